@@ -1,0 +1,1 @@
+//! The disassembler behind `permafrost dis` (pending).

@@ -1,0 +1,1 @@
+//! The bytecode verifier (pending).

@@ -1,0 +1,95 @@
+//! The command line: argument parsing and the small commands (`freeze`, `dis`, `run`). The
+//! server commands live in their own modules; this file only dispatches to them.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "permafrost",
+    version,
+    about = "A fork-server process pool that runs Python from a frozen, read-only code image"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The memory layout of code objects and constants.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LayoutArg {
+    /// Code and constants read in place from the read-only image, never refcounted.
+    Permanent,
+    /// CPython's layout: code and constants copied into refcounted heap objects at load.
+    Transient,
+}
+
+impl From<LayoutArg> for permafrost_worker::Layout {
+    fn from(layout: LayoutArg) -> Self {
+        match layout {
+            LayoutArg::Permanent => permafrost_worker::Layout::Permanent,
+            LayoutArg::Transient => permafrost_worker::Layout::Transient,
+        }
+    }
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Compile Python files into an image; the first file is the main module.
+    Freeze {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+    },
+    /// Print every code object's co_* fields and its disassembly.
+    Dis {
+        image: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Run the image's main module.
+    Run {
+        image: PathBuf,
+        #[arg(long, value_enum, default_value_t = LayoutArg::Permanent)]
+        layout: LayoutArg,
+    },
+    /// Serve jobs from a pool of forked workers over a Unix socket.
+    Serve {
+        image: PathBuf,
+        #[arg(long)]
+        socket: PathBuf,
+        #[arg(long, default_value_t = 4)]
+        workers: usize,
+        #[arg(long, value_enum, default_value_t = LayoutArg::Permanent)]
+        layout: LayoutArg,
+        /// Kill a job's worker after this many seconds.
+        #[arg(long = "job-timeout", default_value_t = 30.0)]
+        job_timeout: f64,
+        /// Recycle a worker after this many jobs (1: a fresh fork per job; 0: never).
+        #[arg(long = "max-jobs-per-worker", default_value_t = 0)]
+        max_jobs_per_worker: u64,
+        /// Refuse jobs with a `busy` error beyond this many queued.
+        #[arg(long = "queue-limit", default_value_t = 1024)]
+        queue_limit: usize,
+    },
+    /// Call a function on a running server; each ARG is a JSON value.
+    Call {
+        #[arg(long)]
+        socket: PathBuf,
+        function: String,
+        args: Vec<String>,
+    },
+    /// Print the per-worker memory report of a running server.
+    Stats {
+        #[arg(long)]
+        socket: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The tour: freeze a synthetic app, serve it in both layouts, compare memory.
+    Demo {
+        #[arg(long)]
+        json: bool,
+    },
+}
