@@ -1,32 +1,25 @@
 //! # permafrost-compiler: Python source to frozen code objects
 //!
 //! Parses real Python 3 syntax with `ruff_python_parser`, resolves scopes (locals, cells,
-//! free variables, globals) as CPython's symbol table does, and emits permafrost bytecode
-//! (`permafrost_image::opcode`) into an [`ImageBuilder`], which the image writer serialises.
-//! Syntax outside the supported subset is a [`CompileError`] at `file:line:col`.
+//! free variables, globals) as CPython's symbol table does ([`scope`]), and emits permafrost
+//! bytecode (`permafrost_image::opcode`) into an [`ImageBuilder`] ([`codegen`], assembled by
+//! [`assemble`]), which the image writer serialises. Syntax outside the supported subset is
+//! a [`CompileError`] at `file:line:col`.
 //!
 //! It reads source files and writes the image file; it never runs code.
 
-use permafrost_image::ImageBuilder;
-use std::fmt;
+mod assemble;
+mod codegen;
+mod consts;
+mod error;
+mod scope;
+
+pub use error::CompileError;
+
+use error::SourceMap;
+use permafrost_image::{ImageBuilder, Module};
+use ruff_text_size::Ranged;
 use std::path::Path;
-
-/// A source error at a position, printed as `file:line:col: message` (1-based line and column).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CompileError {
-    pub file: String,
-    pub line: u32,
-    pub col: u32,
-    pub message: String,
-}
-
-impl fmt::Display for CompileError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}: {}", self.file, self.line, self.col, self.message)
-    }
-}
-
-impl std::error::Error for CompileError {}
 
 /// One module's source: its module name (the file stem), the file name recorded in
 /// `co_filename`, and the text.
@@ -38,18 +31,55 @@ pub struct SourceModule<'s> {
 
 /// Compiles modules (the first is the main module) into an image model.
 pub fn compile_modules(modules: &[SourceModule<'_>]) -> Result<ImageBuilder, CompileError> {
-    let _ = modules;
-    Err(CompileError {
-        file: String::new(),
-        line: 0,
-        col: 0,
-        message: "compiler not implemented yet".into(),
-    })
+    let mut builder = ImageBuilder::default();
+    for (i, m) in modules.iter().enumerate() {
+        let src = SourceMap::new(m.filename, m.source);
+        if modules[..i].iter().any(|other| other.name == m.name) {
+            return Err(src.error(
+                Default::default(),
+                format!("duplicate module name '{}'", m.name),
+            ));
+        }
+        let parsed = ruff_python_parser::parse_module(m.source)
+            .map_err(|e| src.syntax_error(e.range().start(), &e.error))?;
+        let code = codegen::compile_module(&src, parsed.suite(), &mut builder)?;
+        builder.modules.push(Module {
+            name: m.name.to_string(),
+            code,
+        });
+    }
+    Ok(builder)
 }
 
 /// `permafrost freeze`: reads the files, compiles them, writes the image to `output`.
 /// Returns the number of code objects written.
 pub fn freeze(files: &[&Path], output: &Path) -> Result<usize, String> {
-    let _ = (files, output);
-    Err("compiler not implemented yet".into())
+    if files.is_empty() {
+        return Err("freeze: no source files given".into());
+    }
+    let mut sources = Vec::with_capacity(files.len());
+    for path in files {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+        let name = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .filter(|s| !s.is_empty())
+            .ok_or_else(|| format!("{}: cannot derive a module name", path.display()))?
+            .to_string();
+        sources.push((name, path.display().to_string(), text));
+    }
+    let modules: Vec<SourceModule<'_>> = sources
+        .iter()
+        .map(|(name, filename, source)| SourceModule {
+            name,
+            filename,
+            source,
+        })
+        .collect();
+    let image = compile_modules(&modules).map_err(|e| e.to_string())?;
+    let bytes = permafrost_image::write_image(&image)?;
+    std::fs::write(output, bytes)
+        .map_err(|e| format!("{}: cannot write: {e}", output.display()))?;
+    Ok(image.codes.len())
 }

@@ -14,6 +14,7 @@
 compile_error!("permafrost images are little-endian and read in place: little-endian hosts only");
 
 pub mod dis;
+pub mod layout;
 pub mod map;
 pub mod model;
 pub mod opcode;
@@ -27,6 +28,48 @@ pub use reader::{
     CodeView, ConstList, ConstView, Image, ImageError, ImgBytes, ImgStr, ModuleView, StrList,
 };
 pub use writer::write_image;
+
+/// An owned byte buffer whose start is 8-byte aligned, as [`Image::parse`] requires of the
+/// bytes it reads in place (a `Vec<u8>` guarantees only 1-byte alignment).
+#[derive(Clone)]
+pub struct AlignedBuf {
+    words: Vec<u64>,
+    len: usize,
+}
+
+impl AlignedBuf {
+    pub fn as_slice(&self) -> &[u8] {
+        let all: &[u8] = reader::words_as_bytes(&self.words);
+        &all[..self.len]
+    }
+}
+
+impl std::ops::Deref for AlignedBuf {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        self.as_slice()
+    }
+}
+
+impl AsRef<[u8]> for AlignedBuf {
+    fn as_ref(&self) -> &[u8] {
+        self.as_slice()
+    }
+}
+
+/// Copies `bytes` into a fresh 8-byte-aligned buffer.
+pub fn aligned_copy(bytes: &[u8]) -> AlignedBuf {
+    let mut words = vec![0u64; bytes.len().div_ceil(8)];
+    for (word, chunk) in words.iter_mut().zip(bytes.chunks(8)) {
+        let mut le = [0u8; 8];
+        le[..chunk.len()].copy_from_slice(chunk);
+        *word = u64::from_le_bytes(le);
+    }
+    AlignedBuf {
+        words,
+        len: bytes.len(),
+    }
+}
 
 /// The hash of a str's UTF-8 bytes, stored in every string record of the image and used by
 /// the interpreter for every str, so that image strings and heap strings agree.

@@ -33,6 +33,7 @@ pub struct CodeObject {
 
 /// Instructions from `start` (an instruction index) up to the next entry come from `line`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(C)]
 pub struct LineEntry {
     pub start: u32,
     pub line: u32,
@@ -41,6 +42,7 @@ pub struct LineEntry {
 /// An exception raised by an instruction in `start..end` (instruction indices) truncates the
 /// value stack to `depth`, pushes the exception, and continues at `handler`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(C)]
 pub struct ExceptionEntry {
     pub start: u32,
     pub end: u32,

@@ -1,5 +1,5 @@
-//! The command line: argument parsing and the small commands (`freeze`, `dis`, `run`). The
-//! server commands live in their own modules; this file only dispatches to them.
+//! The command line: the subcommands and their flags. `main.rs` dispatches them: the small
+//! commands (`freeze`, `dis`, `run`) inline, the server commands to their own modules.
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -91,5 +91,22 @@ pub enum Command {
     Demo {
         #[arg(long)]
         json: bool,
+    },
+    /// Load generator for measurements: concurrent clients calling one function.
+    #[command(name = "bench-client", hide = true)]
+    BenchClient {
+        #[arg(long)]
+        socket: PathBuf,
+        /// Concurrent connections (one thread each).
+        #[arg(long, default_value_t = 1)]
+        clients: usize,
+        /// Calls per connection.
+        #[arg(long, default_value_t = 10000)]
+        requests: usize,
+        /// Calls in flight per connection.
+        #[arg(long, default_value_t = 1)]
+        pipeline: usize,
+        function: String,
+        args: Vec<String>,
     },
 }

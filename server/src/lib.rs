@@ -8,4 +8,26 @@
 //! It may touch processes, sockets, signals and `/proc`; it runs Python only through
 //! `permafrost_worker`.
 
+pub mod alloc;
 pub mod cli;
+pub mod client;
+pub mod demo;
+pub mod fork;
+pub mod memory;
+pub mod protocol;
+pub mod supervisor;
+pub mod zygote;
+
+/// Sends log output (`tracing`) to stderr at the level named by `PERMAFROST_LOG` (`error`,
+/// `warn`, `info`, `debug`, `trace`), `default` when unset. Starts no thread.
+pub fn init_logging(default: tracing::Level) {
+    let level = std::env::var("PERMAFROST_LOG")
+        .ok()
+        .and_then(|v| v.trim().parse::<tracing::Level>().ok())
+        .unwrap_or(default);
+    let _ = tracing_subscriber::fmt()
+        .with_max_level(level)
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .try_init();
+}

@@ -6,6 +6,12 @@ use permafrost_image::MappedImage;
 use permafrost_server::cli::{Cli, Command};
 use std::io::Write;
 use std::process::ExitCode;
+use std::time::Duration;
+
+/// The system allocator, until a forked worker switches to fresh pages of its own
+/// (`permafrost_server::alloc`).
+#[global_allocator]
+static ALLOCATOR: permafrost_server::alloc::PoolAllocator = permafrost_server::alloc::PoolAllocator;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -51,11 +57,74 @@ fn main() -> ExitCode {
                 }
             }
         }
-        other => {
-            eprintln!("permafrost: {other:?} is not implemented yet");
-            ExitCode::FAILURE
+        Command::Serve {
+            image,
+            socket,
+            workers,
+            layout,
+            job_timeout,
+            max_jobs_per_worker,
+            queue_limit,
+        } => {
+            if workers == 0 {
+                return usage("--workers must be at least 1");
+            }
+            if !(job_timeout.is_finite() && job_timeout > 0.0 && job_timeout < 1e9) {
+                return usage("--job-timeout must be a positive number of seconds");
+            }
+            permafrost_server::init_logging(tracing::Level::INFO);
+            permafrost_server::supervisor::serve(permafrost_server::supervisor::ServeOptions {
+                image,
+                socket,
+                workers,
+                layout: layout.into(),
+                job_timeout: Duration::from_secs_f64(job_timeout),
+                max_jobs_per_worker,
+                queue_limit,
+            })
+        }
+        Command::Call {
+            socket,
+            function,
+            args,
+        } => permafrost_server::client::call(&socket, &function, &args),
+        Command::Stats { socket, json } => permafrost_server::client::stats(&socket, json),
+        Command::Demo { json } => {
+            permafrost_server::init_logging(tracing::Level::WARN);
+            permafrost_server::demo::run(json)
+        }
+        Command::BenchClient {
+            socket,
+            clients,
+            requests,
+            pipeline,
+            function,
+            args,
+        } => {
+            let mut parsed = Vec::with_capacity(args.len());
+            for raw in &args {
+                match serde_json::from_str(raw) {
+                    Ok(value) => parsed.push(value),
+                    Err(e) => return usage(&format!("argument {raw:?} is not JSON: {e}")),
+                }
+            }
+            permafrost_server::client::bench(
+                &socket,
+                &permafrost_server::client::BenchOptions {
+                    clients,
+                    requests,
+                    function,
+                    args: parsed,
+                    pipeline,
+                },
+            )
         }
     }
+}
+
+fn usage(message: &str) -> ExitCode {
+    eprintln!("permafrost: {message}");
+    ExitCode::from(2)
 }
 
 fn fail(message: &str) -> ExitCode {

@@ -10,6 +10,10 @@
 //! It touches no files, sockets or processes: the server gives it an image and JSON
 //! arguments, and takes back JSON results and captured output.
 
+pub mod pyfmt;
+pub mod pynum;
+pub mod pystr;
+
 use permafrost_image::Image;
 
 /// Where code objects and constants live, and whether reading them writes refcounts.

@@ -1,0 +1,208 @@
+//! The instruction buffer of one code object: labels for forward jumps, the innermost
+//! exception handler of every instruction, and the final assembly into `co_code`, the line
+//! table, the flattened (sorted, non-overlapping) exception table and `co_stacksize`.
+
+use permafrost_image::opcode::{encode, falls_through, ArgKind, Opcode, MAX_ARG};
+use permafrost_image::{ExceptionEntry, LineEntry};
+
+/// A jump target, resolved to an instruction index when the code is assembled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Label(u32);
+
+/// The handler covering an instruction: where to go and the stack depth to keep.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Handler {
+    pub label: Label,
+    pub depth: u32,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Instr {
+    op: Opcode,
+    /// For jump opcodes, the label number until assembly.
+    arg: u32,
+    line: u32,
+    handler: Option<Handler>,
+}
+
+/// What assembly produces for one code object.
+pub struct Assembled {
+    pub code: Vec<u32>,
+    pub linetable: Vec<LineEntry>,
+    pub exceptiontable: Vec<ExceptionEntry>,
+    pub stacksize: u32,
+}
+
+#[derive(Default)]
+pub struct InstrBuffer {
+    instrs: Vec<Instr>,
+    labels: Vec<Option<u32>>,
+}
+
+impl InstrBuffer {
+    pub fn new_label(&mut self) -> Label {
+        self.labels.push(None);
+        Label((self.labels.len() - 1) as u32)
+    }
+
+    /// Binds `label` to the next instruction emitted.
+    pub fn bind(&mut self, label: Label) {
+        self.labels[label.0 as usize] = Some(self.instrs.len() as u32);
+    }
+
+    pub fn emit(&mut self, op: Opcode, arg: u32, line: u32, handler: Option<Handler>) {
+        self.instrs.push(Instr {
+            op,
+            arg,
+            line,
+            handler,
+        });
+    }
+
+    pub fn emit_jump(&mut self, op: Opcode, target: Label, line: u32, handler: Option<Handler>) {
+        debug_assert_eq!(op.arg_kind(), ArgKind::Jump);
+        self.emit(op, target.0, line, handler);
+    }
+
+    /// Whether control can reach the end of the buffer: the last instruction falls through
+    /// or some label points at the end.
+    pub fn end_reachable(&self) -> bool {
+        let end = self.instrs.len() as u32;
+        match self.instrs.last() {
+            None => true,
+            Some(last) => falls_through(last.op) || self.labels.iter().any(|l| *l == Some(end)),
+        }
+    }
+
+    pub fn assemble(self) -> Result<Assembled, String> {
+        let n = self.instrs.len();
+        let resolve = |label: u32| -> Result<u32, String> {
+            match self.labels.get(label as usize).copied().flatten() {
+                Some(pos) if (pos as usize) < n => Ok(pos),
+                _ => Err(format!("jump to unbound label {label}")),
+            }
+        };
+        if n as u64 > MAX_ARG as u64 {
+            return Err("code object too large".into());
+        }
+        let mut code = Vec::with_capacity(n);
+        let mut resolved = Vec::with_capacity(n);
+        for ins in &self.instrs {
+            let arg = if ins.op.arg_kind() == ArgKind::Jump {
+                resolve(ins.arg)?
+            } else {
+                ins.arg
+            };
+            if arg > MAX_ARG {
+                return Err(format!("argument of {} too large", ins.op.name()));
+            }
+            code.push(encode(ins.op, arg));
+            resolved.push((ins.op, arg));
+        }
+
+        let mut linetable: Vec<LineEntry> = Vec::new();
+        for (i, ins) in self.instrs.iter().enumerate() {
+            if linetable.last().map(|l| l.line) != Some(ins.line) {
+                linetable.push(LineEntry {
+                    start: i as u32,
+                    line: ins.line,
+                });
+            }
+        }
+
+        let mut exceptiontable: Vec<ExceptionEntry> = Vec::new();
+        let mut handlers: Vec<Option<(u32, u32)>> = Vec::with_capacity(n);
+        for (i, ins) in self.instrs.iter().enumerate() {
+            let h = match ins.handler {
+                Some(h) => Some((resolve(h.label.0)?, h.depth)),
+                None => None,
+            };
+            handlers.push(h);
+            let Some((handler, depth)) = h else { continue };
+            match exceptiontable.last_mut() {
+                Some(last)
+                    if last.end == i as u32 && last.handler == handler && last.depth == depth =>
+                {
+                    last.end += 1;
+                }
+                _ => exceptiontable.push(ExceptionEntry {
+                    start: i as u32,
+                    end: i as u32 + 1,
+                    handler,
+                    depth,
+                }),
+            }
+        }
+
+        let stacksize = stack_depth(&resolved, &handlers)?;
+        Ok(Assembled {
+            code,
+            linetable,
+            exceptiontable,
+            stacksize,
+        })
+    }
+}
+
+/// The maximum value-stack depth over every path, with handlers entered at their depth
+/// plus the pushed exception. Inconsistent depths at a join are a compiler bug.
+fn stack_depth(code: &[(Opcode, u32)], handlers: &[Option<(u32, u32)>]) -> Result<u32, String> {
+    let n = code.len();
+    let mut depth_at: Vec<Option<i64>> = vec![None; n];
+    let mut work: Vec<usize> = Vec::new();
+    let mut max: i64 = 0;
+    let visit = |target: usize,
+                     depth: i64,
+                     depth_at: &mut Vec<Option<i64>>,
+                     work: &mut Vec<usize>|
+     -> Result<(), String> {
+        if target >= n {
+            return Err(format!("control flows past the end of the code at {target}"));
+        }
+        if depth < 0 {
+            return Err(format!("stack underflow reaching instruction {target}"));
+        }
+        match depth_at[target] {
+            Some(d) if d == depth => Ok(()),
+            Some(d) => Err(format!(
+                "inconsistent stack depth at instruction {target}: {d} vs {depth}"
+            )),
+            None => {
+                depth_at[target] = Some(depth);
+                work.push(target);
+                Ok(())
+            }
+        }
+    };
+    if n > 0 {
+        visit(0, 0, &mut depth_at, &mut work)?;
+    }
+    while let Some(i) = work.pop() {
+        let depth = depth_at[i].unwrap_or(0);
+        let (op, arg) = code[i];
+        max = max.max(depth);
+        if depth < op.stack_inputs(arg) {
+            return Err(format!("stack underflow at instruction {i} ({})", op.name()));
+        }
+        if let Some((handler, hdepth)) = handlers[i] {
+            let hd = hdepth as i64 + 1;
+            max = max.max(hd);
+            visit(handler as usize, hd, &mut depth_at, &mut work)?;
+        }
+        let effect = op
+            .stack_effect(arg, false)
+            .ok_or_else(|| format!("invalid argument {arg} for {}", op.name()))?;
+        if op.arg_kind() == ArgKind::Jump {
+            let jump_effect = op
+                .stack_effect(arg, true)
+                .ok_or_else(|| format!("invalid argument {arg} for {}", op.name()))?;
+            max = max.max(depth + jump_effect);
+            visit(arg as usize, depth + jump_effect, &mut depth_at, &mut work)?;
+        }
+        if falls_through(op) {
+            max = max.max(depth + effect);
+            visit(i + 1, depth + effect, &mut depth_at, &mut work)?;
+        }
+    }
+    u32::try_from(max).map_err(|_| "stack too deep".to_string())
+}

@@ -1,0 +1,89 @@
+//! Source positions and compile errors: turns parser byte offsets into the 1-based
+//! `line:col` pairs every diagnostic and the line table use.
+
+use ruff_source_file::LineIndex;
+use ruff_text_size::TextSize;
+use std::fmt;
+
+/// A source error at a position, printed as `file:line:col: message` (1-based line and column).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompileError {
+    pub file: String,
+    pub line: u32,
+    pub col: u32,
+    pub message: String,
+}
+
+impl fmt::Display for CompileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}: {}", self.file, self.line, self.col, self.message)
+    }
+}
+
+impl std::error::Error for CompileError {}
+
+/// One source file's text with its line index, for mapping offsets to positions.
+pub struct SourceMap<'s> {
+    pub file: &'s str,
+    pub source: &'s str,
+    index: LineIndex,
+}
+
+impl<'s> SourceMap<'s> {
+    pub fn new(file: &'s str, source: &'s str) -> Self {
+        SourceMap {
+            file,
+            source,
+            index: LineIndex::from_source_text(source),
+        }
+    }
+
+    /// Clamps an offset into the text so lookups never go out of bounds (parser error
+    /// ranges may point at the end of the input).
+    fn clamp(&self, offset: TextSize) -> TextSize {
+        let len = TextSize::try_from(self.source.len()).unwrap_or(TextSize::new(u32::MAX));
+        offset.min(len)
+    }
+
+    /// 1-based line of a byte offset.
+    pub fn line(&self, offset: TextSize) -> u32 {
+        let line = self.index.line_index(self.clamp(offset)).get();
+        u32::try_from(line).unwrap_or(u32::MAX)
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: TextSize) -> (u32, u32) {
+        let mut offset = self.clamp(offset);
+        // Step back to a char boundary: an offset inside a multi-byte character would make the
+        // column lookup panic.
+        while !self.source.is_char_boundary(offset.to_usize()) && offset > TextSize::new(0) {
+            offset -= TextSize::new(1);
+        }
+        let lc = self.index.line_column(offset, self.source);
+        (
+            u32::try_from(lc.line.get()).unwrap_or(u32::MAX),
+            u32::try_from(lc.column.get()).unwrap_or(u32::MAX),
+        )
+    }
+
+    /// An error at `offset` with the message as given.
+    pub fn error(&self, offset: TextSize, message: impl Into<String>) -> CompileError {
+        let (line, col) = self.line_col(offset);
+        CompileError {
+            file: self.file.to_string(),
+            line,
+            col,
+            message: message.into(),
+        }
+    }
+
+    /// `file:line:col: SyntaxError: message`.
+    pub fn syntax_error(&self, offset: TextSize, message: impl fmt::Display) -> CompileError {
+        self.error(offset, format!("SyntaxError: {message}"))
+    }
+
+    /// `file:line:col: unsupported: what`.
+    pub fn unsupported(&self, offset: TextSize, what: impl fmt::Display) -> CompileError {
+        self.error(offset, format!("unsupported: {what}"))
+    }
+}

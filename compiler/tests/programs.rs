@@ -1,0 +1,81 @@
+//! Every program of the shared corpus (`tests/programs/`) compiles, and the image written
+//! from it passes the reader's full validation (bytecode verifier and stack-depth check).
+
+use permafrost_compiler::{compile_modules, SourceModule};
+use permafrost_image::{aligned_copy, write_image, Image};
+use std::path::{Path, PathBuf};
+
+fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/programs")
+}
+
+/// The programs: each `.py` file alone, and each directory as a multi-module program whose
+/// main module is `main.py`, followed by the other files in name order.
+fn programs() -> Vec<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    let Ok(entries) = std::fs::read_dir(corpus_dir()) else {
+        return out;
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        if path.is_dir() {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(&path)
+                .map(|rd| {
+                    rd.filter_map(|e| e.ok().map(|e| e.path()))
+                        .filter(|p| p.extension().is_some_and(|x| x == "py"))
+                        .collect()
+                })
+                .unwrap_or_default();
+            files.sort_by_key(|p| (p.file_stem().is_none_or(|s| s != "main"), p.clone()));
+            if !files.is_empty() {
+                out.push(files);
+            }
+        } else if path.extension().is_some_and(|x| x == "py") {
+            out.push(vec![path]);
+        }
+    }
+    out
+}
+
+fn compile_and_validate(files: &[PathBuf]) -> Result<usize, String> {
+    let sources: Vec<(String, String, String)> = files
+        .iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()))?;
+            let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or("main");
+            Ok((stem.to_string(), p.display().to_string(), text))
+        })
+        .collect::<Result<_, String>>()?;
+    let modules: Vec<SourceModule<'_>> = sources
+        .iter()
+        .map(|(name, filename, source)| SourceModule {
+            name,
+            filename,
+            source,
+        })
+        .collect();
+    let image = compile_modules(&modules).map_err(|e| e.to_string())?;
+    let bytes = write_image(&image)?;
+    let aligned = aligned_copy(&bytes);
+    Image::parse(&aligned).map_err(|e| format!("{}: {e}", files[0].display()))?;
+    Ok(image.codes.len())
+}
+
+#[test]
+fn every_corpus_program_compiles_to_a_valid_image() {
+    let programs = programs();
+    let mut failures = Vec::new();
+    for files in &programs {
+        if let Err(e) = compile_and_validate(files) {
+            failures.push(e);
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} programs failed:\n{}",
+        failures.len(),
+        programs.len(),
+        failures.join("\n")
+    );
+}

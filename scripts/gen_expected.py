@@ -1,0 +1,155 @@
+#!/usr/bin/env python3
+"""Record CPython's behaviour for every program of the corpus.
+
+For each program under tests/programs/ -- a file NAME.py, or a directory NAME/ whose main
+module is main.py -- run it with python3 (CPython 3.11) and write NAME.expected.json:
+
+    {"stdout": ..., "exit": N, "stderr_last": LAST_STDERR_LINE_OR_NULL}
+
+(`stderr_last` is only set when the exit status is not 0). Each program runs with its own
+directory as the working directory, its file name relative, and a clean environment
+(PYTHONHASHSEED=0, PYTHONDONTWRITEBYTECODE=1, UTF-8 I/O), so the output is deterministic and
+the script idempotent. `--check` writes nothing and fails when an expected file is missing,
+stale or orphaned. The Rust harness (server/tests/programs.rs) compares permafrost against
+these files, so `cargo test` needs no Python.
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DIR = ROOT / "tests" / "programs"
+# Programs are meant to be quick; slower ones are reported (not rejected) so the corpus
+# stays fast to run under a young interpreter.
+SLOW_SECONDS = 0.2
+TIMEOUT_SECONDS = 20
+
+
+def discover(programs_dir):
+    """(name, cwd, main file) for every program, sorted by name."""
+    found = []
+    for entry in sorted(programs_dir.iterdir()):
+        if entry.is_dir() and (entry / "main.py").is_file():
+            found.append((entry.name, entry, "main.py"))
+        elif entry.is_file() and entry.suffix == ".py":
+            found.append((entry.stem, programs_dir, entry.name))
+    return found
+
+
+def clean_env():
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "PYTHONHASHSEED": "0",
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "PYTHONUTF8": "1",
+        "PYTHONIOENCODING": "utf-8",
+        "LC_ALL": "C.UTF-8",
+    }
+    return env
+
+
+def record(python, cwd, main_file):
+    """Runs one program; returns (expected dict, seconds)."""
+    started = time.perf_counter()
+    proc = subprocess.run(
+        [python, main_file],
+        cwd=cwd,
+        env=clean_env(),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        timeout=TIMEOUT_SECONDS,
+    )
+    elapsed = time.perf_counter() - started
+    stdout = proc.stdout.decode("utf-8")
+    stderr = proc.stderr.decode("utf-8")
+    stderr_last = None
+    if proc.returncode != 0:
+        lines = [line for line in stderr.splitlines() if line.strip()]
+        stderr_last = lines[-1] if lines else ""
+    elif stderr.strip():
+        raise RuntimeError(f"{cwd / main_file}: exit 0 but wrote to stderr:\n{stderr}")
+    return {"stdout": stdout, "exit": proc.returncode, "stderr_last": stderr_last}, elapsed
+
+
+def render(expected):
+    return json.dumps(expected, indent=2, ensure_ascii=False) + "\n"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; exit 1 if any expected file is missing, stale or orphaned",
+    )
+    parser.add_argument("--python", default="python3", help="the CPython to record (3.11)")
+    parser.add_argument(
+        "--dir", type=Path, default=DEFAULT_DIR, help="the corpus directory (tests/programs)"
+    )
+    parser.add_argument("names", nargs="*", help="only these programs (default: all)")
+    args = parser.parse_args()
+
+    version = subprocess.run(
+        [args.python, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    if version != "3.11":
+        print(f"warning: expectations are defined by CPython 3.11, {args.python} is {version}",
+              file=sys.stderr)
+
+    programs = discover(args.dir)
+    if args.names:
+        wanted = set(args.names)
+        programs = [p for p in programs if p[0] in wanted]
+        missing = wanted - {p[0] for p in programs}
+        if missing:
+            parser.error("no such program: " + ", ".join(sorted(missing)))
+
+    problems = []
+    written = 0
+    for name, cwd, main_file in programs:
+        try:
+            expected, elapsed = record(args.python, cwd, main_file)
+        except (subprocess.TimeoutExpired, RuntimeError, UnicodeDecodeError) as exc:
+            problems.append(f"{name}: {exc}")
+            continue
+        if elapsed > SLOW_SECONDS:
+            print(f"note: {name} took {elapsed:.2f} s in CPython", file=sys.stderr)
+        text = render(expected)
+        path = args.dir / f"{name}.expected.json"
+        old = path.read_text(encoding="utf-8") if path.exists() else None
+        if old == text:
+            continue
+        if args.check:
+            problems.append(f"{name}: {path.name} is {'stale' if old else 'missing'}")
+        else:
+            path.write_text(text, encoding="utf-8")
+            written += 1
+
+    if not args.names:
+        names = {p[0] for p in programs}
+        for path in sorted(args.dir.glob("*.expected.json")):
+            name = path.name[: -len(".expected.json")]
+            if name not in names:
+                if args.check:
+                    problems.append(f"{path.name} has no program")
+                else:
+                    path.unlink()
+                    print(f"removed orphaned {path.name}", file=sys.stderr)
+
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if not args.check:
+        print(f"{len(programs)} programs, {written} expected files written", file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,615 @@
+//! The zygote and the workers it forks.
+//!
+//! [`start`] forks the zygote from the still single-threaded `serve` process. The zygote
+//! preloads every module once (`Interpreter::preload`), freezes the heap in the `permanent`
+//! layout, records which anonymous writable ranges its children will inherit, reports
+//! "ready" and then does nothing but fork workers on request and reap them. It never
+//! allocates after the handshake, so its pages stay as they were when the first worker was
+//! forked.
+//!
+//! The supervisor talks to it over a `SOCK_SEQPACKET` socketpair, one message per packet:
+//!
+//! | direction | message | meaning |
+//! | --- | --- | --- |
+//! | supervisor → zygote | `S` | fork one worker |
+//! | zygote → supervisor | `R` count (u32) then count × (start u64, end u64) | preloaded; the inherited ranges |
+//! | zygote → supervisor | `E` traceback | preload raised; the zygote exits 1 |
+//! | zygote → supervisor | `W` pid (i32) + the supervisor's end of the worker's socket (`SCM_RIGHTS`) | a worker was forked |
+//! | zygote → supervisor | `F` message | a fork failed |
+//! | zygote → supervisor | `D` pid (i32), kind (u8: 0 exit, 1 signal), value (i32) | a worker died and was reaped |
+//!
+//! The supervisor closing its end tells the zygote to shut down: it waits briefly for its
+//! workers (whose job sockets the supervisor has closed) and kills any that remain.
+//!
+//! Workers and the zygote die with their parent (`PR_SET_PDEATHSIG`, see [`fork`]).
+//! A worker reads jobs (the client's request line) from its socket, runs them, and writes one
+//! reply line per job (see [`crate::protocol::call_reply`]); its first line is `ready`, and a
+//! worker that must not take more jobs (its interpreter panicked) sends `retire` before its
+//! last reply.
+
+use crate::fork::{self, Forked};
+use crate::protocol;
+use nix::poll::{PollFd, PollFlags, PollTimeout};
+use nix::sys::signal::{SigSet, Signal};
+use nix::sys::signalfd::{SfdFlags, SignalFd};
+use nix::sys::socket::{socketpair, AddressFamily, SockFlag, SockType};
+use nix::sys::wait::{waitpid, WaitPidFlag, WaitStatus};
+use nix::unistd::Pid;
+use permafrost_image::Image;
+use permafrost_worker::{Interpreter, Layout};
+use std::io::{BufRead, BufReader, Write};
+use std::os::fd::{AsFd, AsRawFd, OwnedFd};
+use std::os::unix::net::UnixStream;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::time::{Duration, Instant};
+
+/// Largest message on the control socket.
+pub const MAX_MESSAGE: usize = 65536;
+/// Most workers the zygote tracks at once (live plus not yet reaped).
+const MAX_CHILDREN: usize = 4096;
+/// How long the zygote waits for its workers to exit at shutdown before killing them.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(2);
+
+/// The running zygote, as seen from the supervisor.
+pub struct Zygote {
+    pub pid: Pid,
+    /// The supervisor's end of the control socket.
+    pub control: OwnedFd,
+    /// Anonymous writable address ranges (`[heap]` and anonymous mappings) of the zygote after
+    /// preloading: what every worker inherits.
+    pub inherited: Vec<(u64, u64)>,
+}
+
+/// Why the zygote did not come up.
+#[derive(Debug)]
+pub enum StartError {
+    /// Importing the app raised: the traceback.
+    Preload(String),
+    /// Anything else (fork failed, the zygote crashed).
+    Failed(String),
+}
+
+/// How a worker ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DeathStatus {
+    Exited(i32),
+    Signaled(i32),
+}
+
+impl DeathStatus {
+    /// `killed by signal 9 (SIGKILL)` / `exited with status 3`.
+    pub fn describe(&self) -> String {
+        match *self {
+            DeathStatus::Exited(code) => format!("exited with status {code}"),
+            DeathStatus::Signaled(sig) => match Signal::try_from(sig) {
+                Ok(signal) => format!("killed by signal {sig} ({})", signal.as_str()),
+                Err(_) => format!("killed by signal {sig}"),
+            },
+        }
+    }
+}
+
+/// A message from the zygote, decoded.
+#[derive(Debug)]
+pub enum ZygoteMessage {
+    Ready(Vec<(u64, u64)>),
+    PreloadFailed(String),
+    Spawned { pid: Pid, socket: OwnedFd },
+    SpawnFailed(String),
+    Died { pid: Pid, status: DeathStatus },
+}
+
+/// Decodes one control packet; `None` if it is malformed.
+pub fn decode(packet: &[u8], fd: Option<OwnedFd>) -> Option<ZygoteMessage> {
+    let (&tag, body) = packet.split_first()?;
+    let i32_at = |at: usize| -> Option<i32> {
+        Some(i32::from_le_bytes(body.get(at..at + 4)?.try_into().ok()?))
+    };
+    let u64_at = |at: usize| -> Option<u64> {
+        Some(u64::from_le_bytes(body.get(at..at + 8)?.try_into().ok()?))
+    };
+    match tag {
+        b'R' => {
+            let count = u32::from_le_bytes(body.get(0..4)?.try_into().ok()?) as usize;
+            let mut ranges = Vec::with_capacity(count.min(MAX_MESSAGE / 16));
+            for i in 0..count {
+                ranges.push((u64_at(4 + i * 16)?, u64_at(12 + i * 16)?));
+            }
+            Some(ZygoteMessage::Ready(ranges))
+        }
+        b'E' => Some(ZygoteMessage::PreloadFailed(
+            String::from_utf8_lossy(body).into_owned(),
+        )),
+        b'W' => Some(ZygoteMessage::Spawned {
+            pid: Pid::from_raw(i32_at(0)?),
+            socket: fd?,
+        }),
+        b'F' => Some(ZygoteMessage::SpawnFailed(
+            String::from_utf8_lossy(body).into_owned(),
+        )),
+        b'D' => {
+            let pid = Pid::from_raw(i32_at(0)?);
+            let kind = *body.get(4)?;
+            let value = i32_at(5)?;
+            let status = if kind == 0 {
+                DeathStatus::Exited(value)
+            } else {
+                DeathStatus::Signaled(value)
+            };
+            Some(ZygoteMessage::Died { pid, status })
+        }
+        _ => None,
+    }
+}
+
+/// Forks the zygote and waits until it has preloaded the app. Call while the process is still
+/// single-threaded.
+pub fn start(image: Image<'static>, layout: Layout) -> Result<Zygote, StartError> {
+    let (supervisor_end, zygote_end) = socketpair(
+        AddressFamily::Unix,
+        SockType::SeqPacket,
+        None,
+        SockFlag::SOCK_CLOEXEC,
+    )
+    .map_err(|e| StartError::Failed(format!("socketpair: {e}")))?;
+    let supervisor_pid = nix::unistd::getpid();
+    match fork::fork().map_err(|e| StartError::Failed(format!("fork: {e}")))? {
+        Forked::Child => {
+            drop(supervisor_end);
+            zygote_main(zygote_end, supervisor_pid, image, layout)
+        }
+        Forked::Parent(pid) => {
+            drop(zygote_end);
+            let mut packet = vec![0u8; MAX_MESSAGE];
+            let received = fork::recv_with_fd(supervisor_end.as_fd(), &mut packet, false);
+            let message = match received {
+                Ok((0, _)) | Err(_) => None,
+                Ok((n, fd)) => decode(&packet[..n], fd),
+            };
+            match message {
+                Some(ZygoteMessage::Ready(inherited)) => Ok(Zygote {
+                    pid,
+                    control: supervisor_end,
+                    inherited,
+                }),
+                Some(ZygoteMessage::PreloadFailed(traceback)) => {
+                    let _ = waitpid(pid, None);
+                    Err(StartError::Preload(traceback))
+                }
+                _ => {
+                    let how = match waitpid(pid, None) {
+                        Ok(WaitStatus::Exited(_, code)) => DeathStatus::Exited(code).describe(),
+                        Ok(WaitStatus::Signaled(_, sig, _)) => {
+                            DeathStatus::Signaled(sig as i32).describe()
+                        }
+                        _ => "vanished".to_string(),
+                    };
+                    Err(StartError::Failed(format!(
+                        "the zygote (pid {pid}) {how} while preloading"
+                    )))
+                }
+            }
+        }
+    }
+}
+
+fn zygote_main(control: OwnedFd, supervisor: Pid, image: Image<'static>, layout: Layout) -> ! {
+    fork::die_with_parent(supervisor);
+    // Own process group: a terminal's Ctrl-C reaches only the supervisor, which shuts the
+    // pool down in order; SIGINT is ignored here for the same reason.
+    let _ = nix::unistd::setpgid(Pid::from_raw(0), Pid::from_raw(0));
+    fork::ignore_signal(Signal::SIGINT);
+    let mut sigchld = SigSet::empty();
+    sigchld.add(Signal::SIGCHLD);
+    if sigchld.thread_block().is_err() {
+        fork::exit_now(70);
+    }
+    let Ok(child_events) =
+        SignalFd::with_flags(&sigchld, SfdFlags::SFD_CLOEXEC | SfdFlags::SFD_NONBLOCK)
+    else {
+        fork::exit_now(70);
+    };
+
+    let mut interp = Interpreter::new(image, layout);
+    let preloaded = catch_unwind(AssertUnwindSafe(|| interp.preload()));
+    let failure = match preloaded {
+        Ok(Ok(())) => None,
+        Ok(Err(report)) => Some(report.traceback),
+        Err(panic) => Some(format!(
+            "InternalError: the interpreter panicked while preloading: {}\n",
+            panic_message(&*panic)
+        )),
+    };
+    if let Some(traceback) = failure {
+        let mut message = Vec::with_capacity(traceback.len() + 1);
+        message.push(b'E');
+        message.extend_from_slice(truncate_utf8(&traceback, MAX_MESSAGE - 1).as_bytes());
+        let _ = fork::send_with_fd(control.as_fd(), &message, None);
+        fork::exit_now(1);
+    }
+    if layout == Layout::Permanent {
+        if let Err(panic) = catch_unwind(AssertUnwindSafe(|| interp.freeze_heap())) {
+            let message = format!(
+                "EInternalError: the interpreter panicked while freezing the heap: {}\n",
+                panic_message(&*panic)
+            );
+            let _ = fork::send_with_fd(control.as_fd(), message.as_bytes(), None);
+            fork::exit_now(1);
+        }
+    }
+    let ranges = inherited_ranges();
+    let count = ranges.len().min((MAX_MESSAGE - 5) / 16);
+    let mut ready = Vec::with_capacity(5 + count * 16);
+    ready.push(b'R');
+    ready.extend_from_slice(&(count as u32).to_le_bytes());
+    for &(start, end) in &ranges[..count] {
+        ready.extend_from_slice(&start.to_le_bytes());
+        ready.extend_from_slice(&end.to_le_bytes());
+    }
+    if fork::send_with_fd(control.as_fd(), &ready, None).is_err() {
+        fork::exit_now(1);
+    }
+    drop(ready);
+    drop(ranges);
+
+    // From here on: no heap allocation in the zygote (state lives on its stack), so the pages
+    // its workers inherit are never written by it.
+    let mut children = [0i32; MAX_CHILDREN];
+    let mut child_count = 0usize;
+    let zygote_pid = nix::unistd::getpid();
+    loop {
+        let mut fds = [
+            PollFd::new(control.as_fd(), PollFlags::POLLIN),
+            PollFd::new(child_events.as_fd(), PollFlags::POLLIN),
+        ];
+        if nix::poll::poll(&mut fds, PollTimeout::NONE).is_err() {
+            continue; // EINTR
+        }
+        let control_ready = fds[0].any().unwrap_or(false);
+        let children_ready = fds[1].any().unwrap_or(false);
+        if children_ready {
+            while let Ok(Some(_)) = child_events.read_signal() {}
+            reap(&control, &mut children, &mut child_count, false);
+        }
+        if control_ready {
+            let mut packet = [0u8; 16];
+            match fork::recv_with_fd(control.as_fd(), &mut packet, true) {
+                Ok((0, _)) => break,
+                Ok((_, _)) if packet[0] == b'S' => {
+                    if child_count == MAX_CHILDREN {
+                        let _ = fork::send_with_fd(control.as_fd(), b"Ftoo many workers", None);
+                        continue;
+                    }
+                    if let Some(pid) =
+                        spawn_worker(&control, &child_events, &sigchld, zygote_pid, &mut interp)
+                    {
+                        children[child_count] = pid;
+                        child_count += 1;
+                    }
+                }
+                Ok(_) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {}
+                Err(_) => break,
+            }
+        }
+    }
+
+    // The supervisor is gone or shutting down: give the workers a moment to finish, then kill.
+    let deadline = Instant::now() + SHUTDOWN_GRACE;
+    while child_count > 0 {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            for &pid in &children[..child_count] {
+                let _ = nix::sys::signal::kill(Pid::from_raw(pid), Signal::SIGKILL);
+            }
+            reap(&control, &mut children, &mut child_count, true);
+            break;
+        }
+        let mut fds = [PollFd::new(child_events.as_fd(), PollFlags::POLLIN)];
+        let millis = u16::try_from(left.as_millis().clamp(1, 1000)).unwrap_or(1000);
+        let _ = nix::poll::poll(&mut fds, PollTimeout::from(millis));
+        while let Ok(Some(_)) = child_events.read_signal() {}
+        reap(&control, &mut children, &mut child_count, false);
+    }
+    fork::exit_now(0)
+}
+
+/// Reaps dead workers and reports each to the supervisor. With `block`, waits for every child.
+fn reap(control: &OwnedFd, children: &mut [i32], count: &mut usize, block: bool) {
+    let flags = if block {
+        None
+    } else {
+        Some(WaitPidFlag::WNOHANG)
+    };
+    loop {
+        let (pid, kind, value) = match waitpid(None, flags) {
+            Ok(WaitStatus::Exited(pid, code)) => (pid, 0u8, code),
+            Ok(WaitStatus::Signaled(pid, sig, _)) => (pid, 1u8, sig as i32),
+            Ok(WaitStatus::StillAlive) | Err(_) => return,
+            Ok(_) => continue,
+        };
+        if let Some(slot) = children[..*count].iter().position(|&c| c == pid.as_raw()) {
+            children[slot] = children[*count - 1];
+            *count -= 1;
+        }
+        let mut message = [0u8; 10];
+        message[0] = b'D';
+        message[1..5].copy_from_slice(&pid.as_raw().to_le_bytes());
+        message[5] = kind;
+        message[6..10].copy_from_slice(&value.to_le_bytes());
+        let _ = fork::send_with_fd(control.as_fd(), &message, None);
+    }
+}
+
+/// Forks one worker; in the zygote returns its pid after handing its socket to the supervisor.
+fn spawn_worker(
+    control: &OwnedFd,
+    child_events: &SignalFd,
+    sigchld: &SigSet,
+    zygote_pid: Pid,
+    interp: &mut Interpreter,
+) -> Option<i32> {
+    let (supervisor_end, worker_end) = match socketpair(
+        AddressFamily::Unix,
+        SockType::Stream,
+        None,
+        SockFlag::SOCK_CLOEXEC,
+    ) {
+        Ok(pair) => pair,
+        Err(e) => {
+            report_spawn_failure(control, "socketpair", e as i32);
+            return None;
+        }
+    };
+    match fork::fork() {
+        Ok(Forked::Child) => {
+            fork::die_with_parent(zygote_pid);
+            // First, before anything allocates: new objects go to fresh pages of our own.
+            crate::alloc::enter_worker_mode();
+            let _ = nix::unistd::close(control.as_raw_fd());
+            let _ = nix::unistd::close(child_events.as_raw_fd());
+            drop(supervisor_end);
+            let _ = sigchld.thread_unblock();
+            fork::default_signal(Signal::SIGCHLD);
+            worker_main(worker_end, interp)
+        }
+        Ok(Forked::Parent(pid)) => {
+            drop(worker_end);
+            let mut message = [0u8; 5];
+            message[0] = b'W';
+            message[1..5].copy_from_slice(&pid.as_raw().to_le_bytes());
+            let _ = fork::send_with_fd(control.as_fd(), &message, Some(supervisor_end.as_fd()));
+            Some(pid.as_raw())
+        }
+        Err(e) => {
+            report_spawn_failure(control, "fork", e.raw_os_error().unwrap_or(0));
+            None
+        }
+    }
+}
+
+fn report_spawn_failure(control: &OwnedFd, what: &str, errno: i32) {
+    // Fixed-size message on the stack: the zygote does not allocate after the handshake.
+    let mut message = [0u8; 64];
+    message[0] = b'F';
+    let text = what.as_bytes();
+    let n = text.len().min(40);
+    message[1..1 + n].copy_from_slice(&text[..n]);
+    let mut len = 1 + n;
+    for &b in b" failed, errno " {
+        message[len] = b;
+        len += 1;
+    }
+    let mut digits = [0u8; 10];
+    let mut value = errno.unsigned_abs();
+    let mut d = 0;
+    loop {
+        digits[d] = b'0' + (value % 10) as u8;
+        d += 1;
+        value /= 10;
+        if value == 0 || d == digits.len() {
+            break;
+        }
+    }
+    while d > 0 && len < message.len() {
+        d -= 1;
+        message[len] = digits[d];
+        len += 1;
+    }
+    let _ = fork::send_with_fd(control.as_fd(), &message[..len], None);
+}
+
+/// The worker's life: announce readiness, then run one job per line until the supervisor
+/// closes the socket.
+fn worker_main(socket: OwnedFd, interp: &mut Interpreter) -> ! {
+    let pid = std::process::id();
+    let stream = UnixStream::from(socket);
+    let Ok(mut writer) = stream.try_clone() else {
+        fork::exit_now(70);
+    };
+    let mut reader = BufReader::with_capacity(64 * 1024, stream);
+    if writer.write_all(b"ready\n").is_err() {
+        fork::exit_now(0);
+    }
+    let mut line = Vec::with_capacity(4096);
+    loop {
+        line.clear();
+        match reader.read_until(b'\n', &mut line) {
+            Ok(0) | Err(_) => fork::exit_now(0),
+            Ok(_) => {}
+        }
+        if line.last() == Some(&b'\n') {
+            line.pop();
+        }
+        let started = Instant::now();
+        let mut poisoned = false;
+        let reply = match protocol::parse_job(&line) {
+            Ok(job) => {
+                let outcome = catch_unwind(AssertUnwindSafe(|| {
+                    interp.call_json(&job.function, &job.args, &job.kwargs)
+                }));
+                let elapsed_us = started.elapsed().as_micros() as u64;
+                match outcome {
+                    Ok(outcome) => protocol::call_reply(
+                        &job.id,
+                        outcome
+                            .result
+                            .map_err(|e| (e.type_name, e.message, e.traceback)),
+                        outcome.stdout,
+                        pid,
+                        elapsed_us,
+                    ),
+                    Err(panic) => {
+                        // The interpreter's state is suspect after a panic: answer, then exit
+                        // so that the supervisor replaces this worker with a fresh fork.
+                        poisoned = true;
+                        let message =
+                            format!("the interpreter panicked: {}", panic_message(&*panic));
+                        protocol::call_reply(
+                            &job.id,
+                            Err((
+                                "InternalError".into(),
+                                message.clone(),
+                                format!("InternalError: {message}\n"),
+                            )),
+                            String::new(),
+                            pid,
+                            elapsed_us,
+                        )
+                    }
+                }
+            }
+            Err(bad) => protocol::error_reply(&bad.id, "ProtocolError", &bad.message),
+        };
+        if poisoned {
+            // `retire` before the reply, so that the supervisor sends nothing more here.
+            let _ = writer.write_all(b"retire\n");
+        }
+        if writer.write_all(&reply).is_err() || poisoned {
+            fork::exit_now(if poisoned { 70 } else { 0 });
+        }
+    }
+}
+
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = panic.downcast_ref::<&str>() {
+        (*s).to_string()
+    } else if let Some(s) = panic.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "(no message)".to_string()
+    }
+}
+
+fn truncate_utf8(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut cut = max;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    &text[..cut]
+}
+
+/// The anonymous writable private mappings of this process (`[heap]` and nameless ones, not
+/// the stack): what a forked child inherits and may later copy.
+pub fn inherited_ranges() -> Vec<(u64, u64)> {
+    let Ok(maps) = std::fs::read_to_string("/proc/self/maps") else {
+        return Vec::new();
+    };
+    parse_anonymous_writable(&maps)
+}
+
+/// The `[heap]` and anonymous writable private ranges of a `/proc/PID/maps` text.
+pub fn parse_anonymous_writable(maps: &str) -> Vec<(u64, u64)> {
+    let mut ranges = Vec::new();
+    for line in maps.lines() {
+        let mut fields = line.split_whitespace();
+        let (Some(range), Some(perms)) = (fields.next(), fields.next()) else {
+            continue;
+        };
+        let path = fields.nth(3).unwrap_or("");
+        let perms = perms.as_bytes();
+        if perms.len() < 4 || perms[1] != b'w' || perms[3] != b'p' {
+            continue;
+        }
+        if !(path.is_empty() || path == "[heap]") {
+            continue;
+        }
+        let Some((start, end)) = range.split_once('-') else {
+            continue;
+        };
+        if let (Ok(start), Ok(end)) = (u64::from_str_radix(start, 16), u64::from_str_radix(end, 16))
+        {
+            ranges.push((start, end));
+        }
+    }
+    ranges
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maps_parsing_keeps_heap_and_anonymous_writable_only() {
+        let maps = "\
+55d0c0000000-55d0c0001000 r--p 00000000 08:01 123 /usr/bin/permafrost
+55d0c0200000-55d0c0201000 rw-p 00010000 08:01 123 /usr/bin/permafrost
+55d0c0201000-55d0c0203000 rw-p 00000000 00:00 0
+55d0c1000000-55d0c1100000 rw-p 00000000 00:00 0                          [heap]
+7f0000000000-7f0000100000 r--s 00000000 00:05 77 /memfd:image (deleted)
+7f0000200000-7f0000300000 ---p 00000000 00:00 0
+7ffc00000000-7ffc00021000 rw-p 00000000 00:00 0                          [stack]
+";
+        assert_eq!(
+            parse_anonymous_writable(maps),
+            vec![
+                (0x55d0c0201000, 0x55d0c0203000),
+                (0x55d0c1000000, 0x55d0c1100000)
+            ]
+        );
+    }
+
+    #[test]
+    fn death_status_names_the_signal() {
+        assert_eq!(
+            DeathStatus::Signaled(9).describe(),
+            "killed by signal 9 (SIGKILL)"
+        );
+        assert_eq!(DeathStatus::Exited(3).describe(), "exited with status 3");
+    }
+
+    #[test]
+    fn control_messages_round_trip() {
+        let mut died = vec![b'D'];
+        died.extend_from_slice(&1234i32.to_le_bytes());
+        died.push(1);
+        died.extend_from_slice(&9i32.to_le_bytes());
+        match decode(&died, None) {
+            Some(ZygoteMessage::Died { pid, status }) => {
+                assert_eq!(pid.as_raw(), 1234);
+                assert_eq!(status, DeathStatus::Signaled(9));
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+        let mut ready = vec![b'R'];
+        ready.extend_from_slice(&1u32.to_le_bytes());
+        ready.extend_from_slice(&0x1000u64.to_le_bytes());
+        ready.extend_from_slice(&0x3000u64.to_le_bytes());
+        assert!(matches!(
+            decode(&ready, None),
+            Some(ZygoteMessage::Ready(r)) if r == vec![(0x1000, 0x3000)]
+        ));
+        assert!(
+            decode(b"W\x01\x00\x00\x00", None).is_none(),
+            "W needs a descriptor"
+        );
+        assert!(decode(b"", None).is_none());
+        assert!(
+            decode(b"R\x05\x00\x00\x00", None).is_none(),
+            "truncated ranges"
+        );
+    }
+}

@@ -1,0 +1,609 @@
+//! The program corpus harness: every program under `tests/programs/` is frozen with
+//! `permafrost freeze` and run with `permafrost run` in both layouts, and its stdout, exit
+//! status and (on failure) last stderr line are compared with the CPython 3.11 results
+//! recorded in `NAME.expected.json` by `scripts/gen_expected.py`.
+//!
+//! A program is either `tests/programs/NAME.py` or a directory `tests/programs/NAME/` holding
+//! `main.py` (frozen first, it is the main module) and further modules (frozen after it in
+//! sorted order). Programs listed in `tests/programs/KNOWN_FAILURES` are expected to fail;
+//! the test fails when one of them passes, so the list can only shrink. Setting
+//! `PERMAFROST_UPDATE_KNOWN_FAILURES=1` rewrites that list from the actual results (keeping
+//! the reasons of names already listed); `PERMAFROST_PROGRAMS=substring[,substring...]`
+//! restricts the run to matching programs (the known-failure bookkeeping then only covers
+//! those, and the list is never rewritten).
+
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+/// Programs that run longer than this are killed and reported as a failure, so a hanging
+/// interpreter cannot hang the test suite.
+const RUN_TIMEOUT: Duration = Duration::from_secs(30);
+/// Worker threads running programs; each run is a child process, so this bounds the CPU use.
+const THREADS: usize = 3;
+const LAYOUTS: [&str; 2] = ["permanent", "transient"];
+/// The corpus must not silently shrink below this many programs.
+const MIN_PROGRAMS: usize = 80;
+
+fn programs_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join("tests")
+        .join("programs")
+}
+
+/// One program of the corpus.
+#[derive(Debug, Clone)]
+struct Program {
+    name: String,
+    /// The directory the program runs in (as CPython ran it when recording the expectation).
+    dir: PathBuf,
+    /// File names relative to `dir`, main module first, then the others sorted.
+    files: Vec<String>,
+}
+
+/// What CPython printed, from `NAME.expected.json`.
+#[derive(Debug)]
+struct Expected {
+    stdout: String,
+    exit: i64,
+    stderr_last: Option<String>,
+}
+
+/// What one `permafrost run` produced.
+#[derive(Debug)]
+struct Actual {
+    stdout: String,
+    exit: Option<i32>,
+    stderr: String,
+    timed_out: bool,
+}
+
+fn discover_programs() -> Vec<Program> {
+    let dir = programs_dir();
+    let mut programs = Vec::new();
+    let entries = fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("cannot read the corpus directory {}: {e}", dir.display()));
+    for entry in entries {
+        let entry = entry.expect("reading a directory entry of the corpus");
+        let path = entry.path();
+        let Some(file_name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        if path.is_dir() {
+            if !path.join("main.py").is_file() {
+                continue;
+            }
+            let mut others: Vec<String> = fs::read_dir(&path)
+                .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+                .filter_map(|e| e.ok())
+                .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+                .filter(|n| n.ends_with(".py") && n != "main.py")
+                .collect();
+            others.sort();
+            let mut files = vec!["main.py".to_owned()];
+            files.extend(others);
+            programs.push(Program {
+                name: file_name.to_owned(),
+                dir: path.clone(),
+                files,
+            });
+        } else if let Some(stem) = file_name.strip_suffix(".py") {
+            programs.push(Program {
+                name: stem.to_owned(),
+                dir: dir.clone(),
+                files: vec![file_name.to_owned()],
+            });
+        }
+    }
+    programs.sort_by(|a, b| a.name.cmp(&b.name));
+    programs
+}
+
+fn expected_path(name: &str) -> PathBuf {
+    programs_dir().join(format!("{name}.expected.json"))
+}
+
+fn load_expected(name: &str) -> Result<Expected, String> {
+    let path = expected_path(name);
+    let text = fs::read_to_string(&path).map_err(|e| {
+        format!(
+            "cannot read {}: {e} (run scripts/gen_expected.py)",
+            path.display()
+        )
+    })?;
+    let json: Value =
+        serde_json::from_str(&text).map_err(|e| format!("{}: bad JSON: {e}", path.display()))?;
+    let stdout = json["stdout"]
+        .as_str()
+        .ok_or_else(|| format!("{}: no string \"stdout\"", path.display()))?
+        .to_owned();
+    let exit = json["exit"]
+        .as_i64()
+        .ok_or_else(|| format!("{}: no integer \"exit\"", path.display()))?;
+    let stderr_last = json["stderr_last"].as_str().map(str::to_owned);
+    Ok(Expected {
+        stdout,
+        exit,
+        stderr_last,
+    })
+}
+
+/// A scratch directory removed on drop.
+struct ScratchDir(PathBuf);
+
+impl ScratchDir {
+    fn new(name: &str) -> Self {
+        static COUNTER: AtomicUsize = AtomicUsize::new(0);
+        let unique = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let path = std::env::temp_dir().join(format!(
+            "permafrost-programs-{}-{unique}-{name}",
+            std::process::id()
+        ));
+        let _ = fs::remove_dir_all(&path);
+        fs::create_dir_all(&path)
+            .unwrap_or_else(|e| panic!("cannot create {}: {e}", path.display()));
+        ScratchDir(path)
+    }
+}
+
+impl Drop for ScratchDir {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Runs `permafrost ARGS` in `cwd`, capturing stdout and stderr into files (no pipe can fill
+/// up and stall the child), killing it after [`RUN_TIMEOUT`].
+fn run_binary(args: &[&std::ffi::OsStr], cwd: &Path, scratch: &Path, tag: &str) -> Actual {
+    let out_path = scratch.join(format!("{tag}.stdout"));
+    let err_path = scratch.join(format!("{tag}.stderr"));
+    let out_file = fs::File::create(&out_path).expect("creating a capture file in scratch dir");
+    let err_file = fs::File::create(&err_path).expect("creating a capture file in scratch dir");
+    let mut child = match Command::new(env!("CARGO_BIN_EXE_permafrost"))
+        .args(args)
+        .current_dir(cwd)
+        .env("PYTHONHASHSEED", "0")
+        .stdin(Stdio::null())
+        .stdout(Stdio::from(out_file))
+        .stderr(Stdio::from(err_file))
+        .spawn()
+    {
+        Ok(child) => child,
+        Err(e) => {
+            return Actual {
+                stdout: String::new(),
+                exit: None,
+                stderr: format!("cannot spawn permafrost: {e}"),
+                timed_out: false,
+            }
+        }
+    };
+    let started = Instant::now();
+    let mut timed_out = false;
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break Some(status),
+            Ok(None) if started.elapsed() > RUN_TIMEOUT => {
+                let _ = child.kill();
+                timed_out = true;
+                break child.wait().ok();
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(5)),
+            Err(_) => break None,
+        }
+    };
+    let read = |p: &Path| String::from_utf8_lossy(&fs::read(p).unwrap_or_default()).into_owned();
+    Actual {
+        stdout: read(&out_path),
+        exit: status.and_then(|s| s.code()),
+        stderr: read(&err_path),
+        timed_out,
+    }
+}
+
+fn last_nonempty_line(text: &str) -> Option<&str> {
+    text.lines().rev().find(|l| !l.trim().is_empty())
+}
+
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_owned()
+    } else {
+        let cut: String = text.chars().take(max).collect();
+        format!("{cut}…")
+    }
+}
+
+/// A few lines saying where `actual` first departs from `expected`.
+fn short_diff(expected: &str, actual: &str) -> String {
+    let exp: Vec<&str> = expected.split('\n').collect();
+    let act: Vec<&str> = actual.split('\n').collect();
+    let first = exp
+        .iter()
+        .zip(act.iter())
+        .position(|(e, a)| e != a)
+        .unwrap_or(exp.len().min(act.len()));
+    let show = |lines: &[&str], i: usize| match lines.get(i) {
+        Some(l) => format!("{:?}", shorten(l, 120)),
+        None => "<end of output>".to_owned(),
+    };
+    let mut out = format!(
+        "stdout differs at line {} ({} lines expected, {} got)\n",
+        first + 1,
+        exp.len().saturating_sub(1),
+        act.len().saturating_sub(1)
+    );
+    for i in first..(first + 3) {
+        if exp.get(i).is_none() && act.get(i).is_none() {
+            break;
+        }
+        let _ = writeln!(out, "        - {}", show(&exp, i));
+        let _ = writeln!(out, "        + {}", show(&act, i));
+    }
+    out
+}
+
+/// Compares one run with the expectation; `None` when they agree.
+fn compare(expected: &Expected, actual: &Actual) -> Option<String> {
+    if actual.timed_out {
+        return Some(format!("timed out after {} s", RUN_TIMEOUT.as_secs()));
+    }
+    let mut problems = String::new();
+    let stderr_tail = || {
+        last_nonempty_line(&actual.stderr)
+            .map(|l| shorten(l, 200))
+            .unwrap_or_else(|| "<empty>".to_owned())
+    };
+    match actual.exit {
+        Some(code) if i64::from(code) == expected.exit => {}
+        Some(code) => {
+            let _ = writeln!(
+                problems,
+                "exit status {code}, expected {} (stderr: {})",
+                expected.exit,
+                stderr_tail()
+            );
+        }
+        None => {
+            let _ = writeln!(
+                problems,
+                "killed by a signal, expected exit {} (stderr: {})",
+                expected.exit,
+                stderr_tail()
+            );
+        }
+    }
+    if actual.stdout != expected.stdout {
+        problems.push_str(&short_diff(&expected.stdout, &actual.stdout));
+    }
+    if expected.exit != 0 {
+        let want = expected.stderr_last.as_deref();
+        let got = last_nonempty_line(&actual.stderr);
+        if want.map(str::trim_end) != got.map(str::trim_end) {
+            let _ = writeln!(
+                problems,
+                "last stderr line {:?}, expected {:?}",
+                got.map(|l| shorten(l, 200)),
+                want
+            );
+        }
+    }
+    if problems.is_empty() {
+        None
+    } else {
+        Some(problems)
+    }
+}
+
+/// Freezes and runs one program in both layouts; returns `(layout, problem)` pairs, empty
+/// when the program behaves exactly like CPython in both.
+fn check_program(program: &Program) -> Vec<(String, String)> {
+    let expected = match load_expected(&program.name) {
+        Ok(e) => e,
+        Err(message) => return vec![("-".to_owned(), message)],
+    };
+    let scratch = ScratchDir::new(&program.name);
+    let image = scratch.0.join(format!("{}.pfi", program.name));
+    let mut args: Vec<&std::ffi::OsStr> = vec!["freeze".as_ref()];
+    args.extend(program.files.iter().map(|f| f.as_ref() as &std::ffi::OsStr));
+    args.push("-o".as_ref());
+    args.push(image.as_os_str());
+    let frozen = run_binary(&args, &program.dir, &scratch.0, "freeze");
+    if frozen.timed_out || frozen.exit != Some(0) {
+        let why = last_nonempty_line(&frozen.stderr).unwrap_or("<no message>");
+        return vec![(
+            "freeze".to_owned(),
+            format!(
+                "permafrost freeze failed (exit {:?}): {}\n",
+                frozen.exit,
+                shorten(why, 300)
+            ),
+        )];
+    }
+    let mut failures = Vec::new();
+    for layout in LAYOUTS {
+        let args: Vec<&std::ffi::OsStr> = vec![
+            "run".as_ref(),
+            image.as_os_str(),
+            "--layout".as_ref(),
+            layout.as_ref(),
+        ];
+        let actual = run_binary(&args, &program.dir, &scratch.0, layout);
+        if let Some(problem) = compare(&expected, &actual) {
+            failures.push((layout.to_owned(), problem));
+        }
+    }
+    failures
+}
+
+/// `KNOWN_FAILURES`: program name → reason (the text after `#`, possibly empty).
+fn read_known_failures(path: &Path) -> BTreeMap<String, String> {
+    let Ok(text) = fs::read_to_string(path) else {
+        return BTreeMap::new();
+    };
+    let mut known = BTreeMap::new();
+    for line in text.lines() {
+        let (name, reason) = match line.split_once('#') {
+            Some((name, reason)) => (name.trim(), reason.trim()),
+            None => (line.trim(), ""),
+        };
+        if !name.is_empty() {
+            known.insert(name.to_owned(), reason.to_owned());
+        }
+    }
+    known
+}
+
+fn write_known_failures(path: &Path, failing: &BTreeMap<String, String>) {
+    let mut text = String::from(
+        "# Corpus programs that do not yet behave like CPython (one name per line, `# reason`).\n\
+         # The harness fails when a listed program passes: remove it then. Regenerate with\n\
+         # PERMAFROST_UPDATE_KNOWN_FAILURES=1 cargo test -p permafrost-server --test programs\n",
+    );
+    for (name, reason) in failing {
+        if reason.is_empty() {
+            let _ = writeln!(text, "{name}");
+        } else {
+            let _ = writeln!(text, "{name}  # {reason}");
+        }
+    }
+    fs::write(path, text).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+}
+
+/// A one-line reason for a newly failing program, from its first problem.
+fn summarize(failures: &[(String, String)]) -> String {
+    let (layout, problem) = &failures[0];
+    let first_line = problem.lines().next().unwrap_or("fails");
+    shorten(&format!("{layout}: {first_line}"), 150)
+}
+
+fn selected(program: &Program, filter: &Option<Vec<String>>) -> bool {
+    match filter {
+        None => true,
+        Some(parts) => parts.iter().any(|p| program.name.contains(p.as_str())),
+    }
+}
+
+#[test]
+fn corpus_matches_cpython() {
+    let filter: Option<Vec<String>> = std::env::var("PERMAFROST_PROGRAMS")
+        .ok()
+        .filter(|s| !s.trim().is_empty())
+        .map(|s| s.split(',').map(|p| p.trim().to_owned()).collect());
+    let programs: Vec<Program> = discover_programs()
+        .into_iter()
+        .filter(|p| selected(p, &filter))
+        .collect();
+    assert!(
+        !programs.is_empty(),
+        "no program selected (PERMAFROST_PROGRAMS={filter:?})"
+    );
+
+    let next = AtomicUsize::new(0);
+    let results: Mutex<BTreeMap<String, Vec<(String, String)>>> = Mutex::new(BTreeMap::new());
+    std::thread::scope(|scope| {
+        for _ in 0..THREADS.min(programs.len()) {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(program) = programs.get(i) else {
+                    break;
+                };
+                let failures = check_program(program);
+                // A poisoned lock means another worker thread panicked; its panic already
+                // fails the test, so keep collecting what we can.
+                let mut guard = results.lock().unwrap_or_else(|p| p.into_inner());
+                guard.insert(program.name.clone(), failures);
+            });
+        }
+    });
+    let results = results.into_inner().unwrap_or_else(|p| p.into_inner());
+
+    let known_path = programs_dir().join("KNOWN_FAILURES");
+    let known = read_known_failures(&known_path);
+    let names: BTreeSet<&str> = programs.iter().map(|p| p.name.as_str()).collect();
+
+    if filter.is_none() && std::env::var("PERMAFROST_UPDATE_KNOWN_FAILURES").as_deref() == Ok("1") {
+        let failing: BTreeMap<String, String> = results
+            .iter()
+            .filter(|(_, f)| !f.is_empty())
+            .map(|(name, f)| {
+                let reason = known.get(name).cloned().unwrap_or_else(|| summarize(f));
+                (name.clone(), reason)
+            })
+            .collect();
+        write_known_failures(&known_path, &failing);
+        eprintln!(
+            "rewrote {} with {} of {} programs",
+            known_path.display(),
+            failing.len(),
+            results.len()
+        );
+        return;
+    }
+
+    let mut report = String::new();
+    let mut unexpected = 0;
+    let mut now_passing = Vec::new();
+    for (name, failures) in &results {
+        let listed = known.contains_key(name);
+        if failures.is_empty() {
+            if listed {
+                now_passing.push(name.as_str());
+            }
+        } else if !listed {
+            unexpected += 1;
+            let _ = writeln!(report, "{name}:");
+            for (layout, problem) in failures {
+                let _ = writeln!(report, "  [{layout}] {}", problem.trim_end());
+            }
+        }
+    }
+    let stale: Vec<&str> = if filter.is_none() {
+        known
+            .keys()
+            .map(String::as_str)
+            .filter(|n| !names.contains(n))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let known_failing = results
+        .iter()
+        .filter(|(n, f)| !f.is_empty() && known.contains_key(*n))
+        .count();
+    eprintln!(
+        "corpus: {} programs, {} pass, {} known failures, {} unexpected failures, {} listed but passing",
+        results.len(),
+        results.values().filter(|f| f.is_empty()).count(),
+        known_failing,
+        unexpected,
+        now_passing.len()
+    );
+    if !now_passing.is_empty() {
+        let _ = writeln!(
+            report,
+            "listed in KNOWN_FAILURES but passing now (remove them from KNOWN_FAILURES): {}",
+            now_passing.join(", ")
+        );
+    }
+    if !stale.is_empty() {
+        let _ = writeln!(
+            report,
+            "listed in KNOWN_FAILURES but not in the corpus (remove them): {}",
+            stale.join(", ")
+        );
+    }
+    assert!(
+        report.is_empty(),
+        "{unexpected} program(s) differ from CPython:\n{report}"
+    );
+}
+
+#[test]
+fn corpus_is_complete() {
+    let programs = discover_programs();
+    assert!(
+        programs.len() >= MIN_PROGRAMS,
+        "the corpus has {} programs, at least {MIN_PROGRAMS} expected",
+        programs.len()
+    );
+    let mut problems = Vec::new();
+    let names: BTreeSet<String> = programs.iter().map(|p| p.name.clone()).collect();
+    for program in &programs {
+        if let Err(message) = load_expected(&program.name) {
+            problems.push(message);
+        }
+    }
+    let entries = fs::read_dir(programs_dir()).expect("the corpus directory is readable");
+    for entry in entries.filter_map(|e| e.ok()) {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        if let Some(name) = file_name.strip_suffix(".expected.json") {
+            if !names.contains(name) {
+                problems.push(format!("{file_name} has no program"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The comparison itself must catch each kind of difference and say where it is, or the corpus
+/// would pass vacuously.
+#[test]
+fn comparison_reports_each_difference() {
+    let expected = Expected {
+        stdout: "a\nb\nc\n".to_owned(),
+        exit: 1,
+        stderr_last: Some("ValueError: bad".to_owned()),
+    };
+    let actual = |stdout: &str, exit: Option<i32>, stderr: &str| Actual {
+        stdout: stdout.to_owned(),
+        exit,
+        stderr: stderr.to_owned(),
+        timed_out: false,
+    };
+    let same = actual("a\nb\nc\n", Some(1), "Traceback ...\nValueError: bad\n\n");
+    assert_eq!(compare(&expected, &same), None);
+
+    let stdout_differs = compare(
+        &expected,
+        &actual("a\nB\nc\n", Some(1), "ValueError: bad\n"),
+    )
+    .expect("a changed line must be reported");
+    assert!(stdout_differs.contains("line 2"), "{stdout_differs}");
+    assert!(stdout_differs.contains("\"b\"") && stdout_differs.contains("\"B\""));
+
+    let missing_tail = compare(&expected, &actual("a\n", Some(1), "ValueError: bad"))
+        .expect("missing output must be reported");
+    assert!(missing_tail.contains("<end of output>"), "{missing_tail}");
+
+    let wrong_exit = compare(&expected, &actual("a\nb\nc\n", Some(0), ""))
+        .expect("a wrong exit status must be reported");
+    assert!(
+        wrong_exit.contains("exit status 0, expected 1"),
+        "{wrong_exit}"
+    );
+
+    let wrong_error = compare(
+        &expected,
+        &actual("a\nb\nc\n", Some(1), "ValueError: other\n"),
+    )
+    .expect("a different last stderr line must be reported");
+    assert!(wrong_error.contains("ValueError: other"), "{wrong_error}");
+
+    let signal = compare(&expected, &actual("a\nb\nc\n", None, "")).expect("a crash");
+    assert!(signal.contains("killed by a signal"), "{signal}");
+
+    let mut hung = actual("", None, "");
+    hung.timed_out = true;
+    assert!(compare(&expected, &hung)
+        .expect("a timeout must be reported")
+        .contains("timed out"));
+}
+
+#[test]
+fn known_failures_parse_names_and_reasons() {
+    let dir = ScratchDir::new("known-failures");
+    let path = dir.0.join("KNOWN_FAILURES");
+    fs::write(
+        &path,
+        "# header comment\n\nint_bigint  # no bigints yet\nclass_super\n   # indented comment\n",
+    )
+    .expect("writing to a scratch dir");
+    let known = read_known_failures(&path);
+    assert_eq!(known.len(), 2, "{known:?}");
+    assert_eq!(known["int_bigint"], "no bigints yet");
+    assert_eq!(known["class_super"], "");
+    write_known_failures(&path, &known);
+    assert_eq!(
+        read_known_failures(&path),
+        known,
+        "a rewrite must round-trip"
+    );
+}

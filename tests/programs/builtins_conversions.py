@@ -1,0 +1,13 @@
+# Conversion built-ins: str, repr, int, float, bool, list, tuple, dict, set, chr, ord.
+print(str(1), str(1.5), str("s"), str([1, "s"]), str(None), str(b"x"), str((1,)), str())
+print(repr(1), repr("s"), repr([1, "s"]), repr(1.0), repr(None), repr(b"x"), repr("a\nb"))
+print(int("12"), int(12.7), int(-0.5), float("1.5"), float(2), float("  -3e2 "), float())
+print(bool(0), bool("0"), bool([]), bool([[]]), bool(0.0), bool(-1), bool())
+print(list("abc"), list((1, 2)), list({"a": 1}), list(range(3)), list({3, 1}), list())
+print(tuple([1, 2]), tuple("ab"), tuple({"k": 0}), tuple(x * 2 for x in range(3)), tuple())
+print(dict([("a", 1)]), dict(a=1), dict({"b": 2}), dict(zip([1, 2], "xy")), dict())
+print(set([3, 3, 1]), set(range(4)), set((1, 1)), set())
+print(chr(65), chr(8364), chr(0x1F40D) == "\U0001F40D", ord("A"), ord("\u20ac"), ord("\n"))
+print(str(10 ** 25), int(str(10 ** 25)) == 10 ** 25, float("1e-5"), float("0.1") + float("0.2"))
+print(list(map(int, "1 2 3".split())), [float(x) for x in ["1", "2.5", "-0"]])
+print(str(list), str(len), repr(str))

@@ -1,0 +1,10 @@
+# Numeric built-ins: abs, pow (incl. 3 arguments, negative exponent), divmod, hex/oct/bin.
+print(abs(-5), abs(5), abs(-2.5), abs(0), abs(-(10 ** 30)), abs(True))
+print(pow(2, 10), pow(2, -2), pow(2.0, 3), pow(-2, 3), pow(3, 4, 5), pow(2, 100, 1000), pow(-3, 3, 7))
+print(pow(7, 0), pow(0, 0), pow(10, 20), 2 ** 0.5, pow(4, 0.5))
+print(divmod(7, 3), divmod(-7, 3), divmod(7, -3), divmod(-7, -3), divmod(7.5, 2), divmod(0, 5))
+print(hex(255), hex(-255), hex(0), oct(8), oct(-8), bin(5), bin(-5), bin(0), hex(2 ** 70))
+print(int(hex(255), 16), int(bin(10), 2), int(oct(64), 8))
+print(max(1, 2.5), min(-1, -1.5), 7 // 2.0, 7 % 2.5, -7 % 2.5)
+print(float(7), int(7.9), round(7.5), round(8.5), 10 / 5, 9 ** 0.5)
+print(sum([1, 2.0]), type(sum([1, 2.0])).__name__, type(2 ** -1).__name__, type(4 // 2).__name__)

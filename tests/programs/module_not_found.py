@@ -1,0 +1,4 @@
+# Importing a module that is not in the image: ModuleNotFoundError, uncaught.
+print("before import")
+import nosuch
+print("never")

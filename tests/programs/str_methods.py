@@ -1,0 +1,17 @@
+# Common str methods: case, strip, split/join, search, replace, tests.
+s = "  Hello, World  "
+print(repr(s.strip()), repr(s.lstrip()), repr(s.rstrip()), repr("xxhixx".strip("x")))
+print(s.upper(), s.lower(), "hello world".title(), "hello".capitalize(), "HeLLo".swapcase())
+print("a,b,,c".split(","), "a b  c ".split(), "a,b,c".split(",", 1), "a,b,c".rsplit(",", 1))
+print("  x  y ".split(" "), "line1\nline2\r\nline3".splitlines(), "".split(), "".split(","))
+print("-".join(["a", "b", "c"]), "".join([]), ", ".join("xyz"))
+print("hello".find("l"), "hello".rfind("l"), "hello".find("z"), "hello".index("e"))
+print("hello".count("l"), "aaaa".count("aa"), "hello".startswith("he"), "hello".endswith("lo"))
+print("hello".startswith(("x", "h")), "hello".replace("l", "L"), "hello".replace("l", "L", 1))
+print("abc".isalpha(), "123".isdigit(), "a1".isalnum(), "  ".isspace(), "ab".islower(), "AB".isupper())
+print("12a".isdigit(), "".isalpha(), "Ab".islower(), "x_1".isidentifier(), "1x".isidentifier())
+print("abc".center(9, "*"), "abc".ljust(6, "."), "abc".rjust(6), "42".zfill(5), "-42".zfill(5))
+print("key=value=x".partition("="), "key=value=x".rpartition("="), "abc".partition("z"))
+print("prefix_name".removeprefix("prefix_"), "file.py".removesuffix(".py"), "abc".removeprefix("z"))
+print("Hello".casefold(), "a\tb".expandtabs(4), "x".join("123"))
+print("abc" * 3, "ab" + "cd", "-" * 10, "Title Case".istitle())

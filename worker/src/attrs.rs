@@ -1,0 +1,703 @@
+//! Attributes and classes: lookup through the MRO (instance dict, then class attributes with
+//! functions binding to methods, properties, static and class methods), `LOAD_METHOD`
+//! without bound-method allocation, `__build_class__` with C3 linearisation, `super()`, and the
+//! read-only attributes of functions and code objects.
+
+use crate::builtins::Native;
+use crate::dict::Dict;
+use crate::heap::ObjRef;
+use crate::interp::{PyResult, Vm};
+use crate::object::{Class, Object, TypeKind};
+use crate::ops::{key_eq, str_hash_of};
+use crate::value::Value;
+
+fn dict_get_str<'a>(d: &'a Dict, name: &str) -> Option<&'a Value> {
+    d.get(str_hash_of(name), &mut |k| k.as_str() == Some(name))
+}
+
+pub fn dict_set_str(d: &mut Dict, name: &str, v: Value) {
+    d.insert(str_hash_of(name), Vm::str_val(name), v, &mut |k| k.as_str() == Some(name));
+}
+
+impl Vm {
+    /// Looks `name` up along `cls`'s MRO.
+    pub fn lookup_class_attr(&self, cls: &ObjRef, name: &str) -> Option<Value> {
+        let Object::Class(c) = cls.get() else {
+            return None;
+        };
+        for k in &c.mro {
+            if let Object::Class(kc) = k.get() {
+                if let Some(v) = dict_get_str(&kc.dict, name) {
+                    return Some(v.clone());
+                }
+            }
+        }
+        None
+    }
+
+    /// As `lookup_class_attr`, but only attributes defined by program classes.
+    pub fn lookup_user_attr(&self, cls: &ObjRef, name: &str) -> Option<Value> {
+        let Object::Class(c) = cls.get() else {
+            return None;
+        };
+        for k in &c.mro {
+            if let Object::Class(kc) = k.get() {
+                if kc.module == "builtins" {
+                    continue;
+                }
+                if let Some(v) = dict_get_str(&kc.dict, name) {
+                    return Some(v.clone());
+                }
+            }
+        }
+        None
+    }
+
+    fn attr_error(&self, v: &Value, name: &str) -> ObjRef {
+        let msg = match v.body() {
+            Some(Object::Class(c)) => format!("type object '{}' has no attribute '{}'", c.name, name),
+            Some(Object::Module(m)) => format!("module '{}' has no attribute '{}'", m.name, name),
+            _ => format!("'{}' object has no attribute '{}'", self.type_name(v), name),
+        };
+        let e = self.err("AttributeError", msg);
+        e
+    }
+
+    /// Binds a class attribute found for an instance access.
+    fn bind_attr(&mut self, attr: Value, receiver: &Value, cls: &ObjRef) -> PyResult<Value> {
+        match attr.body() {
+            Some(Object::Function(_)) => Ok(Value::obj(Object::BoundMethod {
+                func: attr.clone(),
+                receiver: receiver.clone(),
+            })),
+            Some(Object::Property { fget, .. }) => {
+                let fget = fget.clone();
+                if fget.is_null() || matches!(fget, Value::None) {
+                    return Err(self.err("AttributeError", "property has no getter"));
+                }
+                self.call(&fget, std::slice::from_ref(receiver), &[])
+            }
+            Some(Object::StaticMethod(f)) => Ok(f.clone()),
+            Some(Object::ClassMethod(f)) => Ok(Value::obj(Object::BoundMethod {
+                func: f.clone(),
+                receiver: Value::Obj(cls.clone()),
+            })),
+            _ => match &attr {
+                Value::Native(_) => Ok(Value::obj(Object::BoundMethod {
+                    func: attr.clone(),
+                    receiver: receiver.clone(),
+                })),
+                _ => Ok(attr),
+            },
+        }
+    }
+
+    pub fn getattr_opt(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        match self.getattr(obj, &Vm::str_val(name)) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if self.exc_matches(&e, "AttributeError") => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `obj.name`.
+    pub fn getattr(&mut self, obj: &Value, name_v: &Value) -> PyResult<Value> {
+        let name = name_v.as_str().unwrap_or("");
+        if let Value::Obj(o) = obj {
+            match o.get() {
+                Object::Instance(inst) => {
+                    let cls = inst.class.clone();
+                    let class_attr = self.lookup_class_attr(&cls, name);
+                    if let Some(a) = &class_attr {
+                        if matches!(a.body(), Some(Object::Property { .. })) {
+                            return self.bind_attr(a.clone(), obj, &cls);
+                        }
+                    }
+                    if let Object::Instance(inst) = o.get() {
+                        if let Some(v) = dict_get_str(&inst.dict, name) {
+                            return Ok(v.clone());
+                        }
+                    }
+                    if let Some(a) = class_attr {
+                        return self.bind_attr(a, obj, &cls);
+                    }
+                    if let Some(v) = self.special_instance_attr(o, name) {
+                        return Ok(v);
+                    }
+                    if let Some(ga) = self.lookup_user_attr(&cls, "__getattr__") {
+                        return self.call(&ga, &[obj.clone(), name_v.clone()], &[]);
+                    }
+                    return Err(self.attr_error(obj, name));
+                }
+                Object::Class(c) => {
+                    match name {
+                        "__name__" => return Ok(Vm::str_val(c.name.as_str())),
+                        "__qualname__" => return Ok(Vm::str_val(c.qualname.as_str())),
+                        "__module__" => return Ok(Vm::str_val(c.module.as_str())),
+                        "__mro__" => return Ok(Vm::new_tuple(c.mro.iter().map(|k| Value::Obj(k.clone())).collect())),
+                        "__bases__" => return Ok(Vm::new_tuple(c.bases.iter().map(|k| Value::Obj(k.clone())).collect())),
+                        "__base__" => {
+                            return Ok(c.bases.first().map(|b| Value::Obj(b.clone())).unwrap_or(Value::None))
+                        }
+                        "__doc__" => {
+                            if let Some(v) = dict_get_str(&c.dict, "__doc__") {
+                                return Ok(v.clone());
+                            }
+                            return Ok(Value::None);
+                        }
+                        "__dict__" => {
+                            return Ok(Vm::new_dict(c.dict.clone()));
+                        }
+                        _ => {}
+                    }
+                    let kind = c.kind;
+                    if let Some(a) = self.lookup_class_attr(o, name) {
+                        return Ok(match a.body() {
+                            Some(Object::StaticMethod(f)) => f.clone(),
+                            Some(Object::ClassMethod(f)) => Value::obj(Object::BoundMethod {
+                                func: f.clone(),
+                                receiver: obj.clone(),
+                            }),
+                            _ => a,
+                        });
+                    }
+                    if let Some(m) = Native::method(kind, name) {
+                        return Ok(Value::Native(m));
+                    }
+                    if kind == TypeKind::Dict && name == "fromkeys" {
+                        return Ok(Value::Native(Native::DictFromkeys));
+                    }
+                    return Err(self.attr_error(obj, name));
+                }
+                Object::Module(m) => {
+                    if let Some(v) = m.get(name) {
+                        return Ok(v.clone());
+                    }
+                    if name == "__name__" {
+                        return Ok(Vm::str_val(m.name.as_str()));
+                    }
+                    return Err(self.attr_error(obj, name));
+                }
+                Object::Function(f) => {
+                    return match name {
+                        "__name__" => Ok(f.name.clone()),
+                        "__qualname__" => Ok(f.qualname.clone()),
+                        "__module__" => {
+                            let m = self.module_obj(f.module);
+                            Ok(match m.get() {
+                                Object::Module(m) => m.get("__name__").cloned().unwrap_or(Value::None),
+                                _ => Value::None,
+                            })
+                        }
+                        "__defaults__" => Ok(if f.defaults.is_empty() {
+                            Value::None
+                        } else {
+                            Vm::new_tuple(f.defaults.clone())
+                        }),
+                        "__kwdefaults__" => Ok(match &f.kwdefaults {
+                            Some(d) => Value::Obj(d.clone()),
+                            None => Value::None,
+                        }),
+                        "__code__" => Ok(Value::obj(Object::CodeRef(f.code))),
+                        "__doc__" => Ok(self.func_doc(f.code)),
+                        "__closure__" => Ok(if f.closure.is_empty() {
+                            Value::None
+                        } else {
+                            Vm::new_tuple(f.closure.iter().map(|c| Value::Obj(c.clone())).collect())
+                        }),
+                        "__dict__" => Ok(Vm::new_dict(f.dict.clone().unwrap_or_default())),
+                        _ => match f.dict.as_ref().and_then(|d| dict_get_str(d, name)) {
+                            Some(v) => Ok(v.clone()),
+                            None => Err(self.attr_error(obj, name)),
+                        },
+                    };
+                }
+                Object::CodeRef(c) | Object::Code(crate::object::HeapCode { index: c, .. }) => {
+                    let c = *c;
+                    return self.code_attr(c, name).ok_or_else(|| self.attr_error(obj, name));
+                }
+                Object::BoundMethod { func, receiver } => {
+                    return match name {
+                        "__self__" => Ok(receiver.clone()),
+                        "__func__" => Ok(func.clone()),
+                        _ => {
+                            let func = func.clone();
+                            self.getattr(&func, name_v)
+                        }
+                    };
+                }
+                Object::Super { class, receiver } => {
+                    let (class, receiver) = (class.clone(), receiver.clone());
+                    return self.super_getattr(&class, &receiver, name);
+                }
+                Object::Generator(g) => {
+                    if name == "__name__" {
+                        return Ok(g.name.clone());
+                    }
+                    if name == "__qualname__" {
+                        return Ok(g.qualname.clone());
+                    }
+                }
+                Object::Property { fget, .. } => {
+                    if name == "fget" {
+                        return Ok(fget.clone());
+                    }
+                    if name == "setter" || name == "getter" {
+                        return Ok(Value::obj(Object::BoundMethod {
+                            func: Value::Native(if name == "setter" { Native::PropertySetter } else { Native::PropertyGetter }),
+                            receiver: obj.clone(),
+                        }));
+                    }
+                }
+                Object::Cell(v) => {
+                    if name == "cell_contents" {
+                        return Ok(v.clone());
+                    }
+                }
+                Object::Slice { start, stop, step } => match name {
+                    "start" => return Ok(start.clone()),
+                    "stop" => return Ok(stop.clone()),
+                    "step" => return Ok(step.clone()),
+                    _ => {}
+                },
+                Object::Range { start, stop, step } => match name {
+                    "start" => return Ok(start.clone()),
+                    "stop" => return Ok(stop.clone()),
+                    "step" => return Ok(step.clone()),
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+        match (obj, name) {
+            (_, "__class__") => return Ok(Value::Obj(self.type_of(obj))),
+            (Value::Int(_) | Value::Bool(_), "real" | "numerator") => {
+                return Ok(Value::Int(crate::ops::num_of(obj).map(|n| match n {
+                    crate::ops::Num::I(i) => i,
+                    _ => 0,
+                }).unwrap_or(0)))
+            }
+            (Value::Int(_) | Value::Bool(_), "imag") => return Ok(Value::Int(0)),
+            (Value::Int(_) | Value::Bool(_), "denominator") => return Ok(Value::Int(1)),
+            (Value::Float(f), "real") => return Ok(Value::Float(*f)),
+            (Value::Float(_), "imag") => return Ok(Value::Float(0.0)),
+            (Value::Native(n), "__name__" | "__qualname__") => return Ok(Vm::str_val(n.name())),
+            _ => {}
+        }
+        if let Some(Object::BigInt(_)) = obj.body() {
+            if name == "real" || name == "numerator" {
+                return Ok(obj.clone());
+            }
+        }
+        let kind = self.kind_of(obj);
+        if let Some(m) = Native::method(kind, name) {
+            return Ok(Value::obj(Object::BoundMethod {
+                func: Value::Native(m),
+                receiver: obj.clone(),
+            }));
+        }
+        Err(self.attr_error(obj, name))
+    }
+
+    fn func_doc(&self, code: u32) -> Value {
+        let view = self.codes[code as usize].view;
+        match view.consts().iter().next() {
+            Some(permafrost_image::ConstView::Str(s)) => {
+                let _ = s;
+                Value::None
+            }
+            _ => Value::None,
+        }
+    }
+
+    fn special_instance_attr(&self, o: &ObjRef, name: &str) -> Option<Value> {
+        let Object::Instance(inst) = o.get() else {
+            return None;
+        };
+        match name {
+            "__class__" => return Some(Value::Obj(inst.class.clone())),
+            "__dict__" => return Some(Vm::new_dict(inst.dict.clone())),
+            _ => {}
+        }
+        let e = inst.exc.as_ref()?;
+        Some(match name {
+            "args" => Vm::new_tuple(e.args.clone()),
+            "__cause__" => if e.cause.is_null() { Value::None } else { e.cause.clone() },
+            "__context__" => if e.context.is_null() { Value::None } else { e.context.clone() },
+            "__suppress_context__" => Value::Bool(e.suppress_context),
+            "__traceback__" => Value::None,
+            "value" if self.exc_matches(o, "StopIteration") => e.args.first().cloned().unwrap_or(Value::None),
+            _ => return None,
+        })
+    }
+
+    /// `fn.__code__.co_*`: read from the image in place.
+    fn code_attr(&self, c: u32, name: &str) -> Option<Value> {
+        let view = self.codes[c as usize].view;
+        let strs = |l: permafrost_image::StrList<'static>| Vm::new_tuple(l.iter().map(Value::Str).collect());
+        Some(match name {
+            "co_name" => Value::Str(view.name()),
+            "co_qualname" => Value::Str(view.qualname()),
+            "co_filename" => Value::Str(view.filename()),
+            "co_firstlineno" => Value::Int(view.firstlineno() as i64),
+            "co_argcount" => Value::Int(view.argcount() as i64),
+            "co_posonlyargcount" => Value::Int(view.posonlyargcount() as i64),
+            "co_kwonlyargcount" => Value::Int(view.kwonlyargcount() as i64),
+            "co_flags" => Value::Int(view.flags() as i64),
+            "co_stacksize" => Value::Int(view.stacksize() as i64),
+            "co_nlocals" => Value::Int(view.varnames().len() as i64),
+            "co_varnames" => strs(view.varnames()),
+            "co_freevars" => strs(view.freevars()),
+            "co_cellvars" => strs(view.cellvars()),
+            "co_names" => strs(view.names()),
+            "co_consts" => Vm::new_tuple(
+                view.consts().iter().map(|k| crate::layout::const_value(k, false)).collect(),
+            ),
+            "co_code" => Value::obj(Object::Bytes(view.code_bytes().into())),
+            _ => return None,
+        })
+    }
+
+    /// `LOAD_METHOD`: `(callable, receiver)` with a null receiver for plain attributes.
+    pub fn load_method(&mut self, obj: Value, name_v: &Value) -> PyResult<(Value, Value)> {
+        let name = name_v.as_str().unwrap_or("");
+        match &obj {
+            Value::Obj(o) => match o.get() {
+                Object::Instance(inst) => {
+                    let cls = inst.class.clone();
+                    if dict_get_str(&inst.dict, name).is_none() {
+                        if let Some(a) = self.lookup_class_attr(&cls, name) {
+                            if matches!(a.body(), Some(Object::Function(_))) || matches!(a, Value::Native(_)) {
+                                return Ok((a, obj));
+                            }
+                        }
+                    }
+                }
+                Object::Str(_) | Object::List(_) | Object::Dict(_) | Object::Tuple(_) | Object::Set(_)
+                | Object::FrozenSet(_) | Object::Bytes(_) | Object::Generator(_) => {
+                    let kind = self.kind_of(&obj);
+                    if let Some(m) = Native::method(kind, name) {
+                        return Ok((Value::Native(m), obj));
+                    }
+                }
+                _ => {}
+            },
+            Value::Str(_) => {
+                if let Some(m) = Native::method(TypeKind::Str, name) {
+                    return Ok((Value::Native(m), obj));
+                }
+            }
+            _ => {}
+        }
+        let v = self.getattr(&obj, name_v)?;
+        Ok((v, Value::Null))
+    }
+
+    /// `obj.name = v`.
+    pub fn setattr(&mut self, obj: &Value, name_v: &Value, v: Value) -> PyResult<()> {
+        let name = name_v.as_str().unwrap_or("");
+        let Some(o) = obj.as_obj() else {
+            return Err(self.err(
+                "AttributeError",
+                format!("'{}' object has no attribute '{}'", self.type_name(obj), name),
+            ));
+        };
+        match o.get() {
+            Object::Instance(inst) => {
+                let cls = inst.class.clone();
+                if let Some(a) = self.lookup_class_attr(&cls, name) {
+                    if let Some(Object::Property { fset, .. }) = a.body() {
+                        let fset = fset.clone();
+                        if fset.is_null() || matches!(fset, Value::None) {
+                            return Err(self.err(
+                                "AttributeError",
+                                format!("can't set attribute '{name}'"),
+                            ));
+                        }
+                        self.call(&fset, &[obj.clone(), v], &[])?;
+                        return Ok(());
+                    }
+                }
+                if let Some(sa) = self.lookup_user_attr(&cls, "__setattr__") {
+                    self.call(&sa, &[obj.clone(), name_v.clone(), v], &[])?;
+                    return Ok(());
+                }
+                if let Object::Instance(inst) = o.get_mut() {
+                    if let Some(e) = inst.exc.as_mut() {
+                        match name {
+                            "__cause__" => {
+                                e.cause = v;
+                                e.suppress_context = true;
+                                return Ok(());
+                            }
+                            "__context__" => {
+                                e.context = v;
+                                return Ok(());
+                            }
+                            "__suppress_context__" => {
+                                e.suppress_context = matches!(v, Value::Bool(true));
+                                return Ok(());
+                            }
+                            "args" => {
+                                let items = match v.body() {
+                                    Some(Object::Tuple(t)) => t.to_vec(),
+                                    _ => vec![v.clone()],
+                                };
+                                e.args = items;
+                                return Ok(());
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                let hash = str_hash_of(name);
+                let key = name_v.clone();
+                if let Object::Instance(inst) = o.get_mut() {
+                    inst.dict.insert(hash, key, v, &mut |k| k.as_str() == Some(name));
+                }
+                Ok(())
+            }
+            Object::Class(_) => {
+                let hash = str_hash_of(name);
+                let key = name_v.clone();
+                if let Object::Class(c) = o.get_mut() {
+                    c.dict.insert(hash, key, v, &mut |k| k.as_str() == Some(name));
+                }
+                Ok(())
+            }
+            Object::Module(_) => {
+                if let Object::Module(m) = o.get_mut() {
+                    let s = m.slot_for(name, name_v.clone());
+                    m.slots[s as usize] = v;
+                }
+                Ok(())
+            }
+            Object::Function(_) => {
+                if matches!(
+                    name,
+                    "__code__" | "__name__" | "__qualname__" | "__defaults__" | "__kwdefaults__" | "__closure__" | "__module__"
+                ) {
+                    return Err(self.err("AttributeError", "readonly attribute"));
+                }
+                if let Object::Function(f) = o.get_mut() {
+                    let d = f.dict.get_or_insert_with(Dict::new);
+                    d.insert(str_hash_of(name), name_v.clone(), v, &mut |k| k.as_str() == Some(name));
+                }
+                Ok(())
+            }
+            _ => Err(self.err(
+                "AttributeError",
+                format!("'{}' object has no attribute '{}'", self.type_name(obj), name),
+            )),
+        }
+    }
+
+    pub fn delattr(&mut self, obj: &Value, name_v: &Value) -> PyResult<()> {
+        let name = name_v.as_str().unwrap_or("");
+        let removed = match obj.as_obj().map(|o| o.get_mut()) {
+            Some(Object::Instance(inst)) => inst.dict.remove(str_hash_of(name), &mut |k| k.as_str() == Some(name)).is_some(),
+            Some(Object::Class(c)) => c.dict.remove(str_hash_of(name), &mut |k| k.as_str() == Some(name)).is_some(),
+            Some(Object::Module(m)) => match m.slot_of(name) {
+                Some(s) => !std::mem::replace(&mut m.slots[s as usize], Value::Null).is_null(),
+                None => false,
+            },
+            _ => false,
+        };
+        if removed {
+            Ok(())
+        } else {
+            Err(self.attr_error(obj, name))
+        }
+    }
+
+    /// `super().name`.
+    fn super_getattr(&mut self, class: &ObjRef, receiver: &Value, name: &str) -> PyResult<Value> {
+        let start_cls = match receiver.body() {
+            Some(Object::Class(_)) => receiver.as_obj().cloned().unwrap_or_else(|| class.clone()),
+            _ => self.type_of(receiver),
+        };
+        let mro = match start_cls.get() {
+            Object::Class(c) => c.mro.clone(),
+            _ => Vec::new(),
+        };
+        let pos = mro.iter().position(|k| k.ptr_eq(class)).map(|p| p + 1).unwrap_or(mro.len());
+        for k in &mro[pos..] {
+            let found = match k.get() {
+                Object::Class(kc) => dict_get_str(&kc.dict, name).cloned(),
+                _ => None,
+            };
+            if let Some(a) = found {
+                return match a.body() {
+                    Some(Object::ClassMethod(f)) => Ok(Value::obj(Object::BoundMethod {
+                        func: f.clone(),
+                        receiver: Value::Obj(start_cls.clone()),
+                    })),
+                    _ => {
+                        if matches!(receiver.body(), Some(Object::Class(_))) && !matches!(a, Value::Native(_)) {
+                            return Ok(a);
+                        }
+                        let k = k.clone();
+                        self.bind_attr(a, receiver, &k)
+                    }
+                };
+            }
+        }
+        Err(self.err("AttributeError", format!("'super' object has no attribute '{name}'")))
+    }
+
+    /// `__build_class__(func, name, *bases)`.
+    pub fn build_class(&mut self, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+        let npos = args.len() - kwnames.len();
+        if npos < 2 {
+            return Err(self.type_error("__build_class__: not enough arguments"));
+        }
+        let func = args[0].clone();
+        let name = args[1].as_str().unwrap_or("?").to_string();
+        let mut bases: Vec<ObjRef> = Vec::new();
+        for b in &args[2..npos] {
+            match b.as_obj() {
+                Some(o) if matches!(o.get(), Object::Class(_)) => bases.push(o.clone()),
+                _ => return Err(self.type_error("bases must be types")),
+            }
+        }
+        if bases.is_empty() {
+            bases.push(self.type_obj(TypeKind::Object).clone());
+        }
+        let Some(fobj) = func.as_obj().cloned() else {
+            return Err(self.type_error("__build_class__: func must be a function"));
+        };
+        let (code, module_index, closure, qualname) = match fobj.get() {
+            Object::Function(f) => (f.code, f.module, f.closure.clone(), f.qualname.as_str().unwrap_or(&name).to_string()),
+            _ => return Err(self.type_error("__build_class__: func must be a function")),
+        };
+        let module_name = match self.module_obj(module_index).get() {
+            Object::Module(m) => m.get("__name__").and_then(|v| v.as_str().map(|s| s.to_string())).unwrap_or_else(|| m.name.clone()),
+            _ => "__main__".into(),
+        };
+        let ns = ObjRef::new(Object::Dict(Dict::new()));
+        if let Object::Dict(d) = ns.get_mut() {
+            dict_set_str(d, "__module__", Vm::str_val(module_name.as_str()));
+            dict_set_str(d, "__qualname__", Vm::str_val(qualname.as_str()));
+        }
+        let info = &self.codes[code as usize];
+        let mut cells = Vec::new();
+        for _ in 0..info.ncells {
+            cells.push(ObjRef::new(Object::Cell(Value::Null)));
+        }
+        cells.extend(closure);
+        let ret = self.run_code(code, Some(ns.clone()), cells)?;
+        let mro = self.c3_mro(&bases)?;
+        let kind = if bases.iter().any(|b| matches!(b.get(), Object::Class(c) if c.kind == TypeKind::Exception)) {
+            TypeKind::Exception
+        } else {
+            TypeKind::User
+        };
+        let mut dict = match ns.get() {
+            Object::Dict(d) => d.clone(),
+            _ => Dict::new(),
+        };
+        let qual = dict_get_str(&dict, "__qualname__").and_then(|v| v.as_str().map(|s| s.to_string())).unwrap_or(qualname);
+        if dict_get_str(&dict, "__eq__").is_some() && dict_get_str(&dict, "__hash__").is_none() {
+            dict_set_str(&mut dict, "__hash__", Value::None);
+        }
+        let cls = ObjRef::new(Object::Class(Class {
+            name: name.clone(),
+            qualname: qual,
+            module: module_name,
+            bases,
+            mro: Vec::new(),
+            dict,
+            kind,
+        }));
+        let mut full = vec![cls.clone()];
+        full.extend(mro);
+        if let Object::Class(c) = cls.get_mut() {
+            c.mro = full;
+        }
+        if let Some(Object::Cell(_)) = ret.body() {
+            if let Some(Object::Cell(c)) = ret.as_obj().map(|o| o.get_mut()) {
+                *c = Value::Obj(cls.clone());
+            }
+        }
+        // `__init_subclass__` and `__set_name__` are not supported.
+        let _ = key_eq;
+        Ok(Value::Obj(cls))
+    }
+
+    /// C3 linearisation of the bases (excluding the new class itself).
+    fn c3_mro(&self, bases: &[ObjRef]) -> PyResult<Vec<ObjRef>> {
+        let mut seqs: Vec<Vec<ObjRef>> = bases
+            .iter()
+            .map(|b| match b.get() {
+                Object::Class(c) => c.mro.clone(),
+                _ => vec![],
+            })
+            .collect();
+        seqs.push(bases.to_vec());
+        let mut out: Vec<ObjRef> = Vec::new();
+        loop {
+            seqs.retain(|s| !s.is_empty());
+            if seqs.is_empty() {
+                return Ok(out);
+            }
+            let mut chosen = None;
+            for s in &seqs {
+                let cand = &s[0];
+                let in_tail = seqs.iter().any(|t| t[1..].iter().any(|x| x.ptr_eq(cand)));
+                if !in_tail {
+                    chosen = Some(cand.clone());
+                    break;
+                }
+            }
+            let Some(c) = chosen else {
+                let names: Vec<String> = bases.iter().map(Vm::class_name).collect();
+                return Err(self.type_error(format!(
+                    "Cannot create a consistent method resolution order (MRO) for bases {}",
+                    names.join(", ")
+                )));
+            };
+            for s in seqs.iter_mut() {
+                if s[0].ptr_eq(&c) {
+                    s.remove(0);
+                }
+            }
+            out.push(c);
+        }
+    }
+
+    /// Zero-argument `super()` inside a method: the `__class__` cell and the first argument.
+    pub fn super_from_frame(&mut self, f: &crate::frame::Frame) -> PyResult<Value> {
+        let view = self.codes[f.code as usize].view;
+        let ncells = view.cellvars().len();
+        let mut class = None;
+        for (i, n) in view.freevars().iter().enumerate() {
+            if n.as_str() == "__class__" {
+                if let Some(Object::Cell(Value::Obj(c))) = f.cells.get(ncells + i).map(|c| c.get()) {
+                    class = Some(c.clone());
+                }
+            }
+        }
+        let Some(class) = class else {
+            return Err(self.err("RuntimeError", "super(): __class__ cell not found"));
+        };
+        let receiver = if view.argcount() > 0 {
+            let first = f.locals.first().cloned().unwrap_or(Value::Null);
+            let first = if first.is_null() {
+                // The first argument may live in a cell.
+                match f.cells.first().map(|c| c.get()) {
+                    Some(Object::Cell(v)) => v.clone(),
+                    _ => Value::Null,
+                }
+            } else {
+                first
+            };
+            first
+        } else {
+            Value::Null
+        };
+        if receiver.is_null() {
+            return Err(self.err("RuntimeError", "super(): no arguments"));
+        }
+        Ok(Value::obj(Object::Super { class, receiver }))
+    }
+}

@@ -1,0 +1,530 @@
+//! Calls: the one calling convention (positional values, then keyword values named by
+//! `kwnames`), argument binding with CPython's rules and error messages, function creation,
+//! generators, and instantiating classes.
+
+use crate::dict::Dict;
+use crate::eval::Exit;
+use crate::frame::Frame;
+use crate::heap::ObjRef;
+use crate::interp::{PyResult, Vm, RECURSION_LIMIT};
+use crate::object::{ExcData, Function, GenState, Generator, Instance, Object, TypeKind};
+use crate::value::Value;
+use permafrost_image::opcode::flags;
+
+/// "'a'", "'a' and 'b'", "'a', 'b', and 'c'" as CPython lists missing arguments.
+fn name_list(names: &[String]) -> String {
+    let q: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    match q.len() {
+        0 => String::new(),
+        1 => q[0].clone(),
+        2 => format!("{} and {}", q[0], q[1]),
+        _ => format!("{}, and {}", q[..q.len() - 1].join(", "), q[q.len() - 1]),
+    }
+}
+
+impl Vm {
+    /// Calls any callable. `args` holds the positional arguments followed by one value per
+    /// name in `kwnames`.
+    pub fn call(&mut self, callable: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+        match callable {
+            Value::Native(n) => self.call_native(*n, args, kwnames),
+            Value::Obj(o) => match o.get() {
+                Object::Function(_) => self.call_function(o, args, kwnames),
+                Object::BoundMethod { func, receiver } => {
+                    let func = func.clone();
+                    let mut v = Vec::with_capacity(args.len() + 1);
+                    v.push(receiver.clone());
+                    v.extend_from_slice(args);
+                    self.call(&func, &v, kwnames)
+                }
+                Object::Class(_) => self.call_class(o, args, kwnames),
+                Object::Instance(_) => {
+                    let cls = self.type_of(callable);
+                    match self.lookup_class_attr(&cls, "__call__") {
+                        Some(m) => {
+                            let mut v = Vec::with_capacity(args.len() + 1);
+                            v.push(callable.clone());
+                            v.extend_from_slice(args);
+                            self.call(&m, &v, kwnames)
+                        }
+                        None => Err(self.not_callable(callable)),
+                    }
+                }
+                Object::StaticMethod(f) => {
+                    let f = f.clone();
+                    self.call(&f, args, kwnames)
+                }
+                _ => Err(self.not_callable(callable)),
+            },
+            _ => Err(self.not_callable(callable)),
+        }
+    }
+
+    fn not_callable(&self, v: &Value) -> ObjRef {
+        self.type_error(format!("'{}' object is not callable", self.type_name(v)))
+    }
+
+    /// `f(*args, **kwargs)`.
+    pub fn call_ex(&mut self, callable: &Value, args: &Value, kwargs: &Value) -> PyResult<Value> {
+        let mut all = match args.body() {
+            Some(Object::Tuple(t)) => t.to_vec(),
+            Some(Object::List(l)) => l.clone(),
+            _ => self.collect(args)?,
+        };
+        let mut names = Vec::new();
+        if let Some(Object::Dict(d)) = kwargs.body() {
+            for (k, v) in d.iter() {
+                names.push(k.clone());
+                all.push(v.clone());
+            }
+        }
+        self.call(callable, &all, &names)
+    }
+
+    /// `MAKE_FUNCTION`.
+    pub fn make_function(
+        &mut self,
+        _f: &Frame,
+        code: Value,
+        defaults: Value,
+        kwdefaults: Value,
+        closure: Value,
+    ) -> PyResult<Value> {
+        let Value::Code(index) = code else {
+            return Err(self.err("SystemError", "MAKE_FUNCTION without a code object"));
+        };
+        let info = &self.codes[index as usize];
+        let defaults = match defaults.body() {
+            Some(Object::Tuple(t)) => t.to_vec(),
+            _ => Vec::new(),
+        };
+        let closure = match closure.body() {
+            Some(Object::Tuple(t)) => t.iter().filter_map(|c| c.as_obj().cloned()).collect(),
+            _ => Vec::new(),
+        };
+        let func = Function {
+            code: index,
+            heap_code: info.heap.clone(),
+            module: info.module,
+            name: Value::Str(info.view.name()),
+            qualname: Value::Str(info.view.qualname()),
+            defaults,
+            kwdefaults: kwdefaults.as_obj().cloned(),
+            closure,
+            dict: None,
+        };
+        Ok(Value::obj(Object::Function(func)))
+    }
+
+    /// Builds the frame for a call of `func`, binding arguments as CPython does.
+    fn bind(&mut self, func: &ObjRef, args: &[Value], kwnames: &[Value]) -> PyResult<Frame> {
+        let Object::Function(fo) = func.get() else {
+            return Err(self.err("SystemError", "bind on a non-function"));
+        };
+        let info = &self.codes[fo.code as usize];
+        let view = info.view;
+        let argcount = view.argcount() as usize;
+        let posonly = view.posonlyargcount() as usize;
+        let kwonly = view.kwonlyargcount() as usize;
+        let co_flags = info.flags;
+        let has_varargs = co_flags & flags::CO_VARARGS != 0;
+        let has_varkw = co_flags & flags::CO_VARKEYWORDS != 0;
+        let mut locals = self.pool.pop().unwrap_or_default();
+        locals.clear();
+        locals.resize(info.nlocals.max(argcount + kwonly), Value::Null);
+        let nkw = kwnames.len();
+        let npos = args.len() - nkw;
+        let qual = fo.qualname.as_str().unwrap_or("?").to_string();
+
+        // Positional.
+        let take = npos.min(argcount);
+        locals[..take].clone_from_slice(&args[..take]);
+        if npos > argcount {
+            if has_varargs {
+                locals[argcount + kwonly] = Vm::new_tuple(args[argcount..npos].to_vec());
+            } else {
+                let ndef = fo.defaults.len();
+                let given_kw = (0..nkw)
+                    .filter(|i| {
+                        let n = kwnames[*i].as_str().unwrap_or("");
+                        (0..argcount + kwonly).any(|j| view.varnames().get(j).as_str() == n)
+                    })
+                    .count();
+                let takes = if ndef > 0 {
+                    format!("from {} to {}", argcount - ndef, argcount)
+                } else {
+                    format!("{argcount}")
+                };
+                let plural = if argcount == 1 && ndef == 0 { "" } else { "s" };
+                let was = if npos == 1 { "was" } else { "were" };
+                let kwpart = if given_kw > 0 {
+                    format!(
+                        " positional argument{} (and {} keyword-only argument{})",
+                        if npos == 1 { "" } else { "s" },
+                        given_kw,
+                        if given_kw == 1 { "" } else { "s" }
+                    )
+                } else {
+                    String::new()
+                };
+                let msg = if kwpart.is_empty() {
+                    format!("{qual}() takes {takes} positional argument{plural} but {npos} {was} given")
+                } else {
+                    format!("{qual}() takes {takes} positional argument{plural} but {npos}{kwpart} were given")
+                };
+                self.recycle(locals);
+                return Err(self.type_error(msg));
+            }
+        } else if has_varargs {
+            locals[argcount + kwonly] = self.empty_tuple.clone();
+        }
+        let mut varkw: Option<Dict> = if has_varkw { Some(Dict::new()) } else { None };
+        // Keywords.
+        for (i, name) in kwnames.iter().enumerate() {
+            let n = name.as_str().unwrap_or("");
+            let value = args[npos + i].clone();
+            let mut found = None;
+            for j in posonly..argcount + kwonly {
+                if view.varnames().get(j).as_str() == n {
+                    found = Some(j);
+                    break;
+                }
+            }
+            match found {
+                Some(j) => {
+                    if !locals[j].is_null() {
+                        self.recycle(locals);
+                        return Err(self.type_error(format!(
+                            "{qual}() got multiple values for argument '{n}'"
+                        )));
+                    }
+                    locals[j] = value;
+                }
+                None => match varkw.as_mut() {
+                    Some(d) => {
+                        let h = crate::ops::str_hash_of(n);
+                        d.insert(h, name.clone(), value, &mut |k| k.as_str() == Some(n));
+                    }
+                    None => {
+                        let is_posonly = (0..posonly).any(|j| view.varnames().get(j).as_str() == n);
+                        self.recycle(locals);
+                        return Err(self.type_error(if is_posonly {
+                            format!("{qual}() got some positional-only arguments passed as keyword arguments: '{n}'")
+                        } else {
+                            format!("{qual}() got an unexpected keyword argument '{n}'")
+                        }));
+                    }
+                },
+            }
+        }
+        // Defaults and missing arguments.
+        let ndef = fo.defaults.len();
+        let mut missing = Vec::new();
+        for j in npos.min(argcount)..argcount {
+            if locals[j].is_null() {
+                if j + ndef >= argcount {
+                    locals[j] = fo.defaults[j + ndef - argcount].clone();
+                } else {
+                    missing.push(view.varnames().get(j).as_str().to_string());
+                }
+            }
+        }
+        if !missing.is_empty() {
+            self.recycle(locals);
+            return Err(self.type_error(format!(
+                "{qual}() missing {} required positional argument{}: {}",
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                name_list(&missing)
+            )));
+        }
+        for j in argcount..argcount + kwonly {
+            if locals[j].is_null() {
+                let n = view.varnames().get(j).as_str();
+                let d = fo
+                    .kwdefaults
+                    .as_ref()
+                    .and_then(|kd| match kd.get() {
+                        Object::Dict(d) => d
+                            .iter()
+                            .find(|(k, _)| k.as_str() == Some(n))
+                            .map(|(_, v)| v.clone()),
+                        _ => None,
+                    });
+                match d {
+                    Some(v) => locals[j] = v,
+                    None => missing.push(n.to_string()),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            self.recycle(locals);
+            return Err(self.type_error(format!(
+                "{qual}() missing {} required keyword-only argument{}: {}",
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                name_list(&missing)
+            )));
+        }
+        if let Some(d) = varkw {
+            let idx = argcount + kwonly + usize::from(has_varargs);
+            locals[idx] = Vm::new_dict(d);
+        }
+        let mut cells = Vec::with_capacity(info.ncells + info.nfree);
+        for _ in 0..info.ncells {
+            cells.push(ObjRef::new(Object::Cell(Value::Null)));
+        }
+        cells.extend(fo.closure.iter().cloned());
+        let mut stack = self.pool.pop().unwrap_or_default();
+        stack.clear();
+        Ok(Frame {
+            code: fo.code,
+            heap_code: fo.heap_code.clone(),
+            module: fo.module,
+            ip: 0,
+            locals,
+            stack,
+            cells,
+            exc_stack: Vec::new(),
+            namespace: None,
+        })
+    }
+
+    fn recycle(&mut self, mut v: Vec<Value>) {
+        if self.pool.len() < 64 {
+            v.clear();
+            self.pool.push(v);
+        }
+    }
+
+    pub fn release_frame(&mut self, f: Frame) {
+        let Frame { locals, stack, .. } = f;
+        self.recycle(locals);
+        self.recycle(stack);
+    }
+
+    pub fn enter(&mut self) -> PyResult<()> {
+        if self.depth >= RECURSION_LIMIT {
+            return Err(self.err("RecursionError", "maximum recursion depth exceeded"));
+        }
+        self.depth += 1;
+        Ok(())
+    }
+
+    pub fn call_function(&mut self, func: &ObjRef, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+        let mut frame = self.bind(func, args, kwnames)?;
+        if self.codes[frame.code as usize].flags & flags::CO_GENERATOR != 0 {
+            let (name, qualname) = match func.get() {
+                Object::Function(f) => (f.name.clone(), f.qualname.clone()),
+                _ => (Value::None, Value::None),
+            };
+            return Ok(Value::obj(Object::Generator(Generator {
+                frame: Some(Box::new(frame)),
+                state: GenState::Created,
+                name,
+                qualname,
+            })));
+        }
+        self.enter()?;
+        let r = self.run_frame(&mut frame, None);
+        self.depth -= 1;
+        self.release_frame(frame);
+        match r {
+            Ok(Exit::Return(v)) => Ok(v),
+            Ok(Exit::Yield(_)) => Err(self.err("SystemError", "yield outside a generator")),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Runs a code object as a module body or class body.
+    pub fn run_code(&mut self, code: u32, namespace: Option<ObjRef>, cells: Vec<ObjRef>) -> PyResult<Value> {
+        let info = &self.codes[code as usize];
+        let mut cells = cells;
+        if cells.is_empty() {
+            for _ in 0..info.ncells {
+                cells.push(ObjRef::new(Object::Cell(Value::Null)));
+            }
+        }
+        let mut frame = Frame {
+            code,
+            heap_code: info.heap.clone(),
+            module: info.module,
+            ip: 0,
+            locals: vec![Value::Null; info.nlocals],
+            stack: Vec::new(),
+            cells,
+            exc_stack: Vec::new(),
+            namespace,
+        };
+        self.enter()?;
+        let r = self.run_frame(&mut frame, None);
+        self.depth -= 1;
+        match r {
+            Ok(Exit::Return(v)) => Ok(v),
+            Ok(Exit::Yield(_)) => Err(self.err("SystemError", "yield outside a generator")),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Resumes a generator: sends `sent` (or throws `throw` into it).
+    pub fn gen_resume(&mut self, gen: &ObjRef, sent: Value, throw: Option<ObjRef>) -> PyResult<Exit> {
+        let (frame, state) = match gen.get_mut() {
+            Object::Generator(g) => {
+                let st = g.state;
+                if st == GenState::Running {
+                    return Err(self.value_error("generator already executing"));
+                }
+                (g.frame.take(), st)
+            }
+            _ => return Err(self.type_error("not a generator")),
+        };
+        let Some(mut frame) = frame else {
+            return match throw {
+                Some(e) => Err(e),
+                None => Ok(Exit::Return(Value::None)),
+            };
+        };
+        if state == GenState::Created && throw.is_none() && !matches!(sent, Value::None) {
+            if let Object::Generator(g) = gen.get_mut() {
+                g.frame = Some(frame);
+            }
+            return Err(self.type_error("can't send non-None value to a just-started generator"));
+        }
+        if state == GenState::Suspended && throw.is_none() {
+            frame.push(sent);
+        }
+        if let Object::Generator(g) = gen.get_mut() {
+            g.state = GenState::Running;
+        }
+        if let Err(e) = self.enter() {
+            if let Object::Generator(g) = gen.get_mut() {
+                g.state = state;
+                g.frame = Some(frame);
+            }
+            return Err(e);
+        }
+        let r = self.run_frame(&mut frame, throw);
+        self.depth -= 1;
+        match r {
+            Ok(Exit::Yield(v)) => {
+                if let Object::Generator(g) = gen.get_mut() {
+                    g.state = GenState::Suspended;
+                    g.frame = Some(frame);
+                }
+                Ok(Exit::Yield(v))
+            }
+            Ok(Exit::Return(v)) => {
+                if let Object::Generator(g) = gen.get_mut() {
+                    g.state = GenState::Done;
+                }
+                Ok(Exit::Return(v))
+            }
+            Err(e) => {
+                if let Object::Generator(g) = gen.get_mut() {
+                    g.state = GenState::Done;
+                }
+                if self.exc_matches(&e, "StopIteration") {
+                    let re = self.err("RuntimeError", "generator raised StopIteration");
+                    if let Object::Instance(i) = re.get_mut() {
+                        if let Some(d) = i.exc.as_mut() {
+                            d.cause = Value::Obj(e.clone());
+                            d.context = Value::Obj(e);
+                            d.suppress_context = true;
+                        }
+                    }
+                    return Err(re);
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// `send` for `yield from`: generators resume; other iterators advance.
+    pub fn send(&mut self, it: &Value, sent: Value) -> PyResult<Exit> {
+        if let Some(o) = it.as_obj() {
+            if matches!(o.get(), Object::Generator(_)) {
+                let o = o.clone();
+                return self.gen_resume(&o, sent, None);
+            }
+        }
+        match self.next(it)? {
+            Some(v) => Ok(Exit::Yield(v)),
+            None => Ok(Exit::Return(Value::None)),
+        }
+    }
+
+    /// Instantiates a class: built-in types construct, user classes run `__init__`.
+    pub fn call_class(&mut self, cls: &ObjRef, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+        let kind = match cls.get() {
+            Object::Class(c) => c.kind,
+            _ => TypeKind::Object,
+        };
+        if kind != TypeKind::User && kind != TypeKind::Exception && kind != TypeKind::Object {
+            return self.construct_builtin(kind, args, kwnames);
+        }
+        let is_exc = kind == TypeKind::Exception;
+        if let Some(new) = self.lookup_user_attr(cls, "__new__") {
+            let new = match new.body() {
+                Some(Object::StaticMethod(f)) => f.clone(),
+                _ => new,
+            };
+            let mut v = Vec::with_capacity(args.len() + 1);
+            v.push(Value::Obj(cls.clone()));
+            v.extend_from_slice(args);
+            let inst = self.call(&new, &v, kwnames)?;
+            if Vm::is_subclass(&self.type_of(&inst), cls) {
+                if let Some(init) = self.lookup_user_attr(cls, "__init__") {
+                    v[0] = inst.clone();
+                    self.call(&init, &v, kwnames)?;
+                }
+            }
+            return Ok(inst);
+        }
+        let npos = args.len() - kwnames.len();
+        let inst = Value::obj(Object::Instance(Instance {
+            class: cls.clone(),
+            dict: Dict::new(),
+            exc: if is_exc {
+                Some(Box::new(ExcData {
+                    args: args[..npos].to_vec(),
+                    ..ExcData::default()
+                }))
+            } else {
+                None
+            },
+        }));
+        if let Some(Value::Obj(e)) = Some(&inst) {
+            if is_exc {
+                if let Object::Instance(i) = e.get_mut() {
+                    if let Some(d) = i.exc.as_mut() {
+                        d.cause = Value::Null;
+                        d.context = Value::Null;
+                    }
+                }
+            }
+        }
+        match self.lookup_user_attr(cls, "__init__") {
+            Some(init) => {
+                let mut v = Vec::with_capacity(args.len() + 1);
+                v.push(inst.clone());
+                v.extend_from_slice(args);
+                let r = self.call(&init, &v, kwnames)?;
+                if !matches!(r, Value::None) {
+                    return Err(self.type_error(format!(
+                        "__init__() should return None, not '{}'",
+                        self.type_name(&r)
+                    )));
+                }
+            }
+            None => {
+                if !is_exc && !args.is_empty() {
+                    return Err(self.type_error(format!(
+                        "{}() takes no arguments",
+                        Vm::class_name(cls)
+                    )));
+                }
+            }
+        }
+        Ok(inst)
+    }
+}

@@ -1,0 +1,226 @@
+//! The insertion-ordered dict: CPython's compact layout (an entries vector in insertion order
+//! plus an open-addressed index table). Key equality is supplied by the caller as a closure, so
+//! this module knows nothing about Python semantics beyond "equal keys have equal hashes".
+
+use crate::value::Value;
+
+const EMPTY: u32 = u32::MAX;
+const DELETED: u32 = u32::MAX - 1;
+
+/// One slot of the entries vector; a deleted entry has `key == Value::Null`.
+#[derive(Clone)]
+pub struct Entry {
+    pub hash: i64,
+    pub key: Value,
+    pub value: Value,
+}
+
+#[derive(Clone, Default)]
+pub struct Dict {
+    entries: Vec<Entry>,
+    table: Vec<u32>,
+    len: usize,
+}
+
+impl Dict {
+    pub fn new() -> Dict {
+        Dict::default()
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Entries in insertion order, including deleted ones (`key` is `Null`); indices are stable
+    /// until the next insertion that resizes.
+    pub fn raw_entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&Value, &Value)> {
+        self.entries
+            .iter()
+            .filter(|e| !e.key.is_null())
+            .map(|e| (&e.key, &e.value))
+    }
+
+    pub fn keys(&self) -> Vec<Value> {
+        self.iter().map(|(k, _)| k.clone()).collect()
+    }
+
+    pub fn values(&self) -> Vec<Value> {
+        self.iter().map(|(_, v)| v.clone()).collect()
+    }
+
+    fn find_slot(&self, hash: i64, eq: &mut dyn FnMut(&Value) -> bool) -> Option<(usize, u32)> {
+        if self.table.is_empty() {
+            return None;
+        }
+        let mask = self.table.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            let idx = self.table[i];
+            if idx == EMPTY {
+                return None;
+            }
+            if idx != DELETED {
+                let e = &self.entries[idx as usize];
+                if e.hash == hash && eq(&e.key) {
+                    return Some((i, idx));
+                }
+            }
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        }
+    }
+
+    /// The entry index of a key.
+    pub fn find(&self, hash: i64, eq: &mut dyn FnMut(&Value) -> bool) -> Option<usize> {
+        self.find_slot(hash, eq).map(|(_, idx)| idx as usize)
+    }
+
+    pub fn get(&self, hash: i64, eq: &mut dyn FnMut(&Value) -> bool) -> Option<&Value> {
+        self.find(hash, eq).map(|i| &self.entries[i].value)
+    }
+
+    pub fn entry_at(&self, index: usize) -> Option<&Entry> {
+        self.entries.get(index).filter(|e| !e.key.is_null())
+    }
+
+    pub fn value_at_mut(&mut self, index: usize) -> Option<&mut Value> {
+        self.entries.get_mut(index).map(|e| &mut e.value)
+    }
+
+    /// Inserts or replaces; returns the previous value.
+    pub fn insert(
+        &mut self,
+        hash: i64,
+        key: Value,
+        value: Value,
+        eq: &mut dyn FnMut(&Value) -> bool,
+    ) -> Option<Value> {
+        if let Some(idx) = self.find(hash, eq) {
+            return Some(std::mem::replace(&mut self.entries[idx].value, value));
+        }
+        if (self.entries.len() + 1) * 3 >= self.table.len() * 2 {
+            self.rebuild((self.len + 1) * 3);
+        }
+        let idx = self.entries.len() as u32;
+        self.entries.push(Entry { hash, key, value });
+        self.place(hash, idx);
+        self.len += 1;
+        None
+    }
+
+    fn place(&mut self, hash: i64, idx: u32) {
+        let mask = self.table.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            if self.table[i] == EMPTY || self.table[i] == DELETED {
+                self.table[i] = idx;
+                return;
+            }
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        }
+    }
+
+    /// Compacts the entries and rebuilds the index for at least `want` entries.
+    fn rebuild(&mut self, want: usize) {
+        let mut size = 8;
+        while size * 2 < want * 3 {
+            size *= 2;
+        }
+        self.entries.retain(|e| !e.key.is_null());
+        self.table = vec![EMPTY; size];
+        for i in 0..self.entries.len() {
+            let h = self.entries[i].hash;
+            self.place(h, i as u32);
+        }
+    }
+
+    pub fn remove(&mut self, hash: i64, eq: &mut dyn FnMut(&Value) -> bool) -> Option<(Value, Value)> {
+        let (slot, idx) = self.find_slot(hash, eq)?;
+        self.table[slot] = DELETED;
+        let e = &mut self.entries[idx as usize];
+        let key = std::mem::replace(&mut e.key, Value::Null);
+        let value = std::mem::replace(&mut e.value, Value::Null);
+        self.len -= 1;
+        if self.len == 0 {
+            self.entries.clear();
+            self.table.iter_mut().for_each(|s| *s = EMPTY);
+        }
+        Some((key, value))
+    }
+
+    /// Removes and returns the most recently inserted entry.
+    pub fn pop_last(&mut self) -> Option<(Value, Value)> {
+        let idx = self.entries.iter().rposition(|e| !e.key.is_null())?;
+        let hash = self.entries[idx].hash;
+        // Find the slot that points at `idx`.
+        let mask = self.table.len() - 1;
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        loop {
+            if self.table[i] == idx as u32 {
+                break;
+            }
+            if self.table[i] == EMPTY {
+                return None;
+            }
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        }
+        self.table[i] = DELETED;
+        let e = &mut self.entries[idx];
+        let key = std::mem::replace(&mut e.key, Value::Null);
+        let value = std::mem::replace(&mut e.value, Value::Null);
+        self.len -= 1;
+        self.entries.truncate(idx);
+        Some((key, value))
+    }
+
+    pub fn clear(&mut self) {
+        self.entries.clear();
+        self.table.clear();
+        self.len = 0;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn eq_int(k: i64) -> impl FnMut(&Value) -> bool {
+        move |v| matches!(v, Value::Int(x) if *x == k)
+    }
+
+    #[test]
+    fn insertion_order_and_removal() {
+        let mut d = Dict::new();
+        for k in [5i64, 1, 9, 3] {
+            d.insert(k, Value::Int(k), Value::Int(k * 10), &mut eq_int(k));
+        }
+        assert_eq!(d.len(), 4);
+        d.remove(1, &mut eq_int(1));
+        let keys: Vec<i64> = d
+            .iter()
+            .map(|(k, _)| if let Value::Int(i) = k { *i } else { -1 })
+            .collect();
+        assert_eq!(keys, vec![5, 9, 3]);
+        assert!(d.get(9, &mut eq_int(9)).is_some());
+        assert!(d.get(1, &mut eq_int(1)).is_none());
+        for k in 0..100i64 {
+            d.insert(k, Value::Int(k), Value::None, &mut eq_int(k));
+        }
+        assert_eq!(d.len(), 100);
+        let (k, _) = d.pop_last().expect("non-empty");
+        assert!(matches!(k, Value::Int(99)));
+    }
+}

@@ -1,0 +1,872 @@
+//! The evaluation loop: a tight `match` over the 32-bit instruction words of one frame, with
+//! fast paths for small-int and float arithmetic and comparisons, globals read through the
+//! per-code slot table, and exception dispatch through the code object's exception table
+//! (zero cost until something raises).
+
+use crate::frame::Frame;
+use crate::heap::ObjRef;
+use crate::interp::{PyResult, Vm};
+use crate::object::{Iter, Object};
+use crate::value::Value;
+use crate::Layout;
+use permafrost_image::opcode::{CompareOp, Opcode};
+use permafrost_image::ConstView;
+
+/// How a frame stopped running.
+pub enum Exit {
+    Return(Value),
+    Yield(Value),
+}
+
+impl Vm {
+    /// Runs `f` until it returns or yields; an exception not handled inside the frame gains a
+    /// traceback entry for it and propagates. `throw` raises an exception at the current
+    /// instruction first (generator `throw`).
+    pub fn run_frame(&mut self, f: &mut Frame, mut throw: Option<ObjRef>) -> PyResult<Exit> {
+        let base = self.handled.len();
+        self.handled.extend(f.exc_stack.iter().cloned());
+        let result = loop {
+            let r = match throw.take() {
+                Some(e) => Err(e),
+                None => self.exec(f),
+            };
+            match r {
+                Ok(exit) => break Ok(exit),
+                Err(exc) => {
+                    let at = f.ip.saturating_sub(1) as u32;
+                    let line = self.codes[f.code as usize].view.line_of(at);
+                    if !std::mem::take(&mut self.reraising) {
+                        if let Object::Instance(i) = exc.get_mut() {
+                            if let Some(e) = i.exc.as_mut() {
+                                e.traceback.push((f.code, line));
+                            }
+                        }
+                    }
+                    self.set_context(&exc);
+                    match self.codes[f.code as usize].view.handler_for(at) {
+                        Some(h) => {
+                            f.stack.truncate(h.depth as usize);
+                            f.stack.push(Value::Obj(exc));
+                            f.ip = h.handler as usize;
+                        }
+                        None => break Err(exc),
+                    }
+                }
+            }
+        };
+        self.handled.truncate(base);
+        result
+    }
+
+    /// Implicit chaining: an exception raised while another is handled gets it as `__context__`.
+    fn set_context(&mut self, exc: &ObjRef) {
+        let Some(Value::Obj(current)) = self.handled.last() else {
+            return;
+        };
+        if current.ptr_eq(exc) {
+            return;
+        }
+        let current = current.clone();
+        // Avoid a cycle: do not chain if `exc` is already in `current`'s context chain.
+        let mut walk = Some(current.clone());
+        let mut steps = 0;
+        while let Some(w) = walk {
+            if w.ptr_eq(exc) {
+                return;
+            }
+            steps += 1;
+            if steps > 100 {
+                break;
+            }
+            walk = match w.get() {
+                Object::Instance(i) => match i.exc.as_ref().map(|e| &e.context) {
+                    Some(Value::Obj(c)) => Some(c.clone()),
+                    _ => None,
+                },
+                _ => None,
+            };
+        }
+        if let Object::Instance(i) = exc.get_mut() {
+            if let Some(e) = i.exc.as_mut() {
+                if e.context.is_null() {
+                    e.context = Value::Obj(current);
+                }
+            }
+        }
+    }
+
+    #[inline(always)]
+    fn load_const(&self, f: &Frame, idx: usize) -> Value {
+        if let Some(h) = &f.heap_code {
+            if let Object::Code(c) = h.get() {
+                return c.consts.get(idx).cloned().unwrap_or(Value::None);
+            }
+        }
+        let info = &self.codes[f.code as usize];
+        match info.view.consts().get(idx) {
+            ConstView::None => Value::None,
+            ConstView::Bool(b) => Value::Bool(b),
+            ConstView::Int(i) => Value::Int(i),
+            ConstView::Float(x) => Value::Float(x),
+            ConstView::Str(s) => Value::Str(s),
+            ConstView::Code(c) => Value::Code(c),
+            ConstView::Ellipsis => Value::Ellipsis,
+            _ => info.consts[idx].clone(),
+        }
+    }
+
+    fn name_at(&self, f: &Frame, idx: u32) -> Value {
+        Value::Str(self.codes[f.code as usize].view.names().get(idx as usize))
+    }
+
+    fn unbound_local(&self, f: &Frame, idx: usize) -> ObjRef {
+        let name = self.codes[f.code as usize].view.varnames().get(idx);
+        self.err(
+            "UnboundLocalError",
+            format!(
+                "cannot access local variable '{}' where it is not associated with a value",
+                name.as_str()
+            ),
+        )
+    }
+
+    fn deref_name(&self, f: &Frame, idx: usize) -> (String, bool) {
+        let view = self.codes[f.code as usize].view;
+        let ncells = view.cellvars().len();
+        if idx < ncells {
+            (view.cellvars().get(idx).as_str().to_string(), true)
+        } else {
+            (view.freevars().get(idx - ncells).as_str().to_string(), false)
+        }
+    }
+
+    fn exec(&mut self, f: &mut Frame) -> PyResult<Exit> {
+        let holder = if self.layout == Layout::Transient {
+            f.heap_code.clone()
+        } else {
+            None
+        };
+        let words: &[u32] = match holder.as_ref().map(|h| h.get()) {
+            Some(Object::Code(c)) => &c.words,
+            _ => self.codes[f.code as usize].words,
+        };
+        loop {
+            let Some(&word) = words.get(f.ip) else {
+                return Err(self.err("SystemError", "instruction pointer out of range"));
+            };
+            f.ip += 1;
+            let arg = word >> 8;
+            let Some(op) = Opcode::from_u8(word as u8) else {
+                return Err(self.err("SystemError", "bad opcode"));
+            };
+            match op {
+                Opcode::NOP => {}
+                Opcode::POP_TOP => {
+                    f.pop();
+                }
+                Opcode::COPY => {
+                    let v = f.peek(arg as usize).clone();
+                    f.push(v);
+                }
+                Opcode::SWAP => {
+                    let len = f.stack.len();
+                    let n = arg as usize;
+                    if n >= 1 && n <= len {
+                        f.stack.swap(len - 1, len - n);
+                    }
+                }
+                Opcode::LOAD_CONST => {
+                    let v = self.load_const(f, arg as usize);
+                    f.push(v);
+                }
+                Opcode::LOAD_FAST => {
+                    let v = &f.locals[arg as usize];
+                    if v.is_null() {
+                        return Err(self.unbound_local(f, arg as usize));
+                    }
+                    let v = v.clone();
+                    f.push(v);
+                }
+                Opcode::STORE_FAST => {
+                    let v = f.pop();
+                    f.locals[arg as usize] = v;
+                }
+                Opcode::DELETE_FAST => {
+                    if f.locals[arg as usize].is_null() {
+                        return Err(self.unbound_local(f, arg as usize));
+                    }
+                    f.locals[arg as usize] = Value::Null;
+                }
+                Opcode::LOAD_DEREF => {
+                    let v = match f.cells[arg as usize].get() {
+                        Object::Cell(v) => v.clone(),
+                        _ => Value::Null,
+                    };
+                    if v.is_null() {
+                        let (name, is_cell) = self.deref_name(f, arg as usize);
+                        return Err(if is_cell {
+                            self.err(
+                                "UnboundLocalError",
+                                format!("cannot access local variable '{name}' where it is not associated with a value"),
+                            )
+                        } else {
+                            self.err(
+                                "NameError",
+                                format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
+                            )
+                        });
+                    }
+                    f.push(v);
+                }
+                Opcode::STORE_DEREF => {
+                    let v = f.pop();
+                    if let Object::Cell(c) = f.cells[arg as usize].get_mut() {
+                        *c = v;
+                    }
+                }
+                Opcode::DELETE_DEREF => {
+                    if let Object::Cell(c) = f.cells[arg as usize].get_mut() {
+                        *c = Value::Null;
+                    }
+                }
+                Opcode::LOAD_CLOSURE => {
+                    let c = f.cells[arg as usize].clone();
+                    f.push(Value::Obj(c));
+                }
+                Opcode::LOAD_GLOBAL => {
+                    let v = self.load_global(f, arg)?;
+                    f.push(v);
+                }
+                Opcode::STORE_GLOBAL => {
+                    let v = f.pop();
+                    self.store_global(f, arg, v);
+                }
+                Opcode::DELETE_GLOBAL => {
+                    let slot = self.codes[f.code as usize].global_slots[arg as usize];
+                    let m = self.module_obj(f.module);
+                    let was = match m.get_mut() {
+                        Object::Module(m) => m
+                            .slots
+                            .get_mut(slot as usize)
+                            .map(|s| std::mem::replace(s, Value::Null)),
+                        _ => None,
+                    };
+                    if was.is_none_or(|v| v.is_null()) {
+                        let n = self.name_at(f, arg);
+                        return Err(self.name_error(n.as_str().unwrap_or("?")));
+                    }
+                }
+                Opcode::LOAD_NAME => {
+                    let name = self.name_at(f, arg);
+                    if let Some(ns) = &f.namespace {
+                        let ns = ns.clone();
+                        if let Some(v) = self.dict_get_str(&ns, name.as_str().unwrap_or(""))? {
+                            f.push(v);
+                            continue;
+                        }
+                    }
+                    let v = self.load_global(f, arg)?;
+                    f.push(v);
+                }
+                Opcode::STORE_NAME => {
+                    let v = f.pop();
+                    match &f.namespace {
+                        Some(ns) => {
+                            let ns = ns.clone();
+                            let name = self.name_at(f, arg);
+                            self.dict_set(&ns, name, v)?;
+                        }
+                        None => self.store_global(f, arg, v),
+                    }
+                }
+                Opcode::DELETE_NAME => {
+                    let name = self.name_at(f, arg);
+                    if let Some(ns) = f.namespace.clone() {
+                        if self.dict_del(&ns, &name)?.is_none() {
+                            return Err(self.name_error(name.as_str().unwrap_or("?")));
+                        }
+                    }
+                }
+                Opcode::LOAD_ATTR => {
+                    let obj = f.pop();
+                    let name = self.name_at(f, arg);
+                    let v = self.getattr(&obj, &name)?;
+                    f.push(v);
+                }
+                Opcode::STORE_ATTR => {
+                    let obj = f.pop();
+                    let v = f.pop();
+                    let name = self.name_at(f, arg);
+                    self.setattr(&obj, &name, v)?;
+                }
+                Opcode::DELETE_ATTR => {
+                    let obj = f.pop();
+                    let name = self.name_at(f, arg);
+                    self.delattr(&obj, &name)?;
+                }
+                Opcode::LOAD_METHOD => {
+                    let obj = f.pop();
+                    let name = self.name_at(f, arg);
+                    let (callable, recv) = self.load_method(obj, &name)?;
+                    f.push(callable);
+                    f.push(recv);
+                }
+                Opcode::CALL_METHOD => {
+                    let n = arg as usize;
+                    let len = f.stack.len();
+                    let fpos = len - n - 2;
+                    let callable = std::mem::replace(&mut f.stack[fpos], Value::Null);
+                    let result = if f.stack[fpos + 1].is_null() {
+                        self.call(&callable, &f.stack[len - n..], &[])
+                    } else {
+                        self.call(&callable, &f.stack[fpos + 1..], &[])
+                    };
+                    f.stack.truncate(fpos);
+                    f.push(result?);
+                }
+                Opcode::CALL => {
+                    let n = arg as usize;
+                    let len = f.stack.len();
+                    let fpos = len - n - 1;
+                    let callable = std::mem::replace(&mut f.stack[fpos], Value::Null);
+                    let result = self.call(&callable, &f.stack[fpos + 1..], &[]);
+                    f.stack.truncate(fpos);
+                    f.push(result?);
+                }
+                Opcode::CALL_KW => {
+                    let kwnames = f.pop();
+                    let n = arg as usize;
+                    let len = f.stack.len();
+                    let fpos = len - n - 1;
+                    let callable = std::mem::replace(&mut f.stack[fpos], Value::Null);
+                    let names: Vec<Value> = match kwnames.body() {
+                        Some(Object::Tuple(t)) => t.to_vec(),
+                        _ => Vec::new(),
+                    };
+                    let result = self.call(&callable, &f.stack[fpos + 1..], &names);
+                    f.stack.truncate(fpos);
+                    f.push(result?);
+                }
+                Opcode::CALL_EX => {
+                    let kwargs = if arg & 1 != 0 { f.pop() } else { Value::Null };
+                    let args = f.pop();
+                    let callable = f.pop();
+                    let r = self.call_ex(&callable, &args, &kwargs)?;
+                    f.push(r);
+                }
+                Opcode::MAKE_FUNCTION => {
+                    let code = f.pop();
+                    let closure = if arg & 8 != 0 { f.pop() } else { Value::Null };
+                    let kwdefaults = if arg & 2 != 0 { f.pop() } else { Value::Null };
+                    let defaults = if arg & 1 != 0 { f.pop() } else { Value::Null };
+                    let func = self.make_function(f, code, defaults, kwdefaults, closure)?;
+                    f.push(func);
+                }
+                Opcode::BINARY_OP => {
+                    let b = f.pop();
+                    let a = f.pop();
+                    let r = match (&a, &b) {
+                        (Value::Int(x), Value::Int(y)) => match arg & 15 {
+                            0 => match x.checked_add(*y) {
+                                Some(r) => Value::Int(r),
+                                None => self.binary_op(arg, &a, &b)?,
+                            },
+                            1 => match x.checked_sub(*y) {
+                                Some(r) => Value::Int(r),
+                                None => self.binary_op(arg, &a, &b)?,
+                            },
+                            2 => match x.checked_mul(*y) {
+                                Some(r) => Value::Int(r),
+                                None => self.binary_op(arg, &a, &b)?,
+                            },
+                            _ => self.binary_op(arg, &a, &b)?,
+                        },
+                        (Value::Float(x), Value::Float(y)) => match arg & 15 {
+                            0 => Value::Float(x + y),
+                            1 => Value::Float(x - y),
+                            2 => Value::Float(x * y),
+                            _ => self.binary_op(arg, &a, &b)?,
+                        },
+                        _ => self.binary_op(arg, &a, &b)?,
+                    };
+                    f.push(r);
+                }
+                Opcode::UNARY_NEGATIVE => {
+                    let a = f.pop();
+                    let r = self.unary_neg(&a)?;
+                    f.push(r);
+                }
+                Opcode::UNARY_POSITIVE => {
+                    let a = f.pop();
+                    let r = self.unary_pos(&a)?;
+                    f.push(r);
+                }
+                Opcode::UNARY_NOT => {
+                    let a = f.pop();
+                    let t = self.truthy(&a)?;
+                    f.push(Value::Bool(!t));
+                }
+                Opcode::UNARY_INVERT => {
+                    let a = f.pop();
+                    let r = self.unary_invert(&a)?;
+                    f.push(r);
+                }
+                Opcode::COMPARE_OP => {
+                    let b = f.pop();
+                    let a = f.pop();
+                    let r = match (&a, &b) {
+                        (Value::Int(x), Value::Int(y)) => Value::Bool(match arg {
+                            0 => x < y,
+                            1 => x <= y,
+                            2 => x == y,
+                            3 => x != y,
+                            4 => x > y,
+                            _ => x >= y,
+                        }),
+                        (Value::Float(x), Value::Float(y)) => Value::Bool(match arg {
+                            0 => x < y,
+                            1 => x <= y,
+                            2 => x == y,
+                            3 => x != y,
+                            4 => x > y,
+                            _ => x >= y,
+                        }),
+                        _ => {
+                            let op = CompareOp::from_arg(arg).unwrap_or(CompareOp::Eq);
+                            self.compare(op, &a, &b)?
+                        }
+                    };
+                    f.push(r);
+                }
+                Opcode::IS_OP => {
+                    let b = f.pop();
+                    let a = f.pop();
+                    let r = a.is(&b) != (arg == 1);
+                    f.push(Value::Bool(r));
+                }
+                Opcode::CONTAINS_OP => {
+                    let b = f.pop();
+                    let a = f.pop();
+                    let r = self.contains(&b, &a)? != (arg == 1);
+                    f.push(Value::Bool(r));
+                }
+                Opcode::BINARY_SUBSCR => {
+                    let key = f.pop();
+                    let container = f.pop();
+                    let r = self.getitem(&container, &key)?;
+                    f.push(r);
+                }
+                Opcode::STORE_SUBSCR => {
+                    let key = f.pop();
+                    let container = f.pop();
+                    let v = f.pop();
+                    self.setitem(&container, key, v)?;
+                }
+                Opcode::DELETE_SUBSCR => {
+                    let key = f.pop();
+                    let container = f.pop();
+                    self.delitem(&container, &key)?;
+                }
+                Opcode::BUILD_SLICE => {
+                    let step = if arg == 3 { f.pop() } else { Value::None };
+                    let stop = f.pop();
+                    let start = f.pop();
+                    f.push(Value::obj(Object::Slice { start, stop, step }));
+                }
+                Opcode::BUILD_TUPLE => {
+                    let n = arg as usize;
+                    let items = f.stack.split_off(f.stack.len() - n);
+                    f.push(Vm::new_tuple(items));
+                }
+                Opcode::BUILD_LIST => {
+                    let n = arg as usize;
+                    let items = f.stack.split_off(f.stack.len() - n);
+                    f.push(Vm::new_list(items));
+                }
+                Opcode::BUILD_SET => {
+                    let n = arg as usize;
+                    let items = f.stack.split_off(f.stack.len() - n);
+                    let s = self.build_set(items)?;
+                    f.push(s);
+                }
+                Opcode::BUILD_MAP => {
+                    let n = arg as usize;
+                    let items = f.stack.split_off(f.stack.len() - 2 * n);
+                    let d = Vm::new_dict(crate::dict::Dict::new());
+                    let mut it = items.into_iter();
+                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                        self.setitem(&d, k, v)?;
+                    }
+                    f.push(d);
+                }
+                Opcode::BUILD_STRING => {
+                    let n = arg as usize;
+                    let items = f.stack.split_off(f.stack.len() - n);
+                    let mut s = String::new();
+                    for it in &items {
+                        s.push_str(it.as_str().unwrap_or(""));
+                    }
+                    f.push(Vm::str_val(s));
+                }
+                Opcode::LIST_APPEND => {
+                    let v = f.pop();
+                    if let Some(o) = f.peek(arg as usize).as_obj() {
+                        if let Object::List(l) = o.get_mut() {
+                            l.push(v);
+                        }
+                    }
+                }
+                Opcode::SET_ADD => {
+                    let v = f.pop();
+                    let s = f.peek(arg as usize).clone();
+                    self.set_add(&s, v)?;
+                }
+                Opcode::MAP_ADD => {
+                    let v = f.pop();
+                    let k = f.pop();
+                    let d = f.peek(arg as usize).clone();
+                    self.setitem(&d, k, v)?;
+                }
+                Opcode::LIST_EXTEND => {
+                    let it = f.pop();
+                    let l = f.peek(arg as usize).clone();
+                    let items = self.collect(&it)?;
+                    if let Some(Object::List(l)) = l.as_obj().map(|o| o.get_mut()) {
+                        l.extend(items);
+                    }
+                }
+                Opcode::SET_UPDATE => {
+                    let it = f.pop();
+                    let s = f.peek(arg as usize).clone();
+                    for v in self.collect(&it)? {
+                        self.set_add(&s, v)?;
+                    }
+                }
+                Opcode::DICT_UPDATE | Opcode::DICT_MERGE => {
+                    let m = f.pop();
+                    let d = f.peek(arg as usize).clone();
+                    self.dict_update(&d, &m, op == Opcode::DICT_MERGE)?;
+                }
+                Opcode::LIST_TO_TUPLE => {
+                    let l = f.pop();
+                    let items = match l.body() {
+                        Some(Object::List(v)) => v.clone(),
+                        _ => Vec::new(),
+                    };
+                    f.push(Vm::new_tuple(items));
+                }
+                Opcode::FORMAT_VALUE => {
+                    let spec = if arg & 4 != 0 { f.pop() } else { Value::Null };
+                    let v = f.pop();
+                    let r = self.format_value(v, arg & 3, &spec)?;
+                    f.push(r);
+                }
+                Opcode::JUMP => f.ip = arg as usize,
+                Opcode::POP_JUMP_IF_FALSE => {
+                    let c = f.pop();
+                    let t = match c {
+                        Value::Bool(b) => b,
+                        _ => self.truthy(&c)?,
+                    };
+                    if !t {
+                        f.ip = arg as usize;
+                    }
+                }
+                Opcode::POP_JUMP_IF_TRUE => {
+                    let c = f.pop();
+                    let t = match c {
+                        Value::Bool(b) => b,
+                        _ => self.truthy(&c)?,
+                    };
+                    if t {
+                        f.ip = arg as usize;
+                    }
+                }
+                Opcode::JUMP_IF_FALSE_OR_POP => {
+                    let c = f.top().clone();
+                    if !self.truthy(&c)? {
+                        f.ip = arg as usize;
+                    } else {
+                        f.pop();
+                    }
+                }
+                Opcode::JUMP_IF_TRUE_OR_POP => {
+                    let c = f.top().clone();
+                    if self.truthy(&c)? {
+                        f.ip = arg as usize;
+                    } else {
+                        f.pop();
+                    }
+                }
+                Opcode::GET_ITER => {
+                    let v = f.pop();
+                    let it = self.get_iter(&v)?;
+                    f.push(it);
+                }
+                Opcode::FOR_ITER => {
+                    // Fast paths: range and list iterators advance in place.
+                    let fast = match f.top().as_obj().map(|o| o.get_mut()) {
+                        Some(Object::Iter(Iter::Range { next, stop, step })) => {
+                            if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
+                                let v = *next;
+                                *next = next.wrapping_add(*step);
+                                Some(Some(Value::Int(v)))
+                            } else {
+                                Some(None)
+                            }
+                        }
+                        _ => None,
+                    };
+                    let next = match fast {
+                        Some(n) => n,
+                        None => {
+                            let it = f.top().clone();
+                            self.next(&it)?
+                        }
+                    };
+                    match next {
+                        Some(v) => f.push(v),
+                        None => {
+                            f.pop();
+                            f.ip = arg as usize;
+                        }
+                    }
+                }
+                Opcode::UNPACK_SEQUENCE => {
+                    let v = f.pop();
+                    let items = self.unpack(&v, arg as usize)?;
+                    f.stack.extend(items.into_iter().rev());
+                }
+                Opcode::UNPACK_EX => {
+                    let v = f.pop();
+                    let before = (arg & 0xff) as usize;
+                    let after = (arg >> 8) as usize;
+                    let items = self.collect(&v)?;
+                    if items.len() < before + after {
+                        return Err(self.value_error(format!(
+                            "not enough values to unpack (expected at least {}, got {})",
+                            before + after,
+                            items.len()
+                        )));
+                    }
+                    let mid_end = items.len() - after;
+                    let mut pushed: Vec<Value> = Vec::new();
+                    pushed.extend(items[..before].iter().cloned());
+                    pushed.push(Vm::new_list(items[before..mid_end].to_vec()));
+                    pushed.extend(items[mid_end..].iter().cloned());
+                    f.stack.extend(pushed.into_iter().rev());
+                }
+                Opcode::RETURN_VALUE => {
+                    let v = f.pop();
+                    return Ok(Exit::Return(v));
+                }
+                Opcode::YIELD_VALUE => {
+                    let v = f.pop();
+                    return Ok(Exit::Yield(v));
+                }
+                Opcode::RAISE_VARARGS => {
+                    return Err(match arg {
+                        0 => {
+                            let cur = self.handled.last().cloned();
+                            match cur {
+                                Some(Value::Obj(e)) => {
+                                    self.reraising = true;
+                                    e
+                                }
+                                _ => self.err("RuntimeError", "No active exception to reraise"),
+                            }
+                        }
+                        1 => {
+                            let e = f.pop();
+                            self.make_raisable(&e)?
+                        }
+                        _ => {
+                            let cause = f.pop();
+                            let e = f.pop();
+                            let exc = self.make_raisable(&e)?;
+                            let cause = match cause {
+                                Value::None => Value::None,
+                                c => Value::Obj(self.make_raisable(&c)?),
+                            };
+                            if let Object::Instance(i) = exc.get_mut() {
+                                if let Some(d) = i.exc.as_mut() {
+                                    d.cause = cause;
+                                    d.suppress_context = true;
+                                }
+                            }
+                            exc
+                        }
+                    });
+                }
+                Opcode::PUSH_EXC_INFO => {
+                    let e = f.top().clone();
+                    f.exc_stack.push(e.clone());
+                    self.handled.push(e);
+                }
+                Opcode::POP_EXCEPT => {
+                    if f.exc_stack.pop().is_some() {
+                        self.handled.pop();
+                    }
+                }
+                Opcode::CHECK_EXC_MATCH => {
+                    let t = f.pop();
+                    let e = f.top().clone();
+                    let m = self.exc_match(&e, &t)?;
+                    f.push(Value::Bool(m));
+                }
+                Opcode::RERAISE => {
+                    let e = f.pop();
+                    self.reraising = true;
+                    return Err(match e {
+                        Value::Obj(o) => o,
+                        _ => self.err("SystemError", "RERAISE of a non-exception"),
+                    });
+                }
+                Opcode::LOAD_ASSERTION_ERROR => {
+                    f.push(Value::Obj(self.exc_class("AssertionError")));
+                }
+                Opcode::IMPORT_NAME => {
+                    let name = self.name_at(f, arg);
+                    let m = self.import_module(name.as_str().unwrap_or(""))?;
+                    f.push(m);
+                }
+                Opcode::IMPORT_FROM => {
+                    let m = f.top().clone();
+                    let name = self.name_at(f, arg);
+                    let v = self.import_from(&m, &name)?;
+                    f.push(v);
+                }
+                Opcode::LOAD_BUILD_CLASS => {
+                    f.push(Value::Native(crate::builtins::Native::BuildClass));
+                }
+                Opcode::BEFORE_WITH => {
+                    let mgr = f.pop();
+                    let exit = self.getattr(&mgr, &Vm::str_val("__exit__"))?;
+                    let (enter, recv) = self.load_method(mgr, &Vm::str_val("__enter__"))?;
+                    let r = if recv.is_null() {
+                        self.call(&enter, &[], &[])?
+                    } else {
+                        self.call(&enter, &[recv], &[])?
+                    };
+                    f.push(exit);
+                    f.push(r);
+                }
+                Opcode::WITH_EXCEPT_START => {
+                    let exc = f.top().clone();
+                    let exit = f.peek(2).clone();
+                    let ty = Value::Obj(self.type_of(&exc));
+                    let r = self.call(&exit, &[ty, exc, Value::None], &[])?;
+                    f.push(r);
+                }
+                Opcode::LOAD_LOCALS => {
+                    let ns = match &f.namespace {
+                        Some(ns) => Value::Obj(ns.clone()),
+                        None => Value::None,
+                    };
+                    f.push(ns);
+                }
+                Opcode::GET_YIELD_FROM_ITER => {
+                    let v = f.pop();
+                    let it = if matches!(v.body(), Some(Object::Generator(_))) {
+                        v
+                    } else {
+                        self.get_iter(&v)?
+                    };
+                    f.push(it);
+                }
+                Opcode::YIELD_FROM => {
+                    let sent = f.pop();
+                    let it = f.top().clone();
+                    match self.send(&it, sent)? {
+                        Exit::Yield(v) => {
+                            f.ip -= 1;
+                            return Ok(Exit::Yield(v));
+                        }
+                        Exit::Return(r) => {
+                            f.pop();
+                            f.push(r);
+                            f.ip = arg as usize;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    pub fn name_error(&self, name: &str) -> ObjRef {
+        self.err("NameError", format!("name '{name}' is not defined"))
+    }
+
+    fn load_global(&mut self, f: &Frame, arg: u32) -> PyResult<Value> {
+        let slot = self.codes[f.code as usize].global_slots[arg as usize];
+        if let Some(Some(m)) = self.modules.get(f.module as usize) {
+            if let Object::Module(m) = m.get() {
+                if let Some(v) = m.slots.get(slot as usize) {
+                    if !v.is_null() {
+                        return Ok(v.clone());
+                    }
+                }
+            }
+        }
+        let name = self.codes[f.code as usize].view.names().get(arg as usize);
+        match self.builtins.get(name.as_str()) {
+            Some(v) => Ok(v.clone()),
+            None => Err(self.name_error(name.as_str())),
+        }
+    }
+
+    fn store_global(&mut self, f: &Frame, arg: u32, v: Value) {
+        let slot = self.codes[f.code as usize].global_slots[arg as usize];
+        if let Some(Some(m)) = self.modules.get(f.module as usize) {
+            if let Object::Module(m) = m.get_mut() {
+                if let Some(s) = m.slots.get_mut(slot as usize) {
+                    *s = v;
+                }
+            }
+        }
+    }
+
+    pub fn module_obj(&self, index: u32) -> ObjRef {
+        match self.modules.get(index as usize) {
+            Some(Some(m)) => m.clone(),
+            // Frames only run code of loaded modules; an empty placeholder keeps this total.
+            _ => ObjRef::new(Object::Cell(Value::Null)),
+        }
+    }
+
+    /// Turns the operand of `raise` into an exception instance (a class is instantiated).
+    pub fn make_raisable(&mut self, v: &Value) -> PyResult<ObjRef> {
+        match v {
+            Value::Obj(o) => match o.get() {
+                Object::Instance(i) if i.exc.is_some() => Ok(o.clone()),
+                Object::Class(c) if c.kind == crate::object::TypeKind::Exception => {
+                    match self.call(v, &[], &[])? {
+                        Value::Obj(e) => Ok(e),
+                        _ => Err(self.type_error("exceptions must derive from BaseException")),
+                    }
+                }
+                _ => Err(self.type_error("exceptions must derive from BaseException")),
+            },
+            _ => Err(self.type_error("exceptions must derive from BaseException")),
+        }
+    }
+
+    /// `except T:` matching, with a class or a tuple of classes.
+    pub fn exc_match(&self, exc: &Value, t: &Value) -> PyResult<bool> {
+        let cls = self.type_of(exc);
+        match t.body() {
+            Some(Object::Class(_)) => Ok(Vm::is_subclass(&cls, t.as_obj().unwrap_or(&cls))),
+            Some(Object::Tuple(items)) => {
+                for it in items.iter() {
+                    if self.exc_match(exc, it)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => Err(self.type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            )),
+        }
+    }
+}

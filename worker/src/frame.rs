@@ -1,0 +1,53 @@
+//! An activation record: the code being run, its fast locals (slots), value stack, cells
+//! (`co_cellvars ++ co_freevars`), and the frame's own stack of exceptions being handled.
+//! Generator frames are boxed and kept in their generator object between resumptions.
+
+use crate::heap::ObjRef;
+use crate::value::Value;
+
+pub struct Frame {
+    /// Image index of the code object.
+    pub code: u32,
+    /// Transient layout: the heap code object, held (refcounted) for the frame's lifetime.
+    pub heap_code: Option<ObjRef>,
+    /// Module index whose globals this frame reads.
+    pub module: u32,
+    /// Next instruction.
+    pub ip: usize,
+    pub locals: Vec<Value>,
+    pub stack: Vec<Value>,
+    pub cells: Vec<ObjRef>,
+    /// Exceptions being handled in this frame (`PUSH_EXC_INFO` / `POP_EXCEPT`).
+    pub exc_stack: Vec<Value>,
+    /// Class bodies: the namespace dict behind LOAD_NAME / STORE_NAME.
+    pub namespace: Option<ObjRef>,
+}
+
+impl Frame {
+    #[inline(always)]
+    pub fn pop(&mut self) -> Value {
+        // The verifier proved the stack depth of every instruction, so the stack is never
+        // empty here; `Null` keeps a corrupt state from becoming a crash.
+        self.stack.pop().unwrap_or(Value::Null)
+    }
+
+    #[inline(always)]
+    pub fn push(&mut self, v: Value) {
+        self.stack.push(v);
+    }
+
+    #[inline(always)]
+    pub fn top(&self) -> &Value {
+        self.stack.last().unwrap_or(&Value::Null)
+    }
+
+    /// The item `n` places below the top (`peek(1)` is the top).
+    #[inline(always)]
+    pub fn peek(&self, n: usize) -> &Value {
+        let len = self.stack.len();
+        if n == 0 || n > len {
+            return &Value::Null;
+        }
+        &self.stack[len - n]
+    }
+}

@@ -1,0 +1,438 @@
+//! The interpreter state (`Vm`): the image and its side tables, loaded modules, the built-in
+//! type objects, the output sink and the recursion counter, plus the helpers every other
+//! module uses to make values and raise exceptions.
+
+use crate::builtins::Native;
+use crate::dict::Dict;
+use crate::heap::ObjRef;
+use crate::layout::{CodeInfo, ModuleTemplate};
+use crate::object::{Class, ExcData, Instance, Module, Object, PyStr, TypeKind};
+use crate::value::Value;
+use crate::Layout;
+use num_bigint::BigInt;
+use num_traits::ToPrimitive;
+use permafrost_image::Image;
+use std::collections::HashMap;
+
+/// Every fallible operation returns the raised exception (an exception instance) on error.
+pub type PyResult<T> = Result<T, ObjRef>;
+
+/// CPython's default recursion limit.
+pub const RECURSION_LIMIT: u32 = 1000;
+
+/// Where `print` writes.
+pub enum Sink {
+    /// The process's stdout, flushed in chunks and before `run_main` returns.
+    Stdout,
+    /// Captured for a job's reply.
+    Capture,
+}
+
+pub struct Vm {
+    pub image: Image<'static>,
+    pub layout: Layout,
+    pub codes: Vec<CodeInfo>,
+    pub templates: Vec<ModuleTemplate>,
+    /// Loaded modules by image module index.
+    pub modules: Vec<Option<ObjRef>>,
+    /// Native modules (`math`).
+    pub native_modules: HashMap<String, ObjRef>,
+    /// Module index of the module run as `__main__` (for `__name__`), if any.
+    pub main_as_dunder_main: bool,
+    pub types: Vec<ObjRef>,
+    pub exc_types: HashMap<&'static str, ObjRef>,
+    pub builtins: HashMap<&'static str, Value>,
+    pub out: String,
+    pub sink: Sink,
+    pub depth: u32,
+    /// Exceptions being handled, across frames (top = the current one).
+    pub handled: Vec<Value>,
+    /// Set by `RERAISE` / bare `raise` so the frame does not add a traceback entry again.
+    pub reraising: bool,
+    /// Spare frame buffers, reused by calls.
+    pub pool: Vec<Vec<Value>>,
+    pub empty_tuple: Value,
+}
+
+const EXCEPTIONS: &[(&str, &str)] = &[
+    ("BaseException", ""),
+    ("SystemExit", "BaseException"),
+    ("KeyboardInterrupt", "BaseException"),
+    ("GeneratorExit", "BaseException"),
+    ("Exception", "BaseException"),
+    ("StopIteration", "Exception"),
+    ("StopAsyncIteration", "Exception"),
+    ("ArithmeticError", "Exception"),
+    ("FloatingPointError", "ArithmeticError"),
+    ("OverflowError", "ArithmeticError"),
+    ("ZeroDivisionError", "ArithmeticError"),
+    ("AssertionError", "Exception"),
+    ("AttributeError", "Exception"),
+    ("BufferError", "Exception"),
+    ("EOFError", "Exception"),
+    ("ImportError", "Exception"),
+    ("ModuleNotFoundError", "ImportError"),
+    ("LookupError", "Exception"),
+    ("IndexError", "LookupError"),
+    ("KeyError", "LookupError"),
+    ("MemoryError", "Exception"),
+    ("NameError", "Exception"),
+    ("UnboundLocalError", "NameError"),
+    ("OSError", "Exception"),
+    ("FileNotFoundError", "OSError"),
+    ("PermissionError", "OSError"),
+    ("TimeoutError", "OSError"),
+    ("ReferenceError", "Exception"),
+    ("RuntimeError", "Exception"),
+    ("NotImplementedError", "RuntimeError"),
+    ("RecursionError", "RuntimeError"),
+    ("SyntaxError", "Exception"),
+    ("SystemError", "Exception"),
+    ("TypeError", "Exception"),
+    ("ValueError", "Exception"),
+    ("UnicodeError", "ValueError"),
+    ("UnicodeDecodeError", "UnicodeError"),
+    ("UnicodeEncodeError", "UnicodeError"),
+    ("Warning", "Exception"),
+    ("UserWarning", "Warning"),
+    ("DeprecationWarning", "Warning"),
+    ("RuntimeWarning", "Warning"),
+];
+
+/// Built-in type objects, in `TypeKind` order.
+const TYPE_NAMES: &[(TypeKind, &str)] = &[
+    (TypeKind::Object, "object"),
+    (TypeKind::Type, "type"),
+    (TypeKind::NoneType, "NoneType"),
+    (TypeKind::Bool, "bool"),
+    (TypeKind::Int, "int"),
+    (TypeKind::Float, "float"),
+    (TypeKind::Str, "str"),
+    (TypeKind::Bytes, "bytes"),
+    (TypeKind::List, "list"),
+    (TypeKind::Tuple, "tuple"),
+    (TypeKind::Dict, "dict"),
+    (TypeKind::Set, "set"),
+    (TypeKind::FrozenSet, "frozenset"),
+    (TypeKind::Range, "range"),
+    (TypeKind::Slice, "slice"),
+    (TypeKind::Function, "function"),
+    (TypeKind::BuiltinFunction, "builtin_function_or_method"),
+    (TypeKind::Method, "method"),
+    (TypeKind::Module, "module"),
+    (TypeKind::Generator, "generator"),
+    (TypeKind::Iterator, "iterator"),
+    (TypeKind::Cell, "cell"),
+    (TypeKind::Code, "code"),
+    (TypeKind::Property, "property"),
+    (TypeKind::StaticMethod, "staticmethod"),
+    (TypeKind::ClassMethod, "classmethod"),
+    (TypeKind::Super, "super"),
+    (TypeKind::DictView, "dict_keys"),
+    (TypeKind::NotImplementedType, "NotImplementedType"),
+    (TypeKind::Ellipsis, "ellipsis"),
+];
+
+fn new_class(name: &str, bases: Vec<ObjRef>, kind: TypeKind) -> ObjRef {
+    let cls = ObjRef::new(Object::Class(Class {
+        name: name.to_string(),
+        qualname: name.to_string(),
+        module: "builtins".to_string(),
+        bases: bases.clone(),
+        mro: Vec::new(),
+        dict: Dict::new(),
+        kind,
+    }));
+    let mut mro = vec![cls.clone()];
+    if let Some(b) = bases.first() {
+        if let Object::Class(bc) = b.get() {
+            mro.extend(bc.mro.iter().cloned());
+        }
+    }
+    if let Object::Class(c) = cls.get_mut() {
+        c.mro = mro;
+    }
+    cls
+}
+
+impl Vm {
+    pub fn new(image: Image<'static>, layout: Layout) -> Vm {
+        let (codes, templates) = crate::layout::build(image, layout);
+        let mut types: Vec<ObjRef> = Vec::new();
+        for (kind, name) in TYPE_NAMES {
+            let bases = match kind {
+                TypeKind::Object => vec![],
+                TypeKind::Bool => vec![types[TypeKind::Int as usize].clone()],
+                _ => vec![types[0].clone()],
+            };
+            types.push(new_class(name, bases, *kind));
+        }
+        let mut exc_types: HashMap<&'static str, ObjRef> = HashMap::new();
+        for (name, parent) in EXCEPTIONS {
+            let base = if parent.is_empty() {
+                types[0].clone()
+            } else {
+                exc_types[parent].clone()
+            };
+            exc_types.insert(name, new_class(name, vec![base], TypeKind::Exception));
+        }
+        let mut builtins: HashMap<&'static str, Value> = HashMap::new();
+        for (kind, name) in TYPE_NAMES {
+            builtins.insert(name, Value::Obj(types[*kind as usize].clone()));
+        }
+        for (name, cls) in &exc_types {
+            builtins.insert(name, Value::Obj(cls.clone()));
+        }
+        builtins.insert("EnvironmentError", Value::Obj(exc_types["OSError"].clone()));
+        builtins.insert("IOError", Value::Obj(exc_types["OSError"].clone()));
+        for n in Native::BUILTINS {
+            builtins.insert(n.name(), Value::Native(*n));
+        }
+        builtins.insert("NotImplemented", Value::NotImplemented);
+        builtins.insert("Ellipsis", Value::Ellipsis);
+        builtins.insert("__debug__", Value::Bool(true));
+        let nmods = image.module_count() as usize;
+        let empty_tuple = Value::obj(Object::Tuple(Box::new([])));
+        Vm {
+            image,
+            layout,
+            codes,
+            templates,
+            modules: vec![None; nmods],
+            native_modules: HashMap::new(),
+            main_as_dunder_main: false,
+            types,
+            exc_types,
+            builtins,
+            out: String::new(),
+            sink: Sink::Stdout,
+            depth: 0,
+            handled: Vec::new(),
+            reraising: false,
+            pool: Vec::new(),
+            empty_tuple,
+        }
+    }
+
+    // ----- output -----
+
+    pub fn write_out(&mut self, s: &str) {
+        self.out.push_str(s);
+        if matches!(self.sink, Sink::Stdout) && self.out.len() > 1 << 16 {
+            self.flush_out();
+        }
+    }
+
+    pub fn flush_out(&mut self) {
+        if matches!(self.sink, Sink::Stdout) && !self.out.is_empty() {
+            use std::io::Write;
+            let mut so = std::io::stdout().lock();
+            // A closed stdout is not the program's error; output is dropped as CPython does
+            // when its stdout pipe closes.
+            let _ = so.write_all(self.out.as_bytes());
+            let _ = so.flush();
+            self.out.clear();
+        }
+    }
+
+    // ----- value constructors -----
+
+    pub fn new_str(&self, s: &str) -> Value {
+        Value::obj(Object::Str(PyStr::new(s)))
+    }
+
+    pub fn str_val(s: impl Into<Box<str>>) -> Value {
+        Value::obj(Object::Str(PyStr::new(s)))
+    }
+
+    pub fn new_list(items: Vec<Value>) -> Value {
+        Value::obj(Object::List(items))
+    }
+
+    pub fn new_tuple(items: Vec<Value>) -> Value {
+        Value::obj(Object::Tuple(items.into_boxed_slice()))
+    }
+
+    pub fn new_dict(d: Dict) -> Value {
+        Value::obj(Object::Dict(d))
+    }
+
+    /// An int value from a big int, normalised to an immediate when it fits.
+    pub fn int_from_big(b: BigInt) -> Value {
+        match b.to_i64() {
+            Some(i) => Value::Int(i),
+            None => Value::obj(Object::BigInt(b)),
+        }
+    }
+
+    // ----- types -----
+
+    pub fn type_obj(&self, kind: TypeKind) -> &ObjRef {
+        &self.types[kind as usize]
+    }
+
+    /// `type(v)`.
+    pub fn type_of(&self, v: &Value) -> ObjRef {
+        let kind = match v {
+            Value::Null | Value::None => TypeKind::NoneType,
+            Value::Bool(_) => TypeKind::Bool,
+            Value::Int(_) => TypeKind::Int,
+            Value::Float(_) => TypeKind::Float,
+            Value::Str(_) => TypeKind::Str,
+            Value::Native(_) => TypeKind::BuiltinFunction,
+            Value::Code(_) => TypeKind::Code,
+            Value::NotImplemented => TypeKind::NotImplementedType,
+            Value::Ellipsis => TypeKind::Ellipsis,
+            Value::Obj(o) => match o.get() {
+                Object::Instance(i) => return i.class.clone(),
+                Object::Str(_) => TypeKind::Str,
+                Object::Bytes(_) => TypeKind::Bytes,
+                Object::BigInt(_) => TypeKind::Int,
+                Object::List(_) => TypeKind::List,
+                Object::Tuple(_) => TypeKind::Tuple,
+                Object::Dict(_) => TypeKind::Dict,
+                Object::Set(_) => TypeKind::Set,
+                Object::FrozenSet(_) => TypeKind::FrozenSet,
+                Object::Range { .. } => TypeKind::Range,
+                Object::Slice { .. } => TypeKind::Slice,
+                Object::Function(_) => TypeKind::Function,
+                Object::BoundMethod { .. } => TypeKind::Method,
+                Object::Class(_) => TypeKind::Type,
+                Object::Module(_) => TypeKind::Module,
+                Object::Cell(_) => TypeKind::Cell,
+                Object::Generator(_) => TypeKind::Generator,
+                Object::Iter(_) => TypeKind::Iterator,
+                Object::Code(_) | Object::CodeRef(_) => TypeKind::Code,
+                Object::Property { .. } => TypeKind::Property,
+                Object::StaticMethod(_) => TypeKind::StaticMethod,
+                Object::ClassMethod(_) => TypeKind::ClassMethod,
+                Object::DictView { .. } => TypeKind::DictView,
+                Object::Super { .. } => TypeKind::Super,
+            },
+        };
+        self.types[kind as usize].clone()
+    }
+
+    /// The built-in kind of a value's type (`User` for plain instances).
+    pub fn kind_of(&self, v: &Value) -> TypeKind {
+        match v {
+            Value::Int(_) => TypeKind::Int,
+            Value::Float(_) => TypeKind::Float,
+            Value::Str(_) => TypeKind::Str,
+            Value::Bool(_) => TypeKind::Bool,
+            Value::Obj(o) => match o.get() {
+                Object::Instance(i) => match i.class.get() {
+                    Object::Class(c) => c.kind,
+                    _ => TypeKind::User,
+                },
+                Object::Str(_) => TypeKind::Str,
+                Object::List(_) => TypeKind::List,
+                Object::Tuple(_) => TypeKind::Tuple,
+                Object::Dict(_) => TypeKind::Dict,
+                _ => match self.type_of(v).get() {
+                    Object::Class(c) => c.kind,
+                    _ => TypeKind::Object,
+                },
+            },
+            _ => match self.type_of(v).get() {
+                Object::Class(c) => c.kind,
+                _ => TypeKind::Object,
+            },
+        }
+    }
+
+    pub fn type_name(&self, v: &Value) -> String {
+        match self.type_of(v).get() {
+            Object::Class(c) => c.name.clone(),
+            _ => "object".into(),
+        }
+    }
+
+    pub fn class_name(cls: &ObjRef) -> String {
+        match cls.get() {
+            Object::Class(c) => c.name.clone(),
+            _ => "?".into(),
+        }
+    }
+
+    /// Whether class `sub` has `sup` in its MRO.
+    pub fn is_subclass(sub: &ObjRef, sup: &ObjRef) -> bool {
+        match sub.get() {
+            Object::Class(c) => c.mro.iter().any(|m| m.ptr_eq(sup)),
+            _ => false,
+        }
+    }
+
+    pub fn isinstance_kind(&self, v: &Value, kind: TypeKind) -> bool {
+        Vm::is_subclass(&self.type_of(v), &self.types[kind as usize])
+    }
+
+    // ----- exceptions -----
+
+    pub fn exc_class(&self, name: &str) -> ObjRef {
+        match self.exc_types.get(name) {
+            Some(c) => c.clone(),
+            None => self.exc_types["Exception"].clone(),
+        }
+    }
+
+    /// A new exception instance of class `cls` with `args`.
+    pub fn make_exc(&self, cls: &ObjRef, args: Vec<Value>) -> ObjRef {
+        ObjRef::new(Object::Instance(Instance {
+            class: cls.clone(),
+            dict: Dict::new(),
+            exc: Some(Box::new(ExcData {
+                args,
+                traceback: Vec::new(),
+                cause: Value::Null,
+                context: Value::Null,
+                suppress_context: false,
+            })),
+        }))
+    }
+
+    /// An exception of the named built-in class with a message.
+    pub fn err(&self, name: &str, msg: impl Into<String>) -> ObjRef {
+        let cls = self.exc_class(name);
+        let msg: String = msg.into();
+        self.make_exc(&cls, vec![Vm::str_val(msg)])
+    }
+
+    /// An exception of the named class with no arguments.
+    pub fn err_empty(&self, name: &str) -> ObjRef {
+        let cls = self.exc_class(name);
+        self.make_exc(&cls, vec![])
+    }
+
+    pub fn type_error(&self, msg: impl Into<String>) -> ObjRef {
+        self.err("TypeError", msg)
+    }
+
+    pub fn value_error(&self, msg: impl Into<String>) -> ObjRef {
+        self.err("ValueError", msg)
+    }
+
+    pub fn lib_err(&self, e: crate::pynum::LibError) -> ObjRef {
+        self.err(e.kind, e.message)
+    }
+
+    /// Whether exception instance `exc` is an instance of class `cls`.
+    pub fn exc_matches(&self, exc: &ObjRef, name: &str) -> bool {
+        match exc.get() {
+            Object::Instance(i) => Vm::is_subclass(&i.class, &self.exc_class(name)),
+            _ => false,
+        }
+    }
+
+    pub fn new_module(&mut self, index: u32, name: &str) -> ObjRef {
+        let t = &self.templates[index as usize];
+        let m = Module {
+            name: name.to_string(),
+            index,
+            slots: vec![Value::Null; t.names.len()],
+            names: t.names.iter().map(|n| Vm::str_val(n.as_ref())).collect(),
+            lookup: t.lookup.clone(),
+        };
+        ObjRef::new(Object::Module(m))
+    }
+}

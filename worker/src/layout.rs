@@ -1,0 +1,204 @@
+//! The two layouts, and the per-code side tables that live outside the image.
+//!
+//! `Permanent`: frames read bytecode as `&'static [u32]` straight from the mapping and
+//! `LOAD_CONST` decodes the image's constant slot in place (a str constant becomes a value
+//! holding the `ImgStr`). Only composite constants (tuples, big ints, bytes) are built once
+//! into immortal heap values, since a value cannot point at an image tuple's items.
+//! `Transient`: every code object and constant is copied into ordinary refcounted heap objects
+//! at load, CPython's layout; frames hold a count on their code object and `LOAD_CONST`
+//! clones (increments) the constant.
+//!
+//! Side tables (built here, never in the image): which module a code object belongs to, and
+//! for each `co_names` entry used by a `*_GLOBAL` instruction the module slot it resolves to,
+//! with the built-in it falls back to.
+
+use crate::heap::ObjRef;
+use crate::object::{HeapCode, Object, PyStr};
+use crate::value::Value;
+use crate::Layout;
+use num_bigint::{BigInt, Sign};
+use permafrost_image::opcode::Opcode;
+use permafrost_image::{CodeView, ConstView, Image};
+use std::collections::HashMap;
+
+/// Side table for one code object.
+pub struct CodeInfo {
+    pub view: CodeView<'static>,
+    pub words: &'static [u32],
+    pub module: u32,
+    /// Permanent: prebuilt composite constants (`Null` where the slot decodes in place).
+    pub consts: Vec<Value>,
+    /// Transient: the heap code object.
+    pub heap: Option<ObjRef>,
+    /// Per `co_names` index: module slot (`u32::MAX` when the name is not a global here).
+    pub global_slots: Vec<u32>,
+    pub nlocals: usize,
+    pub ncells: usize,
+    pub nfree: usize,
+    pub flags: u32,
+}
+
+/// Names → slots of one module, decided at load so code can index globals directly.
+#[derive(Default, Clone)]
+pub struct ModuleTemplate {
+    pub names: Vec<Box<str>>,
+    pub lookup: HashMap<Box<str>, u32>,
+}
+
+impl ModuleTemplate {
+    pub fn slot_for(&mut self, name: &str) -> u32 {
+        if let Some(&s) = self.lookup.get(name) {
+            return s;
+        }
+        let s = self.names.len() as u32;
+        self.names.push(name.into());
+        self.lookup.insert(name.into(), s);
+        s
+    }
+}
+
+/// Converts a constant to a value. `heap_strs` copies str constants to the heap (transient).
+pub fn const_value(c: ConstView<'static>, heap_strs: bool) -> Value {
+    match c {
+        ConstView::None => Value::None,
+        ConstView::Bool(b) => Value::Bool(b),
+        ConstView::Int(i) => Value::Int(i),
+        ConstView::Float(f) => Value::Float(f),
+        ConstView::Ellipsis => Value::Ellipsis,
+        ConstView::Code(i) => Value::Code(i),
+        ConstView::Str(s) => {
+            if heap_strs {
+                Value::obj(Object::Str(PyStr::new(s.as_str())))
+            } else {
+                Value::Str(s)
+            }
+        }
+        ConstView::BigInt {
+            negative,
+            magnitude_le,
+        } => {
+            let sign = if negative { Sign::Minus } else { Sign::Plus };
+            Value::obj(Object::BigInt(BigInt::from_bytes_le(sign, magnitude_le)))
+        }
+        ConstView::Bytes(b) => Value::obj(Object::Bytes(b.as_bytes().into())),
+        ConstView::Tuple(items) => {
+            let v: Vec<Value> = items.iter().map(|c| const_value(c, heap_strs)).collect();
+            Value::obj(Object::Tuple(v.into_boxed_slice()))
+        }
+    }
+}
+
+/// Whether a constant decodes in place (no prebuilt heap value needed).
+pub fn is_immediate(c: &ConstView<'static>) -> bool {
+    !matches!(
+        c,
+        ConstView::BigInt { .. } | ConstView::Bytes(_) | ConstView::Tuple(_)
+    )
+}
+
+/// Builds every code object's side table and each module's slot template.
+pub fn build(image: Image<'static>, layout: Layout) -> (Vec<CodeInfo>, Vec<ModuleTemplate>) {
+    let ncodes = image.code_count() as usize;
+    let nmods = image.module_count() as usize;
+    let mut owner: Vec<u32> = vec![u32::MAX; ncodes];
+    // Assign each code object to the module whose top-level code reaches it.
+    for m in 0..nmods {
+        let top = image.module(m as u32).code;
+        let mut work = vec![top];
+        while let Some(c) = work.pop() {
+            if (c as usize) >= ncodes || owner[c as usize] != u32::MAX {
+                continue;
+            }
+            owner[c as usize] = m as u32;
+            for k in image.code(c).consts().iter() {
+                collect_codes(k, &mut work);
+            }
+        }
+    }
+    let mut templates = vec![ModuleTemplate::default(); nmods.max(1)];
+    for t in templates.iter_mut() {
+        for n in ["__name__", "__file__", "__doc__"] {
+            t.slot_for(n);
+        }
+    }
+    let mut infos = Vec::with_capacity(ncodes);
+    for i in 0..ncodes {
+        let view = image.code(i as u32);
+        let module = if owner[i] == u32::MAX { 0 } else { owner[i] };
+        let words = view.code();
+        let names = view.names();
+        let mut global_slots = vec![u32::MAX; names.len()];
+        for &w in words {
+            let op = (w & 0xff) as u8;
+            let arg = (w >> 8) as usize;
+            let is_global = matches!(
+                Opcode::from_u8(op),
+                Some(
+                    Opcode::LOAD_GLOBAL
+                        | Opcode::STORE_GLOBAL
+                        | Opcode::DELETE_GLOBAL
+                        | Opcode::LOAD_NAME
+                        | Opcode::STORE_NAME
+                        | Opcode::DELETE_NAME
+                )
+            );
+            if is_global && arg < names.len() {
+                global_slots[arg] = templates[module as usize].slot_for(names.get(arg).as_str());
+            }
+        }
+        let consts_view = view.consts();
+        let (consts, heap) = match layout {
+            Layout::Permanent => {
+                let consts = consts_view
+                    .iter()
+                    .map(|c| {
+                        if is_immediate(&c) {
+                            Value::Null
+                        } else {
+                            let v = const_value(c, false);
+                            if let Value::Obj(o) = &v {
+                                crate::freeze::freeze_value(&Value::Obj(o.clone()));
+                            }
+                            v
+                        }
+                    })
+                    .collect();
+                (consts, None)
+            }
+            Layout::Transient => {
+                let heap_consts = consts_view.iter().map(|c| const_value(c, true)).collect();
+                let heap = ObjRef::new(Object::Code(HeapCode {
+                    index: i as u32,
+                    words: words.to_vec().into_boxed_slice(),
+                    consts: heap_consts,
+                }));
+                (Vec::new(), Some(heap))
+            }
+        };
+        infos.push(CodeInfo {
+            view,
+            words,
+            module,
+            consts,
+            heap,
+            global_slots,
+            nlocals: view.varnames().len(),
+            ncells: view.cellvars().len(),
+            nfree: view.freevars().len(),
+            flags: view.flags(),
+        });
+    }
+    (infos, templates)
+}
+
+fn collect_codes(c: ConstView<'static>, out: &mut Vec<u32>) {
+    match c {
+        ConstView::Code(i) => out.push(i),
+        ConstView::Tuple(items) => {
+            for k in items.iter() {
+                collect_codes(k, out);
+            }
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,234 @@
+//! Heap object bodies: every kind of Python object that does not fit in a `Value` immediate.
+//! Objects are plain data; behaviour lives in the interpreter modules (`ops`, `builtins`,
+//! `methods`, `classes`).
+
+use crate::dict::Dict;
+use crate::frame::Frame;
+use crate::heap::ObjRef;
+use crate::set::Set;
+use crate::value::Value;
+use num_bigint::BigInt;
+
+/// A heap str: its text, its hash (computed eagerly at creation, never cached lazily) and its
+/// length in code points.
+pub struct PyStr {
+    pub text: Box<str>,
+    pub hash: u64,
+    pub char_len: usize,
+}
+
+impl PyStr {
+    pub fn new(text: impl Into<Box<str>>) -> PyStr {
+        let text: Box<str> = text.into();
+        let hash = permafrost_image::str_hash(text.as_bytes());
+        let char_len = if text.is_ascii() {
+            text.len()
+        } else {
+            text.chars().count()
+        };
+        PyStr {
+            text,
+            hash,
+            char_len,
+        }
+    }
+}
+
+/// A function: code (by image index) plus everything `MAKE_FUNCTION` attached.
+pub struct Function {
+    pub code: u32,
+    /// The transient layout's heap code object (refcounted on every call); `None` in permanent.
+    pub heap_code: Option<ObjRef>,
+    pub module: u32,
+    pub name: Value,
+    pub qualname: Value,
+    pub defaults: Vec<Value>,
+    pub kwdefaults: Option<ObjRef>,
+    pub closure: Vec<ObjRef>,
+    /// Attributes set on the function (`f.attr = ...`), created on first use.
+    pub dict: Option<Dict>,
+}
+
+/// Which built-in type a class object stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TypeKind {
+    Object,
+    Type,
+    NoneType,
+    Bool,
+    Int,
+    Float,
+    Str,
+    Bytes,
+    List,
+    Tuple,
+    Dict,
+    Set,
+    FrozenSet,
+    Range,
+    Slice,
+    Function,
+    BuiltinFunction,
+    Method,
+    Module,
+    Generator,
+    Iterator,
+    Cell,
+    Code,
+    Property,
+    StaticMethod,
+    ClassMethod,
+    Super,
+    DictView,
+    NotImplementedType,
+    Ellipsis,
+    /// `BaseException` and every exception class derived from it.
+    Exception,
+    /// A class defined by the program (not deriving from an exception class).
+    User,
+}
+
+pub struct Class {
+    pub name: String,
+    pub qualname: String,
+    pub module: String,
+    pub bases: Vec<ObjRef>,
+    /// C3 linearisation, starting with the class itself.
+    pub mro: Vec<ObjRef>,
+    pub dict: Dict,
+    /// The nearest built-in ancestor's kind (Exception for exception classes).
+    pub kind: TypeKind,
+}
+
+/// Data that only exception instances carry.
+#[derive(Default)]
+pub struct ExcData {
+    pub args: Vec<Value>,
+    /// Innermost first: (code index, line).
+    pub traceback: Vec<(u32, u32)>,
+    pub cause: Value,
+    pub context: Value,
+    pub suppress_context: bool,
+}
+
+pub struct Instance {
+    pub class: ObjRef,
+    pub dict: Dict,
+    pub exc: Option<Box<ExcData>>,
+}
+
+/// A module: globals in slots, indexed by name through `index`.
+pub struct Module {
+    pub name: String,
+    pub index: u32,
+    pub slots: Vec<Value>,
+    pub names: Vec<Value>,
+    pub lookup: std::collections::HashMap<Box<str>, u32>,
+}
+
+impl Module {
+    pub fn slot_of(&self, name: &str) -> Option<u32> {
+        self.lookup.get(name).copied()
+    }
+
+    /// The slot for `name`, created unbound if new.
+    pub fn slot_for(&mut self, name: &str, name_value: Value) -> u32 {
+        if let Some(&s) = self.lookup.get(name) {
+            return s;
+        }
+        let s = self.slots.len() as u32;
+        self.slots.push(Value::Null);
+        self.names.push(name_value);
+        self.lookup.insert(name.into(), s);
+        s
+    }
+
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        let s = self.slot_of(name)?;
+        let v = &self.slots[s as usize];
+        if v.is_null() {
+            None
+        } else {
+            Some(v)
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum GenState {
+    Created,
+    Suspended,
+    Running,
+    Done,
+}
+
+pub struct Generator {
+    pub frame: Option<Box<Frame>>,
+    pub state: GenState,
+    pub name: Value,
+    pub qualname: Value,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ViewKind {
+    Keys,
+    Values,
+    Items,
+}
+
+/// Built-in iterator states.
+pub enum Iter {
+    /// list, tuple, str (by code point), bytes: index into a sequence.
+    Seq { seq: Value, index: usize },
+    /// A str iterated by byte offset (non-ASCII strs).
+    StrChars { s: Value, byte: usize },
+    Range { next: i64, stop: i64, step: i64 },
+    BigRange { next: BigInt, stop: BigInt, step: BigInt },
+    Dict { dict: ObjRef, index: usize, len: usize, kind: ViewKind },
+    /// A snapshot of keys (sets: mutation during iteration is caught by the length check).
+    Snapshot { items: Vec<Value>, index: usize, source: Option<ObjRef>, len: usize },
+    Enumerate { it: Value, count: Value },
+    Zip { its: Vec<Value> },
+    Map { func: Value, its: Vec<Value> },
+    Filter { func: Value, it: Value },
+    Reversed { seq: Value, index: usize },
+    CallIter { func: Value, sentinel: Value },
+    Exhausted,
+}
+
+/// A heap copy of a code object (transient layout): its bytecode and constants as ordinary
+/// refcounted heap data, as CPython lays them out.
+pub struct HeapCode {
+    pub index: u32,
+    pub words: Box<[u32]>,
+    pub consts: Vec<Value>,
+}
+
+pub enum Object {
+    Str(PyStr),
+    Bytes(Box<[u8]>),
+    BigInt(BigInt),
+    List(Vec<Value>),
+    Tuple(Box<[Value]>),
+    Dict(Dict),
+    Set(Set),
+    FrozenSet(Set),
+    Range { start: Value, stop: Value, step: Value },
+    Slice { start: Value, stop: Value, step: Value },
+    Function(Function),
+    BoundMethod { func: Value, receiver: Value },
+    Class(Class),
+    Instance(Instance),
+    Module(Module),
+    Cell(Value),
+    Generator(Generator),
+    Iter(Iter),
+    Code(HeapCode),
+    /// `fn.__code__`: a read-only view of an image code object.
+    CodeRef(u32),
+    Property { fget: Value, fset: Value },
+    StaticMethod(Value),
+    ClassMethod(Value),
+    DictView { dict: ObjRef, kind: ViewKind },
+    Super { class: ObjRef, receiver: Value },
+}

@@ -1,0 +1,497 @@
+//! Text conversions: `repr`, `str`, `format` / f-string `FORMAT_VALUE`, `str.format` and
+//! `%`-formatting, exact to CPython (shortest float repr, quote choice, `[...]` for recursive
+//! containers, default object reprs with the module name).
+
+use crate::heap::ObjRef;
+use crate::interp::{PyResult, Vm};
+use crate::object::{Object, TypeKind, ViewKind};
+use crate::pyfmt;
+use crate::pynum;
+use crate::pystr::{FieldAccessor, FieldArg, FormatPiece};
+use crate::value::Value;
+use num_bigint::BigInt;
+
+impl Vm {
+    /// `repr(v)`.
+    pub fn repr(&mut self, v: &Value) -> PyResult<String> {
+        let mut out = String::new();
+        self.repr_into(v, &mut out)?;
+        Ok(out)
+    }
+
+    fn repr_into(&mut self, v: &Value, out: &mut String) -> PyResult<()> {
+        match v {
+            Value::Null | Value::None => out.push_str("None"),
+            Value::Bool(b) => out.push_str(if *b { "True" } else { "False" }),
+            Value::Int(i) => {
+                use std::fmt::Write;
+                let _ = write!(out, "{i}");
+            }
+            Value::Float(f) => pynum::float_repr_into(*f, out),
+            Value::Str(s) => pyfmt::str_repr_into(s.as_str(), out),
+            Value::Native(n) => {
+                out.push_str("<built-in function ");
+                out.push_str(n.name());
+                out.push('>');
+            }
+            Value::Code(c) => {
+                let view = self.codes[*c as usize].view;
+                out.push_str(&format!(
+                    "<code object {} at {:#x}, file \"{}\", line {}>",
+                    view.name().as_str(),
+                    v.id(),
+                    view.filename().as_str(),
+                    view.firstlineno()
+                ));
+            }
+            Value::NotImplemented => out.push_str("NotImplemented"),
+            Value::Ellipsis => out.push_str("Ellipsis"),
+            Value::Obj(o) => return self.repr_obj(v, o, out),
+        }
+        Ok(())
+    }
+
+    fn repr_seq(&mut self, id: usize, items: Vec<Value>, open: &str, close: &str, out: &mut String) -> PyResult<()> {
+        if self.repr_guard.contains(&id) {
+            out.push_str(open);
+            out.push_str("...");
+            out.push_str(close);
+            return Ok(());
+        }
+        self.repr_guard.push(id);
+        out.push_str(open);
+        let mut r = Ok(());
+        for (i, it) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            r = self.repr_into(it, out);
+            if r.is_err() {
+                break;
+            }
+        }
+        self.repr_guard.pop();
+        r?;
+        out.push_str(close);
+        Ok(())
+    }
+
+    fn repr_obj(&mut self, v: &Value, o: &ObjRef, out: &mut String) -> PyResult<()> {
+        let id = o.addr();
+        match o.get() {
+            Object::Str(s) => pyfmt::str_repr_into(&s.text, out),
+            Object::BigInt(b) => out.push_str(&b.to_string()),
+            Object::Bytes(b) => out.push_str(&pyfmt::bytes_repr(b)),
+            Object::List(l) => {
+                let items = l.clone();
+                return self.repr_seq(id, items, "[", "]", out);
+            }
+            Object::Tuple(t) => {
+                if t.len() == 1 {
+                    let items = t.to_vec();
+                    return self.repr_seq(id, items, "(", ",)", out);
+                }
+                let items = t.to_vec();
+                return self.repr_seq(id, items, "(", ")", out);
+            }
+            Object::Dict(d) => {
+                let pairs: Vec<(Value, Value)> = d.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                if self.repr_guard.contains(&id) {
+                    out.push_str("{...}");
+                    return Ok(());
+                }
+                self.repr_guard.push(id);
+                out.push('{');
+                let mut r = Ok(());
+                for (i, (k, val)) in pairs.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    r = self.repr_into(k, out);
+                    if r.is_err() {
+                        break;
+                    }
+                    out.push_str(": ");
+                    r = self.repr_into(val, out);
+                    if r.is_err() {
+                        break;
+                    }
+                }
+                self.repr_guard.pop();
+                r?;
+                out.push('}');
+            }
+            Object::Set(s) => {
+                if s.is_empty() {
+                    out.push_str("set()");
+                } else {
+                    let items = s.keys();
+                    return self.repr_seq(id, items, "{", "}", out);
+                }
+            }
+            Object::FrozenSet(s) => {
+                if s.is_empty() {
+                    out.push_str("frozenset()");
+                } else {
+                    let items = s.keys();
+                    return self.repr_seq(id, items, "frozenset({", "})", out);
+                }
+            }
+            Object::Range { start, stop, step } => {
+                let (a, b, c) = (start.clone(), stop.clone(), step.clone());
+                out.push_str("range(");
+                self.repr_into(&a, out)?;
+                out.push_str(", ");
+                self.repr_into(&b, out)?;
+                if !matches!(c, Value::Int(1)) {
+                    out.push_str(", ");
+                    self.repr_into(&c, out)?;
+                }
+                out.push(')');
+            }
+            Object::Slice { start, stop, step } => {
+                let (a, b, c) = (start.clone(), stop.clone(), step.clone());
+                out.push_str("slice(");
+                self.repr_into(&a, out)?;
+                out.push_str(", ");
+                self.repr_into(&b, out)?;
+                out.push_str(", ");
+                self.repr_into(&c, out)?;
+                out.push(')');
+            }
+            Object::Function(f) => {
+                out.push_str(&format!(
+                    "<function {} at {:#x}>",
+                    f.qualname.as_str().unwrap_or("?"),
+                    id
+                ));
+            }
+            Object::BoundMethod { func, receiver } => {
+                let (func, receiver) = (func.clone(), receiver.clone());
+                let fname = match func.body() {
+                    Some(Object::Function(f)) => f.qualname.as_str().unwrap_or("?").to_string(),
+                    _ => match &func {
+                        Value::Native(n) => n.name().to_string(),
+                        _ => "?".into(),
+                    },
+                };
+                let r = self.repr(&receiver)?;
+                out.push_str(&format!("<bound method {fname} of {r}>"));
+            }
+            Object::Class(c) => {
+                if c.module == "builtins" {
+                    out.push_str(&format!("<class '{}'>", c.name));
+                } else {
+                    out.push_str(&format!("<class '{}.{}'>", c.module, c.qualname));
+                }
+            }
+            Object::Instance(inst) => {
+                let is_exc = inst.exc.is_some();
+                if let Some(r) = self.call_dunder_user(v, "__repr__")? {
+                    return match r.as_str() {
+                        Some(s) => {
+                            out.push_str(s);
+                            Ok(())
+                        }
+                        None => Err(self.type_error(format!(
+                            "__repr__ returned non-string (type {})",
+                            self.type_name(&r)
+                        ))),
+                    };
+                }
+                if is_exc {
+                    let name = self.type_name(v);
+                    let args = self.exc_args(o);
+                    out.push_str(&name);
+                    if args.len() == 1 {
+                        out.push('(');
+                        self.repr_into(&args[0], out)?;
+                        out.push(')');
+                    } else {
+                        return self.repr_seq(id, args, "(", ")", out);
+                    }
+                } else {
+                    let cls = self.type_of(v);
+                    let (module, qual) = match cls.get() {
+                        Object::Class(c) => (c.module.clone(), c.qualname.clone()),
+                        _ => (String::new(), String::new()),
+                    };
+                    out.push_str(&format!("<{module}.{qual} object at {id:#x}>"));
+                }
+            }
+            Object::Module(m) => out.push_str(&format!("<module '{}'>", m.name)),
+            Object::Cell(_) => out.push_str(&format!("<cell at {id:#x}>")),
+            Object::Generator(g) => out.push_str(&format!(
+                "<generator object {} at {:#x}>",
+                g.qualname.as_str().unwrap_or("?"),
+                id
+            )),
+            Object::Iter(_) => out.push_str(&format!("<iterator object at {id:#x}>")),
+            Object::Code(c) => {
+                let view = self.codes[c.index as usize].view;
+                out.push_str(&format!(
+                    "<code object {} at {:#x}, file \"{}\", line {}>",
+                    view.name().as_str(),
+                    id,
+                    view.filename().as_str(),
+                    view.firstlineno()
+                ));
+            }
+            Object::CodeRef(c) => {
+                let view = self.codes[*c as usize].view;
+                out.push_str(&format!(
+                    "<code object {} at {:#x}, file \"{}\", line {}>",
+                    view.name().as_str(),
+                    id,
+                    view.filename().as_str(),
+                    view.firstlineno()
+                ));
+            }
+            Object::Property { .. } => out.push_str(&format!("<property object at {id:#x}>")),
+            Object::StaticMethod(_) => out.push_str(&format!("<staticmethod object at {id:#x}>")),
+            Object::ClassMethod(_) => out.push_str(&format!("<classmethod object at {id:#x}>")),
+            Object::Super { .. } => out.push_str("<super object>"),
+            Object::DictView { dict, kind } => {
+                let name = match kind {
+                    ViewKind::Keys => "dict_keys",
+                    ViewKind::Values => "dict_values",
+                    ViewKind::Items => "dict_items",
+                };
+                let d = Value::Obj(dict.clone());
+                let items = {
+                    let it = self.get_iter(&Value::obj(Object::DictView { dict: dict.clone(), kind: *kind }))?;
+                    let mut v = Vec::new();
+                    while let Some(x) = self.next(&it)? {
+                        v.push(x);
+                    }
+                    v
+                };
+                let _ = d;
+                out.push_str(name);
+                return self.repr_seq(id, items, "([", "])", out);
+            }
+        }
+        Ok(())
+    }
+
+    /// Calls a user-defined dunder (found on a user class, not a built-in base).
+    pub fn call_dunder_user(&mut self, v: &Value, name: &str) -> PyResult<Option<Value>> {
+        let cls = self.type_of(v);
+        match self.lookup_user_attr(&cls, name) {
+            Some(m) => Ok(Some(self.call(&m, std::slice::from_ref(v), &[])?)),
+            None => Ok(None),
+        }
+    }
+
+    pub fn exc_args(&self, o: &ObjRef) -> Vec<Value> {
+        match o.get() {
+            Object::Instance(i) => i.exc.as_ref().map(|e| e.args.clone()).unwrap_or_default(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// `str(v)`.
+    pub fn to_str(&mut self, v: &Value) -> PyResult<String> {
+        if let Some(s) = v.as_str() {
+            return Ok(s.to_string());
+        }
+        if let Value::Obj(o) = v {
+            if let Object::Instance(inst) = o.get() {
+                let is_exc = inst.exc.is_some();
+                if let Some(r) = self.call_dunder_user(v, "__str__")? {
+                    return match r.as_str() {
+                        Some(s) => Ok(s.to_string()),
+                        None => Err(self.type_error(format!(
+                            "__str__ returned non-string (type {})",
+                            self.type_name(&r)
+                        ))),
+                    };
+                }
+                if is_exc {
+                    let o = o.clone();
+                    let args = self.exc_args(&o);
+                    let is_key = self.exc_matches(&o, "KeyError");
+                    return match args.len() {
+                        0 => Ok(String::new()),
+                        1 if is_key => self.repr(&args[0]),
+                        1 => self.to_str(&args[0]),
+                        _ => self.repr(&Vm::new_tuple(args)),
+                    };
+                }
+            }
+        }
+        self.repr(v)
+    }
+
+    /// A str value for `str(v)`, reusing `v` when it already is one.
+    pub fn str_value(&mut self, v: &Value) -> PyResult<Value> {
+        if v.as_str().is_some() {
+            return Ok(v.clone());
+        }
+        let s = self.to_str(v)?;
+        Ok(Vm::str_val(s))
+    }
+
+    /// `ascii(v)`.
+    pub fn ascii(&mut self, v: &Value) -> PyResult<String> {
+        let r = self.repr(v)?;
+        let mut out = String::with_capacity(r.len());
+        for c in r.chars() {
+            let n = c as u32;
+            if n < 0x80 {
+                out.push(c);
+            } else if n < 0x100 {
+                out.push_str(&format!("\\x{n:02x}"));
+            } else if n < 0x10000 {
+                out.push_str(&format!("\\u{n:04x}"));
+            } else {
+                out.push_str(&format!("\\U{n:08x}"));
+            }
+        }
+        Ok(out)
+    }
+
+    /// `FORMAT_VALUE`: conversion (0 none, 1 str, 2 repr, 3 ascii) then the format spec.
+    pub fn format_value(&mut self, v: Value, conv: u32, spec: &Value) -> PyResult<Value> {
+        let v = match conv {
+            1 => self.str_value(&v)?,
+            2 => Vm::str_val(self.repr(&v)?),
+            3 => Vm::str_val(self.ascii(&v)?),
+            _ => v,
+        };
+        let spec = spec.as_str().unwrap_or("");
+        if spec.is_empty() {
+            return self.str_value(&v);
+        }
+        let spec = spec.to_string();
+        Ok(Vm::str_val(self.format(&v, &spec)?))
+    }
+
+    /// `format(v, spec)`.
+    pub fn format(&mut self, v: &Value, spec: &str) -> PyResult<String> {
+        let lib = |vm: &Vm, e: pynum::LibError| vm.lib_err(e);
+        match v {
+            Value::Int(i) => {
+                let s = pyfmt::parse_format_spec(spec, "int").map_err(|e| lib(self, e))?;
+                return pyfmt::format_i64(*i, &s).map_err(|e| lib(self, e));
+            }
+            Value::Bool(b) => {
+                if spec.is_empty() {
+                    return Ok(if *b { "True" } else { "False" }.into());
+                }
+                let s = pyfmt::parse_format_spec(spec, "bool").map_err(|e| lib(self, e))?;
+                return pyfmt::format_i64(*b as i64, &s).map_err(|e| lib(self, e));
+            }
+            Value::Float(f) => {
+                let s = pyfmt::parse_format_spec(spec, "float").map_err(|e| lib(self, e))?;
+                return pyfmt::format_float(*f, &s).map_err(|e| lib(self, e));
+            }
+            _ => {}
+        }
+        if let Some(text) = v.as_str() {
+            let text = text.to_string();
+            let s = pyfmt::parse_format_spec(spec, "str").map_err(|e| lib(self, e))?;
+            return pyfmt::format_str(&text, &s).map_err(|e| lib(self, e));
+        }
+        if let Some(Object::BigInt(b)) = v.body() {
+            let b: BigInt = b.clone();
+            let s = pyfmt::parse_format_spec(spec, "int").map_err(|e| lib(self, e))?;
+            return pyfmt::format_int(&b, &s).map_err(|e| lib(self, e));
+        }
+        if let Some(Object::Instance(_)) = v.body() {
+            let cls = self.type_of(v);
+            if let Some(m) = self.lookup_user_attr(&cls, "__format__") {
+                let r = self.call(&m, &[v.clone(), Vm::str_val(spec)], &[])?;
+                return Ok(r.as_str().unwrap_or("").to_string());
+            }
+        }
+        if spec.is_empty() {
+            return self.to_str(v);
+        }
+        Err(self.type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            self.type_name(v)
+        )))
+    }
+
+    /// `fmt % args`.
+    pub fn percent_format(&mut self, fmt: &str, args: &Value) -> PyResult<Value> {
+        let items = match args.body() {
+            Some(Object::Tuple(t)) => t.to_vec(),
+            _ => vec![args.clone()],
+        };
+        let mut pargs = Vec::with_capacity(items.len());
+        for it in &items {
+            pargs.push(match it {
+                Value::Int(i) => pyfmt::PercentArg::Int(BigInt::from(*i)),
+                Value::Float(f) => pyfmt::PercentArg::Float(*f),
+                _ => match it.body() {
+                    Some(Object::BigInt(b)) => pyfmt::PercentArg::Int(b.clone()),
+                    _ => pyfmt::PercentArg::Str {
+                        text: self.to_str(it)?,
+                        repr: self.repr(it)?,
+                        type_name: self.type_name(it),
+                    },
+                },
+            });
+        }
+        let r = pyfmt::percent_format(fmt, &pargs).map_err(|e| self.lib_err(e))?;
+        Ok(Vm::str_val(r))
+    }
+
+    /// `template.format(*args, **kwargs)`.
+    pub fn str_format(&mut self, template: &str, args: &[Value], kwargs: &[(String, Value)]) -> PyResult<String> {
+        let pieces = crate::pystr::parse_format_string(template).map_err(|e| self.lib_err(e))?;
+        let mut out = String::new();
+        self.render_pieces(&pieces, args, kwargs, &mut out)?;
+        Ok(out)
+    }
+
+    fn render_pieces(&mut self, pieces: &[FormatPiece], args: &[Value], kwargs: &[(String, Value)], out: &mut String) -> PyResult<()> {
+        for p in pieces {
+            match p {
+                FormatPiece::Literal(s) => out.push_str(s),
+                FormatPiece::Field(f) => {
+                    let mut v = match &f.arg {
+                        FieldArg::Index(i) => match args.get(*i) {
+                            Some(v) => v.clone(),
+                            None => {
+                                return Err(self.err(
+                                    "IndexError",
+                                    format!("Replacement index {i} out of range for positional args tuple"),
+                                ))
+                            }
+                        },
+                        FieldArg::Name(n) => match kwargs.iter().find(|(k, _)| k == n) {
+                            Some((_, v)) => v.clone(),
+                            None => return Err(self.key_error(&Vm::str_val(n.as_str()))),
+                        },
+                    };
+                    for acc in &f.accessors {
+                        v = match acc {
+                            FieldAccessor::Attr(a) => self.getattr(&v, &Vm::str_val(a.as_str()))?,
+                            FieldAccessor::Index(i) => self.getitem(&v, &Value::Int(*i as i64))?,
+                            FieldAccessor::Key(k) => self.getitem(&v, &Vm::str_val(k.as_str()))?,
+                        };
+                    }
+                    let v = match f.conversion {
+                        Some('r') => Vm::str_val(self.repr(&v)?),
+                        Some('s') => self.str_value(&v)?,
+                        Some('a') => Vm::str_val(self.ascii(&v)?),
+                        _ => v,
+                    };
+                    let mut spec = String::new();
+                    self.render_pieces(&f.spec, args, kwargs, &mut spec)?;
+                    let s = self.format(&v, &spec)?;
+                    out.push_str(&s);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether a value's type is a user class (for reprs and dunder dispatch).
+    pub fn is_user_instance(&self, v: &Value) -> bool {
+        matches!(self.kind_of(v), TypeKind::User | TypeKind::Exception)
+    }
+}

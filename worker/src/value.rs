@@ -1,0 +1,117 @@
+//! The 16-byte `Value`: immediates (None, bool, small int, float, built-in callables) are held
+//! inline, so arithmetic on small ints and floats never allocates; everything else is one
+//! pointer: a heap object, or a str constant pointing *into* the image (never copied).
+
+use crate::builtins::Native;
+use crate::heap::ObjRef;
+use crate::object::Object;
+use permafrost_image::ImgStr;
+
+/// A Python value.
+#[derive(Clone)]
+pub enum Value {
+    /// No value: an unbound local, an empty cell, the "null" marker of `LOAD_METHOD`.
+    Null,
+    None,
+    Bool(bool),
+    /// An int that fits in 64 bits; larger ints are heap `BigInt`s (always normalised: a
+    /// heap int never fits in an `i64`).
+    Int(i64),
+    Float(f64),
+    /// A str constant in the image.
+    Str(ImgStr<'static>),
+    Obj(ObjRef),
+    /// A built-in function or method (dispatched by `Native`).
+    Native(Native),
+    /// A code object of the image by index (a `co_consts` entry of kind code).
+    Code(u32),
+    NotImplemented,
+    Ellipsis,
+}
+
+impl Value {
+    #[inline]
+    pub fn obj(o: Object) -> Value {
+        Value::Obj(ObjRef::new(o))
+    }
+
+    #[inline]
+    pub fn is_null(&self) -> bool {
+        matches!(self, Value::Null)
+    }
+
+    #[inline]
+    pub fn as_obj(&self) -> Option<&ObjRef> {
+        match self {
+            Value::Obj(o) => Some(o),
+            _ => None,
+        }
+    }
+
+    /// The object body, if this is a heap value.
+    #[inline]
+    pub fn body(&self) -> Option<&Object> {
+        match self {
+            Value::Obj(o) => Some(o.get()),
+            _ => None,
+        }
+    }
+
+    /// The text of a str value (image or heap).
+    #[inline]
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::Str(s) => Some(s.as_str()),
+            Value::Obj(o) => match o.get() {
+                Object::Str(s) => Some(&s.text),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// `is`: identity for heap objects, equality of the immediate otherwise.
+    pub fn is(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::Obj(a), Value::Obj(b)) => a.ptr_eq(b),
+            (Value::None, Value::None)
+            | (Value::Null, Value::Null)
+            | (Value::NotImplemented, Value::NotImplemented)
+            | (Value::Ellipsis, Value::Ellipsis) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
+            (Value::Str(a), Value::Str(b)) => std::ptr::eq(a.as_str(), b.as_str()),
+            (Value::Native(a), Value::Native(b)) => a == b,
+            (Value::Code(a), Value::Code(b)) => a == b,
+            _ => false,
+        }
+    }
+
+    /// A stable address-like number for `id()` and default reprs.
+    pub fn id(&self) -> usize {
+        match self {
+            Value::Obj(o) => o.addr(),
+            Value::Str(s) => s.as_str().as_ptr() as usize,
+            Value::Int(i) => 0x1000_0000 ^ (*i as usize),
+            Value::Float(f) => 0x2000_0000 ^ (f.to_bits() as usize),
+            Value::Bool(b) => 0x3000_0000 + *b as usize,
+            Value::None => 0x3000_0010,
+            Value::Native(n) => 0x4000_0000 + *n as usize * 16,
+            Value::Code(c) => 0x5000_0000 + *c as usize * 16,
+            Value::NotImplemented => 0x3000_0020,
+            Value::Ellipsis => 0x3000_0030,
+            Value::Null => 0,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn value_is_16_bytes() {
+        assert_eq!(std::mem::size_of::<Value>(), 16);
+    }
+}
