@@ -62,7 +62,9 @@ fn ten_thousand_functions() -> ImageBuilder {
         module.names.push(name);
         module.linetable.push(LineEntry { start, line });
     }
-    module.code.extend([encode(LOAD_CONST, 0), encode(RETURN_VALUE, 0)]);
+    module
+        .code
+        .extend([encode(LOAD_CONST, 0), encode(RETURN_VALUE, 0)]);
     b.codes[module_index as usize] = module;
     b.modules.push(Module {
         name: "app".into(),
@@ -76,7 +78,10 @@ fn image_load(c: &mut Criterion) {
     let buf = aligned_copy(&bytes);
     let path = std::env::temp_dir().join(format!("permafrost-bench-{}.pfi", std::process::id()));
     std::fs::write(&path, &bytes).expect("write the benchmark image");
-    eprintln!("image_load: image of {FUNCTIONS} functions is {} bytes", bytes.len());
+    eprintln!(
+        "image_load: image of {FUNCTIONS} functions is {} bytes",
+        bytes.len()
+    );
 
     let mut group = c.benchmark_group("image_load");
     group.bench_function("validate_10k_functions", |b| {

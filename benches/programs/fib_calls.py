@@ -6,6 +6,6 @@ def fib(n):
 
 
 total = 0
-for n in range(24, 30):
+for n in range(26, 32):
     total += fib(n)
 print("fib checksum", total)

@@ -70,7 +70,7 @@ impl InstrBuffer {
         let end = self.instrs.len() as u32;
         match self.instrs.last() {
             None => true,
-            Some(last) => falls_through(last.op) || self.labels.iter().any(|l| *l == Some(end)),
+            Some(last) => falls_through(last.op) || self.labels.contains(&Some(end)),
         }
     }
 
@@ -152,12 +152,14 @@ fn stack_depth(code: &[(Opcode, u32)], handlers: &[Option<(u32, u32)>]) -> Resul
     let mut work: Vec<usize> = Vec::new();
     let mut max: i64 = 0;
     let visit = |target: usize,
-                     depth: i64,
-                     depth_at: &mut Vec<Option<i64>>,
-                     work: &mut Vec<usize>|
+                 depth: i64,
+                 depth_at: &mut Vec<Option<i64>>,
+                 work: &mut Vec<usize>|
      -> Result<(), String> {
         if target >= n {
-            return Err(format!("control flows past the end of the code at {target}"));
+            return Err(format!(
+                "control flows past the end of the code at {target}"
+            ));
         }
         if depth < 0 {
             return Err(format!("stack underflow reaching instruction {target}"));
@@ -182,7 +184,10 @@ fn stack_depth(code: &[(Opcode, u32)], handlers: &[Option<(u32, u32)>]) -> Resul
         let (op, arg) = code[i];
         max = max.max(depth);
         if depth < op.stack_inputs(arg) {
-            return Err(format!("stack underflow at instruction {i} ({})", op.name()));
+            return Err(format!(
+                "stack underflow at instruction {i} ({})",
+                op.name()
+            ));
         }
         if let Some((handler, hdepth)) = handlers[i] {
             let hd = hdepth as i64 + 1;

@@ -19,11 +19,7 @@ use std::collections::HashMap;
 type R<T = ()> = Result<T, CompileError>;
 
 /// Compiles one module's body and returns the index of its top-level code object.
-pub fn compile_module(
-    src: &SourceMap<'_>,
-    body: &[Stmt],
-    builder: &mut ImageBuilder,
-) -> R<u32> {
+pub fn compile_module(src: &SourceMap<'_>, body: &[Stmt], builder: &mut ImageBuilder) -> R<u32> {
     let table = crate::scope::build(src, body)?;
     let module_unit = Unit::new(&table, 0, "<module>", "<module>", 1);
     let mut cg = Codegen {
@@ -79,16 +75,26 @@ struct FBlock<'a> {
 
 #[derive(Clone)]
 enum FBlockKind<'a> {
-    WhileLoop { cont: Label, brk: Label },
-    ForLoop { cont: Label, brk: Label },
+    WhileLoop {
+        cont: Label,
+        brk: Label,
+    },
+    ForLoop {
+        cont: Label,
+        brk: Label,
+    },
     /// The body of a `try` with `except` clauses.
     TryExcept,
     /// The body of a `try` with a `finally` clause: early exits run the finally body.
-    FinallyTry { body: &'a [Stmt] },
+    FinallyTry {
+        body: &'a [Stmt],
+    },
     /// The finally body run for an exception: `[exc]` is on the stack and being handled.
     FinallyEnd,
     /// An `except` clause body: the exception is being handled; `as` name to clear.
-    HandlerCleanup { name: Option<&'a str> },
+    HandlerCleanup {
+        name: Option<&'a str>,
+    },
     /// Exception matching and `with` exit handling: covered by a cleanup handler only.
     HandlerRegion,
     /// The body of a `with`: `exit` is on the stack.
@@ -220,7 +226,9 @@ impl<'s, 'a> Codegen<'s, 'a> {
 
     fn emit_arg(&mut self, op: Opcode, arg: usize, at: TextSize) -> R {
         if arg > MAX_ARG as usize {
-            return Err(self.src.error(at, "unsupported: too many items for one instruction"));
+            return Err(self
+                .src
+                .error(at, "unsupported: too many items for one instruction"));
         }
         self.emit(op, arg as u32);
         Ok(())
@@ -422,17 +430,20 @@ impl<'s, 'a> Codegen<'s, 'a> {
                 return name.to_string();
             }
         }
-        if parent.kind == ScopeKind::Class {
-            format!("{}.{name}", parent.qualname)
-        } else {
+        // Only function and lambda bodies add `.<locals>`: a class or comprehension parent
+        // contributes its bare qualified name, as in CPython.
+        if matches!(parent.kind, ScopeKind::Function | ScopeKind::Lambda) {
             format!("{}.<locals>.{name}", parent.qualname)
+        } else {
+            format!("{}.{name}", parent.qualname)
         }
     }
 
     fn scope_of<T>(&self, node: &T, at: TextSize) -> R<ScopeId> {
-        self.table
-            .scope_of(node)
-            .ok_or_else(|| self.src.error(at, "internal compiler error: scope not found"))
+        self.table.scope_of(node).ok_or_else(|| {
+            self.src
+                .error(at, "internal compiler error: scope not found")
+        })
     }
 
     /// Emits the closure tuple (if the code has free variables), the code constant and
@@ -565,7 +576,9 @@ impl<'s, 'a> Codegen<'s, 'a> {
             Stmt::ClassDef(c) => self.class_def(c),
             Stmt::Return(r) => {
                 if !self.unit.kind.is_function_like() {
-                    return Err(self.src.syntax_error(r.start(), "'return' outside function"));
+                    return Err(self
+                        .src
+                        .syntax_error(r.start(), "'return' outside function"));
                 }
                 match &r.value {
                     Some(v) => self.expr(v)?,
@@ -872,12 +885,21 @@ impl<'s, 'a> Codegen<'s, 'a> {
             Some(&f.parameters),
             Body::Def(&f.body),
         )?;
-        self.set_line(f.start());
+        // The function object is made on the `def` line; each decorator is applied on its
+        // own line, innermost first.
+        self.set_line(f.name.start());
         self.make_function(code, &freevars, flags, f.start())?;
-        for _ in &f.decorator_list {
+        self.apply_decorators(&f.decorator_list);
+        self.set_line(f.name.start());
+        self.name_op(name, NameCtx::Store)
+    }
+
+    /// `[.., deco1, .., decoN, obj] -> [.., decorated]`: innermost (last) decorator first.
+    fn apply_decorators(&mut self, decorators: &[ast::Decorator]) {
+        for d in decorators.iter().rev() {
+            self.set_line(d.start());
             self.emit(Opcode::CALL, 1);
         }
-        self.name_op(name, NameCtx::Store)
     }
 
     fn class_def(&mut self, c: &'a ast::StmtClassDef) -> R {
@@ -920,7 +942,7 @@ impl<'s, 'a> Codegen<'s, 'a> {
         let freevars = unit.freevars.clone();
         let code = self.finish(unit)?;
 
-        self.set_line(c.start());
+        self.set_line(c.name.start());
         self.emit(Opcode::LOAD_BUILD_CLASS, 0);
         self.make_function(code, &freevars, 0, c.start())?;
         self.load_const(Constant::Str(name.to_string()))?;
@@ -928,10 +950,9 @@ impl<'s, 'a> Codegen<'s, 'a> {
             Some(a) => (&a.args, &a.keywords),
             None => (&[], &[]),
         };
-        self.call_args(bases, keywords, 2, c.start())?;
-        for _ in &c.decorator_list {
-            self.emit(Opcode::CALL, 1);
-        }
+        self.call_args(bases, keywords, 2, c.name.start())?;
+        self.apply_decorators(&c.decorator_list);
+        self.set_line(c.name.start());
         self.name_op(name, NameCtx::Store)
     }
 
@@ -944,7 +965,14 @@ impl<'s, 'a> Codegen<'s, 'a> {
         let end = self.label();
         self.bind(top);
         self.jump(Opcode::FOR_ITER, orelse);
-        self.push_fblock(FBlockKind::ForLoop { cont: top, brk: end }, None, 1);
+        self.push_fblock(
+            FBlockKind::ForLoop {
+                cont: top,
+                brk: end,
+            },
+            None,
+            1,
+        );
         self.store_target(&f.target)?;
         self.body(&f.body)?;
         self.pop_fblock();
@@ -965,7 +993,14 @@ impl<'s, 'a> Codegen<'s, 'a> {
         if !always {
             self.jump_if(&w.test, false, orelse)?;
         }
-        self.push_fblock(FBlockKind::WhileLoop { cont: top, brk: end }, None, 0);
+        self.push_fblock(
+            FBlockKind::WhileLoop {
+                cont: top,
+                brk: end,
+            },
+            None,
+            0,
+        );
         self.body(&w.body)?;
         self.pop_fblock();
         self.set_line(w.start());
@@ -1160,9 +1195,7 @@ impl<'s, 'a> Codegen<'s, 'a> {
         let cleanup = self.label();
         let depth = self.base_depth();
         self.push_fblock(
-            FBlockKind::FinallyTry {
-                body: &t.finalbody,
-            },
+            FBlockKind::FinallyTry { body: &t.finalbody },
             Some(Handler {
                 label: handler,
                 depth,
@@ -1207,8 +1240,7 @@ impl<'s, 'a> Codegen<'s, 'a> {
             Expr::Name(n) => self.name_op(n.id.as_str(), NameCtx::Store),
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
-                let attr = self.mangled(a.attr.as_str());
-                self.emit_name(Opcode::STORE_ATTR, &attr)
+                self.attr_op(Opcode::STORE_ATTR, a)
             }
             Expr::Subscript(s) => {
                 self.expr(&s.value)?;
@@ -1268,8 +1300,7 @@ impl<'s, 'a> Codegen<'s, 'a> {
             Expr::Name(n) => self.name_op(n.id.as_str(), NameCtx::Del),
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
-                let attr = self.mangled(a.attr.as_str());
-                self.emit_name(Opcode::DELETE_ATTR, &attr)
+                self.attr_op(Opcode::DELETE_ATTR, a)
             }
             Expr::Subscript(s) => {
                 self.expr(&s.value)?;
@@ -1280,7 +1311,9 @@ impl<'s, 'a> Codegen<'s, 'a> {
             Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
                 elts.iter().try_for_each(|e| self.delete_target(e))
             }
-            other => Err(self.src.syntax_error(other.start(), "cannot delete expression")),
+            other => Err(self
+                .src
+                .syntax_error(other.start(), "cannot delete expression")),
         }
     }
 
@@ -1331,7 +1364,9 @@ impl<'s, 'a> Codegen<'s, 'a> {
     /// Jumps to `target` when the truth of `e` equals `when`; falls through otherwise.
     fn jump_if(&mut self, e: &'a Expr, when: bool, target: Label) -> R {
         match e {
-            Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => self.jump_if(&u.operand, !when, target),
+            Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => {
+                self.jump_if(&u.operand, !when, target)
+            }
             Expr::BoolOp(b) if !b.values.is_empty() => {
                 let is_and = b.op == ast::BoolOp::And;
                 // `a and b` jumps on false as soon as any operand is false; `a or b` jumps on
@@ -1342,9 +1377,10 @@ impl<'s, 'a> Codegen<'s, 'a> {
                     }
                 } else {
                     let skip = self.label();
-                    let (last, init) = b.values.split_last().ok_or_else(|| {
-                        self.internal("empty boolean operation")
-                    })?;
+                    let (last, init) = b
+                        .values
+                        .split_last()
+                        .ok_or_else(|| self.internal("empty boolean operation"))?;
                     for v in init {
                         self.jump_if(v, !when, skip)?;
                     }
@@ -1525,8 +1561,7 @@ impl<'s, 'a> Codegen<'s, 'a> {
             Expr::EllipsisLiteral(_) => self.load_const(Constant::Ellipsis),
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
-                let attr = self.mangled(a.attr.as_str());
-                self.emit_name(Opcode::LOAD_ATTR, &attr)
+                self.attr_op(Opcode::LOAD_ATTR, a)
             }
             Expr::Subscript(s) => {
                 self.expr(&s.value)?;
@@ -1558,6 +1593,17 @@ impl<'s, 'a> Codegen<'s, 'a> {
                 Err(self.src.unsupported(c.start(), "IPython escape command"))
             }
         }
+    }
+
+    /// An attribute instruction, attributed (as in CPython) to the line of the attribute
+    /// name, so an error in `obj\n.attr` points at the second line.
+    fn attr_op(&mut self, op: Opcode, a: &ast::ExprAttribute) -> R {
+        let attr = self.mangled(a.attr.as_str());
+        let saved = self.unit.line;
+        self.set_line(a.attr.start());
+        let result = self.emit_name(op, &attr);
+        self.unit.line = saved;
+        result
     }
 
     fn compare(&mut self, c: &'a ast::ExprCompare) -> R {
@@ -1622,7 +1668,9 @@ impl<'s, 'a> Codegen<'s, 'a> {
                 for arg in args.iter() {
                     self.expr(arg)?;
                 }
-                self.set_line(c.start());
+                // CPython attributes a method call to the line of the method name, so a
+                // failure in a chained call spanning lines points at the right link.
+                self.set_line(a.attr.start());
                 return self.emit_arg(Opcode::CALL_METHOD, args.len(), c.start());
             }
         }

@@ -73,7 +73,9 @@ fn big_from_token(token: &str) -> Option<Constant> {
     } else {
         (10, lower.as_str())
     };
-    BigInt::from_str_radix(body, radix).ok().map(|v| from_bigint(&v))
+    BigInt::from_str_radix(body, radix)
+        .ok()
+        .map(|v| from_bigint(&v))
 }
 
 /// The smallest constant holding `v`: `Int` when it fits in 64 bits.

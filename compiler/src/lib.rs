@@ -29,8 +29,30 @@ pub struct SourceModule<'s> {
     pub source: &'s str,
 }
 
+/// Stack for the compiling thread: parsing and code generation recurse along the syntax
+/// tree, and deeply nested (but legal) code must not overflow the caller's stack. Only the
+/// pages actually touched are committed.
+const COMPILER_STACK: usize = 512 << 20;
+
 /// Compiles modules (the first is the main module) into an image model.
 pub fn compile_modules(modules: &[SourceModule<'_>]) -> Result<ImageBuilder, CompileError> {
+    std::thread::scope(|scope| {
+        let worker = std::thread::Builder::new()
+            .name("permafrost-compiler".into())
+            .stack_size(COMPILER_STACK)
+            .spawn_scoped(scope, || compile_on_this_thread(modules));
+        match worker {
+            Ok(handle) => match handle.join() {
+                Ok(result) => result,
+                Err(panic) => std::panic::resume_unwind(panic),
+            },
+            // No thread to be had: compile here, with whatever stack this thread has.
+            Err(_) => compile_on_this_thread(modules),
+        }
+    })
+}
+
+fn compile_on_this_thread(modules: &[SourceModule<'_>]) -> Result<ImageBuilder, CompileError> {
     let mut builder = ImageBuilder::default();
     for (i, m) in modules.iter().enumerate() {
         let src = SourceMap::new(m.filename, m.source);

@@ -7,7 +7,7 @@
 
 use crate::error::{CompileError, SourceMap};
 use ruff_python_ast::{self as ast, Expr, ExprContext, Stmt};
-use ruff_text_size::TextSize;
+use ruff_text_size::{Ranged, TextSize};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Index of a scope in [`ScopeTable::scopes`].
@@ -44,6 +44,8 @@ pub mod def {
     pub const ANNOT: u32 = 64;
     /// A class-scope name that a method also uses as a free variable of an enclosing function.
     pub const FREE_CLASS: u32 = 128;
+    /// The target of a comprehension's `for` (which `:=` may not rebind).
+    pub const COMP_ITER: u32 = 256;
     pub const BOUND: u32 = LOCAL | PARAM | IMPORT;
 }
 
@@ -106,7 +108,8 @@ impl Scope {
             .unwrap_or(Resolution::GlobalImplicit)
     }
 
-    /// `co_cellvars`: sorted, as CPython 3.11 orders them.
+    /// `co_cellvars` in CPython 3.11's order: cells that are also arguments first, in
+    /// argument order (they share the argument's slot there), then the others sorted.
     pub fn cellvars(&self) -> Vec<String> {
         if self.kind == ScopeKind::Class {
             return if self.needs_class_closure {
@@ -115,11 +118,19 @@ impl Scope {
                 Vec::new()
             };
         }
-        self.symbols
-            .iter()
-            .filter(|(_, s)| s.resolution == Resolution::Cell)
-            .map(|(n, _)| n.clone())
-            .collect()
+        let is_cell = |n: &str| {
+            self.symbols
+                .get(n)
+                .is_some_and(|s| s.resolution == Resolution::Cell)
+        };
+        let mut cells: Vec<String> = self.params.iter().filter(|p| is_cell(p)).cloned().collect();
+        cells.extend(
+            self.symbols
+                .iter()
+                .filter(|(n, s)| s.resolution == Resolution::Cell && !self.params.contains(n))
+                .map(|(n, _)| n.clone()),
+        );
+        cells
     }
 
     /// `co_freevars`: sorted.
@@ -173,6 +184,8 @@ pub fn mangle(private: Option<&str>, name: &str) -> String {
 pub fn build(src: &SourceMap<'_>, body: &[Stmt]) -> Result<ScopeTable, CompileError> {
     let mut builder = Builder {
         src,
+        depth: 0,
+        in_comprehension_target: false,
         scopes: vec![Scope::new(ScopeKind::Module, "top", false, None)],
         by_node: HashMap::new(),
         stack: vec![0],
@@ -185,13 +198,26 @@ pub fn build(src: &SourceMap<'_>, body: &[Stmt]) -> Result<ScopeTable, CompileEr
         by_node: builder.by_node,
     };
     let mut free = HashSet::new();
-    analyze_block(&mut table.scopes, 0, &HashSet::new(), &mut free, &HashSet::new())
-        .map_err(|(offset, msg)| src.syntax_error(offset, msg))?;
+    analyze_block(
+        &mut table.scopes,
+        0,
+        &HashSet::new(),
+        &mut free,
+        &HashSet::new(),
+    )
+    .map_err(|(offset, msg)| src.syntax_error(offset, msg))?;
     Ok(table)
 }
 
+/// How deeply statements and expressions may nest. Code generation recurses along the
+/// tree, so this bounds its stack use; CPython's own limit is of the same order.
+const MAX_NESTING: u32 = 1000;
+
 struct Builder<'s, 'a> {
     src: &'s SourceMap<'a>,
+    depth: u32,
+    /// Visiting the target of a comprehension's `for`.
+    in_comprehension_target: bool,
     scopes: Vec<Scope>,
     by_node: HashMap<usize, ScopeId>,
     stack: Vec<ScopeId>,
@@ -281,7 +307,10 @@ impl Builder<'_, '_> {
             if !seen.insert(name.clone()) {
                 return Err(self.syntax(
                     p.name.range.start(),
-                    format!("duplicate argument '{}' in function definition", p.name.as_str()),
+                    format!(
+                        "duplicate argument '{}' in function definition",
+                        p.name.as_str()
+                    ),
                 ));
             }
             self.add_def(p.name.as_str(), def::PARAM);
@@ -305,6 +334,22 @@ impl Builder<'_, '_> {
     }
 
     fn visit_stmt(&mut self, stmt: &Stmt) -> Result<(), CompileError> {
+        self.nest(stmt.start())?;
+        let result = self.visit_stmt_inner(stmt);
+        self.depth -= 1;
+        result
+    }
+
+    fn nest(&mut self, at: TextSize) -> Result<(), CompileError> {
+        self.depth += 1;
+        if self.depth > MAX_NESTING {
+            self.depth -= 1;
+            return Err(self.unsupported(at, "code nested too deeply"));
+        }
+        Ok(())
+    }
+
+    fn visit_stmt_inner(&mut self, stmt: &Stmt) -> Result<(), CompileError> {
         match stmt {
             Stmt::FunctionDef(f) => {
                 if f.is_async {
@@ -505,7 +550,9 @@ impl Builder<'_, '_> {
                     } else if flags & def::ANNOT != 0 {
                         Some(format!("annotated name '{n}' can't be global"))
                     } else if flags & (def::LOCAL | def::IMPORT) != 0 {
-                        Some(format!("name '{n}' is assigned to before global declaration"))
+                        Some(format!(
+                            "name '{n}' is assigned to before global declaration"
+                        ))
                     } else if flags & def::USE != 0 {
                         Some(format!("name '{n}' is used prior to global declaration"))
                     } else {
@@ -534,7 +581,9 @@ impl Builder<'_, '_> {
                     } else if flags & def::ANNOT != 0 {
                         Some(format!("annotated name '{n}' can't be nonlocal"))
                     } else if flags & (def::LOCAL | def::IMPORT) != 0 {
-                        Some(format!("name '{n}' is assigned to before nonlocal declaration"))
+                        Some(format!(
+                            "name '{n}' is assigned to before nonlocal declaration"
+                        ))
                     } else if flags & def::USE != 0 {
                         Some(format!("name '{n}' is used prior to nonlocal declaration"))
                     } else {
@@ -584,7 +633,10 @@ impl Builder<'_, '_> {
             if i > 0 {
                 self.visit_expr(&g.iter)?;
             }
-            self.visit_expr(&g.target)?;
+            self.in_comprehension_target = true;
+            let visited = self.visit_expr(&g.target);
+            self.in_comprehension_target = false;
+            visited?;
             for cond in &g.ifs {
                 self.visit_expr(cond)?;
             }
@@ -612,6 +664,13 @@ impl Builder<'_, '_> {
     }
 
     fn visit_expr(&mut self, expr: &Expr) -> Result<(), CompileError> {
+        self.nest(expr.start())?;
+        let result = self.visit_expr_inner(expr);
+        self.depth -= 1;
+        result
+    }
+
+    fn visit_expr_inner(&mut self, expr: &Expr) -> Result<(), CompileError> {
         match expr {
             Expr::BoolOp(b) => {
                 for v in &b.values {
@@ -619,14 +678,15 @@ impl Builder<'_, '_> {
                 }
             }
             Expr::Named(n) => {
-                if self.scopes[self.cur()].kind == ScopeKind::Comprehension {
-                    return Err(self.unsupported(
-                        n.range.start(),
-                        "assignment expression inside a comprehension",
-                    ));
-                }
                 self.visit_expr(&n.value)?;
-                self.visit_expr(&n.target)?;
+                match n.target.as_ref() {
+                    Expr::Name(target)
+                        if self.scopes[self.cur()].kind == ScopeKind::Comprehension =>
+                    {
+                        self.bind_named_in_comprehension(target.id.as_str(), n.range.start())?
+                    }
+                    other => self.visit_expr(other)?,
+                }
             }
             Expr::BinOp(b) => {
                 self.visit_expr(&b.left)?;
@@ -670,7 +730,9 @@ impl Builder<'_, '_> {
             }
             Expr::DictComp(c) => {
                 let Some(key) = &c.key else {
-                    return Err(self.unsupported(c.range.start(), "dict unpacking in a comprehension"));
+                    return Err(
+                        self.unsupported(c.range.start(), "dict unpacking in a comprehension")
+                    );
                 };
                 self.visit_comprehension(c, "<dictcomp>", &c.generators, &[key, &c.value], false)?
             }
@@ -737,6 +799,9 @@ impl Builder<'_, '_> {
                             self.add_def("__class__", def::USE);
                         }
                     }
+                    ExprContext::Store if self.in_comprehension_target => {
+                        self.add_def(name, def::LOCAL | def::COMP_ITER)
+                    }
                     ExprContext::Store | ExprContext::Del => self.add_def(name, def::LOCAL),
                     ExprContext::Invalid => {
                         return Err(self.syntax(n.range.start(), "invalid syntax"));
@@ -760,6 +825,65 @@ impl Builder<'_, '_> {
             }
             Expr::IpyEscapeCommand(c) => {
                 return Err(self.unsupported(c.range.start(), "IPython escape command"))
+            }
+        }
+        Ok(())
+    }
+
+    /// `(name := value)` inside a comprehension binds `name` in the nearest enclosing
+    /// function (as a nonlocal of the comprehension) or module (as a global), as CPython's
+    /// `symtable_extend_namedexpr_scope` does.
+    fn bind_named_in_comprehension(
+        &mut self,
+        name: &str,
+        at: TextSize,
+    ) -> Result<(), CompileError> {
+        let mangled = self.mangled(name);
+        for &id in self.stack.iter().rev() {
+            let scope = &self.scopes[id];
+            let flags = scope.symbols.get(&mangled).map_or(0, |s| s.flags);
+            match scope.kind {
+                ScopeKind::Comprehension => {
+                    if flags & def::COMP_ITER != 0 {
+                        return Err(self.syntax(
+                            at,
+                            format!(
+                                "assignment expression cannot rebind comprehension iteration variable '{name}'"
+                            ),
+                        ));
+                    }
+                }
+                ScopeKind::Function | ScopeKind::Lambda => {
+                    let in_comprehension = if flags & def::GLOBAL != 0 {
+                        def::GLOBAL
+                    } else {
+                        def::NONLOCAL
+                    };
+                    self.add_def(name, in_comprehension);
+                    let sym = self.scopes[id].symbols.entry(mangled).or_insert(Symbol {
+                        flags: 0,
+                        resolution: Resolution::GlobalImplicit,
+                        declared_at: None,
+                    });
+                    sym.flags |= def::LOCAL;
+                    return Ok(());
+                }
+                ScopeKind::Module => {
+                    self.add_def(name, def::GLOBAL);
+                    let sym = self.scopes[id].symbols.entry(mangled).or_insert(Symbol {
+                        flags: 0,
+                        resolution: Resolution::GlobalImplicit,
+                        declared_at: None,
+                    });
+                    sym.flags |= def::GLOBAL;
+                    return Ok(());
+                }
+                ScopeKind::Class => {
+                    return Err(self.syntax(
+                        at,
+                        "assignment expression within a comprehension cannot be used in a class body",
+                    ));
+                }
             }
         }
         Ok(())

@@ -58,6 +58,81 @@ def cellarg(a, b):
     return h
 "#;
 
+/// Binding order, unpacking, `with`/`except`/`import` targets, walrus, closures through
+/// nested classes, generator lambdas and defaults (same procedure, file `scopes.py`).
+const SCOPES_SOURCE: &str = r#"def tricky(a, *, k=1, **rest):
+    for i, (j, *m) in enumerate(a):
+        total = i + j
+    with open(a) as (fh):
+        data = fh.read()
+    try:
+        import json as js
+    except ImportError as err:
+        js = None
+    del data
+    count += 1
+    w = [q for q in a if q]
+    def later():
+        return total
+    zz: int
+    if (walrus := len(a)) > 2:
+        pass
+    return later, w, walrus
+
+class Outer:
+    def meth(self):
+        class Inner:
+            def deep(inner_self):
+                return self, __class__
+        return Inner
+
+def gen_lambda():
+    return lambda: (yield)
+
+def deflt(x=[1], *args, y, z=(1, 2)):
+    pass
+"#;
+
+/// Argument cells (listed before other cells, in argument order), qualified names of code
+/// nested in comprehensions and classes, and a `global` function (same procedure,
+/// file `nesting.py`).
+const NESTING_SOURCE: &str = r#"def dumps(value, indent, sort_keys, level):
+    zeta = 1
+    alpha = 2
+    def walk():
+        return value, indent, sort_keys, level, zeta, alpha
+    return walk
+
+fns = [lambda: i for i in range(3)]
+grid = [[c for c in row] for row in fns]
+table = {k: [v for v in k] for k in grid}
+
+class K:
+    items = [x for x in range(3)]
+    def m(self):
+        global gfunc
+        def gfunc():
+            pass
+        return gfunc
+"#;
+
+/// Assignment expressions inside comprehensions bind in the enclosing function (through a
+/// cell) or module (same procedure, file `walrus.py`).
+const WALRUS_SOURCE: &str = r#"data = [1, 5, 2, 8]
+big = [y for x in data if (y := x * 2) > 4]
+print(big, y)
+def f(items):
+    total = 0
+    sums = [total := total + v for v in items]
+    return sums, total
+print(f([1, 2, 3]))
+def g():
+    return [[(last := j) for j in range(i)] for i in range(3)], last
+print(g())
+if any((hit := v) > 4 for v in data):
+    print("hit", hit)
+"#;
+
 struct Expected {
     qualname: &'static str,
     name: &'static str,
@@ -95,29 +170,103 @@ fn expected() -> Vec<Expected> {
     ]
 }
 
+#[rustfmt::skip]
+fn expected_scopes() -> Vec<Expected> {
+    vec![
+        Expected { qualname: "<module>", name: "<module>", firstlineno: 1, argcount: 0, posonlyargcount: 0, kwonlyargcount: 0, flags: 0x0, varnames: &[], cellvars: &[], freevars: &[] },
+        Expected { qualname: "tricky", name: "tricky", firstlineno: 1, argcount: 1, posonlyargcount: 0, kwonlyargcount: 1, flags: 0xb, varnames: &["a", "k", "rest", "i", "j", "m", "fh", "data", "js", "err", "count", "w", "later", "walrus"], cellvars: &["total"], freevars: &[] },
+        Expected { qualname: "tricky.<locals>.<listcomp>", name: "<listcomp>", firstlineno: 12, argcount: 1, posonlyargcount: 0, kwonlyargcount: 0, flags: 0x13, varnames: &[".0", "q"], cellvars: &[], freevars: &[] },
+        Expected { qualname: "tricky.<locals>.later", name: "later", firstlineno: 13, argcount: 0, posonlyargcount: 0, kwonlyargcount: 0, flags: 0x13, varnames: &[], cellvars: &[], freevars: &["total"] },
+        Expected { qualname: "Outer", name: "Outer", firstlineno: 20, argcount: 0, posonlyargcount: 0, kwonlyargcount: 0, flags: 0x0, varnames: &[], cellvars: &[], freevars: &[] },
+        Expected { qualname: "Outer.meth", name: "meth", firstlineno: 21, argcount: 1, posonlyargcount: 0, kwonlyargcount: 0, flags: 0x3, varnames: &["self", "Inner"], cellvars: &["self"], freevars: &[] },
+        Expected { qualname: "Outer.meth.<locals>.Inner", name: "Inner", firstlineno: 22, argcount: 0, posonlyargcount: 0, kwonlyargcount: 0, flags: 0x0, varnames: &[], cellvars: &["__class__"], freevars: &["self"] },
+        Expected { qualname: "Outer.meth.<locals>.Inner.deep", name: "deep", firstlineno: 23, argcount: 1, posonlyargcount: 0, kwonlyargcount: 0, flags: 0x13, varnames: &["inner_self"], cellvars: &[], freevars: &["__class__", "self"] },
+        Expected { qualname: "gen_lambda", name: "gen_lambda", firstlineno: 27, argcount: 0, posonlyargcount: 0, kwonlyargcount: 0, flags: 0x3, varnames: &[], cellvars: &[], freevars: &[] },
+        Expected { qualname: "gen_lambda.<locals>.<lambda>", name: "<lambda>", firstlineno: 28, argcount: 0, posonlyargcount: 0, kwonlyargcount: 0, flags: 0x33, varnames: &[], cellvars: &[], freevars: &[] },
+        Expected { qualname: "deflt", name: "deflt", firstlineno: 30, argcount: 1, posonlyargcount: 0, kwonlyargcount: 2, flags: 0x7, varnames: &["x", "y", "z", "args"], cellvars: &[], freevars: &[] },
+    ]
+}
+
+#[rustfmt::skip]
+fn expected_nesting() -> Vec<Expected> {
+    vec![
+        Expected { qualname: "<module>", name: "<module>", firstlineno: 1, argcount: 0, posonlyargcount: 0, kwonlyargcount: 0, flags: 0x0, varnames: &[], cellvars: &[], freevars: &[] },
+        Expected { qualname: "dumps", name: "dumps", firstlineno: 1, argcount: 4, posonlyargcount: 0, kwonlyargcount: 0, flags: 0x3, varnames: &["value", "indent", "sort_keys", "level", "walk"], cellvars: &["value", "indent", "sort_keys", "level", "alpha", "zeta"], freevars: &[] },
+        Expected { qualname: "dumps.<locals>.walk", name: "walk", firstlineno: 4, argcount: 0, posonlyargcount: 0, kwonlyargcount: 0, flags: 0x13, varnames: &[], cellvars: &[], freevars: &["alpha", "indent", "level", "sort_keys", "value", "zeta"] },
+        Expected { qualname: "<listcomp>", name: "<listcomp>", firstlineno: 8, argcount: 1, posonlyargcount: 0, kwonlyargcount: 0, flags: 0x3, varnames: &[".0"], cellvars: &["i"], freevars: &[] },
+        Expected { qualname: "<listcomp>.<lambda>", name: "<lambda>", firstlineno: 8, argcount: 0, posonlyargcount: 0, kwonlyargcount: 0, flags: 0x13, varnames: &[], cellvars: &[], freevars: &["i"] },
+        Expected { qualname: "<listcomp>", name: "<listcomp>", firstlineno: 9, argcount: 1, posonlyargcount: 0, kwonlyargcount: 0, flags: 0x3, varnames: &[".0", "row"], cellvars: &[], freevars: &[] },
+        Expected { qualname: "<listcomp>.<listcomp>", name: "<listcomp>", firstlineno: 9, argcount: 1, posonlyargcount: 0, kwonlyargcount: 0, flags: 0x13, varnames: &[".0", "c"], cellvars: &[], freevars: &[] },
+        Expected { qualname: "<dictcomp>", name: "<dictcomp>", firstlineno: 10, argcount: 1, posonlyargcount: 0, kwonlyargcount: 0, flags: 0x3, varnames: &[".0", "k"], cellvars: &[], freevars: &[] },
+        Expected { qualname: "<dictcomp>.<listcomp>", name: "<listcomp>", firstlineno: 10, argcount: 1, posonlyargcount: 0, kwonlyargcount: 0, flags: 0x13, varnames: &[".0", "v"], cellvars: &[], freevars: &[] },
+        Expected { qualname: "K", name: "K", firstlineno: 12, argcount: 0, posonlyargcount: 0, kwonlyargcount: 0, flags: 0x0, varnames: &[], cellvars: &[], freevars: &[] },
+        Expected { qualname: "K.<listcomp>", name: "<listcomp>", firstlineno: 13, argcount: 1, posonlyargcount: 0, kwonlyargcount: 0, flags: 0x3, varnames: &[".0", "x"], cellvars: &[], freevars: &[] },
+        Expected { qualname: "K.m", name: "m", firstlineno: 14, argcount: 1, posonlyargcount: 0, kwonlyargcount: 0, flags: 0x3, varnames: &["self"], cellvars: &[], freevars: &[] },
+        Expected { qualname: "gfunc", name: "gfunc", firstlineno: 16, argcount: 0, posonlyargcount: 0, kwonlyargcount: 0, flags: 0x13, varnames: &[], cellvars: &[], freevars: &[] },
+    ]
+}
+
+#[test]
+fn nested_qualnames_and_cell_order_match_cpython() {
+    check("nesting.py", NESTING_SOURCE, &expected_nesting());
+}
+
+#[rustfmt::skip]
+fn expected_walrus() -> Vec<Expected> {
+    vec![
+        Expected { qualname: "<module>", name: "<module>", firstlineno: 1, argcount: 0, posonlyargcount: 0, kwonlyargcount: 0, flags: 0x0, varnames: &[], cellvars: &[], freevars: &[] },
+        Expected { qualname: "<listcomp>", name: "<listcomp>", firstlineno: 2, argcount: 1, posonlyargcount: 0, kwonlyargcount: 0, flags: 0x3, varnames: &[".0", "x"], cellvars: &[], freevars: &[] },
+        Expected { qualname: "f", name: "f", firstlineno: 4, argcount: 1, posonlyargcount: 0, kwonlyargcount: 0, flags: 0x3, varnames: &["items", "sums"], cellvars: &["total"], freevars: &[] },
+        Expected { qualname: "f.<locals>.<listcomp>", name: "<listcomp>", firstlineno: 6, argcount: 1, posonlyargcount: 0, kwonlyargcount: 0, flags: 0x13, varnames: &[".0", "v"], cellvars: &[], freevars: &["total"] },
+        Expected { qualname: "g", name: "g", firstlineno: 9, argcount: 0, posonlyargcount: 0, kwonlyargcount: 0, flags: 0x3, varnames: &[], cellvars: &["last"], freevars: &[] },
+        Expected { qualname: "g.<locals>.<listcomp>", name: "<listcomp>", firstlineno: 10, argcount: 1, posonlyargcount: 0, kwonlyargcount: 0, flags: 0x13, varnames: &[".0", "i"], cellvars: &[], freevars: &["last"] },
+        Expected { qualname: "g.<locals>.<listcomp>.<listcomp>", name: "<listcomp>", firstlineno: 10, argcount: 1, posonlyargcount: 0, kwonlyargcount: 0, flags: 0x13, varnames: &[".0", "j"], cellvars: &[], freevars: &["last"] },
+        Expected { qualname: "<genexpr>", name: "<genexpr>", firstlineno: 12, argcount: 1, posonlyargcount: 0, kwonlyargcount: 0, flags: 0x23, varnames: &[".0", "v"], cellvars: &[], freevars: &[] },
+    ]
+}
+
+#[test]
+fn assignment_expressions_in_comprehensions_bind_outside_as_in_cpython() {
+    check("walrus.py", WALRUS_SOURCE, &expected_walrus());
+}
+
 #[test]
 fn code_fields_match_cpython() {
+    check("fields.py", SOURCE, &expected());
+}
+
+#[test]
+fn scope_resolution_matches_cpython() {
+    check("fields.py", SCOPES_SOURCE, &expected_scopes());
+}
+
+fn check(filename: &str, source: &str, expected: &[Expected]) {
     let image = compile_modules(&[SourceModule {
         name: "fields",
-        filename: "fields.py",
-        source: SOURCE,
+        filename,
+        source,
     }])
     .expect("compiles");
-    let expected = expected();
     assert_eq!(image.codes.len(), expected.len(), "number of code objects");
-    for e in &expected {
+    for e in expected {
         let code = image
             .codes
             .iter()
-            .find(|c| c.qualname == e.qualname)
-            .unwrap_or_else(|| panic!("no code object {}", e.qualname));
+            .find(|c| c.qualname == e.qualname && c.firstlineno == e.firstlineno)
+            .unwrap_or_else(|| panic!("no code object {} at line {}", e.qualname, e.firstlineno));
         let q = e.qualname;
         assert_eq!(code.name, e.name, "{q}: co_name");
-        assert_eq!(code.filename, "fields.py", "{q}: co_filename");
+        assert_eq!(code.filename, filename, "{q}: co_filename");
         assert_eq!(code.firstlineno, e.firstlineno, "{q}: co_firstlineno");
         assert_eq!(code.argcount, e.argcount, "{q}: co_argcount");
-        assert_eq!(code.posonlyargcount, e.posonlyargcount, "{q}: co_posonlyargcount");
-        assert_eq!(code.kwonlyargcount, e.kwonlyargcount, "{q}: co_kwonlyargcount");
+        assert_eq!(
+            code.posonlyargcount, e.posonlyargcount,
+            "{q}: co_posonlyargcount"
+        );
+        assert_eq!(
+            code.kwonlyargcount, e.kwonlyargcount,
+            "{q}: co_kwonlyargcount"
+        );
         assert_eq!(code.flags, e.flags, "{q}: co_flags");
         assert_eq!(code.varnames, e.varnames, "{q}: co_varnames");
         assert_eq!(code.cellvars, e.cellvars, "{q}: co_cellvars");

@@ -79,3 +79,38 @@ fn every_corpus_program_compiles_to_a_valid_image() {
         failures.join("\n")
     );
 }
+
+/// `co_stacksize` is exact: claiming one slot less makes the verifier reject the image.
+#[test]
+fn stack_sizes_are_exact() {
+    let mut checked = 0;
+    for files in programs().iter().filter(|f| {
+        f[0].file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with("app_"))
+    }) {
+        let text = std::fs::read_to_string(&files[0]).expect("readable corpus file");
+        let filename = files[0].display().to_string();
+        let image = compile_modules(&[SourceModule {
+            name: "main",
+            filename: &filename,
+            source: &text,
+        }])
+        .expect("corpus program compiles");
+        assert!(write_image(&image).is_ok());
+        for i in 0..image.codes.len() {
+            if image.codes[i].stacksize == 0 {
+                continue;
+            }
+            let mut smaller = image.clone();
+            smaller.codes[i].stacksize -= 1;
+            assert!(
+                write_image(&smaller).is_err(),
+                "{filename}: {} claims {} but fits in less",
+                image.codes[i].qualname,
+                image.codes[i].stacksize
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 0, "no app_* programs in the corpus");
+}

@@ -17,7 +17,8 @@ fuzz_target!(|data: &[u8]| {
                 let _ = code.line_of(j);
                 let _ = code.handler_for(j);
             }
-            let _ = image.find_function(&format!("{}.{}", image.main_module().name, code.qualname()));
+            let _ =
+                image.find_function(&format!("{}.{}", image.main_module().name, code.qualname()));
         }
     }
 });

@@ -46,7 +46,11 @@ fn render_code_text(code: &CodeView<'_>, out: &mut String) {
     field(out, "co_filename", code.filename().as_str());
     field(out, "co_firstlineno", &code.firstlineno().to_string());
     field(out, "co_argcount", &code.argcount().to_string());
-    field(out, "co_posonlyargcount", &code.posonlyargcount().to_string());
+    field(
+        out,
+        "co_posonlyargcount",
+        &code.posonlyargcount().to_string(),
+    );
     field(out, "co_kwonlyargcount", &code.kwonlyargcount().to_string());
     field(
         out,
@@ -97,7 +101,12 @@ fn render_code_text(code: &CodeView<'_>, out: &mut String) {
             // A validated image holds no unknown opcodes.
             continue;
         };
-        let _ = write!(out, "  {line_col:>4} {marker:>3} {:>6} {:<24}", i * 4, op.name());
+        let _ = write!(
+            out,
+            "  {line_col:>4} {marker:>3} {:>6} {:<24}",
+            i * 4,
+            op.name()
+        );
         if op.arg_kind() != ArgKind::None {
             let _ = write!(out, " {arg:>4}");
             let meaning = arg_meaning(code, op, arg);
@@ -160,13 +169,10 @@ fn code_json(code: &CodeView<'_>) -> Value {
             json!({"start": e.start * 4, "end": e.end * 4, "target": e.handler * 4, "depth": e.depth})
         })
         .collect();
-    let hex: String = code
-        .code_bytes()
-        .iter()
-        .fold(String::new(), |mut s, b| {
-            let _ = write!(s, "{b:02x}");
-            s
-        });
+    let hex: String = code.code_bytes().iter().fold(String::new(), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    });
     json!({
         "index": code.index(),
         "co_name": code.name().as_str(),
@@ -521,7 +527,10 @@ mod tests {
     #[test]
     fn big_ints_print_in_decimal() {
         // 2**64 = 18446744073709551616
-        assert_eq!(decimal_digits(&[0, 0, 0, 0, 0, 0, 0, 0, 1]), "18446744073709551616");
+        assert_eq!(
+            decimal_digits(&[0, 0, 0, 0, 0, 0, 0, 0, 1]),
+            "18446744073709551616"
+        );
         assert_eq!(decimal_digits(&[0xff; 8]), "18446744073709551615");
         assert_eq!(decimal_digits(&[]), "0");
     }

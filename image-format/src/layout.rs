@@ -18,7 +18,7 @@ pub const SECTION_ENTRY_LEN: usize = 16;
 /// Header plus section table, padded to [`SECTION_ALIGN`]: where the first section starts.
 pub const HEADER_LEN: usize = 208;
 const _: () = assert!(FIXED_HEADER_LEN + SECTION_COUNT * SECTION_ENTRY_LEN <= HEADER_LEN);
-const _: () = assert!(HEADER_LEN % SECTION_ALIGN == 0);
+const _: () = assert!(HEADER_LEN.is_multiple_of(SECTION_ALIGN));
 
 /// Header field offsets.
 pub mod hdr {

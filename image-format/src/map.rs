@@ -109,8 +109,8 @@ impl MappedImage {
         }
         let mut copy =
             private_file(path).map_err(|e| io_error(path, "cannot make a private copy of", e))?;
-        let copied = io::copy(&mut source, &mut copy)
-            .map_err(|e| io_error(path, "cannot copy", e))?;
+        let copied =
+            io::copy(&mut source, &mut copy).map_err(|e| io_error(path, "cannot copy", e))?;
         drop(source);
         if copied == 0 {
             // Mapping zero bytes is an error on Linux; report what the reader says of it.

@@ -5,10 +5,9 @@
 //! `unsafe`: the views below turn validated offsets into references.
 
 use crate::layout::{
-    align_up, hdr, tag, CodeRecord, ModuleRecord, NameSlot, SectionKind, Slot,
-    CODE_RECORD_LEN, EMPTY_KEY, FIXED_HEADER_LEN, HEADER_LEN, MAGIC, MAX_CONST_DEPTH,
-    MAX_STACKSIZE, RECORD_ALIGN, RECORD_HEADER_LEN, SECTION_ALIGN, SECTION_COUNT,
-    SECTION_ENTRY_LEN, SLOT_LEN, VERSION,
+    align_up, hdr, tag, CodeRecord, ModuleRecord, NameSlot, SectionKind, Slot, CODE_RECORD_LEN,
+    EMPTY_KEY, FIXED_HEADER_LEN, HEADER_LEN, MAGIC, MAX_CONST_DEPTH, MAX_STACKSIZE, RECORD_ALIGN,
+    RECORD_HEADER_LEN, SECTION_ALIGN, SECTION_COUNT, SECTION_ENTRY_LEN, SLOT_LEN, VERSION,
 };
 use crate::model::{ExceptionEntry, LineEntry};
 use crate::opcode::flags;
@@ -76,7 +75,7 @@ fn cast<T: Pod>(bytes: &[u8], off: usize, count: usize) -> Option<&[T]> {
     let size = std::mem::size_of::<T>().checked_mul(count)?;
     let end = off.checked_add(size)?;
     let region = bytes.get(off..end)?;
-    if (region.as_ptr() as usize) % std::mem::align_of::<T>() != 0 {
+    if !(region.as_ptr() as usize).is_multiple_of(std::mem::align_of::<T>()) {
         return None;
     }
     // SAFETY: `region` is in bounds of a live shared borrow for its whole length
@@ -195,7 +194,13 @@ impl<'a> Image<'a> {
     }
     fn modules(&self) -> &'a [ModuleRecord] {
         // SAFETY: the module section holds `module_count` aligned records at `modules_off`.
-        unsafe { view(self.bytes, self.modules_off as usize, self.module_count as usize) }
+        unsafe {
+            view(
+                self.bytes,
+                self.modules_off as usize,
+                self.module_count as usize,
+            )
+        }
     }
     /// The main module (index 0; every image has one).
     pub fn main_module(&self) -> ModuleView<'a> {
@@ -332,7 +337,13 @@ impl<'a> CodeView<'a> {
     #[inline]
     pub fn code(&self) -> &'a [u32] {
         // SAFETY: the bytecode range was validated inside the bytecode section, aligned.
-        unsafe { view(self.base, self.rec.code_off as usize, self.rec.code_len as usize) }
+        unsafe {
+            view(
+                self.base,
+                self.rec.code_off as usize,
+                self.rec.code_len as usize,
+            )
+        }
     }
     /// The same instructions as bytes (`co_code`).
     pub fn code_bytes(&self) -> &'a [u8] {
@@ -341,11 +352,23 @@ impl<'a> CodeView<'a> {
     }
     pub fn linetable(&self) -> &'a [LineEntry] {
         // SAFETY: the line-table range was validated inside its section, aligned.
-        unsafe { view(self.base, self.rec.lines_off as usize, self.rec.lines_len as usize) }
+        unsafe {
+            view(
+                self.base,
+                self.rec.lines_off as usize,
+                self.rec.lines_len as usize,
+            )
+        }
     }
     pub fn exceptiontable(&self) -> &'a [ExceptionEntry] {
         // SAFETY: the exception-table range was validated inside its section, aligned.
-        unsafe { view(self.base, self.rec.exc_off as usize, self.rec.exc_len as usize) }
+        unsafe {
+            view(
+                self.base,
+                self.rec.exc_off as usize,
+                self.rec.exc_len as usize,
+            )
+        }
     }
     /// Source line of instruction `index` (binary search of the line table); `firstlineno`
     /// before the first entry.
@@ -437,7 +460,10 @@ pub enum ConstView<'a> {
     None,
     Bool(bool),
     Int(i64),
-    BigInt { negative: bool, magnitude_le: &'a [u8] },
+    BigInt {
+        negative: bool,
+        magnitude_le: &'a [u8],
+    },
     Float(f64),
     Str(ImgStr<'a>),
     Bytes(ImgBytes<'a>),
@@ -721,7 +747,7 @@ impl StartSet {
             return false;
         }
         let rel = off - self.section.off;
-        if rel % RECORD_ALIGN != 0 {
+        if !rel.is_multiple_of(RECORD_ALIGN) {
             return false;
         }
         let slot = rel / RECORD_ALIGN;
@@ -793,13 +819,20 @@ impl<'a> Validator<'a> {
                 ));
             }
             let data = &self.bytes[data_at..data_at + byte_len];
-            if kind == SectionKind::Strings {
-                let text = std::str::from_utf8(data).map_err(|e| {
-                    err(
+            if kind == SectionKind::Strings && data.is_ascii() {
+                if data.len() != char_len {
+                    return Err(err(
                         kind,
-                        data_at + e.valid_up_to(),
-                        "string is not valid UTF-8",
-                    )
+                        at + 4,
+                        format!(
+                            "char_len is {char_len} but the string has {} code points",
+                            data.len()
+                        ),
+                    ));
+                }
+            } else if kind == SectionKind::Strings {
+                let text = std::str::from_utf8(data).map_err(|e| {
+                    err(kind, data_at + e.valid_up_to(), "string is not valid UTF-8")
                 })?;
                 let chars = text.chars().count();
                 if chars != char_len {
@@ -819,7 +852,10 @@ impl<'a> Validator<'a> {
             if next > section.end() {
                 return Err(err(kind, at, "record padding runs past the section's end"));
             }
-            if let Some(p) = self.bytes[data_at + byte_len..next].iter().position(|&b| b != 0) {
+            if let Some(p) = self.bytes[data_at + byte_len..next]
+                .iter()
+                .position(|&b| b != 0)
+            {
                 return Err(err(kind, data_at + byte_len + p, "non-zero padding"));
             }
             if kind == SectionKind::Strings {
@@ -845,9 +881,10 @@ impl<'a> Validator<'a> {
 
     fn check_strrefs(&self) -> Result<(), ImageError> {
         let section = self.section(SectionKind::StrRefs);
-        for i in 0..section.count {
+        let refs: &[u32] = cast(self.bytes, section.off, section.count)
+            .ok_or_else(|| err(SectionKind::StrRefs, section.off, "misaligned section"))?;
+        for (i, &off) in refs.iter().enumerate() {
             let at = section.off + i * 4;
-            let off = read_u32(self.bytes, at);
             if !self.strings.contains(off as u64) {
                 return Err(err(
                     SectionKind::StrRefs,
@@ -867,11 +904,15 @@ impl<'a> Validator<'a> {
         let codes = self.section(SectionKind::Codes).count as u64;
         let mut owned = vec![false; section.count];
         let mut depth = vec![1u8; section.count];
-        for i in 0..section.count {
+        let slots: &[Slot] = cast(self.bytes, section.off, section.count)
+            .ok_or_else(|| err(K, section.off, "misaligned section"))?;
+        for (i, slot) in slots.iter().enumerate() {
             let at = section.off + i * SLOT_LEN;
-            let tag_ = read_u32(self.bytes, at);
-            let aux = read_u32(self.bytes, at + 4);
-            let payload = read_u64(self.bytes, at + 8);
+            let Slot {
+                tag: tag_,
+                aux,
+                payload,
+            } = *slot;
             let fail = |field: usize, message: String| Err(err(K, at + field, message));
             let aux_zero = || {
                 if aux != 0 {
@@ -923,7 +964,11 @@ impl<'a> Validator<'a> {
                         let mut le = [0u8; 8];
                         le[..mag.len()].copy_from_slice(mag);
                         let v = u64::from_le_bytes(le);
-                        let fits = if aux == 0 { v <= i64::MAX as u64 } else { v <= 1 << 63 };
+                        let fits = if aux == 0 {
+                            v <= i64::MAX as u64
+                        } else {
+                            v <= 1 << 63
+                        };
                         if fits {
                             return fail(8, "big int fits in 64 bits (must be an int)".into());
                         }
@@ -949,11 +994,12 @@ impl<'a> Validator<'a> {
                         );
                     }
                     let first = first as usize;
-                    for j in first..first + aux as usize {
-                        if std::mem::replace(&mut owned[j], true) {
-                            return fail(8, format!("constant slot {j} belongs to two lists"));
-                        }
+                    let items = &mut owned[first..first + aux as usize];
+                    if let Some(dup) = items.iter().position(|&o| o) {
+                        let j = first + dup;
+                        return fail(8, format!("constant slot {j} belongs to two lists"));
                     }
+                    items.fill(true);
                 }
                 tag::CODE => {
                     aux_zero()?;
@@ -970,7 +1016,7 @@ impl<'a> Validator<'a> {
         // Items lie after their tuple, so a reverse pass sees every item's depth first.
         for i in (0..section.count).rev() {
             let at = section.off + i * SLOT_LEN;
-            if read_u32(self.bytes, at) != tag::TUPLE {
+            if slots[i].tag != tag::TUPLE {
                 continue;
             }
             let (first, len) = self.tuple_items(i);
@@ -1002,48 +1048,60 @@ impl<'a> Validator<'a> {
         let codes = self.section(K);
         let consts = self.section(SectionKind::Consts);
         let mut cursors = [
-            (SectionKind::StrRefs, self.section(SectionKind::StrRefs).off, 4usize),
-            (SectionKind::Bytecode, self.section(SectionKind::Bytecode).off, 4),
+            (
+                SectionKind::StrRefs,
+                self.section(SectionKind::StrRefs).off,
+                4usize,
+            ),
+            (
+                SectionKind::Bytecode,
+                self.section(SectionKind::Bytecode).off,
+                4,
+            ),
             (SectionKind::Lines, self.section(SectionKind::Lines).off, 8),
-            (SectionKind::Exceptions, self.section(SectionKind::Exceptions).off, 16),
+            (
+                SectionKind::Exceptions,
+                self.section(SectionKind::Exceptions).off,
+                16,
+            ),
         ];
-        // Code objects each code object refers to through its constants, for the cycle check.
-        let mut edges: Vec<Vec<u32>> = Vec::with_capacity(codes.count);
+        // Code objects each code object refers to through its constants, for the cycle
+        // check: code k's references are `edges[edge_start[k]..edge_start[k + 1]]`.
+        let mut edges: Vec<u32> = Vec::new();
+        let mut edge_start: Vec<u32> = Vec::with_capacity(codes.count + 1);
+        let mut pending: Vec<usize> = Vec::new();
+        let mut scratch = verify::Scratch::default();
         for k in 0..codes.count {
             let at = codes.off + k * CODE_RECORD_LEN;
             let rec: CodeRecord = cast::<CodeRecord>(self.bytes, at, 1)
                 .map(|r| r[0])
                 .ok_or_else(|| err(K, at, "misaligned code record"))?;
-            let field = |name: &str| -> usize {
-                // Offsets of the record's fields, for error positions.
-                let names = [
-                    "name", "qualname", "filename", "firstlineno", "argcount",
-                    "posonlyargcount", "kwonlyargcount", "flags", "stacksize", "consts_off",
-                    "consts_len", "names_off", "names_len", "varnames_off", "varnames_len",
-                    "freevars_off", "freevars_len", "cellvars_off", "cellvars_len", "code_off",
-                    "code_len", "lines_off", "lines_len", "exc_off", "exc_len", "reserved",
-                ];
-                at + 4 * names.iter().position(|n| *n == name).unwrap_or(0)
-            };
-            if rec.reserved != [0; 3] {
-                return Err(err(K, field("reserved"), "reserved fields are not 0"));
+            // The file offset of a field of this record, for error positions.
+            macro_rules! field {
+                ($name:ident) => {
+                    at + std::mem::offset_of!(CodeRecord, $name)
+                };
             }
-            for (name, off) in [
-                ("name", rec.name),
-                ("qualname", rec.qualname),
-                ("filename", rec.filename),
+            if rec.reserved != [0; 3] {
+                return Err(err(K, field!(reserved), "reserved fields are not 0"));
+            }
+            for (name, off, field_at) in [
+                ("name", rec.name, field!(name)),
+                ("qualname", rec.qualname, field!(qualname)),
+                ("filename", rec.filename, field!(filename)),
             ] {
                 if !self.strings.contains(off as u64) {
                     return Err(err(
                         K,
-                        field(name),
+                        field_at,
                         format!("code object {k}: co_{name} {off} is not a string record"),
                     ));
                 }
             }
             // SAFETY: validated just above as a string record start.
             let qualname = unsafe { ImgStr::at(self.bytes, rec.qualname) };
-            let who = format!("code object {k} ({})", qualname.as_str());
+            // Formatted only for an error message.
+            let who = WhoCode(k, qualname);
 
             // co_consts: a slot range nobody else owns.
             let first = (rec.consts_off as usize)
@@ -1054,25 +1112,26 @@ impl<'a> Validator<'a> {
             let Some(first) = first else {
                 return Err(err(
                     K,
-                    field("consts_off"),
+                    field!(consts_off),
                     format!("{who}: co_consts range is not inside the constants section"),
                 ));
             };
-            for j in first..first + rec.consts_len as usize {
-                if std::mem::replace(&mut owned[j], true) {
-                    return Err(err(
-                        K,
-                        field("consts_off"),
-                        format!("{who}: constant slot {j} belongs to two lists"),
-                    ));
-                }
+            let items = &mut owned[first..first + rec.consts_len as usize];
+            if let Some(dup) = items.iter().position(|&o| o) {
+                return Err(err(
+                    K,
+                    field!(consts_off),
+                    format!("{who}: constant slot {} belongs to two lists", first + dup),
+                ));
             }
-            let mut refs = Vec::new();
-            let mut pending: Vec<usize> = (first..first + rec.consts_len as usize).collect();
+            items.fill(true);
+            edge_start.push(edges.len() as u32);
+            pending.clear();
+            pending.extend(first..first + rec.consts_len as usize);
             while let Some(j) = pending.pop() {
                 let slot_at = consts.off + j * SLOT_LEN;
                 match read_u32(self.bytes, slot_at) {
-                    tag::CODE => refs.push(read_u64(self.bytes, slot_at + 8) as u32),
+                    tag::CODE => edges.push(read_u64(self.bytes, slot_at + 8) as u32),
                     tag::TUPLE => {
                         let (f, n) = self.tuple_items(j);
                         pending.extend(f..f + n);
@@ -1080,25 +1139,54 @@ impl<'a> Validator<'a> {
                     _ => {}
                 }
             }
-            edges.push(refs);
 
             // Lists laid out one after another, in record order.
             let lists = [
-                ("names_off", rec.names_off, rec.names_len, 0usize),
-                ("varnames_off", rec.varnames_off, rec.varnames_len, 0),
-                ("freevars_off", rec.freevars_off, rec.freevars_len, 0),
-                ("cellvars_off", rec.cellvars_off, rec.cellvars_len, 0),
-                ("code_off", rec.code_off, rec.code_len, 1),
-                ("lines_off", rec.lines_off, rec.lines_len, 2),
-                ("exc_off", rec.exc_off, rec.exc_len, 3),
+                (
+                    "names_off",
+                    field!(names_off),
+                    rec.names_off,
+                    rec.names_len,
+                    0usize,
+                ),
+                (
+                    "varnames_off",
+                    field!(varnames_off),
+                    rec.varnames_off,
+                    rec.varnames_len,
+                    0,
+                ),
+                (
+                    "freevars_off",
+                    field!(freevars_off),
+                    rec.freevars_off,
+                    rec.freevars_len,
+                    0,
+                ),
+                (
+                    "cellvars_off",
+                    field!(cellvars_off),
+                    rec.cellvars_off,
+                    rec.cellvars_len,
+                    0,
+                ),
+                ("code_off", field!(code_off), rec.code_off, rec.code_len, 1),
+                (
+                    "lines_off",
+                    field!(lines_off),
+                    rec.lines_off,
+                    rec.lines_len,
+                    2,
+                ),
+                ("exc_off", field!(exc_off), rec.exc_off, rec.exc_len, 3),
             ];
-            for (name, off, len, which) in lists {
+            for (name, field_at, off, len, which) in lists {
                 let (kind, cursor, elem) = &mut cursors[which];
                 let section = self.sections[kind.index()];
                 if off as usize != *cursor {
                     return Err(err(
                         K,
-                        field(name),
+                        field_at,
                         format!(
                             "{who}: {name} is {off}, expected {cursor} (lists are laid out in \
                              code-object order)"
@@ -1109,7 +1197,7 @@ impl<'a> Validator<'a> {
                 if end > section.end() {
                     return Err(err(
                         K,
-                        field(name),
+                        field_at,
                         format!("{who}: {name} range runs past the {} section", kind.name()),
                     ));
                 }
@@ -1119,38 +1207,40 @@ impl<'a> Validator<'a> {
             if rec.posonlyargcount > rec.argcount {
                 return Err(err(
                     K,
-                    field("posonlyargcount"),
+                    field!(posonlyargcount),
                     format!("{who}: co_posonlyargcount exceeds co_argcount"),
                 ));
             }
             let star_args = (rec.flags & flags::CO_VARARGS != 0) as u64
                 + (rec.flags & flags::CO_VARKEYWORDS != 0) as u64;
-            if rec.argcount as u64 + rec.kwonlyargcount as u64 + star_args
-                > rec.varnames_len as u64
+            if rec.argcount as u64 + rec.kwonlyargcount as u64 + star_args > rec.varnames_len as u64
             {
                 return Err(err(
                     K,
-                    field("argcount"),
+                    field!(argcount),
                     format!("{who}: more arguments than co_varnames entries"),
                 ));
             }
             if rec.stacksize > MAX_STACKSIZE {
                 return Err(err(
                     K,
-                    field("stacksize"),
-                    format!("{who}: co_stacksize {} exceeds {MAX_STACKSIZE}", rec.stacksize),
+                    field!(stacksize),
+                    format!(
+                        "{who}: co_stacksize {} exceeds {MAX_STACKSIZE}",
+                        rec.stacksize
+                    ),
                 ));
             }
 
             // The bytecode verifier.
             let code: &[u32] = cast(self.bytes, rec.code_off as usize, rec.code_len as usize)
-                .ok_or_else(|| err(K, field("code_off"), "misaligned bytecode"))?;
+                .ok_or_else(|| err(K, field!(code_off), "misaligned bytecode"))?;
             let lines: &[LineEntry] =
                 cast(self.bytes, rec.lines_off as usize, rec.lines_len as usize)
-                    .ok_or_else(|| err(K, field("lines_off"), "misaligned line table"))?;
+                    .ok_or_else(|| err(K, field!(lines_off), "misaligned line table"))?;
             let excs: &[ExceptionEntry] =
                 cast(self.bytes, rec.exc_off as usize, rec.exc_len as usize)
-                    .ok_or_else(|| err(K, field("exc_off"), "misaligned exception table"))?;
+                    .ok_or_else(|| err(K, field!(exc_off), "misaligned exception table"))?;
             let shape = CodeShape {
                 consts: rec.consts_len,
                 names: rec.names_len,
@@ -1158,18 +1248,20 @@ impl<'a> Validator<'a> {
                 derefs: rec.cellvars_len.saturating_add(rec.freevars_len),
                 stacksize: rec.stacksize,
             };
-            verify::verify_code(code, lines, excs, &shape).map_err(|e| {
+            verify::verify_code_in(&mut scratch, code, lines, excs, &shape).map_err(|e| {
                 let (kind, offset) = match e.location {
-                    Location::Code => (K, field("code_len")),
-                    Location::Instruction(i) => {
-                        (SectionKind::Bytecode, rec.code_off as usize + i as usize * 4)
-                    }
+                    Location::Code => (K, field!(code_len)),
+                    Location::Instruction(i) => (
+                        SectionKind::Bytecode,
+                        rec.code_off as usize + i as usize * 4,
+                    ),
                     Location::LineEntry(i) => {
                         (SectionKind::Lines, rec.lines_off as usize + i as usize * 8)
                     }
-                    Location::ExceptionEntry(i) => {
-                        (SectionKind::Exceptions, rec.exc_off as usize + i as usize * 16)
-                    }
+                    Location::ExceptionEntry(i) => (
+                        SectionKind::Exceptions,
+                        rec.exc_off as usize + i as usize * 16,
+                    ),
                 };
                 err(kind, offset, format!("{who}: {}", e.message))
             })?;
@@ -1191,7 +1283,8 @@ impl<'a> Validator<'a> {
                 format!("constant slot {j} belongs to no code object or tuple"),
             ));
         }
-        check_acyclic(&edges, codes.off)
+        edge_start.push(edges.len() as u32);
+        check_acyclic(&edges, &edge_start, codes.off)
     }
 
     fn check_modules(&self) -> Result<(), ImageError> {
@@ -1199,7 +1292,11 @@ impl<'a> Validator<'a> {
         let section = self.section(K);
         let codes = self.section(SectionKind::Codes).count as u32;
         if section.count == 0 {
-            return Err(err(K, section.off, "no modules: an image needs a main module"));
+            return Err(err(
+                K,
+                section.off,
+                "no modules: an image needs a main module",
+            ));
         }
         let mut seen = HashSet::new();
         for i in 0..section.count {
@@ -1207,7 +1304,11 @@ impl<'a> Validator<'a> {
             let name = read_u32(self.bytes, at);
             let code = read_u32(self.bytes, at + 4);
             if !self.strings.contains(name as u64) {
-                return Err(err(K, at, format!("module {i}: name is not a string record")));
+                return Err(err(
+                    K,
+                    at,
+                    format!("module {i}: name is not a string record"),
+                ));
             }
             if code >= codes {
                 return Err(err(
@@ -1233,16 +1334,23 @@ impl<'a> Validator<'a> {
             return Ok(());
         }
         if !cap.is_power_of_two() {
-            return Err(err(K, section.off, format!("{cap} slots is not a power of two")));
+            return Err(err(
+                K,
+                section.off,
+                format!("{cap} slots is not a power of two"),
+            ));
         }
         let codes = self.section(SectionKind::Codes).count as u32;
         let slots: &[NameSlot] = cast(self.bytes, section.off, cap)
             .ok_or_else(|| err(K, section.off, "misaligned name index"))?;
         let Some(empty) = slots.iter().position(|s| s.key == EMPTY_KEY) else {
-            return Err(err(K, section.off, "no empty slot: lookups of absent names would not end"));
+            return Err(err(
+                K,
+                section.off,
+                "no empty slot: lookups of absent names would not end",
+            ));
         };
         let mask = cap - 1;
-        let mut seen = HashSet::new();
         // Walk once around the table starting after an empty slot, tracking where the current
         // run of occupied slots began: a key is findable iff its home slot lies in that run
         // at or before the key's slot.
@@ -1259,7 +1367,11 @@ impl<'a> Validator<'a> {
                 continue;
             }
             if !self.strings.contains(slot.key as u64) {
-                return Err(err(K, at + 8, format!("slot {i}: key is not a string record")));
+                return Err(err(
+                    K,
+                    at + 8,
+                    format!("slot {i}: key is not a string record"),
+                ));
             }
             if slot.code >= codes {
                 return Err(err(
@@ -1271,7 +1383,11 @@ impl<'a> Validator<'a> {
             // SAFETY: validated just above as a string record start.
             let key = unsafe { ImgStr::at(self.bytes, slot.key) };
             if key.hash() != slot.hash {
-                return Err(err(K, at, format!("slot {i}: hash does not match key {key:?}")));
+                return Err(err(
+                    K,
+                    at,
+                    format!("slot {i}: hash does not match key {key:?}"),
+                ));
             }
             let home = slot.hash as usize & mask;
             if (i.wrapping_sub(home) & mask) > (i.wrapping_sub(run_start) & mask) {
@@ -1281,26 +1397,34 @@ impl<'a> Validator<'a> {
                     format!("slot {i}: key {key:?} is not reachable from its home slot {home}"),
                 ));
             }
-            if !seen.insert(key.as_str()) {
-                return Err(err(K, at, format!("slot {i}: key {key:?} appears twice")));
-            }
         }
         Ok(())
     }
 }
 
+/// "code object 3 (f)", for messages; formatted only when one is needed.
+struct WhoCode<'a>(usize, ImgStr<'a>);
+
+impl fmt::Display for WhoCode<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "code object {} ({})", self.0, self.1)
+    }
+}
+
 /// Rejects a code object that contains itself through its constants (directly or not).
-fn check_acyclic(edges: &[Vec<u32>], codes_off: usize) -> Result<(), ImageError> {
+fn check_acyclic(edges: &[u32], edge_start: &[u32], codes_off: usize) -> Result<(), ImageError> {
+    let count = edge_start.len().saturating_sub(1);
+    let children = |node: usize| &edges[edge_start[node] as usize..edge_start[node + 1] as usize];
     // 0 = unvisited, 1 = on the current path, 2 = done.
-    let mut state = vec![0u8; edges.len()];
-    for root in 0..edges.len() {
+    let mut state = vec![0u8; count];
+    for root in 0..count {
         if state[root] != 0 {
             continue;
         }
         let mut stack: Vec<(usize, usize)> = vec![(root, 0)];
         state[root] = 1;
         while let Some(&mut (node, ref mut next)) = stack.last_mut() {
-            if let Some(&child) = edges[node].get(*next) {
+            if let Some(&child) = children(node).get(*next) {
                 *next += 1;
                 let child = child as usize;
                 match state[child] {
@@ -1349,7 +1473,7 @@ fn check_header(bytes: &[u8]) -> Result<[Section; SECTION_COUNT], ImageError> {
             ),
         ));
     }
-    if (bytes.as_ptr() as usize) % 8 != 0 {
+    if !(bytes.as_ptr() as usize).is_multiple_of(8) {
         return Err(ImageError::new(
             H,
             0,
@@ -1377,7 +1501,11 @@ fn check_header(bytes: &[u8]) -> Result<[Section; SECTION_COUNT], ImageError> {
     hasher.update(&[0; 4]);
     hasher.update(&bytes[hdr::HEADER_CRC + 4..HEADER_LEN]);
     if CHECK_CHECKSUMS && hasher.finalize() != read_u32(bytes, hdr::HEADER_CRC) {
-        return Err(ImageError::new(H, hdr::HEADER_CRC, "header checksum mismatch"));
+        return Err(ImageError::new(
+            H,
+            hdr::HEADER_CRC,
+            "header checksum mismatch",
+        ));
     }
     let file_len = read_u64(bytes, hdr::FILE_LEN);
     if file_len > bytes.len() as u64 {
@@ -1402,7 +1530,11 @@ fn check_header(bytes: &[u8]) -> Result<[Section; SECTION_COUNT], ImageError> {
     }
     let flags = read_u32(bytes, hdr::FLAGS);
     if flags != 0 {
-        return Err(ImageError::new(H, hdr::FLAGS, format!("unknown flags 0x{flags:x}")));
+        return Err(ImageError::new(
+            H,
+            hdr::FLAGS,
+            format!("unknown flags 0x{flags:x}"),
+        ));
     }
     let count = read_u32(bytes, hdr::SECTION_COUNT);
     if count as usize != SECTION_COUNT {
@@ -1438,7 +1570,11 @@ fn check_header(bytes: &[u8]) -> Result<[Section; SECTION_COUNT], ImageError> {
             return Err(ImageError::new(
                 T,
                 at,
-                format!("entry {i} is kind {got}, expected {} ({})", *kind as u32, kind.name()),
+                format!(
+                    "entry {i} is kind {got}, expected {} ({})",
+                    *kind as u32,
+                    kind.name()
+                ),
             ));
         }
         let count = read_u32(bytes, at + 4) as usize;
@@ -1455,7 +1591,10 @@ fn check_header(bytes: &[u8]) -> Result<[Section; SECTION_COUNT], ImageError> {
             return Err(ImageError::new(
                 T,
                 at + 12,
-                format!("{} section of {len} bytes runs past the file's end", kind.name()),
+                format!(
+                    "{} section of {len} bytes runs past the file's end",
+                    kind.name()
+                ),
             ));
         }
         if let Some(elem) = kind.elem_size() {
@@ -1473,7 +1612,11 @@ fn check_header(bytes: &[u8]) -> Result<[Section; SECTION_COUNT], ImageError> {
         let end = off + len;
         let next = align_up(end, SECTION_ALIGN);
         if next > bytes.len() {
-            return Err(ImageError::new(T, at + 12, "section padding runs past the file's end"));
+            return Err(ImageError::new(
+                T,
+                at + 12,
+                "section padding runs past the file's end",
+            ));
         }
         if let Some(p) = bytes[end..next].iter().position(|&b| b != 0) {
             return Err(ImageError::new(kind.name(), end + p, "non-zero padding"));

@@ -7,6 +7,7 @@
 use crate::model::{ExceptionEntry, LineEntry};
 use crate::opcode::{decode, falls_through, ArgKind, BinaryOp, Opcode};
 use std::fmt;
+use std::sync::OnceLock;
 
 /// The bounds an instruction's operands are checked against.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -61,9 +62,16 @@ fn at_instr(index: usize, word: u32, message: String) -> VerifyError {
     }
 }
 
-/// Checks one instruction's opcode and operand against `shape`.
-fn check_operand(index: usize, word: u32, len: usize, shape: &CodeShape) -> Result<(), VerifyError> {
+/// Checks one instruction's opcode and operand against `shape`: every rule, with a precise
+/// message. The verifier's fast screen sends only unusual or invalid instructions here.
+fn check_operand(
+    index: usize,
+    word: u32,
+    len: usize,
+    shape: &CodeShape,
+) -> Result<(), VerifyError> {
     let (byte, arg) = decode(word);
+    // Deliberately independent of `op_table`, which is built with this function's help.
     let Some(op) = Opcode::from_u8(byte) else {
         return Err(VerifyError {
             location: Location::Instruction(index as u32),
@@ -87,7 +95,11 @@ fn check_operand(index: usize, word: u32, len: usize, shape: &CodeShape) -> Resu
     match op.arg_kind() {
         ArgKind::None => {
             if arg != 0 {
-                return Err(at_instr(index, word, "takes no argument, but has one".into()));
+                return Err(at_instr(
+                    index,
+                    word,
+                    "takes no argument, but has one".into(),
+                ));
             }
         }
         ArgKind::Count => {}
@@ -127,8 +139,27 @@ fn check_operand(index: usize, word: u32, len: usize, shape: &CodeShape) -> Resu
     }
 }
 
+/// Working memory of the verifier, reused across code objects to spare allocations.
+#[derive(Default)]
+pub struct Scratch {
+    handler_at: Vec<u32>,
+    depth: Vec<i64>,
+    work: Vec<usize>,
+}
+
 /// Verifies one code object. `exceptions` and `lines` are its tables.
 pub fn verify_code(
+    code: &[u32],
+    lines: &[LineEntry],
+    exceptions: &[ExceptionEntry],
+    shape: &CodeShape,
+) -> Result<(), VerifyError> {
+    verify_code_in(&mut Scratch::default(), code, lines, exceptions, shape)
+}
+
+/// [`verify_code`] with caller-provided working memory.
+pub fn verify_code_in(
+    scratch: &mut Scratch,
     code: &[u32],
     lines: &[LineEntry],
     exceptions: &[ExceptionEntry],
@@ -141,8 +172,14 @@ pub fn verify_code(
             message: "empty bytecode (a code object must end in a return or raise)".into(),
         });
     }
+    // Fast screen: one table lookup and one comparison per instruction; anything unusual
+    // (or wrong) goes through `check_operand`, which knows every rule and every message.
+    let table = op_table();
+    let limits = limits_of(shape, len);
     for (index, &word) in code.iter().enumerate() {
-        check_operand(index, word, len, shape)?;
+        if !screen(table, &limits, word) {
+            check_operand(index, word, len, shape)?;
+        }
     }
 
     // Line table: sorted by start, every start inside the code.
@@ -168,7 +205,11 @@ pub fn verify_code(
     }
 
     // Exception table: sorted, non-overlapping, in range; remember which entry covers what.
-    let mut handler_at: Vec<u32> = vec![u32::MAX; len];
+    let handler_at = &mut scratch.handler_at;
+    handler_at.clear();
+    if !exceptions.is_empty() {
+        handler_at.resize(len, u32::MAX);
+    }
     let mut prev_end = 0u32;
     for (k, e) in exceptions.iter().enumerate() {
         let fail = |message: String| VerifyError {
@@ -182,10 +223,14 @@ pub fn verify_code(
             return Err(fail("empty or reversed range".into()));
         }
         if e.end as usize > len {
-            return Err(fail(format!("range ends past the code ({len} instructions)")));
+            return Err(fail(format!(
+                "range ends past the code ({len} instructions)"
+            )));
         }
         if e.handler as usize >= len {
-            return Err(fail(format!("handler is past the code ({len} instructions)")));
+            return Err(fail(format!(
+                "handler is past the code ({len} instructions)"
+            )));
         }
         if e.start < prev_end {
             return Err(fail(format!(
@@ -204,76 +249,60 @@ pub fn verify_code(
         }
     }
 
-    // Abstract interpretation of the stack depth.
-    let mut depth: Vec<i64> = vec![-1; len];
-    let mut work: Vec<usize> = Vec::new();
+    // Abstract interpretation of the stack depth. Straight-line code is followed in a loop;
+    // only jump targets and handlers go through the work list.
+    let depth = &mut scratch.depth;
+    depth.clear();
+    depth.resize(len, -1);
+    let work = &mut scratch.work;
+    work.clear();
     let stacksize = shape.stacksize as i64;
-    let reach = |target: usize,
-                     d: i64,
-                     from: usize,
-                     depth: &mut Vec<i64>,
-                     work: &mut Vec<usize>|
-     -> Result<(), VerifyError> {
-        if d > stacksize {
-            return Err(at_instr(
-                from,
-                code[from],
-                format!("stack depth {d} exceeds co_stacksize {stacksize}"),
-            ));
-        }
-        if d < 0 {
-            return Err(at_instr(from, code[from], "stack underflow".into()));
-        }
-        let known = depth[target];
-        if known < 0 {
-            depth[target] = d;
-            work.push(target);
-        } else if known != d {
-            return Err(at_instr(
-                from,
-                code[from],
-                format!(
-                    "reaches instruction {target} with stack depth {d}, \
-                     but another path reaches it with depth {known}"
-                ),
-            ));
-        }
-        Ok(())
-    };
     depth[0] = 0;
     work.push(0);
-    while let Some(i) = work.pop() {
-        let word = code[i];
-        let d = depth[i];
-        let (byte, arg) = decode(word);
-        let Some(op) = Opcode::from_u8(byte) else {
-            // Every opcode was checked in the operand pass.
-            continue;
-        };
-        let inputs = op.stack_inputs(arg);
-        if d < inputs {
-            return Err(at_instr(
-                i,
-                word,
-                format!("stack underflow: needs {inputs} items, the stack holds {d}"),
-            ));
-        }
-        if let Some(e) = exceptions.get(handler_at[i] as usize) {
-            let kept = e.depth as i64;
-            if kept > d {
+    while let Some(mut i) = work.pop() {
+        loop {
+            let word = code[i];
+            let d = depth[i];
+            let (byte, arg) = decode(word);
+            let Some(info) = &table[byte as usize] else {
+                // Every opcode was checked in the operand pass.
+                break;
+            };
+            let stack = info.stack(arg);
+            let inputs = stack.inputs;
+            if d < inputs {
                 return Err(at_instr(
                     i,
                     word,
-                    format!(
-                        "the covering exception handler keeps depth {kept}, \
-                         but the stack here holds only {d}"
-                    ),
+                    format!("stack underflow: needs {inputs} items, the stack holds {d}"),
                 ));
             }
-            reach(e.handler as usize, kept + 1, i, &mut depth, &mut work)?;
-        }
-        if falls_through(op) {
-            let effect = op.stack_effect(arg, false).unwrap_or(0);
+            let covering = handler_at.get(i).and_then(|&k| exceptions.get(k as usize));
+            if let Some(e) = covering {
+                let kept = e.depth as i64;
+                if kept > d {
+                    return Err(at_instr(
+                        i,
+                        word,
+                        format!(
+                            "the covering exception handler keeps depth {kept}, \
+                             but the stack here holds only {d}"
+                        ),
+                    ));
+                }
+                if reach(depth, e.handler as usize, kept + 1, stacksize, code, i)? {
+                    work.push(e.handler as usize);
+                }
+            }
+            if info.jumps {
+                let effect = stack.jump_effect;
+                if reach(depth, arg as usize, d + effect, stacksize, code, i)? {
+                    work.push(arg as usize);
+                }
+            }
+            if !info.falls_through {
+                break;
+            }
             if i + 1 == len {
                 return Err(at_instr(
                     i,
@@ -281,14 +310,212 @@ pub fn verify_code(
                     "control falls off the end of the code".into(),
                 ));
             }
-            reach(i + 1, d + effect, i, &mut depth, &mut work)?;
-        }
-        if op.arg_kind() == ArgKind::Jump {
-            let effect = op.stack_effect(arg, true).unwrap_or(0);
-            reach(arg as usize, d + effect, i, &mut depth, &mut work)?;
+            let effect = stack.effect;
+            if !reach(depth, i + 1, d + effect, stacksize, code, i)? {
+                break;
+            }
+            i += 1;
         }
     }
     Ok(())
+}
+
+/// Records that control reaches `target` with stack depth `d` from instruction `from`.
+/// `Ok(true)` when `target` is reached for the first time (and must be explored).
+#[inline(always)]
+fn reach(
+    depth: &mut [i64],
+    target: usize,
+    d: i64,
+    stacksize: i64,
+    code: &[u32],
+    from: usize,
+) -> Result<bool, VerifyError> {
+    if d > stacksize {
+        return Err(at_instr(
+            from,
+            code[from],
+            format!("stack depth {d} exceeds co_stacksize {stacksize}"),
+        ));
+    }
+    if d < 0 {
+        return Err(at_instr(from, code[from], "stack underflow".into()));
+    }
+    let known = depth[target];
+    if known < 0 {
+        depth[target] = d;
+        Ok(true)
+    } else if known != d {
+        Err(at_instr(
+            from,
+            code[from],
+            format!(
+                "reaches instruction {target} with stack depth {d}, \
+                 but another path reaches it with depth {known}"
+            ),
+        ))
+    } else {
+        Ok(false)
+    }
+}
+
+/// What the verifier needs of an opcode, looked up by its byte.
+#[derive(Clone, Copy)]
+struct OpInfo {
+    op: Opcode,
+    jumps: bool,
+    falls_through: bool,
+    /// The stack behaviour when it does not depend on the argument (precomputed, so the hot
+    /// loop avoids the big `match`es of `opcode.rs`).
+    fixed: Option<StackUse>,
+    /// Which per-code bound the argument must stay below (see `verify_code_in`).
+    limit_slot: usize,
+    /// A selector's bound; `u32::MAX` for other kinds.
+    selector_limit: u32,
+    /// Bit `k` set when selector `k` is valid; all ones for other kinds.
+    selectors: u32,
+    /// Needs more than a range check (`check_operand` does it).
+    special: bool,
+}
+
+/// The per-code bounds, indexed by `OpInfo::limit_slot`.
+fn limits_of(shape: &CodeShape, len: usize) -> [u64; LIMIT_SLOTS] {
+    [
+        1,
+        u64::MAX,
+        shape.consts as u64,
+        shape.names as u64,
+        shape.locals as u64,
+        shape.derefs as u64,
+        len as u64,
+    ]
+}
+
+/// Whether an instruction certainly passes `check_operand` (`false`: ask it).
+#[inline(always)]
+fn screen(table: &[Option<OpInfo>; 256], limits: &[u64; LIMIT_SLOTS], word: u32) -> bool {
+    let (byte, arg) = decode(word);
+    match &table[byte as usize] {
+        Some(info) => {
+            let limit = limits[info.limit_slot].min(info.selector_limit as u64);
+            !info.special && (arg as u64) < limit && (info.selectors >> (arg & 31)) & 1 != 0
+        }
+        None => false,
+    }
+}
+
+/// The valid values of a selector argument, as a bit set, found by asking `check_operand`.
+fn valid_selectors(op: Opcode) -> u32 {
+    let ArgKind::Selector(limit) = op.arg_kind() else {
+        return u32::MAX;
+    };
+    let shape = CodeShape {
+        consts: u32::MAX,
+        names: u32::MAX,
+        locals: u32::MAX,
+        derefs: u32::MAX,
+        stacksize: u32::MAX,
+    };
+    (0..limit.min(32))
+        .filter(|&arg| check_operand(0, crate::opcode::encode(op, arg), 1, &shape).is_ok())
+        .fold(0, |mask, arg| mask | 1 << arg)
+}
+
+/// Bounds an argument is checked against: none-args (< 1), counts (unbounded), consts,
+/// names, locals, derefs, jump targets.
+const LIMIT_SLOTS: usize = 7;
+
+fn limit_slot(kind: ArgKind) -> usize {
+    match kind {
+        ArgKind::None => 0,
+        ArgKind::Count | ArgKind::Selector(_) => 1,
+        ArgKind::Const => 2,
+        ArgKind::Name => 3,
+        ArgKind::Local => 4,
+        ArgKind::Deref => 5,
+        ArgKind::Jump => 6,
+    }
+}
+
+/// Items an instruction needs and its net effects on the two paths.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct StackUse {
+    inputs: i64,
+    effect: i64,
+    jump_effect: i64,
+}
+
+impl StackUse {
+    fn of(op: Opcode, arg: u32) -> Option<StackUse> {
+        Some(StackUse {
+            inputs: op.stack_inputs(arg),
+            effect: op.stack_effect(arg, false)?,
+            jump_effect: op.stack_effect(arg, true)?,
+        })
+    }
+}
+
+impl OpInfo {
+    #[inline(always)]
+    fn stack(&self, arg: u32) -> StackUse {
+        match self.fixed {
+            Some(fixed) => fixed,
+            // The operand pass rejected arguments without a stack effect.
+            None => StackUse::of(self.op, arg).unwrap_or(StackUse {
+                inputs: i64::MAX,
+                effect: 0,
+                jump_effect: 0,
+            }),
+        }
+    }
+}
+
+/// Whether `op`'s stack behaviour is the same for every argument it may carry: always for
+/// index and jump arguments (what they index never changes the stack; the unit tests check
+/// this against `opcode.rs`), and for selectors when every selector value agrees.
+fn fixed_stack_use(op: Opcode) -> Option<StackUse> {
+    match op.arg_kind() {
+        ArgKind::Count => None,
+        ArgKind::Selector(limit) => {
+            let first = StackUse::of(op, 0)?;
+            (1..limit)
+                .all(|arg| StackUse::of(op, arg).is_none_or(|u| u == first))
+                .then_some(first)
+        }
+        _ => StackUse::of(op, 0),
+    }
+}
+
+/// Per-byte opcode facts, built once from the definitions in `opcode.rs`.
+fn op_table() -> &'static [Option<OpInfo>; 256] {
+    static TABLE: OnceLock<[Option<OpInfo>; 256]> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = [None; 256];
+        for &op in Opcode::ALL {
+            table[op as usize] = Some(OpInfo {
+                op,
+                jumps: op.arg_kind() == ArgKind::Jump,
+                falls_through: falls_through(op),
+                fixed: fixed_stack_use(op),
+                limit_slot: limit_slot(op.arg_kind()),
+                selector_limit: match op.arg_kind() {
+                    ArgKind::Selector(limit) => limit,
+                    _ => u32::MAX,
+                },
+                selectors: valid_selectors(op),
+                special: match op.arg_kind() {
+                    // Count arguments are unbounded: those with invalid values go the slow way.
+                    ArgKind::Count => {
+                        op == Opcode::SWAP
+                            || (0..=8).any(|arg| op.stack_effect(arg, false).is_none())
+                    }
+                    ArgKind::Selector(limit) => limit > 32,
+                    _ => false,
+                },
+            });
+        }
+        table
+    })
 }
 
 #[cfg(test)]
@@ -304,6 +531,50 @@ mod tests {
             locals: 1,
             derefs: 0,
             stacksize,
+        }
+    }
+
+    #[test]
+    fn fixed_stack_uses_agree_with_the_opcode_table() {
+        for &op in Opcode::ALL {
+            let Some(fixed) = fixed_stack_use(op) else {
+                continue;
+            };
+            for arg in [0, 1, 2, 3, 7, 100, 255, 256, 4097, crate::opcode::MAX_ARG] {
+                if let ArgKind::Selector(limit) = op.arg_kind() {
+                    if arg >= limit {
+                        continue;
+                    }
+                }
+                if let Some(u) = StackUse::of(op, arg) {
+                    assert_eq!(u, fixed, "{op:?} {arg}");
+                }
+            }
+        }
+        assert!(fixed_stack_use(LOAD_CONST).is_some());
+        assert!(fixed_stack_use(BINARY_OP).is_some());
+        assert!(fixed_stack_use(MAKE_FUNCTION).is_none());
+        assert!(fixed_stack_use(CALL).is_none());
+    }
+
+    #[test]
+    fn the_fast_screen_never_accepts_what_the_full_check_rejects() {
+        let shape = CodeShape {
+            consts: 3,
+            names: 2,
+            locals: 4,
+            derefs: 1,
+            stacksize: 10,
+        };
+        let len = 6;
+        let limits = limits_of(&shape, len);
+        for byte in 0..=255u8 {
+            for arg in (0..40).chain([255, 256, 4096, crate::opcode::MAX_ARG]) {
+                let word = byte as u32 | arg << 8;
+                if screen(op_table(), &limits, word) {
+                    assert_eq!(check_operand(0, word, len, &shape), Ok(()), "{byte} {arg}");
+                }
+            }
         }
     }
 

@@ -4,8 +4,8 @@
 
 use crate::layout::{
     align_up, hdr, tag, CodeRecord, ModuleRecord, NameSlot, SectionKind, Slot, CODE_RECORD_LEN,
-    EMPTY_KEY, HEADER_LEN, MAGIC, MAX_CONST_DEPTH, MAX_FILE_LEN, RECORD_ALIGN,
-    SECTION_ALIGN, SECTION_COUNT, SLOT_LEN, VERSION,
+    EMPTY_KEY, HEADER_LEN, MAGIC, MAX_CONST_DEPTH, MAX_FILE_LEN, RECORD_ALIGN, SECTION_ALIGN,
+    SECTION_COUNT, SLOT_LEN, VERSION,
 };
 use crate::model::{CodeObject, Constant, ImageBuilder};
 use crate::reader::Image;
@@ -49,14 +49,16 @@ impl RecordPool {
         self.bytes.extend_from_slice(&char_len.to_le_bytes());
         self.bytes.extend_from_slice(&str_hash(data).to_le_bytes());
         self.bytes.extend_from_slice(data);
-        self.bytes.resize(align_up(self.bytes.len(), RECORD_ALIGN), 0);
+        self.bytes
+            .resize(align_up(self.bytes.len(), RECORD_ALIGN), 0);
         self.index.insert(data.to_vec(), at);
         self.count += 1;
         Ok(at)
     }
 
     fn intern_str(&mut self, s: &str) -> Result<usize, String> {
-        let chars = u32::try_from(s.chars().count()).map_err(|_| "a string too long".to_string())?;
+        let chars =
+            u32::try_from(s.chars().count()).map_err(|_| "a string too long".to_string())?;
         self.intern(s.as_bytes(), chars)
     }
 
@@ -260,7 +262,8 @@ fn lay_out(image: &ImageBuilder) -> Result<Vec<u8>, String> {
     let index_cap = if keys.is_empty() {
         0
     } else {
-        (keys.len() * 2).next_power_of_two()
+        // Load factor at most 3/4: short probe runs, and a free slot always exists.
+        (keys.len() + keys.len() / 3 + 1).next_power_of_two()
     };
 
     // Placement.

@@ -83,7 +83,10 @@ fn bit_flips_behind_repaired_checksums_never_panic() {
             let _ = permafrost_image::dis::render_text(&image);
         }
     }
-    assert!(accepted < 4000, "the structural checks must catch most flips");
+    assert!(
+        accepted < 4000,
+        "the structural checks must catch most flips"
+    );
 }
 
 #[test]
@@ -105,7 +108,10 @@ fn wrong_magic_and_version() {
     fix_checksums(&mut v2);
     let err = parse_result(&v2).unwrap_err();
     assert_eq!((err.section, err.offset), ("header", hdr::VERSION as u64));
-    assert!(err.message.contains("unsupported format version 2"), "{err}");
+    assert!(
+        err.message.contains("unsupported format version 2"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -133,7 +139,11 @@ fn with_function(code: Vec<u32>, stacksize: u32, edit: impl FnOnce(&mut CodeObje
     write_image_unchecked(&builder).unwrap()
 }
 
-fn bytecode_error(code: Vec<u32>, stacksize: u32, edit: impl FnOnce(&mut CodeObject)) -> ImageError {
+fn bytecode_error(
+    code: Vec<u32>,
+    stacksize: u32,
+    edit: impl FnOnce(&mut CodeObject),
+) -> ImageError {
     let bytes = with_function(code, stacksize, edit);
     let err = parse_result(&bytes).expect_err("hostile bytecode must be rejected");
     assert!(err.message.contains("code object 1 (f)"), "{err}");
@@ -154,15 +164,24 @@ fn the_sample_function_passes_the_verifier() {
 fn unknown_opcode() {
     let err = bytecode_error(vec![0xff, ret()[0], ret()[1]], 1, |_| {});
     assert_eq!(err.section, "bytecode");
-    assert!(err.message.contains("instruction 0 (offset 0): unknown opcode 0xff"), "{err}");
-    let code_off = sections(&with_function(ret().to_vec(), 1, |_| {}))[SectionKind::Bytecode.index()].0;
+    assert!(
+        err.message
+            .contains("instruction 0 (offset 0): unknown opcode 0xff"),
+        "{err}"
+    );
+    let code_off =
+        sections(&with_function(ret().to_vec(), 1, |_| {}))[SectionKind::Bytecode.index()].0;
     assert!(err.offset >= code_off as u64, "{err}");
 }
 
 #[test]
 fn jump_past_the_end() {
     let err = bytecode_error(vec![encode(JUMP, 7), ret()[0], ret()[1]], 1, |_| {});
-    assert!(err.message.contains("jump target 7 is past the end of the code (3 instructions)"), "{err}");
+    assert!(
+        err.message
+            .contains("jump target 7 is past the end of the code (3 instructions)"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -186,38 +205,105 @@ fn jump_into_a_different_stack_depth() {
 #[test]
 fn stack_underflow() {
     let err = bytecode_error(vec![encode(POP_TOP, 0), ret()[0], ret()[1]], 1, |_| {});
-    assert!(err.message.contains("stack underflow: needs 1 items, the stack holds 0"), "{err}");
-    let err = bytecode_error(vec![encode(LOAD_CONST, 0), encode(CALL, 3), encode(RETURN_VALUE, 0)], 4, |_| {});
-    assert!(err.message.contains("stack underflow: needs 4 items"), "{err}");
+    assert!(
+        err.message
+            .contains("stack underflow: needs 1 items, the stack holds 0"),
+        "{err}"
+    );
+    let err = bytecode_error(
+        vec![
+            encode(LOAD_CONST, 0),
+            encode(CALL, 3),
+            encode(RETURN_VALUE, 0),
+        ],
+        4,
+        |_| {},
+    );
+    assert!(
+        err.message.contains("stack underflow: needs 4 items"),
+        "{err}"
+    );
 }
 
 #[test]
 fn stacksize_too_small() {
     let err = bytecode_error(
-        vec![encode(LOAD_CONST, 0), encode(LOAD_CONST, 0), encode(BUILD_TUPLE, 2), encode(RETURN_VALUE, 0)],
+        vec![
+            encode(LOAD_CONST, 0),
+            encode(LOAD_CONST, 0),
+            encode(BUILD_TUPLE, 2),
+            encode(RETURN_VALUE, 0),
+        ],
         1,
         |_| {},
     );
-    assert!(err.message.contains("stack depth 2 exceeds co_stacksize 1"), "{err}");
+    assert!(
+        err.message.contains("stack depth 2 exceeds co_stacksize 1"),
+        "{err}"
+    );
 }
 
 #[test]
 fn operand_out_of_range() {
-    let err = bytecode_error(vec![encode(LOAD_CONST, 2), encode(RETURN_VALUE, 0)], 1, |_| {});
-    assert!(err.message.contains("constant index 2 out of range (the code object has 2)"), "{err}");
-    let err = bytecode_error(vec![encode(LOAD_FAST, 2), encode(RETURN_VALUE, 0)], 1, |_| {});
-    assert!(err.message.contains("local variable index 2 out of range"), "{err}");
-    let err = bytecode_error(vec![encode(LOAD_GLOBAL, 0), encode(RETURN_VALUE, 0)], 1, |_| {});
+    let err = bytecode_error(
+        vec![encode(LOAD_CONST, 2), encode(RETURN_VALUE, 0)],
+        1,
+        |_| {},
+    );
+    assert!(
+        err.message
+            .contains("constant index 2 out of range (the code object has 2)"),
+        "{err}"
+    );
+    let err = bytecode_error(
+        vec![encode(LOAD_FAST, 2), encode(RETURN_VALUE, 0)],
+        1,
+        |_| {},
+    );
+    assert!(
+        err.message.contains("local variable index 2 out of range"),
+        "{err}"
+    );
+    let err = bytecode_error(
+        vec![encode(LOAD_GLOBAL, 0), encode(RETURN_VALUE, 0)],
+        1,
+        |_| {},
+    );
     assert!(err.message.contains("name index 0 out of range"), "{err}");
-    let err = bytecode_error(vec![encode(LOAD_DEREF, 1), encode(RETURN_VALUE, 0)], 1, |_| {});
-    assert!(err.message.contains("cell/free variable index 1 out of range"), "{err}");
-    let err = bytecode_error(vec![ret()[0], encode(COMPARE_OP, 6), encode(RETURN_VALUE, 0)], 2, |_| {});
+    let err = bytecode_error(
+        vec![encode(LOAD_DEREF, 1), encode(RETURN_VALUE, 0)],
+        1,
+        |_| {},
+    );
+    assert!(
+        err.message
+            .contains("cell/free variable index 1 out of range"),
+        "{err}"
+    );
+    let err = bytecode_error(
+        vec![ret()[0], encode(COMPARE_OP, 6), encode(RETURN_VALUE, 0)],
+        2,
+        |_| {},
+    );
     assert!(err.message.contains("selector 6 out of range"), "{err}");
-    let err = bytecode_error(vec![ret()[0], ret()[0], encode(BINARY_OP, 13), encode(RETURN_VALUE, 0)], 2, |_| {});
+    let err = bytecode_error(
+        vec![
+            ret()[0],
+            ret()[0],
+            encode(BINARY_OP, 13),
+            encode(RETURN_VALUE, 0),
+        ],
+        2,
+        |_| {},
+    );
     assert!(err.message.contains("no such binary operator"), "{err}");
     let err = bytecode_error(vec![ret()[0], encode(RETURN_VALUE, 5)], 1, |_| {});
     assert!(err.message.contains("takes no argument"), "{err}");
-    let err = bytecode_error(vec![ret()[0], encode(BUILD_SLICE, 5), encode(RETURN_VALUE, 0)], 3, |_| {});
+    let err = bytecode_error(
+        vec![ret()[0], encode(BUILD_SLICE, 5), encode(RETURN_VALUE, 0)],
+        3,
+        |_| {},
+    );
     assert!(err.message.contains("invalid argument"), "{err}");
 }
 
@@ -238,33 +324,67 @@ fn bad_exception_tables() {
         encode(LOAD_CONST, 0),
         encode(RETURN_VALUE, 0),
     ];
-    let entry = ExceptionEntry { start: 0, end: 2, handler: 2, depth: 0 };
-    assert!(parse_result(&with_function(body.clone(), 1, |f| f.exceptiontable = vec![entry])).is_ok());
-    let err = bytecode_error(body.clone(), 1, |f| f.exceptiontable = vec![ExceptionEntry { handler: 9, ..entry }]);
+    let entry = ExceptionEntry {
+        start: 0,
+        end: 2,
+        handler: 2,
+        depth: 0,
+    };
+    assert!(
+        parse_result(&with_function(body.clone(), 1, |f| f.exceptiontable = vec![entry])).is_ok()
+    );
+    let err = bytecode_error(body.clone(), 1, |f| {
+        f.exceptiontable = vec![ExceptionEntry {
+            handler: 9,
+            ..entry
+        }]
+    });
     assert_eq!(err.section, "exception table");
     assert!(err.message.contains("handler is past the code"), "{err}");
-    let err = bytecode_error(body.clone(), 1, |f| f.exceptiontable = vec![ExceptionEntry { end: 6, ..entry }]);
+    let err = bytecode_error(body.clone(), 1, |f| {
+        f.exceptiontable = vec![ExceptionEntry { end: 6, ..entry }]
+    });
     assert!(err.message.contains("range ends past the code"), "{err}");
     let err = bytecode_error(body.clone(), 1, |f| {
-        f.exceptiontable = vec![ExceptionEntry { end: 2, ..entry }, ExceptionEntry { start: 1, end: 2, ..entry }]
+        f.exceptiontable = vec![
+            ExceptionEntry { end: 2, ..entry },
+            ExceptionEntry {
+                start: 1,
+                end: 2,
+                ..entry
+            },
+        ]
     });
     assert!(err.message.contains("overlaps"), "{err}");
-    let err = bytecode_error(body.clone(), 1, |f| f.exceptiontable = vec![ExceptionEntry { start: 1, end: 1, ..entry }]);
+    let err = bytecode_error(body.clone(), 1, |f| {
+        f.exceptiontable = vec![ExceptionEntry {
+            start: 1,
+            end: 1,
+            ..entry
+        }]
+    });
     assert!(err.message.contains("empty or reversed"), "{err}");
     // The handler is entered with depth + 1 items: a handler expecting more underflows nothing
     // but clashes with the depth it is entered with.
-    let err = bytecode_error(body, 2, |f| f.exceptiontable = vec![ExceptionEntry { depth: 1, ..entry }]);
+    let err = bytecode_error(body, 2, |f| {
+        f.exceptiontable = vec![ExceptionEntry { depth: 1, ..entry }]
+    });
     assert!(err.message.contains("keeps depth 1"), "{err}");
 }
 
 #[test]
 fn bad_line_tables() {
     let err = bytecode_error(ret().to_vec(), 1, |f| {
-        f.linetable = vec![LineEntry { start: 1, line: 3 }, LineEntry { start: 0, line: 2 }]
+        f.linetable = vec![
+            LineEntry { start: 1, line: 3 },
+            LineEntry { start: 0, line: 2 },
+        ]
     });
     assert_eq!(err.section, "line table");
     assert!(err.message.contains("not sorted"), "{err}");
-    let err = bytecode_error(ret().to_vec(), 1, |f| f.linetable = vec![LineEntry { start: 2, line: 3 }]);
+    let err = bytecode_error(ret().to_vec(), 1, |f| {
+        f.linetable = vec![LineEntry { start: 2, line: 3 }]
+    });
     assert!(err.message.contains("past the end"), "{err}");
 }
 
@@ -274,15 +394,22 @@ fn code_references_must_exist_and_not_cycle() {
     b.codes[1].consts.push(Constant::Code(99));
     let err = parse_result(&write_image_unchecked(&b).unwrap()).unwrap_err();
     assert_eq!(err.section, "constants");
-    assert!(err.message.contains("code object 99 does not exist"), "{err}");
+    assert!(
+        err.message.contains("code object 99 does not exist"),
+        "{err}"
+    );
 
     let mut b = sample_builder();
-    b.codes[1].consts.push(Constant::Tuple(vec![Constant::Code(0)]));
+    b.codes[1]
+        .consts
+        .push(Constant::Tuple(vec![Constant::Code(0)]));
     let err = parse_result(&write_image_unchecked(&b).unwrap()).unwrap_err();
     assert_eq!(err.section, "code objects");
     assert!(err.message.contains("a cycle"), "{err}");
     // The writer refuses to write it in the first place.
-    assert!(permafrost_image::write_image(&b).unwrap_err().contains("a cycle"));
+    assert!(permafrost_image::write_image(&b)
+        .unwrap_err()
+        .contains("a cycle"));
 }
 
 #[test]
@@ -293,7 +420,9 @@ fn constants_nested_too_deep() {
     }
     let mut b = sample_builder();
     b.codes[1].consts.push(deep);
-    assert!(write_image_unchecked(&b).unwrap_err().contains("nested deeper"));
+    assert!(write_image_unchecked(&b)
+        .unwrap_err()
+        .contains("nested deeper"));
 }
 
 #[test]
@@ -321,13 +450,19 @@ fn offsets_outside_their_section() {
     fix_checksums(&mut bad);
     let err = parse_result(&bad).unwrap_err();
     assert_eq!((err.section, err.offset), ("code objects", field as u64));
-    assert!(err.message.contains("not inside the constants section"), "{err}");
+    assert!(
+        err.message.contains("not inside the constants section"),
+        "{err}"
+    );
     // co_name of code object 0 pointing into the middle of a string record.
     let mut bad = bytes.clone();
     bad[codes_off..codes_off + 4].copy_from_slice(&(HEADER_LEN as u32 + 4).to_le_bytes());
     fix_checksums(&mut bad);
     let err = parse_result(&bad).unwrap_err();
-    assert_eq!((err.section, err.offset), ("code objects", codes_off as u64));
+    assert_eq!(
+        (err.section, err.offset),
+        ("code objects", codes_off as u64)
+    );
     assert!(err.message.contains("co_name"), "{err}");
     // A section table entry placing a section beyond the file.
     let mut bad = bytes.clone();
@@ -335,7 +470,10 @@ fn offsets_outside_their_section() {
     bad[entry + 8..entry + 12].copy_from_slice(&(1u32 << 30).to_le_bytes());
     fix_checksums(&mut bad);
     let err = parse_result(&bad).unwrap_err();
-    assert_eq!((err.section, err.offset), ("section table", entry as u64 + 8));
+    assert_eq!(
+        (err.section, err.offset),
+        ("section table", entry as u64 + 8)
+    );
 }
 
 #[test]
@@ -347,4 +485,62 @@ fn duplicate_modules_and_missing_main() {
     assert!(err.message.contains("appears twice"), "{err}");
     let err = parse_result(&write_image_unchecked(&ImageBuilder::default()).unwrap()).unwrap_err();
     assert!(err.message.contains("main module"), "{err}");
+}
+
+/// File offset of the first constant slot with `tag`.
+fn first_slot_with_tag(bytes: &[u8], tag: u32) -> usize {
+    let (off, len) = sections(bytes)[SectionKind::Consts.index()];
+    (off..off + len)
+        .step_by(16)
+        .find(|&at| bytes[at..at + 4] == tag.to_le_bytes())
+        .expect("the sample has such a constant")
+}
+
+#[test]
+fn tuples_cannot_contain_themselves_or_share_items() {
+    let bytes = sample_image_bytes();
+    let at = first_slot_with_tag(&bytes, permafrost_image::layout::tag::TUPLE);
+    let mut own = bytes.clone();
+    own[at + 8..at + 16].copy_from_slice(&(at as u64).to_le_bytes());
+    fix_checksums(&mut own);
+    let err = parse_result(&own).unwrap_err();
+    assert_eq!((err.section, err.offset), ("constants", at as u64 + 8));
+    assert!(
+        err.message.contains("must lie after the tuple's own slot"),
+        "{err}"
+    );
+
+    // Point the tuple at the slot right after it: those slots already belong to a list.
+    let mut shared = bytes.clone();
+    shared[at + 8..at + 16].copy_from_slice(&(at as u64 + 16).to_le_bytes());
+    fix_checksums(&mut shared);
+    let err = parse_result(&shared).unwrap_err();
+    // Found when the module's co_consts claims the slot the tuple took over.
+    assert_eq!(err.section, "code objects");
+    assert!(err.message.contains("belongs to two lists"), "{err}");
+}
+
+#[test]
+fn name_index_entries_must_match_their_keys() {
+    let bytes = sample_image_bytes();
+    let (off, _) = sections(&bytes)[SectionKind::NameIndex.index()];
+    let slot = (off..bytes.len())
+        .step_by(16)
+        .find(|&at| bytes[at + 8..at + 12] != [0xff; 4])
+        .unwrap();
+    let mut bad = bytes.clone();
+    bad[slot] ^= 1;
+    fix_checksums(&mut bad);
+    let err = parse_result(&bad).unwrap_err();
+    assert_eq!((err.section, err.offset), ("name index", slot as u64));
+    assert!(err.message.contains("hash does not match"), "{err}");
+
+    let mut dangling = bytes.clone();
+    dangling[slot + 12..slot + 16].copy_from_slice(&77u32.to_le_bytes());
+    fix_checksums(&mut dangling);
+    let err = parse_result(&dangling).unwrap_err();
+    assert!(
+        err.message.contains("code object 77 does not exist"),
+        "{err}"
+    );
 }

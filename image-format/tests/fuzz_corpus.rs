@@ -30,7 +30,10 @@ fn seeds() -> Vec<(&'static str, Vec<u8>)> {
     let sample = sample_image_bytes();
     let mut seeds = vec![
         ("valid_sample.pfi", sample.clone()),
-        ("valid_minimal.pfi", permafrost_image::write_image(&minimal()).unwrap()),
+        (
+            "valid_minimal.pfi",
+            permafrost_image::write_image(&minimal()).unwrap(),
+        ),
         ("truncated_sample.pfi", sample[..sample.len() / 2].to_vec()),
     ];
     let mut flipped = sample.clone();
@@ -67,15 +70,25 @@ fn seeds() -> Vec<(&'static str, Vec<u8>)> {
     seeds
 }
 
+/// Rewrites the seeds once per run when `PERMAFROST_WRITE_FUZZ_CORPUS` is set (both tests
+/// wait for it, so neither reads a half-written file).
+fn rewrite_seeds_if_asked() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        if std::env::var_os("PERMAFROST_WRITE_FUZZ_CORPUS").is_some() {
+            let dir = corpus_dir();
+            std::fs::create_dir_all(&dir).unwrap();
+            for (name, bytes) in seeds() {
+                std::fs::write(dir.join(name), bytes).unwrap();
+            }
+        }
+    });
+}
+
 #[test]
 fn every_corpus_file_is_handled() {
+    rewrite_seeds_if_asked();
     let dir = corpus_dir();
-    if std::env::var_os("PERMAFROST_WRITE_FUZZ_CORPUS").is_some() {
-        std::fs::create_dir_all(&dir).unwrap();
-        for (name, bytes) in seeds() {
-            std::fs::write(dir.join(name), bytes).unwrap();
-        }
-    }
     let mut valid = 0;
     let mut rejected = 0;
     let mut entries: Vec<_> = std::fs::read_dir(&dir)
@@ -99,6 +112,7 @@ fn every_corpus_file_is_handled() {
 
 #[test]
 fn saved_seeds_match_their_expected_verdicts() {
+    rewrite_seeds_if_asked();
     for (name, _) in seeds() {
         let path = corpus_dir().join(name);
         let Ok(bytes) = std::fs::read(&path) else {

@@ -212,6 +212,24 @@ fn last_nonempty_line(text: &str) -> Option<&str> {
     text.lines().rev().find(|l| !l.trim().is_empty())
 }
 
+/// The most telling line of a failed run's stderr: the panic message when the binary
+/// panicked (its last lines are then backtrace notes), else the last line.
+fn stderr_summary(stderr: &str) -> String {
+    let mut lines = stderr.lines();
+    while let Some(line) = lines.next() {
+        if let Some((_, location)) = line.split_once("panicked at ") {
+            let message = lines.next().unwrap_or("").trim();
+            return shorten(
+                &format!("panic: {message} at {}", location.trim_end_matches(':')),
+                200,
+            );
+        }
+    }
+    last_nonempty_line(stderr)
+        .map(|l| shorten(l, 200))
+        .unwrap_or_else(|| "<empty>".to_owned())
+}
+
 fn shorten(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         text.to_owned()
@@ -241,11 +259,16 @@ fn short_diff(expected: &str, actual: &str) -> String {
         act.len().saturating_sub(1)
     );
     for i in first..(first + 3) {
-        if exp.get(i).is_none() && act.get(i).is_none() {
-            break;
+        match (exp.get(i), act.get(i)) {
+            (None, None) => break,
+            (Some(e), Some(a)) if e == a => {
+                let _ = writeln!(out, "          {}", show(&exp, i));
+            }
+            _ => {
+                let _ = writeln!(out, "        - {}", show(&exp, i));
+                let _ = writeln!(out, "        + {}", show(&act, i));
+            }
         }
-        let _ = writeln!(out, "        - {}", show(&exp, i));
-        let _ = writeln!(out, "        + {}", show(&act, i));
     }
     out
 }
@@ -256,11 +279,7 @@ fn compare(expected: &Expected, actual: &Actual) -> Option<String> {
         return Some(format!("timed out after {} s", RUN_TIMEOUT.as_secs()));
     }
     let mut problems = String::new();
-    let stderr_tail = || {
-        last_nonempty_line(&actual.stderr)
-            .map(|l| shorten(l, 200))
-            .unwrap_or_else(|| "<empty>".to_owned())
-    };
+    let stderr_tail = || stderr_summary(&actual.stderr);
     match actual.exit {
         Some(code) if i64::from(code) == expected.exit => {}
         Some(code) => {
@@ -317,13 +336,12 @@ fn check_program(program: &Program) -> Vec<(String, String)> {
     args.push(image.as_os_str());
     let frozen = run_binary(&args, &program.dir, &scratch.0, "freeze");
     if frozen.timed_out || frozen.exit != Some(0) {
-        let why = last_nonempty_line(&frozen.stderr).unwrap_or("<no message>");
         return vec![(
             "freeze".to_owned(),
             format!(
                 "permafrost freeze failed (exit {:?}): {}\n",
                 frozen.exit,
-                shorten(why, 300)
+                stderr_summary(&frozen.stderr)
             ),
         )];
     }
@@ -379,9 +397,13 @@ fn write_known_failures(path: &Path, failing: &BTreeMap<String, String>) {
 
 /// A one-line reason for a newly failing program, from its first problem.
 fn summarize(failures: &[(String, String)]) -> String {
-    let (layout, problem) = &failures[0];
-    let first_line = problem.lines().next().unwrap_or("fails");
-    shorten(&format!("{layout}: {first_line}"), 150)
+    match failures.first() {
+        Some((layout, problem)) => {
+            let first_line = problem.lines().next().unwrap_or("fails");
+            shorten(&format!("{layout}: {first_line}"), 150)
+        }
+        None => "fails".to_owned(),
+    }
 }
 
 fn selected(program: &Program, filter: &Option<Vec<String>>) -> bool {
@@ -461,7 +483,8 @@ fn corpus_matches_cpython() {
             unexpected += 1;
             let _ = writeln!(report, "{name}:");
             for (layout, problem) in failures {
-                let _ = writeln!(report, "  [{layout}] {}", problem.trim_end());
+                let indented = problem.trim_end().replace('\n', "\n    ");
+                let _ = writeln!(report, "  [{layout}] {indented}");
             }
         }
     }
@@ -579,6 +602,21 @@ fn comparison_reports_each_difference() {
 
     let signal = compare(&expected, &actual("a\nb\nc\n", None, "")).expect("a crash");
     assert!(signal.contains("killed by a signal"), "{signal}");
+
+    let panicked = compare(
+        &expected,
+        &actual(
+            "a\nb\nc\n",
+            Some(101),
+            "thread 'main' (7) panicked at worker/src/eval.rs:10:5:\nindex out of bounds\n\
+             note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n",
+        ),
+    )
+    .expect("a panic must be reported");
+    assert!(
+        panicked.contains("panic: index out of bounds at worker/src/eval.rs:10:5"),
+        "{panicked}"
+    );
 
     let mut hung = actual("", None, "");
     hung.timed_out = true;

@@ -124,6 +124,15 @@ impl Vm {
                     if let Some(v) = self.special_instance_attr(o, name) {
                         return Ok(v);
                     }
+                    if let Some(b) = crate::ops::inst_base(obj) {
+                        let kind = self.kind_of(&b);
+                        if let Some(m) = Native::method(kind, name) {
+                            return Ok(Value::obj(Object::BoundMethod {
+                                func: Value::Native(m),
+                                receiver: b,
+                            }));
+                        }
+                    }
                     if let Some(ga) = self.lookup_user_attr(&cls, "__getattr__") {
                         return self.call(&ga, &[obj.clone(), name_v.clone()], &[]);
                     }
@@ -161,11 +170,14 @@ impl Vm {
                             _ => a,
                         });
                     }
-                    if let Some(m) = Native::method(kind, name) {
-                        return Ok(Value::Native(m));
-                    }
                     if kind == TypeKind::Dict && name == "fromkeys" {
-                        return Ok(Value::Native(Native::DictFromkeys));
+                        return Ok(Value::obj(Object::BoundMethod {
+                            func: Value::Native(Native::DictFromkeys),
+                            receiver: obj.clone(),
+                        }));
+                    }
+                    if let Some(m) = Native::method(kind, name).or_else(|| Native::dunder(name)) {
+                        return Ok(Value::Native(m));
                     }
                     return Err(self.attr_error(obj, name));
                 }
@@ -242,9 +254,13 @@ impl Vm {
                     if name == "fget" {
                         return Ok(fget.clone());
                     }
-                    if name == "setter" || name == "getter" {
+                    if name == "setter" || name == "getter" || name == "deleter" {
                         return Ok(Value::obj(Object::BoundMethod {
-                            func: Value::Native(if name == "setter" { Native::PropertySetter } else { Native::PropertyGetter }),
+                            func: Value::Native(match name {
+                                "setter" => Native::PropertySetter,
+                                "getter" => Native::PropertyGetter,
+                                _ => Native::PropertyDeleter,
+                            }),
                             receiver: obj.clone(),
                         }));
                     }
@@ -290,7 +306,7 @@ impl Vm {
             }
         }
         let kind = self.kind_of(obj);
-        if let Some(m) = Native::method(kind, name) {
+        if let Some(m) = Native::method(kind, name).or_else(|| Native::dunder(name)) {
             return Ok(Value::obj(Object::BoundMethod {
                 func: Value::Native(m),
                 receiver: obj.clone(),
@@ -300,12 +316,14 @@ impl Vm {
     }
 
     fn func_doc(&self, code: u32) -> Value {
+        // The compiler puts a function's docstring (or None) first in co_consts; lambdas
+        // have no docstring.
         let view = self.codes[code as usize].view;
+        if view.name().as_str() == "<lambda>" {
+            return Value::None;
+        }
         match view.consts().iter().next() {
-            Some(permafrost_image::ConstView::Str(s)) => {
-                let _ = s;
-                Value::None
-            }
+            Some(permafrost_image::ConstView::Str(s)) => Value::Str(s),
             _ => Value::None,
         }
     }
@@ -473,13 +491,32 @@ impl Vm {
                 Ok(())
             }
             Object::Function(_) => {
-                if matches!(
-                    name,
-                    "__code__" | "__name__" | "__qualname__" | "__defaults__" | "__kwdefaults__" | "__closure__" | "__module__"
-                ) {
+                if matches!(name, "__code__" | "__closure__" | "__globals__") {
                     return Err(self.err("AttributeError", "readonly attribute"));
                 }
                 if let Object::Function(f) = o.get_mut() {
+                    match name {
+                        "__name__" => {
+                            f.name = v;
+                            return Ok(());
+                        }
+                        "__qualname__" => {
+                            f.qualname = v;
+                            return Ok(());
+                        }
+                        "__defaults__" => {
+                            f.defaults = match v.body() {
+                                Some(Object::Tuple(t)) => t.to_vec(),
+                                _ => Vec::new(),
+                            };
+                            return Ok(());
+                        }
+                        "__kwdefaults__" => {
+                            f.kwdefaults = v.as_obj().cloned();
+                            return Ok(());
+                        }
+                        _ => {}
+                    }
                     let d = f.dict.get_or_insert_with(Dict::new);
                     d.insert(str_hash_of(name), name_v.clone(), v, &mut |k| k.as_str() == Some(name));
                 }
@@ -494,6 +531,19 @@ impl Vm {
 
     pub fn delattr(&mut self, obj: &Value, name_v: &Value) -> PyResult<()> {
         let name = name_v.as_str().unwrap_or("");
+        if let Some(Object::Instance(inst)) = obj.body() {
+            let cls = inst.class.clone();
+            if let Some(a) = self.lookup_class_attr(&cls, name) {
+                if let Some(Object::Property { fdel, .. }) = a.body() {
+                    let fdel = fdel.clone();
+                    if matches!(fdel, Value::None | Value::Null) {
+                        return Err(self.err("AttributeError", format!("can't delete attribute '{name}'")));
+                    }
+                    self.call(&fdel, std::slice::from_ref(obj), &[])?;
+                    return Ok(());
+                }
+            }
+        }
         let removed = match obj.as_obj().map(|o| o.get_mut()) {
             Some(Object::Instance(inst)) => inst.dict.remove(str_hash_of(name), &mut |k| k.as_str() == Some(name)).is_some(),
             Some(Object::Class(c)) => c.dict.remove(str_hash_of(name), &mut |k| k.as_str() == Some(name)).is_some(),
@@ -540,6 +590,15 @@ impl Vm {
                         self.bind_attr(a, receiver, &k)
                     }
                 };
+            }
+        }
+        if let Some(b) = crate::ops::inst_base(receiver) {
+            let kind = self.kind_of(&b);
+            if let Some(m) = Native::method(kind, name).or_else(|| Native::dunder(name)) {
+                return Ok(Value::obj(Object::BoundMethod {
+                    func: Value::Native(m),
+                    receiver: b,
+                }));
             }
         }
         Err(self.err("AttributeError", format!("'super' object has no attribute '{name}'")))
@@ -652,7 +711,7 @@ impl Vm {
             let Some(c) = chosen else {
                 let names: Vec<String> = bases.iter().map(Vm::class_name).collect();
                 return Err(self.type_error(format!(
-                    "Cannot create a consistent method resolution order (MRO) for bases {}",
+                    "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                     names.join(", ")
                 )));
             };
@@ -676,6 +735,9 @@ impl Vm {
                     class = Some(c.clone());
                 }
             }
+        }
+        if view.argcount() == 0 && view.flags() & permafrost_image::opcode::flags::CO_VARARGS == 0 {
+            return Err(self.err("RuntimeError", "super(): no arguments"));
         }
         let Some(class) = class else {
             return Err(self.err("RuntimeError", "super(): __class__ cell not found"));

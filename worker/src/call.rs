@@ -481,6 +481,32 @@ impl Vm {
             return Ok(inst);
         }
         let npos = args.len() - kwnames.len();
+        // A class deriving from a built-in value type wraps a value of that type, built from
+        // the call's arguments (or empty when `__init__` takes other arguments).
+        let base_kind = match cls.get() {
+            Object::Class(c) => c.mro.iter().find_map(|k| match k.get() {
+                Object::Class(kc)
+                    if kc.module == "builtins"
+                        && matches!(
+                            kc.kind,
+                            TypeKind::Int | TypeKind::Float | TypeKind::Str | TypeKind::List
+                                | TypeKind::Dict | TypeKind::Tuple | TypeKind::Set | TypeKind::Bytes
+                        ) =>
+                {
+                    Some(kc.kind)
+                }
+                _ => None,
+            }),
+            _ => None,
+        };
+        let base = match base_kind {
+            Some(k) => match self.construct_builtin(k, args, kwnames) {
+                Ok(v) => v,
+                Err(_) => self.construct_builtin(k, &[], &[])?,
+            },
+            None => Value::Null,
+        };
+        let has_base = !base.is_null();
         let inst = Value::obj(Object::Instance(Instance {
             class: cls.clone(),
             dict: Dict::new(),
@@ -492,6 +518,7 @@ impl Vm {
             } else {
                 None
             },
+            base,
         }));
         if let Some(Value::Obj(e)) = Some(&inst) {
             if is_exc {
@@ -517,7 +544,7 @@ impl Vm {
                 }
             }
             None => {
-                if !is_exc && !args.is_empty() {
+                if !is_exc && !has_base && !args.is_empty() {
                     return Err(self.type_error(format!(
                         "{}() takes no arguments",
                         Vm::class_name(cls)

@@ -3,6 +3,7 @@
 //! per-code slot table, and exception dispatch through the code object's exception table
 //! (zero cost until something raises).
 
+use crate::builtins::Native;
 use crate::frame::Frame;
 use crate::heap::ObjRef;
 use crate::interp::{PyResult, Vm};
@@ -316,6 +317,12 @@ impl Vm {
                     let len = f.stack.len();
                     let fpos = len - n - 2;
                     let callable = std::mem::replace(&mut f.stack[fpos], Value::Null);
+                    if n == 0 && matches!(callable, Value::Native(Native::Super)) && f.stack[fpos + 1].is_null() {
+                        let r = self.super_from_frame(f);
+                        f.stack.truncate(fpos);
+                        f.push(r?);
+                        continue;
+                    }
                     let result = if f.stack[fpos + 1].is_null() {
                         self.call(&callable, &f.stack[len - n..], &[])
                     } else {
@@ -329,6 +336,12 @@ impl Vm {
                     let len = f.stack.len();
                     let fpos = len - n - 1;
                     let callable = std::mem::replace(&mut f.stack[fpos], Value::Null);
+                    if n == 0 && matches!(callable, Value::Native(Native::Super)) {
+                        let r = self.super_from_frame(f);
+                        f.stack.truncate(fpos);
+                        f.push(r?);
+                        continue;
+                    }
                     let result = self.call(&callable, &f.stack[fpos + 1..], &[]);
                     f.stack.truncate(fpos);
                     f.push(result?);
@@ -486,7 +499,19 @@ impl Vm {
                 Opcode::BUILD_SET => {
                     let n = arg as usize;
                     let items = f.stack.split_off(f.stack.len() - n);
-                    let s = self.build_set(items)?;
+                    // CPython folds a literal of more than two constants into a frozenset
+                    // constant (rebuilt once from its own iteration order when constants are
+                    // merged) and merges that into the new set: emulate it for identical order.
+                    let all_const = n > 2
+                        && f.ip > n
+                        && words[f.ip - 1 - n..f.ip - 1]
+                            .iter()
+                            .all(|w| (*w & 0xff) as u8 == Opcode::LOAD_CONST as u8);
+                    let s = if all_const {
+                        self.build_const_set(items)?
+                    } else {
+                        self.build_set(items)?
+                    };
                     f.push(s);
                 }
                 Opcode::BUILD_MAP => {
@@ -741,6 +766,18 @@ impl Vm {
                 }
                 Opcode::BEFORE_WITH => {
                     let mgr = f.pop();
+                    let has = |vm: &Vm, n: &str| {
+                        let cls = vm.type_of(&mgr);
+                        vm.lookup_class_attr(&cls, n).is_some()
+                    };
+                    if !has(self, "__enter__") || !has(self, "__exit__") {
+                        let msg = if has(self, "__enter__") {
+                            format!("'{}' object does not support the context manager protocol (missed __exit__ method)", self.type_name(&mgr))
+                        } else {
+                            format!("'{}' object does not support the context manager protocol", self.type_name(&mgr))
+                        };
+                        return Err(self.type_error(msg));
+                    }
                     let exit = self.getattr(&mgr, &Vm::str_val("__exit__"))?;
                     let (enter, recv) = self.load_method(mgr, &Vm::str_val("__enter__"))?;
                     let r = if recv.is_null() {

@@ -161,7 +161,7 @@ const BIG_STACK: usize = 1 << 30;
 
 /// Runs `f(state)` on a fresh thread with a large reserved stack and joins it before returning,
 /// so no thread outlives the call (the zygote forks only when single-threaded).
-pub fn run_on_big_stack<S, R>(state: S, f: fn(S) -> R) -> R {
+pub fn run_on_big_stack<S: 'static, R: 'static>(state: S, f: fn(S) -> R) -> R {
     let input = SendBox((state, f));
     let handle = std::thread::Builder::new()
         .name("permafrost-eval".into())

@@ -52,7 +52,19 @@ pub struct Vm {
     /// Spare frame buffers, reused by calls.
     pub pool: Vec<Vec<Value>>,
     pub empty_tuple: Value,
+    /// Ids of containers being repr'd (recursive containers print `[...]`).
+    pub repr_guard: Vec<usize>,
+    /// Type objects of the built-in iterators and views (`zip`, `list_iterator`, ...).
+    pub iter_types: HashMap<&'static str, ObjRef>,
 }
+
+const ITER_TYPES: &[&str] = &[
+    "list_iterator", "tuple_iterator", "str_ascii_iterator", "str_iterator", "bytes_iterator",
+    "range_iterator", "longrange_iterator", "dict_keyiterator", "dict_valueiterator",
+    "dict_itemiterator", "set_iterator", "enumerate", "zip", "map", "filter",
+    "list_reverseiterator", "reversed", "callable_iterator", "iterator", "dict_keys",
+    "dict_values", "dict_items",
+];
 
 const EXCEPTIONS: &[(&str, &str)] = &[
     ("BaseException", ""),
@@ -162,10 +174,16 @@ impl Vm {
         for (kind, name) in TYPE_NAMES {
             let bases = match kind {
                 TypeKind::Object => vec![],
-                TypeKind::Bool => vec![types[TypeKind::Int as usize].clone()],
                 _ => vec![types[0].clone()],
             };
             types.push(new_class(name, bases, *kind));
+        }
+        // bool derives from int, which is created after it.
+        let int_t = types[TypeKind::Int as usize].clone();
+        let bool_t = types[TypeKind::Bool as usize].clone();
+        if let Object::Class(c) = bool_t.get_mut() {
+            c.bases = vec![int_t.clone()];
+            c.mro = vec![bool_t.clone(), int_t, types[0].clone()];
         }
         let mut exc_types: HashMap<&'static str, ObjRef> = HashMap::new();
         for (name, parent) in EXCEPTIONS {
@@ -176,6 +194,25 @@ impl Vm {
             };
             exc_types.insert(name, new_class(name, vec![base], TypeKind::Exception));
         }
+        let set_attr = |cls: &ObjRef, name: &str, v: Value| {
+            if let Object::Class(c) = cls.get_mut() {
+                crate::attrs::dict_set_str(&mut c.dict, name, v);
+            }
+        };
+        let object_t = types[TypeKind::Object as usize].clone();
+        set_attr(&object_t, "__init__", Value::Native(Native::ObjectInit));
+        set_attr(&object_t, "__repr__", Value::Native(Native::ObjectRepr));
+        set_attr(&object_t, "__str__", Value::Native(Native::ObjectStr));
+        set_attr(&object_t, "__setattr__", Value::Native(Native::ObjectSetattr));
+        set_attr(&object_t, "__eq__", Value::Native(Native::ObjectEq));
+        set_attr(&object_t, "__ne__", Value::Native(Native::ObjectNe));
+        set_attr(&object_t, "__hash__", Value::Native(Native::ObjectHash));
+        set_attr(
+            &object_t,
+            "__new__",
+            Value::obj(Object::StaticMethod(Value::Native(Native::ObjectNew))),
+        );
+        set_attr(&exc_types["BaseException"], "__init__", Value::Native(Native::ExcInit));
         let mut builtins: HashMap<&'static str, Value> = HashMap::new();
         for (kind, name) in TYPE_NAMES {
             builtins.insert(name, Value::Obj(types[*kind as usize].clone()));
@@ -191,6 +228,15 @@ impl Vm {
         builtins.insert("NotImplemented", Value::NotImplemented);
         builtins.insert("Ellipsis", Value::Ellipsis);
         builtins.insert("__debug__", Value::Bool(true));
+        let mut iter_types = HashMap::new();
+        for name in ITER_TYPES {
+            let kind = if name.starts_with("dict_") && !name.ends_with("iterator") {
+                TypeKind::DictView
+            } else {
+                TypeKind::Iterator
+            };
+            iter_types.insert(*name, new_class(name, vec![types[0].clone()], kind));
+        }
         let nmods = image.module_count() as usize;
         let empty_tuple = Value::obj(Object::Tuple(Box::new([])));
         Vm {
@@ -211,6 +257,8 @@ impl Vm {
             reraising: false,
             pool: Vec::new(),
             empty_tuple,
+            repr_guard: Vec::new(),
+            iter_types,
         }
     }
 
@@ -301,12 +349,54 @@ impl Vm {
                 Object::Module(_) => TypeKind::Module,
                 Object::Cell(_) => TypeKind::Cell,
                 Object::Generator(_) => TypeKind::Generator,
-                Object::Iter(_) => TypeKind::Iterator,
+                Object::Iter(it) => {
+                    use crate::object::{Iter, ViewKind};
+                    let name = match it {
+                        Iter::Seq { seq, .. } => match seq {
+                            Value::Str(_) => "str_ascii_iterator",
+                            _ => match seq.body() {
+                                Some(Object::List(_)) => "list_iterator",
+                                Some(Object::Tuple(_)) => "tuple_iterator",
+                                Some(Object::Str(_)) => "str_ascii_iterator",
+                                Some(Object::Bytes(_)) => "bytes_iterator",
+                                _ => "iterator",
+                            },
+                        },
+                        Iter::StrChars { .. } => "str_iterator",
+                        Iter::Range { .. } => "range_iterator",
+                        Iter::BigRange { .. } => "longrange_iterator",
+                        Iter::Dict { kind: ViewKind::Keys, .. } => "dict_keyiterator",
+                        Iter::Dict { kind: ViewKind::Values, .. } => "dict_valueiterator",
+                        Iter::Dict { kind: ViewKind::Items, .. } => "dict_itemiterator",
+                        Iter::Snapshot { .. } => "set_iterator",
+                        Iter::Enumerate { .. } => "enumerate",
+                        Iter::Zip { .. } => "zip",
+                        Iter::Map { .. } => "map",
+                        Iter::Filter { .. } => "filter",
+                        Iter::Reversed { .. } => "list_reverseiterator",
+                        Iter::CallIter { .. } => "callable_iterator",
+                        Iter::Exhausted => "iterator",
+                    };
+                    if let Some(t) = self.iter_types.get(name) {
+                        return t.clone();
+                    }
+                    TypeKind::Iterator
+                }
                 Object::Code(_) | Object::CodeRef(_) => TypeKind::Code,
                 Object::Property { .. } => TypeKind::Property,
                 Object::StaticMethod(_) => TypeKind::StaticMethod,
                 Object::ClassMethod(_) => TypeKind::ClassMethod,
-                Object::DictView { .. } => TypeKind::DictView,
+                Object::DictView { kind, .. } => {
+                    let name = match kind {
+                        crate::object::ViewKind::Keys => "dict_keys",
+                        crate::object::ViewKind::Values => "dict_values",
+                        crate::object::ViewKind::Items => "dict_items",
+                    };
+                    if let Some(t) = self.iter_types.get(name) {
+                        return t.clone();
+                    }
+                    TypeKind::DictView
+                }
                 Object::Super { .. } => TypeKind::Super,
             },
         };
@@ -388,6 +478,7 @@ impl Vm {
                 context: Value::Null,
                 suppress_context: false,
             })),
+            base: Value::Null,
         }))
     }
 

@@ -9,12 +9,41 @@
 //!
 //! It touches no files, sockets or processes: the server gives it an image and JSON
 //! arguments, and takes back JSON results and captured output.
+//!
+//! Module map: `heap` (refcounted pointer, immortal bit), `value` (the 16-byte value),
+//! `object` (heap object bodies), `dict` / `set` / `hash` (CPython-compatible tables and
+//! hashes), `layout` (the two layouts and per-code side tables), `frame`, `eval` (the
+//! dispatch loop), `call` (binding, generators, instantiation), `ops` (operators), `repr`
+//! (text conversions), `attrs` (attributes and classes), `builtins` / `methods` (natives),
+//! `modules` (imports), `traceback`, `json`, `freeze`.
 
+pub mod attrs;
+pub mod builtins;
+pub mod call;
+pub mod dict;
+pub mod eval;
+pub mod frame;
+pub mod freeze;
+pub mod hash;
+pub mod heap;
+pub mod interp;
+pub mod json;
+pub mod layout;
+pub mod methods;
+pub mod modules;
+pub mod object;
+pub mod ops;
 pub mod pyfmt;
 pub mod pynum;
 pub mod pystr;
+pub mod repr;
+pub mod set;
+pub mod traceback;
+pub mod value;
 
+use interp::{Sink, Vm};
 use permafrost_image::Image;
+use value::Value;
 
 /// Where code objects and constants live, and whether reading them writes refcounts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,32 +73,138 @@ pub struct CallOutcome {
 
 /// One interpreter per process.
 pub struct Interpreter {
-    _image: Image<'static>,
-    _layout: Layout,
+    vm: Option<Box<Vm>>,
+}
+
+/// A job for the interpreter thread.
+struct Job {
+    vm: Box<Vm>,
+    function: String,
+    args: Vec<serde_json::Value>,
+    kwargs: serde_json::Map<String, serde_json::Value>,
+}
+
+fn job_run_main(mut vm: Box<Vm>) -> (Box<Vm>, Result<(), ErrorReport>) {
+    vm.sink = Sink::Stdout;
+    vm.main_as_dunder_main = true;
+    let r = match vm.load_module(0, "__main__") {
+        Ok(_) => Ok(()),
+        Err(e) => Err(vm.error_report(&e)),
+    };
+    vm.flush_out();
+    (vm, r)
+}
+
+fn job_preload(mut vm: Box<Vm>) -> (Box<Vm>, Result<(), ErrorReport>) {
+    vm.sink = Sink::Capture;
+    let mut result = Ok(());
+    for i in 0..vm.image.module_count() {
+        if vm.modules[i as usize].is_some() {
+            continue;
+        }
+        let name = vm.image.module(i).name.as_str().to_string();
+        if let Err(e) = vm.load_module(i, &name) {
+            result = Err(vm.error_report(&e));
+            break;
+        }
+    }
+    // Output printed while preloading goes nowhere: there is no job to attach it to.
+    vm.out.clear();
+    (vm, result)
+}
+
+fn job_call(job: Job) -> (Box<Vm>, CallOutcome) {
+    let Job {
+        mut vm,
+        function,
+        args,
+        kwargs,
+    } = job;
+    vm.sink = Sink::Capture;
+    vm.out.clear();
+    let result = call_inner(&mut vm, &function, &args, &kwargs);
+    let stdout = std::mem::take(&mut vm.out);
+    (vm, CallOutcome { result, stdout })
+}
+
+fn call_inner(
+    vm: &mut Vm,
+    function: &str,
+    args: &[serde_json::Value],
+    kwargs: &serde_json::Map<String, serde_json::Value>,
+) -> Result<serde_json::Value, ErrorReport> {
+    let run = |vm: &mut Vm| -> interp::PyResult<serde_json::Value> {
+        let (module_name, name) = match function.rsplit_once('.') {
+            Some((m, n)) => (m.to_string(), n.to_string()),
+            None => (
+                vm.image.module(0).name.as_str().to_string(),
+                function.to_string(),
+            ),
+        };
+        let module = match vm.module_index(&module_name) {
+            Some(i) => match vm.modules[i as usize].clone() {
+                Some(m) => Value::Obj(m),
+                None => Value::Obj(vm.load_module(i, &module_name)?),
+            },
+            None => vm.import_module(&module_name)?,
+        };
+        let f = vm.getattr(&module, &Vm::str_val(name.as_str()))?;
+        let mut argv = Vec::with_capacity(args.len() + kwargs.len());
+        for a in args {
+            argv.push(vm.from_json(a)?);
+        }
+        let mut names = Vec::with_capacity(kwargs.len());
+        for (k, v) in kwargs {
+            names.push(Vm::str_val(k.as_str()));
+            argv.push(vm.from_json(v)?);
+        }
+        let r = vm.call(&f, &argv, &names)?;
+        vm.to_json(&r, 0)
+    };
+    match run(vm) {
+        Ok(v) => Ok(v),
+        Err(e) => Err(vm.error_report(&e)),
+    }
 }
 
 impl Interpreter {
     pub fn new(image: Image<'static>, layout: Layout) -> Interpreter {
         Interpreter {
-            _image: image,
-            _layout: layout,
+            vm: Some(Box::new(Vm::new(image, layout))),
         }
+    }
+
+    fn take_vm(&mut self) -> Option<Box<Vm>> {
+        self.vm.take()
     }
 
     /// `permafrost run`: runs the main module as `__main__`, printing to the process's stdout.
     pub fn run_main(&mut self) -> Result<(), ErrorReport> {
-        unimplemented!()
+        let Some(vm) = self.take_vm() else {
+            return Err(lost_interpreter());
+        };
+        let (vm, r) = heap::run_on_big_stack(vm, job_run_main);
+        self.vm = Some(vm);
+        r
     }
 
-    /// Serving: imports every module of the image once, each under its own name.
+    /// Serving: imports every module of the image once, each under its own name. Runs on a
+    /// helper thread that is joined before returning, so the caller stays single-threaded.
     pub fn preload(&mut self) -> Result<(), ErrorReport> {
-        unimplemented!()
+        let Some(vm) = self.take_vm() else {
+            return Err(lost_interpreter());
+        };
+        let (vm, r) = heap::run_on_big_stack(vm, job_preload);
+        self.vm = Some(vm);
+        r
     }
 
     /// Serving, after `preload`, before the first fork: in the `permanent` layout makes every
     /// object reachable from the loaded modules immortal; a no-op in `transient`.
     pub fn freeze_heap(&mut self) {
-        unimplemented!()
+        if let Some(vm) = self.vm.as_mut() {
+            vm.freeze_heap();
+        }
     }
 
     /// Calls `function` (`name` in the main module or `module.name`) with JSON arguments,
@@ -80,7 +215,53 @@ impl Interpreter {
         args: &[serde_json::Value],
         kwargs: &serde_json::Map<String, serde_json::Value>,
     ) -> CallOutcome {
-        let _ = (function, args, kwargs);
-        unimplemented!()
+        let Some(vm) = self.take_vm() else {
+            return CallOutcome {
+                result: Err(lost_interpreter()),
+                stdout: String::new(),
+            };
+        };
+        let job = Job {
+            vm,
+            function: function.to_string(),
+            args: args.to_vec(),
+            kwargs: kwargs.clone(),
+        };
+        let (vm, outcome) = heap::run_on_big_stack(job, job_call);
+        self.vm = Some(vm);
+        outcome
+    }
+}
+
+fn lost_interpreter() -> ErrorReport {
+    ErrorReport {
+        type_name: "SystemError".into(),
+        message: "interpreter state lost after a crash".into(),
+        traceback: "SystemError: interpreter state lost after a crash\n".into(),
+    }
+}
+
+impl Vm {
+    /// Makes everything reachable from the loaded modules immortal (permanent layout only).
+    pub fn freeze_heap(&mut self) {
+        if self.layout != Layout::Permanent {
+            return;
+        }
+        for m in self.modules.iter().flatten() {
+            freeze::freeze_obj(m);
+        }
+        for m in self.native_modules.values() {
+            freeze::freeze_obj(m);
+        }
+        for t in self.types.iter().chain(self.exc_types.values()) {
+            freeze::freeze_obj(t);
+        }
+        for v in self.builtins.values() {
+            freeze::freeze_value(v);
+        }
+        freeze::freeze_value(&self.empty_tuple);
+        // Spare frame buffers would be written by the first call in every worker.
+        self.pool.clear();
+        self.pool.shrink_to_fit();
     }
 }

@@ -115,6 +115,9 @@ pub struct Instance {
     pub class: ObjRef,
     pub dict: Dict,
     pub exc: Option<Box<ExcData>>,
+    /// For instances of classes deriving from a built-in value type (`class C(list)`): the
+    /// built-in value the inherited behaviour operates on; `Null` otherwise.
+    pub base: Value,
 }
 
 /// A module: globals in slots, indexed by name through `index`.
@@ -226,7 +229,7 @@ pub enum Object {
     Code(HeapCode),
     /// `fn.__code__`: a read-only view of an image code object.
     CodeRef(u32),
-    Property { fget: Value, fset: Value },
+    Property { fget: Value, fset: Value, fdel: Value },
     StaticMethod(Value),
     ClassMethod(Value),
     DictView { dict: ObjRef, kind: ViewKind },

@@ -15,6 +15,14 @@ use num_traits::{Signed, ToPrimitive, Zero};
 use permafrost_image::opcode::{BinaryOp, CompareOp};
 use std::cmp::Ordering;
 
+/// The built-in value wrapped by an instance of a class deriving from a built-in type.
+pub fn inst_base(v: &Value) -> Option<Value> {
+    match v.body() {
+        Some(Object::Instance(i)) if !i.base.is_null() => Some(i.base.clone()),
+        _ => None,
+    }
+}
+
 /// The hash of a str's text, as a Python hash.
 #[inline]
 pub fn str_hash_of(s: &str) -> i64 {
@@ -158,6 +166,9 @@ impl Vm {
                         let r = self.call(&m, std::slice::from_ref(v), &[])?;
                         return Ok(!matches!(r, Value::Int(0)));
                     }
+                    if let Some(b) = inst_base(v) {
+                        return self.truthy(&b);
+                    }
                     true
                 }
                 _ => true,
@@ -203,6 +214,11 @@ impl Vm {
                 }
                 Object::Instance(_) => {
                     let cls = self.type_of(v);
+                    if let Some(b) = inst_base(v) {
+                        if self.lookup_user_attr(&cls, "__hash__").is_none() {
+                            return self.hash(&b);
+                        }
+                    }
                     match self.lookup_class_attr(&cls, "__hash__") {
                         Some(Value::None) => {
                             return Err(self.type_error(format!(
@@ -415,6 +431,18 @@ impl Vm {
         })
     }
 
+    /// A set literal of constants, laid out as CPython's folded frozenset constant makes it.
+    pub fn build_const_set(&mut self, items: Vec<Value>) -> PyResult<Value> {
+        let first = self.build_set(items)?;
+        let order = self.collect(&first)?;
+        let second = self.build_set(order)?;
+        let mut out = Set::new();
+        if let Some(Object::Set(s)) = second.body() {
+            out.merge(s, &mut key_eq);
+        }
+        Ok(Value::obj(Object::Set(out)))
+    }
+
     pub fn build_set(&mut self, items: Vec<Value>) -> PyResult<Value> {
         let s = Value::obj(Object::Set(Set::new()));
         for v in items {
@@ -463,6 +491,11 @@ impl Vm {
                 if !matches!(r, Value::NotImplemented) {
                     return self.truthy(&r);
                 }
+            }
+            if inst_base(a).is_some() || inst_base(b).is_some() {
+                let x = inst_base(a).unwrap_or_else(|| a.clone());
+                let y = inst_base(b).unwrap_or_else(|| b.clone());
+                return self.eq(&x, &y);
             }
             return Ok(a.is(b));
         }
@@ -567,9 +600,9 @@ impl Vm {
                             return Ok(r);
                         }
                     }
-                    if op == CompareOp::Ne {
+                    if op == CompareOp::Ne || inst_base(a).is_some() || inst_base(b).is_some() {
                         let e = self.eq(a, b)?;
-                        return Ok(Value::Bool(!e));
+                        return Ok(Value::Bool(e == (op == CompareOp::Eq)));
                     }
                     return Ok(Value::Bool(a.is(b)));
                 }
@@ -595,6 +628,11 @@ impl Vm {
                     if !matches!(r, Value::NotImplemented) {
                         return Ok(r);
                     }
+                }
+                if inst_base(a).is_some() || inst_base(b).is_some() {
+                    let x = inst_base(a).unwrap_or_else(|| a.clone());
+                    let y = inst_base(b).unwrap_or_else(|| b.clone());
+                    return self.compare(op, &x, &y);
                 }
                 Err(self.type_error(format!(
                     "'{}' not supported between instances of '{}' and '{}'",
@@ -684,6 +722,14 @@ impl Vm {
             return Err(self.err("SystemError", "bad binary operator"));
         };
         let inplace = arg & BinaryOp::INPLACE != 0;
+        if let (Value::Bool(x), Value::Bool(y)) = (a, b) {
+            match op {
+                BinaryOp::And => return Ok(Value::Bool(*x & *y)),
+                BinaryOp::Or => return Ok(Value::Bool(*x | *y)),
+                BinaryOp::Xor => return Ok(Value::Bool(*x ^ *y)),
+                _ => {}
+            }
+        }
         if let (Some(x), Some(y)) = (num_of(a), num_of(b)) {
             return self.num_binop(op, &x, &y);
         }
@@ -706,6 +752,26 @@ impl Vm {
         if let Some(r) = self.call_dunder(b, rname, std::slice::from_ref(a))? {
             if !matches!(r, Value::NotImplemented) {
                 return Ok(r);
+            }
+        }
+        if inst_base(a).is_some() || inst_base(b).is_some() {
+            let x = inst_base(a).unwrap_or_else(|| a.clone());
+            let y = inst_base(b).unwrap_or_else(|| b.clone());
+            return self.binary_op(arg & 15, &x, &y);
+        }
+        if op == BinaryOp::Mul {
+            let seq = |v: &Value| v.as_str().is_some() || matches!(v.body(), Some(Object::List(_) | Object::Tuple(_) | Object::Bytes(_)));
+            if seq(a) && !matches!(b.body(), Some(Object::Instance(_))) {
+                return Err(self.type_error(format!(
+                    "can't multiply sequence by non-int of type '{}'",
+                    self.type_name(b)
+                )));
+            }
+            if seq(b) && !matches!(a.body(), Some(Object::Instance(_))) {
+                return Err(self.type_error(format!(
+                    "can't multiply sequence by non-int of type '{}'",
+                    self.type_name(a)
+                )));
             }
         }
         if op == BinaryOp::Add && a.as_str().is_some() {
@@ -948,18 +1014,20 @@ impl Vm {
             }
             BinaryOp::Or | BinaryOp::And | BinaryOp::Sub | BinaryOp::Xor => {
                 let is_set = |v: &Value| matches!(v.body(), Some(Object::Set(_) | Object::FrozenSet(_)));
+                let is_view = |v: &Value| matches!(v.body(), Some(Object::DictView { kind: ViewKind::Keys | ViewKind::Items, .. }));
+                if (is_set(a) || is_view(a)) && (is_set(b) || is_view(b)) && (is_view(a) || is_view(b)) {
+                    let ai = self.collect(a)?;
+                    let sa = self.build_set(ai)?;
+                    let bi = self.collect(b)?;
+                    let sb = self.build_set(bi)?;
+                    return Ok(Some(self.set_algebra(op, &sa, &sb)?));
+                }
                 if is_set(a) && is_set(b) {
-                    let r = self.set_algebra(op, a, b)?;
-                    if inplace {
-                        if let (Some(ao), Some(Object::Set(new))) = (a.as_obj(), r.body()) {
-                            let new = new.clone();
-                            if let Object::Set(s) = ao.get_mut() {
-                                *s = new;
-                            }
-                            return Ok(Some(a.clone()));
-                        }
+                    if inplace && matches!(a.body(), Some(Object::Set(_))) {
+                        self.set_inplace(op, a, b)?;
+                        return Ok(Some(a.clone()));
                     }
-                    return Ok(Some(r));
+                    return Ok(Some(self.set_algebra(op, a, b)?));
                 }
                 if op == BinaryOp::Or {
                     if let (Some(Object::Dict(_)), Some(Object::Dict(_))) = (a.body(), b.body()) {
@@ -982,29 +1050,41 @@ impl Vm {
         }
     }
 
-    /// `|`, `&`, `-`, `^` on sets, with CPython's construction order.
+    /// `|`, `&`, `-`, `^` on sets, with CPython's construction order (`setobject.c`).
     pub fn set_algebra(&mut self, op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
         let frozen = matches!(a.body(), Some(Object::FrozenSet(_)));
-        let aset = match a.body() {
-            Some(Object::Set(s) | Object::FrozenSet(s)) => s.clone(),
-            _ => Set::new(),
+        let set_of = |v: &Value| match v.body() {
+            Some(Object::Set(s) | Object::FrozenSet(s)) => Some(s.clone()),
+            _ => None,
         };
+        let copy = |s: &Set| {
+            let mut r = Set::new();
+            r.merge(s, &mut key_eq);
+            r
+        };
+        let aset = set_of(a).unwrap_or_default();
         let result = match op {
             BinaryOp::Or => {
-                let mut r = Set::new();
-                r.merge(&aset, &mut key_eq);
-                let r = Value::obj(Object::Set(r));
-                for k in self.collect(b)? {
-                    self.set_add(&r, k)?;
+                let mut r = copy(&aset);
+                match set_of(b) {
+                    Some(bs) => {
+                        r.merge(&bs, &mut key_eq);
+                        Value::obj(Object::Set(r))
+                    }
+                    None => {
+                        let r = Value::obj(Object::Set(r));
+                        for k in self.collect(b)? {
+                            self.set_add(&r, k)?;
+                        }
+                        r
+                    }
                 }
-                r
             }
             BinaryOp::And => {
                 let r = Value::obj(Object::Set(Set::new()));
-                let bo = b.as_obj().cloned();
                 let blen = self.len_of(b)?;
                 let (small, other) = if blen > aset.len() {
-                    (aset.keys(), bo)
+                    (aset.keys(), b.as_obj().cloned())
                 } else {
                     (self.collect(b)?, a.as_obj().cloned())
                 };
@@ -1018,23 +1098,41 @@ impl Vm {
                 r
             }
             BinaryOp::Sub => {
-                let r = Value::obj(Object::Set(Set::new()));
-                if let Some(bo) = b.as_obj().cloned() {
-                    for k in aset.keys() {
-                        if !self.set_contains(&bo, &k)? {
-                            self.set_add(&r, k)?;
+                let blen = self.len_of(b)?;
+                if (aset.len() >> 2) > blen {
+                    let r = Value::obj(Object::Set(copy(&aset)));
+                    if let Some(ro) = r.as_obj().cloned() {
+                        for k in self.collect(b)? {
+                            self.set_remove(&ro, &k)?;
                         }
                     }
+                    r
+                } else {
+                    let r = Value::obj(Object::Set(Set::new()));
+                    if let Some(bo) = b.as_obj().cloned() {
+                        for k in aset.keys() {
+                            if !self.set_contains(&bo, &k)? {
+                                self.set_add(&r, k)?;
+                            }
+                        }
+                    }
+                    r
                 }
-                r
             }
             _ => {
-                let mut r = Set::new();
-                r.merge(&aset, &mut key_eq);
-                let r = Value::obj(Object::Set(r));
-                let ro = r.as_obj().cloned();
-                if let Some(ro) = ro {
-                    for k in self.collect(b)? {
+                let bset = match set_of(b) {
+                    Some(s) => s,
+                    None => {
+                        let items = self.collect(b)?;
+                        match self.build_set(items)?.body() {
+                            Some(Object::Set(s)) => s.clone(),
+                            _ => Set::new(),
+                        }
+                    }
+                };
+                let r = Value::obj(Object::Set(copy(&bset)));
+                if let Some(ro) = r.as_obj().cloned() {
+                    for k in aset.keys() {
                         if !self.set_remove(&ro, &k)? {
                             self.set_add(&r, k)?;
                         }
@@ -1049,6 +1147,49 @@ impl Vm {
             }
         }
         Ok(result)
+    }
+
+    /// `|=`, `-=`, `^=` mutate in place as CPython does; `&=` replaces the table.
+    pub fn set_inplace(&mut self, op: BinaryOp, a: &Value, b: &Value) -> PyResult<()> {
+        let Some(ao) = a.as_obj().cloned() else {
+            return Ok(());
+        };
+        match op {
+            BinaryOp::Or => {
+                if let Some(Object::Set(bs) | Object::FrozenSet(bs)) = b.body() {
+                    let bs = bs.clone();
+                    if let Object::Set(s) = ao.get_mut() {
+                        s.merge(&bs, &mut key_eq);
+                    }
+                } else {
+                    for k in self.collect(b)? {
+                        self.set_add(a, k)?;
+                    }
+                }
+            }
+            BinaryOp::Sub => {
+                for k in self.collect(b)? {
+                    self.set_remove(&ao, &k)?;
+                }
+            }
+            BinaryOp::Xor => {
+                for k in self.collect(b)? {
+                    if !self.set_remove(&ao, &k)? {
+                        self.set_add(a, k)?;
+                    }
+                }
+            }
+            _ => {
+                let r = self.set_algebra(op, a, b)?;
+                if let Some(Object::Set(new)) = r.body() {
+                    let new = new.clone();
+                    if let Object::Set(s) = ao.get_mut() {
+                        *s = new;
+                    }
+                }
+            }
+        }
+        Ok(())
     }
 
     pub fn unary_neg(&mut self, a: &Value) -> PyResult<Value> {
@@ -1167,6 +1308,9 @@ impl Vm {
                 if let Some(r) = self.call_dunder(container, "__contains__", std::slice::from_ref(item))? {
                     return self.truthy(&r);
                 }
+                if let Some(b) = inst_base(container) {
+                    return self.contains(&b, item);
+                }
                 let it = self.get_iter(container)?;
                 while let Some(x) = self.next(&it)? {
                     if self.eq(&x, item)? {
@@ -1207,6 +1351,10 @@ impl Vm {
                     if let (Value::Int(a), Value::Int(b), Value::Int(c)) = (start, stop, step) {
                         return Ok(range_len(*a, *b, *c) as usize);
                     }
+                }
+                Object::Instance(i) if !i.base.is_null() && self.lookup_user_attr(&i.class, "__len__").is_none() => {
+                    let b = i.base.clone();
+                    return self.len_of(&b);
                 }
                 Object::Instance(_) => {
                     if let Some(r) = self.call_dunder(v, "__len__", &[])? {
@@ -1448,10 +1596,10 @@ impl Vm {
                 let (a, b, c) = (*a, *b, *c);
                 let len = range_len(a, b, c) as usize;
                 if Vm::is_slice(key) {
-                    let (s, _, st, count) = self.slice_indices(key, len)?;
+                    let (s, e, st, _) = self.slice_indices(key, len)?;
                     let ns = a + s * c;
                     let nstep = c * st;
-                    let nstop = ns + count as i64 * nstep;
+                    let nstop = a + e * c;
                     return Ok(Value::obj(Object::Range {
                         start: Value::Int(ns),
                         stop: Value::Int(nstop),
@@ -1463,6 +1611,10 @@ impl Vm {
             }
             Object::Instance(_) => match self.call_dunder(container, "__getitem__", std::slice::from_ref(key))? {
                 Some(v) => Ok(v),
+                None if inst_base(container).is_some() => {
+                    let b = inst_base(container).unwrap_or(Value::None);
+                    self.getitem(&b, key)
+                }
                 None => Err(self.type_error(format!(
                     "'{}' object is not subscriptable",
                     self.type_name(container)
@@ -1529,6 +1681,10 @@ impl Vm {
                 Ok(())
             }
             Object::Dict(_) => self.dict_set(&o, key, value),
+            Object::Instance(i) if !i.base.is_null() && self.lookup_user_attr(&i.class, "__setitem__").is_none() => {
+                let b = i.base.clone();
+                self.setitem(&b, key, value)
+            }
             Object::Instance(_) => {
                 match self.call_dunder(container, "__setitem__", &[key, value])? {
                     Some(_) => Ok(()),
@@ -1579,6 +1735,10 @@ impl Vm {
             },
             Object::Instance(_) => match self.call_dunder(container, "__delitem__", std::slice::from_ref(key))? {
                 Some(_) => Ok(()),
+                None if inst_base(container).is_some() => {
+                    let b = inst_base(container).unwrap_or(Value::None);
+                    self.delitem(&b, key)
+                }
                 None => Err(self.type_error(format!(
                     "'{}' object doesn't support item deletion",
                     self.type_name(container)
@@ -1638,6 +1798,9 @@ impl Vm {
                 Object::Instance(_) => {
                     if let Some(r) = self.call_dunder(v, "__iter__", &[])? {
                         return Ok(r);
+                    }
+                    if let Some(b) = inst_base(v) {
+                        return self.get_iter(&b);
                     }
                     if self.lookup_class_attr(&self.type_of(v), "__getitem__").is_some() {
                         return Ok(Value::obj(Object::Iter(Iter::Seq { seq: v.clone(), index: 0 })));

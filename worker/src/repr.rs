@@ -199,25 +199,12 @@ impl Vm {
                         ))),
                     };
                 }
-                if is_exc {
-                    let name = self.type_name(v);
-                    let args = self.exc_args(o);
-                    out.push_str(&name);
-                    if args.len() == 1 {
-                        out.push('(');
-                        self.repr_into(&args[0], out)?;
-                        out.push(')');
-                    } else {
-                        return self.repr_seq(id, args, "(", ")", out);
-                    }
-                } else {
-                    let cls = self.type_of(v);
-                    let (module, qual) = match cls.get() {
-                        Object::Class(c) => (c.module.clone(), c.qualname.clone()),
-                        _ => (String::new(), String::new()),
-                    };
-                    out.push_str(&format!("<{module}.{qual} object at {id:#x}>"));
+                let _ = is_exc;
+                if let Some(b) = crate::ops::inst_base(v) {
+                    return self.repr_into(&b, out);
                 }
+                let r = self.default_repr(v)?;
+                out.push_str(&r);
             }
             Object::Module(m) => out.push_str(&format!("<module '{}'>", m.name)),
             Object::Cell(_) => out.push_str(&format!("<cell at {id:#x}>")),
@@ -274,6 +261,53 @@ impl Vm {
         Ok(())
     }
 
+    /// `object.__repr__` (and `BaseException.__repr__`), ignoring user overrides.
+    pub fn default_repr(&mut self, v: &Value) -> PyResult<String> {
+        let Some(o) = v.as_obj() else {
+            return self.repr(v);
+        };
+        let is_exc = matches!(o.get(), Object::Instance(i) if i.exc.is_some());
+        if !matches!(o.get(), Object::Instance(_)) {
+            return self.repr(v);
+        }
+        let mut out = String::new();
+        if is_exc {
+            let name = self.type_name(v);
+            let args = self.exc_args(o);
+            out.push_str(&name);
+            if args.len() == 1 {
+                out.push('(');
+                self.repr_into(&args[0], &mut out)?;
+                out.push(')');
+            } else {
+                self.repr_seq(o.addr(), args, "(", ")", &mut out)?;
+            }
+        } else {
+            let cls = self.type_of(v);
+            let (module, qual) = match cls.get() {
+                Object::Class(c) => (c.module.clone(), c.qualname.clone()),
+                _ => (String::new(), String::new()),
+            };
+            out.push_str(&format!("<{module}.{qual} object at {:#x}>", o.addr()));
+        }
+        Ok(out)
+    }
+
+    /// `BaseException.__str__`.
+    pub fn exc_str(&mut self, v: &Value) -> PyResult<String> {
+        let Some(o) = v.as_obj().cloned() else {
+            return self.to_str(v);
+        };
+        let args = self.exc_args(&o);
+        let is_key = self.exc_matches(&o, "KeyError");
+        match args.len() {
+            0 => Ok(String::new()),
+            1 if is_key => self.repr(&args[0]),
+            1 => self.to_str(&args[0]),
+            _ => self.repr(&Vm::new_tuple(args)),
+        }
+    }
+
     /// Calls a user-defined dunder (found on a user class, not a built-in base).
     pub fn call_dunder_user(&mut self, v: &Value, name: &str) -> PyResult<Option<Value>> {
         let cls = self.type_of(v);
@@ -308,15 +342,12 @@ impl Vm {
                     };
                 }
                 if is_exc {
-                    let o = o.clone();
-                    let args = self.exc_args(&o);
-                    let is_key = self.exc_matches(&o, "KeyError");
-                    return match args.len() {
-                        0 => Ok(String::new()),
-                        1 if is_key => self.repr(&args[0]),
-                        1 => self.to_str(&args[0]),
-                        _ => self.repr(&Vm::new_tuple(args)),
-                    };
+                    return self.exc_str(v);
+                }
+                if let Some(b) = crate::ops::inst_base(v) {
+                    if self.lookup_user_attr(&self.type_of(v), "__repr__").is_none() {
+                        return self.to_str(&b);
+                    }
                 }
             }
         }
@@ -404,6 +435,9 @@ impl Vm {
                 let r = self.call(&m, &[v.clone(), Vm::str_val(spec)], &[])?;
                 return Ok(r.as_str().unwrap_or("").to_string());
             }
+        }
+        if let Some(b) = crate::ops::inst_base(v) {
+            return self.format(&b, spec);
         }
         if spec.is_empty() {
             return self.to_str(v);

@@ -29,6 +29,12 @@ pub enum Value {
     Ellipsis,
 }
 
+impl Default for Value {
+    fn default() -> Value {
+        Value::Null
+    }
+}
+
 impl Value {
     #[inline]
     pub fn obj(o: Object) -> Value {

@@ -112,7 +112,11 @@ pub fn sample_builder() -> ImageBuilder {
     let mut b = ImageBuilder::default();
     let app = b.add_code(module_code(
         "app",
-        vec![Constant::Code(1), every_constant(), Constant::Str("f".into())],
+        vec![
+            Constant::Code(1),
+            every_constant(),
+            Constant::Str("f".into()),
+        ],
     ));
     let f = b.add_code(function_f());
     assert_eq!(f, 1);

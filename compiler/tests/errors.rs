@@ -1,0 +1,220 @@
+//! Every construct outside the subset, and source errors, give the exact
+//! `file:line:col: message` (1-based line and column).
+
+use permafrost_compiler::{compile_modules, SourceModule};
+
+fn error_of(source: &str) -> String {
+    match compile_modules(&[SourceModule {
+        name: "bad",
+        filename: "bad.py",
+        source,
+    }]) {
+        Ok(_) => panic!("compiled, but an error was expected for:\n{source}"),
+        Err(e) => e.to_string(),
+    }
+}
+
+#[test]
+fn unsupported_constructs_are_reported_at_their_position() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "async def f():\n    pass\n",
+            "bad.py:1:1: unsupported: async def",
+        ),
+        ("def f():\n    await x\n", "bad.py:2:5: unsupported: await"),
+        (
+            "match x:\n    case 1:\n        pass\n",
+            "bad.py:1:1: unsupported: match statement",
+        ),
+        ("type X = int\n", "bad.py:1:1: unsupported: type aliases"),
+        (
+            "def f[T](x): pass\n",
+            "bad.py:1:1: unsupported: type parameters",
+        ),
+        (
+            "import os.path\n",
+            "bad.py:1:8: unsupported: dotted import 'os.path'",
+        ),
+        (
+            "from os.path import join\n",
+            "bad.py:1:1: unsupported: dotted import 'os.path'",
+        ),
+        (
+            "from . import x\n",
+            "bad.py:1:1: unsupported: relative import",
+        ),
+        (
+            "from m import *\n",
+            "bad.py:1:15: unsupported: 'from ... import *'",
+        ),
+        (
+            "x = 1\ny = 2j\n",
+            "bad.py:2:5: unsupported: complex literals",
+        ),
+        (
+            "for x in y:\n    async with z:\n        pass\n",
+            "bad.py:2:5: unsupported: async with",
+        ),
+        (
+            "x = [y async for y in z]\n",
+            "bad.py:1:8: unsupported: async comprehension",
+        ),
+        (
+            "try:\n    pass\nexcept* E:\n    pass\n",
+            "bad.py:1:1: unsupported: except*",
+        ),
+    ];
+    for (source, expected) in cases {
+        assert_eq!(&error_of(source), expected, "for source:\n{source}");
+    }
+}
+
+#[test]
+fn syntax_errors_carry_the_parser_message_and_position() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "def f(:\n",
+            "bad.py:1:7: SyntaxError: Expected a parameter or the end of the parameter list",
+        ),
+        (
+            "x = 1 +\n",
+            "bad.py:1:8: SyntaxError: Expected an expression",
+        ),
+        (
+            "x = (1,\n",
+            "bad.py:2:1: SyntaxError: unexpected EOF while parsing",
+        ),
+        // Columns count characters, not bytes.
+        (
+            "s = 'é' + )\n",
+            "bad.py:1:11: SyntaxError: Expected an expression",
+        ),
+    ];
+    for (source, expected) in cases {
+        assert_eq!(&error_of(source), expected, "for source:\n{source}");
+    }
+}
+
+#[test]
+fn errors_cpython_raises_after_parsing_match_its_messages() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "return 1\n",
+            "bad.py:1:1: SyntaxError: 'return' outside function",
+        ),
+        (
+            "class C:\n    return 1\n",
+            "bad.py:2:5: SyntaxError: 'return' outside function",
+        ),
+        ("break\n", "bad.py:1:1: SyntaxError: 'break' outside loop"),
+        (
+            "while x:\n    def f():\n        continue\n",
+            "bad.py:3:9: SyntaxError: 'continue' not properly in loop",
+        ),
+        (
+            "yield 1\n",
+            "bad.py:1:1: SyntaxError: 'yield' outside function",
+        ),
+        (
+            "x = [(yield) for y in z]\n",
+            "bad.py:1:7: SyntaxError: 'yield' inside list comprehension",
+        ),
+        (
+            "def f():\n    x = 1\n    global x\n",
+            "bad.py:3:5: SyntaxError: name 'x' is assigned to before global declaration",
+        ),
+        (
+            "def f():\n    print(x)\n    global x\n",
+            "bad.py:3:5: SyntaxError: name 'x' is used prior to global declaration",
+        ),
+        (
+            "def f(x):\n    global x\n",
+            "bad.py:2:5: SyntaxError: name 'x' is parameter and global",
+        ),
+        (
+            "nonlocal x\n",
+            "bad.py:1:1: SyntaxError: nonlocal declaration not allowed at module level",
+        ),
+        (
+            "def f():\n    nonlocal y\n",
+            "bad.py:2:5: SyntaxError: no binding for nonlocal 'y' found",
+        ),
+        (
+            "a, *b, *c = d\n",
+            "bad.py:1:1: SyntaxError: multiple starred expressions in assignment",
+        ),
+        (
+            "def f(a, a): pass\n",
+            "bad.py:1:10: SyntaxError: duplicate argument 'a' in function definition",
+        ),
+        (
+            "try:\n    pass\nexcept:\n    pass\nexcept E:\n    pass\n",
+            "bad.py:3:1: SyntaxError: default 'except:' must be last",
+        ),
+        (
+            "[x for x in y if (x := 1)]\n",
+            "bad.py:1:19: SyntaxError: assignment expression cannot rebind comprehension iteration variable 'x'",
+        ),
+        (
+            "class C:\n    z = [(q := 1) for a in b]\n",
+            "bad.py:2:11: SyntaxError: assignment expression within a comprehension cannot be used in a class body",
+        ),
+    ];
+    for (source, expected) in cases {
+        assert_eq!(&error_of(source), expected, "for source:\n{source}");
+    }
+}
+
+#[test]
+fn the_first_file_with_an_error_names_itself() {
+    let err = compile_modules(&[
+        SourceModule {
+            name: "main",
+            filename: "app/main.py",
+            source: "import helper\nprint(helper.x)\n",
+        },
+        SourceModule {
+            name: "helper",
+            filename: "app/helper.py",
+            source: "x = 1\nmatch x:\n    case _: pass\n",
+        },
+    ])
+    .expect_err("the helper module is invalid");
+    assert_eq!(
+        err.to_string(),
+        "app/helper.py:2:1: unsupported: match statement"
+    );
+}
+
+#[test]
+fn freeze_reports_unreadable_files() {
+    let missing = std::path::Path::new("/nonexistent/permafrost/nothing.py");
+    let out = std::env::temp_dir().join("permafrost-compiler-never-written.pfi");
+    let err = permafrost_compiler::freeze(&[missing], &out).expect_err("missing input");
+    assert!(
+        err.starts_with("/nonexistent/permafrost/nothing.py: cannot read:"),
+        "{err}"
+    );
+    assert!(!out.exists());
+}
+
+#[test]
+fn deep_nesting_compiles_up_to_a_limit_and_then_errors() {
+    // 190 nested parentheses and a 900-term sum compile (on the compiler's own stack).
+    let deep = format!("x = {}1{}\n", "(".repeat(190), ")".repeat(190));
+    let long_sum = format!("x = {}\n", vec!["1"; 900].join(" + "));
+    for source in [&deep, &long_sum] {
+        compile_modules(&[SourceModule {
+            name: "deep",
+            filename: "deep.py",
+            source,
+        }])
+        .expect("legal nesting compiles");
+    }
+    let too_deep = format!("x = {}\n", vec!["y"; 3000].join(" + "));
+    let err = error_of(&too_deep);
+    assert!(
+        err.starts_with("bad.py:1:") && err.ends_with(": unsupported: code nested too deeply"),
+        "{err}"
+    );
+}

@@ -1,0 +1,1429 @@
+//! Built-in functions, constructors of the built-in types, and the `math` module. Every
+//! native callable (built-in function or method of a built-in type) is one `Native` variant,
+//! held in a `Value` as an immediate, so `len(x)` or `s.split()` allocates nothing to call.
+
+use crate::dict::Dict;
+use crate::heap::ObjRef;
+use crate::interp::{PyResult, Vm};
+use crate::object::{Iter, Object, TypeKind};
+use crate::ops::{num_of, Num};
+use crate::pynum;
+use crate::set::Set;
+use crate::value::Value;
+use num_bigint::BigInt;
+use num_traits::{Signed, ToPrimitive};
+
+macro_rules! natives {
+    ($($v:ident => $n:expr,)*) => {
+        /// A built-in function or a method of a built-in type.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Native { $($v,)* }
+        impl Native {
+            /// The Python-visible name.
+            pub fn name(self) -> &'static str {
+                match self { $(Native::$v => $n,)* }
+            }
+        }
+    };
+}
+
+natives! {
+    Print => "print", Len => "len", Repr => "repr", Ascii => "ascii", Abs => "abs",
+    Min => "min", Max => "max", Sum => "sum", Sorted => "sorted", Reversed => "reversed",
+    Enumerate => "enumerate", Zip => "zip", Map => "map", Filter => "filter", Any => "any",
+    All => "all", Isinstance => "isinstance", Issubclass => "issubclass", Hash => "hash",
+    IterFn => "iter", Next => "next", Chr => "chr", Ord => "ord", Hex => "hex", Oct => "oct",
+    Bin => "bin", Hasattr => "hasattr", Getattr => "getattr", Setattr => "setattr",
+    Delattr => "delattr", Callable => "callable", Id => "id", Pow => "pow", Divmod => "divmod",
+    Round => "round", Format => "format", BuildClass => "__build_class__", Super => "super",
+    PropertyNew => "property", StaticMethodNew => "staticmethod", ClassMethodNew => "classmethod",
+    Vars => "vars", Dir => "dir", Input => "input", Exit => "exit",
+    MathSqrt => "sqrt", MathFloor => "floor", MathCeil => "ceil", MathFabs => "fabs",
+    MathSin => "sin", MathCos => "cos", MathTan => "tan", MathAsin => "asin", MathAcos => "acos",
+    MathAtan => "atan", MathAtan2 => "atan2", MathExp => "exp", MathLog => "log",
+    MathLog2 => "log2", MathLog10 => "log10", MathPow => "pow", MathGcd => "gcd",
+    MathLcm => "lcm", MathIsqrt => "isqrt", MathFactorial => "factorial", MathIsinf => "isinf",
+    MathIsnan => "isnan", MathIsfinite => "isfinite", MathHypot => "hypot", MathTrunc => "trunc",
+    MathCopysign => "copysign", MathFsum => "fsum", MathProd => "prod", MathComb => "comb",
+    MathPerm => "perm", MathDegrees => "degrees", MathRadians => "radians", MathIsclose => "isclose",
+    MathModf => "modf", MathFmod => "fmod",
+    StrSplit => "split", StrRsplit => "rsplit", StrJoin => "join", StrStrip => "strip",
+    StrLstrip => "lstrip", StrRstrip => "rstrip", StrReplace => "replace", StrFind => "find",
+    StrRfind => "rfind", StrIndex => "index", StrRindex => "rindex", StrCount => "count",
+    StrStartswith => "startswith", StrEndswith => "endswith", StrUpper => "upper",
+    StrLower => "lower", StrTitle => "title", StrCapitalize => "capitalize",
+    StrSwapcase => "swapcase", StrCasefold => "casefold", StrIsdigit => "isdigit",
+    StrIsalpha => "isalpha", StrIsalnum => "isalnum", StrIsspace => "isspace",
+    StrIsupper => "isupper", StrIslower => "islower", StrIsdecimal => "isdecimal",
+    StrIsnumeric => "isnumeric", StrIstitle => "istitle", StrIsidentifier => "isidentifier",
+    StrIsascii => "isascii", StrIsprintable => "isprintable",
+    StrCenter => "center", StrLjust => "ljust", StrRjust => "rjust", StrZfill => "zfill",
+    StrPartition => "partition", StrRpartition => "rpartition", StrSplitlines => "splitlines",
+    StrFormat => "format", StrEncode => "encode", StrExpandtabs => "expandtabs",
+    StrRemoveprefix => "removeprefix", StrRemovesuffix => "removesuffix",
+    ListAppend => "append", ListExtend => "extend", ListInsert => "insert", ListPop => "pop",
+    ListRemove => "remove", ListIndex => "index", ListCount => "count", ListSort => "sort",
+    ListReverse => "reverse", ListCopy => "copy", ListClear => "clear",
+    TupleIndex => "index", TupleCount => "count",
+    DictGet => "get", DictKeys => "keys", DictValues => "values", DictItems => "items",
+    DictPop => "pop", DictPopitem => "popitem", DictSetdefault => "setdefault",
+    DictUpdate => "update", DictCopy => "copy", DictClear => "clear", DictFromkeys => "fromkeys",
+    SetAdd => "add", SetRemove => "remove", SetDiscard => "discard", SetPop => "pop",
+    SetUnion => "union", SetIntersection => "intersection", SetDifference => "difference",
+    SetSymDiff => "symmetric_difference", SetIssubset => "issubset",
+    SetIssuperset => "issuperset", SetIsdisjoint => "isdisjoint", SetUpdate => "update",
+    SetIntersectionUpdate => "intersection_update", SetDifferenceUpdate => "difference_update",
+    SetSymDiffUpdate => "symmetric_difference_update", SetCopy => "copy", SetClear => "clear",
+    BytesDecode => "decode", BytesHex => "hex", BytesCount => "count", BytesIndex => "index",
+    IntBitLength => "bit_length", IntBitCount => "bit_count", FloatIsInteger => "is_integer",
+    FloatAsIntegerRatio => "as_integer_ratio", IntToBytes => "to_bytes",
+    GenSend => "send", GenThrow => "throw", GenClose => "close",
+    ObjectInit => "__init__", ExcInit => "__init__", ExcWithTraceback => "with_traceback",
+    PropertySetter => "setter", PropertyGetter => "getter", PropertyDeleter => "deleter",
+    ObjectRepr => "__repr__", ObjectStr => "__str__", ObjectNew => "__new__",
+    ObjectSetattr => "__setattr__", ObjectEq => "__eq__", ObjectNe => "__ne__",
+    ObjectHash => "__hash__", RangeIndex => "index", RangeCount => "count",
+    DLen => "__len__", DGetitem => "__getitem__", DSetitem => "__setitem__",
+    DDelitem => "__delitem__", DContains => "__contains__", DIter => "__iter__",
+    DNext => "__next__", DRepr => "__repr__", DStr => "__str__", DEq => "__eq__",
+    DNe => "__ne__", DLt => "__lt__", DLe => "__le__", DGt => "__gt__", DGe => "__ge__",
+    DHash => "__hash__", DAdd => "__add__", DSub => "__sub__", DMul => "__mul__",
+    DBool => "__bool__", DFormat => "__format__",
+}
+
+impl Native {
+    /// Functions bound in the builtins namespace.
+    pub const BUILTINS: &'static [Native] = &[
+        Native::Print, Native::Len, Native::Repr, Native::Ascii, Native::Abs, Native::Min,
+        Native::Max, Native::Sum, Native::Sorted, Native::Reversed, Native::Enumerate,
+        Native::Zip, Native::Map, Native::Filter, Native::Any, Native::All, Native::Isinstance,
+        Native::Issubclass, Native::Hash, Native::IterFn, Native::Next, Native::Chr,
+        Native::Ord, Native::Hex, Native::Oct, Native::Bin, Native::Hasattr, Native::Getattr,
+        Native::Setattr, Native::Delattr, Native::Callable, Native::Id, Native::Pow,
+        Native::Divmod, Native::Round, Native::Format, Native::BuildClass, Native::Super,
+        Native::PropertyNew, Native::StaticMethodNew, Native::ClassMethodNew, Native::Vars,
+        Native::Dir, Native::Input, Native::Exit,
+    ];
+
+    /// The `math` module's functions.
+    pub const MATH: &'static [Native] = &[
+        Native::MathSqrt, Native::MathFloor, Native::MathCeil, Native::MathFabs, Native::MathSin,
+        Native::MathCos, Native::MathTan, Native::MathAsin, Native::MathAcos, Native::MathAtan,
+        Native::MathAtan2, Native::MathExp, Native::MathLog, Native::MathLog2, Native::MathLog10,
+        Native::MathPow, Native::MathGcd, Native::MathLcm, Native::MathIsqrt,
+        Native::MathFactorial, Native::MathIsinf, Native::MathIsnan, Native::MathIsfinite,
+        Native::MathHypot, Native::MathTrunc, Native::MathCopysign, Native::MathFsum,
+        Native::MathProd, Native::MathComb, Native::MathPerm, Native::MathDegrees,
+        Native::MathRadians, Native::MathIsclose, Native::MathModf, Native::MathFmod,
+    ];
+
+    /// A dunder method of any built-in value, dispatching to the operator it implements.
+    pub fn dunder(name: &str) -> Option<Native> {
+        use Native::*;
+        Some(match name {
+            "__len__" => DLen, "__getitem__" => DGetitem, "__setitem__" => DSetitem,
+            "__delitem__" => DDelitem, "__contains__" => DContains, "__iter__" => DIter,
+            "__next__" => DNext, "__repr__" => DRepr, "__str__" => DStr, "__eq__" => DEq,
+            "__ne__" => DNe, "__lt__" => DLt, "__le__" => DLe, "__gt__" => DGt, "__ge__" => DGe,
+            "__hash__" => DHash, "__add__" => DAdd, "__sub__" => DSub, "__mul__" => DMul,
+            "__bool__" => DBool, "__format__" => DFormat,
+            _ => return None,
+        })
+    }
+
+    /// The method `name` of built-in type `kind`.
+    pub fn method(kind: TypeKind, name: &str) -> Option<Native> {
+        use Native::*;
+        Some(match kind {
+            TypeKind::Str => match name {
+                "split" => StrSplit, "rsplit" => StrRsplit, "join" => StrJoin, "strip" => StrStrip,
+                "lstrip" => StrLstrip, "rstrip" => StrRstrip, "replace" => StrReplace,
+                "find" => StrFind, "rfind" => StrRfind, "index" => StrIndex, "rindex" => StrRindex,
+                "count" => StrCount, "startswith" => StrStartswith, "endswith" => StrEndswith,
+                "upper" => StrUpper, "lower" => StrLower, "title" => StrTitle,
+                "capitalize" => StrCapitalize, "swapcase" => StrSwapcase, "casefold" => StrCasefold,
+                "isdigit" => StrIsdigit, "isalpha" => StrIsalpha, "isalnum" => StrIsalnum,
+                "isspace" => StrIsspace, "isupper" => StrIsupper, "islower" => StrIslower,
+                "isdecimal" => StrIsdecimal, "isnumeric" => StrIsnumeric, "istitle" => StrIstitle,
+                "isidentifier" => StrIsidentifier, "isascii" => StrIsascii,
+                "isprintable" => StrIsprintable, "center" => StrCenter, "ljust" => StrLjust,
+                "rjust" => StrRjust, "zfill" => StrZfill, "partition" => StrPartition,
+                "rpartition" => StrRpartition, "splitlines" => StrSplitlines, "format" => StrFormat,
+                "encode" => StrEncode, "expandtabs" => StrExpandtabs,
+                "removeprefix" => StrRemoveprefix, "removesuffix" => StrRemovesuffix,
+                _ => return None,
+            },
+            TypeKind::List => match name {
+                "append" => ListAppend, "extend" => ListExtend, "insert" => ListInsert,
+                "pop" => ListPop, "remove" => ListRemove, "index" => ListIndex, "count" => ListCount,
+                "sort" => ListSort, "reverse" => ListReverse, "copy" => ListCopy, "clear" => ListClear,
+                _ => return None,
+            },
+            TypeKind::Tuple => match name {
+                "index" => TupleIndex, "count" => TupleCount,
+                _ => return None,
+            },
+            TypeKind::Dict => match name {
+                "get" => DictGet, "keys" => DictKeys, "values" => DictValues, "items" => DictItems,
+                "pop" => DictPop, "popitem" => DictPopitem, "setdefault" => DictSetdefault,
+                "update" => DictUpdate, "copy" => DictCopy, "clear" => DictClear,
+                "fromkeys" => DictFromkeys,
+                _ => return None,
+            },
+            TypeKind::Set | TypeKind::FrozenSet => match name {
+                "add" if kind == TypeKind::Set => SetAdd,
+                "remove" if kind == TypeKind::Set => SetRemove,
+                "discard" if kind == TypeKind::Set => SetDiscard,
+                "pop" if kind == TypeKind::Set => SetPop,
+                "update" if kind == TypeKind::Set => SetUpdate,
+                "intersection_update" if kind == TypeKind::Set => SetIntersectionUpdate,
+                "difference_update" if kind == TypeKind::Set => SetDifferenceUpdate,
+                "symmetric_difference_update" if kind == TypeKind::Set => SetSymDiffUpdate,
+                "clear" if kind == TypeKind::Set => SetClear,
+                "union" => SetUnion, "intersection" => SetIntersection, "difference" => SetDifference,
+                "symmetric_difference" => SetSymDiff, "issubset" => SetIssubset,
+                "issuperset" => SetIssuperset, "isdisjoint" => SetIsdisjoint, "copy" => SetCopy,
+                _ => return None,
+            },
+            TypeKind::Bytes => match name {
+                "decode" => BytesDecode, "hex" => BytesHex, "count" => BytesCount, "index" => BytesIndex,
+                "upper" | "lower" | "split" | "rsplit" | "join" | "strip" | "lstrip" | "rstrip"
+                | "replace" | "find" | "rfind" | "startswith" | "endswith" | "partition"
+                | "rpartition" | "title" | "capitalize" | "isdigit" | "isalpha" | "isspace"
+                | "isupper" | "islower" | "isalnum" | "center" | "ljust" | "rjust" | "zfill"
+                | "splitlines" | "swapcase" => return Native::method(TypeKind::Str, name),
+                _ => return None,
+            },
+            TypeKind::Range => match name {
+                "index" => RangeIndex, "count" => RangeCount,
+                _ => return None,
+            },
+            TypeKind::Int | TypeKind::Bool => match name {
+                "bit_length" => IntBitLength, "bit_count" => IntBitCount, "to_bytes" => IntToBytes,
+                _ => return None,
+            },
+            TypeKind::Float => match name {
+                "is_integer" => FloatIsInteger, "as_integer_ratio" => FloatAsIntegerRatio,
+                _ => return None,
+            },
+            TypeKind::Generator => match name {
+                "send" => GenSend, "throw" => GenThrow, "close" => GenClose,
+                _ => return None,
+            },
+            TypeKind::Exception => match name {
+                "with_traceback" => ExcWithTraceback,
+                _ => return None,
+            },
+            _ => return None,
+        })
+    }
+}
+
+/// Positional arguments and keyword arguments of a native call.
+pub struct Args<'a> {
+    pub pos: &'a [Value],
+    pub kw: Vec<(&'a str, &'a Value)>,
+}
+
+impl<'a> Args<'a> {
+    pub fn new(args: &'a [Value], kwnames: &'a [Value]) -> Args<'a> {
+        let npos = args.len() - kwnames.len();
+        let kw = kwnames
+            .iter()
+            .zip(args[npos..].iter())
+            .map(|(k, v)| (k.as_str().unwrap_or(""), v))
+            .collect();
+        Args { pos: &args[..npos], kw }
+    }
+
+    pub fn get(&self, i: usize) -> Option<&'a Value> {
+        self.pos.get(i)
+    }
+
+    pub fn kw(&self, name: &str) -> Option<&'a Value> {
+        self.kw.iter().find(|(k, _)| *k == name).map(|(_, v)| *v)
+    }
+
+    /// Positional `i` or keyword `name`.
+    pub fn arg(&self, i: usize, name: &str) -> Option<&'a Value> {
+        self.get(i).or_else(|| self.kw(name))
+    }
+}
+
+/// Stable merge sort with a fallible "less than".
+pub fn merge_sort(
+    vm: &mut Vm,
+    items: Vec<(Value, Value)>,
+    lt: &mut dyn FnMut(&mut Vm, &Value, &Value) -> PyResult<bool>,
+) -> PyResult<Vec<(Value, Value)>> {
+    if items.len() <= 1 {
+        return Ok(items);
+    }
+    // Insertion sort for short runs.
+    if items.len() <= 8 {
+        let mut out: Vec<(Value, Value)> = Vec::with_capacity(items.len());
+        for it in items {
+            let mut pos = out.len();
+            while pos > 0 && lt(vm, &it.0, &out[pos - 1].0)? {
+                pos -= 1;
+            }
+            out.insert(pos, it);
+        }
+        return Ok(out);
+    }
+    let mut items = items;
+    let right = items.split_off(items.len() / 2);
+    let left = merge_sort(vm, items, lt)?;
+    let right = merge_sort(vm, right, lt)?;
+    let mut out = Vec::with_capacity(left.len() + right.len());
+    let mut l = left.into_iter().peekable();
+    let mut r = right.into_iter().peekable();
+    loop {
+        match (l.peek(), r.peek()) {
+            (Some(a), Some(b)) => {
+                if lt(vm, &b.0, &a.0)? {
+                    out.extend(r.next());
+                } else {
+                    out.extend(l.next());
+                }
+            }
+            (Some(_), None) => {
+                out.extend(l);
+                break;
+            }
+            (None, _) => {
+                out.extend(r);
+                break;
+            }
+        }
+    }
+    Ok(out)
+}
+
+impl Vm {
+    fn arg_count_error(&self, name: &str, expected: &str, got: usize) -> ObjRef {
+        self.type_error(format!("{name}() takes {expected} ({got} given)"))
+    }
+
+    fn f64_arg(&mut self, v: Option<&Value>, fname: &str) -> PyResult<f64> {
+        match v.and_then(num_of) {
+            Some(Num::I(i)) => Ok(i as f64),
+            Some(Num::F(f)) => Ok(f),
+            Some(Num::B(b)) => pynum::int_to_f64(b).map_err(|e| self.lib_err(e)),
+            None => {
+                if let Some(v) = v {
+                    if let Some(r) = self.call_dunder(v, "__float__", &[])? {
+                        if let Value::Float(f) = r {
+                            return Ok(f);
+                        }
+                    }
+                    return Err(self.type_error(format!(
+                        "must be real number, not {}",
+                        self.type_name(v)
+                    )));
+                }
+                Err(self.type_error(format!("{fname}() missing required argument")))
+            }
+        }
+    }
+
+    fn big_arg(&mut self, v: Option<&Value>) -> PyResult<BigInt> {
+        match v.and_then(num_of) {
+            Some(Num::I(i)) => Ok(BigInt::from(i)),
+            Some(Num::B(b)) => Ok(b.clone()),
+            _ => {
+                let name = v.map(|v| self.type_name(v)).unwrap_or_else(|| "NoneType".into());
+                Err(self.type_error(format!("'{name}' object cannot be interpreted as an integer")))
+            }
+        }
+    }
+
+    /// Sorts values by key (`sorted`, `list.sort`).
+    pub fn sort_values(&mut self, items: Vec<Value>, key: Option<&Value>, reverse: bool) -> PyResult<Vec<Value>> {
+        let key = key.filter(|k| !matches!(k, Value::None)).cloned();
+        let mut pairs = Vec::with_capacity(items.len());
+        for v in items {
+            let k = match &key {
+                Some(f) => self.call(f, std::slice::from_ref(&v), &[])?,
+                None => v.clone(),
+            };
+            pairs.push((k, v));
+        }
+        if reverse {
+            pairs.reverse();
+        }
+        let all_int = pairs.iter().all(|(k, _)| matches!(k, Value::Int(_)));
+        let all_str = !all_int && pairs.iter().all(|(k, _)| k.as_str().is_some());
+        let mut sorted = if all_int {
+            pairs.sort_by_key(|(k, _)| if let Value::Int(i) = k { *i } else { 0 });
+            pairs
+        } else if all_str {
+            pairs.sort_by(|(a, _), (b, _)| a.as_str().unwrap_or("").cmp(b.as_str().unwrap_or("")));
+            pairs
+        } else {
+            merge_sort(self, pairs, &mut |vm, a, b| vm.less_than(a, b))?
+        };
+        if reverse {
+            sorted.reverse();
+        }
+        Ok(sorted.into_iter().map(|(_, v)| v).collect())
+    }
+
+    fn min_max(&mut self, a: &Args, is_max: bool) -> PyResult<Value> {
+        let fname = if is_max { "max" } else { "min" };
+        let key = a.kw("key").filter(|k| !matches!(k, Value::None)).cloned();
+        let items = if a.pos.len() == 1 {
+            self.collect(&a.pos[0])?
+        } else if a.pos.is_empty() {
+            return Err(self.type_error(format!("{fname} expected at least 1 argument, got 0")));
+        } else {
+            a.pos.to_vec()
+        };
+        if items.is_empty() {
+            if let Some(d) = a.kw("default") {
+                return Ok(d.clone());
+            }
+            return Err(self.value_error(format!("{fname}() arg is an empty sequence")));
+        }
+        let mut best: Option<(Value, Value)> = None;
+        for v in items {
+            let k = match &key {
+                Some(f) => self.call(f, std::slice::from_ref(&v), &[])?,
+                None => v.clone(),
+            };
+            best = Some(match best {
+                None => (k, v),
+                Some((bk, bv)) => {
+                    let better = if is_max { self.less_than(&bk, &k)? } else { self.less_than(&k, &bk)? };
+                    if better {
+                        (k, v)
+                    } else {
+                        (bk, bv)
+                    }
+                }
+            });
+        }
+        Ok(best.map(|(_, v)| v).unwrap_or(Value::None))
+    }
+
+    fn isinstance_check(&mut self, v: &Value, t: &Value) -> PyResult<bool> {
+        match t.body() {
+            Some(Object::Class(_)) => {
+                let cls = self.type_of(v);
+                Ok(t.as_obj().is_some_and(|t| Vm::is_subclass(&cls, t)))
+            }
+            Some(Object::Tuple(items)) => {
+                let items = items.to_vec();
+                for it in &items {
+                    if self.isinstance_check(v, it)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => match t {
+                Value::Native(Native::PropertyNew) => Ok(matches!(v.body(), Some(Object::Property { .. }))),
+                _ => Err(self.type_error(
+                    "isinstance() arg 2 must be a type, a tuple of types, or a union",
+                )),
+            },
+        }
+    }
+
+    /// Calls a native function or method (`args[0]` is the receiver for methods).
+    pub fn call_native(&mut self, n: Native, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+        use Native::*;
+        let a = Args::new(args, kwnames);
+        match n {
+            Print => {
+                let sep = match a.kw("sep") {
+                    Some(v) if !matches!(v, Value::None) => v.as_str().unwrap_or(" ").to_string(),
+                    _ => " ".to_string(),
+                };
+                let end = match a.kw("end") {
+                    Some(v) if !matches!(v, Value::None) => v.as_str().unwrap_or("\n").to_string(),
+                    _ => "\n".to_string(),
+                };
+                let mut line = String::new();
+                for (i, v) in a.pos.iter().enumerate() {
+                    if i > 0 {
+                        line.push_str(&sep);
+                    }
+                    match v.as_str() {
+                        Some(s) => line.push_str(s),
+                        None => {
+                            let s = self.to_str(v)?;
+                            line.push_str(&s);
+                        }
+                    }
+                }
+                line.push_str(&end);
+                self.write_out(&line);
+                Ok(Value::None)
+            }
+            Len => match (a.get(0), a.pos.len()) {
+                (Some(v), 1) => Ok(Value::Int(self.len_of(v)? as i64)),
+                (_, k) => Err(self.arg_count_error("len", "exactly one argument", k)),
+            },
+            Repr => {
+                let v = a.get(0).cloned().unwrap_or(Value::None);
+                Ok(Vm::str_val(self.repr(&v)?))
+            }
+            Ascii => {
+                let v = a.get(0).cloned().unwrap_or(Value::None);
+                Ok(Vm::str_val(self.ascii(&v)?))
+            }
+            Abs => {
+                let v = a.get(0).cloned().unwrap_or(Value::None);
+                match num_of(&v) {
+                    Some(Num::I(i)) => Ok(match i.checked_abs() {
+                        Some(r) => Value::Int(r),
+                        None => Vm::int_from_big(BigInt::from(i).abs()),
+                    }),
+                    Some(Num::B(b)) => Ok(Vm::int_from_big(b.abs())),
+                    Some(Num::F(f)) => Ok(Value::Float(f.abs())),
+                    None => match self.call_dunder(&v, "__abs__", &[])? {
+                        Some(r) => Ok(r),
+                        None => Err(self.type_error(format!(
+                            "bad operand type for abs(): '{}'",
+                            self.type_name(&v)
+                        ))),
+                    },
+                }
+            }
+            Min => self.min_max(&a, false),
+            Max => self.min_max(&a, true),
+            Sum => {
+                let items = match a.get(0) {
+                    Some(v) => self.collect(v)?,
+                    None => return Err(self.type_error("sum() takes at least 1 positional argument (0 given)")),
+                };
+                let mut acc = a.arg(1, "start").cloned().unwrap_or(Value::Int(0));
+                if acc.as_str().is_some() {
+                    return Err(self.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+                }
+                for v in items {
+                    acc = match (&acc, &v) {
+                        (Value::Int(x), Value::Int(y)) if x.checked_add(*y).is_some() => Value::Int(x + y),
+                        (Value::Float(x), Value::Float(y)) => Value::Float(x + y),
+                        _ => self.binary_op(0, &acc, &v)?,
+                    };
+                }
+                Ok(acc)
+            }
+            Sorted => {
+                let items = match a.get(0) {
+                    Some(v) => self.collect(v)?,
+                    None => return Err(self.type_error("sorted expected 1 argument, got 0")),
+                };
+                let reverse = match a.kw("reverse") {
+                    Some(v) => self.truthy(v)?,
+                    None => false,
+                };
+                let key = a.kw("key").cloned();
+                let r = self.sort_values(items, key.as_ref(), reverse)?;
+                Ok(Vm::new_list(r))
+            }
+            Reversed => {
+                let v = a.get(0).cloned().unwrap_or(Value::None);
+                match v.body() {
+                    Some(Object::List(l)) => {
+                        let index = l.len();
+                        Ok(Value::obj(Object::Iter(Iter::Reversed { seq: v.clone(), index })))
+                    }
+                    Some(Object::Tuple(t)) => {
+                        let index = t.len();
+                        Ok(Value::obj(Object::Iter(Iter::Reversed { seq: v.clone(), index })))
+                    }
+                    Some(Object::Instance(_)) => {
+                        if let Some(r) = self.call_dunder(&v, "__reversed__", &[])? {
+                            return Ok(r);
+                        }
+                        let index = self.len_of(&v)?;
+                        Ok(Value::obj(Object::Iter(Iter::Reversed { seq: v.clone(), index })))
+                    }
+                    Some(Object::Dict(_)) | Some(Object::DictView { .. }) | Some(Object::Range { .. }) | Some(Object::Str(_)) | None | Some(Object::Bytes(_)) => {
+                        let mut items = self.collect(&v)?;
+                        items.reverse();
+                        let index = items.len();
+                        Ok(Value::obj(Object::Iter(Iter::Reversed { seq: Vm::new_list(items.into_iter().rev().collect()), index })))
+                    }
+                    _ => Err(self.type_error(format!(
+                        "'{}' object is not reversible",
+                        self.type_name(&v)
+                    ))),
+                }
+            }
+            Enumerate => {
+                let v = a.arg(0, "iterable").cloned().unwrap_or(Value::None);
+                let it = self.get_iter(&v)?;
+                let start = a.arg(1, "start").cloned().unwrap_or(Value::Int(0));
+                Ok(Value::obj(Object::Iter(Iter::Enumerate { it, count: start })))
+            }
+            Zip => {
+                let mut its = Vec::new();
+                for v in a.pos {
+                    its.push(self.get_iter(v)?);
+                }
+                Ok(Value::obj(Object::Iter(Iter::Zip { its })))
+            }
+            Map => {
+                if a.pos.len() < 2 {
+                    return Err(self.type_error("map() must have at least two arguments."));
+                }
+                let mut its = Vec::new();
+                for v in &a.pos[1..] {
+                    its.push(self.get_iter(v)?);
+                }
+                Ok(Value::obj(Object::Iter(Iter::Map { func: a.pos[0].clone(), its })))
+            }
+            Filter => {
+                let func = a.get(0).cloned().unwrap_or(Value::None);
+                let it = self.get_iter(a.get(1).unwrap_or(&Value::None))?;
+                Ok(Value::obj(Object::Iter(Iter::Filter { func, it })))
+            }
+            Any | All => {
+                let it = self.get_iter(a.get(0).unwrap_or(&Value::None))?;
+                while let Some(v) = self.next(&it)? {
+                    let t = self.truthy(&v)?;
+                    if n == Any && t {
+                        return Ok(Value::Bool(true));
+                    }
+                    if n == All && !t {
+                        return Ok(Value::Bool(false));
+                    }
+                }
+                Ok(Value::Bool(n == All))
+            }
+            Isinstance => {
+                if a.pos.len() != 2 {
+                    return Err(self.type_error(format!("isinstance expected 2 arguments, got {}", a.pos.len())));
+                }
+                let r = self.isinstance_check(&a.pos[0], &a.pos[1])?;
+                Ok(Value::Bool(r))
+            }
+            Issubclass => {
+                let (Some(c), Some(t)) = (a.get(0), a.get(1)) else {
+                    return Err(self.type_error("issubclass expected 2 arguments"));
+                };
+                let Some(co) = c.as_obj().filter(|o| matches!(o.get(), Object::Class(_))) else {
+                    return Err(self.type_error("issubclass() arg 1 must be a class"));
+                };
+                let co = co.clone();
+                let targets = match t.body() {
+                    Some(Object::Tuple(items)) => items.to_vec(),
+                    _ => vec![t.clone()],
+                };
+                for t in targets {
+                    if let Some(to) = t.as_obj() {
+                        if Vm::is_subclass(&co, to) {
+                            return Ok(Value::Bool(true));
+                        }
+                    }
+                }
+                Ok(Value::Bool(false))
+            }
+            Hash => {
+                let v = a.get(0).cloned().unwrap_or(Value::None);
+                Ok(Value::Int(self.hash(&v)?))
+            }
+            IterFn => {
+                let v = a.get(0).cloned().unwrap_or(Value::None);
+                if let Some(sentinel) = a.get(1) {
+                    return Ok(Value::obj(Object::Iter(Iter::CallIter { func: v, sentinel: sentinel.clone() })));
+                }
+                self.get_iter(&v)
+            }
+            Next => {
+                let v = a.get(0).cloned().unwrap_or(Value::None);
+                if let Some(Object::Generator(_)) = v.body() {
+                    let o = v.as_obj().cloned();
+                    if let Some(o) = o {
+                        return match self.gen_resume(&o, Value::None, None)? {
+                            crate::eval::Exit::Yield(x) => Ok(x),
+                            crate::eval::Exit::Return(r) => match a.get(1) {
+                                Some(d) => Ok(d.clone()),
+                                None => {
+                                    let cls = self.exc_class("StopIteration");
+                                    let args = if matches!(r, Value::None) { vec![] } else { vec![r] };
+                                    Err(self.make_exc(&cls, args))
+                                }
+                            },
+                        };
+                    }
+                }
+                if !matches!(v.body(), Some(Object::Iter(_) | Object::Instance(_))) {
+                    return Err(self.type_error(format!(
+                        "'{}' object is not an iterator",
+                        self.type_name(&v)
+                    )));
+                }
+                match self.next(&v)? {
+                    Some(x) => Ok(x),
+                    None => match a.get(1) {
+                        Some(d) => Ok(d.clone()),
+                        None => Err(self.err_empty("StopIteration")),
+                    },
+                }
+            }
+            Chr => {
+                let i = self.index_of(a.get(0).unwrap_or(&Value::None))?;
+                match u32::try_from(i).ok().and_then(char::from_u32) {
+                    Some(c) => Ok(Vm::str_val(c.to_string())),
+                    None => Err(self.value_error("chr() arg not in range(0x110000)")),
+                }
+            }
+            Ord => {
+                let v = a.get(0).cloned().unwrap_or(Value::None);
+                if let Some(s) = v.as_str() {
+                    let mut it = s.chars();
+                    return match (it.next(), it.next()) {
+                        (Some(c), None) => Ok(Value::Int(c as i64)),
+                        _ => Err(self.type_error(format!(
+                            "ord() expected a character, but string of length {} found",
+                            s.chars().count()
+                        ))),
+                    };
+                }
+                if let Some(Object::Bytes(b)) = v.body() {
+                    if b.len() == 1 {
+                        return Ok(Value::Int(b[0] as i64));
+                    }
+                }
+                Err(self.type_error(format!(
+                    "ord() expected string of length 1, but {} found",
+                    self.type_name(&v)
+                )))
+            }
+            Hex | Oct | Bin => {
+                let v = a.get(0).cloned().unwrap_or(Value::None);
+                let s = match num_of(&v) {
+                    Some(Num::I(i)) => match n {
+                        Hex => pynum::i64_hex(i),
+                        Oct => pynum::i64_oct(i),
+                        _ => pynum::i64_bin(i),
+                    },
+                    Some(Num::B(b)) => match n {
+                        Hex => pynum::int_hex(b),
+                        Oct => pynum::int_oct(b),
+                        _ => pynum::int_bin(b),
+                    },
+                    _ => {
+                        return Err(self.type_error(format!(
+                            "'{}' object cannot be interpreted as an integer",
+                            self.type_name(&v)
+                        )))
+                    }
+                };
+                Ok(Vm::str_val(s))
+            }
+            Hasattr => {
+                let (Some(o), Some(name)) = (a.get(0), a.get(1)) else {
+                    return Err(self.type_error("hasattr expected 2 arguments"));
+                };
+                match self.getattr(o, name) {
+                    Ok(_) => Ok(Value::Bool(true)),
+                    Err(e) if self.exc_matches(&e, "AttributeError") => Ok(Value::Bool(false)),
+                    Err(e) => Err(e),
+                }
+            }
+            Getattr => {
+                let (Some(o), Some(name)) = (a.get(0), a.get(1)) else {
+                    return Err(self.type_error("getattr expected at least 2 arguments"));
+                };
+                if name.as_str().is_none() {
+                    return Err(self.type_error("attribute name must be string"));
+                }
+                match self.getattr(o, name) {
+                    Ok(v) => Ok(v),
+                    Err(e) if a.get(2).is_some() && self.exc_matches(&e, "AttributeError") => {
+                        Ok(a.get(2).cloned().unwrap_or(Value::None))
+                    }
+                    Err(e) => Err(e),
+                }
+            }
+            Setattr => {
+                let (Some(o), Some(name), Some(v)) = (a.get(0), a.get(1), a.get(2)) else {
+                    return Err(self.type_error("setattr expected 3 arguments"));
+                };
+                self.setattr(o, name, v.clone())?;
+                Ok(Value::None)
+            }
+            Delattr => {
+                let (Some(o), Some(name)) = (a.get(0), a.get(1)) else {
+                    return Err(self.type_error("delattr expected 2 arguments"));
+                };
+                self.delattr(o, name)?;
+                Ok(Value::None)
+            }
+            Callable => {
+                let v = a.get(0).cloned().unwrap_or(Value::None);
+                let r = match &v {
+                    Value::Native(_) => true,
+                    Value::Obj(o) => match o.get() {
+                        Object::Function(_) | Object::BoundMethod { .. } | Object::Class(_) => true,
+                        Object::Instance(_) => {
+                            let cls = self.type_of(&v);
+                            self.lookup_class_attr(&cls, "__call__").is_some()
+                        }
+                        _ => false,
+                    },
+                    _ => false,
+                };
+                Ok(Value::Bool(r))
+            }
+            Id => Ok(Value::Int(a.get(0).map(|v| v.id()).unwrap_or(0) as i64)),
+            Pow | MathPow => {
+                let (Some(x), Some(y)) = (a.get(0), a.get(1)) else {
+                    return Err(self.type_error("pow expected at least 2 arguments"));
+                };
+                if n == MathPow {
+                    let (x, y) = (self.f64_arg(Some(x), "pow")?, self.f64_arg(Some(y), "pow")?);
+                    return pynum::float_pow(x, y).map(Value::Float).map_err(|e| self.lib_err(e));
+                }
+                match a.get(2) {
+                    Some(m) if !matches!(m, Value::None) => {
+                        let (b, e, m) = (self.big_arg(Some(x))?, self.big_arg(Some(y))?, self.big_arg(Some(m))?);
+                        match pynum::int_pow(&b, &e, Some(&m)).map_err(|e| self.lib_err(e))? {
+                            pynum::Num::Int(i) => Ok(Vm::int_from_big(i)),
+                            pynum::Num::Float(f) => Ok(Value::Float(f)),
+                        }
+                    }
+                    _ => self.binary_op(6, x, y),
+                }
+            }
+            Divmod => {
+                let (Some(x), Some(y)) = (a.get(0), a.get(1)) else {
+                    return Err(self.type_error("divmod expected 2 arguments"));
+                };
+                if let (Some(Num::F(_)), _) | (_, Some(Num::F(_))) = (num_of(x), num_of(y)) {
+                    let fx = self.f64_arg(Some(x), "divmod")?;
+                    let fy = self.f64_arg(Some(y), "divmod")?;
+                    let (q, r) = pynum::float_divmod(fx, fy).map_err(|e| self.lib_err(e))?;
+                    return Ok(Vm::new_tuple(vec![Value::Float(q), Value::Float(r)]));
+                }
+                let q = self.binary_op(4, x, y)?;
+                let r = self.binary_op(5, x, y)?;
+                Ok(Vm::new_tuple(vec![q, r]))
+            }
+            Round => {
+                let v = a.arg(0, "number").cloned().unwrap_or(Value::None);
+                let nd = a.arg(1, "ndigits").cloned().filter(|v| !matches!(v, Value::None));
+                match (num_of(&v), nd) {
+                    (Some(Num::F(f)), None) => {
+                        let r = pynum::round_f64_to_int(f).map_err(|e| self.lib_err(e))?;
+                        Ok(Vm::int_from_big(r))
+                    }
+                    (Some(Num::F(f)), Some(d)) => {
+                        let d = self.index_of(&d)?;
+                        Ok(Value::Float(pynum::round_f64(f, d).map_err(|e| self.lib_err(e))?))
+                    }
+                    (Some(Num::I(i)), None) => Ok(Value::Int(i)),
+                    (Some(Num::B(_)), None) => Ok(v.clone()),
+                    (Some(Num::I(_) | Num::B(_)), Some(d)) => {
+                        let d = self.index_of(&d)?;
+                        let b = self.big_arg(Some(&v))?;
+                        Ok(Vm::int_from_big(pynum::round_int(&b, d)))
+                    }
+                    (None, nd) => {
+                        let mut extra = vec![];
+                        if let Some(d) = nd {
+                            extra.push(d);
+                        }
+                        match self.call_dunder(&v, "__round__", &extra)? {
+                            Some(r) => Ok(r),
+                            None => Err(self.type_error(format!(
+                                "type {} doesn't define __round__ method",
+                                self.type_name(&v)
+                            ))),
+                        }
+                    }
+                }
+            }
+            Format => {
+                let v = a.get(0).cloned().unwrap_or(Value::None);
+                let spec = a.get(1).and_then(|s| s.as_str()).unwrap_or("").to_string();
+                Ok(Vm::str_val(self.format(&v, &spec)?))
+            }
+            BuildClass => self.build_class(args, kwnames),
+            Super => {
+                let (Some(c), Some(r)) = (a.get(0), a.get(1)) else {
+                    return Err(self.err("RuntimeError", "super(): no arguments"));
+                };
+                let Some(class) = c.as_obj().cloned() else {
+                    return Err(self.type_error("super() argument 1 must be a type"));
+                };
+                Ok(Value::obj(Object::Super { class, receiver: r.clone() }))
+            }
+            PropertyNew => {
+                let fget = a.arg(0, "fget").cloned().unwrap_or(Value::None);
+                let fset = a.arg(1, "fset").cloned().unwrap_or(Value::None);
+                let fdel = a.arg(2, "fdel").cloned().unwrap_or(Value::None);
+                Ok(Value::obj(Object::Property { fget, fset, fdel }))
+            }
+
+            ObjectRepr => {
+                let v = a.get(0).cloned().unwrap_or(Value::None);
+                Ok(Vm::str_val(self.default_repr(&v)?))
+            }
+            ObjectStr => {
+                let v = a.get(0).cloned().unwrap_or(Value::None);
+                if let Some(Object::Instance(i)) = v.body() {
+                    if i.exc.is_some() {
+                        return Ok(Vm::str_val(self.exc_str(&v)?));
+                    }
+                }
+                Ok(Vm::str_val(self.repr(&v)?))
+            }
+            ObjectNew => {
+                let Some(cls) = a.get(0).and_then(|c| c.as_obj()).cloned() else {
+                    return Err(self.type_error("object.__new__(X): X is not a type object"));
+                };
+                let is_exc = matches!(cls.get(), Object::Class(c) if c.kind == TypeKind::Exception);
+                Ok(Value::obj(Object::Instance(crate::object::Instance {
+                    class: cls,
+                    dict: Dict::new(),
+                    exc: if is_exc {
+                        Some(Box::new(crate::object::ExcData {
+                            args: a.pos[1..].to_vec(),
+                            ..Default::default()
+                        }))
+                    } else {
+                        None
+                    },
+                    base: Value::Null,
+                })))
+            }
+            ObjectSetattr => {
+                let (Some(o), Some(name), Some(v)) = (a.get(0), a.get(1), a.get(2)) else {
+                    return Err(self.type_error("__setattr__ expected 2 arguments"));
+                };
+                let n = name.as_str().unwrap_or("").to_string();
+                if let Some(Object::Instance(i)) = o.as_obj().map(|o| o.get_mut()) {
+                    crate::attrs::dict_set_str(&mut i.dict, &n, v.clone());
+                }
+                Ok(Value::None)
+            }
+            ObjectEq | ObjectNe => {
+                let (Some(x), Some(y)) = (a.get(0), a.get(1)) else {
+                    return Ok(Value::NotImplemented);
+                };
+                if x.is(y) {
+                    return Ok(Value::Bool(n == ObjectEq));
+                }
+                Ok(Value::NotImplemented)
+            }
+            ObjectHash => Ok(Value::Int((a.get(0).map(|v| v.id()).unwrap_or(0) >> 4) as i64)),
+            PropertySetter | PropertyGetter | PropertyDeleter => {
+                let (Some(p), Some(f)) = (a.get(0), a.get(1)) else {
+                    return Err(self.type_error("setter expected 1 argument"));
+                };
+                let (mut fget, mut fset, mut fdel) = match p.body() {
+                    Some(Object::Property { fget, fset, fdel }) => (fget.clone(), fset.clone(), fdel.clone()),
+                    _ => (Value::None, Value::None, Value::None),
+                };
+                match n {
+                    PropertySetter => fset = f.clone(),
+                    PropertyGetter => fget = f.clone(),
+                    _ => fdel = f.clone(),
+                }
+                Ok(Value::obj(Object::Property { fget, fset, fdel }))
+            }
+            StaticMethodNew => Ok(Value::obj(Object::StaticMethod(a.get(0).cloned().unwrap_or(Value::None)))),
+            ClassMethodNew => Ok(Value::obj(Object::ClassMethod(a.get(0).cloned().unwrap_or(Value::None)))),
+            Vars => {
+                let v = a.get(0).cloned().unwrap_or(Value::None);
+                self.getattr(&v, &Vm::str_val("__dict__"))
+            }
+            Dir => {
+                let v = a.get(0).cloned().unwrap_or(Value::None);
+                let mut names: Vec<String> = match v.body() {
+                    Some(Object::Instance(i)) => i.dict.iter().filter_map(|(k, _)| k.as_str().map(|s| s.to_string())).collect(),
+                    Some(Object::Module(m)) => m.lookup.iter().filter(|(_, s)| !m.slots[**s as usize].is_null()).map(|(k, _)| k.to_string()).collect(),
+                    Some(Object::Class(c)) => c.dict.iter().filter_map(|(k, _)| k.as_str().map(|s| s.to_string())).collect(),
+                    _ => Vec::new(),
+                };
+                if let Some(Object::Instance(i)) = v.body() {
+                    if let Object::Class(c) = i.class.get() {
+                        for k in &c.mro {
+                            if let Object::Class(kc) = k.get() {
+                                names.extend(kc.dict.iter().filter_map(|(k, _)| k.as_str().map(|s| s.to_string())));
+                            }
+                        }
+                    }
+                }
+                names.sort();
+                names.dedup();
+                Ok(Vm::new_list(names.into_iter().map(Vm::str_val).collect()))
+            }
+            Input => Err(self.err("EOFError", "EOF when reading a line")),
+            Exit => {
+                let cls = self.exc_class("SystemExit");
+                Err(self.make_exc(&cls, a.pos.to_vec()))
+            }
+            ObjectInit => Ok(Value::None),
+            ExcInit => {
+                if let Some(Value::Obj(o)) = a.get(0) {
+                    if let Object::Instance(i) = o.get_mut() {
+                        if let Some(e) = i.exc.as_mut() {
+                            e.args = a.pos[1..].to_vec();
+                        }
+                    }
+                }
+                Ok(Value::None)
+            }
+            ExcWithTraceback => Ok(a.get(0).cloned().unwrap_or(Value::None)),
+            _ if (n as usize) >= (MathSqrt as usize) && (n as usize) <= (MathFmod as usize) => self.call_math(n, &a),
+            _ => self.call_method_native(n, &a),
+        }
+    }
+
+    fn call_math(&mut self, n: Native, a: &Args) -> PyResult<Value> {
+        use Native::*;
+        let domain = |vm: &Vm| vm.value_error("math domain error");
+        let f1 = |vm: &mut Vm| vm.f64_arg(a.get(0), n.name());
+        match n {
+            MathSqrt => {
+                let x = f1(self)?;
+                if x < 0.0 {
+                    return Err(domain(self));
+                }
+                Ok(Value::Float(x.sqrt()))
+            }
+            MathFloor | MathCeil | MathTrunc => {
+                let v = a.get(0).cloned().unwrap_or(Value::None);
+                match num_of(&v) {
+                    Some(Num::I(_)) | Some(Num::B(_)) => Ok(match v {
+                        Value::Bool(b) => Value::Int(b as i64),
+                        other => other,
+                    }),
+                    Some(Num::F(f)) => {
+                        let r = match n {
+                            MathFloor => pynum::float_floor_to_int(f),
+                            MathCeil => pynum::float_ceil_to_int(f),
+                            _ => pynum::float_to_int(f),
+                        }
+                        .map_err(|e| self.lib_err(e))?;
+                        Ok(Vm::int_from_big(r))
+                    }
+                    None => {
+                        let dn = match n {
+                            MathFloor => "__floor__",
+                            MathCeil => "__ceil__",
+                            _ => "__trunc__",
+                        };
+                        match self.call_dunder(&v, dn, &[])? {
+                            Some(r) => Ok(r),
+                            None => Err(self.type_error(format!("must be real number, not {}", self.type_name(&v)))),
+                        }
+                    }
+                }
+            }
+            MathFabs => Ok(Value::Float(f1(self)?.abs())),
+            MathSin => Ok(Value::Float(f1(self)?.sin())),
+            MathCos => Ok(Value::Float(f1(self)?.cos())),
+            MathTan => Ok(Value::Float(f1(self)?.tan())),
+            MathAsin | MathAcos => {
+                let x = f1(self)?;
+                if !(-1.0..=1.0).contains(&x) {
+                    return Err(domain(self));
+                }
+                Ok(Value::Float(if n == MathAsin { x.asin() } else { x.acos() }))
+            }
+            MathAtan => Ok(Value::Float(f1(self)?.atan())),
+            MathAtan2 => {
+                let y = f1(self)?;
+                let x = self.f64_arg(a.get(1), "atan2")?;
+                Ok(Value::Float(y.atan2(x)))
+            }
+            MathExp => {
+                let r = f1(self)?.exp();
+                if r.is_infinite() {
+                    return Err(self.err("OverflowError", "math range error"));
+                }
+                Ok(Value::Float(r))
+            }
+            MathLog => {
+                let base = match a.get(1) {
+                    Some(b) => Some(self.f64_arg(Some(b), "log")?),
+                    None => None,
+                };
+                if let Some(Object::BigInt(b)) = a.get(0).and_then(|v| v.body()) {
+                    let b = b.clone();
+                    return pynum::int_log(&b, base).map(Value::Float).map_err(|e| self.lib_err(e));
+                }
+                let x = f1(self)?;
+                pynum::math_log(x, base).map(Value::Float).map_err(|e| self.lib_err(e))
+            }
+            MathLog2 | MathLog10 => {
+                let x = f1(self)?;
+                if x <= 0.0 {
+                    return Err(domain(self));
+                }
+                Ok(Value::Float(if n == MathLog2 { x.log2() } else { x.log10() }))
+            }
+            MathGcd | MathLcm => {
+                let mut acc = if n == MathGcd { BigInt::from(0) } else { BigInt::from(1) };
+                for v in a.pos {
+                    let b = self.big_arg(Some(v))?;
+                    acc = if n == MathGcd { pynum::gcd(&acc, &b) } else { pynum::lcm(&acc, &b) };
+                }
+                Ok(Vm::int_from_big(acc))
+            }
+            MathIsqrt => {
+                let b = self.big_arg(a.get(0))?;
+                Ok(Vm::int_from_big(pynum::isqrt(&b).map_err(|e| self.lib_err(e))?))
+            }
+            MathFactorial => {
+                let v = a.get(0).cloned().unwrap_or(Value::None);
+                if let Value::Float(_) = v {
+                    return Err(self.type_error("'float' object cannot be interpreted as an integer"));
+                }
+                let b = self.big_arg(Some(&v))?;
+                Ok(Vm::int_from_big(pynum::factorial(&b).map_err(|e| self.lib_err(e))?))
+            }
+            MathIsinf => Ok(Value::Bool(f1(self)?.is_infinite())),
+            MathIsnan => Ok(Value::Bool(f1(self)?.is_nan())),
+            MathIsfinite => Ok(Value::Bool(f1(self)?.is_finite())),
+            MathHypot => {
+                let mut acc = 0.0f64;
+                for v in a.pos {
+                    let x = self.f64_arg(Some(v), "hypot")?;
+                    acc = acc.hypot(x);
+                }
+                Ok(Value::Float(acc))
+            }
+            MathCopysign => {
+                let x = f1(self)?;
+                let y = self.f64_arg(a.get(1), "copysign")?;
+                Ok(Value::Float(x.copysign(y)))
+            }
+            MathFsum => {
+                let items = self.collect(a.get(0).unwrap_or(&Value::None))?;
+                let mut vals = Vec::with_capacity(items.len());
+                for v in &items {
+                    vals.push(self.f64_arg(Some(v), "fsum")?);
+                }
+                Ok(Value::Float(fsum(&vals)))
+            }
+            MathProd => {
+                let items = self.collect(a.get(0).unwrap_or(&Value::None))?;
+                let mut acc = a.kw("start").cloned().unwrap_or(Value::Int(1));
+                for v in items {
+                    acc = self.binary_op(2, &acc, &v)?;
+                }
+                Ok(acc)
+            }
+            MathComb | MathPerm => {
+                let nn = self.big_arg(a.get(0))?;
+                let k = match a.get(1) {
+                    Some(k) => self.big_arg(Some(k))?,
+                    None => nn.clone(),
+                };
+                if nn.is_negative() || k.is_negative() {
+                    return Err(self.value_error(format!("{} must be a non-negative integer", if nn.is_negative() { "n" } else { "k" })));
+                }
+                if k > nn {
+                    return Ok(Value::Int(0));
+                }
+                let kk = k.to_u64().unwrap_or(0);
+                let mut r = BigInt::from(1);
+                for i in 0..kk {
+                    r *= &nn - BigInt::from(i);
+                }
+                if n == MathComb {
+                    let mut f = BigInt::from(1);
+                    for i in 1..=kk {
+                        f *= BigInt::from(i);
+                    }
+                    r /= f;
+                }
+                Ok(Vm::int_from_big(r))
+            }
+            MathDegrees => Ok(Value::Float(f1(self)?.to_degrees())),
+            MathRadians => Ok(Value::Float(f1(self)?.to_radians())),
+            MathIsclose => {
+                let x = f1(self)?;
+                let y = self.f64_arg(a.get(1), "isclose")?;
+                let rel = match a.kw("rel_tol") {
+                    Some(v) => self.f64_arg(Some(v), "isclose")?,
+                    None => 1e-9,
+                };
+                let abs_tol = match a.kw("abs_tol") {
+                    Some(v) => self.f64_arg(Some(v), "isclose")?,
+                    None => 0.0,
+                };
+                if x == y {
+                    return Ok(Value::Bool(true));
+                }
+                if x.is_infinite() || y.is_infinite() {
+                    return Ok(Value::Bool(false));
+                }
+                let d = (x - y).abs();
+                Ok(Value::Bool(d <= (rel * y.abs()).max(rel * x.abs()) || d <= abs_tol))
+            }
+            MathModf => {
+                let x = f1(self)?;
+                let i = x.trunc();
+                Ok(Vm::new_tuple(vec![Value::Float(x - i), Value::Float(i)]))
+            }
+            MathFmod => {
+                let x = f1(self)?;
+                let y = self.f64_arg(a.get(1), "fmod")?;
+                if y == 0.0 {
+                    return Err(domain(self));
+                }
+                Ok(Value::Float(x % y))
+            }
+            _ => Err(self.err("SystemError", "unknown math function")),
+        }
+    }
+
+    /// The `math` module, built on first import.
+    pub fn math_module(&mut self) -> ObjRef {
+        if let Some(m) = self.native_modules.get("math") {
+            return m.clone();
+        }
+        let mut module = crate::object::Module {
+            name: "math".into(),
+            index: u32::MAX,
+            slots: Vec::new(),
+            names: Vec::new(),
+            lookup: std::collections::HashMap::new(),
+        };
+        let mut set = |name: &str, v: Value| {
+            let s = module.slot_for(name, Vm::str_val(name));
+            module.slots[s as usize] = v;
+        };
+        set("__name__", Vm::str_val("math"));
+        for n in Native::MATH {
+            set(n.name(), Value::Native(*n));
+        }
+        set("pi", Value::Float(std::f64::consts::PI));
+        set("e", Value::Float(std::f64::consts::E));
+        set("tau", Value::Float(std::f64::consts::TAU));
+        set("inf", Value::Float(f64::INFINITY));
+        set("nan", Value::Float(f64::NAN));
+        let m = ObjRef::new(Object::Module(module));
+        self.native_modules.insert("math".into(), m.clone());
+        m
+    }
+
+    /// Calls a built-in type: `int(x)`, `list(it)`, `dict(a=1)`, ...
+    pub fn construct_builtin(&mut self, kind: TypeKind, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+        let a = Args::new(args, kwnames);
+        match kind {
+            TypeKind::Int => {
+                let Some(v) = a.get(0) else { return Ok(Value::Int(0)) };
+                let base = a.arg(1, "base").cloned();
+                if let Some(s) = v.as_str() {
+                    let base = match base {
+                        Some(b) => self.index_of(&b)? as u32,
+                        None => 10,
+                    };
+                    let s = s.to_string();
+                    let r = pynum::parse_int(&s, base).map_err(|e| self.lib_err(e))?;
+                    return Ok(Vm::int_from_big(r));
+                }
+                if base.is_some() {
+                    return Err(self.type_error("int() can't convert non-string with explicit base"));
+                }
+                match num_of(v) {
+                    Some(Num::I(i)) => Ok(Value::Int(i)),
+                    Some(Num::B(_)) => Ok(v.clone()),
+                    Some(Num::F(f)) => Ok(Vm::int_from_big(pynum::float_to_int(f).map_err(|e| self.lib_err(e))?)),
+                    None => {
+                        if let Some(Object::Bytes(b)) = v.body() {
+                            let s = String::from_utf8_lossy(b).to_string();
+                            let r = pynum::parse_int(&s, 10).map_err(|e| self.lib_err(e))?;
+                            return Ok(Vm::int_from_big(r));
+                        }
+                        for d in ["__int__", "__index__", "__trunc__"] {
+                            if let Some(r) = self.call_dunder(v, d, &[])? {
+                                return Ok(r);
+                            }
+                        }
+                        Err(self.type_error(format!(
+                            "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                            self.type_name(v)
+                        )))
+                    }
+                }
+            }
+            TypeKind::Float => {
+                let Some(v) = a.get(0) else { return Ok(Value::Float(0.0)) };
+                if let Some(s) = v.as_str() {
+                    let s = s.to_string();
+                    return pynum::parse_float(&s).map(Value::Float).map_err(|e| self.lib_err(e));
+                }
+                match num_of(v) {
+                    Some(_) => Ok(Value::Float(self.f64_arg(Some(v), "float")?)),
+                    None => match self.call_dunder(v, "__float__", &[])? {
+                        Some(r) => Ok(r),
+                        None => Err(self.type_error(format!(
+                            "float() argument must be a string or a real number, not '{}'",
+                            self.type_name(v)
+                        ))),
+                    },
+                }
+            }
+            TypeKind::Str => match a.get(0) {
+                None => Ok(Vm::str_val("")),
+                Some(v) => {
+                    if let (Some(Object::Bytes(b)), Some(_)) = (v.body(), a.arg(1, "encoding")) {
+                        return match std::str::from_utf8(b) {
+                            Ok(s) => Ok(Vm::str_val(s)),
+                            Err(_) => Err(self.err("UnicodeDecodeError", "'utf-8' codec can't decode bytes")),
+                        };
+                    }
+                    self.str_value(v)
+                }
+            },
+            TypeKind::Bool => match a.get(0) {
+                None => Ok(Value::Bool(false)),
+                Some(v) => Ok(Value::Bool(self.truthy(v)?)),
+            },
+            TypeKind::List => match a.get(0) {
+                None => Ok(Vm::new_list(Vec::new())),
+                Some(v) => {
+                    let items = self.collect(v)?;
+                    Ok(Vm::new_list(items))
+                }
+            },
+            TypeKind::Tuple => match a.get(0) {
+                None => Ok(self.empty_tuple.clone()),
+                Some(v) => {
+                    if let Some(Object::Tuple(_)) = v.body() {
+                        return Ok(v.clone());
+                    }
+                    let items = self.collect(v)?;
+                    Ok(Vm::new_tuple(items))
+                }
+            },
+            TypeKind::Dict => {
+                let d = Vm::new_dict(Dict::new());
+                if let Some(src) = a.get(0) {
+                    self.dict_update(&d, src, false)?;
+                }
+                for (k, v) in &a.kw {
+                    self.setitem(&d, Vm::str_val(*k), (*v).clone())?;
+                }
+                Ok(d)
+            }
+            TypeKind::Set | TypeKind::FrozenSet => {
+                let s = if let Some(Object::Set(src) | Object::FrozenSet(src)) = a.get(0).and_then(|v| v.body()) {
+                    let mut s = Set::new();
+                    s.merge(src, &mut crate::ops::key_eq);
+                    Value::obj(Object::Set(s))
+                } else {
+                    let items = match a.get(0) {
+                        Some(v) => self.collect(v)?,
+                        None => Vec::new(),
+                    };
+                    self.build_set(items)?
+                };
+                if kind == TypeKind::FrozenSet {
+                    if let Some(Object::Set(st)) = s.body() {
+                        return Ok(Value::obj(Object::FrozenSet(st.clone())));
+                    }
+                }
+                Ok(s)
+            }
+            TypeKind::Range => {
+                let mut ints = Vec::new();
+                for v in a.pos {
+                    match num_of(v) {
+                        Some(Num::I(i)) => ints.push(Value::Int(i)),
+                        Some(Num::B(_)) => ints.push(v.clone()),
+                        _ => {
+                            return Err(self.type_error(format!(
+                                "'{}' object cannot be interpreted as an integer",
+                                self.type_name(v)
+                            )))
+                        }
+                    }
+                }
+                let (start, stop, step) = match ints.len() {
+                    1 => (Value::Int(0), ints[0].clone(), Value::Int(1)),
+                    2 => (ints[0].clone(), ints[1].clone(), Value::Int(1)),
+                    3 => (ints[0].clone(), ints[1].clone(), ints[2].clone()),
+                    0 => return Err(self.type_error("range expected at least 1 argument, got 0")),
+                    k => return Err(self.type_error(format!("range expected at most 3 arguments, got {k}"))),
+                };
+                if matches!(step, Value::Int(0)) {
+                    return Err(self.value_error("range() arg 3 must not be zero"));
+                }
+                Ok(Value::obj(Object::Range { start, stop, step }))
+            }
+            TypeKind::Type => match a.pos.len() {
+                1 => Ok(Value::Obj(self.type_of(&a.pos[0]))),
+                _ => Err(self.type_error("type() takes 1 or 3 arguments")),
+            },
+            TypeKind::Bytes => match a.get(0) {
+                None => Ok(Value::obj(Object::Bytes(Box::new([])))),
+                Some(v) => {
+                    if let Some(s) = v.as_str() {
+                        return Ok(Value::obj(Object::Bytes(s.as_bytes().into())));
+                    }
+                    if let Value::Int(k) = v {
+                        return Ok(Value::obj(Object::Bytes(vec![0u8; (*k).max(0) as usize].into_boxed_slice())));
+                    }
+                    let items = self.collect(v)?;
+                    let mut out = Vec::with_capacity(items.len());
+                    for it in items {
+                        match it {
+                            Value::Int(b) if (0..256).contains(&b) => out.push(b as u8),
+                            _ => return Err(self.value_error("bytes must be in range(0, 256)")),
+                        }
+                    }
+                    Ok(Value::obj(Object::Bytes(out.into_boxed_slice())))
+                }
+            },
+            TypeKind::Slice => {
+                let (start, stop, step) = match a.pos.len() {
+                    1 => (Value::None, a.pos[0].clone(), Value::None),
+                    2 => (a.pos[0].clone(), a.pos[1].clone(), Value::None),
+                    _ => (
+                        a.get(0).cloned().unwrap_or(Value::None),
+                        a.get(1).cloned().unwrap_or(Value::None),
+                        a.get(2).cloned().unwrap_or(Value::None),
+                    ),
+                };
+                Ok(Value::obj(Object::Slice { start, stop, step }))
+            }
+            TypeKind::NoneType => Ok(Value::None),
+            TypeKind::Property => self.call_native(Native::PropertyNew, args, kwnames),
+            TypeKind::StaticMethod => self.call_native(Native::StaticMethodNew, args, kwnames),
+            TypeKind::ClassMethod => self.call_native(Native::ClassMethodNew, args, kwnames),
+            _ => Err(self.type_error(format!(
+                "cannot create '{}' instances",
+                Vm::class_name(self.type_obj(kind))
+            ))),
+        }
+    }
+}
+
+/// `math.fsum`: Shewchuk's exact summation, as CPython.
+fn fsum(vals: &[f64]) -> f64 {
+    let mut partials: Vec<f64> = Vec::new();
+    for &x0 in vals {
+        let mut x = x0;
+        let mut i = 0;
+        for j in 0..partials.len() {
+            let mut y = partials[j];
+            if x.abs() < y.abs() {
+                std::mem::swap(&mut x, &mut y);
+            }
+            let hi = x + y;
+            let lo = y - (hi - x);
+            if lo != 0.0 {
+                partials[i] = lo;
+                i += 1;
+            }
+            x = hi;
+        }
+        partials.truncate(i);
+        partials.push(x);
+    }
+    partials.iter().sum()
+}

@@ -1,0 +1,128 @@
+//! JSON ↔ Python values for `call_json`: null/None, bool, int (big ints exactly, through
+//! serde_json's arbitrary-precision numbers), float, str, list, dict with str keys. Tuples come
+//! back as lists; anything JSON cannot express is a `TypeError` as in `json.dumps`.
+
+use crate::dict::Dict;
+use crate::interp::{PyResult, Vm};
+use crate::object::Object;
+use crate::value::Value;
+use num_bigint::BigInt;
+
+impl Vm {
+    pub fn from_json(&mut self, j: &serde_json::Value) -> PyResult<Value> {
+        Ok(match j {
+            serde_json::Value::Null => Value::None,
+            serde_json::Value::Bool(b) => Value::Bool(*b),
+            serde_json::Value::Number(n) => {
+                let text = n.to_string();
+                if let Some(i) = n.as_i64() {
+                    Value::Int(i)
+                } else if !text.contains(['.', 'e', 'E']) {
+                    match text.parse::<BigInt>() {
+                        Ok(b) => Vm::int_from_big(b),
+                        Err(_) => Value::Float(n.as_f64().unwrap_or(f64::NAN)),
+                    }
+                } else {
+                    match text.parse::<f64>() {
+                        Ok(f) => Value::Float(f),
+                        Err(_) => Value::Float(n.as_f64().unwrap_or(f64::NAN)),
+                    }
+                }
+            }
+            serde_json::Value::String(s) => Vm::str_val(s.as_str()),
+            serde_json::Value::Array(items) => {
+                let mut v = Vec::with_capacity(items.len());
+                for it in items {
+                    v.push(self.from_json(it)?);
+                }
+                Vm::new_list(v)
+            }
+            serde_json::Value::Object(map) => {
+                let d = Vm::new_dict(Dict::new());
+                for (k, v) in map {
+                    let v = self.from_json(v)?;
+                    self.setitem(&d, Vm::str_val(k.as_str()), v)?;
+                }
+                d
+            }
+        })
+    }
+
+    fn not_serializable(&self, v: &Value) -> crate::heap::ObjRef {
+        self.type_error(format!(
+            "Object of type {} is not JSON serializable",
+            self.type_name(v)
+        ))
+    }
+
+    pub fn to_json(&mut self, v: &Value, depth: usize) -> PyResult<serde_json::Value> {
+        if depth > 500 {
+            return Err(self.value_error("Circular reference detected"));
+        }
+        Ok(match v {
+            Value::None => serde_json::Value::Null,
+            Value::Bool(b) => serde_json::Value::Bool(*b),
+            Value::Int(i) => serde_json::Value::from(*i),
+            Value::Float(f) => {
+                if !f.is_finite() {
+                    return Err(self.value_error("Out of range float values are not JSON compliant"));
+                }
+                match serde_json::Number::from_f64(*f) {
+                    Some(n) => serde_json::Value::Number(n),
+                    None => return Err(self.value_error("Out of range float values are not JSON compliant")),
+                }
+            }
+            Value::Str(s) => serde_json::Value::String(s.as_str().to_string()),
+            Value::Obj(o) => match o.get() {
+                Object::Str(s) => serde_json::Value::String(s.text.to_string()),
+                Object::BigInt(b) => {
+                    let text = b.to_string();
+                    match serde_json::from_str::<serde_json::Value>(&text) {
+                        Ok(j) => j,
+                        Err(_) => return Err(self.not_serializable(v)),
+                    }
+                }
+                Object::List(_) | Object::Tuple(_) => {
+                    let items = self.seq_items(v);
+                    let mut out = Vec::with_capacity(items.len());
+                    for it in &items {
+                        out.push(self.to_json(it, depth + 1)?);
+                    }
+                    serde_json::Value::Array(out)
+                }
+                Object::Dict(d) => {
+                    let pairs: Vec<(Value, Value)> = d.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                    let mut map = serde_json::Map::new();
+                    for (k, val) in pairs {
+                        let key = match &k {
+                            Value::Bool(b) => if *b { "true".to_string() } else { "false".to_string() },
+                            Value::None => "null".to_string(),
+                            Value::Int(_) | Value::Float(_) => self.repr(&k)?,
+                            _ => match k.as_str() {
+                                Some(s) => s.to_string(),
+                                None => match k.body() {
+                                    Some(Object::BigInt(b)) => b.to_string(),
+                                    _ => {
+                                        return Err(self.type_error(format!(
+                                            "keys must be str, int, float, bool or None, not {}",
+                                            self.type_name(&k)
+                                        )))
+                                    }
+                                },
+                            },
+                        };
+                        let jv = self.to_json(&val, depth + 1)?;
+                        map.insert(key, jv);
+                    }
+                    serde_json::Value::Object(map)
+                }
+                Object::Instance(i) if !i.base.is_null() => {
+                    let b = i.base.clone();
+                    return self.to_json(&b, depth + 1);
+                }
+                _ => return Err(self.not_serializable(v)),
+            },
+            _ => return Err(self.not_serializable(v)),
+        })
+    }
+}

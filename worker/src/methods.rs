@@ -1,0 +1,769 @@
+//! Methods of the built-in types (str, list, tuple, dict, set, bytes, int, float, generator).
+//! The receiver is the first positional argument.
+
+use crate::builtins::{Args, Native};
+use crate::dict::Dict;
+use crate::interp::{PyResult, Vm};
+use crate::object::{Object, ViewKind};
+use crate::ops::key_eq;
+use crate::pystr;
+use crate::set::Set;
+use crate::value::Value;
+use num_bigint::BigInt;
+use permafrost_image::opcode::BinaryOp;
+
+impl Vm {
+    fn opt_i64(&mut self, v: Option<&Value>) -> PyResult<Option<i64>> {
+        match v {
+            None | Some(Value::None) => Ok(None),
+            Some(v) => Ok(Some(self.index_of(v)?)),
+        }
+    }
+
+    fn str_arg(&self, v: Option<&Value>, what: &str) -> PyResult<String> {
+        match v.and_then(|v| v.as_str()) {
+            Some(s) => Ok(s.to_string()),
+            None => Err(self.type_error(format!(
+                "{what} arg must be str, not {}",
+                v.map(|v| self.type_name(v)).unwrap_or_else(|| "NoneType".into())
+            ))),
+        }
+    }
+
+    fn fill_char(&self, v: Option<&Value>) -> PyResult<char> {
+        match v {
+            None => Ok(' '),
+            Some(v) => {
+                let s = v.as_str().unwrap_or("");
+                let mut it = s.chars();
+                match (it.next(), it.next()) {
+                    (Some(c), None) => Ok(c),
+                    _ => Err(self.type_error("The fill character must be exactly one character long")),
+                }
+            }
+        }
+    }
+
+    pub fn call_method_native(&mut self, n: Native, a: &Args) -> PyResult<Value> {
+        use Native::*;
+        let Some(recv) = a.get(0).cloned() else {
+            return Err(self.type_error(format!("descriptor '{}' needs an argument", n.name())));
+        };
+        let lib = |vm: &Vm, e: crate::pynum::LibError| vm.lib_err(e);
+        let arg = a.get(1).cloned().unwrap_or(Value::None);
+        use permafrost_image::opcode::CompareOp;
+        match n {
+            DLen => return Ok(Value::Int(self.len_of(&recv)? as i64)),
+            DGetitem => return self.getitem(&recv, &arg),
+            DSetitem => {
+                let v = a.get(2).cloned().unwrap_or(Value::None);
+                self.setitem(&recv, arg, v)?;
+                return Ok(Value::None);
+            }
+            DDelitem => {
+                self.delitem(&recv, &arg)?;
+                return Ok(Value::None);
+            }
+            DContains => return Ok(Value::Bool(self.contains(&recv, &arg)?)),
+            DIter => return self.get_iter(&recv),
+            DNext => {
+                return match self.next(&recv)? {
+                    Some(v) => Ok(v),
+                    None => Err(self.err_empty("StopIteration")),
+                }
+            }
+            DRepr => return Ok(Vm::str_val(self.repr(&recv)?)),
+            DStr => return Ok(Vm::str_val(self.to_str(&recv)?)),
+            DEq => return self.compare(CompareOp::Eq, &recv, &arg),
+            DNe => return self.compare(CompareOp::Ne, &recv, &arg),
+            DLt | DLe | DGt | DGe => {
+                let op = match n {
+                    DLt => CompareOp::Lt,
+                    DLe => CompareOp::Le,
+                    DGt => CompareOp::Gt,
+                    _ => CompareOp::Ge,
+                };
+                return match self.compare(op, &recv, &arg) {
+                    Ok(v) => Ok(v),
+                    Err(e) if self.exc_matches(&e, "TypeError") => Ok(Value::NotImplemented),
+                    Err(e) => Err(e),
+                };
+            }
+            DHash => return Ok(Value::Int(self.hash(&recv)?)),
+            DAdd => return self.binary_op(0, &recv, &arg),
+            DSub => return self.binary_op(1, &recv, &arg),
+            DMul => return self.binary_op(2, &recv, &arg),
+            DBool => return Ok(Value::Bool(self.truthy(&recv)?)),
+            DFormat => {
+                let spec = arg.as_str().unwrap_or("").to_string();
+                return Ok(Vm::str_val(self.format(&recv, &spec)?));
+            }
+            RangeIndex | RangeCount => {
+                let found = self.contains(&recv, &arg)?;
+                if n == RangeCount {
+                    return Ok(Value::Int(found as i64));
+                }
+                if !found {
+                    let r = self.repr(&arg)?;
+                    return Err(self.value_error(format!("{r} is not in range")));
+                }
+                if let (Some(Object::Range { start, step, .. }), Value::Int(i)) = (recv.body(), &arg) {
+                    if let (Value::Int(s), Value::Int(st)) = (start, step) {
+                        return Ok(Value::Int((i - s) / st));
+                    }
+                }
+                return Ok(Value::Int(0));
+            }
+            _ => {}
+        }
+        // bytes methods shared with str: run the str method over the latin-1 view.
+        if let Some(Object::Bytes(b)) = recv.body() {
+            if (n as usize) >= (StrSplit as usize) && (n as usize) <= (StrRemovesuffix as usize) {
+                let to_s = |b: &[u8]| -> String { b.iter().map(|&x| x as char).collect() };
+                let mut conv = vec![Vm::str_val(to_s(b))];
+                for v in &a.pos[1..] {
+                    conv.push(match v.body() {
+                        Some(Object::Bytes(x)) => Vm::str_val(to_s(x)),
+                        Some(Object::List(items)) if n == StrJoin => Vm::new_list(
+                            items
+                                .iter()
+                                .map(|it| match it.body() {
+                                    Some(Object::Bytes(x)) => Vm::str_val(to_s(x)),
+                                    _ => it.clone(),
+                                })
+                                .collect(),
+                        ),
+                        _ => v.clone(),
+                    });
+                }
+                let names: Vec<Value> = a.kw.iter().map(|(k, _)| Vm::str_val(*k)).collect();
+                conv.extend(a.kw.iter().map(|(_, v)| (*v).clone()));
+                let r = self.call_native(n, &conv, &names)?;
+                fn back(v: &Value) -> Value {
+                    match v.as_str() {
+                        Some(s) => Value::obj(Object::Bytes(s.chars().map(|c| c as u32 as u8).collect())),
+                        None => match v.body() {
+                            Some(Object::List(items)) => Vm::new_list(items.iter().map(back).collect()),
+                            Some(Object::Tuple(items)) => Vm::new_tuple(items.iter().map(back).collect()),
+                            _ => v.clone(),
+                        },
+                    }
+                }
+                return Ok(back(&r));
+            }
+        }
+        // str methods
+        if let Some(s) = recv.as_str() {
+            let s = s.to_string();
+            let arg1 = a.get(1);
+            return Ok(match n {
+                StrSplit | StrRsplit => {
+                    let sep = match a.arg(1, "sep") {
+                        None | Some(Value::None) => None,
+                        Some(v) => Some(self.str_arg(Some(v), "must be str or None,")?),
+                    };
+                    let maxsplit = self.opt_i64(a.arg(2, "maxsplit"))?.unwrap_or(-1);
+                    let parts = if n == StrSplit {
+                        pystr::split(&s, sep.as_deref(), maxsplit)
+                    } else {
+                        pystr::rsplit(&s, sep.as_deref(), maxsplit)
+                    }
+                    .map_err(|e| lib(self, e))?;
+                    Vm::new_list(parts.into_iter().map(Vm::str_val).collect())
+                }
+                StrJoin => {
+                    let items = self.collect(arg1.unwrap_or(&Value::None))?;
+                    let mut out = String::new();
+                    for (i, it) in items.iter().enumerate() {
+                        if i > 0 {
+                            out.push_str(&s);
+                        }
+                        match it.as_str() {
+                            Some(t) => out.push_str(t),
+                            None => {
+                                return Err(self.type_error(format!(
+                                    "sequence item {i}: expected str instance, {} found",
+                                    self.type_name(it)
+                                )))
+                            }
+                        }
+                    }
+                    Vm::str_val(out)
+                }
+                StrStrip | StrLstrip | StrRstrip => {
+                    let chars = match arg1 {
+                        None | Some(Value::None) => None,
+                        Some(v) => Some(self.str_arg(Some(v), "strip")?),
+                    };
+                    let r = match n {
+                        StrStrip => pystr::strip(&s, chars.as_deref()),
+                        StrLstrip => pystr::lstrip(&s, chars.as_deref()),
+                        _ => pystr::rstrip(&s, chars.as_deref()),
+                    };
+                    if r.len() == s.len() {
+                        recv.clone()
+                    } else {
+                        Vm::str_val(r)
+                    }
+                }
+                StrReplace => {
+                    let old = self.str_arg(arg1, "replace() argument 1")?;
+                    let new = self.str_arg(a.get(2), "replace() argument 2")?;
+                    let count = self.opt_i64(a.arg(3, "count"))?.unwrap_or(-1);
+                    Vm::str_val(pystr::replace(&s, &old, &new, count))
+                }
+                StrFind | StrRfind | StrIndex | StrRindex | StrCount => {
+                    let sub = self.str_arg(arg1, "must be str, not")?;
+                    let start = self.opt_i64(a.get(2))?;
+                    let end = self.opt_i64(a.get(3))?;
+                    match n {
+                        StrFind => Value::Int(pystr::find(&s, &sub, start, end)),
+                        StrRfind => Value::Int(pystr::rfind(&s, &sub, start, end)),
+                        StrIndex => Value::Int(pystr::index(&s, &sub, start, end).map_err(|e| lib(self, e))? as i64),
+                        StrRindex => Value::Int(pystr::rindex(&s, &sub, start, end).map_err(|e| lib(self, e))? as i64),
+                        _ => Value::Int(pystr::count(&s, &sub, start, end) as i64),
+                    }
+                }
+                StrStartswith | StrEndswith => {
+                    let start = self.opt_i64(a.get(2))?;
+                    let end = self.opt_i64(a.get(3))?;
+                    let cands: Vec<Value> = match arg1.and_then(|v| v.body()) {
+                        Some(Object::Tuple(t)) => t.to_vec(),
+                        _ => vec![arg1.cloned().unwrap_or(Value::None)],
+                    };
+                    let mut hit = false;
+                    for c in &cands {
+                        let Some(p) = c.as_str() else {
+                            return Err(self.type_error(format!(
+                                "{} first arg must be str or a tuple of str, not {}",
+                                n.name(),
+                                self.type_name(c)
+                            )));
+                        };
+                        if if n == StrStartswith {
+                            pystr::startswith(&s, p, start, end)
+                        } else {
+                            pystr::endswith(&s, p, start, end)
+                        } {
+                            hit = true;
+                            break;
+                        }
+                    }
+                    Value::Bool(hit)
+                }
+                StrUpper => Vm::str_val(pystr::upper(&s)),
+                StrLower => Vm::str_val(pystr::lower(&s)),
+                StrTitle => Vm::str_val(pystr::title(&s)),
+                StrCapitalize => Vm::str_val(pystr::capitalize(&s)),
+                StrSwapcase => Vm::str_val(pystr::swapcase(&s)),
+                StrCasefold => Vm::str_val(pystr::casefold(&s)),
+                StrIsdigit => Value::Bool(pystr::isdigit(&s)),
+                StrIsalpha => Value::Bool(pystr::isalpha(&s)),
+                StrIsalnum => Value::Bool(pystr::isalnum(&s)),
+                StrIsspace => Value::Bool(pystr::isspace(&s)),
+                StrIsupper => Value::Bool(pystr::isupper(&s)),
+                StrIslower => Value::Bool(pystr::islower(&s)),
+                StrIsdecimal => Value::Bool(pystr::isdecimal(&s)),
+                StrIsnumeric => Value::Bool(pystr::isnumeric(&s)),
+                StrIstitle => Value::Bool(pystr::istitle(&s)),
+                StrIsidentifier => Value::Bool(pystr::isidentifier(&s)),
+                StrIsascii => Value::Bool(pystr::isascii(&s)),
+                StrIsprintable => Value::Bool(pystr::isprintable(&s)),
+                StrCenter | StrLjust | StrRjust => {
+                    let w = self.index_of(arg1.unwrap_or(&Value::None))?;
+                    let fill = self.fill_char(a.get(2))?;
+                    Vm::str_val(match n {
+                        StrCenter => pystr::center(&s, w, fill),
+                        StrLjust => pystr::ljust(&s, w, fill),
+                        _ => pystr::rjust(&s, w, fill),
+                    })
+                }
+                StrZfill => {
+                    let w = self.index_of(arg1.unwrap_or(&Value::None))?;
+                    Vm::str_val(pystr::zfill(&s, w))
+                }
+                StrPartition | StrRpartition => {
+                    let sep = self.str_arg(arg1, "must be str, not")?;
+                    let (x, y, z) = if n == StrPartition {
+                        pystr::partition(&s, &sep)
+                    } else {
+                        pystr::rpartition(&s, &sep)
+                    }
+                    .map_err(|e| lib(self, e))?;
+                    Vm::new_tuple(vec![Vm::str_val(x), Vm::str_val(y), Vm::str_val(z)])
+                }
+                StrSplitlines => {
+                    let keep = match a.arg(1, "keepends") {
+                        Some(v) => self.truthy(v)?,
+                        None => false,
+                    };
+                    Vm::new_list(pystr::splitlines(&s, keep).into_iter().map(Vm::str_val).collect())
+                }
+                StrFormat => {
+                    let kw: Vec<(String, Value)> = a.kw.iter().map(|(k, v)| (k.to_string(), (*v).clone())).collect();
+                    let r = self.str_format(&s, &a.pos[1..], &kw)?;
+                    Vm::str_val(r)
+                }
+                StrEncode => Value::obj(Object::Bytes(s.as_bytes().into())),
+                StrExpandtabs => {
+                    let t = self.opt_i64(a.arg(1, "tabsize"))?.unwrap_or(8);
+                    Vm::str_val(pystr::expandtabs(&s, t))
+                }
+                StrRemoveprefix => {
+                    let p = self.str_arg(arg1, "removeprefix()")?;
+                    Vm::str_val(s.strip_prefix(p.as_str()).unwrap_or(&s))
+                }
+                StrRemovesuffix => {
+                    let p = self.str_arg(arg1, "removesuffix()")?;
+                    Vm::str_val(s.strip_suffix(p.as_str()).unwrap_or(&s))
+                }
+                _ => return Err(self.no_method(&recv, n)),
+            });
+        }
+        let Some(o) = recv.as_obj().cloned() else {
+            return match (n, &recv) {
+                (IntBitLength, Value::Int(i)) => Ok(Value::Int(64 - i.unsigned_abs().leading_zeros() as i64)),
+                (IntBitLength, Value::Bool(b)) => Ok(Value::Int(*b as i64)),
+                (IntBitCount, Value::Int(i)) => Ok(Value::Int(i.unsigned_abs().count_ones() as i64)),
+                (FloatIsInteger, Value::Float(f)) => Ok(Value::Bool(crate::pynum::float_is_integer(*f))),
+                (FloatAsIntegerRatio, Value::Float(f)) => {
+                    let (p, q) = crate::pynum::float_as_integer_ratio(*f).map_err(|e| lib(self, e))?;
+                    Ok(Vm::new_tuple(vec![Vm::int_from_big(p), Vm::int_from_big(q)]))
+                }
+                _ => Err(self.no_method(&recv, n)),
+            };
+        };
+        match n {
+            // list
+            ListAppend => {
+                let v = a.get(1).cloned().unwrap_or(Value::None);
+                if let Object::List(l) = o.get_mut() {
+                    l.push(v);
+                }
+                Ok(Value::None)
+            }
+            ListExtend => {
+                let items = self.collect(a.get(1).unwrap_or(&Value::None))?;
+                if let Object::List(l) = o.get_mut() {
+                    l.extend(items);
+                }
+                Ok(Value::None)
+            }
+            ListInsert => {
+                let i = self.index_of(a.get(1).unwrap_or(&Value::None))?;
+                let v = a.get(2).cloned().unwrap_or(Value::None);
+                if let Object::List(l) = o.get_mut() {
+                    let len = l.len() as i64;
+                    let j = if i < 0 { (i + len).max(0) } else { i.min(len) };
+                    l.insert(j as usize, v);
+                }
+                Ok(Value::None)
+            }
+            ListPop => {
+                let i = self.opt_i64(a.get(1))?;
+                let Object::List(l) = o.get_mut() else { return Ok(Value::None) };
+                if l.is_empty() {
+                    return Err(self.err("IndexError", "pop from empty list"));
+                }
+                let len = l.len() as i64;
+                let i = i.unwrap_or(-1);
+                let j = if i < 0 { i + len } else { i };
+                if j < 0 || j >= len {
+                    return Err(self.err("IndexError", "pop index out of range"));
+                }
+                let Object::List(l) = o.get_mut() else { return Ok(Value::None) };
+                Ok(l.remove(j as usize))
+            }
+            ListRemove | ListIndex | ListCount | TupleIndex | TupleCount => {
+                let target = a.get(1).cloned().unwrap_or(Value::None);
+                let items = self.seq_items(&recv);
+                let mut count = 0;
+                let start = self.opt_i64(a.get(2))?.unwrap_or(0);
+                let start = if start < 0 { (start + items.len() as i64).max(0) } else { start } as usize;
+                let stop = self.opt_i64(a.get(3))?.map(|e| if e < 0 { (e + items.len() as i64).max(0) as usize } else { e as usize }).unwrap_or(items.len());
+                for (i, x) in items.iter().enumerate() {
+                    if n != ListCount && n != TupleCount && (i < start || i >= stop) {
+                        continue;
+                    }
+                    if x.is(&target) || self.eq(x, &target)? {
+                        match n {
+                            ListRemove => {
+                                if let Object::List(l) = o.get_mut() {
+                                    if i < l.len() {
+                                        l.remove(i);
+                                    }
+                                }
+                                return Ok(Value::None);
+                            }
+                            ListIndex | TupleIndex => return Ok(Value::Int(i as i64)),
+                            _ => count += 1,
+                        }
+                    }
+                }
+                match n {
+                    ListRemove => Err(self.value_error("list.remove(x): x not in list")),
+                    ListIndex => {
+                        let r = self.repr(&target)?;
+                        Err(self.value_error(format!("{r} is not in list")))
+                    }
+                    TupleIndex => Err(self.value_error("tuple.index(x): x not in tuple")),
+                    _ => Ok(Value::Int(count)),
+                }
+            }
+            ListSort => {
+                let items = match o.get_mut() {
+                    Object::List(l) => std::mem::take(l),
+                    _ => Vec::new(),
+                };
+                let reverse = match a.kw("reverse") {
+                    Some(v) => self.truthy(v)?,
+                    None => false,
+                };
+                let key = a.kw("key").cloned();
+                let backup = items.clone();
+                match self.sort_values(items, key.as_ref(), reverse) {
+                    Ok(sorted) => {
+                        if let Object::List(l) = o.get_mut() {
+                            *l = sorted;
+                        }
+                        Ok(Value::None)
+                    }
+                    Err(e) => {
+                        if let Object::List(l) = o.get_mut() {
+                            *l = backup;
+                        }
+                        Err(e)
+                    }
+                }
+            }
+            ListReverse => {
+                if let Object::List(l) = o.get_mut() {
+                    l.reverse();
+                }
+                Ok(Value::None)
+            }
+            ListCopy => Ok(Vm::new_list(self.seq_items(&recv))),
+            ListClear => {
+                let old = match o.get_mut() {
+                    Object::List(l) => std::mem::take(l),
+                    _ => Vec::new(),
+                };
+                drop(old);
+                Ok(Value::None)
+            }
+            // dict
+            DictGet => {
+                let k = a.get(1).cloned().unwrap_or(Value::None);
+                Ok(self.dict_get(&o, &k)?.unwrap_or_else(|| a.get(2).cloned().unwrap_or(Value::None)))
+            }
+            DictKeys => Ok(Value::obj(Object::DictView { dict: o.clone(), kind: ViewKind::Keys })),
+            DictValues => Ok(Value::obj(Object::DictView { dict: o.clone(), kind: ViewKind::Values })),
+            DictItems => Ok(Value::obj(Object::DictView { dict: o.clone(), kind: ViewKind::Items })),
+            DictPop => {
+                let k = a.get(1).cloned().unwrap_or(Value::None);
+                match self.dict_del(&o, &k)? {
+                    Some(v) => Ok(v),
+                    None => match a.get(2) {
+                        Some(d) => Ok(d.clone()),
+                        None => Err(self.key_error(&k)),
+                    },
+                }
+            }
+            DictPopitem => {
+                let r = match o.get_mut() {
+                    Object::Dict(d) => d.pop_last(),
+                    _ => None,
+                };
+                match r {
+                    Some((k, v)) => Ok(Vm::new_tuple(vec![k, v])),
+                    None => Err(self.err("KeyError", "popitem(): dictionary is empty")),
+                }
+            }
+            DictSetdefault => {
+                let k = a.get(1).cloned().unwrap_or(Value::None);
+                if let Some(v) = self.dict_get(&o, &k)? {
+                    return Ok(v);
+                }
+                let d = a.get(2).cloned().unwrap_or(Value::None);
+                self.dict_set(&o, k, d.clone())?;
+                Ok(d)
+            }
+            DictUpdate => {
+                if let Some(src) = a.get(1) {
+                    self.dict_update(&recv, src, false)?;
+                }
+                for (k, v) in &a.kw {
+                    self.dict_set(&o, Vm::str_val(*k), (*v).clone())?;
+                }
+                Ok(Value::None)
+            }
+            DictCopy => Ok(match o.get() {
+                Object::Dict(d) => Vm::new_dict(d.clone()),
+                _ => Value::None,
+            }),
+            DictClear => {
+                let old = match o.get_mut() {
+                    Object::Dict(d) => std::mem::take(d),
+                    _ => Dict::new(),
+                };
+                drop(old);
+                Ok(Value::None)
+            }
+            DictFromkeys => {
+                // Called on the class (`dict.fromkeys(keys, v)`) or an instance.
+                let (keys, v) = if matches!(o.get(), Object::Class(_)) {
+                    (a.get(1).cloned().unwrap_or(Value::None), a.get(2).cloned().unwrap_or(Value::None))
+                } else {
+                    (a.get(1).cloned().unwrap_or(Value::None), a.get(2).cloned().unwrap_or(Value::None))
+                };
+                let d = Vm::new_dict(Dict::new());
+                for k in self.collect(&keys)? {
+                    self.setitem(&d, k, v.clone())?;
+                }
+                Ok(d)
+            }
+            // set
+            SetAdd => {
+                let v = a.get(1).cloned().unwrap_or(Value::None);
+                self.set_add(&recv, v)?;
+                Ok(Value::None)
+            }
+            SetRemove => {
+                let v = a.get(1).cloned().unwrap_or(Value::None);
+                if self.set_remove(&o, &v)? {
+                    Ok(Value::None)
+                } else {
+                    Err(self.key_error(&v))
+                }
+            }
+            SetDiscard => {
+                let v = a.get(1).cloned().unwrap_or(Value::None);
+                self.set_remove(&o, &v)?;
+                Ok(Value::None)
+            }
+            SetPop => {
+                let r = match o.get_mut() {
+                    Object::Set(s) => s.pop(),
+                    _ => None,
+                };
+                r.ok_or_else(|| self.err("KeyError", "pop from an empty set"))
+            }
+            SetUnion | SetIntersection | SetDifference | SetSymDiff => {
+                let op = match n {
+                    SetUnion => BinaryOp::Or,
+                    SetIntersection => BinaryOp::And,
+                    SetDifference => BinaryOp::Sub,
+                    _ => BinaryOp::Xor,
+                };
+                let mut acc = recv.clone();
+                if a.pos.len() == 1 {
+                    let s = match o.get() {
+                        Object::Set(s) | Object::FrozenSet(s) => s.clone(),
+                        _ => Set::new(),
+                    };
+                    return Ok(if matches!(o.get(), Object::FrozenSet(_)) {
+                        Value::obj(Object::FrozenSet(s))
+                    } else {
+                        Value::obj(Object::Set(s))
+                    });
+                }
+                for other in &a.pos[1..] {
+                    let other = if matches!(other.body(), Some(Object::Set(_) | Object::FrozenSet(_))) {
+                        other.clone()
+                    } else {
+                        let items = self.collect(other)?;
+                        self.build_set(items)?
+                    };
+                    acc = self.set_algebra(op, &acc, &other)?;
+                }
+                Ok(acc)
+            }
+            SetIssubset | SetIssuperset | SetIsdisjoint => {
+                let other = a.get(1).cloned().unwrap_or(Value::None);
+                let other = if matches!(other.body(), Some(Object::Set(_) | Object::FrozenSet(_))) {
+                    other
+                } else {
+                    let items = self.collect(&other)?;
+                    self.build_set(items)?
+                };
+                match n {
+                    SetIssubset => self.compare(permafrost_image::opcode::CompareOp::Le, &recv, &other),
+                    SetIssuperset => self.compare(permafrost_image::opcode::CompareOp::Ge, &recv, &other),
+                    _ => {
+                        let inter = self.set_algebra(BinaryOp::And, &recv, &other)?;
+                        Ok(Value::Bool(self.len_of(&inter)? == 0))
+                    }
+                }
+            }
+            SetUpdate => {
+                for other in &a.pos[1..] {
+                    for k in self.collect(other)? {
+                        self.set_add(&recv, k)?;
+                    }
+                }
+                Ok(Value::None)
+            }
+            SetIntersectionUpdate | SetDifferenceUpdate | SetSymDiffUpdate => {
+                let op = match n {
+                    SetIntersectionUpdate => BinaryOp::And,
+                    SetDifferenceUpdate => BinaryOp::Sub,
+                    _ => BinaryOp::Xor,
+                };
+                let mut acc = recv.clone();
+                for other in &a.pos[1..] {
+                    let items = self.collect(other)?;
+                    let other = self.build_set(items)?;
+                    acc = self.set_algebra(op, &acc, &other)?;
+                }
+                if let Some(Object::Set(new)) = acc.body() {
+                    let new = new.clone();
+                    if let Object::Set(s) = o.get_mut() {
+                        *s = new;
+                    }
+                }
+                Ok(Value::None)
+            }
+            SetCopy => Ok(match o.get() {
+                Object::Set(s) => {
+                    let mut c = Set::new();
+                    c.merge(s, &mut key_eq);
+                    Value::obj(Object::Set(c))
+                }
+                Object::FrozenSet(_) => recv.clone(),
+                _ => Value::None,
+            }),
+            SetClear => {
+                let old = match o.get_mut() {
+                    Object::Set(s) => std::mem::take(s),
+                    _ => Set::new(),
+                };
+                drop(old);
+                Ok(Value::None)
+            }
+            // bytes
+            BytesDecode => {
+                let b = match o.get() {
+                    Object::Bytes(b) => b.to_vec(),
+                    _ => Vec::new(),
+                };
+                match String::from_utf8(b) {
+                    Ok(s) => Ok(Vm::str_val(s)),
+                    Err(e) => {
+                        let pos = e.utf8_error().valid_up_to();
+                        let byte = e.as_bytes().get(pos).copied().unwrap_or(0);
+                        Err(self.err(
+                            "UnicodeDecodeError",
+                            format!("'utf-8' codec can't decode byte {byte:#04x} in position {pos}: invalid start byte"),
+                        ))
+                    }
+                }
+            }
+            BytesHex => Ok(match o.get() {
+                Object::Bytes(b) => Vm::str_val(b.iter().map(|x| format!("{x:02x}")).collect::<String>()),
+                _ => Value::None,
+            }),
+            BytesCount | BytesIndex => {
+                let hay = match o.get() {
+                    Object::Bytes(b) => b.to_vec(),
+                    _ => Vec::new(),
+                };
+                let needle: Vec<u8> = match a.get(1) {
+                    Some(Value::Int(i)) => vec![*i as u8],
+                    Some(v) => match v.body() {
+                        Some(Object::Bytes(b)) => b.to_vec(),
+                        _ => return Err(self.type_error("argument should be integer or bytes-like object")),
+                    },
+                    None => Vec::new(),
+                };
+                let positions: Vec<usize> = if needle.is_empty() {
+                    (0..=hay.len()).collect()
+                } else {
+                    let mut v = Vec::new();
+                    let mut i = 0;
+                    while i + needle.len() <= hay.len() {
+                        if hay[i..i + needle.len()] == needle[..] {
+                            v.push(i);
+                            i += needle.len();
+                        } else {
+                            i += 1;
+                        }
+                    }
+                    v
+                };
+                if n == BytesCount {
+                    Ok(Value::Int(positions.len() as i64))
+                } else {
+                    match positions.first() {
+                        Some(p) => Ok(Value::Int(*p as i64)),
+                        None => Err(self.value_error("subsection not found")),
+                    }
+                }
+            }
+            IntBitLength => Ok(match o.get() {
+                Object::BigInt(b) => Value::Int(b.bits() as i64),
+                _ => Value::Int(0),
+            }),
+            IntBitCount => Ok(match o.get() {
+                Object::BigInt(b) => Value::Int(b.magnitude().count_ones() as i64),
+                _ => Value::Int(0),
+            }),
+            IntToBytes => {
+                let _ = BigInt::from(0);
+                Err(self.err("NotImplementedError", "int.to_bytes is not supported"))
+            }
+            GenSend => {
+                let v = a.get(1).cloned().unwrap_or(Value::None);
+                match self.gen_resume(&o, v, None)? {
+                    crate::eval::Exit::Yield(x) => Ok(x),
+                    crate::eval::Exit::Return(r) => {
+                        let cls = self.exc_class("StopIteration");
+                        let args = if matches!(r, Value::None) { vec![] } else { vec![r] };
+                        Err(self.make_exc(&cls, args))
+                    }
+                }
+            }
+            GenThrow => {
+                let e = a.get(1).cloned().unwrap_or(Value::None);
+                let e = if let Some(v) = a.get(2) {
+                    self.call(&e, std::slice::from_ref(v), &[])?
+                } else {
+                    e
+                };
+                let exc = self.make_raisable(&e)?;
+                match self.gen_resume(&o, Value::None, Some(exc))? {
+                    crate::eval::Exit::Yield(x) => Ok(x),
+                    crate::eval::Exit::Return(r) => {
+                        let cls = self.exc_class("StopIteration");
+                        let args = if matches!(r, Value::None) { vec![] } else { vec![r] };
+                        Err(self.make_exc(&cls, args))
+                    }
+                }
+            }
+            GenClose => {
+                let started = matches!(o.get(), Object::Generator(g) if g.state == crate::object::GenState::Suspended);
+                if !started {
+                    if let Object::Generator(g) = o.get_mut() {
+                        g.state = crate::object::GenState::Done;
+                        g.frame = None;
+                    }
+                    return Ok(Value::None);
+                }
+                let exc = self.err_empty("GeneratorExit");
+                match self.gen_resume(&o, Value::None, Some(exc)) {
+                    Ok(crate::eval::Exit::Yield(_)) => Err(self.err("RuntimeError", "generator ignored GeneratorExit")),
+                    Ok(_) => Ok(Value::None),
+                    Err(e) if self.exc_matches(&e, "GeneratorExit") || self.exc_matches(&e, "StopIteration") => Ok(Value::None),
+                    Err(e) => Err(e),
+                }
+            }
+            _ => Err(self.no_method(&recv, n)),
+        }
+    }
+
+    fn no_method(&self, recv: &Value, n: Native) -> crate::heap::ObjRef {
+        self.err(
+            "AttributeError",
+            format!("'{}' object has no attribute '{}'", self.type_name(recv), n.name()),
+        )
+    }
+}

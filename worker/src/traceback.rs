@@ -1,0 +1,85 @@
+//! CPython's traceback format for uncaught exceptions: chained causes and contexts first,
+//! then `Traceback (most recent call last):`, one `File "...", line N, in name` per frame
+//! (no source lines: no files are read), and `Type: message`.
+
+use crate::heap::ObjRef;
+use crate::interp::Vm;
+use crate::object::Object;
+use crate::value::Value;
+use crate::ErrorReport;
+
+impl Vm {
+    /// The exception's type name as tracebacks print it (`mod.Name` outside `__main__`).
+    pub fn exc_type_display(&self, exc: &ObjRef) -> String {
+        match exc.get() {
+            Object::Instance(i) => match i.class.get() {
+                Object::Class(c) => {
+                    if c.module == "builtins" || c.module == "__main__" {
+                        c.qualname.clone()
+                    } else {
+                        format!("{}.{}", c.module, c.qualname)
+                    }
+                }
+                _ => "?".into(),
+            },
+            _ => "?".into(),
+        }
+    }
+
+    fn format_one(&mut self, exc: &ObjRef, out: &mut String, depth: usize) {
+        let (cause, context, suppress, tb) = match exc.get() {
+            Object::Instance(i) => match &i.exc {
+                Some(e) => (e.cause.clone(), e.context.clone(), e.suppress_context, e.traceback.clone()),
+                None => (Value::Null, Value::Null, false, Vec::new()),
+            },
+            _ => (Value::Null, Value::Null, false, Vec::new()),
+        };
+        if depth < 50 {
+            if let Value::Obj(c) = &cause {
+                self.format_one(c, out, depth + 1);
+                out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+            } else if let (Value::Obj(c), false) = (&context, suppress) {
+                self.format_one(c, out, depth + 1);
+                out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+            }
+        }
+        if !tb.is_empty() {
+            out.push_str("Traceback (most recent call last):\n");
+            for (code, line) in tb.iter().rev() {
+                let view = self.codes[*code as usize].view;
+                out.push_str(&format!(
+                    "  File \"{}\", line {}, in {}\n",
+                    view.filename().as_str(),
+                    line,
+                    view.name().as_str()
+                ));
+            }
+        }
+        let name = self.exc_type_display(exc);
+        let msg = self.to_str(&Value::Obj(exc.clone())).unwrap_or_else(|_| "<exception str() failed>".into());
+        if msg.is_empty() {
+            out.push_str(&name);
+        } else {
+            out.push_str(&name);
+            out.push_str(": ");
+            out.push_str(&msg);
+        }
+        out.push('\n');
+    }
+
+    /// The report for an uncaught exception.
+    pub fn error_report(&mut self, exc: &ObjRef) -> ErrorReport {
+        let mut traceback = String::new();
+        self.format_one(exc, &mut traceback, 0);
+        let type_name = match exc.get() {
+            Object::Instance(i) => Vm::class_name(&i.class),
+            _ => "?".into(),
+        };
+        let message = self.to_str(&Value::Obj(exc.clone())).unwrap_or_default();
+        ErrorReport {
+            type_name,
+            message,
+            traceback,
+        }
+    }
+}
