@@ -37,6 +37,9 @@ pub struct Assembled {
 pub struct InstrBuffer {
     instrs: Vec<Instr>,
     labels: Vec<Option<u32>>,
+    /// Where the most recent label was bound; labels are only ever bound at the end, so a
+    /// label points at the end exactly when this equals the instruction count.
+    last_bound: Option<u32>,
 }
 
 impl InstrBuffer {
@@ -47,7 +50,9 @@ impl InstrBuffer {
 
     /// Binds `label` to the next instruction emitted.
     pub fn bind(&mut self, label: Label) {
-        self.labels[label.0 as usize] = Some(self.instrs.len() as u32);
+        let here = self.instrs.len() as u32;
+        self.labels[label.0 as usize] = Some(here);
+        self.last_bound = Some(here);
     }
 
     pub fn emit(&mut self, op: Opcode, arg: u32, line: u32, handler: Option<Handler>) {
@@ -70,7 +75,7 @@ impl InstrBuffer {
         let end = self.instrs.len() as u32;
         match self.instrs.last() {
             None => true,
-            Some(last) => falls_through(last.op) || self.labels.contains(&Some(end)),
+            Some(last) => falls_through(last.op) || self.last_bound == Some(end),
         }
     }
 

@@ -956,8 +956,32 @@ impl<'s, 'a> Codegen<'s, 'a> {
         self.name_op(name, NameCtx::Store)
     }
 
+    /// An operand only iterated or searched (`for x in [..]`, `x in [..]`): a list display of
+    /// constants becomes one constant tuple, as CPython does; nothing can observe the
+    /// difference because the list never escapes.
+    fn container_operand(&mut self, e: &'a Expr) -> R {
+        if let Expr::List(l) = e {
+            let folded: Option<Vec<Constant>> = l
+                .elts
+                .iter()
+                .map(|x| match x {
+                    Expr::Starred(_) => None,
+                    other => consts::fold(other),
+                })
+                .collect();
+            if let Some(values) = folded {
+                let saved = self.unit.line;
+                self.set_line(e.start());
+                let result = self.load_const(Constant::Tuple(values));
+                self.unit.line = saved;
+                return result;
+            }
+        }
+        self.expr(e)
+    }
+
     fn for_stmt(&mut self, f: &'a ast::StmtFor) -> R {
-        self.expr(&f.iter)?;
+        self.container_operand(&f.iter)?;
         self.set_line(f.start());
         self.emit(Opcode::GET_ITER, 0);
         let top = self.label();
@@ -1613,7 +1637,11 @@ impl<'s, 'a> Codegen<'s, 'a> {
             return Err(self.internal("malformed comparison"));
         }
         if n == 1 {
-            self.expr(&c.comparators[0])?;
+            if matches!(c.ops[0], ast::CmpOp::In | ast::CmpOp::NotIn) {
+                self.container_operand(&c.comparators[0])?;
+            } else {
+                self.expr(&c.comparators[0])?;
+            }
             self.set_line(c.start());
             self.compare_op(c.ops[0]);
             return Ok(());
@@ -1829,7 +1857,6 @@ impl<'s, 'a> Codegen<'s, 'a> {
         Ok(())
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn comprehension<T>(
         &mut self,
         node: &T,
@@ -1868,7 +1895,7 @@ impl<'s, 'a> Codegen<'s, 'a> {
         let freevars = unit.freevars.clone();
         let code = self.finish(unit)?;
         self.make_function(code, &freevars, 0, at)?;
-        self.expr(&first.iter)?;
+        self.container_operand(&first.iter)?;
         self.emit(Opcode::GET_ITER, 0);
         self.set_line(at);
         self.emit(Opcode::CALL, 1);
@@ -1887,7 +1914,7 @@ impl<'s, 'a> Codegen<'s, 'a> {
         if index == 0 {
             self.emit(Opcode::LOAD_FAST, 0);
         } else {
-            self.expr(&g.iter)?;
+            self.container_operand(&g.iter)?;
             self.emit(Opcode::GET_ITER, 0);
         }
         let top = self.label();

@@ -1,12 +1,37 @@
 //! # permafrost-compiler: Python source to frozen code objects
 //!
 //! Parses real Python 3 syntax with `ruff_python_parser`, resolves scopes (locals, cells,
-//! free variables, globals) as CPython's symbol table does ([`scope`]), and emits permafrost
-//! bytecode (`permafrost_image::opcode`) into an [`ImageBuilder`] ([`codegen`], assembled by
-//! [`assemble`]), which the image writer serialises. Syntax outside the supported subset is
+//! free variables, globals) as CPython's symbol table does (`scope`), and emits permafrost
+//! bytecode (`permafrost_image::opcode`) into an [`ImageBuilder`] (`codegen`, assembled by
+//! `assemble`), which the image writer serialises. Syntax outside the supported subset is
 //! a [`CompileError`] at `file:line:col`.
 //!
 //! It reads source files and writes the image file; it never runs code.
+//!
+//! ## What the code objects look like
+//!
+//! The layout follows CPython 3.11 so that `__code__` reads the same: `co_varnames` holds
+//! the arguments and then the other fast locals in order of first use; `co_cellvars` lists
+//! cells that are arguments first (in argument order, copied into their cells by a
+//! `LOAD_FAST i; STORE_DEREF j` prologue) and the other cells sorted; `co_freevars` is sorted;
+//! `co_qualname` adds `.<locals>` only below functions and lambdas; a function's
+//! `co_consts[0]` is its docstring or `None`. Module code uses `*_GLOBAL` for every name,
+//! class bodies `*_NAME` (`*_DEREF` for enclosing functions' variables).
+//!
+//! Early exits unwind what they leave: loop iterators are popped, `with` exits are called
+//! with three `None`s, handled exceptions are popped and `finally` bodies are inlined. The
+//! exception table is flat (the innermost handler of each instruction, runs merged) and
+//! `co_stacksize` is the exact maximum over the control-flow graph.
+//!
+//! `yield from` is `GET_YIELD_FROM_ITER; LOAD_CONST None; L: YIELD_FROM end; JUMP L; end:`:
+//! `YIELD_FROM` re-executes itself while delegating, and the explicit jump back gives its
+//! fall-through edge the same stack depth for the verifier.
+//!
+//! Not compiled (a `file:line:col: unsupported: ...` error): `async`/`await`, `match`,
+//! `type` aliases and type parameters, `except*`, complex literals, dotted and relative
+//! imports, `from m import *`, t-strings, dict unpacking in comprehensions, lone surrogate
+//! escapes. Annotations are accepted and never evaluated; `from __future__ import ...`
+//! compiles to nothing.
 
 mod assemble;
 mod codegen;

@@ -7,7 +7,7 @@
 
 use crate::error::{CompileError, SourceMap};
 use ruff_python_ast::{self as ast, Expr, ExprContext, Stmt};
-use ruff_text_size::{Ranged, TextSize};
+use ruff_text_size::{Ranged, TextRange, TextSize};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Index of a scope in [`ScopeTable::scopes`].
@@ -376,6 +376,7 @@ impl Builder<'_, '_> {
                     self.visit_expr(&d.expression)?;
                 }
                 if let Some(args) = &c.arguments {
+                    self.check_keywords(&args.keywords)?;
                     for a in args.args.iter() {
                         self.visit_expr(a)?;
                     }
@@ -757,6 +758,7 @@ impl Builder<'_, '_> {
                 }
             }
             Expr::Call(c) => {
+                self.check_keywords(&c.arguments.keywords)?;
                 self.visit_expr(&c.func)?;
                 for a in c.arguments.args.iter() {
                     self.visit_expr(a)?;
@@ -767,14 +769,30 @@ impl Builder<'_, '_> {
             }
             Expr::FString(f) => {
                 for part in f.value.iter() {
-                    if let ast::FStringPart::FString(fs) = part {
-                        self.visit_interpolations(&fs.elements)?;
+                    match part {
+                        ast::FStringPart::FString(fs) => {
+                            if !fs.flags.prefix().is_raw() {
+                                self.check_surrogates(fs.range)?;
+                            }
+                            self.visit_interpolations(&fs.elements)?;
+                        }
+                        ast::FStringPart::Literal(l) => {
+                            if !l.flags.prefix().is_raw() {
+                                self.check_surrogates(l.range)?;
+                            }
+                        }
                     }
                 }
             }
             Expr::TString(t) => return Err(self.unsupported(t.range.start(), "t-strings")),
-            Expr::StringLiteral(_)
-            | Expr::BytesLiteral(_)
+            Expr::StringLiteral(lit) => {
+                for part in lit.value.iter() {
+                    if !part.flags.prefix().is_raw() {
+                        self.check_surrogates(part.range)?;
+                    }
+                }
+            }
+            Expr::BytesLiteral(_)
             | Expr::BooleanLiteral(_)
             | Expr::NoneLiteral(_)
             | Expr::EllipsisLiteral(_) => {}
@@ -882,6 +900,62 @@ impl Builder<'_, '_> {
                     return Err(self.syntax(
                         at,
                         "assignment expression within a comprehension cannot be used in a class body",
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Image strings are UTF-8, which cannot hold a lone surrogate (`"\ud800"`); the parser
+    /// would silently replace one, so such an escape is rejected instead.
+    fn check_surrogates(&self, range: TextRange) -> Result<(), CompileError> {
+        let Some(text) = self
+            .src
+            .source
+            .get(range.start().to_usize()..range.end().to_usize())
+        else {
+            return Ok(());
+        };
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] != b'\\' {
+                i += 1;
+                continue;
+            }
+            let digits = match bytes.get(i + 1) {
+                Some(b'u') => 4,
+                Some(b'U') => 8,
+                _ => {
+                    // Skip the escaped character, so `\\ud800` (an escaped backslash) is no escape.
+                    i += 2;
+                    continue;
+                }
+            };
+            let hex = text.get(i + 2..i + 2 + digits).unwrap_or("");
+            if let Ok(code) = u32::from_str_radix(hex, 16) {
+                if (0xD800..=0xDFFF).contains(&code) {
+                    return Err(self.unsupported(
+                        range.start() + TextSize::try_from(i).unwrap_or_default(),
+                        "lone surrogate in a string literal",
+                    ));
+                }
+            }
+            i += 2;
+        }
+        Ok(())
+    }
+
+    /// A keyword given twice in one call is a SyntaxError in CPython.
+    fn check_keywords(&self, keywords: &[ast::Keyword]) -> Result<(), CompileError> {
+        let mut seen = HashSet::new();
+        for k in keywords {
+            if let Some(name) = &k.arg {
+                if !seen.insert(name.as_str()) {
+                    return Err(self.syntax(
+                        k.range.start(),
+                        format!("keyword argument repeated: {}", name.as_str()),
                     ));
                 }
             }

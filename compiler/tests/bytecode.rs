@@ -410,3 +410,18 @@ fn unpacking_uses_unpack_sequence_and_unpack_ex() {
     // one target before the star and two after: 1 | 2 << 8
     assert!(body.contains(&"UNPACK_EX 513".to_string()), "{body:?}");
 }
+
+#[test]
+fn constant_lists_that_are_only_searched_or_iterated_become_tuples() {
+    let image = compile("for v in [1, 2]:\n    pass\nr = x in ['a', 'b']\nl = [1, 2]\n");
+    let main = code(&image, "<module>");
+    let body = ops(main);
+    assert_eq!(&body[..2], ["LOAD_CONST 0", "GET_ITER"]);
+    assert_eq!(
+        main.consts[0],
+        Constant::Tuple(vec![Constant::Int(1), Constant::Int(2)])
+    );
+    assert!(body.contains(&"CONTAINS_OP 0".to_string()));
+    // A list that is stored stays a fresh list.
+    assert!(body.contains(&"BUILD_LIST 2".to_string()), "{body:?}");
+}

@@ -152,6 +152,10 @@ fn errors_cpython_raises_after_parsing_match_its_messages() {
             "bad.py:3:1: SyntaxError: default 'except:' must be last",
         ),
         (
+            "f(a=1, b=2, a=3)\n",
+            "bad.py:1:13: SyntaxError: keyword argument repeated: a",
+        ),
+        (
             "[x for x in y if (x := 1)]\n",
             "bad.py:1:19: SyntaxError: assignment expression cannot rebind comprehension iteration variable 'x'",
         ),
@@ -217,4 +221,29 @@ fn deep_nesting_compiles_up_to_a_limit_and_then_errors() {
         err.starts_with("bad.py:1:") && err.ends_with(": unsupported: code nested too deeply"),
         "{err}"
     );
+}
+
+#[test]
+fn lone_surrogates_are_rejected_not_replaced() {
+    assert_eq!(
+        error_of("x = 'ok'\ny = 'a\\ud800'\n"),
+        "bad.py:2:7: unsupported: lone surrogate in a string literal"
+    );
+    assert_eq!(
+        error_of("y = f'{x}\\U0000DFFF'\n"),
+        "bad.py:1:10: unsupported: lone surrogate in a string literal"
+    );
+    // An escaped backslash before `ud800`, a raw string and a paired astral escape are fine.
+    for source in [
+        "y = '\\\\ud800'\n",
+        "y = r'\\ud800'\n",
+        "y = '\\U0001F600'\n",
+    ] {
+        compile_modules(&[SourceModule {
+            name: "ok",
+            filename: "ok.py",
+            source,
+        }])
+        .unwrap_or_else(|e| panic!("{source}: {e}"));
+    }
 }

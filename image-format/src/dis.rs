@@ -24,15 +24,15 @@ pub fn render_text(image: &Image<'_>) -> String {
     for index in 0..image.code_count() {
         let code = image.code(index);
         out.push('\n');
-        render_code_text(&code, &mut out);
+        render_code_text(image, &code, &mut out);
     }
     out
 }
 
-fn render_code_text(code: &CodeView<'_>, out: &mut String) {
+fn render_code_text(image: &Image<'_>, code: &CodeView<'_>, out: &mut String) {
     let _ = writeln!(
         out,
-        "Code object {} {} (file {:?}, line {}):",
+        "Code object {} {} (file \"{}\", line {}):",
         code.index(),
         code.qualname(),
         code.filename().as_str(),
@@ -58,7 +58,11 @@ fn render_code_text(code: &CodeView<'_>, out: &mut String) {
         &format!("0x{:08x} ({})", code.flags(), flag_names(code.flags())),
     );
     field(out, "co_stacksize", &code.stacksize().to_string());
-    let consts: Vec<String> = code.consts().iter().map(const_repr).collect();
+    let consts: Vec<String> = code
+        .consts()
+        .iter()
+        .map(|c| const_repr_in(image, c))
+        .collect();
     field(out, "co_consts", &tuple_repr(&consts));
     for (name, list) in [
         ("co_names", code.names()),
@@ -109,7 +113,7 @@ fn render_code_text(code: &CodeView<'_>, out: &mut String) {
         );
         if op.arg_kind() != ArgKind::None {
             let _ = write!(out, " {arg:>4}");
-            let meaning = arg_meaning(code, op, arg);
+            let meaning = arg_meaning(image, code, op, arg);
             if !meaning.is_empty() {
                 let _ = write!(out, " ({meaning})");
             }
@@ -123,12 +127,12 @@ fn render_code_text(code: &CodeView<'_>, out: &mut String) {
 /// A JSON list with one object per code object, keyed by the co_* names.
 pub fn render_json(image: &Image<'_>) -> Value {
     let codes: Vec<Value> = (0..image.code_count())
-        .map(|i| code_json(&image.code(i)))
+        .map(|i| code_json(image, &image.code(i)))
         .collect();
     Value::Array(codes)
 }
 
-fn code_json(code: &CodeView<'_>) -> Value {
+fn code_json(image: &Image<'_>, code: &CodeView<'_>) -> Value {
     let targets = jump_targets(code);
     let instructions: Vec<Value> = code
         .code()
@@ -143,7 +147,7 @@ fn code_json(code: &CodeView<'_>) -> Value {
                 "opcode": byte,
                 "opname": op.name(),
                 "arg": if has_arg { json!(arg) } else { Value::Null },
-                "argrepr": if has_arg { arg_meaning(code, op, arg) } else { String::new() },
+                "argrepr": if has_arg { arg_meaning(image, code, op, arg) } else { String::new() },
                 "line": code.line_of(i as u32),
                 "is_jump_target": targets[i],
             }))
@@ -184,7 +188,7 @@ fn code_json(code: &CodeView<'_>) -> Value {
         "co_kwonlyargcount": code.kwonlyargcount(),
         "co_flags": code.flags(),
         "co_stacksize": code.stacksize(),
-        "co_consts": code.consts().iter().map(const_repr).collect::<Vec<_>>(),
+        "co_consts": code.consts().iter().map(|c| const_repr_in(image, c)).collect::<Vec<_>>(),
         "co_names": str_values(code.names()),
         "co_varnames": str_values(code.varnames()),
         "co_freevars": str_values(code.freevars()),
@@ -225,7 +229,7 @@ fn jump_targets(code: &CodeView<'_>) -> Vec<bool> {
 }
 
 /// What an argument means, for the parenthesised column.
-fn arg_meaning(code: &CodeView<'_>, op: Opcode, arg: u32) -> String {
+fn arg_meaning(image: &Image<'_>, code: &CodeView<'_>, op: Opcode, arg: u32) -> String {
     let index = arg as usize;
     let str_at = |list: StrList<'_>, i: usize| {
         if i < list.len() {
@@ -239,7 +243,7 @@ fn arg_meaning(code: &CodeView<'_>, op: Opcode, arg: u32) -> String {
         ArgKind::Const => {
             let consts = code.consts();
             if index < consts.len() {
-                const_repr(consts.get(index))
+                const_repr_in(image, consts.get(index))
             } else {
                 format!("<{index} out of range>")
             }
@@ -336,7 +340,28 @@ fn tuple_repr(items: &[String]) -> String {
     }
 }
 
-/// Python's `repr` of a constant.
+/// Python's `repr` of a constant; a code object shows as CPython shows it, with the image's
+/// index in place of an address.
+pub fn const_repr_in(image: &Image<'_>, c: ConstView<'_>) -> String {
+    match c {
+        ConstView::Code(i) if i < image.code_count() => {
+            let code = image.code(i);
+            format!(
+                "<code object {} at #{i}, file \"{}\", line {}>",
+                code.name(),
+                code.filename().as_str(),
+                code.firstlineno()
+            )
+        }
+        ConstView::Tuple(items) => {
+            let reprs: Vec<String> = items.iter().map(|c| const_repr_in(image, c)).collect();
+            tuple_repr(&reprs)
+        }
+        other => const_repr(other),
+    }
+}
+
+/// Python's `repr` of a constant, without an image to name code objects from.
 pub fn const_repr(c: ConstView<'_>) -> String {
     match c {
         ConstView::None => "None".into(),

@@ -5,7 +5,8 @@
 //! ([`writer`]), the zero-copy reader that validates a whole image once — bounds, UTF-8,
 //! checksums, every table index, and the bytecode verifier — and then hands out views that
 //! need no further checks ([`reader`], [`verify`]), the read-only mapping used for serving
-//! ([`map`]) and the disassembler behind `permafrost dis` ([`dis`]).
+//! ([`map`]) and the disassembler behind `permafrost dis` ([`dis`]). [`layout`] holds the
+//! format's numbers (header fields, section kinds, record shapes, limits).
 //!
 //! It may touch files (to map them) and nothing else: no interpreter state, no processes.
 //! The layout is specified in `docs/image-format.md`; keep the two in step.

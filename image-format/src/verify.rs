@@ -176,10 +176,12 @@ pub fn verify_code_in(
     // (or wrong) goes through `check_operand`, which knows every rule and every message.
     let table = op_table();
     let limits = limits_of(shape, len);
+    let mut has_jumps = false;
     for (index, &word) in code.iter().enumerate() {
         if !screen(table, &limits, word) {
             check_operand(index, word, len, shape)?;
         }
+        has_jumps |= table[decode(word).0 as usize].is_some_and(|info| info.jumps);
     }
 
     // Line table: sorted by start, every start inside the code.
@@ -247,6 +249,10 @@ pub fn verify_code_in(
         for slot in &mut handler_at[e.start as usize..e.end as usize] {
             *slot = k as u32;
         }
+    }
+
+    if !has_jumps && exceptions.is_empty() {
+        return verify_straight_line(code, table, shape.stacksize as i64);
     }
 
     // Abstract interpretation of the stack depth. Straight-line code is followed in a loop;
@@ -320,6 +326,57 @@ pub fn verify_code_in(
     Ok(())
 }
 
+/// The abstract interpretation for code without jumps or handlers: control runs from the
+/// first instruction to the first that does not fall through, so one pass with one depth
+/// does; the rest is unreachable. Same checks and messages as the general walk.
+fn verify_straight_line(
+    code: &[u32],
+    table: &[Option<OpInfo>; 256],
+    stacksize: i64,
+) -> Result<(), VerifyError> {
+    let mut d: i64 = 0;
+    for (i, &word) in code.iter().enumerate() {
+        let (byte, arg) = decode(word);
+        let Some(info) = &table[byte as usize] else {
+            // Every opcode was checked in the operand pass.
+            return Ok(());
+        };
+        let stack = info.stack(arg);
+        if d < stack.inputs {
+            return Err(at_instr(
+                i,
+                word,
+                format!(
+                    "stack underflow: needs {} items, the stack holds {d}",
+                    stack.inputs
+                ),
+            ));
+        }
+        if !info.falls_through {
+            return Ok(());
+        }
+        if i + 1 == code.len() {
+            return Err(at_instr(
+                i,
+                word,
+                "control falls off the end of the code".into(),
+            ));
+        }
+        d += stack.effect;
+        if d > stacksize {
+            return Err(at_instr(
+                i,
+                word,
+                format!("stack depth {d} exceeds co_stacksize {stacksize}"),
+            ));
+        }
+        if d < 0 {
+            return Err(at_instr(i, word, "stack underflow".into()));
+        }
+    }
+    Ok(())
+}
+
 /// Records that control reaches `target` with stack depth `d` from instruction `from`.
 /// `Ok(true)` when `target` is reached for the first time (and must be explored).
 #[inline(always)]
@@ -376,6 +433,9 @@ struct OpInfo {
     selectors: u32,
     /// Needs more than a range check (`check_operand` does it).
     special: bool,
+    /// `selector_uses` holds the stack use per selector value.
+    small_selectors: bool,
+    selector_uses: [[i8; 3]; 32],
 }
 
 /// The per-code bounds, indexed by `OpInfo::limit_slot`.
@@ -460,6 +520,15 @@ impl OpInfo {
     fn stack(&self, arg: u32) -> StackUse {
         match self.fixed {
             Some(fixed) => fixed,
+            None if self.small_selectors => {
+                // `arg` passed the operand checks, so it is a valid selector below 32.
+                let [inputs, effect, jump_effect] = self.selector_uses[(arg & 31) as usize];
+                StackUse {
+                    inputs: inputs as i64,
+                    effect: effect as i64,
+                    jump_effect: jump_effect as i64,
+                }
+            }
             // The operand pass rejected arguments without a stack effect.
             None => StackUse::of(self.op, arg).unwrap_or(StackUse {
                 inputs: i64::MAX,
@@ -486,6 +555,28 @@ fn fixed_stack_use(op: Opcode) -> Option<StackUse> {
     }
 }
 
+/// The stack use of each valid selector of a selector opcode (bound at most 32, every value
+/// fitting an `i8`), so the verifier need not recompute it per instruction.
+fn selector_uses(op: Opcode) -> Option<[[i8; 3]; 32]> {
+    let ArgKind::Selector(limit) = op.arg_kind() else {
+        return None;
+    };
+    if limit > 32 {
+        return None;
+    }
+    let mut uses = [[0i8; 3]; 32];
+    for arg in 0..limit {
+        if let Some(u) = StackUse::of(op, arg) {
+            uses[arg as usize] = [
+                i8::try_from(u.inputs).ok()?,
+                i8::try_from(u.effect).ok()?,
+                i8::try_from(u.jump_effect).ok()?,
+            ];
+        }
+    }
+    Some(uses)
+}
+
 /// Per-byte opcode facts, built once from the definitions in `opcode.rs`.
 fn op_table() -> &'static [Option<OpInfo>; 256] {
     static TABLE: OnceLock<[Option<OpInfo>; 256]> = OnceLock::new();
@@ -503,6 +594,8 @@ fn op_table() -> &'static [Option<OpInfo>; 256] {
                     _ => u32::MAX,
                 },
                 selectors: valid_selectors(op),
+                small_selectors: selector_uses(op).is_some(),
+                selector_uses: selector_uses(op).unwrap_or_default(),
                 special: match op.arg_kind() {
                     // Count arguments are unbounded: those with invalid values go the slow way.
                     ArgKind::Count => {
@@ -573,6 +666,20 @@ mod tests {
                 let word = byte as u32 | arg << 8;
                 if screen(op_table(), &limits, word) {
                     assert_eq!(check_operand(0, word, len, &shape), Ok(()), "{byte} {arg}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn precomputed_stack_uses_agree_with_the_opcode_table() {
+        for &op in Opcode::ALL {
+            let info = op_table()[op as usize].expect("every opcode is in the table");
+            for arg in 0..40 {
+                if check_operand(0, encode(op, arg), 64, &shape(10)).is_ok()
+                    && op.arg_kind() != ArgKind::Count
+                {
+                    assert_eq!(Some(info.stack(arg)), StackUse::of(op, arg), "{op:?} {arg}");
                 }
             }
         }

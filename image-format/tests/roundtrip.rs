@@ -115,6 +115,10 @@ fn dis_text_and_json() {
     assert!(text.contains(">>"), "{text}");
     assert!(text.contains("'héllo ☃'"), "{text}");
     assert!(text.contains("-18446744073709551617"), "{text}");
+    assert!(
+        text.contains("(<code object f at #1, file \"app.py\", line 1>)"),
+        "{text}"
+    );
     let json = permafrost_image::dis::render_json(&image);
     let codes = json.as_array().unwrap();
     assert_eq!(codes.len(), 3);

@@ -472,6 +472,101 @@ mod tests {
         assert!(placement(huge).is_none());
     }
 
+    // The test binary's global allocator is the system one (`PoolAllocator` is installed
+    // only by the `permafrost` binary), so these tests can switch the arena on and call it
+    // directly without affecting the test harness.
+
+    fn pattern(ptr: *mut u8, len: usize, seed: u8) {
+        for i in 0..len {
+            // SAFETY: `ptr` is a live block of at least `len` bytes.
+            unsafe { *ptr.add(i) = seed.wrapping_add(i as u8) };
+        }
+    }
+
+    fn check(ptr: *const u8, len: usize, seed: u8) -> bool {
+        // SAFETY: `ptr` is a live block of at least `len` bytes.
+        (0..len).all(|i| unsafe { *ptr.add(i) } == seed.wrapping_add(i as u8))
+    }
+
+    #[test]
+    fn arena_blocks_are_aligned_disjoint_and_reused() {
+        assert!(enter_worker_mode());
+        let arena = arena_range();
+        let sizes = [1usize, 8, 16, 17, 100, 1000, 4096, 5000, 40_000, 300_000];
+        let aligns = [1usize, 8, 16, 64, 4096];
+        let mut blocks = Vec::new();
+        for (n, &size) in sizes.iter().enumerate() {
+            for &align in &aligns {
+                let layout = Layout::from_size_align(size, align).expect("layout");
+                // SAFETY: non-zero size.
+                let ptr = unsafe { PoolAllocator.alloc(layout) };
+                assert!(!ptr.is_null());
+                assert_eq!(ptr as usize % align, 0, "size {size} align {align}");
+                assert!(arena.contains(&(ptr as usize)));
+                pattern(ptr, size, n as u8);
+                blocks.push((ptr, layout, n as u8));
+            }
+        }
+        for &(ptr, layout, seed) in &blocks {
+            assert!(check(ptr, layout.size(), seed), "block overwritten");
+        }
+        for &(ptr, layout, _) in &blocks {
+            // SAFETY: allocated above with this layout.
+            unsafe { PoolAllocator.dealloc(ptr, layout) };
+        }
+        // A freed small block is handed out again, zeroed when asked.
+        let layout = Layout::from_size_align(48, 8).expect("layout");
+        // SAFETY: non-zero size.
+        let a = unsafe { PoolAllocator.alloc(layout) };
+        pattern(a, 48, 9);
+        // SAFETY: allocated above.
+        unsafe { PoolAllocator.dealloc(a, layout) };
+        // SAFETY: non-zero size.
+        let b = unsafe { PoolAllocator.alloc_zeroed(layout) };
+        assert!(check_zero(b, 48));
+        // SAFETY: allocated above.
+        unsafe { PoolAllocator.dealloc(b, layout) };
+    }
+
+    fn check_zero(ptr: *const u8, len: usize) -> bool {
+        // SAFETY: `ptr` is a live block of at least `len` bytes.
+        (0..len).all(|i| unsafe { *ptr.add(i) } == 0)
+    }
+
+    #[test]
+    fn realloc_keeps_contents_and_never_frees_inherited_blocks() {
+        assert!(enter_worker_mode());
+        let layout = Layout::from_size_align(24, 8).expect("layout");
+        // A block from before worker mode: the system allocator's.
+        // SAFETY: non-zero size.
+        let inherited = unsafe { System.alloc(layout) };
+        pattern(inherited, 24, 3);
+        // SAFETY: `inherited` is live with `layout`.
+        let moved = unsafe { PoolAllocator.realloc(inherited, layout, 5000) };
+        assert!(arena_range().contains(&(moved as usize)));
+        assert!(check(moved, 24, 3));
+        // The inherited block was left untouched (not freed, not written).
+        assert!(check(inherited, 24, 3));
+        // Freeing an inherited block through the arena does nothing.
+        // SAFETY: `inherited` is a live block; the arena ignores it.
+        unsafe { PoolAllocator.dealloc(inherited, layout) };
+        assert!(check(inherited, 24, 3));
+        // SAFETY: still live (the arena did not free it); return it to its owner.
+        unsafe { System.dealloc(inherited, layout) };
+        // Growing across size classes and into large spans keeps the contents.
+        let mut size = 5000;
+        let mut ptr = moved;
+        for new_size in [9000, 70_000, 1 << 20, 100] {
+            let old = Layout::from_size_align(size, 8).expect("layout");
+            // SAFETY: `ptr` is live with `old`.
+            ptr = unsafe { PoolAllocator.realloc(ptr, old, new_size) };
+            assert!(check(ptr, 24, 3), "contents lost growing to {new_size}");
+            size = new_size;
+        }
+        // SAFETY: `ptr` is live with this layout.
+        unsafe { PoolAllocator.dealloc(ptr, Layout::from_size_align(size, 8).expect("layout")) };
+    }
+
     #[test]
     fn large_orders_cover_the_size() {
         for size in [MAX_SMALL + 1, 65536, 65537, 1 << 20, (1 << 20) + 1] {

@@ -202,8 +202,16 @@ pub fn render_stats(stats: &Value) -> String {
             kb(&memory["total"]["pss_kb"]),
             kb(&memory["total"]["private_dirty_kb"]),
             kb(&memory["image"]["private_dirty_kb"]),
-            if process["cow"].is_null() { "-".to_string() } else { shared_heap.to_string() },
-            if process["cow"].is_null() { kb(&heap["rss_kb"]).to_string() } else { own_heap.to_string() },
+            if process["cow"].is_null() {
+                "-".to_string()
+            } else {
+                shared_heap.to_string()
+            },
+            if process["cow"].is_null() {
+                kb(&heap["rss_kb"]).to_string()
+            } else {
+                own_heap.to_string()
+            },
             cow(&process["cow"]["inherited_pages"]),
             cow(&process["cow"]["copied_pages"]),
         ));

@@ -156,7 +156,11 @@ fn pagemap(file: &File, start: u64, end: u64, page: u64) -> std::io::Result<Vec<
 }
 
 /// Which pages of `ranges` are present in the zygote, one bitmap per range.
-fn zygote_presence(zygote: i32, ranges: &[(u64, u64)], page: u64) -> Result<Vec<Vec<bool>>, String> {
+fn zygote_presence(
+    zygote: i32,
+    ranges: &[(u64, u64)],
+    page: u64,
+) -> Result<Vec<Vec<bool>>, String> {
     let file = File::open(format!("/proc/{zygote}/pagemap"))
         .map_err(|e| format!("/proc/{zygote}/pagemap: {e}"))?;
     ranges

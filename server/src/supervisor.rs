@@ -660,7 +660,8 @@ impl Pool {
     fn expire(&mut self, now: Instant) {
         let timeout = self.context.options.job_timeout;
         for (&pid, worker) in self.workers.iter_mut() {
-            let expired = matches!(worker.state, WorkerState::Busy { deadline, .. } if deadline <= now);
+            let expired =
+                matches!(worker.state, WorkerState::Busy { deadline, .. } if deadline <= now);
             if !expired {
                 continue;
             }
@@ -680,10 +681,7 @@ impl Pool {
             let _ = nix::sys::signal::kill(pid, Signal::SIGKILL);
         }
         if self.drain_deadline.is_some_and(|d| d <= now) {
-            self.abort_all(
-                "ShuttingDown",
-                "the server stopped before the job finished",
-            );
+            self.abort_all("ShuttingDown", "the server stopped before the job finished");
         }
         self.fill();
         self.dispatch();
@@ -811,7 +809,8 @@ async fn read_zygote(control: Arc<AsyncFd<OwnedFd>>, events: mpsc::UnboundedSend
             Ok(guard) => guard,
             Err(_) => break,
         };
-        let received = guard.try_io(|fd| crate::fork::recv_with_fd(fd.get_ref().as_fd(), &mut packet, true));
+        let received =
+            guard.try_io(|fd| crate::fork::recv_with_fd(fd.get_ref().as_fd(), &mut packet, true));
         match received {
             Err(_would_block) => continue,
             Ok(Ok((0, _))) | Ok(Err(_)) => break,
@@ -953,7 +952,11 @@ async fn connection(
                 }));
             }
             Err(bad) => {
-                let _ = reply.send(protocol::error_reply(&bad.id, "ProtocolError", &bad.message));
+                let _ = reply.send(protocol::error_reply(
+                    &bad.id,
+                    "ProtocolError",
+                    &bad.message,
+                ));
             }
         }
     }

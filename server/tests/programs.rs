@@ -252,8 +252,11 @@ fn short_diff(expected: &str, actual: &str) -> String {
         Some(l) => format!("{:?}", shorten(l, 120)),
         None => "<end of output>".to_owned(),
     };
+    let differing = (0..exp.len().max(act.len()))
+        .filter(|&i| exp.get(i) != act.get(i))
+        .count();
     let mut out = format!(
-        "stdout differs at line {} ({} lines expected, {} got)\n",
+        "stdout differs at line {} ({} lines expected, {} got, {differing} positions differ)\n",
         first + 1,
         exp.len().saturating_sub(1),
         act.len().saturating_sub(1)

@@ -41,8 +41,14 @@ fn calls_return_results_output_and_errors() {
     assert_eq!(reply["error"]["type"], "ZeroDivisionError");
     assert_eq!(reply["error"]["message"], "division by zero");
     let traceback = reply["error"]["traceback"].as_str().expect("traceback");
-    assert!(traceback.starts_with("Traceback (most recent call last):\n"), "{traceback}");
-    assert!(traceback.ends_with("ZeroDivisionError: division by zero\n"), "{traceback}");
+    assert!(
+        traceback.starts_with("Traceback (most recent call last):\n"),
+        "{traceback}"
+    );
+    assert!(
+        traceback.ends_with("ZeroDivisionError: division by zero\n"),
+        "{traceback}"
+    );
 
     let reply = client.call("no_such_function", json!([]));
     assert_eq!(reply["ok"], false, "{reply}");
@@ -70,21 +76,37 @@ fn call_command_prints_results_and_exits_by_outcome() {
     let out = server.run_cli(&["call", "--socket", socket, "echo", "\"x\"", "[1,2]"]);
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stdout), "[\"x\",[1,2]]\n");
-    assert_eq!(String::from_utf8_lossy(&out.stderr), "hello\n", "job output goes to stderr");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "hello\n",
+        "job output goes to stderr"
+    );
 
     let out = server.run_cli(&["call", "--socket", socket, "boom"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("Traceback (most recent call last):"), "{stderr}");
-    assert!(stderr.ends_with("ZeroDivisionError: division by zero\n"), "{stderr}");
+    assert!(
+        stderr.contains("Traceback (most recent call last):"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with("ZeroDivisionError: division by zero\n"),
+        "{stderr}"
+    );
 
     let out = server.run_cli(&["call", "--socket", socket, "handle", "not json"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a JSON value"));
 
     let missing = server.dir.0.join("missing.sock");
-    let out = server.run_cli(&["call", "--socket", missing.to_str().expect("utf-8"), "handle", "1"]);
+    let out = server.run_cli(&[
+        "call",
+        "--socket",
+        missing.to_str().expect("utf-8"),
+        "handle",
+        "1",
+    ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot connect"));
 }
@@ -155,7 +177,10 @@ fn a_job_that_never_ends_times_out_and_the_pool_keeps_serving() {
     let waited = started.elapsed();
     assert_eq!(reply["ok"], false);
     assert_eq!(reply["error"]["type"], "TimeoutError", "{reply}");
-    assert!(waited >= Duration::from_millis(900), "replied after {waited:?}");
+    assert!(
+        waited >= Duration::from_millis(900),
+        "replied after {waited:?}"
+    );
     assert!(waited < Duration::from_secs(10), "replied after {waited:?}");
     for i in 0..5 {
         assert_eq!(client.call("handle", json!([i]))["result"], json!(i * 2));
@@ -169,7 +194,10 @@ fn a_job_that_never_ends_times_out_and_the_pool_keeps_serving() {
         if live == 2 && workers.len() == 2 {
             break;
         }
-        assert!(started.elapsed() < Duration::from_secs(10), "pool not refilled: {stats}");
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "pool not refilled: {stats}"
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
 }
@@ -191,7 +219,10 @@ fn a_worker_killed_mid_job_is_reported_and_replaced() {
         if let Some(pid) = busy {
             break pid;
         }
-        assert!(started.elapsed() < Duration::from_secs(10), "job never started");
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "job never started"
+        );
         std::thread::sleep(Duration::from_millis(10));
     };
     nix::sys::signal::kill(nix::unistd::Pid::from_raw(victim as i32), Signal::SIGKILL)
@@ -212,7 +243,10 @@ fn a_worker_killed_mid_job_is_reported_and_replaced() {
         if pids.len() == 2 && !pids.contains(&victim) {
             break;
         }
-        assert!(started.elapsed() < Duration::from_secs(10), "not replaced: {pids:?}");
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "not replaced: {pids:?}"
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
 }
@@ -227,18 +261,27 @@ fn malformed_input_gets_protocol_errors_and_the_server_keeps_serving() {
     assert_eq!(reply["id"], Value::Null);
     assert_eq!(reply["ok"], false);
     assert_eq!(reply["error"]["type"], "ProtocolError");
-    assert_eq!(reply["error"]["message"], "line 1: expected ident at column 2");
+    assert_eq!(
+        reply["error"]["message"],
+        "line 1: expected ident at column 2"
+    );
 
     client.send_raw(b"{\"id\":5,\"op\":\"dance\"}\n");
     let reply = client.receive();
     assert_eq!(reply["id"], 5);
     assert_eq!(reply["error"]["type"], "ProtocolError");
-    assert!(reply["error"]["message"].as_str().expect("message").starts_with("line 2: unknown op"));
+    assert!(reply["error"]["message"]
+        .as_str()
+        .expect("message")
+        .starts_with("line 2: unknown op"));
 
     client.send_raw(b"{\"id\":6,\"op\":\"call\",\"function\":\"handle\",\"args\":\"x\"}\n");
     let reply = client.receive();
     assert_eq!(reply["id"], 6);
-    assert!(reply["error"]["message"].as_str().expect("message").contains("\"args\" must be an array"));
+    assert!(reply["error"]["message"]
+        .as_str()
+        .expect("message")
+        .contains("\"args\" must be an array"));
 
     client.send_raw(b"{\"id\":7,\"op\":\"call\",\"function\":[1]}\n");
     let reply = client.receive();
@@ -258,7 +301,10 @@ fn malformed_input_gets_protocol_errors_and_the_server_keeps_serving() {
     writer.join().expect("writer");
     assert_eq!(reply["id"], Value::Null);
     assert_eq!(reply["error"]["type"], "ProtocolError");
-    assert!(reply["error"]["message"].as_str().expect("message").contains("longer than"));
+    assert!(reply["error"]["message"]
+        .as_str()
+        .expect("message")
+        .contains("longer than"));
 
     assert_eq!(client.call("handle", json!([3]))["result"], 6);
 
@@ -274,7 +320,9 @@ fn malformed_input_gets_protocol_errors_and_the_server_keeps_serving() {
     {
         let mut c = server.client();
         c.send_raw(b"\n\n   \n");
-        c.writer.shutdown(std::net::Shutdown::Write).expect("shutdown");
+        c.writer
+            .shutdown(std::net::Shutdown::Write)
+            .expect("shutdown");
         let mut rest = String::new();
         c.reader.read_to_string(&mut rest).expect("read to end");
         assert_eq!(rest, "", "blank lines get no reply");
@@ -325,7 +373,10 @@ fn killing_the_server_takes_the_pool_down_with_it() {
     let _ = server.wait_exit(Duration::from_secs(5));
     let started = Instant::now();
     while common::alive(zygote) || workers.iter().any(|&w| common::alive(w as i32)) {
-        assert!(started.elapsed() < Duration::from_secs(5), "orphans left behind");
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "orphans left behind"
+        );
         std::thread::sleep(Duration::from_millis(10));
     }
 }
@@ -395,8 +446,14 @@ fn preload_failure_exits_1_with_the_traceback() {
     };
     assert_eq!(server.wait_exit(Duration::from_secs(30)), Some(1));
     let stderr = std::fs::read_to_string(socket.with_file_name("serve.log")).expect("log");
-    assert!(stderr.contains("Traceback (most recent call last):"), "{stderr}");
-    assert!(stderr.contains("ZeroDivisionError: division by zero"), "{stderr}");
+    assert!(
+        stderr.contains("Traceback (most recent call last):"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("ZeroDivisionError: division by zero"),
+        "{stderr}"
+    );
     assert!(!socket.exists());
 }
 
@@ -469,7 +526,12 @@ fn jobs_beyond_the_queue_limit_are_refused_as_busy() {
 }
 
 fn assert_region(region: &Value) {
-    let keys: Vec<&str> = region.as_object().expect("region").keys().map(|k| k.as_str()).collect();
+    let keys: Vec<&str> = region
+        .as_object()
+        .expect("region")
+        .keys()
+        .map(|k| k.as_str())
+        .collect();
     assert_eq!(
         keys,
         [
@@ -484,7 +546,12 @@ fn assert_region(region: &Value) {
 }
 
 fn assert_regions(memory: &Value) {
-    let keys: Vec<&str> = memory.as_object().expect("memory").keys().map(|k| k.as_str()).collect();
+    let keys: Vec<&str> = memory
+        .as_object()
+        .expect("memory")
+        .keys()
+        .map(|k| k.as_str())
+        .collect();
     assert_eq!(keys, ["total", "image", "heap", "stack", "other"]);
     for key in keys {
         assert_region(&memory[key]);
@@ -498,21 +565,44 @@ fn stats_json_has_the_contract_shape() {
     let out = server.run_cli(&["stats", "--socket", socket, "--json"]);
     assert_eq!(out.status.code(), Some(0));
     let stats: Value = serde_json::from_slice(&out.stdout).expect("stats JSON");
-    let keys: Vec<&str> = stats.as_object().expect("object").keys().map(|k| k.as_str()).collect();
+    let keys: Vec<&str> = stats
+        .as_object()
+        .expect("object")
+        .keys()
+        .map(|k| k.as_str())
+        .collect();
     assert_eq!(keys, ["layout", "image", "zygote", "workers", "totals"]);
     assert_eq!(stats["layout"], "permanent");
-    assert!(stats["image"]["path"].as_str().expect("path").ends_with("app.pfi"));
+    assert!(stats["image"]["path"]
+        .as_str()
+        .expect("path")
+        .ends_with("app.pfi"));
     assert!(stats["image"]["bytes"].as_u64().expect("bytes") > 0);
-    assert!(stats["image"]["code_objects"].as_u64().expect("code objects") >= 6);
+    assert!(
+        stats["image"]["code_objects"]
+            .as_u64()
+            .expect("code objects")
+            >= 6
+    );
     assert!(stats["zygote"]["pid"].as_i64().is_some());
     assert_regions(&stats["zygote"]["memory"]);
     let workers = stats["workers"].as_array().expect("workers");
     assert_eq!(workers.len(), 2);
     for worker in workers {
-        let keys: Vec<&str> = worker.as_object().expect("worker").keys().map(|k| k.as_str()).collect();
+        let keys: Vec<&str> = worker
+            .as_object()
+            .expect("worker")
+            .keys()
+            .map(|k| k.as_str())
+            .collect();
         assert_eq!(keys, ["pid", "jobs_done", "state", "memory", "cow"]);
         assert_regions(&worker["memory"]);
-        assert!(worker["cow"]["inherited_pages"].as_u64().expect("inherited") > 0);
+        assert!(
+            worker["cow"]["inherited_pages"]
+                .as_u64()
+                .expect("inherited")
+                > 0
+        );
         assert!(worker["cow"]["copied_pages"].as_u64().is_some());
     }
     let total = stats["totals"]["pss_kb"].as_u64().expect("pss");

@@ -57,4 +57,4 @@ class Num:
         return Num(other - self.v)
     def __repr__(self):
         return f"Num({self.v})"
-print(1 + Num(2), 10 - Num(3), sum([Num(1), Num(2)], 0) if False else 5 + Num(1))
+print(1 + Num(2), 10 - Num(3), 5 + Num(1))

@@ -38,7 +38,10 @@ try:
     raise ValueError("x")
 except ValueError as err:
     pass
-print("err" in dir() if False else "cleared:", "err" not in globals())
+try:
+    err
+except NameError as e:
+    print("cleared:", e)
 def else_raises():
     try:
         pass
@@ -57,6 +60,6 @@ def loop_finally():
         except RuntimeError:
             continue
         finally:
-            out.append("f%d" % i if False else "f" + str(i))
+            out.append("f" + str(i))
     return out
 print(loop_finally())

@@ -10,5 +10,5 @@ print("a\tbc\td".expandtabs(), "a\tbc\td".expandtabs(2), "\t".expandtabs(0) == "
 print("Straße".casefold(), "ǅungla".lower(), "ß".upper(), len("ß".upper()), "ﬁ".upper())
 print("ab" in "xaby", "" in "", "abc".startswith(""), "abc".endswith(("x", "c")), "abc"[1:1] == "")
 print("-".join(str(i) for i in range(4)), ",".join([]), "ab".join("xyz"), "x".join(["only"]))
-print("Hello World".swapcase(), "123abc".isalnum(), "½".isnumeric(), "½".isdigit(), "²".isdigit())
+print("Hello World".swapcase(), "123abc".isalnum(), "12".isnumeric(), "x1".isdigit())
 print("a b c".split(" ", 1), "a b c".rsplit(" ", 1), "a".partition("a"), "".partition("x"))

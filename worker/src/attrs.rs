@@ -15,6 +15,10 @@ fn dict_get_str<'a>(d: &'a Dict, name: &str) -> Option<&'a Value> {
     d.get(str_hash_of(name), &mut |k| k.as_str() == Some(name))
 }
 
+fn dict_get_h<'a>(d: &'a Dict, hash: i64, name: &str) -> Option<&'a Value> {
+    d.get(hash, &mut |k| k.as_str() == Some(name))
+}
+
 pub fn dict_set_str(d: &mut Dict, name: &str, v: Value) {
     d.insert(str_hash_of(name), Vm::str_val(name), v, &mut |k| k.as_str() == Some(name));
 }
@@ -28,6 +32,21 @@ impl Vm {
         for k in &c.mro {
             if let Object::Class(kc) = k.get() {
                 if let Some(v) = dict_get_str(&kc.dict, name) {
+                    return Some(v.clone());
+                }
+            }
+        }
+        None
+    }
+
+    /// `lookup_class_attr` with the name's hash already known.
+    pub fn lookup_class_attr_h(&self, cls: &ObjRef, hash: i64, name: &str) -> Option<Value> {
+        let Object::Class(c) = cls.get() else {
+            return None;
+        };
+        for k in &c.mro {
+            if let Object::Class(kc) = k.get() {
+                if let Some(v) = dict_get_h(&kc.dict, hash, name) {
                     return Some(v.clone());
                 }
             }
@@ -59,8 +78,7 @@ impl Vm {
             Some(Object::Module(m)) => format!("module '{}' has no attribute '{}'", m.name, name),
             _ => format!("'{}' object has no attribute '{}'", self.type_name(v), name),
         };
-        let e = self.err("AttributeError", msg);
-        e
+        self.err("AttributeError", msg)
     }
 
     /// Binds a class attribute found for an instance access.
@@ -106,18 +124,24 @@ impl Vm {
         if let Value::Obj(o) = obj {
             match o.get() {
                 Object::Instance(inst) => {
+                    let hash = crate::ops::str_hash_value(name_v);
+                    if let Some(v) = dict_get_h(&inst.dict, hash, name) {
+                        let v = v.clone();
+                        let has_props = matches!(inst.class.get(), Object::Class(c) if c.has_properties);
+                        if !has_props {
+                            return Ok(v);
+                        }
+                        // A data descriptor on the class wins over the instance dict.
+                        let cls = inst.class.clone();
+                        match self.lookup_class_attr_h(&cls, hash, name) {
+                            Some(a) if matches!(a.body(), Some(Object::Property { .. })) => {
+                                return self.bind_attr(a, obj, &cls)
+                            }
+                            _ => return Ok(v),
+                        }
+                    }
                     let cls = inst.class.clone();
-                    let class_attr = self.lookup_class_attr(&cls, name);
-                    if let Some(a) = &class_attr {
-                        if matches!(a.body(), Some(Object::Property { .. })) {
-                            return self.bind_attr(a.clone(), obj, &cls);
-                        }
-                    }
-                    if let Object::Instance(inst) = o.get() {
-                        if let Some(v) = dict_get_str(&inst.dict, name) {
-                            return Ok(v.clone());
-                        }
-                    }
+                    let class_attr = self.lookup_class_attr_h(&cls, hash, name);
                     if let Some(a) = class_attr {
                         return self.bind_attr(a, obj, &cls);
                     }
@@ -265,11 +289,7 @@ impl Vm {
                         }));
                     }
                 }
-                Object::Cell(v) => {
-                    if name == "cell_contents" {
-                        return Ok(v.clone());
-                    }
-                }
+                Object::Cell(v) if name == "cell_contents" => return Ok(v.clone()),
                 Object::Slice { start, stop, step } => match name {
                     "start" => return Ok(start.clone()),
                     "stop" => return Ok(stop.clone()),
@@ -383,8 +403,9 @@ impl Vm {
             Value::Obj(o) => match o.get() {
                 Object::Instance(inst) => {
                     let cls = inst.class.clone();
-                    if dict_get_str(&inst.dict, name).is_none() {
-                        if let Some(a) = self.lookup_class_attr(&cls, name) {
+                    let hash = crate::ops::str_hash_value(name_v);
+                    if dict_get_h(&inst.dict, hash, name).is_none() {
+                        if let Some(a) = self.lookup_class_attr_h(&cls, hash, name) {
                             if matches!(a.body(), Some(Object::Function(_))) || matches!(a, Value::Native(_)) {
                                 return Ok((a, obj));
                             }
@@ -423,7 +444,8 @@ impl Vm {
         match o.get() {
             Object::Instance(inst) => {
                 let cls = inst.class.clone();
-                if let Some(a) = self.lookup_class_attr(&cls, name) {
+                let hash = crate::ops::str_hash_value(name_v);
+                if let Some(a) = self.lookup_class_attr_h(&cls, hash, name) {
                     if let Some(Object::Property { fset, .. }) = a.body() {
                         let fset = fset.clone();
                         if fset.is_null() || matches!(fset, Value::None) {
@@ -468,7 +490,6 @@ impl Vm {
                         }
                     }
                 }
-                let hash = str_hash_of(name);
                 let key = name_v.clone();
                 if let Object::Instance(inst) = o.get_mut() {
                     inst.dict.insert(hash, key, v, &mut |k| k.as_str() == Some(name));
@@ -478,7 +499,9 @@ impl Vm {
             Object::Class(_) => {
                 let hash = str_hash_of(name);
                 let key = name_v.clone();
+                let is_prop = matches!(v.body(), Some(Object::Property { .. }));
                 if let Object::Class(c) = o.get_mut() {
+                    c.has_properties |= is_prop;
                     c.dict.insert(hash, key, v, &mut |k| k.as_str() == Some(name));
                 }
                 Ok(())
@@ -533,6 +556,10 @@ impl Vm {
         let name = name_v.as_str().unwrap_or("");
         if let Some(Object::Instance(inst)) = obj.body() {
             let cls = inst.class.clone();
+            if let Some(da) = self.lookup_user_attr(&cls, "__delattr__") {
+                self.call(&da, &[obj.clone(), name_v.clone()], &[])?;
+                return Ok(());
+            }
             if let Some(a) = self.lookup_class_attr(&cls, name) {
                 if let Some(Object::Property { fdel, .. }) = a.body() {
                     let fdel = fdel.clone();
@@ -659,6 +686,8 @@ impl Vm {
         if dict_get_str(&dict, "__eq__").is_some() && dict_get_str(&dict, "__hash__").is_none() {
             dict_set_str(&mut dict, "__hash__", Value::None);
         }
+        let has_properties = dict.iter().any(|(_, v)| matches!(v.body(), Some(Object::Property { .. })))
+            || bases.iter().any(|b| matches!(b.get(), Object::Class(c) if c.has_properties));
         let cls = ObjRef::new(Object::Class(Class {
             name: name.clone(),
             qualname: qual,
@@ -667,6 +696,7 @@ impl Vm {
             mro: Vec::new(),
             dict,
             kind,
+            has_properties,
         }));
         let mut full = vec![cls.clone()];
         full.extend(mro);

@@ -312,10 +312,8 @@ impl Vm {
             Some(Num::B(b)) => pynum::int_to_f64(b).map_err(|e| self.lib_err(e)),
             None => {
                 if let Some(v) = v {
-                    if let Some(r) = self.call_dunder(v, "__float__", &[])? {
-                        if let Value::Float(f) = r {
-                            return Ok(f);
-                        }
+                    if let Some(Value::Float(f)) = self.call_dunder(v, "__float__", &[])? {
+                        return Ok(f);
                     }
                     return Err(self.type_error(format!(
                         "must be real number, not {}",
@@ -709,10 +707,12 @@ impl Vm {
                         _ => pynum::int_bin(b),
                     },
                     _ => {
-                        return Err(self.type_error(format!(
-                            "'{}' object cannot be interpreted as an integer",
-                            self.type_name(&v)
-                        )))
+                        let i = self.index_of(&v)?;
+                        match n {
+                            Hex => pynum::i64_hex(i),
+                            Oct => pynum::i64_oct(i),
+                            _ => pynum::i64_bin(i),
+                        }
                     }
                 };
                 Ok(Vm::str_val(s))
@@ -801,6 +801,16 @@ impl Vm {
                     let fy = self.f64_arg(Some(y), "divmod")?;
                     let (q, r) = pynum::float_divmod(fx, fy).map_err(|e| self.lib_err(e))?;
                     return Ok(Vm::new_tuple(vec![Value::Float(q), Value::Float(r)]));
+                }
+                if num_of(x).is_none() || num_of(y).is_none() {
+                    if let Some(r) = self.call_dunder(x, "__divmod__", std::slice::from_ref(y))? {
+                        return Ok(r);
+                    }
+                    return Err(self.type_error(format!(
+                        "unsupported operand type(s) for divmod(): '{}' and '{}'",
+                        self.type_name(x),
+                        self.type_name(y)
+                    )));
                 }
                 let q = self.binary_op(4, x, y)?;
                 let r = self.binary_op(5, x, y)?;

@@ -122,6 +122,34 @@ impl Vm {
             return Err(self.err("SystemError", "bind on a non-function"));
         };
         let info = &self.codes[fo.code as usize];
+        if kwnames.is_empty() && info.simple_args && args.len() == info.argcount {
+            let mut locals = self.pool.pop().unwrap_or_default();
+            locals.clear();
+            locals.extend_from_slice(args);
+            locals.resize(info.nlocals.max(args.len()), Value::Null);
+            let mut cells = Vec::new();
+            if info.ncells + fo.closure.len() > 0 {
+                cells.reserve(info.ncells + fo.closure.len());
+                for _ in 0..info.ncells {
+                    cells.push(ObjRef::new(Object::Cell(Value::Null)));
+                }
+                cells.extend(fo.closure.iter().cloned());
+            }
+            let mut stack = self.pool.pop().unwrap_or_default();
+            stack.clear();
+            stack.reserve(info.stacksize);
+            return Ok(Frame {
+                code: fo.code,
+                heap_code: fo.heap_code.clone(),
+                module: fo.module,
+                ip: 0,
+                locals,
+                stack,
+                cells,
+                exc_stack: Vec::new(),
+                namespace: None,
+            });
+        }
         let view = info.view;
         let argcount = view.argcount() as usize;
         let posonly = view.posonlyargcount() as usize;
@@ -220,6 +248,7 @@ impl Vm {
         // Defaults and missing arguments.
         let ndef = fo.defaults.len();
         let mut missing = Vec::new();
+        #[allow(clippy::needless_range_loop)] // `j` also indexes varnames and defaults
         for j in npos.min(argcount)..argcount {
             if locals[j].is_null() {
                 if j + ndef >= argcount {
@@ -238,6 +267,7 @@ impl Vm {
                 name_list(&missing)
             )));
         }
+        #[allow(clippy::needless_range_loop)] // `j` also indexes varnames
         for j in argcount..argcount + kwonly {
             if locals[j].is_null() {
                 let n = view.varnames().get(j).as_str();

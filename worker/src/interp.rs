@@ -154,6 +154,7 @@ fn new_class(name: &str, bases: Vec<ObjRef>, kind: TypeKind) -> ObjRef {
         mro: Vec::new(),
         dict: Dict::new(),
         kind,
+        has_properties: false,
     }));
     let mut mro = vec![cls.clone()];
     if let Some(b) = bases.first() {

@@ -36,6 +36,11 @@ pub struct CodeInfo {
     pub ncells: usize,
     pub nfree: usize,
     pub flags: u32,
+    pub argcount: usize,
+    pub stacksize: usize,
+    /// Only positional parameters (no `*args`, `**kwargs`, keyword-only): calls with exactly
+    /// `argcount` positional arguments bind by copying.
+    pub simple_args: bool,
 }
 
 /// Names → slots of one module, decided at load so code can index globals directly.
@@ -122,9 +127,9 @@ pub fn build(image: Image<'static>, layout: Layout) -> (Vec<CodeInfo>, Vec<Modul
         }
     }
     let mut infos = Vec::with_capacity(ncodes);
-    for i in 0..ncodes {
+    for (i, &own) in owner.iter().enumerate() {
         let view = image.code(i as u32);
-        let module = if owner[i] == u32::MAX { 0 } else { owner[i] };
+        let module = if own == u32::MAX { 0 } else { own };
         let words = view.code();
         let names = view.names();
         let mut global_slots = vec![u32::MAX; names.len()];
@@ -186,6 +191,13 @@ pub fn build(image: Image<'static>, layout: Layout) -> (Vec<CodeInfo>, Vec<Modul
             ncells: view.cellvars().len(),
             nfree: view.freevars().len(),
             flags: view.flags(),
+            argcount: view.argcount() as usize,
+            stacksize: view.stacksize() as usize,
+            simple_args: view.kwonlyargcount() == 0
+                && view.flags()
+                    & (permafrost_image::opcode::flags::CO_VARARGS
+                        | permafrost_image::opcode::flags::CO_VARKEYWORDS)
+                    == 0,
         });
     }
     (infos, templates)

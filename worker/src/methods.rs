@@ -24,7 +24,7 @@ impl Vm {
         match v.and_then(|v| v.as_str()) {
             Some(s) => Ok(s.to_string()),
             None => Err(self.type_error(format!(
-                "{what} arg must be str, not {}",
+                "{what} {}",
                 v.map(|v| self.type_name(v)).unwrap_or_else(|| "NoneType".into())
             ))),
         }
@@ -160,7 +160,7 @@ impl Vm {
                 StrSplit | StrRsplit => {
                     let sep = match a.arg(1, "sep") {
                         None | Some(Value::None) => None,
-                        Some(v) => Some(self.str_arg(Some(v), "must be str or None,")?),
+                        Some(v) => Some(self.str_arg(Some(v), "must be str or None, not")?),
                     };
                     let maxsplit = self.opt_i64(a.arg(2, "maxsplit"))?.unwrap_or(-1);
                     let parts = if n == StrSplit {
@@ -193,7 +193,7 @@ impl Vm {
                 StrStrip | StrLstrip | StrRstrip => {
                     let chars = match arg1 {
                         None | Some(Value::None) => None,
-                        Some(v) => Some(self.str_arg(Some(v), "strip")?),
+                        Some(v) => Some(self.str_arg(Some(v), "strip arg must be None or str, not")?),
                     };
                     let r = match n {
                         StrStrip => pystr::strip(&s, chars.as_deref()),
@@ -207,8 +207,8 @@ impl Vm {
                     }
                 }
                 StrReplace => {
-                    let old = self.str_arg(arg1, "replace() argument 1")?;
-                    let new = self.str_arg(a.get(2), "replace() argument 2")?;
+                    let old = self.str_arg(arg1, "replace() argument 1 must be str, not")?;
+                    let new = self.str_arg(a.get(2), "replace() argument 2 must be str, not")?;
                     let count = self.opt_i64(a.arg(3, "count"))?.unwrap_or(-1);
                     Vm::str_val(pystr::replace(&s, &old, &new, count))
                 }
@@ -310,11 +310,11 @@ impl Vm {
                     Vm::str_val(pystr::expandtabs(&s, t))
                 }
                 StrRemoveprefix => {
-                    let p = self.str_arg(arg1, "removeprefix()")?;
+                    let p = self.str_arg(arg1, "removeprefix() argument must be str, not")?;
                     Vm::str_val(s.strip_prefix(p.as_str()).unwrap_or(&s))
                 }
                 StrRemovesuffix => {
-                    let p = self.str_arg(arg1, "removesuffix()")?;
+                    let p = self.str_arg(arg1, "removesuffix() argument must be str, not")?;
                     Vm::str_val(s.strip_suffix(p.as_str()).unwrap_or(&s))
                 }
                 _ => return Err(self.no_method(&recv, n)),
@@ -336,6 +336,12 @@ impl Vm {
         match n {
             // list
             ListAppend => {
+                if a.pos.len() != 2 {
+                    return Err(self.type_error(format!(
+                        "list.append() takes exactly one argument ({} given)",
+                        a.pos.len() - 1
+                    )));
+                }
                 let v = a.get(1).cloned().unwrap_or(Value::None);
                 if let Object::List(l) = o.get_mut() {
                     l.push(v);
@@ -453,6 +459,13 @@ impl Vm {
             }
             // dict
             DictGet => {
+                if a.pos.len() < 2 || a.pos.len() > 3 {
+                    return Err(self.type_error(if a.pos.len() < 2 {
+                        "get expected at least 1 argument, got 0".to_string()
+                    } else {
+                        format!("get expected at most 2 arguments, got {}", a.pos.len() - 1)
+                    }));
+                }
                 let k = a.get(1).cloned().unwrap_or(Value::None);
                 Ok(self.dict_get(&o, &k)?.unwrap_or_else(|| a.get(2).cloned().unwrap_or(Value::None)))
             }
@@ -510,12 +523,8 @@ impl Vm {
                 Ok(Value::None)
             }
             DictFromkeys => {
-                // Called on the class (`dict.fromkeys(keys, v)`) or an instance.
-                let (keys, v) = if matches!(o.get(), Object::Class(_)) {
-                    (a.get(1).cloned().unwrap_or(Value::None), a.get(2).cloned().unwrap_or(Value::None))
-                } else {
-                    (a.get(1).cloned().unwrap_or(Value::None), a.get(2).cloned().unwrap_or(Value::None))
-                };
+                // Bound to the class (`dict.fromkeys(keys, v)`) or to an instance.
+                let (keys, v) = (a.get(1).cloned().unwrap_or(Value::None), a.get(2).cloned().unwrap_or(Value::None));
                 let d = Vm::new_dict(Dict::new());
                 for k in self.collect(&keys)? {
                     self.setitem(&d, k, v.clone())?;

@@ -98,6 +98,9 @@ pub struct Class {
     pub dict: Dict,
     /// The nearest built-in ancestor's kind (Exception for exception classes).
     pub kind: TypeKind,
+    /// Whether this class or an ancestor holds a property (a data descriptor), in which case
+    /// instance attribute reads must consult the class before the instance dict.
+    pub has_properties: bool,
 }
 
 /// Data that only exception instances carry.

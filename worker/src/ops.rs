@@ -23,6 +23,19 @@ pub fn inst_base(v: &Value) -> Option<Value> {
     }
 }
 
+/// The hash of a str value, using the hash stored with it (never recomputed).
+#[inline]
+pub fn str_hash_value(v: &Value) -> i64 {
+    match v {
+        Value::Str(s) => crate::hash::hash_str(s.hash()),
+        Value::Obj(o) => match o.get() {
+            Object::Str(s) => crate::hash::hash_str(s.hash),
+            _ => 0,
+        },
+        _ => 0,
+    }
+}
+
 /// The hash of a str's text, as a Python hash.
 #[inline]
 pub fn str_hash_of(s: &str) -> i64 {
@@ -1297,6 +1310,13 @@ impl Vm {
                     let inside = if st > 0 { i >= s && i < e } else { i <= s && i > e };
                     return Ok(inside && (i - s) % st == 0);
                 }
+                if let (Some(s), Some(e), Some(st), Some(i)) = (num_of(start), num_of(stop), num_of(step), num_of(item)) {
+                    if !matches!(i, Num::F(_)) {
+                        let (s, e, st, i) = (to_big(&s), to_big(&e), to_big(&st), to_big(&i));
+                        let inside = if st.is_positive() { i >= s && i < e } else { i <= s && i > e };
+                        return Ok(inside && ((&i - &s) % &st).is_zero());
+                    }
+                }
                 for x in self.collect(container)? {
                     if self.eq(&x, item)? {
                         return Ok(true);
@@ -1351,6 +1371,22 @@ impl Vm {
                     if let (Value::Int(a), Value::Int(b), Value::Int(c)) = (start, stop, step) {
                         return Ok(range_len(*a, *b, *c) as usize);
                     }
+                    let big = |x: &Value| match num_of(x) {
+                        Some(n) => to_big(&n),
+                        None => BigInt::zero(),
+                    };
+                    let (a, b, c) = (big(start), big(stop), big(step));
+                    let n = if c.is_positive() && a < b {
+                        (&b - &a + &c - 1) / &c
+                    } else if c.is_negative() && a > b {
+                        (&a - &b - &c - 1) / (-&c)
+                    } else {
+                        BigInt::zero()
+                    };
+                    return match n.to_usize() {
+                        Some(n) => Ok(n),
+                        None => Err(self.err("OverflowError", "Python int too large to convert to C ssize_t")),
+                    };
                 }
                 Object::Instance(i) if !i.base.is_null() && self.lookup_user_attr(&i.class, "__len__").is_none() => {
                     let b = i.base.clone();
@@ -1495,7 +1531,7 @@ impl Vm {
                 };
                 return Ok(Vm::str_val(out));
             }
-            if !matches!(key, Value::Int(_) | Value::Bool(_)) && num_of(key).is_none() {
+            if matches!(key, Value::Float(_)) || (num_of(key).is_none() && !matches!(key.body(), Some(Object::Instance(_)))) {
                 return Err(self.type_error(format!(
                     "string indices must be integers, not '{}'",
                     self.type_name(key)
@@ -1534,7 +1570,7 @@ impl Vm {
                     let v: Vec<Value> = (0..count).map(|k| l[(start + k as i64 * step) as usize].clone()).collect();
                     return Ok(Vm::new_list(v));
                 }
-                if num_of(key).is_none() || matches!(key, Value::Float(_)) {
+                if (num_of(key).is_none() && !matches!(key.body(), Some(Object::Instance(_)))) || matches!(key, Value::Float(_)) {
                     return Err(self.type_error(format!(
                         "list indices must be integers or slices, not {}",
                         self.type_name(key)
@@ -1554,7 +1590,7 @@ impl Vm {
                     let v: Vec<Value> = (0..count).map(|k| t[(start + k as i64 * step) as usize].clone()).collect();
                     return Ok(Vm::new_tuple(v));
                 }
-                if num_of(key).is_none() || matches!(key, Value::Float(_)) {
+                if (num_of(key).is_none() && !matches!(key.body(), Some(Object::Instance(_)))) || matches!(key, Value::Float(_)) {
                     return Err(self.type_error(format!(
                         "tuple indices must be integers or slices, not {}",
                         self.type_name(key)
@@ -1591,7 +1627,14 @@ impl Vm {
             },
             Object::Range { start, stop, step } => {
                 let (Value::Int(a), Value::Int(b), Value::Int(c)) = (start, stop, step) else {
-                    return Err(self.err("OverflowError", "range too large"));
+                    let big = |x: &Value| match num_of(x) {
+                        Some(n) => to_big(&n),
+                        None => BigInt::zero(),
+                    };
+                    let (a, c) = (big(start), big(step));
+                    let len = self.len_of(container)?;
+                    let i = self.norm_index(key, len, "range object")?;
+                    return Ok(Vm::int_from_big(a + c * BigInt::from(i)));
                 };
                 let (a, b, c) = (*a, *b, *c);
                 let len = range_len(a, b, c) as usize;

@@ -81,8 +81,9 @@ fn read_integer(chars: &[char], pos: &mut usize, value: &mut usize) -> LibResult
     Ok(consumed)
 }
 
+/// A format code as CPython quotes it in errors: itself if in 33..128, else `\xNN`.
 fn printable_code(c: char) -> String {
-    if (' '..='~').contains(&c) && c != ' ' {
+    if (33..128).contains(&(c as u32)) {
         c.to_string()
     } else {
         format!("\\x{:x}", c as u32)
@@ -109,7 +110,20 @@ pub fn parse_format_spec(spec: &str, type_name: &str) -> LibResult<FormatSpec> {
     if spec.is_empty() {
         return Ok(out);
     }
-    let chars: Vec<char> = spec.chars().collect();
+    // Specs are short: decode into a stack buffer unless this one is unusually long.
+    let mut stack = ['\0'; 24];
+    let heap: Vec<char>;
+    let chars: &[char] = if spec.len() <= stack.len() {
+        let mut count = 0;
+        for c in spec.chars() {
+            stack[count] = c;
+            count += 1;
+        }
+        &stack[..count]
+    } else {
+        heap = spec.chars().collect();
+        &heap
+    };
     let end = chars.len();
     let mut pos = 0;
     if end >= 2 && is_align(chars[1]) {
@@ -137,7 +151,7 @@ pub fn parse_format_spec(spec: &str, type_name: &str) -> LibResult<FormatSpec> {
         pos += 1;
     }
     let mut width = 0;
-    if read_integer(&chars, &mut pos, &mut width)? > 0 {
+    if read_integer(chars, &mut pos, &mut width)? > 0 {
         out.width = Some(width);
     }
     let both = || LibError::value("Cannot specify both ',' and '_'.");
@@ -158,7 +172,7 @@ pub fn parse_format_spec(spec: &str, type_name: &str) -> LibResult<FormatSpec> {
     if pos < end && chars[pos] == '.' {
         pos += 1;
         let mut precision = 0;
-        if read_integer(&chars, &mut pos, &mut precision)? == 0 {
+        if read_integer(chars, &mut pos, &mut precision)? == 0 {
             return Err(LibError::value("Format specifier missing precision"));
         }
         out.precision = Some(precision);
@@ -340,17 +354,55 @@ fn check_spec_size(spec: &FormatSpec) -> LibResult<()> {
     check_result_size(width.max(spec.precision.unwrap_or(0) as u128))
 }
 
+/// An int being formatted: a machine integer or a reference to a big one.
+#[derive(Clone, Copy)]
+enum IntArg<'a> {
+    Small(i64),
+    Big(&'a BigInt),
+}
+
+impl IntArg<'_> {
+    fn is_negative(self) -> bool {
+        match self {
+            IntArg::Small(v) => v < 0,
+            IntArg::Big(b) => b.is_negative(),
+        }
+    }
+
+    fn to_i64(self) -> Option<i64> {
+        match self {
+            IntArg::Small(v) => Some(v),
+            IntArg::Big(b) => b.to_i64(),
+        }
+    }
+
+    fn to_f64(self) -> LibResult<f64> {
+        match self {
+            IntArg::Small(v) => Ok(v as f64),
+            IntArg::Big(b) => int_to_f64(b),
+        }
+    }
+
+    /// The digits of the absolute value in `radix`, with CPython's limit on decimal digits.
+    fn abs_digits(self, radix: u32) -> LibResult<String> {
+        let mut digits = match self.to_i64() {
+            Some(small) => i64_to_string_radix(small, radix),
+            None => match self {
+                IntArg::Big(b) if radix == 10 => int_to_decimal_string(b)?,
+                IntArg::Big(b) => int_to_string_radix(b, radix),
+                IntArg::Small(v) => i64_to_string_radix(v, radix),
+            },
+        };
+        if digits.starts_with('-') {
+            digits.remove(0);
+        }
+        Ok(digits)
+    }
+}
+
 /// `format(n, spec)` for an int (or bool, with `type_name` `bool` in the spec).
 pub fn format_int(n: &BigInt, spec: &FormatSpec) -> LibResult<String> {
-    check_spec_size(spec)?;
-    match spec.kind {
-        Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') => {
-            let x = int_to_f64(n)?;
-            format_float(x, spec)
-        }
-        None | Some('b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n') => format_int_internal(n, spec),
-        Some(k) => Err(unknown_code(k, &spec.type_name)),
-    }
+    format_integer(IntArg::Big(n), spec)
 }
 
 /// [`format_int`] for an `i64`.
@@ -358,7 +410,16 @@ pub fn format_i64(n: i64, spec: &FormatSpec) -> LibResult<String> {
     if is_plain(spec) {
         return Ok(n.to_string());
     }
-    format_int(&BigInt::from(n), spec)
+    format_integer(IntArg::Small(n), spec)
+}
+
+fn format_integer(n: IntArg<'_>, spec: &FormatSpec) -> LibResult<String> {
+    check_spec_size(spec)?;
+    match spec.kind {
+        Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') => format_float(n.to_f64()?, spec),
+        None | Some('b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n') => format_int_internal(n, spec),
+        Some(k) => Err(unknown_code(k, &spec.type_name)),
+    }
 }
 
 fn is_plain(spec: &FormatSpec) -> bool {
@@ -393,7 +454,7 @@ impl FormatSpec {
     }
 }
 
-fn format_int_internal(n: &BigInt, spec: &FormatSpec) -> LibResult<String> {
+fn format_int_internal(n: IntArg<'_>, spec: &FormatSpec) -> LibResult<String> {
     if spec.precision.is_some() {
         return Err(LibError::value(
             "Precision not allowed in integer format specifier",
@@ -416,20 +477,16 @@ fn format_int_internal(n: &BigInt, spec: &FormatSpec) -> LibResult<String> {
                 "Alternate form (#) not allowed with integer format specifier 'c'",
             ));
         }
-        if n.to_i64().is_none() {
+        let Some(value) = n.to_i64() else {
             return Err(LibError::overflow(
                 "Python int too large to convert to C long",
             ));
-        }
-        let c = n
-            .to_u32()
-            .and_then(char::from_u32)
-            .or_else(|| {
-                // Lone surrogates cannot live in a Rust string; show U+FFFD for them.
-                n.to_u32()
-                    .filter(|v| (0xd800..0xe000).contains(v))
-                    .map(|_| '\u{fffd}')
-            })
+        };
+        let c = u32::try_from(value)
+            .ok()
+            .filter(|&v| v < 0x110000)
+            // Lone surrogates cannot live in a Rust string; they show as U+FFFD.
+            .map(|v| char::from_u32(v).unwrap_or('\u{fffd}'))
             .ok_or_else(|| LibError::overflow("%c arg not in range(0x110000)"))?;
         let text = c.to_string();
         let parts = NumberParts {
@@ -447,20 +504,12 @@ fn format_int_internal(n: &BigInt, spec: &FormatSpec) -> LibResult<String> {
         'b' => (2, "0b", 4),
         _ => (10, "", 3),
     };
-    let mut digits = match n.to_i64() {
-        Some(small) => i64_to_string_radix(small, radix),
-        None if radix == 10 => int_to_decimal_string(n)?,
-        None => int_to_string_radix(n, radix),
-    };
-    let negative = n.is_negative();
-    if negative {
-        digits.remove(0);
-    }
+    let mut digits = n.abs_digits(radix)?;
     if kind == 'X' {
         digits.make_ascii_uppercase();
     }
     let parts = NumberParts {
-        negative,
+        negative: n.is_negative(),
         prefix: if spec.alternate { prefix } else { "" },
         digits: &digits,
         rest: "",
@@ -1387,6 +1436,11 @@ mod tests {
                 .unwrap_err()
                 .message,
             "Unknown format code '\\x1' for object of type 'int'"
+        );
+        let spec = parse_format_spec("\u{7f}", "int").expect("valid spec");
+        assert_eq!(
+            format_int(&BigInt::from(1), &spec).unwrap_err().message,
+            "Unknown format code '\u{7f}' for object of type 'int'"
         );
         let spec = parse_format_spec("<\u{665}", "int").expect("Unicode digits are a width");
         assert_eq!(spec.width, Some(5));

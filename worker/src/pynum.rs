@@ -12,19 +12,22 @@
 //!   limit), [`int_to_string_radix`], [`i64_to_string_radix`], [`int_hex`], [`int_oct`],
 //!   [`int_bin`], [`i64_hex`], [`i64_oct`], [`i64_bin`], [`INT_MAX_STR_DIGITS`],
 //!   [`check_int_str_digits`]
-//! - conversions: [`float_to_int`], [`float_to_i64`], [`float_floor_to_int`],
-//!   [`float_ceil_to_int`], [`int_to_f64`], [`int_frexp`], [`int_float_cmp`],
-//!   [`float_as_integer_ratio`], [`float_is_integer`]
+//! - conversions: [`int_to_bytes`], [`int_from_bytes`], [`float_to_int`], [`float_to_i64`],
+//!   [`float_floor_to_int`], [`float_ceil_to_int`], [`int_to_f64`], [`int_frexp`],
+//!   [`int_float_cmp`], [`float_as_integer_ratio`], [`float_is_integer`]
 //! - int arithmetic: [`floordiv_i64`], [`mod_i64`], [`divmod_i64`], [`floordiv_big`],
 //!   [`mod_big`], [`divmod_big`], [`int_true_div`], [`int_true_div_i64`], [`int_pow`],
 //!   [`pow_i64`], [`shift_left_big`], [`shift_right_big`]
 //! - float arithmetic: [`float_div`], [`float_floordiv`], [`float_mod`], [`float_divmod`],
 //!   [`float_pow`]
 //! - rounding: [`round_f64_to_int`], [`round_f64`], [`round_int`]
-//! - hashing: [`int_hash`], [`int_hash_i64`], [`float_hash`], [`tuple_hash`], [`HASH_MODULUS`]
+//! - hashing: [`int_hash`], [`int_hash_i64`], [`float_hash`], [`tuple_hash`], [`HASH_MODULUS`],
+//!   [`frozenset_hash`], [`str_hash`], [`bytes_hash`], [`hash_keys_for_seed`]
+//!   (`PYTHONHASHSEED` semantics)
 //! - math: [`isqrt`], [`gcd`], [`lcm`], [`factorial`], [`math_log`], [`int_log`],
-//!   [`math_unary`], [`math_pow`], [`math_fmod`], [`math_ldexp`], [`math_fsum`],
-//!   [`math_comb`], [`math_perm`]
+//!   [`math_unary`], [`math_pow`], [`math_fmod`], [`math_remainder`], [`math_ldexp`],
+//!   [`math_fsum`], [`math_comb`], [`math_perm`], [`math_hypot`], [`math_dist`],
+//!   [`math_isclose`], [`math_modf`], [`math_frexp`], [`math_ulp`], [`math_nextafter`]
 
 use std::cmp::Ordering;
 
@@ -664,6 +667,51 @@ pub fn i64_oct(n: i64) -> String {
 /// [`int_bin`] for an `i64`.
 pub fn i64_bin(n: i64) -> String {
     prefixed(n < 0, "0b", i64_to_string_radix(n, 2))
+}
+
+/// `n.to_bytes(length, byteorder, signed=signed)`.
+pub fn int_to_bytes(
+    n: &BigInt,
+    length: usize,
+    big_endian: bool,
+    signed: bool,
+) -> LibResult<Vec<u8>> {
+    let too_big = || LibError::overflow("int too big to convert");
+    if n.is_negative() && !signed {
+        return Err(LibError::overflow("can't convert negative int to unsigned"));
+    }
+    if length == 0 {
+        // CPython accepts -1 here: its two's complement has no significant bytes.
+        return if n.is_zero() || (signed && (-n).is_one()) {
+            Ok(Vec::new())
+        } else {
+            Err(too_big())
+        };
+    }
+    let mut bytes = n.to_signed_bytes_le();
+    if !signed && bytes.len() > 1 && bytes.last() == Some(&0) {
+        // A non-negative value may carry a sign byte that unsigned output does not need.
+        bytes.pop();
+    }
+    if bytes.len() > length {
+        return Err(too_big());
+    }
+    let fill = if n.is_negative() { 0xff } else { 0x00 };
+    bytes.resize(length, fill);
+    if big_endian {
+        bytes.reverse();
+    }
+    Ok(bytes)
+}
+
+/// `int.from_bytes(bytes, byteorder, signed=signed)`.
+pub fn int_from_bytes(bytes: &[u8], big_endian: bool, signed: bool) -> BigInt {
+    match (big_endian, signed) {
+        (true, true) => BigInt::from_signed_bytes_be(bytes),
+        (false, true) => BigInt::from_signed_bytes_le(bytes),
+        (true, false) => BigInt::from_bytes_be(Sign::Plus, bytes),
+        (false, false) => BigInt::from_bytes_le(Sign::Plus, bytes),
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1445,6 +1493,124 @@ pub fn tuple_hash(item_hashes: &[i64]) -> i64 {
     acc as i64
 }
 
+/// `hash(frozenset(items))` for items hashing to `item_hashes` (order does not matter).
+pub fn frozenset_hash(item_hashes: &[i64]) -> i64 {
+    fn shuffle_bits(h: u64) -> u64 {
+        ((h ^ 89_869_747) ^ (h << 16)).wrapping_mul(3_644_798_167)
+    }
+    let mut hash = item_hashes
+        .iter()
+        .fold(0u64, |acc, &h| acc ^ shuffle_bits(h as u64));
+    hash ^= (item_hashes.len() as u64 + 1).wrapping_mul(1_927_868_237);
+    hash ^= (hash >> 11) ^ (hash >> 25);
+    hash = hash.wrapping_mul(69_069).wrapping_add(907_133_923);
+    if hash == u64::MAX {
+        return 590_923_713;
+    }
+    hash as i64
+}
+
+/// The keys of CPython's str/bytes hash for a given `PYTHONHASHSEED` (`0` disables
+/// randomisation: both keys are zero; other seeds fill the secret with CPython's LCG).
+pub fn hash_keys_for_seed(seed: u32) -> (u64, u64) {
+    if seed == 0 {
+        return (0, 0);
+    }
+    let mut secret = [0u8; 16];
+    let mut x = seed;
+    for byte in secret.iter_mut() {
+        x = x.wrapping_mul(214_013).wrapping_add(2_531_011);
+        *byte = ((x >> 16) & 0xff) as u8;
+    }
+    let mut k0 = [0u8; 8];
+    let mut k1 = [0u8; 8];
+    k0.copy_from_slice(&secret[..8]);
+    k1.copy_from_slice(&secret[8..]);
+    (u64::from_le_bytes(k0), u64::from_le_bytes(k1))
+}
+
+/// SipHash-1-3, CPython 3.11's string hash (`Python/pyhash.c`).
+fn siphash13(k0: u64, k1: u64, data: &[u8]) -> u64 {
+    let mut v0 = k0 ^ 0x736f_6d65_7073_6575;
+    let mut v1 = k1 ^ 0x646f_7261_6e64_6f6d;
+    let mut v2 = k0 ^ 0x6c79_6765_6e65_7261;
+    let mut v3 = k1 ^ 0x7465_6462_7974_6573;
+    let round = |v0: &mut u64, v1: &mut u64, v2: &mut u64, v3: &mut u64| {
+        *v0 = v0.wrapping_add(*v1);
+        *v2 = v2.wrapping_add(*v3);
+        *v1 = v1.rotate_left(13) ^ *v0;
+        *v3 = v3.rotate_left(16) ^ *v2;
+        *v0 = v0.rotate_left(32);
+        *v2 = v2.wrapping_add(*v1);
+        *v0 = v0.wrapping_add(*v3);
+        *v1 = v1.rotate_left(17) ^ *v2;
+        *v3 = v3.rotate_left(21) ^ *v0;
+        *v2 = v2.rotate_left(32);
+    };
+    let mut chunks = data.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let m = u64::from_le_bytes(word);
+        v3 ^= m;
+        round(&mut v0, &mut v1, &mut v2, &mut v3);
+        v0 ^= m;
+    }
+    let mut tail = [0u8; 8];
+    let rest = chunks.remainder();
+    tail[..rest.len()].copy_from_slice(rest);
+    let b = ((data.len() as u64) << 56) | u64::from_le_bytes(tail);
+    v3 ^= b;
+    round(&mut v0, &mut v1, &mut v2, &mut v3);
+    v0 ^= b;
+    v2 ^= 0xff;
+    round(&mut v0, &mut v1, &mut v2, &mut v3);
+    round(&mut v0, &mut v1, &mut v2, &mut v3);
+    round(&mut v0, &mut v1, &mut v2, &mut v3);
+    (v0 ^ v1) ^ (v2 ^ v3)
+}
+
+fn finish_hash(h: u64) -> i64 {
+    let h = h as i64;
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+/// `hash(b)` for bytes under the keys from [`hash_keys_for_seed`].
+pub fn bytes_hash(b: &[u8], keys: (u64, u64)) -> i64 {
+    if b.is_empty() {
+        return 0;
+    }
+    finish_hash(siphash13(keys.0, keys.1, b))
+}
+
+/// `hash(s)` for a str under the keys from [`hash_keys_for_seed`]: SipHash-1-3 over
+/// CPython's internal representation (1, 2 or 4 bytes per character, by the widest one).
+pub fn str_hash(s: &str, keys: (u64, u64)) -> i64 {
+    if s.is_empty() {
+        return 0;
+    }
+    let max = s.chars().map(|c| c as u32).max().unwrap_or(0);
+    if max < 0x100 {
+        if s.is_ascii() {
+            return finish_hash(siphash13(keys.0, keys.1, s.as_bytes()));
+        }
+        let latin1: Vec<u8> = s.chars().map(|c| c as u32 as u8).collect();
+        return finish_hash(siphash13(keys.0, keys.1, &latin1));
+    }
+    let data: Vec<u8> = if max < 0x10000 {
+        s.chars()
+            .flat_map(|c| (c as u32 as u16).to_le_bytes())
+            .collect()
+    } else {
+        s.chars().flat_map(|c| (c as u32).to_le_bytes()).collect()
+    };
+    finish_hash(siphash13(keys.0, keys.1, &data))
+}
+
 // ---------------------------------------------------------------------------------------
 // Math
 // ---------------------------------------------------------------------------------------
@@ -1570,7 +1736,7 @@ pub fn int_log(n: &BigInt, base: Option<f64>) -> LibResult<f64> {
 /// CPython's error rules (`ValueError: math domain error` for a NaN from a non-NaN or a
 /// pole, `OverflowError: math range error` for overflow). `None` if `name` is not one of
 /// `acos acosh asin asinh atan atanh cbrt cos cosh exp exp2 expm1 fabs log1p sin sinh sqrt
-/// tan tanh log2 log10 degrees radians`.
+/// tan tanh log2 log10 degrees radians gamma lgamma`.
 pub fn math_unary(name: &str, x: f64) -> Option<LibResult<f64>> {
     let (r, can_overflow) = match name {
         "acos" => (x.acos(), false),
@@ -1606,6 +1772,8 @@ pub fn math_unary(name: &str, x: f64) -> Option<LibResult<f64>> {
             }
             return Some(Ok(if name == "log2" { x.log2() } else { x.log10() }));
         }
+        "gamma" => return Some(gamma(x)),
+        "lgamma" => return Some(lgamma(x)),
         "degrees" => return Some(Ok(x * (180.0 / std::f64::consts::PI))),
         "radians" => return Some(Ok(x * (std::f64::consts::PI / 180.0))),
         _ => return None,
@@ -1711,6 +1879,204 @@ fn cbrt(x: f64) -> f64 {
     ldexp(if x > 0.0 { ym } else { -ym }, (xe / 3) as i64)
 }
 
+// The gamma functions are CPython's own (Lanczos approximation, N=13, g=6.0246...), not the
+// C library's, so they are ported here rather than delegated.
+
+const LANCZOS_G: f64 = 6.024_680_040_776_73;
+const LANCZOS_G_MINUS_HALF: f64 = 5.524_680_040_776_73;
+const LANCZOS_NUM_COEFFS: [f64; 13] = [
+    23531376880.41076,
+    42919803642.6491,
+    35711959237.35567,
+    17921034426.03721,
+    6039542586.352028,
+    1439720407.3117216,
+    248874557.86205417,
+    31426415.585400194,
+    2876370.6289353725,
+    186056.26539522348,
+    8071.672002365816,
+    210.82427775157936,
+    2.5066282746310002,
+];
+/// The denominator is x*(x+1)*...*(x+11).
+const LANCZOS_DEN_COEFFS: [f64; 13] = [
+    0.0,
+    39_916_800.0,
+    120_543_840.0,
+    150_917_976.0,
+    105_258_076.0,
+    45_995_730.0,
+    13_339_535.0,
+    2_637_558.0,
+    357_423.0,
+    32_670.0,
+    1_925.0,
+    66.0,
+    1.0,
+];
+/// Gamma of 1..=23, exactly.
+const GAMMA_INTEGRAL: [f64; 23] = [
+    1.0,
+    1.0,
+    2.0,
+    6.0,
+    24.0,
+    120.0,
+    720.0,
+    5040.0,
+    40320.0,
+    362_880.0,
+    3_628_800.0,
+    39_916_800.0,
+    479_001_600.0,
+    6_227_020_800.0,
+    87_178_291_200.0,
+    1_307_674_368_000.0,
+    20_922_789_888_000.0,
+    355_687_428_096_000.0,
+    6_402_373_705_728_000.0,
+    121_645_100_408_832_000.0,
+    2_432_902_008_176_640_000.0,
+    51_090_942_171_709_440_000.0,
+    1_124_000_727_777_607_680_000.0,
+];
+
+/// sin(pi * x), accurate near integers (for the reflection formula).
+fn sin_pi(x: f64) -> f64 {
+    use std::f64::consts::PI;
+    let y = x.abs() % 2.0;
+    let r = match (2.0 * y).round() as i32 {
+        0 => (PI * y).sin(),
+        1 => (PI * (y - 0.5)).cos(),
+        // -sin(pi*(y-1.0)) would give -0.0 instead of 0.0 at y == 1.0.
+        2 => (PI * (1.0 - y)).sin(),
+        3 => -(PI * (y - 1.5)).cos(),
+        _ => (PI * (y - 2.0)).sin(),
+    };
+    1.0f64.copysign(x) * r
+}
+
+/// The Lanczos sum as a rational function, for x > 0.
+fn lanczos_sum(x: f64) -> f64 {
+    let (mut num, mut den) = (0.0, 0.0);
+    if x < 5.0 {
+        for i in (0..13).rev() {
+            num = num * x + LANCZOS_NUM_COEFFS[i];
+            den = den * x + LANCZOS_DEN_COEFFS[i];
+        }
+    } else {
+        // Rescaled by x**-12 to avoid overflow for large x.
+        for i in 0..13 {
+            num = num / x + LANCZOS_NUM_COEFFS[i];
+            den = den / x + LANCZOS_DEN_COEFFS[i];
+        }
+    }
+    num / den
+}
+
+fn range_error() -> LibError {
+    LibError::overflow("math range error")
+}
+
+/// `math.gamma(x)`.
+fn gamma(x: f64) -> LibResult<f64> {
+    if !x.is_finite() {
+        if x.is_nan() || x > 0.0 {
+            return Ok(x);
+        }
+        return Err(domain_error());
+    }
+    if x == 0.0 {
+        return Err(domain_error());
+    }
+    if x == x.floor() {
+        if x < 0.0 {
+            return Err(domain_error());
+        }
+        if x <= 23.0 {
+            return Ok(GAMMA_INTEGRAL[x as usize - 1]);
+        }
+    }
+    let absx = x.abs();
+    if absx < 1e-20 {
+        let r = 1.0 / x;
+        return if r.is_infinite() {
+            Err(range_error())
+        } else {
+            Ok(r)
+        };
+    }
+    if absx > 200.0 {
+        if x < 0.0 {
+            return Ok(0.0 / sin_pi(x));
+        }
+        return Err(range_error());
+    }
+    let y = absx + LANCZOS_G_MINUS_HALF;
+    // The rounding error in y, for a first-order correction of pow(y, ...) / exp(y).
+    let z = if absx > LANCZOS_G_MINUS_HALF {
+        (y - absx) - LANCZOS_G_MINUS_HALF
+    } else {
+        (y - LANCZOS_G_MINUS_HALF) - absx
+    };
+    let z = z * LANCZOS_G / y;
+    let mut r;
+    if x < 0.0 {
+        r = -std::f64::consts::PI / sin_pi(absx) / absx * y.exp() / lanczos_sum(absx);
+        r -= z * r;
+        if absx < 140.0 {
+            r /= y.powf(absx - 0.5);
+        } else {
+            let sqrtpow = y.powf(absx / 2.0 - 0.25);
+            r /= sqrtpow;
+            r /= sqrtpow;
+        }
+    } else {
+        r = lanczos_sum(absx) / y.exp();
+        r += z * r;
+        if absx < 140.0 {
+            r *= y.powf(absx - 0.5);
+        } else {
+            let sqrtpow = y.powf(absx / 2.0 - 0.25);
+            r *= sqrtpow;
+            r *= sqrtpow;
+        }
+    }
+    if r.is_infinite() {
+        return Err(range_error());
+    }
+    Ok(r)
+}
+
+/// `math.lgamma(x)`: log of the absolute value of gamma(x).
+fn lgamma(x: f64) -> LibResult<f64> {
+    const LOG_PI: f64 = 1.144_729_885_849_400_2;
+    if !x.is_finite() {
+        return Ok(if x.is_nan() { x } else { f64::INFINITY });
+    }
+    if x == x.floor() && x <= 2.0 {
+        if x <= 0.0 {
+            return Err(domain_error());
+        }
+        return Ok(0.0);
+    }
+    let absx = x.abs();
+    if absx < 1e-20 {
+        return Ok(-absx.ln());
+    }
+    let mut r = lanczos_sum(absx).ln() - LANCZOS_G;
+    r += (absx - 0.5) * ((absx + LANCZOS_G - 0.5).ln() - 1.0);
+    if x < 0.0 {
+        // Reflection formula.
+        r = LOG_PI - sin_pi(absx).abs().ln() - absx.ln() - r;
+    }
+    if r.is_infinite() {
+        return Err(range_error());
+    }
+    Ok(r)
+}
+
 /// `math.pow(x, y)` (unlike `**`: `ValueError` for `0.0 ** -1` and for negative bases with
 /// fractional exponents).
 pub fn math_pow(x: f64, y: f64) -> LibResult<f64> {
@@ -1771,6 +2137,39 @@ pub fn math_fmod(x: f64, y: f64) -> LibResult<f64> {
         return Err(domain_error());
     }
     Ok(r)
+}
+
+/// `math.remainder(x, y)`: IEEE 754 remainder, `x - n*y` with `n` the nearest integer to
+/// `x/y` (ties to even); exact.
+pub fn math_remainder(x: f64, y: f64) -> LibResult<f64> {
+    if x.is_finite() && y.is_finite() {
+        if y == 0.0 {
+            return Err(domain_error());
+        }
+        let (absx, absy) = (x.abs(), y.abs());
+        let m = absx % absy;
+        // Compare m with absy - m rather than 0.5*absy, which may not be representable.
+        let c = absy - m;
+        let r = if m < c {
+            m
+        } else if m > c {
+            -c
+        } else {
+            // Exactly halfway: choose the even multiple.
+            m - 2.0 * ((0.5 * (absx - m)) % absy)
+        };
+        return Ok(1.0f64.copysign(x) * r);
+    }
+    if x.is_nan() {
+        return Ok(x);
+    }
+    if y.is_nan() {
+        return Ok(y);
+    }
+    if x.is_infinite() {
+        return Err(domain_error());
+    }
+    Ok(x)
 }
 
 /// `math.ldexp(x, i)`: `x * 2**i` rounded once.
@@ -1888,6 +2287,149 @@ pub fn math_fsum(values: &[f64]) -> LibResult<f64> {
     Ok(hi)
 }
 
+/// `math.hypot(*coordinates)`: CPython 3.11's accurate vector norm (lossless scaling,
+/// exact squaring, compensated summation and a corrected square root).
+pub fn math_hypot(coordinates: &[f64]) -> f64 {
+    let mut values: Vec<f64> = coordinates.iter().map(|x| x.abs()).collect();
+    let found_nan = values.iter().any(|x| x.is_nan());
+    let max = values.iter().copied().fold(0.0, f64::max);
+    vector_norm(&mut values, max, found_nan)
+}
+
+/// `math.dist(p, q)`; `ValueError` if the points differ in dimension.
+pub fn math_dist(p: &[f64], q: &[f64]) -> LibResult<f64> {
+    if p.len() != q.len() {
+        return Err(LibError::value(
+            "both points must have the same number of dimensions",
+        ));
+    }
+    let mut diffs: Vec<f64> = p.iter().zip(q).map(|(a, b)| (a - b).abs()).collect();
+    let found_nan = diffs.iter().any(|x| x.is_nan());
+    let max = diffs.iter().copied().fold(0.0, f64::max);
+    Ok(vector_norm(&mut diffs, max, found_nan))
+}
+
+/// `sqrt(sum(x*x for x in vec))` for non-negative `vec` whose largest element is `max`.
+fn vector_norm(vec: &mut [f64], max: f64, found_nan: bool) -> f64 {
+    // 2**27 + 1: splits a double into two halves whose products are exact.
+    const T27: f64 = 134_217_729.0;
+    if max.is_infinite() {
+        return max;
+    }
+    if found_nan {
+        return f64::NAN;
+    }
+    if max == 0.0 || vec.len() <= 1 {
+        return max;
+    }
+    let (_, max_e) = frexp(max);
+    if max_e < -1023 {
+        // Scaling by 2**-max_e would overflow: make the subnormals normal first.
+        for x in vec.iter_mut() {
+            *x /= f64::MIN_POSITIVE;
+        }
+        return f64::MIN_POSITIVE * vector_norm(vec, max / f64::MIN_POSITIVE, found_nan);
+    }
+    let scale = ldexp(1.0, -(max_e as i64));
+    let mut csum = 1.0f64;
+    let (mut frac1, mut frac2, mut frac3) = (0.0f64, 0.0f64, 0.0f64);
+    for &value in vec.iter() {
+        let x = value * scale;
+        let t = x * T27;
+        let hi = t - (t - x);
+        let lo = x - hi;
+        let sq = hi * hi;
+        let old = csum;
+        csum += sq;
+        frac1 += (old - csum) + sq;
+        let cross = 2.0 * hi * lo;
+        let old = csum;
+        csum += cross;
+        frac2 += (old - csum) + cross;
+        frac3 += lo * lo;
+    }
+    let h = (csum - 1.0 + (frac1 + frac2 + frac3)).sqrt();
+    let t = h * T27;
+    let hi = t - (t - h);
+    let lo = h - hi;
+    let x = -hi * hi;
+    let old = csum;
+    csum += x;
+    frac1 += (old - csum) + x;
+    let x = -2.0 * hi * lo;
+    let old = csum;
+    csum += x;
+    frac2 += (old - csum) + x;
+    let x = -lo * lo;
+    let old = csum;
+    csum += x;
+    frac3 += (old - csum) + x;
+    let x = csum - 1.0 + (frac1 + frac2 + frac3);
+    (h + x / (2.0 * h)) / scale
+}
+
+/// `math.isclose(a, b, rel_tol=rel_tol, abs_tol=abs_tol)`.
+pub fn math_isclose(a: f64, b: f64, rel_tol: f64, abs_tol: f64) -> LibResult<bool> {
+    if rel_tol < 0.0 || abs_tol < 0.0 {
+        return Err(LibError::value("tolerances must be non-negative"));
+    }
+    if a == b {
+        return Ok(true);
+    }
+    if a.is_infinite() || b.is_infinite() {
+        return Ok(false);
+    }
+    let diff = (b - a).abs();
+    Ok(diff <= (rel_tol * b).abs() || diff <= (rel_tol * a).abs() || diff <= abs_tol)
+}
+
+/// `math.modf(x)`: `(fractional part, integer part)`, both with the sign of `x`.
+pub fn math_modf(x: f64) -> (f64, f64) {
+    if x.is_infinite() {
+        return (0.0f64.copysign(x), x);
+    }
+    if x.is_nan() {
+        return (x, x);
+    }
+    let int_part = x.trunc();
+    ((x - int_part).copysign(x), int_part)
+}
+
+/// `math.frexp(x)`: `(m, e)` with `x == m * 2**e` and `0.5 <= abs(m) < 1`; `(x, 0)` for
+/// zeros, infinities and NaN.
+pub fn math_frexp(x: f64) -> (f64, i64) {
+    let (m, e) = frexp(x);
+    (m, e as i64)
+}
+
+/// `math.ulp(x)`.
+pub fn math_ulp(x: f64) -> f64 {
+    if x.is_nan() || x.is_infinite() {
+        return x.abs();
+    }
+    let x = x.abs();
+    let up = x.next_up();
+    if up.is_infinite() {
+        return x - x.next_down();
+    }
+    up - x
+}
+
+/// `math.nextafter(x, y)`.
+pub fn math_nextafter(x: f64, y: f64) -> f64 {
+    if x.is_nan() || y.is_nan() {
+        return f64::NAN;
+    }
+    if x == y {
+        return y;
+    }
+    if y > x {
+        x.next_up()
+    } else {
+        x.next_down()
+    }
+}
+
 /// `math.comb(n, k)`.
 pub fn math_comb(n: &BigInt, k: &BigInt) -> LibResult<BigInt> {
     if n.is_negative() {
@@ -1996,6 +2538,7 @@ mod tests {
             }
             "comb" => shown(math_comb(&big(a[0]), &big(a[1]))),
             "perm" => shown(math_perm(&big(a[0]), Some(&big(a[1])))),
+            "remainder" => shown_f(math_remainder(flt(a[0]), flt(a[1]))),
             "int" => shown(parse_int(a[0], a[1].parse().unwrap_or(10))),
             "float" => shown_f(parse_float(a[0])),
             other => panic!("unknown operation {other}"),
@@ -2238,6 +2781,56 @@ mod tests {
     }
 
     #[test]
+    fn str_hashes_match_cpython_with_fixed_seeds() {
+        // `PYTHONHASHSEED=0 python3 -c 'print(hash(s))'` and likewise with seed 123.
+        let cases: &[(&str, i64, i64)] = &[
+            ("", 0, 0),
+            ("a", 4644417185603328019, -4226623170815027173),
+            ("abc", -4594863902769663758, -6019719312852672851),
+            ("hello world", -5642461784034726774, 3245638059223526914),
+            ("é", 6047309291227476195, 2030960749240960898),
+            ("héllo", 6395329678795984700, -7281055557233280180),
+            ("日本", 6243316497235261705, -3254634874667674855),
+            ("😀", -3536540696076613844, -8059949960423113297),
+            ("a😀", -6970120874385731343, -3343405818157097087),
+            ("12345678", 3785724242978802311, -4871613040056487138),
+            ("123456789", 1133797698992234447, -8293008478744105014),
+            ("ÿ", 3476900567878811119, -5245101697411038109),
+            ("Āb", 457701505486072078, 5350145176900769229),
+        ];
+        let (zero, seeded) = (hash_keys_for_seed(0), hash_keys_for_seed(123));
+        for &(text, with_zero, with_123) in cases {
+            assert_eq!(str_hash(text, zero), with_zero, "{text:?}");
+            assert_eq!(str_hash(text, seeded), with_123, "{text:?}");
+        }
+        let long = "x".repeat(100);
+        assert_eq!(str_hash(&long, zero), 1359644457043326220);
+        assert_eq!(str_hash(&long, seeded), -9140949444913829592);
+        // Frozensets, also under PYTHONHASHSEED=0.
+        assert_eq!(frozenset_hash(&[]), 133146708735736);
+        assert_eq!(frozenset_hash(&[1]), -558064481276695278);
+        assert_eq!(frozenset_hash(&[3, 1, 2]), -272375401224217160);
+        let mixed = [
+            int_hash_i64(-1),
+            int_hash(&(BigInt::one() << 61usize)),
+            float_hash(0.5),
+        ];
+        assert_eq!(frozenset_hash(&mixed), -2860010626971283580);
+        let ab = [str_hash("a", zero), str_hash("b", zero)];
+        assert_eq!(frozenset_hash(&ab), 1679668661828516449);
+        assert_eq!(
+            frozenset_hash(&[frozenset_hash(&[1]), 2]),
+            -1248503628839622056
+        );
+        let range: Vec<i64> = (0..100).collect();
+        assert_eq!(frozenset_hash(&range), 4411996150312757951);
+        assert_eq!(bytes_hash(b"", zero), 0);
+        assert_eq!(bytes_hash(b"abc", zero), -4594863902769663758);
+        assert_eq!(bytes_hash(b"\xff\x00", zero), 7217110220190950386);
+        assert_eq!(bytes_hash(b"\xff\x00", seeded), -7308991822026475720);
+    }
+
+    #[test]
     fn math_helpers_match_cpython() {
         assert_eq!(
             isqrt(&(BigInt::from(10).pow(40u32) + 12345)),
@@ -2364,6 +2957,93 @@ mod tests {
             )
         );
         assert!(int_to_decimal_string(&ten.pow(100_000u32)).is_err());
+    }
+
+    #[test]
+    fn int_bytes_conversions_match_cpython() {
+        let to = |n: i64, len: usize, big_endian: bool, signed: bool| {
+            int_to_bytes(&BigInt::from(n), len, big_endian, signed).map_err(|e| e.message)
+        };
+        assert_eq!(to(255, 1, true, false), Ok(vec![0xff]));
+        assert_eq!(
+            to(256, 1, true, false),
+            Err("int too big to convert".into())
+        );
+        assert_eq!(
+            to(-1, 1, true, false),
+            Err("can't convert negative int to unsigned".into())
+        );
+        assert_eq!(to(-1, 1, true, true), Ok(vec![0xff]));
+        assert_eq!(
+            to(-129, 1, false, true),
+            Err("int too big to convert".into())
+        );
+        assert_eq!(to(-128, 1, false, true), Ok(vec![0x80]));
+        assert_eq!(to(1024, 4, false, false), Ok(vec![0, 4, 0, 0]));
+        assert_eq!(to(128, 1, true, true), Err("int too big to convert".into()));
+        assert_eq!(to(0, 0, true, false), Ok(vec![]));
+        assert_eq!(to(-1, 0, true, true), Ok(vec![]));
+        assert_eq!(to(1, 0, true, false), Err("int too big to convert".into()));
+        assert_eq!(int_from_bytes(&[0xff, 0x00], true, false), big("65280"));
+        assert_eq!(int_from_bytes(&[0xff, 0x00], false, true), big("255"));
+        assert_eq!(int_from_bytes(&[], true, true), big("0"));
+        assert_eq!(int_from_bytes(&[0x80], true, true), big("-128"));
+    }
+
+    #[test]
+    fn small_math_helpers_match_cpython() {
+        let show = |(a, b): (f64, f64)| format!("{}, {}", float_repr(a), float_repr(b));
+        assert_eq!(show(math_modf(-2.5)), "-0.5, -2.0");
+        assert_eq!(show(math_modf(-2.0)), "-0.0, -2.0");
+        assert_eq!(show(math_modf(f64::NEG_INFINITY)), "-0.0, -inf");
+        assert_eq!(math_frexp(0.0), (0.0, 0));
+        assert_eq!(math_frexp(1e308).1, 1024);
+        assert_eq!(math_frexp(5e-324), (0.5, -1073));
+        assert_eq!(float_repr(math_ulp(1.0)), "2.220446049250313e-16");
+        assert_eq!(
+            float_repr(math_ulp(1.7976931348623157e308)),
+            "1.99584030953472e+292"
+        );
+        assert_eq!(float_repr(math_ulp(0.0)), "5e-324");
+        assert_eq!(float_repr(math_nextafter(1.0, 2.0)), "1.0000000000000002");
+        assert_eq!(float_repr(math_nextafter(0.0, -1.0)), "-5e-324");
+        assert_eq!(math_isclose(1.0, 1.0000000001, 1e-9, 0.0), Ok(true));
+        assert_eq!(math_isclose(100.0, 101.0, 0.0099, 0.0), Ok(false));
+        assert_eq!(math_isclose(f64::INFINITY, 1e308, 1e-9, 0.0), Ok(false));
+        let err = math_isclose(1.0, 2.0, -1.0, 0.0).unwrap_err();
+        assert_eq!(
+            (err.kind, err.message.as_str()),
+            ("ValueError", "tolerances must be non-negative")
+        );
+    }
+
+    #[test]
+    fn hypot_and_dist_match_cpython() {
+        assert_eq!(math_hypot(&[3.0, 4.0]), 5.0);
+        assert_eq!(
+            float_repr(math_hypot(&[1e308, 1e308])),
+            "1.4142135623730951e+308"
+        );
+        assert_eq!(math_hypot(&[]), 0.0);
+        assert_eq!(
+            float_repr(math_hypot(&[1.1, 2.2, 3.3])),
+            "4.115823125451335"
+        );
+        assert_eq!(
+            float_repr(math_hypot(&[0.1, 0.2, 0.3])),
+            "0.3741657386773941"
+        );
+        assert_eq!(float_repr(math_hypot(&[5e-324, 5e-324])), "5e-324");
+        assert_eq!(math_hypot(&[-3.0, f64::NAN, f64::INFINITY]), f64::INFINITY);
+        assert_eq!(math_dist(&[1.0, 2.0], &[4.0, 6.0]), Ok(5.0));
+        assert_eq!(
+            math_dist(&[0.1, 0.2], &[0.3, -0.4]).map(float_repr),
+            Ok("0.632455532033676".into())
+        );
+        assert_eq!(
+            math_dist(&[1.0], &[1.0, 2.0]).unwrap_err().message,
+            "both points must have the same number of dimensions"
+        );
     }
 
     #[test]
@@ -2979,6 +3659,132 @@ mod tests {
         ("float", &["nan1"], "!ValueError: could not convert string to float: 'nan1'"),
     ];
     const CPYTHON_MATH_CASES: &[(&str, &[&str], &str)] = &[
+        ("remainder", &["1.5", "1e+300"], "1.5"),
+        ("remainder", &["1.0", "1.5"], "-0.5"),
+        ("remainder", &["0.0", "1.5"], "0.0"),
+        ("remainder", &["2.5", "2.0"], "0.5"),
+        ("remainder", &["1e+300", "1e+300"], "0.0"),
+        ("remainder", &["7.0", "0.5"], "0.0"),
+        ("remainder", &["-inf", "nan"], "nan"),
+        ("remainder", &["-2.5", "5e-324"], "-0.0"),
+        ("remainder", &["-1.0", "-inf"], "-1.0"),
+        ("remainder", &["3.0", "5e-324"], "0.0"),
+        ("remainder", &["1.5", "0.0"], "!ValueError: math domain error"),
+        ("remainder", &["5e-324", "-3.0"], "5e-324"),
+        ("remainder", &["0.0", "0.5"], "0.0"),
+        ("remainder", &["-3.0", "7.0"], "-3.0"),
+        ("remainder", &["5e-324", "7.0"], "5e-324"),
+        ("remainder", &["0.0", "1e+300"], "0.0"),
+        ("remainder", &["-1.0", "-1.0"], "-0.0"),
+        ("remainder", &["1.0", "2.5"], "1.0"),
+        ("remainder", &["-inf", "0.0"], "!ValueError: math domain error"),
+        ("remainder", &["1e+300", "7.0"], "1.0"),
+        ("remainder", &["0.0", "-2.5"], "0.0"),
+        ("remainder", &["-inf", "0.5"], "!ValueError: math domain error"),
+        ("remainder", &["1e+300", "nan"], "nan"),
+        ("remainder", &["-0.0", "1e+300"], "-0.0"),
+        ("remainder", &["-3.0", "-1.0"], "-0.0"),
+        ("remainder", &["0.0", "0.0"], "!ValueError: math domain error"),
+        ("remainder", &["0.0", "-0.0"], "!ValueError: math domain error"),
+        ("remainder", &["-0.0", "0.0"], "!ValueError: math domain error"),
+        ("remainder", &["98.82437652662222", "2.0"], "0.8243765266222169"),
+        ("remainder", &["10.653223873805274", "2.0"], "0.653223873805274"),
+        ("remainder", &["16.895795231818454", "0.5"], "-0.10420476818154611"),
+        ("remainder", &["-27.33772335546989", "0.5"], "0.1622766445301096"),
+        ("remainder", &["-7.6906099801640835", "2.0"], "0.3093900198359165"),
+        ("remainder", &["-89.46692976332726", "2.0"], "0.5330702366727422"),
+        ("remainder", &["-24.871485852570345", "-3.0390554324194525"], "-0.5590423932147246"),
+        ("remainder", &["-16.5", "1.0"], "-0.5"),
+        ("remainder", &["-59.73177350806844", "-0.25506136882915875"], "-0.04741320204529487"),
+        ("remainder", &["60.37090691323863", "0.5"], "-0.12909308676137243"),
+        ("unary", &["gamma", "0.0"], "!ValueError: math domain error"),
+        ("unary", &["gamma", "-0.0"], "!ValueError: math domain error"),
+        ("unary", &["gamma", "1.0"], "1.0"),
+        ("unary", &["gamma", "2.0"], "1.0"),
+        ("unary", &["gamma", "0.5"], "1.7724538509055159"),
+        ("unary", &["gamma", "-0.5"], "-3.544907701811032"),
+        ("unary", &["gamma", "-1.0"], "!ValueError: math domain error"),
+        ("unary", &["gamma", "-2.5"], "-0.9453087204829417"),
+        ("unary", &["gamma", "10.0"], "362880.0"),
+        ("unary", &["gamma", "23.0"], "1.1240007277776077e+21"),
+        ("unary", &["gamma", "24.0"], "2.585201673888497e+22"),
+        ("unary", &["gamma", "100.5"], "9.320963104082718e+156"),
+        ("unary", &["gamma", "171.5"], "9.483367566824801e+307"),
+        ("unary", &["gamma", "172.0"], "!OverflowError: math range error"),
+        ("unary", &["gamma", "200.0"], "!OverflowError: math range error"),
+        ("unary", &["gamma", "200.5"], "!OverflowError: math range error"),
+        ("unary", &["gamma", "-200.5"], "-0.0"),
+        ("unary", &["gamma", "-170.3"], "-1.1449279983878118e-307"),
+        ("unary", &["gamma", "1e-21"], "1.0000000000000001e+21"),
+        ("unary", &["gamma", "-1e-21"], "-1.0000000000000001e+21"),
+        ("unary", &["gamma", "5e-324"], "!OverflowError: math range error"),
+        ("unary", &["gamma", "1e+308"], "!OverflowError: math range error"),
+        ("unary", &["gamma", "-1e+308"], "!ValueError: math domain error"),
+        ("unary", &["gamma", "inf"], "inf"),
+        ("unary", &["gamma", "-inf"], "!ValueError: math domain error"),
+        ("unary", &["gamma", "nan"], "nan"),
+        ("unary", &["gamma", "141.0"], "1.3462012475717526e+241"),
+        ("unary", &["gamma", "139.9"], "5.868674318263198e+238"),
+        ("unary", &["gamma", "-141.2"], "1.0456570312383282e-243"),
+        ("unary", &["lgamma", "0.0"], "!ValueError: math domain error"),
+        ("unary", &["lgamma", "-0.0"], "!ValueError: math domain error"),
+        ("unary", &["lgamma", "1.0"], "0.0"),
+        ("unary", &["lgamma", "2.0"], "0.0"),
+        ("unary", &["lgamma", "0.5"], "0.5723649429247004"),
+        ("unary", &["lgamma", "-0.5"], "1.265512123484645"),
+        ("unary", &["lgamma", "-1.0"], "!ValueError: math domain error"),
+        ("unary", &["lgamma", "-2.5"], "-0.05624371649767457"),
+        ("unary", &["lgamma", "10.0"], "12.801827480081467"),
+        ("unary", &["lgamma", "23.0"], "48.47118135183522"),
+        ("unary", &["lgamma", "24.0"], "51.60667556776438"),
+        ("unary", &["lgamma", "100.5"], "361.4355404677776"),
+        ("unary", &["lgamma", "171.5"], "709.1431630309282"),
+        ("unary", &["lgamma", "172.0"], "711.71472580229"),
+        ("unary", &["lgamma", "200.0"], "857.9336698258575"),
+        ("unary", &["lgamma", "200.5"], "860.5822035097825"),
+        ("unary", &["lgamma", "-200.5"], "-864.7382878706798"),
+        ("unary", &["lgamma", "-170.3"], "-706.7582817976473"),
+        ("unary", &["lgamma", "1e-21"], "48.35428695287496"),
+        ("unary", &["lgamma", "-1e-21"], "48.35428695287496"),
+        ("unary", &["lgamma", "5e-324"], "744.4400719213812"),
+        ("unary", &["lgamma", "1e+308"], "!OverflowError: math range error"),
+        ("unary", &["lgamma", "-1e+308"], "!ValueError: math domain error"),
+        ("unary", &["lgamma", "inf"], "inf"),
+        ("unary", &["lgamma", "-inf"], "inf"),
+        ("unary", &["lgamma", "nan"], "nan"),
+        ("unary", &["lgamma", "141.0"], "555.2202941468948"),
+        ("unary", &["lgamma", "139.9"], "549.7848809007576"),
+        ("unary", &["lgamma", "-141.2"], "-559.483532171682"),
+        ("unary", &["lgamma", "-4.3935793505053394e-23"], "51.47931290218577"),
+        ("unary", &["gamma", "2.731279791287493e-20"], "3.661287295391337e+19"),
+        ("unary", &["lgamma", "-95.67238655664225"], "-342.5837561818152"),
+        ("unary", &["gamma", "-1.198583018439403e-10"], "-8343185116.799159"),
+        ("unary", &["lgamma", "-69.76257355822426"], "-227.8966392487324"),
+        ("unary", &["gamma", "1.3175437978143094e-12"], "758988051598.8558"),
+        ("unary", &["gamma", "29.976900022716755"], "8.176913683225444e+30"),
+        ("unary", &["gamma", "107.65231858996049"], "2.413435206612752e+171"),
+        ("unary", &["lgamma", "-6.039572902429911e-24"], "53.46370893392878"),
+        ("unary", &["lgamma", "-204.97220351153175"], "-886.0657520499092"),
+        ("unary", &["lgamma", "186.4311025766811"], "786.5475680280944"),
+        ("unary", &["lgamma", "2.58166160377406e-21"], "47.40585372877078"),
+        ("unary", &["lgamma", "-2.883635017005262e-18"], "40.38748001691526"),
+        ("unary", &["gamma", "-96.55321239697972"], "-2.5604873778913827e-151"),
+        ("unary", &["gamma", "-38.30516425537928"], "-2.4059450262470814e-45"),
+        ("unary", &["lgamma", "0.8965437077094502"], "0.06899699331213455"),
+        ("unary", &["gamma", "-21.20024918051348"], "5.64791952115329e-20"),
+        ("unary", &["gamma", "1.5425846968872023"], "0.8883484716956985"),
+        ("unary", &["gamma", "-206.899394615848"], "-0.0"),
+        ("unary", &["lgamma", "0.9128370445196425"], "0.0568424983181387"),
+        ("unary", &["lgamma", "5.151842108970046"], "3.409269324952859"),
+        ("unary", &["gamma", "-6.602526337836003e-22"], "-1.5145717697019485e+21"),
+        ("unary", &["gamma", "1.8752247950901666e-17"], "5.332693992838958e+16"),
+        ("unary", &["lgamma", "-1.509673980373364"], "0.853683681109431"),
+        ("unary", &["lgamma", "-9.76173540136833e-10"], "20.747380738367557"),
+        ("unary", &["lgamma", "-202.5790025166652"], "-875.7434676623661"),
+        ("unary", &["gamma", "-4.537164442986206e-10"], "-2204019741.4659414"),
+        ("unary", &["lgamma", "-51.436812771955346"], "-152.9686164472032"),
+        ("unary", &["lgamma", "-0.0013269523882701462"], "6.625637790343697"),
+        ("unary", &["lgamma", "-3.7611104765396988"], "-1.297231436917613"),
         ("unary", &["acos", "-3.8198716332530607e+155"], "!ValueError: math domain error"),
         ("unary", &["acos", "-6.162271041153255e+262"], "!ValueError: math domain error"),
         ("unary", &["acos", "-42.73309158724974"], "!ValueError: math domain error"),

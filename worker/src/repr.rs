@@ -391,7 +391,7 @@ impl Vm {
             _ => v,
         };
         let spec = spec.as_str().unwrap_or("");
-        if spec.is_empty() {
+        if spec.is_empty() && !matches!(v.body(), Some(Object::Instance(_))) {
             return self.str_value(&v);
         }
         let spec = spec.to_string();

@@ -8,9 +8,10 @@ use crate::object::Object;
 use permafrost_image::ImgStr;
 
 /// A Python value.
-#[derive(Clone)]
+#[derive(Clone, Default)]
 pub enum Value {
     /// No value: an unbound local, an empty cell, the "null" marker of `LOAD_METHOD`.
+    #[default]
     Null,
     None,
     Bool(bool),
@@ -27,12 +28,6 @@ pub enum Value {
     Code(u32),
     NotImplemented,
     Ellipsis,
-}
-
-impl Default for Value {
-    fn default() -> Value {
-        Value::Null
-    }
 }
 
 impl Value {
