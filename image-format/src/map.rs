@@ -169,3 +169,32 @@ impl MappedImage {
         self.map.is_empty()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{Read, Seek, Write};
+    use std::os::unix::fs::MetadataExt;
+
+    fn assert_private(mut file: File) {
+        let meta = file.metadata().unwrap();
+        assert_eq!(meta.nlink(), 0, "the copy has no name");
+        assert_eq!(meta.mode() & 0o077, 0, "only the owner may open it");
+        file.write_all(b"abc").unwrap();
+        file.rewind().unwrap();
+        let mut back = String::new();
+        file.read_to_string(&mut back).unwrap();
+        assert_eq!(back, "abc");
+    }
+
+    #[test]
+    fn fallback_file_is_unlinked_at_once() {
+        assert_private(create_and_unlink(&std::env::temp_dir()).unwrap());
+    }
+
+    #[test]
+    fn private_file_has_no_name() {
+        let image = std::env::temp_dir().join("some-image.pfi");
+        assert_private(private_file(&image).unwrap());
+    }
+}

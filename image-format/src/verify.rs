@@ -686,6 +686,45 @@ mod tests {
     }
 
     #[test]
+    fn straight_line_path_agrees_with_the_general_walk() {
+        // Random jump-free programs, verified as they are (the straight-line path) and with an
+        // unreachable `JUMP 0` appended (forcing the general walk): same verdicts, same
+        // messages.
+        let menu = [
+            encode(LOAD_CONST, 0),
+            encode(LOAD_CONST, 1),
+            encode(POP_TOP, 0),
+            encode(BINARY_OP, 0),
+            encode(BUILD_TUPLE, 2),
+            encode(COPY, 1),
+            encode(SWAP, 2),
+            encode(UNARY_NOT, 0),
+            encode(CALL, 1),
+            encode(RETURN_VALUE, 0),
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let mut verdicts = [0usize; 2];
+        for _ in 0..3000 {
+            let len = 1 + next(8);
+            let mut code: Vec<u32> = (0..len).map(|_| menu[next(menu.len())]).collect();
+            code.push(encode(RETURN_VALUE, 0));
+            let stacksize = next(4) as u32;
+            let straight = verify_code(&code, &[], &[], &shape(stacksize));
+            code.push(encode(JUMP, 0));
+            let general = verify_code(&code, &[], &[], &shape(stacksize));
+            assert_eq!(straight, general, "{code:x?} stacksize {stacksize}");
+            verdicts[straight.is_ok() as usize] += 1;
+        }
+        assert!(verdicts[0] > 100 && verdicts[1] > 100, "{verdicts:?}");
+    }
+
+    #[test]
     fn accepts_a_loop() {
         let code = [
             encode(LOAD_CONST, 0),

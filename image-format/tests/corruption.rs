@@ -544,3 +544,32 @@ fn name_index_entries_must_match_their_keys() {
         "{err}"
     );
 }
+
+#[test]
+fn random_words_behind_repaired_checksums_never_panic() {
+    // Overwrites aligned 32-bit words with small numbers, huge numbers or offsets into the
+    // image: the values most likely to slip past a range check that is off by one.
+    let bytes = sample_image_bytes();
+    let mut rng = XorShift(0x0dd_ba11_cafe_f00d);
+    for _ in 0..4000 {
+        let mut corrupt = bytes.clone();
+        let word = HEADER_LEN / 4 + rng.below((bytes.len() - HEADER_LEN) / 4);
+        let value = match rng.below(4) {
+            0 => rng.below(8) as u32,
+            1 => u32::MAX - rng.below(8) as u32,
+            2 => rng.below(bytes.len() + 64) as u32,
+            _ => rng.next() as u32,
+        };
+        corrupt[word * 4..word * 4 + 4].copy_from_slice(&value.to_le_bytes());
+        fix_checksums(&mut corrupt);
+        let buf = permafrost_image::aligned_copy(&corrupt);
+        match permafrost_image::Image::parse(&buf) {
+            Ok(image) => {
+                // Whatever was accepted must read back without trouble.
+                let _ = permafrost_image::dis::render_json(&image);
+                let _ = to_builder(&image);
+            }
+            Err(e) => assert!(e.offset <= bytes.len() as u64, "{e}"),
+        }
+    }
+}
