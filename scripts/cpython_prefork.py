@@ -11,6 +11,7 @@ fields as `permafrost stats --json`:
   memory: total / image / heap / stack / other, each {rss_kb, pss_kb, private_clean_kb,
           private_dirty_kb, shared_clean_kb, shared_dirty_kb}  (CPython has no image, so the
           image region is all zero and code objects count as heap)
+  jobs_done: the calls the worker made (handle and run_all), as the server counts jobs
   cow:    inherited_pages -- pages of the parent's anonymous writable mappings at fork time
           that are present in both the parent and the worker; copied_pages -- those among
           them the worker now maps exclusively (pagemap bit 56): it copied them on write,
@@ -142,7 +143,8 @@ def worker_main(main_module, jobs, report_fd, release_fd):
             checksum = (checksum * 31 + main_module.handle(i)) % 1000003
         checksum = (checksum + main_module.run_all(job)) % 1000003
     elapsed = time.perf_counter() - started
-    os.write(report_fd, f"{os.getpid()} {checksum} {elapsed:.6f}\n".encode())
+    calls = jobs * (count + 1)
+    os.write(report_fd, f"{os.getpid()} {checksum} {elapsed:.6f} {calls}\n".encode())
     os.read(release_fd, 1)  # blocks until the supervisor closes the release pipe
     os._exit(0)
 
@@ -198,9 +200,9 @@ def measure(args):
             line = read_line(report_r, deadline)
             if line is None:
                 raise RuntimeError("a worker died before finishing its workload")
-            pid, checksum, elapsed = line.split()
-            reports.append((int(pid), int(checksum), float(elapsed)))
-        checksums = {checksum for _, checksum, _ in reports}
+            pid, checksum, elapsed, calls = line.split()
+            reports.append((int(pid), int(checksum), float(elapsed), int(calls)))
+        checksums = {report[1] for report in reports}
         if len(checksums) != 1:
             raise RuntimeError(f"workers disagree on the workload's checksum: {checksums}")
         workers = []
@@ -208,14 +210,14 @@ def measure(args):
         zygote_memory = smaps_regions(zygote)
         for name in totals:
             totals[name] += zygote_memory["total"][name]
-        for pid, checksum, elapsed in sorted(reports):
+        for pid, _checksum, elapsed, calls in sorted(reports):
             memory = smaps_regions(pid)
             inherited, copied = cow_pages(pid, zygote, ranges, page)
             for name in totals:
                 totals[name] += memory["total"][name]
             workers.append({
                 "pid": pid,
-                "jobs_done": args.jobs,
+                "jobs_done": calls,
                 "state": "idle",
                 "workload_seconds": elapsed,
                 "memory": memory,

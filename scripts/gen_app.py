@@ -203,7 +203,10 @@ def main():
         parser.error("at most 1000 modules")
 
     files = generate(args.functions, args.modules, args.classes, args.seed)
-    args.out.mkdir(parents=True, exist_ok=True)
+    try:
+        args.out.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        parser.error(f"cannot create {args.out}: {e}")
     for stale in args.out.glob("mod_*.py"):
         if stale.name not in files:
             stale.unlink()

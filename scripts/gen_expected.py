@@ -94,6 +94,8 @@ def main():
     parser.add_argument("names", nargs="*", help="only these programs (default: all)")
     args = parser.parse_args()
 
+    if not args.dir.is_dir():
+        parser.error(f"{args.dir} is not a directory")
     version = subprocess.run(
         [args.python, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
         capture_output=True,

@@ -18,7 +18,6 @@ Builds nothing: pass a built binary (default target/release/permafrost). Linux o
 import argparse
 import importlib.util
 import json
-import os
 import shutil
 import signal
 import socket
@@ -190,6 +189,7 @@ def summarize(report):
     copied = avg(lambda w: w["cow"]["copied_pages"])
     return {
         "workers": n,
+        "calls": avg(lambda w: w.get("jobs_done", 0)),
         "rss_kb": avg(lambda w: w["memory"]["total"]["rss_kb"]),
         "pss_kb": avg(lambda w: w["memory"]["total"]["pss_kb"]),
         "private_dirty_kb": avg(lambda w: w["memory"]["total"]["private_dirty_kb"]),
@@ -203,7 +203,7 @@ def summarize(report):
 
 
 def render(rows, args):
-    head = ["runtime", "workers", "RSS kB", "PSS kB", "private dirty kB", "shared kB",
+    head = ["runtime", "workers", "calls", "RSS kB", "PSS kB", "private dirty kB", "shared kB",
             "heap private dirty kB", "inherited pages", "copied pages", "copied %"]
     lines = [
         f"Synthetic app: {args.functions} functions in {args.modules} modules"
@@ -218,7 +218,7 @@ def render(rows, args):
             lines.append("| " + " | ".join([name] + ["–"] * (len(head) - 1)) + " |")
             continue
         lines.append(
-            f"| {name} | {s['workers']} | {s['rss_kb']:.0f} | {s['pss_kb']:.0f} | "
+            f"| {name} | {s['workers']} | {s['calls']:.0f} | {s['rss_kb']:.0f} | {s['pss_kb']:.0f} | "
             f"{s['private_dirty_kb']:.0f} | {s['shared_kb']:.0f} | "
             f"{s['heap_private_dirty_kb']:.0f} | {s['inherited_pages']:.0f} | "
             f"{s['copied_pages']:.0f} | {s['copied_pct']:.1f} |")

@@ -7,7 +7,7 @@ class Particle:
 
 
 particles = [Particle(i * 1.5, (i % 7) - 3.0) for i in range(200)]
-for step in range(15000):
+for step in range(22000):
     for p in particles:
         p.x += p.v
         if p.x < 0.0 or p.x > 300.0:

@@ -21,6 +21,6 @@ long_lived = make(15)
 total = 0
 for depth in range(4, 16, 2):
     iterations = 2 ** (15 - depth + 2)
-    for _ in range(iterations // 2):
+    for _ in range(iterations * 3 // 4):
         total += check(make(depth))
 print("tree checksum", total, check(long_lived))

@@ -28,7 +28,7 @@ def report(counts):
 
 text = make_text(80000)
 total = 0
-for round_ in range(20):
+for round_ in range(30):
     counts = frequencies(text)
     index = {}
     for word, c in counts.items():

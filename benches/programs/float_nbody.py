@@ -78,5 +78,5 @@ def advance(bodies, dt, steps):
 bodies = make_bodies()
 offset_momentum(bodies)
 print("energy before", round(energy(bodies), 9))
-advance(bodies, 0.01, 60000)
+advance(bodies, 0.01, 90000)
 print("energy after", round(energy(bodies), 9))

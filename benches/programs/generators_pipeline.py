@@ -27,7 +27,7 @@ def windows(it, size):
 
 
 total = 0
-for rep in range(12):
+for rep in range(18):
     total += sum(windows(only_odd(squares(numbers(150000))), 4))
     total += sum(x % 7 for x in range(100000) if x % 3)
 print("generator checksum", total)

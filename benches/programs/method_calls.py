@@ -22,7 +22,7 @@ class Tri(Shape):
 
 shapes = [Square(i % 13) if i % 2 else Tri(i % 17) for i in range(100)]
 total = 0
-for rep in range(13500):
+for rep in range(18000):
     for s in shapes:
         total += s.scaled(2) + s.area()
 print("method checksum", total)

@@ -49,6 +49,6 @@ def worker(me, peers, rounds, sched):
 
 sched = Scheduler()
 for i in range(50):
-    sched.spawn(worker(i, 50, 10000, sched))
+    sched.spawn(worker(i, 50, 15000, sched))
 sched.run()
 print("scheduler checksum", sched.delivered)

@@ -76,6 +76,13 @@ impl Connection {
     }
 }
 
+/// Writes to stdout; a closed stdout (`permafrost stats | head -1`) is not worth a panic.
+pub fn emit(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes());
+    let _ = out.flush();
+}
+
 /// `{"op":"call","function":…,"args":…,"kwargs":{}}` (without id).
 pub fn call_request(function: &str, args: Vec<Value>) -> Map<String, Value> {
     let mut request = Map::new();
@@ -113,7 +120,7 @@ pub fn call(socket: &Path, function: &str, raw_args: &[String]) -> ExitCode {
         eprint!("{stdout}");
     }
     if reply["ok"] == Value::Bool(true) {
-        println!("{}", reply["result"]);
+        emit(&format!("{}\n", reply["result"]));
         ExitCode::SUCCESS
     } else {
         let error = &reply["error"];
@@ -139,9 +146,9 @@ pub fn stats(socket: &Path, as_json: bool) -> ExitCode {
         }
     };
     if as_json {
-        println!("{stats}");
+        emit(&format!("{stats}\n"));
     } else {
-        print!("{}", render_stats(&stats));
+        emit(&render_stats(&stats));
     }
     ExitCode::SUCCESS
 }
@@ -288,8 +295,8 @@ pub fn bench(socket: &Path, options: &BenchOptions) -> ExitCode {
         latencies[index].as_micros() as u64
     };
     let calls = latencies.len();
-    println!(
-        "{}",
+    emit(&format!(
+        "{}\n",
         json!({
             "clients": options.clients,
             "pipeline": options.pipeline,
@@ -301,7 +308,7 @@ pub fn bench(socket: &Path, options: &BenchOptions) -> ExitCode {
             "p99_us": pick(0.99),
             "max_us": pick(1.0),
         })
-    );
+    ));
     ExitCode::SUCCESS
 }
 

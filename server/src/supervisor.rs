@@ -26,6 +26,7 @@ use std::os::fd::{AsFd, OwnedFd};
 use std::os::unix::fs::FileTypeExt;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio::io::unix::AsyncFd;
@@ -85,8 +86,8 @@ pub fn serve(options: ServeOptions) -> ExitCode {
         layout_name(options.layout)
     );
 
-    let listener = match bind_socket(&options.socket) {
-        Ok(listener) => listener,
+    let (listener, socket_file) = match bind_socket(&options.socket) {
+        Ok(bound) => bound,
         Err(message) => {
             drop(zygote);
             wait_for_zygote(zygote_pid);
@@ -101,7 +102,7 @@ pub fn serve(options: ServeOptions) -> ExitCode {
         Err(e) => {
             drop(zygote);
             wait_for_zygote(zygote_pid);
-            let _ = std::fs::remove_file(&options.socket);
+            socket_file.remove();
             return fail(&format!("cannot start the runtime: {e}"));
         }
     };
@@ -111,13 +112,14 @@ pub fn serve(options: ServeOptions) -> ExitCode {
         code_objects,
         image_range,
         options: options.clone(),
+        socket_file: socket_file.clone(),
     };
     let code = runtime.block_on(run(context, listener, zygote));
     // Dropping the runtime drops every task, closing every worker socket and the zygote's
     // control socket: the workers and then the zygote exit.
     runtime.shutdown_timeout(Duration::from_secs(1));
     wait_for_zygote(zygote_pid);
-    let _ = std::fs::remove_file(&options.socket);
+    socket_file.remove();
     info!("stopped");
     code
 }
@@ -163,18 +165,47 @@ fn check_socket_path(path: &Path) -> Result<(), String> {
     }
 }
 
+/// The socket file this server created, identified by device and inode so that it is never
+/// confused with a file another server has since created at the same path.
+#[derive(Clone, Debug)]
+struct SocketFile {
+    path: PathBuf,
+    identity: Option<(u64, u64)>,
+}
+
+impl SocketFile {
+    fn identity_of(path: &Path) -> Option<(u64, u64)> {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::symlink_metadata(path)
+            .ok()
+            .map(|meta| (meta.dev(), meta.ino()))
+    }
+
+    /// Removes the file if it is still the one this server bound.
+    fn remove(&self) {
+        if self.identity.is_some() && Self::identity_of(&self.path) == self.identity {
+            let _ = std::fs::remove_file(&self.path);
+        }
+    }
+}
+
 /// Binds with umask 0177 so the socket is created with mode 0600 (no window in which it is
 /// accessible to others). Single-threaded here, so changing the process umask is safe.
-fn bind_socket(path: &Path) -> Result<std::os::unix::net::UnixListener, String> {
+fn bind_socket(path: &Path) -> Result<(std::os::unix::net::UnixListener, SocketFile), String> {
     use nix::sys::stat::{umask, Mode};
     let previous = umask(Mode::from_bits_truncate(0o177));
     let bound = std::os::unix::net::UnixListener::bind(path);
     umask(previous);
     let listener = bound.map_err(|e| format!("cannot listen on {}: {e}", path.display()))?;
-    listener
-        .set_nonblocking(true)
-        .map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(listener)
+    let file = SocketFile {
+        path: path.to_path_buf(),
+        identity: SocketFile::identity_of(path),
+    };
+    if let Err(e) = listener.set_nonblocking(true) {
+        file.remove();
+        return Err(format!("{}: {e}", path.display()));
+    }
+    Ok((listener, file))
 }
 
 /// Waits for the zygote to exit (it does once its control socket is closed); kills it if it
@@ -204,6 +235,7 @@ struct Context {
     code_objects: u32,
     image_range: (u64, u64),
     options: ServeOptions,
+    socket_file: SocketFile,
 }
 
 /// The server's life cycle, broadcast to the acceptor and the connections.
@@ -296,6 +328,8 @@ struct Pool {
     /// When each outstanding spawn request was sent, oldest first (the zygote answers in order).
     spawn_requests: VecDeque<Instant>,
     retry_scheduled: bool,
+    /// Workers in a row that died before becoming ready.
+    startup_failures: u32,
     drain_deadline: Option<Instant>,
     exit_code: ExitCode,
 }
@@ -354,6 +388,7 @@ async fn run(
         queue: VecDeque::new(),
         spawn_requests: VecDeque::new(),
         retry_scheduled: false,
+        startup_failures: 0,
         drain_deadline: None,
         exit_code: ExitCode::SUCCESS,
     };
@@ -378,7 +413,7 @@ async fn run(
     }
     // Let the connections write what is still queued for them, then let them close.
     let _ = pool.phase.send(Phase::Closed);
-    let _ = std::fs::remove_file(&pool.context.options.socket);
+    pool.context.socket_file.remove();
     let code = pool.exit_code;
     drop(pool);
     let _ = tokio::time::timeout(Duration::from_secs(1), connections_done.recv()).await;
@@ -473,16 +508,27 @@ impl Pool {
             else {
                 return;
             };
-            let Some(job) = self.queue.pop_front() else {
+            let Some(mut job) = self.queue.pop_front() else {
                 return;
             };
             let Some(worker) = self.workers.get_mut(&pid) else {
+                self.queue.push_front(job);
                 return;
             };
-            let sent = worker
-                .jobs
-                .as_ref()
-                .is_some_and(|jobs| jobs.send(job.line.clone()).is_ok());
+            let line = std::mem::take(&mut job.line);
+            let sent = match worker.jobs.as_ref() {
+                Some(jobs) => match jobs.send(line) {
+                    Ok(()) => true,
+                    Err(mpsc::error::SendError(line)) => {
+                        job.line = line;
+                        false
+                    }
+                },
+                None => {
+                    job.line = line;
+                    false
+                }
+            };
             if !sent {
                 // Its socket is gone: it is dying, and the zygote will report it. Retry the
                 // job on another worker.
@@ -505,6 +551,7 @@ impl Pool {
         if line == b"ready\n" {
             if matches!(worker.state, WorkerState::Starting) {
                 worker.state = WorkerState::Idle;
+                self.startup_failures = 0;
                 debug!(
                     "worker {pid} ready {} µs after the spawn request",
                     worker.spawn_requested.elapsed().as_micros()
@@ -598,7 +645,16 @@ impl Pool {
                     .reply
                     .send(protocol::error_reply(&job.id, "WorkerCrashed", &message));
             }
-            WorkerState::Idle | WorkerState::Starting => {
+            WorkerState::Starting => {
+                warn!("worker {pid} {} before it was ready", status.describe());
+                self.startup_failures += 1;
+                if self.startup_failures >= 3 {
+                    // Workers die as they start: back off instead of forking in a tight loop.
+                    self.schedule_retry();
+                    return;
+                }
+            }
+            WorkerState::Idle => {
                 warn!("worker {pid} {}", status.describe());
             }
             WorkerState::Retiring | WorkerState::Killed => {
@@ -715,7 +771,7 @@ impl Pool {
         info!("shutting down: finishing running jobs");
         self.drain_deadline = Some(Instant::now() + DRAIN_LIMIT);
         let _ = self.phase.send(Phase::Draining);
-        let _ = std::fs::remove_file(&self.context.options.socket);
+        self.context.socket_file.remove();
     }
 
     fn stats(&self, id: Value, reply: mpsc::UnboundedSender<Vec<u8>>) {
@@ -873,6 +929,18 @@ async fn accept(
     }
 }
 
+/// Most requests one connection may have unanswered before the server stops reading it.
+const MAX_IN_FLIGHT: usize = 4096;
+
+/// A connection's count of unanswered requests, shared by its reader and writer.
+#[derive(Default)]
+struct InFlight {
+    count: AtomicUsize,
+    /// The writer stopped (the client left): the reader stops too.
+    closed: AtomicBool,
+    changed: tokio::sync::Notify,
+}
+
 /// One client connection: requests in, replies out (in completion order).
 async fn connection(
     stream: UnixStream,
@@ -882,27 +950,48 @@ async fn connection(
 ) {
     let (read_half, mut write_half) = stream.into_split();
     let (reply, mut replies) = mpsc::unbounded_channel::<Vec<u8>>();
+    // Requests read but not yet answered on the wire. The reader stops reading while the
+    // client has MAX_IN_FLIGHT of them, so a client that sends without reading cannot make
+    // the server buffer without bound.
+    let in_flight = Arc::new(InFlight::default());
+    let writer_state = in_flight.clone();
     let writer = tokio::spawn(async move {
         let mut batch = Vec::with_capacity(4096);
         while let Some(first) = replies.recv().await {
             batch.clear();
             batch.extend_from_slice(&first);
+            let mut lines = 1;
             while batch.len() < 1 << 20 {
                 match replies.try_recv() {
-                    Ok(more) => batch.extend_from_slice(&more),
+                    Ok(more) => {
+                        batch.extend_from_slice(&more);
+                        lines += 1;
+                    }
                     Err(_) => break,
                 }
             }
             if write_half.write_all(&batch).await.is_err() {
                 // The client left; later replies are dropped with the channel.
-                return;
+                break;
             }
+            writer_state.count.fetch_sub(lines, Ordering::AcqRel);
+            writer_state.changed.notify_one();
         }
+        writer_state.closed.store(true, Ordering::Release);
+        writer_state.changed.notify_one();
     });
     let mut reader = BufReader::with_capacity(64 * 1024, read_half);
     let mut line = Vec::new();
     let mut line_no: u64 = 0;
     loop {
+        while in_flight.count.load(Ordering::Acquire) >= MAX_IN_FLIGHT
+            && !in_flight.closed.load(Ordering::Acquire)
+        {
+            in_flight.changed.notified().await;
+        }
+        if in_flight.closed.load(Ordering::Acquire) {
+            break;
+        }
         let read = tokio::select! {
             read = protocol::read_line(&mut reader, &mut line, protocol::MAX_LINE) => read,
             changed = phase.changed() => {
@@ -912,6 +1001,15 @@ async fn connection(
                 continue;
             }
         };
+        let answered = match read {
+            Ok(LineRead::Line) => !line.iter().all(u8::is_ascii_whitespace),
+            Ok(LineRead::TooLong) => true,
+            Ok(LineRead::Eof) | Err(_) => false,
+        };
+        if answered {
+            // Every such line gets exactly one reply.
+            in_flight.count.fetch_add(1, Ordering::AcqRel);
+        }
         line_no += 1;
         let request = std::mem::take(&mut line);
         match read {
@@ -929,7 +1027,7 @@ async fn connection(
             }
             Ok(LineRead::Eof) | Err(_) => break,
         }
-        if request.iter().all(|b| b.is_ascii_whitespace()) {
+        if request.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
         match protocol::parse_request(&request, line_no) {

@@ -11,7 +11,10 @@ fn demo_serves_both_layouts_and_reports_the_saving() {
         .expect("run demo");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "demo failed: {stderr}");
-    assert!(stderr.contains("[demo]"), "progress is shown on stderr: {stderr}");
+    assert!(
+        stderr.contains("[demo]"),
+        "progress is shown on stderr: {stderr}"
+    );
     let report: Value = serde_json::from_slice(&out.stdout).expect("demo JSON");
     assert!(report["functions"].as_u64().expect("functions") >= 1000);
     for layout in ["permanent", "transient"] {

@@ -670,3 +670,100 @@ fn permanent_workers_keep_the_image_clean_and_copy_far_fewer_pages() {
         "permanent copied {p} inherited pages, transient {t}"
     );
 }
+
+#[test]
+fn a_flood_of_pipelined_requests_is_answered_in_full() {
+    // More requests than a connection may have unanswered: the server stops reading until
+    // the client catches up, and nothing is lost.
+    let server = Server::start("flood", APP, 1, &[]);
+    let mut client = server.client();
+    let total = 60_000;
+    let mut writer = client.writer.try_clone().expect("clone");
+    let sender = std::thread::spawn(move || {
+        let mut batch = String::new();
+        for i in 0..total {
+            batch.push_str(&format!("{{\"id\":{i},\"op\":\"ping\"}}\n"));
+        }
+        writer.write_all(batch.as_bytes()).expect("send flood");
+    });
+    // Let the server fill up before reading anything.
+    std::thread::sleep(Duration::from_millis(300));
+    let mut seen = vec![false; total];
+    for _ in 0..total {
+        let reply = client.receive();
+        assert_eq!(reply["result"], "pong");
+        let id = reply["id"].as_u64().expect("id") as usize;
+        assert!(!seen[id], "duplicate {id}");
+        seen[id] = true;
+    }
+    sender.join().expect("sender");
+    assert_eq!(client.call("handle", json!([1]))["result"], 2);
+}
+
+#[test]
+fn losing_the_zygote_stops_the_server_with_an_error_and_no_orphans() {
+    let mut server = Server::start("zygote-dies", APP, 2, &[]);
+    let stats = server.stats();
+    let zygote = stats["zygote"]["pid"].as_i64().expect("zygote pid") as i32;
+    let workers = worker_pids(&stats);
+    nix::sys::signal::kill(nix::unistd::Pid::from_raw(zygote), Signal::SIGKILL)
+        .expect("kill zygote");
+    assert_eq!(server.wait_exit(Duration::from_secs(15)), Some(1));
+    assert!(!server.socket.exists());
+    let started = Instant::now();
+    while workers.iter().any(|&w| common::alive(w as i32)) {
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "workers outlived the zygote"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+#[test]
+fn a_draining_server_leaves_its_successors_socket_alone() {
+    // Rolling restart: the old server stops listening at once, a new one binds the same path
+    // while the old one finishes its last job, and the old one's exit must not remove the new
+    // one's socket.
+    let mut old = Server::start("restart", APP, 1, &["--job-timeout", "3"]);
+    let mut client = old.client();
+    let id = client.send(json!({"op": "call", "function": "spin", "args": []}));
+    let started = Instant::now();
+    while !old.stats()["workers"]
+        .as_array()
+        .expect("workers")
+        .iter()
+        .any(|w| w["state"] == "busy")
+    {
+        assert!(started.elapsed() < Duration::from_secs(10));
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    old.signal(Signal::SIGTERM);
+    let started = Instant::now();
+    while old.socket.exists() {
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "socket not released"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let image = old.dir.0.join("app.pfi");
+    let new_child = common::spawn_serve(&image, &old.socket, 1, &[]);
+    let reply = client.receive();
+    assert_eq!(reply["id"], json!(id));
+    assert_eq!(reply["error"]["type"], "TimeoutError");
+    assert_eq!(old.wait_exit(Duration::from_secs(15)), Some(0));
+    let dir = TempDir::new("restart-new");
+    let mut new = Server {
+        child: new_child,
+        socket: old.socket.clone(),
+        workers: 1,
+        dir,
+    };
+    new.wait_ready();
+    assert!(
+        new.socket.exists(),
+        "the new server's socket survived the old one's exit"
+    );
+    assert_eq!(new.client().call("handle", json!([7]))["result"], 14);
+}

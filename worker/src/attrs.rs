@@ -16,7 +16,12 @@ fn dict_get_str<'a>(d: &'a Dict, name: &str) -> Option<&'a Value> {
 }
 
 fn dict_get_h<'a>(d: &'a Dict, hash: i64, name: &str) -> Option<&'a Value> {
-    d.get(hash, &mut |k| k.as_str() == Some(name))
+    d.get(hash, &mut |k| match k {
+        // Names from the image compare by record address first (the common case: the same
+        // attribute name constant stored and loaded).
+        Value::Str(s) if std::ptr::eq(s.as_str().as_ptr(), name.as_ptr()) => s.as_str().len() == name.len(),
+        _ => k.as_str() == Some(name),
+    })
 }
 
 pub fn dict_set_str(d: &mut Dict, name: &str, v: Value) {
@@ -445,7 +450,12 @@ impl Vm {
             Object::Instance(inst) => {
                 let cls = inst.class.clone();
                 let hash = crate::ops::str_hash_value(name_v);
-                if let Some(a) = self.lookup_class_attr_h(&cls, hash, name) {
+                let (has_props, has_setattr) = match cls.get() {
+                    Object::Class(c) => (c.has_properties, c.has_setattr),
+                    _ => (true, true),
+                };
+                let class_attr = if has_props { self.lookup_class_attr_h(&cls, hash, name) } else { None };
+                if let Some(a) = class_attr {
                     if let Some(Object::Property { fset, .. }) = a.body() {
                         let fset = fset.clone();
                         if fset.is_null() || matches!(fset, Value::None) {
@@ -458,9 +468,11 @@ impl Vm {
                         return Ok(());
                     }
                 }
-                if let Some(sa) = self.lookup_user_attr(&cls, "__setattr__") {
-                    self.call(&sa, &[obj.clone(), name_v.clone(), v], &[])?;
-                    return Ok(());
+                if has_setattr {
+                    if let Some(sa) = self.lookup_user_attr(&cls, "__setattr__") {
+                        self.call(&sa, &[obj.clone(), name_v.clone(), v], &[])?;
+                        return Ok(());
+                    }
                 }
                 if let Object::Instance(inst) = o.get_mut() {
                     if let Some(e) = inst.exc.as_mut() {
@@ -492,7 +504,10 @@ impl Vm {
                 }
                 let key = name_v.clone();
                 if let Object::Instance(inst) = o.get_mut() {
-                    inst.dict.insert(hash, key, v, &mut |k| k.as_str() == Some(name));
+                    inst.dict.insert(hash, key, v, &mut |k| match k {
+                        Value::Str(s) if std::ptr::eq(s.as_str().as_ptr(), name.as_ptr()) => s.as_str().len() == name.len(),
+                        _ => k.as_str() == Some(name),
+                    });
                 }
                 Ok(())
             }
@@ -500,8 +515,10 @@ impl Vm {
                 let hash = str_hash_of(name);
                 let key = name_v.clone();
                 let is_prop = matches!(v.body(), Some(Object::Property { .. }));
+                let is_setattr = name == "__setattr__";
                 if let Object::Class(c) = o.get_mut() {
                     c.has_properties |= is_prop;
+                    c.has_setattr |= is_setattr;
                     c.dict.insert(hash, key, v, &mut |k| k.as_str() == Some(name));
                 }
                 Ok(())
@@ -688,6 +705,8 @@ impl Vm {
         }
         let has_properties = dict.iter().any(|(_, v)| matches!(v.body(), Some(Object::Property { .. })))
             || bases.iter().any(|b| matches!(b.get(), Object::Class(c) if c.has_properties));
+        let has_setattr = dict_get_str(&dict, "__setattr__").is_some()
+            || bases.iter().any(|b| matches!(b.get(), Object::Class(c) if c.has_setattr));
         let cls = ObjRef::new(Object::Class(Class {
             name: name.clone(),
             qualname: qual,
@@ -697,6 +716,7 @@ impl Vm {
             dict,
             kind,
             has_properties,
+            has_setattr,
         }));
         let mut full = vec![cls.clone()];
         full.extend(mro);

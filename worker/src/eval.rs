@@ -151,11 +151,14 @@ impl Vm {
             Some(Object::Code(c)) => &c.words,
             _ => self.codes[f.code as usize].words,
         };
+        let mut ip = f.ip;
         loop {
-            let Some(&word) = words.get(f.ip) else {
+            let Some(&word) = words.get(ip) else {
                 return Err(self.err("SystemError", "instruction pointer out of range"));
             };
-            f.ip += 1;
+            ip += 1;
+            // Kept in the frame for tracebacks and exception dispatch; the loop reads `ip`.
+            f.ip = ip;
             let arg = word >> 8;
             let Some(op) = Opcode::from_u8(word as u8) else {
                 return Err(self.err("SystemError", "bad opcode"));
@@ -503,8 +506,8 @@ impl Vm {
                     // constant (rebuilt once from its own iteration order when constants are
                     // merged) and merges that into the new set: emulate it for identical order.
                     let all_const = n > 2
-                        && f.ip > n
-                        && words[f.ip - 1 - n..f.ip - 1]
+                        && ip > n
+                        && words[ip - 1 - n..ip - 1]
                             .iter()
                             .all(|w| (*w & 0xff) as u8 == Opcode::LOAD_CONST as u8);
                     let s = if all_const {
@@ -586,7 +589,7 @@ impl Vm {
                     let r = self.format_value(v, arg & 3, &spec)?;
                     f.push(r);
                 }
-                Opcode::JUMP => f.ip = arg as usize,
+                Opcode::JUMP => ip = arg as usize,
                 Opcode::POP_JUMP_IF_FALSE => {
                     let c = f.pop();
                     let t = match c {
@@ -594,7 +597,7 @@ impl Vm {
                         _ => self.truthy(&c)?,
                     };
                     if !t {
-                        f.ip = arg as usize;
+                        ip = arg as usize;
                     }
                 }
                 Opcode::POP_JUMP_IF_TRUE => {
@@ -604,13 +607,13 @@ impl Vm {
                         _ => self.truthy(&c)?,
                     };
                     if t {
-                        f.ip = arg as usize;
+                        ip = arg as usize;
                     }
                 }
                 Opcode::JUMP_IF_FALSE_OR_POP => {
                     let c = f.top().clone();
                     if !self.truthy(&c)? {
-                        f.ip = arg as usize;
+                        ip = arg as usize;
                     } else {
                         f.pop();
                     }
@@ -618,7 +621,7 @@ impl Vm {
                 Opcode::JUMP_IF_TRUE_OR_POP => {
                     let c = f.top().clone();
                     if self.truthy(&c)? {
-                        f.ip = arg as usize;
+                        ip = arg as usize;
                     } else {
                         f.pop();
                     }
@@ -640,6 +643,19 @@ impl Vm {
                                 Some(None)
                             }
                         }
+                        Some(Object::Iter(Iter::Seq { seq: Value::Obj(so), index })) => match so.get() {
+                            Object::List(l) => {
+                                let r = l.get(*index).cloned();
+                                *index += 1;
+                                Some(r)
+                            }
+                            Object::Tuple(t) => {
+                                let r = t.get(*index).cloned();
+                                *index += 1;
+                                Some(r)
+                            }
+                            _ => None,
+                        },
                         _ => None,
                     };
                     let next = match fast {
@@ -653,7 +669,7 @@ impl Vm {
                         Some(v) => f.push(v),
                         None => {
                             f.pop();
-                            f.ip = arg as usize;
+                            ip = arg as usize;
                         }
                     }
                 }
@@ -816,13 +832,13 @@ impl Vm {
                     let it = f.top().clone();
                     match self.send(&it, sent)? {
                         Exit::Yield(v) => {
-                            f.ip -= 1;
+                            f.ip = ip - 1;
                             return Ok(Exit::Yield(v));
                         }
                         Exit::Return(r) => {
                             f.pop();
                             f.push(r);
-                            f.ip = arg as usize;
+                            ip = arg as usize;
                         }
                     }
                 }
@@ -845,10 +861,13 @@ impl Vm {
                 }
             }
         }
-        let name = self.codes[f.code as usize].view.names().get(arg as usize);
-        match self.builtins.get(name.as_str()) {
-            Some(v) => Ok(v.clone()),
-            None => Err(self.name_error(name.as_str())),
+        let info = &self.codes[f.code as usize];
+        match info.builtin_fallback.get(arg as usize) {
+            Some(v) if !v.is_null() => Ok(v.clone()),
+            _ => {
+                let name = info.view.names().get(arg as usize);
+                Err(self.name_error(name.as_str()))
+            }
         }
     }
 

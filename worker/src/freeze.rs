@@ -170,3 +170,29 @@ fn freeze_all(mut work: Vec<ObjRef>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::object::PyStr;
+
+    #[test]
+    fn freezing_reaches_nested_objects_and_stops_writes() {
+        let s = Value::obj(Object::Str(PyStr::new("leaf")));
+        let inner = Value::obj(Object::List(vec![s.clone(), Value::Int(1)]));
+        let outer = Value::obj(Object::Tuple(vec![inner.clone(), Value::None].into_boxed_slice()));
+        // A cycle: the list holds the tuple that holds it.
+        if let Some(Object::List(l)) = inner.as_obj().map(|o| o.get_mut()) {
+            l.push(outer.clone());
+        }
+        freeze_value(&outer);
+        for v in [&s, &inner, &outer] {
+            let o = v.as_obj().expect("heap value");
+            assert!(o.is_immortal());
+            let before = o.header_bytes();
+            let copies: Vec<Value> = (0..5).map(|_| v.clone()).collect();
+            drop(copies);
+            assert_eq!(o.header_bytes(), before);
+        }
+    }
+}

@@ -155,6 +155,7 @@ fn new_class(name: &str, bases: Vec<ObjRef>, kind: TypeKind) -> ObjRef {
         dict: Dict::new(),
         kind,
         has_properties: false,
+        has_setattr: false,
     }));
     let mut mro = vec![cls.clone()];
     if let Some(b) = bases.first() {
@@ -237,6 +238,15 @@ impl Vm {
                 TypeKind::Iterator
             };
             iter_types.insert(*name, new_class(name, vec![types[0].clone()], kind));
+        }
+        let mut codes = codes;
+        for info in codes.iter_mut() {
+            info.builtin_fallback = info
+                .view
+                .names()
+                .iter()
+                .map(|n| builtins.get(n.as_str()).cloned().unwrap_or(Value::Null))
+                .collect();
         }
         let nmods = image.module_count() as usize;
         let empty_tuple = Value::obj(Object::Tuple(Box::new([])));

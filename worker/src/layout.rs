@@ -32,6 +32,9 @@ pub struct CodeInfo {
     pub heap: Option<ObjRef>,
     /// Per `co_names` index: module slot (`u32::MAX` when the name is not a global here).
     pub global_slots: Vec<u32>,
+    /// Per `co_names` index: the built-in a global falls back to (`Null` if none), filled
+    /// once the built-ins exist, so a global miss never hashes the name.
+    pub builtin_fallback: Vec<Value>,
     pub nlocals: usize,
     pub ncells: usize,
     pub nfree: usize,
@@ -187,6 +190,7 @@ pub fn build(image: Image<'static>, layout: Layout) -> (Vec<CodeInfo>, Vec<Modul
             consts,
             heap,
             global_slots,
+            builtin_fallback: Vec::new(),
             nlocals: view.varnames().len(),
             ncells: view.cellvars().len(),
             nfree: view.freevars().len(),

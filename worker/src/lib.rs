@@ -253,7 +253,12 @@ impl Vm {
         for m in self.native_modules.values() {
             freeze::freeze_obj(m);
         }
-        for t in self.types.iter().chain(self.exc_types.values()) {
+        for t in self
+            .types
+            .iter()
+            .chain(self.exc_types.values())
+            .chain(self.iter_types.values())
+        {
             freeze::freeze_obj(t);
         }
         for v in self.builtins.values() {

@@ -101,6 +101,8 @@ pub struct Class {
     /// Whether this class or an ancestor holds a property (a data descriptor), in which case
     /// instance attribute reads must consult the class before the instance dict.
     pub has_properties: bool,
+    /// Whether a program class in the MRO defines `__setattr__`.
+    pub has_setattr: bool,
 }
 
 /// Data that only exception instances carry.

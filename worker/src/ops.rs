@@ -744,7 +744,10 @@ impl Vm {
             }
         }
         if let (Some(x), Some(y)) = (num_of(a), num_of(b)) {
-            return self.num_binop(op, &x, &y);
+            let float = matches!(x, Num::F(_)) || matches!(y, Num::F(_));
+            if !(float && matches!(op, BinaryOp::LShift | BinaryOp::RShift | BinaryOp::And | BinaryOp::Or | BinaryOp::Xor | BinaryOp::MatMul)) {
+                return self.num_binop(op, &x, &y);
+            }
         }
         if let Some(r) = self.seq_binop(op, inplace, a, b)? {
             return Ok(r);

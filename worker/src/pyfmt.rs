@@ -538,7 +538,7 @@ pub fn format_float(x: f64, spec: &FormatSpec) -> LibResult<String> {
         && spec.width.is_none()
         && spec.grouping.is_none()
     {
-        return Ok(format!("{:.*}", spec.precision.unwrap_or(6), x));
+        return Ok(fixed_notation(x, spec.precision.unwrap_or(6)));
     }
     let (code, add_dot_0, precision) = match kind {
         None => match spec.precision {
@@ -649,6 +649,71 @@ pub fn format_str(s: &str, spec: &FormatSpec) -> LibResult<String> {
 // Float text, exact to CPython's PyOS_double_to_string
 // ---------------------------------------------------------------------------------------
 
+/// `x` (finite) in fixed notation with `precision` fractional digits, correctly rounded
+/// half to even on the exact binary value (`-` kept for negative values and `-0.0`), as
+/// both Rust's `{:.*}` and CPython's `'%.*f'` spell it.
+fn fixed_notation(x: f64, precision: usize) -> String {
+    fixed_via_u128(x, precision).unwrap_or_else(|| format!("{:.*}", precision, x))
+}
+
+/// The fast path of [`fixed_notation`]: exact integer arithmetic when `x * 10**precision`
+/// fits in 128 bits.
+fn fixed_via_u128(x: f64, precision: usize) -> Option<String> {
+    if precision > 17 || !x.is_finite() {
+        return None;
+    }
+    let bits = x.to_bits();
+    let exp_bits = ((bits >> 52) & 0x7ff) as i32;
+    let frac = (bits & ((1u64 << 52) - 1)) as u128;
+    // x == mantissa * 2**exp exactly.
+    let (mantissa, exp) = if exp_bits == 0 {
+        (frac, -1074)
+    } else {
+        (frac | (1u128 << 52), exp_bits - 1075)
+    };
+    // mantissa < 2**53 and 10**17 < 2**57: the product fits in 110 bits.
+    let scaled = mantissa * 10u128.pow(precision as u32);
+    let rounded = if exp >= 0 {
+        if exp > 17 {
+            return None;
+        }
+        scaled << exp
+    } else {
+        let shift = (-exp) as u32;
+        if shift > 127 {
+            return None;
+        }
+        let quotient = scaled >> shift;
+        let remainder = scaled & ((1u128 << shift) - 1);
+        let half = 1u128 << (shift - 1);
+        if remainder > half || (remainder == half && quotient & 1 == 1) {
+            quotient + 1
+        } else {
+            quotient
+        }
+    };
+    let digits = rounded.to_string();
+    let mut out = String::with_capacity(digits.len() + precision + 3);
+    if x.is_sign_negative() {
+        out.push('-');
+    }
+    if precision == 0 {
+        out.push_str(&digits);
+    } else if digits.len() <= precision {
+        out.push_str("0.");
+        for _ in digits.len()..precision {
+            out.push('0');
+        }
+        out.push_str(&digits);
+    } else {
+        let point = digits.len() - precision;
+        out.push_str(&digits[..point]);
+        out.push('.');
+        out.push_str(&digits[point..]);
+    }
+    Some(out)
+}
+
 /// Correctly rounded significant digits of `x >= 0` (finite) for dtoa's mode 2 (`ndigits`
 /// significant digits) as digits without trailing zeros and the decimal point position.
 fn digits_significant(x: f64, ndigits: usize) -> (Vec<u8>, i32) {
@@ -671,7 +736,7 @@ fn digits_significant(x: f64, ndigits: usize) -> (Vec<u8>, i32) {
 /// mode 3), without leading or trailing zeros, and the decimal point position.
 fn digits_fixed(x: f64, ndigits: usize) -> (Vec<u8>, i32) {
     // Every double is exact with 1074 fractional digits; more would only add zeros.
-    let text = format!("{:.*}", ndigits.min(1100), x);
+    let text = fixed_notation(x, ndigits.min(1100));
     let mut digits = Vec::with_capacity(text.len());
     let mut int_len: i32 = 0;
     let mut seen_point = false;
@@ -961,7 +1026,8 @@ pub enum PercentArg {
     /// An int (not a bool: see `Bool`).
     Int(BigInt),
     Float(f64),
-    /// A bool: `True`/`False` for `%s`/`%r`/`%a`, 1/0 for the numeric conversions.
+    /// A bool: `True`/`False` for `%s`/`%r`/`%a`, 1/0 for the numeric conversions. (A
+    /// `Str` whose type name is `bool` is understood the same way.)
     Bool(bool),
     /// Any other object: its `str()`, its `repr()` and its type name (for `TypeError`s).
     Str {
@@ -1189,14 +1255,26 @@ fn convert_percent(
     precision: Option<usize>,
     at: usize,
 ) -> LibResult<PercentConverted> {
-    // A bool is text for the str-like conversions and 1/0 for the numeric ones.
+    // A bool is text for the str-like conversions and 1/0 for the numeric ones (also when
+    // it arrives as the `Str` form of an object of type `bool`).
+    let as_bool = match arg {
+        PercentArg::Bool(b) => Some(*b),
+        PercentArg::Str {
+            text, type_name, ..
+        } if type_name == "bool" => match text.as_str() {
+            "True" => Some(true),
+            "False" => Some(false),
+            _ => None,
+        },
+        _ => None,
+    };
     let bool_as_int;
-    let arg = match arg {
-        PercentArg::Bool(b) if !matches!(conv, 's' | 'r' | 'a') => {
-            bool_as_int = PercentArg::Int(BigInt::from(*b as u8));
+    let arg = match as_bool {
+        Some(b) if !matches!(conv, 's' | 'r' | 'a') => {
+            bool_as_int = PercentArg::Int(BigInt::from(b as u8));
             &bool_as_int
         }
-        other => other,
+        _ => arg,
     };
     match conv {
         's' | 'r' | 'a' => {
@@ -1447,6 +1525,39 @@ mod tests {
     }
 
     #[test]
+    fn fixed_fast_path_agrees_with_exact_formatting() {
+        // The integer fast path must spell every value exactly as the (slower) exact
+        // formatter does, ties to even included.
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for i in 0..20_000u64 {
+            let x = match i % 3 {
+                0 => f64::from_bits(next()),
+                1 => (next() % 2_000_000) as f64 / 1000.0 - 1000.0,
+                _ => ((next() % 100_000) as f64 + 0.5) / 10f64.powi((next() % 6) as i32),
+            };
+            if !x.is_finite() {
+                continue;
+            }
+            let precision = (next() % 18) as usize;
+            assert_eq!(
+                fixed_notation(x, precision),
+                format!("{:.*}", precision, x),
+                "{x:e}"
+            );
+        }
+        assert_eq!(fixed_notation(-0.0, 2), "-0.00");
+        assert_eq!(fixed_notation(2.5, 0), "2");
+        assert_eq!(fixed_notation(0.125, 2), "0.12");
+        assert_eq!(fixed_notation(1e300, 0).len(), 301);
+    }
+
+    #[test]
     fn float_text_helpers_match_cpython() {
         assert_eq!(float_to_string_fixed(2.675, 2), "2.67");
         assert_eq!(float_to_string_fixed(0.5, 0), "0");
@@ -1495,7 +1606,24 @@ mod tests {
         assert_eq!(bytes_repr(&all), ALL_BYTES_REPR);
     }
 
-    const ALL_BYTES_REPR: &str = "b'\\x00\\x01\\x02\\x03\\x04\\x05\\x06\\x07\\x08\\t\\n\\x0b\\x0c\\r\\x0e\\x0f\\x10\\x11\\x12\\x13\\x14\\x15\\x16\\x17\\x18\\x19\\x1a\\x1b\\x1c\\x1d\\x1e\\x1f !\"#$%&\\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\\x7f\\x80\\x81\\x82\\x83\\x84\\x85\\x86\\x87\\x88\\x89\\x8a\\x8b\\x8c\\x8d\\x8e\\x8f\\x90\\x91\\x92\\x93\\x94\\x95\\x96\\x97\\x98\\x99\\x9a\\x9b\\x9c\\x9d\\x9e\\x9f\\xa0\\xa1\\xa2\\xa3\\xa4\\xa5\\xa6\\xa7\\xa8\\xa9\\xaa\\xab\\xac\\xad\\xae\\xaf\\xb0\\xb1\\xb2\\xb3\\xb4\\xb5\\xb6\\xb7\\xb8\\xb9\\xba\\xbb\\xbc\\xbd\\xbe\\xbf\\xc0\\xc1\\xc2\\xc3\\xc4\\xc5\\xc6\\xc7\\xc8\\xc9\\xca\\xcb\\xcc\\xcd\\xce\\xcf\\xd0\\xd1\\xd2\\xd3\\xd4\\xd5\\xd6\\xd7\\xd8\\xd9\\xda\\xdb\\xdc\\xdd\\xde\\xdf\\xe0\\xe1\\xe2\\xe3\\xe4\\xe5\\xe6\\xe7\\xe8\\xe9\\xea\\xeb\\xec\\xed\\xee\\xef\\xf0\\xf1\\xf2\\xf3\\xf4\\xf5\\xf6\\xf7\\xf8\\xf9\\xfa\\xfb\\xfc\\xfd\\xfe\\xff'";
+    const ALL_BYTES_REPR: &str = concat!(
+        "b'\\x00\\x01\\x02\\x03\\x04\\x05\\x06\\x07\\x08\\t\\n\\x0b\\x0c\\r\\x0e\\x0f",
+        "\\x10\\x11\\x12\\x13\\x14\\x15\\x16\\x17\\x18\\x19\\x1a\\x1b\\x1c\\x1d\\x1e\\x1f",
+        " !\"#$%&\\'()*+,-./",
+        "0123456789:;<=>?",
+        "@ABCDEFGHIJKLMNO",
+        "PQRSTUVWXYZ[\\\\]^_",
+        "`abcdefghijklmno",
+        "pqrstuvwxyz{|}~\\x7f",
+        "\\x80\\x81\\x82\\x83\\x84\\x85\\x86\\x87\\x88\\x89\\x8a\\x8b\\x8c\\x8d\\x8e\\x8f",
+        "\\x90\\x91\\x92\\x93\\x94\\x95\\x96\\x97\\x98\\x99\\x9a\\x9b\\x9c\\x9d\\x9e\\x9f",
+        "\\xa0\\xa1\\xa2\\xa3\\xa4\\xa5\\xa6\\xa7\\xa8\\xa9\\xaa\\xab\\xac\\xad\\xae\\xaf",
+        "\\xb0\\xb1\\xb2\\xb3\\xb4\\xb5\\xb6\\xb7\\xb8\\xb9\\xba\\xbb\\xbc\\xbd\\xbe\\xbf",
+        "\\xc0\\xc1\\xc2\\xc3\\xc4\\xc5\\xc6\\xc7\\xc8\\xc9\\xca\\xcb\\xcc\\xcd\\xce\\xcf",
+        "\\xd0\\xd1\\xd2\\xd3\\xd4\\xd5\\xd6\\xd7\\xd8\\xd9\\xda\\xdb\\xdc\\xdd\\xde\\xdf",
+        "\\xe0\\xe1\\xe2\\xe3\\xe4\\xe5\\xe6\\xe7\\xe8\\xe9\\xea\\xeb\\xec\\xed\\xee\\xef",
+        "\\xf0\\xf1\\xf2\\xf3\\xf4\\xf5\\xf6\\xf7\\xf8\\xf9\\xfa\\xfb\\xfc\\xfd\\xfe\\xff'",
+    );
 
     fn percent_args(args: &[(&str, &str, &str)]) -> Vec<PercentArg> {
         args.iter()
@@ -1552,6 +1680,17 @@ mod tests {
         assert_eq!(
             percent_format("%s %r %d %.1f", &args),
             Ok("True False 1 1.0".to_string())
+        );
+        let as_text = |b: bool| PercentArg::Str {
+            text: if b { "True" } else { "False" }.into(),
+            repr: if b { "True" } else { "False" }.into(),
+            type_name: "bool".into(),
+        };
+        // '%s %x %05.1f' % (True, False, True) in CPython:
+        let args = [as_text(true), as_text(false), as_text(true)];
+        assert_eq!(
+            percent_format("%s %x %05.1f", &args),
+            Ok("True 0 001.0".to_string())
         );
     }
 

@@ -25,9 +25,10 @@
 //!   [`frozenset_hash`], [`str_hash`], [`bytes_hash`], [`hash_keys_for_seed`]
 //!   (`PYTHONHASHSEED` semantics)
 //! - math: [`isqrt`], [`gcd`], [`lcm`], [`factorial`], [`math_log`], [`int_log`],
-//!   [`math_unary`], [`math_pow`], [`math_fmod`], [`math_remainder`], [`math_ldexp`],
-//!   [`math_fsum`], [`math_comb`], [`math_perm`], [`math_hypot`], [`math_dist`],
-//!   [`math_isclose`], [`math_modf`], [`math_frexp`], [`math_ulp`], [`math_nextafter`]
+//!   [`int_log2_or_10`], [`math_unary`] (sin, exp, sqrt, gamma... by name), [`math_pow`],
+//!   [`math_fmod`], [`math_remainder`], [`math_ldexp`], [`math_fsum`], [`math_comb`],
+//!   [`math_perm`], [`math_hypot`], [`math_dist`], [`math_isclose`], [`math_modf`],
+//!   [`math_frexp`], [`math_ulp`], [`math_nextafter`]
 
 use std::cmp::Ordering;
 
@@ -819,7 +820,9 @@ pub fn float_as_integer_ratio(x: f64) -> LibResult<(BigInt, BigInt)> {
     }
 }
 
-/// Multiplies `x` by `2**exp` exactly when the result is representable (`ldexp`).
+/// Multiplies `x` by `2**exp` (`ldexp`). Exact when the result is representable, which
+/// every caller here guarantees (or it overflows to infinity); intermediate steps stay
+/// normal so nothing is rounded twice.
 fn ldexp(mut x: f64, mut exp: i64) -> f64 {
     while exp > 1000 {
         x *= f64::from_bits(((1023 + 1000) as u64) << 52);
@@ -1140,8 +1143,8 @@ fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
     Some(ext.x.mod_floor(m))
 }
 
-/// `a << n` for ints (`negative shift count` ValueError, overflow as MemoryError-free
-/// OverflowError for absurd counts).
+/// `a << n` for ints (`negative shift count` ValueError; `MemoryError` or `OverflowError`
+/// for absurd counts, as CPython).
 pub fn shift_left_big(a: &BigInt, n: &BigInt) -> LibResult<BigInt> {
     if n.is_negative() {
         return Err(LibError::value("negative shift count"));
@@ -1149,10 +1152,16 @@ pub fn shift_left_big(a: &BigInt, n: &BigInt) -> LibResult<BigInt> {
     if a.is_zero() {
         return Ok(BigInt::zero());
     }
+    // CPython counts the shift in 30-bit digits: beyond a Py_ssize_t of them the count
+    // itself overflows; below that an impossible allocation is a MemoryError.
+    let digit_count: BigInt = n / 30;
+    if digit_count > BigInt::from(i64::MAX) {
+        return Err(LibError::overflow("too many digits in integer"));
+    }
     let count = n
         .to_usize()
         .filter(|&c| c < (1usize << 36))
-        .ok_or_else(|| LibError::overflow("too many digits in integer"))?;
+        .ok_or_else(LibError::memory)?;
     Ok(a << count)
 }
 
@@ -1730,6 +1739,22 @@ pub fn int_log(n: &BigInt, base: Option<f64>) -> LibResult<f64> {
             Ok(num / den)
         }
     }
+}
+
+/// `math.log2(n)` / `math.log10(n)` for an int argument (`ten` selects log10), exact for
+/// ints too large for a float.
+pub fn int_log2_or_10(n: &BigInt, ten: bool) -> LibResult<f64> {
+    if !n.is_positive() {
+        return Err(domain_error());
+    }
+    let log = |x: f64| if ten { x.log10() } else { x.log2() };
+    Ok(match int_to_f64(n) {
+        Ok(f) => log(f),
+        Err(_) => {
+            let (m, e) = int_frexp(n);
+            log(m) + log(2.0) * e as f64
+        }
+    })
 }
 
 /// `math.<name>(x)` for the one-argument float functions of the `math` module with
@@ -2881,6 +2906,21 @@ mod tests {
             int_log(&big("0"), None).unwrap_err().message,
             "math domain error"
         );
+        // math.log2(10**400), math.log10(10**400), math.log2(2**2000) in CPython:
+        assert_eq!(
+            int_log2_or_10(&p400, false).map(float_repr),
+            Ok("1328.771237954945".into())
+        );
+        assert_eq!(int_log2_or_10(&p400, true), Ok(400.0));
+        assert_eq!(
+            int_log2_or_10(&(BigInt::one() << 2000usize), false),
+            Ok(2000.0)
+        );
+        assert_eq!(int_log2_or_10(&big("8"), false), Ok(3.0));
+        assert_eq!(
+            int_log2_or_10(&big("-8"), true).unwrap_err().message,
+            "math domain error"
+        );
     }
 
     #[test]
@@ -2905,6 +2945,33 @@ mod tests {
 
     #[test]
     fn radix_strings() {
+        // Shifts: 1 << 2**64 is a MemoryError, 1 << 2**100 an OverflowError in CPython.
+        let one = BigInt::one();
+        assert_eq!(
+            shift_left_big(&one, &big("100")),
+            Ok(BigInt::one() << 100usize)
+        );
+        assert_eq!(
+            shift_left_big(&one, &big("18446744073709551616"))
+                .unwrap_err()
+                .kind,
+            "MemoryError"
+        );
+        let err = shift_left_big(&one, &(BigInt::one() << 100usize)).unwrap_err();
+        assert_eq!(
+            (err.kind, err.message.as_str()),
+            ("OverflowError", "too many digits in integer")
+        );
+        assert_eq!(
+            shift_left_big(&big("0"), &(BigInt::one() << 100usize)),
+            Ok(big("0"))
+        );
+        assert_eq!(
+            shift_left_big(&one, &big("-1")).unwrap_err().message,
+            "negative shift count"
+        );
+        assert_eq!(shift_right_big(&big("-1"), &big("1000")), Ok(big("-1")));
+        assert_eq!(shift_right_big(&big("-5"), &big("1")), Ok(big("-3")));
         assert_eq!(i64_hex(-31), "-0x1f");
         assert_eq!(i64_oct(8), "0o10");
         assert_eq!(i64_bin(0), "0b0");

@@ -862,6 +862,19 @@ pub fn swapcase(s: &str) -> String {
 
 /// `s.title()`: titlecase after an uncased character, lowercase after a cased one.
 pub fn title(s: &str) -> String {
+    if s.is_ascii() {
+        let mut out = String::with_capacity(s.len());
+        let mut previous_is_cased = false;
+        for b in s.bytes() {
+            out.push(if previous_is_cased {
+                b.to_ascii_lowercase()
+            } else {
+                b.to_ascii_uppercase()
+            } as char);
+            previous_is_cased = b.is_ascii_alphabetic();
+        }
+        return out;
+    }
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     let mut previous_is_cased = false;
@@ -878,6 +891,13 @@ pub fn title(s: &str) -> String {
 
 /// `s.capitalize()`: first character titlecased, the rest lowercased.
 pub fn capitalize(s: &str) -> String {
+    if s.is_ascii() {
+        let mut out = s.to_ascii_lowercase();
+        if let Some(first) = out.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
+        return out;
+    }
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     for (i, &c) in chars.iter().enumerate() {

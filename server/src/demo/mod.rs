@@ -164,8 +164,8 @@ fn tour(as_json: bool) -> Result<(), String> {
     let summary = summarise(permanent, transient);
     progress(&format!("done in {:.1} s", started.elapsed().as_secs_f64()));
     if as_json {
-        println!(
-            "{}",
+        crate::client::emit(&format!(
+            "{}\n",
             json!({
                 "functions": FUNCTIONS,
                 "workers": WORKERS,
@@ -174,9 +174,9 @@ fn tour(as_json: bool) -> Result<(), String> {
                 "transient": transient,
                 "summary": summary,
             })
-        );
+        ));
     } else {
-        print!("{}", render(permanent, transient, &summary, image_bytes));
+        crate::client::emit(&render(permanent, transient, &summary, image_bytes));
     }
     Ok(())
 }
