@@ -469,13 +469,42 @@ impl Vm {
                 Opcode::BINARY_SUBSCR => {
                     let key = f.pop();
                     let container = f.pop();
-                    let r = self.getitem(&container, &key)?;
+                    let fast = match (&container, &key) {
+                        (Value::Obj(o), Value::Int(i)) => match o.get() {
+                            Object::List(l) => {
+                                let j = if *i < 0 { *i + l.len() as i64 } else { *i };
+                                if j >= 0 { l.get(j as usize).cloned() } else { None }
+                            }
+                            Object::Tuple(t) => {
+                                let j = if *i < 0 { *i + t.len() as i64 } else { *i };
+                                if j >= 0 { t.get(j as usize).cloned() } else { None }
+                            }
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    let r = match fast {
+                        Some(v) => v,
+                        None => self.getitem(&container, &key)?,
+                    };
                     f.push(r);
                 }
                 Opcode::STORE_SUBSCR => {
                     let key = f.pop();
                     let container = f.pop();
                     let v = f.pop();
+                    if let (Value::Obj(o), Value::Int(i)) = (&container, &key) {
+                        if let Object::List(l) = o.get_mut() {
+                            let j = if *i < 0 { *i + l.len() as i64 } else { *i };
+                            if j >= 0 && (j as usize) < l.len() {
+                                // The old item is dropped after the list is no longer borrowed,
+                                // since its destructor may run arbitrary frees.
+                                let old = std::mem::replace(&mut l[j as usize], v);
+                                drop(old);
+                                continue;
+                            }
+                        }
+                    }
                     self.setitem(&container, key, v)?;
                 }
                 Opcode::DELETE_SUBSCR => {

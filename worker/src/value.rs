@@ -8,7 +8,7 @@ use crate::object::Object;
 use permafrost_image::ImgStr;
 
 /// A Python value.
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub enum Value {
     /// No value: an unbound local, an empty cell, the "null" marker of `LOAD_METHOD`.
     #[default]
@@ -28,6 +28,25 @@ pub enum Value {
     Code(u32),
     NotImplemented,
     Ellipsis,
+}
+
+impl Clone for Value {
+    #[inline(always)]
+    fn clone(&self) -> Value {
+        match self {
+            Value::Obj(o) => Value::Obj(o.clone()),
+            Value::Null => Value::Null,
+            Value::None => Value::None,
+            Value::Bool(b) => Value::Bool(*b),
+            Value::Int(i) => Value::Int(*i),
+            Value::Float(f) => Value::Float(*f),
+            Value::Str(s) => Value::Str(*s),
+            Value::Native(n) => Value::Native(*n),
+            Value::Code(c) => Value::Code(*c),
+            Value::NotImplemented => Value::NotImplemented,
+            Value::Ellipsis => Value::Ellipsis,
+        }
+    }
 }
 
 impl Value {
