@@ -26,6 +26,7 @@ scripts/gen_app.py (entry points handle(i), run_all(seed), FUNCTION_COUNT). Linu
 import argparse
 import compileall
 import gc
+import importlib.util
 import json
 import os
 import platform
@@ -171,8 +172,32 @@ def zygote_main(args, ready_fd, command_fd, report_fd, release_fd):
     os._exit(0)
 
 
+def count_code_objects(code):
+    """`code` and every code object nested in its constants."""
+    return 1 + sum(count_code_objects(c) for c in code.co_consts if hasattr(c, "co_code"))
+
+
+def app_summary(app):
+    """The counterpart of the image block of `permafrost stats`: the app's .py files, the
+    size of their compiled .pyc files and how many code objects they hold."""
+    sources = sorted(name for name in os.listdir(app) if name.endswith(".py"))
+    pyc_bytes = 0
+    code_objects = 0
+    for name in sources:
+        path = os.path.join(app, name)
+        with open(path, encoding="utf-8") as source:
+            code_objects += count_code_objects(compile(source.read(), path, "exec"))
+        try:
+            pyc_bytes += os.path.getsize(importlib.util.cache_from_source(path))
+        except OSError:
+            pass
+    return {"path": os.path.abspath(app), "bytes": pyc_bytes, "code_objects": code_objects,
+            "modules": len(sources)}
+
+
 def measure(args):
     compileall.compile_dir(args.app, quiet=1, force=False)
+    image = app_summary(args.app)
     page = os.sysconf("SC_PAGE_SIZE")
     ready_r, ready_w = os.pipe()
     command_r, command_w = os.pipe()
@@ -234,6 +259,7 @@ def measure(args):
         "layout": "cpython",
         "python": platform.python_version(),
         "app": os.path.abspath(args.app),
+        "image": image,
         "gc_freeze": args.gc_freeze,
         "checksum": reports[0][1],
         "zygote": {"pid": zygote, "memory": zygote_memory, "memory_before_fork": zygote_before},

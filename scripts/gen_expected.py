@@ -4,9 +4,14 @@
 For each program under tests/programs/ -- a file NAME.py, or a directory NAME/ whose main
 module is main.py -- run it with python3 (CPython 3.11) and write NAME.expected.json:
 
-    {"stdout": ..., "exit": N, "stderr_last": LAST_STDERR_LINE_OR_NULL}
+    {"stdout": ..., "exit": N, "stderr_last": LAST_STDERR_LINE_OR_NULL,
+     "traceback": SKELETON_LINES_OR_NULL}
 
-(`stderr_last` is only set when the exit status is not 0). Each program runs with its own
+(`stderr_last` and `traceback` are only set when the exit status is not 0). The traceback
+skeleton is stderr without the source and caret lines CPython indents by four spaces, with
+every `File "PATH"` reduced to the file's base name: the frames (file, line, function), the
+chaining messages and the exception lines. It is null when CPython collapsed repeated frames
+("[Previous line repeated N more times]"), whose count depends on the interpreter's stack. Each program runs with its own
 directory as the working directory, its file name relative, and a clean environment
 (PYTHONHASHSEED=0, PYTHONDONTWRITEBYTECODE=1, UTF-8 I/O), so the output is deterministic and
 the script idempotent. `--check` writes nothing and fails when an expected file is missing,
@@ -17,6 +22,7 @@ these files, so `cargo test` needs no Python.
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -28,6 +34,7 @@ DEFAULT_DIR = ROOT / "tests" / "programs"
 # stays fast to run under a young interpreter.
 SLOW_SECONDS = 0.2
 TIMEOUT_SECONDS = 20
+FILE_LINE = re.compile(r'^  File "([^"]*)"(, line \d+, in .*)$')
 
 
 def discover(programs_dir):
@@ -68,12 +75,32 @@ def record(python, cwd, main_file):
     stdout = proc.stdout.decode("utf-8")
     stderr = proc.stderr.decode("utf-8")
     stderr_last = None
+    traceback = None
     if proc.returncode != 0:
         lines = [line for line in stderr.splitlines() if line.strip()]
         stderr_last = lines[-1] if lines else ""
+        traceback = traceback_skeleton(stderr)
     elif stderr.strip():
         raise RuntimeError(f"{cwd / main_file}: exit 0 but wrote to stderr:\n{stderr}")
-    return {"stdout": stdout, "exit": proc.returncode, "stderr_last": stderr_last}, elapsed
+    return {"stdout": stdout, "exit": proc.returncode, "stderr_last": stderr_last,
+            "traceback": traceback}, elapsed
+
+
+def traceback_skeleton(stderr):
+    """The comparable part of a CPython traceback (see the module documentation)."""
+    skeleton = []
+    for line in stderr.splitlines():
+        if line.startswith("    "):
+            continue
+        if line.startswith("  [Previous line repeated"):
+            return None
+        match = FILE_LINE.match(line)
+        if match:
+            line = f'  File "{os.path.basename(match.group(1))}"{match.group(2)}'
+        skeleton.append(line)
+    while skeleton and not skeleton[-1].strip():
+        skeleton.pop()
+    return skeleton if skeleton and skeleton[0].startswith("Traceback") else None
 
 
 def render(expected):

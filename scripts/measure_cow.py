@@ -18,6 +18,7 @@ Builds nothing: pass a built binary (default target/release/permafrost). Linux o
 import argparse
 import importlib.util
 import json
+import os
 import shutil
 import signal
 import socket
@@ -222,6 +223,21 @@ def render(rows, args):
             f"{s['private_dirty_kb']:.0f} | {s['shared_kb']:.0f} | "
             f"{s['heap_private_dirty_kb']:.0f} | {s['inherited_pages']:.0f} | "
             f"{s['copied_pages']:.0f} | {s['copied_pct']:.1f} |")
+    summaries = dict(rows)
+    permanent = summaries.get("permafrost permanent")
+    if permanent is not None:
+        page_kb = os.sysconf("SC_PAGE_SIZE") // 1024
+        lines.append("")
+        for other in ("permafrost transient", "CPython", "CPython + gc.freeze"):
+            s = summaries.get(other)
+            if s is None:
+                continue
+            avoided = s["copied_pages"] - permanent["copied_pages"]
+            lines.append(
+                f"- vs {other}: each permanent worker copies {avoided:.0f} fewer inherited pages "
+                f"({avoided * page_kb:.0f} kB) and has "
+                f"{s['private_dirty_kb'] - permanent['private_dirty_kb']:.0f} kB less private "
+                "dirty memory.")
     return "\n".join(lines) + "\n"
 
 

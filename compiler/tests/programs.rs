@@ -62,13 +62,44 @@ fn compile_and_validate(files: &[PathBuf]) -> Result<usize, String> {
     Ok(image.codes.len())
 }
 
+/// Names of the corpus programs listed in `KNOWN_FAILURES` (one per line, `name  # reason`).
+fn known_failures() -> Vec<String> {
+    let text = std::fs::read_to_string(corpus_dir().join("KNOWN_FAILURES")).unwrap_or_default();
+    text.lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim().to_string())
+        .filter(|name| !name.is_empty())
+        .collect()
+}
+
+/// The program's name in the corpus: the file stem, or the directory of a multi-module one.
+fn program_name(files: &[PathBuf]) -> String {
+    let first = &files[0];
+    let stem = first
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if files.len() > 1 || stem == "main" {
+        if let Some(dir) = first.parent().and_then(|d| d.file_name()) {
+            return dir.to_string_lossy().into_owned();
+        }
+    }
+    stem
+}
+
+/// Every corpus program compiles to an image the reader accepts. The only exception is a
+/// program that uses syntax outside the subset: it must be rejected with an `unsupported:`
+/// error and be listed in `KNOWN_FAILURES`.
 #[test]
 fn every_corpus_program_compiles_to_a_valid_image() {
     let programs = programs();
+    let known = known_failures();
     let mut failures = Vec::new();
     for files in &programs {
         if let Err(e) = compile_and_validate(files) {
-            failures.push(e);
+            let listed = known.contains(&program_name(files));
+            if !(listed && e.contains(": unsupported: ")) {
+                failures.push(e);
+            }
         }
     }
     assert!(

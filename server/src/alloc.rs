@@ -29,7 +29,7 @@ const PAGE: usize = 4096;
 /// The arena grows its read-write part in steps of this many bytes.
 const COMMIT_STEP: usize = 4 << 20;
 /// Reservation sizes tried in order (the first the kernel grants is used).
-const RESERVATIONS: [usize; 3] = [1 << 40, 64 << 30, 4 << 30];
+const RESERVATIONS: [usize; 3] = [64 << 30, 8 << 30, 1 << 30];
 /// Blocks up to this size come from size classes; larger ones from page spans.
 const MAX_SMALL: usize = 32768;
 /// Small size classes. Every power of two from 16 to `MAX_SMALL` is present, which the

@@ -106,6 +106,11 @@ pub enum Command {
         /// Calls in flight per connection.
         #[arg(long, default_value_t = 1)]
         pipeline: usize,
+        /// Send `ping` requests (answered by the supervisor) instead of calls.
+        #[arg(long)]
+        ping: bool,
+        /// The function to call (ignored with `--ping`).
+        #[arg(default_value = "handle")]
         function: String,
         args: Vec<String>,
     },

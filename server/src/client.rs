@@ -258,6 +258,8 @@ pub struct BenchOptions {
     pub args: Vec<Value>,
     /// Requests in flight per connection.
     pub pipeline: usize,
+    /// Send `ping` instead of calls.
+    pub ping: bool,
 }
 
 /// Sends `requests` calls per client over `clients` connections (threads), `pipeline` in
@@ -320,13 +322,20 @@ fn bench_one(socket: &Path, options: &BenchOptions) -> Result<Vec<Duration>, Str
     let mut sent = 0;
     while latencies.len() < options.requests {
         while sent < options.requests && sent_at.len() < pipeline {
-            let id = connection.send(call_request(&options.function, options.args.clone()))?;
+            let request = if options.ping {
+                let mut ping = Map::new();
+                ping.insert("op".into(), Value::from("ping"));
+                ping
+            } else {
+                call_request(&options.function, options.args.clone())
+            };
+            let id = connection.send(request)?;
             sent_at.insert(id, Instant::now());
             sent += 1;
         }
         let reply = connection.receive()?;
         if reply["ok"] != Value::Bool(true) {
-            return Err(format!("call failed: {}", reply["error"]));
+            return Err(format!("request failed: {}", reply["error"]));
         }
         let id = reply["id"].as_u64().unwrap_or(0);
         if let Some(at) = sent_at.remove(&id) {

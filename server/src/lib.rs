@@ -7,6 +7,18 @@
 //!
 //! It may touch processes, sockets, signals and `/proc`; it runs Python only through
 //! `permafrost_worker`.
+//!
+//! | module | concern |
+//! | --- | --- |
+//! | [`cli`] | subcommands and flags |
+//! | [`supervisor`] | `serve`: socket, job queue, dispatch, timeouts, replacement, shutdown (tokio) |
+//! | [`zygote`] | the preloaded zygote, its control protocol, the worker loop |
+//! | [`fork`] | `fork`, parent-death signal, `SCM_RIGHTS` (the `unsafe` process primitives) |
+//! | [`alloc`] | the global allocator: system, then a private arena in each worker |
+//! | [`protocol`] | request parsing and reply building for the JSON-lines protocol |
+//! | [`memory`] | the stats report from `/proc/PID/smaps` and `/proc/PID/pagemap` |
+//! | [`client`] | `call`, `stats`, the `bench-client` load generator |
+//! | [`demo`] | `permafrost demo` and its app generator |
 
 pub mod alloc;
 pub mod cli;

@@ -98,6 +98,7 @@ fn main() -> ExitCode {
             clients,
             requests,
             pipeline,
+            ping,
             function,
             args,
         } => {
@@ -116,6 +117,7 @@ fn main() -> ExitCode {
                     function,
                     args: parsed,
                     pipeline,
+                    ping,
                 },
             )
         }

@@ -9,7 +9,7 @@
 //!   in completion order, so pipelined requests may be answered out of order);
 //! - one task reads the zygote's control socket (forked workers with their sockets, deaths);
 //! - each worker has a reader and a writer task on its job socket;
-//! - the pool (this module's [`Pool`]) owns all state: the job queue, the workers and their
+//! - the pool (this module's `Pool`) owns all state: the job queue, the workers and their
 //!   states, timeouts, recycling, replacement, and shutdown. Every other task talks to it
 //!   through one event channel, so no state is shared.
 
@@ -268,6 +268,10 @@ enum Event {
         pid: Pid,
         line: Vec<u8>,
     },
+    /// The worker's socket reached end of file: every line it wrote has been delivered.
+    WorkerEof {
+        pid: Pid,
+    },
     RetrySpawn,
     Shutdown,
 }
@@ -314,6 +318,10 @@ struct Worker {
     spawn_requested: Instant,
     /// The worker announced it will exit after its current job.
     retire_after_job: bool,
+    /// Its socket reached end of file (or was never read).
+    reader_done: bool,
+    /// The zygote reported it dead while lines from it may still be unread.
+    death: Option<DeathStatus>,
 }
 
 struct Pool {
@@ -444,6 +452,7 @@ impl Pool {
                 let _ = self.phase.send(Phase::Draining);
             }
             Event::WorkerLine { pid, line } => self.worker_line(pid, line),
+            Event::WorkerEof { pid } => self.worker_eof(pid),
             Event::RetrySpawn => {
                 self.retry_scheduled = false;
                 self.fill();
@@ -568,7 +577,8 @@ impl Pool {
             WorkerState::Busy { job, .. } => {
                 let _ = job.reply.send(line);
                 worker.jobs_done += 1;
-                if worker.retire_after_job || (max_jobs > 0 && worker.jobs_done >= max_jobs) {
+                let exiting = worker.retire_after_job || worker.death.is_some();
+                if exiting || (max_jobs > 0 && worker.jobs_done >= max_jobs) {
                     debug!("recycling worker {pid} after {} jobs", worker.jobs_done);
                     worker.state = WorkerState::Retiring;
                     worker.jobs = None;
@@ -602,6 +612,8 @@ impl Pool {
                                 jobs,
                                 spawn_requested: requested,
                                 retire_after_job: false,
+                                reader_done: false,
+                                death: None,
                             },
                         );
                     }
@@ -616,6 +628,8 @@ impl Pool {
                                 jobs: None,
                                 spawn_requested: requested,
                                 retire_after_job: false,
+                                reader_done: true,
+                                death: None,
                             },
                         );
                     }
@@ -626,13 +640,33 @@ impl Pool {
                 error!("the zygote could not fork a worker: {message}");
                 self.schedule_retry();
             }
-            ZygoteMessage::Died { pid, status } => self.worker_died(pid, status),
+            ZygoteMessage::Died { pid, status } => {
+                if let Some(worker) = self.workers.get_mut(&pid) {
+                    if matches!(worker.state, WorkerState::Busy { .. }) && !worker.reader_done {
+                        // Its reply may still be in the socket: decide once it is drained.
+                        worker.death = Some(status);
+                        return;
+                    }
+                }
+                self.worker_died(pid, status);
+            }
             ZygoteMessage::Ready(_) | ZygoteMessage::PreloadFailed(_) => {
                 warn!("unexpected control message from the zygote");
             }
         }
     }
 
+    fn worker_eof(&mut self, pid: Pid) {
+        let Some(worker) = self.workers.get_mut(&pid) else {
+            return;
+        };
+        worker.reader_done = true;
+        if let Some(status) = worker.death {
+            self.worker_died(pid, status);
+        }
+    }
+
+    /// Forgets a dead worker, answering its job if it had one, and replaces it.
     fn worker_died(&mut self, pid: Pid, status: DeathStatus) {
         let Some(worker) = self.workers.remove(&pid) else {
             return;
@@ -854,6 +888,7 @@ fn start_worker_tasks(
             }
         }
         // End of file: the worker is exiting; the zygote reports how it ended.
+        let _ = events.send(Event::WorkerEof { pid });
     });
     Ok(jobs)
 }

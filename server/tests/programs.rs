@@ -1,7 +1,7 @@
 //! The program corpus harness: every program under `tests/programs/` is frozen with
 //! `permafrost freeze` and run with `permafrost run` in both layouts, and its stdout, exit
-//! status and (on failure) last stderr line are compared with the CPython 3.11 results
-//! recorded in `NAME.expected.json` by `scripts/gen_expected.py`.
+//! status and (on failure) last stderr line and traceback skeleton are compared with the
+//! CPython 3.11 results recorded in `NAME.expected.json` by `scripts/gen_expected.py`.
 //!
 //! A program is either `tests/programs/NAME.py` or a directory `tests/programs/NAME/` holding
 //! `main.py` (frozen first, it is the main module) and further modules (frozen after it in
@@ -54,6 +54,9 @@ struct Expected {
     stdout: String,
     exit: i64,
     stderr_last: Option<String>,
+    /// CPython's traceback without source lines, file names reduced to base names (see
+    /// [`traceback_skeleton`]); `None` when not compared.
+    traceback: Option<Vec<String>>,
 }
 
 /// What one `permafrost run` produced.
@@ -128,10 +131,22 @@ fn load_expected(name: &str) -> Result<Expected, String> {
         .as_i64()
         .ok_or_else(|| format!("{}: no integer \"exit\"", path.display()))?;
     let stderr_last = json["stderr_last"].as_str().map(str::to_owned);
+    let traceback = match &json["traceback"] {
+        Value::Null => None,
+        Value::Array(lines) => Some(
+            lines
+                .iter()
+                .map(|l| l.as_str().map(str::to_owned))
+                .collect::<Option<Vec<String>>>()
+                .ok_or_else(|| format!("{}: \"traceback\" holds a non-string", path.display()))?,
+        ),
+        _ => return Err(format!("{}: \"traceback\" is not a list", path.display())),
+    };
     Ok(Expected {
         stdout,
         exit,
         stderr_last,
+        traceback,
     })
 }
 
@@ -206,6 +221,33 @@ fn run_binary(args: &[&std::ffi::OsStr], cwd: &Path, scratch: &Path, tag: &str) 
         stderr: read(&err_path),
         timed_out,
     }
+}
+
+/// The comparable part of a traceback, as `scripts/gen_expected.py` records it: stderr
+/// without the lines indented by four spaces (CPython's source and caret lines), each
+/// `  File "PATH", line N, in NAME` reduced to the base name of PATH, trailing blank lines
+/// dropped.
+fn traceback_skeleton(stderr: &str) -> Vec<String> {
+    let mut skeleton: Vec<String> = stderr
+        .lines()
+        .filter(|line| !line.starts_with("    "))
+        .map(|line| {
+            let Some(rest) = line.strip_prefix("  File \"") else {
+                return line.to_owned();
+            };
+            match rest.split_once('"') {
+                Some((path, tail)) => {
+                    let base = path.rsplit('/').next().unwrap_or(path);
+                    format!("  File \"{base}\"{tail}")
+                }
+                None => line.to_owned(),
+            }
+        })
+        .collect();
+    while skeleton.last().is_some_and(|l| l.trim().is_empty()) {
+        skeleton.pop();
+    }
+    skeleton
 }
 
 fn last_nonempty_line(text: &str) -> Option<&str> {
@@ -314,6 +356,22 @@ fn compare(expected: &Expected, actual: &Actual) -> Option<String> {
                 "last stderr line {:?}, expected {:?}",
                 got.map(|l| shorten(l, 200)),
                 want
+            );
+        }
+    }
+    if let Some(want) = &expected.traceback {
+        let got = traceback_skeleton(&actual.stderr);
+        if let Some(i) = (0..want.len().max(got.len())).find(|&i| want.get(i) != got.get(i)) {
+            let show = |l: Option<&String>| match l {
+                Some(l) => format!("{:?}", shorten(l, 120)),
+                None => "<end of traceback>".to_owned(),
+            };
+            let _ = writeln!(
+                problems,
+                "traceback differs at line {}: expected {}, got {}",
+                i + 1,
+                show(want.get(i)),
+                show(got.get(i))
             );
         }
     }
@@ -550,6 +608,11 @@ fn corpus_is_complete() {
     let entries = fs::read_dir(programs_dir()).expect("the corpus directory is readable");
     for entry in entries.filter_map(|e| e.ok()) {
         let file_name = entry.file_name().to_string_lossy().into_owned();
+        if entry.path().is_dir() && !entry.path().join("main.py").is_file() {
+            problems.push(format!(
+                "{file_name}/ has no main.py, so it is not a program"
+            ));
+        }
         if let Some(name) = file_name.strip_suffix(".expected.json") {
             if !names.contains(name) {
                 problems.push(format!("{file_name} has no program"));
@@ -567,6 +630,7 @@ fn comparison_reports_each_difference() {
         stdout: "a\nb\nc\n".to_owned(),
         exit: 1,
         stderr_last: Some("ValueError: bad".to_owned()),
+        traceback: None,
     };
     let actual = |stdout: &str, exit: Option<i32>, stderr: &str| Actual {
         stdout: stdout.to_owned(),
@@ -647,4 +711,44 @@ fn known_failures_parse_names_and_reasons() {
         known,
         "a rewrite must round-trip"
     );
+}
+
+#[test]
+fn traceback_skeletons_compare_frames_not_paths() {
+    let cpython = "Traceback (most recent call last):\n  File \"/abs/dir/prog.py\", line 7, in <module>\n    \
+                   main()\n    ^^^^^^\n  File \"/abs/dir/prog.py\", line 3, in main\n    raise ValueError(\"bad\")\n\
+                   ValueError: bad\n\n";
+    let skeleton = traceback_skeleton(cpython);
+    assert_eq!(
+        skeleton,
+        [
+            "Traceback (most recent call last):",
+            "  File \"prog.py\", line 7, in <module>",
+            "  File \"prog.py\", line 3, in main",
+            "ValueError: bad",
+        ]
+    );
+    let expected = Expected {
+        stdout: String::new(),
+        exit: 1,
+        stderr_last: Some("ValueError: bad".to_owned()),
+        traceback: Some(skeleton),
+    };
+    let run = |stderr: &str| Actual {
+        stdout: String::new(),
+        exit: Some(1),
+        stderr: stderr.to_owned(),
+        timed_out: false,
+    };
+    let ours = "Traceback (most recent call last):\n  File \"prog.py\", line 7, in <module>\n  \
+                File \"prog.py\", line 3, in main\nValueError: bad\n";
+    assert_eq!(compare(&expected, &run(ours)), None);
+    let wrong_line = ours.replace("line 3", "line 4");
+    let problem = compare(&expected, &run(&wrong_line)).expect("a wrong line number");
+    assert!(problem.contains("traceback differs at line 3"), "{problem}");
+    let missing_frame =
+        "Traceback (most recent call last):\n  File \"prog.py\", line 7, in <module>\n\
+                         ValueError: bad\n";
+    let problem = compare(&expected, &run(missing_frame)).expect("a missing frame");
+    assert!(problem.contains("traceback differs"), "{problem}");
 }

@@ -207,24 +207,7 @@ fn a_worker_killed_mid_job_is_reported_and_replaced() {
     let server = Server::start("sigkill", APP, 2, &["--job-timeout", "60"]);
     let mut spinner = server.client();
     let id = spinner.send(json!({"op": "call", "function": "spin", "args": []}));
-    let started = Instant::now();
-    let victim = loop {
-        let stats = server.stats();
-        let busy = stats["workers"]
-            .as_array()
-            .expect("workers")
-            .iter()
-            .find(|w| w["state"] == "busy")
-            .map(|w| w["pid"].as_i64().expect("pid"));
-        if let Some(pid) = busy {
-            break pid;
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(10),
-            "job never started"
-        );
-        std::thread::sleep(Duration::from_millis(10));
-    };
+    let victim = server.wait_busy();
     nix::sys::signal::kill(nix::unistd::Pid::from_raw(victim as i32), Signal::SIGKILL)
         .expect("kill worker");
     let reply = spinner.receive();
@@ -339,12 +322,14 @@ fn sigterm_finishes_in_flight_jobs_removes_the_socket_and_leaves_no_children() {
     let workers = worker_pids(&stats);
     assert_eq!(children_of(server.pid()), vec![zygote]);
     let mut client = server.client();
-    // A job in flight while the signal arrives still gets its answer.
-    let id = client.send(json!({"op": "call", "function": "touch", "args": []}));
+    // A job running when the signal arrives still gets its answer.
+    let id = client.send(json!({"op": "call", "function": "work", "args": [2_000_000]}));
+    server.wait_busy();
     server.signal(Signal::SIGTERM);
     let reply = client.receive();
     assert_eq!(reply["id"], json!(id));
     assert_eq!(reply["ok"], true, "{reply}");
+    assert_eq!(reply["result"], 1_999_999_000_000u64);
     assert_eq!(server.wait_exit(Duration::from_secs(15)), Some(0));
     assert!(!server.socket.exists(), "socket removed");
     assert!(children_of(server.pid()).is_empty());
@@ -503,16 +488,7 @@ fn jobs_beyond_the_queue_limit_are_refused_as_busy() {
     let mut client = server.client();
     let spin = client.send(json!({"op": "call", "function": "spin", "args": []}));
     // Wait until the spin occupies the only worker.
-    let started = Instant::now();
-    while !server.stats()["workers"]
-        .as_array()
-        .expect("workers")
-        .iter()
-        .any(|w| w["state"] == "busy")
-    {
-        assert!(started.elapsed() < Duration::from_secs(10));
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    server.wait_busy();
     let queued = client.send(json!({"op": "call", "function": "handle", "args": [1]}));
     let refused = client.send(json!({"op": "call", "function": "handle", "args": [2]}));
     let mut replies = std::collections::HashMap::new();
@@ -728,16 +704,7 @@ fn a_draining_server_leaves_its_successors_socket_alone() {
     let mut old = Server::start("restart", APP, 1, &["--job-timeout", "3"]);
     let mut client = old.client();
     let id = client.send(json!({"op": "call", "function": "spin", "args": []}));
-    let started = Instant::now();
-    while !old.stats()["workers"]
-        .as_array()
-        .expect("workers")
-        .iter()
-        .any(|w| w["state"] == "busy")
-    {
-        assert!(started.elapsed() < Duration::from_secs(10));
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    old.wait_busy();
     old.signal(Signal::SIGTERM);
     let started = Instant::now();
     while old.socket.exists() {

@@ -19,13 +19,17 @@ fn dict_get_h<'a>(d: &'a Dict, hash: i64, name: &str) -> Option<&'a Value> {
     d.get(hash, &mut |k| match k {
         // Names from the image compare by record address first (the common case: the same
         // attribute name constant stored and loaded).
-        Value::Str(s) if std::ptr::eq(s.as_str().as_ptr(), name.as_ptr()) => s.as_str().len() == name.len(),
+        Value::Str(s) if std::ptr::eq(s.as_str().as_ptr(), name.as_ptr()) => {
+            s.as_str().len() == name.len()
+        }
         _ => k.as_str() == Some(name),
     })
 }
 
 pub fn dict_set_str(d: &mut Dict, name: &str, v: Value) {
-    d.insert(str_hash_of(name), Vm::str_val(name), v, &mut |k| k.as_str() == Some(name));
+    d.insert(str_hash_of(name), Vm::str_val(name), v, &mut |k| {
+        k.as_str() == Some(name)
+    });
 }
 
 impl Vm {
@@ -79,7 +83,9 @@ impl Vm {
 
     fn attr_error(&self, v: &Value, name: &str) -> ObjRef {
         let msg = match v.body() {
-            Some(Object::Class(c)) => format!("type object '{}' has no attribute '{}'", c.name, name),
+            Some(Object::Class(c)) => {
+                format!("type object '{}' has no attribute '{}'", c.name, name)
+            }
             Some(Object::Module(m)) => format!("module '{}' has no attribute '{}'", m.name, name),
             _ => format!("'{}' object has no attribute '{}'", self.type_name(v), name),
         };
@@ -132,7 +138,8 @@ impl Vm {
                     let hash = crate::ops::str_hash_value(name_v);
                     if let Some(v) = dict_get_h(&inst.dict, hash, name) {
                         let v = v.clone();
-                        let has_props = matches!(inst.class.get(), Object::Class(c) if c.has_properties);
+                        let has_props =
+                            matches!(inst.class.get(), Object::Class(c) if c.has_properties);
                         if !has_props {
                             return Ok(v);
                         }
@@ -172,10 +179,22 @@ impl Vm {
                         "__name__" => return Ok(Vm::str_val(c.name.as_str())),
                         "__qualname__" => return Ok(Vm::str_val(c.qualname.as_str())),
                         "__module__" => return Ok(Vm::str_val(c.module.as_str())),
-                        "__mro__" => return Ok(Vm::new_tuple(c.mro.iter().map(|k| Value::Obj(k.clone())).collect())),
-                        "__bases__" => return Ok(Vm::new_tuple(c.bases.iter().map(|k| Value::Obj(k.clone())).collect())),
+                        "__mro__" => {
+                            return Ok(Vm::new_tuple(
+                                c.mro.iter().map(|k| Value::Obj(k.clone())).collect(),
+                            ))
+                        }
+                        "__bases__" => {
+                            return Ok(Vm::new_tuple(
+                                c.bases.iter().map(|k| Value::Obj(k.clone())).collect(),
+                            ))
+                        }
                         "__base__" => {
-                            return Ok(c.bases.first().map(|b| Value::Obj(b.clone())).unwrap_or(Value::None))
+                            return Ok(c
+                                .bases
+                                .first()
+                                .map(|b| Value::Obj(b.clone()))
+                                .unwrap_or(Value::None))
                         }
                         "__doc__" => {
                             if let Some(v) = dict_get_str(&c.dict, "__doc__") {
@@ -226,7 +245,9 @@ impl Vm {
                         "__module__" => {
                             let m = self.module_obj(f.module);
                             Ok(match m.get() {
-                                Object::Module(m) => m.get("__name__").cloned().unwrap_or(Value::None),
+                                Object::Module(m) => {
+                                    m.get("__name__").cloned().unwrap_or(Value::None)
+                                }
                                 _ => Value::None,
                             })
                         }
@@ -255,7 +276,9 @@ impl Vm {
                 }
                 Object::CodeRef(c) | Object::Code(crate::object::HeapCode { index: c, .. }) => {
                     let c = *c;
-                    return self.code_attr(c, name).ok_or_else(|| self.attr_error(obj, name));
+                    return self
+                        .code_attr(c, name)
+                        .ok_or_else(|| self.attr_error(obj, name));
                 }
                 Object::BoundMethod { func, receiver } => {
                     return match name {
@@ -313,10 +336,14 @@ impl Vm {
         match (obj, name) {
             (_, "__class__") => return Ok(Value::Obj(self.type_of(obj))),
             (Value::Int(_) | Value::Bool(_), "real" | "numerator") => {
-                return Ok(Value::Int(crate::ops::num_of(obj).map(|n| match n {
-                    crate::ops::Num::I(i) => i,
-                    _ => 0,
-                }).unwrap_or(0)))
+                return Ok(Value::Int(
+                    crate::ops::num_of(obj)
+                        .map(|n| match n {
+                            crate::ops::Num::I(i) => i,
+                            _ => 0,
+                        })
+                        .unwrap_or(0),
+                ))
             }
             (Value::Int(_) | Value::Bool(_), "imag") => return Ok(Value::Int(0)),
             (Value::Int(_) | Value::Bool(_), "denominator") => return Ok(Value::Int(1)),
@@ -365,11 +392,25 @@ impl Vm {
         let e = inst.exc.as_ref()?;
         Some(match name {
             "args" => Vm::new_tuple(e.args.clone()),
-            "__cause__" => if e.cause.is_null() { Value::None } else { e.cause.clone() },
-            "__context__" => if e.context.is_null() { Value::None } else { e.context.clone() },
+            "__cause__" => {
+                if e.cause.is_null() {
+                    Value::None
+                } else {
+                    e.cause.clone()
+                }
+            }
+            "__context__" => {
+                if e.context.is_null() {
+                    Value::None
+                } else {
+                    e.context.clone()
+                }
+            }
             "__suppress_context__" => Value::Bool(e.suppress_context),
             "__traceback__" => Value::None,
-            "value" if self.exc_matches(o, "StopIteration") => e.args.first().cloned().unwrap_or(Value::None),
+            "value" if self.exc_matches(o, "StopIteration") => {
+                e.args.first().cloned().unwrap_or(Value::None)
+            }
             _ => return None,
         })
     }
@@ -377,7 +418,9 @@ impl Vm {
     /// `fn.__code__.co_*`: read from the image in place.
     fn code_attr(&self, c: u32, name: &str) -> Option<Value> {
         let view = self.codes[c as usize].view;
-        let strs = |l: permafrost_image::StrList<'static>| Vm::new_tuple(l.iter().map(Value::Str).collect());
+        let strs = |l: permafrost_image::StrList<'static>| {
+            Vm::new_tuple(l.iter().map(Value::Str).collect())
+        };
         Some(match name {
             "co_name" => Value::Str(view.name()),
             "co_qualname" => Value::Str(view.qualname()),
@@ -394,7 +437,10 @@ impl Vm {
             "co_cellvars" => strs(view.cellvars()),
             "co_names" => strs(view.names()),
             "co_consts" => Vm::new_tuple(
-                view.consts().iter().map(|k| crate::layout::const_value(k, false)).collect(),
+                view.consts()
+                    .iter()
+                    .map(|k| crate::layout::const_value(k, false))
+                    .collect(),
             ),
             "co_code" => Value::obj(Object::Bytes(view.code_bytes().into())),
             _ => return None,
@@ -411,14 +457,22 @@ impl Vm {
                     let hash = crate::ops::str_hash_value(name_v);
                     if dict_get_h(&inst.dict, hash, name).is_none() {
                         if let Some(a) = self.lookup_class_attr_h(&cls, hash, name) {
-                            if matches!(a.body(), Some(Object::Function(_))) || matches!(a, Value::Native(_)) {
+                            if matches!(a.body(), Some(Object::Function(_)))
+                                || matches!(a, Value::Native(_))
+                            {
                                 return Ok((a, obj));
                             }
                         }
                     }
                 }
-                Object::Str(_) | Object::List(_) | Object::Dict(_) | Object::Tuple(_) | Object::Set(_)
-                | Object::FrozenSet(_) | Object::Bytes(_) | Object::Generator(_) => {
+                Object::Str(_)
+                | Object::List(_)
+                | Object::Dict(_)
+                | Object::Tuple(_)
+                | Object::Set(_)
+                | Object::FrozenSet(_)
+                | Object::Bytes(_)
+                | Object::Generator(_) => {
                     let kind = self.kind_of(&obj);
                     if let Some(m) = Native::method(kind, name) {
                         return Ok((Value::Native(m), obj));
@@ -443,7 +497,11 @@ impl Vm {
         let Some(o) = obj.as_obj() else {
             return Err(self.err(
                 "AttributeError",
-                format!("'{}' object has no attribute '{}'", self.type_name(obj), name),
+                format!(
+                    "'{}' object has no attribute '{}'",
+                    self.type_name(obj),
+                    name
+                ),
             ));
         };
         match o.get() {
@@ -454,15 +512,18 @@ impl Vm {
                     Object::Class(c) => (c.has_properties, c.has_setattr),
                     _ => (true, true),
                 };
-                let class_attr = if has_props { self.lookup_class_attr_h(&cls, hash, name) } else { None };
+                let class_attr = if has_props {
+                    self.lookup_class_attr_h(&cls, hash, name)
+                } else {
+                    None
+                };
                 if let Some(a) = class_attr {
                     if let Some(Object::Property { fset, .. }) = a.body() {
                         let fset = fset.clone();
                         if fset.is_null() || matches!(fset, Value::None) {
-                            return Err(self.err(
-                                "AttributeError",
-                                format!("can't set attribute '{name}'"),
-                            ));
+                            return Err(
+                                self.err("AttributeError", format!("can't set attribute '{name}'"))
+                            );
                         }
                         self.call(&fset, &[obj.clone(), v], &[])?;
                         return Ok(());
@@ -505,7 +566,9 @@ impl Vm {
                 let key = name_v.clone();
                 if let Object::Instance(inst) = o.get_mut() {
                     inst.dict.insert(hash, key, v, &mut |k| match k {
-                        Value::Str(s) if std::ptr::eq(s.as_str().as_ptr(), name.as_ptr()) => s.as_str().len() == name.len(),
+                        Value::Str(s) if std::ptr::eq(s.as_str().as_ptr(), name.as_ptr()) => {
+                            s.as_str().len() == name.len()
+                        }
                         _ => k.as_str() == Some(name),
                     });
                 }
@@ -519,7 +582,8 @@ impl Vm {
                 if let Object::Class(c) = o.get_mut() {
                     c.has_properties |= is_prop;
                     c.has_setattr |= is_setattr;
-                    c.dict.insert(hash, key, v, &mut |k| k.as_str() == Some(name));
+                    c.dict
+                        .insert(hash, key, v, &mut |k| k.as_str() == Some(name));
                 }
                 Ok(())
             }
@@ -558,13 +622,19 @@ impl Vm {
                         _ => {}
                     }
                     let d = f.dict.get_or_insert_with(Dict::new);
-                    d.insert(str_hash_of(name), name_v.clone(), v, &mut |k| k.as_str() == Some(name));
+                    d.insert(str_hash_of(name), name_v.clone(), v, &mut |k| {
+                        k.as_str() == Some(name)
+                    });
                 }
                 Ok(())
             }
             _ => Err(self.err(
                 "AttributeError",
-                format!("'{}' object has no attribute '{}'", self.type_name(obj), name),
+                format!(
+                    "'{}' object has no attribute '{}'",
+                    self.type_name(obj),
+                    name
+                ),
             )),
         }
     }
@@ -581,7 +651,9 @@ impl Vm {
                 if let Some(Object::Property { fdel, .. }) = a.body() {
                     let fdel = fdel.clone();
                     if matches!(fdel, Value::None | Value::Null) {
-                        return Err(self.err("AttributeError", format!("can't delete attribute '{name}'")));
+                        return Err(
+                            self.err("AttributeError", format!("can't delete attribute '{name}'"))
+                        );
                     }
                     self.call(&fdel, std::slice::from_ref(obj), &[])?;
                     return Ok(());
@@ -589,8 +661,14 @@ impl Vm {
             }
         }
         let removed = match obj.as_obj().map(|o| o.get_mut()) {
-            Some(Object::Instance(inst)) => inst.dict.remove(str_hash_of(name), &mut |k| k.as_str() == Some(name)).is_some(),
-            Some(Object::Class(c)) => c.dict.remove(str_hash_of(name), &mut |k| k.as_str() == Some(name)).is_some(),
+            Some(Object::Instance(inst)) => inst
+                .dict
+                .remove(str_hash_of(name), &mut |k| k.as_str() == Some(name))
+                .is_some(),
+            Some(Object::Class(c)) => c
+                .dict
+                .remove(str_hash_of(name), &mut |k| k.as_str() == Some(name))
+                .is_some(),
             Some(Object::Module(m)) => match m.slot_of(name) {
                 Some(s) => !std::mem::replace(&mut m.slots[s as usize], Value::Null).is_null(),
                 None => false,
@@ -614,7 +692,11 @@ impl Vm {
             Object::Class(c) => c.mro.clone(),
             _ => Vec::new(),
         };
-        let pos = mro.iter().position(|k| k.ptr_eq(class)).map(|p| p + 1).unwrap_or(mro.len());
+        let pos = mro
+            .iter()
+            .position(|k| k.ptr_eq(class))
+            .map(|p| p + 1)
+            .unwrap_or(mro.len());
         for k in &mro[pos..] {
             let found = match k.get() {
                 Object::Class(kc) => dict_get_str(&kc.dict, name).cloned(),
@@ -627,7 +709,9 @@ impl Vm {
                         receiver: Value::Obj(start_cls.clone()),
                     })),
                     _ => {
-                        if matches!(receiver.body(), Some(Object::Class(_))) && !matches!(a, Value::Native(_)) {
+                        if matches!(receiver.body(), Some(Object::Class(_)))
+                            && !matches!(a, Value::Native(_))
+                        {
                             return Ok(a);
                         }
                         let k = k.clone();
@@ -645,7 +729,10 @@ impl Vm {
                 }));
             }
         }
-        Err(self.err("AttributeError", format!("'super' object has no attribute '{name}'")))
+        Err(self.err(
+            "AttributeError",
+            format!("'super' object has no attribute '{name}'"),
+        ))
     }
 
     /// `__build_class__(func, name, *bases)`.
@@ -670,11 +757,19 @@ impl Vm {
             return Err(self.type_error("__build_class__: func must be a function"));
         };
         let (code, module_index, closure, qualname) = match fobj.get() {
-            Object::Function(f) => (f.code, f.module, f.closure.clone(), f.qualname.as_str().unwrap_or(&name).to_string()),
+            Object::Function(f) => (
+                f.code,
+                f.module,
+                f.closure.clone(),
+                f.qualname.as_str().unwrap_or(&name).to_string(),
+            ),
             _ => return Err(self.type_error("__build_class__: func must be a function")),
         };
         let module_name = match self.module_obj(module_index).get() {
-            Object::Module(m) => m.get("__name__").and_then(|v| v.as_str().map(|s| s.to_string())).unwrap_or_else(|| m.name.clone()),
+            Object::Module(m) => m
+                .get("__name__")
+                .and_then(|v| v.as_str().map(|s| s.to_string()))
+                .unwrap_or_else(|| m.name.clone()),
             _ => "__main__".into(),
         };
         let ns = ObjRef::new(Object::Dict(Dict::new()));
@@ -690,7 +785,10 @@ impl Vm {
         cells.extend(closure);
         let ret = self.run_code(code, Some(ns.clone()), cells)?;
         let mro = self.c3_mro(&bases)?;
-        let kind = if bases.iter().any(|b| matches!(b.get(), Object::Class(c) if c.kind == TypeKind::Exception)) {
+        let kind = if bases
+            .iter()
+            .any(|b| matches!(b.get(), Object::Class(c) if c.kind == TypeKind::Exception))
+        {
             TypeKind::Exception
         } else {
             TypeKind::User
@@ -699,14 +797,22 @@ impl Vm {
             Object::Dict(d) => d.clone(),
             _ => Dict::new(),
         };
-        let qual = dict_get_str(&dict, "__qualname__").and_then(|v| v.as_str().map(|s| s.to_string())).unwrap_or(qualname);
+        let qual = dict_get_str(&dict, "__qualname__")
+            .and_then(|v| v.as_str().map(|s| s.to_string()))
+            .unwrap_or(qualname);
         if dict_get_str(&dict, "__eq__").is_some() && dict_get_str(&dict, "__hash__").is_none() {
             dict_set_str(&mut dict, "__hash__", Value::None);
         }
-        let has_properties = dict.iter().any(|(_, v)| matches!(v.body(), Some(Object::Property { .. })))
-            || bases.iter().any(|b| matches!(b.get(), Object::Class(c) if c.has_properties));
+        let has_properties = dict
+            .iter()
+            .any(|(_, v)| matches!(v.body(), Some(Object::Property { .. })))
+            || bases
+                .iter()
+                .any(|b| matches!(b.get(), Object::Class(c) if c.has_properties));
         let has_setattr = dict_get_str(&dict, "__setattr__").is_some()
-            || bases.iter().any(|b| matches!(b.get(), Object::Class(c) if c.has_setattr));
+            || bases
+                .iter()
+                .any(|b| matches!(b.get(), Object::Class(c) if c.has_setattr));
         let cls = ObjRef::new(Object::Class(Class {
             name: name.clone(),
             qualname: qual,
@@ -781,7 +887,8 @@ impl Vm {
         let mut class = None;
         for (i, n) in view.freevars().iter().enumerate() {
             if n.as_str() == "__class__" {
-                if let Some(Object::Cell(Value::Obj(c))) = f.cells.get(ncells + i).map(|c| c.get()) {
+                if let Some(Object::Cell(Value::Obj(c))) = f.cells.get(ncells + i).map(|c| c.get())
+                {
                     class = Some(c.clone());
                 }
             }

@@ -94,39 +94,117 @@ natives! {
 impl Native {
     /// Functions bound in the builtins namespace.
     pub const BUILTINS: &'static [Native] = &[
-        Native::Print, Native::Len, Native::Repr, Native::Ascii, Native::Abs, Native::Min,
-        Native::Max, Native::Sum, Native::Sorted, Native::Reversed, Native::Enumerate,
-        Native::Zip, Native::Map, Native::Filter, Native::Any, Native::All, Native::Isinstance,
-        Native::Issubclass, Native::Hash, Native::IterFn, Native::Next, Native::Chr,
-        Native::Ord, Native::Hex, Native::Oct, Native::Bin, Native::Hasattr, Native::Getattr,
-        Native::Setattr, Native::Delattr, Native::Callable, Native::Id, Native::Pow,
-        Native::Divmod, Native::Round, Native::Format, Native::BuildClass, Native::Super,
-        Native::PropertyNew, Native::StaticMethodNew, Native::ClassMethodNew, Native::Vars,
-        Native::Dir, Native::Input, Native::Exit,
+        Native::Print,
+        Native::Len,
+        Native::Repr,
+        Native::Ascii,
+        Native::Abs,
+        Native::Min,
+        Native::Max,
+        Native::Sum,
+        Native::Sorted,
+        Native::Reversed,
+        Native::Enumerate,
+        Native::Zip,
+        Native::Map,
+        Native::Filter,
+        Native::Any,
+        Native::All,
+        Native::Isinstance,
+        Native::Issubclass,
+        Native::Hash,
+        Native::IterFn,
+        Native::Next,
+        Native::Chr,
+        Native::Ord,
+        Native::Hex,
+        Native::Oct,
+        Native::Bin,
+        Native::Hasattr,
+        Native::Getattr,
+        Native::Setattr,
+        Native::Delattr,
+        Native::Callable,
+        Native::Id,
+        Native::Pow,
+        Native::Divmod,
+        Native::Round,
+        Native::Format,
+        Native::BuildClass,
+        Native::Super,
+        Native::PropertyNew,
+        Native::StaticMethodNew,
+        Native::ClassMethodNew,
+        Native::Vars,
+        Native::Dir,
+        Native::Input,
+        Native::Exit,
     ];
 
     /// The `math` module's functions.
     pub const MATH: &'static [Native] = &[
-        Native::MathSqrt, Native::MathFloor, Native::MathCeil, Native::MathFabs, Native::MathSin,
-        Native::MathCos, Native::MathTan, Native::MathAsin, Native::MathAcos, Native::MathAtan,
-        Native::MathAtan2, Native::MathExp, Native::MathLog, Native::MathLog2, Native::MathLog10,
-        Native::MathPow, Native::MathGcd, Native::MathLcm, Native::MathIsqrt,
-        Native::MathFactorial, Native::MathIsinf, Native::MathIsnan, Native::MathIsfinite,
-        Native::MathHypot, Native::MathTrunc, Native::MathCopysign, Native::MathFsum,
-        Native::MathProd, Native::MathComb, Native::MathPerm, Native::MathDegrees,
-        Native::MathRadians, Native::MathIsclose, Native::MathModf, Native::MathFmod,
+        Native::MathSqrt,
+        Native::MathFloor,
+        Native::MathCeil,
+        Native::MathFabs,
+        Native::MathSin,
+        Native::MathCos,
+        Native::MathTan,
+        Native::MathAsin,
+        Native::MathAcos,
+        Native::MathAtan,
+        Native::MathAtan2,
+        Native::MathExp,
+        Native::MathLog,
+        Native::MathLog2,
+        Native::MathLog10,
+        Native::MathPow,
+        Native::MathGcd,
+        Native::MathLcm,
+        Native::MathIsqrt,
+        Native::MathFactorial,
+        Native::MathIsinf,
+        Native::MathIsnan,
+        Native::MathIsfinite,
+        Native::MathHypot,
+        Native::MathTrunc,
+        Native::MathCopysign,
+        Native::MathFsum,
+        Native::MathProd,
+        Native::MathComb,
+        Native::MathPerm,
+        Native::MathDegrees,
+        Native::MathRadians,
+        Native::MathIsclose,
+        Native::MathModf,
+        Native::MathFmod,
     ];
 
     /// A dunder method of any built-in value, dispatching to the operator it implements.
     pub fn dunder(name: &str) -> Option<Native> {
         use Native::*;
         Some(match name {
-            "__len__" => DLen, "__getitem__" => DGetitem, "__setitem__" => DSetitem,
-            "__delitem__" => DDelitem, "__contains__" => DContains, "__iter__" => DIter,
-            "__next__" => DNext, "__repr__" => DRepr, "__str__" => DStr, "__eq__" => DEq,
-            "__ne__" => DNe, "__lt__" => DLt, "__le__" => DLe, "__gt__" => DGt, "__ge__" => DGe,
-            "__hash__" => DHash, "__add__" => DAdd, "__sub__" => DSub, "__mul__" => DMul,
-            "__bool__" => DBool, "__format__" => DFormat,
+            "__len__" => DLen,
+            "__getitem__" => DGetitem,
+            "__setitem__" => DSetitem,
+            "__delitem__" => DDelitem,
+            "__contains__" => DContains,
+            "__iter__" => DIter,
+            "__next__" => DNext,
+            "__repr__" => DRepr,
+            "__str__" => DStr,
+            "__eq__" => DEq,
+            "__ne__" => DNe,
+            "__lt__" => DLt,
+            "__le__" => DLe,
+            "__gt__" => DGt,
+            "__ge__" => DGe,
+            "__hash__" => DHash,
+            "__add__" => DAdd,
+            "__sub__" => DSub,
+            "__mul__" => DMul,
+            "__bool__" => DBool,
+            "__format__" => DFormat,
             _ => return None,
         })
     }
@@ -136,37 +214,82 @@ impl Native {
         use Native::*;
         Some(match kind {
             TypeKind::Str => match name {
-                "split" => StrSplit, "rsplit" => StrRsplit, "join" => StrJoin, "strip" => StrStrip,
-                "lstrip" => StrLstrip, "rstrip" => StrRstrip, "replace" => StrReplace,
-                "find" => StrFind, "rfind" => StrRfind, "index" => StrIndex, "rindex" => StrRindex,
-                "count" => StrCount, "startswith" => StrStartswith, "endswith" => StrEndswith,
-                "upper" => StrUpper, "lower" => StrLower, "title" => StrTitle,
-                "capitalize" => StrCapitalize, "swapcase" => StrSwapcase, "casefold" => StrCasefold,
-                "isdigit" => StrIsdigit, "isalpha" => StrIsalpha, "isalnum" => StrIsalnum,
-                "isspace" => StrIsspace, "isupper" => StrIsupper, "islower" => StrIslower,
-                "isdecimal" => StrIsdecimal, "isnumeric" => StrIsnumeric, "istitle" => StrIstitle,
-                "isidentifier" => StrIsidentifier, "isascii" => StrIsascii,
-                "isprintable" => StrIsprintable, "center" => StrCenter, "ljust" => StrLjust,
-                "rjust" => StrRjust, "zfill" => StrZfill, "partition" => StrPartition,
-                "rpartition" => StrRpartition, "splitlines" => StrSplitlines, "format" => StrFormat,
-                "encode" => StrEncode, "expandtabs" => StrExpandtabs,
-                "removeprefix" => StrRemoveprefix, "removesuffix" => StrRemovesuffix,
+                "split" => StrSplit,
+                "rsplit" => StrRsplit,
+                "join" => StrJoin,
+                "strip" => StrStrip,
+                "lstrip" => StrLstrip,
+                "rstrip" => StrRstrip,
+                "replace" => StrReplace,
+                "find" => StrFind,
+                "rfind" => StrRfind,
+                "index" => StrIndex,
+                "rindex" => StrRindex,
+                "count" => StrCount,
+                "startswith" => StrStartswith,
+                "endswith" => StrEndswith,
+                "upper" => StrUpper,
+                "lower" => StrLower,
+                "title" => StrTitle,
+                "capitalize" => StrCapitalize,
+                "swapcase" => StrSwapcase,
+                "casefold" => StrCasefold,
+                "isdigit" => StrIsdigit,
+                "isalpha" => StrIsalpha,
+                "isalnum" => StrIsalnum,
+                "isspace" => StrIsspace,
+                "isupper" => StrIsupper,
+                "islower" => StrIslower,
+                "isdecimal" => StrIsdecimal,
+                "isnumeric" => StrIsnumeric,
+                "istitle" => StrIstitle,
+                "isidentifier" => StrIsidentifier,
+                "isascii" => StrIsascii,
+                "isprintable" => StrIsprintable,
+                "center" => StrCenter,
+                "ljust" => StrLjust,
+                "rjust" => StrRjust,
+                "zfill" => StrZfill,
+                "partition" => StrPartition,
+                "rpartition" => StrRpartition,
+                "splitlines" => StrSplitlines,
+                "format" => StrFormat,
+                "encode" => StrEncode,
+                "expandtabs" => StrExpandtabs,
+                "removeprefix" => StrRemoveprefix,
+                "removesuffix" => StrRemovesuffix,
                 _ => return None,
             },
             TypeKind::List => match name {
-                "append" => ListAppend, "extend" => ListExtend, "insert" => ListInsert,
-                "pop" => ListPop, "remove" => ListRemove, "index" => ListIndex, "count" => ListCount,
-                "sort" => ListSort, "reverse" => ListReverse, "copy" => ListCopy, "clear" => ListClear,
+                "append" => ListAppend,
+                "extend" => ListExtend,
+                "insert" => ListInsert,
+                "pop" => ListPop,
+                "remove" => ListRemove,
+                "index" => ListIndex,
+                "count" => ListCount,
+                "sort" => ListSort,
+                "reverse" => ListReverse,
+                "copy" => ListCopy,
+                "clear" => ListClear,
                 _ => return None,
             },
             TypeKind::Tuple => match name {
-                "index" => TupleIndex, "count" => TupleCount,
+                "index" => TupleIndex,
+                "count" => TupleCount,
                 _ => return None,
             },
             TypeKind::Dict => match name {
-                "get" => DictGet, "keys" => DictKeys, "values" => DictValues, "items" => DictItems,
-                "pop" => DictPop, "popitem" => DictPopitem, "setdefault" => DictSetdefault,
-                "update" => DictUpdate, "copy" => DictCopy, "clear" => DictClear,
+                "get" => DictGet,
+                "keys" => DictKeys,
+                "values" => DictValues,
+                "items" => DictItems,
+                "pop" => DictPop,
+                "popitem" => DictPopitem,
+                "setdefault" => DictSetdefault,
+                "update" => DictUpdate,
+                "copy" => DictCopy,
+                "clear" => DictClear,
                 "fromkeys" => DictFromkeys,
                 _ => return None,
             },
@@ -180,13 +303,21 @@ impl Native {
                 "difference_update" if kind == TypeKind::Set => SetDifferenceUpdate,
                 "symmetric_difference_update" if kind == TypeKind::Set => SetSymDiffUpdate,
                 "clear" if kind == TypeKind::Set => SetClear,
-                "union" => SetUnion, "intersection" => SetIntersection, "difference" => SetDifference,
-                "symmetric_difference" => SetSymDiff, "issubset" => SetIssubset,
-                "issuperset" => SetIssuperset, "isdisjoint" => SetIsdisjoint, "copy" => SetCopy,
+                "union" => SetUnion,
+                "intersection" => SetIntersection,
+                "difference" => SetDifference,
+                "symmetric_difference" => SetSymDiff,
+                "issubset" => SetIssubset,
+                "issuperset" => SetIssuperset,
+                "isdisjoint" => SetIsdisjoint,
+                "copy" => SetCopy,
                 _ => return None,
             },
             TypeKind::Bytes => match name {
-                "decode" => BytesDecode, "hex" => BytesHex, "count" => BytesCount, "index" => BytesIndex,
+                "decode" => BytesDecode,
+                "hex" => BytesHex,
+                "count" => BytesCount,
+                "index" => BytesIndex,
                 "upper" | "lower" | "split" | "rsplit" | "join" | "strip" | "lstrip" | "rstrip"
                 | "replace" | "find" | "rfind" | "startswith" | "endswith" | "partition"
                 | "rpartition" | "title" | "capitalize" | "isdigit" | "isalpha" | "isspace"
@@ -195,19 +326,25 @@ impl Native {
                 _ => return None,
             },
             TypeKind::Range => match name {
-                "index" => RangeIndex, "count" => RangeCount,
+                "index" => RangeIndex,
+                "count" => RangeCount,
                 _ => return None,
             },
             TypeKind::Int | TypeKind::Bool => match name {
-                "bit_length" => IntBitLength, "bit_count" => IntBitCount, "to_bytes" => IntToBytes,
+                "bit_length" => IntBitLength,
+                "bit_count" => IntBitCount,
+                "to_bytes" => IntToBytes,
                 _ => return None,
             },
             TypeKind::Float => match name {
-                "is_integer" => FloatIsInteger, "as_integer_ratio" => FloatAsIntegerRatio,
+                "is_integer" => FloatIsInteger,
+                "as_integer_ratio" => FloatAsIntegerRatio,
                 _ => return None,
             },
             TypeKind::Generator => match name {
-                "send" => GenSend, "throw" => GenThrow, "close" => GenClose,
+                "send" => GenSend,
+                "throw" => GenThrow,
+                "close" => GenClose,
                 _ => return None,
             },
             TypeKind::Exception => match name {
@@ -233,7 +370,10 @@ impl<'a> Args<'a> {
             .zip(args[npos..].iter())
             .map(|(k, v)| (k.as_str().unwrap_or(""), v))
             .collect();
-        Args { pos: &args[..npos], kw }
+        Args {
+            pos: &args[..npos],
+            kw,
+        }
     }
 
     pub fn get(&self, i: usize) -> Option<&'a Value> {
@@ -315,10 +455,9 @@ impl Vm {
                     if let Some(Value::Float(f)) = self.call_dunder(v, "__float__", &[])? {
                         return Ok(f);
                     }
-                    return Err(self.type_error(format!(
-                        "must be real number, not {}",
-                        self.type_name(v)
-                    )));
+                    return Err(
+                        self.type_error(format!("must be real number, not {}", self.type_name(v)))
+                    );
                 }
                 Err(self.type_error(format!("{fname}() missing required argument")))
             }
@@ -330,14 +469,23 @@ impl Vm {
             Some(Num::I(i)) => Ok(BigInt::from(i)),
             Some(Num::B(b)) => Ok(b.clone()),
             _ => {
-                let name = v.map(|v| self.type_name(v)).unwrap_or_else(|| "NoneType".into());
-                Err(self.type_error(format!("'{name}' object cannot be interpreted as an integer")))
+                let name = v
+                    .map(|v| self.type_name(v))
+                    .unwrap_or_else(|| "NoneType".into());
+                Err(self.type_error(format!(
+                    "'{name}' object cannot be interpreted as an integer"
+                )))
             }
         }
     }
 
     /// Sorts values by key (`sorted`, `list.sort`).
-    pub fn sort_values(&mut self, items: Vec<Value>, key: Option<&Value>, reverse: bool) -> PyResult<Vec<Value>> {
+    pub fn sort_values(
+        &mut self,
+        items: Vec<Value>,
+        key: Option<&Value>,
+        reverse: bool,
+    ) -> PyResult<Vec<Value>> {
         let key = key.filter(|k| !matches!(k, Value::None)).cloned();
         let mut pairs = Vec::with_capacity(items.len());
         for v in items {
@@ -392,7 +540,11 @@ impl Vm {
             best = Some(match best {
                 None => (k, v),
                 Some((bk, bv)) => {
-                    let better = if is_max { self.less_than(&bk, &k)? } else { self.less_than(&k, &bk)? };
+                    let better = if is_max {
+                        self.less_than(&bk, &k)?
+                    } else {
+                        self.less_than(&k, &bk)?
+                    };
                     if better {
                         (k, v)
                     } else {
@@ -420,10 +572,11 @@ impl Vm {
                 Ok(false)
             }
             _ => match t {
-                Value::Native(Native::PropertyNew) => Ok(matches!(v.body(), Some(Object::Property { .. }))),
-                _ => Err(self.type_error(
-                    "isinstance() arg 2 must be a type, a tuple of types, or a union",
-                )),
+                Value::Native(Native::PropertyNew) => {
+                    Ok(matches!(v.body(), Some(Object::Property { .. })))
+                }
+                _ => Err(self
+                    .type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
             },
         }
     }
@@ -494,15 +647,23 @@ impl Vm {
             Sum => {
                 let items = match a.get(0) {
                     Some(v) => self.collect(v)?,
-                    None => return Err(self.type_error("sum() takes at least 1 positional argument (0 given)")),
+                    None => {
+                        return Err(
+                            self.type_error("sum() takes at least 1 positional argument (0 given)")
+                        )
+                    }
                 };
                 let mut acc = a.arg(1, "start").cloned().unwrap_or(Value::Int(0));
                 if acc.as_str().is_some() {
-                    return Err(self.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+                    return Err(
+                        self.type_error("sum() can't sum strings [use ''.join(seq) instead]")
+                    );
                 }
                 for v in items {
                     acc = match (&acc, &v) {
-                        (Value::Int(x), Value::Int(y)) if x.checked_add(*y).is_some() => Value::Int(x + y),
+                        (Value::Int(x), Value::Int(y)) if x.checked_add(*y).is_some() => {
+                            Value::Int(x + y)
+                        }
                         (Value::Float(x), Value::Float(y)) => Value::Float(x + y),
                         _ => self.binary_op(0, &acc, &v)?,
                     };
@@ -527,36 +688,54 @@ impl Vm {
                 match v.body() {
                     Some(Object::List(l)) => {
                         let index = l.len();
-                        Ok(Value::obj(Object::Iter(Iter::Reversed { seq: v.clone(), index })))
+                        Ok(Value::obj(Object::Iter(Iter::Reversed {
+                            seq: v.clone(),
+                            index,
+                        })))
                     }
                     Some(Object::Tuple(t)) => {
                         let index = t.len();
-                        Ok(Value::obj(Object::Iter(Iter::Reversed { seq: v.clone(), index })))
+                        Ok(Value::obj(Object::Iter(Iter::Reversed {
+                            seq: v.clone(),
+                            index,
+                        })))
                     }
                     Some(Object::Instance(_)) => {
                         if let Some(r) = self.call_dunder(&v, "__reversed__", &[])? {
                             return Ok(r);
                         }
                         let index = self.len_of(&v)?;
-                        Ok(Value::obj(Object::Iter(Iter::Reversed { seq: v.clone(), index })))
+                        Ok(Value::obj(Object::Iter(Iter::Reversed {
+                            seq: v.clone(),
+                            index,
+                        })))
                     }
-                    Some(Object::Dict(_)) | Some(Object::DictView { .. }) | Some(Object::Range { .. }) | Some(Object::Str(_)) | None | Some(Object::Bytes(_)) => {
+                    Some(Object::Dict(_))
+                    | Some(Object::DictView { .. })
+                    | Some(Object::Range { .. })
+                    | Some(Object::Str(_))
+                    | None
+                    | Some(Object::Bytes(_)) => {
                         let mut items = self.collect(&v)?;
                         items.reverse();
                         let index = items.len();
-                        Ok(Value::obj(Object::Iter(Iter::Reversed { seq: Vm::new_list(items.into_iter().rev().collect()), index })))
+                        Ok(Value::obj(Object::Iter(Iter::Reversed {
+                            seq: Vm::new_list(items.into_iter().rev().collect()),
+                            index,
+                        })))
                     }
-                    _ => Err(self.type_error(format!(
-                        "'{}' object is not reversible",
-                        self.type_name(&v)
-                    ))),
+                    _ => Err(self
+                        .type_error(format!("'{}' object is not reversible", self.type_name(&v)))),
                 }
             }
             Enumerate => {
                 let v = a.arg(0, "iterable").cloned().unwrap_or(Value::None);
                 let it = self.get_iter(&v)?;
                 let start = a.arg(1, "start").cloned().unwrap_or(Value::Int(0));
-                Ok(Value::obj(Object::Iter(Iter::Enumerate { it, count: start })))
+                Ok(Value::obj(Object::Iter(Iter::Enumerate {
+                    it,
+                    count: start,
+                })))
             }
             Zip => {
                 let mut its = Vec::new();
@@ -573,7 +752,10 @@ impl Vm {
                 for v in &a.pos[1..] {
                     its.push(self.get_iter(v)?);
                 }
-                Ok(Value::obj(Object::Iter(Iter::Map { func: a.pos[0].clone(), its })))
+                Ok(Value::obj(Object::Iter(Iter::Map {
+                    func: a.pos[0].clone(),
+                    its,
+                })))
             }
             Filter => {
                 let func = a.get(0).cloned().unwrap_or(Value::None);
@@ -595,7 +777,10 @@ impl Vm {
             }
             Isinstance => {
                 if a.pos.len() != 2 {
-                    return Err(self.type_error(format!("isinstance expected 2 arguments, got {}", a.pos.len())));
+                    return Err(self.type_error(format!(
+                        "isinstance expected 2 arguments, got {}",
+                        a.pos.len()
+                    )));
                 }
                 let r = self.isinstance_check(&a.pos[0], &a.pos[1])?;
                 Ok(Value::Bool(r))
@@ -628,7 +813,10 @@ impl Vm {
             IterFn => {
                 let v = a.get(0).cloned().unwrap_or(Value::None);
                 if let Some(sentinel) = a.get(1) {
-                    return Ok(Value::obj(Object::Iter(Iter::CallIter { func: v, sentinel: sentinel.clone() })));
+                    return Ok(Value::obj(Object::Iter(Iter::CallIter {
+                        func: v,
+                        sentinel: sentinel.clone(),
+                    })));
                 }
                 self.get_iter(&v)
             }
@@ -643,7 +831,11 @@ impl Vm {
                                 Some(d) => Ok(d.clone()),
                                 None => {
                                     let cls = self.exc_class("StopIteration");
-                                    let args = if matches!(r, Value::None) { vec![] } else { vec![r] };
+                                    let args = if matches!(r, Value::None) {
+                                        vec![]
+                                    } else {
+                                        vec![r]
+                                    };
                                     Err(self.make_exc(&cls, args))
                                 }
                             },
@@ -779,11 +971,17 @@ impl Vm {
                 };
                 if n == MathPow {
                     let (x, y) = (self.f64_arg(Some(x), "pow")?, self.f64_arg(Some(y), "pow")?);
-                    return pynum::float_pow(x, y).map(Value::Float).map_err(|e| self.lib_err(e));
+                    return pynum::float_pow(x, y)
+                        .map(Value::Float)
+                        .map_err(|e| self.lib_err(e));
                 }
                 match a.get(2) {
                     Some(m) if !matches!(m, Value::None) => {
-                        let (b, e, m) = (self.big_arg(Some(x))?, self.big_arg(Some(y))?, self.big_arg(Some(m))?);
+                        let (b, e, m) = (
+                            self.big_arg(Some(x))?,
+                            self.big_arg(Some(y))?,
+                            self.big_arg(Some(m))?,
+                        );
                         match pynum::int_pow(&b, &e, Some(&m)).map_err(|e| self.lib_err(e))? {
                             pynum::Num::Int(i) => Ok(Vm::int_from_big(i)),
                             pynum::Num::Float(f) => Ok(Value::Float(f)),
@@ -818,7 +1016,10 @@ impl Vm {
             }
             Round => {
                 let v = a.arg(0, "number").cloned().unwrap_or(Value::None);
-                let nd = a.arg(1, "ndigits").cloned().filter(|v| !matches!(v, Value::None));
+                let nd = a
+                    .arg(1, "ndigits")
+                    .cloned()
+                    .filter(|v| !matches!(v, Value::None));
                 match (num_of(&v), nd) {
                     (Some(Num::F(f)), None) => {
                         let r = pynum::round_f64_to_int(f).map_err(|e| self.lib_err(e))?;
@@ -826,7 +1027,9 @@ impl Vm {
                     }
                     (Some(Num::F(f)), Some(d)) => {
                         let d = self.index_of(&d)?;
-                        Ok(Value::Float(pynum::round_f64(f, d).map_err(|e| self.lib_err(e))?))
+                        Ok(Value::Float(
+                            pynum::round_f64(f, d).map_err(|e| self.lib_err(e))?,
+                        ))
                     }
                     (Some(Num::I(i)), None) => Ok(Value::Int(i)),
                     (Some(Num::B(_)), None) => Ok(v.clone()),
@@ -863,7 +1066,10 @@ impl Vm {
                 let Some(class) = c.as_obj().cloned() else {
                     return Err(self.type_error("super() argument 1 must be a type"));
                 };
-                Ok(Value::obj(Object::Super { class, receiver: r.clone() }))
+                Ok(Value::obj(Object::Super {
+                    class,
+                    receiver: r.clone(),
+                }))
             }
             PropertyNew => {
                 let fget = a.arg(0, "fget").cloned().unwrap_or(Value::None);
@@ -923,13 +1129,17 @@ impl Vm {
                 }
                 Ok(Value::NotImplemented)
             }
-            ObjectHash => Ok(Value::Int((a.get(0).map(|v| v.id()).unwrap_or(0) >> 4) as i64)),
+            ObjectHash => Ok(Value::Int(
+                (a.get(0).map(|v| v.id()).unwrap_or(0) >> 4) as i64,
+            )),
             PropertySetter | PropertyGetter | PropertyDeleter => {
                 let (Some(p), Some(f)) = (a.get(0), a.get(1)) else {
                     return Err(self.type_error("setter expected 1 argument"));
                 };
                 let (mut fget, mut fset, mut fdel) = match p.body() {
-                    Some(Object::Property { fget, fset, fdel }) => (fget.clone(), fset.clone(), fdel.clone()),
+                    Some(Object::Property { fget, fset, fdel }) => {
+                        (fget.clone(), fset.clone(), fdel.clone())
+                    }
                     _ => (Value::None, Value::None, Value::None),
                 };
                 match n {
@@ -939,8 +1149,12 @@ impl Vm {
                 }
                 Ok(Value::obj(Object::Property { fget, fset, fdel }))
             }
-            StaticMethodNew => Ok(Value::obj(Object::StaticMethod(a.get(0).cloned().unwrap_or(Value::None)))),
-            ClassMethodNew => Ok(Value::obj(Object::ClassMethod(a.get(0).cloned().unwrap_or(Value::None)))),
+            StaticMethodNew => Ok(Value::obj(Object::StaticMethod(
+                a.get(0).cloned().unwrap_or(Value::None),
+            ))),
+            ClassMethodNew => Ok(Value::obj(Object::ClassMethod(
+                a.get(0).cloned().unwrap_or(Value::None),
+            ))),
             Vars => {
                 let v = a.get(0).cloned().unwrap_or(Value::None);
                 self.getattr(&v, &Vm::str_val("__dict__"))
@@ -948,16 +1162,33 @@ impl Vm {
             Dir => {
                 let v = a.get(0).cloned().unwrap_or(Value::None);
                 let mut names: Vec<String> = match v.body() {
-                    Some(Object::Instance(i)) => i.dict.iter().filter_map(|(k, _)| k.as_str().map(|s| s.to_string())).collect(),
-                    Some(Object::Module(m)) => m.lookup.iter().filter(|(_, s)| !m.slots[**s as usize].is_null()).map(|(k, _)| k.to_string()).collect(),
-                    Some(Object::Class(c)) => c.dict.iter().filter_map(|(k, _)| k.as_str().map(|s| s.to_string())).collect(),
+                    Some(Object::Instance(i)) => i
+                        .dict
+                        .iter()
+                        .filter_map(|(k, _)| k.as_str().map(|s| s.to_string()))
+                        .collect(),
+                    Some(Object::Module(m)) => m
+                        .lookup
+                        .iter()
+                        .filter(|(_, s)| !m.slots[**s as usize].is_null())
+                        .map(|(k, _)| k.to_string())
+                        .collect(),
+                    Some(Object::Class(c)) => c
+                        .dict
+                        .iter()
+                        .filter_map(|(k, _)| k.as_str().map(|s| s.to_string()))
+                        .collect(),
                     _ => Vec::new(),
                 };
                 if let Some(Object::Instance(i)) = v.body() {
                     if let Object::Class(c) = i.class.get() {
                         for k in &c.mro {
                             if let Object::Class(kc) = k.get() {
-                                names.extend(kc.dict.iter().filter_map(|(k, _)| k.as_str().map(|s| s.to_string())));
+                                names.extend(
+                                    kc.dict
+                                        .iter()
+                                        .filter_map(|(k, _)| k.as_str().map(|s| s.to_string())),
+                                );
                             }
                         }
                     }
@@ -983,7 +1214,9 @@ impl Vm {
                 Ok(Value::None)
             }
             ExcWithTraceback => Ok(a.get(0).cloned().unwrap_or(Value::None)),
-            _ if (n as usize) >= (MathSqrt as usize) && (n as usize) <= (MathFmod as usize) => self.call_math(n, &a),
+            _ if (n as usize) >= (MathSqrt as usize) && (n as usize) <= (MathFmod as usize) => {
+                self.call_math(n, &a)
+            }
             _ => self.call_method_native(n, &a),
         }
     }
@@ -1024,7 +1257,10 @@ impl Vm {
                         };
                         match self.call_dunder(&v, dn, &[])? {
                             Some(r) => Ok(r),
-                            None => Err(self.type_error(format!("must be real number, not {}", self.type_name(&v)))),
+                            None => Err(self.type_error(format!(
+                                "must be real number, not {}",
+                                self.type_name(&v)
+                            ))),
                         }
                     }
                 }
@@ -1038,7 +1274,11 @@ impl Vm {
                 if !(-1.0..=1.0).contains(&x) {
                     return Err(domain(self));
                 }
-                Ok(Value::Float(if n == MathAsin { x.asin() } else { x.acos() }))
+                Ok(Value::Float(if n == MathAsin {
+                    x.asin()
+                } else {
+                    x.acos()
+                }))
             }
             MathAtan => Ok(Value::Float(f1(self)?.atan())),
             MathAtan2 => {
@@ -1060,37 +1300,59 @@ impl Vm {
                 };
                 if let Some(Object::BigInt(b)) = a.get(0).and_then(|v| v.body()) {
                     let b = b.clone();
-                    return pynum::int_log(&b, base).map(Value::Float).map_err(|e| self.lib_err(e));
+                    return pynum::int_log(&b, base)
+                        .map(Value::Float)
+                        .map_err(|e| self.lib_err(e));
                 }
                 let x = f1(self)?;
-                pynum::math_log(x, base).map(Value::Float).map_err(|e| self.lib_err(e))
+                pynum::math_log(x, base)
+                    .map(Value::Float)
+                    .map_err(|e| self.lib_err(e))
             }
             MathLog2 | MathLog10 => {
                 let x = f1(self)?;
                 if x <= 0.0 {
                     return Err(domain(self));
                 }
-                Ok(Value::Float(if n == MathLog2 { x.log2() } else { x.log10() }))
+                Ok(Value::Float(if n == MathLog2 {
+                    x.log2()
+                } else {
+                    x.log10()
+                }))
             }
             MathGcd | MathLcm => {
-                let mut acc = if n == MathGcd { BigInt::from(0) } else { BigInt::from(1) };
+                let mut acc = if n == MathGcd {
+                    BigInt::from(0)
+                } else {
+                    BigInt::from(1)
+                };
                 for v in a.pos {
                     let b = self.big_arg(Some(v))?;
-                    acc = if n == MathGcd { pynum::gcd(&acc, &b) } else { pynum::lcm(&acc, &b) };
+                    acc = if n == MathGcd {
+                        pynum::gcd(&acc, &b)
+                    } else {
+                        pynum::lcm(&acc, &b)
+                    };
                 }
                 Ok(Vm::int_from_big(acc))
             }
             MathIsqrt => {
                 let b = self.big_arg(a.get(0))?;
-                Ok(Vm::int_from_big(pynum::isqrt(&b).map_err(|e| self.lib_err(e))?))
+                Ok(Vm::int_from_big(
+                    pynum::isqrt(&b).map_err(|e| self.lib_err(e))?,
+                ))
             }
             MathFactorial => {
                 let v = a.get(0).cloned().unwrap_or(Value::None);
                 if let Value::Float(_) = v {
-                    return Err(self.type_error("'float' object cannot be interpreted as an integer"));
+                    return Err(
+                        self.type_error("'float' object cannot be interpreted as an integer")
+                    );
                 }
                 let b = self.big_arg(Some(&v))?;
-                Ok(Vm::int_from_big(pynum::factorial(&b).map_err(|e| self.lib_err(e))?))
+                Ok(Vm::int_from_big(
+                    pynum::factorial(&b).map_err(|e| self.lib_err(e))?,
+                ))
             }
             MathIsinf => Ok(Value::Bool(f1(self)?.is_infinite())),
             MathIsnan => Ok(Value::Bool(f1(self)?.is_nan())),
@@ -1131,7 +1393,10 @@ impl Vm {
                     None => nn.clone(),
                 };
                 if nn.is_negative() || k.is_negative() {
-                    return Err(self.value_error(format!("{} must be a non-negative integer", if nn.is_negative() { "n" } else { "k" })));
+                    return Err(self.value_error(format!(
+                        "{} must be a non-negative integer",
+                        if nn.is_negative() { "n" } else { "k" }
+                    )));
                 }
                 if k > nn {
                     return Ok(Value::Int(0));
@@ -1170,7 +1435,9 @@ impl Vm {
                     return Ok(Value::Bool(false));
                 }
                 let d = (x - y).abs();
-                Ok(Value::Bool(d <= (rel * y.abs()).max(rel * x.abs()) || d <= abs_tol))
+                Ok(Value::Bool(
+                    d <= (rel * y.abs()).max(rel * x.abs()) || d <= abs_tol,
+                ))
             }
             MathModf => {
                 let x = f1(self)?;
@@ -1220,11 +1487,18 @@ impl Vm {
     }
 
     /// Calls a built-in type: `int(x)`, `list(it)`, `dict(a=1)`, ...
-    pub fn construct_builtin(&mut self, kind: TypeKind, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    pub fn construct_builtin(
+        &mut self,
+        kind: TypeKind,
+        args: &[Value],
+        kwnames: &[Value],
+    ) -> PyResult<Value> {
         let a = Args::new(args, kwnames);
         match kind {
             TypeKind::Int => {
-                let Some(v) = a.get(0) else { return Ok(Value::Int(0)) };
+                let Some(v) = a.get(0) else {
+                    return Ok(Value::Int(0));
+                };
                 let base = a.arg(1, "base").cloned();
                 if let Some(s) = v.as_str() {
                     let base = match base {
@@ -1236,12 +1510,16 @@ impl Vm {
                     return Ok(Vm::int_from_big(r));
                 }
                 if base.is_some() {
-                    return Err(self.type_error("int() can't convert non-string with explicit base"));
+                    return Err(
+                        self.type_error("int() can't convert non-string with explicit base")
+                    );
                 }
                 match num_of(v) {
                     Some(Num::I(i)) => Ok(Value::Int(i)),
                     Some(Num::B(_)) => Ok(v.clone()),
-                    Some(Num::F(f)) => Ok(Vm::int_from_big(pynum::float_to_int(f).map_err(|e| self.lib_err(e))?)),
+                    Some(Num::F(f)) => Ok(Vm::int_from_big(
+                        pynum::float_to_int(f).map_err(|e| self.lib_err(e))?,
+                    )),
                     None => {
                         if let Some(Object::Bytes(b)) = v.body() {
                             let s = String::from_utf8_lossy(b).to_string();
@@ -1261,10 +1539,14 @@ impl Vm {
                 }
             }
             TypeKind::Float => {
-                let Some(v) = a.get(0) else { return Ok(Value::Float(0.0)) };
+                let Some(v) = a.get(0) else {
+                    return Ok(Value::Float(0.0));
+                };
                 if let Some(s) = v.as_str() {
                     let s = s.to_string();
-                    return pynum::parse_float(&s).map(Value::Float).map_err(|e| self.lib_err(e));
+                    return pynum::parse_float(&s)
+                        .map(Value::Float)
+                        .map_err(|e| self.lib_err(e));
                 }
                 match num_of(v) {
                     Some(_) => Ok(Value::Float(self.f64_arg(Some(v), "float")?)),
@@ -1283,7 +1565,10 @@ impl Vm {
                     if let (Some(Object::Bytes(b)), Some(_)) = (v.body(), a.arg(1, "encoding")) {
                         return match std::str::from_utf8(b) {
                             Ok(s) => Ok(Vm::str_val(s)),
-                            Err(_) => Err(self.err("UnicodeDecodeError", "'utf-8' codec can't decode bytes")),
+                            Err(_) => {
+                                Err(self
+                                    .err("UnicodeDecodeError", "'utf-8' codec can't decode bytes"))
+                            }
                         };
                     }
                     self.str_value(v)
@@ -1321,7 +1606,9 @@ impl Vm {
                 Ok(d)
             }
             TypeKind::Set | TypeKind::FrozenSet => {
-                let s = if let Some(Object::Set(src) | Object::FrozenSet(src)) = a.get(0).and_then(|v| v.body()) {
+                let s = if let Some(Object::Set(src) | Object::FrozenSet(src)) =
+                    a.get(0).and_then(|v| v.body())
+                {
                     let mut s = Set::new();
                     s.merge(src, &mut crate::ops::key_eq);
                     Value::obj(Object::Set(s))
@@ -1358,7 +1645,11 @@ impl Vm {
                     2 => (ints[0].clone(), ints[1].clone(), Value::Int(1)),
                     3 => (ints[0].clone(), ints[1].clone(), ints[2].clone()),
                     0 => return Err(self.type_error("range expected at least 1 argument, got 0")),
-                    k => return Err(self.type_error(format!("range expected at most 3 arguments, got {k}"))),
+                    k => {
+                        return Err(
+                            self.type_error(format!("range expected at most 3 arguments, got {k}"))
+                        )
+                    }
                 };
                 if matches!(step, Value::Int(0)) {
                     return Err(self.value_error("range() arg 3 must not be zero"));
@@ -1376,7 +1667,15 @@ impl Vm {
                         return Ok(Value::obj(Object::Bytes(s.as_bytes().into())));
                     }
                     if let Value::Int(k) = v {
-                        return Ok(Value::obj(Object::Bytes(vec![0u8; (*k).max(0) as usize].into_boxed_slice())));
+                        if *k < 0 {
+                            return Err(self.value_error("negative count"));
+                        }
+                        if *k as u64 > crate::ops::MAX_ALLOC as u64 {
+                            return Err(self.err_empty("MemoryError"));
+                        }
+                        return Ok(Value::obj(Object::Bytes(
+                            vec![0u8; *k as usize].into_boxed_slice(),
+                        )));
                     }
                     let items = self.collect(v)?;
                     let mut out = Vec::with_capacity(items.len());

@@ -25,11 +25,40 @@ fn name_list(names: &[String]) -> String {
 impl Vm {
     /// Calls any callable. `args` holds the positional arguments followed by one value per
     /// name in `kwnames`.
+    /// A call made by the `CALL*` instructions: a Python function called this way runs as a
+    /// frame pushed by the interpreter loop, which CPython counts once against the recursion
+    /// limit; called from anywhere else (built-ins, operators, class instantiation) it also
+    /// counts the interpreter re-entry, as CPython 3.11 does.
+    #[inline]
+    pub fn call_direct(
+        &mut self,
+        callable: &Value,
+        args: &[Value],
+        kwnames: &[Value],
+    ) -> PyResult<Value> {
+        match callable {
+            Value::Obj(o) if matches!(o.get(), Object::Function(_)) => {
+                self.call_function_at(o, args, kwnames, 1)
+            }
+            Value::Obj(o) if matches!(o.get(), Object::BoundMethod { .. }) => {
+                let (func, receiver) = match o.get() {
+                    Object::BoundMethod { func, receiver } => (func.clone(), receiver.clone()),
+                    _ => (Value::None, Value::None),
+                };
+                let mut v = Vec::with_capacity(args.len() + 1);
+                v.push(receiver);
+                v.extend_from_slice(args);
+                self.call_direct(&func, &v, kwnames)
+            }
+            _ => self.call(callable, args, kwnames),
+        }
+    }
+
     pub fn call(&mut self, callable: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         match callable {
             Value::Native(n) => self.call_native(*n, args, kwnames),
             Value::Obj(o) => match o.get() {
-                Object::Function(_) => self.call_function(o, args, kwnames),
+                Object::Function(_) => self.call_function_at(o, args, kwnames, 2),
                 Object::BoundMethod { func, receiver } => {
                     let func = func.clone();
                     let mut v = Vec::with_capacity(args.len() + 1);
@@ -196,7 +225,9 @@ impl Vm {
                     String::new()
                 };
                 let msg = if kwpart.is_empty() {
-                    format!("{qual}() takes {takes} positional argument{plural} but {npos} {was} given")
+                    format!(
+                        "{qual}() takes {takes} positional argument{plural} but {npos} {was} given"
+                    )
                 } else {
                     format!("{qual}() takes {takes} positional argument{plural} but {npos}{kwpart} were given")
                 };
@@ -271,16 +302,13 @@ impl Vm {
         for j in argcount..argcount + kwonly {
             if locals[j].is_null() {
                 let n = view.varnames().get(j).as_str();
-                let d = fo
-                    .kwdefaults
-                    .as_ref()
-                    .and_then(|kd| match kd.get() {
-                        Object::Dict(d) => d
-                            .iter()
-                            .find(|(k, _)| k.as_str() == Some(n))
-                            .map(|(_, v)| v.clone()),
-                        _ => None,
-                    });
+                let d = fo.kwdefaults.as_ref().and_then(|kd| match kd.get() {
+                    Object::Dict(d) => d
+                        .iter()
+                        .find(|(k, _)| k.as_str() == Some(n))
+                        .map(|(_, v)| v.clone()),
+                    _ => None,
+                });
                 match d {
                     Some(v) => locals[j] = v,
                     None => missing.push(n.to_string()),
@@ -334,14 +362,55 @@ impl Vm {
     }
 
     pub fn enter(&mut self) -> PyResult<()> {
+        self.enter_n(1)
+    }
+
+    /// One level of native recursion (repr or comparison of nested containers), reported with
+    /// CPython's wording.
+    pub fn enter_msg(&mut self, suffix: &str) -> PyResult<()> {
         if self.depth >= RECURSION_LIMIT {
-            return Err(self.err("RecursionError", "maximum recursion depth exceeded"));
+            return Err(self.err(
+                "RecursionError",
+                format!("maximum recursion depth exceeded {suffix}"),
+            ));
         }
         self.depth += 1;
         Ok(())
     }
 
-    pub fn call_function(&mut self, func: &ObjRef, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    /// Counts `cost` levels against the recursion limit.
+    pub fn enter_n(&mut self, cost: u32) -> PyResult<()> {
+        if self.depth + cost > RECURSION_LIMIT {
+            return Err(self.err(
+                "RecursionError",
+                if cost > 1 {
+                    "maximum recursion depth exceeded while calling a Python object"
+                } else {
+                    "maximum recursion depth exceeded"
+                },
+            ));
+        }
+        self.depth += cost;
+        Ok(())
+    }
+
+    pub fn call_function(
+        &mut self,
+        func: &ObjRef,
+        args: &[Value],
+        kwnames: &[Value],
+    ) -> PyResult<Value> {
+        self.call_function_at(func, args, kwnames, 2)
+    }
+
+    /// Calls a Python function, counting `cost` recursion levels (see `call_direct`).
+    pub fn call_function_at(
+        &mut self,
+        func: &ObjRef,
+        args: &[Value],
+        kwnames: &[Value],
+        cost: u32,
+    ) -> PyResult<Value> {
         let mut frame = self.bind(func, args, kwnames)?;
         if self.codes[frame.code as usize].flags & flags::CO_GENERATOR != 0 {
             let (name, qualname) = match func.get() {
@@ -355,9 +424,9 @@ impl Vm {
                 qualname,
             })));
         }
-        self.enter()?;
+        self.enter_n(cost)?;
         let r = self.run_frame(&mut frame, None);
-        self.depth -= 1;
+        self.depth -= cost;
         self.release_frame(frame);
         match r {
             Ok(Exit::Return(v)) => Ok(v),
@@ -367,7 +436,12 @@ impl Vm {
     }
 
     /// Runs a code object as a module body or class body.
-    pub fn run_code(&mut self, code: u32, namespace: Option<ObjRef>, cells: Vec<ObjRef>) -> PyResult<Value> {
+    pub fn run_code(
+        &mut self,
+        code: u32,
+        namespace: Option<ObjRef>,
+        cells: Vec<ObjRef>,
+    ) -> PyResult<Value> {
         let info = &self.codes[code as usize];
         let mut cells = cells;
         if cells.is_empty() {
@@ -397,7 +471,12 @@ impl Vm {
     }
 
     /// Resumes a generator: sends `sent` (or throws `throw` into it).
-    pub fn gen_resume(&mut self, gen: &ObjRef, sent: Value, throw: Option<ObjRef>) -> PyResult<Exit> {
+    pub fn gen_resume(
+        &mut self,
+        gen: &ObjRef,
+        sent: Value,
+        throw: Option<ObjRef>,
+    ) -> PyResult<Exit> {
         let (frame, state) = match gen.get_mut() {
             Object::Generator(g) => {
                 let st = g.state;
@@ -484,7 +563,12 @@ impl Vm {
     }
 
     /// Instantiates a class: built-in types construct, user classes run `__init__`.
-    pub fn call_class(&mut self, cls: &ObjRef, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    pub fn call_class(
+        &mut self,
+        cls: &ObjRef,
+        args: &[Value],
+        kwnames: &[Value],
+    ) -> PyResult<Value> {
         let kind = match cls.get() {
             Object::Class(c) => c.kind,
             _ => TypeKind::Object,
@@ -519,8 +603,14 @@ impl Vm {
                     if kc.module == "builtins"
                         && matches!(
                             kc.kind,
-                            TypeKind::Int | TypeKind::Float | TypeKind::Str | TypeKind::List
-                                | TypeKind::Dict | TypeKind::Tuple | TypeKind::Set | TypeKind::Bytes
+                            TypeKind::Int
+                                | TypeKind::Float
+                                | TypeKind::Str
+                                | TypeKind::List
+                                | TypeKind::Dict
+                                | TypeKind::Tuple
+                                | TypeKind::Set
+                                | TypeKind::Bytes
                         ) =>
                 {
                     Some(kc.kind)
@@ -575,10 +665,9 @@ impl Vm {
             }
             None => {
                 if !is_exc && !has_base && !args.is_empty() {
-                    return Err(self.type_error(format!(
-                        "{}() takes no arguments",
-                        Vm::class_name(cls)
-                    )));
+                    return Err(
+                        self.type_error(format!("{}() takes no arguments", Vm::class_name(cls)))
+                    );
                 }
             }
         }

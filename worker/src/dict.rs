@@ -75,7 +75,11 @@ impl Dict {
                 }
             }
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
     }
 
@@ -127,7 +131,11 @@ impl Dict {
                 return;
             }
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
     }
 
@@ -145,7 +153,11 @@ impl Dict {
         }
     }
 
-    pub fn remove(&mut self, hash: i64, eq: &mut dyn FnMut(&Value) -> bool) -> Option<(Value, Value)> {
+    pub fn remove(
+        &mut self,
+        hash: i64,
+        eq: &mut dyn FnMut(&Value) -> bool,
+    ) -> Option<(Value, Value)> {
         let (slot, idx) = self.find_slot(hash, eq)?;
         self.table[slot] = DELETED;
         let e = &mut self.entries[idx as usize];
@@ -175,7 +187,11 @@ impl Dict {
                 return None;
             }
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
         self.table[i] = DELETED;
         let e = &mut self.entries[idx];

@@ -137,7 +137,10 @@ impl Vm {
         if idx < ncells {
             (view.cellvars().get(idx).as_str().to_string(), true)
         } else {
-            (view.freevars().get(idx - ncells).as_str().to_string(), false)
+            (
+                view.freevars().get(idx - ncells).as_str().to_string(),
+                false,
+            )
         }
     }
 
@@ -167,6 +170,9 @@ impl Vm {
                 Opcode::NOP => {}
                 Opcode::POP_TOP => {
                     f.pop();
+                    if crate::heap::has_finalizers() {
+                        self.run_finalizers();
+                    }
                 }
                 Opcode::COPY => {
                     let v = f.peek(arg as usize).clone();
@@ -194,6 +200,9 @@ impl Vm {
                 Opcode::STORE_FAST => {
                     let v = f.pop();
                     f.locals[arg as usize] = v;
+                    if crate::heap::has_finalizers() {
+                        self.run_finalizers();
+                    }
                 }
                 Opcode::DELETE_FAST => {
                     if f.locals[arg as usize].is_null() {
@@ -244,6 +253,9 @@ impl Vm {
                 Opcode::STORE_GLOBAL => {
                     let v = f.pop();
                     self.store_global(f, arg, v);
+                    if crate::heap::has_finalizers() {
+                        self.run_finalizers();
+                    }
                 }
                 Opcode::DELETE_GLOBAL => {
                     let slot = self.codes[f.code as usize].global_slots[arg as usize];
@@ -320,19 +332,25 @@ impl Vm {
                     let len = f.stack.len();
                     let fpos = len - n - 2;
                     let callable = std::mem::replace(&mut f.stack[fpos], Value::Null);
-                    if n == 0 && matches!(callable, Value::Native(Native::Super)) && f.stack[fpos + 1].is_null() {
+                    if n == 0
+                        && matches!(callable, Value::Native(Native::Super))
+                        && f.stack[fpos + 1].is_null()
+                    {
                         let r = self.super_from_frame(f);
                         f.stack.truncate(fpos);
                         f.push(r?);
                         continue;
                     }
                     let result = if f.stack[fpos + 1].is_null() {
-                        self.call(&callable, &f.stack[len - n..], &[])
+                        self.call_direct(&callable, &f.stack[len - n..], &[])
                     } else {
-                        self.call(&callable, &f.stack[fpos + 1..], &[])
+                        self.call_direct(&callable, &f.stack[fpos + 1..], &[])
                     };
                     f.stack.truncate(fpos);
                     f.push(result?);
+                    if crate::heap::has_finalizers() {
+                        self.run_finalizers();
+                    }
                 }
                 Opcode::CALL => {
                     let n = arg as usize;
@@ -345,9 +363,12 @@ impl Vm {
                         f.push(r?);
                         continue;
                     }
-                    let result = self.call(&callable, &f.stack[fpos + 1..], &[]);
+                    let result = self.call_direct(&callable, &f.stack[fpos + 1..], &[]);
                     f.stack.truncate(fpos);
                     f.push(result?);
+                    if crate::heap::has_finalizers() {
+                        self.run_finalizers();
+                    }
                 }
                 Opcode::CALL_KW => {
                     let kwnames = f.pop();
@@ -359,9 +380,12 @@ impl Vm {
                         Some(Object::Tuple(t)) => t.to_vec(),
                         _ => Vec::new(),
                     };
-                    let result = self.call(&callable, &f.stack[fpos + 1..], &names);
+                    let result = self.call_direct(&callable, &f.stack[fpos + 1..], &names);
                     f.stack.truncate(fpos);
                     f.push(result?);
+                    if crate::heap::has_finalizers() {
+                        self.run_finalizers();
+                    }
                 }
                 Opcode::CALL_EX => {
                     let kwargs = if arg & 1 != 0 { f.pop() } else { Value::Null };
@@ -369,6 +393,9 @@ impl Vm {
                     let callable = f.pop();
                     let r = self.call_ex(&callable, &args, &kwargs)?;
                     f.push(r);
+                    if crate::heap::has_finalizers() {
+                        self.run_finalizers();
+                    }
                 }
                 Opcode::MAKE_FUNCTION => {
                     let code = f.pop();
@@ -473,11 +500,19 @@ impl Vm {
                         (Value::Obj(o), Value::Int(i)) => match o.get() {
                             Object::List(l) => {
                                 let j = if *i < 0 { *i + l.len() as i64 } else { *i };
-                                if j >= 0 { l.get(j as usize).cloned() } else { None }
+                                if j >= 0 {
+                                    l.get(j as usize).cloned()
+                                } else {
+                                    None
+                                }
                             }
                             Object::Tuple(t) => {
                                 let j = if *i < 0 { *i + t.len() as i64 } else { *i };
-                                if j >= 0 { t.get(j as usize).cloned() } else { None }
+                                if j >= 0 {
+                                    t.get(j as usize).cloned()
+                                } else {
+                                    None
+                                }
                             }
                             _ => None,
                         },
@@ -672,7 +707,10 @@ impl Vm {
                                 Some(None)
                             }
                         }
-                        Some(Object::Iter(Iter::Seq { seq: Value::Obj(so), index })) => match so.get() {
+                        Some(Object::Iter(Iter::Seq {
+                            seq: Value::Obj(so),
+                            index,
+                        })) => match so.get() {
                             Object::List(l) => {
                                 let r = l.get(*index).cloned();
                                 *index += 1;
@@ -699,6 +737,9 @@ impl Vm {
                         None => {
                             f.pop();
                             ip = arg as usize;
+                            if crate::heap::has_finalizers() {
+                                self.run_finalizers();
+                            }
                         }
                     }
                 }
@@ -819,7 +860,10 @@ impl Vm {
                         let msg = if has(self, "__enter__") {
                             format!("'{}' object does not support the context manager protocol (missed __exit__ method)", self.type_name(&mgr))
                         } else {
-                            format!("'{}' object does not support the context manager protocol", self.type_name(&mgr))
+                            format!(
+                                "'{}' object does not support the context manager protocol",
+                                self.type_name(&mgr)
+                            )
                         };
                         return Err(self.type_error(msg));
                     }
@@ -871,6 +915,25 @@ impl Vm {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /// Closes generators whose last reference went away while suspended (their `finally`
+    /// blocks run now); errors raised while closing are ignored, as CPython reports them
+    /// only as "Exception ignored".
+    pub fn run_finalizers(&mut self) {
+        for _ in 0..100 {
+            let pending = crate::heap::take_finalizers();
+            if pending.is_empty() {
+                return;
+            }
+            for g in pending {
+                let _ = self.call_native(
+                    crate::builtins::Native::GenClose,
+                    &[Value::Obj(g)],
+                    &[],
+                );
             }
         }
     }

@@ -112,7 +112,11 @@ fn freeze_all(mut work: Vec<ObjRef>) {
                 push_value(&g.name, w);
                 push_value(&g.qualname, w);
                 if let Some(f) = &g.frame {
-                    f.locals.iter().chain(f.stack.iter()).chain(f.exc_stack.iter()).for_each(|v| push_value(v, w));
+                    f.locals
+                        .iter()
+                        .chain(f.stack.iter())
+                        .chain(f.exc_stack.iter())
+                        .for_each(|v| push_value(v, w));
                     for c in &f.cells {
                         if !c.is_immortal() {
                             w.push(c.clone());
@@ -180,7 +184,9 @@ mod tests {
     fn freezing_reaches_nested_objects_and_stops_writes() {
         let s = Value::obj(Object::Str(PyStr::new("leaf")));
         let inner = Value::obj(Object::List(vec![s.clone(), Value::Int(1)]));
-        let outer = Value::obj(Object::Tuple(vec![inner.clone(), Value::None].into_boxed_slice()));
+        let outer = Value::obj(Object::Tuple(
+            vec![inner.clone(), Value::None].into_boxed_slice(),
+        ));
         // A cycle: the list holds the tuple that holds it.
         if let Some(Object::List(l)) = inner.as_obj().map(|o| o.get_mut()) {
             l.push(outer.clone());

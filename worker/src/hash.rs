@@ -126,7 +126,10 @@ mod tests {
         assert_eq!(hash_i64(-2), -2);
         assert_eq!(hash_i64((1 << 61) - 1), 0);
         assert_eq!(hash_i64(1 << 61), 1);
-        assert_eq!(hash_bigint(&(BigInt::from(1) << 100)), hash_bigint(&(BigInt::from(1) << 100)));
+        assert_eq!(
+            hash_bigint(&(BigInt::from(1) << 100)),
+            hash_bigint(&(BigInt::from(1) << 100))
+        );
         assert_eq!(hash_bigint(&BigInt::from(-5)), -5);
     }
 

@@ -15,9 +15,35 @@
 //!
 //! This module and `run_on_big_stack` are the only places with `unsafe`.
 
-use crate::object::Object;
-use std::cell::{Cell, UnsafeCell};
+use crate::object::{GenState, Object};
+use std::cell::{Cell, RefCell, UnsafeCell};
 use std::ptr::NonNull;
+
+thread_local! {
+    /// Suspended generators whose last reference went away: they are kept alive until the
+    /// interpreter closes them (running their `finally` blocks), as CPython does on dealloc.
+    static FINALIZE: RefCell<Vec<ObjRef>> = const { RefCell::new(Vec::new()) };
+    static PENDING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether objects are waiting for `take_finalizers`.
+#[inline(always)]
+pub fn has_finalizers() -> bool {
+    PENDING.with(|p| p.get())
+}
+
+/// The objects waiting to be finalized.
+pub fn take_finalizers() -> Vec<ObjRef> {
+    PENDING.with(|p| p.set(false));
+    FINALIZE
+        .try_with(|f| std::mem::take(&mut *f.borrow_mut()))
+        .unwrap_or_default()
+}
+
+/// Whether a dying object must be finalized by the interpreter before it is freed.
+fn needs_finalizer(body: &Object) -> bool {
+    matches!(body, Object::Generator(g) if g.state == GenState::Suspended && g.frame.is_some())
+}
 
 /// Header flag: the object is immortal; refcount operations skip it.
 pub const IMMORTAL: u32 = 1;
@@ -138,6 +164,24 @@ impl Drop for ObjRef {
         }
         let n = h.refcount.get() - 1;
         h.refcount.set(n);
+        if n == 0 && needs_finalizer(self.get()) {
+            // Resurrect with one count owned by the finalization queue. If the queue is gone
+            // (thread exit) the object is freed without running its `finally` blocks.
+            h.refcount.set(1);
+            let queued = FINALIZE.try_with(|f| {
+                if let Ok(mut q) = f.try_borrow_mut() {
+                    q.push(ObjRef { ptr: self.ptr });
+                    true
+                } else {
+                    false
+                }
+            });
+            if queued == Ok(true) {
+                let _ = PENDING.try_with(|p| p.set(true));
+                return;
+            }
+            h.refcount.set(0);
+        }
         if n == 0 {
             // SAFETY: the count reached zero, so this was the last `ObjRef`; the allocation came
             // from `Box::leak` in `new` and is reclaimed exactly once here.

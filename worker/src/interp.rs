@@ -56,14 +56,34 @@ pub struct Vm {
     pub repr_guard: Vec<usize>,
     /// Type objects of the built-in iterators and views (`zip`, `list_iterator`, ...).
     pub iter_types: HashMap<&'static str, ObjRef>,
+    /// The process that froze the heap (0 if not frozen): a worker forked from it moves this
+    /// struct, whose counters are written on every call, off the inherited page.
+    pub frozen_in_pid: u32,
 }
 
 const ITER_TYPES: &[&str] = &[
-    "list_iterator", "tuple_iterator", "str_ascii_iterator", "str_iterator", "bytes_iterator",
-    "range_iterator", "longrange_iterator", "dict_keyiterator", "dict_valueiterator",
-    "dict_itemiterator", "set_iterator", "enumerate", "zip", "map", "filter",
-    "list_reverseiterator", "reversed", "callable_iterator", "iterator", "dict_keys",
-    "dict_values", "dict_items",
+    "list_iterator",
+    "tuple_iterator",
+    "str_ascii_iterator",
+    "str_iterator",
+    "bytes_iterator",
+    "range_iterator",
+    "longrange_iterator",
+    "dict_keyiterator",
+    "dict_valueiterator",
+    "dict_itemiterator",
+    "set_iterator",
+    "enumerate",
+    "zip",
+    "map",
+    "filter",
+    "list_reverseiterator",
+    "reversed",
+    "callable_iterator",
+    "iterator",
+    "dict_keys",
+    "dict_values",
+    "dict_items",
 ];
 
 const EXCEPTIONS: &[(&str, &str)] = &[
@@ -205,7 +225,11 @@ impl Vm {
         set_attr(&object_t, "__init__", Value::Native(Native::ObjectInit));
         set_attr(&object_t, "__repr__", Value::Native(Native::ObjectRepr));
         set_attr(&object_t, "__str__", Value::Native(Native::ObjectStr));
-        set_attr(&object_t, "__setattr__", Value::Native(Native::ObjectSetattr));
+        set_attr(
+            &object_t,
+            "__setattr__",
+            Value::Native(Native::ObjectSetattr),
+        );
         set_attr(&object_t, "__eq__", Value::Native(Native::ObjectEq));
         set_attr(&object_t, "__ne__", Value::Native(Native::ObjectNe));
         set_attr(&object_t, "__hash__", Value::Native(Native::ObjectHash));
@@ -214,7 +238,11 @@ impl Vm {
             "__new__",
             Value::obj(Object::StaticMethod(Value::Native(Native::ObjectNew))),
         );
-        set_attr(&exc_types["BaseException"], "__init__", Value::Native(Native::ExcInit));
+        set_attr(
+            &exc_types["BaseException"],
+            "__init__",
+            Value::Native(Native::ExcInit),
+        );
         let mut builtins: HashMap<&'static str, Value> = HashMap::new();
         for (kind, name) in TYPE_NAMES {
             builtins.insert(name, Value::Obj(types[*kind as usize].clone()));
@@ -270,6 +298,7 @@ impl Vm {
             empty_tuple,
             repr_guard: Vec::new(),
             iter_types,
+            frozen_in_pid: 0,
         }
     }
 
@@ -376,9 +405,18 @@ impl Vm {
                         Iter::StrChars { .. } => "str_iterator",
                         Iter::Range { .. } => "range_iterator",
                         Iter::BigRange { .. } => "longrange_iterator",
-                        Iter::Dict { kind: ViewKind::Keys, .. } => "dict_keyiterator",
-                        Iter::Dict { kind: ViewKind::Values, .. } => "dict_valueiterator",
-                        Iter::Dict { kind: ViewKind::Items, .. } => "dict_itemiterator",
+                        Iter::Dict {
+                            kind: ViewKind::Keys,
+                            ..
+                        } => "dict_keyiterator",
+                        Iter::Dict {
+                            kind: ViewKind::Values,
+                            ..
+                        } => "dict_valueiterator",
+                        Iter::Dict {
+                            kind: ViewKind::Items,
+                            ..
+                        } => "dict_itemiterator",
                         Iter::Snapshot { .. } => "set_iterator",
                         Iter::Enumerate { .. } => "enumerate",
                         Iter::Zip { .. } => "zip",

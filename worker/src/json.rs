@@ -65,11 +65,17 @@ impl Vm {
             Value::Int(i) => serde_json::Value::from(*i),
             Value::Float(f) => {
                 if !f.is_finite() {
-                    return Err(self.value_error("Out of range float values are not JSON compliant"));
+                    return Err(
+                        self.value_error("Out of range float values are not JSON compliant")
+                    );
                 }
                 match serde_json::Number::from_f64(*f) {
                     Some(n) => serde_json::Value::Number(n),
-                    None => return Err(self.value_error("Out of range float values are not JSON compliant")),
+                    None => {
+                        return Err(
+                            self.value_error("Out of range float values are not JSON compliant")
+                        )
+                    }
                 }
             }
             Value::Str(s) => serde_json::Value::String(s.as_str().to_string()),
@@ -91,11 +97,18 @@ impl Vm {
                     serde_json::Value::Array(out)
                 }
                 Object::Dict(d) => {
-                    let pairs: Vec<(Value, Value)> = d.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                    let pairs: Vec<(Value, Value)> =
+                        d.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
                     let mut map = serde_json::Map::new();
                     for (k, val) in pairs {
                         let key = match &k {
-                            Value::Bool(b) => if *b { "true".to_string() } else { "false".to_string() },
+                            Value::Bool(b) => {
+                                if *b {
+                                    "true".to_string()
+                                } else {
+                                    "false".to_string()
+                                }
+                            }
                             Value::None => "null".to_string(),
                             Value::Int(_) | Value::Float(_) => self.repr(&k)?,
                             _ => match k.as_str() {

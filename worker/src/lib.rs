@@ -91,6 +91,7 @@ fn job_run_main(mut vm: Box<Vm>) -> (Box<Vm>, Result<(), ErrorReport>) {
         Ok(_) => Ok(()),
         Err(e) => Err(vm.error_report(&e)),
     };
+    vm.run_finalizers();
     vm.flush_out();
     (vm, r)
 }
@@ -123,6 +124,7 @@ fn job_call(job: Job) -> (Box<Vm>, CallOutcome) {
     vm.sink = Sink::Capture;
     vm.out.clear();
     let result = call_inner(&mut vm, &function, &args, &kwargs);
+    vm.run_finalizers();
     let stdout = std::mem::take(&mut vm.out);
     (vm, CallOutcome { result, stdout })
 }
@@ -215,12 +217,19 @@ impl Interpreter {
         args: &[serde_json::Value],
         kwargs: &serde_json::Map<String, serde_json::Value>,
     ) -> CallOutcome {
-        let Some(vm) = self.take_vm() else {
+        let Some(mut vm) = self.take_vm() else {
             return CallOutcome {
                 result: Err(lost_interpreter()),
                 stdout: String::new(),
             };
         };
+        if vm.frozen_in_pid != 0 && vm.frozen_in_pid != std::process::id() {
+            // First job in a forked worker: move the interpreter's own (frequently written)
+            // fields and output buffer into memory this worker allocates.
+            vm = Box::new(*vm);
+            vm.frozen_in_pid = 0;
+            vm.out = String::new();
+        }
         let job = Job {
             vm,
             function: function.to_string(),
@@ -230,6 +239,17 @@ impl Interpreter {
         let (vm, outcome) = heap::run_on_big_stack(job, job_call);
         self.vm = Some(vm);
         outcome
+    }
+}
+
+impl Drop for Interpreter {
+    fn drop(&mut self) {
+        // One interpreter per process, dropped only at exit: freeing a deeply nested object
+        // graph would recurse on whatever (small) stack the caller has, so the heap is left
+        // to the operating system instead.
+        if let Some(vm) = self.vm.take() {
+            std::mem::forget(vm);
+        }
     }
 }
 
@@ -265,6 +285,8 @@ impl Vm {
             freeze::freeze_value(v);
         }
         freeze::freeze_value(&self.empty_tuple);
+        self.frozen_in_pid = std::process::id();
+        self.out = String::new();
         // Spare frame buffers would be written by the first call in every worker.
         self.pool.clear();
         self.pool.shrink_to_fit();

@@ -25,7 +25,8 @@ impl Vm {
             Some(s) => Ok(s.to_string()),
             None => Err(self.type_error(format!(
                 "{what} {}",
-                v.map(|v| self.type_name(v)).unwrap_or_else(|| "NoneType".into())
+                v.map(|v| self.type_name(v))
+                    .unwrap_or_else(|| "NoneType".into())
             ))),
         }
     }
@@ -38,7 +39,10 @@ impl Vm {
                 let mut it = s.chars();
                 match (it.next(), it.next()) {
                     (Some(c), None) => Ok(c),
-                    _ => Err(self.type_error("The fill character must be exactly one character long")),
+                    _ => {
+                        Err(self
+                            .type_error("The fill character must be exactly one character long"))
+                    }
                 }
             }
         }
@@ -107,7 +111,9 @@ impl Vm {
                     let r = self.repr(&arg)?;
                     return Err(self.value_error(format!("{r} is not in range")));
                 }
-                if let (Some(Object::Range { start, step, .. }), Value::Int(i)) = (recv.body(), &arg) {
+                if let (Some(Object::Range { start, step, .. }), Value::Int(i)) =
+                    (recv.body(), &arg)
+                {
                     if let (Value::Int(s), Value::Int(st)) = (start, step) {
                         return Ok(Value::Int((i - s) / st));
                     }
@@ -141,10 +147,16 @@ impl Vm {
                 let r = self.call_native(n, &conv, &names)?;
                 fn back(v: &Value) -> Value {
                     match v.as_str() {
-                        Some(s) => Value::obj(Object::Bytes(s.chars().map(|c| c as u32 as u8).collect())),
+                        Some(s) => {
+                            Value::obj(Object::Bytes(s.chars().map(|c| c as u32 as u8).collect()))
+                        }
                         None => match v.body() {
-                            Some(Object::List(items)) => Vm::new_list(items.iter().map(back).collect()),
-                            Some(Object::Tuple(items)) => Vm::new_tuple(items.iter().map(back).collect()),
+                            Some(Object::List(items)) => {
+                                Vm::new_list(items.iter().map(back).collect())
+                            }
+                            Some(Object::Tuple(items)) => {
+                                Vm::new_tuple(items.iter().map(back).collect())
+                            }
                             _ => v.clone(),
                         },
                     }
@@ -153,8 +165,10 @@ impl Vm {
             }
         }
         // str methods
-        if let Some(s) = recv.as_str() {
-            let s = s.to_string();
+        // `recv` is this call's own reference to an immutable str, so borrowing its text across
+        // calls back into the interpreter is sound.
+        let recv_for_text = recv.clone();
+        if let Some(s) = recv_for_text.as_str() {
             let arg1 = a.get(1);
             return Ok(match n {
                 StrSplit | StrRsplit => {
@@ -164,9 +178,9 @@ impl Vm {
                     };
                     let maxsplit = self.opt_i64(a.arg(2, "maxsplit"))?.unwrap_or(-1);
                     let parts = if n == StrSplit {
-                        pystr::split(&s, sep.as_deref(), maxsplit)
+                        pystr::split(s, sep.as_deref(), maxsplit)
                     } else {
-                        pystr::rsplit(&s, sep.as_deref(), maxsplit)
+                        pystr::rsplit(s, sep.as_deref(), maxsplit)
                     }
                     .map_err(|e| lib(self, e))?;
                     Vm::new_list(parts.into_iter().map(Vm::str_val).collect())
@@ -176,7 +190,7 @@ impl Vm {
                     let mut out = String::new();
                     for (i, it) in items.iter().enumerate() {
                         if i > 0 {
-                            out.push_str(&s);
+                            out.push_str(s);
                         }
                         match it.as_str() {
                             Some(t) => out.push_str(t),
@@ -193,12 +207,14 @@ impl Vm {
                 StrStrip | StrLstrip | StrRstrip => {
                     let chars = match arg1 {
                         None | Some(Value::None) => None,
-                        Some(v) => Some(self.str_arg(Some(v), "strip arg must be None or str, not")?),
+                        Some(v) => {
+                            Some(self.str_arg(Some(v), "strip arg must be None or str, not")?)
+                        }
                     };
                     let r = match n {
-                        StrStrip => pystr::strip(&s, chars.as_deref()),
-                        StrLstrip => pystr::lstrip(&s, chars.as_deref()),
-                        _ => pystr::rstrip(&s, chars.as_deref()),
+                        StrStrip => pystr::strip(s, chars.as_deref()),
+                        StrLstrip => pystr::lstrip(s, chars.as_deref()),
+                        _ => pystr::rstrip(s, chars.as_deref()),
                     };
                     if r.len() == s.len() {
                         recv.clone()
@@ -210,18 +226,22 @@ impl Vm {
                     let old = self.str_arg(arg1, "replace() argument 1 must be str, not")?;
                     let new = self.str_arg(a.get(2), "replace() argument 2 must be str, not")?;
                     let count = self.opt_i64(a.arg(3, "count"))?.unwrap_or(-1);
-                    Vm::str_val(pystr::replace(&s, &old, &new, count))
+                    Vm::str_val(pystr::replace(s, &old, &new, count))
                 }
                 StrFind | StrRfind | StrIndex | StrRindex | StrCount => {
                     let sub = self.str_arg(arg1, "must be str, not")?;
                     let start = self.opt_i64(a.get(2))?;
                     let end = self.opt_i64(a.get(3))?;
                     match n {
-                        StrFind => Value::Int(pystr::find(&s, &sub, start, end)),
-                        StrRfind => Value::Int(pystr::rfind(&s, &sub, start, end)),
-                        StrIndex => Value::Int(pystr::index(&s, &sub, start, end).map_err(|e| lib(self, e))? as i64),
-                        StrRindex => Value::Int(pystr::rindex(&s, &sub, start, end).map_err(|e| lib(self, e))? as i64),
-                        _ => Value::Int(pystr::count(&s, &sub, start, end) as i64),
+                        StrFind => Value::Int(pystr::find(s, &sub, start, end)),
+                        StrRfind => Value::Int(pystr::rfind(s, &sub, start, end)),
+                        StrIndex => Value::Int(
+                            pystr::index(s, &sub, start, end).map_err(|e| lib(self, e))? as i64,
+                        ),
+                        StrRindex => Value::Int(
+                            pystr::rindex(s, &sub, start, end).map_err(|e| lib(self, e))? as i64,
+                        ),
+                        _ => Value::Int(pystr::count(s, &sub, start, end) as i64),
                     }
                 }
                 StrStartswith | StrEndswith => {
@@ -241,9 +261,9 @@ impl Vm {
                             )));
                         };
                         if if n == StrStartswith {
-                            pystr::startswith(&s, p, start, end)
+                            pystr::startswith(s, p, start, end)
                         } else {
-                            pystr::endswith(&s, p, start, end)
+                            pystr::endswith(s, p, start, end)
                         } {
                             hit = true;
                             break;
@@ -251,43 +271,43 @@ impl Vm {
                     }
                     Value::Bool(hit)
                 }
-                StrUpper => Vm::str_val(pystr::upper(&s)),
-                StrLower => Vm::str_val(pystr::lower(&s)),
-                StrTitle => Vm::str_val(pystr::title(&s)),
-                StrCapitalize => Vm::str_val(pystr::capitalize(&s)),
-                StrSwapcase => Vm::str_val(pystr::swapcase(&s)),
-                StrCasefold => Vm::str_val(pystr::casefold(&s)),
-                StrIsdigit => Value::Bool(pystr::isdigit(&s)),
-                StrIsalpha => Value::Bool(pystr::isalpha(&s)),
-                StrIsalnum => Value::Bool(pystr::isalnum(&s)),
-                StrIsspace => Value::Bool(pystr::isspace(&s)),
-                StrIsupper => Value::Bool(pystr::isupper(&s)),
-                StrIslower => Value::Bool(pystr::islower(&s)),
-                StrIsdecimal => Value::Bool(pystr::isdecimal(&s)),
-                StrIsnumeric => Value::Bool(pystr::isnumeric(&s)),
-                StrIstitle => Value::Bool(pystr::istitle(&s)),
-                StrIsidentifier => Value::Bool(pystr::isidentifier(&s)),
-                StrIsascii => Value::Bool(pystr::isascii(&s)),
-                StrIsprintable => Value::Bool(pystr::isprintable(&s)),
+                StrUpper => Vm::str_val(pystr::upper(s)),
+                StrLower => Vm::str_val(pystr::lower(s)),
+                StrTitle => Vm::str_val(pystr::title(s)),
+                StrCapitalize => Vm::str_val(pystr::capitalize(s)),
+                StrSwapcase => Vm::str_val(pystr::swapcase(s)),
+                StrCasefold => Vm::str_val(pystr::casefold(s)),
+                StrIsdigit => Value::Bool(pystr::isdigit(s)),
+                StrIsalpha => Value::Bool(pystr::isalpha(s)),
+                StrIsalnum => Value::Bool(pystr::isalnum(s)),
+                StrIsspace => Value::Bool(pystr::isspace(s)),
+                StrIsupper => Value::Bool(pystr::isupper(s)),
+                StrIslower => Value::Bool(pystr::islower(s)),
+                StrIsdecimal => Value::Bool(pystr::isdecimal(s)),
+                StrIsnumeric => Value::Bool(pystr::isnumeric(s)),
+                StrIstitle => Value::Bool(pystr::istitle(s)),
+                StrIsidentifier => Value::Bool(pystr::isidentifier(s)),
+                StrIsascii => Value::Bool(pystr::isascii(s)),
+                StrIsprintable => Value::Bool(pystr::isprintable(s)),
                 StrCenter | StrLjust | StrRjust => {
                     let w = self.index_of(arg1.unwrap_or(&Value::None))?;
                     let fill = self.fill_char(a.get(2))?;
                     Vm::str_val(match n {
-                        StrCenter => pystr::center(&s, w, fill),
-                        StrLjust => pystr::ljust(&s, w, fill),
-                        _ => pystr::rjust(&s, w, fill),
+                        StrCenter => pystr::center(s, w, fill),
+                        StrLjust => pystr::ljust(s, w, fill),
+                        _ => pystr::rjust(s, w, fill),
                     })
                 }
                 StrZfill => {
                     let w = self.index_of(arg1.unwrap_or(&Value::None))?;
-                    Vm::str_val(pystr::zfill(&s, w))
+                    Vm::str_val(pystr::zfill(s, w))
                 }
                 StrPartition | StrRpartition => {
                     let sep = self.str_arg(arg1, "must be str, not")?;
                     let (x, y, z) = if n == StrPartition {
-                        pystr::partition(&s, &sep)
+                        pystr::partition(s, &sep)
                     } else {
-                        pystr::rpartition(&s, &sep)
+                        pystr::rpartition(s, &sep)
                     }
                     .map_err(|e| lib(self, e))?;
                     Vm::new_tuple(vec![Vm::str_val(x), Vm::str_val(y), Vm::str_val(z)])
@@ -297,38 +317,56 @@ impl Vm {
                         Some(v) => self.truthy(v)?,
                         None => false,
                     };
-                    Vm::new_list(pystr::splitlines(&s, keep).into_iter().map(Vm::str_val).collect())
+                    Vm::new_list(
+                        pystr::splitlines(s, keep)
+                            .into_iter()
+                            .map(Vm::str_val)
+                            .collect(),
+                    )
                 }
                 StrFormat => {
-                    let kw: Vec<(String, Value)> = a.kw.iter().map(|(k, v)| (k.to_string(), (*v).clone())).collect();
-                    let r = self.str_format(&s, &a.pos[1..], &kw)?;
+                    let kw: Vec<(String, Value)> =
+                        a.kw.iter()
+                            .map(|(k, v)| (k.to_string(), (*v).clone()))
+                            .collect();
+                    let r = self.str_format(s, &a.pos[1..], &kw)?;
                     Vm::str_val(r)
                 }
                 StrEncode => Value::obj(Object::Bytes(s.as_bytes().into())),
                 StrExpandtabs => {
                     let t = self.opt_i64(a.arg(1, "tabsize"))?.unwrap_or(8);
-                    Vm::str_val(pystr::expandtabs(&s, t))
+                    Vm::str_val(pystr::expandtabs(s, t))
                 }
                 StrRemoveprefix => {
                     let p = self.str_arg(arg1, "removeprefix() argument must be str, not")?;
-                    Vm::str_val(s.strip_prefix(p.as_str()).unwrap_or(&s))
+                    Vm::str_val(s.strip_prefix(p.as_str()).unwrap_or(s))
                 }
                 StrRemovesuffix => {
                     let p = self.str_arg(arg1, "removesuffix() argument must be str, not")?;
-                    Vm::str_val(s.strip_suffix(p.as_str()).unwrap_or(&s))
+                    Vm::str_val(s.strip_suffix(p.as_str()).unwrap_or(s))
                 }
                 _ => return Err(self.no_method(&recv, n)),
             });
         }
         let Some(o) = recv.as_obj().cloned() else {
             return match (n, &recv) {
-                (IntBitLength, Value::Int(i)) => Ok(Value::Int(64 - i.unsigned_abs().leading_zeros() as i64)),
+                (IntBitLength, Value::Int(i)) => {
+                    Ok(Value::Int(64 - i.unsigned_abs().leading_zeros() as i64))
+                }
                 (IntBitLength, Value::Bool(b)) => Ok(Value::Int(*b as i64)),
-                (IntBitCount, Value::Int(i)) => Ok(Value::Int(i.unsigned_abs().count_ones() as i64)),
-                (FloatIsInteger, Value::Float(f)) => Ok(Value::Bool(crate::pynum::float_is_integer(*f))),
+                (IntBitCount, Value::Int(i)) => {
+                    Ok(Value::Int(i.unsigned_abs().count_ones() as i64))
+                }
+                (FloatIsInteger, Value::Float(f)) => {
+                    Ok(Value::Bool(crate::pynum::float_is_integer(*f)))
+                }
                 (FloatAsIntegerRatio, Value::Float(f)) => {
-                    let (p, q) = crate::pynum::float_as_integer_ratio(*f).map_err(|e| lib(self, e))?;
-                    Ok(Vm::new_tuple(vec![Vm::int_from_big(p), Vm::int_from_big(q)]))
+                    let (p, q) =
+                        crate::pynum::float_as_integer_ratio(*f).map_err(|e| lib(self, e))?;
+                    Ok(Vm::new_tuple(vec![
+                        Vm::int_from_big(p),
+                        Vm::int_from_big(q),
+                    ]))
                 }
                 _ => Err(self.no_method(&recv, n)),
             };
@@ -367,7 +405,9 @@ impl Vm {
             }
             ListPop => {
                 let i = self.opt_i64(a.get(1))?;
-                let Object::List(l) = o.get_mut() else { return Ok(Value::None) };
+                let Object::List(l) = o.get_mut() else {
+                    return Ok(Value::None);
+                };
                 if l.is_empty() {
                     return Err(self.err("IndexError", "pop from empty list"));
                 }
@@ -377,7 +417,9 @@ impl Vm {
                 if j < 0 || j >= len {
                     return Err(self.err("IndexError", "pop index out of range"));
                 }
-                let Object::List(l) = o.get_mut() else { return Ok(Value::None) };
+                let Object::List(l) = o.get_mut() else {
+                    return Ok(Value::None);
+                };
                 Ok(l.remove(j as usize))
             }
             ListRemove | ListIndex | ListCount | TupleIndex | TupleCount => {
@@ -385,8 +427,21 @@ impl Vm {
                 let items = self.seq_items(&recv);
                 let mut count = 0;
                 let start = self.opt_i64(a.get(2))?.unwrap_or(0);
-                let start = if start < 0 { (start + items.len() as i64).max(0) } else { start } as usize;
-                let stop = self.opt_i64(a.get(3))?.map(|e| if e < 0 { (e + items.len() as i64).max(0) as usize } else { e as usize }).unwrap_or(items.len());
+                let start = if start < 0 {
+                    (start + items.len() as i64).max(0)
+                } else {
+                    start
+                } as usize;
+                let stop = self
+                    .opt_i64(a.get(3))?
+                    .map(|e| {
+                        if e < 0 {
+                            (e + items.len() as i64).max(0) as usize
+                        } else {
+                            e as usize
+                        }
+                    })
+                    .unwrap_or(items.len());
                 for (i, x) in items.iter().enumerate() {
                     if n != ListCount && n != TupleCount && (i < start || i >= stop) {
                         continue;
@@ -467,11 +522,22 @@ impl Vm {
                     }));
                 }
                 let k = a.get(1).cloned().unwrap_or(Value::None);
-                Ok(self.dict_get(&o, &k)?.unwrap_or_else(|| a.get(2).cloned().unwrap_or(Value::None)))
+                Ok(self
+                    .dict_get(&o, &k)?
+                    .unwrap_or_else(|| a.get(2).cloned().unwrap_or(Value::None)))
             }
-            DictKeys => Ok(Value::obj(Object::DictView { dict: o.clone(), kind: ViewKind::Keys })),
-            DictValues => Ok(Value::obj(Object::DictView { dict: o.clone(), kind: ViewKind::Values })),
-            DictItems => Ok(Value::obj(Object::DictView { dict: o.clone(), kind: ViewKind::Items })),
+            DictKeys => Ok(Value::obj(Object::DictView {
+                dict: o.clone(),
+                kind: ViewKind::Keys,
+            })),
+            DictValues => Ok(Value::obj(Object::DictView {
+                dict: o.clone(),
+                kind: ViewKind::Values,
+            })),
+            DictItems => Ok(Value::obj(Object::DictView {
+                dict: o.clone(),
+                kind: ViewKind::Items,
+            })),
             DictPop => {
                 let k = a.get(1).cloned().unwrap_or(Value::None);
                 match self.dict_del(&o, &k)? {
@@ -524,7 +590,10 @@ impl Vm {
             }
             DictFromkeys => {
                 // Bound to the class (`dict.fromkeys(keys, v)`) or to an instance.
-                let (keys, v) = (a.get(1).cloned().unwrap_or(Value::None), a.get(2).cloned().unwrap_or(Value::None));
+                let (keys, v) = (
+                    a.get(1).cloned().unwrap_or(Value::None),
+                    a.get(2).cloned().unwrap_or(Value::None),
+                );
                 let d = Vm::new_dict(Dict::new());
                 for k in self.collect(&keys)? {
                     self.setitem(&d, k, v.clone())?;
@@ -577,12 +646,13 @@ impl Vm {
                     });
                 }
                 for other in &a.pos[1..] {
-                    let other = if matches!(other.body(), Some(Object::Set(_) | Object::FrozenSet(_))) {
-                        other.clone()
-                    } else {
-                        let items = self.collect(other)?;
-                        self.build_set(items)?
-                    };
+                    let other =
+                        if matches!(other.body(), Some(Object::Set(_) | Object::FrozenSet(_))) {
+                            other.clone()
+                        } else {
+                            let items = self.collect(other)?;
+                            self.build_set(items)?
+                        };
                     acc = self.set_algebra(op, &acc, &other)?;
                 }
                 Ok(acc)
@@ -596,8 +666,12 @@ impl Vm {
                     self.build_set(items)?
                 };
                 match n {
-                    SetIssubset => self.compare(permafrost_image::opcode::CompareOp::Le, &recv, &other),
-                    SetIssuperset => self.compare(permafrost_image::opcode::CompareOp::Ge, &recv, &other),
+                    SetIssubset => {
+                        self.compare(permafrost_image::opcode::CompareOp::Le, &recv, &other)
+                    }
+                    SetIssuperset => {
+                        self.compare(permafrost_image::opcode::CompareOp::Ge, &recv, &other)
+                    }
                     _ => {
                         let inter = self.set_algebra(BinaryOp::And, &recv, &other)?;
                         Ok(Value::Bool(self.len_of(&inter)? == 0))
@@ -668,7 +742,9 @@ impl Vm {
                 }
             }
             BytesHex => Ok(match o.get() {
-                Object::Bytes(b) => Vm::str_val(b.iter().map(|x| format!("{x:02x}")).collect::<String>()),
+                Object::Bytes(b) => {
+                    Vm::str_val(b.iter().map(|x| format!("{x:02x}")).collect::<String>())
+                }
                 _ => Value::None,
             }),
             BytesCount | BytesIndex => {
@@ -680,7 +756,11 @@ impl Vm {
                     Some(Value::Int(i)) => vec![*i as u8],
                     Some(v) => match v.body() {
                         Some(Object::Bytes(b)) => b.to_vec(),
-                        _ => return Err(self.type_error("argument should be integer or bytes-like object")),
+                        _ => {
+                            return Err(
+                                self.type_error("argument should be integer or bytes-like object")
+                            )
+                        }
                     },
                     None => Vec::new(),
                 };
@@ -726,7 +806,11 @@ impl Vm {
                     crate::eval::Exit::Yield(x) => Ok(x),
                     crate::eval::Exit::Return(r) => {
                         let cls = self.exc_class("StopIteration");
-                        let args = if matches!(r, Value::None) { vec![] } else { vec![r] };
+                        let args = if matches!(r, Value::None) {
+                            vec![]
+                        } else {
+                            vec![r]
+                        };
                         Err(self.make_exc(&cls, args))
                     }
                 }
@@ -743,7 +827,11 @@ impl Vm {
                     crate::eval::Exit::Yield(x) => Ok(x),
                     crate::eval::Exit::Return(r) => {
                         let cls = self.exc_class("StopIteration");
-                        let args = if matches!(r, Value::None) { vec![] } else { vec![r] };
+                        let args = if matches!(r, Value::None) {
+                            vec![]
+                        } else {
+                            vec![r]
+                        };
                         Err(self.make_exc(&cls, args))
                     }
                 }
@@ -759,9 +847,16 @@ impl Vm {
                 }
                 let exc = self.err_empty("GeneratorExit");
                 match self.gen_resume(&o, Value::None, Some(exc)) {
-                    Ok(crate::eval::Exit::Yield(_)) => Err(self.err("RuntimeError", "generator ignored GeneratorExit")),
+                    Ok(crate::eval::Exit::Yield(_)) => {
+                        Err(self.err("RuntimeError", "generator ignored GeneratorExit"))
+                    }
                     Ok(_) => Ok(Value::None),
-                    Err(e) if self.exc_matches(&e, "GeneratorExit") || self.exc_matches(&e, "StopIteration") => Ok(Value::None),
+                    Err(e)
+                        if self.exc_matches(&e, "GeneratorExit")
+                            || self.exc_matches(&e, "StopIteration") =>
+                    {
+                        Ok(Value::None)
+                    }
                     Err(e) => Err(e),
                 }
             }
@@ -772,7 +867,11 @@ impl Vm {
     fn no_method(&self, recv: &Value, n: Native) -> crate::heap::ObjRef {
         self.err(
             "AttributeError",
-            format!("'{}' object has no attribute '{}'", self.type_name(recv), n.name()),
+            format!(
+                "'{}' object has no attribute '{}'",
+                self.type_name(recv),
+                n.name()
+            ),
         )
     }
 }

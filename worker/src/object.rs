@@ -187,20 +187,61 @@ pub enum ViewKind {
 /// Built-in iterator states.
 pub enum Iter {
     /// list, tuple, str (by code point), bytes: index into a sequence.
-    Seq { seq: Value, index: usize },
+    Seq {
+        seq: Value,
+        index: usize,
+    },
     /// A str iterated by byte offset (non-ASCII strs).
-    StrChars { s: Value, byte: usize },
-    Range { next: i64, stop: i64, step: i64 },
-    BigRange { next: BigInt, stop: BigInt, step: BigInt },
-    Dict { dict: ObjRef, index: usize, len: usize, kind: ViewKind },
+    StrChars {
+        s: Value,
+        byte: usize,
+    },
+    Range {
+        next: i64,
+        stop: i64,
+        step: i64,
+    },
+    BigRange {
+        next: BigInt,
+        stop: BigInt,
+        step: BigInt,
+    },
+    Dict {
+        dict: ObjRef,
+        index: usize,
+        len: usize,
+        kind: ViewKind,
+    },
     /// A snapshot of keys (sets: mutation during iteration is caught by the length check).
-    Snapshot { items: Vec<Value>, index: usize, source: Option<ObjRef>, len: usize },
-    Enumerate { it: Value, count: Value },
-    Zip { its: Vec<Value> },
-    Map { func: Value, its: Vec<Value> },
-    Filter { func: Value, it: Value },
-    Reversed { seq: Value, index: usize },
-    CallIter { func: Value, sentinel: Value },
+    Snapshot {
+        items: Vec<Value>,
+        index: usize,
+        source: Option<ObjRef>,
+        len: usize,
+    },
+    Enumerate {
+        it: Value,
+        count: Value,
+    },
+    Zip {
+        its: Vec<Value>,
+    },
+    Map {
+        func: Value,
+        its: Vec<Value>,
+    },
+    Filter {
+        func: Value,
+        it: Value,
+    },
+    Reversed {
+        seq: Value,
+        index: usize,
+    },
+    CallIter {
+        func: Value,
+        sentinel: Value,
+    },
     Exhausted,
 }
 
@@ -221,10 +262,21 @@ pub enum Object {
     Dict(Dict),
     Set(Set),
     FrozenSet(Set),
-    Range { start: Value, stop: Value, step: Value },
-    Slice { start: Value, stop: Value, step: Value },
+    Range {
+        start: Value,
+        stop: Value,
+        step: Value,
+    },
+    Slice {
+        start: Value,
+        stop: Value,
+        step: Value,
+    },
     Function(Function),
-    BoundMethod { func: Value, receiver: Value },
+    BoundMethod {
+        func: Value,
+        receiver: Value,
+    },
     Class(Class),
     Instance(Instance),
     Module(Module),
@@ -234,9 +286,19 @@ pub enum Object {
     Code(HeapCode),
     /// `fn.__code__`: a read-only view of an image code object.
     CodeRef(u32),
-    Property { fget: Value, fset: Value, fdel: Value },
+    Property {
+        fget: Value,
+        fset: Value,
+        fdel: Value,
+    },
     StaticMethod(Value),
     ClassMethod(Value),
-    DictView { dict: ObjRef, kind: ViewKind },
-    Super { class: ObjRef, receiver: Value },
+    DictView {
+        dict: ObjRef,
+        kind: ViewKind,
+    },
+    Super {
+        class: ObjRef,
+        receiver: Value,
+    },
 }

@@ -15,6 +15,10 @@ use num_traits::{Signed, ToPrimitive, Zero};
 use permafrost_image::opcode::{BinaryOp, CompareOp};
 use std::cmp::Ordering;
 
+/// Largest single allocation a Python operation may request (bytes); beyond it the operation
+/// raises MemoryError instead of aborting the process.
+pub const MAX_ALLOC: usize = 1 << 34;
+
 /// The built-in value wrapped by an instance of a class deriving from a built-in type.
 pub fn inst_base(v: &Value) -> Option<Value> {
     match v.body() {
@@ -89,7 +93,8 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
         (Some(Object::Bytes(x)), Some(Object::Bytes(y))) => x == y,
         (Some(Object::FrozenSet(x)), Some(Object::FrozenSet(y))) => {
             x.len() == y.len()
-                && x.entries().all(|(h, k)| y.contains(h, &mut |q| key_eq(k, q)))
+                && x.entries()
+                    .all(|(h, k)| y.contains(h, &mut |q| key_eq(k, q)))
         }
         _ => false,
     }
@@ -220,10 +225,7 @@ impl Vm {
                     (h as i64).wrapping_abs()
                 }
                 Object::List(_) | Object::Dict(_) | Object::Set(_) => {
-                    return Err(self.type_error(format!(
-                        "unhashable type: '{}'",
-                        self.type_name(v)
-                    )))
+                    return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))))
                 }
                 Object::Instance(_) => {
                     let cls = self.type_of(v);
@@ -234,10 +236,8 @@ impl Vm {
                     }
                     match self.lookup_class_attr(&cls, "__hash__") {
                         Some(Value::None) => {
-                            return Err(self.type_error(format!(
-                                "unhashable type: '{}'",
-                                self.type_name(v)
-                            )))
+                            return Err(self
+                                .type_error(format!("unhashable type: '{}'", self.type_name(v))))
                         }
                         Some(m) => {
                             let r = self.call(&m, std::slice::from_ref(v), &[])?;
@@ -245,9 +245,9 @@ impl Vm {
                                 Some(Num::I(i)) => crate::hash::hash_i64(i),
                                 Some(Num::B(b)) => crate::hash::hash_bigint(b),
                                 _ => {
-                                    return Err(self.type_error(
-                                        "__hash__ method should return an integer",
-                                    ))
+                                    return Err(
+                                        self.type_error("__hash__ method should return an integer")
+                                    )
                                 }
                             }
                         }
@@ -465,7 +465,12 @@ impl Vm {
     }
 
     /// Calls a dunder found on `v`'s class; `None` when the class has no such method.
-    pub fn call_dunder(&mut self, v: &Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
+    pub fn call_dunder(
+        &mut self,
+        v: &Value,
+        name: &str,
+        args: &[Value],
+    ) -> PyResult<Option<Value>> {
         if !matches!(v.body(), Some(Object::Instance(_))) {
             return Ok(None);
         }
@@ -494,7 +499,9 @@ impl Vm {
         if let (Some(x), Some(y)) = (num_of(a), num_of(b)) {
             return Ok(num_cmp(&x, &y) == Some(Ordering::Equal));
         }
-        if matches!(a.body(), Some(Object::Instance(_))) || matches!(b.body(), Some(Object::Instance(_))) {
+        if matches!(a.body(), Some(Object::Instance(_)))
+            || matches!(b.body(), Some(Object::Instance(_)))
+        {
             if let Some(r) = self.call_dunder(a, "__eq__", std::slice::from_ref(b))? {
                 if !matches!(r, Value::NotImplemented) {
                     return self.truthy(&r);
@@ -523,16 +530,32 @@ impl Vm {
                 if x.len() != y.len() {
                     return Ok(false);
                 }
+                self.enter_msg("in comparison")?;
+                let mut r = Ok(true);
                 for (p, q) in x.iter().zip(y.iter()) {
-                    if !p.is(q) && !self.eq(p, q)? {
-                        return Ok(false);
+                    if p.is(q) {
+                        continue;
+                    }
+                    match self.eq(p, q) {
+                        Ok(true) => {}
+                        Ok(false) => {
+                            r = Ok(false);
+                            break;
+                        }
+                        Err(e) => {
+                            r = Err(e);
+                            break;
+                        }
                     }
                 }
-                Ok(true)
+                self.depth -= 1;
+                r
             }
             (Some(Object::Dict(_)), Some(Object::Dict(_))) => {
                 let pairs: Vec<(Value, Value)> = match a.body() {
-                    Some(Object::Dict(d)) => d.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+                    Some(Object::Dict(d)) => {
+                        d.iter().map(|(k, v)| (k.clone(), v.clone())).collect()
+                    }
                     _ => Vec::new(),
                 };
                 let blen = match b.body() {
@@ -556,7 +579,10 @@ impl Vm {
                 }
                 Ok(true)
             }
-            (Some(Object::Set(x) | Object::FrozenSet(x)), Some(Object::Set(y) | Object::FrozenSet(y))) => {
+            (
+                Some(Object::Set(x) | Object::FrozenSet(x)),
+                Some(Object::Set(y) | Object::FrozenSet(y)),
+            ) => {
                 if x.len() != y.len() {
                     return Ok(false);
                 }
@@ -601,8 +627,14 @@ impl Vm {
     pub fn compare(&mut self, op: CompareOp, a: &Value, b: &Value) -> PyResult<Value> {
         match op {
             CompareOp::Eq | CompareOp::Ne => {
-                if matches!(a.body(), Some(Object::Instance(_))) || matches!(b.body(), Some(Object::Instance(_))) {
-                    let (name, rname) = if op == CompareOp::Eq { ("__eq__", "__eq__") } else { ("__ne__", "__ne__") };
+                if matches!(a.body(), Some(Object::Instance(_)))
+                    || matches!(b.body(), Some(Object::Instance(_)))
+                {
+                    let (name, rname) = if op == CompareOp::Eq {
+                        ("__eq__", "__eq__")
+                    } else {
+                        ("__ne__", "__ne__")
+                    };
                     if let Some(r) = self.call_dunder(a, name, std::slice::from_ref(b))? {
                         if !matches!(r, Value::NotImplemented) {
                             return Ok(r);
@@ -701,10 +733,15 @@ impl Vm {
                 Ok(Some(pick(x.len().cmp(&y.len()))))
             }
             (Some(Object::Bytes(x)), Some(Object::Bytes(y))) => Ok(Some(pick(x.cmp(y)))),
-            (Some(Object::Set(_) | Object::FrozenSet(_)), Some(Object::Set(_) | Object::FrozenSet(_))) => {
+            (
+                Some(Object::Set(_) | Object::FrozenSet(_)),
+                Some(Object::Set(_) | Object::FrozenSet(_)),
+            ) => {
                 let (xa, xb) = (self.collect(a)?, self.collect(b)?);
                 let (ao, bo) = (a.as_obj().cloned(), b.as_obj().cloned());
-                let (Some(ao), Some(bo)) = (ao, bo) else { return Ok(None) };
+                let (Some(ao), Some(bo)) = (ao, bo) else {
+                    return Ok(None);
+                };
                 let mut a_in_b = true;
                 for k in &xa {
                     if !self.set_contains(&bo, k)? {
@@ -745,7 +782,17 @@ impl Vm {
         }
         if let (Some(x), Some(y)) = (num_of(a), num_of(b)) {
             let float = matches!(x, Num::F(_)) || matches!(y, Num::F(_));
-            if !(float && matches!(op, BinaryOp::LShift | BinaryOp::RShift | BinaryOp::And | BinaryOp::Or | BinaryOp::Xor | BinaryOp::MatMul)) {
+            if !(float
+                && matches!(
+                    op,
+                    BinaryOp::LShift
+                        | BinaryOp::RShift
+                        | BinaryOp::And
+                        | BinaryOp::Or
+                        | BinaryOp::Xor
+                        | BinaryOp::MatMul
+                ))
+            {
                 return self.num_binop(op, &x, &y);
             }
         }
@@ -776,7 +823,13 @@ impl Vm {
             return self.binary_op(arg & 15, &x, &y);
         }
         if op == BinaryOp::Mul {
-            let seq = |v: &Value| v.as_str().is_some() || matches!(v.body(), Some(Object::List(_) | Object::Tuple(_) | Object::Bytes(_)));
+            let seq = |v: &Value| {
+                v.as_str().is_some()
+                    || matches!(
+                        v.body(),
+                        Some(Object::List(_) | Object::Tuple(_) | Object::Bytes(_))
+                    )
+            };
             if seq(a) && !matches!(b.body(), Some(Object::Instance(_))) {
                 return Err(self.type_error(format!(
                     "can't multiply sequence by non-int of type '{}'",
@@ -815,7 +868,15 @@ impl Vm {
         } else {
             op.symbol().to_string()
         };
-        let sym = if op == BinaryOp::Pow { if inplace { "**=".to_string() } else { "** or pow()".to_string() } } else { sym };
+        let sym = if op == BinaryOp::Pow {
+            if inplace {
+                "**=".to_string()
+            } else {
+                "** or pow()".to_string()
+            }
+        } else {
+            sym
+        };
         Err(self.type_error(format!(
             "unsupported operand type(s) for {}: '{}' and '{}'",
             sym,
@@ -833,8 +894,16 @@ impl Vm {
                 return Err(self.type_error(format!(
                     "unsupported operand type(s) for {}: '{}' and '{}'",
                     op.symbol(),
-                    if matches!(x, Num::F(_)) { "float" } else { "int" },
-                    if matches!(y, Num::F(_)) { "float" } else { "int" }
+                    if matches!(x, Num::F(_)) {
+                        "float"
+                    } else {
+                        "int"
+                    },
+                    if matches!(y, Num::F(_)) {
+                        "float"
+                    } else {
+                        "int"
+                    }
                 )));
             }
             let a = num_to_f64(self, x)?;
@@ -897,12 +966,20 @@ impl Vm {
                     if b < 0 {
                         return Err(self.value_error("negative shift count"));
                     }
-                    Some(if b >= 64 { if a < 0 { -1 } else { 0 } } else { a >> b })
+                    Some(if b >= 64 {
+                        if a < 0 {
+                            -1
+                        } else {
+                            0
+                        }
+                    } else {
+                        a >> b
+                    })
                 }
                 MatMul => {
-                    return Err(self.type_error(
-                        "unsupported operand type(s) for @: 'int' and 'int'",
-                    ))
+                    return Err(
+                        self.type_error("unsupported operand type(s) for @: 'int' and 'int'")
+                    )
                 }
             };
             if let Some(r) = fast {
@@ -918,7 +995,9 @@ impl Vm {
             FloorDiv => pynum::floordiv_big(&a, &b).map_err(|e| lib(self, e))?,
             Mod => pynum::mod_big(&a, &b).map_err(|e| lib(self, e))?,
             TrueDiv => {
-                return Ok(Value::Float(pynum::int_true_div(&a, &b).map_err(|e| lib(self, e))?))
+                return Ok(Value::Float(
+                    pynum::int_true_div(&a, &b).map_err(|e| lib(self, e))?,
+                ))
             }
             Pow => match pynum::int_pow(&a, &b, None).map_err(|e| lib(self, e))? {
                 pynum::Num::Int(i) => i,
@@ -929,7 +1008,9 @@ impl Vm {
             Xor => a ^ b,
             LShift => pynum::shift_left_big(&a, &b).map_err(|e| lib(self, e))?,
             RShift => pynum::shift_right_big(&a, &b).map_err(|e| lib(self, e))?,
-            MatMul => return Err(self.type_error("unsupported operand type(s) for @: 'int' and 'int'")),
+            MatMul => {
+                return Err(self.type_error("unsupported operand type(s) for @: 'int' and 'int'"))
+            }
         };
         Ok(Vm::int_from_big(r))
     }
@@ -942,7 +1023,13 @@ impl Vm {
         }
     }
 
-    fn seq_binop(&mut self, op: BinaryOp, inplace: bool, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+    fn seq_binop(
+        &mut self,
+        op: BinaryOp,
+        inplace: bool,
+        a: &Value,
+        b: &Value,
+    ) -> PyResult<Option<Value>> {
         match op {
             BinaryOp::Add => {
                 if let (Some(x), Some(y)) = (a.as_str(), b.as_str()) {
@@ -993,6 +1080,15 @@ impl Vm {
                     return Ok(None);
                 };
                 let n = n.max(0) as usize;
+                let unit = match seq.body() {
+                    Some(Object::List(l)) => l.len() * 16,
+                    Some(Object::Tuple(t)) => t.len() * 16,
+                    Some(Object::Bytes(b)) => b.len(),
+                    _ => seq.as_str().map(|s| s.len()).unwrap_or(0),
+                };
+                if unit.checked_mul(n).is_none_or(|total| total > MAX_ALLOC) {
+                    return Err(self.err_empty("MemoryError"));
+                }
                 if let Some(s) = seq.as_str() {
                     return Ok(Some(Vm::str_val(s.repeat(n))));
                 }
@@ -1017,7 +1113,9 @@ impl Vm {
                         }
                         Ok(Some(Vm::new_tuple(v)))
                     }
-                    Some(Object::Bytes(bs)) => Ok(Some(Value::obj(Object::Bytes(bs.repeat(n).into_boxed_slice())))),
+                    Some(Object::Bytes(bs)) => Ok(Some(Value::obj(Object::Bytes(
+                        bs.repeat(n).into_boxed_slice(),
+                    )))),
                     _ => Ok(None),
                 }
             }
@@ -1029,9 +1127,21 @@ impl Vm {
                 Ok(None)
             }
             BinaryOp::Or | BinaryOp::And | BinaryOp::Sub | BinaryOp::Xor => {
-                let is_set = |v: &Value| matches!(v.body(), Some(Object::Set(_) | Object::FrozenSet(_)));
-                let is_view = |v: &Value| matches!(v.body(), Some(Object::DictView { kind: ViewKind::Keys | ViewKind::Items, .. }));
-                if (is_set(a) || is_view(a)) && (is_set(b) || is_view(b)) && (is_view(a) || is_view(b)) {
+                let is_set =
+                    |v: &Value| matches!(v.body(), Some(Object::Set(_) | Object::FrozenSet(_)));
+                let is_view = |v: &Value| {
+                    matches!(
+                        v.body(),
+                        Some(Object::DictView {
+                            kind: ViewKind::Keys | ViewKind::Items,
+                            ..
+                        })
+                    )
+                };
+                if (is_set(a) || is_view(a))
+                    && (is_set(b) || is_view(b))
+                    && (is_view(a) || is_view(b))
+                {
                     let ai = self.collect(a)?;
                     let sa = self.build_set(ai)?;
                     let bi = self.collect(b)?;
@@ -1308,15 +1418,27 @@ impl Vm {
                 },
             },
             Object::Range { start, stop, step } => {
-                if let (Value::Int(s), Value::Int(e), Value::Int(st), Value::Int(i)) = (start, stop, step, item) {
+                if let (Value::Int(s), Value::Int(e), Value::Int(st), Value::Int(i)) =
+                    (start, stop, step, item)
+                {
                     let (s, e, st, i) = (*s, *e, *st, *i);
-                    let inside = if st > 0 { i >= s && i < e } else { i <= s && i > e };
+                    let inside = if st > 0 {
+                        i >= s && i < e
+                    } else {
+                        i <= s && i > e
+                    };
                     return Ok(inside && (i - s) % st == 0);
                 }
-                if let (Some(s), Some(e), Some(st), Some(i)) = (num_of(start), num_of(stop), num_of(step), num_of(item)) {
+                if let (Some(s), Some(e), Some(st), Some(i)) =
+                    (num_of(start), num_of(stop), num_of(step), num_of(item))
+                {
                     if !matches!(i, Num::F(_)) {
                         let (s, e, st, i) = (to_big(&s), to_big(&e), to_big(&st), to_big(&i));
-                        let inside = if st.is_positive() { i >= s && i < e } else { i <= s && i > e };
+                        let inside = if st.is_positive() {
+                            i >= s && i < e
+                        } else {
+                            i <= s && i > e
+                        };
                         return Ok(inside && ((&i - &s) % &st).is_zero());
                     }
                 }
@@ -1328,7 +1450,9 @@ impl Vm {
                 Ok(false)
             }
             Object::Instance(_) => {
-                if let Some(r) = self.call_dunder(container, "__contains__", std::slice::from_ref(item))? {
+                if let Some(r) =
+                    self.call_dunder(container, "__contains__", std::slice::from_ref(item))?
+                {
                     return self.truthy(&r);
                 }
                 if let Some(b) = inst_base(container) {
@@ -1388,10 +1512,16 @@ impl Vm {
                     };
                     return match n.to_usize() {
                         Some(n) => Ok(n),
-                        None => Err(self.err("OverflowError", "Python int too large to convert to C ssize_t")),
+                        None => Err(self.err(
+                            "OverflowError",
+                            "Python int too large to convert to C ssize_t",
+                        )),
                     };
                 }
-                Object::Instance(i) if !i.base.is_null() && self.lookup_user_attr(&i.class, "__len__").is_none() => {
+                Object::Instance(i)
+                    if !i.base.is_null()
+                        && self.lookup_user_attr(&i.class, "__len__").is_none() =>
+                {
                     let b = i.base.clone();
                     return self.len_of(&b);
                 }
@@ -1423,10 +1553,9 @@ impl Vm {
             Value::Int(i) => Ok(*i),
             Value::Bool(b) => Ok(*b as i64),
             Value::Obj(o) => match o.get() {
-                Object::BigInt(_) => Err(self.err(
-                    "IndexError",
-                    "cannot fit 'int' into an index-sized integer",
-                )),
+                Object::BigInt(_) => {
+                    Err(self.err("IndexError", "cannot fit 'int' into an index-sized integer"))
+                }
                 _ => match self.call_dunder(v, "__index__", &[])? {
                     Some(Value::Int(i)) => Ok(i),
                     _ => Err(self.type_error(format!(
@@ -1445,7 +1574,9 @@ impl Vm {
     /// Resolves a slice against a length: (start, stop, step, count).
     pub fn slice_indices(&mut self, s: &Value, len: usize) -> PyResult<(i64, i64, i64, usize)> {
         let (start, stop, step) = match s.body() {
-            Some(Object::Slice { start, stop, step }) => (start.clone(), stop.clone(), step.clone()),
+            Some(Object::Slice { start, stop, step }) => {
+                (start.clone(), stop.clone(), step.clone())
+            }
             _ => return Err(self.type_error("expected a slice")),
         };
         let len = len as i64;
@@ -1530,11 +1661,15 @@ impl Vm {
                     s[start as usize..start as usize + count].to_string()
                 } else {
                     let chars: Vec<char> = s.chars().collect();
-                    (0..count).map(|k| chars[(start + k as i64 * step) as usize]).collect()
+                    (0..count)
+                        .map(|k| chars[(start + k as i64 * step) as usize])
+                        .collect()
                 };
                 return Ok(Vm::str_val(out));
             }
-            if matches!(key, Value::Float(_)) || (num_of(key).is_none() && !matches!(key.body(), Some(Object::Instance(_)))) {
+            if matches!(key, Value::Float(_))
+                || (num_of(key).is_none() && !matches!(key.body(), Some(Object::Instance(_))))
+            {
                 return Err(self.type_error(format!(
                     "string indices must be integers, not '{}'",
                     self.type_name(key)
@@ -1569,11 +1704,17 @@ impl Vm {
                 let len = l.len();
                 if Vm::is_slice(key) {
                     let (start, _, step, count) = self.slice_indices(key, len)?;
-                    let Object::List(l) = o.get() else { return Ok(Value::None) };
-                    let v: Vec<Value> = (0..count).map(|k| l[(start + k as i64 * step) as usize].clone()).collect();
+                    let Object::List(l) = o.get() else {
+                        return Ok(Value::None);
+                    };
+                    let v: Vec<Value> = (0..count)
+                        .map(|k| l[(start + k as i64 * step) as usize].clone())
+                        .collect();
                     return Ok(Vm::new_list(v));
                 }
-                if (num_of(key).is_none() && !matches!(key.body(), Some(Object::Instance(_)))) || matches!(key, Value::Float(_)) {
+                if (num_of(key).is_none() && !matches!(key.body(), Some(Object::Instance(_))))
+                    || matches!(key, Value::Float(_))
+                {
                     return Err(self.type_error(format!(
                         "list indices must be integers or slices, not {}",
                         self.type_name(key)
@@ -1589,11 +1730,17 @@ impl Vm {
                 let len = t.len();
                 if Vm::is_slice(key) {
                     let (start, _, step, count) = self.slice_indices(key, len)?;
-                    let Object::Tuple(t) = o.get() else { return Ok(Value::None) };
-                    let v: Vec<Value> = (0..count).map(|k| t[(start + k as i64 * step) as usize].clone()).collect();
+                    let Object::Tuple(t) = o.get() else {
+                        return Ok(Value::None);
+                    };
+                    let v: Vec<Value> = (0..count)
+                        .map(|k| t[(start + k as i64 * step) as usize].clone())
+                        .collect();
                     return Ok(Vm::new_tuple(v));
                 }
-                if (num_of(key).is_none() && !matches!(key.body(), Some(Object::Instance(_)))) || matches!(key, Value::Float(_)) {
+                if (num_of(key).is_none() && !matches!(key.body(), Some(Object::Instance(_))))
+                    || matches!(key, Value::Float(_))
+                {
                     return Err(self.type_error(format!(
                         "tuple indices must be integers or slices, not {}",
                         self.type_name(key)
@@ -1609,8 +1756,12 @@ impl Vm {
                 let len = b.len();
                 if Vm::is_slice(key) {
                     let (start, _, step, count) = self.slice_indices(key, len)?;
-                    let Object::Bytes(b) = o.get() else { return Ok(Value::None) };
-                    let v: Vec<u8> = (0..count).map(|k| b[(start + k as i64 * step) as usize]).collect();
+                    let Object::Bytes(b) = o.get() else {
+                        return Ok(Value::None);
+                    };
+                    let v: Vec<u8> = (0..count)
+                        .map(|k| b[(start + k as i64 * step) as usize])
+                        .collect();
                     return Ok(Value::obj(Object::Bytes(v.into_boxed_slice())));
                 }
                 let i = self.norm_index(key, len, "index")?;
@@ -1655,17 +1806,19 @@ impl Vm {
                 let i = self.norm_index(key, len, "range object")?;
                 Ok(Value::Int(a + i as i64 * c))
             }
-            Object::Instance(_) => match self.call_dunder(container, "__getitem__", std::slice::from_ref(key))? {
-                Some(v) => Ok(v),
-                None if inst_base(container).is_some() => {
-                    let b = inst_base(container).unwrap_or(Value::None);
-                    self.getitem(&b, key)
+            Object::Instance(_) => {
+                match self.call_dunder(container, "__getitem__", std::slice::from_ref(key))? {
+                    Some(v) => Ok(v),
+                    None if inst_base(container).is_some() => {
+                        let b = inst_base(container).unwrap_or(Value::None);
+                        self.getitem(&b, key)
+                    }
+                    None => Err(self.type_error(format!(
+                        "'{}' object is not subscriptable",
+                        self.type_name(container)
+                    ))),
                 }
-                None => Err(self.type_error(format!(
-                    "'{}' object is not subscriptable",
-                    self.type_name(container)
-                ))),
-            },
+            }
             Object::Class(_) => {
                 // `list[int]` style generic aliases: return the class itself.
                 Ok(container.clone())
@@ -1696,7 +1849,9 @@ impl Vm {
                 if Vm::is_slice(&key) {
                     let items = self.collect(&value)?;
                     let (start, stop, step, count) = self.slice_indices(&key, len)?;
-                    let Object::List(l) = o.get_mut() else { return Ok(()) };
+                    let Object::List(l) = o.get_mut() else {
+                        return Ok(());
+                    };
                     if step == 1 {
                         let stop = stop.max(start) as usize;
                         l.splice(start as usize..stop, items);
@@ -1727,7 +1882,10 @@ impl Vm {
                 Ok(())
             }
             Object::Dict(_) => self.dict_set(&o, key, value),
-            Object::Instance(i) if !i.base.is_null() && self.lookup_user_attr(&i.class, "__setitem__").is_none() => {
+            Object::Instance(i)
+                if !i.base.is_null()
+                    && self.lookup_user_attr(&i.class, "__setitem__").is_none() =>
+            {
                 let b = i.base.clone();
                 self.setitem(&b, key, value)
             }
@@ -1760,7 +1918,9 @@ impl Vm {
                 let len = l.len();
                 if Vm::is_slice(key) {
                     let (start, _, step, count) = self.slice_indices(key, len)?;
-                    let mut idx: Vec<usize> = (0..count).map(|k| (start + k as i64 * step) as usize).collect();
+                    let mut idx: Vec<usize> = (0..count)
+                        .map(|k| (start + k as i64 * step) as usize)
+                        .collect();
                     idx.sort_unstable();
                     if let Object::List(l) = o.get_mut() {
                         for i in idx.into_iter().rev() {
@@ -1779,17 +1939,19 @@ impl Vm {
                 Some(_) => Ok(()),
                 None => Err(self.key_error(key)),
             },
-            Object::Instance(_) => match self.call_dunder(container, "__delitem__", std::slice::from_ref(key))? {
-                Some(_) => Ok(()),
-                None if inst_base(container).is_some() => {
-                    let b = inst_base(container).unwrap_or(Value::None);
-                    self.delitem(&b, key)
+            Object::Instance(_) => {
+                match self.call_dunder(container, "__delitem__", std::slice::from_ref(key))? {
+                    Some(_) => Ok(()),
+                    None if inst_base(container).is_some() => {
+                        let b = inst_base(container).unwrap_or(Value::None);
+                        self.delitem(&b, key)
+                    }
+                    None => Err(self.type_error(format!(
+                        "'{}' object doesn't support item deletion",
+                        self.type_name(container)
+                    ))),
                 }
-                None => Err(self.type_error(format!(
-                    "'{}' object doesn't support item deletion",
-                    self.type_name(container)
-                ))),
-            },
+            }
             _ => Err(self.type_error(format!(
                 "'{}' object doesn't support item deletion",
                 self.type_name(container)
@@ -1802,27 +1964,52 @@ impl Vm {
         let it = match v {
             Value::Str(s) => {
                 if s.is_ascii() {
-                    Iter::Seq { seq: v.clone(), index: 0 }
+                    Iter::Seq {
+                        seq: v.clone(),
+                        index: 0,
+                    }
                 } else {
-                    Iter::StrChars { s: v.clone(), byte: 0 }
+                    Iter::StrChars {
+                        s: v.clone(),
+                        byte: 0,
+                    }
                 }
             }
             Value::Obj(o) => match o.get() {
                 Object::Str(s) => {
                     if s.text.is_ascii() {
-                        Iter::Seq { seq: v.clone(), index: 0 }
+                        Iter::Seq {
+                            seq: v.clone(),
+                            index: 0,
+                        }
                     } else {
-                        Iter::StrChars { s: v.clone(), byte: 0 }
+                        Iter::StrChars {
+                            s: v.clone(),
+                            byte: 0,
+                        }
                     }
                 }
-                Object::List(_) | Object::Tuple(_) | Object::Bytes(_) => Iter::Seq { seq: v.clone(), index: 0 },
-                Object::Dict(d) => Iter::Dict { dict: o.clone(), index: 0, len: d.len(), kind: ViewKind::Keys },
+                Object::List(_) | Object::Tuple(_) | Object::Bytes(_) => Iter::Seq {
+                    seq: v.clone(),
+                    index: 0,
+                },
+                Object::Dict(d) => Iter::Dict {
+                    dict: o.clone(),
+                    index: 0,
+                    len: d.len(),
+                    kind: ViewKind::Keys,
+                },
                 Object::DictView { dict, kind } => {
                     let len = match dict.get() {
                         Object::Dict(d) => d.len(),
                         _ => 0,
                     };
-                    Iter::Dict { dict: dict.clone(), index: 0, len, kind: *kind }
+                    Iter::Dict {
+                        dict: dict.clone(),
+                        index: 0,
+                        len,
+                        kind: *kind,
+                    }
                 }
                 Object::Set(s) | Object::FrozenSet(s) => Iter::Snapshot {
                     items: s.keys(),
@@ -1831,13 +2018,21 @@ impl Vm {
                     len: s.len(),
                 },
                 Object::Range { start, stop, step } => match (start, stop, step) {
-                    (Value::Int(a), Value::Int(b), Value::Int(c)) => Iter::Range { next: *a, stop: *b, step: *c },
+                    (Value::Int(a), Value::Int(b), Value::Int(c)) => Iter::Range {
+                        next: *a,
+                        stop: *b,
+                        step: *c,
+                    },
                     _ => {
                         let big = |x: &Value| match num_of(x) {
                             Some(n) => to_big(&n),
                             None => BigInt::zero(),
                         };
-                        Iter::BigRange { next: big(start), stop: big(stop), step: big(step) }
+                        Iter::BigRange {
+                            next: big(start),
+                            stop: big(stop),
+                            step: big(step),
+                        }
                     }
                 },
                 Object::Iter(_) | Object::Generator(_) => return Ok(v.clone()),
@@ -1848,8 +2043,14 @@ impl Vm {
                     if let Some(b) = inst_base(v) {
                         return self.get_iter(&b);
                     }
-                    if self.lookup_class_attr(&self.type_of(v), "__getitem__").is_some() {
-                        return Ok(Value::obj(Object::Iter(Iter::Seq { seq: v.clone(), index: 0 })));
+                    if self
+                        .lookup_class_attr(&self.type_of(v), "__getitem__")
+                        .is_some()
+                    {
+                        return Ok(Value::obj(Object::Iter(Iter::Seq {
+                            seq: v.clone(),
+                            index: 0,
+                        })));
                     }
                     return Err(self.not_iterable(v));
                 }
@@ -1867,7 +2068,10 @@ impl Vm {
     /// `next(it)`: `None` when exhausted.
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
         let Some(o) = it.as_obj() else {
-            return Err(self.type_error(format!("'{}' object is not an iterator", self.type_name(it))));
+            return Err(self.type_error(format!(
+                "'{}' object is not an iterator",
+                self.type_name(it)
+            )));
         };
         let o = o.clone();
         // Simple states advance in place; states that call back into the interpreter clone
@@ -1895,7 +2099,11 @@ impl Vm {
                     }
                 }
                 Iter::BigRange { next, stop, step } => {
-                    let more = if step.is_positive() { *next < *stop } else { *next > *stop };
+                    let more = if step.is_positive() {
+                        *next < *stop
+                    } else {
+                        *next > *stop
+                    };
                     if more {
                         let v = next.clone();
                         *next += &*step;
@@ -1959,13 +2167,20 @@ impl Vm {
                         None => Step::Done(None),
                     }
                 }
-                Iter::Dict { dict, index, len, kind } => {
+                Iter::Dict {
+                    dict,
+                    index,
+                    len,
+                    kind,
+                } => {
                     let Object::Dict(d) = dict.get() else {
                         return Ok(None);
                     };
                     if d.len() != *len {
                         *len = usize::MAX;
-                        return Err(self.err("RuntimeError", "dictionary changed size during iteration"));
+                        return Err(
+                            self.err("RuntimeError", "dictionary changed size during iteration")
+                        );
                     }
                     let entries = d.raw_entries();
                     let mut r = None;
@@ -1976,18 +2191,27 @@ impl Vm {
                             r = Some(match kind {
                                 ViewKind::Keys => e.key.clone(),
                                 ViewKind::Values => e.value.clone(),
-                                ViewKind::Items => Vm::new_tuple(vec![e.key.clone(), e.value.clone()]),
+                                ViewKind::Items => {
+                                    Vm::new_tuple(vec![e.key.clone(), e.value.clone()])
+                                }
                             });
                             break;
                         }
                     }
                     Step::Done(r)
                 }
-                Iter::Snapshot { items, index, source, len } => {
+                Iter::Snapshot {
+                    items,
+                    index,
+                    source,
+                    len,
+                } => {
                     if let Some(src) = source {
                         if let Object::Set(s) = src.get() {
                             if s.len() != *len {
-                                return Err(self.err("RuntimeError", "Set changed size during iteration"));
+                                return Err(
+                                    self.err("RuntimeError", "Set changed size during iteration")
+                                );
                             }
                         }
                     }
@@ -2046,7 +2270,10 @@ impl Vm {
             }
             Step::SeqUser(seq, i) => match self.getitem(&seq, &Value::Int(i as i64)) {
                 Ok(v) => Ok(Some(v)),
-                Err(e) if self.exc_matches(&e, "IndexError") || self.exc_matches(&e, "StopIteration") => {
+                Err(e)
+                    if self.exc_matches(&e, "IndexError")
+                        || self.exc_matches(&e, "StopIteration") =>
+                {
                     if let Object::Iter(st) = o.get_mut() {
                         *st = Iter::Exhausted;
                     }
@@ -2056,7 +2283,11 @@ impl Vm {
             },
             Step::Enumerate(inner, count) => match self.next(&inner)? {
                 Some(v) => {
-                    let next = self.num_binop(BinaryOp::Add, &num_of(&count).unwrap_or(Num::I(0)), &Num::I(1))?;
+                    let next = self.num_binop(
+                        BinaryOp::Add,
+                        &num_of(&count).unwrap_or(Num::I(0)),
+                        &Num::I(1),
+                    )?;
                     if let Object::Iter(Iter::Enumerate { count: c, .. }) = o.get_mut() {
                         *c = next;
                     }

@@ -51,13 +51,21 @@ impl Vm {
         Ok(())
     }
 
-    fn repr_seq(&mut self, id: usize, items: Vec<Value>, open: &str, close: &str, out: &mut String) -> PyResult<()> {
+    fn repr_seq(
+        &mut self,
+        id: usize,
+        items: Vec<Value>,
+        open: &str,
+        close: &str,
+        out: &mut String,
+    ) -> PyResult<()> {
         if self.repr_guard.contains(&id) {
             out.push_str(open);
             out.push_str("...");
             out.push_str(close);
             return Ok(());
         }
+        self.enter_msg("while getting the repr of an object")?;
         self.repr_guard.push(id);
         out.push_str(open);
         let mut r = Ok(());
@@ -71,6 +79,7 @@ impl Vm {
             }
         }
         self.repr_guard.pop();
+        self.depth -= 1;
         r?;
         out.push_str(close);
         Ok(())
@@ -95,11 +104,13 @@ impl Vm {
                 return self.repr_seq(id, items, "(", ")", out);
             }
             Object::Dict(d) => {
-                let pairs: Vec<(Value, Value)> = d.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                let pairs: Vec<(Value, Value)> =
+                    d.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
                 if self.repr_guard.contains(&id) {
                     out.push_str("{...}");
                     return Ok(());
                 }
+                self.enter_msg("while getting the repr of an object")?;
                 self.repr_guard.push(id);
                 out.push('{');
                 let mut r = Ok(());
@@ -118,6 +129,7 @@ impl Vm {
                     }
                 }
                 self.repr_guard.pop();
+                self.depth -= 1;
                 r?;
                 out.push('}');
             }
@@ -246,7 +258,10 @@ impl Vm {
                 };
                 let d = Value::Obj(dict.clone());
                 let items = {
-                    let it = self.get_iter(&Value::obj(Object::DictView { dict: dict.clone(), kind: *kind }))?;
+                    let it = self.get_iter(&Value::obj(Object::DictView {
+                        dict: dict.clone(),
+                        kind: *kind,
+                    }))?;
                     let mut v = Vec::new();
                     while let Some(x) = self.next(&it)? {
                         v.push(x);
@@ -345,7 +360,10 @@ impl Vm {
                     return self.exc_str(v);
                 }
                 if let Some(b) = crate::ops::inst_base(v) {
-                    if self.lookup_user_attr(&self.type_of(v), "__repr__").is_none() {
+                    if self
+                        .lookup_user_attr(&self.type_of(v), "__repr__")
+                        .is_none()
+                    {
                         return self.to_str(&b);
                     }
                 }
@@ -450,6 +468,50 @@ impl Vm {
 
     /// `fmt % args`.
     pub fn percent_format(&mut self, fmt: &str, args: &Value) -> PyResult<Value> {
+        let is_mapping = matches!(args.body(), Some(Object::Dict(_) | Object::Instance(_)));
+        if is_mapping && fmt.contains("%(") {
+            // `%(name)s`: look each key up, then format positionally.
+            let mut plain = String::with_capacity(fmt.len());
+            let mut items = Vec::new();
+            let mut rest = fmt;
+            while let Some(pos) = rest.find('%') {
+                plain.push_str(&rest[..pos]);
+                let after = &rest[pos + 1..];
+                if let Some(tail) = after.strip_prefix('%') {
+                    plain.push_str("%%");
+                    rest = tail;
+                } else if let Some(tail) = after.strip_prefix('(') {
+                    let mut depth = 1;
+                    let mut end = None;
+                    for (i, c) in tail.char_indices() {
+                        match c {
+                            '(' => depth += 1,
+                            ')' => {
+                                depth -= 1;
+                                if depth == 0 {
+                                    end = Some(i);
+                                    break;
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    let Some(end) = end else {
+                        return Err(self.value_error("incomplete format key"));
+                    };
+                    let key = Vm::str_val(&tail[..end]);
+                    items.push(self.getitem(args, &key)?);
+                    plain.push('%');
+                    rest = &tail[end + 1..];
+                } else {
+                    plain.push('%');
+                    rest = after;
+                }
+            }
+            plain.push_str(rest);
+            let tuple = Vm::new_tuple(items);
+            return self.percent_format(&plain, &tuple);
+        }
         let items = match args.body() {
             Some(Object::Tuple(t)) => t.to_vec(),
             _ => vec![args.clone()],
@@ -474,14 +536,25 @@ impl Vm {
     }
 
     /// `template.format(*args, **kwargs)`.
-    pub fn str_format(&mut self, template: &str, args: &[Value], kwargs: &[(String, Value)]) -> PyResult<String> {
+    pub fn str_format(
+        &mut self,
+        template: &str,
+        args: &[Value],
+        kwargs: &[(String, Value)],
+    ) -> PyResult<String> {
         let pieces = crate::pystr::parse_format_string(template).map_err(|e| self.lib_err(e))?;
         let mut out = String::new();
         self.render_pieces(&pieces, args, kwargs, &mut out)?;
         Ok(out)
     }
 
-    fn render_pieces(&mut self, pieces: &[FormatPiece], args: &[Value], kwargs: &[(String, Value)], out: &mut String) -> PyResult<()> {
+    fn render_pieces(
+        &mut self,
+        pieces: &[FormatPiece],
+        args: &[Value],
+        kwargs: &[(String, Value)],
+        out: &mut String,
+    ) -> PyResult<()> {
         for p in pieces {
             match p {
                 FormatPiece::Literal(s) => out.push_str(s),
@@ -492,7 +565,9 @@ impl Vm {
                             None => {
                                 return Err(self.err(
                                     "IndexError",
-                                    format!("Replacement index {i} out of range for positional args tuple"),
+                                    format!(
+                                    "Replacement index {i} out of range for positional args tuple"
+                                ),
                                 ))
                             }
                         },

@@ -76,7 +76,11 @@ impl Set {
         let mut perturb = hash as u64;
         let mut i = (hash as u64 as usize) & mask;
         loop {
-            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
             for j in i..=i + probes {
                 match &self.table[j] {
                     Slot::Unused => return None,
@@ -85,7 +89,11 @@ impl Set {
                 }
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
     }
 
@@ -100,7 +108,11 @@ impl Set {
         let mut i = (hash as u64 as usize) & mask;
         let mut freeslot: Option<usize> = None;
         let target = 'probe: loop {
-            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
             for j in i..=i + probes {
                 match &self.table[j] {
                     Slot::Unused => break 'probe j,
@@ -117,7 +129,11 @@ impl Set {
                 }
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         };
         if let Some(free) = freeslot {
             self.used += 1;
@@ -128,7 +144,11 @@ impl Set {
         self.used += 1;
         self.table[target] = Slot::Active { hash, key };
         if self.fill * 5 >= mask * 3 {
-            let minused = if self.used > 50_000 { self.used * 2 } else { self.used * 4 };
+            let minused = if self.used > 50_000 {
+                self.used * 2
+            } else {
+                self.used * 4
+            };
             self.resize(minused);
         }
         true
@@ -168,7 +188,11 @@ impl Set {
                 }
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
     }
 
@@ -242,9 +266,11 @@ mod tests {
     fn int_set(items: &[i64]) -> Set {
         let mut s = Set::new();
         for &k in items {
-            s.add(crate::hash::hash_i64(k), Value::Int(k), &mut |v| {
-                matches!(v, Value::Int(x) if *x == k)
-            });
+            s.add(
+                crate::hash::hash_i64(k),
+                Value::Int(k),
+                &mut |v| matches!(v, Value::Int(x) if *x == k),
+            );
         }
         s
     }
@@ -266,7 +292,10 @@ mod tests {
             vec![2, 5, 8, 11, 14, 17, 20]
         );
         // adding -1, -2, 7, 1000, 64 -> {64, 7, 1000, -2, -1}
-        assert_eq!(ints(&int_set(&[-1, -2, 7, 1000, 64])), vec![64, 7, 1000, -2, -1]);
+        assert_eq!(
+            ints(&int_set(&[-1, -2, 7, 1000, 64])),
+            vec![64, 7, 1000, -2, -1]
+        );
     }
 
     #[test]

@@ -29,7 +29,12 @@ impl Vm {
     fn format_one(&mut self, exc: &ObjRef, out: &mut String, depth: usize) {
         let (cause, context, suppress, tb) = match exc.get() {
             Object::Instance(i) => match &i.exc {
-                Some(e) => (e.cause.clone(), e.context.clone(), e.suppress_context, e.traceback.clone()),
+                Some(e) => (
+                    e.cause.clone(),
+                    e.context.clone(),
+                    e.suppress_context,
+                    e.traceback.clone(),
+                ),
                 None => (Value::Null, Value::Null, false, Vec::new()),
             },
             _ => (Value::Null, Value::Null, false, Vec::new()),
@@ -37,10 +42,14 @@ impl Vm {
         if depth < 50 {
             if let Value::Obj(c) = &cause {
                 self.format_one(c, out, depth + 1);
-                out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+                out.push_str(
+                    "\nThe above exception was the direct cause of the following exception:\n\n",
+                );
             } else if let (Value::Obj(c), false) = (&context, suppress) {
                 self.format_one(c, out, depth + 1);
-                out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+                out.push_str(
+                    "\nDuring handling of the above exception, another exception occurred:\n\n",
+                );
             }
         }
         if !tb.is_empty() {
@@ -56,7 +65,9 @@ impl Vm {
             }
         }
         let name = self.exc_type_display(exc);
-        let msg = self.to_str(&Value::Obj(exc.clone())).unwrap_or_else(|_| "<exception str() failed>".into());
+        let msg = self
+            .to_str(&Value::Obj(exc.clone()))
+            .unwrap_or_else(|_| "<exception str() failed>".into());
         if msg.is_empty() {
             out.push_str(&name);
         } else {

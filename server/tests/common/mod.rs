@@ -37,6 +37,12 @@ def spin():
     while True:
         pass
 
+def work(n):
+    t = 0
+    for i in range(n):
+        t = t + i
+    return t
+
 def touch():
     n = 0
     for s in DATA:
@@ -146,6 +152,28 @@ impl Server {
 
     pub fn stats(&self) -> Value {
         self.client().stats()
+    }
+
+    /// Waits until some worker is busy; its pid.
+    pub fn wait_busy(&self) -> i64 {
+        let started = Instant::now();
+        loop {
+            let stats = self.stats();
+            let busy = stats["workers"]
+                .as_array()
+                .expect("workers")
+                .iter()
+                .find(|w| w["state"] == "busy")
+                .map(|w| w["pid"].as_i64().expect("pid"));
+            if let Some(pid) = busy {
+                return pid;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "no job started"
+            );
+            std::thread::sleep(Duration::from_millis(5));
+        }
     }
 
     /// Runs `permafrost ARGS...` against this server.
