@@ -8,14 +8,16 @@ run alternately, N times each (so machine noise hits all of them alike). The out
 identical to CPython's; a program that fails to freeze, crashes, times out or prints
 something else is reported as "fails" in its row and left out of the geometric means.
 
-The table shows the fastest of the N wall-clock times per run (the least disturbed one),
-the ratios permanent/CPython and permanent/transient (below 1: permafrost is faster), and
-the geometric means of the ratios over the programs that ran everywhere.
+The table shows the fastest of the N wall-clock (or, with --metric cpu, CPU) times per run
+(the least disturbed one), the ratios permanent/CPython and permanent/transient (below 1:
+permafrost is faster), and the geometric means of the ratios over the programs that ran
+everywhere.
 """
 
 import argparse
 import math
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -28,13 +30,19 @@ DEFAULT_PROGRAMS = ROOT / "benches" / "programs"
 DEFAULT_BIN = ROOT / "target" / "release" / "permafrost"
 
 
-def run_timed(argv, cwd, timeout):
-    """Runs argv; returns (seconds, exit status, stdout, stderr) or raises TimeoutExpired."""
+def run_timed(argv, cwd, timeout, metric="wall"):
+    """Runs argv; returns (seconds, exit status, stdout, stderr) or raises TimeoutExpired.
+    `metric` "wall" measures elapsed time, "cpu" the child's user + system CPU time (steadier
+    on a loaded machine)."""
     env = dict(os.environ, PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1")
+    usage_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     proc = subprocess.run(argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL,
                           capture_output=True, timeout=timeout)
     elapsed = time.perf_counter() - started
+    if metric == "cpu":
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        elapsed = (usage.ru_utime - usage_before.ru_utime) + (usage.ru_stime - usage_before.ru_stime)
     return (elapsed, proc.returncode, proc.stdout.decode("utf-8", "replace"),
             proc.stderr.decode("utf-8", "replace"))
 
@@ -70,7 +78,7 @@ def bench_program(path, args, layouts, scratch):
             if name in broken:
                 continue
             try:
-                secs, code, out, err = run_timed(argv, path.parent, args.timeout)
+                secs, code, out, err = run_timed(argv, path.parent, args.timeout, args.metric)
             except subprocess.TimeoutExpired:
                 broken[name] = f"timed out after {args.timeout} s"
                 continue
@@ -114,8 +122,9 @@ def render(results, layouts, args, python_version):
     head += [f"{layout}/CPython" for layout in layouts]
     if has_pt:
         head.append("permanent/transient")
+    what = "wall-clock" if args.metric == "wall" else "CPU (user + system)"
     lines = [
-        f"Fastest of {args.repeat} wall-clock runs each; CPython {python_version}; "
+        f"Fastest of {args.repeat} {what} runs each; CPython {python_version}; "
         f"ratios below 1 mean permafrost is faster.",
         "",
         "| " + " | ".join(head) + " |",
@@ -168,6 +177,8 @@ def main():
     parser.add_argument("--programs", type=Path, default=DEFAULT_PROGRAMS,
                         help="directory of benchmark programs (default: benches/programs)")
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds per run")
+    parser.add_argument("--metric", choices=["wall", "cpu"], default="wall",
+                        help="wall-clock time (default) or the child's CPU time")
     parser.add_argument("names", nargs="*", help="only these programs (file stems)")
     args = parser.parse_args()
 

@@ -266,6 +266,10 @@ fn stderr_summary(stderr: &str) -> String {
                 200,
             );
         }
+        // The runtime's own fatal errors, printed just before it aborts.
+        if line.starts_with("memory allocation of") || line.contains("has overflowed its stack") {
+            return shorten(&format!("abort: {}", line.trim()), 200);
+        }
     }
     last_nonempty_line(stderr)
         .map(|l| shorten(l, 200))
@@ -683,6 +687,21 @@ fn comparison_reports_each_difference() {
     assert!(
         panicked.contains("panic: index out of bounds at worker/src/eval.rs:10:5"),
         "{panicked}"
+    );
+
+    let aborted = compare(
+        &expected,
+        &actual(
+            "a\nb\nc\n",
+            None,
+            "memory allocation of 4611686018427387904 bytes failed\nstack backtrace:\n\
+             note: Some details are omitted, run with `RUST_BACKTRACE=full` for a verbose backtrace.\n",
+        ),
+    )
+    .expect("an abort must be reported");
+    assert!(
+        aborted.contains("abort: memory allocation of 4611686018427387904 bytes failed"),
+        "{aborted}"
     );
 
     let mut hung = actual("", None, "");

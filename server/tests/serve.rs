@@ -325,7 +325,20 @@ fn sigterm_finishes_in_flight_jobs_removes_the_socket_and_leaves_no_children() {
     // A job running when the signal arrives still gets its answer.
     let id = client.send(json!({"op": "call", "function": "work", "args": [2_000_000]}));
     server.wait_busy();
+    let mut late = server.client();
     server.signal(Signal::SIGTERM);
+    // The socket file goes as soon as the server stops accepting; calls that arrive after
+    // that on an open connection are refused.
+    let started = Instant::now();
+    while server.socket.exists() {
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "socket still there"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let refused = late.call("handle", json!([1]));
+    assert_eq!(refused["error"]["type"], "ShuttingDown", "{refused}");
     let reply = client.receive();
     assert_eq!(reply["id"], json!(id));
     assert_eq!(reply["ok"], true, "{reply}");
@@ -640,6 +653,8 @@ fn permanent_workers_keep_the_image_clean_and_copy_far_fewer_pages() {
             "image pages written: {worker}"
         );
     }
+    assert_eq!(permanent["layout"], "permanent");
+    assert_eq!(transient["layout"], "transient");
     let (p, t) = (copied(&permanent), copied(&transient));
     assert!(
         t >= 50 && p * 4 <= t,

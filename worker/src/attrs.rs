@@ -93,7 +93,41 @@ impl Vm {
     }
 
     /// Binds a class attribute found for an instance access.
+    /// Whether a class attribute takes precedence over the instance dict (a property, or a
+    /// user descriptor defining `__set__` or `__delete__`).
+    fn is_data_descriptor(&self, a: &Value) -> bool {
+        match a.body() {
+            Some(Object::Property { .. }) => true,
+            Some(Object::Instance(i)) => {
+                self.lookup_user_attr(&i.class, "__set__").is_some()
+                    || self.lookup_user_attr(&i.class, "__delete__").is_some()
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether a value is a user descriptor (its class defines `__get__`).
+    fn is_user_descriptor(&self, a: &Value) -> bool {
+        match a.body() {
+            Some(Object::Instance(i)) => {
+                self.lookup_user_attr(&i.class, "__get__").is_some()
+                    || self.lookup_user_attr(&i.class, "__set__").is_some()
+            }
+            _ => false,
+        }
+    }
+
     fn bind_attr(&mut self, attr: Value, receiver: &Value, cls: &ObjRef) -> PyResult<Value> {
+        if let Some(Object::Instance(i)) = attr.body() {
+            if let Some(get) = self.lookup_user_attr(&i.class, "__get__") {
+                return self.call(
+                    &get,
+                    &[attr.clone(), receiver.clone(), Value::Obj(cls.clone())],
+                    &[],
+                );
+            }
+            return Ok(attr);
+        }
         match attr.body() {
             Some(Object::Function(_)) => Ok(Value::obj(Object::BoundMethod {
                 func: attr.clone(),
@@ -146,7 +180,7 @@ impl Vm {
                         // A data descriptor on the class wins over the instance dict.
                         let cls = inst.class.clone();
                         match self.lookup_class_attr_h(&cls, hash, name) {
-                            Some(a) if matches!(a.body(), Some(Object::Property { .. })) => {
+                            Some(a) if self.is_data_descriptor(&a) => {
                                 return self.bind_attr(a, obj, &cls)
                             }
                             _ => return Ok(v),
@@ -209,6 +243,15 @@ impl Vm {
                     }
                     let kind = c.kind;
                     if let Some(a) = self.lookup_class_attr(o, name) {
+                        if let Some(Object::Instance(i)) = a.body() {
+                            if let Some(get) = self.lookup_user_attr(&i.class, "__get__") {
+                                return self.call(
+                                    &get,
+                                    &[a.clone(), Value::None, obj.clone()],
+                                    &[],
+                                );
+                            }
+                        }
                         return Ok(match a.body() {
                             Some(Object::StaticMethod(f)) => f.clone(),
                             Some(Object::ClassMethod(f)) => Value::obj(Object::BoundMethod {
@@ -218,9 +261,14 @@ impl Vm {
                             _ => a,
                         });
                     }
-                    if kind == TypeKind::Dict && name == "fromkeys" {
+                    let class_method = match (kind, name) {
+                        (TypeKind::Dict, "fromkeys") => Some(Native::DictFromkeys),
+                        (TypeKind::Bytes, "fromhex") => Some(Native::BytesFromhex),
+                        _ => None,
+                    };
+                    if let Some(m) = class_method {
                         return Ok(Value::obj(Object::BoundMethod {
-                            func: Value::Native(Native::DictFromkeys),
+                            func: Value::Native(m),
                             receiver: obj.clone(),
                         }));
                     }
@@ -386,7 +434,12 @@ impl Vm {
         };
         match name {
             "__class__" => return Some(Value::Obj(inst.class.clone())),
-            "__dict__" => return Some(Vm::new_dict(inst.dict.clone())),
+            "__dict__" => {
+                if matches!(inst.class.get(), Object::Class(c) if c.slots.is_some()) {
+                    return None;
+                }
+                return Some(Vm::new_dict(inst.dict.clone()));
+            }
             _ => {}
         }
         let e = inst.exc.as_ref()?;
@@ -518,6 +571,12 @@ impl Vm {
                     None
                 };
                 if let Some(a) = class_attr {
+                    if let Some(Object::Instance(di)) = a.body() {
+                        if let Some(set) = self.lookup_user_attr(&di.class, "__set__") {
+                            self.call(&set, &[a.clone(), obj.clone(), v], &[])?;
+                            return Ok(());
+                        }
+                    }
                     if let Some(Object::Property { fset, .. }) = a.body() {
                         let fset = fset.clone();
                         if fset.is_null() || matches!(fset, Value::None) {
@@ -560,6 +619,13 @@ impl Vm {
                                 return Ok(());
                             }
                             _ => {}
+                        }
+                    }
+                }
+                if let Object::Class(c) = cls.get() {
+                    if let Some(slots) = &c.slots {
+                        if !slots.iter().any(|s| &**s == name) {
+                            return Err(self.attr_error(obj, name));
                         }
                     }
                 }
@@ -803,16 +869,42 @@ impl Vm {
         if dict_get_str(&dict, "__eq__").is_some() && dict_get_str(&dict, "__hash__").is_none() {
             dict_set_str(&mut dict, "__hash__", Value::None);
         }
-        let has_properties = dict
+        let has_properties = dict.iter().any(|(_, v)| {
+            matches!(v.body(), Some(Object::Property { .. })) || self.is_user_descriptor(v)
+        }) || bases
             .iter()
-            .any(|(_, v)| matches!(v.body(), Some(Object::Property { .. })))
-            || bases
-                .iter()
-                .any(|b| matches!(b.get(), Object::Class(c) if c.has_properties));
+            .any(|b| matches!(b.get(), Object::Class(c) if c.has_properties));
         let has_setattr = dict_get_str(&dict, "__setattr__").is_some()
             || bases
                 .iter()
                 .any(|b| matches!(b.get(), Object::Class(c) if c.has_setattr));
+        let slots = match dict_get_str(&dict, "__slots__") {
+            None => None,
+            Some(sv) => {
+                let names: Vec<Value> = match sv.body() {
+                    Some(Object::Tuple(t)) => t.to_vec(),
+                    Some(Object::List(l)) => l.clone(),
+                    _ => vec![sv.clone()],
+                };
+                let mut all: Option<Vec<Box<str>>> = Some(
+                    names
+                        .iter()
+                        .filter_map(|n| n.as_str().map(Box::from))
+                        .collect(),
+                );
+                for b in &bases {
+                    match b.get() {
+                        Object::Class(bc) if bc.module == "builtins" => {}
+                        Object::Class(bc) => match (&mut all, &bc.slots) {
+                            (Some(a), Some(bs)) => a.extend(bs.iter().cloned()),
+                            _ => all = None,
+                        },
+                        _ => {}
+                    }
+                }
+                all
+            }
+        };
         let cls = ObjRef::new(Object::Class(Class {
             name: name.clone(),
             qualname: qual,
@@ -823,11 +915,24 @@ impl Vm {
             kind,
             has_properties,
             has_setattr,
+            slots,
         }));
         let mut full = vec![cls.clone()];
         full.extend(mro);
         if let Object::Class(c) = cls.get_mut() {
             c.mro = full;
+        }
+        // `__set_name__` on descriptors, in definition order.
+        let attrs: Vec<(Value, Value)> = match cls.get() {
+            Object::Class(c) => c.dict.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+            _ => Vec::new(),
+        };
+        for (k, v) in attrs {
+            if let Some(Object::Instance(i)) = v.body() {
+                if let Some(sn) = self.lookup_user_attr(&i.class, "__set_name__") {
+                    self.call(&sn, &[v.clone(), Value::Obj(cls.clone()), k], &[])?;
+                }
+            }
         }
         if let Some(Object::Cell(_)) = ret.body() {
             if let Some(Object::Cell(c)) = ret.as_obj().map(|o| o.get_mut()) {

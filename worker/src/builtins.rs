@@ -77,6 +77,7 @@ natives! {
     BytesDecode => "decode", BytesHex => "hex", BytesCount => "count", BytesIndex => "index",
     IntBitLength => "bit_length", IntBitCount => "bit_count", FloatIsInteger => "is_integer",
     FloatAsIntegerRatio => "as_integer_ratio", IntToBytes => "to_bytes",
+    BytesFromhex => "fromhex",
     GenSend => "send", GenThrow => "throw", GenClose => "close",
     ObjectInit => "__init__", ExcInit => "__init__", ExcWithTraceback => "with_traceback",
     PropertySetter => "setter", PropertyGetter => "getter", PropertyDeleter => "deleter",
@@ -813,6 +814,23 @@ impl Vm {
             IterFn => {
                 let v = a.get(0).cloned().unwrap_or(Value::None);
                 if let Some(sentinel) = a.get(1) {
+                    let callable = match &v {
+                        Value::Native(_) => true,
+                        Value::Obj(o) => match o.get() {
+                            Object::Function(_) | Object::BoundMethod { .. } | Object::Class(_) => {
+                                true
+                            }
+                            Object::Instance(_) => {
+                                let cls = self.type_of(&v);
+                                self.lookup_class_attr(&cls, "__call__").is_some()
+                            }
+                            _ => false,
+                        },
+                        _ => false,
+                    };
+                    if !callable {
+                        return Err(self.type_error("iter(v, w): v must be callable"));
+                    }
                     return Ok(Value::obj(Object::Iter(Iter::CallIter {
                         func: v,
                         sentinel: sentinel.clone(),
@@ -857,7 +875,18 @@ impl Vm {
                 }
             }
             Chr => {
-                let i = self.index_of(a.get(0).unwrap_or(&Value::None))?;
+                let v = a.get(0).cloned().unwrap_or(Value::None);
+                if matches!(v.body(), Some(Object::BigInt(_))) {
+                    return Err(
+                        self.err("OverflowError", "Python int too large to convert to C int")
+                    );
+                }
+                let i = self.index_of(&v)?;
+                if i32::try_from(i).is_err() {
+                    return Err(
+                        self.err("OverflowError", "Python int too large to convert to C int")
+                    );
+                }
                 match u32::try_from(i).ok().and_then(char::from_u32) {
                     Some(c) => Ok(Vm::str_val(c.to_string())),
                     None => Err(self.value_error("chr() arg not in range(0x110000)")),
@@ -1026,7 +1055,7 @@ impl Vm {
                         Ok(Vm::int_from_big(r))
                     }
                     (Some(Num::F(f)), Some(d)) => {
-                        let d = self.index_of(&d)?;
+                        let d = self.clamp_index(&d)?;
                         Ok(Value::Float(
                             pynum::round_f64(f, d).map_err(|e| self.lib_err(e))?,
                         ))
@@ -1034,7 +1063,7 @@ impl Vm {
                     (Some(Num::I(i)), None) => Ok(Value::Int(i)),
                     (Some(Num::B(_)), None) => Ok(v.clone()),
                     (Some(Num::I(_) | Num::B(_)), Some(d)) => {
-                        let d = self.index_of(&d)?;
+                        let d = self.clamp_index(&d)?;
                         let b = self.big_arg(Some(&v))?;
                         Ok(Vm::int_from_big(pynum::round_int(&b, d)))
                     }
@@ -1096,6 +1125,13 @@ impl Vm {
                     return Err(self.type_error("object.__new__(X): X is not a type object"));
                 };
                 let is_exc = matches!(cls.get(), Object::Class(c) if c.kind == TypeKind::Exception);
+                let base = match self.builtin_base_kind(&cls) {
+                    Some(k) => match self.construct_builtin(k, &a.pos[1..], &[]) {
+                        Ok(v) => v,
+                        Err(_) => self.construct_builtin(k, &[], &[])?,
+                    },
+                    None => Value::Null,
+                };
                 Ok(Value::obj(Object::Instance(crate::object::Instance {
                     class: cls,
                     dict: Dict::new(),
@@ -1107,7 +1143,7 @@ impl Vm {
                     } else {
                         None
                     },
-                    base: Value::Null,
+                    base,
                 })))
             }
             ObjectSetattr => {

@@ -145,6 +145,50 @@ impl Vm {
         Ok(Value::obj(Object::Function(func)))
     }
 
+    /// The common case of `bind` (only positional parameters, exactly that many arguments),
+    /// filling `frame` in place; `false` when the call needs the general binder.
+    #[inline]
+    fn bind_fast(
+        &mut self,
+        func: &ObjRef,
+        args: &[Value],
+        kwnames: &[Value],
+        frame: &mut Frame,
+    ) -> bool {
+        let Object::Function(fo) = func.get() else {
+            return false;
+        };
+        let info = &self.codes[fo.code as usize];
+        if !(kwnames.is_empty() && info.simple_args && args.len() == info.argcount) {
+            return false;
+        }
+        let nlocals = info.nlocals.max(args.len());
+        let stacksize = info.stacksize;
+        let ncells = info.ncells;
+        frame.code = fo.code;
+        frame.module = fo.module;
+        if fo.heap_code.is_some() {
+            frame.heap_code = fo.heap_code.clone();
+        }
+        if ncells + fo.closure.len() > 0 {
+            frame.cells.reserve(ncells + fo.closure.len());
+            for _ in 0..ncells {
+                frame.cells.push(ObjRef::new(Object::Cell(Value::Null)));
+            }
+            frame.cells.extend(fo.closure.iter().cloned());
+        }
+        if let Some(v) = self.pool.pop() {
+            frame.locals = v;
+        }
+        frame.locals.extend_from_slice(args);
+        frame.locals.resize(nlocals, Value::Null);
+        if let Some(v) = self.pool.pop() {
+            frame.stack = v;
+        }
+        frame.stack.reserve(stacksize);
+        true
+    }
+
     /// Builds the frame for a call of `func`, binding arguments as CPython does.
     fn bind(&mut self, func: &ObjRef, args: &[Value], kwnames: &[Value]) -> PyResult<Frame> {
         let Object::Function(fo) = func.get() else {
@@ -411,7 +455,20 @@ impl Vm {
         kwnames: &[Value],
         cost: u32,
     ) -> PyResult<Value> {
-        let mut frame = self.bind(func, args, kwnames)?;
+        let mut frame = Frame {
+            code: 0,
+            heap_code: None,
+            module: 0,
+            ip: 0,
+            locals: Vec::new(),
+            stack: Vec::new(),
+            cells: Vec::new(),
+            exc_stack: Vec::new(),
+            namespace: None,
+        };
+        if !self.bind_fast(func, args, kwnames, &mut frame) {
+            frame = self.bind(func, args, kwnames)?;
+        }
         if self.codes[frame.code as usize].flags & flags::CO_GENERATOR != 0 {
             let (name, qualname) = match func.get() {
                 Object::Function(f) => (f.name.clone(), f.qualname.clone()),
@@ -562,6 +619,32 @@ impl Vm {
         }
     }
 
+    /// The built-in value type a program class derives from (`class C(list)`), if any.
+    pub fn builtin_base_kind(&self, cls: &ObjRef) -> Option<TypeKind> {
+        match cls.get() {
+            Object::Class(c) => c.mro.iter().find_map(|k| match k.get() {
+                Object::Class(kc)
+                    if kc.module == "builtins"
+                        && matches!(
+                            kc.kind,
+                            TypeKind::Int
+                                | TypeKind::Float
+                                | TypeKind::Str
+                                | TypeKind::List
+                                | TypeKind::Dict
+                                | TypeKind::Tuple
+                                | TypeKind::Set
+                                | TypeKind::Bytes
+                        ) =>
+                {
+                    Some(kc.kind)
+                }
+                _ => None,
+            }),
+            _ => None,
+        }
+    }
+
     /// Instantiates a class: built-in types construct, user classes run `__init__`.
     pub fn call_class(
         &mut self,
@@ -597,28 +680,7 @@ impl Vm {
         let npos = args.len() - kwnames.len();
         // A class deriving from a built-in value type wraps a value of that type, built from
         // the call's arguments (or empty when `__init__` takes other arguments).
-        let base_kind = match cls.get() {
-            Object::Class(c) => c.mro.iter().find_map(|k| match k.get() {
-                Object::Class(kc)
-                    if kc.module == "builtins"
-                        && matches!(
-                            kc.kind,
-                            TypeKind::Int
-                                | TypeKind::Float
-                                | TypeKind::Str
-                                | TypeKind::List
-                                | TypeKind::Dict
-                                | TypeKind::Tuple
-                                | TypeKind::Set
-                                | TypeKind::Bytes
-                        ) =>
-                {
-                    Some(kc.kind)
-                }
-                _ => None,
-            }),
-            _ => None,
-        };
+        let base_kind = self.builtin_base_kind(cls);
         let base = match base_kind {
             Some(k) => match self.construct_builtin(k, args, kwnames) {
                 Ok(v) => v,

@@ -211,8 +211,8 @@ impl Vm {
                     f.locals[arg as usize] = Value::Null;
                 }
                 Opcode::LOAD_DEREF => {
-                    let v = match f.cells[arg as usize].get() {
-                        Object::Cell(v) => v.clone(),
+                    let v = match f.cells.get(arg as usize).map(|c| c.get()) {
+                        Some(Object::Cell(v)) => v.clone(),
                         _ => Value::Null,
                     };
                     if v.is_null() {
@@ -233,17 +233,19 @@ impl Vm {
                 }
                 Opcode::STORE_DEREF => {
                     let v = f.pop();
-                    if let Object::Cell(c) = f.cells[arg as usize].get_mut() {
+                    if let Some(Object::Cell(c)) = f.cells.get(arg as usize).map(|c| c.get_mut()) {
                         *c = v;
                     }
                 }
                 Opcode::DELETE_DEREF => {
-                    if let Object::Cell(c) = f.cells[arg as usize].get_mut() {
+                    if let Some(Object::Cell(c)) = f.cells.get(arg as usize).map(|c| c.get_mut()) {
                         *c = Value::Null;
                     }
                 }
                 Opcode::LOAD_CLOSURE => {
-                    let c = f.cells[arg as usize].clone();
+                    let Some(c) = f.cells.get(arg as usize).cloned() else {
+                        return Err(self.err("SystemError", "closure cell index out of range"));
+                    };
                     f.push(Value::Obj(c));
                 }
                 Opcode::LOAD_GLOBAL => {
@@ -929,11 +931,7 @@ impl Vm {
                 return;
             }
             for g in pending {
-                let _ = self.call_native(
-                    crate::builtins::Native::GenClose,
-                    &[Value::Obj(g)],
-                    &[],
-                );
+                let _ = self.call_native(crate::builtins::Native::GenClose, &[Value::Obj(g)], &[]);
             }
         }
     }

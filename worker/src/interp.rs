@@ -176,6 +176,7 @@ fn new_class(name: &str, bases: Vec<ObjRef>, kind: TypeKind) -> ObjRef {
         kind,
         has_properties: false,
         has_setattr: false,
+        slots: None,
     }));
     let mut mro = vec![cls.clone()];
     if let Some(b) = bases.first() {
@@ -212,6 +213,7 @@ impl Vm {
             let base = if parent.is_empty() {
                 types[0].clone()
             } else {
+                // EXCEPTIONS lists every parent before its children, so the parent exists.
                 exc_types[parent].clone()
             };
             exc_types.insert(name, new_class(name, vec![base], TypeKind::Exception));
@@ -250,6 +252,7 @@ impl Vm {
         for (name, cls) in &exc_types {
             builtins.insert(name, Value::Obj(cls.clone()));
         }
+        // Both names are in EXCEPTIONS, inserted above.
         builtins.insert("EnvironmentError", Value::Obj(exc_types["OSError"].clone()));
         builtins.insert("IOError", Value::Obj(exc_types["OSError"].clone()));
         for n in Native::BUILTINS {
@@ -511,6 +514,7 @@ impl Vm {
     pub fn exc_class(&self, name: &str) -> ObjRef {
         match self.exc_types.get(name) {
             Some(c) => c.clone(),
+            // "Exception" is always registered by `Vm::new`.
             None => self.exc_types["Exception"].clone(),
         }
     }

@@ -10,6 +10,12 @@
 //! It touches no files, sockets or processes: the server gives it an image and JSON
 //! arguments, and takes back JSON results and captured output.
 //!
+//! Limits, by design: reference cycles are not collected (no cycle GC; they leak until the
+//! worker exits); there is no `eval`/`exec`; `from m import *` and text I/O are not supported.
+//! Python→Python calls recurse on the host stack, so every entry point runs on a helper
+//! thread with a large reserved stack (joined before returning: the zygote stays
+//! single-threaded), and the recursion limit is CPython's 1000 levels.
+//!
 //! Module map: `heap` (refcounted pointer, immortal bit), `value` (the 16-byte value),
 //! `object` (heap object bodies), `dict` / `set` / `hash` (CPython-compatible tables and
 //! hashes), `layout` (the two layouts and per-code side tables), `frame`, `eval` (the

@@ -16,8 +16,25 @@ impl Vm {
     fn opt_i64(&mut self, v: Option<&Value>) -> PyResult<Option<i64>> {
         match v {
             None | Some(Value::None) => Ok(None),
-            Some(v) => Ok(Some(self.index_of(v)?)),
+            Some(v) => Ok(Some(self.ssize_of(v)?)),
         }
+    }
+
+    /// A start/end search position (clamped like a slice bound).
+    fn opt_pos(&mut self, v: Option<&Value>) -> PyResult<Option<i64>> {
+        match v {
+            None | Some(Value::None) => Ok(None),
+            Some(v) => Ok(Some(self.clamp_index(v)?)),
+        }
+    }
+
+    /// A width for padding methods: an ssize, and MemoryError beyond what can be allocated.
+    fn width_arg(&mut self, v: Option<&Value>) -> PyResult<i64> {
+        let w = self.ssize_of(v.unwrap_or(&Value::None))?;
+        if w > crate::ops::MAX_ALLOC as i64 {
+            return Err(self.err_empty("MemoryError"));
+        }
+        Ok(w)
     }
 
     fn str_arg(&self, v: Option<&Value>, what: &str) -> PyResult<String> {
@@ -125,7 +142,19 @@ impl Vm {
         // bytes methods shared with str: run the str method over the latin-1 view.
         if let Some(Object::Bytes(b)) = recv.body() {
             if (n as usize) >= (StrSplit as usize) && (n as usize) <= (StrRemovesuffix as usize) {
-                let to_s = |b: &[u8]| -> String { b.iter().map(|&x| x as char).collect() };
+                // Bytes above 0x7f map to private-use code points, which have no case and
+                // are neither letters, digits nor spaces: bytes methods are ASCII-only.
+                let to_s = |b: &[u8]| -> String {
+                    b.iter()
+                        .map(|&x| {
+                            if x < 0x80 {
+                                x as char
+                            } else {
+                                char::from_u32(0xE000 + x as u32).unwrap_or('?')
+                            }
+                        })
+                        .collect()
+                };
                 let mut conv = vec![Vm::str_val(to_s(b))];
                 for v in &a.pos[1..] {
                     conv.push(match v.body() {
@@ -147,9 +176,18 @@ impl Vm {
                 let r = self.call_native(n, &conv, &names)?;
                 fn back(v: &Value) -> Value {
                     match v.as_str() {
-                        Some(s) => {
-                            Value::obj(Object::Bytes(s.chars().map(|c| c as u32 as u8).collect()))
-                        }
+                        Some(s) => Value::obj(Object::Bytes(
+                            s.chars()
+                                .map(|c| {
+                                    let n = c as u32;
+                                    if n >= 0xE000 {
+                                        (n - 0xE000) as u8
+                                    } else {
+                                        n as u8
+                                    }
+                                })
+                                .collect(),
+                        )),
                         None => match v.body() {
                             Some(Object::List(items)) => {
                                 Vm::new_list(items.iter().map(back).collect())
@@ -230,8 +268,8 @@ impl Vm {
                 }
                 StrFind | StrRfind | StrIndex | StrRindex | StrCount => {
                     let sub = self.str_arg(arg1, "must be str, not")?;
-                    let start = self.opt_i64(a.get(2))?;
-                    let end = self.opt_i64(a.get(3))?;
+                    let start = self.opt_pos(a.get(2))?;
+                    let end = self.opt_pos(a.get(3))?;
                     match n {
                         StrFind => Value::Int(pystr::find(s, &sub, start, end)),
                         StrRfind => Value::Int(pystr::rfind(s, &sub, start, end)),
@@ -245,8 +283,8 @@ impl Vm {
                     }
                 }
                 StrStartswith | StrEndswith => {
-                    let start = self.opt_i64(a.get(2))?;
-                    let end = self.opt_i64(a.get(3))?;
+                    let start = self.opt_pos(a.get(2))?;
+                    let end = self.opt_pos(a.get(3))?;
                     let cands: Vec<Value> = match arg1.and_then(|v| v.body()) {
                         Some(Object::Tuple(t)) => t.to_vec(),
                         _ => vec![arg1.cloned().unwrap_or(Value::None)],
@@ -290,7 +328,7 @@ impl Vm {
                 StrIsascii => Value::Bool(pystr::isascii(s)),
                 StrIsprintable => Value::Bool(pystr::isprintable(s)),
                 StrCenter | StrLjust | StrRjust => {
-                    let w = self.index_of(arg1.unwrap_or(&Value::None))?;
+                    let w = self.width_arg(arg1)?;
                     let fill = self.fill_char(a.get(2))?;
                     Vm::str_val(match n {
                         StrCenter => pystr::center(s, w, fill),
@@ -299,7 +337,7 @@ impl Vm {
                     })
                 }
                 StrZfill => {
-                    let w = self.index_of(arg1.unwrap_or(&Value::None))?;
+                    let w = self.width_arg(arg1)?;
                     Vm::str_val(pystr::zfill(s, w))
                 }
                 StrPartition | StrRpartition => {
@@ -332,7 +370,47 @@ impl Vm {
                     let r = self.str_format(s, &a.pos[1..], &kw)?;
                     Vm::str_val(r)
                 }
-                StrEncode => Value::obj(Object::Bytes(s.as_bytes().into())),
+                StrEncode => {
+                    let enc = a
+                        .arg(1, "encoding")
+                        .and_then(|v| v.as_str())
+                        .unwrap_or("utf-8");
+                    let enc = enc.to_ascii_lowercase().replace('_', "-");
+                    let limit = match enc.as_str() {
+                        "utf-8" | "utf8" => None,
+                        "ascii" | "us-ascii" => Some((128u32, "ascii")),
+                        "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" => {
+                            Some((256u32, "latin-1"))
+                        }
+                        _ => {
+                            return Err(self.err("LookupError", format!("unknown encoding: {enc}")))
+                        }
+                    };
+                    match limit {
+                        None => Value::obj(Object::Bytes(s.as_bytes().into())),
+                        Some((limit, name)) => {
+                            let mut out = Vec::with_capacity(s.len());
+                            for (pos, c) in s.chars().enumerate() {
+                                if (c as u32) >= limit {
+                                    let n = c as u32;
+                                    let r = if n < 0x100 {
+                                        format!("\\x{n:02x}")
+                                    } else if n < 0x10000 {
+                                        format!("\\u{n:04x}")
+                                    } else {
+                                        format!("\\U{n:08x}")
+                                    };
+                                    return Err(self.err(
+                                        "UnicodeEncodeError",
+                                        format!("'{name}' codec can't encode character '{r}' in position {pos}: ordinal not in range({limit})"),
+                                    ));
+                                }
+                                out.push(c as u32 as u8);
+                            }
+                            Value::obj(Object::Bytes(out.into_boxed_slice()))
+                        }
+                    }
+                }
                 StrExpandtabs => {
                     let t = self.opt_i64(a.arg(1, "tabsize"))?.unwrap_or(8);
                     Vm::str_val(pystr::expandtabs(s, t))
@@ -394,7 +472,7 @@ impl Vm {
                 Ok(Value::None)
             }
             ListInsert => {
-                let i = self.index_of(a.get(1).unwrap_or(&Value::None))?;
+                let i = self.ssize_of(a.get(1).unwrap_or(&Value::None))?;
                 let v = a.get(2).cloned().unwrap_or(Value::None);
                 if let Object::List(l) = o.get_mut() {
                     let len = l.len() as i64;
@@ -426,14 +504,14 @@ impl Vm {
                 let target = a.get(1).cloned().unwrap_or(Value::None);
                 let items = self.seq_items(&recv);
                 let mut count = 0;
-                let start = self.opt_i64(a.get(2))?.unwrap_or(0);
+                let start = self.opt_pos(a.get(2))?.unwrap_or(0);
                 let start = if start < 0 {
                     (start + items.len() as i64).max(0)
                 } else {
                     start
                 } as usize;
                 let stop = self
-                    .opt_i64(a.get(3))?
+                    .opt_pos(a.get(3))?
                     .map(|e| {
                         if e < 0 {
                             (e + items.len() as i64).max(0) as usize
@@ -729,6 +807,28 @@ impl Vm {
                     Object::Bytes(b) => b.to_vec(),
                     _ => Vec::new(),
                 };
+                let enc = a
+                    .arg(1, "encoding")
+                    .and_then(|v| v.as_str())
+                    .unwrap_or("utf-8");
+                let enc = enc.to_ascii_lowercase().replace('_', "-");
+                match enc.as_str() {
+                    "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" => {
+                        return Ok(Vm::str_val(
+                            b.iter().map(|&x| x as char).collect::<String>(),
+                        ))
+                    }
+                    "ascii" | "us-ascii" => {
+                        if let Some(pos) = b.iter().position(|&x| x >= 0x80) {
+                            return Err(self.err(
+                                "UnicodeDecodeError",
+                                format!("'ascii' codec can't decode byte {:#04x} in position {pos}: ordinal not in range(128)", b[pos]),
+                            ));
+                        }
+                    }
+                    "utf-8" | "utf8" => {}
+                    _ => return Err(self.err("LookupError", format!("unknown encoding: {enc}"))),
+                }
                 match String::from_utf8(b) {
                     Ok(s) => Ok(Vm::str_val(s)),
                     Err(e) => {
@@ -741,12 +841,53 @@ impl Vm {
                     }
                 }
             }
-            BytesHex => Ok(match o.get() {
-                Object::Bytes(b) => {
-                    Vm::str_val(b.iter().map(|x| format!("{x:02x}")).collect::<String>())
+            BytesHex => {
+                let sep = match a.arg(1, "sep") {
+                    Some(v) => match v.as_str() {
+                        Some(s) => s.to_string(),
+                        None => match v.body() {
+                            Some(Object::Bytes(b)) => String::from_utf8_lossy(b).to_string(),
+                            _ => String::new(),
+                        },
+                    },
+                    None => String::new(),
+                };
+                let parts: Vec<String> = match o.get() {
+                    Object::Bytes(b) => b.iter().map(|x| format!("{x:02x}")).collect(),
+                    _ => Vec::new(),
+                };
+                Ok(Vm::str_val(parts.join(&sep)))
+            }
+            BytesFromhex => {
+                let text = a.get(1).and_then(|v| v.as_str()).unwrap_or("").to_string();
+                let mut out = Vec::new();
+                let chars: Vec<char> = text.chars().collect();
+                let mut i = 0;
+                while i < chars.len() {
+                    if chars[i].is_ascii_whitespace() {
+                        i += 1;
+                        continue;
+                    }
+                    let hi = chars[i].to_digit(16);
+                    let lo = chars.get(i + 1).and_then(|c| c.to_digit(16));
+                    match (hi, lo) {
+                        (Some(h), Some(l)) => out.push((h * 16 + l) as u8),
+                        (None, _) => {
+                            return Err(self.value_error(format!(
+                                "non-hexadecimal number found in fromhex() arg at position {i}"
+                            )))
+                        }
+                        (_, None) => {
+                            return Err(self.value_error(format!(
+                                "non-hexadecimal number found in fromhex() arg at position {}",
+                                i + 1
+                            )))
+                        }
+                    }
+                    i += 2;
                 }
-                _ => Value::None,
-            }),
+                Ok(Value::obj(Object::Bytes(out.into_boxed_slice())))
+            }
             BytesCount | BytesIndex => {
                 let hay = match o.get() {
                     Object::Bytes(b) => b.to_vec(),

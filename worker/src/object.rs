@@ -103,6 +103,9 @@ pub struct Class {
     pub has_properties: bool,
     /// Whether a program class in the MRO defines `__setattr__`.
     pub has_setattr: bool,
+    /// `__slots__` of this class and its bases, when every program class in the MRO
+    /// declares them: instances then accept only these attribute names and have no `__dict__`.
+    pub slots: Option<Vec<Box<str>>>,
 }
 
 /// Data that only exception instances carry.

@@ -843,6 +843,10 @@ impl Vm {
                 )));
             }
         }
+        if op == BinaryOp::Add && matches!(a.body(), Some(Object::Bytes(_))) && b.as_str().is_some()
+        {
+            return Err(self.type_error("can't concat str to bytes"));
+        }
         if op == BinaryOp::Add && a.as_str().is_some() {
             return Err(self.type_error(format!(
                 "can only concatenate str (not \"{}\") to str",
@@ -1072,6 +1076,20 @@ impl Vm {
                 }
             }
             BinaryOp::Mul => {
+                let is_seq = |v: &Value| {
+                    v.as_str().is_some()
+                        || matches!(
+                            v.body(),
+                            Some(Object::List(_) | Object::Tuple(_) | Object::Bytes(_))
+                        )
+                };
+                let is_big = |v: &Value| matches!(v.body(), Some(Object::BigInt(_)));
+                if (is_seq(a) && is_big(b)) || (is_seq(b) && is_big(a)) {
+                    return Err(self.err(
+                        "OverflowError",
+                        "cannot fit 'int' into an index-sized integer",
+                    ));
+                }
                 let (seq, n) = if let Some(n) = self.repeat_count(b) {
                     (a, n)
                 } else if let Some(n) = self.repeat_count(a) {
@@ -1086,7 +1104,11 @@ impl Vm {
                     Some(Object::Bytes(b)) => b.len(),
                     _ => seq.as_str().map(|s| s.len()).unwrap_or(0),
                 };
-                if unit.checked_mul(n).is_none_or(|total| total > MAX_ALLOC) {
+                let total = unit.checked_mul(n);
+                if seq.as_str().is_some() && total.is_none_or(|t| t > isize::MAX as usize) {
+                    return Err(self.err("OverflowError", "repeated string is too long"));
+                }
+                if total.is_none_or(|t| t > MAX_ALLOC) {
                     return Err(self.err_empty("MemoryError"));
                 }
                 if let Some(s) = seq.as_str() {
@@ -1571,6 +1593,32 @@ impl Vm {
         }
     }
 
+    /// An integer argument that must fit a C `Py_ssize_t` (sizes, positions to insert at).
+    pub fn ssize_of(&mut self, v: &Value) -> PyResult<i64> {
+        match v.body() {
+            Some(Object::BigInt(_)) => Err(self.err(
+                "OverflowError",
+                "Python int too large to convert to C ssize_t",
+            )),
+            _ => self.index_of(v),
+        }
+    }
+
+    /// A slice bound or search position: out-of-range ints clamp, as CPython's
+    /// `_PyEval_SliceIndex` does.
+    pub fn clamp_index(&mut self, v: &Value) -> PyResult<i64> {
+        match v.body() {
+            Some(Object::BigInt(b)) => Ok(if b.is_negative() { i64::MIN } else { i64::MAX }),
+            _ => match self.index_of(v) {
+                Ok(i) => Ok(i),
+                Err(e) if self.exc_matches(&e, "TypeError") => Err(self.type_error(
+                    "slice indices must be integers or None or have an __index__ method",
+                )),
+                Err(e) => Err(e),
+            },
+        }
+    }
+
     /// Resolves a slice against a length: (start, stop, step, count).
     pub fn slice_indices(&mut self, s: &Value, len: usize) -> PyResult<(i64, i64, i64, usize)> {
         let (start, stop, step) = match s.body() {
@@ -1579,50 +1627,27 @@ impl Vm {
             }
             _ => return Err(self.type_error("expected a slice")),
         };
-        let len = len as i64;
-        let step = match step {
+        let len = len as i128;
+        let step: i128 = match step {
             Value::None => 1,
-            v => self.index_of(&v)?,
+            v => self.clamp_index(&v)?.max(-i64::MAX) as i128,
         };
         if step == 0 {
             return Err(self.value_error("slice step cannot be zero"));
         }
-        let clamp = |v: i64, lo: i64, hi: i64| v.max(lo).min(hi);
         let (lo, hi) = if step > 0 { (0, len) } else { (-1, len - 1) };
-        let start = match start {
-            Value::None => {
-                if step > 0 {
-                    lo
-                } else {
-                    hi
+        let bound = |vm: &mut Vm, v: Value, default: i128| -> PyResult<i128> {
+            Ok(match v {
+                Value::None => default,
+                v => {
+                    let i = vm.clamp_index(&v)? as i128;
+                    let i = if i < 0 { i + len } else { i };
+                    i.max(lo).min(hi)
                 }
-            }
-            v => {
-                let i = self.index_of(&v)?;
-                if i < 0 {
-                    clamp(i + len, lo, hi)
-                } else {
-                    clamp(i, lo, hi)
-                }
-            }
+            })
         };
-        let stop = match stop {
-            Value::None => {
-                if step > 0 {
-                    hi
-                } else {
-                    lo
-                }
-            }
-            v => {
-                let i = self.index_of(&v)?;
-                if i < 0 {
-                    clamp(i + len, lo, hi)
-                } else {
-                    clamp(i, lo, hi)
-                }
-            }
-        };
+        let start = bound(self, start, if step > 0 { lo } else { hi })?;
+        let stop = bound(self, stop, if step > 0 { hi } else { lo })?;
         let count = if step > 0 {
             if stop > start {
                 (stop - start + step - 1) / step
@@ -1630,11 +1655,11 @@ impl Vm {
                 0
             }
         } else if start > stop {
-            (start - stop + (-step) - 1) / (-step)
+            (start - stop - step - 1) / (-step)
         } else {
             0
         };
-        Ok((start, stop, step, count as usize))
+        Ok((start as i64, stop as i64, step as i64, count as usize))
     }
 
     fn norm_index(&mut self, key: &Value, len: usize, what: &str) -> PyResult<usize> {
@@ -1772,12 +1797,7 @@ impl Vm {
             }
             Object::Dict(_) => match self.dict_get(&o, key)? {
                 Some(v) => Ok(v),
-                None => {
-                    if let Some(Object::Instance(_)) = container.body() {
-                        unreachable!()
-                    }
-                    Err(self.key_error(key))
-                }
+                None => Err(self.key_error(key)),
             },
             Object::Range { start, stop, step } => {
                 let (Value::Int(a), Value::Int(b), Value::Int(c)) = (start, stop, step) else {
@@ -1785,10 +1805,29 @@ impl Vm {
                         Some(n) => to_big(&n),
                         None => BigInt::zero(),
                     };
-                    let (a, c) = (big(start), big(step));
-                    let len = self.len_of(container)?;
-                    let i = self.norm_index(key, len, "range object")?;
-                    return Ok(Vm::int_from_big(a + c * BigInt::from(i)));
+                    let (a, e, c) = (big(start), big(stop), big(step));
+                    let len = if c.is_positive() && a < e {
+                        (&e - &a + &c - 1) / &c
+                    } else if c.is_negative() && a > e {
+                        (&a - &e - &c - 1) / (-&c)
+                    } else {
+                        BigInt::zero()
+                    };
+                    let i = match num_of(key) {
+                        Some(Num::I(i)) => BigInt::from(i),
+                        Some(Num::B(b)) => b.clone(),
+                        _ => {
+                            return Err(self.type_error(format!(
+                                "range indices must be integers or slices, not {}",
+                                self.type_name(key)
+                            )))
+                        }
+                    };
+                    let j = if i.is_negative() { &i + &len } else { i };
+                    if j.is_negative() || j >= len {
+                        return Err(self.err("IndexError", "range object index out of range"));
+                    }
+                    return Ok(Vm::int_from_big(a + c * j));
                 };
                 let (a, b, c) = (*a, *b, *c);
                 let len = range_len(a, b, c) as usize;
