@@ -5,13 +5,18 @@ For each program under tests/programs/ -- a file NAME.py, or a directory NAME/ w
 module is main.py -- run it with python3 (CPython 3.11) and write NAME.expected.json:
 
     {"stdout": ..., "exit": N, "stderr_last": LAST_STDERR_LINE_OR_NULL,
-     "traceback": SKELETON_LINES_OR_NULL}
+     "traceback": SKELETON_LINES_OR_NULL, "code": [CODE_OBJECT_RECORD, ...]}
 
 (`stderr_last` and `traceback` are only set when the exit status is not 0). The traceback
 skeleton is stderr without the source and caret lines CPython indents by four spaces, with
 every `File "PATH"` reduced to the file's base name: the frames (file, line, function), the
 chaining messages and the exception lines. It is null when CPython collapsed repeated frames
-("[Previous line repeated N more times]"), whose count depends on the interpreter's stack. Each program runs with its own
+("[Previous line repeated N more times]"), whose count depends on the interpreter's stack.
+`code` lists every code object CPython compiles from the program's files (modules, functions,
+lambdas, comprehensions, class bodies), one record each, sorted:
+[file, co_name, co_qualname, co_firstlineno, co_argcount, co_posonlyargcount,
+co_kwonlyargcount, co_varnames, co_freevars, co_cellvars] -- the fields `permafrost dis --json`
+must reproduce. Each program runs with its own
 directory as the working directory, its file name relative, and a clean environment
 (PYTHONHASHSEED=0, PYTHONDONTWRITEBYTECODE=1, UTF-8 I/O), so the output is deterministic and
 the script idempotent. `--check` writes nothing and fails when an expected file is missing,
@@ -38,14 +43,39 @@ FILE_LINE = re.compile(r'^  File "([^"]*)"(, line \d+, in .*)$')
 
 
 def discover(programs_dir):
-    """(name, cwd, main file) for every program, sorted by name."""
+    """(name, cwd, files) for every program, sorted by name; the main module first."""
     found = []
     for entry in sorted(programs_dir.iterdir()):
         if entry.is_dir() and (entry / "main.py").is_file():
-            found.append((entry.name, entry, "main.py"))
+            others = sorted(p.name for p in entry.glob("*.py") if p.name != "main.py")
+            found.append((entry.name, entry, ["main.py"] + others))
         elif entry.is_file() and entry.suffix == ".py":
-            found.append((entry.stem, programs_dir, entry.name))
+            found.append((entry.stem, programs_dir, [entry.name]))
     return found
+
+
+CODE_FIELDS = ("co_name", "co_qualname", "co_firstlineno", "co_argcount", "co_posonlyargcount",
+               "co_kwonlyargcount", "co_varnames", "co_freevars", "co_cellvars")
+
+
+def code_records(cwd, files):
+    """One record per code object compiled from `files` (see the module documentation)."""
+    records = []
+
+    def walk(code, file_name):
+        record = [file_name]
+        for field in CODE_FIELDS:
+            value = getattr(code, field)
+            record.append(list(value) if isinstance(value, tuple) else value)
+        records.append(record)
+        for const in code.co_consts:
+            if hasattr(const, "co_code"):
+                walk(const, file_name)
+
+    for file_name in files:
+        source = (cwd / file_name).read_text(encoding="utf-8")
+        walk(compile(source, file_name, "exec", dont_inherit=True), file_name)
+    return sorted(records, key=lambda r: json.dumps(r, ensure_ascii=False))
 
 
 def clean_env():
@@ -60,8 +90,9 @@ def clean_env():
     return env
 
 
-def record(python, cwd, main_file):
+def record(python, cwd, files):
     """Runs one program; returns (expected dict, seconds)."""
+    main_file = files[0]
     started = time.perf_counter()
     proc = subprocess.run(
         [python, main_file],
@@ -83,7 +114,7 @@ def record(python, cwd, main_file):
     elif stderr.strip():
         raise RuntimeError(f"{cwd / main_file}: exit 0 but wrote to stderr:\n{stderr}")
     return {"stdout": stdout, "exit": proc.returncode, "stderr_last": stderr_last,
-            "traceback": traceback}, elapsed
+            "traceback": traceback, "code": code_records(cwd, files)}, elapsed
 
 
 def traceback_skeleton(stderr):
@@ -104,7 +135,16 @@ def traceback_skeleton(stderr):
 
 
 def render(expected):
-    return json.dumps(expected, indent=2, ensure_ascii=False) + "\n"
+    """Indented JSON with one line per code-object record, so diffs stay readable."""
+    parts = []
+    for key, value in expected.items():
+        if key == "code" and value:
+            rows = ",\n".join("    " + json.dumps(r, ensure_ascii=False) for r in value)
+            text = "[\n" + rows + "\n  ]"
+        else:
+            text = json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n  ")
+        parts.append(f"  {json.dumps(key)}: {text}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
 def main():
@@ -143,10 +183,10 @@ def main():
 
     problems = []
     written = 0
-    for name, cwd, main_file in programs:
+    for name, cwd, files in programs:
         try:
-            expected, elapsed = record(args.python, cwd, main_file)
-        except (subprocess.TimeoutExpired, RuntimeError, UnicodeDecodeError) as exc:
+            expected, elapsed = record(args.python, cwd, files)
+        except (subprocess.TimeoutExpired, RuntimeError, UnicodeDecodeError, SyntaxError) as exc:
             problems.append(f"{name}: {exc}")
             continue
         if elapsed > SLOW_SECONDS:

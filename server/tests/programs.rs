@@ -1,7 +1,9 @@
 //! The program corpus harness: every program under `tests/programs/` is frozen with
 //! `permafrost freeze` and run with `permafrost run` in both layouts, and its stdout, exit
 //! status and (on failure) last stderr line and traceback skeleton are compared with the
-//! CPython 3.11 results recorded in `NAME.expected.json` by `scripts/gen_expected.py`.
+//! CPython 3.11 results recorded in `NAME.expected.json` by `scripts/gen_expected.py`. The
+//! image's code objects (`permafrost dis --json`) must also carry the same co_* fields as the
+//! code objects CPython compiles from the same files.
 //!
 //! A program is either `tests/programs/NAME.py` or a directory `tests/programs/NAME/` holding
 //! `main.py` (frozen first, it is the main module) and further modules (frozen after it in
@@ -57,7 +59,23 @@ struct Expected {
     /// CPython's traceback without source lines, file names reduced to base names (see
     /// [`traceback_skeleton`]); `None` when not compared.
     traceback: Option<Vec<String>>,
+    /// One record per code object CPython compiles from the program (see [`CODE_FIELDS`]).
+    code: Vec<Value>,
 }
+
+/// The `permafrost dis --json` fields a code-object record holds, after the file name, in
+/// the order `scripts/gen_expected.py` writes them.
+const CODE_FIELDS: [&str; 9] = [
+    "co_name",
+    "co_qualname",
+    "co_firstlineno",
+    "co_argcount",
+    "co_posonlyargcount",
+    "co_kwonlyargcount",
+    "co_varnames",
+    "co_freevars",
+    "co_cellvars",
+];
 
 /// What one `permafrost run` produced.
 #[derive(Debug)]
@@ -142,11 +160,17 @@ fn load_expected(name: &str) -> Result<Expected, String> {
         ),
         _ => return Err(format!("{}: \"traceback\" is not a list", path.display())),
     };
+    let code = match &json["code"] {
+        Value::Null => Vec::new(),
+        Value::Array(records) => records.clone(),
+        _ => return Err(format!("{}: \"code\" is not a list", path.display())),
+    };
     Ok(Expected {
         stdout,
         exit,
         stderr_last,
         traceback,
+        code,
     })
 }
 
@@ -411,6 +435,9 @@ fn check_program(program: &Program) -> Vec<(String, String)> {
         )];
     }
     let mut failures = Vec::new();
+    if let Some(problem) = check_code_objects(&expected, &image, &program.dir, &scratch.0) {
+        failures.push(("code".to_owned(), problem));
+    }
     for layout in LAYOUTS {
         let args: Vec<&std::ffi::OsStr> = vec![
             "run".as_ref(),
@@ -424,6 +451,77 @@ fn check_program(program: &Program) -> Vec<(String, String)> {
         }
     }
     failures
+}
+
+/// The code-object records of `permafrost dis --json` output, in the shape of [`Expected::code`].
+fn code_records(dis: &Value) -> Result<Vec<Value>, String> {
+    let objects = dis
+        .as_array()
+        .ok_or("`permafrost dis --json` did not print a list")?;
+    objects
+        .iter()
+        .map(|object| {
+            let mut record = vec![object["co_filename"].clone()];
+            for field in CODE_FIELDS {
+                match object.get(field) {
+                    Some(value) => record.push(value.clone()),
+                    None => return Err(format!("a code object has no {field}")),
+                }
+            }
+            Ok(Value::Array(record))
+        })
+        .collect()
+}
+
+/// Compares the image's code objects (`permafrost dis --json`) with CPython's, as multisets of
+/// records: the order of code objects in an image is the compiler's business.
+fn check_code_objects(
+    expected: &Expected,
+    image: &Path,
+    dir: &Path,
+    scratch: &Path,
+) -> Option<String> {
+    if expected.code.is_empty() {
+        return None;
+    }
+    let args: Vec<&std::ffi::OsStr> = vec!["dis".as_ref(), image.as_os_str(), "--json".as_ref()];
+    let dis = run_binary(&args, dir, scratch, "dis");
+    if dis.exit != Some(0) {
+        return Some(format!(
+            "permafrost dis --json failed (exit {:?}): {}",
+            dis.exit,
+            stderr_summary(&dis.stderr)
+        ));
+    }
+    let actual = match serde_json::from_str::<Value>(&dis.stdout)
+        .map_err(|e| format!("`permafrost dis --json` printed invalid JSON: {e}"))
+        .and_then(|v| code_records(&v))
+    {
+        Ok(records) => records,
+        Err(message) => return Some(message),
+    };
+    let key = |v: &Value| v.to_string();
+    let mut want: Vec<String> = expected.code.iter().map(key).collect();
+    let mut got: Vec<String> = actual.iter().map(key).collect();
+    want.sort();
+    got.sort();
+    if want == got {
+        return None;
+    }
+    let missing: Vec<&String> = want.iter().filter(|r| !got.contains(r)).collect();
+    let unexpected: Vec<&String> = got.iter().filter(|r| !want.contains(r)).collect();
+    let mut problem = format!(
+        "code objects differ from CPython's ({} expected, {} in the image)",
+        want.len(),
+        got.len()
+    );
+    for record in missing.iter().take(3) {
+        let _ = write!(problem, "\n        - {}", shorten(record, 200));
+    }
+    for record in unexpected.iter().take(3) {
+        let _ = write!(problem, "\n        + {}", shorten(record, 200));
+    }
+    Some(problem)
 }
 
 /// `KNOWN_FAILURES`: program name → reason (the text after `#`, possibly empty).
@@ -635,6 +733,7 @@ fn comparison_reports_each_difference() {
         exit: 1,
         stderr_last: Some("ValueError: bad".to_owned()),
         traceback: None,
+        code: Vec::new(),
     };
     let actual = |stdout: &str, exit: Option<i32>, stderr: &str| Actual {
         stdout: stdout.to_owned(),
@@ -752,6 +851,7 @@ fn traceback_skeletons_compare_frames_not_paths() {
         exit: 1,
         stderr_last: Some("ValueError: bad".to_owned()),
         traceback: Some(skeleton),
+        code: Vec::new(),
     };
     let run = |stderr: &str| Actual {
         stdout: String::new(),
@@ -770,4 +870,22 @@ fn traceback_skeletons_compare_frames_not_paths() {
                          ValueError: bad\n";
     let problem = compare(&expected, &run(missing_frame)).expect("a missing frame");
     assert!(problem.contains("traceback differs"), "{problem}");
+}
+
+#[test]
+fn code_records_follow_the_expected_field_order() {
+    let dis: Value = serde_json::from_str(
+        r#"[{"index": 0, "co_name": "f", "co_qualname": "C.f", "co_filename": "m.py",
+             "co_firstlineno": 3, "co_argcount": 2, "co_posonlyargcount": 0,
+             "co_kwonlyargcount": 1, "co_flags": 3, "co_varnames": ["self", "x", "k"],
+             "co_freevars": ["__class__"], "co_cellvars": [], "co_code": ""}]"#,
+    )
+    .expect("valid JSON");
+    let records = code_records(&dis).expect("a complete code object");
+    assert_eq!(
+        Value::Array(records).to_string(),
+        r#"[["m.py","f","C.f",3,2,0,1,["self","x","k"],["__class__"],[]]]"#
+    );
+    let incomplete: Value = serde_json::from_str(r#"[{"co_name": "f"}]"#).expect("valid JSON");
+    assert!(code_records(&incomplete).is_err());
 }

@@ -15,7 +15,7 @@ fn dict_get_str<'a>(d: &'a Dict, name: &str) -> Option<&'a Value> {
     d.get(str_hash_of(name), &mut |k| k.as_str() == Some(name))
 }
 
-fn dict_get_h<'a>(d: &'a Dict, hash: i64, name: &str) -> Option<&'a Value> {
+pub fn dict_get_h<'a>(d: &'a Dict, hash: i64, name: &str) -> Option<&'a Value> {
     d.get(hash, &mut |k| match k {
         // Names from the image compare by record address first (the common case: the same
         // attribute name constant stored and loaded).
@@ -194,6 +194,15 @@ impl Vm {
                     if let Some(v) = self.special_instance_attr(o, name) {
                         return Ok(v);
                     }
+                    let is_exc = matches!(o.get(), Object::Instance(i) if i.exc.is_some());
+                    if is_exc {
+                        if let Some(m) = Native::method(TypeKind::Exception, name) {
+                            return Ok(Value::obj(Object::BoundMethod {
+                                func: Value::Native(m),
+                                receiver: obj.clone(),
+                            }));
+                        }
+                    }
                     if let Some(b) = crate::ops::inst_base(obj) {
                         let kind = self.kind_of(&b);
                         if let Some(m) = Native::method(kind, name) {
@@ -264,6 +273,9 @@ impl Vm {
                     let class_method = match (kind, name) {
                         (TypeKind::Dict, "fromkeys") => Some(Native::DictFromkeys),
                         (TypeKind::Bytes, "fromhex") => Some(Native::BytesFromhex),
+                        (TypeKind::Int, "from_bytes") => Some(Native::IntFromBytes),
+                        (TypeKind::Float, "fromhex") => Some(Native::FloatFromhex),
+                        (TypeKind::Str, "maketrans") => Some(Native::StrMaketrans),
                         _ => None,
                     };
                     if let Some(m) = class_method {
@@ -495,7 +507,9 @@ impl Vm {
                     .map(|k| crate::layout::const_value(k, false))
                     .collect(),
             ),
-            "co_code" => Value::obj(Object::Bytes(view.code_bytes().into())),
+            "co_code" => Value::obj(Object::Bytes(crate::object::BytesData::Image(
+                view.code_bytes(),
+            ))),
             _ => return None,
         })
     }

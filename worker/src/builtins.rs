@@ -77,9 +77,12 @@ natives! {
     BytesDecode => "decode", BytesHex => "hex", BytesCount => "count", BytesIndex => "index",
     IntBitLength => "bit_length", IntBitCount => "bit_count", FloatIsInteger => "is_integer",
     FloatAsIntegerRatio => "as_integer_ratio", IntToBytes => "to_bytes",
-    BytesFromhex => "fromhex",
+    BytesFromhex => "fromhex", IntFromBytes => "from_bytes", IntConjugate => "conjugate",
+    IntAsIntegerRatio => "as_integer_ratio", FloatHex => "hex", FloatFromhex => "fromhex",
+    StrMaketrans => "maketrans", StrTranslate => "translate", StrFormatMap => "format_map",
     GenSend => "send", GenThrow => "throw", GenClose => "close",
     ObjectInit => "__init__", ExcInit => "__init__", ExcWithTraceback => "with_traceback",
+    ExcAddNote => "add_note",
     PropertySetter => "setter", PropertyGetter => "getter", PropertyDeleter => "deleter",
     ObjectRepr => "__repr__", ObjectStr => "__str__", ObjectNew => "__new__",
     ObjectSetattr => "__setattr__", ObjectEq => "__eq__", ObjectNe => "__ne__",
@@ -256,6 +259,9 @@ impl Native {
                 "splitlines" => StrSplitlines,
                 "format" => StrFormat,
                 "encode" => StrEncode,
+                "translate" => StrTranslate,
+                "format_map" => StrFormatMap,
+                "maketrans" => StrMaketrans,
                 "expandtabs" => StrExpandtabs,
                 "removeprefix" => StrRemoveprefix,
                 "removesuffix" => StrRemovesuffix,
@@ -335,11 +341,15 @@ impl Native {
                 "bit_length" => IntBitLength,
                 "bit_count" => IntBitCount,
                 "to_bytes" => IntToBytes,
+                "conjugate" => IntConjugate,
+                "as_integer_ratio" => IntAsIntegerRatio,
                 _ => return None,
             },
             TypeKind::Float => match name {
                 "is_integer" => FloatIsInteger,
                 "as_integer_ratio" => FloatAsIntegerRatio,
+                "hex" => FloatHex,
+                "conjugate" => IntConjugate,
                 _ => return None,
             },
             TypeKind::Generator => match name {
@@ -350,11 +360,94 @@ impl Native {
             },
             TypeKind::Exception => match name {
                 "with_traceback" => ExcWithTraceback,
+                "add_note" => ExcAddNote,
                 _ => return None,
             },
             _ => return None,
         })
     }
+}
+
+/// How a native checks its argument count, with CPython's wording for each calling convention.
+#[derive(Clone, Copy)]
+enum Arity {
+    /// `METH_O`: exactly one argument (`"len() takes exactly one argument (2 given)"`).
+    One(&'static str),
+    /// `METH_NOARGS` (`"str.upper() takes no arguments (1 given)"`).
+    NoArgs(&'static str),
+    /// `"isinstance expected 2 arguments, got 1"` style, with the bounds.
+    Expected(&'static str, usize, usize),
+}
+
+/// Argument rules for natives whose errors programs commonly observe: the arity, whether it
+/// is a method (the receiver is not counted), and the accepted keywords (`None`: no keywords).
+fn arg_rules(n: Native) -> Option<(Arity, bool, Option<&'static [&'static str]>)> {
+    use Native::*;
+    const NONE: Option<&[&str]> = None;
+    Some(match n {
+        Len => (Arity::One("len"), false, NONE),
+        Abs => (Arity::One("abs"), false, NONE),
+        Chr => (Arity::One("chr"), false, NONE),
+        Ord => (Arity::One("ord"), false, NONE),
+        Hash => (Arity::One("hash"), false, NONE),
+        Callable => (Arity::One("callable"), false, NONE),
+        Id => (Arity::One("id"), false, NONE),
+        Repr => (Arity::One("repr"), false, NONE),
+        Ascii => (Arity::One("ascii"), false, NONE),
+        Sorted => (
+            Arity::Expected("sorted", 1, 1),
+            false,
+            Some(&["key", "reverse"]),
+        ),
+        Isinstance => (Arity::Expected("isinstance", 2, 2), false, NONE),
+        Issubclass => (Arity::Expected("issubclass", 2, 2), false, NONE),
+        Hasattr => (Arity::Expected("hasattr", 2, 2), false, NONE),
+        Getattr => (Arity::Expected("getattr", 2, 3), false, NONE),
+        Setattr => (Arity::Expected("setattr", 3, 3), false, NONE),
+        Delattr => (Arity::Expected("delattr", 2, 2), false, NONE),
+        Divmod => (Arity::Expected("divmod", 2, 2), false, NONE),
+        Min => (
+            Arity::Expected("min", 1, usize::MAX),
+            false,
+            Some(&["key", "default"]),
+        ),
+        Max => (
+            Arity::Expected("max", 1, usize::MAX),
+            false,
+            Some(&["key", "default"]),
+        ),
+        Sum => (Arity::Expected("sum", 1, 2), false, Some(&["start"])),
+        Round => (
+            Arity::Expected("round", 0, 2),
+            false,
+            Some(&["number", "ndigits"]),
+        ),
+        Print => (
+            Arity::Expected("print", 0, usize::MAX),
+            false,
+            Some(&["sep", "end", "file", "flush"]),
+        ),
+        StrUpper | StrLower | StrTitle | StrCapitalize | StrSwapcase | StrCasefold | StrIsdigit
+        | StrIsalpha | StrIsalnum | StrIsspace | StrIsupper | StrIslower | StrIsdecimal
+        | StrIsnumeric | StrIstitle | StrIsidentifier | StrIsascii | StrIsprintable => {
+            (Arity::NoArgs("str"), true, NONE)
+        }
+        DictKeys | DictValues | DictItems | DictCopy | DictClear | DictPopitem => {
+            (Arity::NoArgs("dict"), true, NONE)
+        }
+        ListReverse | ListCopy | ListClear => (Arity::NoArgs("list"), true, NONE),
+        StrJoin => (Arity::One("str.join"), true, NONE),
+        ListRemove => (Arity::One("list.remove"), true, NONE),
+        ListAppend => (Arity::One("list.append"), true, NONE),
+        ListCount => (Arity::One("list.count"), true, NONE),
+        SetAdd => (Arity::One("set.add"), true, NONE),
+        StrReplace => (Arity::Expected("replace", 2, 3), true, NONE),
+        ListInsert => (Arity::Expected("insert", 2, 2), true, NONE),
+        DictPop => (Arity::Expected("pop", 1, 2), true, NONE),
+        DictGet => (Arity::Expected("get", 1, 2), true, NONE),
+        DictSetdefault => (Arity::Expected("setdefault", 1, 2), true, NONE),
+        _ => return None,
+    })
 }
 
 /// Positional arguments and keyword arguments of a native call.
@@ -582,12 +675,103 @@ impl Vm {
         }
     }
 
+    /// Checks a native call's arguments against `arg_rules`.
+    fn check_native_args(&self, n: Native, a: &Args) -> PyResult<()> {
+        let Some((arity, is_method, kws)) = arg_rules(n) else {
+            return Ok(());
+        };
+        let qual = |base: &str| {
+            if is_method && !base.contains('.') && matches!(arity, Arity::NoArgs(_)) {
+                format!("{base}.{}", n.name())
+            } else {
+                base.to_string()
+            }
+        };
+        if let Some((k, _)) = a.kw.first() {
+            match kws {
+                None => {
+                    let name = match arity {
+                        Arity::One(b) => b.to_string(),
+                        Arity::NoArgs(b) => qual(b),
+                        Arity::Expected(b, _, _) if is_method => {
+                            let owner = match n {
+                                Native::DictPop | Native::DictSetdefault | Native::DictGet => {
+                                    "dict"
+                                }
+                                Native::ListInsert => "list",
+                                _ => "str",
+                            };
+                            format!("{owner}.{b}")
+                        }
+                        Arity::Expected(b, _, _) => b.to_string(),
+                    };
+                    return Err(self.type_error(format!("{name}() takes no keyword arguments")));
+                }
+                Some(allowed) => {
+                    for (k2, _) in &a.kw {
+                        if !allowed.contains(k2) {
+                            let fname = if n == Native::Sorted {
+                                "sort"
+                            } else {
+                                n.name()
+                            };
+                            return Err(self.type_error(format!(
+                                "'{k2}' is an invalid keyword argument for {fname}()"
+                            )));
+                        }
+                    }
+                    let _ = k;
+                }
+            }
+        }
+        let given = a.pos.len() - usize::from(is_method && !a.pos.is_empty());
+        match arity {
+            Arity::One(b) if given != 1 => {
+                Err(self.type_error(format!("{b}() takes exactly one argument ({given} given)")))
+            }
+            Arity::NoArgs(b) if given != 0 => {
+                Err(self.type_error(format!("{}() takes no arguments ({given} given)", qual(b))))
+            }
+            Arity::Expected(b, lo, hi) if given < lo || given > hi => {
+                let msg = if lo == hi {
+                    format!(
+                        "{b} expected {lo} argument{}, got {given}",
+                        if lo == 1 { "" } else { "s" }
+                    )
+                } else if given < lo {
+                    format!(
+                        "{b} expected at least {lo} argument{}, got {given}",
+                        if lo == 1 { "" } else { "s" }
+                    )
+                } else {
+                    format!(
+                        "{b} expected at most {hi} argument{}, got {given}",
+                        if hi == 1 { "" } else { "s" }
+                    )
+                };
+                Err(self.type_error(msg))
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// Calls a native function or method (`args[0]` is the receiver for methods).
     pub fn call_native(&mut self, n: Native, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         use Native::*;
         let a = Args::new(args, kwnames);
+        self.check_native_args(n, &a)?;
         match n {
             Print => {
+                for key in ["sep", "end"] {
+                    if let Some(v) = a.kw(key) {
+                        if !matches!(v, Value::None) && v.as_str().is_none() {
+                            return Err(self.type_error(format!(
+                                "{key} must be None or a string, not {}",
+                                self.type_name(v)
+                            )));
+                        }
+                    }
+                }
                 let sep = match a.kw("sep") {
                     Some(v) if !matches!(v, Value::None) => v.as_str().unwrap_or(" ").to_string(),
                     _ => " ".to_string(),
@@ -730,7 +914,9 @@ impl Vm {
                 }
             }
             Enumerate => {
-                let v = a.arg(0, "iterable").cloned().unwrap_or(Value::None);
+                let Some(v) = a.arg(0, "iterable").cloned() else {
+                    return Err(self.type_error("enumerate() missing required argument 'iterable'"));
+                };
                 let it = self.get_iter(&v)?;
                 let start = a.arg(1, "start").cloned().unwrap_or(Value::Int(0));
                 Ok(Value::obj(Object::Iter(Iter::Enumerate {
@@ -995,8 +1181,15 @@ impl Vm {
             }
             Id => Ok(Value::Int(a.get(0).map(|v| v.id()).unwrap_or(0) as i64)),
             Pow | MathPow => {
-                let (Some(x), Some(y)) = (a.get(0), a.get(1)) else {
-                    return Err(self.type_error("pow expected at least 2 arguments"));
+                let (Some(x), Some(y)) = (a.arg(0, "base"), a.arg(1, "exp")) else {
+                    let (missing, pos) = if a.arg(0, "base").is_none() {
+                        ("base", 1)
+                    } else {
+                        ("exp", 2)
+                    };
+                    return Err(self.type_error(format!(
+                        "pow() missing required argument '{missing}' (pos {pos})"
+                    )));
                 };
                 if n == MathPow {
                     let (x, y) = (self.f64_arg(Some(x), "pow")?, self.f64_arg(Some(y), "pow")?);
@@ -1004,7 +1197,7 @@ impl Vm {
                         .map(Value::Float)
                         .map_err(|e| self.lib_err(e));
                 }
-                match a.get(2) {
+                match a.arg(2, "mod") {
                     Some(m) if !matches!(m, Value::None) => {
                         let (b, e, m) = (
                             self.big_arg(Some(x))?,
@@ -1250,6 +1443,29 @@ impl Vm {
                 Ok(Value::None)
             }
             ExcWithTraceback => Ok(a.get(0).cloned().unwrap_or(Value::None)),
+            ExcAddNote => {
+                let (Some(e), Some(note)) = (a.get(0), a.get(1)) else {
+                    return Err(self.type_error("add_note() takes exactly one argument"));
+                };
+                if note.as_str().is_none() {
+                    return Err(self.type_error(format!(
+                        "note must be a str, not '{}'",
+                        self.type_name(note)
+                    )));
+                }
+                let notes = match self.getattr_opt(e, "__notes__")? {
+                    Some(l) if matches!(l.body(), Some(Object::List(_))) => l,
+                    _ => {
+                        let l = Vm::new_list(Vec::new());
+                        self.setattr(e, &Vm::str_val("__notes__"), l.clone())?;
+                        l
+                    }
+                };
+                if let Some(Object::List(items)) = notes.as_obj().map(|o| o.get_mut()) {
+                    items.push(note.clone());
+                }
+                Ok(Value::None)
+            }
             _ if (n as usize) >= (MathSqrt as usize) && (n as usize) <= (MathFmod as usize) => {
                 self.call_math(n, &a)
             }
@@ -1532,6 +1748,17 @@ impl Vm {
         let a = Args::new(args, kwnames);
         match kind {
             TypeKind::Int => {
+                if let Some((k, _)) = a.kw.iter().find(|(k, _)| *k != "base") {
+                    return Err(
+                        self.type_error(format!("'{k}' is an invalid keyword argument for int()"))
+                    );
+                }
+                if a.pos.len() > 2 {
+                    return Err(self.type_error(format!(
+                        "int() takes at most 2 arguments ({} given)",
+                        a.pos.len()
+                    )));
+                }
                 let Some(v) = a.get(0) else {
                     return Ok(Value::Int(0));
                 };
@@ -1663,6 +1890,9 @@ impl Vm {
                 Ok(s)
             }
             TypeKind::Range => {
+                if !a.kw.is_empty() {
+                    return Err(self.type_error("range() takes no keyword arguments"));
+                }
                 let mut ints = Vec::new();
                 for v in a.pos {
                     match num_of(v) {
@@ -1697,7 +1927,9 @@ impl Vm {
                 _ => Err(self.type_error("type() takes 1 or 3 arguments")),
             },
             TypeKind::Bytes => match a.get(0) {
-                None => Ok(Value::obj(Object::Bytes(Box::new([])))),
+                None => Ok(Value::obj(Object::Bytes(crate::object::BytesData::Owned(
+                    Box::new([]),
+                )))),
                 Some(v) => {
                     if let Some(s) = v.as_str() {
                         return Ok(Value::obj(Object::Bytes(s.as_bytes().into())));
@@ -1710,7 +1942,7 @@ impl Vm {
                             return Err(self.err_empty("MemoryError"));
                         }
                         return Ok(Value::obj(Object::Bytes(
-                            vec![0u8; *k as usize].into_boxed_slice(),
+                            vec![0u8; *k as usize].into_boxed_slice().into(),
                         )));
                     }
                     let items = self.collect(v)?;
@@ -1721,7 +1953,7 @@ impl Vm {
                             _ => return Err(self.value_error("bytes must be in range(0, 256)")),
                         }
                     }
-                    Ok(Value::obj(Object::Bytes(out.into_boxed_slice())))
+                    Ok(Value::obj(Object::Bytes(out.into_boxed_slice().into())))
                 }
             },
             TypeKind::Slice => {

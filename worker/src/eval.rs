@@ -308,7 +308,26 @@ impl Vm {
                 Opcode::LOAD_ATTR => {
                     let obj = f.pop();
                     let name = self.name_at(f, arg);
-                    let v = self.getattr(&obj, &name)?;
+                    // Fast path: a plain instance attribute of a class without properties or
+                    // descriptors is the instance dict's entry.
+                    let fast = match (&obj, &name) {
+                        (Value::Obj(o), Value::Str(n)) => match o.get() {
+                            Object::Instance(inst) if matches!(inst.class.get(), Object::Class(c) if !c.has_properties) => {
+                                crate::attrs::dict_get_h(
+                                    &inst.dict,
+                                    crate::hash::hash_str(n.hash()),
+                                    n.as_str(),
+                                )
+                                .cloned()
+                            }
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    let v = match fast {
+                        Some(v) => v,
+                        None => self.getattr(&obj, &name)?,
+                    };
                     f.push(v);
                 }
                 Opcode::STORE_ATTR => {
@@ -799,7 +818,15 @@ impl Vm {
                             let exc = self.make_raisable(&e)?;
                             let cause = match cause {
                                 Value::None => Value::None,
-                                c => Value::Obj(self.make_raisable(&c)?),
+                                c => match self.make_raisable(&c) {
+                                    Ok(o) => Value::Obj(o),
+                                    Err(e) if self.exc_matches(&e, "TypeError") => {
+                                        return Err(self.type_error(
+                                            "exception causes must derive from BaseException",
+                                        ))
+                                    }
+                                    Err(e) => return Err(e),
+                                },
                             };
                             if let Object::Instance(i) = exc.get_mut() {
                                 if let Some(d) = i.exc.as_mut() {
@@ -940,6 +967,7 @@ impl Vm {
         self.err("NameError", format!("name '{name}' is not defined"))
     }
 
+    #[inline(always)]
     fn load_global(&mut self, f: &Frame, arg: u32) -> PyResult<Value> {
         let slot = self.codes[f.code as usize].global_slots[arg as usize];
         if let Some(Some(m)) = self.modules.get(f.module as usize) {
@@ -961,6 +989,7 @@ impl Vm {
         }
     }
 
+    #[inline(always)]
     fn store_global(&mut self, f: &Frame, arg: u32, v: Value) {
         let slot = self.codes[f.code as usize].global_slots[arg as usize];
         if let Some(Some(m)) = self.modules.get(f.module as usize) {
@@ -1004,6 +1033,11 @@ impl Vm {
             Some(Object::Class(_)) => Ok(Vm::is_subclass(&cls, t.as_obj().unwrap_or(&cls))),
             Some(Object::Tuple(items)) => {
                 for it in items.iter() {
+                    if !matches!(it.body(), Some(Object::Class(_))) {
+                        return Err(self.type_error(
+                            "catching classes that do not inherit from BaseException is not allowed",
+                        ));
+                    }
                     if self.exc_match(exc, it)? {
                         return Ok(true);
                     }

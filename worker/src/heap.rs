@@ -13,7 +13,11 @@
 //! Reference cycles are not collected (there is no cycle GC): they leak, which is acceptable for
 //! short-lived worker jobs and documented in `docs/architecture.md`.
 //!
-//! This module and `run_on_big_stack` are the only places with `unsafe`.
+//! A suspended generator whose last reference goes away is not freed at once: it is queued
+//! (`take_finalizers`) so the interpreter can close it and run its `finally` blocks, as CPython
+//! does when it deallocates a generator.
+//!
+//! This module (the pointer, and `run_on_big_stack`) is the only place with `unsafe`.
 
 use crate::object::{GenState, Object};
 use std::cell::{Cell, RefCell, UnsafeCell};

@@ -65,7 +65,8 @@ impl ModuleTemplate {
     }
 }
 
-/// Converts a constant to a value. `heap_strs` copies str constants to the heap (transient).
+/// Converts a constant to a value. `heap_strs` copies str and bytes constants to the heap
+/// (transient); otherwise they point into the image.
 pub fn const_value(c: ConstView<'static>, heap_strs: bool) -> Value {
     match c {
         ConstView::None => Value::None,
@@ -88,7 +89,11 @@ pub fn const_value(c: ConstView<'static>, heap_strs: bool) -> Value {
             let sign = if negative { Sign::Minus } else { Sign::Plus };
             Value::obj(Object::BigInt(BigInt::from_bytes_le(sign, magnitude_le)))
         }
-        ConstView::Bytes(b) => Value::obj(Object::Bytes(b.as_bytes().into())),
+        ConstView::Bytes(b) => Value::obj(Object::Bytes(if heap_strs {
+            crate::object::BytesData::Owned(b.as_bytes().into())
+        } else {
+            crate::object::BytesData::Image(b.as_bytes())
+        })),
         ConstView::Tuple(items) => {
             let v: Vec<Value> = items.iter().map(|c| const_value(c, heap_strs)).collect();
             Value::obj(Object::Tuple(v.into_boxed_slice()))

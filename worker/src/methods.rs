@@ -119,6 +119,95 @@ impl Vm {
                 let spec = arg.as_str().unwrap_or("").to_string();
                 return Ok(Vm::str_val(self.format(&recv, &spec)?));
             }
+            IntFromBytes => {
+                let data: Vec<u8> = match arg.body() {
+                    Some(Object::Bytes(b)) => b.to_vec(),
+                    _ => {
+                        let items = self.collect(&arg)?;
+                        let mut v = Vec::with_capacity(items.len());
+                        for it in items {
+                            v.push(self.index_of(&it)? as u8);
+                        }
+                        v
+                    }
+                };
+                let order = a
+                    .arg(2, "byteorder")
+                    .and_then(|v| v.as_str())
+                    .unwrap_or("big")
+                    .to_string();
+                let signed = match a.kw("signed") {
+                    Some(v) => self.truthy(v)?,
+                    None => false,
+                };
+                let mut le = data.clone();
+                if order == "big" {
+                    le.reverse();
+                } else if order != "little" {
+                    return Err(self.value_error("byteorder must be either 'little' or 'big'"));
+                }
+                let mut n = BigInt::from_bytes_le(num_bigint::Sign::Plus, &le);
+                if signed && le.last().is_some_and(|b| b & 0x80 != 0) {
+                    n -= BigInt::from(1) << (8 * le.len());
+                }
+                return Ok(Vm::int_from_big(n));
+            }
+            FloatFromhex => {
+                let text = arg.as_str().unwrap_or("").to_string();
+                return match float_fromhex(&text) {
+                    Some(x) => Ok(Value::Float(x)),
+                    None => Err(self.value_error("invalid hexadecimal floating-point string")),
+                };
+            }
+            StrMaketrans => {
+                let d = Vm::new_dict(Dict::new());
+                let x = arg.clone();
+                match (a.get(2), a.get(3)) {
+                    (Some(y), z) => {
+                        let xs: Vec<char> = x.as_str().unwrap_or("").chars().collect();
+                        let ys: Vec<char> = y.as_str().unwrap_or("").chars().collect();
+                        if xs.len() != ys.len() {
+                            return Err(self.value_error(
+                                "the first two maketrans arguments must have equal length",
+                            ));
+                        }
+                        for (c, r) in xs.iter().zip(ys.iter()) {
+                            self.setitem(&d, Value::Int(*c as i64), Value::Int(*r as i64))?;
+                        }
+                        if let Some(z) = z {
+                            for c in z.as_str().unwrap_or("").chars() {
+                                self.setitem(&d, Value::Int(c as i64), Value::None)?;
+                            }
+                        }
+                    }
+                    (None, _) => {
+                        let pairs: Vec<(Value, Value)> =
+                            match x.body() {
+                                Some(Object::Dict(src)) => {
+                                    src.iter().map(|(k, v)| (k.clone(), v.clone())).collect()
+                                }
+                                _ => return Err(self.type_error(
+                                    "if you give only one argument to maketrans it must be a dict",
+                                )),
+                            };
+                        for (k, v) in pairs {
+                            let key = match k.as_str() {
+                                Some(s) if s.chars().count() == 1 => {
+                                    Value::Int(s.chars().next().map(|c| c as i64).unwrap_or(0))
+                                }
+                                Some(_) => {
+                                    return Err(self.value_error(
+                                        "string keys in translate table must be of length 1",
+                                    ))
+                                }
+                                None => k,
+                            };
+                            self.setitem(&d, key, v)?;
+                        }
+                    }
+                }
+                return Ok(d);
+            }
             RangeIndex | RangeCount => {
                 let found = self.contains(&recv, &arg)?;
                 if n == RangeCount {
@@ -370,7 +459,56 @@ impl Vm {
                     let r = self.str_format(s, &a.pos[1..], &kw)?;
                     Vm::str_val(r)
                 }
+                StrTranslate => {
+                    let table = arg1.cloned().unwrap_or(Value::None);
+                    let mut out = String::with_capacity(s.len());
+                    for c in s.chars() {
+                        match self.getitem(&table, &Value::Int(c as i64)) {
+                            Ok(Value::None) => {}
+                            Ok(Value::Int(n)) => {
+                                match u32::try_from(n).ok().and_then(char::from_u32) {
+                                    Some(r) => out.push(r),
+                                    None => {
+                                        return Err(self.value_error(
+                                            "character mapping must be in range(0x110000)",
+                                        ))
+                                    }
+                                }
+                            }
+                            Ok(v) => match v.as_str() {
+                                Some(t) => out.push_str(t),
+                                None => {
+                                    return Err(self.type_error(
+                                        "character mapping must return integer, None or str",
+                                    ))
+                                }
+                            },
+                            Err(e) if self.exc_matches(&e, "LookupError") => out.push(c),
+                            Err(e) => return Err(e),
+                        }
+                    }
+                    Vm::str_val(out)
+                }
+                StrFormatMap => {
+                    let mapping = arg1.cloned().unwrap_or(Value::None);
+                    let pieces = crate::pystr::parse_format_string(s).map_err(|e| lib(self, e))?;
+                    let mut kw: Vec<(String, Value)> = Vec::new();
+                    for p in &pieces {
+                        if let crate::pystr::FormatPiece::Field(f) = p {
+                            if let crate::pystr::FieldArg::Name(n) = &f.arg {
+                                let v = self.getitem(&mapping, &Vm::str_val(n.as_str()))?;
+                                kw.push((n.clone(), v));
+                            }
+                        }
+                    }
+                    Vm::str_val(self.str_format(s, &[], &kw)?)
+                }
                 StrEncode => {
+                    let errors = a
+                        .arg(2, "errors")
+                        .and_then(|v| v.as_str())
+                        .unwrap_or("strict")
+                        .to_string();
                     let enc = a
                         .arg(1, "encoding")
                         .and_then(|v| v.as_str())
@@ -391,6 +529,13 @@ impl Vm {
                         Some((limit, name)) => {
                             let mut out = Vec::with_capacity(s.len());
                             for (pos, c) in s.chars().enumerate() {
+                                if (c as u32) >= limit && errors == "ignore" {
+                                    continue;
+                                }
+                                if (c as u32) >= limit && errors == "replace" {
+                                    out.push(b'?');
+                                    continue;
+                                }
                                 if (c as u32) >= limit {
                                     let n = c as u32;
                                     let r = if n < 0x100 {
@@ -407,7 +552,7 @@ impl Vm {
                                 }
                                 out.push(c as u32 as u8);
                             }
-                            Value::obj(Object::Bytes(out.into_boxed_slice()))
+                            Value::obj(Object::Bytes(out.into_boxed_slice().into()))
                         }
                     }
                 }
@@ -425,6 +570,28 @@ impl Vm {
                 }
                 _ => return Err(self.no_method(&recv, n)),
             });
+        }
+        match n {
+            IntToBytes => return self.int_to_bytes(&recv, a),
+            IntConjugate => {
+                return Ok(match recv {
+                    Value::Bool(b) => Value::Int(b as i64),
+                    other => other,
+                })
+            }
+            IntAsIntegerRatio => {
+                let num = match recv {
+                    Value::Bool(b) => Value::Int(b as i64),
+                    other => other,
+                };
+                return Ok(Vm::new_tuple(vec![num, Value::Int(1)]));
+            }
+            FloatHex => {
+                if let Value::Float(x) = recv {
+                    return Ok(Vm::str_val(float_hex(x)));
+                }
+            }
+            _ => {}
         }
         let Some(o) = recv.as_obj().cloned() else {
             return match (n, &recv) {
@@ -550,6 +717,14 @@ impl Vm {
                 }
             }
             ListSort => {
+                if a.pos.len() > 1 {
+                    return Err(self.type_error("sort() takes no positional arguments"));
+                }
+                if let Some((k, _)) = a.kw.iter().find(|(k, _)| *k != "key" && *k != "reverse") {
+                    return Err(
+                        self.type_error(format!("'{k}' is an invalid keyword argument for sort()"))
+                    );
+                }
                 let items = match o.get_mut() {
                     Object::List(l) => std::mem::take(l),
                     _ => Vec::new(),
@@ -829,6 +1004,20 @@ impl Vm {
                     "utf-8" | "utf8" => {}
                     _ => return Err(self.err("LookupError", format!("unknown encoding: {enc}"))),
                 }
+                let errors = a
+                    .arg(2, "errors")
+                    .and_then(|v| v.as_str())
+                    .unwrap_or("strict");
+                if errors == "replace" {
+                    return Ok(Vm::str_val(String::from_utf8_lossy(&b).to_string()));
+                }
+                if errors == "ignore" {
+                    let s: String = String::from_utf8_lossy(&b)
+                        .chars()
+                        .filter(|c| *c != '\u{fffd}')
+                        .collect();
+                    return Ok(Vm::str_val(s));
+                }
                 match String::from_utf8(b) {
                     Ok(s) => Ok(Vm::str_val(s)),
                     Err(e) => {
@@ -886,7 +1075,7 @@ impl Vm {
                     }
                     i += 2;
                 }
-                Ok(Value::obj(Object::Bytes(out.into_boxed_slice())))
+                Ok(Value::obj(Object::Bytes(out.into_boxed_slice().into())))
             }
             BytesCount | BytesIndex => {
                 let hay = match o.get() {
@@ -937,10 +1126,7 @@ impl Vm {
                 Object::BigInt(b) => Value::Int(b.magnitude().count_ones() as i64),
                 _ => Value::Int(0),
             }),
-            IntToBytes => {
-                let _ = BigInt::from(0);
-                Err(self.err("NotImplementedError", "int.to_bytes is not supported"))
-            }
+            IntToBytes => self.int_to_bytes(&recv, a),
             GenSend => {
                 let v = a.get(1).cloned().unwrap_or(Value::None);
                 match self.gen_resume(&o, v, None)? {
@@ -1005,6 +1191,62 @@ impl Vm {
         }
     }
 
+    fn int_to_bytes(&mut self, recv: &Value, a: &Args) -> PyResult<Value> {
+        let n: BigInt = match crate::ops::num_of(recv) {
+            Some(crate::ops::Num::I(i)) => BigInt::from(i),
+            Some(crate::ops::Num::B(b)) => b.clone(),
+            _ => return Err(self.type_error("descriptor 'to_bytes' requires an 'int' object")),
+        };
+        let length = match a.arg(1, "length") {
+            Some(v) => self.ssize_of(v)?,
+            None => 1,
+        };
+        if length < 0 {
+            return Err(self.value_error("length argument must be non-negative"));
+        }
+        let order = a
+            .arg(2, "byteorder")
+            .and_then(|v| v.as_str())
+            .unwrap_or("big")
+            .to_string();
+        if order != "big" && order != "little" {
+            return Err(self.value_error("byteorder must be either 'little' or 'big'"));
+        }
+        let signed = match a.kw("signed") {
+            Some(v) => self.truthy(v)?,
+            None => false,
+        };
+        let zero = BigInt::from(0);
+        if n < zero && !signed {
+            return Err(self.err("OverflowError", "can't convert negative int to unsigned"));
+        }
+        let bits = 8 * length as u64;
+        let fits = if signed {
+            if length == 0 {
+                n == zero
+            } else {
+                let half = BigInt::from(1) << (bits - 1);
+                n >= -half.clone() && n < half
+            }
+        } else {
+            n < (BigInt::from(1) << bits)
+        };
+        if !fits {
+            return Err(self.err("OverflowError", "int too big to convert"));
+        }
+        let v = if n < zero {
+            (BigInt::from(1) << bits) + n
+        } else {
+            n
+        };
+        let (_, mut le) = v.to_bytes_le();
+        le.resize(length as usize, 0);
+        if order == "big" {
+            le.reverse();
+        }
+        Ok(Value::obj(Object::Bytes(le.into_boxed_slice().into())))
+    }
+
     fn no_method(&self, recv: &Value, n: Native) -> crate::heap::ObjRef {
         self.err(
             "AttributeError",
@@ -1015,4 +1257,74 @@ impl Vm {
             ),
         )
     }
+}
+
+/// `float.hex()`: `[-]0x1.<13 hex digits>p<exp>`, as CPython.
+fn float_hex(x: f64) -> String {
+    if x.is_nan() {
+        return "nan".into();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    let sign = if x.is_sign_negative() { "-" } else { "" };
+    if x == 0.0 {
+        return format!("{sign}0x0.0p+0");
+    }
+    let bits = x.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i64;
+    let mant = bits & ((1u64 << 52) - 1);
+    let (lead, e) = if exp == 0 {
+        (0, -1022)
+    } else {
+        (1, exp - 1023)
+    };
+    format!(
+        "{sign}0x{lead}.{mant:013x}p{}{}",
+        if e >= 0 { "+" } else { "-" },
+        e.abs()
+    )
+}
+
+/// `float.fromhex(s)`.
+fn float_fromhex(s: &str) -> Option<f64> {
+    let t = s.trim();
+    let (neg, t) = match t.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, t.strip_prefix('+').unwrap_or(t)),
+    };
+    let lower = t.to_ascii_lowercase();
+    if lower == "inf" || lower == "infinity" {
+        return Some(if neg {
+            f64::NEG_INFINITY
+        } else {
+            f64::INFINITY
+        });
+    }
+    if lower == "nan" {
+        return Some(f64::NAN);
+    }
+    let t = lower.strip_prefix("0x").unwrap_or(&lower);
+    let (mant, exp) = match t.split_once('p') {
+        Some((m, e)) => (m, e.parse::<i32>().ok()?),
+        None => (t, 0),
+    };
+    let (int_part, frac_part) = match mant.split_once('.') {
+        Some((i, f)) => (i, f),
+        None => (mant, ""),
+    };
+    if int_part.is_empty() && frac_part.is_empty() {
+        return None;
+    }
+    let mut value = 0f64;
+    for c in int_part.chars() {
+        value = value * 16.0 + c.to_digit(16)? as f64;
+    }
+    let mut scale = 1.0 / 16.0;
+    for c in frac_part.chars() {
+        value += c.to_digit(16)? as f64 * scale;
+        scale /= 16.0;
+    }
+    let r = value * 2f64.powi(exp);
+    Some(if neg { -r } else { r })
 }

@@ -34,6 +34,61 @@ impl PyStr {
     }
 }
 
+/// The bytes of a `bytes` object: owned, or read in place from the image (bytes constants and
+/// `co_code`, never copied).
+pub enum BytesData {
+    Owned(Box<[u8]>),
+    Image(&'static [u8]),
+}
+
+impl std::ops::Deref for BytesData {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        match self {
+            BytesData::Owned(b) => b,
+            BytesData::Image(s) => s,
+        }
+    }
+}
+
+impl From<Box<[u8]>> for BytesData {
+    fn from(b: Box<[u8]>) -> BytesData {
+        BytesData::Owned(b)
+    }
+}
+
+impl FromIterator<u8> for BytesData {
+    fn from_iter<I: IntoIterator<Item = u8>>(iter: I) -> BytesData {
+        BytesData::Owned(iter.into_iter().collect())
+    }
+}
+
+impl From<&[u8]> for BytesData {
+    fn from(b: &[u8]) -> BytesData {
+        BytesData::Owned(b.into())
+    }
+}
+
+impl PartialEq for BytesData {
+    fn eq(&self, other: &BytesData) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for BytesData {}
+
+impl PartialOrd for BytesData {
+    fn partial_cmp(&self, other: &BytesData) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for BytesData {
+    fn cmp(&self, other: &BytesData) -> std::cmp::Ordering {
+        (**self).cmp(&**other)
+    }
+}
+
 /// A function: code (by image index) plus everything `MAKE_FUNCTION` attached.
 pub struct Function {
     pub code: u32,
@@ -258,7 +313,7 @@ pub struct HeapCode {
 
 pub enum Object {
     Str(PyStr),
-    Bytes(Box<[u8]>),
+    Bytes(BytesData),
     BigInt(BigInt),
     List(Vec<Value>),
     Tuple(Box<[Value]>),

@@ -1070,7 +1070,7 @@ impl Vm {
                     (Some(Object::Bytes(x)), Some(Object::Bytes(y))) => {
                         let mut v = x.to_vec();
                         v.extend_from_slice(y);
-                        Ok(Some(Value::obj(Object::Bytes(v.into_boxed_slice()))))
+                        Ok(Some(Value::obj(Object::Bytes(v.into_boxed_slice().into()))))
                     }
                     _ => Ok(None),
                 }
@@ -1136,7 +1136,7 @@ impl Vm {
                         Ok(Some(Vm::new_tuple(v)))
                     }
                     Some(Object::Bytes(bs)) => Ok(Some(Value::obj(Object::Bytes(
-                        bs.repeat(n).into_boxed_slice(),
+                        bs.repeat(n).into_boxed_slice().into(),
                     )))),
                     _ => Ok(None),
                 }
@@ -1787,7 +1787,7 @@ impl Vm {
                     let v: Vec<u8> = (0..count)
                         .map(|k| b[(start + k as i64 * step) as usize])
                         .collect();
-                    return Ok(Value::obj(Object::Bytes(v.into_boxed_slice())));
+                    return Ok(Value::obj(Object::Bytes(v.into_boxed_slice().into())));
                 }
                 let i = self.norm_index(key, len, "index")?;
                 match o.get() {

@@ -76,6 +76,14 @@ impl Vm {
             out.push_str(&msg);
         }
         out.push('\n');
+        if let Ok(Some(notes)) = self.getattr_opt(&Value::Obj(exc.clone()), "__notes__") {
+            for n in self.seq_items(&notes) {
+                if let Some(s) = n.as_str() {
+                    out.push_str(s);
+                    out.push('\n');
+                }
+            }
+        }
     }
 
     /// The report for an uncaught exception.
