@@ -606,6 +606,16 @@ fn stats_json_has_the_contract_shape() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("layout permanent"), "{text}");
     assert!(text.contains("zygote"), "{text}");
+    for pid in worker_pids(&stats) {
+        assert!(
+            text.contains(&format!("\n{pid} ")),
+            "worker {pid} missing: {text}"
+        );
+    }
+    assert!(
+        text.contains("heap_own") && text.contains("copied"),
+        "{text}"
+    );
 }
 
 /// Runs the read-only workload (every function but `spin` and `boom`, on every worker) and
@@ -748,4 +758,48 @@ fn a_draining_server_leaves_its_successors_socket_alone() {
         "the new server's socket survived the old one's exit"
     );
     assert_eq!(new.client().call("handle", json!([7]))["result"], 14);
+}
+
+#[test]
+fn functions_resolve_in_the_main_module_and_by_module_name() {
+    let dir = TempDir::new("modules");
+    std::fs::write(
+        dir.0.join("app.py"),
+        "import helpers\n\ndef handle(x):\n    return helpers.double(x) + 1\n",
+    )
+    .expect("write app");
+    std::fs::write(
+        dir.0.join("helpers.py"),
+        "def double(x):\n    return x * 2\n",
+    )
+    .expect("write helpers");
+    let image = dir.0.join("app.pfi");
+    let out = Command::new(BIN)
+        .arg("freeze")
+        .arg(dir.0.join("app.py"))
+        .arg(dir.0.join("helpers.py"))
+        .arg("-o")
+        .arg(&image)
+        .output()
+        .expect("freeze");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let socket = dir.0.join("s.sock");
+    let child = common::spawn_serve(&image, &socket, 1, &[]);
+    let mut server = Server {
+        child,
+        socket,
+        workers: 1,
+        dir,
+    };
+    server.wait_ready();
+    let mut client = server.client();
+    assert_eq!(client.call("handle", json!([4]))["result"], 9);
+    assert_eq!(client.call("app.handle", json!([5]))["result"], 11);
+    assert_eq!(client.call("helpers.double", json!([4]))["result"], 8);
+    let reply = client.call("helpers.missing", json!([]));
+    assert_eq!(reply["ok"], false, "{reply}");
 }

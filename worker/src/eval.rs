@@ -11,7 +11,6 @@ use crate::object::{Iter, Object};
 use crate::value::Value;
 use crate::Layout;
 use permafrost_image::opcode::{CompareOp, Opcode};
-use permafrost_image::ConstView;
 
 /// How a frame stopped running.
 pub enum Exit {
@@ -96,26 +95,6 @@ impl Vm {
         }
     }
 
-    #[inline(always)]
-    fn load_const(&self, f: &Frame, idx: usize) -> Value {
-        if let Some(h) = &f.heap_code {
-            if let Object::Code(c) = h.get() {
-                return c.consts.get(idx).cloned().unwrap_or(Value::None);
-            }
-        }
-        let info = &self.codes[f.code as usize];
-        match info.view.consts().get(idx) {
-            ConstView::None => Value::None,
-            ConstView::Bool(b) => Value::Bool(b),
-            ConstView::Int(i) => Value::Int(i),
-            ConstView::Float(x) => Value::Float(x),
-            ConstView::Str(s) => Value::Str(s),
-            ConstView::Code(c) => Value::Code(c),
-            ConstView::Ellipsis => Value::Ellipsis,
-            _ => info.consts[idx].clone(),
-        }
-    }
-
     fn name_at(&self, f: &Frame, idx: u32) -> Value {
         Value::Str(self.codes[f.code as usize].view.names().get(idx as usize))
     }
@@ -150,9 +129,12 @@ impl Vm {
         } else {
             None
         };
-        let words: &[u32] = match holder.as_ref().map(|h| h.get()) {
-            Some(Object::Code(c)) => &c.words,
-            _ => self.codes[f.code as usize].words,
+        let (words, consts): (&[u32], &[Value]) = match holder.as_ref().map(|h| h.get()) {
+            Some(Object::Code(c)) => (&c.words, &c.consts),
+            _ => {
+                let info = &self.codes[f.code as usize];
+                (info.words, &info.consts)
+            }
         };
         let mut ip = f.ip;
         loop {
@@ -186,7 +168,7 @@ impl Vm {
                     }
                 }
                 Opcode::LOAD_CONST => {
-                    let v = self.load_const(f, arg as usize);
+                    let v = consts.get(arg as usize).cloned().unwrap_or(Value::None);
                     f.push(v);
                 }
                 Opcode::LOAD_FAST => {
@@ -198,8 +180,13 @@ impl Vm {
                     f.push(v);
                 }
                 Opcode::STORE_FAST => {
-                    let v = f.pop();
-                    f.locals[arg as usize] = v;
+                    // Swap the top of stack into the local, then drop the old local from the
+                    // stack: values move as whole 16-byte units, never rebuilt field by field.
+                    if let Some(top) = f.stack.last_mut() {
+                        std::mem::swap(&mut f.locals[arg as usize], top);
+                    }
+                    let old = f.stack.pop();
+                    drop(old);
                     if crate::heap::has_finalizers() {
                         self.run_finalizers();
                     }
@@ -249,7 +236,10 @@ impl Vm {
                     f.push(Value::Obj(c));
                 }
                 Opcode::LOAD_GLOBAL => {
-                    let v = self.load_global(f, arg)?;
+                    let v = match self.global_ref(f, arg) {
+                        Some(v) => v.clone(),
+                        None => return Err(self.global_name_error(f, arg)),
+                    };
                     f.push(v);
                 }
                 Opcode::STORE_GLOBAL => {
@@ -427,32 +417,43 @@ impl Vm {
                     f.push(func);
                 }
                 Opcode::BINARY_OP => {
+                    // Fast paths: int and float `+ - *` computed from the operands in place;
+                    // the result overwrites the left operand's slot (immediates need no drop).
+                    let len = f.stack.len();
+                    if len >= 2 {
+                        match (&f.stack[len - 2], &f.stack[len - 1]) {
+                            (&Value::Int(x), &Value::Int(y)) => {
+                                let r = match arg & 15 {
+                                    0 => x.checked_add(y),
+                                    1 => x.checked_sub(y),
+                                    2 => x.checked_mul(y),
+                                    _ => None,
+                                };
+                                if let Some(r) = r {
+                                    f.stack.truncate(len - 1);
+                                    f.stack[len - 2] = Value::Int(r);
+                                    continue;
+                                }
+                            }
+                            (&Value::Float(x), &Value::Float(y)) => {
+                                let r = match arg & 15 {
+                                    0 => Some(x + y),
+                                    1 => Some(x - y),
+                                    2 => Some(x * y),
+                                    _ => None,
+                                };
+                                if let Some(r) = r {
+                                    f.stack.truncate(len - 1);
+                                    f.stack[len - 2] = Value::Float(r);
+                                    continue;
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
                     let b = f.pop();
                     let a = f.pop();
-                    let r = match (&a, &b) {
-                        (Value::Int(x), Value::Int(y)) => match arg & 15 {
-                            0 => match x.checked_add(*y) {
-                                Some(r) => Value::Int(r),
-                                None => self.binary_op(arg, &a, &b)?,
-                            },
-                            1 => match x.checked_sub(*y) {
-                                Some(r) => Value::Int(r),
-                                None => self.binary_op(arg, &a, &b)?,
-                            },
-                            2 => match x.checked_mul(*y) {
-                                Some(r) => Value::Int(r),
-                                None => self.binary_op(arg, &a, &b)?,
-                            },
-                            _ => self.binary_op(arg, &a, &b)?,
-                        },
-                        (Value::Float(x), Value::Float(y)) => match arg & 15 {
-                            0 => Value::Float(x + y),
-                            1 => Value::Float(x - y),
-                            2 => Value::Float(x * y),
-                            _ => self.binary_op(arg, &a, &b)?,
-                        },
-                        _ => self.binary_op(arg, &a, &b)?,
-                    };
+                    let r = self.binary_op(arg, &a, &b)?;
                     f.push(r);
                 }
                 Opcode::UNARY_NEGATIVE => {
@@ -476,30 +477,55 @@ impl Vm {
                     f.push(r);
                 }
                 Opcode::COMPARE_OP => {
+                    // Fast path: int and float comparisons read the operands in place, and a
+                    // directly following conditional jump consumes the result without the
+                    // bool ever being pushed.
+                    let len = f.stack.len();
+                    let fast = if len >= 2 {
+                        match (&f.stack[len - 2], &f.stack[len - 1]) {
+                            (&Value::Int(x), &Value::Int(y)) => Some(match arg {
+                                0 => x < y,
+                                1 => x <= y,
+                                2 => x == y,
+                                3 => x != y,
+                                4 => x > y,
+                                _ => x >= y,
+                            }),
+                            (&Value::Float(x), &Value::Float(y)) => Some(match arg {
+                                0 => x < y,
+                                1 => x <= y,
+                                2 => x == y,
+                                3 => x != y,
+                                4 => x > y,
+                                _ => x >= y,
+                            }),
+                            _ => None,
+                        }
+                    } else {
+                        None
+                    };
+                    if let Some(t) = fast {
+                        // Both operands are immediates: truncating drops nothing.
+                        f.stack.truncate(len - 2);
+                        if let Some(&next) = words.get(ip) {
+                            let next_op = next as u8;
+                            if next_op == Opcode::POP_JUMP_IF_FALSE as u8
+                                || next_op == Opcode::POP_JUMP_IF_TRUE as u8
+                            {
+                                ip += 1;
+                                if t == (next_op == Opcode::POP_JUMP_IF_TRUE as u8) {
+                                    ip = (next >> 8) as usize;
+                                }
+                                continue;
+                            }
+                        }
+                        f.push(Value::Bool(t));
+                        continue;
+                    }
                     let b = f.pop();
                     let a = f.pop();
-                    let r = match (&a, &b) {
-                        (Value::Int(x), Value::Int(y)) => Value::Bool(match arg {
-                            0 => x < y,
-                            1 => x <= y,
-                            2 => x == y,
-                            3 => x != y,
-                            4 => x > y,
-                            _ => x >= y,
-                        }),
-                        (Value::Float(x), Value::Float(y)) => Value::Bool(match arg {
-                            0 => x < y,
-                            1 => x <= y,
-                            2 => x == y,
-                            3 => x != y,
-                            4 => x > y,
-                            _ => x >= y,
-                        }),
-                        _ => {
-                            let op = CompareOp::from_arg(arg).unwrap_or(CompareOp::Eq);
-                            self.compare(op, &a, &b)?
-                        }
-                    };
+                    let op = CompareOp::from_arg(arg).unwrap_or(CompareOp::Eq);
+                    let r = self.compare(op, &a, &b)?;
                     f.push(r);
                 }
                 Opcode::IS_OP => {
@@ -965,6 +991,32 @@ impl Vm {
 
     pub fn name_error(&self, name: &str) -> ObjRef {
         self.err("NameError", format!("name '{name}' is not defined"))
+    }
+
+    /// The bound value of global name `arg` (module slot, then built-in), if any.
+    #[inline(always)]
+    fn global_ref(&self, f: &Frame, arg: u32) -> Option<&Value> {
+        let info = &self.codes[f.code as usize];
+        let slot = info.global_slots[arg as usize];
+        if let Some(Some(m)) = self.modules.get(f.module as usize) {
+            if let Object::Module(m) = m.get() {
+                if let Some(v) = m.slots.get(slot as usize) {
+                    if !v.is_null() {
+                        return Some(v);
+                    }
+                }
+            }
+        }
+        match info.builtin_fallback.get(arg as usize) {
+            Some(v) if !v.is_null() => Some(v),
+            _ => None,
+        }
+    }
+
+    #[cold]
+    fn global_name_error(&self, f: &Frame, arg: u32) -> ObjRef {
+        let name = self.codes[f.code as usize].view.names().get(arg as usize);
+        self.name_error(name.as_str())
     }
 
     #[inline(always)]

@@ -194,39 +194,110 @@ impl Drop for ObjRef {
     }
 }
 
+/// `Value::clone`: counts one more reference to a heap object, then copies the 16 bytes as
+/// they are.
+#[inline(always)]
+pub fn duplicate_value(v: &crate::value::Value) -> crate::value::Value {
+    use crate::value::Value;
+    if let Value::Obj(o) = v {
+        // The copy made below owns this extra count.
+        std::mem::forget(o.clone());
+    }
+    // SAFETY: `v` is a valid, initialised `Value` behind a shared reference, so reading it is
+    // in bounds and aligned. The bitwise copy is a second owner only of what it duplicates:
+    // every variant except `Obj` holds plain `Copy` data with no destructor (immediates, a
+    // `'static` image string, a native id, a code index), and for `Obj` the reference it owns
+    // was counted just above. This is exactly what the variant-by-variant clone produced.
+    unsafe { std::ptr::read(v) }
+}
+
 /// Moves a value to another thread and back.
 struct SendBox<T>(T);
 
-// SAFETY: `run_on_big_stack` moves the interpreter (and everything reachable from it) to one
-// helper thread while the calling thread blocks in `join`; the two threads never run
-// interpreter code concurrently, and the result comes back the same way. No `ObjRef` is shared:
-// ownership moves wholesale.
+// SAFETY: `spawn_big_stack` moves the closure (and the interpreter state it owns, with
+// everything reachable from it) to one helper thread while the calling thread blocks in `join`;
+// the two threads never run interpreter code concurrently, and the result comes back the same
+// way. No `ObjRef` is shared: ownership moves wholesale.
 unsafe impl<T> Send for SendBox<T> {}
+
+// SAFETY: an `Interpreter` owns its whole object graph: every `ObjRef` reachable from it is
+// owned by the interpreter's own structures (it hands out only JSON and strings), and each entry
+// point drains the thread-local finalization queue (`run_finalizers`) before returning, so no
+// other thread-local or outside handle points into its heap between calls. Moving it to another
+// thread therefore moves every pointer to its objects at once, and `&mut self` on every entry
+// point keeps two threads from running it concurrently. This is what lets a server worker move
+// it onto the thread started by `on_interpreter_stack`.
+unsafe impl Send for crate::Interpreter {}
 
 /// Host stack reserved for the interpreter thread: Python recursion (1000 frames) plus
 /// callbacks through built-ins must never overflow it, even in debug builds.
 const BIG_STACK: usize = 1 << 30;
 
-/// Runs `f(state)` on a fresh thread with a large reserved stack and joins it before returning,
-/// so no thread outlives the call (the zygote forks only when single-threaded).
+thread_local! {
+    /// Set while this thread is an interpreter thread with the big reserved stack: nested
+    /// entry points then run inline instead of spawning another thread.
+    static ON_BIG_STACK: Cell<bool> = const { Cell::new(false) };
+}
+
+thread_local! {
+    /// How many big-stack threads the current thread has started (tests and diagnostics).
+    static BIG_STACK_SPAWNS: Cell<usize> = const { Cell::new(0) };
+}
+
+/// The number of big-stack threads the current thread has started so far.
+pub fn big_stack_spawns() -> usize {
+    BIG_STACK_SPAWNS.with(|n| n.get())
+}
+
+/// Whether the current thread already runs on a big interpreter stack.
+pub fn is_on_big_stack() -> bool {
+    ON_BIG_STACK.with(|f| f.get())
+}
+
+/// Runs `f` on a fresh thread with a large reserved stack, with the "already on the
+/// interpreter stack" flag set there, and joins it before returning, so no thread outlives the
+/// call (the zygote forks only when single-threaded).
+fn spawn_big_stack<R>(f: impl FnOnce() -> R) -> R {
+    let input = SendBox(f);
+    BIG_STACK_SPAWNS.with(|n| n.set(n.get() + 1));
+    std::thread::scope(|scope| {
+        let handle = std::thread::Builder::new()
+            .name("permafrost-eval".into())
+            .stack_size(BIG_STACK)
+            .spawn_scoped(scope, move || {
+                let input = input;
+                let SendBox(f) = input;
+                ON_BIG_STACK.with(|flag| flag.set(true));
+                SendBox(f())
+            });
+        // Failing to create a thread means the process is out of resources; there is no state
+        // to recover (the closure owning the interpreter was consumed), so this is fatal.
+        #[allow(clippy::expect_used)]
+        let handle = handle.expect("cannot start the interpreter thread");
+        match handle.join() {
+            Ok(SendBox(r)) => r,
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    })
+}
+
+/// Runs `f(state)` with a large reserved stack: inline when the current thread already is an
+/// interpreter thread (see [`on_interpreter_stack`]), otherwise on a fresh thread that is
+/// joined before returning.
 pub fn run_on_big_stack<S: 'static, R: 'static>(state: S, f: fn(S) -> R) -> R {
-    let input = SendBox((state, f));
-    let handle = std::thread::Builder::new()
-        .name("permafrost-eval".into())
-        .stack_size(BIG_STACK)
-        .spawn(move || {
-            let input = input;
-            let SendBox((state, f)) = input;
-            SendBox(f(state))
-        });
-    // Failing to create a thread means the process is out of resources; there is no state to
-    // recover (the closure owning the interpreter was consumed), so this is fatal.
-    #[allow(clippy::expect_used)]
-    let handle = handle.expect("cannot start the interpreter thread");
-    match handle.join() {
-        Ok(SendBox(r)) => r,
-        Err(panic) => std::panic::resume_unwind(panic),
+    if is_on_big_stack() {
+        return f(state);
     }
+    spawn_big_stack(move || f(state))
+}
+
+/// Runs `f` on a big-stack thread with the flag set, so every interpreter entry point called
+/// inside it runs inline. Inline if already on such a thread.
+pub fn on_interpreter_stack<R: Send>(f: impl FnOnce() -> R + Send) -> R {
+    if is_on_big_stack() {
+        return f();
+    }
+    spawn_big_stack(f)
 }
 
 #[cfg(test)]
@@ -241,6 +312,22 @@ mod tests {
         assert_eq!(a.refcount(), 2);
         drop(b);
         assert_eq!(a.refcount(), 1);
+    }
+
+    #[test]
+    fn nested_entry_points_do_not_spawn() {
+        let before_outer = big_stack_spawns();
+        let (inner_spawns, flag) = on_interpreter_stack(|| {
+            let before = big_stack_spawns();
+            let doubled = run_on_big_stack(21u32, |x| x * 2);
+            let nested = on_interpreter_stack(|| run_on_big_stack(1u32, |x| x + 1));
+            assert_eq!((doubled, nested), (42, 2));
+            (big_stack_spawns() - before, is_on_big_stack())
+        });
+        assert_eq!(inner_spawns, 0);
+        assert!(flag);
+        assert!(big_stack_spawns() > before_outer);
+        assert!(!is_on_big_stack());
     }
 
     #[test]

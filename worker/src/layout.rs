@@ -1,9 +1,14 @@
 //! The two layouts, and the per-code side tables that live outside the image.
 //!
-//! `Permanent`: frames read bytecode as `&'static [u32]` straight from the mapping and
-//! `LOAD_CONST` decodes the image's constant slot in place (a str constant becomes a value
-//! holding the `ImgStr`). Only composite constants (tuples, big ints, bytes) are built once
-//! into immortal heap values, since a value cannot point at an image tuple's items.
+//! `Permanent`: frames read bytecode as `&'static [u32]` straight from the mapping. Each
+//! code object's constants are decoded once at load into a side table of values that never
+//! own a count: immediates are copied (a str constant becomes a value holding the `ImgStr`
+//! pointer, so the text stays in the image), and composite constants (tuples, big ints,
+//! bytes) are built once into immortal heap values, since a value cannot point at an image
+//! tuple's items. `LOAD_CONST` is then a 16-byte copy out of that table, which is only read
+//! after load (nothing in it is ever written, so its pages stay shared after fork); decoding
+//! the image slot on every load assembled the value from narrow stores and stalled the CPU's
+//! store-to-load forwarding.
 //! `Transient`: every code object and constant is copied into ordinary refcounted heap objects
 //! at load, CPython's layout; frames hold a count on their code object and `LOAD_CONST`
 //! clones (increments) the constant.
@@ -26,8 +31,11 @@ pub struct CodeInfo {
     pub view: CodeView<'static>,
     pub words: &'static [u32],
     pub module: u32,
-    /// Permanent: prebuilt composite constants (`Null` where the slot decodes in place).
-    pub consts: Vec<Value>,
+    /// Permanent: every constant, decoded once (composites immortal). Empty in transient.
+    /// Leaked on purpose, like the mapping it mirrors: the table lives as long as the process's
+    /// one interpreter (which is never dropped), and a `'static` slice lets the dispatch loop
+    /// hold it while calling back into the interpreter.
+    pub consts: &'static [Value],
     /// Transient: the heap code object.
     pub heap: Option<ObjRef>,
     /// Per `co_names` index: module slot (`u32::MAX` when the name is not a global here).
@@ -165,17 +173,14 @@ pub fn build(image: Image<'static>, layout: Layout) -> (Vec<CodeInfo>, Vec<Modul
                 let consts = consts_view
                     .iter()
                     .map(|c| {
-                        if is_immediate(&c) {
-                            Value::Null
-                        } else {
-                            let v = const_value(c, false);
-                            if let Value::Obj(o) = &v {
-                                crate::freeze::freeze_value(&Value::Obj(o.clone()));
-                            }
-                            v
+                        let v = const_value(c, false);
+                        if let Value::Obj(o) = &v {
+                            crate::freeze::freeze_value(&Value::Obj(o.clone()));
                         }
+                        v
                     })
-                    .collect();
+                    .collect::<Vec<Value>>();
+                let consts: &'static [Value] = Vec::leak(consts);
                 (consts, None)
             }
             Layout::Transient => {
@@ -185,7 +190,7 @@ pub fn build(image: Image<'static>, layout: Layout) -> (Vec<CodeInfo>, Vec<Modul
                     words: words.to_vec().into_boxed_slice(),
                     consts: heap_consts,
                 }));
-                (Vec::new(), Some(heap))
+                (&[][..], Some(heap))
             }
         };
         infos.push(CodeInfo {

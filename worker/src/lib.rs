@@ -16,6 +16,11 @@
 //! thread with a large reserved stack (joined before returning: the zygote stays
 //! single-threaded), and the recursion limit is CPython's 1000 levels.
 //!
+//! Starting that thread costs tens of microseconds, too much per job in a server worker. A
+//! thread-local flag marks a thread that already has the big stack: entry points called on it
+//! run inline. [`on_interpreter_stack`] runs a closure on such a thread (once per worker
+//! process, after fork, around the whole job loop), so jobs inside it start no threads.
+//!
 //! Module map: `heap` (refcounted pointer, immortal bit), `value` (the 16-byte value),
 //! `object` (heap object bodies), `dict` / `set` / `hash` (CPython-compatible tables and
 //! hashes), `layout` (the two layouts and per-code side tables), `frame`, `eval` (the
@@ -48,6 +53,16 @@ pub mod traceback;
 pub mod value;
 
 use interp::{Sink, Vm};
+
+/// Runs `f` on a thread with the interpreter's large reserved stack and the "already on the
+/// interpreter stack" flag set, joining it before returning; every `Interpreter` entry point
+/// called inside `f` then runs inline on that thread instead of starting one per call. If the
+/// current thread already has the flag, `f` runs inline. A server worker wraps its job loop in
+/// this once, after fork (the zygote must not call it while it still forks: it would be
+/// multi-threaded meanwhile).
+pub fn on_interpreter_stack<R: Send>(f: impl FnOnce() -> R + Send) -> R {
+    heap::on_interpreter_stack(f)
+}
 use permafrost_image::Image;
 use value::Value;
 
@@ -77,7 +92,8 @@ pub struct CallOutcome {
     pub stdout: String,
 }
 
-/// One interpreter per process.
+/// One interpreter per process. It is `Send` (it owns its whole heap), so a worker can move it
+/// into the closure it passes to [`on_interpreter_stack`].
 pub struct Interpreter {
     vm: Option<Box<Vm>>,
 }
@@ -296,5 +312,23 @@ impl Vm {
         // Spare frame buffers would be written by the first call in every worker.
         self.pool.clear();
         self.pool.shrink_to_fit();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn interpreter_can_move_onto_the_interpreter_stack() {
+        fn assert_send<T: Send>() {}
+        assert_send::<Interpreter>();
+        let outcome = on_interpreter_stack(|| {
+            let before = heap::big_stack_spawns();
+            let nested = on_interpreter_stack(heap::big_stack_spawns);
+            (before, nested, heap::is_on_big_stack())
+        });
+        assert_eq!(outcome.0, outcome.1);
+        assert!(outcome.2);
     }
 }
