@@ -3,7 +3,7 @@
 //! generators, and instantiating classes.
 
 use crate::dict::Dict;
-use crate::eval::Exit;
+use crate::eval::{Exit, ExitKind};
 use crate::frame::Frame;
 use crate::heap::ObjRef;
 use crate::interp::{PyResult, Vm, RECURSION_LIMIT};
@@ -455,6 +455,19 @@ impl Vm {
         kwnames: &[Value],
         cost: u32,
     ) -> PyResult<Value> {
+        self.call_function_slot(func, args, kwnames, cost)?;
+        Ok(std::mem::take(&mut self.ret_slot))
+    }
+
+    /// `call_function_at`, leaving the result in `self.ret_slot` for the caller to take at
+    /// once (the dispatch loop moves it straight onto its stack).
+    pub fn call_function_slot(
+        &mut self,
+        func: &ObjRef,
+        args: &[Value],
+        kwnames: &[Value],
+        cost: u32,
+    ) -> PyResult<()> {
         let mut frame = Frame {
             code: 0,
             heap_code: None,
@@ -474,20 +487,24 @@ impl Vm {
                 Object::Function(f) => (f.name.clone(), f.qualname.clone()),
                 _ => (Value::None, Value::None),
             };
-            return Ok(Value::obj(Object::Generator(Generator {
+            self.ret_slot = Value::obj(Object::Generator(Generator {
                 frame: Some(Box::new(frame)),
                 state: GenState::Created,
                 name,
                 qualname,
-            })));
+            }));
+            return Ok(());
         }
         self.enter_n(cost)?;
-        let r = self.run_frame(&mut frame, None);
+        let r = self.run_frame_slot(&mut frame, None);
         self.depth -= cost;
         self.release_frame(frame);
         match r {
-            Ok(Exit::Return(v)) => Ok(v),
-            Ok(Exit::Yield(_)) => Err(self.err("SystemError", "yield outside a generator")),
+            Ok(ExitKind::Return) => Ok(()),
+            Ok(ExitKind::Yield) => {
+                self.ret_slot = Value::Null;
+                Err(self.err("SystemError", "yield outside a generator"))
+            }
             Err(e) => Err(e),
         }
     }
@@ -534,6 +551,22 @@ impl Vm {
         sent: Value,
         throw: Option<ObjRef>,
     ) -> PyResult<Exit> {
+        let kind = self.gen_resume_slot(gen, sent, throw)?;
+        let v = std::mem::take(&mut self.ret_slot);
+        Ok(match kind {
+            ExitKind::Return => Exit::Return(v),
+            ExitKind::Yield => Exit::Yield(v),
+        })
+    }
+
+    /// `gen_resume`, leaving the yielded or returned value in `self.ret_slot` for the caller to
+    /// take at once.
+    pub fn gen_resume_slot(
+        &mut self,
+        gen: &ObjRef,
+        sent: Value,
+        throw: Option<ObjRef>,
+    ) -> PyResult<ExitKind> {
         let (frame, state) = match gen.get_mut() {
             Object::Generator(g) => {
                 let st = g.state;
@@ -547,7 +580,10 @@ impl Vm {
         let Some(mut frame) = frame else {
             return match throw {
                 Some(e) => Err(e),
-                None => Ok(Exit::Return(Value::None)),
+                None => {
+                    self.ret_slot = Value::None;
+                    Ok(ExitKind::Return)
+                }
             };
         };
         if state == GenState::Created && throw.is_none() && !matches!(sent, Value::None) {
@@ -569,21 +605,21 @@ impl Vm {
             }
             return Err(e);
         }
-        let r = self.run_frame(&mut frame, throw);
+        let r = self.run_frame_slot(&mut frame, throw);
         self.depth -= 1;
         match r {
-            Ok(Exit::Yield(v)) => {
+            Ok(ExitKind::Yield) => {
                 if let Object::Generator(g) = gen.get_mut() {
                     g.state = GenState::Suspended;
                     g.frame = Some(frame);
                 }
-                Ok(Exit::Yield(v))
+                Ok(ExitKind::Yield)
             }
-            Ok(Exit::Return(v)) => {
+            Ok(ExitKind::Return) => {
                 if let Object::Generator(g) = gen.get_mut() {
                     g.state = GenState::Done;
                 }
-                Ok(Exit::Return(v))
+                Ok(ExitKind::Return)
             }
             Err(e) => {
                 if let Object::Generator(g) = gen.get_mut() {

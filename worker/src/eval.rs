@@ -18,11 +18,46 @@ pub enum Exit {
     Yield(Value),
 }
 
+/// The function object behind `v`, if it is a Python function (the call fast path).
+#[inline(always)]
+fn python_function(v: &Value) -> Option<&ObjRef> {
+    match v {
+        Value::Obj(o) if matches!(o.get(), Object::Function(_)) => Some(o),
+        _ => None,
+    }
+}
+
+/// How a frame stopped running, with the value left in `Vm::ret_slot`.
+///
+/// Word-sized on purpose: `Result<ExitKind, ObjRef>` then has both payloads in the same
+/// 8-byte slot and is returned in two registers rather than through memory.
+#[derive(Clone, Copy, PartialEq, Eq)]
+#[repr(u64)]
+pub enum ExitKind {
+    Return,
+    Yield,
+}
+
 impl Vm {
     /// Runs `f` until it returns or yields; an exception not handled inside the frame gains a
     /// traceback entry for it and propagates. `throw` raises an exception at the current
     /// instruction first (generator `throw`).
-    pub fn run_frame(&mut self, f: &mut Frame, mut throw: Option<ObjRef>) -> PyResult<Exit> {
+    pub fn run_frame(&mut self, f: &mut Frame, throw: Option<ObjRef>) -> PyResult<Exit> {
+        let kind = self.run_frame_slot(f, throw)?;
+        let v = std::mem::take(&mut self.ret_slot);
+        Ok(match kind {
+            ExitKind::Return => Exit::Return(v),
+            ExitKind::Yield => Exit::Yield(v),
+        })
+    }
+
+    /// `run_frame`, leaving the returned or yielded value in `self.ret_slot` for the caller to
+    /// take at once.
+    pub fn run_frame_slot(
+        &mut self,
+        f: &mut Frame,
+        mut throw: Option<ObjRef>,
+    ) -> PyResult<ExitKind> {
         let base = self.handled.len();
         self.handled.extend(f.exc_stack.iter().cloned());
         let result = loop {
@@ -123,7 +158,7 @@ impl Vm {
         }
     }
 
-    fn exec(&mut self, f: &mut Frame) -> PyResult<Exit> {
+    fn exec(&mut self, f: &mut Frame) -> PyResult<ExitKind> {
         let holder = if self.layout == Layout::Transient {
             f.heap_code.clone()
         } else {
@@ -133,7 +168,7 @@ impl Vm {
             Some(Object::Code(c)) => (&c.words, &c.consts),
             _ => {
                 let info = &self.codes[f.code as usize];
-                (info.words, &info.consts)
+                (info.words, info.consts)
             }
         };
         let mut ip = f.ip;
@@ -185,8 +220,9 @@ impl Vm {
                     if let Some(top) = f.stack.last_mut() {
                         std::mem::swap(&mut f.locals[arg as usize], top);
                     }
-                    let old = f.stack.pop();
-                    drop(old);
+                    // Drops the old local in place.
+                    let new_len = f.stack.len().saturating_sub(1);
+                    f.stack.truncate(new_len);
                     if crate::heap::has_finalizers() {
                         self.run_finalizers();
                     }
@@ -296,28 +332,33 @@ impl Vm {
                     }
                 }
                 Opcode::LOAD_ATTR => {
-                    let obj = f.pop();
-                    let name = self.name_at(f, arg);
                     // Fast path: a plain instance attribute of a class without properties or
-                    // descriptors is the instance dict's entry.
-                    let fast = match (&obj, &name) {
-                        (Value::Obj(o), Value::Str(n)) => match o.get() {
-                            Object::Instance(inst) if matches!(inst.class.get(), Object::Class(c) if !c.has_properties) => {
-                                crate::attrs::dict_get_h(
+                    // descriptors is the instance dict's entry; it replaces the instance on
+                    // the stack in place.
+                    let n = self.codes[f.code as usize].view.names().get(arg as usize);
+                    let mut found = Value::Null;
+                    if let Some(Value::Obj(o)) = f.stack.last() {
+                        if let Object::Instance(inst) = o.get() {
+                            if matches!(inst.class.get(), Object::Class(c) if !c.has_properties) {
+                                if let Some(v) = crate::attrs::dict_get_h(
                                     &inst.dict,
                                     crate::hash::hash_str(n.hash()),
                                     n.as_str(),
-                                )
-                                .cloned()
+                                ) {
+                                    found = v.clone();
+                                }
                             }
-                            _ => None,
-                        },
-                        _ => None,
-                    };
-                    let v = match fast {
-                        Some(v) => v,
-                        None => self.getattr(&obj, &name)?,
-                    };
+                        }
+                    }
+                    if !found.is_null() {
+                        if let Some(top) = f.stack.last_mut() {
+                            let obj = std::mem::replace(top, found);
+                            drop(obj);
+                        }
+                        continue;
+                    }
+                    let obj = f.pop();
+                    let v = self.getattr(&obj, &Value::Str(n))?;
                     f.push(v);
                 }
                 Opcode::STORE_ATTR => {
@@ -332,8 +373,46 @@ impl Vm {
                     self.delattr(&obj, &name)?;
                 }
                 Opcode::LOAD_METHOD => {
+                    // Fast path: an instance without that name in its own dict, whose class
+                    // (first hit along the MRO) holds a plain function or built-in: push the
+                    // method below the instance, leaving the instance where it is.
+                    let n = self.codes[f.code as usize].view.names().get(arg as usize);
+                    let mut method = Value::Null;
+                    let mut found = false;
+                    if let Some(Value::Obj(o)) = f.stack.last() {
+                        if let Object::Instance(inst) = o.get() {
+                            let hash = crate::hash::hash_str(n.hash());
+                            let name = n.as_str();
+                            if crate::attrs::dict_get_h(&inst.dict, hash, name).is_none() {
+                                if let Object::Class(c) = inst.class.get() {
+                                    for k in &c.mro {
+                                        let Object::Class(kc) = k.get() else {
+                                            continue;
+                                        };
+                                        if let Some(v) =
+                                            crate::attrs::dict_get_h(&kc.dict, hash, name)
+                                        {
+                                            if matches!(v.body(), Some(Object::Function(_)))
+                                                || matches!(v, Value::Native(_))
+                                            {
+                                                method = v.clone();
+                                                found = true;
+                                            }
+                                            break;
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    if found {
+                        let len = f.stack.len();
+                        f.stack.push(method);
+                        f.stack.swap(len - 1, len);
+                        continue;
+                    }
                     let obj = f.pop();
-                    let name = self.name_at(f, arg);
+                    let name = Value::Str(n);
                     let (callable, recv) = self.load_method(obj, &name)?;
                     f.push(callable);
                     f.push(recv);
@@ -352,13 +431,22 @@ impl Vm {
                         f.push(r?);
                         continue;
                     }
-                    let result = if f.stack[fpos + 1].is_null() {
-                        self.call_direct(&callable, &f.stack[len - n..], &[])
+                    let first_arg = if f.stack[fpos + 1].is_null() {
+                        len - n
                     } else {
-                        self.call_direct(&callable, &f.stack[fpos + 1..], &[])
+                        fpos + 1
                     };
-                    f.stack.truncate(fpos);
-                    f.push(result?);
+                    if let Some(func) = python_function(&callable) {
+                        let r = self.call_function_slot(func, &f.stack[first_arg..], &[], 1);
+                        f.stack.truncate(fpos);
+                        r?;
+                        let v = std::mem::take(&mut self.ret_slot);
+                        f.push(v);
+                    } else {
+                        let result = self.call_direct(&callable, &f.stack[first_arg..], &[]);
+                        f.stack.truncate(fpos);
+                        f.push(result?);
+                    }
                     if crate::heap::has_finalizers() {
                         self.run_finalizers();
                     }
@@ -374,9 +462,17 @@ impl Vm {
                         f.push(r?);
                         continue;
                     }
-                    let result = self.call_direct(&callable, &f.stack[fpos + 1..], &[]);
-                    f.stack.truncate(fpos);
-                    f.push(result?);
+                    if let Some(func) = python_function(&callable) {
+                        let r = self.call_function_slot(func, &f.stack[fpos + 1..], &[], 1);
+                        f.stack.truncate(fpos);
+                        r?;
+                        let v = std::mem::take(&mut self.ret_slot);
+                        f.push(v);
+                    } else {
+                        let result = self.call_direct(&callable, &f.stack[fpos + 1..], &[]);
+                        f.stack.truncate(fpos);
+                        f.push(result?);
+                    }
                     if crate::heap::has_finalizers() {
                         self.run_finalizers();
                     }
@@ -431,7 +527,7 @@ impl Vm {
                                 };
                                 if let Some(r) = r {
                                     f.stack.truncate(len - 1);
-                                    f.stack[len - 2] = Value::Int(r);
+                                    crate::heap::store_int(&mut f.stack[len - 2], r);
                                     continue;
                                 }
                             }
@@ -444,7 +540,7 @@ impl Vm {
                                 };
                                 if let Some(r) = r {
                                     f.stack.truncate(len - 1);
-                                    f.stack[len - 2] = Value::Float(r);
+                                    crate::heap::store_float(&mut f.stack[len - 2], r);
                                     continue;
                                 }
                             }
@@ -506,12 +602,12 @@ impl Vm {
                     };
                     if let Some(t) = fast {
                         // Both operands are immediates: truncating drops nothing.
-                        f.stack.truncate(len - 2);
                         if let Some(&next) = words.get(ip) {
                             let next_op = next as u8;
                             if next_op == Opcode::POP_JUMP_IF_FALSE as u8
                                 || next_op == Opcode::POP_JUMP_IF_TRUE as u8
                             {
+                                f.stack.truncate(len - 2);
                                 ip += 1;
                                 if t == (next_op == Opcode::POP_JUMP_IF_TRUE as u8) {
                                     ip = (next >> 8) as usize;
@@ -519,7 +615,8 @@ impl Vm {
                                 continue;
                             }
                         }
-                        f.push(Value::Bool(t));
+                        f.stack.truncate(len - 1);
+                        crate::heap::store_bool(&mut f.stack[len - 2], t);
                         continue;
                     }
                     let b = f.pop();
@@ -541,34 +638,42 @@ impl Vm {
                     f.push(Value::Bool(r));
                 }
                 Opcode::BINARY_SUBSCR => {
+                    // Fast path: list or tuple indexed by an int; the item replaces the
+                    // container on the stack in place (the int key needs no drop).
+                    let len = f.stack.len();
+                    let mut item = Value::Null;
+                    let mut have_item = false;
+                    if len >= 2 {
+                        if let (Value::Obj(o), &Value::Int(i)) =
+                            (&f.stack[len - 2], &f.stack[len - 1])
+                        {
+                            let items: Option<&[Value]> = match o.get() {
+                                Object::List(l) => Some(l),
+                                Object::Tuple(t) => Some(t),
+                                _ => None,
+                            };
+                            if let Some(items) = items {
+                                let j = if i < 0 { i + items.len() as i64 } else { i };
+                                if j >= 0 {
+                                    if let Some(v) = items.get(j as usize) {
+                                        item = v.clone();
+                                        have_item = true;
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    if have_item {
+                        f.stack.truncate(len - 1);
+                        if let Some(top) = f.stack.last_mut() {
+                            let container = std::mem::replace(top, item);
+                            drop(container);
+                        }
+                        continue;
+                    }
                     let key = f.pop();
                     let container = f.pop();
-                    let fast = match (&container, &key) {
-                        (Value::Obj(o), Value::Int(i)) => match o.get() {
-                            Object::List(l) => {
-                                let j = if *i < 0 { *i + l.len() as i64 } else { *i };
-                                if j >= 0 {
-                                    l.get(j as usize).cloned()
-                                } else {
-                                    None
-                                }
-                            }
-                            Object::Tuple(t) => {
-                                let j = if *i < 0 { *i + t.len() as i64 } else { *i };
-                                if j >= 0 {
-                                    t.get(j as usize).cloned()
-                                } else {
-                                    None
-                                }
-                            }
-                            _ => None,
-                        },
-                        _ => None,
-                    };
-                    let r = match fast {
-                        Some(v) => v,
-                        None => self.getitem(&container, &key)?,
-                    };
+                    let r = self.getitem(&container, &key)?;
                     f.push(r);
                 }
                 Opcode::STORE_SUBSCR => {
@@ -743,41 +848,83 @@ impl Vm {
                     f.push(it);
                 }
                 Opcode::FOR_ITER => {
-                    // Fast paths: range and list iterators advance in place.
-                    let fast = match f.top().as_obj().map(|o| o.get_mut()) {
+                    // Fast paths: range and list/tuple iterators advance in place, and the
+                    // item is pushed without being wrapped in an `Option` first.
+                    let mut item = Value::Null;
+                    let mut have_item = false;
+                    let mut fast_int = None;
+                    let mut exhausted = false;
+                    match f.top().as_obj().map(|o| o.get_mut()) {
                         Some(Object::Iter(Iter::Range { next, stop, step })) => {
                             if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
-                                let v = *next;
+                                fast_int = Some(*next);
                                 *next = next.wrapping_add(*step);
-                                Some(Some(Value::Int(v)))
                             } else {
-                                Some(None)
+                                exhausted = true;
                             }
                         }
                         Some(Object::Iter(Iter::Seq {
                             seq: Value::Obj(so),
                             index,
-                        })) => match so.get() {
-                            Object::List(l) => {
-                                let r = l.get(*index).cloned();
+                        })) => {
+                            let items: Option<&[Value]> = match so.get() {
+                                Object::List(l) => Some(l),
+                                Object::Tuple(t) => Some(t),
+                                _ => None,
+                            };
+                            if let Some(items) = items {
+                                match items.get(*index) {
+                                    Some(v) => {
+                                        item = v.clone();
+                                        have_item = true;
+                                    }
+                                    None => exhausted = true,
+                                }
                                 *index += 1;
-                                Some(r)
                             }
-                            Object::Tuple(t) => {
-                                let r = t.get(*index).cloned();
-                                *index += 1;
-                                Some(r)
-                            }
-                            _ => None,
-                        },
+                        }
+                        _ => {}
+                    }
+                    if let Some(i) = fast_int {
+                        f.stack.push(Value::Null);
+                        if let Some(top) = f.stack.last_mut() {
+                            crate::heap::store_int(top, i);
+                        }
+                        continue;
+                    }
+                    if have_item {
+                        f.push(item);
+                        continue;
+                    }
+                    let generator = match f.stack.last() {
+                        Some(Value::Obj(o)) if matches!(o.get(), Object::Generator(_)) => {
+                            Some(o.clone())
+                        }
                         _ => None,
                     };
-                    let next = match fast {
-                        Some(n) => n,
-                        None => {
-                            let it = f.top().clone();
-                            self.next(&it)?
+                    if let Some(g) = generator {
+                        // A generator's yielded value moves from its frame to this stack
+                        // through `ret_slot`, without an `Exit` or `Option` around it.
+                        let kind = self.gen_resume_slot(&g, Value::None, None)?;
+                        let v = std::mem::take(&mut self.ret_slot);
+                        drop(g);
+                        if kind == ExitKind::Yield {
+                            f.push(v);
+                        } else {
+                            drop(v);
+                            f.pop();
+                            ip = arg as usize;
+                            if crate::heap::has_finalizers() {
+                                self.run_finalizers();
+                            }
                         }
+                        continue;
+                    }
+                    let next = if exhausted {
+                        None
+                    } else {
+                        let it = f.top().clone();
+                        self.next(&it)?
                     };
                     match next {
                         Some(v) => f.push(v),
@@ -815,12 +962,12 @@ impl Vm {
                     f.stack.extend(pushed.into_iter().rev());
                 }
                 Opcode::RETURN_VALUE => {
-                    let v = f.pop();
-                    return Ok(Exit::Return(v));
+                    self.move_top_to_ret_slot(f);
+                    return Ok(ExitKind::Return);
                 }
                 Opcode::YIELD_VALUE => {
-                    let v = f.pop();
-                    return Ok(Exit::Yield(v));
+                    self.move_top_to_ret_slot(f);
+                    return Ok(ExitKind::Yield);
                 }
                 Opcode::RAISE_VARARGS => {
                     return Err(match arg {
@@ -961,7 +1108,8 @@ impl Vm {
                     match self.send(&it, sent)? {
                         Exit::Yield(v) => {
                             f.ip = ip - 1;
-                            return Ok(Exit::Yield(v));
+                            self.ret_slot = v;
+                            return Ok(ExitKind::Yield);
                         }
                         Exit::Return(r) => {
                             f.pop();
@@ -972,6 +1120,18 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// Moves the top of `f`'s stack into `ret_slot` whole (an empty stack, which the verifier
+    /// rules out, yields `Null`).
+    #[inline(always)]
+    fn move_top_to_ret_slot(&mut self, f: &mut Frame) {
+        if let Some(top) = f.stack.last_mut() {
+            std::mem::swap(&mut self.ret_slot, top);
+        }
+        // Drops, in place, whatever the slot held before (`Null`: it is always taken at once).
+        let new_len = f.stack.len().saturating_sub(1);
+        f.stack.truncate(new_len);
     }
 
     /// Closes generators whose last reference went away while suspended (their `finally`

@@ -211,6 +211,57 @@ pub fn duplicate_value(v: &crate::value::Value) -> crate::value::Value {
     unsafe { std::ptr::read(v) }
 }
 
+/// Overwrites `slot` with `Value::Int(i)` in one 16-byte store.
+#[inline(always)]
+pub fn store_int(slot: &mut crate::value::Value, i: i64) {
+    store_words(slot, crate::value::TAG_INT as u64, i as u64);
+}
+
+/// Overwrites `slot` with `Value::Float(x)` in one 16-byte store.
+#[inline(always)]
+pub fn store_float(slot: &mut crate::value::Value, x: f64) {
+    store_words(slot, crate::value::TAG_FLOAT as u64, x.to_bits());
+}
+
+/// Overwrites `slot` with `Value::Bool(b)` in one 16-byte store.
+#[inline(always)]
+pub fn store_bool(slot: &mut crate::value::Value, b: bool) {
+    store_words(slot, crate::value::TAG_BOOL as u64 | (b as u64) << 8, 0);
+}
+
+/// Writes an immediate value given as its two little-endian words (tag word, payload word).
+/// Callers pass only the words of `Int`, `Float` or `Bool` built by the functions above.
+#[inline(always)]
+fn store_words(slot: &mut crate::value::Value, tag_word: u64, payload: u64) {
+    if let crate::value::Value::Obj(_) = slot {
+        // Release the object first; the `Null` written here is overwritten below.
+        *slot = crate::value::Value::Null;
+    }
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{__m128i, _mm_set_epi64x, _mm_storeu_si128};
+        // SAFETY: SSE2 (both intrinsics) is part of the x86_64 baseline, so they are available.
+        // `slot` is a valid, exclusive, 16-byte `Value` holding no object (released above), so
+        // overwriting all of it leaks nothing. `Value` is `repr(u8)`: its layout is a
+        // `repr(C)` union of `(tag: u8, field)` structs, so these words are a valid value — tag
+        // `TAG_INT`/`TAG_FLOAT` with the i64/f64 bits at offset 8, or tag `TAG_BOOL` with
+        // byte 1 equal to 0 or 1 (a valid `bool`) — and padding may hold any bytes.
+        // `_mm_storeu_si128` needs no alignment.
+        unsafe {
+            let words = _mm_set_epi64x(payload as i64, tag_word as i64);
+            _mm_storeu_si128(slot as *mut crate::value::Value as *mut __m128i, words);
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        *slot = match tag_word as u8 {
+            crate::value::TAG_INT => crate::value::Value::Int(payload as i64),
+            crate::value::TAG_FLOAT => crate::value::Value::Float(f64::from_bits(payload)),
+            _ => crate::value::Value::Bool(tag_word >> 8 != 0),
+        };
+    }
+}
+
 /// Moves a value to another thread and back.
 struct SendBox<T>(T);
 

@@ -51,6 +51,10 @@ pub struct Vm {
     pub reraising: bool,
     /// Spare frame buffers, reused by calls.
     pub pool: Vec<Vec<Value>>,
+    /// The value a frame just returned or yielded, moved here whole by `RETURN_VALUE` /
+    /// `YIELD_VALUE` and taken at once by the caller (`Null` otherwise). Handing it over in
+    /// place instead of inside nested `Result`s keeps it a single 16-byte move on the call path.
+    pub ret_slot: Value,
     pub empty_tuple: Value,
     /// Ids of containers being repr'd (recursive containers print `[...]`).
     pub repr_guard: Vec<usize>,
@@ -298,6 +302,7 @@ impl Vm {
             handled: Vec::new(),
             reraising: false,
             pool: Vec::new(),
+            ret_slot: Value::Null,
             empty_tuple,
             repr_guard: Vec::new(),
             iter_types,

@@ -8,27 +8,41 @@ use crate::object::Object;
 use permafrost_image::ImgStr;
 
 /// A Python value.
+///
+/// `repr(u8)` fixes the layout (a one-byte tag, then each variant's field laid out as in a
+/// `repr(C)` struct after it: `Int` and `Float` payloads at offset 8, `Bool` at offset 1), so
+/// the hot loop can store an int, float or bool result as one 16-byte write
+/// (`heap::store_int` and friends) instead of a tag byte plus a payload, which a following
+/// 16-byte load of the slot could not forward from.
 #[derive(Default)]
+#[repr(u8)]
 pub enum Value {
     /// No value: an unbound local, an empty cell, the "null" marker of `LOAD_METHOD`.
     #[default]
-    Null,
-    None,
-    Bool(bool),
+    Null = 0,
+    None = 1,
+    Bool(bool) = TAG_BOOL,
     /// An int that fits in 64 bits; larger ints are heap `BigInt`s (always normalised: a
     /// heap int never fits in an `i64`).
-    Int(i64),
-    Float(f64),
+    Int(i64) = TAG_INT,
+    Float(f64) = TAG_FLOAT,
     /// A str constant in the image.
-    Str(ImgStr<'static>),
-    Obj(ObjRef),
+    Str(ImgStr<'static>) = 5,
+    Obj(ObjRef) = 6,
     /// A built-in function or method (dispatched by `Native`).
-    Native(Native),
+    Native(Native) = 7,
     /// A code object of the image by index (a `co_consts` entry of kind code).
-    Code(u32),
-    NotImplemented,
-    Ellipsis,
+    Code(u32) = 8,
+    NotImplemented = 9,
+    Ellipsis = 10,
 }
+
+/// The tag byte of `Value::Bool`.
+pub const TAG_BOOL: u8 = 2;
+/// The tag byte of `Value::Int`.
+pub const TAG_INT: u8 = 3;
+/// The tag byte of `Value::Float`.
+pub const TAG_FLOAT: u8 = 4;
 
 impl Clone for Value {
     /// One refcount increment for a heap object, then a plain 16-byte copy: building the clone
@@ -124,5 +138,21 @@ mod tests {
     #[test]
     fn value_is_16_bytes() {
         assert_eq!(std::mem::size_of::<Value>(), 16);
+        assert_eq!(std::mem::size_of::<Option<Value>>(), 16);
+    }
+
+    #[test]
+    fn whole_slot_stores_make_the_right_values() {
+        let mut slot = Value::obj(Object::Cell(Value::None));
+        crate::heap::store_int(&mut slot, -42);
+        assert!(matches!(slot, Value::Int(-42)));
+        crate::heap::store_float(&mut slot, 2.5);
+        assert!(matches!(slot, Value::Float(x) if x == 2.5));
+        crate::heap::store_bool(&mut slot, true);
+        assert!(matches!(slot, Value::Bool(true)));
+        crate::heap::store_bool(&mut slot, false);
+        assert!(matches!(slot, Value::Bool(false)));
+        crate::heap::store_int(&mut slot, i64::MIN);
+        assert!(matches!(slot, Value::Int(i64::MIN)));
     }
 }
