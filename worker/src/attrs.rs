@@ -15,8 +15,9 @@ fn dict_get_str<'a>(d: &'a Dict, name: &str) -> Option<&'a Value> {
     d.get(str_hash_of(name), &mut |k| k.as_str() == Some(name))
 }
 
+#[inline]
 pub fn dict_get_h<'a>(d: &'a Dict, hash: i64, name: &str) -> Option<&'a Value> {
-    d.get(hash, &mut |k| match k {
+    d.get_with(hash, |k| match k {
         // Names from the image compare by record address first (the common case: the same
         // attribute name constant stored and loaded).
         Value::Str(s) if std::ptr::eq(s.as_str().as_ptr(), name.as_ptr()) => {

@@ -392,6 +392,7 @@ impl Vm {
         })
     }
 
+    #[inline]
     fn recycle(&mut self, mut v: Vec<Value>) {
         if self.pool.len() < 64 {
             v.clear();
@@ -399,8 +400,12 @@ impl Vm {
         }
     }
 
-    pub fn release_frame(&mut self, f: Frame) {
-        let Frame { locals, stack, .. } = f;
+    /// Returns a finished frame's buffers to the pool. Takes the frame by reference so the
+    /// (large) frame struct is not copied just to be dismantled.
+    #[inline]
+    pub fn release_frame(&mut self, f: &mut Frame) {
+        let locals = std::mem::take(&mut f.locals);
+        let stack = std::mem::take(&mut f.stack);
         self.recycle(locals);
         self.recycle(stack);
     }
@@ -498,7 +503,7 @@ impl Vm {
         self.enter_n(cost)?;
         let r = self.run_frame_slot(&mut frame, None);
         self.depth -= cost;
-        self.release_frame(frame);
+        self.release_frame(&mut frame);
         match r {
             Ok(ExitKind::Return) => Ok(()),
             Ok(ExitKind::Yield) => {

@@ -57,6 +57,17 @@ impl Dict {
     }
 
     fn find_slot(&self, hash: i64, eq: &mut dyn FnMut(&Value) -> bool) -> Option<(usize, u32)> {
+        self.find_slot_with(hash, eq)
+    }
+
+    /// `find_slot` monomorphised for the key test, so hot lookups (attribute names) inline it
+    /// instead of calling through a `dyn` pointer on every probe.
+    #[inline]
+    fn find_slot_with<F: FnMut(&Value) -> bool + ?Sized>(
+        &self,
+        hash: i64,
+        eq: &mut F,
+    ) -> Option<(usize, u32)> {
         if self.table.is_empty() {
             return None;
         }
@@ -86,6 +97,13 @@ impl Dict {
     /// The entry index of a key.
     pub fn find(&self, hash: i64, eq: &mut dyn FnMut(&Value) -> bool) -> Option<usize> {
         self.find_slot(hash, eq).map(|(_, idx)| idx as usize)
+    }
+
+    /// `get` with a statically known key test (see `find_slot_with`).
+    #[inline]
+    pub fn get_with<F: FnMut(&Value) -> bool>(&self, hash: i64, mut eq: F) -> Option<&Value> {
+        self.find_slot_with(hash, &mut eq)
+            .map(|(_, i)| &self.entries[i as usize].value)
     }
 
     pub fn get(&self, hash: i64, eq: &mut dyn FnMut(&Value) -> bool) -> Option<&Value> {

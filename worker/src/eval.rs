@@ -405,6 +405,32 @@ impl Vm {
                             }
                         }
                     }
+                    if !found {
+                        // Built-in containers and strs: the method is a native by name.
+                        let kind = match f.stack.last() {
+                            Some(v @ Value::Obj(o))
+                                if matches!(
+                                    o.get(),
+                                    Object::Str(_)
+                                        | Object::List(_)
+                                        | Object::Dict(_)
+                                        | Object::Tuple(_)
+                                        | Object::Set(_)
+                                        | Object::FrozenSet(_)
+                                        | Object::Bytes(_)
+                                        | Object::Generator(_)
+                                ) =>
+                            {
+                                Some(self.kind_of(v))
+                            }
+                            Some(Value::Str(_)) => Some(crate::object::TypeKind::Str),
+                            _ => None,
+                        };
+                        if let Some(m) = kind.and_then(|k| Native::method(k, n.as_str())) {
+                            method = Value::Native(m);
+                            found = true;
+                        }
+                    }
                     if found {
                         let len = f.stack.len();
                         f.stack.push(method);
@@ -523,6 +549,13 @@ impl Vm {
                                     0 => x.checked_add(y),
                                     1 => x.checked_sub(y),
                                     2 => x.checked_mul(y),
+                                    // Python's `//` and `%` round toward negative infinity,
+                                    // which for a positive divisor is Euclidean division.
+                                    4 if y > 0 => Some(x.div_euclid(y)),
+                                    5 if y > 0 => Some(x.rem_euclid(y)),
+                                    9 => Some(x & y),
+                                    10 => Some(x | y),
+                                    11 => Some(x ^ y),
                                     _ => None,
                                 };
                                 if let Some(r) = r {
@@ -536,6 +569,12 @@ impl Vm {
                                     0 => Some(x + y),
                                     1 => Some(x - y),
                                     2 => Some(x * y),
+                                    // Division by zero raises: left to the general path.
+                                    3 if y != 0.0 => Some(x / y),
+                                    // A positive base never gives a complex result; an
+                                    // overflow (inf from finite operands) raises, so only a
+                                    // finite result is taken here.
+                                    6 if x > 0.0 => Some(x.powf(y)).filter(|r| r.is_finite()),
                                     _ => None,
                                 };
                                 if let Some(r) = r {
@@ -677,21 +716,30 @@ impl Vm {
                     f.push(r);
                 }
                 Opcode::STORE_SUBSCR => {
+                    // Fast path: `list[int] = v` swaps `v` into the list in place; the old item
+                    // is left in `v`'s stack slot and dropped with the container and key once
+                    // the list is no longer borrowed (its destructor may run arbitrary frees).
+                    let len = f.stack.len();
+                    if len >= 3 {
+                        let (lower, upper) = f.stack.split_at_mut(len - 2);
+                        let mut stored = false;
+                        if let (Value::Obj(o), &Value::Int(i)) = (&upper[0], &upper[1]) {
+                            if let Object::List(l) = o.get_mut() {
+                                let j = if i < 0 { i + l.len() as i64 } else { i };
+                                if j >= 0 && (j as usize) < l.len() {
+                                    std::mem::swap(&mut l[j as usize], &mut lower[len - 3]);
+                                    stored = true;
+                                }
+                            }
+                        }
+                        if stored {
+                            f.stack.truncate(len - 3);
+                            continue;
+                        }
+                    }
                     let key = f.pop();
                     let container = f.pop();
                     let v = f.pop();
-                    if let (Value::Obj(o), Value::Int(i)) = (&container, &key) {
-                        if let Object::List(l) = o.get_mut() {
-                            let j = if *i < 0 { *i + l.len() as i64 } else { *i };
-                            if j >= 0 && (j as usize) < l.len() {
-                                // The old item is dropped after the list is no longer borrowed,
-                                // since its destructor may run arbitrary frees.
-                                let old = std::mem::replace(&mut l[j as usize], v);
-                                drop(old);
-                                continue;
-                            }
-                        }
-                    }
                     self.setitem(&container, key, v)?;
                 }
                 Opcode::DELETE_SUBSCR => {

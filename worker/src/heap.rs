@@ -166,9 +166,22 @@ impl Drop for ObjRef {
         if h.flags.get() & IMMORTAL != 0 {
             return;
         }
-        let n = h.refcount.get() - 1;
+        let n = h.refcount.get().wrapping_sub(1);
         h.refcount.set(n);
-        if n == 0 && needs_finalizer(self.get()) {
+        if n == 0 {
+            self.last_reference_dropped();
+        }
+    }
+}
+
+impl ObjRef {
+    /// The count just reached zero: queue a suspended generator for finalization, or free the
+    /// object. Out of line so that the common decrement inlines into every caller.
+    #[cold]
+    #[inline(never)]
+    fn last_reference_dropped(&mut self) {
+        let h = self.header();
+        if needs_finalizer(self.get()) {
             // Resurrect with one count owned by the finalization queue. If the queue is gone
             // (thread exit) the object is freed without running its `finally` blocks.
             h.refcount.set(1);
@@ -186,11 +199,9 @@ impl Drop for ObjRef {
             }
             h.refcount.set(0);
         }
-        if n == 0 {
-            // SAFETY: the count reached zero, so this was the last `ObjRef`; the allocation came
-            // from `Box::leak` in `new` and is reclaimed exactly once here.
-            drop(unsafe { Box::from_raw(self.ptr.as_ptr()) });
-        }
+        // SAFETY: the count reached zero, so this was the last `ObjRef`; the allocation came
+        // from `Box::leak` in `new` and is reclaimed exactly once here.
+        drop(unsafe { Box::from_raw(self.ptr.as_ptr()) });
     }
 }
 

@@ -694,11 +694,65 @@ impl Vm {
         match (a, b) {
             (Value::Int(x), Value::Int(y)) => Ok(x < y),
             (Value::Float(x), Value::Float(y)) => Ok(x < y),
+            (Value::Obj(x), Value::Obj(y))
+                if matches!(x.get(), Object::Tuple(_)) && matches!(y.get(), Object::Tuple(_)) =>
+            {
+                self.tuple_less_than(x, y)
+            }
             _ => {
                 let r = self.compare(CompareOp::Lt, a, b)?;
                 self.truthy(&r)
             }
         }
+    }
+
+    /// `a < b` for two tuples, as CPython does it: the first position whose items are not
+    /// identical or equal decides by `<`; otherwise the shorter tuple is less. Sorting tuples
+    /// comes here for every comparison, so it reads the items in place instead of copying
+    /// both tuples.
+    fn tuple_less_than(&mut self, a: &ObjRef, b: &ObjRef) -> PyResult<bool> {
+        let len_of = |o: &ObjRef| match o.get() {
+            Object::Tuple(t) => t.len(),
+            _ => 0,
+        };
+        let (alen, blen) = (len_of(a), len_of(b));
+        self.enter_msg("in comparison")?;
+        let r = self.tuple_less_than_items(a, b, alen.min(blen));
+        self.depth -= 1;
+        Ok(match r? {
+            Some(decided) => decided,
+            None => alen < blen,
+        })
+    }
+
+    /// The deciding comparison among the first `n` items of two tuples, if any differ.
+    fn tuple_less_than_items(
+        &mut self,
+        a: &ObjRef,
+        b: &ObjRef,
+        n: usize,
+    ) -> PyResult<Option<bool>> {
+        for i in 0..n {
+            // Cloned out: comparing may call back into the interpreter.
+            let item = |o: &ObjRef| match o.get() {
+                Object::Tuple(t) => t.get(i).cloned().unwrap_or(Value::None),
+                _ => Value::None,
+            };
+            let (x, y) = (item(a), item(b));
+            if let (Value::Int(p), Value::Int(q)) = (&x, &y) {
+                if p != q {
+                    return Ok(Some(p < q));
+                }
+                continue;
+            }
+            if x.is(&y) {
+                continue;
+            }
+            if !self.eq(&x, &y)? {
+                return self.less_than(&x, &y).map(Some);
+            }
+        }
+        Ok(None)
     }
 
     /// Ordering of built-in values; `None` when the types do not order natively.
