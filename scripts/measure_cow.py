@@ -1,24 +1,38 @@
 #!/usr/bin/env python3
-"""Compare copy-on-write between permafrost's layouts and a CPython prefork server.
+"""Measure copy-on-write sharing: permafrost's two layouts against a CPython prefork server.
 
-One command for the whole measurement:
-  1. generate a synthetic application (scripts/gen_app.py) and freeze it with `--bin`;
-  2. for each layout, start `permafrost serve --workers W`, drive the same workload through
-     the socket from W concurrent connections (per job: handle(i) for every function, then
-     run_all(job); K jobs per worker), check every answer against CPython's, then take
-     `stats` and stop the server;
-  3. run scripts/cpython_prefork.py on the same application (without and with gc.freeze());
-  4. print a Markdown table of per-worker averages -- RSS, PSS, private dirty, shared, and
-     the inherited pages each worker has copied -- and optionally write all raw reports as
-     JSON and a bar chart (with matplotlib, if installed: scripts/requirements.txt).
+    scripts/measure_cow.py [--quick] [--out DIR] [--workers 1,2,4,8,16]
+                           [--functions 1000,10000] [--over-time] [--bin PATH]
 
-Builds nothing: pass a built binary (default target/release/permafrost). Linux only.
+For every app size in --functions (a synthetic app from scripts/gen_app.py) and every worker
+count in --workers, four systems run the same workload:
+
+  permafrost-permanent, permafrost-transient
+      `permafrost serve --layout L --workers W`, driven through its socket from W concurrent
+      connections, then `stats` is read;
+  cpython, cpython-gc-freeze
+      scripts/cpython_prefork.py (a preloading parent forking W workers from `.pyc` files,
+      without and with gc.freeze()).
+
+One job, in every system, is what cpython_prefork.py runs: handle(i) for every function,
+then run_all(job). Every permafrost answer is compared with CPython's own answer (computed in
+this process); every CPython worker's checksum is compared with the expected checksum.
+
+--over-time samples the same systems after 1, 10, 100 and 1000 jobs per worker (1, 10, 100
+with --quick) with two workers on the smallest app: one permafrost server is sampled after
+each step (cumulative jobs); CPython is forked afresh for each step (its prefork script
+measures once at the end), which measures the same state.
+
+Writes DIR/results.csv (one row per worker per run), DIR/summary.md (per-worker private
+dirty, marginal PSS per added worker, total PSS) and, when matplotlib is importable,
+DIR/*.png. Progress goes to stderr. Builds nothing: pass a release binary with --bin.
+Linux only.
 """
 
 import argparse
+import csv
 import importlib.util
 import json
-import os
 import shutil
 import signal
 import socket
@@ -32,10 +46,30 @@ from pathlib import Path
 SCRIPTS = Path(__file__).resolve().parent
 ROOT = SCRIPTS.parent
 DEFAULT_BIN = ROOT / "target" / "release" / "permafrost"
+SYSTEMS = ("permafrost-permanent", "permafrost-transient", "cpython", "cpython-gc-freeze")
+MODULUS = 1000003
+OVER_TIME_WORKERS = 2
+COLUMNS = ["experiment", "system", "layout", "workers", "functions", "jobs", "pid", "rss_kb",
+           "pss_kb", "private_clean_kb", "private_dirty_kb", "shared_clean_kb",
+           "shared_dirty_kb", "inherited_pages", "copied_pages", "zygote_pss_kb"]
+
+
+def progress(message):
+    print(f"[measure_cow {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def int_list(text):
+    try:
+        values = [int(x) for x in text.split(",") if x.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected comma-separated integers, got {text!r}")
+    if not values or any(v < 1 for v in values):
+        raise argparse.ArgumentTypeError("every value must be at least 1")
+    return sorted(set(values))
 
 
 class Client:
-    """A newline-delimited JSON connection to `permafrost serve`."""
+    """A newline-delimited JSON connection to `permafrost serve` (docs/protocol.md)."""
 
     def __init__(self, path, timeout):
         self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -69,11 +103,44 @@ class Client:
         self.sock.close()
 
 
+class App:
+    """A generated app, its frozen image, and CPython's answers for the workload."""
+
+    def __init__(self, functions, scratch, binary):
+        self.functions = functions
+        self.dir = scratch / f"app-{functions}"
+        modules = max(1, min(20, functions // 50))
+        subprocess.run([sys.executable, str(SCRIPTS / "gen_app.py"), "--functions",
+                        str(functions), "--modules", str(modules), "--out", str(self.dir)],
+                       check=True, capture_output=True)
+        self.module = load_app_module(self.dir)
+        self.expected_handle = [self.module.handle(i) for i in range(self.module.FUNCTION_COUNT)]
+        self.expected_run_all = []
+        self.image = scratch / f"app-{functions}.pfi"
+        names = sorted(p.name for p in self.dir.glob("mod_*.py"))
+        subprocess.run([str(binary), "freeze", "main.py", *names, "-o", str(self.image)],
+                       cwd=self.dir, check=True, capture_output=True)
+
+    def run_all(self, job):
+        while len(self.expected_run_all) <= job:
+            self.expected_run_all.append(self.module.run_all(len(self.expected_run_all)))
+        return self.expected_run_all[job]
+
+    def checksum(self, jobs):
+        """The checksum cpython_prefork.py's workers compute for `jobs` jobs."""
+        total = 0
+        for job in range(jobs):
+            for want in self.expected_handle:
+                total = (total * 31 + want) % MODULUS
+            total = (total + self.run_all(job)) % MODULUS
+        return total
+
+
 def load_app_module(app_dir):
-    """Imports the generated app's main module in this process to get CPython's answers."""
+    """Imports the generated app's main module here, to get CPython's answers."""
     sys.path.insert(0, str(app_dir))
     try:
-        spec = importlib.util.spec_from_file_location("main", app_dir / "main.py")
+        spec = importlib.util.spec_from_file_location(f"app_{app_dir.name}", app_dir / "main.py")
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
         return module
@@ -81,272 +148,369 @@ def load_app_module(app_dir):
         sys.path.remove(str(app_dir))
 
 
-def wait_for_socket(path, proc, timeout):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"permafrost serve exited with status {proc.returncode}")
-        if path.exists():
+class Server:
+    """A running `permafrost serve`, stopped with SIGTERM on exit."""
+
+    def __init__(self, args, app, layout, workers, scratch):
+        self.sock = scratch / f"{layout}-{app.functions}-{workers}.sock"
+        self.log_path = scratch / f"{layout}-{app.functions}-{workers}.log"
+        self.timeout = args.timeout
+        with open(self.log_path, "wb") as log:
+            self.proc = subprocess.Popen(
+                [str(args.bin), "serve", str(app.image), "--socket", str(self.sock),
+                 "--workers", str(workers), "--layout", layout],
+                stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
+
+    def __enter__(self):
+        deadline = time.monotonic() + self.timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"permafrost serve exited with status {self.proc.returncode}"
+                                   f" ({self.last_log_line()})")
+            if self.sock.exists():
+                try:
+                    client = Client(self.sock, self.timeout)
+                    reply = client.request({"op": "ping"})
+                    client.close()
+                    if reply.get("ok"):
+                        return self
+                except OSError:
+                    pass
+            time.sleep(0.05)
+        raise RuntimeError("permafrost serve did not answer a ping in time")
+
+    def __exit__(self, *exc):
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
             try:
-                client = Client(path, timeout)
-                reply = client.request({"op": "ping"})
-                client.close()
-                if reply.get("ok"):
-                    return
-            except OSError:
-                pass
-        time.sleep(0.05)
-    raise RuntimeError("permafrost serve did not answer a ping in time")
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        return False
 
+    def last_log_line(self):
+        lines = self.log_path.read_text(errors="replace").strip().splitlines()
+        return lines[-1] if lines else "the server printed nothing"
 
-def drive(path, connections, jobs, expected_handle, expected_run_all, timeout):
-    """Runs the workload over `connections` concurrent connections; raises on any mismatch."""
-    errors = []
+    def drive(self, app, connections, first_job, jobs):
+        """Runs jobs first_job.. on each connection; raises on any answer CPython disagrees with."""
+        for job in range(first_job, first_job + jobs):
+            app.run_all(job)  # fill the cache before the threads read it
+        errors = []
 
-    def one_connection():
+        def one_connection():
+            try:
+                client = Client(self.sock, self.timeout)
+                try:
+                    for job in range(first_job, first_job + jobs):
+                        for i, want in enumerate(app.expected_handle):
+                            got = client.call("handle", i)
+                            if got != want:
+                                raise RuntimeError(f"handle({i}) = {got!r}, CPython says {want!r}")
+                        got = client.call("run_all", job)
+                        if got != app.expected_run_all[job]:
+                            raise RuntimeError(f"run_all({job}) = {got!r}, CPython says "
+                                               f"{app.expected_run_all[job]!r}")
+                finally:
+                    client.close()
+            except (OSError, RuntimeError, ValueError) as e:
+                errors.append(str(e))
+
+        threads = [threading.Thread(target=one_connection) for _ in range(connections)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        if errors:
+            raise RuntimeError(f"{errors[0]} ({self.last_log_line()})")
+
+    def stats(self):
+        client = Client(self.sock, self.timeout)
         try:
-            client = Client(path, timeout)
-            try:
-                for job in range(jobs):
-                    for i, want in enumerate(expected_handle):
-                        got = client.call("handle", i)
-                        if got != want:
-                            raise RuntimeError(f"handle({i}) = {got!r}, CPython says {want!r}")
-                    got = client.call("run_all", job)
-                    if got != expected_run_all[job]:
-                        raise RuntimeError(f"run_all({job}) = {got!r}, CPython says "
-                                           f"{expected_run_all[job]!r}")
-            finally:
-                client.close()
-        except (OSError, RuntimeError, ValueError) as e:
-            errors.append(str(e))
-
-    threads = [threading.Thread(target=one_connection) for _ in range(connections)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    if errors:
-        raise RuntimeError(errors[0])
-
-
-def measure_layout(args, image, layout, expected_handle, expected_run_all, scratch):
-    sock = scratch / f"{layout}.sock"
-    log_path = scratch / f"{layout}.log"
-    with open(log_path, "wb") as log:
-        proc = subprocess.Popen(
-            [str(args.bin), "serve", str(image), "--socket", str(sock), "--workers",
-             str(args.workers), "--layout", layout],
-            stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        wait_for_socket(sock, proc, args.timeout)
-        started = time.perf_counter()
-        drive(sock, args.workers, args.jobs, expected_handle, expected_run_all, args.timeout)
-        elapsed = time.perf_counter() - started
-        client = Client(sock, args.timeout)
-        reply = client.request({"op": "stats"})
-        client.close()
+            reply = client.request({"op": "stats"})
+        finally:
+            client.close()
         if not reply.get("ok"):
             raise RuntimeError(f"stats failed: {reply.get('error')}")
-        report = reply["result"]
-        report["workload_seconds"] = elapsed
-        return report
-    except RuntimeError as e:
-        lines = log_path.read_text(errors="replace").strip().splitlines()
-        raise RuntimeError(f"{e} ({lines[-1] if lines else 'the server printed nothing'})")
-    finally:
-        if proc.poll() is None:
-            proc.send_signal(signal.SIGTERM)
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+        return reply["result"]
 
 
-def measure_cpython(args, app_dir, gc_freeze):
-    argv = [sys.executable, str(SCRIPTS / "cpython_prefork.py"), "--app", str(app_dir),
-            "--workers", str(args.workers), "--jobs", str(args.jobs), "--json",
+def run_cpython(args, app, workers, jobs, gc_freeze):
+    argv = [sys.executable, str(SCRIPTS / "cpython_prefork.py"), "--app", str(app.dir),
+            "--workers", str(workers), "--jobs", str(jobs), "--json",
             "--timeout", str(args.timeout)]
     if gc_freeze:
         argv.append("--gc-freeze")
     proc = subprocess.run(argv, capture_output=True, text=True, timeout=args.timeout + 30)
     if proc.returncode != 0:
         raise RuntimeError(f"cpython_prefork.py failed: {proc.stderr.strip()}")
-    return json.loads(proc.stdout)
+    report = json.loads(proc.stdout)
+    want = app.checksum(jobs)
+    if report.get("checksum") != want:
+        raise RuntimeError(f"CPython workers' checksum {report.get('checksum')!r}, "
+                           f"expected {want!r}")
+    return report
 
 
-def summarize(report):
-    """Per-worker averages of the figures that matter for sharing."""
-    workers = report.get("workers") or []
-    n = len(workers)
-    if n == 0:
-        return None
-
-    def avg(get):
-        return sum(get(w) for w in workers) / n
-
-    inherited = avg(lambda w: w["cow"]["inherited_pages"])
-    copied = avg(lambda w: w["cow"]["copied_pages"])
-    return {
-        "workers": n,
-        "calls": avg(lambda w: w.get("jobs_done", 0)),
-        "rss_kb": avg(lambda w: w["memory"]["total"]["rss_kb"]),
-        "pss_kb": avg(lambda w: w["memory"]["total"]["pss_kb"]),
-        "private_dirty_kb": avg(lambda w: w["memory"]["total"]["private_dirty_kb"]),
-        "shared_kb": avg(lambda w: w["memory"]["total"]["shared_clean_kb"]
-                         + w["memory"]["total"]["shared_dirty_kb"]),
-        "heap_private_dirty_kb": avg(lambda w: w["memory"]["heap"]["private_dirty_kb"]),
-        "inherited_pages": inherited,
-        "copied_pages": copied,
-        "copied_pct": 100.0 * copied / inherited if inherited else 0.0,
-    }
+def rows_from_report(report, experiment, system, layout, functions, jobs):
+    zygote_pss = report["zygote"]["memory"]["total"]["pss_kb"]
+    rows = []
+    for worker in report.get("workers") or []:
+        total = worker["memory"]["total"]
+        rows.append({
+            "experiment": experiment, "system": system, "layout": layout,
+            "workers": len(report["workers"]), "functions": functions, "jobs": jobs,
+            "pid": worker["pid"],
+            **{k: total[k] for k in ("rss_kb", "pss_kb", "private_clean_kb",
+                                     "private_dirty_kb", "shared_clean_kb",
+                                     "shared_dirty_kb")},
+            "inherited_pages": worker["cow"]["inherited_pages"],
+            "copied_pages": worker["cow"]["copied_pages"],
+            "zygote_pss_kb": zygote_pss,
+        })
+    return rows
 
 
-def render(rows, args):
-    head = ["runtime", "workers", "calls", "RSS kB", "PSS kB", "private dirty kB", "shared kB",
-            "heap private dirty kB", "inherited pages", "copied pages", "copied %"]
-    lines = [
-        f"Synthetic app: {args.functions} functions in {args.modules} modules"
-        f"{' with classes' if args.classes else ''}; {args.workers} workers, {args.jobs} "
-        "job(s) per worker; per-worker averages.",
-        "",
-        "| " + " | ".join(head) + " |",
-        "|" + "|".join(["---"] + ["---:"] * (len(head) - 1)) + "|",
-    ]
-    for name, s in rows:
-        if s is None:
-            lines.append("| " + " | ".join([name] + ["–"] * (len(head) - 1)) + " |")
-            continue
-        lines.append(
-            f"| {name} | {s['workers']} | {s['calls']:.0f} | {s['rss_kb']:.0f} | {s['pss_kb']:.0f} | "
-            f"{s['private_dirty_kb']:.0f} | {s['shared_kb']:.0f} | "
-            f"{s['heap_private_dirty_kb']:.0f} | {s['inherited_pages']:.0f} | "
-            f"{s['copied_pages']:.0f} | {s['copied_pct']:.1f} |")
-    summaries = dict(rows)
-    permanent = summaries.get("permafrost permanent")
-    if permanent is not None:
-        page_kb = os.sysconf("SC_PAGE_SIZE") // 1024
+def measure_scaling(args, app, scratch):
+    rows = []
+    for workers in args.workers:
+        for layout in ("permanent", "transient"):
+            progress(f"functions={app.functions} workers={workers} permafrost-{layout}")
+            with Server(args, app, layout, workers, scratch) as server:
+                server.drive(app, workers, 0, args.jobs)
+                report = server.stats()
+            rows += rows_from_report(report, "scaling", f"permafrost-{layout}", layout,
+                                     app.functions, args.jobs)
+        for gc_freeze in (False, True):
+            system = "cpython-gc-freeze" if gc_freeze else "cpython"
+            progress(f"functions={app.functions} workers={workers} {system}")
+            report = run_cpython(args, app, workers, args.jobs, gc_freeze)
+            rows += rows_from_report(report, "scaling", system,
+                                     "gc-freeze" if gc_freeze else "default",
+                                     app.functions, args.jobs)
+    return rows
+
+
+def measure_over_time(args, app, scratch, steps):
+    rows = []
+    workers = OVER_TIME_WORKERS
+    for layout in ("permanent", "transient"):
+        with Server(args, app, layout, workers, scratch) as server:
+            done = 0
+            for step in steps:
+                progress(f"over time: permafrost-{layout} {step} jobs per worker")
+                server.drive(app, workers, done, step - done)
+                done = step
+                rows += rows_from_report(server.stats(), "over-time", f"permafrost-{layout}",
+                                         layout, app.functions, step)
+    for gc_freeze in (False, True):
+        system = "cpython-gc-freeze" if gc_freeze else "cpython"
+        for step in steps:
+            progress(f"over time: {system} {step} jobs per worker")
+            report = run_cpython(args, app, workers, step, gc_freeze)
+            rows += rows_from_report(report, "over-time", system,
+                                     "gc-freeze" if gc_freeze else "default",
+                                     app.functions, step)
+    return rows
+
+
+def group(rows, *keys):
+    out = {}
+    for row in rows:
+        out.setdefault(tuple(row[k] for k in keys), []).append(row)
+    return out
+
+
+def mean(rows, key):
+    return sum(r[key] for r in rows) / len(rows)
+
+
+def scaling_table(rows):
+    """{(functions, system, workers): figures} for the scaling experiment."""
+    table = {}
+    for (functions, system, workers), runs in group(rows, "functions", "system",
+                                                    "workers").items():
+        table[(functions, system, workers)] = {
+            "private_dirty_kb": mean(runs, "private_dirty_kb"),
+            "pss_kb": mean(runs, "pss_kb"),
+            "copied_pages": mean(runs, "copied_pages"),
+            "inherited_pages": mean(runs, "inherited_pages"),
+            "total_pss_kb": sum(r["pss_kb"] for r in runs) + runs[0]["zygote_pss_kb"],
+        }
+    return table
+
+
+def render_summary(args, scaling, over_time, command):
+    lines = ["# Copy-on-write measurement", "", f"Command: `{command}`", "",
+             f"Workload: {args.jobs} job(s) per worker (a job = handle(i) for every function, "
+             "then run_all(job)). Figures in kB from /proc/PID/smaps; copied pages from "
+             "/proc/PID/pagemap (inherited pages the worker now maps exclusively). Total PSS = "
+             "zygote (preloading parent) + all workers. Marginal PSS = growth of total PSS per "
+             "added worker since the previous worker count.", ""]
+    table = scaling_table(scaling)
+    for functions in sorted({key[0] for key in table}):
+        lines += [f"## {functions} functions", "",
+                  "| system | workers | private dirty / worker | PSS / worker | total PSS | "
+                  "marginal PSS / added worker | copied pages / worker |",
+                  "|---|---:|---:|---:|---:|---:|---:|"]
+        for system in SYSTEMS:
+            previous = None
+            for workers in args.workers:
+                s = table.get((functions, system, workers))
+                if s is None:
+                    continue
+                marginal = "–"
+                if previous is not None:
+                    marginal = (f"{(s['total_pss_kb'] - previous[1]['total_pss_kb']) / (workers - previous[0]):.0f}")
+                lines.append(f"| {system} | {workers} | {s['private_dirty_kb']:.0f} | "
+                             f"{s['pss_kb']:.0f} | {s['total_pss_kb']:.0f} | {marginal} | "
+                             f"{s['copied_pages']:.0f} of {s['inherited_pages']:.0f} |")
+                previous = (workers, s)
+        top = max(args.workers)
+        permanent = table.get((functions, "permafrost-permanent", top))
+        if permanent is not None:
+            lines += ["", f"Savings of a permafrost-permanent worker at {top} workers:", ""]
+            for other in SYSTEMS[1:]:
+                s = table.get((functions, other, top))
+                if s is None:
+                    continue
+                lines.append(f"- vs {other}: {s['private_dirty_kb'] - permanent['private_dirty_kb']:.0f}"
+                             f" kB less private dirty per worker, "
+                             f"{(s['total_pss_kb'] - permanent['total_pss_kb']) / top:.0f} kB less "
+                             "total PSS per worker.")
         lines.append("")
-        for other in ("permafrost transient", "CPython", "CPython + gc.freeze"):
-            s = summaries.get(other)
-            if s is None:
-                continue
-            avoided = s["copied_pages"] - permanent["copied_pages"]
-            lines.append(
-                f"- vs {other}: each permanent worker copies {avoided:.0f} fewer inherited pages "
-                f"({avoided * page_kb:.0f} kB) and has "
-                f"{s['private_dirty_kb'] - permanent['private_dirty_kb']:.0f} kB less private "
-                "dirty memory.")
-    return "\n".join(lines) + "\n"
+    if over_time:
+        lines += [f"## Over time ({over_time[0]['functions']} functions, {OVER_TIME_WORKERS} "
+                  "workers)", "",
+                  "Private dirty kB per worker (copied pages per worker) after N jobs per worker.",
+                  ""]
+        steps = sorted({r["jobs"] for r in over_time})
+        lines += ["| system | " + " | ".join(f"{s} jobs" for s in steps) + " |",
+                  "|---|" + "---:|" * len(steps)]
+        by = group(over_time, "system", "jobs")
+        for system in SYSTEMS:
+            cells = []
+            for step in steps:
+                runs = by.get((system, step))
+                cells.append("–" if not runs else
+                             f"{mean(runs, 'private_dirty_kb'):.0f} ({mean(runs, 'copied_pages'):.0f})")
+            lines.append(f"| {system} | " + " | ".join(cells) + " |")
+        lines.append("")
+    return "\n".join(lines)
 
 
-def draw_chart(rows, path):
+def draw_plots(args, scaling, over_time, out):
     try:
         import matplotlib
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
     except ImportError:
-        print("matplotlib is not installed: no chart (pip install -r scripts/requirements.txt)",
+        print("matplotlib not installed (pip install -r scripts/requirements.txt): skipping plots",
               file=sys.stderr)
         return
-    present = [(name, s) for name, s in rows if s is not None]
-    names = [name for name, _ in present]
-    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4))
-    left.bar(names, [s["private_dirty_kb"] for _, s in present])
-    left.set_title("private dirty per worker (kB)")
-    right.bar(names, [s["copied_pct"] for _, s in present])
-    right.set_title("inherited pages copied (%)")
-    for axis in (left, right):
-        axis.tick_params(axis="x", rotation=20)
-    fig.tight_layout()
-    fig.savefig(path)
-    print(f"wrote {path}", file=sys.stderr)
+    table = scaling_table(scaling)
+    for functions in sorted({key[0] for key in table}):
+        for key, title, name in (
+                ("total_pss_kb", "total PSS (kB, zygote + workers)", "total_pss"),
+                ("private_dirty_kb", "private dirty per worker (kB)", "private_dirty")):
+            fig, axis = plt.subplots(figsize=(7, 4.5))
+            for system in SYSTEMS:
+                points = [(w, table[(functions, system, w)][key]) for w in args.workers
+                          if (functions, system, w) in table]
+                if points:
+                    axis.plot(*zip(*points), marker="o", label=system)
+            axis.set_xlabel("workers")
+            axis.set_ylabel("kB")
+            axis.set_title(f"{title}, {functions} functions")
+            axis.legend()
+            axis.grid(alpha=0.3)
+            fig.tight_layout()
+            path = out / f"{name}_{functions}.png"
+            fig.savefig(path)
+            plt.close(fig)
+            progress(f"wrote {path}")
+    if over_time:
+        fig, axis = plt.subplots(figsize=(7, 4.5))
+        by = group(over_time, "system", "jobs")
+        for system in SYSTEMS:
+            points = sorted((jobs, mean(runs, "private_dirty_kb"))
+                            for (s, jobs), runs in by.items() if s == system)
+            if points:
+                axis.plot(*zip(*points), marker="o", label=system)
+        axis.set_xscale("log")
+        axis.set_xlabel("jobs per worker")
+        axis.set_ylabel("private dirty per worker (kB)")
+        axis.set_title("sharing over time")
+        axis.legend()
+        axis.grid(alpha=0.3)
+        fig.tight_layout()
+        path = out / "over_time.png"
+        fig.savefig(path)
+        plt.close(fig)
+        progress(f"wrote {path}")
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter,
+                                     epilog=__doc__.split("\n\n", 2)[2])
+    parser.add_argument("--quick", action="store_true",
+                        help="workers 1,2,4; functions 1000; over-time 1,10,100 (< 2 minutes)")
+    parser.add_argument("--out", type=Path, default=Path("cow-results"),
+                        help="output directory (default ./cow-results)")
+    parser.add_argument("--workers", type=int_list, help="worker counts (default 1,2,4,8,16)")
+    parser.add_argument("--functions", type=int_list, help="app sizes (default 1000,10000)")
+    parser.add_argument("--over-time", action="store_true",
+                        help="also sample after 1, 10, 100, 1000 jobs per worker")
+    parser.add_argument("--over-time-jobs", type=int_list,
+                        help="the over-time steps (default 1,10,100,1000; 1,10,100 with --quick)")
+    parser.add_argument("--jobs", type=int, default=1, help="jobs per worker for the scaling runs")
     parser.add_argument("--bin", type=Path, default=DEFAULT_BIN,
-                        help="the permafrost binary (default: target/release/permafrost)")
-    parser.add_argument("--functions", type=int, default=2000)
-    parser.add_argument("--modules", type=int, default=20)
-    parser.add_argument("--classes", action="store_true", help="generate classes too")
-    parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--jobs", type=int, default=1, help="jobs per worker")
-    parser.add_argument("--layouts", default="permanent,transient")
-    parser.add_argument("--no-cpython", action="store_true", help="skip the CPython baseline")
-    parser.add_argument("--timeout", type=float, default=300.0, help="seconds per phase")
-    parser.add_argument("--out", type=Path, help="also write the Markdown table here")
-    parser.add_argument("--json", type=Path, help="write every raw report to this JSON file")
-    parser.add_argument("--chart", type=Path, help="draw a PNG chart (needs matplotlib)")
-    parser.add_argument("--keep", type=Path, help="generate the app into this directory")
+                        help="the permafrost binary (default target/release/permafrost)")
+    parser.add_argument("--timeout", type=float, default=600.0, help="seconds per phase")
     args = parser.parse_args()
-    layouts = [x.strip() for x in args.layouts.split(",") if x.strip()]
-    if any(x not in ("permanent", "transient") for x in layouts):
-        parser.error("--layouts takes permanent and/or transient")
-    if layouts and not args.bin.is_file():
+    if args.workers is None:
+        args.workers = [1, 2, 4] if args.quick else [1, 2, 4, 8, 16]
+    if args.functions is None:
+        args.functions = [1000] if args.quick else [1000, 10000]
+    steps = args.over_time_jobs or ([1, 10, 100] if args.quick else [1, 10, 100, 1000])
+    if args.jobs < 1:
+        parser.error("--jobs must be at least 1")
+    if not args.bin.is_file():
         parser.error(f"{args.bin} not found: build it with "
                      "`cargo build --release -p permafrost-server` or pass --bin")
-    if args.workers < 1 or args.jobs < 1 or args.functions < 1 or args.modules < 1:
-        parser.error("--workers, --jobs, --functions and --modules must be at least 1")
-
+    command = "scripts/measure_cow.py " + " ".join(sys.argv[1:])
+    args.out.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix="permafrost-cow-"))
+    scaling, over_time = [], []
     try:
-        app_dir = args.keep or scratch / "app"
-        gen = [sys.executable, str(SCRIPTS / "gen_app.py"), "--functions", str(args.functions),
-               "--modules", str(args.modules), "--out", str(app_dir)]
-        if args.classes:
-            gen.append("--classes")
-        subprocess.run(gen, check=True, capture_output=True)
-        app = load_app_module(app_dir)
-        expected_handle = [app.handle(i) for i in range(app.FUNCTION_COUNT)]
-        expected_run_all = [app.run_all(job) for job in range(args.jobs)]
-
-        rows = []
-        raw = {}
-        if layouts:
-            image = scratch / "app.pfi"
-            modules = sorted(p.name for p in app_dir.glob("mod_*.py"))
-            subprocess.run([str(args.bin), "freeze", "main.py", *modules, "-o", str(image)],
-                           cwd=app_dir, check=True, capture_output=True)
-            for layout in layouts:
-                print(f"measuring permafrost {layout} ...", file=sys.stderr, flush=True)
-                try:
-                    report = measure_layout(args, image, layout, expected_handle,
-                                            expected_run_all, scratch)
-                except RuntimeError as e:
-                    print(f"permafrost {layout}: {e}", file=sys.stderr)
-                    rows.append((f"permafrost {layout}", None))
-                    continue
-                raw[f"permafrost_{layout}"] = report
-                rows.append((f"permafrost {layout}", summarize(report)))
-        if not args.no_cpython:
-            for gc_freeze in (False, True):
-                name = "CPython" + (" + gc.freeze" if gc_freeze else "")
-                print(f"measuring {name} ...", file=sys.stderr, flush=True)
-                try:
-                    report = measure_cpython(args, app_dir, gc_freeze)
-                except (RuntimeError, subprocess.TimeoutExpired, ValueError) as e:
-                    print(f"{name}: {e}", file=sys.stderr)
-                    rows.append((name, None))
-                    continue
-                raw["cpython" + ("_gc_freeze" if gc_freeze else "")] = report
-                rows.append((name, summarize(report)))
+        apps = {}
+        for functions in args.functions:
+            progress(f"generating and freezing an app with {functions} functions")
+            apps[functions] = App(functions, scratch, args.bin)
+            scaling += measure_scaling(args, apps[functions], scratch)
+        if args.over_time:
+            over_time = measure_over_time(args, apps[min(args.functions)], scratch, steps)
     except subprocess.CalledProcessError as e:
         stderr = e.stderr.decode(errors="replace").strip() if e.stderr else ""
         print(f"measure_cow: {' '.join(map(str, e.cmd))} failed: {stderr}", file=sys.stderr)
         return 1
+    except (RuntimeError, OSError, ValueError, subprocess.TimeoutExpired) as e:
+        print(f"measure_cow: {e}", file=sys.stderr)
+        return 1
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
-    table = render(rows, args)
-    sys.stdout.write(table)
-    if args.out:
-        args.out.write_text(table, encoding="utf-8")
-    if args.json:
-        args.json.write_text(json.dumps(raw, indent=2) + "\n", encoding="utf-8")
-    if args.chart:
-        draw_chart(rows, args.chart)
+    with open(args.out / "results.csv", "w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, fieldnames=COLUMNS)
+        writer.writeheader()
+        writer.writerows(scaling + over_time)
+    summary = render_summary(args, scaling, over_time, command)
+    (args.out / "summary.md").write_text(summary, encoding="utf-8")
+    draw_plots(args, scaling, over_time, args.out)
+    progress(f"wrote {args.out / 'results.csv'} and {args.out / 'summary.md'}")
+    sys.stdout.write(summary)
     return 0
 
 
