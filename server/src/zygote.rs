@@ -371,7 +371,13 @@ fn spawn_worker(
             drop(supervisor_end);
             let _ = sigchld.thread_unblock();
             fork::default_signal(Signal::SIGCHLD);
-            worker_main(worker_end, interp)
+            // One long-lived interpreter thread per worker: every job then runs inline on its
+            // big stack instead of paying a thread spawn and join per call.
+            permafrost_worker::on_interpreter_stack(move || {
+                worker_main(worker_end, interp);
+            });
+            // `worker_main` never returns; reaching here means the thread could not run it.
+            fork::exit_now(70)
         }
         Ok(Forked::Parent(pid)) => {
             drop(worker_end);
