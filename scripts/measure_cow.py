@@ -138,6 +138,9 @@ class App:
 
 def load_app_module(app_dir):
     """Imports the generated app's main module here, to get CPython's answers."""
+    # Apps of different sizes share module names (mod_000, ...): forget the previous app's.
+    for stem in [p.stem for p in app_dir.glob("*.py")]:
+        sys.modules.pop(stem, None)
     sys.path.insert(0, str(app_dir))
     try:
         spec = importlib.util.spec_from_file_location(f"app_{app_dir.name}", app_dir / "main.py")
