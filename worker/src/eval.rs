@@ -881,49 +881,8 @@ impl Vm {
                     f.push(r);
                 }
                 Opcode::JUMP => ip = arg as usize,
-                Opcode::POP_JUMP_IF_FALSE => {
-                    // Immediates are tested in place and dropped without a copy.
-                    let quick = match f.stack.last() {
-                        Some(&Value::Bool(b)) => Some(b),
-                        Some(&Value::Int(i)) => Some(i != 0),
-                        Some(Value::None) => Some(false),
-                        _ => None,
-                    };
-                    let t = match quick {
-                        Some(t) => {
-                            let new_len = f.stack.len().saturating_sub(1);
-                            f.stack.truncate(new_len);
-                            t
-                        }
-                        None => {
-                            let c = f.pop();
-                            self.truthy(&c)?
-                        }
-                    };
-                    if !t {
-                        ip = arg as usize;
-                    }
-                }
-                Opcode::POP_JUMP_IF_TRUE => {
-                    // Immediates are tested in place and dropped without a copy.
-                    let quick = match f.stack.last() {
-                        Some(&Value::Bool(b)) => Some(b),
-                        Some(&Value::Int(i)) => Some(i != 0),
-                        Some(Value::None) => Some(false),
-                        _ => None,
-                    };
-                    let t = match quick {
-                        Some(t) => {
-                            let new_len = f.stack.len().saturating_sub(1);
-                            f.stack.truncate(new_len);
-                            t
-                        }
-                        None => {
-                            let c = f.pop();
-                            self.truthy(&c)?
-                        }
-                    };
-                    if t {
+                Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE => {
+                    if self.pop_truth(f)? == (op == Opcode::POP_JUMP_IF_TRUE) {
                         ip = arg as usize;
                     }
                 }
@@ -1219,6 +1178,29 @@ impl Vm {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /// Pops the top of the stack and returns its truth value. Immediates are tested in place
+    /// and dropped without a copy (the conditional jumps' hot path).
+    #[inline(always)]
+    fn pop_truth(&mut self, f: &mut Frame) -> PyResult<bool> {
+        let quick = match f.stack.last() {
+            Some(&Value::Bool(b)) => Some(b),
+            Some(&Value::Int(i)) => Some(i != 0),
+            Some(Value::None) => Some(false),
+            _ => None,
+        };
+        match quick {
+            Some(t) => {
+                let new_len = f.stack.len().saturating_sub(1);
+                f.stack.truncate(new_len);
+                Ok(t)
+            }
+            None => {
+                let c = f.pop();
+                self.truthy(&c)
             }
         }
     }

@@ -1716,6 +1716,20 @@ impl Vm {
         Ok((start as i64, stop as i64, step as i64, count as usize))
     }
 
+    /// Rejects a subscript key that is neither an int nor an instance (whose `__index__` the
+    /// caller resolves), with CPython's message.
+    fn check_sequence_index(&mut self, key: &Value, what: &str) -> PyResult<()> {
+        if (num_of(key).is_none() && !matches!(key.body(), Some(Object::Instance(_))))
+            || matches!(key, Value::Float(_))
+        {
+            return Err(self.type_error(format!(
+                "{what} indices must be integers or slices, not {}",
+                self.type_name(key)
+            )));
+        }
+        Ok(())
+    }
+
     fn norm_index(&mut self, key: &Value, len: usize, what: &str) -> PyResult<usize> {
         let i = self.index_of(key)?;
         let j = if i < 0 { i + len as i64 } else { i };
@@ -1791,14 +1805,7 @@ impl Vm {
                         .collect();
                     return Ok(Vm::new_list(v));
                 }
-                if (num_of(key).is_none() && !matches!(key.body(), Some(Object::Instance(_))))
-                    || matches!(key, Value::Float(_))
-                {
-                    return Err(self.type_error(format!(
-                        "list indices must be integers or slices, not {}",
-                        self.type_name(key)
-                    )));
-                }
+                self.check_sequence_index(key, "list")?;
                 let i = self.norm_index(key, len, "list")?;
                 match o.get() {
                     Object::List(l) => Ok(l[i].clone()),
@@ -1817,14 +1824,7 @@ impl Vm {
                         .collect();
                     return Ok(Vm::new_tuple(v));
                 }
-                if (num_of(key).is_none() && !matches!(key.body(), Some(Object::Instance(_))))
-                    || matches!(key, Value::Float(_))
-                {
-                    return Err(self.type_error(format!(
-                        "tuple indices must be integers or slices, not {}",
-                        self.type_name(key)
-                    )));
-                }
+                self.check_sequence_index(key, "tuple")?;
                 let i = self.norm_index(key, len, "tuple")?;
                 match o.get() {
                     Object::Tuple(t) => Ok(t[i].clone()),
