@@ -28,31 +28,17 @@
 //! (text conversions), `attrs` (attributes and classes), `builtins` / `methods` (natives),
 //! `modules` (imports), `traceback`, `json`, `freeze`.
 
-pub mod attrs;
-pub mod builtins;
-pub mod call;
-pub mod dict;
-pub mod eval;
-pub mod frame;
-pub mod freeze;
-pub mod hash;
-pub mod heap;
-pub mod interp;
-pub mod json;
-pub mod layout;
-pub mod methods;
-pub mod modules;
-pub mod object;
-pub mod ops;
-pub mod pyfmt;
-pub mod pynum;
-pub mod pystr;
-pub mod repr;
-pub mod set;
-pub mod traceback;
-pub mod value;
+mod builtins;
+pub(crate) mod hash;
+mod objects;
+pub(crate) mod pyfmt;
+pub(crate) mod pynum;
+pub(crate) mod pystr;
+mod stdlib;
+mod value;
+mod vm;
 
-use interp::{Sink, Vm};
+use vm::{Sink, Vm};
 
 /// Runs `f` on a thread with the interpreter's large reserved stack and the "already on the
 /// interpreter stack" flag set, joining it before returning; every `Interpreter` entry point
@@ -61,7 +47,7 @@ use interp::{Sink, Vm};
 /// this once, after fork (the zygote must not call it while it still forks: it would be
 /// multi-threaded meanwhile).
 pub fn on_interpreter_stack<R: Send>(f: impl FnOnce() -> R + Send) -> R {
-    heap::on_interpreter_stack(f)
+    value::heap::on_interpreter_stack(f)
 }
 use permafrost_image::Image;
 use value::Value;
@@ -157,7 +143,7 @@ fn call_inner(
     args: &[serde_json::Value],
     kwargs: &serde_json::Map<String, serde_json::Value>,
 ) -> Result<serde_json::Value, ErrorReport> {
-    let run = |vm: &mut Vm| -> interp::PyResult<serde_json::Value> {
+    let run = |vm: &mut Vm| -> vm::PyResult<serde_json::Value> {
         let (module_name, name) = match function.rsplit_once('.') {
             Some((m, n)) => (m.to_string(), n.to_string()),
             None => (
@@ -207,7 +193,7 @@ impl Interpreter {
         let Some(vm) = self.take_vm() else {
             return Err(lost_interpreter());
         };
-        let (vm, r) = heap::run_on_big_stack(vm, job_run_main);
+        let (vm, r) = value::heap::run_on_big_stack(vm, job_run_main);
         self.vm = Some(vm);
         r
     }
@@ -218,7 +204,7 @@ impl Interpreter {
         let Some(vm) = self.take_vm() else {
             return Err(lost_interpreter());
         };
-        let (vm, r) = heap::run_on_big_stack(vm, job_preload);
+        let (vm, r) = value::heap::run_on_big_stack(vm, job_preload);
         self.vm = Some(vm);
         r
     }
@@ -258,7 +244,7 @@ impl Interpreter {
             args: args.to_vec(),
             kwargs: kwargs.clone(),
         };
-        let (vm, outcome) = heap::run_on_big_stack(job, job_call);
+        let (vm, outcome) = value::heap::run_on_big_stack(job, job_call);
         self.vm = Some(vm);
         outcome
     }
@@ -290,10 +276,10 @@ impl Vm {
             return;
         }
         for m in self.modules.iter().flatten() {
-            freeze::freeze_obj(m);
+            value::freeze::freeze_obj(m);
         }
         for m in self.native_modules.values() {
-            freeze::freeze_obj(m);
+            value::freeze::freeze_obj(m);
         }
         for t in self
             .types
@@ -301,12 +287,12 @@ impl Vm {
             .chain(self.exc_types.values())
             .chain(self.iter_types.values())
         {
-            freeze::freeze_obj(t);
+            value::freeze::freeze_obj(t);
         }
         for v in self.builtins.values() {
-            freeze::freeze_value(v);
+            value::freeze::freeze_value(v);
         }
-        freeze::freeze_value(&self.empty_tuple);
+        value::freeze::freeze_value(&self.empty_tuple);
         self.frozen_in_pid = std::process::id();
         self.out = String::new();
         // Spare frame buffers would be written by the first call in every worker.
@@ -324,9 +310,9 @@ mod tests {
         fn assert_send<T: Send>() {}
         assert_send::<Interpreter>();
         let outcome = on_interpreter_stack(|| {
-            let before = heap::big_stack_spawns();
-            let nested = on_interpreter_stack(heap::big_stack_spawns);
-            (before, nested, heap::is_on_big_stack())
+            let before = value::heap::big_stack_spawns();
+            let nested = on_interpreter_stack(value::heap::big_stack_spawns);
+            (before, nested, value::heap::is_on_big_stack())
         });
         assert_eq!(outcome.0, outcome.1);
         assert!(outcome.2);

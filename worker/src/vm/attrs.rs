@@ -4,12 +4,12 @@
 //! read-only attributes of functions and code objects.
 
 use crate::builtins::Native;
-use crate::dict::Dict;
-use crate::heap::ObjRef;
-use crate::interp::{PyResult, Vm};
-use crate::object::{Class, Object, TypeKind};
-use crate::ops::{key_eq, str_hash_of};
+use crate::value::dict_table::Dict;
+use crate::value::heap::ObjRef;
+use crate::value::object::{Class, Object, TypeKind};
 use crate::value::Value;
+use crate::vm::ops::{key_eq, str_hash_of};
+use crate::vm::{PyResult, Vm};
 
 fn dict_get_str<'a>(d: &'a Dict, name: &str) -> Option<&'a Value> {
     d.get(str_hash_of(name), &mut |k| k.as_str() == Some(name))
@@ -170,7 +170,7 @@ impl Vm {
         if let Value::Obj(o) = obj {
             match o.get() {
                 Object::Instance(inst) => {
-                    let hash = crate::ops::str_hash_value(name_v);
+                    let hash = crate::vm::ops::str_hash_value(name_v);
                     if let Some(v) = dict_get_h(&inst.dict, hash, name) {
                         let v = v.clone();
                         let has_props =
@@ -204,7 +204,7 @@ impl Vm {
                             }));
                         }
                     }
-                    if let Some(b) = crate::ops::inst_base(obj) {
+                    if let Some(b) = crate::vm::ops::inst_base(obj) {
                         let kind = self.kind_of(&b);
                         if let Some(m) = Native::method(kind, name) {
                             return Ok(Value::obj(Object::BoundMethod {
@@ -335,7 +335,8 @@ impl Vm {
                         },
                     };
                 }
-                Object::CodeRef(c) | Object::Code(crate::object::HeapCode { index: c, .. }) => {
+                Object::CodeRef(c)
+                | Object::Code(crate::value::object::HeapCode { index: c, .. }) => {
                     let c = *c;
                     return self
                         .code_attr(c, name)
@@ -398,9 +399,9 @@ impl Vm {
             (_, "__class__") => return Ok(Value::Obj(self.type_of(obj))),
             (Value::Int(_) | Value::Bool(_), "real" | "numerator") => {
                 return Ok(Value::Int(
-                    crate::ops::num_of(obj)
+                    crate::vm::ops::num_of(obj)
                         .map(|n| match n {
-                            crate::ops::Num::I(i) => i,
+                            crate::vm::ops::Num::I(i) => i,
                             _ => 0,
                         })
                         .unwrap_or(0),
@@ -505,10 +506,10 @@ impl Vm {
             "co_consts" => Vm::new_tuple(
                 view.consts()
                     .iter()
-                    .map(|k| crate::layout::const_value(k, false))
+                    .map(|k| crate::vm::layout::const_value(k, false))
                     .collect(),
             ),
-            "co_code" => Value::obj(Object::Bytes(crate::object::BytesData::Image(
+            "co_code" => Value::obj(Object::Bytes(crate::value::object::BytesData::Image(
                 view.code_bytes(),
             ))),
             _ => return None,
@@ -522,7 +523,7 @@ impl Vm {
             Value::Obj(o) => match o.get() {
                 Object::Instance(inst) => {
                     let cls = inst.class.clone();
-                    let hash = crate::ops::str_hash_value(name_v);
+                    let hash = crate::vm::ops::str_hash_value(name_v);
                     if dict_get_h(&inst.dict, hash, name).is_none() {
                         if let Some(a) = self.lookup_class_attr_h(&cls, hash, name) {
                             if matches!(a.body(), Some(Object::Function(_)))
@@ -575,7 +576,7 @@ impl Vm {
         match o.get() {
             Object::Instance(inst) => {
                 let cls = inst.class.clone();
-                let hash = crate::ops::str_hash_value(name_v);
+                let hash = crate::vm::ops::str_hash_value(name_v);
                 let (has_props, has_setattr) = match cls.get() {
                     Object::Class(c) => (c.has_properties, c.has_setattr),
                     _ => (true, true),
@@ -801,7 +802,7 @@ impl Vm {
                 };
             }
         }
-        if let Some(b) = crate::ops::inst_base(receiver) {
+        if let Some(b) = crate::vm::ops::inst_base(receiver) {
             let kind = self.kind_of(&b);
             if let Some(m) = Native::method(kind, name).or_else(|| Native::dunder(name)) {
                 return Ok(Value::obj(Object::BoundMethod {
@@ -1001,7 +1002,7 @@ impl Vm {
     }
 
     /// Zero-argument `super()` inside a method: the `__class__` cell and the first argument.
-    pub fn super_from_frame(&mut self, f: &crate::frame::Frame) -> PyResult<Value> {
+    pub fn super_from_frame(&mut self, f: &crate::value::frame::Frame) -> PyResult<Value> {
         let view = self.codes[f.code as usize].view;
         let ncells = view.cellvars().len();
         let mut class = None;

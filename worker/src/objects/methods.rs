@@ -2,13 +2,13 @@
 //! The receiver is the first positional argument.
 
 use crate::builtins::{Args, Native};
-use crate::dict::Dict;
-use crate::interp::{PyResult, Vm};
-use crate::object::{Object, ViewKind};
-use crate::ops::key_eq;
 use crate::pystr;
-use crate::set::Set;
+use crate::value::dict_table::Dict;
+use crate::value::object::{Object, ViewKind};
+use crate::value::set_table::Set;
 use crate::value::Value;
+use crate::vm::ops::key_eq;
+use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
 use permafrost_image::opcode::BinaryOp;
 
@@ -31,7 +31,7 @@ impl Vm {
     /// A width for padding methods: an ssize, and MemoryError beyond what can be allocated.
     fn width_arg(&mut self, v: Option<&Value>) -> PyResult<i64> {
         let w = self.ssize_of(v.unwrap_or(&Value::None))?;
-        if w > crate::ops::MAX_ALLOC as i64 {
+        if w > crate::vm::ops::MAX_ALLOC as i64 {
             return Err(self.err_empty("MemoryError"));
         }
         Ok(w)
@@ -1130,8 +1130,8 @@ impl Vm {
             GenSend => {
                 let v = a.get(1).cloned().unwrap_or(Value::None);
                 match self.gen_resume(&o, v, None)? {
-                    crate::eval::Exit::Yield(x) => Ok(x),
-                    crate::eval::Exit::Return(r) => {
+                    crate::vm::eval::Exit::Yield(x) => Ok(x),
+                    crate::vm::eval::Exit::Return(r) => {
                         let cls = self.exc_class("StopIteration");
                         let args = if matches!(r, Value::None) {
                             vec![]
@@ -1151,8 +1151,8 @@ impl Vm {
                 };
                 let exc = self.make_raisable(&e)?;
                 match self.gen_resume(&o, Value::None, Some(exc))? {
-                    crate::eval::Exit::Yield(x) => Ok(x),
-                    crate::eval::Exit::Return(r) => {
+                    crate::vm::eval::Exit::Yield(x) => Ok(x),
+                    crate::vm::eval::Exit::Return(r) => {
                         let cls = self.exc_class("StopIteration");
                         let args = if matches!(r, Value::None) {
                             vec![]
@@ -1164,17 +1164,17 @@ impl Vm {
                 }
             }
             GenClose => {
-                let started = matches!(o.get(), Object::Generator(g) if g.state == crate::object::GenState::Suspended);
+                let started = matches!(o.get(), Object::Generator(g) if g.state == crate::value::object::GenState::Suspended);
                 if !started {
                     if let Object::Generator(g) = o.get_mut() {
-                        g.state = crate::object::GenState::Done;
+                        g.state = crate::value::object::GenState::Done;
                         g.frame = None;
                     }
                     return Ok(Value::None);
                 }
                 let exc = self.err_empty("GeneratorExit");
                 match self.gen_resume(&o, Value::None, Some(exc)) {
-                    Ok(crate::eval::Exit::Yield(_)) => {
+                    Ok(crate::vm::eval::Exit::Yield(_)) => {
                         Err(self.err("RuntimeError", "generator ignored GeneratorExit"))
                     }
                     Ok(_) => Ok(Value::None),
@@ -1192,9 +1192,9 @@ impl Vm {
     }
 
     fn int_to_bytes(&mut self, recv: &Value, a: &Args) -> PyResult<Value> {
-        let n: BigInt = match crate::ops::num_of(recv) {
-            Some(crate::ops::Num::I(i)) => BigInt::from(i),
-            Some(crate::ops::Num::B(b)) => b.clone(),
+        let n: BigInt = match crate::vm::ops::num_of(recv) {
+            Some(crate::vm::ops::Num::I(i)) => BigInt::from(i),
+            Some(crate::vm::ops::Num::B(b)) => b.clone(),
             _ => return Err(self.type_error("descriptor 'to_bytes' requires an 'int' object")),
         };
         let length = match a.arg(1, "length") {
@@ -1247,7 +1247,7 @@ impl Vm {
         Ok(Value::obj(Object::Bytes(le.into_boxed_slice().into())))
     }
 
-    fn no_method(&self, recv: &Value, n: Native) -> crate::heap::ObjRef {
+    fn no_method(&self, recv: &Value, n: Native) -> crate::value::heap::ObjRef {
         self.err(
             "AttributeError",
             format!(

@@ -3,16 +3,26 @@
 //! module uses to make values and raise exceptions.
 
 use crate::builtins::Native;
-use crate::dict::Dict;
-use crate::heap::ObjRef;
-use crate::layout::{CodeInfo, ModuleTemplate};
-use crate::object::{Class, ExcData, Instance, Module, Object, PyStr, TypeKind};
+use crate::value::dict_table::Dict;
+use crate::value::heap::ObjRef;
+use crate::value::object::{Class, ExcData, Instance, Module, Object, PyStr, TypeKind};
 use crate::value::Value;
+use crate::vm::layout::{CodeInfo, ModuleTemplate};
 use crate::Layout;
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 use permafrost_image::Image;
 use std::collections::HashMap;
+
+pub(crate) mod attrs;
+pub(crate) mod call;
+pub(crate) mod eval;
+pub(crate) mod import;
+pub(crate) mod json;
+pub(crate) mod layout;
+pub(crate) mod ops;
+pub(crate) mod repr;
+pub(crate) mod traceback;
 
 /// Every fallible operation returns the raised exception (an exception instance) on error.
 pub type PyResult<T> = Result<T, ObjRef>;
@@ -196,7 +206,7 @@ fn new_class(name: &str, bases: Vec<ObjRef>, kind: TypeKind) -> ObjRef {
 
 impl Vm {
     pub fn new(image: Image<'static>, layout: Layout) -> Vm {
-        let (codes, templates) = crate::layout::build(image, layout);
+        let (codes, templates) = crate::vm::layout::build(image, layout);
         let mut types: Vec<ObjRef> = Vec::new();
         for (kind, name) in TYPE_NAMES {
             let bases = match kind {
@@ -224,7 +234,7 @@ impl Vm {
         }
         let set_attr = |cls: &ObjRef, name: &str, v: Value| {
             if let Object::Class(c) = cls.get_mut() {
-                crate::attrs::dict_set_str(&mut c.dict, name, v);
+                crate::vm::attrs::dict_set_str(&mut c.dict, name, v);
             }
         };
         let object_t = types[TypeKind::Object as usize].clone();
@@ -398,7 +408,7 @@ impl Vm {
                 Object::Cell(_) => TypeKind::Cell,
                 Object::Generator(_) => TypeKind::Generator,
                 Object::Iter(it) => {
-                    use crate::object::{Iter, ViewKind};
+                    use crate::value::object::{Iter, ViewKind};
                     let name = match it {
                         Iter::Seq { seq, .. } => match seq {
                             Value::Str(_) => "str_ascii_iterator",
@@ -445,9 +455,9 @@ impl Vm {
                 Object::ClassMethod(_) => TypeKind::ClassMethod,
                 Object::DictView { kind, .. } => {
                     let name = match kind {
-                        crate::object::ViewKind::Keys => "dict_keys",
-                        crate::object::ViewKind::Values => "dict_values",
-                        crate::object::ViewKind::Items => "dict_items",
+                        crate::value::object::ViewKind::Keys => "dict_keys",
+                        crate::value::object::ViewKind::Values => "dict_values",
+                        crate::value::object::ViewKind::Items => "dict_items",
                     };
                     if let Some(t) = self.iter_types.get(name) {
                         return t.clone();

@@ -3,8 +3,8 @@
 //! is iterative (no host recursion on deep structures); the immortal bit doubles as the
 //! "visited" mark.
 
-use crate::heap::ObjRef;
-use crate::object::{Iter, Object};
+use crate::value::heap::ObjRef;
+use crate::value::object::{Iter, Object};
 use crate::value::Value;
 
 fn push_obj(o: &ObjRef, work: &mut Vec<ObjRef>) {
@@ -178,7 +178,7 @@ fn freeze_all(mut work: Vec<ObjRef>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::object::PyStr;
+    use crate::value::object::PyStr;
 
     #[test]
     fn freezing_reaches_nested_objects_and_stops_writes() {

@@ -3,9 +3,16 @@
 //! pointer: a heap object, or a str constant pointing *into* the image (never copied).
 
 use crate::builtins::Native;
-use crate::heap::ObjRef;
-use crate::object::Object;
+use crate::value::heap::ObjRef;
+use crate::value::object::Object;
 use permafrost_image::ImgStr;
+
+pub(crate) mod dict_table;
+pub(crate) mod frame;
+pub(crate) mod freeze;
+pub(crate) mod heap;
+pub(crate) mod object;
+pub(crate) mod set_table;
 
 /// A Python value.
 ///
@@ -50,7 +57,7 @@ impl Clone for Value {
     /// stores, and the wide load that follows stalls store-to-load forwarding in the hot loop.
     #[inline(always)]
     fn clone(&self) -> Value {
-        crate::heap::duplicate_value(self)
+        crate::value::heap::duplicate_value(self)
     }
 }
 
@@ -144,15 +151,15 @@ mod tests {
     #[test]
     fn whole_slot_stores_make_the_right_values() {
         let mut slot = Value::obj(Object::Cell(Value::None));
-        crate::heap::store_int(&mut slot, -42);
+        crate::value::heap::store_int(&mut slot, -42);
         assert!(matches!(slot, Value::Int(-42)));
-        crate::heap::store_float(&mut slot, 2.5);
+        crate::value::heap::store_float(&mut slot, 2.5);
         assert!(matches!(slot, Value::Float(x) if x == 2.5));
-        crate::heap::store_bool(&mut slot, true);
+        crate::value::heap::store_bool(&mut slot, true);
         assert!(matches!(slot, Value::Bool(true)));
-        crate::heap::store_bool(&mut slot, false);
+        crate::value::heap::store_bool(&mut slot, false);
         assert!(matches!(slot, Value::Bool(false)));
-        crate::heap::store_int(&mut slot, i64::MIN);
+        crate::value::heap::store_int(&mut slot, i64::MIN);
         assert!(matches!(slot, Value::Int(i64::MIN)));
     }
 }

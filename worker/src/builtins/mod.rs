@@ -2,14 +2,14 @@
 //! native callable (built-in function or method of a built-in type) is one `Native` variant,
 //! held in a `Value` as an immediate, so `len(x)` or `s.split()` allocates nothing to call.
 
-use crate::dict::Dict;
-use crate::heap::ObjRef;
-use crate::interp::{PyResult, Vm};
-use crate::object::{Iter, Object, TypeKind};
-use crate::ops::{num_of, Num};
 use crate::pynum;
-use crate::set::Set;
+use crate::value::dict_table::Dict;
+use crate::value::heap::ObjRef;
+use crate::value::object::{Iter, Object, TypeKind};
+use crate::value::set_table::Set;
 use crate::value::Value;
+use crate::vm::ops::{num_of, Num};
+use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive};
 
@@ -1030,8 +1030,8 @@ impl Vm {
                     let o = v.as_obj().cloned();
                     if let Some(o) = o {
                         return match self.gen_resume(&o, Value::None, None)? {
-                            crate::eval::Exit::Yield(x) => Ok(x),
-                            crate::eval::Exit::Return(r) => match a.get(1) {
+                            crate::vm::eval::Exit::Yield(x) => Ok(x),
+                            crate::vm::eval::Exit::Return(r) => match a.get(1) {
                                 Some(d) => Ok(d.clone()),
                                 None => {
                                     let cls = self.exc_class("StopIteration");
@@ -1325,19 +1325,21 @@ impl Vm {
                     },
                     None => Value::Null,
                 };
-                Ok(Value::obj(Object::Instance(crate::object::Instance {
-                    class: cls,
-                    dict: Dict::new(),
-                    exc: if is_exc {
-                        Some(Box::new(crate::object::ExcData {
-                            args: a.pos[1..].to_vec(),
-                            ..Default::default()
-                        }))
-                    } else {
-                        None
+                Ok(Value::obj(Object::Instance(
+                    crate::value::object::Instance {
+                        class: cls,
+                        dict: Dict::new(),
+                        exc: if is_exc {
+                            Some(Box::new(crate::value::object::ExcData {
+                                args: a.pos[1..].to_vec(),
+                                ..Default::default()
+                            }))
+                        } else {
+                            None
+                        },
+                        base,
                     },
-                    base,
-                })))
+                )))
             }
             ObjectSetattr => {
                 let (Some(o), Some(name), Some(v)) = (a.get(0), a.get(1), a.get(2)) else {
@@ -1345,7 +1347,7 @@ impl Vm {
                 };
                 let n = name.as_str().unwrap_or("").to_string();
                 if let Some(Object::Instance(i)) = o.as_obj().map(|o| o.get_mut()) {
-                    crate::attrs::dict_set_str(&mut i.dict, &n, v.clone());
+                    crate::vm::attrs::dict_set_str(&mut i.dict, &n, v.clone());
                 }
                 Ok(Value::None)
             }
@@ -1713,7 +1715,7 @@ impl Vm {
         if let Some(m) = self.native_modules.get("math") {
             return m.clone();
         }
-        let mut module = crate::object::Module {
+        let mut module = crate::value::object::Module {
             name: "math".into(),
             index: u32::MAX,
             slots: Vec::new(),
@@ -1873,7 +1875,7 @@ impl Vm {
                     a.get(0).and_then(|v| v.body())
                 {
                     let mut s = Set::new();
-                    s.merge(src, &mut crate::ops::key_eq);
+                    s.merge(src, &mut crate::vm::ops::key_eq);
                     Value::obj(Object::Set(s))
                 } else {
                     let items = match a.get(0) {
@@ -1927,9 +1929,9 @@ impl Vm {
                 _ => Err(self.type_error("type() takes 1 or 3 arguments")),
             },
             TypeKind::Bytes => match a.get(0) {
-                None => Ok(Value::obj(Object::Bytes(crate::object::BytesData::Owned(
-                    Box::new([]),
-                )))),
+                None => Ok(Value::obj(Object::Bytes(
+                    crate::value::object::BytesData::Owned(Box::new([])),
+                ))),
                 Some(v) => {
                     if let Some(s) = v.as_str() {
                         return Ok(Value::obj(Object::Bytes(s.as_bytes().into())));
@@ -1938,7 +1940,7 @@ impl Vm {
                         if *k < 0 {
                             return Err(self.value_error("negative count"));
                         }
-                        if *k as u64 > crate::ops::MAX_ALLOC as u64 {
+                        if *k as u64 > crate::vm::ops::MAX_ALLOC as u64 {
                             return Err(self.err_empty("MemoryError"));
                         }
                         return Ok(Value::obj(Object::Bytes(

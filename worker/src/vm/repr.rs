@@ -2,13 +2,13 @@
 //! `%`-formatting, exact to CPython (shortest float repr, quote choice, `[...]` for recursive
 //! containers, default object reprs with the module name).
 
-use crate::heap::ObjRef;
-use crate::interp::{PyResult, Vm};
-use crate::object::{Object, TypeKind, ViewKind};
 use crate::pyfmt;
 use crate::pynum;
 use crate::pystr::{FieldAccessor, FieldArg, FormatPiece};
+use crate::value::heap::ObjRef;
+use crate::value::object::{Object, TypeKind, ViewKind};
 use crate::value::Value;
+use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
 
 impl Vm {
@@ -212,7 +212,7 @@ impl Vm {
                     };
                 }
                 let _ = is_exc;
-                if let Some(b) = crate::ops::inst_base(v) {
+                if let Some(b) = crate::vm::ops::inst_base(v) {
                     return self.repr_into(&b, out);
                 }
                 let r = self.default_repr(v)?;
@@ -359,7 +359,7 @@ impl Vm {
                 if is_exc {
                     return self.exc_str(v);
                 }
-                if let Some(b) = crate::ops::inst_base(v) {
+                if let Some(b) = crate::vm::ops::inst_base(v) {
                     if self
                         .lookup_user_attr(&self.type_of(v), "__repr__")
                         .is_none()
@@ -454,7 +454,7 @@ impl Vm {
                 return Ok(r.as_str().unwrap_or("").to_string());
             }
         }
-        if let Some(b) = crate::ops::inst_base(v) {
+        if let Some(b) = crate::vm::ops::inst_base(v) {
             return self.format(&b, spec);
         }
         if spec.is_empty() {

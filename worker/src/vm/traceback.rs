@@ -2,10 +2,10 @@
 //! then `Traceback (most recent call last):`, one `File "...", line N, in name` per frame
 //! (no source lines: no files are read), and `Type: message`.
 
-use crate::heap::ObjRef;
-use crate::interp::Vm;
-use crate::object::Object;
+use crate::value::heap::ObjRef;
+use crate::value::object::Object;
 use crate::value::Value;
+use crate::vm::Vm;
 use crate::ErrorReport;
 
 impl Vm {

@@ -2,13 +2,13 @@
 //! `kwnames`), argument binding with CPython's rules and error messages, function creation,
 //! generators, and instantiating classes.
 
-use crate::dict::Dict;
-use crate::eval::{Exit, ExitKind};
-use crate::frame::Frame;
-use crate::heap::ObjRef;
-use crate::interp::{PyResult, Vm, RECURSION_LIMIT};
-use crate::object::{ExcData, Function, GenState, Generator, Instance, Object, TypeKind};
+use crate::value::dict_table::Dict;
+use crate::value::frame::Frame;
+use crate::value::heap::ObjRef;
+use crate::value::object::{ExcData, Function, GenState, Generator, Instance, Object, TypeKind};
 use crate::value::Value;
+use crate::vm::eval::{Exit, ExitKind};
+use crate::vm::{PyResult, Vm, RECURSION_LIMIT};
 use permafrost_image::opcode::flags;
 
 /// "'a'", "'a' and 'b'", "'a', 'b', and 'c'" as CPython lists missing arguments.
@@ -305,7 +305,7 @@ impl Vm {
                 }
                 None => match varkw.as_mut() {
                     Some(d) => {
-                        let h = crate::ops::str_hash_of(n);
+                        let h = crate::vm::ops::str_hash_of(n);
                         d.insert(h, name.clone(), value, &mut |k| k.as_str() == Some(n));
                     }
                     None => {

@@ -2,10 +2,10 @@
 //! serde_json's arbitrary-precision numbers), float, str, list, dict with str keys. Tuples come
 //! back as lists; anything JSON cannot express is a `TypeError` as in `json.dumps`.
 
-use crate::dict::Dict;
-use crate::interp::{PyResult, Vm};
-use crate::object::Object;
+use crate::value::dict_table::Dict;
+use crate::value::object::Object;
 use crate::value::Value;
+use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
 
 impl Vm {
@@ -48,7 +48,7 @@ impl Vm {
         })
     }
 
-    fn not_serializable(&self, v: &Value) -> crate::heap::ObjRef {
+    fn not_serializable(&self, v: &Value) -> crate::value::heap::ObjRef {
         self.type_error(format!(
             "Object of type {} is not JSON serializable",
             self.type_name(v)

@@ -19,7 +19,7 @@
 //!
 //! This module (the pointer, and `run_on_big_stack`) is the only place with `unsafe`.
 
-use crate::object::{GenState, Object};
+use crate::value::object::{GenState, Object};
 use std::cell::{Cell, RefCell, UnsafeCell};
 use std::ptr::NonNull;
 

@@ -17,8 +17,8 @@
 //! for each `co_names` entry used by a `*_GLOBAL` instruction the module slot it resolves to,
 //! with the built-in it falls back to.
 
-use crate::heap::ObjRef;
-use crate::object::{HeapCode, Object, PyStr};
+use crate::value::heap::ObjRef;
+use crate::value::object::{HeapCode, Object, PyStr};
 use crate::value::Value;
 use crate::Layout;
 use num_bigint::{BigInt, Sign};
@@ -98,9 +98,9 @@ pub fn const_value(c: ConstView<'static>, heap_strs: bool) -> Value {
             Value::obj(Object::BigInt(BigInt::from_bytes_le(sign, magnitude_le)))
         }
         ConstView::Bytes(b) => Value::obj(Object::Bytes(if heap_strs {
-            crate::object::BytesData::Owned(b.as_bytes().into())
+            crate::value::object::BytesData::Owned(b.as_bytes().into())
         } else {
-            crate::object::BytesData::Image(b.as_bytes())
+            crate::value::object::BytesData::Image(b.as_bytes())
         })),
         ConstView::Tuple(items) => {
             let v: Vec<Value> = items.iter().map(|c| const_value(c, heap_strs)).collect();
@@ -175,7 +175,7 @@ pub fn build(image: Image<'static>, layout: Layout) -> (Vec<CodeInfo>, Vec<Modul
                     .map(|c| {
                         let v = const_value(c, false);
                         if let Value::Obj(o) = &v {
-                            crate::freeze::freeze_value(&Value::Obj(o.clone()));
+                            crate::value::freeze::freeze_value(&Value::Obj(o.clone()));
                         }
                         v
                     })

@@ -2,10 +2,10 @@
 //! partially initialised module is registered before its code runs, so circular imports
 //! behave as in CPython), `from m import x`, and the built-in `math` module.
 
-use crate::heap::ObjRef;
-use crate::interp::{PyResult, Vm};
-use crate::object::Object;
+use crate::value::heap::ObjRef;
+use crate::value::object::Object;
 use crate::value::Value;
+use crate::vm::{PyResult, Vm};
 
 impl Vm {
     /// The image index of module `name`.
@@ -64,7 +64,7 @@ impl Vm {
     /// Sets an attribute in an exception instance's dict.
     pub fn set_exc_attr(&self, e: &ObjRef, name: &str, v: Value) {
         if let Object::Instance(i) = e.get_mut() {
-            crate::attrs::dict_set_str(&mut i.dict, name, v);
+            crate::vm::attrs::dict_set_str(&mut i.dict, name, v);
         }
     }
 

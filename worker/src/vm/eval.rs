@@ -11,11 +11,11 @@
 //! `Vm::ret_slot` rather than inside nested `Result`s.
 
 use crate::builtins::Native;
-use crate::frame::Frame;
-use crate::heap::ObjRef;
-use crate::interp::{PyResult, Vm};
-use crate::object::{Iter, Object};
+use crate::value::frame::Frame;
+use crate::value::heap::ObjRef;
+use crate::value::object::{Iter, Object};
 use crate::value::Value;
+use crate::vm::{PyResult, Vm};
 use crate::Layout;
 use permafrost_image::opcode::{CompareOp, Opcode};
 
@@ -194,7 +194,7 @@ impl Vm {
                 Opcode::NOP => {}
                 Opcode::POP_TOP => {
                     f.pop();
-                    if crate::heap::has_finalizers() {
+                    if crate::value::heap::has_finalizers() {
                         self.run_finalizers();
                     }
                 }
@@ -230,7 +230,7 @@ impl Vm {
                     // Drops the old local in place.
                     let new_len = f.stack.len().saturating_sub(1);
                     f.stack.truncate(new_len);
-                    if crate::heap::has_finalizers() {
+                    if crate::value::heap::has_finalizers() {
                         self.run_finalizers();
                     }
                 }
@@ -288,7 +288,7 @@ impl Vm {
                 Opcode::STORE_GLOBAL => {
                     let v = f.pop();
                     self.store_global(f, arg, v);
-                    if crate::heap::has_finalizers() {
+                    if crate::value::heap::has_finalizers() {
                         self.run_finalizers();
                     }
                 }
@@ -347,7 +347,7 @@ impl Vm {
                     if let Some(Value::Obj(o)) = f.stack.last() {
                         if let Object::Instance(inst) = o.get() {
                             if matches!(inst.class.get(), Object::Class(c) if !c.has_properties) {
-                                if let Some(v) = crate::attrs::dict_get_h(
+                                if let Some(v) = crate::vm::attrs::dict_get_h(
                                     &inst.dict,
                                     crate::hash::hash_str(n.hash()),
                                     n.as_str(),
@@ -390,14 +390,14 @@ impl Vm {
                         if let Object::Instance(inst) = o.get() {
                             let hash = crate::hash::hash_str(n.hash());
                             let name = n.as_str();
-                            if crate::attrs::dict_get_h(&inst.dict, hash, name).is_none() {
+                            if crate::vm::attrs::dict_get_h(&inst.dict, hash, name).is_none() {
                                 if let Object::Class(c) = inst.class.get() {
                                     for k in &c.mro {
                                         let Object::Class(kc) = k.get() else {
                                             continue;
                                         };
                                         if let Some(v) =
-                                            crate::attrs::dict_get_h(&kc.dict, hash, name)
+                                            crate::vm::attrs::dict_get_h(&kc.dict, hash, name)
                                         {
                                             if matches!(v.body(), Some(Object::Function(_)))
                                                 || matches!(v, Value::Native(_))
@@ -430,7 +430,7 @@ impl Vm {
                             {
                                 Some(self.kind_of(v))
                             }
-                            Some(Value::Str(_)) => Some(crate::object::TypeKind::Str),
+                            Some(Value::Str(_)) => Some(crate::value::object::TypeKind::Str),
                             _ => None,
                         };
                         if let Some(m) = kind.and_then(|k| Native::method(k, n.as_str())) {
@@ -480,7 +480,7 @@ impl Vm {
                         f.stack.truncate(fpos);
                         f.push(result?);
                     }
-                    if crate::heap::has_finalizers() {
+                    if crate::value::heap::has_finalizers() {
                         self.run_finalizers();
                     }
                 }
@@ -506,7 +506,7 @@ impl Vm {
                         f.stack.truncate(fpos);
                         f.push(result?);
                     }
-                    if crate::heap::has_finalizers() {
+                    if crate::value::heap::has_finalizers() {
                         self.run_finalizers();
                     }
                 }
@@ -523,7 +523,7 @@ impl Vm {
                     let result = self.call_direct(&callable, &f.stack[fpos + 1..], &names);
                     f.stack.truncate(fpos);
                     f.push(result?);
-                    if crate::heap::has_finalizers() {
+                    if crate::value::heap::has_finalizers() {
                         self.run_finalizers();
                     }
                 }
@@ -533,7 +533,7 @@ impl Vm {
                     let callable = f.pop();
                     let r = self.call_ex(&callable, &args, &kwargs)?;
                     f.push(r);
-                    if crate::heap::has_finalizers() {
+                    if crate::value::heap::has_finalizers() {
                         self.run_finalizers();
                     }
                 }
@@ -567,7 +567,7 @@ impl Vm {
                                 };
                                 if let Some(r) = r {
                                     f.stack.truncate(len - 1);
-                                    crate::heap::store_int(&mut f.stack[len - 2], r);
+                                    crate::value::heap::store_int(&mut f.stack[len - 2], r);
                                     continue;
                                 }
                             }
@@ -586,7 +586,7 @@ impl Vm {
                                 };
                                 if let Some(r) = r {
                                     f.stack.truncate(len - 1);
-                                    crate::heap::store_float(&mut f.stack[len - 2], r);
+                                    crate::value::heap::store_float(&mut f.stack[len - 2], r);
                                     continue;
                                 }
                             }
@@ -662,7 +662,7 @@ impl Vm {
                             }
                         }
                         f.stack.truncate(len - 1);
-                        crate::heap::store_bool(&mut f.stack[len - 2], t);
+                        crate::value::heap::store_bool(&mut f.stack[len - 2], t);
                         continue;
                     }
                     let b = f.pop();
@@ -694,7 +694,7 @@ impl Vm {
                     }
                     f.stack.push(Value::Null);
                     if let Some(top) = f.stack.last_mut() {
-                        crate::heap::store_bool(top, t);
+                        crate::value::heap::store_bool(top, t);
                     }
                 }
                 Opcode::CONTAINS_OP => {
@@ -811,7 +811,7 @@ impl Vm {
                 Opcode::BUILD_MAP => {
                     let n = arg as usize;
                     let items = f.stack.split_off(f.stack.len() - 2 * n);
-                    let d = Vm::new_dict(crate::dict::Dict::new());
+                    let d = Vm::new_dict(crate::value::dict_table::Dict::new());
                     let mut it = items.into_iter();
                     while let (Some(k), Some(v)) = (it.next(), it.next()) {
                         self.setitem(&d, k, v)?;
@@ -948,7 +948,7 @@ impl Vm {
                     if let Some(i) = fast_int {
                         f.stack.push(Value::Null);
                         if let Some(top) = f.stack.last_mut() {
-                            crate::heap::store_int(top, i);
+                            crate::value::heap::store_int(top, i);
                         }
                         continue;
                     }
@@ -974,7 +974,7 @@ impl Vm {
                             drop(v);
                             f.pop();
                             ip = arg as usize;
-                            if crate::heap::has_finalizers() {
+                            if crate::value::heap::has_finalizers() {
                                 self.run_finalizers();
                             }
                         }
@@ -991,7 +991,7 @@ impl Vm {
                         None => {
                             f.pop();
                             ip = arg as usize;
-                            if crate::heap::has_finalizers() {
+                            if crate::value::heap::has_finalizers() {
                                 self.run_finalizers();
                             }
                         }
@@ -1222,7 +1222,7 @@ impl Vm {
     /// only as "Exception ignored".
     pub fn run_finalizers(&mut self) {
         for _ in 0..100 {
-            let pending = crate::heap::take_finalizers();
+            let pending = crate::value::heap::take_finalizers();
             if pending.is_empty() {
                 return;
             }
@@ -1309,7 +1309,7 @@ impl Vm {
         match v {
             Value::Obj(o) => match o.get() {
                 Object::Instance(i) if i.exc.is_some() => Ok(o.clone()),
-                Object::Class(c) if c.kind == crate::object::TypeKind::Exception => {
+                Object::Class(c) if c.kind == crate::value::object::TypeKind::Exception => {
                     match self.call(v, &[], &[])? {
                         Value::Obj(e) => Ok(e),
                         _ => Err(self.type_error("exceptions must derive from BaseException")),

@@ -2,7 +2,7 @@
 //! (`co_cellvars ++ co_freevars`), and the frame's own stack of exceptions being handled.
 //! Generator frames are boxed and kept in their generator object between resumptions.
 
-use crate::heap::ObjRef;
+use crate::value::heap::ObjRef;
 use crate::value::Value;
 
 pub struct Frame {

@@ -2,10 +2,10 @@
 //! Objects are plain data; behaviour lives in the interpreter modules (`ops`, `builtins`,
 //! `methods`, `classes`).
 
-use crate::dict::Dict;
-use crate::frame::Frame;
-use crate::heap::ObjRef;
-use crate::set::Set;
+use crate::value::dict_table::Dict;
+use crate::value::frame::Frame;
+use crate::value::heap::ObjRef;
+use crate::value::set_table::Set;
 use crate::value::Value;
 use num_bigint::BigInt;
 

@@ -3,13 +3,13 @@
 //! ints overflowing into big ints, floor division and modulo of negatives, int/float mixing,
 //! sequence concatenation and repetition, set algebra), `in`, and subscripting with slices.
 
-use crate::dict::Dict;
-use crate::heap::ObjRef;
-use crate::interp::{PyResult, Vm};
-use crate::object::{Iter, Object, PyStr, TypeKind, ViewKind};
 use crate::pynum;
-use crate::set::Set;
+use crate::value::dict_table::Dict;
+use crate::value::heap::ObjRef;
+use crate::value::object::{Iter, Object, PyStr, TypeKind, ViewKind};
+use crate::value::set_table::Set;
 use crate::value::Value;
+use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive, Zero};
 use permafrost_image::opcode::{BinaryOp, CompareOp};
@@ -2344,8 +2344,8 @@ impl Vm {
         match step {
             Step::Done(r) => Ok(r),
             Step::Gen => match self.gen_resume(&o, Value::None, None)? {
-                crate::eval::Exit::Yield(v) => Ok(Some(v)),
-                crate::eval::Exit::Return(_) => Ok(None),
+                crate::vm::eval::Exit::Yield(v) => Ok(Some(v)),
+                crate::vm::eval::Exit::Return(_) => Ok(None),
             },
             Step::User => {
                 let cls = self.type_of(it);
