@@ -8,6 +8,7 @@ use crate::value::heap::ObjRef;
 use crate::value::object::{Iter, Object, TypeKind};
 use crate::value::set_table::Set;
 use crate::value::Value;
+use crate::vm::native::{Args, NativeFn};
 use crate::vm::ops::{num_of, Num};
 use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
@@ -15,13 +16,31 @@ use num_traits::{Signed, ToPrimitive};
 
 macro_rules! natives {
     ($($v:ident => $n:expr,)*) => {
-        /// A built-in function or a method of a built-in type.
+        /// A built-in function or a method of a built-in type still dispatched by one `match`
+        /// (`call_legacy`); each has a `NativeFn` record in `LEGACY_DEFS` whose body forwards
+        /// here. Types move out of this enum into their own method tables in `objects/`.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum Native { $($v,)* }
+        pub(crate) enum Native { $($v,)* }
+
+        #[allow(non_snake_case)]
+        mod legacy_bodies {
+            use super::{Args, Native, PyResult, Value, Vm};
+            $(pub(super) fn $v(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+                vm.call_legacy(Native::$v, a)
+            })*
+        }
+
+        static LEGACY_DEFS: &[NativeFn] = &[$(NativeFn::new($n, legacy_bodies::$v),)*];
+
         impl Native {
             /// The Python-visible name.
             pub fn name(self) -> &'static str {
                 match self { $(Native::$v => $n,)* }
+            }
+
+            /// This built-in's record, the one a `Value::Native` points at.
+            pub fn def(self) -> &'static NativeFn {
+                &LEGACY_DEFS[self as usize]
             }
         }
     };
@@ -61,9 +80,6 @@ natives! {
     StrPartition => "partition", StrRpartition => "rpartition", StrSplitlines => "splitlines",
     StrFormat => "format", StrEncode => "encode", StrExpandtabs => "expandtabs",
     StrRemoveprefix => "removeprefix", StrRemovesuffix => "removesuffix",
-    ListAppend => "append", ListExtend => "extend", ListInsert => "insert", ListPop => "pop",
-    ListRemove => "remove", ListIndex => "index", ListCount => "count", ListSort => "sort",
-    ListReverse => "reverse", ListCopy => "copy", ListClear => "clear",
     TupleIndex => "index", TupleCount => "count",
     DictGet => "get", DictKeys => "keys", DictValues => "values", DictItems => "items",
     DictPop => "pop", DictPopitem => "popitem", DictSetdefault => "setdefault",
@@ -185,7 +201,11 @@ impl Native {
     ];
 
     /// A dunder method of any built-in value, dispatching to the operator it implements.
-    pub fn dunder(name: &str) -> Option<Native> {
+    pub fn dunder(name: &str) -> Option<&'static NativeFn> {
+        Native::dunder_variant(name).map(Native::def)
+    }
+
+    fn dunder_variant(name: &str) -> Option<Native> {
         use Native::*;
         Some(match name {
             "__len__" => DLen,
@@ -213,8 +233,12 @@ impl Native {
         })
     }
 
-    /// The method `name` of built-in type `kind`.
-    pub fn method(kind: TypeKind, name: &str) -> Option<Native> {
+    /// The method `name` of built-in type `kind` still in this enum (see `objects::method`).
+    pub fn method(kind: TypeKind, name: &str) -> Option<&'static NativeFn> {
+        Native::method_variant(kind, name).map(Native::def)
+    }
+
+    fn method_variant(kind: TypeKind, name: &str) -> Option<Native> {
         use Native::*;
         Some(match kind {
             TypeKind::Str => match name {
@@ -267,20 +291,6 @@ impl Native {
                 "removesuffix" => StrRemovesuffix,
                 _ => return None,
             },
-            TypeKind::List => match name {
-                "append" => ListAppend,
-                "extend" => ListExtend,
-                "insert" => ListInsert,
-                "pop" => ListPop,
-                "remove" => ListRemove,
-                "index" => ListIndex,
-                "count" => ListCount,
-                "sort" => ListSort,
-                "reverse" => ListReverse,
-                "copy" => ListCopy,
-                "clear" => ListClear,
-                _ => return None,
-            },
             TypeKind::Tuple => match name {
                 "index" => TupleIndex,
                 "count" => TupleCount,
@@ -329,7 +339,7 @@ impl Native {
                 | "replace" | "find" | "rfind" | "startswith" | "endswith" | "partition"
                 | "rpartition" | "title" | "capitalize" | "isdigit" | "isalpha" | "isspace"
                 | "isupper" | "islower" | "isalnum" | "center" | "ljust" | "rjust" | "zfill"
-                | "splitlines" | "swapcase" => return Native::method(TypeKind::Str, name),
+                | "splitlines" | "swapcase" => return Native::method_variant(TypeKind::Str, name),
                 _ => return None,
             },
             TypeKind::Range => match name {
@@ -435,53 +445,14 @@ fn arg_rules(n: Native) -> Option<(Arity, bool, Option<&'static [&'static str]>)
         DictKeys | DictValues | DictItems | DictCopy | DictClear | DictPopitem => {
             (Arity::NoArgs("dict"), true, NONE)
         }
-        ListReverse | ListCopy | ListClear => (Arity::NoArgs("list"), true, NONE),
         StrJoin => (Arity::One("str.join"), true, NONE),
-        ListRemove => (Arity::One("list.remove"), true, NONE),
-        ListAppend => (Arity::One("list.append"), true, NONE),
-        ListCount => (Arity::One("list.count"), true, NONE),
         SetAdd => (Arity::One("set.add"), true, NONE),
         StrReplace => (Arity::Expected("replace", 2, 3), true, NONE),
-        ListInsert => (Arity::Expected("insert", 2, 2), true, NONE),
         DictPop => (Arity::Expected("pop", 1, 2), true, NONE),
         DictGet => (Arity::Expected("get", 1, 2), true, NONE),
         DictSetdefault => (Arity::Expected("setdefault", 1, 2), true, NONE),
         _ => return None,
     })
-}
-
-/// Positional arguments and keyword arguments of a native call.
-pub struct Args<'a> {
-    pub pos: &'a [Value],
-    pub kw: Vec<(&'a str, &'a Value)>,
-}
-
-impl<'a> Args<'a> {
-    pub fn new(args: &'a [Value], kwnames: &'a [Value]) -> Args<'a> {
-        let npos = args.len() - kwnames.len();
-        let kw = kwnames
-            .iter()
-            .zip(args[npos..].iter())
-            .map(|(k, v)| (k.as_str().unwrap_or(""), v))
-            .collect();
-        Args {
-            pos: &args[..npos],
-            kw,
-        }
-    }
-
-    pub fn get(&self, i: usize) -> Option<&'a Value> {
-        self.pos.get(i)
-    }
-
-    pub fn kw(&self, name: &str) -> Option<&'a Value> {
-        self.kw.iter().find(|(k, _)| *k == name).map(|(_, v)| *v)
-    }
-
-    /// Positional `i` or keyword `name`.
-    pub fn arg(&self, i: usize, name: &str) -> Option<&'a Value> {
-        self.get(i).or_else(|| self.kw(name))
-    }
 }
 
 /// Stable merge sort with a fallible "less than".
@@ -665,13 +636,13 @@ impl Vm {
                 }
                 Ok(false)
             }
-            _ => match t {
-                Value::Native(Native::PropertyNew) => {
-                    Ok(matches!(v.body(), Some(Object::Property { .. })))
-                }
-                _ => Err(self
-                    .type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
-            },
+            _ if t.is_native(Native::PropertyNew.def()) => {
+                Ok(matches!(v.body(), Some(Object::Property { .. })))
+            }
+            _ => {
+                Err(self
+                    .type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"))
+            }
         }
     }
 
@@ -698,7 +669,6 @@ impl Vm {
                                 Native::DictPop | Native::DictSetdefault | Native::DictGet => {
                                     "dict"
                                 }
-                                Native::ListInsert => "list",
                                 _ => "str",
                             };
                             format!("{owner}.{b}")
@@ -756,10 +726,10 @@ impl Vm {
     }
 
     /// Calls a native function or method (`args[0]` is the receiver for methods).
-    pub fn call_native(&mut self, n: Native, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    pub(crate) fn call_legacy(&mut self, n: Native, a: &Args) -> PyResult<Value> {
         use Native::*;
-        let a = Args::new(args, kwnames);
-        self.check_native_args(n, &a)?;
+        let a = a;
+        self.check_native_args(n, a)?;
         match n {
             Print => {
                 for key in ["sep", "end"] {
@@ -1280,7 +1250,7 @@ impl Vm {
                 let spec = a.get(1).and_then(|s| s.as_str()).unwrap_or("").to_string();
                 Ok(Vm::str_val(self.format(&v, &spec)?))
             }
-            BuildClass => self.build_class(args, kwnames),
+            BuildClass => self.build_class(a.raw, a.kwnames),
             Super => {
                 let (Some(c), Some(r)) = (a.get(0), a.get(1)) else {
                     return Err(self.err("RuntimeError", "super(): no arguments"));
@@ -1469,9 +1439,9 @@ impl Vm {
                 Ok(Value::None)
             }
             _ if (n as usize) >= (MathSqrt as usize) && (n as usize) <= (MathFmod as usize) => {
-                self.call_math(n, &a)
+                self.call_math(n, a)
             }
-            _ => self.call_method_native(n, &a),
+            _ => self.call_method_native(n, a),
         }
     }
 
@@ -1728,7 +1698,7 @@ impl Vm {
         };
         set("__name__", Vm::str_val("math"));
         for n in Native::MATH {
-            set(n.name(), Value::Native(*n));
+            set(n.name(), Value::Native(n.def()));
         }
         set("pi", Value::Float(std::f64::consts::PI));
         set("e", Value::Float(std::f64::consts::E));
@@ -1971,9 +1941,11 @@ impl Vm {
                 Ok(Value::obj(Object::Slice { start, stop, step }))
             }
             TypeKind::NoneType => Ok(Value::None),
-            TypeKind::Property => self.call_native(Native::PropertyNew, args, kwnames),
-            TypeKind::StaticMethod => self.call_native(Native::StaticMethodNew, args, kwnames),
-            TypeKind::ClassMethod => self.call_native(Native::ClassMethodNew, args, kwnames),
+            TypeKind::Property => self.call_native(Native::PropertyNew.def(), args, kwnames),
+            TypeKind::StaticMethod => {
+                self.call_native(Native::StaticMethodNew.def(), args, kwnames)
+            }
+            TypeKind::ClassMethod => self.call_native(Native::ClassMethodNew.def(), args, kwnames),
             _ => Err(self.type_error(format!(
                 "cannot create '{}' instances",
                 Vm::class_name(self.type_obj(kind))

@@ -1,19 +1,20 @@
 //! Methods of the built-in types (str, list, tuple, dict, set, bytes, int, float, generator).
 //! The receiver is the first positional argument.
 
-use crate::builtins::{Args, Native};
+use crate::builtins::Native;
 use crate::pystr;
 use crate::value::dict_table::Dict;
 use crate::value::object::{Object, ViewKind};
 use crate::value::set_table::Set;
 use crate::value::Value;
+use crate::vm::native::Args;
 use crate::vm::ops::key_eq;
 use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
 use permafrost_image::opcode::BinaryOp;
 
 impl Vm {
-    fn opt_i64(&mut self, v: Option<&Value>) -> PyResult<Option<i64>> {
+    pub(crate) fn opt_i64(&mut self, v: Option<&Value>) -> PyResult<Option<i64>> {
         match v {
             None | Some(Value::None) => Ok(None),
             Some(v) => Ok(Some(self.ssize_of(v)?)),
@@ -21,7 +22,7 @@ impl Vm {
     }
 
     /// A start/end search position (clamped like a slice bound).
-    fn opt_pos(&mut self, v: Option<&Value>) -> PyResult<Option<i64>> {
+    pub(crate) fn opt_pos(&mut self, v: Option<&Value>) -> PyResult<Option<i64>> {
         match v {
             None | Some(Value::None) => Ok(None),
             Some(v) => Ok(Some(self.clamp_index(v)?)),
@@ -262,7 +263,7 @@ impl Vm {
                 }
                 let names: Vec<Value> = a.kw.iter().map(|(k, _)| Vm::str_val(*k)).collect();
                 conv.extend(a.kw.iter().map(|(_, v)| (*v).clone()));
-                let r = self.call_native(n, &conv, &names)?;
+                let r = self.call_native(n.def(), &conv, &names)?;
                 fn back(v: &Value) -> Value {
                     match v.as_str() {
                         Some(s) => Value::obj(Object::Bytes(
@@ -617,57 +618,7 @@ impl Vm {
             };
         };
         match n {
-            // list
-            ListAppend => {
-                if a.pos.len() != 2 {
-                    return Err(self.type_error(format!(
-                        "list.append() takes exactly one argument ({} given)",
-                        a.pos.len() - 1
-                    )));
-                }
-                let v = a.get(1).cloned().unwrap_or(Value::None);
-                if let Object::List(l) = o.get_mut() {
-                    l.push(v);
-                }
-                Ok(Value::None)
-            }
-            ListExtend => {
-                let items = self.collect(a.get(1).unwrap_or(&Value::None))?;
-                if let Object::List(l) = o.get_mut() {
-                    l.extend(items);
-                }
-                Ok(Value::None)
-            }
-            ListInsert => {
-                let i = self.ssize_of(a.get(1).unwrap_or(&Value::None))?;
-                let v = a.get(2).cloned().unwrap_or(Value::None);
-                if let Object::List(l) = o.get_mut() {
-                    let len = l.len() as i64;
-                    let j = if i < 0 { (i + len).max(0) } else { i.min(len) };
-                    l.insert(j as usize, v);
-                }
-                Ok(Value::None)
-            }
-            ListPop => {
-                let i = self.opt_i64(a.get(1))?;
-                let Object::List(l) = o.get_mut() else {
-                    return Ok(Value::None);
-                };
-                if l.is_empty() {
-                    return Err(self.err("IndexError", "pop from empty list"));
-                }
-                let len = l.len() as i64;
-                let i = i.unwrap_or(-1);
-                let j = if i < 0 { i + len } else { i };
-                if j < 0 || j >= len {
-                    return Err(self.err("IndexError", "pop index out of range"));
-                }
-                let Object::List(l) = o.get_mut() else {
-                    return Ok(Value::None);
-                };
-                Ok(l.remove(j as usize))
-            }
-            ListRemove | ListIndex | ListCount | TupleIndex | TupleCount => {
+            TupleIndex | TupleCount => {
                 let target = a.get(1).cloned().unwrap_or(Value::None);
                 let items = self.seq_items(&recv);
                 let mut count = 0;
@@ -688,82 +639,20 @@ impl Vm {
                     })
                     .unwrap_or(items.len());
                 for (i, x) in items.iter().enumerate() {
-                    if n != ListCount && n != TupleCount && (i < start || i >= stop) {
+                    if n != TupleCount && (i < start || i >= stop) {
                         continue;
                     }
                     if x.is(&target) || self.eq(x, &target)? {
                         match n {
-                            ListRemove => {
-                                if let Object::List(l) = o.get_mut() {
-                                    if i < l.len() {
-                                        l.remove(i);
-                                    }
-                                }
-                                return Ok(Value::None);
-                            }
-                            ListIndex | TupleIndex => return Ok(Value::Int(i as i64)),
+                            TupleIndex => return Ok(Value::Int(i as i64)),
                             _ => count += 1,
                         }
                     }
                 }
                 match n {
-                    ListRemove => Err(self.value_error("list.remove(x): x not in list")),
-                    ListIndex => {
-                        let r = self.repr(&target)?;
-                        Err(self.value_error(format!("{r} is not in list")))
-                    }
                     TupleIndex => Err(self.value_error("tuple.index(x): x not in tuple")),
                     _ => Ok(Value::Int(count)),
                 }
-            }
-            ListSort => {
-                if a.pos.len() > 1 {
-                    return Err(self.type_error("sort() takes no positional arguments"));
-                }
-                if let Some((k, _)) = a.kw.iter().find(|(k, _)| *k != "key" && *k != "reverse") {
-                    return Err(
-                        self.type_error(format!("'{k}' is an invalid keyword argument for sort()"))
-                    );
-                }
-                let items = match o.get_mut() {
-                    Object::List(l) => std::mem::take(l),
-                    _ => Vec::new(),
-                };
-                let reverse = match a.kw("reverse") {
-                    Some(v) => self.truthy(v)?,
-                    None => false,
-                };
-                let key = a.kw("key").cloned();
-                let backup = items.clone();
-                match self.sort_values(items, key.as_ref(), reverse) {
-                    Ok(sorted) => {
-                        if let Object::List(l) = o.get_mut() {
-                            *l = sorted;
-                        }
-                        Ok(Value::None)
-                    }
-                    Err(e) => {
-                        if let Object::List(l) = o.get_mut() {
-                            *l = backup;
-                        }
-                        Err(e)
-                    }
-                }
-            }
-            ListReverse => {
-                if let Object::List(l) = o.get_mut() {
-                    l.reverse();
-                }
-                Ok(Value::None)
-            }
-            ListCopy => Ok(Vm::new_list(self.seq_items(&recv))),
-            ListClear => {
-                let old = match o.get_mut() {
-                    Object::List(l) => std::mem::take(l),
-                    _ => Vec::new(),
-                };
-                drop(old);
-                Ok(Value::None)
             }
             // dict
             DictGet => {

@@ -2,9 +2,9 @@
 //! inline, so arithmetic on small ints and floats never allocates; everything else is one
 //! pointer: a heap object, or a str constant pointing *into* the image (never copied).
 
-use crate::builtins::Native;
 use crate::value::heap::ObjRef;
 use crate::value::object::Object;
+use crate::vm::native::NativeFn;
 use permafrost_image::ImgStr;
 
 pub(crate) mod dict_table;
@@ -36,8 +36,8 @@ pub enum Value {
     /// A str constant in the image.
     Str(ImgStr<'static>) = 5,
     Obj(ObjRef) = 6,
-    /// A built-in function or method (dispatched by `Native`).
-    Native(Native) = 7,
+    /// A built-in function or method: a pointer to its static record.
+    Native(&'static NativeFn) = 7,
     /// A code object of the image by index (a `co_consts` entry of kind code).
     Code(u32) = 8,
     NotImplemented = 9,
@@ -102,6 +102,12 @@ impl Value {
         }
     }
 
+    /// Whether this is the built-in `f`.
+    #[inline]
+    pub fn is_native(&self, f: &'static NativeFn) -> bool {
+        matches!(self, Value::Native(g) if std::ptr::eq(*g, f))
+    }
+
     /// `is`: identity for heap objects, equality of the immediate otherwise.
     pub fn is(&self, other: &Value) -> bool {
         match (self, other) {
@@ -114,7 +120,7 @@ impl Value {
             (Value::Int(a), Value::Int(b)) => a == b,
             (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
             (Value::Str(a), Value::Str(b)) => std::ptr::eq(a.as_str(), b.as_str()),
-            (Value::Native(a), Value::Native(b)) => a == b,
+            (Value::Native(a), Value::Native(b)) => std::ptr::eq(*a, *b),
             (Value::Code(a), Value::Code(b)) => a == b,
             _ => false,
         }
@@ -129,7 +135,7 @@ impl Value {
             Value::Float(f) => 0x2000_0000 ^ (f.to_bits() as usize),
             Value::Bool(b) => 0x3000_0000 + *b as usize,
             Value::None => 0x3000_0010,
-            Value::Native(n) => 0x4000_0000 + *n as usize * 16,
+            Value::Native(n) => *n as *const NativeFn as usize,
             Value::Code(c) => 0x5000_0000 + *c as usize * 16,
             Value::NotImplemented => 0x3000_0020,
             Value::Ellipsis => 0x3000_0030,

@@ -197,7 +197,7 @@ impl Vm {
                     }
                     let is_exc = matches!(o.get(), Object::Instance(i) if i.exc.is_some());
                     if is_exc {
-                        if let Some(m) = Native::method(TypeKind::Exception, name) {
+                        if let Some(m) = crate::objects::method(TypeKind::Exception, name) {
                             return Ok(Value::obj(Object::BoundMethod {
                                 func: Value::Native(m),
                                 receiver: obj.clone(),
@@ -206,7 +206,7 @@ impl Vm {
                     }
                     if let Some(b) = crate::vm::ops::inst_base(obj) {
                         let kind = self.kind_of(&b);
-                        if let Some(m) = Native::method(kind, name) {
+                        if let Some(m) = crate::objects::method(kind, name) {
                             return Ok(Value::obj(Object::BoundMethod {
                                 func: Value::Native(m),
                                 receiver: b,
@@ -272,11 +272,11 @@ impl Vm {
                         });
                     }
                     let class_method = match (kind, name) {
-                        (TypeKind::Dict, "fromkeys") => Some(Native::DictFromkeys),
-                        (TypeKind::Bytes, "fromhex") => Some(Native::BytesFromhex),
-                        (TypeKind::Int, "from_bytes") => Some(Native::IntFromBytes),
-                        (TypeKind::Float, "fromhex") => Some(Native::FloatFromhex),
-                        (TypeKind::Str, "maketrans") => Some(Native::StrMaketrans),
+                        (TypeKind::Dict, "fromkeys") => Some(Native::DictFromkeys.def()),
+                        (TypeKind::Bytes, "fromhex") => Some(Native::BytesFromhex.def()),
+                        (TypeKind::Int, "from_bytes") => Some(Native::IntFromBytes.def()),
+                        (TypeKind::Float, "fromhex") => Some(Native::FloatFromhex.def()),
+                        (TypeKind::Str, "maketrans") => Some(Native::StrMaketrans.def()),
                         _ => None,
                     };
                     if let Some(m) = class_method {
@@ -285,7 +285,9 @@ impl Vm {
                             receiver: obj.clone(),
                         }));
                     }
-                    if let Some(m) = Native::method(kind, name).or_else(|| Native::dunder(name)) {
+                    if let Some(m) =
+                        crate::objects::method(kind, name).or_else(|| Native::dunder(name))
+                    {
                         return Ok(Value::Native(m));
                     }
                     return Err(self.attr_error(obj, name));
@@ -371,9 +373,9 @@ impl Vm {
                     if name == "setter" || name == "getter" || name == "deleter" {
                         return Ok(Value::obj(Object::BoundMethod {
                             func: Value::Native(match name {
-                                "setter" => Native::PropertySetter,
-                                "getter" => Native::PropertyGetter,
-                                _ => Native::PropertyDeleter,
+                                "setter" => Native::PropertySetter.def(),
+                                "getter" => Native::PropertyGetter.def(),
+                                _ => Native::PropertyDeleter.def(),
                             }),
                             receiver: obj.clone(),
                         }));
@@ -411,7 +413,8 @@ impl Vm {
             (Value::Int(_) | Value::Bool(_), "denominator") => return Ok(Value::Int(1)),
             (Value::Float(f), "real") => return Ok(Value::Float(*f)),
             (Value::Float(_), "imag") => return Ok(Value::Float(0.0)),
-            (Value::Native(n), "__name__" | "__qualname__") => return Ok(Vm::str_val(n.name())),
+            (Value::Native(n), "__name__") => return Ok(Vm::str_val(n.name())),
+            (Value::Native(n), "__qualname__") => return Ok(Vm::str_val(n.qualname)),
             _ => {}
         }
         if let Some(Object::BigInt(_)) = obj.body() {
@@ -420,7 +423,7 @@ impl Vm {
             }
         }
         let kind = self.kind_of(obj);
-        if let Some(m) = Native::method(kind, name).or_else(|| Native::dunder(name)) {
+        if let Some(m) = crate::objects::method(kind, name).or_else(|| Native::dunder(name)) {
             return Ok(Value::obj(Object::BoundMethod {
                 func: Value::Native(m),
                 receiver: obj.clone(),
@@ -543,14 +546,14 @@ impl Vm {
                 | Object::Bytes(_)
                 | Object::Generator(_) => {
                     let kind = self.kind_of(&obj);
-                    if let Some(m) = Native::method(kind, name) {
+                    if let Some(m) = crate::objects::method(kind, name) {
                         return Ok((Value::Native(m), obj));
                     }
                 }
                 _ => {}
             },
             Value::Str(_) => {
-                if let Some(m) = Native::method(TypeKind::Str, name) {
+                if let Some(m) = crate::objects::method(TypeKind::Str, name) {
                     return Ok((Value::Native(m), obj));
                 }
             }
@@ -804,7 +807,7 @@ impl Vm {
         }
         if let Some(b) = crate::vm::ops::inst_base(receiver) {
             let kind = self.kind_of(&b);
-            if let Some(m) = Native::method(kind, name).or_else(|| Native::dunder(name)) {
+            if let Some(m) = crate::objects::method(kind, name).or_else(|| Native::dunder(name)) {
                 return Ok(Value::obj(Object::BoundMethod {
                     func: Value::Native(m),
                     receiver: b,

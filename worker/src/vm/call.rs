@@ -56,7 +56,7 @@ impl Vm {
 
     pub fn call(&mut self, callable: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         match callable {
-            Value::Native(n) => self.call_native(*n, args, kwnames),
+            Value::Native(n) => self.call_native(n, args, kwnames),
             Value::Obj(o) => match o.get() {
                 Object::Function(_) => self.call_function_at(o, args, kwnames, 2),
                 Object::BoundMethod { func, receiver } => {

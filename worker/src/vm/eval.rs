@@ -433,7 +433,7 @@ impl Vm {
                             Some(Value::Str(_)) => Some(crate::value::object::TypeKind::Str),
                             _ => None,
                         };
-                        if let Some(m) = kind.and_then(|k| Native::method(k, n.as_str())) {
+                        if let Some(m) = kind.and_then(|k| crate::objects::method(k, n.as_str())) {
                             method = Value::Native(m);
                             found = true;
                         }
@@ -456,7 +456,7 @@ impl Vm {
                     let fpos = len - n - 2;
                     let callable = std::mem::replace(&mut f.stack[fpos], Value::Null);
                     if n == 0
-                        && matches!(callable, Value::Native(Native::Super))
+                        && callable.is_native(Native::Super.def())
                         && f.stack[fpos + 1].is_null()
                     {
                         let r = self.super_from_frame(f);
@@ -489,7 +489,7 @@ impl Vm {
                     let len = f.stack.len();
                     let fpos = len - n - 1;
                     let callable = std::mem::replace(&mut f.stack[fpos], Value::Null);
-                    if n == 0 && matches!(callable, Value::Native(Native::Super)) {
+                    if n == 0 && callable.is_native(Native::Super.def()) {
                         let r = self.super_from_frame(f);
                         f.stack.truncate(fpos);
                         f.push(r?);
@@ -1110,7 +1110,7 @@ impl Vm {
                     f.push(v);
                 }
                 Opcode::LOAD_BUILD_CLASS => {
-                    f.push(Value::Native(crate::builtins::Native::BuildClass));
+                    f.push(Value::Native(crate::builtins::Native::BuildClass.def()));
                 }
                 Opcode::BEFORE_WITH => {
                     let mgr = f.pop();
@@ -1227,7 +1227,11 @@ impl Vm {
                 return;
             }
             for g in pending {
-                let _ = self.call_native(crate::builtins::Native::GenClose, &[Value::Obj(g)], &[]);
+                let _ = self.call_native(
+                    crate::builtins::Native::GenClose.def(),
+                    &[Value::Obj(g)],
+                    &[],
+                );
             }
         }
     }

@@ -20,6 +20,7 @@ pub(crate) mod eval;
 pub(crate) mod import;
 pub(crate) mod json;
 pub(crate) mod layout;
+pub(crate) mod native;
 pub(crate) mod ops;
 pub(crate) mod repr;
 pub(crate) mod traceback;
@@ -238,26 +239,38 @@ impl Vm {
             }
         };
         let object_t = types[TypeKind::Object as usize].clone();
-        set_attr(&object_t, "__init__", Value::Native(Native::ObjectInit));
-        set_attr(&object_t, "__repr__", Value::Native(Native::ObjectRepr));
-        set_attr(&object_t, "__str__", Value::Native(Native::ObjectStr));
+        set_attr(
+            &object_t,
+            "__init__",
+            Value::Native(Native::ObjectInit.def()),
+        );
+        set_attr(
+            &object_t,
+            "__repr__",
+            Value::Native(Native::ObjectRepr.def()),
+        );
+        set_attr(&object_t, "__str__", Value::Native(Native::ObjectStr.def()));
         set_attr(
             &object_t,
             "__setattr__",
-            Value::Native(Native::ObjectSetattr),
+            Value::Native(Native::ObjectSetattr.def()),
         );
-        set_attr(&object_t, "__eq__", Value::Native(Native::ObjectEq));
-        set_attr(&object_t, "__ne__", Value::Native(Native::ObjectNe));
-        set_attr(&object_t, "__hash__", Value::Native(Native::ObjectHash));
+        set_attr(&object_t, "__eq__", Value::Native(Native::ObjectEq.def()));
+        set_attr(&object_t, "__ne__", Value::Native(Native::ObjectNe.def()));
+        set_attr(
+            &object_t,
+            "__hash__",
+            Value::Native(Native::ObjectHash.def()),
+        );
         set_attr(
             &object_t,
             "__new__",
-            Value::obj(Object::StaticMethod(Value::Native(Native::ObjectNew))),
+            Value::obj(Object::StaticMethod(Value::Native(Native::ObjectNew.def()))),
         );
         set_attr(
             &exc_types["BaseException"],
             "__init__",
-            Value::Native(Native::ExcInit),
+            Value::Native(Native::ExcInit.def()),
         );
         let mut builtins: HashMap<&'static str, Value> = HashMap::new();
         for (kind, name) in TYPE_NAMES {
@@ -270,7 +283,7 @@ impl Vm {
         builtins.insert("EnvironmentError", Value::Obj(exc_types["OSError"].clone()));
         builtins.insert("IOError", Value::Obj(exc_types["OSError"].clone()));
         for n in Native::BUILTINS {
-            builtins.insert(n.name(), Value::Native(*n));
+            builtins.insert(n.name(), Value::Native(n.def()));
         }
         builtins.insert("NotImplemented", Value::NotImplemented);
         builtins.insert("Ellipsis", Value::Ellipsis);

@@ -1,0 +1,199 @@
+//! `list`: its methods. Each method is one row of [`METHODS`] and one function below.
+
+use crate::value::heap::ObjRef;
+use crate::value::object::Object;
+use crate::value::Value;
+use crate::vm::native::{Args, Arity, NativeFn};
+use crate::vm::{PyResult, Vm};
+
+/// The methods of `list`, looked up by name.
+pub(crate) static METHODS: &[NativeFn] = &[
+    NativeFn::method("list.append", append, Arity::One, None),
+    NativeFn::new("list.extend", extend),
+    NativeFn::method("list.insert", insert, Arity::Range(2, 2), None),
+    NativeFn::new("list.pop", pop),
+    NativeFn::method("list.remove", remove, Arity::One, None),
+    NativeFn::new("list.index", index),
+    NativeFn::method("list.count", count, Arity::One, None),
+    NativeFn::new("list.sort", sort),
+    NativeFn::method("list.reverse", reverse, Arity::NoArgs, None),
+    NativeFn::method("list.copy", copy, Arity::NoArgs, None),
+    NativeFn::method("list.clear", clear, Arity::NoArgs, None),
+];
+
+/// The receiver of a `list` method: a list, or CPython's descriptor error.
+fn receiver(vm: &Vm, a: &Args, method: &str) -> PyResult<ObjRef> {
+    match a.get(0) {
+        Some(Value::Obj(o)) if matches!(o.get(), Object::List(_)) => Ok(o.clone()),
+        Some(v) => Err(vm.type_error(format!(
+            "descriptor '{method}' for 'list' objects doesn't apply to a '{}' object",
+            vm.type_name(v)
+        ))),
+        None => Err(vm.type_error(format!("unbound method list.{method}() needs an argument"))),
+    }
+}
+
+/// The items of a list receiver, borrowed for one statement (see `value::heap`'s rule).
+fn items(o: &ObjRef) -> &mut Vec<Value> {
+    match o.get_mut() {
+        Object::List(l) => l,
+        _ => unreachable!("receiver() checked the type"),
+    }
+}
+
+fn append(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let o = receiver(vm, a, "append")?;
+    let v = a.get(1).cloned().unwrap_or(Value::None);
+    items(&o).push(v);
+    Ok(Value::None)
+}
+
+fn extend(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let o = receiver(vm, a, "extend")?;
+    let new = vm.collect(a.get(1).unwrap_or(&Value::None))?;
+    items(&o).extend(new);
+    Ok(Value::None)
+}
+
+fn insert(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let o = receiver(vm, a, "insert")?;
+    let i = vm.ssize_of(a.get(1).unwrap_or(&Value::None))?;
+    let v = a.get(2).cloned().unwrap_or(Value::None);
+    let l = items(&o);
+    let len = l.len() as i64;
+    let j = if i < 0 { (i + len).max(0) } else { i.min(len) };
+    l.insert(j as usize, v);
+    Ok(Value::None)
+}
+
+fn pop(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let o = receiver(vm, a, "pop")?;
+    let i = vm.opt_i64(a.get(1))?;
+    let l = items(&o);
+    if l.is_empty() {
+        return Err(vm.err("IndexError", "pop from empty list"));
+    }
+    let len = l.len() as i64;
+    let i = i.unwrap_or(-1);
+    let j = if i < 0 { i + len } else { i };
+    if j < 0 || j >= len {
+        return Err(vm.err("IndexError", "pop index out of range"));
+    }
+    Ok(items(&o).remove(j as usize))
+}
+
+/// The position of the first item equal to `target` in `[start, stop)`, comparing with
+/// `is` first and then `==`, as CPython's `list.index` and `list.remove` do.
+fn find(
+    vm: &mut Vm,
+    o: &ObjRef,
+    target: &Value,
+    start: usize,
+    stop: usize,
+) -> PyResult<Option<usize>> {
+    // Cloned: `==` may run Python code that mutates the list.
+    let snapshot = items(o).clone();
+    for (i, x) in snapshot.iter().enumerate().take(stop).skip(start) {
+        if x.is(target) || vm.eq(x, target)? {
+            return Ok(Some(i));
+        }
+    }
+    Ok(None)
+}
+
+fn remove(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let o = receiver(vm, a, "remove")?;
+    let target = a.get(1).cloned().unwrap_or(Value::None);
+    match find(vm, &o, &target, 0, usize::MAX)? {
+        Some(i) => {
+            let l = items(&o);
+            if i < l.len() {
+                l.remove(i);
+            }
+            Ok(Value::None)
+        }
+        None => Err(vm.value_error("list.remove(x): x not in list")),
+    }
+}
+
+fn index(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let o = receiver(vm, a, "index")?;
+    let target = a.get(1).cloned().unwrap_or(Value::None);
+    let len = items(&o).len() as i64;
+    let start = vm.opt_pos(a.get(2))?.unwrap_or(0);
+    let start = if start < 0 {
+        (start + len).max(0)
+    } else {
+        start
+    } as usize;
+    let stop = vm
+        .opt_pos(a.get(3))?
+        .map(|e| if e < 0 { (e + len).max(0) } else { e } as usize)
+        .unwrap_or(len as usize);
+    match find(vm, &o, &target, start, stop)? {
+        Some(i) => Ok(Value::Int(i as i64)),
+        None => {
+            let r = vm.repr(&target)?;
+            Err(vm.value_error(format!("{r} is not in list")))
+        }
+    }
+}
+
+fn count(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let o = receiver(vm, a, "count")?;
+    let target = a.get(1).cloned().unwrap_or(Value::None);
+    let snapshot = items(&o).clone();
+    let mut n = 0;
+    for x in &snapshot {
+        if x.is(&target) || vm.eq(x, &target)? {
+            n += 1;
+        }
+    }
+    Ok(Value::Int(n))
+}
+
+fn sort(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let o = receiver(vm, a, "sort")?;
+    if a.pos.len() > 1 {
+        return Err(vm.type_error("sort() takes no positional arguments"));
+    }
+    if let Some((k, _)) = a.kw.iter().find(|(k, _)| *k != "key" && *k != "reverse") {
+        return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for sort()")));
+    }
+    let unsorted = std::mem::take(items(&o));
+    let reverse = match a.kw("reverse") {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    let key = a.kw("key").cloned();
+    let backup = unsorted.clone();
+    match vm.sort_values(unsorted, key.as_ref(), reverse) {
+        Ok(sorted) => {
+            *items(&o) = sorted;
+            Ok(Value::None)
+        }
+        Err(e) => {
+            *items(&o) = backup;
+            Err(e)
+        }
+    }
+}
+
+fn reverse(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let o = receiver(vm, a, "reverse")?;
+    items(&o).reverse();
+    Ok(Value::None)
+}
+
+fn copy(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let o = receiver(vm, a, "copy")?;
+    Ok(Vm::new_list(items(&o).clone()))
+}
+
+fn clear(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let o = receiver(vm, a, "clear")?;
+    // Dropped after the borrow of the list ends.
+    let old = std::mem::take(items(&o));
+    drop(old);
+    Ok(Value::None)
+}
