@@ -419,7 +419,6 @@ pub fn spawn_ready_micros(log: &str) -> Vec<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use permafrost_worker::{Interpreter, Layout};
 
     #[test]
     fn every_program_freezes_into_a_valid_image() {
@@ -445,30 +444,6 @@ mod tests {
     fn a_missing_program_is_an_error() {
         let err = freeze_program("no_such_program").expect_err("must fail");
         assert!(err.contains("cannot read"), "{err}");
-    }
-
-    #[test]
-    fn redirected_stdout_captures_the_program_in_both_layouts() {
-        let bytes = freeze_source(
-            "app",
-            "app.py",
-            "def f(n):\n    return n * 3\nprint('total', sum(f(i) for i in range(10)))\n",
-        )
-        .expect("compiles");
-        let image = leak_image(&bytes).expect("valid");
-        let dir = TempDir::new("permafrost-benches-test").expect("temp dir");
-        for layout in [Layout::Permanent, Layout::Transient] {
-            let path = dir.path().join("out.txt");
-            let file = File::create(&path).expect("create");
-            {
-                let _redirect = StdoutRedirect::to_file(&file).expect("redirect");
-                Interpreter::new(image, layout)
-                    .run_main()
-                    .expect("the program runs");
-            }
-            let text = std::fs::read_to_string(&path).expect("read back");
-            assert_eq!(text, "total 135\n", "{layout:?}");
-        }
     }
 
     #[test]
