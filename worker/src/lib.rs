@@ -35,7 +35,7 @@ pub mod dict;
 pub mod eval;
 pub mod frame;
 pub mod freeze;
-pub mod hash;
+pub use permafrost_semantics::hash;
 pub mod heap;
 pub mod interp;
 pub mod json;
@@ -44,9 +44,27 @@ pub mod methods;
 pub mod modules;
 pub mod object;
 pub mod ops;
-pub mod pyfmt;
-pub mod pynum;
-pub mod pystr;
+/// Old path of `permafrost_semantics::format` (plus the str and bytes reprs).
+pub mod pyfmt {
+    pub use permafrost_semantics::format::*;
+    pub use permafrost_semantics::text::{ascii_repr, bytes_repr, str_repr, str_repr_into};
+}
+/// Old path of `permafrost_semantics::number` (plus its error type and the number hashes).
+pub mod pynum {
+    pub use permafrost_semantics::error::*;
+    pub use permafrost_semantics::hash::{
+        bytes_hash, float_hash, frozenset_hash, hash_keys_for_seed, int_hash, int_hash_i64,
+        str_hash, tuple_hash, HASH_MODULUS,
+    };
+    pub use permafrost_semantics::number::*;
+}
+/// Old path of `permafrost_semantics::text` (plus the `str.format` template parser).
+pub mod pystr {
+    pub use permafrost_semantics::format::{
+        parse_format_string, FieldAccessor, FieldArg, FormatField, FormatPiece, FormatStringParser,
+    };
+    pub use permafrost_semantics::text::*;
+}
 pub mod repr;
 pub mod set;
 pub mod traceback;
