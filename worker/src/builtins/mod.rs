@@ -3,10 +3,8 @@
 //! held in a `Value` as an immediate, so `len(x)` or `s.split()` allocates nothing to call.
 
 use crate::pynum;
-use crate::value::dict_table::Dict;
 use crate::value::heap::ObjRef;
 use crate::value::object::{Iter, Object, TypeKind};
-use crate::value::set_table::Set;
 use crate::value::Value;
 use crate::vm::native::{Args, NativeFn};
 use crate::vm::ops::{num_of, Num};
@@ -80,35 +78,9 @@ natives! {
     StrPartition => "partition", StrRpartition => "rpartition", StrSplitlines => "splitlines",
     StrFormat => "format", StrEncode => "encode", StrExpandtabs => "expandtabs",
     StrRemoveprefix => "removeprefix", StrRemovesuffix => "removesuffix",
-    TupleIndex => "index", TupleCount => "count",
-    DictGet => "get", DictKeys => "keys", DictValues => "values", DictItems => "items",
-    DictPop => "pop", DictPopitem => "popitem", DictSetdefault => "setdefault",
-    DictUpdate => "update", DictCopy => "copy", DictClear => "clear", DictFromkeys => "fromkeys",
-    SetAdd => "add", SetRemove => "remove", SetDiscard => "discard", SetPop => "pop",
-    SetUnion => "union", SetIntersection => "intersection", SetDifference => "difference",
-    SetSymDiff => "symmetric_difference", SetIssubset => "issubset",
-    SetIssuperset => "issuperset", SetIsdisjoint => "isdisjoint", SetUpdate => "update",
-    SetIntersectionUpdate => "intersection_update", SetDifferenceUpdate => "difference_update",
-    SetSymDiffUpdate => "symmetric_difference_update", SetCopy => "copy", SetClear => "clear",
     BytesDecode => "decode", BytesHex => "hex", BytesCount => "count", BytesIndex => "index",
-    IntBitLength => "bit_length", IntBitCount => "bit_count", FloatIsInteger => "is_integer",
-    FloatAsIntegerRatio => "as_integer_ratio", IntToBytes => "to_bytes",
-    BytesFromhex => "fromhex", IntFromBytes => "from_bytes", IntConjugate => "conjugate",
-    IntAsIntegerRatio => "as_integer_ratio", FloatHex => "hex", FloatFromhex => "fromhex",
+    BytesFromhex => "fromhex",
     StrMaketrans => "maketrans", StrTranslate => "translate", StrFormatMap => "format_map",
-    GenSend => "send", GenThrow => "throw", GenClose => "close",
-    ObjectInit => "__init__", ExcInit => "__init__", ExcWithTraceback => "with_traceback",
-    ExcAddNote => "add_note",
-    PropertySetter => "setter", PropertyGetter => "getter", PropertyDeleter => "deleter",
-    ObjectRepr => "__repr__", ObjectStr => "__str__", ObjectNew => "__new__",
-    ObjectSetattr => "__setattr__", ObjectEq => "__eq__", ObjectNe => "__ne__",
-    ObjectHash => "__hash__", RangeIndex => "index", RangeCount => "count",
-    DLen => "__len__", DGetitem => "__getitem__", DSetitem => "__setitem__",
-    DDelitem => "__delitem__", DContains => "__contains__", DIter => "__iter__",
-    DNext => "__next__", DRepr => "__repr__", DStr => "__str__", DEq => "__eq__",
-    DNe => "__ne__", DLt => "__lt__", DLe => "__le__", DGt => "__gt__", DGe => "__ge__",
-    DHash => "__hash__", DAdd => "__add__", DSub => "__sub__", DMul => "__mul__",
-    DBool => "__bool__", DFormat => "__format__",
 }
 
 impl Native {
@@ -200,39 +172,6 @@ impl Native {
         Native::MathFmod,
     ];
 
-    /// A dunder method of any built-in value, dispatching to the operator it implements.
-    pub fn dunder(name: &str) -> Option<&'static NativeFn> {
-        Native::dunder_variant(name).map(Native::def)
-    }
-
-    fn dunder_variant(name: &str) -> Option<Native> {
-        use Native::*;
-        Some(match name {
-            "__len__" => DLen,
-            "__getitem__" => DGetitem,
-            "__setitem__" => DSetitem,
-            "__delitem__" => DDelitem,
-            "__contains__" => DContains,
-            "__iter__" => DIter,
-            "__next__" => DNext,
-            "__repr__" => DRepr,
-            "__str__" => DStr,
-            "__eq__" => DEq,
-            "__ne__" => DNe,
-            "__lt__" => DLt,
-            "__le__" => DLe,
-            "__gt__" => DGt,
-            "__ge__" => DGe,
-            "__hash__" => DHash,
-            "__add__" => DAdd,
-            "__sub__" => DSub,
-            "__mul__" => DMul,
-            "__bool__" => DBool,
-            "__format__" => DFormat,
-            _ => return None,
-        })
-    }
-
     /// The method `name` of built-in type `kind` still in this enum (see `objects::method`).
     pub fn method(kind: TypeKind, name: &str) -> Option<&'static NativeFn> {
         Native::method_variant(kind, name).map(Native::def)
@@ -291,45 +230,6 @@ impl Native {
                 "removesuffix" => StrRemovesuffix,
                 _ => return None,
             },
-            TypeKind::Tuple => match name {
-                "index" => TupleIndex,
-                "count" => TupleCount,
-                _ => return None,
-            },
-            TypeKind::Dict => match name {
-                "get" => DictGet,
-                "keys" => DictKeys,
-                "values" => DictValues,
-                "items" => DictItems,
-                "pop" => DictPop,
-                "popitem" => DictPopitem,
-                "setdefault" => DictSetdefault,
-                "update" => DictUpdate,
-                "copy" => DictCopy,
-                "clear" => DictClear,
-                "fromkeys" => DictFromkeys,
-                _ => return None,
-            },
-            TypeKind::Set | TypeKind::FrozenSet => match name {
-                "add" if kind == TypeKind::Set => SetAdd,
-                "remove" if kind == TypeKind::Set => SetRemove,
-                "discard" if kind == TypeKind::Set => SetDiscard,
-                "pop" if kind == TypeKind::Set => SetPop,
-                "update" if kind == TypeKind::Set => SetUpdate,
-                "intersection_update" if kind == TypeKind::Set => SetIntersectionUpdate,
-                "difference_update" if kind == TypeKind::Set => SetDifferenceUpdate,
-                "symmetric_difference_update" if kind == TypeKind::Set => SetSymDiffUpdate,
-                "clear" if kind == TypeKind::Set => SetClear,
-                "union" => SetUnion,
-                "intersection" => SetIntersection,
-                "difference" => SetDifference,
-                "symmetric_difference" => SetSymDiff,
-                "issubset" => SetIssubset,
-                "issuperset" => SetIssuperset,
-                "isdisjoint" => SetIsdisjoint,
-                "copy" => SetCopy,
-                _ => return None,
-            },
             TypeKind::Bytes => match name {
                 "decode" => BytesDecode,
                 "hex" => BytesHex,
@@ -340,37 +240,6 @@ impl Native {
                 | "rpartition" | "title" | "capitalize" | "isdigit" | "isalpha" | "isspace"
                 | "isupper" | "islower" | "isalnum" | "center" | "ljust" | "rjust" | "zfill"
                 | "splitlines" | "swapcase" => return Native::method_variant(TypeKind::Str, name),
-                _ => return None,
-            },
-            TypeKind::Range => match name {
-                "index" => RangeIndex,
-                "count" => RangeCount,
-                _ => return None,
-            },
-            TypeKind::Int | TypeKind::Bool => match name {
-                "bit_length" => IntBitLength,
-                "bit_count" => IntBitCount,
-                "to_bytes" => IntToBytes,
-                "conjugate" => IntConjugate,
-                "as_integer_ratio" => IntAsIntegerRatio,
-                _ => return None,
-            },
-            TypeKind::Float => match name {
-                "is_integer" => FloatIsInteger,
-                "as_integer_ratio" => FloatAsIntegerRatio,
-                "hex" => FloatHex,
-                "conjugate" => IntConjugate,
-                _ => return None,
-            },
-            TypeKind::Generator => match name {
-                "send" => GenSend,
-                "throw" => GenThrow,
-                "close" => GenClose,
-                _ => return None,
-            },
-            TypeKind::Exception => match name {
-                "with_traceback" => ExcWithTraceback,
-                "add_note" => ExcAddNote,
                 _ => return None,
             },
             _ => return None,
@@ -442,15 +311,8 @@ fn arg_rules(n: Native) -> Option<(Arity, bool, Option<&'static [&'static str]>)
         | StrIsnumeric | StrIstitle | StrIsidentifier | StrIsascii | StrIsprintable => {
             (Arity::NoArgs("str"), true, NONE)
         }
-        DictKeys | DictValues | DictItems | DictCopy | DictClear | DictPopitem => {
-            (Arity::NoArgs("dict"), true, NONE)
-        }
         StrJoin => (Arity::One("str.join"), true, NONE),
-        SetAdd => (Arity::One("set.add"), true, NONE),
         StrReplace => (Arity::Expected("replace", 2, 3), true, NONE),
-        DictPop => (Arity::Expected("pop", 1, 2), true, NONE),
-        DictGet => (Arity::Expected("get", 1, 2), true, NONE),
-        DictSetdefault => (Arity::Expected("setdefault", 1, 2), true, NONE),
         _ => return None,
     })
 }
@@ -664,15 +526,7 @@ impl Vm {
                     let name = match arity {
                         Arity::One(b) => b.to_string(),
                         Arity::NoArgs(b) => qual(b),
-                        Arity::Expected(b, _, _) if is_method => {
-                            let owner = match n {
-                                Native::DictPop | Native::DictSetdefault | Native::DictGet => {
-                                    "dict"
-                                }
-                                _ => "str",
-                            };
-                            format!("{owner}.{b}")
-                        }
+                        Arity::Expected(b, _, _) if is_method => format!("str.{b}"),
                         Arity::Expected(b, _, _) => b.to_string(),
                     };
                     return Err(self.type_error(format!("{name}() takes no keyword arguments")));
@@ -1269,87 +1123,6 @@ impl Vm {
                 let fdel = a.arg(2, "fdel").cloned().unwrap_or(Value::None);
                 Ok(Value::obj(Object::Property { fget, fset, fdel }))
             }
-
-            ObjectRepr => {
-                let v = a.get(0).cloned().unwrap_or(Value::None);
-                Ok(Vm::str_val(self.default_repr(&v)?))
-            }
-            ObjectStr => {
-                let v = a.get(0).cloned().unwrap_or(Value::None);
-                if let Some(Object::Instance(i)) = v.body() {
-                    if i.exc.is_some() {
-                        return Ok(Vm::str_val(self.exc_str(&v)?));
-                    }
-                }
-                Ok(Vm::str_val(self.repr(&v)?))
-            }
-            ObjectNew => {
-                let Some(cls) = a.get(0).and_then(|c| c.as_obj()).cloned() else {
-                    return Err(self.type_error("object.__new__(X): X is not a type object"));
-                };
-                let is_exc = matches!(cls.get(), Object::Class(c) if c.kind == TypeKind::Exception);
-                let base = match self.builtin_base_kind(&cls) {
-                    Some(k) => match self.construct_builtin(k, &a.pos[1..], &[]) {
-                        Ok(v) => v,
-                        Err(_) => self.construct_builtin(k, &[], &[])?,
-                    },
-                    None => Value::Null,
-                };
-                Ok(Value::obj(Object::Instance(
-                    crate::value::object::Instance {
-                        class: cls,
-                        dict: Dict::new(),
-                        exc: if is_exc {
-                            Some(Box::new(crate::value::object::ExcData {
-                                args: a.pos[1..].to_vec(),
-                                ..Default::default()
-                            }))
-                        } else {
-                            None
-                        },
-                        base,
-                    },
-                )))
-            }
-            ObjectSetattr => {
-                let (Some(o), Some(name), Some(v)) = (a.get(0), a.get(1), a.get(2)) else {
-                    return Err(self.type_error("__setattr__ expected 2 arguments"));
-                };
-                let n = name.as_str().unwrap_or("").to_string();
-                if let Some(Object::Instance(i)) = o.as_obj().map(|o| o.get_mut()) {
-                    crate::vm::attrs::dict_set_str(&mut i.dict, &n, v.clone());
-                }
-                Ok(Value::None)
-            }
-            ObjectEq | ObjectNe => {
-                let (Some(x), Some(y)) = (a.get(0), a.get(1)) else {
-                    return Ok(Value::NotImplemented);
-                };
-                if x.is(y) {
-                    return Ok(Value::Bool(n == ObjectEq));
-                }
-                Ok(Value::NotImplemented)
-            }
-            ObjectHash => Ok(Value::Int(
-                (a.get(0).map(|v| v.id()).unwrap_or(0) >> 4) as i64,
-            )),
-            PropertySetter | PropertyGetter | PropertyDeleter => {
-                let (Some(p), Some(f)) = (a.get(0), a.get(1)) else {
-                    return Err(self.type_error("setter expected 1 argument"));
-                };
-                let (mut fget, mut fset, mut fdel) = match p.body() {
-                    Some(Object::Property { fget, fset, fdel }) => {
-                        (fget.clone(), fset.clone(), fdel.clone())
-                    }
-                    _ => (Value::None, Value::None, Value::None),
-                };
-                match n {
-                    PropertySetter => fset = f.clone(),
-                    PropertyGetter => fget = f.clone(),
-                    _ => fdel = f.clone(),
-                }
-                Ok(Value::obj(Object::Property { fget, fset, fdel }))
-            }
             StaticMethodNew => Ok(Value::obj(Object::StaticMethod(
                 a.get(0).cloned().unwrap_or(Value::None),
             ))),
@@ -1402,41 +1175,6 @@ impl Vm {
             Exit => {
                 let cls = self.exc_class("SystemExit");
                 Err(self.make_exc(&cls, a.pos.to_vec()))
-            }
-            ObjectInit => Ok(Value::None),
-            ExcInit => {
-                if let Some(Value::Obj(o)) = a.get(0) {
-                    if let Object::Instance(i) = o.get_mut() {
-                        if let Some(e) = i.exc.as_mut() {
-                            e.args = a.pos[1..].to_vec();
-                        }
-                    }
-                }
-                Ok(Value::None)
-            }
-            ExcWithTraceback => Ok(a.get(0).cloned().unwrap_or(Value::None)),
-            ExcAddNote => {
-                let (Some(e), Some(note)) = (a.get(0), a.get(1)) else {
-                    return Err(self.type_error("add_note() takes exactly one argument"));
-                };
-                if note.as_str().is_none() {
-                    return Err(self.type_error(format!(
-                        "note must be a str, not '{}'",
-                        self.type_name(note)
-                    )));
-                }
-                let notes = match self.getattr_opt(e, "__notes__")? {
-                    Some(l) if matches!(l.body(), Some(Object::List(_))) => l,
-                    _ => {
-                        let l = Vm::new_list(Vec::new());
-                        self.setattr(e, &Vm::str_val("__notes__"), l.clone())?;
-                        l
-                    }
-                };
-                if let Some(Object::List(items)) = notes.as_obj().map(|o| o.get_mut()) {
-                    items.push(note.clone());
-                }
-                Ok(Value::None)
             }
             _ if (n as usize) >= (MathSqrt as usize) && (n as usize) <= (MathFmod as usize) => {
                 self.call_math(n, a)
@@ -1719,81 +1457,8 @@ impl Vm {
     ) -> PyResult<Value> {
         let a = Args::new(args, kwnames);
         match kind {
-            TypeKind::Int => {
-                if let Some((k, _)) = a.kw.iter().find(|(k, _)| *k != "base") {
-                    return Err(
-                        self.type_error(format!("'{k}' is an invalid keyword argument for int()"))
-                    );
-                }
-                if a.pos.len() > 2 {
-                    return Err(self.type_error(format!(
-                        "int() takes at most 2 arguments ({} given)",
-                        a.pos.len()
-                    )));
-                }
-                let Some(v) = a.get(0) else {
-                    return Ok(Value::Int(0));
-                };
-                let base = a.arg(1, "base").cloned();
-                if let Some(s) = v.as_str() {
-                    let base = match base {
-                        Some(b) => self.index_of(&b)? as u32,
-                        None => 10,
-                    };
-                    let s = s.to_string();
-                    let r = pynum::parse_int(&s, base).map_err(|e| self.lib_err(e))?;
-                    return Ok(Vm::int_from_big(r));
-                }
-                if base.is_some() {
-                    return Err(
-                        self.type_error("int() can't convert non-string with explicit base")
-                    );
-                }
-                match num_of(v) {
-                    Some(Num::I(i)) => Ok(Value::Int(i)),
-                    Some(Num::B(_)) => Ok(v.clone()),
-                    Some(Num::F(f)) => Ok(Vm::int_from_big(
-                        pynum::float_to_int(f).map_err(|e| self.lib_err(e))?,
-                    )),
-                    None => {
-                        if let Some(Object::Bytes(b)) = v.body() {
-                            let s = String::from_utf8_lossy(b).to_string();
-                            let r = pynum::parse_int(&s, 10).map_err(|e| self.lib_err(e))?;
-                            return Ok(Vm::int_from_big(r));
-                        }
-                        for d in ["__int__", "__index__", "__trunc__"] {
-                            if let Some(r) = self.call_dunder(v, d, &[])? {
-                                return Ok(r);
-                            }
-                        }
-                        Err(self.type_error(format!(
-                            "int() argument must be a string, a bytes-like object or a real number, not '{}'",
-                            self.type_name(v)
-                        )))
-                    }
-                }
-            }
-            TypeKind::Float => {
-                let Some(v) = a.get(0) else {
-                    return Ok(Value::Float(0.0));
-                };
-                if let Some(s) = v.as_str() {
-                    let s = s.to_string();
-                    return pynum::parse_float(&s)
-                        .map(Value::Float)
-                        .map_err(|e| self.lib_err(e));
-                }
-                match num_of(v) {
-                    Some(_) => Ok(Value::Float(self.f64_arg(Some(v), "float")?)),
-                    None => match self.call_dunder(v, "__float__", &[])? {
-                        Some(r) => Ok(r),
-                        None => Err(self.type_error(format!(
-                            "float() argument must be a string or a real number, not '{}'",
-                            self.type_name(v)
-                        ))),
-                    },
-                }
-            }
+            TypeKind::Int => crate::objects::int::construct(self, &a),
+            TypeKind::Float => crate::objects::float::construct(self, &a),
             TypeKind::Str => match a.get(0) {
                 None => Ok(Vm::str_val("")),
                 Some(v) => {
@@ -1809,91 +1474,13 @@ impl Vm {
                     self.str_value(v)
                 }
             },
-            TypeKind::Bool => match a.get(0) {
-                None => Ok(Value::Bool(false)),
-                Some(v) => Ok(Value::Bool(self.truthy(v)?)),
-            },
-            TypeKind::List => match a.get(0) {
-                None => Ok(Vm::new_list(Vec::new())),
-                Some(v) => {
-                    let items = self.collect(v)?;
-                    Ok(Vm::new_list(items))
-                }
-            },
-            TypeKind::Tuple => match a.get(0) {
-                None => Ok(self.empty_tuple.clone()),
-                Some(v) => {
-                    if let Some(Object::Tuple(_)) = v.body() {
-                        return Ok(v.clone());
-                    }
-                    let items = self.collect(v)?;
-                    Ok(Vm::new_tuple(items))
-                }
-            },
-            TypeKind::Dict => {
-                let d = Vm::new_dict(Dict::new());
-                if let Some(src) = a.get(0) {
-                    self.dict_update(&d, src, false)?;
-                }
-                for (k, v) in &a.kw {
-                    self.setitem(&d, Vm::str_val(*k), (*v).clone())?;
-                }
-                Ok(d)
-            }
-            TypeKind::Set | TypeKind::FrozenSet => {
-                let s = if let Some(Object::Set(src) | Object::FrozenSet(src)) =
-                    a.get(0).and_then(|v| v.body())
-                {
-                    let mut s = Set::new();
-                    s.merge(src, &mut crate::vm::ops::key_eq);
-                    Value::obj(Object::Set(s))
-                } else {
-                    let items = match a.get(0) {
-                        Some(v) => self.collect(v)?,
-                        None => Vec::new(),
-                    };
-                    self.build_set(items)?
-                };
-                if kind == TypeKind::FrozenSet {
-                    if let Some(Object::Set(st)) = s.body() {
-                        return Ok(Value::obj(Object::FrozenSet(st.clone())));
-                    }
-                }
-                Ok(s)
-            }
-            TypeKind::Range => {
-                if !a.kw.is_empty() {
-                    return Err(self.type_error("range() takes no keyword arguments"));
-                }
-                let mut ints = Vec::new();
-                for v in a.pos {
-                    match num_of(v) {
-                        Some(Num::I(i)) => ints.push(Value::Int(i)),
-                        Some(Num::B(_)) => ints.push(v.clone()),
-                        _ => {
-                            return Err(self.type_error(format!(
-                                "'{}' object cannot be interpreted as an integer",
-                                self.type_name(v)
-                            )))
-                        }
-                    }
-                }
-                let (start, stop, step) = match ints.len() {
-                    1 => (Value::Int(0), ints[0].clone(), Value::Int(1)),
-                    2 => (ints[0].clone(), ints[1].clone(), Value::Int(1)),
-                    3 => (ints[0].clone(), ints[1].clone(), ints[2].clone()),
-                    0 => return Err(self.type_error("range expected at least 1 argument, got 0")),
-                    k => {
-                        return Err(
-                            self.type_error(format!("range expected at most 3 arguments, got {k}"))
-                        )
-                    }
-                };
-                if matches!(step, Value::Int(0)) {
-                    return Err(self.value_error("range() arg 3 must not be zero"));
-                }
-                Ok(Value::obj(Object::Range { start, stop, step }))
-            }
+            TypeKind::Bool => crate::objects::int::construct_bool(self, &a),
+            TypeKind::List => crate::objects::list::construct(self, &a),
+            TypeKind::Tuple => crate::objects::tuple::construct(self, &a),
+            TypeKind::Dict => crate::objects::dict::construct(self, &a),
+            TypeKind::Set => crate::objects::set::construct(self, &a, false),
+            TypeKind::FrozenSet => crate::objects::set::construct(self, &a, true),
+            TypeKind::Range => crate::objects::range::construct(self, &a),
             TypeKind::Type => match a.pos.len() {
                 1 => Ok(Value::Obj(self.type_of(&a.pos[0]))),
                 _ => Err(self.type_error("type() takes 1 or 3 arguments")),

@@ -1,4 +1,5 @@
-//! `list`: its methods. Each method is one row of [`METHODS`] and one function below.
+//! `list`: its constructor and its methods. Each method is one row of [`METHODS`] and one
+//! function below.
 
 use crate::value::heap::ObjRef;
 use crate::value::object::Object;
@@ -38,6 +39,17 @@ fn items(o: &ObjRef) -> &mut Vec<Value> {
     match o.get_mut() {
         Object::List(l) => l,
         _ => unreachable!("receiver() checked the type"),
+    }
+}
+
+/// `list(iterable=())`.
+pub(crate) fn construct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    match a.get(0) {
+        None => Ok(Vm::new_list(Vec::new())),
+        Some(v) => {
+            let items = vm.collect(v)?;
+            Ok(Vm::new_list(items))
+        }
     }
 }
 

@@ -4,15 +4,37 @@
 
 use crate::builtins::Native;
 use crate::value::object::TypeKind;
-use crate::vm::native::NativeFn;
+use crate::value::Value;
+use crate::vm::native::{Args, NativeFn};
+use crate::vm::{PyResult, Vm};
 
+pub(crate) mod dict;
+pub(crate) mod dunders;
+pub(crate) mod exception;
+pub(crate) mod float;
+pub(crate) mod generator;
+pub(crate) mod int;
 pub(crate) mod list;
 pub(crate) mod methods;
+pub(crate) mod object;
+pub(crate) mod property;
+pub(crate) mod range;
+pub(crate) mod set;
+pub(crate) mod tuple;
 
 /// The method table of built-in type `kind`.
 fn methods(kind: TypeKind) -> &'static [NativeFn] {
     match kind {
         TypeKind::List => list::METHODS,
+        TypeKind::Tuple => tuple::METHODS,
+        TypeKind::Dict => dict::METHODS,
+        TypeKind::Set => set::SET_METHODS,
+        TypeKind::FrozenSet => set::FROZENSET_METHODS,
+        TypeKind::Range => range::METHODS,
+        TypeKind::Int | TypeKind::Bool => int::METHODS,
+        TypeKind::Float => float::METHODS,
+        TypeKind::Generator => generator::METHODS,
+        TypeKind::Exception => exception::METHODS,
         _ => &[],
     }
 }
@@ -20,4 +42,29 @@ fn methods(kind: TypeKind) -> &'static [NativeFn] {
 /// The method `name` of built-in type `kind`.
 pub(crate) fn method(kind: TypeKind, name: &str) -> Option<&'static NativeFn> {
     NativeFn::find(methods(kind), name).or_else(|| Native::method(kind, name))
+}
+
+/// The receiver of method `method` of built-in type `type_name`: `a.pos[0]` when `is_kind`
+/// accepts it, or the built-in value inside an instance of a subclass (`tuple.count(t, x)` with
+/// `t` of a `tuple` subclass); otherwise CPython's descriptor error.
+pub(crate) fn receiver(
+    vm: &Vm,
+    a: &Args,
+    type_name: &str,
+    method: &str,
+    is_kind: fn(&Value) -> bool,
+) -> PyResult<Value> {
+    match a.get(0) {
+        Some(v) if is_kind(v) => Ok(v.clone()),
+        Some(v) => match crate::vm::ops::inst_base(v) {
+            Some(b) if is_kind(&b) => Ok(b),
+            _ => Err(vm.type_error(format!(
+                "descriptor '{method}' for '{type_name}' objects doesn't apply to a '{}' object",
+                vm.type_name(v)
+            ))),
+        },
+        None => Err(vm.type_error(format!(
+            "unbound method {type_name}.{method}() needs an argument"
+        ))),
+    }
 }

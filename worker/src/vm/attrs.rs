@@ -272,10 +272,10 @@ impl Vm {
                         });
                     }
                     let class_method = match (kind, name) {
-                        (TypeKind::Dict, "fromkeys") => Some(Native::DictFromkeys.def()),
+                        (TypeKind::Dict, "fromkeys") => Some(&crate::objects::dict::FROMKEYS),
                         (TypeKind::Bytes, "fromhex") => Some(Native::BytesFromhex.def()),
-                        (TypeKind::Int, "from_bytes") => Some(Native::IntFromBytes.def()),
-                        (TypeKind::Float, "fromhex") => Some(Native::FloatFromhex.def()),
+                        (TypeKind::Int, "from_bytes") => Some(&crate::objects::int::FROM_BYTES),
+                        (TypeKind::Float, "fromhex") => Some(&crate::objects::float::FROMHEX),
                         (TypeKind::Str, "maketrans") => Some(Native::StrMaketrans.def()),
                         _ => None,
                     };
@@ -285,8 +285,8 @@ impl Vm {
                             receiver: obj.clone(),
                         }));
                     }
-                    if let Some(m) =
-                        crate::objects::method(kind, name).or_else(|| Native::dunder(name))
+                    if let Some(m) = crate::objects::method(kind, name)
+                        .or_else(|| crate::objects::dunders::dunder(name))
                     {
                         return Ok(Value::Native(m));
                     }
@@ -373,9 +373,9 @@ impl Vm {
                     if name == "setter" || name == "getter" || name == "deleter" {
                         return Ok(Value::obj(Object::BoundMethod {
                             func: Value::Native(match name {
-                                "setter" => Native::PropertySetter.def(),
-                                "getter" => Native::PropertyGetter.def(),
-                                _ => Native::PropertyDeleter.def(),
+                                "setter" => &crate::objects::property::SETTER,
+                                "getter" => &crate::objects::property::GETTER,
+                                _ => &crate::objects::property::DELETER,
                             }),
                             receiver: obj.clone(),
                         }));
@@ -423,7 +423,9 @@ impl Vm {
             }
         }
         let kind = self.kind_of(obj);
-        if let Some(m) = crate::objects::method(kind, name).or_else(|| Native::dunder(name)) {
+        if let Some(m) =
+            crate::objects::method(kind, name).or_else(|| crate::objects::dunders::dunder(name))
+        {
             return Ok(Value::obj(Object::BoundMethod {
                 func: Value::Native(m),
                 receiver: obj.clone(),
@@ -807,7 +809,9 @@ impl Vm {
         }
         if let Some(b) = crate::vm::ops::inst_base(receiver) {
             let kind = self.kind_of(&b);
-            if let Some(m) = crate::objects::method(kind, name).or_else(|| Native::dunder(name)) {
+            if let Some(m) =
+                crate::objects::method(kind, name).or_else(|| crate::objects::dunders::dunder(name))
+            {
                 return Ok(Value::obj(Object::BoundMethod {
                     func: Value::Native(m),
                     receiver: b,

@@ -1227,11 +1227,7 @@ impl Vm {
                 return;
             }
             for g in pending {
-                let _ = self.call_native(
-                    crate::builtins::Native::GenClose.def(),
-                    &[Value::Obj(g)],
-                    &[],
-                );
+                let _ = self.call_native(&crate::objects::generator::CLOSE, &[Value::Obj(g)], &[]);
             }
         }
     }

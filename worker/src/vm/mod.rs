@@ -242,35 +242,49 @@ impl Vm {
         set_attr(
             &object_t,
             "__init__",
-            Value::Native(Native::ObjectInit.def()),
+            Value::Native(&crate::objects::object::INIT),
         );
         set_attr(
             &object_t,
             "__repr__",
-            Value::Native(Native::ObjectRepr.def()),
+            Value::Native(&crate::objects::object::REPR),
         );
-        set_attr(&object_t, "__str__", Value::Native(Native::ObjectStr.def()));
+        set_attr(
+            &object_t,
+            "__str__",
+            Value::Native(&crate::objects::object::STR),
+        );
         set_attr(
             &object_t,
             "__setattr__",
-            Value::Native(Native::ObjectSetattr.def()),
+            Value::Native(&crate::objects::object::SETATTR),
         );
-        set_attr(&object_t, "__eq__", Value::Native(Native::ObjectEq.def()));
-        set_attr(&object_t, "__ne__", Value::Native(Native::ObjectNe.def()));
+        set_attr(
+            &object_t,
+            "__eq__",
+            Value::Native(&crate::objects::object::EQ),
+        );
+        set_attr(
+            &object_t,
+            "__ne__",
+            Value::Native(&crate::objects::object::NE),
+        );
         set_attr(
             &object_t,
             "__hash__",
-            Value::Native(Native::ObjectHash.def()),
+            Value::Native(&crate::objects::object::HASH),
         );
         set_attr(
             &object_t,
             "__new__",
-            Value::obj(Object::StaticMethod(Value::Native(Native::ObjectNew.def()))),
+            Value::obj(Object::StaticMethod(Value::Native(
+                &crate::objects::object::NEW,
+            ))),
         );
         set_attr(
             &exc_types["BaseException"],
             "__init__",
-            Value::Native(Native::ExcInit.def()),
+            Value::Native(&crate::objects::exception::INIT),
         );
         let mut builtins: HashMap<&'static str, Value> = HashMap::new();
         for (kind, name) in TYPE_NAMES {

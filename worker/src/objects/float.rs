@@ -1,0 +1,95 @@
+//! `float`: its constructor and its methods, including the class method `float.fromhex`.
+//! Each method is one row of [`METHODS`] and one function below.
+
+use crate::pynum;
+use crate::value::Value;
+use crate::vm::native::{Args, Arity, NativeFn};
+use crate::vm::ops::{num_of, Num};
+use crate::vm::{PyResult, Vm};
+
+/// The methods of `float`, looked up by name.
+pub(crate) static METHODS: &[NativeFn] = &[
+    NativeFn::method("float.is_integer", is_integer, Arity::NoArgs, None),
+    NativeFn::method(
+        "float.as_integer_ratio",
+        as_integer_ratio,
+        Arity::NoArgs,
+        None,
+    ),
+    NativeFn::method("float.hex", hex, Arity::NoArgs, None),
+    NativeFn::method("float.conjugate", conjugate, Arity::NoArgs, None),
+    NativeFn::method("float.fromhex", fromhex, Arity::One, None),
+];
+
+/// `float.fromhex` as the class's attribute; the table's row serves instances.
+pub(crate) static FROMHEX: NativeFn = NativeFn::method("float.fromhex", fromhex, Arity::One, None);
+
+fn is_float(v: &Value) -> bool {
+    matches!(v, Value::Float(_))
+}
+
+/// The float receiver of method `method`.
+fn receiver(vm: &Vm, a: &Args, method: &str) -> PyResult<f64> {
+    match super::receiver(vm, a, "float", method, is_float)? {
+        Value::Float(f) => Ok(f),
+        _ => unreachable!("is_float accepted it"),
+    }
+}
+
+/// `float(x=0.0)`.
+pub(crate) fn construct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let Some(v) = a.get(0) else {
+        return Ok(Value::Float(0.0));
+    };
+    if let Some(s) = v.as_str() {
+        let s = s.to_string();
+        return pynum::parse_float(&s)
+            .map(Value::Float)
+            .map_err(|e| vm.lib_err(e));
+    }
+    match num_of(v) {
+        Some(Num::I(i)) => Ok(Value::Float(i as f64)),
+        Some(Num::F(f)) => Ok(Value::Float(f)),
+        Some(Num::B(b)) => pynum::int_to_f64(b)
+            .map(Value::Float)
+            .map_err(|e| vm.lib_err(e)),
+        None => match vm.call_dunder(v, "__float__", &[])? {
+            Some(r) => Ok(r),
+            None => Err(vm.type_error(format!(
+                "float() argument must be a string or a real number, not '{}'",
+                vm.type_name(v)
+            ))),
+        },
+    }
+}
+
+fn is_integer(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let f = receiver(vm, a, "is_integer")?;
+    Ok(Value::Bool(pynum::float_is_integer(f)))
+}
+
+fn as_integer_ratio(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let f = receiver(vm, a, "as_integer_ratio")?;
+    let (p, q) = pynum::float_as_integer_ratio(f).map_err(|e| vm.lib_err(e))?;
+    Ok(Vm::new_tuple(vec![
+        Vm::int_from_big(p),
+        Vm::int_from_big(q),
+    ]))
+}
+
+fn hex(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let f = receiver(vm, a, "hex")?;
+    Ok(Vm::str_val(pynum::float_hex(f)))
+}
+
+fn conjugate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    Ok(Value::Float(receiver(vm, a, "conjugate")?))
+}
+
+/// `float.fromhex(s)`: bound to the class or to an instance, which it ignores.
+fn fromhex(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let text = a.get(1).and_then(|v| v.as_str()).unwrap_or("").to_string();
+    pynum::float_fromhex(&text)
+        .map(Value::Float)
+        .map_err(|e| vm.lib_err(e))
+}

@@ -1,0 +1,86 @@
+//! Generators: `send`, `throw` and `close`. Each method is one row of [`METHODS`] and one
+//! function below.
+
+use crate::value::heap::ObjRef;
+use crate::value::object::{GenState, Object};
+use crate::value::Value;
+use crate::vm::eval::Exit;
+use crate::vm::native::{Args, Arity, NativeFn};
+use crate::vm::{PyResult, Vm};
+
+/// The methods of generators, looked up by name.
+pub(crate) static METHODS: &[NativeFn] = &[
+    NativeFn::method("generator.send", send, Arity::One, None),
+    NativeFn::method("generator.throw", throw, Arity::Range(1, 3), None),
+    NativeFn::method("generator.close", close, Arity::NoArgs, None),
+];
+
+/// `generator.close`, also run on generators dropped while suspended.
+pub(crate) static CLOSE: NativeFn = NativeFn::method("generator.close", close, Arity::NoArgs, None);
+
+fn is_generator(v: &Value) -> bool {
+    matches!(v.body(), Some(Object::Generator(_)))
+}
+
+fn receiver(vm: &Vm, a: &Args, method: &str) -> PyResult<ObjRef> {
+    let g = super::receiver(vm, a, "generator", method, is_generator)?;
+    Ok(g.as_obj()
+        .cloned()
+        .expect("is_generator accepted a heap object"))
+}
+
+/// The value a resumed generator yields; its return raises `StopIteration(value)`.
+fn yielded(vm: &mut Vm, exit: Exit) -> PyResult<Value> {
+    match exit {
+        Exit::Yield(x) => Ok(x),
+        Exit::Return(r) => {
+            let cls = vm.exc_class("StopIteration");
+            let args = if matches!(r, Value::None) {
+                vec![]
+            } else {
+                vec![r]
+            };
+            Err(vm.make_exc(&cls, args))
+        }
+    }
+}
+
+fn send(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let g = receiver(vm, a, "send")?;
+    let v = a.get(1).cloned().unwrap_or(Value::None);
+    let exit = vm.gen_resume(&g, v, None)?;
+    yielded(vm, exit)
+}
+
+fn throw(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let g = receiver(vm, a, "throw")?;
+    let e = a.get(1).cloned().unwrap_or(Value::None);
+    let e = match a.get(2) {
+        Some(v) => vm.call(&e, std::slice::from_ref(v), &[])?,
+        None => e,
+    };
+    let exc = vm.make_raisable(&e)?;
+    let exit = vm.gen_resume(&g, Value::None, Some(exc))?;
+    yielded(vm, exit)
+}
+
+fn close(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let g = receiver(vm, a, "close")?;
+    let started = matches!(g.get(), Object::Generator(s) if s.state == GenState::Suspended);
+    if !started {
+        if let Object::Generator(s) = g.get_mut() {
+            s.state = GenState::Done;
+            s.frame = None;
+        }
+        return Ok(Value::None);
+    }
+    let exc = vm.err_empty("GeneratorExit");
+    match vm.gen_resume(&g, Value::None, Some(exc)) {
+        Ok(Exit::Yield(_)) => Err(vm.err("RuntimeError", "generator ignored GeneratorExit")),
+        Ok(_) => Ok(Value::None),
+        Err(e) if vm.exc_matches(&e, "GeneratorExit") || vm.exc_matches(&e, "StopIteration") => {
+            Ok(Value::None)
+        }
+        Err(e) => Err(e),
+    }
+}
