@@ -66,20 +66,6 @@ natives! {
     MathCopysign => "copysign", MathFsum => "fsum", MathProd => "prod", MathComb => "comb",
     MathPerm => "perm", MathDegrees => "degrees", MathRadians => "radians", MathIsclose => "isclose",
     MathModf => "modf", MathFmod => "fmod",
-    StrSplit => "split", StrRsplit => "rsplit", StrJoin => "join", StrStrip => "strip",
-    StrLstrip => "lstrip", StrRstrip => "rstrip", StrReplace => "replace", StrFind => "find",
-    StrRfind => "rfind", StrIndex => "index", StrRindex => "rindex", StrCount => "count",
-    StrStartswith => "startswith", StrEndswith => "endswith", StrUpper => "upper",
-    StrLower => "lower", StrTitle => "title", StrCapitalize => "capitalize",
-    StrSwapcase => "swapcase", StrCasefold => "casefold", StrIsdigit => "isdigit",
-    StrIsalpha => "isalpha", StrIsalnum => "isalnum", StrIsspace => "isspace",
-    StrIsupper => "isupper", StrIslower => "islower", StrIsdecimal => "isdecimal",
-    StrIsnumeric => "isnumeric", StrIstitle => "istitle", StrIsidentifier => "isidentifier",
-    StrIsascii => "isascii", StrIsprintable => "isprintable",
-    StrCenter => "center", StrLjust => "ljust", StrRjust => "rjust", StrZfill => "zfill",
-    StrPartition => "partition", StrRpartition => "rpartition", StrSplitlines => "splitlines",
-    StrFormat => "format", StrEncode => "encode", StrExpandtabs => "expandtabs",
-    StrRemoveprefix => "removeprefix", StrRemovesuffix => "removesuffix",
     TupleIndex => "index", TupleCount => "count",
     DictGet => "get", DictKeys => "keys", DictValues => "values", DictItems => "items",
     DictPop => "pop", DictPopitem => "popitem", DictSetdefault => "setdefault",
@@ -90,12 +76,10 @@ natives! {
     SetIssuperset => "issuperset", SetIsdisjoint => "isdisjoint", SetUpdate => "update",
     SetIntersectionUpdate => "intersection_update", SetDifferenceUpdate => "difference_update",
     SetSymDiffUpdate => "symmetric_difference_update", SetCopy => "copy", SetClear => "clear",
-    BytesDecode => "decode", BytesHex => "hex", BytesCount => "count", BytesIndex => "index",
     IntBitLength => "bit_length", IntBitCount => "bit_count", FloatIsInteger => "is_integer",
     FloatAsIntegerRatio => "as_integer_ratio", IntToBytes => "to_bytes",
-    BytesFromhex => "fromhex", IntFromBytes => "from_bytes", IntConjugate => "conjugate",
+    IntFromBytes => "from_bytes", IntConjugate => "conjugate",
     IntAsIntegerRatio => "as_integer_ratio", FloatHex => "hex", FloatFromhex => "fromhex",
-    StrMaketrans => "maketrans", StrTranslate => "translate", StrFormatMap => "format_map",
     GenSend => "send", GenThrow => "throw", GenClose => "close",
     ObjectInit => "__init__", ExcInit => "__init__", ExcWithTraceback => "with_traceback",
     ExcAddNote => "add_note",
@@ -241,56 +225,6 @@ impl Native {
     fn method_variant(kind: TypeKind, name: &str) -> Option<Native> {
         use Native::*;
         Some(match kind {
-            TypeKind::Str => match name {
-                "split" => StrSplit,
-                "rsplit" => StrRsplit,
-                "join" => StrJoin,
-                "strip" => StrStrip,
-                "lstrip" => StrLstrip,
-                "rstrip" => StrRstrip,
-                "replace" => StrReplace,
-                "find" => StrFind,
-                "rfind" => StrRfind,
-                "index" => StrIndex,
-                "rindex" => StrRindex,
-                "count" => StrCount,
-                "startswith" => StrStartswith,
-                "endswith" => StrEndswith,
-                "upper" => StrUpper,
-                "lower" => StrLower,
-                "title" => StrTitle,
-                "capitalize" => StrCapitalize,
-                "swapcase" => StrSwapcase,
-                "casefold" => StrCasefold,
-                "isdigit" => StrIsdigit,
-                "isalpha" => StrIsalpha,
-                "isalnum" => StrIsalnum,
-                "isspace" => StrIsspace,
-                "isupper" => StrIsupper,
-                "islower" => StrIslower,
-                "isdecimal" => StrIsdecimal,
-                "isnumeric" => StrIsnumeric,
-                "istitle" => StrIstitle,
-                "isidentifier" => StrIsidentifier,
-                "isascii" => StrIsascii,
-                "isprintable" => StrIsprintable,
-                "center" => StrCenter,
-                "ljust" => StrLjust,
-                "rjust" => StrRjust,
-                "zfill" => StrZfill,
-                "partition" => StrPartition,
-                "rpartition" => StrRpartition,
-                "splitlines" => StrSplitlines,
-                "format" => StrFormat,
-                "encode" => StrEncode,
-                "translate" => StrTranslate,
-                "format_map" => StrFormatMap,
-                "maketrans" => StrMaketrans,
-                "expandtabs" => StrExpandtabs,
-                "removeprefix" => StrRemoveprefix,
-                "removesuffix" => StrRemovesuffix,
-                _ => return None,
-            },
             TypeKind::Tuple => match name {
                 "index" => TupleIndex,
                 "count" => TupleCount,
@@ -328,18 +262,6 @@ impl Native {
                 "issuperset" => SetIssuperset,
                 "isdisjoint" => SetIsdisjoint,
                 "copy" => SetCopy,
-                _ => return None,
-            },
-            TypeKind::Bytes => match name {
-                "decode" => BytesDecode,
-                "hex" => BytesHex,
-                "count" => BytesCount,
-                "index" => BytesIndex,
-                "upper" | "lower" | "split" | "rsplit" | "join" | "strip" | "lstrip" | "rstrip"
-                | "replace" | "find" | "rfind" | "startswith" | "endswith" | "partition"
-                | "rpartition" | "title" | "capitalize" | "isdigit" | "isalpha" | "isspace"
-                | "isupper" | "islower" | "isalnum" | "center" | "ljust" | "rjust" | "zfill"
-                | "splitlines" | "swapcase" => return Native::method_variant(TypeKind::Str, name),
                 _ => return None,
             },
             TypeKind::Range => match name {
@@ -437,17 +359,10 @@ fn arg_rules(n: Native) -> Option<(Arity, bool, Option<&'static [&'static str]>)
             false,
             Some(&["sep", "end", "file", "flush"]),
         ),
-        StrUpper | StrLower | StrTitle | StrCapitalize | StrSwapcase | StrCasefold | StrIsdigit
-        | StrIsalpha | StrIsalnum | StrIsspace | StrIsupper | StrIslower | StrIsdecimal
-        | StrIsnumeric | StrIstitle | StrIsidentifier | StrIsascii | StrIsprintable => {
-            (Arity::NoArgs("str"), true, NONE)
-        }
         DictKeys | DictValues | DictItems | DictCopy | DictClear | DictPopitem => {
             (Arity::NoArgs("dict"), true, NONE)
         }
-        StrJoin => (Arity::One("str.join"), true, NONE),
         SetAdd => (Arity::One("set.add"), true, NONE),
-        StrReplace => (Arity::Expected("replace", 2, 3), true, NONE),
         DictPop => (Arity::Expected("pop", 1, 2), true, NONE),
         DictGet => (Arity::Expected("get", 1, 2), true, NONE),
         DictSetdefault => (Arity::Expected("setdefault", 1, 2), true, NONE),
@@ -1794,21 +1709,7 @@ impl Vm {
                     },
                 }
             }
-            TypeKind::Str => match a.get(0) {
-                None => Ok(Vm::str_val("")),
-                Some(v) => {
-                    if let (Some(Object::Bytes(b)), Some(_)) = (v.body(), a.arg(1, "encoding")) {
-                        return match std::str::from_utf8(b) {
-                            Ok(s) => Ok(Vm::str_val(s)),
-                            Err(_) => {
-                                Err(self
-                                    .err("UnicodeDecodeError", "'utf-8' codec can't decode bytes"))
-                            }
-                        };
-                    }
-                    self.str_value(v)
-                }
-            },
+            TypeKind::Str => crate::objects::str::construct(self, &a),
             TypeKind::Bool => match a.get(0) {
                 None => Ok(Value::Bool(false)),
                 Some(v) => Ok(Value::Bool(self.truthy(v)?)),
@@ -1898,36 +1799,7 @@ impl Vm {
                 1 => Ok(Value::Obj(self.type_of(&a.pos[0]))),
                 _ => Err(self.type_error("type() takes 1 or 3 arguments")),
             },
-            TypeKind::Bytes => match a.get(0) {
-                None => Ok(Value::obj(Object::Bytes(
-                    crate::value::object::BytesData::Owned(Box::new([])),
-                ))),
-                Some(v) => {
-                    if let Some(s) = v.as_str() {
-                        return Ok(Value::obj(Object::Bytes(s.as_bytes().into())));
-                    }
-                    if let Value::Int(k) = v {
-                        if *k < 0 {
-                            return Err(self.value_error("negative count"));
-                        }
-                        if *k as u64 > crate::vm::ops::MAX_ALLOC as u64 {
-                            return Err(self.err_empty("MemoryError"));
-                        }
-                        return Ok(Value::obj(Object::Bytes(
-                            vec![0u8; *k as usize].into_boxed_slice().into(),
-                        )));
-                    }
-                    let items = self.collect(v)?;
-                    let mut out = Vec::with_capacity(items.len());
-                    for it in items {
-                        match it {
-                            Value::Int(b) if (0..256).contains(&b) => out.push(b as u8),
-                            _ => return Err(self.value_error("bytes must be in range(0, 256)")),
-                        }
-                    }
-                    Ok(Value::obj(Object::Bytes(out.into_boxed_slice().into())))
-                }
-            },
+            TypeKind::Bytes => crate::objects::bytes::construct(self, &a),
             TypeKind::Slice => {
                 let (start, stop, step) = match a.pos.len() {
                     1 => (Value::None, a.pos[0].clone(), Value::None),

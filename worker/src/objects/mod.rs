@@ -6,13 +6,17 @@ use crate::builtins::Native;
 use crate::value::object::TypeKind;
 use crate::vm::native::NativeFn;
 
+pub(crate) mod bytes;
 pub(crate) mod list;
 pub(crate) mod methods;
+pub(crate) mod str;
 
 /// The method table of built-in type `kind`.
 fn methods(kind: TypeKind) -> &'static [NativeFn] {
     match kind {
         TypeKind::List => list::METHODS,
+        TypeKind::Str => str::METHODS,
+        TypeKind::Bytes => bytes::METHODS,
         _ => &[],
     }
 }

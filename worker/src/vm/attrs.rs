@@ -273,10 +273,10 @@ impl Vm {
                     }
                     let class_method = match (kind, name) {
                         (TypeKind::Dict, "fromkeys") => Some(Native::DictFromkeys.def()),
-                        (TypeKind::Bytes, "fromhex") => Some(Native::BytesFromhex.def()),
+                        (TypeKind::Bytes, "fromhex") => crate::objects::method(kind, name),
                         (TypeKind::Int, "from_bytes") => Some(Native::IntFromBytes.def()),
                         (TypeKind::Float, "fromhex") => Some(Native::FloatFromhex.def()),
-                        (TypeKind::Str, "maketrans") => Some(Native::StrMaketrans.def()),
+                        (TypeKind::Str, "maketrans") => crate::objects::method(kind, name),
                         _ => None,
                     };
                     if let Some(m) = class_method {
