@@ -3,22 +3,19 @@
 //! ([`via_str`]) and turn str results back into bytes.
 
 use super::str as str_methods;
+use super::str::ANY;
 use crate::value::object::{BytesData, Object};
 use crate::value::Value;
 use crate::vm::native::{Args, Arity, NativeCall, NativeFn};
 use crate::vm::ops::inst_base;
 use crate::vm::{PyResult, Vm};
 
-/// The arity of methods whose count errors CPython words in a style `Arity` has not got
-/// ("split() takes at most 2 arguments"); only their keywords are checked before the call.
-const ANY: Arity = Arity::Range(0, usize::MAX);
-
 /// The methods of `bytes`, looked up by name.
 pub(crate) static METHODS: &[NativeFn] = &[
     NativeFn::method("bytes.decode", decode, ANY, Some(&["encoding", "errors"])),
     NativeFn::method("bytes.hex", hex, ANY, Some(&["sep", "bytes_per_sep"])),
-    NativeFn::new("bytes.count", count),
-    NativeFn::new("bytes.index", index),
+    NativeFn::method("bytes.count", count, ANY, None),
+    NativeFn::method("bytes.index", index, ANY, None),
     NativeFn::new("bytes.fromhex", fromhex),
     NativeFn::method("bytes.join", join, Arity::One, None),
     NativeFn::method("bytes.upper", upper, Arity::NoArgs, None),
@@ -38,10 +35,10 @@ pub(crate) static METHODS: &[NativeFn] = &[
     NativeFn::method("bytes.lstrip", lstrip, Arity::Range(0, 1), None),
     NativeFn::method("bytes.rstrip", rstrip, Arity::Range(0, 1), None),
     NativeFn::method("bytes.replace", replace, Arity::Range(2, 3), None),
-    NativeFn::new("bytes.find", find),
-    NativeFn::new("bytes.rfind", rfind),
-    NativeFn::new("bytes.startswith", startswith),
-    NativeFn::new("bytes.endswith", endswith),
+    NativeFn::method("bytes.find", find, ANY, None),
+    NativeFn::method("bytes.rfind", rfind, ANY, None),
+    NativeFn::method("bytes.startswith", startswith, ANY, None),
+    NativeFn::method("bytes.endswith", endswith, ANY, None),
     NativeFn::method("bytes.partition", partition, Arity::One, None),
     NativeFn::method("bytes.rpartition", rpartition, Arity::One, None),
     NativeFn::method("bytes.center", center, Arity::Range(1, 2), None),

@@ -11,8 +11,9 @@ use crate::vm::ops::inst_base;
 use crate::vm::{PyResult, Vm};
 
 /// The arity of methods whose count errors CPython words in a style `Arity` has not got
-/// ("split() takes at most 2 arguments"); only their keywords are checked before the call.
-const ANY: Arity = Arity::Range(0, usize::MAX);
+/// ("split() takes at most 2 arguments"): only their keywords are checked before the call,
+/// the count by the method itself.
+pub(super) const ANY: Arity = Arity::Range(0, usize::MAX);
 
 /// The methods of `str`, looked up by name.
 pub(crate) static METHODS: &[NativeFn] = &[
@@ -23,13 +24,13 @@ pub(crate) static METHODS: &[NativeFn] = &[
     NativeFn::method("str.lstrip", lstrip, Arity::Range(0, 1), None),
     NativeFn::method("str.rstrip", rstrip, Arity::Range(0, 1), None),
     NativeFn::method("str.replace", replace, Arity::Range(2, 3), None),
-    NativeFn::new("str.find", find),
-    NativeFn::new("str.rfind", rfind),
-    NativeFn::new("str.index", index),
-    NativeFn::new("str.rindex", rindex),
-    NativeFn::new("str.count", count),
-    NativeFn::new("str.startswith", startswith),
-    NativeFn::new("str.endswith", endswith),
+    NativeFn::method("str.find", find, ANY, None),
+    NativeFn::method("str.rfind", rfind, ANY, None),
+    NativeFn::method("str.index", index, ANY, None),
+    NativeFn::method("str.rindex", rindex, ANY, None),
+    NativeFn::method("str.count", count, ANY, None),
+    NativeFn::method("str.startswith", startswith, ANY, None),
+    NativeFn::method("str.endswith", endswith, ANY, None),
     NativeFn::method("str.upper", upper, Arity::NoArgs, None),
     NativeFn::method("str.lower", lower, Arity::NoArgs, None),
     NativeFn::method("str.title", title, Arity::NoArgs, None),
@@ -264,13 +265,11 @@ pub(super) fn check_at_most(vm: &Vm, a: &Args, method: &str, max: usize) -> PyRe
     Ok(())
 }
 
-/// The arguments of `find`, `count`, `startswith` and their kin (`sub[, start[, end]]`,
-/// positional only), checked with CPython's wording.
+/// The argument count of `find`, `count`, `startswith` and their kin (`sub[, start[, end]]`;
+/// their rows refuse keywords), checked with CPython's wording.
 pub(super) fn check_search_args(vm: &Vm, a: &Args, method: &str) -> PyResult<()> {
     let given = a.pos.len().saturating_sub(1);
-    if !a.kw.is_empty() {
-        Err(vm.type_error(format!("{method}() takes no keyword arguments")))
-    } else if given == 0 {
+    if given == 0 {
         Err(vm.type_error(format!("{method}() takes at least 1 argument (0 given)")))
     } else if given > 3 {
         Err(vm.type_error(format!(
