@@ -64,23 +64,6 @@ natives! {
     MathCopysign => "copysign", MathFsum => "fsum", MathProd => "prod", MathComb => "comb",
     MathPerm => "perm", MathDegrees => "degrees", MathRadians => "radians", MathIsclose => "isclose",
     MathModf => "modf", MathFmod => "fmod",
-    StrSplit => "split", StrRsplit => "rsplit", StrJoin => "join", StrStrip => "strip",
-    StrLstrip => "lstrip", StrRstrip => "rstrip", StrReplace => "replace", StrFind => "find",
-    StrRfind => "rfind", StrIndex => "index", StrRindex => "rindex", StrCount => "count",
-    StrStartswith => "startswith", StrEndswith => "endswith", StrUpper => "upper",
-    StrLower => "lower", StrTitle => "title", StrCapitalize => "capitalize",
-    StrSwapcase => "swapcase", StrCasefold => "casefold", StrIsdigit => "isdigit",
-    StrIsalpha => "isalpha", StrIsalnum => "isalnum", StrIsspace => "isspace",
-    StrIsupper => "isupper", StrIslower => "islower", StrIsdecimal => "isdecimal",
-    StrIsnumeric => "isnumeric", StrIstitle => "istitle", StrIsidentifier => "isidentifier",
-    StrIsascii => "isascii", StrIsprintable => "isprintable",
-    StrCenter => "center", StrLjust => "ljust", StrRjust => "rjust", StrZfill => "zfill",
-    StrPartition => "partition", StrRpartition => "rpartition", StrSplitlines => "splitlines",
-    StrFormat => "format", StrEncode => "encode", StrExpandtabs => "expandtabs",
-    StrRemoveprefix => "removeprefix", StrRemovesuffix => "removesuffix",
-    BytesDecode => "decode", BytesHex => "hex", BytesCount => "count", BytesIndex => "index",
-    BytesFromhex => "fromhex",
-    StrMaketrans => "maketrans", StrTranslate => "translate", StrFormatMap => "format_map",
 }
 
 impl Native {
@@ -177,73 +160,8 @@ impl Native {
         Native::method_variant(kind, name).map(Native::def)
     }
 
-    fn method_variant(kind: TypeKind, name: &str) -> Option<Native> {
-        use Native::*;
-        Some(match kind {
-            TypeKind::Str => match name {
-                "split" => StrSplit,
-                "rsplit" => StrRsplit,
-                "join" => StrJoin,
-                "strip" => StrStrip,
-                "lstrip" => StrLstrip,
-                "rstrip" => StrRstrip,
-                "replace" => StrReplace,
-                "find" => StrFind,
-                "rfind" => StrRfind,
-                "index" => StrIndex,
-                "rindex" => StrRindex,
-                "count" => StrCount,
-                "startswith" => StrStartswith,
-                "endswith" => StrEndswith,
-                "upper" => StrUpper,
-                "lower" => StrLower,
-                "title" => StrTitle,
-                "capitalize" => StrCapitalize,
-                "swapcase" => StrSwapcase,
-                "casefold" => StrCasefold,
-                "isdigit" => StrIsdigit,
-                "isalpha" => StrIsalpha,
-                "isalnum" => StrIsalnum,
-                "isspace" => StrIsspace,
-                "isupper" => StrIsupper,
-                "islower" => StrIslower,
-                "isdecimal" => StrIsdecimal,
-                "isnumeric" => StrIsnumeric,
-                "istitle" => StrIstitle,
-                "isidentifier" => StrIsidentifier,
-                "isascii" => StrIsascii,
-                "isprintable" => StrIsprintable,
-                "center" => StrCenter,
-                "ljust" => StrLjust,
-                "rjust" => StrRjust,
-                "zfill" => StrZfill,
-                "partition" => StrPartition,
-                "rpartition" => StrRpartition,
-                "splitlines" => StrSplitlines,
-                "format" => StrFormat,
-                "encode" => StrEncode,
-                "translate" => StrTranslate,
-                "format_map" => StrFormatMap,
-                "maketrans" => StrMaketrans,
-                "expandtabs" => StrExpandtabs,
-                "removeprefix" => StrRemoveprefix,
-                "removesuffix" => StrRemovesuffix,
-                _ => return None,
-            },
-            TypeKind::Bytes => match name {
-                "decode" => BytesDecode,
-                "hex" => BytesHex,
-                "count" => BytesCount,
-                "index" => BytesIndex,
-                "upper" | "lower" | "split" | "rsplit" | "join" | "strip" | "lstrip" | "rstrip"
-                | "replace" | "find" | "rfind" | "startswith" | "endswith" | "partition"
-                | "rpartition" | "title" | "capitalize" | "isdigit" | "isalpha" | "isspace"
-                | "isupper" | "islower" | "isalnum" | "center" | "ljust" | "rjust" | "zfill"
-                | "splitlines" | "swapcase" => return Native::method_variant(TypeKind::Str, name),
-                _ => return None,
-            },
-            _ => return None,
-        })
+    fn method_variant(_kind: TypeKind, _name: &str) -> Option<Native> {
+        None
     }
 }
 
@@ -306,13 +224,6 @@ fn arg_rules(n: Native) -> Option<(Arity, bool, Option<&'static [&'static str]>)
             false,
             Some(&["sep", "end", "file", "flush"]),
         ),
-        StrUpper | StrLower | StrTitle | StrCapitalize | StrSwapcase | StrCasefold | StrIsdigit
-        | StrIsalpha | StrIsalnum | StrIsspace | StrIsupper | StrIslower | StrIsdecimal
-        | StrIsnumeric | StrIstitle | StrIsidentifier | StrIsascii | StrIsprintable => {
-            (Arity::NoArgs("str"), true, NONE)
-        }
-        StrJoin => (Arity::One("str.join"), true, NONE),
-        StrReplace => (Arity::Expected("replace", 2, 3), true, NONE),
         _ => return None,
     })
 }
@@ -1459,21 +1370,7 @@ impl Vm {
         match kind {
             TypeKind::Int => crate::objects::int::construct(self, &a),
             TypeKind::Float => crate::objects::float::construct(self, &a),
-            TypeKind::Str => match a.get(0) {
-                None => Ok(Vm::str_val("")),
-                Some(v) => {
-                    if let (Some(Object::Bytes(b)), Some(_)) = (v.body(), a.arg(1, "encoding")) {
-                        return match std::str::from_utf8(b) {
-                            Ok(s) => Ok(Vm::str_val(s)),
-                            Err(_) => {
-                                Err(self
-                                    .err("UnicodeDecodeError", "'utf-8' codec can't decode bytes"))
-                            }
-                        };
-                    }
-                    self.str_value(v)
-                }
-            },
+            TypeKind::Str => crate::objects::str::construct(self, &a),
             TypeKind::Bool => crate::objects::int::construct_bool(self, &a),
             TypeKind::List => crate::objects::list::construct(self, &a),
             TypeKind::Tuple => crate::objects::tuple::construct(self, &a),
@@ -1485,36 +1382,7 @@ impl Vm {
                 1 => Ok(Value::Obj(self.type_of(&a.pos[0]))),
                 _ => Err(self.type_error("type() takes 1 or 3 arguments")),
             },
-            TypeKind::Bytes => match a.get(0) {
-                None => Ok(Value::obj(Object::Bytes(
-                    crate::value::object::BytesData::Owned(Box::new([])),
-                ))),
-                Some(v) => {
-                    if let Some(s) = v.as_str() {
-                        return Ok(Value::obj(Object::Bytes(s.as_bytes().into())));
-                    }
-                    if let Value::Int(k) = v {
-                        if *k < 0 {
-                            return Err(self.value_error("negative count"));
-                        }
-                        if *k as u64 > crate::vm::ops::MAX_ALLOC as u64 {
-                            return Err(self.err_empty("MemoryError"));
-                        }
-                        return Ok(Value::obj(Object::Bytes(
-                            vec![0u8; *k as usize].into_boxed_slice().into(),
-                        )));
-                    }
-                    let items = self.collect(v)?;
-                    let mut out = Vec::with_capacity(items.len());
-                    for it in items {
-                        match it {
-                            Value::Int(b) if (0..256).contains(&b) => out.push(b as u8),
-                            _ => return Err(self.value_error("bytes must be in range(0, 256)")),
-                        }
-                    }
-                    Ok(Value::obj(Object::Bytes(out.into_boxed_slice().into())))
-                }
-            },
+            TypeKind::Bytes => crate::objects::bytes::construct(self, &a),
             TypeKind::Slice => {
                 let (start, stop, step) = match a.pos.len() {
                     1 => (Value::None, a.pos[0].clone(), Value::None),

@@ -8,6 +8,7 @@ use crate::value::Value;
 use crate::vm::native::{Args, NativeFn};
 use crate::vm::{PyResult, Vm};
 
+pub(crate) mod bytes;
 pub(crate) mod dict;
 pub(crate) mod dunders;
 pub(crate) mod exception;
@@ -20,12 +21,15 @@ pub(crate) mod object;
 pub(crate) mod property;
 pub(crate) mod range;
 pub(crate) mod set;
+pub(crate) mod str;
 pub(crate) mod tuple;
 
 /// The method table of built-in type `kind`.
 fn methods(kind: TypeKind) -> &'static [NativeFn] {
     match kind {
         TypeKind::List => list::METHODS,
+        TypeKind::Str => str::METHODS,
+        TypeKind::Bytes => bytes::METHODS,
         TypeKind::Tuple => tuple::METHODS,
         TypeKind::Dict => dict::METHODS,
         TypeKind::Set => set::SET_METHODS,

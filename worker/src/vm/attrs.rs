@@ -273,10 +273,10 @@ impl Vm {
                     }
                     let class_method = match (kind, name) {
                         (TypeKind::Dict, "fromkeys") => Some(&crate::objects::dict::FROMKEYS),
-                        (TypeKind::Bytes, "fromhex") => Some(Native::BytesFromhex.def()),
+                        (TypeKind::Bytes, "fromhex") => crate::objects::method(kind, name),
                         (TypeKind::Int, "from_bytes") => Some(&crate::objects::int::FROM_BYTES),
                         (TypeKind::Float, "fromhex") => Some(&crate::objects::float::FROMHEX),
-                        (TypeKind::Str, "maketrans") => Some(Native::StrMaketrans.def()),
+                        (TypeKind::Str, "maketrans") => crate::objects::method(kind, name),
                         _ => None,
                     };
                     if let Some(m) = class_method {

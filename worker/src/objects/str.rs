@@ -1,0 +1,689 @@
+//! `str`: its constructor and its methods. Each method is one row of [`METHODS`] and one
+//! function below; `bytes` runs many of these functions over a latin-1 view of its data
+//! (see `objects/bytes.rs`), so those are visible to the parent module.
+
+use crate::pystr;
+use crate::value::dict_table::Dict;
+use crate::value::object::Object;
+use crate::value::Value;
+use crate::vm::native::{Args, Arity, NativeFn};
+use crate::vm::ops::inst_base;
+use crate::vm::{PyResult, Vm};
+
+/// The arity of methods whose count errors CPython words in a style `Arity` has not got
+/// ("split() takes at most 2 arguments"): only their keywords are checked before the call,
+/// the count by the method itself.
+pub(super) const ANY: Arity = Arity::Range(0, usize::MAX);
+
+/// The methods of `str`, looked up by name.
+pub(crate) static METHODS: &[NativeFn] = &[
+    NativeFn::method("str.split", split, ANY, Some(&["sep", "maxsplit"])),
+    NativeFn::method("str.rsplit", rsplit, ANY, Some(&["sep", "maxsplit"])),
+    NativeFn::method("str.join", join, Arity::One, None),
+    NativeFn::method("str.strip", strip, Arity::Range(0, 1), None),
+    NativeFn::method("str.lstrip", lstrip, Arity::Range(0, 1), None),
+    NativeFn::method("str.rstrip", rstrip, Arity::Range(0, 1), None),
+    NativeFn::method("str.replace", replace, Arity::Range(2, 3), None),
+    NativeFn::method("str.find", find, ANY, None),
+    NativeFn::method("str.rfind", rfind, ANY, None),
+    NativeFn::method("str.index", index, ANY, None),
+    NativeFn::method("str.rindex", rindex, ANY, None),
+    NativeFn::method("str.count", count, ANY, None),
+    NativeFn::method("str.startswith", startswith, ANY, None),
+    NativeFn::method("str.endswith", endswith, ANY, None),
+    NativeFn::method("str.upper", upper, Arity::NoArgs, None),
+    NativeFn::method("str.lower", lower, Arity::NoArgs, None),
+    NativeFn::method("str.title", title, Arity::NoArgs, None),
+    NativeFn::method("str.capitalize", capitalize, Arity::NoArgs, None),
+    NativeFn::method("str.swapcase", swapcase, Arity::NoArgs, None),
+    NativeFn::method("str.casefold", casefold, Arity::NoArgs, None),
+    NativeFn::method("str.isdigit", isdigit, Arity::NoArgs, None),
+    NativeFn::method("str.isalpha", isalpha, Arity::NoArgs, None),
+    NativeFn::method("str.isalnum", isalnum, Arity::NoArgs, None),
+    NativeFn::method("str.isspace", isspace, Arity::NoArgs, None),
+    NativeFn::method("str.isupper", isupper, Arity::NoArgs, None),
+    NativeFn::method("str.islower", islower, Arity::NoArgs, None),
+    NativeFn::method("str.isdecimal", isdecimal, Arity::NoArgs, None),
+    NativeFn::method("str.isnumeric", isnumeric, Arity::NoArgs, None),
+    NativeFn::method("str.istitle", istitle, Arity::NoArgs, None),
+    NativeFn::method("str.isidentifier", isidentifier, Arity::NoArgs, None),
+    NativeFn::method("str.isascii", isascii, Arity::NoArgs, None),
+    NativeFn::method("str.isprintable", isprintable, Arity::NoArgs, None),
+    NativeFn::method("str.center", center, Arity::Range(1, 2), None),
+    NativeFn::method("str.ljust", ljust, Arity::Range(1, 2), None),
+    NativeFn::method("str.rjust", rjust, Arity::Range(1, 2), None),
+    NativeFn::method("str.zfill", zfill, Arity::One, None),
+    NativeFn::method("str.partition", partition, Arity::One, None),
+    NativeFn::method("str.rpartition", rpartition, Arity::One, None),
+    NativeFn::method("str.splitlines", splitlines, ANY, Some(&["keepends"])),
+    NativeFn::new("str.format", format),
+    NativeFn::method("str.encode", encode, ANY, Some(&["encoding", "errors"])),
+    NativeFn::method("str.translate", translate, Arity::One, None),
+    NativeFn::method("str.format_map", format_map, Arity::One, None),
+    NativeFn::new("str.maketrans", maketrans),
+    NativeFn::method("str.expandtabs", expandtabs, ANY, Some(&["tabsize"])),
+    NativeFn::method("str.removeprefix", removeprefix, Arity::One, None),
+    NativeFn::method("str.removesuffix", removesuffix, Arity::One, None),
+];
+
+/// `str(...)`.
+pub(crate) fn construct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    match a.get(0) {
+        None => Ok(Vm::str_val("")),
+        Some(v) => {
+            let (enc, errors) = (a.arg(1, "encoding"), a.arg(2, "errors"));
+            if matches!(v.body(), Some(Object::Bytes(_))) && (enc.is_some() || errors.is_some()) {
+                // `str(b, encoding, errors)` is `b.decode(encoding, errors)`.
+                let utf8 = Vm::str_val("utf-8");
+                let conv = [v.clone(), enc.unwrap_or(&utf8).clone()]
+                    .into_iter()
+                    .chain(errors.cloned())
+                    .collect::<Vec<_>>();
+                return super::bytes::decode(vm, &Args::new(&conv, &[]));
+            }
+            vm.str_value(v)
+        }
+    }
+}
+
+/// The receiver of a `str` method: a str (or the str inside an instance of a str subclass),
+/// or CPython's descriptor error. The value is this call's own reference to an immutable str,
+/// so its text may be borrowed across calls back into the interpreter.
+fn receiver(vm: &Vm, a: &Args, method: &str) -> PyResult<Value> {
+    match a.get(0) {
+        Some(v) if v.as_str().is_some() => Ok(v.clone()),
+        Some(v) => match inst_base(v) {
+            Some(b) if b.as_str().is_some() => Ok(b),
+            _ => Err(vm.type_error(format!(
+                "descriptor '{method}' for 'str' objects doesn't apply to a '{}' object",
+                vm.type_name(v)
+            ))),
+        },
+        None => Err(vm.type_error(format!("unbound method str.{method}() needs an argument"))),
+    }
+}
+
+/// The text of a value `receiver` returned.
+fn text(v: &Value) -> &str {
+    v.as_str().expect("receiver() checked the type")
+}
+
+/// A str argument, or a TypeError `"{what} {type name}"`.
+fn str_arg(vm: &Vm, v: Option<&Value>, what: &str) -> PyResult<String> {
+    match v.and_then(|v| v.as_str()) {
+        Some(s) => Ok(s.to_string()),
+        None => Err(vm.type_error(format!(
+            "{what} {}",
+            v.map(|v| vm.type_name(v))
+                .unwrap_or_else(|| "NoneType".into())
+        ))),
+    }
+}
+
+/// A str argument of a method CPython generates with Argument Clinic, whose TypeError names
+/// `None` as "None" rather than by its type.
+fn clinic_str_arg(vm: &Vm, v: Option<&Value>, what: &str) -> PyResult<String> {
+    match v {
+        Some(Value::None) => Err(vm.type_error(format!("{what} None"))),
+        _ => str_arg(vm, v, what),
+    }
+}
+
+/// A width for padding methods: an ssize, and MemoryError beyond what can be allocated.
+fn width_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<i64> {
+    let w = vm.ssize_of(v.unwrap_or(&Value::None))?;
+    if w > crate::vm::ops::MAX_ALLOC as i64 {
+        return Err(vm.err_empty("MemoryError"));
+    }
+    Ok(w)
+}
+
+/// The fill character of `center`, `ljust` and `rjust` (a space when absent).
+fn fill_char(vm: &Vm, v: Option<&Value>) -> PyResult<char> {
+    match v {
+        None => Ok(' '),
+        Some(v) => {
+            let s = v.as_str().unwrap_or("");
+            let mut it = s.chars();
+            match (it.next(), it.next()) {
+                (Some(c), None) => Ok(c),
+                _ => Err(vm.type_error("The fill character must be exactly one character long")),
+            }
+        }
+    }
+}
+
+/// `split` and `rsplit`.
+fn split_by(vm: &mut Vm, a: &Args, method: &str, right: bool) -> PyResult<Value> {
+    let r = receiver(vm, a, method)?;
+    check_at_most(vm, a, method, 2)?;
+    let s = text(&r);
+    let sep = match a.arg(1, "sep") {
+        None | Some(Value::None) => None,
+        Some(v) => Some(str_arg(vm, Some(v), "must be str or None, not")?),
+    };
+    let maxsplit = vm.opt_i64(a.arg(2, "maxsplit"))?.unwrap_or(-1);
+    let parts = if right {
+        pystr::rsplit(s, sep.as_deref(), maxsplit)
+    } else {
+        pystr::split(s, sep.as_deref(), maxsplit)
+    }
+    .map_err(|e| vm.lib_err(e))?;
+    Ok(Vm::new_list(parts.into_iter().map(Vm::str_val).collect()))
+}
+
+pub(super) fn split(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    split_by(vm, a, "split", false)
+}
+
+pub(super) fn rsplit(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    split_by(vm, a, "rsplit", true)
+}
+
+fn join(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let r = receiver(vm, a, "join")?;
+    let s = text(&r);
+    let items = vm.collect(a.get(1).unwrap_or(&Value::None))?;
+    let mut out = String::new();
+    for (i, it) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(s);
+        }
+        match it.as_str() {
+            Some(t) => out.push_str(t),
+            None => {
+                return Err(vm.type_error(format!(
+                    "sequence item {i}: expected str instance, {} found",
+                    vm.type_name(it)
+                )))
+            }
+        }
+    }
+    Ok(Vm::str_val(out))
+}
+
+/// Which ends `strip` works on.
+#[derive(Clone, Copy)]
+enum Ends {
+    Both,
+    Left,
+    Right,
+}
+
+/// `strip`, `lstrip` and `rstrip`.
+fn strip_ends(vm: &mut Vm, a: &Args, method: &str, ends: Ends) -> PyResult<Value> {
+    let r = receiver(vm, a, method)?;
+    let s = text(&r);
+    let chars = match a.get(1) {
+        None | Some(Value::None) => None,
+        Some(v) if v.as_str().is_some() => v.as_str().map(str::to_string),
+        Some(_) => return Err(vm.type_error(format!("{method} arg must be None or str"))),
+    };
+    let out = match ends {
+        Ends::Both => pystr::strip(s, chars.as_deref()),
+        Ends::Left => pystr::lstrip(s, chars.as_deref()),
+        Ends::Right => pystr::rstrip(s, chars.as_deref()),
+    };
+    // Nothing stripped: the receiver itself, as CPython returns it.
+    if out.len() == s.len() {
+        Ok(r.clone())
+    } else {
+        Ok(Vm::str_val(out))
+    }
+}
+
+pub(super) fn strip(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    strip_ends(vm, a, "strip", Ends::Both)
+}
+
+pub(super) fn lstrip(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    strip_ends(vm, a, "lstrip", Ends::Left)
+}
+
+pub(super) fn rstrip(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    strip_ends(vm, a, "rstrip", Ends::Right)
+}
+
+pub(super) fn replace(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let r = receiver(vm, a, "replace")?;
+    let old = clinic_str_arg(vm, a.get(1), "replace() argument 1 must be str, not")?;
+    let new = clinic_str_arg(vm, a.get(2), "replace() argument 2 must be str, not")?;
+    let count = vm.opt_i64(a.arg(3, "count"))?.unwrap_or(-1);
+    Ok(Vm::str_val(pystr::replace(text(&r), &old, &new, count)))
+}
+
+/// At most `max` arguments, positional or keyword, as CPython words it for methods whose
+/// arguments may be named ("split() takes at most 2 arguments (3 given)").
+pub(super) fn check_at_most(vm: &Vm, a: &Args, method: &str, max: usize) -> PyResult<()> {
+    let given = a.pos.len().saturating_sub(1) + a.kw.len();
+    if given > max {
+        let s = if max == 1 { "" } else { "s" };
+        return Err(vm.type_error(format!(
+            "{method}() takes at most {max} argument{s} ({given} given)"
+        )));
+    }
+    Ok(())
+}
+
+/// The argument count of `find`, `count`, `startswith` and their kin (`sub[, start[, end]]`;
+/// their rows refuse keywords), checked with CPython's wording.
+pub(super) fn check_search_args(vm: &Vm, a: &Args, method: &str) -> PyResult<()> {
+    let given = a.pos.len().saturating_sub(1);
+    if given == 0 {
+        Err(vm.type_error(format!("{method}() takes at least 1 argument (0 given)")))
+    } else if given > 3 {
+        Err(vm.type_error(format!(
+            "{method}() takes at most 3 arguments ({given} given)"
+        )))
+    } else {
+        Ok(())
+    }
+}
+
+/// The searches over `s[start:end]`.
+#[derive(Clone, Copy)]
+enum Search {
+    Find,
+    Rfind,
+    Index,
+    Rindex,
+    Count,
+}
+
+/// `find`, `rfind`, `index`, `rindex` and `count`.
+fn search(vm: &mut Vm, a: &Args, method: &str, how: Search) -> PyResult<Value> {
+    let r = receiver(vm, a, method)?;
+    check_search_args(vm, a, method)?;
+    let s = text(&r);
+    let sub = str_arg(vm, a.get(1), "must be str, not")?;
+    let start = vm.opt_pos(a.get(2))?;
+    let end = vm.opt_pos(a.get(3))?;
+    let n = match how {
+        Search::Find => pystr::find(s, &sub, start, end),
+        Search::Rfind => pystr::rfind(s, &sub, start, end),
+        Search::Index => pystr::index(s, &sub, start, end).map_err(|e| vm.lib_err(e))? as i64,
+        Search::Rindex => pystr::rindex(s, &sub, start, end).map_err(|e| vm.lib_err(e))? as i64,
+        Search::Count => pystr::count(s, &sub, start, end) as i64,
+    };
+    Ok(Value::Int(n))
+}
+
+pub(super) fn find(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    search(vm, a, "find", Search::Find)
+}
+
+pub(super) fn rfind(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    search(vm, a, "rfind", Search::Rfind)
+}
+
+fn index(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    search(vm, a, "index", Search::Index)
+}
+
+fn rindex(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    search(vm, a, "rindex", Search::Rindex)
+}
+
+fn count(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    search(vm, a, "count", Search::Count)
+}
+
+/// `startswith` (`at_end` false) and `endswith`: one str or a tuple of them.
+fn affix(vm: &mut Vm, a: &Args, method: &str, at_end: bool) -> PyResult<Value> {
+    let r = receiver(vm, a, method)?;
+    check_search_args(vm, a, method)?;
+    let s = text(&r);
+    let arg1 = a.get(1);
+    let start = vm.opt_pos(a.get(2))?;
+    let end = vm.opt_pos(a.get(3))?;
+    let cands: Vec<Value> = match arg1.and_then(|v| v.body()) {
+        Some(Object::Tuple(t)) => t.to_vec(),
+        _ => vec![arg1.cloned().unwrap_or(Value::None)],
+    };
+    for c in &cands {
+        let Some(p) = c.as_str() else {
+            return Err(vm.type_error(format!(
+                "{method} first arg must be str or a tuple of str, not {}",
+                vm.type_name(c)
+            )));
+        };
+        let hit = if at_end {
+            pystr::endswith(s, p, start, end)
+        } else {
+            pystr::startswith(s, p, start, end)
+        };
+        if hit {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+pub(super) fn startswith(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    affix(vm, a, "startswith", false)
+}
+
+pub(super) fn endswith(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    affix(vm, a, "endswith", true)
+}
+
+/// A method that maps the text to a new str.
+fn mapped(vm: &mut Vm, a: &Args, method: &str, f: fn(&str) -> String) -> PyResult<Value> {
+    let r = receiver(vm, a, method)?;
+    Ok(Vm::str_val(f(text(&r))))
+}
+
+pub(super) fn upper(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    mapped(vm, a, "upper", pystr::upper)
+}
+
+pub(super) fn lower(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    mapped(vm, a, "lower", pystr::lower)
+}
+
+pub(super) fn title(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    mapped(vm, a, "title", pystr::title)
+}
+
+pub(super) fn capitalize(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    mapped(vm, a, "capitalize", pystr::capitalize)
+}
+
+pub(super) fn swapcase(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    mapped(vm, a, "swapcase", pystr::swapcase)
+}
+
+fn casefold(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    mapped(vm, a, "casefold", pystr::casefold)
+}
+
+/// A predicate on the text.
+fn test(vm: &mut Vm, a: &Args, method: &str, f: fn(&str) -> bool) -> PyResult<Value> {
+    let r = receiver(vm, a, method)?;
+    Ok(Value::Bool(f(text(&r))))
+}
+
+pub(super) fn isdigit(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    test(vm, a, "isdigit", pystr::isdigit)
+}
+
+pub(super) fn isalpha(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    test(vm, a, "isalpha", pystr::isalpha)
+}
+
+pub(super) fn isalnum(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    test(vm, a, "isalnum", pystr::isalnum)
+}
+
+pub(super) fn isspace(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    test(vm, a, "isspace", pystr::isspace)
+}
+
+pub(super) fn isupper(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    test(vm, a, "isupper", pystr::isupper)
+}
+
+pub(super) fn islower(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    test(vm, a, "islower", pystr::islower)
+}
+
+fn isdecimal(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    test(vm, a, "isdecimal", pystr::isdecimal)
+}
+
+fn isnumeric(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    test(vm, a, "isnumeric", pystr::isnumeric)
+}
+
+fn istitle(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    test(vm, a, "istitle", pystr::istitle)
+}
+
+fn isidentifier(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    test(vm, a, "isidentifier", pystr::isidentifier)
+}
+
+fn isascii(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    test(vm, a, "isascii", pystr::isascii)
+}
+
+fn isprintable(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    test(vm, a, "isprintable", pystr::isprintable)
+}
+
+/// `center`, `ljust` and `rjust`: the text padded to a width with a fill character.
+fn pad(vm: &mut Vm, a: &Args, method: &str, f: fn(&str, i64, char) -> String) -> PyResult<Value> {
+    let r = receiver(vm, a, method)?;
+    let w = width_arg(vm, a.get(1))?;
+    let fill = fill_char(vm, a.get(2))?;
+    Ok(Vm::str_val(f(text(&r), w, fill)))
+}
+
+pub(super) fn center(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    pad(vm, a, "center", pystr::center)
+}
+
+pub(super) fn ljust(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    pad(vm, a, "ljust", pystr::ljust)
+}
+
+pub(super) fn rjust(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    pad(vm, a, "rjust", pystr::rjust)
+}
+
+pub(super) fn zfill(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let r = receiver(vm, a, "zfill")?;
+    let w = width_arg(vm, a.get(1))?;
+    Ok(Vm::str_val(pystr::zfill(text(&r), w)))
+}
+
+/// `partition` and `rpartition`.
+fn partition_at(vm: &mut Vm, a: &Args, method: &str, right: bool) -> PyResult<Value> {
+    let r = receiver(vm, a, method)?;
+    let s = text(&r);
+    let sep = str_arg(vm, a.get(1), "must be str, not")?;
+    let (x, y, z) = if right {
+        pystr::rpartition(s, &sep)
+    } else {
+        pystr::partition(s, &sep)
+    }
+    .map_err(|e| vm.lib_err(e))?;
+    Ok(Vm::new_tuple(vec![
+        Vm::str_val(x),
+        Vm::str_val(y),
+        Vm::str_val(z),
+    ]))
+}
+
+pub(super) fn partition(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    partition_at(vm, a, "partition", false)
+}
+
+pub(super) fn rpartition(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    partition_at(vm, a, "rpartition", true)
+}
+
+pub(super) fn splitlines(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let r = receiver(vm, a, "splitlines")?;
+    check_at_most(vm, a, "splitlines", 1)?;
+    let keep = match a.arg(1, "keepends") {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    Ok(Vm::new_list(
+        pystr::splitlines(text(&r), keep)
+            .into_iter()
+            .map(Vm::str_val)
+            .collect(),
+    ))
+}
+
+fn format(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let r = receiver(vm, a, "format")?;
+    let kw: Vec<(String, Value)> =
+        a.kw.iter()
+            .map(|(k, v)| (k.to_string(), (*v).clone()))
+            .collect();
+    let out = vm.str_format(text(&r), &a.pos[1..], &kw)?;
+    Ok(Vm::str_val(out))
+}
+
+pub(super) fn encode(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let r = receiver(vm, a, "encode")?;
+    check_at_most(vm, a, "encode", 2)?;
+    let s = text(&r);
+    let errors = a
+        .arg(2, "errors")
+        .and_then(|v| v.as_str())
+        .unwrap_or("strict");
+    let enc = a
+        .arg(1, "encoding")
+        .and_then(|v| v.as_str())
+        .unwrap_or("utf-8");
+    let enc = enc.to_ascii_lowercase().replace('_', "-");
+    let (limit, name) = match enc.as_str() {
+        "utf-8" | "utf8" => return Ok(Value::obj(Object::Bytes(s.as_bytes().into()))),
+        "ascii" | "us-ascii" => (128u32, "ascii"),
+        "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" => (256u32, "latin-1"),
+        _ => return Err(vm.err("LookupError", format!("unknown encoding: {enc}"))),
+    };
+    let mut out = Vec::with_capacity(s.len());
+    for (pos, c) in s.chars().enumerate() {
+        let n = c as u32;
+        if n < limit {
+            out.push(n as u8);
+        } else if errors == "ignore" {
+        } else if errors == "replace" {
+            out.push(b'?');
+        } else {
+            let shown = if n < 0x100 {
+                format!("\\x{n:02x}")
+            } else if n < 0x10000 {
+                format!("\\u{n:04x}")
+            } else {
+                format!("\\U{n:08x}")
+            };
+            return Err(vm.err(
+                "UnicodeEncodeError",
+                format!("'{name}' codec can't encode character '{shown}' in position {pos}: ordinal not in range({limit})"),
+            ));
+        }
+    }
+    Ok(Value::obj(Object::Bytes(out.into_boxed_slice().into())))
+}
+
+fn translate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let r = receiver(vm, a, "translate")?;
+    let s = text(&r);
+    let table = a.get(1).cloned().unwrap_or(Value::None);
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match vm.getitem(&table, &Value::Int(c as i64)) {
+            Ok(Value::None) => {}
+            Ok(Value::Int(n)) => match u32::try_from(n).ok().and_then(char::from_u32) {
+                Some(r) => out.push(r),
+                None => return Err(vm.value_error("character mapping must be in range(0x110000)")),
+            },
+            Ok(v) => match v.as_str() {
+                Some(t) => out.push_str(t),
+                None => {
+                    return Err(vm.type_error("character mapping must return integer, None or str"))
+                }
+            },
+            Err(e) if vm.exc_matches(&e, "LookupError") => out.push(c),
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(Vm::str_val(out))
+}
+
+fn format_map(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let r = receiver(vm, a, "format_map")?;
+    let s = text(&r);
+    let mapping = a.get(1).cloned().unwrap_or(Value::None);
+    let pieces = pystr::parse_format_string(s).map_err(|e| vm.lib_err(e))?;
+    let mut kw: Vec<(String, Value)> = Vec::new();
+    for p in &pieces {
+        if let pystr::FormatPiece::Field(f) = p {
+            if let pystr::FieldArg::Name(n) = &f.arg {
+                let v = vm.getitem(&mapping, &Vm::str_val(n.as_str()))?;
+                kw.push((n.clone(), v));
+            }
+        }
+    }
+    Ok(Vm::str_val(vm.str_format(s, &[], &kw)?))
+}
+
+/// `str.maketrans(x[, y[, z]])`: a static method, so `a.pos[0]` (the type or a str it was
+/// reached through) is not used.
+fn maketrans(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let d = Vm::new_dict(Dict::new());
+    let x = a.get(1).cloned().unwrap_or(Value::None);
+    match (a.get(2), a.get(3)) {
+        (Some(y), z) => {
+            let xs: Vec<char> = x.as_str().unwrap_or("").chars().collect();
+            let ys: Vec<char> = y.as_str().unwrap_or("").chars().collect();
+            if xs.len() != ys.len() {
+                return Err(
+                    vm.value_error("the first two maketrans arguments must have equal length")
+                );
+            }
+            for (c, r) in xs.iter().zip(ys.iter()) {
+                vm.setitem(&d, Value::Int(*c as i64), Value::Int(*r as i64))?;
+            }
+            if let Some(z) = z {
+                for c in z.as_str().unwrap_or("").chars() {
+                    vm.setitem(&d, Value::Int(c as i64), Value::None)?;
+                }
+            }
+        }
+        (None, _) => {
+            let pairs: Vec<(Value, Value)> = match x.body() {
+                Some(Object::Dict(src)) => {
+                    src.iter().map(|(k, v)| (k.clone(), v.clone())).collect()
+                }
+                _ => {
+                    return Err(vm.type_error(
+                        "if you give only one argument to maketrans it must be a dict",
+                    ))
+                }
+            };
+            for (k, v) in pairs {
+                let key = match k.as_str() {
+                    Some(s) if s.chars().count() == 1 => {
+                        Value::Int(s.chars().next().map(|c| c as i64).unwrap_or(0))
+                    }
+                    Some(_) => {
+                        return Err(
+                            vm.value_error("string keys in translate table must be of length 1")
+                        )
+                    }
+                    None => k,
+                };
+                vm.setitem(&d, key, v)?;
+            }
+        }
+    }
+    Ok(d)
+}
+
+fn expandtabs(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let r = receiver(vm, a, "expandtabs")?;
+    check_at_most(vm, a, "expandtabs", 1)?;
+    let t = vm.opt_i64(a.arg(1, "tabsize"))?.unwrap_or(8);
+    Ok(Vm::str_val(pystr::expandtabs(text(&r), t)))
+}
+
+fn removeprefix(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let r = receiver(vm, a, "removeprefix")?;
+    let s = text(&r);
+    let p = clinic_str_arg(vm, a.get(1), "removeprefix() argument must be str, not")?;
+    Ok(Vm::str_val(s.strip_prefix(p.as_str()).unwrap_or(s)))
+}
+
+fn removesuffix(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let r = receiver(vm, a, "removesuffix")?;
+    let s = text(&r);
+    let p = clinic_str_arg(vm, a.get(1), "removesuffix() argument must be str, not")?;
+    Ok(Vm::str_val(s.strip_suffix(p.as_str()).unwrap_or(s)))
+}
