@@ -282,9 +282,7 @@ impl Vm {
         // Both names are in EXCEPTIONS, inserted above.
         builtins.insert("EnvironmentError", Value::Obj(exc_types["OSError"].clone()));
         builtins.insert("IOError", Value::Obj(exc_types["OSError"].clone()));
-        for n in Native::BUILTINS {
-            builtins.insert(n.name(), Value::Native(n.def()));
-        }
+        crate::builtins::add_functions(&mut builtins);
         builtins.insert("NotImplemented", Value::NotImplemented);
         builtins.insert("Ellipsis", Value::Ellipsis);
         builtins.insert("__debug__", Value::Bool(true));
