@@ -2,7 +2,6 @@
 //! and its iteration. A method is one row in its type's `METHODS` table and one function in
 //! the same file; [`method`] finds it by the receiver's type.
 
-use crate::builtins::Native;
 use crate::value::object::TypeKind;
 use crate::value::Value;
 use crate::vm::native::{Args, NativeFn};
@@ -16,7 +15,6 @@ pub(crate) mod float;
 pub(crate) mod generator;
 pub(crate) mod int;
 pub(crate) mod list;
-pub(crate) mod methods;
 pub(crate) mod object;
 pub(crate) mod property;
 pub(crate) mod range;
@@ -45,7 +43,7 @@ fn methods(kind: TypeKind) -> &'static [NativeFn] {
 
 /// The method `name` of built-in type `kind`.
 pub(crate) fn method(kind: TypeKind, name: &str) -> Option<&'static NativeFn> {
-    NativeFn::find(methods(kind), name).or_else(|| Native::method(kind, name))
+    NativeFn::find(methods(kind), name)
 }
 
 /// The receiver of method `method` of built-in type `type_name`: `a.pos[0]` when `is_kind`

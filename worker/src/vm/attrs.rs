@@ -3,7 +3,6 @@
 //! without bound-method allocation, `__build_class__` with C3 linearisation, `super()`, and the
 //! read-only attributes of functions and code objects.
 
-use crate::builtins::Native;
 use crate::value::dict_table::Dict;
 use crate::value::heap::ObjRef;
 use crate::value::object::{Class, Object, TypeKind};

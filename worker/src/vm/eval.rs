@@ -10,7 +10,7 @@
 //! the same reason a frame's return or yield value is handed to its caller through
 //! `Vm::ret_slot` rather than inside nested `Result`s.
 
-use crate::builtins::Native;
+use crate::builtins::functions;
 use crate::value::frame::Frame;
 use crate::value::heap::ObjRef;
 use crate::value::object::{Iter, Object};
@@ -456,7 +456,7 @@ impl Vm {
                     let fpos = len - n - 2;
                     let callable = std::mem::replace(&mut f.stack[fpos], Value::Null);
                     if n == 0
-                        && callable.is_native(Native::Super.def())
+                        && callable.is_native(&functions::SUPER)
                         && f.stack[fpos + 1].is_null()
                     {
                         let r = self.super_from_frame(f);
@@ -489,7 +489,7 @@ impl Vm {
                     let len = f.stack.len();
                     let fpos = len - n - 1;
                     let callable = std::mem::replace(&mut f.stack[fpos], Value::Null);
-                    if n == 0 && callable.is_native(Native::Super.def()) {
+                    if n == 0 && callable.is_native(&functions::SUPER) {
                         let r = self.super_from_frame(f);
                         f.stack.truncate(fpos);
                         f.push(r?);
@@ -1110,7 +1110,7 @@ impl Vm {
                     f.push(v);
                 }
                 Opcode::LOAD_BUILD_CLASS => {
-                    f.push(Value::Native(crate::builtins::Native::BuildClass.def()));
+                    f.push(Value::Native(&functions::BUILD_CLASS));
                 }
                 Opcode::BEFORE_WITH => {
                     let mgr = f.pop();

@@ -1,6 +1,6 @@
 //! Modules: importing the image's modules (each top level runs once, on first import; a
 //! partially initialised module is registered before its code runs, so circular imports
-//! behave as in CPython), `from m import x`, and the built-in `math` module.
+//! behave as in CPython), native modules from `stdlib::REGISTRY`, and `from m import x`.
 
 use crate::value::heap::ObjRef;
 use crate::value::object::Object;
@@ -13,27 +13,27 @@ impl Vm {
         (0..self.image.module_count()).find(|&i| self.image.module(i).name.as_str() == name)
     }
 
-    /// `import name`.
+    /// `import name`: a native module of `stdlib::REGISTRY`, else a module of the image.
+    /// Native modules come first because CPython has `math` and its kin loaded before the
+    /// program starts, so the program's own `math.py` does not shadow them.
     pub fn import_module(&mut self, name: &str) -> PyResult<Value> {
-        if name == "math" {
-            return Ok(Value::Obj(self.math_module()));
-        }
         if let Some(m) = self.native_modules.get(name) {
             return Ok(Value::Obj(m.clone()));
         }
-        match self.module_index(name) {
-            Some(i) => {
-                if let Some(Some(m)) = self.modules.get(i as usize) {
-                    return Ok(Value::Obj(m.clone()));
-                }
-                Ok(Value::Obj(self.load_module(i, name)?))
-            }
-            None => {
-                let e = self.err("ModuleNotFoundError", format!("No module named '{name}'"));
-                self.set_exc_attr(&e, "name", Vm::str_val(name));
-                Err(e)
-            }
+        if let Some(init) = crate::stdlib::find(name) {
+            let m = init(self);
+            self.native_modules.insert(name.to_string(), m.clone());
+            return Ok(Value::Obj(m));
         }
+        if let Some(i) = self.module_index(name) {
+            if let Some(Some(m)) = self.modules.get(i as usize) {
+                return Ok(Value::Obj(m.clone()));
+            }
+            return Ok(Value::Obj(self.load_module(i, name)?));
+        }
+        let e = self.err("ModuleNotFoundError", format!("No module named '{name}'"));
+        self.set_exc_attr(&e, "name", Vm::str_val(name));
+        Err(e)
     }
 
     /// Creates module `index`, registers it, and runs its top level with `__name__ = dunder_name`.

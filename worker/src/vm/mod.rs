@@ -2,7 +2,6 @@
 //! type objects, the output sink and the recursion counter, plus the helpers every other
 //! module uses to make values and raise exceptions.
 
-use crate::builtins::Native;
 use crate::value::dict_table::Dict;
 use crate::value::heap::ObjRef;
 use crate::value::object::{Class, ExcData, Instance, Module, Object, PyStr, TypeKind};
@@ -296,9 +295,7 @@ impl Vm {
         // Both names are in EXCEPTIONS, inserted above.
         builtins.insert("EnvironmentError", Value::Obj(exc_types["OSError"].clone()));
         builtins.insert("IOError", Value::Obj(exc_types["OSError"].clone()));
-        for n in Native::BUILTINS {
-            builtins.insert(n.name(), Value::Native(n.def()));
-        }
+        crate::builtins::add_functions(&mut builtins);
         builtins.insert("NotImplemented", Value::NotImplemented);
         builtins.insert("Ellipsis", Value::Ellipsis);
         builtins.insert("__debug__", Value::Bool(true));

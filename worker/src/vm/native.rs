@@ -144,6 +144,22 @@ impl<'a> Args<'a> {
 }
 
 impl Vm {
+    /// An optional index argument (`None` or absent: no value).
+    pub(crate) fn opt_i64(&mut self, v: Option<&Value>) -> PyResult<Option<i64>> {
+        match v {
+            None | Some(Value::None) => Ok(None),
+            Some(v) => Ok(Some(self.ssize_of(v)?)),
+        }
+    }
+
+    /// An optional start/end search position, clamped like a slice bound.
+    pub(crate) fn opt_pos(&mut self, v: Option<&Value>) -> PyResult<Option<i64>> {
+        match v {
+            None | Some(Value::None) => Ok(None),
+            Some(v) => Ok(Some(self.clamp_index(v)?)),
+        }
+    }
+
     /// Calls a built-in (`args[0]` is the receiver for methods).
     #[inline]
     pub(crate) fn call_native(

@@ -1,0 +1,787 @@
+//! The built-in functions (`print`, `len`, ..., `exit`): one row each in [`FUNCTIONS`] and
+//! one function below. The few the interpreter recognises by identity (`__build_class__`,
+//! `super`, `property`, `staticmethod`, `classmethod`) are named statics instead, so their
+//! address is known; [`IDENTIFIED`] lists them for the builtins namespace.
+
+use crate::pynum;
+use crate::value::object::{Iter, Object};
+use crate::value::Value;
+use crate::vm::native::{Args, Arity, NativeFn};
+use crate::vm::ops::{num_of, Num};
+use crate::vm::{PyResult, Vm};
+use num_bigint::BigInt;
+use num_traits::Signed;
+
+/// The built-in functions, looked up by name when the builtins namespace is built.
+pub(crate) static FUNCTIONS: &[NativeFn] = &[
+    NativeFn::function(
+        "print",
+        print,
+        Arity::Range(0, usize::MAX),
+        Some(&["sep", "end", "file", "flush"]),
+    ),
+    NativeFn::function("len", len, Arity::One, None),
+    NativeFn::function("repr", repr, Arity::One, None),
+    NativeFn::function("ascii", ascii, Arity::One, None),
+    NativeFn::function("abs", abs, Arity::One, None),
+    NativeFn::function(
+        "min",
+        min,
+        Arity::Range(1, usize::MAX),
+        Some(&["key", "default"]),
+    ),
+    NativeFn::function(
+        "max",
+        max,
+        Arity::Range(1, usize::MAX),
+        Some(&["key", "default"]),
+    ),
+    NativeFn::new("sum", sum),
+    NativeFn::function(
+        "sorted",
+        sorted,
+        Arity::Range(1, 1),
+        Some(&["key", "reverse"]),
+    ),
+    NativeFn::new("reversed", reversed),
+    NativeFn::new("enumerate", enumerate),
+    NativeFn::new("zip", zip),
+    NativeFn::new("map", map),
+    NativeFn::new("filter", filter),
+    NativeFn::new("any", any),
+    NativeFn::new("all", all),
+    NativeFn::function("isinstance", isinstance, Arity::Range(2, 2), None),
+    NativeFn::function("issubclass", issubclass, Arity::Range(2, 2), None),
+    NativeFn::function("hash", hash, Arity::One, None),
+    NativeFn::new("iter", iter),
+    NativeFn::new("next", next),
+    NativeFn::function("chr", chr, Arity::One, None),
+    NativeFn::function("ord", ord, Arity::One, None),
+    NativeFn::new("hex", hex),
+    NativeFn::new("oct", oct),
+    NativeFn::new("bin", bin),
+    NativeFn::function("hasattr", hasattr, Arity::Range(2, 2), None),
+    NativeFn::function("getattr", getattr, Arity::Range(2, 3), None),
+    NativeFn::function("setattr", setattr, Arity::Range(3, 3), None),
+    NativeFn::function("delattr", delattr, Arity::Range(2, 2), None),
+    NativeFn::function("callable", callable, Arity::One, None),
+    NativeFn::function("id", id, Arity::One, None),
+    NativeFn::new("pow", pow),
+    NativeFn::function("divmod", divmod, Arity::Range(2, 2), None),
+    NativeFn::new("round", round),
+    NativeFn::new("format", format),
+    NativeFn::new("vars", vars),
+    NativeFn::new("dir", dir),
+    NativeFn::new("input", input),
+    NativeFn::new("exit", exit),
+];
+
+/// `__build_class__`, pushed by `LOAD_BUILD_CLASS`.
+pub(crate) static BUILD_CLASS: NativeFn = NativeFn::new("__build_class__", build_class);
+/// `super`: a zero-argument call is resolved from the calling frame by the interpreter.
+pub(crate) static SUPER: NativeFn = NativeFn::new("super", super_);
+/// `property`: also what `isinstance(x, property)` compares against.
+pub(crate) static PROPERTY: NativeFn = NativeFn::new("property", property);
+pub(crate) static STATICMETHOD: NativeFn = NativeFn::new("staticmethod", staticmethod);
+pub(crate) static CLASSMETHOD: NativeFn = NativeFn::new("classmethod", classmethod);
+
+/// The built-in functions known by address, bound in the builtins namespace with the rest.
+pub(crate) static IDENTIFIED: &[&NativeFn] =
+    &[&BUILD_CLASS, &SUPER, &PROPERTY, &STATICMETHOD, &CLASSMETHOD];
+
+/// Positional argument `i`, or `None` when absent.
+fn arg0(a: &Args, i: usize) -> Value {
+    a.get(i).cloned().unwrap_or(Value::None)
+}
+
+fn print(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    for key in ["sep", "end"] {
+        if let Some(v) = a.kw(key) {
+            if !matches!(v, Value::None) && v.as_str().is_none() {
+                return Err(vm.type_error(format!(
+                    "{key} must be None or a string, not {}",
+                    vm.type_name(v)
+                )));
+            }
+        }
+    }
+    let sep = match a.kw("sep") {
+        Some(v) if !matches!(v, Value::None) => v.as_str().unwrap_or(" ").to_string(),
+        _ => " ".to_string(),
+    };
+    let end = match a.kw("end") {
+        Some(v) if !matches!(v, Value::None) => v.as_str().unwrap_or("\n").to_string(),
+        _ => "\n".to_string(),
+    };
+    let mut line = String::new();
+    for (i, v) in a.pos.iter().enumerate() {
+        if i > 0 {
+            line.push_str(&sep);
+        }
+        match v.as_str() {
+            Some(s) => line.push_str(s),
+            None => {
+                let s = vm.to_str(v)?;
+                line.push_str(&s);
+            }
+        }
+    }
+    line.push_str(&end);
+    vm.write_out(&line);
+    Ok(Value::None)
+}
+
+fn len(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    Ok(Value::Int(vm.len_of(&arg0(a, 0))? as i64))
+}
+
+fn repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    Ok(Vm::str_val(vm.repr(&arg0(a, 0))?))
+}
+
+fn ascii(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    Ok(Vm::str_val(vm.ascii(&arg0(a, 0))?))
+}
+
+fn abs(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let v = arg0(a, 0);
+    match num_of(&v) {
+        Some(Num::I(i)) => Ok(match i.checked_abs() {
+            Some(r) => Value::Int(r),
+            None => Vm::int_from_big(BigInt::from(i).abs()),
+        }),
+        Some(Num::B(b)) => Ok(Vm::int_from_big(b.abs())),
+        Some(Num::F(f)) => Ok(Value::Float(f.abs())),
+        None => match vm.call_dunder(&v, "__abs__", &[])? {
+            Some(r) => Ok(r),
+            None => Err(vm.type_error(format!(
+                "bad operand type for abs(): '{}'",
+                vm.type_name(&v)
+            ))),
+        },
+    }
+}
+
+fn min(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    min_max(vm, a, false)
+}
+
+fn max(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    min_max(vm, a, true)
+}
+
+/// `min` and `max`: one iterable or several arguments, with `key` and `default`.
+fn min_max(vm: &mut Vm, a: &Args, is_max: bool) -> PyResult<Value> {
+    let fname = if is_max { "max" } else { "min" };
+    let key = a.kw("key").filter(|k| !matches!(k, Value::None)).cloned();
+    let items = if a.pos.len() == 1 {
+        vm.collect(&a.pos[0])?
+    } else if a.pos.is_empty() {
+        return Err(vm.type_error(format!("{fname} expected at least 1 argument, got 0")));
+    } else {
+        a.pos.to_vec()
+    };
+    if items.is_empty() {
+        if let Some(d) = a.kw("default") {
+            return Ok(d.clone());
+        }
+        return Err(vm.value_error(format!("{fname}() arg is an empty sequence")));
+    }
+    let mut best: Option<(Value, Value)> = None;
+    for v in items {
+        let k = match &key {
+            Some(f) => vm.call(f, std::slice::from_ref(&v), &[])?,
+            None => v.clone(),
+        };
+        best = Some(match best {
+            None => (k, v),
+            Some((bk, bv)) => {
+                let better = if is_max {
+                    vm.less_than(&bk, &k)?
+                } else {
+                    vm.less_than(&k, &bk)?
+                };
+                if better {
+                    (k, v)
+                } else {
+                    (bk, bv)
+                }
+            }
+        });
+    }
+    Ok(best.map(|(_, v)| v).unwrap_or(Value::None))
+}
+
+/// CPython's checks for a function whose parameters are `names` (the first may not be a
+/// keyword when `positional_first`): too many arguments, then a missing first argument,
+/// then an unknown keyword.
+fn check_clinic(
+    vm: &Vm,
+    a: &Args,
+    fname: &str,
+    names: &[&str],
+    positional_first: bool,
+) -> PyResult<()> {
+    let given = a.pos.len() + a.kw.len();
+    if given > names.len() {
+        return Err(vm.type_error(format!(
+            "{fname}() takes at most {} arguments ({given} given)",
+            names.len()
+        )));
+    }
+    if a.pos.is_empty() && (positional_first || a.kw(names[0]).is_none()) {
+        return Err(vm.type_error(if positional_first {
+            format!("{fname}() takes at least 1 positional argument (0 given)")
+        } else {
+            format!("{fname}() missing required argument '{}' (pos 1)", names[0])
+        }));
+    }
+    let skip = usize::from(positional_first);
+    if let Some((k, _)) = a.kw.iter().find(|(k, _)| !names[skip..].contains(k)) {
+        return Err(vm.type_error(format!(
+            "'{k}' is an invalid keyword argument for {fname}()"
+        )));
+    }
+    Ok(())
+}
+
+fn sum(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    check_clinic(vm, a, "sum", &["iterable", "start"], true)?;
+    let items = vm.collect(&a.pos[0])?;
+    let mut acc = a.arg(1, "start").cloned().unwrap_or(Value::Int(0));
+    if acc.as_str().is_some() {
+        return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+    }
+    for v in items {
+        acc = match (&acc, &v) {
+            (Value::Int(x), Value::Int(y)) if x.checked_add(*y).is_some() => Value::Int(x + y),
+            (Value::Float(x), Value::Float(y)) => Value::Float(x + y),
+            _ => vm.binary_op(0, &acc, &v)?,
+        };
+    }
+    Ok(acc)
+}
+
+fn sorted(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let items = match a.get(0) {
+        Some(v) => vm.collect(v)?,
+        None => return Err(vm.type_error("sorted expected 1 argument, got 0")),
+    };
+    let reverse = match a.kw("reverse") {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    let key = a.kw("key").cloned();
+    let r = vm.sort_values(items, key.as_ref(), reverse)?;
+    Ok(Vm::new_list(r))
+}
+
+fn reversed(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let v = arg0(a, 0);
+    let rev_iter =
+        |seq: Value, index: usize| Value::obj(Object::Iter(Iter::Reversed { seq, index }));
+    match v.body() {
+        Some(Object::List(l)) => Ok(rev_iter(v.clone(), l.len())),
+        Some(Object::Tuple(t)) => Ok(rev_iter(v.clone(), t.len())),
+        Some(Object::Instance(_)) => {
+            if let Some(r) = vm.call_dunder(&v, "__reversed__", &[])? {
+                return Ok(r);
+            }
+            let index = vm.len_of(&v)?;
+            Ok(rev_iter(v.clone(), index))
+        }
+        Some(Object::Dict(_))
+        | Some(Object::DictView { .. })
+        | Some(Object::Range { .. })
+        | Some(Object::Str(_))
+        | Some(Object::Bytes(_)) => {
+            let mut items = vm.collect(&v)?;
+            items.reverse();
+            let index = items.len();
+            Ok(rev_iter(
+                Vm::new_list(items.into_iter().rev().collect()),
+                index,
+            ))
+        }
+        // Of the values held inline, only a str constant is a sequence.
+        None if v.as_str().is_some() => {
+            let mut items = vm.collect(&v)?;
+            items.reverse();
+            let index = items.len();
+            Ok(rev_iter(
+                Vm::new_list(items.into_iter().rev().collect()),
+                index,
+            ))
+        }
+        _ => Err(vm.type_error(format!("'{}' object is not reversible", vm.type_name(&v)))),
+    }
+}
+
+fn enumerate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let Some(v) = a.arg(0, "iterable").cloned() else {
+        return Err(vm.type_error("enumerate() missing required argument 'iterable'"));
+    };
+    let it = vm.get_iter(&v)?;
+    let start = a.arg(1, "start").cloned().unwrap_or(Value::Int(0));
+    Ok(Value::obj(Object::Iter(Iter::Enumerate {
+        it,
+        count: start,
+    })))
+}
+
+fn zip(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let mut its = Vec::new();
+    for v in a.pos {
+        its.push(vm.get_iter(v)?);
+    }
+    Ok(Value::obj(Object::Iter(Iter::Zip { its })))
+}
+
+fn map(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if a.pos.len() < 2 {
+        return Err(vm.type_error("map() must have at least two arguments."));
+    }
+    let mut its = Vec::new();
+    for v in &a.pos[1..] {
+        its.push(vm.get_iter(v)?);
+    }
+    Ok(Value::obj(Object::Iter(Iter::Map {
+        func: a.pos[0].clone(),
+        its,
+    })))
+}
+
+fn filter(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let func = arg0(a, 0);
+    let it = vm.get_iter(a.get(1).unwrap_or(&Value::None))?;
+    Ok(Value::obj(Object::Iter(Iter::Filter { func, it })))
+}
+
+fn any(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    any_all(vm, a, true)
+}
+
+fn all(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    any_all(vm, a, false)
+}
+
+/// `any` (stops at the first true item) and `all` (stops at the first false one).
+fn any_all(vm: &mut Vm, a: &Args, is_any: bool) -> PyResult<Value> {
+    let it = vm.get_iter(a.get(0).unwrap_or(&Value::None))?;
+    while let Some(v) = vm.next(&it)? {
+        if vm.truthy(&v)? == is_any {
+            return Ok(Value::Bool(is_any));
+        }
+    }
+    Ok(Value::Bool(!is_any))
+}
+
+fn isinstance(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    Ok(Value::Bool(isinstance_check(vm, &a.pos[0], &a.pos[1])?))
+}
+
+/// `isinstance(v, t)` for a class, a tuple of them (recursively), or `property`.
+fn isinstance_check(vm: &mut Vm, v: &Value, t: &Value) -> PyResult<bool> {
+    match t.body() {
+        Some(Object::Class(_)) => {
+            let cls = vm.type_of(v);
+            Ok(t.as_obj().is_some_and(|t| Vm::is_subclass(&cls, t)))
+        }
+        Some(Object::Tuple(items)) => {
+            let items = items.to_vec();
+            for it in &items {
+                if isinstance_check(vm, v, it)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        _ if t.is_native(&PROPERTY) => Ok(matches!(v.body(), Some(Object::Property { .. }))),
+        _ => Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
+    }
+}
+
+fn issubclass(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let (c, t) = (&a.pos[0], &a.pos[1]);
+    let Some(co) = c.as_obj().filter(|o| matches!(o.get(), Object::Class(_))) else {
+        return Err(vm.type_error("issubclass() arg 1 must be a class"));
+    };
+    let targets = match t.body() {
+        Some(Object::Tuple(items)) => items.to_vec(),
+        _ => vec![t.clone()],
+    };
+    for t in targets {
+        if let Some(to) = t.as_obj() {
+            if Vm::is_subclass(co, to) {
+                return Ok(Value::Bool(true));
+            }
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn hash(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    Ok(Value::Int(vm.hash(&arg0(a, 0))?))
+}
+
+/// Whether `v` can be called: a function, method, class, built-in, or an instance whose
+/// class defines `__call__`.
+fn is_callable(vm: &Vm, v: &Value) -> bool {
+    match v {
+        Value::Native(_) => true,
+        Value::Obj(o) => match o.get() {
+            Object::Function(_) | Object::BoundMethod { .. } | Object::Class(_) => true,
+            Object::Instance(_) => {
+                let cls = vm.type_of(v);
+                vm.lookup_class_attr(&cls, "__call__").is_some()
+            }
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+fn iter(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let v = arg0(a, 0);
+    if let Some(sentinel) = a.get(1) {
+        if !is_callable(vm, &v) {
+            return Err(vm.type_error("iter(v, w): v must be callable"));
+        }
+        return Ok(Value::obj(Object::Iter(Iter::CallIter {
+            func: v,
+            sentinel: sentinel.clone(),
+        })));
+    }
+    vm.get_iter(&v)
+}
+
+fn next(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let v = arg0(a, 0);
+    if let Some(Object::Generator(_)) = v.body() {
+        if let Some(o) = v.as_obj().cloned() {
+            return match vm.gen_resume(&o, Value::None, None)? {
+                crate::vm::eval::Exit::Yield(x) => Ok(x),
+                crate::vm::eval::Exit::Return(r) => match a.get(1) {
+                    Some(d) => Ok(d.clone()),
+                    None => {
+                        let cls = vm.exc_class("StopIteration");
+                        let args = if matches!(r, Value::None) {
+                            vec![]
+                        } else {
+                            vec![r]
+                        };
+                        Err(vm.make_exc(&cls, args))
+                    }
+                },
+            };
+        }
+    }
+    if !matches!(v.body(), Some(Object::Iter(_) | Object::Instance(_))) {
+        return Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_name(&v))));
+    }
+    match vm.next(&v)? {
+        Some(x) => Ok(x),
+        None => match a.get(1) {
+            Some(d) => Ok(d.clone()),
+            None => Err(vm.err_empty("StopIteration")),
+        },
+    }
+}
+
+fn chr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let v = arg0(a, 0);
+    if matches!(v.body(), Some(Object::BigInt(_))) {
+        return Err(vm.err("OverflowError", "Python int too large to convert to C int"));
+    }
+    let i = vm.index_of(&v)?;
+    if i32::try_from(i).is_err() {
+        return Err(vm.err("OverflowError", "Python int too large to convert to C int"));
+    }
+    match u32::try_from(i).ok().and_then(char::from_u32) {
+        Some(c) => Ok(Vm::str_val(c.to_string())),
+        None => Err(vm.value_error("chr() arg not in range(0x110000)")),
+    }
+}
+
+fn ord(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let v = arg0(a, 0);
+    if let Some(s) = v.as_str() {
+        let mut it = s.chars();
+        return match (it.next(), it.next()) {
+            (Some(c), None) => Ok(Value::Int(c as i64)),
+            _ => Err(vm.type_error(format!(
+                "ord() expected a character, but string of length {} found",
+                s.chars().count()
+            ))),
+        };
+    }
+    if let Some(Object::Bytes(b)) = v.body() {
+        if b.len() == 1 {
+            return Ok(Value::Int(b[0] as i64));
+        }
+    }
+    Err(vm.type_error(format!(
+        "ord() expected string of length 1, but {} found",
+        vm.type_name(&v)
+    )))
+}
+
+fn hex(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    radix(vm, a, pynum::i64_hex, pynum::int_hex)
+}
+
+fn oct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    radix(vm, a, pynum::i64_oct, pynum::int_oct)
+}
+
+fn bin(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    radix(vm, a, pynum::i64_bin, pynum::int_bin)
+}
+
+/// `hex`, `oct` and `bin`: an int (or an object with `__index__`) in one base, prefixed.
+fn radix(
+    vm: &mut Vm,
+    a: &Args,
+    small: fn(i64) -> String,
+    big: fn(&BigInt) -> String,
+) -> PyResult<Value> {
+    let v = arg0(a, 0);
+    let s = match num_of(&v) {
+        Some(Num::I(i)) => small(i),
+        Some(Num::B(b)) => big(b),
+        _ => small(vm.index_of(&v)?),
+    };
+    Ok(Vm::str_val(s))
+}
+
+/// The name argument of `getattr` and its kin must be a str.
+fn check_attr_name(vm: &Vm, name: &Value) -> PyResult<()> {
+    if name.as_str().is_none() {
+        return Err(vm.type_error(format!(
+            "attribute name must be string, not '{}'",
+            vm.type_name(name)
+        )));
+    }
+    Ok(())
+}
+
+fn hasattr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    check_attr_name(vm, &a.pos[1])?;
+    match vm.getattr(&a.pos[0], &a.pos[1]) {
+        Ok(_) => Ok(Value::Bool(true)),
+        Err(e) if vm.exc_matches(&e, "AttributeError") => Ok(Value::Bool(false)),
+        Err(e) => Err(e),
+    }
+}
+
+fn getattr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let (o, name) = (&a.pos[0], &a.pos[1]);
+    check_attr_name(vm, name)?;
+    match vm.getattr(o, name) {
+        Ok(v) => Ok(v),
+        Err(e) => match a.get(2) {
+            Some(default) if vm.exc_matches(&e, "AttributeError") => Ok(default.clone()),
+            _ => Err(e),
+        },
+    }
+}
+
+fn setattr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    check_attr_name(vm, &a.pos[1])?;
+    vm.setattr(&a.pos[0], &a.pos[1], a.pos[2].clone())?;
+    Ok(Value::None)
+}
+
+fn delattr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    check_attr_name(vm, &a.pos[1])?;
+    vm.delattr(&a.pos[0], &a.pos[1])?;
+    Ok(Value::None)
+}
+
+fn callable(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    Ok(Value::Bool(is_callable(vm, &arg0(a, 0))))
+}
+
+fn id(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    Ok(Value::Int(a.get(0).map(|v| v.id()).unwrap_or(0) as i64))
+}
+
+fn pow(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (a.arg(0, "base"), a.arg(1, "exp")) else {
+        let (missing, pos) = if a.arg(0, "base").is_none() {
+            ("base", 1)
+        } else {
+            ("exp", 2)
+        };
+        return Err(vm.type_error(format!(
+            "pow() missing required argument '{missing}' (pos {pos})"
+        )));
+    };
+    match a.arg(2, "mod") {
+        Some(m) if !matches!(m, Value::None) => {
+            let (b, e, m) = (
+                vm.big_arg(Some(x))?,
+                vm.big_arg(Some(y))?,
+                vm.big_arg(Some(m))?,
+            );
+            match pynum::int_pow(&b, &e, Some(&m)).map_err(|e| vm.lib_err(e))? {
+                pynum::Num::Int(i) => Ok(Vm::int_from_big(i)),
+                pynum::Num::Float(f) => Ok(Value::Float(f)),
+            }
+        }
+        _ => vm.binary_op(6, x, y),
+    }
+}
+
+fn divmod(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let (x, y) = (&a.pos[0], &a.pos[1]);
+    if let (Some(Num::F(_)), _) | (_, Some(Num::F(_))) = (num_of(x), num_of(y)) {
+        let fx = vm.f64_arg(Some(x), "divmod")?;
+        let fy = vm.f64_arg(Some(y), "divmod")?;
+        let (q, r) = pynum::float_divmod(fx, fy).map_err(|e| vm.lib_err(e))?;
+        return Ok(Vm::new_tuple(vec![Value::Float(q), Value::Float(r)]));
+    }
+    if num_of(x).is_none() || num_of(y).is_none() {
+        if let Some(r) = vm.call_dunder(x, "__divmod__", std::slice::from_ref(y))? {
+            return Ok(r);
+        }
+        return Err(vm.type_error(format!(
+            "unsupported operand type(s) for divmod(): '{}' and '{}'",
+            vm.type_name(x),
+            vm.type_name(y)
+        )));
+    }
+    let q = vm.binary_op(4, x, y)?;
+    let r = vm.binary_op(5, x, y)?;
+    Ok(Vm::new_tuple(vec![q, r]))
+}
+
+fn round(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    check_clinic(vm, a, "round", &["number", "ndigits"], false)?;
+    let v = a.arg(0, "number").cloned().unwrap_or(Value::None);
+    let nd = a
+        .arg(1, "ndigits")
+        .cloned()
+        .filter(|v| !matches!(v, Value::None));
+    match (num_of(&v), nd) {
+        (Some(Num::F(f)), None) => {
+            let r = pynum::round_f64_to_int(f).map_err(|e| vm.lib_err(e))?;
+            Ok(Vm::int_from_big(r))
+        }
+        (Some(Num::F(f)), Some(d)) => {
+            let d = vm.clamp_index(&d)?;
+            Ok(Value::Float(
+                pynum::round_f64(f, d).map_err(|e| vm.lib_err(e))?,
+            ))
+        }
+        (Some(Num::I(i)), None) => Ok(Value::Int(i)),
+        (Some(Num::B(_)), None) => Ok(v.clone()),
+        (Some(Num::I(_) | Num::B(_)), Some(d)) => {
+            let d = vm.clamp_index(&d)?;
+            let b = vm.big_arg(Some(&v))?;
+            Ok(Vm::int_from_big(pynum::round_int(&b, d)))
+        }
+        (None, nd) => {
+            let extra: Vec<Value> = nd.into_iter().collect();
+            match vm.call_dunder(&v, "__round__", &extra)? {
+                Some(r) => Ok(r),
+                None => Err(vm.type_error(format!(
+                    "type {} doesn't define __round__ method",
+                    vm.type_name(&v)
+                ))),
+            }
+        }
+    }
+}
+
+fn format(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let v = arg0(a, 0);
+    let spec = a.get(1).and_then(|s| s.as_str()).unwrap_or("").to_string();
+    Ok(Vm::str_val(vm.format(&v, &spec)?))
+}
+
+fn build_class(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    vm.build_class(a.raw, a.kwnames)
+}
+
+/// `super(cls, obj)`; `super()` never gets here (see `SUPER`).
+fn super_(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let (Some(c), Some(r)) = (a.get(0), a.get(1)) else {
+        return Err(vm.err("RuntimeError", "super(): no arguments"));
+    };
+    let Some(class) = c
+        .as_obj()
+        .filter(|o| matches!(o.get(), Object::Class(_)))
+        .cloned()
+    else {
+        return Err(vm.type_error(format!(
+            "super() argument 1 must be a type, not {}",
+            vm.type_name(c)
+        )));
+    };
+    Ok(Value::obj(Object::Super {
+        class,
+        receiver: r.clone(),
+    }))
+}
+
+fn property(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let fget = a.arg(0, "fget").cloned().unwrap_or(Value::None);
+    let fset = a.arg(1, "fset").cloned().unwrap_or(Value::None);
+    let fdel = a.arg(2, "fdel").cloned().unwrap_or(Value::None);
+    Ok(Value::obj(Object::Property { fget, fset, fdel }))
+}
+
+fn staticmethod(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    Ok(Value::obj(Object::StaticMethod(arg0(a, 0))))
+}
+
+fn classmethod(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    Ok(Value::obj(Object::ClassMethod(arg0(a, 0))))
+}
+
+fn vars(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    vm.getattr(&arg0(a, 0), &Vm::str_val("__dict__"))
+}
+
+fn dir(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let v = arg0(a, 0);
+    let str_keys = |d: &crate::value::dict_table::Dict| -> Vec<String> {
+        d.iter()
+            .filter_map(|(k, _)| k.as_str().map(|s| s.to_string()))
+            .collect()
+    };
+    let mut names: Vec<String> = match v.body() {
+        Some(Object::Instance(i)) => str_keys(&i.dict),
+        Some(Object::Module(m)) => m
+            .lookup
+            .iter()
+            .filter(|(_, s)| !m.slots[**s as usize].is_null())
+            .map(|(k, _)| k.to_string())
+            .collect(),
+        Some(Object::Class(c)) => str_keys(&c.dict),
+        _ => Vec::new(),
+    };
+    if let Some(Object::Instance(i)) = v.body() {
+        if let Object::Class(c) = i.class.get() {
+            for k in &c.mro {
+                if let Object::Class(kc) = k.get() {
+                    names.extend(str_keys(&kc.dict));
+                }
+            }
+        }
+    }
+    names.sort();
+    names.dedup();
+    Ok(Vm::new_list(names.into_iter().map(Vm::str_val).collect()))
+}
+
+/// `input()`: a worker has no stdin, so reading always meets end of file.
+fn input(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+    Err(vm.err("EOFError", "EOF when reading a line"))
+}
+
+fn exit(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let cls = vm.exc_class("SystemExit");
+    Err(vm.make_exc(&cls, a.pos.to_vec()))
+}
