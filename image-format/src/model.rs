@@ -4,13 +4,14 @@
 /// One code object with every field of CPython's `__code__` (plus our exception table).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CodeObject {
-    /// `co_name`: the function's (or class body's, or `<module>`'s) own name.
+    /// `co_name`: the unqualified name (`f`, `Cart`, `<module>`, `<lambda>`, ...).
     pub name: String,
     /// `co_qualname`: the dotted path from the module's top level, e.g. `Cart.total`.
     pub qualname: String,
     /// `co_filename`: the source file the code was compiled from.
     pub filename: String,
-    /// `co_firstlineno`: source line of the `def`/`class` (1 for a module).
+    /// `co_firstlineno`: line where the definition starts (its first decorator, if any); 1
+    /// for a module.
     pub firstlineno: u32,
     /// `co_argcount`: positional parameters, positional-only ones included.
     pub argcount: u32,

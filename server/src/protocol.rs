@@ -1,10 +1,10 @@
 //! The wire protocol (`docs/protocol.md`): newline-delimited JSON over a Unix stream socket.
 //!
-//! Client requests are parsed and validated here into [`Request`]s; every reply the
+//! Client requests are parsed and validated here into `Request`s; every reply the
 //! supervisor makes itself (pong, stats, protocol and pool errors) is built here. Replies to
-//! `call` are built by the worker that ran the job ([`call_reply`]) and forwarded unchanged.
+//! `call` are built by the worker that ran the job (`call_reply`) and forwarded unchanged.
 //! The supervisor hands a job to a worker as the client's own request line; the worker reads
-//! it back with [`parse_job`].
+//! it back with `parse_job`.
 
 use serde_json::{Map, Value};
 use std::io;

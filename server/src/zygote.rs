@@ -1,6 +1,6 @@
 //! The zygote and the workers it forks.
 //!
-//! [`start`] forks the zygote from the still single-threaded `serve` process. The zygote
+//! `start` forks the zygote from the still single-threaded `serve` process. The zygote
 //! preloads every module once (`Interpreter::preload`), freezes the heap in the `permanent`
 //! layout, records which anonymous writable ranges its children will inherit, reports
 //! "ready" and then does nothing but fork workers on request and reap them. It never
@@ -23,7 +23,7 @@
 //!
 //! Workers and the zygote die with their parent (`PR_SET_PDEATHSIG`, see [`fork`]).
 //! A worker reads jobs (the client's request line) from its socket, runs them, and writes one
-//! reply line per job (see [`crate::protocol::call_reply`]); its first line is `ready`, and a
+//! reply line per job (see `protocol::call_reply`); its first line is `ready`, and a
 //! worker that must not take more jobs (its interpreter panicked) sends `retire` before its
 //! last reply.
 
