@@ -2,7 +2,7 @@
 //! function up by qualified name. The CPython reference (`marshal.loads` of the same module's
 //! `.pyc`) and the figures are in `docs/performance.md`, "Image load".
 
-use criterion::{black_box, criterion_group, criterion_main, Criterion};
+use criterion::{black_box, criterion_main, Criterion};
 use permafrost_image::opcode::{encode, flags, BinaryOp, Opcode::*};
 use permafrost_image::{
     aligned_copy, write_image, CodeObject, Constant, Image, ImageBuilder, LineEntry, MappedImage,
@@ -123,5 +123,8 @@ fn image_load(c: &mut Criterion) {
     let _ = std::fs::remove_file(&path);
 }
 
-criterion_group!(benches, image_load);
-criterion_main!(benches);
+/// Private, so that the `pub fn` that `criterion_group!` generates is not crate API.
+mod group {
+    criterion::criterion_group!(benches, super::image_load);
+}
+criterion_main!(group::benches);

@@ -9,7 +9,7 @@
 //! `PERMAFROST_BENCH_PROGRAMS=fib_calls,list_sort` picks other programs of
 //! `benches/programs/` (by file stem) than the default five.
 
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode};
+use criterion::{criterion_main, BenchmarkId, Criterion, SamplingMode};
 use permafrost_benches::{freeze_program, human, leak_image, Samples, StdoutRedirect, TempDir};
 use permafrost_image::Image;
 use permafrost_worker::{Interpreter, Layout};
@@ -150,5 +150,8 @@ fn layouts(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, layouts);
-criterion_main!(benches);
+/// Private, so that the `pub fn` that `criterion_group!` generates is not crate API.
+mod group {
+    criterion::criterion_group!(benches, super::layouts);
+}
+criterion_main!(group::benches);

@@ -8,7 +8,7 @@
 //! with `cargo build --release -p permafrost-server`). Figures: `docs/performance.md`,
 //! "Interpreter layouts and process costs (criterion)".
 
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
+use criterion::{criterion_main, BenchmarkId, Criterion};
 use permafrost_benches::{
     freeze_source, human, permafrost_bin, quantile, spawn_ready_micros, Client, Samples, Server,
     TempDir,
@@ -191,5 +191,8 @@ fn server(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, server);
-criterion_main!(benches);
+/// Private, so that the `pub fn` that `criterion_group!` generates is not crate API.
+mod group {
+    criterion::criterion_group!(benches, super::server);
+}
+criterion_main!(group::benches);

@@ -116,14 +116,17 @@ pub struct Samples {
 }
 
 impl Samples {
+    /// Records one timing.
     pub fn push(&mut self, d: Duration) {
         self.durations.push(d);
     }
 
+    /// Number of timings recorded.
     pub fn len(&self) -> usize {
         self.durations.len()
     }
 
+    /// Whether no timing has been recorded.
     pub fn is_empty(&self) -> bool {
         self.durations.is_empty()
     }
@@ -133,6 +136,7 @@ impl Samples {
         quantile(&self.durations, q)
     }
 
+    /// The middle timing (the 0.5-quantile), or `None` when empty.
     pub fn median(&self) -> Option<Duration> {
         self.quantile(0.5)
     }
@@ -191,6 +195,7 @@ pub struct TempDir {
 }
 
 impl TempDir {
+    /// Creates `<temp>/<prefix>-<pid>-<n>` with the first free `n`.
     pub fn new(prefix: &str) -> std::io::Result<TempDir> {
         let base = std::env::temp_dir();
         let pid = std::process::id();
@@ -208,6 +213,7 @@ impl TempDir {
         ))
     }
 
+    /// The directory's path.
     pub fn path(&self) -> &Path {
         &self.path
     }
@@ -288,6 +294,7 @@ impl Server {
         }
     }
 
+    /// The Unix socket the server listens on.
     pub fn socket(&self) -> &Path {
         &self.socket
     }
@@ -332,6 +339,7 @@ pub struct Client {
 }
 
 impl Client {
+    /// Connects to the server listening on `socket`.
     pub fn connect(socket: &Path) -> std::io::Result<Client> {
         let stream = UnixStream::connect(socket)?;
         let writer = stream.try_clone()?;
@@ -378,6 +386,7 @@ impl Client {
         Ok(reply)
     }
 
+    /// Sends a `ping`; `Ok` once the supervisor answers it.
     pub fn ping(&mut self) -> Result<(), String> {
         self.request(serde_json::json!({"op": "ping"})).map(drop)
     }

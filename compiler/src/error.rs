@@ -8,9 +8,13 @@ use std::fmt;
 /// A source error at a position, printed as `file:line:col: message` (1-based line and column).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CompileError {
+    /// The source file's name, as given to the compiler.
     pub file: String,
+    /// 1-based line of the error.
     pub line: u32,
+    /// 1-based column of the error, in characters.
     pub col: u32,
+    /// What is wrong, in Python's words where Python has them.
     pub message: String,
 }
 

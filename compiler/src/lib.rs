@@ -49,8 +49,11 @@ use std::path::Path;
 /// One module's source: its module name (the file stem), the file name recorded in
 /// `co_filename`, and the text.
 pub struct SourceModule<'s> {
+    /// Module name: the file stem, as `import` refers to it.
     pub name: &'s str,
+    /// File name recorded in `co_filename` and in error messages.
     pub filename: &'s str,
+    /// The Python source text.
     pub source: &'s str,
 }
 

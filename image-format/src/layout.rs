@@ -22,13 +22,21 @@ const _: () = assert!(HEADER_LEN.is_multiple_of(SECTION_ALIGN));
 
 /// Header field offsets.
 pub mod hdr {
+    /// [`MAGIC`](super::MAGIC), 8 bytes.
     pub const MAGIC: usize = 0;
+    /// Format version, `u32`; must equal [`VERSION`](super::VERSION).
     pub const VERSION: usize = 8;
+    /// Flags, `u32`; none are defined, so it must be 0.
     pub const FLAGS: usize = 12;
+    /// Total length of the image in bytes, `u64`.
     pub const FILE_LEN: usize = 16;
+    /// CRC-32 of the header bytes `0..HEADER_LEN` with this field taken as zero, `u32`.
     pub const HEADER_CRC: usize = 24;
+    /// CRC-32 of the bytes `HEADER_LEN..file_len`, `u32`.
     pub const PAYLOAD_CRC: usize = 28;
+    /// Number of section-table entries, `u32`; must equal [`SECTION_COUNT`](super::SECTION_COUNT).
     pub const SECTION_COUNT: usize = 32;
+    /// Reserved `u32`, must be 0.
     pub const RESERVED: usize = 36;
 }
 
@@ -36,19 +44,30 @@ pub mod hdr {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[repr(u32)]
 pub enum SectionKind {
+    /// String records: UTF-8 text with its code-point count and hash.
     Strings = 1,
+    /// Blob records: `bytes` constants and big-int magnitudes.
     Blobs = 2,
+    /// Constant slots ([`Slot`]).
     Consts = 3,
+    /// String lists (`co_names`, `co_varnames`, ...): `u32` string-record offsets.
     StrRefs = 4,
+    /// Instruction words, `u32` each.
     Bytecode = 5,
+    /// Line-table entries (`start u32, line u32`).
     Lines = 6,
+    /// Exception-table entries (`start, end, handler, depth`, `u32` each).
     Exceptions = 7,
+    /// Code-object records ([`CodeRecord`]).
     Codes = 8,
+    /// Module records ([`ModuleRecord`]).
     Modules = 9,
+    /// The qualname-to-code hash table ([`NameSlot`]s).
     NameIndex = 10,
 }
 
 impl SectionKind {
+    /// Every section kind, in file (and section-table) order.
     pub const ALL: [SectionKind; SECTION_COUNT] = [
         SectionKind::Strings,
         SectionKind::Blobs,
@@ -92,6 +111,7 @@ impl SectionKind {
         }
     }
 
+    /// Position of this section's entry in the section table (its kind minus one).
     pub fn index(self) -> usize {
         self as usize - 1
     }
@@ -107,15 +127,25 @@ pub const SLOT_LEN: usize = 16;
 
 /// Constant slot tags.
 pub mod tag {
+    /// `None`; aux and payload 0.
     pub const NONE: u32 = 0;
+    /// `bool`; payload 0 or 1.
     pub const BOOL: u32 = 1;
+    /// An `int` that fits in 64 bits; payload is the `i64`.
     pub const INT: u32 = 2;
+    /// Any other `int`; aux 1 if negative, payload the offset of the magnitude's blob.
     pub const BIGINT: u32 = 3;
+    /// `float`; payload is the IEEE-754 bits.
     pub const FLOAT: u32 = 4;
+    /// `str`; payload is the offset of a string record.
     pub const STR: u32 = 5;
+    /// `bytes`; payload is the offset of a blob record.
     pub const BYTES: u32 = 6;
+    /// `tuple`; aux is the item count, payload the offset of the first item slot.
     pub const TUPLE: u32 = 7;
+    /// A code object; payload is its index in the code-objects section.
     pub const CODE: u32 = 8;
+    /// `Ellipsis`; aux and payload 0.
     pub const ELLIPSIS: u32 = 9;
 }
 
@@ -123,6 +153,7 @@ pub mod tag {
 #[derive(Clone, Copy, Debug, Default)]
 #[repr(C)]
 pub struct Slot {
+    /// What the slot holds: one of the [`tag`] constants.
     pub tag: u32,
     /// BigInt: 1 when negative; Tuple: item count; otherwise 0.
     pub aux: u32,
@@ -136,31 +167,57 @@ pub struct Slot {
 #[derive(Clone, Copy, Debug, Default)]
 #[repr(C)]
 pub struct CodeRecord {
+    /// File offset of the `co_name` string record.
     pub name: u32,
+    /// File offset of the `co_qualname` string record.
     pub qualname: u32,
+    /// File offset of the `co_filename` string record.
     pub filename: u32,
+    /// `co_firstlineno`: line of the first source line.
     pub firstlineno: u32,
+    /// `co_argcount`: positional parameters, positional-only ones included.
     pub argcount: u32,
+    /// `co_posonlyargcount`: positional-only parameters (at most `argcount`).
     pub posonlyargcount: u32,
+    /// `co_kwonlyargcount`: keyword-only parameters.
     pub kwonlyargcount: u32,
+    /// `co_flags`, with CPython's bit values (see `opcode::flags`).
     pub flags: u32,
+    /// `co_stacksize`: maximum value-stack depth, at most [`MAX_STACKSIZE`].
     pub stacksize: u32,
+    /// Offset of the first `co_consts` slot in the constants section.
     pub consts_off: u32,
+    /// Number of `co_consts` slots.
     pub consts_len: u32,
+    /// Offset of `co_names` in the string-lists section.
     pub names_off: u32,
+    /// Number of `co_names` entries.
     pub names_len: u32,
+    /// Offset of `co_varnames` in the string-lists section (right after `co_names`).
     pub varnames_off: u32,
+    /// Number of `co_varnames` entries.
     pub varnames_len: u32,
+    /// Offset of `co_freevars` in the string-lists section (right after `co_varnames`).
     pub freevars_off: u32,
+    /// Number of `co_freevars` entries.
     pub freevars_len: u32,
+    /// Offset of `co_cellvars` in the string-lists section (right after `co_freevars`).
     pub cellvars_off: u32,
+    /// Number of `co_cellvars` entries.
     pub cellvars_len: u32,
+    /// Offset of the first instruction word in the bytecode section.
     pub code_off: u32,
+    /// Number of instruction words.
     pub code_len: u32,
+    /// Offset of the first entry in the line-table section.
     pub lines_off: u32,
+    /// Number of line-table entries.
     pub lines_len: u32,
+    /// Offset of the first entry in the exception-table section.
     pub exc_off: u32,
+    /// Number of exception-table entries.
     pub exc_len: u32,
+    /// Padding to [`CODE_RECORD_LEN`]; must be zero.
     pub reserved: [u32; 3],
 }
 
@@ -172,7 +229,9 @@ const _: () = assert!(std::mem::size_of::<CodeRecord>() == CODE_RECORD_LEN);
 #[derive(Clone, Copy, Debug, Default)]
 #[repr(C)]
 pub struct ModuleRecord {
+    /// File offset of the module name's string record.
     pub name: u32,
+    /// Index of the module's top-level code object.
     pub code: u32,
 }
 

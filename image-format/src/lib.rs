@@ -39,6 +39,7 @@ pub struct AlignedBuf {
 }
 
 impl AlignedBuf {
+    /// The copied bytes, starting at an 8-byte boundary.
     pub fn as_slice(&self) -> &[u8] {
         let all: &[u8] = reader::words_as_bytes(&self.words);
         &all[..self.len]

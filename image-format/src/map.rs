@@ -165,6 +165,7 @@ impl MappedImage {
         self.map.len()
     }
 
+    /// Whether the image has no bytes (never true of an image that validated).
     pub fn is_empty(&self) -> bool {
         self.map.is_empty()
     }

@@ -4,23 +4,35 @@
 /// One code object with every field of CPython's `__code__` (plus our exception table).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CodeObject {
+    /// `co_name`: the unqualified name (`f`, `Cart`, `<module>`, `<lambda>`, ...).
     pub name: String,
+    /// `co_qualname`: the dotted path from the module's top level, e.g. `Cart.total`.
     pub qualname: String,
+    /// `co_filename`: the source file the code was compiled from.
     pub filename: String,
+    /// `co_firstlineno`: line where the definition starts (its first decorator, if any); 1
+    /// for a module.
     pub firstlineno: u32,
+    /// `co_argcount`: positional parameters, positional-only ones included.
     pub argcount: u32,
+    /// `co_posonlyargcount`: positional-only parameters (at most `argcount`).
     pub posonlyargcount: u32,
+    /// `co_kwonlyargcount`: keyword-only parameters.
     pub kwonlyargcount: u32,
     /// `co_flags`, with CPython's bit values (see `opcode::flags`).
     pub flags: u32,
     /// Maximum value-stack depth; the verifier re-derives it and rejects a smaller claim.
     pub stacksize: u32,
+    /// `co_consts`: the constants that `LOAD_CONST` indexes.
     pub consts: Vec<Constant>,
+    /// `co_names`: global, attribute and import names that name instructions index.
     pub names: Vec<String>,
     /// Arguments first (positional-only, positional-or-keyword, keyword-only, `*args`,
     /// `**kwargs`), then the other locals: CPython's order.
     pub varnames: Vec<String>,
+    /// `co_freevars`: variables captured from enclosing functions' cells.
     pub freevars: Vec<String>,
+    /// `co_cellvars`: locals of this code that inner functions capture, kept in cells.
     pub cellvars: Vec<String>,
     /// Encoded instruction words (see `opcode::encode`).
     pub code: Vec<u32>,
@@ -35,7 +47,9 @@ pub struct CodeObject {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[repr(C)]
 pub struct LineEntry {
+    /// Index of the first instruction of the run.
     pub start: u32,
+    /// 1-based source line of the run.
     pub line: u32,
 }
 
@@ -44,27 +58,39 @@ pub struct LineEntry {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[repr(C)]
 pub struct ExceptionEntry {
+    /// First covered instruction index.
     pub start: u32,
+    /// Instruction index one past the last covered instruction.
     pub end: u32,
+    /// Instruction index where the handler starts.
     pub handler: u32,
+    /// Value-stack depth kept when the handler is entered (before the exception is pushed).
     pub depth: u32,
 }
 
 /// A constant of `co_consts`.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Constant {
+    /// Python's `None`.
     None,
+    /// `True` or `False`.
     Bool(bool),
     /// An int that fits in 64 bits.
     Int(i64),
     /// Any other int: sign and magnitude, little-endian base-256 digits, no trailing zeros.
     BigInt {
+        /// Whether the int is below zero.
         negative: bool,
+        /// Absolute value, little-endian base-256 digits, no high zero byte.
         magnitude_le: Vec<u8>,
     },
+    /// A `float`.
     Float(f64),
+    /// A `str`.
     Str(String),
+    /// A `bytes` literal.
     Bytes(Vec<u8>),
+    /// A tuple of constants (possibly nested).
     Tuple(Vec<Constant>),
     /// A code object of the image, by index into [`ImageBuilder::codes`].
     Code(u32),
@@ -75,14 +101,18 @@ pub enum Constant {
 /// A module: its name (the file stem) and the index of its top-level code object.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Module {
+    /// Module name: the source file's stem.
     pub name: String,
+    /// Index into [`ImageBuilder::codes`] of the module's top-level code.
     pub code: u32,
 }
 
 /// Everything that goes into one image. The first module is the main module.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ImageBuilder {
+    /// Every code object of the image; [`Constant::Code`] and [`Module::code`] index it.
     pub codes: Vec<CodeObject>,
+    /// The modules, the main module first.
     pub modules: Vec<Module>,
 }
 

@@ -243,18 +243,31 @@ opcodes! {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[repr(u8)]
 pub enum BinaryOp {
+    /// `+`: addition.
     Add = 0,
+    /// `-`: subtraction.
     Sub = 1,
+    /// `*`: multiplication (and sequence repetition).
     Mul = 2,
+    /// `/`: true division.
     TrueDiv = 3,
+    /// `//`: floor division.
     FloorDiv = 4,
+    /// `%`: modulo (and printf-style formatting).
     Mod = 5,
+    /// `**`: power.
     Pow = 6,
+    /// `<<`: left shift.
     LShift = 7,
+    /// `>>`: right shift.
     RShift = 8,
+    /// `&`: bitwise and.
     And = 9,
+    /// `|`: bitwise or.
     Or = 10,
+    /// `^`: bitwise exclusive or.
     Xor = 11,
+    /// `@`: matrix multiplication.
     MatMul = 12,
 }
 
@@ -308,15 +321,22 @@ impl BinaryOp {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[repr(u8)]
 pub enum CompareOp {
+    /// `<`
     Lt = 0,
+    /// `<=`
     Le = 1,
+    /// `==`
     Eq = 2,
+    /// `!=`
     Ne = 3,
+    /// `>`
     Gt = 4,
+    /// `>=`
     Ge = 5,
 }
 
 impl CompareOp {
+    /// Decodes a `COMPARE_OP` argument; `None` for an undefined selector.
     pub fn from_arg(arg: u32) -> Option<CompareOp> {
         use CompareOp::*;
         Some(match arg {
@@ -330,6 +350,7 @@ impl CompareOp {
         })
     }
 
+    /// The operator as written in Python (used in TypeError messages and `dis`).
     pub fn symbol(self) -> &'static str {
         use CompareOp::*;
         match self {
@@ -345,12 +366,19 @@ impl CompareOp {
 
 /// `co_flags` bits, with CPython's values.
 pub mod flags {
+    /// Locals live in fast slots, not in a dict (functions, not module or class bodies).
     pub const CO_OPTIMIZED: u32 = 0x1;
+    /// A fresh locals namespace is made for each call.
     pub const CO_NEWLOCALS: u32 = 0x2;
+    /// The code takes `*args` (its slot follows the named parameters in `co_varnames`).
     pub const CO_VARARGS: u32 = 0x4;
+    /// The code takes `**kwargs` (its slot follows `*args`, if any, in `co_varnames`).
     pub const CO_VARKEYWORDS: u32 = 0x8;
+    /// The function is defined inside another function.
     pub const CO_NESTED: u32 = 0x10;
+    /// Calling the code returns a generator instead of running the body.
     pub const CO_GENERATOR: u32 = 0x20;
+    /// The code has neither free nor cell variables.
     pub const CO_NOFREE: u32 = 0x40;
 }
 

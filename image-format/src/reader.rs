@@ -20,8 +20,11 @@ use std::ptr::NonNull;
 /// Why an image was rejected: the section, the byte offset into the file, and what was wrong.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ImageError {
+    /// Name of the section at fault (`header`, `bytecode`, ...; `file` for I/O errors).
     pub section: &'static str,
+    /// Byte offset from the start of the file of the offending field.
     pub offset: u64,
+    /// What was wrong, in words.
     pub message: String,
 }
 
@@ -146,9 +149,11 @@ impl<'a> Image<'a> {
     pub fn parse(bytes: &'a [u8]) -> Result<Image<'a>, ImageError> {
         Validator::run(bytes)
     }
+    /// The whole image, as passed to [`Image::parse`].
     pub fn as_bytes(&self) -> &'a [u8] {
         self.bytes
     }
+    /// Number of code objects; valid code indices are `0..code_count()`.
     pub fn code_count(&self) -> u32 {
         self.code_count
     }
@@ -177,6 +182,7 @@ impl<'a> Image<'a> {
             index,
         }
     }
+    /// Number of modules (at least one).
     pub fn module_count(&self) -> u32 {
         self.module_count
     }
@@ -206,6 +212,7 @@ impl<'a> Image<'a> {
     pub fn main_module(&self) -> ModuleView<'a> {
         self.module(0)
     }
+    /// The module called `name`, if the image has one (linear search of the module table).
     pub fn find_module(&self, name: &str) -> Option<ModuleView<'a>> {
         (0..self.module_count)
             .map(|i| self.module(i))
@@ -244,7 +251,9 @@ impl<'a> Image<'a> {
 /// A module entry: its name and the index of its top-level code object.
 #[derive(Clone, Copy, Debug)]
 pub struct ModuleView<'a> {
+    /// The module's name (its source file's stem).
     pub name: ImgStr<'a>,
+    /// Index of the module's top-level code object.
     pub code: u32,
 }
 
@@ -278,36 +287,47 @@ impl<'a> CodeView<'a> {
             refs: unsafe { view(self.base, off as usize, len as usize) },
         }
     }
+    /// This code object's index in the image.
     pub fn index(&self) -> u32 {
         self.index
     }
+    /// `co_name`.
     pub fn name(&self) -> ImgStr<'a> {
         self.str_field(self.rec.name)
     }
+    /// `co_qualname`: the dotted path from the module's top level.
     pub fn qualname(&self) -> ImgStr<'a> {
         self.str_field(self.rec.qualname)
     }
+    /// `co_filename`.
     pub fn filename(&self) -> ImgStr<'a> {
         self.str_field(self.rec.filename)
     }
+    /// `co_firstlineno`.
     pub fn firstlineno(&self) -> u32 {
         self.rec.firstlineno
     }
+    /// `co_argcount`: positional parameters, positional-only ones included.
     pub fn argcount(&self) -> u32 {
         self.rec.argcount
     }
+    /// `co_posonlyargcount`.
     pub fn posonlyargcount(&self) -> u32 {
         self.rec.posonlyargcount
     }
+    /// `co_kwonlyargcount`.
     pub fn kwonlyargcount(&self) -> u32 {
         self.rec.kwonlyargcount
     }
+    /// `co_flags` (bits in [`crate::opcode::flags`]).
     pub fn flags(&self) -> u32 {
         self.rec.flags
     }
+    /// `co_stacksize`: the verified maximum value-stack depth.
     pub fn stacksize(&self) -> u32 {
         self.rec.stacksize
     }
+    /// `co_consts`.
     pub fn consts(&self) -> ConstList<'a> {
         ConstList {
             base: self.base,
@@ -321,15 +341,19 @@ impl<'a> CodeView<'a> {
             },
         }
     }
+    /// `co_names`: names used by global, attribute and import instructions.
     pub fn names(&self) -> StrList<'a> {
         self.str_list(self.rec.names_off, self.rec.names_len)
     }
+    /// `co_varnames`: parameters first, then the other locals.
     pub fn varnames(&self) -> StrList<'a> {
         self.str_list(self.rec.varnames_off, self.rec.varnames_len)
     }
+    /// `co_freevars`: variables captured from enclosing functions.
     pub fn freevars(&self) -> StrList<'a> {
         self.str_list(self.rec.freevars_off, self.rec.freevars_len)
     }
+    /// `co_cellvars`: locals captured by inner functions.
     pub fn cellvars(&self) -> StrList<'a> {
         self.str_list(self.rec.cellvars_off, self.rec.cellvars_len)
     }
@@ -350,6 +374,7 @@ impl<'a> CodeView<'a> {
         let start = self.rec.code_off as usize;
         &self.base[start..start + self.rec.code_len as usize * 4]
     }
+    /// The line table, sorted by `start`.
     pub fn linetable(&self) -> &'a [LineEntry] {
         // SAFETY: the line-table range was validated inside its section, aligned.
         unsafe {
@@ -360,6 +385,7 @@ impl<'a> CodeView<'a> {
             )
         }
     }
+    /// The exception table, sorted by `start`, non-overlapping.
     pub fn exceptiontable(&self) -> &'a [ExceptionEntry] {
         // SAFETY: the exception-table range was validated inside its section, aligned.
         unsafe {
@@ -397,12 +423,16 @@ pub struct StrList<'a> {
 }
 
 impl<'a> StrList<'a> {
+    /// Number of strings.
     pub fn len(&self) -> usize {
         self.refs.len()
     }
+    /// Whether the list has no strings.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+    /// The string at `index`.
+    ///
     /// # Panics
     /// When `index >= len()`.
     #[inline]
@@ -410,6 +440,7 @@ impl<'a> StrList<'a> {
         // SAFETY: every entry of the string-list section was validated as a string record start.
         unsafe { ImgStr::at(self.base, self.refs[index]) }
     }
+    /// The strings in order.
     pub fn iter(&self) -> impl Iterator<Item = ImgStr<'a>> + 'a {
         let list = *self;
         (0..list.len()).map(move |i| list.get(i))
@@ -430,18 +461,23 @@ pub struct ConstList<'a> {
 }
 
 impl<'a> ConstList<'a> {
+    /// Number of constants.
     pub fn len(&self) -> usize {
         self.slots.len()
     }
+    /// Whether the list has no constants.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+    /// The constant at `index`.
+    ///
     /// # Panics
     /// When `index >= len()`.
     #[inline]
     pub fn get(&self, index: usize) -> ConstView<'a> {
         ConstView::decode(self.base, &self.slots[index])
     }
+    /// The constants in order.
     pub fn iter(&self) -> impl Iterator<Item = ConstView<'a>> + 'a {
         let list = *self;
         (0..list.len()).map(move |i| list.get(i))
@@ -457,18 +493,30 @@ impl fmt::Debug for ConstList<'_> {
 /// One constant, decoded from its 16-byte slot without copying its payload.
 #[derive(Clone, Copy, Debug)]
 pub enum ConstView<'a> {
+    /// `None`.
     None,
+    /// `True` or `False`.
     Bool(bool),
+    /// An int that fits in 64 bits.
     Int(i64),
+    /// Any other int, as sign and magnitude.
     BigInt {
+        /// Whether the int is below zero.
         negative: bool,
+        /// Absolute value, little-endian base-256 digits, no high zero byte.
         magnitude_le: &'a [u8],
     },
+    /// A `float`.
     Float(f64),
+    /// A `str`, in place.
     Str(ImgStr<'a>),
+    /// A `bytes`, in place.
     Bytes(ImgBytes<'a>),
+    /// A tuple: its items, in place.
     Tuple(ConstList<'a>),
+    /// A code object, by index into the image.
     Code(u32),
+    /// `...`.
     Ellipsis,
 }
 
@@ -558,6 +606,7 @@ impl<'a> ImgStr<'a> {
             std::slice::from_raw_parts(self.record.as_ptr().add(RECORD_HEADER_LEN), len as usize)
         }
     }
+    /// The string itself.
     #[inline]
     pub fn as_str(&self) -> &'a str {
         // SAFETY: validation checked that every string record's bytes are UTF-8.
@@ -575,6 +624,7 @@ impl<'a> ImgStr<'a> {
         // SAFETY: the record is valid for `'a`.
         unsafe { record_header(self.record).1 as usize }
     }
+    /// Whether every character is ASCII (byte length equals character count).
     #[inline]
     pub fn is_ascii(&self) -> bool {
         // SAFETY: the record is valid for `'a`.
@@ -652,6 +702,7 @@ impl<'a> ImgBytes<'a> {
             _image: PhantomData,
         }
     }
+    /// The bytes.
     #[inline]
     pub fn as_bytes(&self) -> &'a [u8] {
         // SAFETY: a validated record is followed by `byte_len` bytes inside the image.
@@ -660,11 +711,13 @@ impl<'a> ImgBytes<'a> {
             std::slice::from_raw_parts(self.record.as_ptr().add(RECORD_HEADER_LEN), len as usize)
         }
     }
+    /// Length in bytes.
     #[inline]
     pub fn len(&self) -> usize {
         // SAFETY: the record is valid for `'a`.
         unsafe { record_header(self.record).0 as usize }
     }
+    /// Whether there are no bytes.
     #[inline]
     pub fn is_empty(&self) -> bool {
         self.len() == 0

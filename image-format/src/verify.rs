@@ -40,7 +40,9 @@ pub enum Location {
 /// Why a code object's bytecode was rejected.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct VerifyError {
+    /// Where in the code object the fault is.
     pub location: Location,
+    /// What was wrong, naming the instruction or table entry.
     pub message: String,
 }
 

@@ -4,6 +4,7 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
+/// The parsed command line: one subcommand.
 #[derive(Parser, Debug)]
 #[command(
     name = "permafrost",
@@ -11,6 +12,7 @@ use std::path::PathBuf;
     about = "A fork-server process pool that runs Python from a frozen, read-only code image"
 )]
 pub struct Cli {
+    /// The subcommand to run.
     #[command(subcommand)]
     pub command: Command,
 }
@@ -33,34 +35,45 @@ impl From<LayoutArg> for permafrost_worker::Layout {
     }
 }
 
+/// The subcommands, each with its flags.
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Compile Python files into an image; the first file is the main module.
     Freeze {
+        /// Python source files; each file's stem is its module name.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Where to write the image.
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
     },
     /// Print every code object's co_* fields and its disassembly.
     Dis {
+        /// The image file.
         image: PathBuf,
+        /// Print JSON (one object per code object) instead of text.
         #[arg(long)]
         json: bool,
     },
     /// Run the image's main module.
     Run {
+        /// The image file.
         image: PathBuf,
+        /// Memory layout of code objects and constants.
         #[arg(long, value_enum, default_value_t = LayoutArg::Permanent)]
         layout: LayoutArg,
     },
     /// Serve jobs from a pool of forked workers over a Unix socket.
     Serve {
+        /// The image file.
         image: PathBuf,
+        /// Path of the Unix socket to listen on.
         #[arg(long)]
         socket: PathBuf,
+        /// Number of forked workers in the pool.
         #[arg(long, default_value_t = 4)]
         workers: usize,
+        /// Memory layout of code objects and constants in the workers.
         #[arg(long, value_enum, default_value_t = LayoutArg::Permanent)]
         layout: LayoutArg,
         /// Kill a job's worker after this many seconds.
@@ -75,26 +88,33 @@ pub enum Command {
     },
     /// Call a function on a running server; each ARG is a JSON value.
     Call {
+        /// Path of the server's Unix socket.
         #[arg(long)]
         socket: PathBuf,
+        /// `name` in the main module, or `module.name`.
         function: String,
+        /// Positional arguments, each a JSON value.
         args: Vec<String>,
     },
     /// Print the per-worker memory report of a running server.
     Stats {
+        /// Path of the server's Unix socket.
         #[arg(long)]
         socket: PathBuf,
+        /// Print the raw stats object instead of the table.
         #[arg(long)]
         json: bool,
     },
     /// The tour: freeze a synthetic app, serve it in both layouts, compare memory.
     Demo {
+        /// Print the side-by-side comparison as JSON instead of a table.
         #[arg(long)]
         json: bool,
     },
     /// Load generator for measurements: concurrent clients calling one function.
     #[command(name = "bench-client", hide = true)]
     BenchClient {
+        /// Path of the server's Unix socket.
         #[arg(long)]
         socket: PathBuf,
         /// Concurrent connections (one thread each).
@@ -112,6 +132,7 @@ pub enum Command {
         /// The function to call (ignored with `--ping`).
         #[arg(default_value = "handle")]
         function: String,
+        /// Positional arguments of every call, each a JSON value.
         args: Vec<String>,
     },
 }

@@ -16,6 +16,7 @@ pub struct Connection {
 }
 
 impl Connection {
+    /// Connects to the server listening on `socket`.
     pub fn open(socket: &Path) -> Result<Connection, String> {
         let stream = UnixStream::connect(socket)
             .map_err(|e| format!("cannot connect to {}: {e}", socket.display()))?;
@@ -252,9 +253,13 @@ pub fn render_stats(stats: &Value) -> String {
 /// Options of the hidden `bench-client` subcommand.
 #[derive(Clone, Debug)]
 pub struct BenchOptions {
+    /// Concurrent connections, one thread each.
     pub clients: usize,
+    /// Calls per connection.
     pub requests: usize,
+    /// The function to call: `name` in the main module or `module.name`.
     pub function: String,
+    /// Positional arguments of every call.
     pub args: Vec<Value>,
     /// Requests in flight per connection.
     pub pipeline: usize,

@@ -11,7 +11,7 @@ use std::io;
 use std::os::fd::{AsRawFd, BorrowedFd, FromRawFd, OwnedFd, RawFd};
 
 /// Which side of a `fork` this process is on.
-pub enum Forked {
+pub(crate) enum Forked {
     Child,
     Parent(Pid),
 }
@@ -19,7 +19,7 @@ pub enum Forked {
 /// Forks the calling process. Call only from a single-threaded process (the supervisor before
 /// it starts any thread or runtime, or the zygote), so the child's memory holds no lock owned
 /// by a thread that does not exist in it.
-pub fn fork() -> io::Result<Forked> {
+pub(crate) fn fork() -> io::Result<Forked> {
     // SAFETY: callers are single-threaded (documented contract above, upheld by `serve`,
     // which forks the zygote before creating the tokio runtime, and by the zygote, which never
     // starts a thread), so the child can keep running arbitrary code.
@@ -33,7 +33,7 @@ pub fn fork() -> io::Result<Forked> {
 /// Makes the kernel SIGKILL this process when its parent dies, then checks that the parent is
 /// still `expected_parent` (it may have died between `fork` and `prctl`, in which case the
 /// signal would never come): if not, exits at once.
-pub fn die_with_parent(expected_parent: Pid) {
+pub(crate) fn die_with_parent(expected_parent: Pid) {
     if nix::sys::prctl::set_pdeathsig(Signal::SIGKILL).is_err() {
         exit_now(70);
     }
@@ -44,27 +44,27 @@ pub fn die_with_parent(expected_parent: Pid) {
 
 /// Ends the process at once: no destructors, no atexit handlers, no stdio flushing (a forked
 /// child must not flush buffers it inherited from its parent).
-pub fn exit_now(code: i32) -> ! {
+pub(crate) fn exit_now(code: i32) -> ! {
     // SAFETY: `_exit` is async-signal-safe and takes no pointers.
     unsafe { libc::_exit(code) }
 }
 
 /// Sets `signal` to be ignored in this process (and, across `fork`, in its children).
-pub fn ignore_signal(signal: Signal) {
+pub(crate) fn ignore_signal(signal: Signal) {
     // SAFETY: installing SIG_IGN runs no handler code, so there is no handler whose safety
     // could be violated.
     let _ = unsafe { nix::sys::signal::signal(signal, SigHandler::SigIgn) };
 }
 
 /// Restores the default action of `signal`.
-pub fn default_signal(signal: Signal) {
+pub(crate) fn default_signal(signal: Signal) {
     // SAFETY: SIG_DFL runs no handler code.
     let _ = unsafe { nix::sys::signal::signal(signal, SigHandler::SigDfl) };
 }
 
 /// Sends one message (one packet on a SOCK_SEQPACKET socket) with an optional descriptor
 /// attached as `SCM_RIGHTS`. Allocation-free.
-pub fn send_with_fd(
+pub(crate) fn send_with_fd(
     socket: BorrowedFd<'_>,
     payload: &[u8],
     fd: Option<BorrowedFd<'_>>,
@@ -112,7 +112,7 @@ pub fn send_with_fd(
 
 /// Receives one message into `buf`, with the descriptor attached to it if any (close-on-exec).
 /// Returns `Ok((0, None))` at end of stream. With `nonblocking`, `WouldBlock` when empty.
-pub fn recv_with_fd(
+pub(crate) fn recv_with_fd(
     socket: BorrowedFd<'_>,
     buf: &mut [u8],
     nonblocking: bool,
@@ -172,7 +172,7 @@ pub fn recv_with_fd(
 
 /// Registers a descriptor with the tokio reactor (non-blocking mode is set first). Must be
 /// called inside a runtime.
-pub fn register_async(fd: OwnedFd) -> io::Result<tokio::io::unix::AsyncFd<OwnedFd>> {
+pub(crate) fn register_async(fd: OwnedFd) -> io::Result<tokio::io::unix::AsyncFd<OwnedFd>> {
     use nix::fcntl::{fcntl, FcntlArg, OFlag};
     let flags = fcntl(fd.as_raw_fd(), FcntlArg::F_GETFL).map_err(io::Error::from)?;
     let flags = OFlag::from_bits_truncate(flags) | OFlag::O_NONBLOCK;

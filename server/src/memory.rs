@@ -23,7 +23,7 @@ use std::os::unix::fs::FileExt;
 
 /// A worker as the pool sees it.
 #[derive(Clone, Debug)]
-pub struct WorkerSnapshot {
+pub(crate) struct WorkerSnapshot {
     pub pid: i32,
     pub jobs_done: u64,
     pub state: &'static str,
@@ -31,7 +31,7 @@ pub struct WorkerSnapshot {
 
 /// Everything the report needs, taken from the pool at the moment of the request.
 #[derive(Clone, Debug)]
-pub struct StatsSnapshot {
+pub(crate) struct StatsSnapshot {
     pub layout: &'static str,
     pub image_path: String,
     pub image_bytes: u64,
@@ -44,7 +44,7 @@ pub struct StatsSnapshot {
 
 /// The six smaps figures, in KiB.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Figures {
+pub(crate) struct Figures {
     pub rss_kb: u64,
     pub pss_kb: u64,
     pub private_clean_kb: u64,
@@ -77,7 +77,7 @@ impl Figures {
 
 /// A process's memory by region.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct Regions {
+pub(crate) struct Regions {
     pub total: Figures,
     pub image: Figures,
     pub heap: Figures,
@@ -98,7 +98,7 @@ impl Regions {
 }
 
 /// Reads `/proc/PID/smaps` and sums it per region.
-pub fn regions(pid: i32, image_range: (u64, u64)) -> Result<Regions, String> {
+pub(crate) fn regions(pid: i32, image_range: (u64, u64)) -> Result<Regions, String> {
     let process = Process::new(pid).map_err(|e| format!("process {pid}: {e}"))?;
     let maps = process
         .smaps()
@@ -174,7 +174,7 @@ fn zygote_presence(
 }
 
 /// `(inherited_pages, copied_pages)` of a worker (see the module documentation).
-pub fn cow_pages(
+pub(crate) fn cow_pages(
     worker: i32,
     ranges: &[(u64, u64)],
     zygote_present: &[Vec<bool>],
@@ -202,7 +202,7 @@ pub fn cow_pages(
 
 /// The full stats object (`docs/protocol.md`). Workers that vanish while being read are left
 /// out; an unreadable zygote yields zeroed figures rather than no report.
-pub fn collect(snapshot: &StatsSnapshot) -> Value {
+pub(crate) fn collect(snapshot: &StatsSnapshot) -> Value {
     let page = procfs::page_size();
     let mut totals = Figures::default();
     let zygote_memory = regions(snapshot.zygote_pid, snapshot.image_range).unwrap_or_default();

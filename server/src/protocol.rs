@@ -1,21 +1,21 @@
 //! The wire protocol (`docs/protocol.md`): newline-delimited JSON over a Unix stream socket.
 //!
-//! Client requests are parsed and validated here into [`Request`]s; every reply the
+//! Client requests are parsed and validated here into `Request`s; every reply the
 //! supervisor makes itself (pong, stats, protocol and pool errors) is built here. Replies to
-//! `call` are built by the worker that ran the job ([`call_reply`]) and forwarded unchanged.
+//! `call` are built by the worker that ran the job (`call_reply`) and forwarded unchanged.
 //! The supervisor hands a job to a worker as the client's own request line; the worker reads
-//! it back with [`parse_job`].
+//! it back with `parse_job`.
 
 use serde_json::{Map, Value};
 use std::io;
 use tokio::io::{AsyncBufRead, AsyncBufReadExt};
 
 /// Longest request line accepted, in bytes (without the newline).
-pub const MAX_LINE: usize = 1 << 20;
+pub(crate) const MAX_LINE: usize = 1 << 20;
 
 /// A validated client request.
 #[derive(Debug)]
-pub enum Request {
+pub(crate) enum Request {
     Call {
         id: Value,
         function: String,
@@ -32,13 +32,13 @@ pub enum Request {
 
 /// A request that could not be understood: the id if it was readable, and why.
 #[derive(Debug)]
-pub struct BadRequest {
+pub(crate) struct BadRequest {
     pub id: Value,
     pub message: String,
 }
 
 /// Parses and validates one request line (`line_no` is 1-based, per connection).
-pub fn parse_request(line: &[u8], line_no: u64) -> Result<Request, BadRequest> {
+pub(crate) fn parse_request(line: &[u8], line_no: u64) -> Result<Request, BadRequest> {
     let bad = |id: &Value, message: String| BadRequest {
         id: id.clone(),
         message: format!("line {line_no}: {message}"),
@@ -131,7 +131,7 @@ fn type_name(value: &Value) -> &'static str {
 }
 
 /// `{"id":…,"ok":true,"result":…}` plus the newline.
-pub fn ok_reply(id: &Value, result: Value) -> Vec<u8> {
+pub(crate) fn ok_reply(id: &Value, result: Value) -> Vec<u8> {
     let mut reply = Map::new();
     reply.insert("id".into(), id.clone());
     reply.insert("ok".into(), Value::Bool(true));
@@ -141,7 +141,7 @@ pub fn ok_reply(id: &Value, result: Value) -> Vec<u8> {
 
 /// An error the server itself reports (not a Python exception): the traceback is the
 /// one-line `Type: message` so that clients can always print `error.traceback`.
-pub fn error_reply(id: &Value, type_name: &str, message: &str) -> Vec<u8> {
+pub(crate) fn error_reply(id: &Value, type_name: &str, message: &str) -> Vec<u8> {
     let mut error = Map::new();
     error.insert("type".into(), Value::String(type_name.into()));
     error.insert("message".into(), Value::String(message.into()));
@@ -157,7 +157,7 @@ pub fn error_reply(id: &Value, type_name: &str, message: &str) -> Vec<u8> {
 }
 
 /// The reply a worker sends for a finished job.
-pub fn call_reply(
+pub(crate) fn call_reply(
     id: &Value,
     outcome: Result<Value, (String, String, String)>,
     stdout: String,
@@ -195,7 +195,7 @@ fn to_line(value: &Value) -> Vec<u8> {
 }
 
 /// A job as a worker reads it: the client's `call` request line.
-pub struct Job {
+pub(crate) struct Job {
     pub id: Value,
     pub function: String,
     pub args: Vec<Value>,
@@ -204,7 +204,7 @@ pub struct Job {
 
 /// Reads a job line in a worker. The supervisor validated it already; a failure here means the
 /// line was damaged, and is reported as a protocol error.
-pub fn parse_job(line: &[u8]) -> Result<Job, BadRequest> {
+pub(crate) fn parse_job(line: &[u8]) -> Result<Job, BadRequest> {
     match parse_request(line, 1) {
         Ok(Request::Call {
             id,
@@ -227,7 +227,7 @@ pub fn parse_job(line: &[u8]) -> Result<Job, BadRequest> {
 
 /// What [`read_line`] found.
 #[derive(Debug, PartialEq, Eq)]
-pub enum LineRead {
+pub(crate) enum LineRead {
     /// A complete line is in the buffer (without its newline).
     Line,
     /// The line was longer than the limit; it has been skipped up to its newline.
@@ -239,7 +239,7 @@ pub enum LineRead {
 /// Reads one newline-terminated line, appending to `line` (which the caller clears once it has
 /// handled a line, so that a read cancelled midway resumes where it stopped), never buffering
 /// more than `max` bytes of it.
-pub async fn read_line<R: AsyncBufRead + Unpin>(
+pub(crate) async fn read_line<R: AsyncBufRead + Unpin>(
     reader: &mut R,
     line: &mut Vec<u8>,
     max: usize,

@@ -43,13 +43,19 @@ const ZYGOTE_EXIT_LIMIT: Duration = Duration::from_secs(4);
 /// `permafrost serve` options, validated.
 #[derive(Clone, Debug)]
 pub struct ServeOptions {
+    /// The image file to serve (mapped privately, then validated).
     pub image: PathBuf,
+    /// Path of the Unix socket to listen on.
     pub socket: PathBuf,
+    /// Number of workers kept in the pool (at least 1).
     pub workers: usize,
+    /// Memory layout of code and constants in the workers.
     pub layout: Layout,
+    /// How long a job may run before its worker is killed and replaced.
     pub job_timeout: Duration,
     /// Recycle a worker after this many jobs; 0: never.
     pub max_jobs_per_worker: u64,
+    /// Most jobs waiting for a worker; beyond it requests are refused with `busy`.
     pub queue_limit: usize,
 }
 

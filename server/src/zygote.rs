@@ -1,6 +1,6 @@
 //! The zygote and the workers it forks.
 //!
-//! [`start`] forks the zygote from the still single-threaded `serve` process. The zygote
+//! `start` forks the zygote from the still single-threaded `serve` process. The zygote
 //! preloads every module once (`Interpreter::preload`), freezes the heap in the `permanent`
 //! layout, records which anonymous writable ranges its children will inherit, reports
 //! "ready" and then does nothing but fork workers on request and reap them. It never
@@ -23,7 +23,7 @@
 //!
 //! Workers and the zygote die with their parent (`PR_SET_PDEATHSIG`, see [`fork`]).
 //! A worker reads jobs (the client's request line) from its socket, runs them, and writes one
-//! reply line per job (see [`crate::protocol::call_reply`]); its first line is `ready`, and a
+//! reply line per job (see `protocol::call_reply`); its first line is `ready`, and a
 //! worker that must not take more jobs (its interpreter panicked) sends `retire` before its
 //! last reply.
 
@@ -44,14 +44,14 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::time::{Duration, Instant};
 
 /// Largest message on the control socket.
-pub const MAX_MESSAGE: usize = 65536;
+pub(crate) const MAX_MESSAGE: usize = 65536;
 /// Most workers the zygote tracks at once (live plus not yet reaped).
 const MAX_CHILDREN: usize = 4096;
 /// How long the zygote waits for its workers to exit at shutdown before killing them.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(2);
 
 /// The running zygote, as seen from the supervisor.
-pub struct Zygote {
+pub(crate) struct Zygote {
     pub pid: Pid,
     /// The supervisor's end of the control socket.
     pub control: OwnedFd,
@@ -62,7 +62,7 @@ pub struct Zygote {
 
 /// Why the zygote did not come up.
 #[derive(Debug)]
-pub enum StartError {
+pub(crate) enum StartError {
     /// Importing the app raised: the traceback.
     Preload(String),
     /// Anything else (fork failed, the zygote crashed).
@@ -71,14 +71,14 @@ pub enum StartError {
 
 /// How a worker ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DeathStatus {
+pub(crate) enum DeathStatus {
     Exited(i32),
     Signaled(i32),
 }
 
 impl DeathStatus {
     /// `killed by signal 9 (SIGKILL)` / `exited with status 3`.
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         match *self {
             DeathStatus::Exited(code) => format!("exited with status {code}"),
             DeathStatus::Signaled(sig) => match Signal::try_from(sig) {
@@ -91,7 +91,7 @@ impl DeathStatus {
 
 /// A message from the zygote, decoded.
 #[derive(Debug)]
-pub enum ZygoteMessage {
+pub(crate) enum ZygoteMessage {
     Ready(Vec<(u64, u64)>),
     PreloadFailed(String),
     Spawned { pid: Pid, socket: OwnedFd },
@@ -100,7 +100,7 @@ pub enum ZygoteMessage {
 }
 
 /// Decodes one control packet; `None` if it is malformed.
-pub fn decode(packet: &[u8], fd: Option<OwnedFd>) -> Option<ZygoteMessage> {
+pub(crate) fn decode(packet: &[u8], fd: Option<OwnedFd>) -> Option<ZygoteMessage> {
     let (&tag, body) = packet.split_first()?;
     let i32_at = |at: usize| -> Option<i32> {
         Some(i32::from_le_bytes(body.get(at..at + 4)?.try_into().ok()?))
@@ -144,7 +144,7 @@ pub fn decode(packet: &[u8], fd: Option<OwnedFd>) -> Option<ZygoteMessage> {
 
 /// Forks the zygote and waits until it has preloaded the app. Call while the process is still
 /// single-threaded.
-pub fn start(image: Image<'static>, layout: Layout) -> Result<Zygote, StartError> {
+pub(crate) fn start(image: Image<'static>, layout: Layout) -> Result<Zygote, StartError> {
     let (supervisor_end, zygote_end) = socketpair(
         AddressFamily::Unix,
         SockType::SeqPacket,
@@ -520,7 +520,7 @@ fn truncate_utf8(text: &str, max: usize) -> &str {
 
 /// The anonymous writable private mappings of this process (`[heap]` and nameless ones, not
 /// the stack): what a forked child inherits and may later copy.
-pub fn inherited_ranges() -> Vec<(u64, u64)> {
+pub(crate) fn inherited_ranges() -> Vec<(u64, u64)> {
     let Ok(maps) = std::fs::read_to_string("/proc/self/maps") else {
         return Vec::new();
     };
@@ -528,7 +528,7 @@ pub fn inherited_ranges() -> Vec<(u64, u64)> {
 }
 
 /// The `[heap]` and anonymous writable private ranges of a `/proc/PID/maps` text.
-pub fn parse_anonymous_writable(maps: &str) -> Vec<(u64, u64)> {
+pub(crate) fn parse_anonymous_writable(maps: &str) -> Vec<(u64, u64)> {
     let mut ranges = Vec::new();
     for line in maps.lines() {
         let mut fields = line.split_whitespace();
