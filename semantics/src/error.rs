@@ -6,13 +6,21 @@ use std::fmt;
 /// The built-in exception classes the crate's functions raise.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ErrorKind {
+    /// `ValueError`.
     ValueError,
+    /// `OverflowError`.
     OverflowError,
+    /// `ZeroDivisionError`.
     ZeroDivisionError,
+    /// `TypeError`.
     TypeError,
+    /// `IndexError`.
     IndexError,
+    /// `KeyError`.
     KeyError,
+    /// `MemoryError`.
     MemoryError,
+    /// `UnicodeDecodeError`.
     UnicodeDecodeError,
 }
 
@@ -30,29 +38,6 @@ impl ErrorKind {
             ErrorKind::UnicodeDecodeError => "UnicodeDecodeError",
         }
     }
-
-    /// The same kind with a `'static` lifetime, as [`LibError::kind`] holds it.
-    fn as_static(self) -> &'static ErrorKind {
-        match self {
-            ErrorKind::ValueError => &ErrorKind::ValueError,
-            ErrorKind::OverflowError => &ErrorKind::OverflowError,
-            ErrorKind::ZeroDivisionError => &ErrorKind::ZeroDivisionError,
-            ErrorKind::TypeError => &ErrorKind::TypeError,
-            ErrorKind::IndexError => &ErrorKind::IndexError,
-            ErrorKind::KeyError => &ErrorKind::KeyError,
-            ErrorKind::MemoryError => &ErrorKind::MemoryError,
-            ErrorKind::UnicodeDecodeError => &ErrorKind::UnicodeDecodeError,
-        }
-    }
-}
-
-/// A kind reads as its name wherever a `&str` is expected, so callers that look exception
-/// classes up by name can pass [`LibError::kind`] directly.
-impl std::ops::Deref for ErrorKind {
-    type Target = str;
-    fn deref(&self) -> &str {
-        self.name()
-    }
 }
 
 impl fmt::Display for ErrorKind {
@@ -64,8 +49,9 @@ impl fmt::Display for ErrorKind {
 /// A Python exception raised by one of the crate's functions: its kind and its message.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LibError {
-    /// A `'static` reference so that it coerces to the exception's name (`&str`).
-    pub kind: &'static ErrorKind,
+    /// The exception class.
+    pub kind: ErrorKind,
+    /// The exception's message (empty for an exception raised without arguments).
     pub message: String,
 }
 
@@ -73,27 +59,34 @@ pub struct LibError {
 pub type LibResult<T> = Result<T, LibError>;
 
 impl LibError {
+    /// An exception of `kind` with `message`.
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> LibError {
         LibError {
-            kind: kind.as_static(),
+            kind,
             message: message.into(),
         }
     }
+    /// A `ValueError`.
     pub fn value(message: impl Into<String>) -> LibError {
         LibError::new(ErrorKind::ValueError, message)
     }
+    /// An `OverflowError`.
     pub fn overflow(message: impl Into<String>) -> LibError {
         LibError::new(ErrorKind::OverflowError, message)
     }
+    /// A `ZeroDivisionError`.
     pub fn zero_division(message: impl Into<String>) -> LibError {
         LibError::new(ErrorKind::ZeroDivisionError, message)
     }
+    /// A `TypeError`.
     pub fn type_error(message: impl Into<String>) -> LibError {
         LibError::new(ErrorKind::TypeError, message)
     }
+    /// An `IndexError`.
     pub fn index(message: impl Into<String>) -> LibError {
         LibError::new(ErrorKind::IndexError, message)
     }
+    /// A `MemoryError` with no message.
     pub fn memory() -> LibError {
         LibError::new(ErrorKind::MemoryError, "")
     }
@@ -118,9 +111,8 @@ mod tests {
     #[test]
     fn kinds_read_as_their_names() {
         let err = LibError::value("bad");
-        let name: &str = err.kind;
-        assert_eq!(name, "ValueError");
-        assert_eq!(*err.kind, ErrorKind::ValueError);
+        assert_eq!(err.kind.name(), "ValueError");
+        assert_eq!(err.kind, ErrorKind::ValueError);
         assert_eq!(err.to_string(), "ValueError: bad");
         assert_eq!(LibError::memory().to_string(), "MemoryError");
     }

@@ -33,26 +33,6 @@ mod objects;
 mod stdlib;
 mod value;
 mod vm;
-// Transitional paths of `permafrost_semantics` while the worker's references move over.
-pub(crate) use permafrost_semantics::hash;
-pub(crate) mod pyfmt {
-    pub use permafrost_semantics::format::*;
-    pub use permafrost_semantics::text::{ascii_repr, bytes_repr, str_repr, str_repr_into};
-}
-pub(crate) mod pynum {
-    pub use permafrost_semantics::error::*;
-    pub use permafrost_semantics::hash::{
-        bytes_hash, float_hash, frozenset_hash, hash_keys_for_seed, int_hash, int_hash_i64,
-        str_hash, tuple_hash, HASH_MODULUS,
-    };
-    pub use permafrost_semantics::number::*;
-}
-pub(crate) mod pystr {
-    pub use permafrost_semantics::format::{
-        parse_format_string, FieldAccessor, FieldArg, FormatField, FormatPiece, FormatStringParser,
-    };
-    pub use permafrost_semantics::text::*;
-}
 
 use vm::{Sink, Vm};
 
@@ -300,7 +280,7 @@ impl Vm {
         for t in self
             .types
             .iter()
-            .chain(self.exc_types.values())
+            .chain(self.exc_types.iter())
             .chain(self.iter_types.values())
         {
             value::freeze::freeze_obj(t);

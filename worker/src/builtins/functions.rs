@@ -3,14 +3,15 @@
 //! `super`, `property`, `staticmethod`, `classmethod`) are named statics instead, so their
 //! address is known; [`IDENTIFIED`] lists them for the builtins namespace.
 
-use crate::pynum;
 use crate::value::object::{Iter, Object};
 use crate::value::Value;
 use crate::vm::native::{Args, Arity, NativeFn};
 use crate::vm::ops::{num_of, Num};
+use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
 use num_traits::Signed;
+use permafrost_semantics::number;
 
 /// The built-in functions, looked up by name when the builtins namespace is built.
 pub(crate) static FUNCTIONS: &[NativeFn] = &[
@@ -464,7 +465,7 @@ fn next(vm: &mut Vm, a: &Args) -> PyResult<Value> {
                 crate::vm::eval::Exit::Return(r) => match a.get(1) {
                     Some(d) => Ok(d.clone()),
                     None => {
-                        let cls = vm.exc_class("StopIteration");
+                        let cls = vm.exc_class(ExcKind::StopIteration);
                         let args = if matches!(r, Value::None) {
                             vec![]
                         } else {
@@ -483,7 +484,7 @@ fn next(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         Some(x) => Ok(x),
         None => match a.get(1) {
             Some(d) => Ok(d.clone()),
-            None => Err(vm.err_empty("StopIteration")),
+            None => Err(vm.err_empty(ExcKind::StopIteration)),
         },
     }
 }
@@ -491,11 +492,17 @@ fn next(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 fn chr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let v = arg0(a, 0);
     if matches!(v.body(), Some(Object::BigInt(_))) {
-        return Err(vm.err("OverflowError", "Python int too large to convert to C int"));
+        return Err(vm.err(
+            ExcKind::OverflowError,
+            "Python int too large to convert to C int",
+        ));
     }
     let i = vm.index_of(&v)?;
     if i32::try_from(i).is_err() {
-        return Err(vm.err("OverflowError", "Python int too large to convert to C int"));
+        return Err(vm.err(
+            ExcKind::OverflowError,
+            "Python int too large to convert to C int",
+        ));
     }
     match u32::try_from(i).ok().and_then(char::from_u32) {
         Some(c) => Ok(Vm::str_val(c.to_string())),
@@ -527,15 +534,15 @@ fn ord(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn hex(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    radix(vm, a, pynum::i64_hex, pynum::int_hex)
+    radix(vm, a, number::i64_hex, number::int_hex)
 }
 
 fn oct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    radix(vm, a, pynum::i64_oct, pynum::int_oct)
+    radix(vm, a, number::i64_oct, number::int_oct)
 }
 
 fn bin(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    radix(vm, a, pynum::i64_bin, pynum::int_bin)
+    radix(vm, a, number::i64_bin, number::int_bin)
 }
 
 /// `hex`, `oct` and `bin`: an int (or an object with `__index__`) in one base, prefixed.
@@ -569,7 +576,7 @@ fn hasattr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     check_attr_name(vm, &a.pos[1])?;
     match vm.getattr(&a.pos[0], &a.pos[1]) {
         Ok(_) => Ok(Value::Bool(true)),
-        Err(e) if vm.exc_matches(&e, "AttributeError") => Ok(Value::Bool(false)),
+        Err(e) if vm.exc_matches(&e, ExcKind::AttributeError) => Ok(Value::Bool(false)),
         Err(e) => Err(e),
     }
 }
@@ -580,7 +587,7 @@ fn getattr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     match vm.getattr(o, name) {
         Ok(v) => Ok(v),
         Err(e) => match a.get(2) {
-            Some(default) if vm.exc_matches(&e, "AttributeError") => Ok(default.clone()),
+            Some(default) if vm.exc_matches(&e, ExcKind::AttributeError) => Ok(default.clone()),
             _ => Err(e),
         },
     }
@@ -624,9 +631,9 @@ fn pow(vm: &mut Vm, a: &Args) -> PyResult<Value> {
                 vm.big_arg(Some(y))?,
                 vm.big_arg(Some(m))?,
             );
-            match pynum::int_pow(&b, &e, Some(&m)).map_err(|e| vm.lib_err(e))? {
-                pynum::Num::Int(i) => Ok(Vm::int_from_big(i)),
-                pynum::Num::Float(f) => Ok(Value::Float(f)),
+            match number::int_pow(&b, &e, Some(&m)).map_err(|e| vm.lib_err(e))? {
+                number::Num::Int(i) => Ok(Vm::int_from_big(i)),
+                number::Num::Float(f) => Ok(Value::Float(f)),
             }
         }
         _ => vm.binary_op(6, x, y),
@@ -638,7 +645,7 @@ fn divmod(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if let (Some(Num::F(_)), _) | (_, Some(Num::F(_))) = (num_of(x), num_of(y)) {
         let fx = vm.f64_arg(Some(x), "divmod")?;
         let fy = vm.f64_arg(Some(y), "divmod")?;
-        let (q, r) = pynum::float_divmod(fx, fy).map_err(|e| vm.lib_err(e))?;
+        let (q, r) = number::float_divmod(fx, fy).map_err(|e| vm.lib_err(e))?;
         return Ok(Vm::new_tuple(vec![Value::Float(q), Value::Float(r)]));
     }
     if num_of(x).is_none() || num_of(y).is_none() {
@@ -665,13 +672,13 @@ fn round(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         .filter(|v| !matches!(v, Value::None));
     match (num_of(&v), nd) {
         (Some(Num::F(f)), None) => {
-            let r = pynum::round_f64_to_int(f).map_err(|e| vm.lib_err(e))?;
+            let r = number::round_f64_to_int(f).map_err(|e| vm.lib_err(e))?;
             Ok(Vm::int_from_big(r))
         }
         (Some(Num::F(f)), Some(d)) => {
             let d = vm.clamp_index(&d)?;
             Ok(Value::Float(
-                pynum::round_f64(f, d).map_err(|e| vm.lib_err(e))?,
+                number::round_f64(f, d).map_err(|e| vm.lib_err(e))?,
             ))
         }
         (Some(Num::I(i)), None) => Ok(Value::Int(i)),
@@ -679,7 +686,7 @@ fn round(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         (Some(Num::I(_) | Num::B(_)), Some(d)) => {
             let d = vm.clamp_index(&d)?;
             let b = vm.big_arg(Some(&v))?;
-            Ok(Vm::int_from_big(pynum::round_int(&b, d)))
+            Ok(Vm::int_from_big(number::round_int(&b, d)))
         }
         (None, nd) => {
             let extra: Vec<Value> = nd.into_iter().collect();
@@ -707,7 +714,7 @@ fn build_class(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 /// `super(cls, obj)`; `super()` never gets here (see `SUPER`).
 fn super_(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (Some(c), Some(r)) = (a.get(0), a.get(1)) else {
-        return Err(vm.err("RuntimeError", "super(): no arguments"));
+        return Err(vm.err(ExcKind::RuntimeError, "super(): no arguments"));
     };
     let Some(class) = c
         .as_obj()
@@ -778,10 +785,10 @@ fn dir(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 /// `input()`: a worker has no stdin, so reading always meets end of file.
 fn input(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
-    Err(vm.err("EOFError", "EOF when reading a line"))
+    Err(vm.err(ExcKind::EOFError, "EOF when reading a line"))
 }
 
 fn exit(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let cls = vm.exc_class("SystemExit");
+    let cls = vm.exc_class(ExcKind::SystemExit);
     Err(vm.make_exc(&cls, a.pos.to_vec()))
 }

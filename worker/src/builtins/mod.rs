@@ -3,7 +3,6 @@
 //! built-in type (`int(x)`, `dict(a=1)`), which hands over to that type's `construct` in
 //! `objects/`.
 
-use crate::pynum;
 use crate::value::dict_table::Dict;
 use crate::value::heap::ObjRef;
 use crate::value::object::{Iter, Object, TypeKind};
@@ -13,6 +12,7 @@ use crate::vm::native::{Args, NativeFn};
 use crate::vm::ops::{num_of, Num};
 use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
+use permafrost_semantics::number;
 use std::collections::HashMap;
 
 pub(crate) mod functions;
@@ -80,7 +80,7 @@ impl Vm {
         match v.and_then(num_of) {
             Some(Num::I(i)) => Ok(i as f64),
             Some(Num::F(f)) => Ok(f),
-            Some(Num::B(b)) => pynum::int_to_f64(b).map_err(|e| self.lib_err(e)),
+            Some(Num::B(b)) => number::int_to_f64(b).map_err(|e| self.lib_err(e)),
             None => {
                 if let Some(v) = v {
                     if let Some(Value::Float(f)) = self.call_dunder(v, "__float__", &[])? {

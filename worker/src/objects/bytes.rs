@@ -8,6 +8,7 @@ use crate::value::object::{BytesData, Object};
 use crate::value::Value;
 use crate::vm::native::{Args, Arity, NativeCall, NativeFn};
 use crate::vm::ops::inst_base;
+use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
 
 /// The methods of `bytes`, looked up by name.
@@ -72,7 +73,7 @@ pub(crate) fn construct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             return Err(vm.value_error("negative count"));
         }
         if *k as u64 > crate::vm::ops::MAX_ALLOC as u64 {
-            return Err(vm.err_empty("MemoryError"));
+            return Err(vm.err_empty(ExcKind::MemoryError));
         }
         return Ok(new_bytes(vec![0u8; *k as usize]));
     }
@@ -231,14 +232,13 @@ pub(super) fn decode(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         }
         "ascii" | "us-ascii" => {
             if let Some(pos) = b.iter().position(|&x| x >= 0x80) {
-                return Err(vm.err(
-                    "UnicodeDecodeError",
+                return Err(vm.err(ExcKind::UnicodeDecodeError,
                     format!("'ascii' codec can't decode byte {:#04x} in position {pos}: ordinal not in range(128)", b[pos]),
                 ));
             }
         }
         "utf-8" | "utf8" => {}
-        _ => return Err(vm.err("LookupError", format!("unknown encoding: {enc}"))),
+        _ => return Err(vm.err(ExcKind::LookupError, format!("unknown encoding: {enc}"))),
     }
     let errors = a
         .arg(2, "errors")
@@ -256,7 +256,7 @@ pub(super) fn decode(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     }
     match std::str::from_utf8(b) {
         Ok(s) => Ok(Vm::str_val(s)),
-        Err(e) => Err(vm.err("UnicodeDecodeError", utf8_error(b, &e))),
+        Err(e) => Err(vm.err(ExcKind::UnicodeDecodeError, utf8_error(b, &e))),
     }
 }
 

@@ -6,6 +6,7 @@ use crate::value::heap::ObjRef;
 use crate::value::object::{Object, ViewKind};
 use crate::value::Value;
 use crate::vm::native::{Args, Arity, NativeFn};
+use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
 
 /// The methods of `dict`, looked up by name.
@@ -99,7 +100,7 @@ fn popitem(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let o = receiver(vm, a, "popitem")?;
     match table(&o).pop_last() {
         Some((k, v)) => Ok(Vm::new_tuple(vec![k, v])),
-        None => Err(vm.err("KeyError", "popitem(): dictionary is empty")),
+        None => Err(vm.err(ExcKind::KeyError, "popitem(): dictionary is empty")),
     }
 }
 

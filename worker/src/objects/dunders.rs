@@ -3,6 +3,7 @@
 
 use crate::value::Value;
 use crate::vm::native::{Args, NativeFn};
+use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
 use permafrost_image::opcode::CompareOp;
 
@@ -81,7 +82,7 @@ fn next(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (r, _) = operands(vm, a, "__next__")?;
     match vm.next(&r)? {
         Some(v) => Ok(v),
-        None => Err(vm.err_empty("StopIteration")),
+        None => Err(vm.err_empty(ExcKind::StopIteration)),
     }
 }
 
@@ -111,7 +112,7 @@ fn order(vm: &mut Vm, a: &Args, name: &str, op: CompareOp) -> PyResult<Value> {
     let (r, x) = operands(vm, a, name)?;
     match vm.compare(op, &r, &x) {
         Ok(v) => Ok(v),
-        Err(e) if vm.exc_matches(&e, "TypeError") => Ok(Value::NotImplemented),
+        Err(e) if vm.exc_matches(&e, ExcKind::TypeError) => Ok(Value::NotImplemented),
         Err(e) => Err(e),
     }
 }

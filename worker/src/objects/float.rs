@@ -1,11 +1,11 @@
 //! `float`: its constructor and its methods, including the class method `float.fromhex`.
 //! Each method is one row of [`METHODS`] and one function below.
 
-use crate::pynum;
 use crate::value::Value;
 use crate::vm::native::{Args, Arity, NativeFn};
 use crate::vm::ops::{num_of, Num};
 use crate::vm::{PyResult, Vm};
+use permafrost_semantics::number;
 
 /// The methods of `float`, looked up by name.
 pub(crate) static METHODS: &[NativeFn] = &[
@@ -43,14 +43,14 @@ pub(crate) fn construct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     };
     if let Some(s) = v.as_str() {
         let s = s.to_string();
-        return pynum::parse_float(&s)
+        return number::parse_float(&s)
             .map(Value::Float)
             .map_err(|e| vm.lib_err(e));
     }
     match num_of(v) {
         Some(Num::I(i)) => Ok(Value::Float(i as f64)),
         Some(Num::F(f)) => Ok(Value::Float(f)),
-        Some(Num::B(b)) => pynum::int_to_f64(b)
+        Some(Num::B(b)) => number::int_to_f64(b)
             .map(Value::Float)
             .map_err(|e| vm.lib_err(e)),
         None => match vm.call_dunder(v, "__float__", &[])? {
@@ -65,12 +65,12 @@ pub(crate) fn construct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn is_integer(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let f = receiver(vm, a, "is_integer")?;
-    Ok(Value::Bool(pynum::float_is_integer(f)))
+    Ok(Value::Bool(number::float_is_integer(f)))
 }
 
 fn as_integer_ratio(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let f = receiver(vm, a, "as_integer_ratio")?;
-    let (p, q) = pynum::float_as_integer_ratio(f).map_err(|e| vm.lib_err(e))?;
+    let (p, q) = number::float_as_integer_ratio(f).map_err(|e| vm.lib_err(e))?;
     Ok(Vm::new_tuple(vec![
         Vm::int_from_big(p),
         Vm::int_from_big(q),
@@ -79,7 +79,7 @@ fn as_integer_ratio(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn hex(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let f = receiver(vm, a, "hex")?;
-    Ok(Vm::str_val(pynum::float_hex(f)))
+    Ok(Vm::str_val(number::float_hex(f)))
 }
 
 fn conjugate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -89,7 +89,7 @@ fn conjugate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 /// `float.fromhex(s)`: bound to the class or to an instance, which it ignores.
 fn fromhex(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let text = a.get(1).and_then(|v| v.as_str()).unwrap_or("").to_string();
-    pynum::float_fromhex(&text)
+    number::float_fromhex(&text)
         .map(Value::Float)
         .map_err(|e| vm.lib_err(e))
 }

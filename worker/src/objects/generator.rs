@@ -6,6 +6,7 @@ use crate::value::object::{GenState, Object};
 use crate::value::Value;
 use crate::vm::eval::Exit;
 use crate::vm::native::{Args, Arity, NativeFn};
+use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
 
 /// The methods of generators, looked up by name.
@@ -34,7 +35,7 @@ fn yielded(vm: &mut Vm, exit: Exit) -> PyResult<Value> {
     match exit {
         Exit::Yield(x) => Ok(x),
         Exit::Return(r) => {
-            let cls = vm.exc_class("StopIteration");
+            let cls = vm.exc_class(ExcKind::StopIteration);
             let args = if matches!(r, Value::None) {
                 vec![]
             } else {
@@ -74,11 +75,14 @@ fn close(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         }
         return Ok(Value::None);
     }
-    let exc = vm.err_empty("GeneratorExit");
+    let exc = vm.err_empty(ExcKind::GeneratorExit);
     match vm.gen_resume(&g, Value::None, Some(exc)) {
-        Ok(Exit::Yield(_)) => Err(vm.err("RuntimeError", "generator ignored GeneratorExit")),
+        Ok(Exit::Yield(_)) => Err(vm.err(ExcKind::RuntimeError, "generator ignored GeneratorExit")),
         Ok(_) => Ok(Value::None),
-        Err(e) if vm.exc_matches(&e, "GeneratorExit") || vm.exc_matches(&e, "StopIteration") => {
+        Err(e)
+            if vm.exc_matches(&e, ExcKind::GeneratorExit)
+                || vm.exc_matches(&e, ExcKind::StopIteration) =>
+        {
             Ok(Value::None)
         }
         Err(e) => Err(e),

@@ -2,13 +2,13 @@
 //! the class method `int.from_bytes`. Each method is one row of [`METHODS`] and one function
 //! below.
 
-use crate::pynum;
 use crate::value::object::Object;
 use crate::value::Value;
 use crate::vm::native::{Args, Arity, NativeFn};
 use crate::vm::ops::{num_of, Num};
 use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
+use permafrost_semantics::number;
 
 /// The methods of `int` and `bool`, looked up by name.
 pub(crate) static METHODS: &[NativeFn] = &[
@@ -65,7 +65,7 @@ pub(crate) fn construct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             None => 10,
         };
         let s = s.to_string();
-        let r = pynum::parse_int(&s, base).map_err(|e| vm.lib_err(e))?;
+        let r = number::parse_int(&s, base).map_err(|e| vm.lib_err(e))?;
         return Ok(Vm::int_from_big(r));
     }
     if base.is_some() {
@@ -75,12 +75,12 @@ pub(crate) fn construct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         Some(Num::I(i)) => Ok(Value::Int(i)),
         Some(Num::B(_)) => Ok(v.clone()),
         Some(Num::F(f)) => Ok(Vm::int_from_big(
-            pynum::float_to_int(f).map_err(|e| vm.lib_err(e))?,
+            number::float_to_int(f).map_err(|e| vm.lib_err(e))?,
         )),
         None => {
             if let Some(Object::Bytes(b)) = v.body() {
                 let s = String::from_utf8_lossy(b).to_string();
-                let r = pynum::parse_int(&s, 10).map_err(|e| vm.lib_err(e))?;
+                let r = number::parse_int(&s, 10).map_err(|e| vm.lib_err(e))?;
                 return Ok(Vm::int_from_big(r));
             }
             for d in ["__int__", "__index__", "__trunc__"] {
@@ -173,7 +173,8 @@ fn to_bytes(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         Some(v) => vm.truthy(v)?,
         None => false,
     };
-    let bytes = pynum::int_to_bytes(&n, length as usize, big, signed).map_err(|e| vm.lib_err(e))?;
+    let bytes =
+        number::int_to_bytes(&n, length as usize, big, signed).map_err(|e| vm.lib_err(e))?;
     Ok(Value::obj(Object::Bytes(bytes.into_boxed_slice().into())))
 }
 
@@ -200,5 +201,5 @@ fn from_bytes(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         Some(v) => vm.truthy(v)?,
         None => false,
     };
-    Ok(Vm::int_from_big(pynum::int_from_bytes(&data, big, signed)))
+    Ok(Vm::int_from_big(number::int_from_bytes(&data, big, signed)))
 }

@@ -5,6 +5,7 @@ use crate::value::heap::ObjRef;
 use crate::value::object::Object;
 use crate::value::Value;
 use crate::vm::native::{Args, Arity, NativeFn};
+use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
 
 /// The methods of `list`, looked up by name.
@@ -83,13 +84,13 @@ fn pop(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let i = vm.opt_i64(a.get(1))?;
     let l = items(&o);
     if l.is_empty() {
-        return Err(vm.err("IndexError", "pop from empty list"));
+        return Err(vm.err(ExcKind::IndexError, "pop from empty list"));
     }
     let len = l.len() as i64;
     let i = i.unwrap_or(-1);
     let j = if i < 0 { i + len } else { i };
     if j < 0 || j >= len {
-        return Err(vm.err("IndexError", "pop index out of range"));
+        return Err(vm.err(ExcKind::IndexError, "pop index out of range"));
     }
     Ok(items(&o).remove(j as usize))
 }

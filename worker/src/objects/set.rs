@@ -8,6 +8,7 @@ use crate::value::set_table::Set;
 use crate::value::Value;
 use crate::vm::native::{Args, Arity, NativeFn};
 use crate::vm::ops::key_eq;
+use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
 use permafrost_image::opcode::{BinaryOp, CompareOp};
 
@@ -175,7 +176,7 @@ fn discard(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 fn pop(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (_, o) = set_receiver(vm, a, "pop")?;
     let r = table(&o).pop();
-    r.ok_or_else(|| vm.err("KeyError", "pop from an empty set"))
+    r.ok_or_else(|| vm.err(ExcKind::KeyError, "pop from an empty set"))
 }
 
 fn update(vm: &mut Vm, a: &Args) -> PyResult<Value> {

@@ -2,13 +2,14 @@
 //! function below; `bytes` runs many of these functions over a latin-1 view of its data
 //! (see `objects/bytes.rs`), so those are visible to the parent module.
 
-use crate::pystr;
 use crate::value::dict_table::Dict;
 use crate::value::object::Object;
 use crate::value::Value;
 use crate::vm::native::{Args, Arity, NativeFn};
 use crate::vm::ops::inst_base;
+use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
+use permafrost_semantics::{format, text};
 
 /// The arity of methods whose count errors CPython words in a style `Arity` has not got
 /// ("split() takes at most 2 arguments"): only their keywords are checked before the call,
@@ -133,7 +134,7 @@ fn clinic_str_arg(vm: &Vm, v: Option<&Value>, what: &str) -> PyResult<String> {
 fn width_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<i64> {
     let w = vm.ssize_of(v.unwrap_or(&Value::None))?;
     if w > crate::vm::ops::MAX_ALLOC as i64 {
-        return Err(vm.err_empty("MemoryError"));
+        return Err(vm.err_empty(ExcKind::MemoryError));
     }
     Ok(w)
 }
@@ -164,9 +165,9 @@ fn split_by(vm: &mut Vm, a: &Args, method: &str, right: bool) -> PyResult<Value>
     };
     let maxsplit = vm.opt_i64(a.arg(2, "maxsplit"))?.unwrap_or(-1);
     let parts = if right {
-        pystr::rsplit(s, sep.as_deref(), maxsplit)
+        text::rsplit(s, sep.as_deref(), maxsplit)
     } else {
-        pystr::split(s, sep.as_deref(), maxsplit)
+        text::split(s, sep.as_deref(), maxsplit)
     }
     .map_err(|e| vm.lib_err(e))?;
     Ok(Vm::new_list(parts.into_iter().map(Vm::str_val).collect()))
@@ -220,9 +221,9 @@ fn strip_ends(vm: &mut Vm, a: &Args, method: &str, ends: Ends) -> PyResult<Value
         Some(_) => return Err(vm.type_error(format!("{method} arg must be None or str"))),
     };
     let out = match ends {
-        Ends::Both => pystr::strip(s, chars.as_deref()),
-        Ends::Left => pystr::lstrip(s, chars.as_deref()),
-        Ends::Right => pystr::rstrip(s, chars.as_deref()),
+        Ends::Both => text::strip(s, chars.as_deref()),
+        Ends::Left => text::lstrip(s, chars.as_deref()),
+        Ends::Right => text::rstrip(s, chars.as_deref()),
     };
     // Nothing stripped: the receiver itself, as CPython returns it.
     if out.len() == s.len() {
@@ -249,7 +250,7 @@ pub(super) fn replace(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let old = clinic_str_arg(vm, a.get(1), "replace() argument 1 must be str, not")?;
     let new = clinic_str_arg(vm, a.get(2), "replace() argument 2 must be str, not")?;
     let count = vm.opt_i64(a.arg(3, "count"))?.unwrap_or(-1);
-    Ok(Vm::str_val(pystr::replace(text(&r), &old, &new, count)))
+    Ok(Vm::str_val(text::replace(text(&r), &old, &new, count)))
 }
 
 /// At most `max` arguments, positional or keyword, as CPython words it for methods whose
@@ -299,11 +300,11 @@ fn search(vm: &mut Vm, a: &Args, method: &str, how: Search) -> PyResult<Value> {
     let start = vm.opt_pos(a.get(2))?;
     let end = vm.opt_pos(a.get(3))?;
     let n = match how {
-        Search::Find => pystr::find(s, &sub, start, end),
-        Search::Rfind => pystr::rfind(s, &sub, start, end),
-        Search::Index => pystr::index(s, &sub, start, end).map_err(|e| vm.lib_err(e))? as i64,
-        Search::Rindex => pystr::rindex(s, &sub, start, end).map_err(|e| vm.lib_err(e))? as i64,
-        Search::Count => pystr::count(s, &sub, start, end) as i64,
+        Search::Find => text::find(s, &sub, start, end),
+        Search::Rfind => text::rfind(s, &sub, start, end),
+        Search::Index => text::index(s, &sub, start, end).map_err(|e| vm.lib_err(e))? as i64,
+        Search::Rindex => text::rindex(s, &sub, start, end).map_err(|e| vm.lib_err(e))? as i64,
+        Search::Count => text::count(s, &sub, start, end) as i64,
     };
     Ok(Value::Int(n))
 }
@@ -348,9 +349,9 @@ fn affix(vm: &mut Vm, a: &Args, method: &str, at_end: bool) -> PyResult<Value> {
             )));
         };
         let hit = if at_end {
-            pystr::endswith(s, p, start, end)
+            text::endswith(s, p, start, end)
         } else {
-            pystr::startswith(s, p, start, end)
+            text::startswith(s, p, start, end)
         };
         if hit {
             return Ok(Value::Bool(true));
@@ -374,27 +375,27 @@ fn mapped(vm: &mut Vm, a: &Args, method: &str, f: fn(&str) -> String) -> PyResul
 }
 
 pub(super) fn upper(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    mapped(vm, a, "upper", pystr::upper)
+    mapped(vm, a, "upper", text::upper)
 }
 
 pub(super) fn lower(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    mapped(vm, a, "lower", pystr::lower)
+    mapped(vm, a, "lower", text::lower)
 }
 
 pub(super) fn title(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    mapped(vm, a, "title", pystr::title)
+    mapped(vm, a, "title", text::title)
 }
 
 pub(super) fn capitalize(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    mapped(vm, a, "capitalize", pystr::capitalize)
+    mapped(vm, a, "capitalize", text::capitalize)
 }
 
 pub(super) fn swapcase(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    mapped(vm, a, "swapcase", pystr::swapcase)
+    mapped(vm, a, "swapcase", text::swapcase)
 }
 
 fn casefold(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    mapped(vm, a, "casefold", pystr::casefold)
+    mapped(vm, a, "casefold", text::casefold)
 }
 
 /// A predicate on the text.
@@ -404,51 +405,51 @@ fn test(vm: &mut Vm, a: &Args, method: &str, f: fn(&str) -> bool) -> PyResult<Va
 }
 
 pub(super) fn isdigit(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    test(vm, a, "isdigit", pystr::isdigit)
+    test(vm, a, "isdigit", text::isdigit)
 }
 
 pub(super) fn isalpha(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    test(vm, a, "isalpha", pystr::isalpha)
+    test(vm, a, "isalpha", text::isalpha)
 }
 
 pub(super) fn isalnum(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    test(vm, a, "isalnum", pystr::isalnum)
+    test(vm, a, "isalnum", text::isalnum)
 }
 
 pub(super) fn isspace(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    test(vm, a, "isspace", pystr::isspace)
+    test(vm, a, "isspace", text::isspace)
 }
 
 pub(super) fn isupper(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    test(vm, a, "isupper", pystr::isupper)
+    test(vm, a, "isupper", text::isupper)
 }
 
 pub(super) fn islower(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    test(vm, a, "islower", pystr::islower)
+    test(vm, a, "islower", text::islower)
 }
 
 fn isdecimal(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    test(vm, a, "isdecimal", pystr::isdecimal)
+    test(vm, a, "isdecimal", text::isdecimal)
 }
 
 fn isnumeric(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    test(vm, a, "isnumeric", pystr::isnumeric)
+    test(vm, a, "isnumeric", text::isnumeric)
 }
 
 fn istitle(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    test(vm, a, "istitle", pystr::istitle)
+    test(vm, a, "istitle", text::istitle)
 }
 
 fn isidentifier(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    test(vm, a, "isidentifier", pystr::isidentifier)
+    test(vm, a, "isidentifier", text::isidentifier)
 }
 
 fn isascii(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    test(vm, a, "isascii", pystr::isascii)
+    test(vm, a, "isascii", text::isascii)
 }
 
 fn isprintable(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    test(vm, a, "isprintable", pystr::isprintable)
+    test(vm, a, "isprintable", text::isprintable)
 }
 
 /// `center`, `ljust` and `rjust`: the text padded to a width with a fill character.
@@ -460,21 +461,21 @@ fn pad(vm: &mut Vm, a: &Args, method: &str, f: fn(&str, i64, char) -> String) ->
 }
 
 pub(super) fn center(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    pad(vm, a, "center", pystr::center)
+    pad(vm, a, "center", text::center)
 }
 
 pub(super) fn ljust(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    pad(vm, a, "ljust", pystr::ljust)
+    pad(vm, a, "ljust", text::ljust)
 }
 
 pub(super) fn rjust(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    pad(vm, a, "rjust", pystr::rjust)
+    pad(vm, a, "rjust", text::rjust)
 }
 
 pub(super) fn zfill(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let r = receiver(vm, a, "zfill")?;
     let w = width_arg(vm, a.get(1))?;
-    Ok(Vm::str_val(pystr::zfill(text(&r), w)))
+    Ok(Vm::str_val(text::zfill(text(&r), w)))
 }
 
 /// `partition` and `rpartition`.
@@ -483,9 +484,9 @@ fn partition_at(vm: &mut Vm, a: &Args, method: &str, right: bool) -> PyResult<Va
     let s = text(&r);
     let sep = str_arg(vm, a.get(1), "must be str, not")?;
     let (x, y, z) = if right {
-        pystr::rpartition(s, &sep)
+        text::rpartition(s, &sep)
     } else {
-        pystr::partition(s, &sep)
+        text::partition(s, &sep)
     }
     .map_err(|e| vm.lib_err(e))?;
     Ok(Vm::new_tuple(vec![
@@ -511,7 +512,7 @@ pub(super) fn splitlines(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         None => false,
     };
     Ok(Vm::new_list(
-        pystr::splitlines(text(&r), keep)
+        text::splitlines(text(&r), keep)
             .into_iter()
             .map(Vm::str_val)
             .collect(),
@@ -545,7 +546,7 @@ pub(super) fn encode(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         "utf-8" | "utf8" => return Ok(Value::obj(Object::Bytes(s.as_bytes().into()))),
         "ascii" | "us-ascii" => (128u32, "ascii"),
         "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" => (256u32, "latin-1"),
-        _ => return Err(vm.err("LookupError", format!("unknown encoding: {enc}"))),
+        _ => return Err(vm.err(ExcKind::LookupError, format!("unknown encoding: {enc}"))),
     };
     let mut out = Vec::with_capacity(s.len());
     for (pos, c) in s.chars().enumerate() {
@@ -563,8 +564,7 @@ pub(super) fn encode(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             } else {
                 format!("\\U{n:08x}")
             };
-            return Err(vm.err(
-                "UnicodeEncodeError",
+            return Err(vm.err(ExcKind::UnicodeEncodeError,
                 format!("'{name}' codec can't encode character '{shown}' in position {pos}: ordinal not in range({limit})"),
             ));
         }
@@ -590,7 +590,7 @@ fn translate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
                     return Err(vm.type_error("character mapping must return integer, None or str"))
                 }
             },
-            Err(e) if vm.exc_matches(&e, "LookupError") => out.push(c),
+            Err(e) if vm.exc_matches(&e, ExcKind::LookupError) => out.push(c),
             Err(e) => return Err(e),
         }
     }
@@ -601,11 +601,11 @@ fn format_map(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let r = receiver(vm, a, "format_map")?;
     let s = text(&r);
     let mapping = a.get(1).cloned().unwrap_or(Value::None);
-    let pieces = pystr::parse_format_string(s).map_err(|e| vm.lib_err(e))?;
+    let pieces = format::parse_format_string(s).map_err(|e| vm.lib_err(e))?;
     let mut kw: Vec<(String, Value)> = Vec::new();
     for p in &pieces {
-        if let pystr::FormatPiece::Field(f) = p {
-            if let pystr::FieldArg::Name(n) = &f.arg {
+        if let format::FormatPiece::Field(f) = p {
+            if let format::FieldArg::Name(n) = &f.arg {
                 let v = vm.getitem(&mapping, &Vm::str_val(n.as_str()))?;
                 kw.push((n.clone(), v));
             }
@@ -671,7 +671,7 @@ fn expandtabs(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let r = receiver(vm, a, "expandtabs")?;
     check_at_most(vm, a, "expandtabs", 1)?;
     let t = vm.opt_i64(a.arg(1, "tabsize"))?.unwrap_or(8);
-    Ok(Vm::str_val(pystr::expandtabs(text(&r), t)))
+    Ok(Vm::str_val(text::expandtabs(text(&r), t)))
 }
 
 fn removeprefix(vm: &mut Vm, a: &Args) -> PyResult<Value> {

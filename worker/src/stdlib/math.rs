@@ -1,15 +1,16 @@
 //! The `math` module: its functions (one row each in [`FUNCTIONS`] and one function below),
 //! its constants, and [`init`], which builds the module on first import.
 
-use crate::pynum;
 use crate::value::heap::ObjRef;
 use crate::value::object::Object;
 use crate::value::Value;
 use crate::vm::native::{Args, NativeFn};
 use crate::vm::ops::{num_of, Num};
+use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive};
+use permafrost_semantics::{error, number};
 
 /// The functions of `math`, bound in the module by name.
 pub(crate) static FUNCTIONS: &[NativeFn] = &[
@@ -88,15 +89,15 @@ fn sqrt(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn floor(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    to_int(vm, a, pynum::float_floor_to_int, "__floor__")
+    to_int(vm, a, number::float_floor_to_int, "__floor__")
 }
 
 fn ceil(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    to_int(vm, a, pynum::float_ceil_to_int, "__ceil__")
+    to_int(vm, a, number::float_ceil_to_int, "__ceil__")
 }
 
 fn trunc(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    to_int(vm, a, pynum::float_to_int, "__trunc__")
+    to_int(vm, a, number::float_to_int, "__trunc__")
 }
 
 /// `floor`, `ceil` and `trunc`: ints unchanged (bools as ints), floats rounded by `round`,
@@ -104,7 +105,7 @@ fn trunc(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 fn to_int(
     vm: &mut Vm,
     a: &Args,
-    round: fn(f64) -> pynum::LibResult<BigInt>,
+    round: fn(f64) -> error::LibResult<BigInt>,
     dunder: &str,
 ) -> PyResult<Value> {
     let v = a.get(0).cloned().unwrap_or(Value::None);
@@ -170,7 +171,7 @@ fn atan2(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 fn exp(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let r = float(vm, a, 0, "exp")?.exp();
     if r.is_infinite() {
-        return Err(vm.err("OverflowError", "math range error"));
+        return Err(vm.err(ExcKind::OverflowError, "math range error"));
     }
     Ok(Value::Float(r))
 }
@@ -183,12 +184,12 @@ fn log(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     // An int too large for a float still has a logarithm.
     if let Some(Object::BigInt(b)) = a.get(0).and_then(|v| v.body()) {
         let b = b.clone();
-        return pynum::int_log(&b, base)
+        return number::int_log(&b, base)
             .map(Value::Float)
             .map_err(|e| vm.lib_err(e));
     }
     let x = float(vm, a, 0, "log")?;
-    pynum::math_log(x, base)
+    number::math_log(x, base)
         .map(Value::Float)
         .map_err(|e| vm.lib_err(e))
 }
@@ -220,17 +221,17 @@ fn pow(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     }
     let x = float(vm, a, 0, "pow")?;
     let y = float(vm, a, 1, "pow")?;
-    pynum::math_pow(x, y)
+    number::math_pow(x, y)
         .map(Value::Float)
         .map_err(|e| vm.lib_err(e))
 }
 
 fn gcd(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    fold_ints(vm, a, 0, pynum::gcd)
+    fold_ints(vm, a, 0, number::gcd)
 }
 
 fn lcm(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    fold_ints(vm, a, 1, pynum::lcm)
+    fold_ints(vm, a, 1, number::lcm)
 }
 
 /// `gcd` and `lcm`: `f` folded over the integer arguments from `start`.
@@ -251,7 +252,7 @@ fn fold_ints(
 fn isqrt(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let b = vm.big_arg(a.get(0))?;
     Ok(Vm::int_from_big(
-        pynum::isqrt(&b).map_err(|e| vm.lib_err(e))?,
+        number::isqrt(&b).map_err(|e| vm.lib_err(e))?,
     ))
 }
 
@@ -262,7 +263,7 @@ fn factorial(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     }
     let b = vm.big_arg(Some(&v))?;
     Ok(Vm::int_from_big(
-        pynum::factorial(&b).map_err(|e| vm.lib_err(e))?,
+        number::factorial(&b).map_err(|e| vm.lib_err(e))?,
     ))
 }
 
@@ -299,7 +300,7 @@ fn fsum(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     for v in &items {
         vals.push(vm.f64_arg(Some(v), "fsum")?);
     }
-    pynum::math_fsum(&vals)
+    number::math_fsum(&vals)
         .map(Value::Float)
         .map_err(|e| vm.lib_err(e))
 }

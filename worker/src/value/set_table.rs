@@ -3,6 +3,7 @@
 //! CPython for keys whose hashes match CPython's (ints, floats, bools, tuples of those).
 
 use crate::value::Value;
+use permafrost_semantics::hash;
 
 const LINEAR_PROBES: usize = 9;
 const PERTURB_SHIFT: u32 = 5;
@@ -267,7 +268,7 @@ mod tests {
         let mut s = Set::new();
         for &k in items {
             s.add(
-                crate::hash::hash_i64(k),
+                hash::hash_i64(k),
                 Value::Int(k),
                 &mut |v| matches!(v, Value::Int(x) if *x == k),
             );

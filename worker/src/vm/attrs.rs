@@ -8,6 +8,7 @@ use crate::value::heap::ObjRef;
 use crate::value::object::{Class, Object, TypeKind};
 use crate::value::Value;
 use crate::vm::ops::{key_eq, str_hash_of};
+use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
 
 fn dict_get_str<'a>(d: &'a Dict, name: &str) -> Option<&'a Value> {
@@ -89,7 +90,7 @@ impl Vm {
             Some(Object::Module(m)) => format!("module '{}' has no attribute '{}'", m.name, name),
             _ => format!("'{}' object has no attribute '{}'", self.type_name(v), name),
         };
-        self.err("AttributeError", msg)
+        self.err(ExcKind::AttributeError, msg)
     }
 
     /// Binds a class attribute found for an instance access.
@@ -136,7 +137,7 @@ impl Vm {
             Some(Object::Property { fget, .. }) => {
                 let fget = fget.clone();
                 if fget.is_null() || matches!(fget, Value::None) {
-                    return Err(self.err("AttributeError", "property has no getter"));
+                    return Err(self.err(ExcKind::AttributeError, "property has no getter"));
                 }
                 self.call(&fget, std::slice::from_ref(receiver), &[])
             }
@@ -158,7 +159,7 @@ impl Vm {
     pub fn getattr_opt(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
         match self.getattr(obj, &Vm::str_val(name)) {
             Ok(v) => Ok(Some(v)),
-            Err(e) if self.exc_matches(&e, "AttributeError") => Ok(None),
+            Err(e) if self.exc_matches(&e, ExcKind::AttributeError) => Ok(None),
             Err(e) => Err(e),
         }
     }
@@ -479,7 +480,7 @@ impl Vm {
             }
             "__suppress_context__" => Value::Bool(e.suppress_context),
             "__traceback__" => Value::None,
-            "value" if self.exc_matches(o, "StopIteration") => {
+            "value" if self.exc_matches(o, ExcKind::StopIteration) => {
                 e.args.first().cloned().unwrap_or(Value::None)
             }
             _ => return None,
@@ -569,7 +570,7 @@ impl Vm {
         let name = name_v.as_str().unwrap_or("");
         let Some(o) = obj.as_obj() else {
             return Err(self.err(
-                "AttributeError",
+                ExcKind::AttributeError,
                 format!(
                     "'{}' object has no attribute '{}'",
                     self.type_name(obj),
@@ -600,9 +601,10 @@ impl Vm {
                     if let Some(Object::Property { fset, .. }) = a.body() {
                         let fset = fset.clone();
                         if fset.is_null() || matches!(fset, Value::None) {
-                            return Err(
-                                self.err("AttributeError", format!("can't set attribute '{name}'"))
-                            );
+                            return Err(self.err(
+                                ExcKind::AttributeError,
+                                format!("can't set attribute '{name}'"),
+                            ));
                         }
                         self.call(&fset, &[obj.clone(), v], &[])?;
                         return Ok(());
@@ -682,7 +684,7 @@ impl Vm {
             }
             Object::Function(_) => {
                 if matches!(name, "__code__" | "__closure__" | "__globals__") {
-                    return Err(self.err("AttributeError", "readonly attribute"));
+                    return Err(self.err(ExcKind::AttributeError, "readonly attribute"));
                 }
                 if let Object::Function(f) = o.get_mut() {
                     match name {
@@ -715,7 +717,7 @@ impl Vm {
                 Ok(())
             }
             _ => Err(self.err(
-                "AttributeError",
+                ExcKind::AttributeError,
                 format!(
                     "'{}' object has no attribute '{}'",
                     self.type_name(obj),
@@ -737,9 +739,10 @@ impl Vm {
                 if let Some(Object::Property { fdel, .. }) = a.body() {
                     let fdel = fdel.clone();
                     if matches!(fdel, Value::None | Value::Null) {
-                        return Err(
-                            self.err("AttributeError", format!("can't delete attribute '{name}'"))
-                        );
+                        return Err(self.err(
+                            ExcKind::AttributeError,
+                            format!("can't delete attribute '{name}'"),
+                        ));
                     }
                     self.call(&fdel, std::slice::from_ref(obj), &[])?;
                     return Ok(());
@@ -818,7 +821,7 @@ impl Vm {
             }
         }
         Err(self.err(
-            "AttributeError",
+            ExcKind::AttributeError,
             format!("'super' object has no attribute '{name}'"),
         ))
     }
@@ -1021,10 +1024,10 @@ impl Vm {
             }
         }
         if view.argcount() == 0 && view.flags() & permafrost_image::opcode::flags::CO_VARARGS == 0 {
-            return Err(self.err("RuntimeError", "super(): no arguments"));
+            return Err(self.err(ExcKind::RuntimeError, "super(): no arguments"));
         }
         let Some(class) = class else {
-            return Err(self.err("RuntimeError", "super(): __class__ cell not found"));
+            return Err(self.err(ExcKind::RuntimeError, "super(): __class__ cell not found"));
         };
         let receiver = if view.argcount() > 0 {
             let first = f.locals.first().cloned().unwrap_or(Value::Null);
@@ -1042,7 +1045,7 @@ impl Vm {
             Value::Null
         };
         if receiver.is_null() {
-            return Err(self.err("RuntimeError", "super(): no arguments"));
+            return Err(self.err(ExcKind::RuntimeError, "super(): no arguments"));
         }
         Ok(Value::obj(Object::Super { class, receiver }))
     }

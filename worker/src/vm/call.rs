@@ -8,6 +8,7 @@ use crate::value::heap::ObjRef;
 use crate::value::object::{ExcData, Function, GenState, Generator, Instance, Object, TypeKind};
 use crate::value::Value;
 use crate::vm::eval::{Exit, ExitKind};
+use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm, RECURSION_LIMIT};
 use permafrost_image::opcode::flags;
 
@@ -120,7 +121,7 @@ impl Vm {
         closure: Value,
     ) -> PyResult<Value> {
         let Value::Code(index) = code else {
-            return Err(self.err("SystemError", "MAKE_FUNCTION without a code object"));
+            return Err(self.err(ExcKind::SystemError, "MAKE_FUNCTION without a code object"));
         };
         let info = &self.codes[index as usize];
         let defaults = match defaults.body() {
@@ -192,7 +193,7 @@ impl Vm {
     /// Builds the frame for a call of `func`, binding arguments as CPython does.
     fn bind(&mut self, func: &ObjRef, args: &[Value], kwnames: &[Value]) -> PyResult<Frame> {
         let Object::Function(fo) = func.get() else {
-            return Err(self.err("SystemError", "bind on a non-function"));
+            return Err(self.err(ExcKind::SystemError, "bind on a non-function"));
         };
         let info = &self.codes[fo.code as usize];
         if kwnames.is_empty() && info.simple_args && args.len() == info.argcount {
@@ -419,7 +420,7 @@ impl Vm {
     pub fn enter_msg(&mut self, suffix: &str) -> PyResult<()> {
         if self.depth >= RECURSION_LIMIT {
             return Err(self.err(
-                "RecursionError",
+                ExcKind::RecursionError,
                 format!("maximum recursion depth exceeded {suffix}"),
             ));
         }
@@ -431,7 +432,7 @@ impl Vm {
     pub fn enter_n(&mut self, cost: u32) -> PyResult<()> {
         if self.depth + cost > RECURSION_LIMIT {
             return Err(self.err(
-                "RecursionError",
+                ExcKind::RecursionError,
                 if cost > 1 {
                     "maximum recursion depth exceeded while calling a Python object"
                 } else {
@@ -508,7 +509,7 @@ impl Vm {
             Ok(ExitKind::Return) => Ok(()),
             Ok(ExitKind::Yield) => {
                 self.ret_slot = Value::Null;
-                Err(self.err("SystemError", "yield outside a generator"))
+                Err(self.err(ExcKind::SystemError, "yield outside a generator"))
             }
             Err(e) => Err(e),
         }
@@ -544,7 +545,7 @@ impl Vm {
         self.depth -= 1;
         match r {
             Ok(Exit::Return(v)) => Ok(v),
-            Ok(Exit::Yield(_)) => Err(self.err("SystemError", "yield outside a generator")),
+            Ok(Exit::Yield(_)) => Err(self.err(ExcKind::SystemError, "yield outside a generator")),
             Err(e) => Err(e),
         }
     }
@@ -630,8 +631,8 @@ impl Vm {
                 if let Object::Generator(g) = gen.get_mut() {
                     g.state = GenState::Done;
                 }
-                if self.exc_matches(&e, "StopIteration") {
-                    let re = self.err("RuntimeError", "generator raised StopIteration");
+                if self.exc_matches(&e, ExcKind::StopIteration) {
+                    let re = self.err(ExcKind::RuntimeError, "generator raised StopIteration");
                     if let Object::Instance(i) = re.get_mut() {
                         if let Some(d) = i.exc.as_mut() {
                             d.cause = Value::Obj(e.clone());

@@ -15,9 +15,11 @@ use crate::value::frame::Frame;
 use crate::value::heap::ObjRef;
 use crate::value::object::{Iter, Object};
 use crate::value::Value;
+use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
 use crate::Layout;
 use permafrost_image::opcode::{CompareOp, Opcode};
+use permafrost_semantics::hash;
 
 /// How a frame stopped running.
 pub enum Exit {
@@ -144,7 +146,7 @@ impl Vm {
     fn unbound_local(&self, f: &Frame, idx: usize) -> ObjRef {
         let name = self.codes[f.code as usize].view.varnames().get(idx);
         self.err(
-            "UnboundLocalError",
+            ExcKind::UnboundLocalError,
             format!(
                 "cannot access local variable '{}' where it is not associated with a value",
                 name.as_str()
@@ -181,14 +183,14 @@ impl Vm {
         let mut ip = f.ip;
         loop {
             let Some(&word) = words.get(ip) else {
-                return Err(self.err("SystemError", "instruction pointer out of range"));
+                return Err(self.err(ExcKind::SystemError, "instruction pointer out of range"));
             };
             ip += 1;
             // Kept in the frame for tracebacks and exception dispatch; the loop reads `ip`.
             f.ip = ip;
             let arg = word >> 8;
             let Some(op) = Opcode::from_u8(word as u8) else {
-                return Err(self.err("SystemError", "bad opcode"));
+                return Err(self.err(ExcKind::SystemError, "bad opcode"));
             };
             match op {
                 Opcode::NOP => {}
@@ -248,13 +250,11 @@ impl Vm {
                     if v.is_null() {
                         let (name, is_cell) = self.deref_name(f, arg as usize);
                         return Err(if is_cell {
-                            self.err(
-                                "UnboundLocalError",
+                            self.err(ExcKind::UnboundLocalError,
                                 format!("cannot access local variable '{name}' where it is not associated with a value"),
                             )
                         } else {
-                            self.err(
-                                "NameError",
+                            self.err(ExcKind::NameError,
                                 format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
                             )
                         });
@@ -274,7 +274,9 @@ impl Vm {
                 }
                 Opcode::LOAD_CLOSURE => {
                     let Some(c) = f.cells.get(arg as usize).cloned() else {
-                        return Err(self.err("SystemError", "closure cell index out of range"));
+                        return Err(
+                            self.err(ExcKind::SystemError, "closure cell index out of range")
+                        );
                     };
                     f.push(Value::Obj(c));
                 }
@@ -349,7 +351,7 @@ impl Vm {
                             if matches!(inst.class.get(), Object::Class(c) if !c.has_properties) {
                                 if let Some(v) = crate::vm::attrs::dict_get_h(
                                     &inst.dict,
-                                    crate::hash::hash_str(n.hash()),
+                                    hash::hash_str(n.hash()),
                                     n.as_str(),
                                 ) {
                                     found = v.clone();
@@ -388,7 +390,7 @@ impl Vm {
                     let mut found = false;
                     if let Some(Value::Obj(o)) = f.stack.last() {
                         if let Object::Instance(inst) = o.get() {
-                            let hash = crate::hash::hash_str(n.hash());
+                            let hash = hash::hash_str(n.hash());
                             let name = n.as_str();
                             if crate::vm::attrs::dict_get_h(&inst.dict, hash, name).is_none() {
                                 if let Object::Class(c) = inst.class.get() {
@@ -676,7 +678,7 @@ impl Vm {
                     // result without the bool being pushed (as for `COMPARE_OP`).
                     let len = f.stack.len();
                     if len < 2 {
-                        return Err(self.err("SystemError", "value stack underflow"));
+                        return Err(self.err(ExcKind::SystemError, "value stack underflow"));
                     }
                     let t = f.stack[len - 2].is(&f.stack[len - 1]) != (arg == 1);
                     f.stack.truncate(len - 2);
@@ -1038,7 +1040,8 @@ impl Vm {
                                     self.reraising = true;
                                     e
                                 }
-                                _ => self.err("RuntimeError", "No active exception to reraise"),
+                                _ => self
+                                    .err(ExcKind::RuntimeError, "No active exception to reraise"),
                             }
                         }
                         1 => {
@@ -1053,7 +1056,7 @@ impl Vm {
                                 Value::None => Value::None,
                                 c => match self.make_raisable(&c) {
                                     Ok(o) => Value::Obj(o),
-                                    Err(e) if self.exc_matches(&e, "TypeError") => {
+                                    Err(e) if self.exc_matches(&e, ExcKind::TypeError) => {
                                         return Err(self.type_error(
                                             "exception causes must derive from BaseException",
                                         ))
@@ -1092,11 +1095,11 @@ impl Vm {
                     self.reraising = true;
                     return Err(match e {
                         Value::Obj(o) => o,
-                        _ => self.err("SystemError", "RERAISE of a non-exception"),
+                        _ => self.err(ExcKind::SystemError, "RERAISE of a non-exception"),
                     });
                 }
                 Opcode::LOAD_ASSERTION_ERROR => {
-                    f.push(Value::Obj(self.exc_class("AssertionError")));
+                    f.push(Value::Obj(self.exc_class(ExcKind::AssertionError)));
                 }
                 Opcode::IMPORT_NAME => {
                     let name = self.name_at(f, arg);
@@ -1233,7 +1236,7 @@ impl Vm {
     }
 
     pub fn name_error(&self, name: &str) -> ObjRef {
-        self.err("NameError", format!("name '{name}' is not defined"))
+        self.err(ExcKind::NameError, format!("name '{name}' is not defined"))
     }
 
     /// The bound value of global name `arg` (module slot, then built-in), if any.

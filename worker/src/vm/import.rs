@@ -5,6 +5,7 @@
 use crate::value::heap::ObjRef;
 use crate::value::object::Object;
 use crate::value::Value;
+use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
 
 impl Vm {
@@ -31,7 +32,10 @@ impl Vm {
             }
             return Ok(Value::Obj(self.load_module(i, name)?));
         }
-        let e = self.err("ModuleNotFoundError", format!("No module named '{name}'"));
+        let e = self.err(
+            ExcKind::ModuleNotFoundError,
+            format!("No module named '{name}'"),
+        );
         self.set_exc_attr(&e, "name", Vm::str_val(name));
         Err(e)
     }
@@ -72,7 +76,7 @@ impl Vm {
     pub fn import_from(&mut self, m: &Value, name: &Value) -> PyResult<Value> {
         match self.getattr(m, name) {
             Ok(v) => Ok(v),
-            Err(e) if self.exc_matches(&e, "AttributeError") => {
+            Err(e) if self.exc_matches(&e, ExcKind::AttributeError) => {
                 let mname = match m.body() {
                     Some(Object::Module(mo)) => mo.name.clone(),
                     _ => "?".into(),
@@ -81,7 +85,7 @@ impl Vm {
                 // A submodule of the image named `module.name` is not supported; report as
                 // CPython does for a missing name.
                 let e = self.err(
-                    "ImportError",
+                    ExcKind::ImportError,
                     format!("cannot import name '{n}' from '{mname}' (unknown location)"),
                 );
                 self.set_exc_attr(&e, "name", Vm::str_val(mname.as_str()));

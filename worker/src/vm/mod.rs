@@ -11,11 +11,16 @@ use crate::Layout;
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 use permafrost_image::Image;
+use permafrost_semantics::error;
 use std::collections::HashMap;
+
+pub(crate) use exceptions::ExcKind;
+use permafrost_semantics::error::ErrorKind;
 
 pub(crate) mod attrs;
 pub(crate) mod call;
 pub(crate) mod eval;
+pub(crate) mod exceptions;
 pub(crate) mod import;
 pub(crate) mod json;
 pub(crate) mod layout;
@@ -50,7 +55,8 @@ pub struct Vm {
     /// Module index of the module run as `__main__` (for `__name__`), if any.
     pub main_as_dunder_main: bool,
     pub types: Vec<ObjRef>,
-    pub exc_types: HashMap<&'static str, ObjRef>,
+    /// The built-in exception classes, indexed by `ExcKind`.
+    pub exc_types: Vec<ObjRef>,
     pub builtins: HashMap<&'static str, Value>,
     pub out: String,
     pub sink: Sink,
@@ -98,51 +104,6 @@ const ITER_TYPES: &[&str] = &[
     "dict_keys",
     "dict_values",
     "dict_items",
-];
-
-const EXCEPTIONS: &[(&str, &str)] = &[
-    ("BaseException", ""),
-    ("SystemExit", "BaseException"),
-    ("KeyboardInterrupt", "BaseException"),
-    ("GeneratorExit", "BaseException"),
-    ("Exception", "BaseException"),
-    ("StopIteration", "Exception"),
-    ("StopAsyncIteration", "Exception"),
-    ("ArithmeticError", "Exception"),
-    ("FloatingPointError", "ArithmeticError"),
-    ("OverflowError", "ArithmeticError"),
-    ("ZeroDivisionError", "ArithmeticError"),
-    ("AssertionError", "Exception"),
-    ("AttributeError", "Exception"),
-    ("BufferError", "Exception"),
-    ("EOFError", "Exception"),
-    ("ImportError", "Exception"),
-    ("ModuleNotFoundError", "ImportError"),
-    ("LookupError", "Exception"),
-    ("IndexError", "LookupError"),
-    ("KeyError", "LookupError"),
-    ("MemoryError", "Exception"),
-    ("NameError", "Exception"),
-    ("UnboundLocalError", "NameError"),
-    ("OSError", "Exception"),
-    ("FileNotFoundError", "OSError"),
-    ("PermissionError", "OSError"),
-    ("TimeoutError", "OSError"),
-    ("ReferenceError", "Exception"),
-    ("RuntimeError", "Exception"),
-    ("NotImplementedError", "RuntimeError"),
-    ("RecursionError", "RuntimeError"),
-    ("SyntaxError", "Exception"),
-    ("SystemError", "Exception"),
-    ("TypeError", "Exception"),
-    ("ValueError", "Exception"),
-    ("UnicodeError", "ValueError"),
-    ("UnicodeDecodeError", "UnicodeError"),
-    ("UnicodeEncodeError", "UnicodeError"),
-    ("Warning", "Exception"),
-    ("UserWarning", "Warning"),
-    ("DeprecationWarning", "Warning"),
-    ("RuntimeWarning", "Warning"),
 ];
 
 /// Built-in type objects, in `TypeKind` order.
@@ -222,15 +183,14 @@ impl Vm {
             c.bases = vec![int_t.clone()];
             c.mro = vec![bool_t.clone(), int_t, types[0].clone()];
         }
-        let mut exc_types: HashMap<&'static str, ObjRef> = HashMap::new();
-        for (name, parent) in EXCEPTIONS {
-            let base = if parent.is_empty() {
-                types[0].clone()
-            } else {
-                // EXCEPTIONS lists every parent before its children, so the parent exists.
-                exc_types[parent].clone()
+        let mut exc_types: Vec<ObjRef> = Vec::with_capacity(ExcKind::ALL.len());
+        for kind in ExcKind::ALL {
+            let base = match kind.base() {
+                None => types[0].clone(),
+                // `ExcKind::ALL` lists every base before its subclasses.
+                Some(b) => exc_types[b as usize].clone(),
             };
-            exc_types.insert(name, new_class(name, vec![base], TypeKind::Exception));
+            exc_types.push(new_class(kind.name(), vec![base], TypeKind::Exception));
         }
         let set_attr = |cls: &ObjRef, name: &str, v: Value| {
             if let Object::Class(c) = cls.get_mut() {
@@ -281,7 +241,7 @@ impl Vm {
             ))),
         );
         set_attr(
-            &exc_types["BaseException"],
+            &exc_types[ExcKind::BaseException as usize],
             "__init__",
             Value::Native(&crate::objects::exception::INIT),
         );
@@ -289,12 +249,12 @@ impl Vm {
         for (kind, name) in TYPE_NAMES {
             builtins.insert(name, Value::Obj(types[*kind as usize].clone()));
         }
-        for (name, cls) in &exc_types {
-            builtins.insert(name, Value::Obj(cls.clone()));
+        for kind in ExcKind::ALL {
+            builtins.insert(kind.name(), Value::Obj(exc_types[*kind as usize].clone()));
         }
-        // Both names are in EXCEPTIONS, inserted above.
-        builtins.insert("EnvironmentError", Value::Obj(exc_types["OSError"].clone()));
-        builtins.insert("IOError", Value::Obj(exc_types["OSError"].clone()));
+        let os_error = Value::Obj(exc_types[ExcKind::OSError as usize].clone());
+        builtins.insert("EnvironmentError", os_error.clone());
+        builtins.insert("IOError", os_error);
         crate::builtins::add_functions(&mut builtins);
         builtins.insert("NotImplemented", Value::NotImplemented);
         builtins.insert("Ellipsis", Value::Ellipsis);
@@ -550,12 +510,8 @@ impl Vm {
 
     // ----- exceptions -----
 
-    pub fn exc_class(&self, name: &str) -> ObjRef {
-        match self.exc_types.get(name) {
-            Some(c) => c.clone(),
-            // "Exception" is always registered by `Vm::new`.
-            None => self.exc_types["Exception"].clone(),
-        }
+    pub fn exc_class(&self, kind: ExcKind) -> ObjRef {
+        self.exc_types[kind as usize].clone()
     }
 
     /// A new exception instance of class `cls` with `args`.
@@ -575,34 +531,47 @@ impl Vm {
     }
 
     /// An exception of the named built-in class with a message.
-    pub fn err(&self, name: &str, msg: impl Into<String>) -> ObjRef {
-        let cls = self.exc_class(name);
+    pub fn err(&self, kind: ExcKind, msg: impl Into<String>) -> ObjRef {
+        let cls = self.exc_class(kind);
         let msg: String = msg.into();
         self.make_exc(&cls, vec![Vm::str_val(msg)])
     }
 
     /// An exception of the named class with no arguments.
-    pub fn err_empty(&self, name: &str) -> ObjRef {
-        let cls = self.exc_class(name);
+    pub fn err_empty(&self, kind: ExcKind) -> ObjRef {
+        let cls = self.exc_class(kind);
         self.make_exc(&cls, vec![])
     }
 
     pub fn type_error(&self, msg: impl Into<String>) -> ObjRef {
-        self.err("TypeError", msg)
+        self.err(ExcKind::TypeError, msg)
     }
 
     pub fn value_error(&self, msg: impl Into<String>) -> ObjRef {
-        self.err("ValueError", msg)
+        self.err(ExcKind::ValueError, msg)
     }
 
-    pub fn lib_err(&self, e: crate::pynum::LibError) -> ObjRef {
-        self.err(e.kind, e.message)
+    pub fn lib_err(&self, e: error::LibError) -> ObjRef {
+        let kind = match e.kind {
+            ErrorKind::ValueError => ExcKind::ValueError,
+            ErrorKind::OverflowError => ExcKind::OverflowError,
+            ErrorKind::ZeroDivisionError => ExcKind::ZeroDivisionError,
+            ErrorKind::TypeError => ExcKind::TypeError,
+            ErrorKind::IndexError => ExcKind::IndexError,
+            ErrorKind::KeyError => ExcKind::KeyError,
+            ErrorKind::MemoryError => ExcKind::MemoryError,
+            ErrorKind::UnicodeDecodeError => ExcKind::UnicodeDecodeError,
+        };
+        if e.message.is_empty() {
+            return self.err_empty(kind);
+        }
+        self.err(kind, e.message)
     }
 
     /// Whether exception instance `exc` is an instance of class `cls`.
-    pub fn exc_matches(&self, exc: &ObjRef, name: &str) -> bool {
+    pub fn exc_matches(&self, exc: &ObjRef, kind: ExcKind) -> bool {
         match exc.get() {
-            Object::Instance(i) => Vm::is_subclass(&i.class, &self.exc_class(name)),
+            Object::Instance(i) => Vm::is_subclass(&i.class, &self.exc_class(kind)),
             _ => false,
         }
     }

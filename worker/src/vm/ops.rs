@@ -3,16 +3,17 @@
 //! ints overflowing into big ints, floor division and modulo of negatives, int/float mixing,
 //! sequence concatenation and repetition, set algebra), `in`, and subscripting with slices.
 
-use crate::pynum;
 use crate::value::dict_table::Dict;
 use crate::value::heap::ObjRef;
 use crate::value::object::{Iter, Object, PyStr, TypeKind, ViewKind};
 use crate::value::set_table::Set;
 use crate::value::Value;
+use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive, Zero};
 use permafrost_image::opcode::{BinaryOp, CompareOp};
+use permafrost_semantics::{error, hash, number};
 use std::cmp::Ordering;
 
 /// Largest single allocation a Python operation may request (bytes); beyond it the operation
@@ -31,9 +32,9 @@ pub fn inst_base(v: &Value) -> Option<Value> {
 #[inline]
 pub fn str_hash_value(v: &Value) -> i64 {
     match v {
-        Value::Str(s) => crate::hash::hash_str(s.hash()),
+        Value::Str(s) => hash::hash_str(s.hash()),
         Value::Obj(o) => match o.get() {
-            Object::Str(s) => crate::hash::hash_str(s.hash),
+            Object::Str(s) => hash::hash_str(s.hash),
             _ => 0,
         },
         _ => 0,
@@ -43,7 +44,7 @@ pub fn str_hash_value(v: &Value) -> i64 {
 /// The hash of a str's text, as a Python hash.
 #[inline]
 pub fn str_hash_of(s: &str) -> i64 {
-    crate::hash::hash_str(permafrost_image::str_hash(s.as_bytes()))
+    hash::hash_str(permafrost_image::str_hash(s.as_bytes()))
 }
 
 /// A number operand.
@@ -106,8 +107,8 @@ pub fn num_cmp(a: &Num, b: &Num) -> Option<Ordering> {
         (Num::F(x), Num::F(y)) => x.partial_cmp(y),
         (Num::I(x), Num::F(y)) => int_f_cmp(*x, *y),
         (Num::F(x), Num::I(y)) => int_f_cmp(*y, *x).map(|o| o.reverse()),
-        (Num::B(x), Num::F(y)) => pynum::int_float_cmp(x, *y),
-        (Num::F(x), Num::B(y)) => pynum::int_float_cmp(y, *x).map(|o| o.reverse()),
+        (Num::B(x), Num::F(y)) => number::int_float_cmp(x, *y),
+        (Num::F(x), Num::B(y)) => number::int_float_cmp(y, *x).map(|o| o.reverse()),
         (x, y) => Some(to_big(x).cmp(&to_big(y))),
     }
 }
@@ -116,7 +117,7 @@ fn int_f_cmp(i: i64, f: f64) -> Option<Ordering> {
     if i.unsigned_abs() <= 1 << 53 {
         (i as f64).partial_cmp(&f)
     } else {
-        pynum::int_float_cmp(&BigInt::from(i), f)
+        number::int_float_cmp(&BigInt::from(i), f)
     }
 }
 
@@ -124,7 +125,7 @@ fn num_to_f64(vm: &Vm, n: &Num) -> PyResult<f64> {
     match n {
         Num::I(i) => Ok(*i as f64),
         Num::F(f) => Ok(*f),
-        Num::B(b) => pynum::int_to_f64(b).map_err(|e| vm.lib_err(e)),
+        Num::B(b) => number::int_to_f64(b).map_err(|e| vm.lib_err(e)),
     }
 }
 
@@ -198,23 +199,23 @@ impl Vm {
     /// `hash(v)`.
     pub fn hash(&mut self, v: &Value) -> PyResult<i64> {
         Ok(match v {
-            Value::Int(i) => crate::hash::hash_i64(*i),
+            Value::Int(i) => hash::hash_i64(*i),
             Value::Bool(b) => *b as i64,
-            Value::Float(f) => crate::hash::hash_f64(*f),
-            Value::Str(s) => crate::hash::hash_str(s.hash()),
+            Value::Float(f) => hash::hash_f64(*f),
+            Value::Str(s) => hash::hash_str(s.hash()),
             Value::None => 0x5f5f_4e6f_6e65,
             Value::Obj(o) => match o.get() {
-                Object::Str(s) => crate::hash::hash_str(s.hash),
-                Object::BigInt(b) => crate::hash::hash_bigint(b),
+                Object::Str(s) => hash::hash_str(s.hash),
+                Object::BigInt(b) => hash::hash_bigint(b),
                 Object::Tuple(items) => {
                     let items = items.to_vec();
                     let mut hs = Vec::with_capacity(items.len());
                     for it in &items {
                         hs.push(self.hash(it)?);
                     }
-                    crate::hash::hash_tuple(hs.into_iter())
+                    hash::hash_tuple(hs.into_iter())
                 }
-                Object::Bytes(b) => crate::hash::hash_str(permafrost_image::str_hash(b)),
+                Object::Bytes(b) => hash::hash_str(permafrost_image::str_hash(b)),
                 Object::FrozenSet(s) => {
                     // CPython's frozenset hash mixes item hashes order-independently.
                     let mut h: u64 = 0;
@@ -242,8 +243,8 @@ impl Vm {
                         Some(m) => {
                             let r = self.call(&m, std::slice::from_ref(v), &[])?;
                             match num_of(&r) {
-                                Some(Num::I(i)) => crate::hash::hash_i64(i),
-                                Some(Num::B(b)) => crate::hash::hash_bigint(b),
+                                Some(Num::I(i)) => hash::hash_i64(i),
+                                Some(Num::B(b)) => hash::hash_bigint(b),
                                 _ => {
                                     return Err(
                                         self.type_error("__hash__ method should return an integer")
@@ -823,7 +824,7 @@ impl Vm {
 
     pub fn binary_op(&mut self, arg: u32, a: &Value, b: &Value) -> PyResult<Value> {
         let Some(op) = BinaryOp::from_arg(arg) else {
-            return Err(self.err("SystemError", "bad binary operator"));
+            return Err(self.err(ExcKind::SystemError, "bad binary operator"));
         };
         let inplace = arg & BinaryOp::INPLACE != 0;
         if let (Value::Bool(x), Value::Bool(y)) = (a, b) {
@@ -945,7 +946,7 @@ impl Vm {
 
     pub fn num_binop(&mut self, op: BinaryOp, x: &Num, y: &Num) -> PyResult<Value> {
         use BinaryOp::*;
-        let lib = |vm: &Vm, e: pynum::LibError| vm.lib_err(e);
+        let lib = |vm: &Vm, e: error::LibError| vm.lib_err(e);
         let is_float = matches!(x, Num::F(_)) || matches!(y, Num::F(_));
         if is_float {
             if matches!(op, LShift | RShift | And | Or | Xor | MatMul) {
@@ -970,15 +971,15 @@ impl Vm {
                 Add => a + b,
                 Sub => a - b,
                 Mul => a * b,
-                TrueDiv => pynum::float_div(a, b).map_err(|e| lib(self, e))?,
-                FloorDiv => pynum::float_floordiv(a, b).map_err(|e| lib(self, e))?,
-                Mod => pynum::float_mod(a, b).map_err(|e| lib(self, e))?,
+                TrueDiv => number::float_div(a, b).map_err(|e| lib(self, e))?,
+                FloorDiv => number::float_floordiv(a, b).map_err(|e| lib(self, e))?,
+                Mod => number::float_mod(a, b).map_err(|e| lib(self, e))?,
                 Pow => {
                     if a < 0.0 && b.fract() != 0.0 && b.is_finite() {
                         // CPython returns a complex number here; complex is unsupported.
                         return Err(self.value_error("math domain error"));
                     }
-                    pynum::float_pow(a, b).map_err(|e| lib(self, e))?
+                    number::float_pow(a, b).map_err(|e| lib(self, e))?
                 }
                 _ => 0.0,
             }));
@@ -989,23 +990,23 @@ impl Vm {
                 Add => a.checked_add(b),
                 Sub => a.checked_sub(b),
                 Mul => a.checked_mul(b),
-                FloorDiv => pynum::floordiv_i64(a, b).map_err(|e| lib(self, e))?,
-                Mod => Some(pynum::mod_i64(a, b).map_err(|e| lib(self, e))?),
+                FloorDiv => number::floordiv_i64(a, b).map_err(|e| lib(self, e))?,
+                Mod => Some(number::mod_i64(a, b).map_err(|e| lib(self, e))?),
                 TrueDiv => {
                     return Ok(Value::Float(
-                        pynum::int_true_div_i64(a, b).map_err(|e| lib(self, e))?,
+                        number::int_true_div_i64(a, b).map_err(|e| lib(self, e))?,
                     ))
                 }
                 Pow => {
                     if b < 0 {
-                        let r = pynum::int_pow(&BigInt::from(a), &BigInt::from(b), None)
+                        let r = number::int_pow(&BigInt::from(a), &BigInt::from(b), None)
                             .map_err(|e| lib(self, e))?;
                         return Ok(match r {
-                            pynum::Num::Int(i) => Vm::int_from_big(i),
-                            pynum::Num::Float(f) => Value::Float(f),
+                            number::Num::Int(i) => Vm::int_from_big(i),
+                            number::Num::Float(f) => Value::Float(f),
                         });
                     }
-                    pynum::pow_i64(a, b)
+                    number::pow_i64(a, b)
                 }
                 And => Some(a & b),
                 Or => Some(a | b),
@@ -1050,22 +1051,22 @@ impl Vm {
             Add => a + b,
             Sub => a - b,
             Mul => a * b,
-            FloorDiv => pynum::floordiv_big(&a, &b).map_err(|e| lib(self, e))?,
-            Mod => pynum::mod_big(&a, &b).map_err(|e| lib(self, e))?,
+            FloorDiv => number::floordiv_big(&a, &b).map_err(|e| lib(self, e))?,
+            Mod => number::mod_big(&a, &b).map_err(|e| lib(self, e))?,
             TrueDiv => {
                 return Ok(Value::Float(
-                    pynum::int_true_div(&a, &b).map_err(|e| lib(self, e))?,
+                    number::int_true_div(&a, &b).map_err(|e| lib(self, e))?,
                 ))
             }
-            Pow => match pynum::int_pow(&a, &b, None).map_err(|e| lib(self, e))? {
-                pynum::Num::Int(i) => i,
-                pynum::Num::Float(f) => return Ok(Value::Float(f)),
+            Pow => match number::int_pow(&a, &b, None).map_err(|e| lib(self, e))? {
+                number::Num::Int(i) => i,
+                number::Num::Float(f) => return Ok(Value::Float(f)),
             },
             And => a & b,
             Or => a | b,
             Xor => a ^ b,
-            LShift => pynum::shift_left_big(&a, &b).map_err(|e| lib(self, e))?,
-            RShift => pynum::shift_right_big(&a, &b).map_err(|e| lib(self, e))?,
+            LShift => number::shift_left_big(&a, &b).map_err(|e| lib(self, e))?,
+            RShift => number::shift_right_big(&a, &b).map_err(|e| lib(self, e))?,
             MatMul => {
                 return Err(self.type_error("unsupported operand type(s) for @: 'int' and 'int'"))
             }
@@ -1140,7 +1141,7 @@ impl Vm {
                 let is_big = |v: &Value| matches!(v.body(), Some(Object::BigInt(_)));
                 if (is_seq(a) && is_big(b)) || (is_seq(b) && is_big(a)) {
                     return Err(self.err(
-                        "OverflowError",
+                        ExcKind::OverflowError,
                         "cannot fit 'int' into an index-sized integer",
                     ));
                 }
@@ -1160,10 +1161,10 @@ impl Vm {
                 };
                 let total = unit.checked_mul(n);
                 if seq.as_str().is_some() && total.is_none_or(|t| t > isize::MAX as usize) {
-                    return Err(self.err("OverflowError", "repeated string is too long"));
+                    return Err(self.err(ExcKind::OverflowError, "repeated string is too long"));
                 }
                 if total.is_none_or(|t| t > MAX_ALLOC) {
-                    return Err(self.err_empty("MemoryError"));
+                    return Err(self.err_empty(ExcKind::MemoryError));
                 }
                 if let Some(s) = seq.as_str() {
                     return Ok(Some(Vm::str_val(s.repeat(n))));
@@ -1589,7 +1590,7 @@ impl Vm {
                     return match n.to_usize() {
                         Some(n) => Ok(n),
                         None => Err(self.err(
-                            "OverflowError",
+                            ExcKind::OverflowError,
                             "Python int too large to convert to C ssize_t",
                         )),
                     };
@@ -1629,9 +1630,10 @@ impl Vm {
             Value::Int(i) => Ok(*i),
             Value::Bool(b) => Ok(*b as i64),
             Value::Obj(o) => match o.get() {
-                Object::BigInt(_) => {
-                    Err(self.err("IndexError", "cannot fit 'int' into an index-sized integer"))
-                }
+                Object::BigInt(_) => Err(self.err(
+                    ExcKind::IndexError,
+                    "cannot fit 'int' into an index-sized integer",
+                )),
                 _ => match self.call_dunder(v, "__index__", &[])? {
                     Some(Value::Int(i)) => Ok(i),
                     _ => Err(self.type_error(format!(
@@ -1651,7 +1653,7 @@ impl Vm {
     pub fn ssize_of(&mut self, v: &Value) -> PyResult<i64> {
         match v.body() {
             Some(Object::BigInt(_)) => Err(self.err(
-                "OverflowError",
+                ExcKind::OverflowError,
                 "Python int too large to convert to C ssize_t",
             )),
             _ => self.index_of(v),
@@ -1665,7 +1667,7 @@ impl Vm {
             Some(Object::BigInt(b)) => Ok(if b.is_negative() { i64::MIN } else { i64::MAX }),
             _ => match self.index_of(v) {
                 Ok(i) => Ok(i),
-                Err(e) if self.exc_matches(&e, "TypeError") => Err(self.type_error(
+                Err(e) if self.exc_matches(&e, ExcKind::TypeError) => Err(self.type_error(
                     "slice indices must be integers or None or have an __index__ method",
                 )),
                 Err(e) => Err(e),
@@ -1734,7 +1736,7 @@ impl Vm {
         let i = self.index_of(key)?;
         let j = if i < 0 { i + len as i64 } else { i };
         if j < 0 || j >= len as i64 {
-            return Err(self.err("IndexError", format!("{what} index out of range")));
+            return Err(self.err(ExcKind::IndexError, format!("{what} index out of range")));
         }
         Ok(j as usize)
     }
@@ -1792,7 +1794,7 @@ impl Vm {
                     if j >= 0 && j < len {
                         return Ok(l[j as usize].clone());
                     }
-                    return Err(self.err("IndexError", "list index out of range"));
+                    return Err(self.err(ExcKind::IndexError, "list index out of range"));
                 }
                 let len = l.len();
                 if Vm::is_slice(key) {
@@ -1879,7 +1881,9 @@ impl Vm {
                     };
                     let j = if i.is_negative() { &i + &len } else { i };
                     if j.is_negative() || j >= len {
-                        return Err(self.err("IndexError", "range object index out of range"));
+                        return Err(
+                            self.err(ExcKind::IndexError, "range object index out of range")
+                        );
                     }
                     return Ok(Vm::int_from_big(a + c * j));
                 };
@@ -1924,7 +1928,7 @@ impl Vm {
     }
 
     pub fn key_error(&mut self, key: &Value) -> ObjRef {
-        let cls = self.exc_class("KeyError");
+        let cls = self.exc_class(ExcKind::KeyError);
         self.make_exc(&cls, vec![key.clone()])
     }
 
@@ -2271,9 +2275,10 @@ impl Vm {
                     };
                     if d.len() != *len {
                         *len = usize::MAX;
-                        return Err(
-                            self.err("RuntimeError", "dictionary changed size during iteration")
-                        );
+                        return Err(self.err(
+                            ExcKind::RuntimeError,
+                            "dictionary changed size during iteration",
+                        ));
                     }
                     let entries = d.raw_entries();
                     let mut r = None;
@@ -2302,9 +2307,10 @@ impl Vm {
                     if let Some(src) = source {
                         if let Object::Set(s) = src.get() {
                             if s.len() != *len {
-                                return Err(
-                                    self.err("RuntimeError", "Set changed size during iteration")
-                                );
+                                return Err(self.err(
+                                    ExcKind::RuntimeError,
+                                    "Set changed size during iteration",
+                                ));
                             }
                         }
                     }
@@ -2352,7 +2358,7 @@ impl Vm {
                 match self.lookup_class_attr(&cls, "__next__") {
                     Some(m) => match self.call(&m, std::slice::from_ref(it), &[]) {
                         Ok(v) => Ok(Some(v)),
-                        Err(e) if self.exc_matches(&e, "StopIteration") => Ok(None),
+                        Err(e) if self.exc_matches(&e, ExcKind::StopIteration) => Ok(None),
                         Err(e) => Err(e),
                     },
                     None => Err(self.type_error(format!(
@@ -2364,8 +2370,8 @@ impl Vm {
             Step::SeqUser(seq, i) => match self.getitem(&seq, &Value::Int(i as i64)) {
                 Ok(v) => Ok(Some(v)),
                 Err(e)
-                    if self.exc_matches(&e, "IndexError")
-                        || self.exc_matches(&e, "StopIteration") =>
+                    if self.exc_matches(&e, ExcKind::IndexError)
+                        || self.exc_matches(&e, ExcKind::StopIteration) =>
                 {
                     if let Object::Iter(st) = o.get_mut() {
                         *st = Iter::Exhausted;

@@ -2,14 +2,14 @@
 //! `%`-formatting, exact to CPython (shortest float repr, quote choice, `[...]` for recursive
 //! containers, default object reprs with the module name).
 
-use crate::pyfmt;
-use crate::pynum;
-use crate::pystr::{FieldAccessor, FieldArg, FormatPiece};
 use crate::value::heap::ObjRef;
 use crate::value::object::{Object, TypeKind, ViewKind};
 use crate::value::Value;
+use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
+use permafrost_semantics::format::{FieldAccessor, FieldArg, FormatPiece};
+use permafrost_semantics::{error, format, number, text};
 
 impl Vm {
     /// `repr(v)`.
@@ -27,8 +27,8 @@ impl Vm {
                 use std::fmt::Write;
                 let _ = write!(out, "{i}");
             }
-            Value::Float(f) => pynum::float_repr_into(*f, out),
-            Value::Str(s) => pyfmt::str_repr_into(s.as_str(), out),
+            Value::Float(f) => number::float_repr_into(*f, out),
+            Value::Str(s) => text::str_repr_into(s.as_str(), out),
             Value::Native(n) => {
                 out.push_str("<built-in function ");
                 out.push_str(n.name());
@@ -88,9 +88,9 @@ impl Vm {
     fn repr_obj(&mut self, v: &Value, o: &ObjRef, out: &mut String) -> PyResult<()> {
         let id = o.addr();
         match o.get() {
-            Object::Str(s) => pyfmt::str_repr_into(&s.text, out),
+            Object::Str(s) => text::str_repr_into(&s.text, out),
             Object::BigInt(b) => out.push_str(&b.to_string()),
-            Object::Bytes(b) => out.push_str(&pyfmt::bytes_repr(b)),
+            Object::Bytes(b) => out.push_str(&text::bytes_repr(b)),
             Object::List(l) => {
                 let items = l.clone();
                 return self.repr_seq(id, items, "[", "]", out);
@@ -314,7 +314,7 @@ impl Vm {
             return self.to_str(v);
         };
         let args = self.exc_args(&o);
-        let is_key = self.exc_matches(&o, "KeyError");
+        let is_key = self.exc_matches(&o, ExcKind::KeyError);
         match args.len() {
             0 => Ok(String::new()),
             1 if is_key => self.repr(&args[0]),
@@ -418,34 +418,34 @@ impl Vm {
 
     /// `format(v, spec)`.
     pub fn format(&mut self, v: &Value, spec: &str) -> PyResult<String> {
-        let lib = |vm: &Vm, e: pynum::LibError| vm.lib_err(e);
+        let lib = |vm: &Vm, e: error::LibError| vm.lib_err(e);
         match v {
             Value::Int(i) => {
-                let s = pyfmt::parse_format_spec(spec, "int").map_err(|e| lib(self, e))?;
-                return pyfmt::format_i64(*i, &s).map_err(|e| lib(self, e));
+                let s = format::parse_format_spec(spec, "int").map_err(|e| lib(self, e))?;
+                return format::format_i64(*i, &s).map_err(|e| lib(self, e));
             }
             Value::Bool(b) => {
                 if spec.is_empty() {
                     return Ok(if *b { "True" } else { "False" }.into());
                 }
-                let s = pyfmt::parse_format_spec(spec, "bool").map_err(|e| lib(self, e))?;
-                return pyfmt::format_i64(*b as i64, &s).map_err(|e| lib(self, e));
+                let s = format::parse_format_spec(spec, "bool").map_err(|e| lib(self, e))?;
+                return format::format_i64(*b as i64, &s).map_err(|e| lib(self, e));
             }
             Value::Float(f) => {
-                let s = pyfmt::parse_format_spec(spec, "float").map_err(|e| lib(self, e))?;
-                return pyfmt::format_float(*f, &s).map_err(|e| lib(self, e));
+                let s = format::parse_format_spec(spec, "float").map_err(|e| lib(self, e))?;
+                return format::format_float(*f, &s).map_err(|e| lib(self, e));
             }
             _ => {}
         }
         if let Some(text) = v.as_str() {
             let text = text.to_string();
-            let s = pyfmt::parse_format_spec(spec, "str").map_err(|e| lib(self, e))?;
-            return pyfmt::format_str(&text, &s).map_err(|e| lib(self, e));
+            let s = format::parse_format_spec(spec, "str").map_err(|e| lib(self, e))?;
+            return format::format_str(&text, &s).map_err(|e| lib(self, e));
         }
         if let Some(Object::BigInt(b)) = v.body() {
             let b: BigInt = b.clone();
-            let s = pyfmt::parse_format_spec(spec, "int").map_err(|e| lib(self, e))?;
-            return pyfmt::format_int(&b, &s).map_err(|e| lib(self, e));
+            let s = format::parse_format_spec(spec, "int").map_err(|e| lib(self, e))?;
+            return format::format_int(&b, &s).map_err(|e| lib(self, e));
         }
         if let Some(Object::Instance(_)) = v.body() {
             let cls = self.type_of(v);
@@ -519,11 +519,11 @@ impl Vm {
         let mut pargs = Vec::with_capacity(items.len());
         for it in &items {
             pargs.push(match it {
-                Value::Int(i) => pyfmt::PercentArg::Int(BigInt::from(*i)),
-                Value::Float(f) => pyfmt::PercentArg::Float(*f),
+                Value::Int(i) => format::PercentArg::Int(BigInt::from(*i)),
+                Value::Float(f) => format::PercentArg::Float(*f),
                 _ => match it.body() {
-                    Some(Object::BigInt(b)) => pyfmt::PercentArg::Int(b.clone()),
-                    _ => pyfmt::PercentArg::Str {
+                    Some(Object::BigInt(b)) => format::PercentArg::Int(b.clone()),
+                    _ => format::PercentArg::Str {
                         text: self.to_str(it)?,
                         repr: self.repr(it)?,
                         type_name: self.type_name(it),
@@ -531,7 +531,7 @@ impl Vm {
                 },
             });
         }
-        let r = pyfmt::percent_format(fmt, &pargs).map_err(|e| self.lib_err(e))?;
+        let r = format::percent_format(fmt, &pargs).map_err(|e| self.lib_err(e))?;
         Ok(Vm::str_val(r))
     }
 
@@ -542,7 +542,7 @@ impl Vm {
         args: &[Value],
         kwargs: &[(String, Value)],
     ) -> PyResult<String> {
-        let pieces = crate::pystr::parse_format_string(template).map_err(|e| self.lib_err(e))?;
+        let pieces = format::parse_format_string(template).map_err(|e| self.lib_err(e))?;
         let mut out = String::new();
         self.render_pieces(&pieces, args, kwargs, &mut out)?;
         Ok(out)
@@ -564,7 +564,7 @@ impl Vm {
                             Some(v) => v.clone(),
                             None => {
                                 return Err(self.err(
-                                    "IndexError",
+                                    ExcKind::IndexError,
                                     format!(
                                     "Replacement index {i} out of range for positional args tuple"
                                 ),
