@@ -51,7 +51,9 @@ use value::Value;
 /// Where code objects and constants live, and whether reading them writes refcounts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Layout {
+    /// The image is read in place: code and constants are never copied or written.
     Permanent,
+    /// Code and constants are copied into refcounted heap objects at load, as CPython does.
     Transient,
 }
 
@@ -69,6 +71,7 @@ pub struct ErrorReport {
 /// The result of one job.
 #[derive(Clone, Debug)]
 pub struct CallOutcome {
+    /// The function's return value as JSON, or the exception it raised.
     pub result: Result<serde_json::Value, ErrorReport>,
     /// What the job printed.
     pub stdout: String,
@@ -157,15 +160,15 @@ fn call_inner(
         let f = vm.getattr(&module, &Vm::str_val(name.as_str()))?;
         let mut argv = Vec::with_capacity(args.len() + kwargs.len());
         for a in args {
-            argv.push(vm.from_json(a)?);
+            argv.push(vm.json_to_value(a)?);
         }
         let mut names = Vec::with_capacity(kwargs.len());
         for (k, v) in kwargs {
             names.push(Vm::str_val(k.as_str()));
-            argv.push(vm.from_json(v)?);
+            argv.push(vm.json_to_value(v)?);
         }
         let r = vm.call(&f, &argv, &names)?;
-        vm.to_json(&r, 0)
+        vm.value_to_json(&r, 0)
     };
     match run(vm) {
         Ok(v) => Ok(v),
@@ -174,6 +177,7 @@ fn call_inner(
 }
 
 impl Interpreter {
+    /// An interpreter over a validated image, in `layout`; no module has run yet.
     pub fn new(image: Image<'static>, layout: Layout) -> Interpreter {
         Interpreter {
             vm: Some(Box::new(Vm::new(image, layout))),

@@ -14,14 +14,18 @@ use crate::text::{check_result_size, push_hex_escape};
 pub enum PercentArg {
     /// An int (not a bool: see `Bool`).
     Int(BigInt),
+    /// A float.
     Float(f64),
     /// A bool: `True`/`False` for `%s`/`%r`/`%a`, 1/0 for the numeric conversions. (A
     /// `Str` whose type name is `bool` is understood the same way.)
     Bool(bool),
     /// Any other object: its `str()`, its `repr()` and its type name (for `TypeError`s).
     Str {
+        /// `str(obj)`.
         text: String,
+        /// `repr(obj)`.
         repr: String,
+        /// `type(obj).__name__`.
         type_name: String,
     },
 }

@@ -16,7 +16,9 @@ pub enum FormatPiece {
 /// The first part of a field name: a positional index (explicit or automatic) or a keyword.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FieldArg {
+    /// `{0}`, or the next automatic number for `{}`.
     Index(usize),
+    /// `{name}`: a keyword argument.
     Name(String),
 }
 
@@ -34,7 +36,9 @@ pub enum FieldAccessor {
 /// A replacement field `{arg.attr[key]!conv:spec}`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FormatField {
+    /// Which argument.
     pub arg: FieldArg,
+    /// The `.attr` and `[key]` parts applied to it, in order.
     pub accessors: Vec<FieldAccessor>,
     /// `r`, `s` or `a`.
     pub conversion: Option<char>,
@@ -142,6 +146,7 @@ pub struct FormatStringParser {
 }
 
 impl FormatStringParser {
+    /// A parser over the format string `template`.
     pub fn new(template: &str) -> FormatStringParser {
         FormatStringParser {
             chars: template.chars().collect(),

@@ -46,7 +46,9 @@ pub use math::*;
 /// (`2 ** -1`, `round(x)` versus `round(x, 1)`).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Num {
+    /// An int result.
     Int(BigInt),
+    /// A float result.
     Float(f64),
 }
 

@@ -122,7 +122,7 @@ fn print(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         match v.as_str() {
             Some(s) => line.push_str(s),
             None => {
-                let s = vm.to_str(v)?;
+                let s = vm.str_of(v)?;
                 line.push_str(&s);
             }
         }
@@ -448,7 +448,7 @@ fn iter(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         if !is_callable(vm, &v) {
             return Err(vm.type_error("iter(v, w): v must be callable"));
         }
-        return Ok(Value::obj(Object::Iter(Iter::CallIter {
+        return Ok(Value::obj(Object::Iter(Iter::Callable {
             func: v,
             sentinel: sentinel.clone(),
         })));

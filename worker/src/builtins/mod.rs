@@ -3,12 +3,9 @@
 //! built-in type (`int(x)`, `dict(a=1)`), which hands over to that type's `construct` in
 //! `objects/`.
 
-use crate::value::dict_table::Dict;
-use crate::value::heap::ObjRef;
-use crate::value::object::{Iter, Object, TypeKind};
-use crate::value::set_table::Set;
+use crate::value::object::{Object, TypeKind};
 use crate::value::Value;
-use crate::vm::native::{Args, NativeFn};
+use crate::vm::native::Args;
 use crate::vm::ops::{num_of, Num};
 use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;

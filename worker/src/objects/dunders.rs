@@ -93,7 +93,7 @@ fn repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn str(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (r, _) = operands(vm, a, "__str__")?;
-    Ok(Vm::str_val(vm.to_str(&r)?))
+    Ok(Vm::str_val(vm.str_of(&r)?))
 }
 
 fn eq(vm: &mut Vm, a: &Args) -> PyResult<Value> {

@@ -39,7 +39,6 @@ pub(crate) fn new_module(
     let mut module = Module {
         name: name.into(),
         // Not an image module: no code, no slot in `Vm::modules`.
-        index: u32::MAX,
         slots: Vec::new(),
         names: Vec::new(),
         lookup: std::collections::HashMap::new(),

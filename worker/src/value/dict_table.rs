@@ -48,14 +48,6 @@ impl Dict {
             .map(|e| (&e.key, &e.value))
     }
 
-    pub fn keys(&self) -> Vec<Value> {
-        self.iter().map(|(k, _)| k.clone()).collect()
-    }
-
-    pub fn values(&self) -> Vec<Value> {
-        self.iter().map(|(_, v)| v.clone()).collect()
-    }
-
     fn find_slot(&self, hash: i64, eq: &mut dyn FnMut(&Value) -> bool) -> Option<(usize, u32)> {
         self.find_slot_with(hash, eq)
     }
@@ -108,14 +100,6 @@ impl Dict {
 
     pub fn get(&self, hash: i64, eq: &mut dyn FnMut(&Value) -> bool) -> Option<&Value> {
         self.find(hash, eq).map(|i| &self.entries[i].value)
-    }
-
-    pub fn entry_at(&self, index: usize) -> Option<&Entry> {
-        self.entries.get(index).filter(|e| !e.key.is_null())
-    }
-
-    pub fn value_at_mut(&mut self, index: usize) -> Option<&mut Value> {
-        self.entries.get_mut(index).map(|e| &mut e.value)
     }
 
     /// Inserts or replaces; returns the previous value.
@@ -218,12 +202,6 @@ impl Dict {
         self.len -= 1;
         self.entries.truncate(idx);
         Some((key, value))
-    }
-
-    pub fn clear(&mut self) {
-        self.entries.clear();
-        self.table.clear();
-        self.len = 0;
     }
 }
 

@@ -154,7 +154,7 @@ fn freeze_all(mut work: Vec<ObjRef>) {
                     push_value(func, w);
                     push_value(it, w);
                 }
-                Iter::CallIter { func, sentinel } => {
+                Iter::Callable { func, sentinel } => {
                     push_value(func, w);
                     push_value(sentinel, w);
                 }

@@ -134,11 +134,13 @@ impl ObjRef {
     }
 
     /// The current count (meaningless once immortal).
+    #[cfg(test)]
     pub fn refcount(&self) -> u32 {
         self.header().refcount.get()
     }
 
     /// The raw header bytes, for tests that prove immortal objects are never written.
+    #[cfg(test)]
     pub fn header_bytes(&self) -> [u8; 8] {
         let h = self.header();
         let mut out = [0u8; 8];
@@ -307,6 +309,7 @@ thread_local! {
 }
 
 /// The number of big-stack threads the current thread has started so far.
+#[cfg(test)]
 pub fn big_stack_spawns() -> usize {
     BIG_STACK_SPAWNS.with(|n| n.get())
 }

@@ -183,10 +183,9 @@ pub struct Instance {
     pub base: Value,
 }
 
-/// A module: globals in slots, indexed by name through `index`.
+/// A module: globals in slots, found by name through `lookup`.
 pub struct Module {
     pub name: String,
-    pub index: u32,
     pub slots: Vec<Value>,
     pub names: Vec<Value>,
     pub lookup: std::collections::HashMap<Box<str>, u32>,
@@ -296,7 +295,7 @@ pub enum Iter {
         seq: Value,
         index: usize,
     },
-    CallIter {
+    Callable {
         func: Value,
         sentinel: Value,
     },

@@ -3,7 +3,6 @@
 //! CPython for keys whose hashes match CPython's (ints, floats, bools, tuples of those).
 
 use crate::value::Value;
-use permafrost_semantics::hash;
 
 const LINEAR_PROBES: usize = 9;
 const PERTURB_SHIFT: u32 = 5;
@@ -254,10 +253,6 @@ impl Set {
             _ => None,
         }
     }
-
-    pub fn clear(&mut self) {
-        *self = Set::new();
-    }
 }
 
 #[cfg(test)]
@@ -268,7 +263,7 @@ mod tests {
         let mut s = Set::new();
         for &k in items {
             s.add(
-                hash::hash_i64(k),
+                permafrost_semantics::hash::hash_i64(k),
                 Value::Int(k),
                 &mut |v| matches!(v, Value::Int(x) if *x == k),
             );

@@ -444,15 +444,6 @@ impl Vm {
         Ok(())
     }
 
-    pub fn call_function(
-        &mut self,
-        func: &ObjRef,
-        args: &[Value],
-        kwnames: &[Value],
-    ) -> PyResult<Value> {
-        self.call_function_at(func, args, kwnames, 2)
-    }
-
     /// Calls a Python function, counting `cost` recursion levels (see `call_direct`).
     pub fn call_function_at(
         &mut self,

@@ -9,7 +9,7 @@ use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
 
 impl Vm {
-    pub fn from_json(&mut self, j: &serde_json::Value) -> PyResult<Value> {
+    pub fn json_to_value(&mut self, j: &serde_json::Value) -> PyResult<Value> {
         Ok(match j {
             serde_json::Value::Null => Value::None,
             serde_json::Value::Bool(b) => Value::Bool(*b),
@@ -33,14 +33,14 @@ impl Vm {
             serde_json::Value::Array(items) => {
                 let mut v = Vec::with_capacity(items.len());
                 for it in items {
-                    v.push(self.from_json(it)?);
+                    v.push(self.json_to_value(it)?);
                 }
                 Vm::new_list(v)
             }
             serde_json::Value::Object(map) => {
                 let d = Vm::new_dict(Dict::new());
                 for (k, v) in map {
-                    let v = self.from_json(v)?;
+                    let v = self.json_to_value(v)?;
                     self.setitem(&d, Vm::str_val(k.as_str()), v)?;
                 }
                 d
@@ -55,7 +55,7 @@ impl Vm {
         ))
     }
 
-    pub fn to_json(&mut self, v: &Value, depth: usize) -> PyResult<serde_json::Value> {
+    pub fn value_to_json(&mut self, v: &Value, depth: usize) -> PyResult<serde_json::Value> {
         if depth > 500 {
             return Err(self.value_error("Circular reference detected"));
         }
@@ -92,7 +92,7 @@ impl Vm {
                     let items = self.seq_items(v);
                     let mut out = Vec::with_capacity(items.len());
                     for it in &items {
-                        out.push(self.to_json(it, depth + 1)?);
+                        out.push(self.value_to_json(it, depth + 1)?);
                     }
                     serde_json::Value::Array(out)
                 }
@@ -124,14 +124,14 @@ impl Vm {
                                 },
                             },
                         };
-                        let jv = self.to_json(&val, depth + 1)?;
+                        let jv = self.value_to_json(&val, depth + 1)?;
                         map.insert(key, jv);
                     }
                     serde_json::Value::Object(map)
                 }
                 Object::Instance(i) if !i.base.is_null() => {
                     let b = i.base.clone();
-                    return self.to_json(&b, depth + 1);
+                    return self.value_to_json(&b, depth + 1);
                 }
                 _ => return Err(self.not_serializable(v)),
             },

@@ -109,14 +109,6 @@ pub fn const_value(c: ConstView<'static>, heap_strs: bool) -> Value {
     }
 }
 
-/// Whether a constant decodes in place (no prebuilt heap value needed).
-pub fn is_immediate(c: &ConstView<'static>) -> bool {
-    !matches!(
-        c,
-        ConstView::BigInt { .. } | ConstView::Bytes(_) | ConstView::Tuple(_)
-    )
-}
-
 /// Builds every code object's side table and each module's slot template.
 pub fn build(image: Image<'static>, layout: Layout) -> (Vec<CodeInfo>, Vec<ModuleTemplate>) {
     let ncodes = image.code_count() as usize;

@@ -327,10 +327,6 @@ impl Vm {
 
     // ----- value constructors -----
 
-    pub fn new_str(&self, s: &str) -> Value {
-        Value::obj(Object::Str(PyStr::new(s)))
-    }
-
     pub fn str_val(s: impl Into<Box<str>>) -> Value {
         Value::obj(Object::Str(PyStr::new(s)))
     }
@@ -425,7 +421,7 @@ impl Vm {
                         Iter::Map { .. } => "map",
                         Iter::Filter { .. } => "filter",
                         Iter::Reversed { .. } => "list_reverseiterator",
-                        Iter::CallIter { .. } => "callable_iterator",
+                        Iter::Callable { .. } => "callable_iterator",
                         Iter::Exhausted => "iterator",
                     };
                     if let Some(t) = self.iter_types.get(name) {
@@ -504,10 +500,6 @@ impl Vm {
         }
     }
 
-    pub fn isinstance_kind(&self, v: &Value, kind: TypeKind) -> bool {
-        Vm::is_subclass(&self.type_of(v), &self.types[kind as usize])
-    }
-
     // ----- exceptions -----
 
     pub fn exc_class(&self, kind: ExcKind) -> ObjRef {
@@ -580,7 +572,6 @@ impl Vm {
         let t = &self.templates[index as usize];
         let m = Module {
             name: name.to_string(),
-            index,
             slots: vec![Value::Null; t.names.len()],
             names: t.names.iter().map(|n| Vm::str_val(n.as_ref())).collect(),
             lookup: t.lookup.clone(),

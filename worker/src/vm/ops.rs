@@ -5,7 +5,7 @@
 
 use crate::value::dict_table::Dict;
 use crate::value::heap::ObjRef;
-use crate::value::object::{Iter, Object, PyStr, TypeKind, ViewKind};
+use crate::value::object::{Iter, Object, ViewKind};
 use crate::value::set_table::Set;
 use crate::value::Value;
 use crate::vm::ExcKind;
@@ -2182,7 +2182,7 @@ impl Vm {
             Gen,
             User,
             SeqUser(Value, usize),
-            CallIter(Value, Value),
+            Callable(Value, Value),
         }
         let step = match o.get_mut() {
             Object::Iter(state) => match state {
@@ -2335,7 +2335,7 @@ impl Vm {
                         }
                     }
                 }
-                Iter::CallIter { func, sentinel } => Step::CallIter(func.clone(), sentinel.clone()),
+                Iter::Callable { func, sentinel } => Step::Callable(func.clone(), sentinel.clone()),
                 Iter::Exhausted => Step::Done(None),
             },
             Object::Generator(_) => Step::Gen,
@@ -2433,7 +2433,7 @@ impl Vm {
                     None => return Ok(None),
                 }
             },
-            Step::CallIter(func, sentinel) => {
+            Step::Callable(func, sentinel) => {
                 let v = self.call(&func, &[], &[])?;
                 if self.eq(&v, &sentinel)? {
                     if let Object::Iter(st) = o.get_mut() {
@@ -2497,15 +2497,6 @@ impl Vm {
             )));
         }
         Ok(items)
-    }
-
-    /// A new heap str value.
-    pub fn s(&self, text: &str) -> Value {
-        Value::obj(Object::Str(PyStr::new(text)))
-    }
-
-    pub fn is_kind(&self, v: &Value, kind: TypeKind) -> bool {
-        self.kind_of(v) == kind
     }
 }
 

@@ -3,7 +3,7 @@
 //! containers, default object reprs with the module name).
 
 use crate::value::heap::ObjRef;
-use crate::value::object::{Object, TypeKind, ViewKind};
+use crate::value::object::{Object, ViewKind};
 use crate::value::Value;
 use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
@@ -311,14 +311,14 @@ impl Vm {
     /// `BaseException.__str__`.
     pub fn exc_str(&mut self, v: &Value) -> PyResult<String> {
         let Some(o) = v.as_obj().cloned() else {
-            return self.to_str(v);
+            return self.str_of(v);
         };
         let args = self.exc_args(&o);
         let is_key = self.exc_matches(&o, ExcKind::KeyError);
         match args.len() {
             0 => Ok(String::new()),
             1 if is_key => self.repr(&args[0]),
-            1 => self.to_str(&args[0]),
+            1 => self.str_of(&args[0]),
             _ => self.repr(&Vm::new_tuple(args)),
         }
     }
@@ -340,7 +340,7 @@ impl Vm {
     }
 
     /// `str(v)`.
-    pub fn to_str(&mut self, v: &Value) -> PyResult<String> {
+    pub fn str_of(&mut self, v: &Value) -> PyResult<String> {
         if let Some(s) = v.as_str() {
             return Ok(s.to_string());
         }
@@ -364,7 +364,7 @@ impl Vm {
                         .lookup_user_attr(&self.type_of(v), "__repr__")
                         .is_none()
                     {
-                        return self.to_str(&b);
+                        return self.str_of(&b);
                     }
                 }
             }
@@ -377,7 +377,7 @@ impl Vm {
         if v.as_str().is_some() {
             return Ok(v.clone());
         }
-        let s = self.to_str(v)?;
+        let s = self.str_of(v)?;
         Ok(Vm::str_val(s))
     }
 
@@ -458,7 +458,7 @@ impl Vm {
             return self.format(&b, spec);
         }
         if spec.is_empty() {
-            return self.to_str(v);
+            return self.str_of(v);
         }
         Err(self.type_error(format!(
             "unsupported format string passed to {}.__format__",
@@ -524,7 +524,7 @@ impl Vm {
                 _ => match it.body() {
                     Some(Object::BigInt(b)) => format::PercentArg::Int(b.clone()),
                     _ => format::PercentArg::Str {
-                        text: self.to_str(it)?,
+                        text: self.str_of(it)?,
                         repr: self.repr(it)?,
                         type_name: self.type_name(it),
                     },
@@ -597,10 +597,5 @@ impl Vm {
             }
         }
         Ok(())
-    }
-
-    /// Whether a value's type is a user class (for reprs and dunder dispatch).
-    pub fn is_user_instance(&self, v: &Value) -> bool {
-        matches!(self.kind_of(v), TypeKind::User | TypeKind::Exception)
     }
 }

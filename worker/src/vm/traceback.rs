@@ -66,7 +66,7 @@ impl Vm {
         }
         let name = self.exc_type_display(exc);
         let msg = self
-            .to_str(&Value::Obj(exc.clone()))
+            .str_of(&Value::Obj(exc.clone()))
             .unwrap_or_else(|_| "<exception str() failed>".into());
         if msg.is_empty() {
             out.push_str(&name);
@@ -94,7 +94,7 @@ impl Vm {
             Object::Instance(i) => Vm::class_name(&i.class),
             _ => "?".into(),
         };
-        let message = self.to_str(&Value::Obj(exc.clone())).unwrap_or_default();
+        let message = self.str_of(&Value::Obj(exc.clone())).unwrap_or_default();
         ErrorReport {
             type_name,
             message,
