@@ -1,0 +1,207 @@
+//! Dict and set keys: hashing a key, resolving user `__eq__` against stored keys, and the
+//! dict and set operations built on them.
+
+use super::*;
+use crate::value::heap::ObjRef;
+use crate::value::object::Object;
+use crate::value::set_table::Set;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+impl Vm {
+    /// Key equality for dicts and sets: structural for built-ins; user `__eq__` is honoured
+    /// by resolving the key to an existing stored key first (see `find_key`).
+    pub(crate) fn key_matches(&mut self, stored: &Value, key: &Value) -> PyResult<bool> {
+        if key_eq(stored, key) {
+            return Ok(true);
+        }
+        if matches!(key.body(), Some(Object::Instance(_)))
+            || matches!(stored.body(), Some(Object::Instance(_)))
+        {
+            return self.eq(stored, key);
+        }
+        Ok(false)
+    }
+
+    /// Finds the stored key equal to `key` (honouring user `__eq__`), returning a value that
+    /// `key_eq` accepts (the stored key itself).
+    pub(crate) fn canonical_key(&mut self, candidates: Vec<Value>, key: &Value) -> PyResult<Value> {
+        for c in candidates {
+            if self.key_matches(&c, key)? {
+                return Ok(c);
+            }
+        }
+        Ok(key.clone())
+    }
+
+    pub(crate) fn needs_user_eq(key: &Value) -> bool {
+        matches!(key.body(), Some(Object::Instance(_)))
+    }
+
+    /// Looks up `key` in a dict object.
+    pub fn dict_get(&mut self, d: &ObjRef, key: &Value) -> PyResult<Option<Value>> {
+        let h = self.hash(key)?;
+        let key = self.resolve_dict_key(d, h, key)?;
+        Ok(match d.get() {
+            Object::Dict(dict) => dict.get(h, &mut |k| key_eq(k, &key)).cloned(),
+            _ => None,
+        })
+    }
+
+    pub(crate) fn resolve_dict_key(&mut self, d: &ObjRef, h: i64, key: &Value) -> PyResult<Value> {
+        if !Vm::needs_user_eq(key) {
+            return Ok(key.clone());
+        }
+        let cands: Vec<Value> = match d.get() {
+            Object::Dict(dict) => dict
+                .raw_entries()
+                .iter()
+                .filter(|e| e.hash == h && !e.key.is_null())
+                .map(|e| e.key.clone())
+                .collect(),
+            _ => Vec::new(),
+        };
+        self.canonical_key(cands, key)
+    }
+
+    pub fn dict_get_str(&mut self, d: &ObjRef, key: &str) -> PyResult<Option<Value>> {
+        let h = str_hash_of(key);
+        Ok(match d.get() {
+            Object::Dict(dict) => dict.get(h, &mut |k| k.as_str() == Some(key)).cloned(),
+            _ => None,
+        })
+    }
+
+    pub fn dict_set(&mut self, d: &ObjRef, key: Value, value: Value) -> PyResult<()> {
+        let h = self.hash(&key)?;
+        let key = self.resolve_dict_key(d, h, &key)?;
+        if let Object::Dict(dict) = d.get_mut() {
+            let k2 = key.clone();
+            dict.insert(h, key, value, &mut |k| key_eq(k, &k2));
+        }
+        Ok(())
+    }
+
+    pub fn dict_del(&mut self, d: &ObjRef, key: &Value) -> PyResult<Option<Value>> {
+        let h = self.hash(key)?;
+        let key = self.resolve_dict_key(d, h, key)?;
+        Ok(match d.get_mut() {
+            Object::Dict(dict) => dict.remove(h, &mut |k| key_eq(k, &key)).map(|(_, v)| v),
+            _ => None,
+        })
+    }
+
+    /// `d.update(m)` / `{**m}` (`merge`: a repeated key is an error, for `f(**m)`).
+    pub fn dict_update(&mut self, d: &Value, m: &Value, merge: bool) -> PyResult<()> {
+        let Some(dobj) = d.as_obj().cloned() else {
+            return Ok(());
+        };
+        let pairs: Vec<(Value, Value)> = match m.body() {
+            Some(Object::Dict(src)) => src.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+            _ => {
+                if let Some(keys_m) = self.getattr_opt(m, "keys")? {
+                    let keys = self.call(&keys_m, &[], &[])?;
+                    let mut out = Vec::new();
+                    for k in self.collect(&keys)? {
+                        let v = self.getitem(m, &k)?;
+                        out.push((k, v));
+                    }
+                    out
+                } else {
+                    let mut out = Vec::new();
+                    for item in self.collect(m)? {
+                        let kv = self.collect(&item)?;
+                        if kv.len() != 2 {
+                            return Err(self.value_error(format!(
+                                "dictionary update sequence element #{} has length {}; 2 is required",
+                                out.len(),
+                                kv.len()
+                            )));
+                        }
+                        let mut it = kv.into_iter();
+                        if let (Some(k), Some(v)) = (it.next(), it.next()) {
+                            out.push((k, v));
+                        }
+                    }
+                    out
+                }
+            }
+        };
+        for (k, v) in pairs {
+            if merge && self.dict_get(&dobj, &k)?.is_some() {
+                let r = self.repr(&k)?;
+                return Err(self.type_error(format!(
+                    "function got multiple values for keyword argument {r}"
+                )));
+            }
+            self.dict_set(&dobj, k, v)?;
+        }
+        Ok(())
+    }
+
+    pub(crate) fn resolve_set_key(&mut self, s: &ObjRef, h: i64, key: &Value) -> PyResult<Value> {
+        if !Vm::needs_user_eq(key) {
+            return Ok(key.clone());
+        }
+        let cands: Vec<Value> = match s.get() {
+            Object::Set(set) | Object::FrozenSet(set) => set
+                .entries()
+                .filter(|(hh, _)| *hh == h)
+                .map(|(_, k)| k.clone())
+                .collect(),
+            _ => Vec::new(),
+        };
+        self.canonical_key(cands, key)
+    }
+
+    pub fn set_add(&mut self, s: &Value, v: Value) -> PyResult<()> {
+        let Some(so) = s.as_obj().cloned() else {
+            return Ok(());
+        };
+        let h = self.hash(&v)?;
+        let v = self.resolve_set_key(&so, h, &v)?;
+        if let Object::Set(set) | Object::FrozenSet(set) = so.get_mut() {
+            let k2 = v.clone();
+            set.add(h, v, &mut |k| key_eq(k, &k2));
+        }
+        Ok(())
+    }
+
+    pub fn set_contains(&mut self, s: &ObjRef, v: &Value) -> PyResult<bool> {
+        let h = self.hash(v)?;
+        let v = self.resolve_set_key(s, h, v)?;
+        Ok(match s.get() {
+            Object::Set(set) | Object::FrozenSet(set) => set.contains(h, &mut |k| key_eq(k, &v)),
+            _ => false,
+        })
+    }
+
+    pub fn set_remove(&mut self, s: &ObjRef, v: &Value) -> PyResult<bool> {
+        let h = self.hash(v)?;
+        let v = self.resolve_set_key(s, h, v)?;
+        Ok(match s.get_mut() {
+            Object::Set(set) => set.remove(h, &mut |k| key_eq(k, &v)).is_some(),
+            _ => false,
+        })
+    }
+
+    /// A set literal of constants, laid out as CPython's folded frozenset constant makes it.
+    pub fn build_const_set(&mut self, items: Vec<Value>) -> PyResult<Value> {
+        let first = self.build_set(items)?;
+        let order = self.collect(&first)?;
+        let second = self.build_set(order)?;
+        let mut out = Set::new();
+        if let Some(Object::Set(s)) = second.body() {
+            out.merge(s, &mut key_eq);
+        }
+        Ok(Value::obj(Object::Set(out)))
+    }
+
+    pub fn build_set(&mut self, items: Vec<Value>) -> PyResult<Value> {
+        let s = Value::obj(Object::Set(Set::new()));
+        for v in items {
+            self.set_add(&s, v)?;
+        }
+        Ok(s)
+    }
+}

@@ -1,0 +1,639 @@
+//! Operators with CPython semantics, one file per protocol: truthiness, hashing, equality and
+//! ordering here (numbers of mixed kinds, containers lexicographically, user dunders with
+//! reflection); dict and set keys in [`keys`]; arithmetic in [`arith`] (small ints overflowing
+//! into big ints, floor division and modulo of negatives, int/float mixing, sequence
+//! concatenation and repetition, set algebra); `in`, `len` and subscripting with slices in
+//! [`subscript`]; iteration and unpacking in [`iter`].
+
+use crate::value::heap::ObjRef;
+use crate::value::object::Object;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+use num_bigint::BigInt;
+use num_traits::Zero;
+use permafrost_image::opcode::{BinaryOp, CompareOp};
+use permafrost_semantics::{hash, number};
+use std::cmp::Ordering;
+
+mod arith;
+mod iter;
+mod keys;
+mod subscript;
+
+pub(crate) use iter::range_len;
+
+/// Largest single allocation a Python operation may request (bytes); beyond it the operation
+/// raises MemoryError instead of aborting the process.
+pub const MAX_ALLOC: usize = 1 << 34;
+
+/// The built-in value wrapped by an instance of a class deriving from a built-in type.
+pub fn inst_base(v: &Value) -> Option<Value> {
+    match v.body() {
+        Some(Object::Instance(i)) if !i.base.is_null() => Some(i.base.clone()),
+        _ => None,
+    }
+}
+
+/// The hash of a str value, using the hash stored with it (never recomputed).
+#[inline]
+pub fn str_hash_value(v: &Value) -> i64 {
+    match v {
+        Value::Str(s) => hash::hash_str(s.hash()),
+        Value::Obj(o) => match o.get() {
+            Object::Str(s) => hash::hash_str(s.hash),
+            _ => 0,
+        },
+        _ => 0,
+    }
+}
+
+/// The hash of a str's text, as a Python hash.
+#[inline]
+pub fn str_hash_of(s: &str) -> i64 {
+    hash::hash_str(permafrost_image::str_hash(s.as_bytes()))
+}
+
+/// A number operand.
+pub enum Num<'a> {
+    I(i64),
+    B(&'a BigInt),
+    F(f64),
+}
+
+pub fn num_of(v: &Value) -> Option<Num<'_>> {
+    match v {
+        Value::Int(i) => Some(Num::I(*i)),
+        Value::Bool(b) => Some(Num::I(*b as i64)),
+        Value::Float(f) => Some(Num::F(*f)),
+        Value::Obj(o) => match o.get() {
+            Object::BigInt(b) => Some(Num::B(b)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+pub(crate) fn to_big(n: &Num) -> BigInt {
+    match n {
+        Num::I(i) => BigInt::from(*i),
+        Num::B(b) => (*b).clone(),
+        Num::F(f) => BigInt::from(*f as i64),
+    }
+}
+
+/// Structural equality of hashable built-in values, for dict and set keys (no interpreter
+/// callbacks: user objects compare by identity here).
+pub fn key_eq(a: &Value, b: &Value) -> bool {
+    if a.is(b) {
+        return true;
+    }
+    if let (Some(x), Some(y)) = (num_of(a), num_of(b)) {
+        return num_cmp(&x, &y) == Some(Ordering::Equal);
+    }
+    if let (Some(x), Some(y)) = (a.as_str(), b.as_str()) {
+        return x == y;
+    }
+    match (a.body(), b.body()) {
+        (Some(Object::Tuple(x)), Some(Object::Tuple(y))) => {
+            x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| key_eq(p, q))
+        }
+        (Some(Object::Bytes(x)), Some(Object::Bytes(y))) => x == y,
+        (Some(Object::FrozenSet(x)), Some(Object::FrozenSet(y))) => {
+            x.len() == y.len()
+                && x.entries()
+                    .all(|(h, k)| y.contains(h, &mut |q| key_eq(k, q)))
+        }
+        _ => false,
+    }
+}
+
+pub fn num_cmp(a: &Num, b: &Num) -> Option<Ordering> {
+    match (a, b) {
+        (Num::I(x), Num::I(y)) => Some(x.cmp(y)),
+        (Num::F(x), Num::F(y)) => x.partial_cmp(y),
+        (Num::I(x), Num::F(y)) => int_f_cmp(*x, *y),
+        (Num::F(x), Num::I(y)) => int_f_cmp(*y, *x).map(|o| o.reverse()),
+        (Num::B(x), Num::F(y)) => number::int_float_cmp(x, *y),
+        (Num::F(x), Num::B(y)) => number::int_float_cmp(y, *x).map(|o| o.reverse()),
+        (x, y) => Some(to_big(x).cmp(&to_big(y))),
+    }
+}
+
+pub(crate) fn int_f_cmp(i: i64, f: f64) -> Option<Ordering> {
+    if i.unsigned_abs() <= 1 << 53 {
+        (i as f64).partial_cmp(&f)
+    } else {
+        number::int_float_cmp(&BigInt::from(i), f)
+    }
+}
+
+pub(crate) fn num_to_f64(vm: &Vm, n: &Num) -> PyResult<f64> {
+    match n {
+        Num::I(i) => Ok(*i as f64),
+        Num::F(f) => Ok(*f),
+        Num::B(b) => number::int_to_f64(b).map_err(|e| vm.lib_err(e)),
+    }
+}
+
+pub(crate) fn dunder_for(op: BinaryOp) -> (&'static str, &'static str, &'static str) {
+    use BinaryOp::*;
+    match op {
+        Add => ("__add__", "__radd__", "__iadd__"),
+        Sub => ("__sub__", "__rsub__", "__isub__"),
+        Mul => ("__mul__", "__rmul__", "__imul__"),
+        TrueDiv => ("__truediv__", "__rtruediv__", "__itruediv__"),
+        FloorDiv => ("__floordiv__", "__rfloordiv__", "__ifloordiv__"),
+        Mod => ("__mod__", "__rmod__", "__imod__"),
+        Pow => ("__pow__", "__rpow__", "__ipow__"),
+        LShift => ("__lshift__", "__rlshift__", "__ilshift__"),
+        RShift => ("__rshift__", "__rrshift__", "__irshift__"),
+        And => ("__and__", "__rand__", "__iand__"),
+        Or => ("__or__", "__ror__", "__ior__"),
+        Xor => ("__xor__", "__rxor__", "__ixor__"),
+        MatMul => ("__matmul__", "__rmatmul__", "__imatmul__"),
+    }
+}
+
+impl Vm {
+    pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
+        Ok(match v {
+            Value::Null | Value::None => false,
+            Value::Bool(b) => *b,
+            Value::Int(i) => *i != 0,
+            Value::Float(f) => *f != 0.0,
+            Value::Str(s) => !s.as_str().is_empty(),
+            Value::Obj(o) => match o.get() {
+                Object::Str(s) => !s.text.is_empty(),
+                Object::List(l) => !l.is_empty(),
+                Object::Tuple(t) => !t.is_empty(),
+                Object::Dict(d) => !d.is_empty(),
+                Object::Set(s) | Object::FrozenSet(s) => !s.is_empty(),
+                Object::Bytes(b) => !b.is_empty(),
+                Object::BigInt(b) => !b.is_zero(),
+                Object::Range { .. } => self.len_of(v)? != 0,
+                Object::DictView { dict, .. } => match dict.get() {
+                    Object::Dict(d) => !d.is_empty(),
+                    _ => false,
+                },
+                Object::Instance(_) => {
+                    let cls = self.type_of(v);
+                    if let Some(m) = self.lookup_class_attr(&cls, "__bool__") {
+                        let r = self.call(&m, std::slice::from_ref(v), &[])?;
+                        return match r {
+                            Value::Bool(b) => Ok(b),
+                            _ => Err(self.type_error(format!(
+                                "__bool__ should return bool, returned {}",
+                                self.type_name(&r)
+                            ))),
+                        };
+                    }
+                    if let Some(m) = self.lookup_class_attr(&cls, "__len__") {
+                        let r = self.call(&m, std::slice::from_ref(v), &[])?;
+                        return Ok(!matches!(r, Value::Int(0)));
+                    }
+                    if let Some(b) = inst_base(v) {
+                        return self.truthy(&b);
+                    }
+                    true
+                }
+                _ => true,
+            },
+            _ => true,
+        })
+    }
+
+    /// `hash(v)`.
+    pub fn hash(&mut self, v: &Value) -> PyResult<i64> {
+        Ok(match v {
+            Value::Int(i) => hash::hash_i64(*i),
+            Value::Bool(b) => *b as i64,
+            Value::Float(f) => hash::hash_f64(*f),
+            Value::Str(s) => hash::hash_str(s.hash()),
+            Value::None => 0x5f5f_4e6f_6e65,
+            Value::Obj(o) => match o.get() {
+                Object::Str(s) => hash::hash_str(s.hash),
+                Object::BigInt(b) => hash::hash_bigint(b),
+                Object::Tuple(items) => {
+                    let items = items.to_vec();
+                    let mut hs = Vec::with_capacity(items.len());
+                    for it in &items {
+                        hs.push(self.hash(it)?);
+                    }
+                    hash::hash_tuple(hs.into_iter())
+                }
+                Object::Bytes(b) => hash::hash_str(permafrost_image::str_hash(b)),
+                Object::FrozenSet(s) => {
+                    // CPython's frozenset hash mixes item hashes order-independently.
+                    let mut h: u64 = 0;
+                    for (ih, _) in s.entries() {
+                        let x = ih as u64;
+                        h ^= ((x ^ 89_869_747) ^ (x << 16)).wrapping_mul(3_644_798_167);
+                    }
+                    (h as i64).wrapping_abs()
+                }
+                Object::List(_) | Object::Dict(_) | Object::Set(_) => {
+                    return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))))
+                }
+                Object::Instance(_) => {
+                    let cls = self.type_of(v);
+                    if let Some(b) = inst_base(v) {
+                        if self.lookup_user_attr(&cls, "__hash__").is_none() {
+                            return self.hash(&b);
+                        }
+                    }
+                    match self.lookup_class_attr(&cls, "__hash__") {
+                        Some(Value::None) => {
+                            return Err(self
+                                .type_error(format!("unhashable type: '{}'", self.type_name(v))))
+                        }
+                        Some(m) => {
+                            let r = self.call(&m, std::slice::from_ref(v), &[])?;
+                            match num_of(&r) {
+                                Some(Num::I(i)) => hash::hash_i64(i),
+                                Some(Num::B(b)) => hash::hash_bigint(b),
+                                _ => {
+                                    return Err(
+                                        self.type_error("__hash__ method should return an integer")
+                                    )
+                                }
+                            }
+                        }
+                        None => {
+                            if self.lookup_class_attr(&cls, "__eq__").is_some() {
+                                return Err(self.type_error(format!(
+                                    "unhashable type: '{}'",
+                                    self.type_name(v)
+                                )));
+                            }
+                            (o.addr() >> 4) as i64
+                        }
+                    }
+                }
+                _ => (o.addr() >> 4) as i64,
+            },
+            other => (other.id() >> 4) as i64,
+        })
+    }
+
+    /// Calls a dunder found on `v`'s class; `None` when the class has no such method.
+    pub fn call_dunder(
+        &mut self,
+        v: &Value,
+        name: &str,
+        args: &[Value],
+    ) -> PyResult<Option<Value>> {
+        if !matches!(v.body(), Some(Object::Instance(_))) {
+            return Ok(None);
+        }
+        let cls = self.type_of(v);
+        match self.lookup_class_attr(&cls, name) {
+            Some(m) => {
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(v.clone());
+                all.extend_from_slice(args);
+                Ok(Some(self.call(&m, &all, &[])?))
+            }
+            None => Ok(None),
+        }
+    }
+
+    /// `a == b`.
+    pub fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        match (a, b) {
+            (Value::Int(x), Value::Int(y)) => return Ok(x == y),
+            (Value::Float(x), Value::Float(y)) => return Ok(x == y),
+            _ => {}
+        }
+        if let (Some(x), Some(y)) = (a.as_str(), b.as_str()) {
+            return Ok(x == y);
+        }
+        if let (Some(x), Some(y)) = (num_of(a), num_of(b)) {
+            return Ok(num_cmp(&x, &y) == Some(Ordering::Equal));
+        }
+        if matches!(a.body(), Some(Object::Instance(_)))
+            || matches!(b.body(), Some(Object::Instance(_)))
+        {
+            if let Some(r) = self.call_dunder(a, "__eq__", std::slice::from_ref(b))? {
+                if !matches!(r, Value::NotImplemented) {
+                    return self.truthy(&r);
+                }
+            }
+            if let Some(r) = self.call_dunder(b, "__eq__", std::slice::from_ref(a))? {
+                if !matches!(r, Value::NotImplemented) {
+                    return self.truthy(&r);
+                }
+            }
+            if inst_base(a).is_some() || inst_base(b).is_some() {
+                let x = inst_base(a).unwrap_or_else(|| a.clone());
+                let y = inst_base(b).unwrap_or_else(|| b.clone());
+                return self.eq(&x, &y);
+            }
+            return Ok(a.is(b));
+        }
+        if a.is(b) {
+            return Ok(true);
+        }
+        match (a.body(), b.body()) {
+            (Some(Object::List(_)), Some(Object::List(_)))
+            | (Some(Object::Tuple(_)), Some(Object::Tuple(_))) => {
+                let x = self.seq_items(a);
+                let y = self.seq_items(b);
+                if x.len() != y.len() {
+                    return Ok(false);
+                }
+                self.enter_msg("in comparison")?;
+                let mut r = Ok(true);
+                for (p, q) in x.iter().zip(y.iter()) {
+                    if p.is(q) {
+                        continue;
+                    }
+                    match self.eq(p, q) {
+                        Ok(true) => {}
+                        Ok(false) => {
+                            r = Ok(false);
+                            break;
+                        }
+                        Err(e) => {
+                            r = Err(e);
+                            break;
+                        }
+                    }
+                }
+                self.depth -= 1;
+                r
+            }
+            (Some(Object::Dict(_)), Some(Object::Dict(_))) => {
+                let pairs: Vec<(Value, Value)> = match a.body() {
+                    Some(Object::Dict(d)) => {
+                        d.iter().map(|(k, v)| (k.clone(), v.clone())).collect()
+                    }
+                    _ => Vec::new(),
+                };
+                let blen = match b.body() {
+                    Some(Object::Dict(d)) => d.len(),
+                    _ => 0,
+                };
+                if pairs.len() != blen {
+                    return Ok(false);
+                }
+                let bo = b.as_obj().cloned();
+                for (k, v) in pairs {
+                    let Some(bo) = &bo else { return Ok(false) };
+                    match self.dict_get(bo, &k)? {
+                        Some(w) => {
+                            if !self.eq(&v, &w)? {
+                                return Ok(false);
+                            }
+                        }
+                        None => return Ok(false),
+                    }
+                }
+                Ok(true)
+            }
+            (
+                Some(Object::Set(x) | Object::FrozenSet(x)),
+                Some(Object::Set(y) | Object::FrozenSet(y)),
+            ) => {
+                if x.len() != y.len() {
+                    return Ok(false);
+                }
+                let keys = x.keys();
+                let bo = b.as_obj().cloned();
+                for k in keys {
+                    if let Some(bo) = &bo {
+                        if !self.set_contains(bo, &k)? {
+                            return Ok(false);
+                        }
+                    }
+                }
+                Ok(true)
+            }
+            (Some(Object::Bytes(x)), Some(Object::Bytes(y))) => Ok(x == y),
+            (Some(Object::Range { .. }), Some(Object::Range { .. })) => {
+                let x = self.collect(a)?;
+                let y = self.collect(b)?;
+                Ok(x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| key_eq(p, q)))
+            }
+            (Some(Object::DictView { .. }), Some(_)) | (Some(_), Some(Object::DictView { .. })) => {
+                let x = self.collect(a)?;
+                let y = self.collect(b)?;
+                let sx = self.build_set(x)?;
+                let sy = self.build_set(y)?;
+                self.eq(&sx, &sy)
+            }
+            _ => Ok(false),
+        }
+    }
+
+    /// Items of a list or tuple (cloned out, so callbacks can run while comparing).
+    pub fn seq_items(&self, v: &Value) -> Vec<Value> {
+        match v.body() {
+            Some(Object::List(l)) => l.clone(),
+            Some(Object::Tuple(t)) => t.to_vec(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Rich comparison producing a value (user `__lt__` may return anything).
+    pub fn compare(&mut self, op: CompareOp, a: &Value, b: &Value) -> PyResult<Value> {
+        match op {
+            CompareOp::Eq | CompareOp::Ne => {
+                if matches!(a.body(), Some(Object::Instance(_)))
+                    || matches!(b.body(), Some(Object::Instance(_)))
+                {
+                    let (name, rname) = if op == CompareOp::Eq {
+                        ("__eq__", "__eq__")
+                    } else {
+                        ("__ne__", "__ne__")
+                    };
+                    if let Some(r) = self.call_dunder(a, name, std::slice::from_ref(b))? {
+                        if !matches!(r, Value::NotImplemented) {
+                            return Ok(r);
+                        }
+                    }
+                    if let Some(r) = self.call_dunder(b, rname, std::slice::from_ref(a))? {
+                        if !matches!(r, Value::NotImplemented) {
+                            return Ok(r);
+                        }
+                    }
+                    if op == CompareOp::Ne || inst_base(a).is_some() || inst_base(b).is_some() {
+                        let e = self.eq(a, b)?;
+                        return Ok(Value::Bool(e == (op == CompareOp::Eq)));
+                    }
+                    return Ok(Value::Bool(a.is(b)));
+                }
+                let e = self.eq(a, b)?;
+                Ok(Value::Bool(if op == CompareOp::Eq { e } else { !e }))
+            }
+            _ => {
+                if let Some(ord) = self.order_builtin(op, a, b)? {
+                    return Ok(Value::Bool(ord));
+                }
+                let (name, rname) = match op {
+                    CompareOp::Lt => ("__lt__", "__gt__"),
+                    CompareOp::Le => ("__le__", "__ge__"),
+                    CompareOp::Gt => ("__gt__", "__lt__"),
+                    _ => ("__ge__", "__le__"),
+                };
+                if let Some(r) = self.call_dunder(a, name, std::slice::from_ref(b))? {
+                    if !matches!(r, Value::NotImplemented) {
+                        return Ok(r);
+                    }
+                }
+                if let Some(r) = self.call_dunder(b, rname, std::slice::from_ref(a))? {
+                    if !matches!(r, Value::NotImplemented) {
+                        return Ok(r);
+                    }
+                }
+                if inst_base(a).is_some() || inst_base(b).is_some() {
+                    let x = inst_base(a).unwrap_or_else(|| a.clone());
+                    let y = inst_base(b).unwrap_or_else(|| b.clone());
+                    return self.compare(op, &x, &y);
+                }
+                Err(self.type_error(format!(
+                    "'{}' not supported between instances of '{}' and '{}'",
+                    op.symbol(),
+                    self.type_name(a),
+                    self.type_name(b)
+                )))
+            }
+        }
+    }
+
+    /// `a < b` and friends as a bool (sorting, min/max).
+    pub fn less_than(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        match (a, b) {
+            (Value::Int(x), Value::Int(y)) => Ok(x < y),
+            (Value::Float(x), Value::Float(y)) => Ok(x < y),
+            (Value::Obj(x), Value::Obj(y))
+                if matches!(x.get(), Object::Tuple(_)) && matches!(y.get(), Object::Tuple(_)) =>
+            {
+                self.tuple_less_than(x, y)
+            }
+            _ => {
+                let r = self.compare(CompareOp::Lt, a, b)?;
+                self.truthy(&r)
+            }
+        }
+    }
+
+    /// `a < b` for two tuples, as CPython does it: the first position whose items are not
+    /// identical or equal decides by `<`; otherwise the shorter tuple is less. Sorting tuples
+    /// comes here for every comparison, so it reads the items in place instead of copying
+    /// both tuples.
+    pub(crate) fn tuple_less_than(&mut self, a: &ObjRef, b: &ObjRef) -> PyResult<bool> {
+        let len_of = |o: &ObjRef| match o.get() {
+            Object::Tuple(t) => t.len(),
+            _ => 0,
+        };
+        let (alen, blen) = (len_of(a), len_of(b));
+        self.enter_msg("in comparison")?;
+        let r = self.tuple_less_than_items(a, b, alen.min(blen));
+        self.depth -= 1;
+        Ok(match r? {
+            Some(decided) => decided,
+            None => alen < blen,
+        })
+    }
+
+    /// The deciding comparison among the first `n` items of two tuples, if any differ.
+    pub(crate) fn tuple_less_than_items(
+        &mut self,
+        a: &ObjRef,
+        b: &ObjRef,
+        n: usize,
+    ) -> PyResult<Option<bool>> {
+        for i in 0..n {
+            // Cloned out: comparing may call back into the interpreter.
+            let item = |o: &ObjRef| match o.get() {
+                Object::Tuple(t) => t.get(i).cloned().unwrap_or(Value::None),
+                _ => Value::None,
+            };
+            let (x, y) = (item(a), item(b));
+            if let (Value::Int(p), Value::Int(q)) = (&x, &y) {
+                if p != q {
+                    return Ok(Some(p < q));
+                }
+                continue;
+            }
+            if x.is(&y) {
+                continue;
+            }
+            if !self.eq(&x, &y)? {
+                return self.less_than(&x, &y).map(Some);
+            }
+        }
+        Ok(None)
+    }
+
+    /// Ordering of built-in values; `None` when the types do not order natively.
+    pub(crate) fn order_builtin(
+        &mut self,
+        op: CompareOp,
+        a: &Value,
+        b: &Value,
+    ) -> PyResult<Option<bool>> {
+        let pick = |o: Ordering| match op {
+            CompareOp::Lt => o == Ordering::Less,
+            CompareOp::Le => o != Ordering::Greater,
+            CompareOp::Gt => o == Ordering::Greater,
+            _ => o != Ordering::Less,
+        };
+        if let (Some(x), Some(y)) = (num_of(a), num_of(b)) {
+            return Ok(Some(match num_cmp(&x, &y) {
+                Some(o) => pick(o),
+                None => false,
+            }));
+        }
+        if let (Some(x), Some(y)) = (a.as_str(), b.as_str()) {
+            return Ok(Some(pick(x.cmp(y))));
+        }
+        match (a.body(), b.body()) {
+            (Some(Object::List(_)), Some(Object::List(_)))
+            | (Some(Object::Tuple(_)), Some(Object::Tuple(_))) => {
+                let x = self.seq_items(a);
+                let y = self.seq_items(b);
+                for (p, q) in x.iter().zip(y.iter()) {
+                    if p.is(q) || self.eq(p, q)? {
+                        continue;
+                    }
+                    let r = self.compare(op, p, q)?;
+                    return Ok(Some(self.truthy(&r)?));
+                }
+                Ok(Some(pick(x.len().cmp(&y.len()))))
+            }
+            (Some(Object::Bytes(x)), Some(Object::Bytes(y))) => Ok(Some(pick(x.cmp(y)))),
+            (
+                Some(Object::Set(_) | Object::FrozenSet(_)),
+                Some(Object::Set(_) | Object::FrozenSet(_)),
+            ) => {
+                let (xa, xb) = (self.collect(a)?, self.collect(b)?);
+                let (ao, bo) = (a.as_obj().cloned(), b.as_obj().cloned());
+                let (Some(ao), Some(bo)) = (ao, bo) else {
+                    return Ok(None);
+                };
+                let mut a_in_b = true;
+                for k in &xa {
+                    if !self.set_contains(&bo, k)? {
+                        a_in_b = false;
+                        break;
+                    }
+                }
+                let mut b_in_a = true;
+                for k in &xb {
+                    if !self.set_contains(&ao, k)? {
+                        b_in_a = false;
+                        break;
+                    }
+                }
+                Ok(Some(match op {
+                    CompareOp::Le => a_in_b,
+                    CompareOp::Lt => a_in_b && xa.len() < xb.len(),
+                    CompareOp::Ge => b_in_a,
+                    _ => b_in_a && xa.len() > xb.len(),
+                }))
+            }
+            _ => Ok(None),
+        }
+    }
+}

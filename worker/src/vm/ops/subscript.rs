@@ -1,0 +1,627 @@
+//! `in`, `len`, index conversion, slices, and `x[k]` reads, writes and deletes.
+
+use super::*;
+use crate::value::heap::ObjRef;
+use crate::value::object::{Object, ViewKind};
+use crate::value::Value;
+use crate::vm::ExcKind;
+use crate::vm::{PyResult, Vm};
+use num_bigint::BigInt;
+use num_traits::{Signed, ToPrimitive, Zero};
+
+impl Vm {
+    /// `item in container`.
+    pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        if let Some(s) = container.as_str() {
+            return match item.as_str() {
+                Some(sub) => Ok(s.contains(sub)),
+                None => Err(self.type_error(format!(
+                    "'in <string>' requires string as left operand, not {}",
+                    self.type_name(item)
+                ))),
+            };
+        }
+        let Some(o) = container.as_obj() else {
+            return Err(self.type_error(format!(
+                "argument of type '{}' is not iterable",
+                self.type_name(container)
+            )));
+        };
+        let o = o.clone();
+        match o.get() {
+            Object::List(_) | Object::Tuple(_) => {
+                let items = self.seq_items(container);
+                for x in &items {
+                    if x.is(item) || self.eq(x, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            Object::Dict(_) => Ok(self.dict_get(&o, item)?.is_some()),
+            Object::Set(_) | Object::FrozenSet(_) => self.set_contains(&o, item),
+            Object::DictView { dict, kind } => {
+                let dict = dict.clone();
+                match kind {
+                    ViewKind::Keys => Ok(self.dict_get(&dict, item)?.is_some()),
+                    _ => {
+                        for x in self.collect(container)? {
+                            if self.eq(&x, item)? {
+                                return Ok(true);
+                            }
+                        }
+                        Ok(false)
+                    }
+                }
+            }
+            Object::Bytes(b) => match item {
+                Value::Int(i) => Ok(b.contains(&(*i as u8)) && (0..256).contains(i)),
+                _ => match item.body() {
+                    Some(Object::Bytes(sub)) => {
+                        Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == &sub[..]))
+                    }
+                    _ => Err(self.type_error("a bytes-like object is required")),
+                },
+            },
+            Object::Range { start, stop, step } => {
+                if let (Value::Int(s), Value::Int(e), Value::Int(st), Value::Int(i)) =
+                    (start, stop, step, item)
+                {
+                    let (s, e, st, i) = (*s, *e, *st, *i);
+                    let inside = if st > 0 {
+                        i >= s && i < e
+                    } else {
+                        i <= s && i > e
+                    };
+                    return Ok(inside && (i - s) % st == 0);
+                }
+                if let (Some(s), Some(e), Some(st), Some(i)) =
+                    (num_of(start), num_of(stop), num_of(step), num_of(item))
+                {
+                    if !matches!(i, Num::F(_)) {
+                        let (s, e, st, i) = (to_big(&s), to_big(&e), to_big(&st), to_big(&i));
+                        let inside = if st.is_positive() {
+                            i >= s && i < e
+                        } else {
+                            i <= s && i > e
+                        };
+                        return Ok(inside && ((&i - &s) % &st).is_zero());
+                    }
+                }
+                for x in self.collect(container)? {
+                    if self.eq(&x, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            Object::Instance(_) => {
+                if let Some(r) =
+                    self.call_dunder(container, "__contains__", std::slice::from_ref(item))?
+                {
+                    return self.truthy(&r);
+                }
+                if let Some(b) = inst_base(container) {
+                    return self.contains(&b, item);
+                }
+                let it = self.get_iter(container)?;
+                while let Some(x) = self.next(&it)? {
+                    if self.eq(&x, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => {
+                let it = self.get_iter(container)?;
+                while let Some(x) = self.next(&it)? {
+                    if self.eq(&x, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+        }
+    }
+
+    /// `len(v)`.
+    pub fn len_of(&mut self, v: &Value) -> PyResult<usize> {
+        match v {
+            Value::Str(s) => return Ok(s.char_len()),
+            Value::Obj(o) => match o.get() {
+                Object::Str(s) => return Ok(s.char_len),
+                Object::List(l) => return Ok(l.len()),
+                Object::Tuple(t) => return Ok(t.len()),
+                Object::Dict(d) => return Ok(d.len()),
+                Object::Set(s) | Object::FrozenSet(s) => return Ok(s.len()),
+                Object::Bytes(b) => return Ok(b.len()),
+                Object::DictView { dict, .. } => {
+                    if let Object::Dict(d) = dict.get() {
+                        return Ok(d.len());
+                    }
+                }
+                Object::Range { start, stop, step } => {
+                    if let (Value::Int(a), Value::Int(b), Value::Int(c)) = (start, stop, step) {
+                        return Ok(range_len(*a, *b, *c) as usize);
+                    }
+                    let big = |x: &Value| match num_of(x) {
+                        Some(n) => to_big(&n),
+                        None => BigInt::zero(),
+                    };
+                    let (a, b, c) = (big(start), big(stop), big(step));
+                    let n = if c.is_positive() && a < b {
+                        (&b - &a + &c - 1) / &c
+                    } else if c.is_negative() && a > b {
+                        (&a - &b - &c - 1) / (-&c)
+                    } else {
+                        BigInt::zero()
+                    };
+                    return match n.to_usize() {
+                        Some(n) => Ok(n),
+                        None => Err(self.err(
+                            ExcKind::OverflowError,
+                            "Python int too large to convert to C ssize_t",
+                        )),
+                    };
+                }
+                Object::Instance(i)
+                    if !i.base.is_null()
+                        && self.lookup_user_attr(&i.class, "__len__").is_none() =>
+                {
+                    let b = i.base.clone();
+                    return self.len_of(&b);
+                }
+                Object::Instance(_) => {
+                    if let Some(r) = self.call_dunder(v, "__len__", &[])? {
+                        return match r {
+                            Value::Int(i) if i >= 0 => Ok(i as usize),
+                            Value::Int(_) => Err(self.value_error("__len__() should return >= 0")),
+                            _ => Err(self.type_error(format!(
+                                "'{}' object cannot be interpreted as an integer",
+                                self.type_name(&r)
+                            ))),
+                        };
+                    }
+                }
+                _ => {}
+            },
+            _ => {}
+        }
+        Err(self.type_error(format!(
+            "object of type '{}' has no len()",
+            self.type_name(v)
+        )))
+    }
+
+    /// An index argument as i64 (ints, bools, `__index__`).
+    pub fn index_of(&mut self, v: &Value) -> PyResult<i64> {
+        match v {
+            Value::Int(i) => Ok(*i),
+            Value::Bool(b) => Ok(*b as i64),
+            Value::Obj(o) => match o.get() {
+                Object::BigInt(_) => Err(self.err(
+                    ExcKind::IndexError,
+                    "cannot fit 'int' into an index-sized integer",
+                )),
+                _ => match self.call_dunder(v, "__index__", &[])? {
+                    Some(Value::Int(i)) => Ok(i),
+                    _ => Err(self.type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        self.type_name(v)
+                    ))),
+                },
+            },
+            _ => Err(self.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                self.type_name(v)
+            ))),
+        }
+    }
+
+    /// An integer argument that must fit a C `Py_ssize_t` (sizes, positions to insert at).
+    pub fn ssize_of(&mut self, v: &Value) -> PyResult<i64> {
+        match v.body() {
+            Some(Object::BigInt(_)) => Err(self.err(
+                ExcKind::OverflowError,
+                "Python int too large to convert to C ssize_t",
+            )),
+            _ => self.index_of(v),
+        }
+    }
+
+    /// A slice bound or search position: out-of-range ints clamp, as CPython's
+    /// `_PyEval_SliceIndex` does.
+    pub fn clamp_index(&mut self, v: &Value) -> PyResult<i64> {
+        match v.body() {
+            Some(Object::BigInt(b)) => Ok(if b.is_negative() { i64::MIN } else { i64::MAX }),
+            _ => match self.index_of(v) {
+                Ok(i) => Ok(i),
+                Err(e) if self.exc_matches(&e, ExcKind::TypeError) => Err(self.type_error(
+                    "slice indices must be integers or None or have an __index__ method",
+                )),
+                Err(e) => Err(e),
+            },
+        }
+    }
+
+    /// Resolves a slice against a length: (start, stop, step, count).
+    pub fn slice_indices(&mut self, s: &Value, len: usize) -> PyResult<(i64, i64, i64, usize)> {
+        let (start, stop, step) = match s.body() {
+            Some(Object::Slice { start, stop, step }) => {
+                (start.clone(), stop.clone(), step.clone())
+            }
+            _ => return Err(self.type_error("expected a slice")),
+        };
+        let len = len as i128;
+        let step: i128 = match step {
+            Value::None => 1,
+            v => self.clamp_index(&v)?.max(-i64::MAX) as i128,
+        };
+        if step == 0 {
+            return Err(self.value_error("slice step cannot be zero"));
+        }
+        let (lo, hi) = if step > 0 { (0, len) } else { (-1, len - 1) };
+        let bound = |vm: &mut Vm, v: Value, default: i128| -> PyResult<i128> {
+            Ok(match v {
+                Value::None => default,
+                v => {
+                    let i = vm.clamp_index(&v)? as i128;
+                    let i = if i < 0 { i + len } else { i };
+                    i.max(lo).min(hi)
+                }
+            })
+        };
+        let start = bound(self, start, if step > 0 { lo } else { hi })?;
+        let stop = bound(self, stop, if step > 0 { hi } else { lo })?;
+        let count = if step > 0 {
+            if stop > start {
+                (stop - start + step - 1) / step
+            } else {
+                0
+            }
+        } else if start > stop {
+            (start - stop - step - 1) / (-step)
+        } else {
+            0
+        };
+        Ok((start as i64, stop as i64, step as i64, count as usize))
+    }
+
+    /// Rejects a subscript key that is neither an int nor an instance (whose `__index__` the
+    /// caller resolves), with CPython's message.
+    pub(crate) fn check_sequence_index(&mut self, key: &Value, what: &str) -> PyResult<()> {
+        if (num_of(key).is_none() && !matches!(key.body(), Some(Object::Instance(_))))
+            || matches!(key, Value::Float(_))
+        {
+            return Err(self.type_error(format!(
+                "{what} indices must be integers or slices, not {}",
+                self.type_name(key)
+            )));
+        }
+        Ok(())
+    }
+
+    pub(crate) fn norm_index(&mut self, key: &Value, len: usize, what: &str) -> PyResult<usize> {
+        let i = self.index_of(key)?;
+        let j = if i < 0 { i + len as i64 } else { i };
+        if j < 0 || j >= len as i64 {
+            return Err(self.err(ExcKind::IndexError, format!("{what} index out of range")));
+        }
+        Ok(j as usize)
+    }
+
+    pub(crate) fn is_slice(v: &Value) -> bool {
+        matches!(v.body(), Some(Object::Slice { .. }))
+    }
+
+    pub fn getitem(&mut self, container: &Value, key: &Value) -> PyResult<Value> {
+        if let Some(s) = container.as_str() {
+            let ascii = s.is_ascii();
+            let len = if ascii { s.len() } else { s.chars().count() };
+            if Vm::is_slice(key) {
+                let (start, _, step, count) = self.slice_indices(key, len)?;
+                let s = container.as_str().unwrap_or("");
+                let out: String = if ascii && step == 1 {
+                    s[start as usize..start as usize + count].to_string()
+                } else {
+                    let chars: Vec<char> = s.chars().collect();
+                    (0..count)
+                        .map(|k| chars[(start + k as i64 * step) as usize])
+                        .collect()
+                };
+                return Ok(Vm::str_val(out));
+            }
+            if matches!(key, Value::Float(_))
+                || (num_of(key).is_none() && !matches!(key.body(), Some(Object::Instance(_))))
+            {
+                return Err(self.type_error(format!(
+                    "string indices must be integers, not '{}'",
+                    self.type_name(key)
+                )));
+            }
+            let i = self.norm_index(key, len, "string")?;
+            let s = container.as_str().unwrap_or("");
+            let c = if ascii {
+                s[i..i + 1].to_string()
+            } else {
+                s.chars().nth(i).map(|c| c.to_string()).unwrap_or_default()
+            };
+            return Ok(Vm::str_val(c));
+        }
+        let Some(o) = container.as_obj() else {
+            return Err(self.type_error(format!(
+                "'{}' object is not subscriptable",
+                self.type_name(container)
+            )));
+        };
+        let o = o.clone();
+        match o.get() {
+            Object::List(l) => {
+                if let Value::Int(i) = key {
+                    let len = l.len() as i64;
+                    let j = if *i < 0 { i + len } else { *i };
+                    if j >= 0 && j < len {
+                        return Ok(l[j as usize].clone());
+                    }
+                    return Err(self.err(ExcKind::IndexError, "list index out of range"));
+                }
+                let len = l.len();
+                if Vm::is_slice(key) {
+                    let (start, _, step, count) = self.slice_indices(key, len)?;
+                    let Object::List(l) = o.get() else {
+                        return Ok(Value::None);
+                    };
+                    let v: Vec<Value> = (0..count)
+                        .map(|k| l[(start + k as i64 * step) as usize].clone())
+                        .collect();
+                    return Ok(Vm::new_list(v));
+                }
+                self.check_sequence_index(key, "list")?;
+                let i = self.norm_index(key, len, "list")?;
+                match o.get() {
+                    Object::List(l) => Ok(l[i].clone()),
+                    _ => Ok(Value::None),
+                }
+            }
+            Object::Tuple(t) => {
+                let len = t.len();
+                if Vm::is_slice(key) {
+                    let (start, _, step, count) = self.slice_indices(key, len)?;
+                    let Object::Tuple(t) = o.get() else {
+                        return Ok(Value::None);
+                    };
+                    let v: Vec<Value> = (0..count)
+                        .map(|k| t[(start + k as i64 * step) as usize].clone())
+                        .collect();
+                    return Ok(Vm::new_tuple(v));
+                }
+                self.check_sequence_index(key, "tuple")?;
+                let i = self.norm_index(key, len, "tuple")?;
+                match o.get() {
+                    Object::Tuple(t) => Ok(t[i].clone()),
+                    _ => Ok(Value::None),
+                }
+            }
+            Object::Bytes(b) => {
+                let len = b.len();
+                if Vm::is_slice(key) {
+                    let (start, _, step, count) = self.slice_indices(key, len)?;
+                    let Object::Bytes(b) = o.get() else {
+                        return Ok(Value::None);
+                    };
+                    let v: Vec<u8> = (0..count)
+                        .map(|k| b[(start + k as i64 * step) as usize])
+                        .collect();
+                    return Ok(Value::obj(Object::Bytes(v.into_boxed_slice().into())));
+                }
+                let i = self.norm_index(key, len, "index")?;
+                match o.get() {
+                    Object::Bytes(b) => Ok(Value::Int(b[i] as i64)),
+                    _ => Ok(Value::None),
+                }
+            }
+            Object::Dict(_) => match self.dict_get(&o, key)? {
+                Some(v) => Ok(v),
+                None => Err(self.key_error(key)),
+            },
+            Object::Range { start, stop, step } => {
+                let (Value::Int(a), Value::Int(b), Value::Int(c)) = (start, stop, step) else {
+                    let big = |x: &Value| match num_of(x) {
+                        Some(n) => to_big(&n),
+                        None => BigInt::zero(),
+                    };
+                    let (a, e, c) = (big(start), big(stop), big(step));
+                    let len = if c.is_positive() && a < e {
+                        (&e - &a + &c - 1) / &c
+                    } else if c.is_negative() && a > e {
+                        (&a - &e - &c - 1) / (-&c)
+                    } else {
+                        BigInt::zero()
+                    };
+                    let i = match num_of(key) {
+                        Some(Num::I(i)) => BigInt::from(i),
+                        Some(Num::B(b)) => b.clone(),
+                        _ => {
+                            return Err(self.type_error(format!(
+                                "range indices must be integers or slices, not {}",
+                                self.type_name(key)
+                            )))
+                        }
+                    };
+                    let j = if i.is_negative() { &i + &len } else { i };
+                    if j.is_negative() || j >= len {
+                        return Err(
+                            self.err(ExcKind::IndexError, "range object index out of range")
+                        );
+                    }
+                    return Ok(Vm::int_from_big(a + c * j));
+                };
+                let (a, b, c) = (*a, *b, *c);
+                let len = range_len(a, b, c) as usize;
+                if Vm::is_slice(key) {
+                    let (s, e, st, _) = self.slice_indices(key, len)?;
+                    let ns = a + s * c;
+                    let nstep = c * st;
+                    let nstop = a + e * c;
+                    return Ok(Value::obj(Object::Range {
+                        start: Value::Int(ns),
+                        stop: Value::Int(nstop),
+                        step: Value::Int(nstep),
+                    }));
+                }
+                let i = self.norm_index(key, len, "range object")?;
+                Ok(Value::Int(a + i as i64 * c))
+            }
+            Object::Instance(_) => {
+                match self.call_dunder(container, "__getitem__", std::slice::from_ref(key))? {
+                    Some(v) => Ok(v),
+                    None if inst_base(container).is_some() => {
+                        let b = inst_base(container).unwrap_or(Value::None);
+                        self.getitem(&b, key)
+                    }
+                    None => Err(self.type_error(format!(
+                        "'{}' object is not subscriptable",
+                        self.type_name(container)
+                    ))),
+                }
+            }
+            Object::Class(_) => {
+                // `list[int]` style generic aliases: return the class itself.
+                Ok(container.clone())
+            }
+            _ => Err(self.type_error(format!(
+                "'{}' object is not subscriptable",
+                self.type_name(container)
+            ))),
+        }
+    }
+
+    pub fn key_error(&mut self, key: &Value) -> ObjRef {
+        let cls = self.exc_class(ExcKind::KeyError);
+        self.make_exc(&cls, vec![key.clone()])
+    }
+
+    pub fn setitem(&mut self, container: &Value, key: Value, value: Value) -> PyResult<()> {
+        let Some(o) = container.as_obj() else {
+            return Err(self.type_error(format!(
+                "'{}' object does not support item assignment",
+                self.type_name(container)
+            )));
+        };
+        let o = o.clone();
+        match o.get() {
+            Object::List(l) => {
+                let len = l.len();
+                if Vm::is_slice(&key) {
+                    let items = self.collect(&value)?;
+                    let (start, stop, step, count) = self.slice_indices(&key, len)?;
+                    let Object::List(l) = o.get_mut() else {
+                        return Ok(());
+                    };
+                    if step == 1 {
+                        let stop = stop.max(start) as usize;
+                        l.splice(start as usize..stop, items);
+                    } else {
+                        if items.len() != count {
+                            return Err(self.value_error(format!(
+                                "attempt to assign sequence of size {} to extended slice of size {}",
+                                items.len(),
+                                count
+                            )));
+                        }
+                        for (k, v) in items.into_iter().enumerate() {
+                            l[(start + k as i64 * step) as usize] = v;
+                        }
+                    }
+                    return Ok(());
+                }
+                if num_of(&key).is_none() || matches!(key, Value::Float(_)) {
+                    return Err(self.type_error(format!(
+                        "list indices must be integers or slices, not {}",
+                        self.type_name(&key)
+                    )));
+                }
+                let i = self.norm_index(&key, len, "list assignment")?;
+                if let Object::List(l) = o.get_mut() {
+                    l[i] = value;
+                }
+                Ok(())
+            }
+            Object::Dict(_) => self.dict_set(&o, key, value),
+            Object::Instance(i)
+                if !i.base.is_null()
+                    && self.lookup_user_attr(&i.class, "__setitem__").is_none() =>
+            {
+                let b = i.base.clone();
+                self.setitem(&b, key, value)
+            }
+            Object::Instance(_) => {
+                match self.call_dunder(container, "__setitem__", &[key, value])? {
+                    Some(_) => Ok(()),
+                    None => Err(self.type_error(format!(
+                        "'{}' object does not support item assignment",
+                        self.type_name(container)
+                    ))),
+                }
+            }
+            _ => Err(self.type_error(format!(
+                "'{}' object does not support item assignment",
+                self.type_name(container)
+            ))),
+        }
+    }
+
+    pub fn delitem(&mut self, container: &Value, key: &Value) -> PyResult<()> {
+        let Some(o) = container.as_obj() else {
+            return Err(self.type_error(format!(
+                "'{}' object doesn't support item deletion",
+                self.type_name(container)
+            )));
+        };
+        let o = o.clone();
+        match o.get() {
+            Object::List(l) => {
+                let len = l.len();
+                if Vm::is_slice(key) {
+                    let (start, _, step, count) = self.slice_indices(key, len)?;
+                    let mut idx: Vec<usize> = (0..count)
+                        .map(|k| (start + k as i64 * step) as usize)
+                        .collect();
+                    idx.sort_unstable();
+                    if let Object::List(l) = o.get_mut() {
+                        for i in idx.into_iter().rev() {
+                            l.remove(i);
+                        }
+                    }
+                    return Ok(());
+                }
+                let i = self.norm_index(key, len, "list assignment")?;
+                if let Object::List(l) = o.get_mut() {
+                    l.remove(i);
+                }
+                Ok(())
+            }
+            Object::Dict(_) => match self.dict_del(&o, key)? {
+                Some(_) => Ok(()),
+                None => Err(self.key_error(key)),
+            },
+            Object::Instance(_) => {
+                match self.call_dunder(container, "__delitem__", std::slice::from_ref(key))? {
+                    Some(_) => Ok(()),
+                    None if inst_base(container).is_some() => {
+                        let b = inst_base(container).unwrap_or(Value::None);
+                        self.delitem(&b, key)
+                    }
+                    None => Err(self.type_error(format!(
+                        "'{}' object doesn't support item deletion",
+                        self.type_name(container)
+                    ))),
+                }
+            }
+            _ => Err(self.type_error(format!(
+                "'{}' object doesn't support item deletion",
+                self.type_name(container)
+            ))),
+        }
+    }
+}
