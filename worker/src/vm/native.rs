@@ -15,8 +15,11 @@ pub(crate) type NativeCall = fn(&mut Vm, &Args) -> PyResult<Value>;
 
 /// One built-in function or method.
 pub(crate) struct NativeFn {
-    /// `__qualname__`: `"len"`, `"list.append"`; `__name__` is the part after the last dot.
+    /// `__qualname__`: `"len"`, `"list.append"`.
     pub qualname: &'static str,
+    /// `__name__`: the part of `qualname` after its last dot (computed once, at compile time:
+    /// method lookup compares it on every `LOAD_METHOD` of a built-in).
+    name: &'static str,
     pub call: NativeCall,
     /// Argument checks done before `call` runs (none: `call` checks for itself).
     pub check: Option<Check>,
@@ -48,6 +51,7 @@ impl NativeFn {
     pub const fn new(qualname: &'static str, call: NativeCall) -> NativeFn {
         NativeFn {
             qualname,
+            name: last_segment(qualname),
             call,
             check: None,
         }
@@ -62,6 +66,7 @@ impl NativeFn {
     ) -> NativeFn {
         NativeFn {
             qualname,
+            name: last_segment(qualname),
             call,
             check: Some(Check {
                 arity,
@@ -80,6 +85,7 @@ impl NativeFn {
     ) -> NativeFn {
         NativeFn {
             qualname,
+            name: last_segment(qualname),
             call,
             check: Some(Check {
                 arity,
@@ -90,17 +96,28 @@ impl NativeFn {
     }
 
     /// `__name__`.
+    #[inline]
     pub fn name(&self) -> &'static str {
-        match self.qualname.rfind('.') {
-            Some(i) => &self.qualname[i + 1..],
-            None => self.qualname,
-        }
+        self.name
     }
 
     /// The entry of `table` named `name`.
     pub fn find(table: &'static [NativeFn], name: &str) -> Option<&'static NativeFn> {
         table.iter().find(|f| f.name() == name)
     }
+}
+
+/// The part of a dotted name after its last dot.
+const fn last_segment(qualname: &'static str) -> &'static str {
+    let bytes = qualname.as_bytes();
+    let mut i = bytes.len();
+    while i > 0 {
+        if bytes[i - 1] == b'.' {
+            return qualname.split_at(i).1;
+        }
+        i -= 1;
+    }
+    qualname
 }
 
 /// Positional arguments and keyword arguments of a native call.
