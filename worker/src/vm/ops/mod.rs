@@ -85,6 +85,17 @@ pub(crate) fn to_big(n: &Num) -> BigInt {
 /// Structural equality of hashable built-in values, for dict and set keys (no interpreter
 /// callbacks: user objects compare by identity here).
 pub fn key_eq(a: &Value, b: &Value) -> bool {
+    key_eq_at(a, b, 0)
+}
+
+thread_local! {
+    /// Set when `key_eq` gave up on keys nested deeper than the recursion limit (it has no
+    /// `Vm` to raise with); the dict or set operation that called it raises the
+    /// `RecursionError` (`Vm::check_key_depth`).
+    static KEYS_TOO_DEEP: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+fn key_eq_at(a: &Value, b: &Value, level: u32) -> bool {
     if a.is(b) {
         return true;
     }
@@ -95,14 +106,27 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
         return x == y;
     }
     match (a.body(), b.body()) {
+        (Some(Object::Tuple(_)), Some(Object::Tuple(_)))
+        | (Some(Object::FrozenSet(_)), Some(Object::FrozenSet(_)))
+            // Once too deep, give up at every level at once: a failed match makes the
+            // table probe on, which would compare the same nest again and again.
+            if level >= crate::vm::RECURSION_LIMIT
+                || (level > 0 && KEYS_TOO_DEEP.with(|f| f.get())) =>
+        {
+            KEYS_TOO_DEEP.with(|f| f.set(true));
+            false
+        }
         (Some(Object::Tuple(x)), Some(Object::Tuple(y))) => {
-            x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| key_eq(p, q))
+            x.len() == y.len()
+                && x.iter()
+                    .zip(y.iter())
+                    .all(|(p, q)| key_eq_at(p, q, level + 1))
         }
         (Some(Object::Bytes(x)), Some(Object::Bytes(y))) => x == y,
         (Some(Object::FrozenSet(x)), Some(Object::FrozenSet(y))) => {
             x.len() == y.len()
                 && x.entries()
-                    .all(|(h, k)| y.contains(h, &mut |q| key_eq(k, q)))
+                    .all(|(h, k)| y.contains(h, &mut |q| key_eq_at(k, q, level + 1)))
         }
         _ => false,
     }
@@ -295,16 +319,56 @@ impl Vm {
                     }
                     h
                 }
-                Some(Value::Obj(inner)) if matches!(inner.get(), Object::Tuple(_)) => {
-                    levels.push((inner, 0, Vec::new()));
-                    continue;
-                }
-                Some(x) => self.hash(&x)?,
+                Some(x) => match self.tuple_to_hash(&x) {
+                    Some(inner) => {
+                        levels.push((inner, 0, Vec::new()));
+                        continue;
+                    }
+                    None => self.hash(&x)?,
+                },
             };
             if let Some((_, next, hs)) = levels.last_mut() {
                 hs.push(h);
                 *next += 1;
             }
+        }
+    }
+
+    /// After a dict or set operation compared keys with `key_eq`: the `RecursionError`
+    /// CPython raises when the keys nest deeper than the recursion limit.
+    pub(crate) fn check_key_depth(&self) -> PyResult<()> {
+        if KEYS_TOO_DEEP.with(|f| f.replace(false)) {
+            return Err(self.err(
+                crate::vm::ExcKind::RecursionError,
+                format!("maximum recursion depth exceeded{}", nest::COMPARE),
+            ));
+        }
+        Ok(())
+    }
+
+    /// `check_key_depth` after comparing `key`, for the only keys that can nest.
+    #[inline]
+    pub(crate) fn check_key_depth_of(&self, key: &Value) -> PyResult<()> {
+        if matches!(key.body(), Some(Object::Tuple(_) | Object::FrozenSet(_))) {
+            return self.check_key_depth();
+        }
+        Ok(())
+    }
+
+    /// The tuple whose hash is `v`'s: `v` itself, or the tuple inside an instance of a tuple
+    /// subclass that does not define `__hash__`.
+    fn tuple_to_hash(&self, v: &Value) -> Option<ObjRef> {
+        let o = v.as_obj()?;
+        match o.get() {
+            Object::Tuple(_) => Some(o.clone()),
+            Object::Instance(i) if matches!(i.base.body(), Some(Object::Tuple(_))) => {
+                let cls = self.type_of(v);
+                if self.lookup_user_attr(&cls, "__hash__").is_some() {
+                    return None;
+                }
+                i.base.as_obj().cloned()
+            }
+            _ => None,
         }
     }
 
