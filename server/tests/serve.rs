@@ -860,6 +860,23 @@ fn native_recursion_in_a_job_is_a_recursion_error_and_the_pool_keeps_serving() {
         "{reply}"
     );
     // A nest within the limit converts; the same worker keeps serving.
+    // Deeper than serde_json's default parsing limit, within the recursion limit.
+    // (A test thread's small stack parses a few hundred levels.)
+    let reply = client.call("deep", json!([300]));
+    assert_eq!(reply["ok"], true);
+    let mut level = &reply["result"];
+    let mut depth = 0;
+    while let Some(inner) = level.as_array().and_then(|a| a.first()) {
+        level = inner;
+        depth += 1;
+    }
+    assert_eq!(depth, 300);
+    let socket = server.socket.to_str().expect("utf-8 path");
+    let out = server.run_cli(&["call", "--socket", socket, "deep", "900"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert_eq!(out.stdout.len(), 2 * 901 + 1);
+    let out = server.run_cli(&["call", "--socket", socket, "self_call"]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
     let reply = client.call("deep", json!([3]));
     assert_eq!(reply["result"], json!([[[[]]]]), "{reply}");
     assert_eq!(client.call("handle", json!([4]))["result"], 8);
