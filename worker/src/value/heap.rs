@@ -216,7 +216,7 @@ thread_local! {
     /// Frees in progress on this thread, nested.
     static FREE_DEPTH: Cell<u32> = const { Cell::new(0) };
     /// Objects whose free was deferred, freed by the outermost free in progress.
-    static FREE_LATER: RefCell<Vec<Box<HeapBox>>> = const { RefCell::new(Vec::new()) };
+    static FREE_LATER: RefCell<Vec<HeapBox>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Frees an object (and, through its fields, what only it referenced) with bounded host
@@ -228,19 +228,14 @@ fn free(obj: Box<HeapBox>) {
         return;
     };
     if depth >= FREE_NESTING {
-        // Never borrowed across a drop, so the borrow cannot fail; if it did, freeing in
-        // place is still correct, only deeper.
-        let obj = match FREE_LATER.try_with(|l| match l.try_borrow_mut() {
-            Ok(mut l) => {
-                l.push(obj);
-                None
-            }
-            Err(_) => Some(obj),
-        }) {
-            Ok(rest) => rest,
-            Err(_) => None,
-        };
-        drop(obj);
+        // Moved out of its allocation, which is freed now; its fields are dropped later.
+        // The list is never borrowed across a drop, so the borrow cannot fail; if the
+        // bookkeeping is gone the body is dropped here, still correctly, only deeper.
+        let body = *obj;
+        let _ = FREE_LATER.try_with(|l| match l.try_borrow_mut() {
+            Ok(mut l) => l.push(body),
+            Err(_) => drop(body),
+        });
         return;
     }
     FREE_DEPTH.with(|d| d.set(depth + 1));
