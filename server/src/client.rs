@@ -48,7 +48,7 @@ impl Connection {
         let mut line = String::new();
         match self.reader.read_line(&mut line) {
             Ok(0) => Err("the server closed the connection".into()),
-            Ok(_) => serde_json::from_str(&line).map_err(|e| format!("bad reply from server: {e}")),
+            Ok(_) => parse_reply(&line).map_err(|e| format!("bad reply from server: {e}")),
             Err(e) => Err(format!("cannot read the reply: {e}")),
         }
     }
@@ -92,6 +92,17 @@ pub fn call_request(function: &str, args: Vec<Value>) -> Map<String, Value> {
     request.insert("args".into(), Value::Array(args));
     request.insert("kwargs".into(), Value::Object(Map::new()));
     request
+}
+
+/// Parses a reply line. A result nests as deep as the worker's recursion limit allows (the
+/// worker refuses deeper ones), beyond serde_json's default limit of 128 levels.
+pub fn parse_reply(line: &str) -> serde_json::Result<Value> {
+    use serde::Deserialize;
+    let mut de = serde_json::Deserializer::from_str(line);
+    de.disable_recursion_limit();
+    let value = Value::deserialize(&mut de)?;
+    de.end()?;
+    Ok(value)
 }
 
 /// `permafrost call`: exit 0 with the result on stdout, 1 on a failed call, 2 on a bad ARG.

@@ -803,3 +803,81 @@ fn functions_resolve_in_the_main_module_and_by_module_name() {
     let reply = client.call("helpers.missing", json!([]));
     assert_eq!(reply["ok"], false, "{reply}");
 }
+
+const DEEP_APP: &str = r#"
+def deep(n):
+    x = []
+    for _ in range(n):
+        x = [x]
+    return x
+
+def circular():
+    d = {}
+    d["d"] = d
+    return d
+
+def self_call():
+    class C:
+        pass
+    c = C()
+    C.__call__ = c
+    return c()
+
+def self_compare():
+    a = {}
+    a["s"] = a
+    b = {}
+    b["s"] = b
+    return a == b
+
+def handle(x):
+    return x * 2
+"#;
+
+#[test]
+fn native_recursion_in_a_job_is_a_recursion_error_and_the_pool_keeps_serving() {
+    let server = Server::start("deep", DEEP_APP, 1, &[]);
+    let mut client = server.client();
+    let reply = client.call("deep", json!([100_000]));
+    assert_eq!(reply["ok"], false, "{reply}");
+    assert_eq!(reply["error"]["type"], "RecursionError", "{reply}");
+    assert_eq!(
+        reply["error"]["message"],
+        "maximum recursion depth exceeded while encoding a JSON object"
+    );
+    let reply = client.call("circular", json!([]));
+    assert_eq!(reply["error"]["type"], "ValueError", "{reply}");
+    assert_eq!(reply["error"]["message"], "Circular reference detected");
+    let reply = client.call("self_call", json!([]));
+    assert_eq!(reply["error"]["type"], "RecursionError", "{reply}");
+    assert_eq!(
+        reply["error"]["message"],
+        "maximum recursion depth exceeded while calling a Python object"
+    );
+    let reply = client.call("self_compare", json!([]));
+    assert_eq!(
+        reply["error"]["message"], "maximum recursion depth exceeded in comparison",
+        "{reply}"
+    );
+    // A nest within the limit converts; the same worker keeps serving.
+    // Deeper than serde_json's default parsing limit, within the recursion limit.
+    // (A test thread's small stack parses a few hundred levels.)
+    let reply = client.call("deep", json!([300]));
+    assert_eq!(reply["ok"], true);
+    let mut level = &reply["result"];
+    let mut depth = 0;
+    while let Some(inner) = level.as_array().and_then(|a| a.first()) {
+        level = inner;
+        depth += 1;
+    }
+    assert_eq!(depth, 300);
+    let socket = server.socket.to_str().expect("utf-8 path");
+    let out = server.run_cli(&["call", "--socket", socket, "deep", "900"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert_eq!(out.stdout.len(), 2 * 901 + 1);
+    let out = server.run_cli(&["call", "--socket", socket, "self_call"]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let reply = client.call("deep", json!([3]));
+    assert_eq!(reply["result"], json!([[[[]]]]), "{reply}");
+    assert_eq!(client.call("handle", json!([4]))["result"], 8);
+}

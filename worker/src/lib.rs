@@ -168,7 +168,7 @@ fn call_inner(
             argv.push(vm.json_to_value(v)?);
         }
         let r = vm.call(&f, &argv, &names)?;
-        vm.value_to_json(&r, 0)
+        vm.value_to_json(&r)
     };
     match run(vm) {
         Ok(v) => Ok(v),

@@ -264,7 +264,8 @@ impl Client {
         let mut line = String::new();
         let n = self.reader.read_line(&mut line).expect("read reply");
         assert!(n > 0, "server closed the connection");
-        serde_json::from_str(&line).unwrap_or_else(|e| panic!("bad reply {line:?}: {e}"))
+        permafrost_server::client::parse_reply(&line)
+            .unwrap_or_else(|e| panic!("bad reply {line:?}: {e}"))
     }
 
     pub fn request(&mut self, request: Value) -> Value {

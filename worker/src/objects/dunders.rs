@@ -163,6 +163,25 @@ fn bool(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn format(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (r, spec) = operands(vm, a, "__format__")?;
-    let spec = spec.as_str().unwrap_or("").to_string();
+    if a.pos.len() != 2 || !a.kw.is_empty() {
+        // Named after the class defining it: int, float and str have their own.
+        let owner = match &r {
+            Value::Int(_) | Value::Bool(_) => "int",
+            Value::Float(_) => "float",
+            _ if r.as_str().is_some() => "str",
+            _ if matches!(r.body(), Some(crate::value::object::Object::BigInt(_))) => "int",
+            _ => "object",
+        };
+        return Err(vm.type_error(format!(
+            "{owner}.__format__() takes exactly one argument ({} given)",
+            a.pos.len() + a.kw.len() - 1
+        )));
+    }
+    let Some(spec) = spec.as_str().map(str::to_string) else {
+        return Err(vm.type_error(format!(
+            "__format__() argument must be str, not {}",
+            vm.type_name(&spec)
+        )));
+    };
     Ok(Vm::str_val(vm.format(&r, &spec)?))
 }

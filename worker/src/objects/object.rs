@@ -6,6 +6,7 @@ use crate::value::object::{ExcData, Instance, Object, TypeKind};
 use crate::value::Value;
 use crate::vm::native::{Args, NativeFn};
 use crate::vm::{PyResult, Vm};
+use permafrost_image::opcode::CompareOp;
 
 /// `object.__init__`.
 pub(crate) static INIT: NativeFn = NativeFn::new("object.__init__", init);
@@ -96,8 +97,25 @@ fn eq(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(identity(a, true))
 }
 
-fn ne(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    Ok(identity(a, false))
+/// `object.__ne__`: the inverse of the class's `__eq__`, unless that is `NotImplemented`.
+fn ne(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let (Some(x), Some(y)) = (a.get(0), a.get(1)) else {
+        return Ok(identity(a, false));
+    };
+    if !matches!(x.body(), Some(Object::Instance(_))) {
+        return match vm.compare(CompareOp::Eq, x, y)? {
+            Value::NotImplemented => Ok(Value::NotImplemented),
+            r => Ok(Value::Bool(!vm.truthy(&r)?)),
+        };
+    }
+    let cls = vm.type_of(x);
+    let Some(eq) = vm.lookup_class_attr(&cls, "__eq__") else {
+        return Ok(identity(a, false));
+    };
+    match vm.call(&eq, &[x.clone(), y.clone()], &[])? {
+        Value::NotImplemented => Ok(Value::NotImplemented),
+        r => Ok(Value::Bool(!vm.truthy(&r)?)),
+    }
 }
 
 fn hash(_vm: &mut Vm, a: &Args) -> PyResult<Value> {

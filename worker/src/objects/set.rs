@@ -133,6 +133,7 @@ pub(crate) fn construct(vm: &mut Vm, a: &Args, frozen: bool) -> PyResult<Value> 
     {
         let mut s = Set::new();
         s.merge(src, &mut key_eq);
+        vm.check_key_depth()?;
         Value::obj(Object::Set(s))
     } else {
         let items = match a.get(0) {
@@ -281,6 +282,7 @@ fn copy(vm: &mut Vm, a: &Args, frozen: bool) -> PyResult<Value> {
         Some(Object::Set(s)) => {
             let mut c = Set::new();
             c.merge(s, &mut key_eq);
+            vm.check_key_depth()?;
             Value::obj(Object::Set(c))
         }
         // Immutable: the copy is the same object, as in CPython.

@@ -203,8 +203,54 @@ impl ObjRef {
         }
         // SAFETY: the count reached zero, so this was the last `ObjRef`; the allocation came
         // from `Box::leak` in `new` and is reclaimed exactly once here.
-        drop(unsafe { Box::from_raw(self.ptr.as_ptr()) });
+        free(unsafe { Box::from_raw(self.ptr.as_ptr()) });
     }
+}
+
+/// How many frees may nest (an object's last reference dropped while freeing its container)
+/// before further ones are deferred: freeing a list nested a million deep must not recurse
+/// a million times on the host stack (CPython's "trashcan" does the same).
+const FREE_NESTING: u32 = 100;
+
+thread_local! {
+    /// Frees in progress on this thread, nested.
+    static FREE_DEPTH: Cell<u32> = const { Cell::new(0) };
+    /// Objects whose free was deferred, freed by the outermost free in progress.
+    static FREE_LATER: RefCell<Vec<HeapBox>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Frees an object (and, through its fields, what only it referenced) with bounded host
+/// recursion.
+fn free(obj: Box<HeapBox>) {
+    let Ok(depth) = FREE_DEPTH.try_with(|d| d.get()) else {
+        // Thread teardown: the bookkeeping is gone.
+        drop(obj);
+        return;
+    };
+    if depth >= FREE_NESTING {
+        // Moved out of its allocation, which is freed now; its fields are dropped later.
+        // The list is never borrowed across a drop, so the borrow cannot fail; if the
+        // bookkeeping is gone the body is dropped here, still correctly, only deeper.
+        let body = *obj;
+        let _ = FREE_LATER.try_with(|l| match l.try_borrow_mut() {
+            Ok(mut l) => l.push(body),
+            Err(_) => drop(body),
+        });
+        return;
+    }
+    FREE_DEPTH.with(|d| d.set(depth + 1));
+    drop(obj);
+    if depth == 0 {
+        // The outermost free drains what deeper ones deferred, one at a time.
+        while let Some(next) = FREE_LATER
+            .try_with(|l| l.try_borrow_mut().ok().and_then(|mut l| l.pop()))
+            .ok()
+            .flatten()
+        {
+            drop(next);
+        }
+    }
+    FREE_DEPTH.with(|d| d.set(depth));
 }
 
 /// `Value::clone`: counts one more reference to a heap object, then copies the 16 bytes as
@@ -377,6 +423,27 @@ mod tests {
         assert_eq!(a.refcount(), 2);
         drop(b);
         assert_eq!(a.refcount(), 1);
+    }
+
+    #[test]
+    fn freeing_a_deep_nest_does_not_recurse_on_the_host_stack() {
+        use crate::value::Value;
+        // Run on a small stack: a free per level on the host stack would overflow it.
+        let handle = std::thread::Builder::new()
+            .stack_size(256 * 1024)
+            .spawn(|| {
+                let leaf = ObjRef::new(Object::Cell(Value::Int(7)));
+                let mut nest = Value::Obj(leaf.clone());
+                for _ in 0..200_000 {
+                    nest = Value::Obj(ObjRef::new(Object::List(vec![nest])));
+                }
+                assert_eq!(leaf.refcount(), 2);
+                drop(nest);
+                assert_eq!(leaf.refcount(), 1);
+                FREE_DEPTH.with(|d| d.get())
+            })
+            .expect("spawn");
+        assert_eq!(handle.join().expect("no stack overflow"), 0);
     }
 
     #[test]

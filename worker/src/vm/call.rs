@@ -23,6 +23,21 @@ fn name_list(names: &[String]) -> String {
     }
 }
 
+/// Why a native path recursed: the suffix CPython puts after "maximum recursion depth
+/// exceeded" in the `RecursionError` it raises there.
+pub mod nest {
+    /// A call of a built-in or of an object through `__call__` from native code.
+    pub const CALL: &str = " while calling a Python object";
+    /// Comparing containers item by item.
+    pub const COMPARE: &str = " in comparison";
+    /// `repr` of a container (or of anything showing another object's repr).
+    pub const REPR: &str = " while getting the repr of an object";
+    /// `str` of an object showing another object's str (an exception's argument).
+    pub const STR: &str = " while getting the str of an object";
+    /// Converting a job's result to JSON (CPython's `json` encoder says the same).
+    pub const JSON: &str = " while encoding a JSON object";
+}
+
 impl Vm {
     /// Calls any callable. `args` holds the positional arguments followed by one value per
     /// name in `kwnames`.
@@ -51,23 +66,32 @@ impl Vm {
                 v.extend_from_slice(args);
                 self.call_direct(&func, &v, kwnames)
             }
+            // A built-in called by a `CALL*` instruction is not a native recursion.
+            Value::Native(n) => self.call_native(n, args, kwnames),
             _ => self.call(callable, args, kwnames),
         }
     }
 
     pub fn call(&mut self, callable: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         match callable {
-            Value::Native(n) => self.call_native(n, args, kwnames),
+            // A built-in called from native code may call back into native code that calls
+            // it again (`F.__repr__ = F.__str__`), so it counts one level, as CPython's
+            // `tp_call` path does.
+            Value::Native(n) => self.nested(nest::CALL, |vm| vm.call_native(n, args, kwnames)),
             Value::Obj(o) => match o.get() {
                 Object::Function(_) => self.call_function_at(o, args, kwnames, 2),
+                Object::Class(_) => self.call_class(o, args, kwnames),
                 Object::BoundMethod { func, receiver } => {
                     let func = func.clone();
                     let mut v = Vec::with_capacity(args.len() + 1);
                     v.push(receiver.clone());
                     v.extend_from_slice(args);
-                    self.call(&func, &v, kwnames)
+                    if matches!(func.body(), Some(Object::Function(_))) {
+                        // Counted by the function call itself.
+                        return self.call(&func, &v, kwnames);
+                    }
+                    self.nested(nest::CALL, |vm| vm.call(&func, &v, kwnames))
                 }
-                Object::Class(_) => self.call_class(o, args, kwnames),
                 Object::Instance(_) => {
                     let cls = self.type_of(callable);
                     match self.lookup_class_attr(&cls, "__call__") {
@@ -75,14 +99,19 @@ impl Vm {
                             let mut v = Vec::with_capacity(args.len() + 1);
                             v.push(callable.clone());
                             v.extend_from_slice(args);
-                            self.call(&m, &v, kwnames)
+                            if matches!(m.body(), Some(Object::Function(_))) {
+                                return self.call(&m, &v, kwnames);
+                            }
+                            // `__call__` may be the instance itself, or another callable
+                            // instance: a chain with no Python frame in it.
+                            self.nested(nest::CALL, |vm| vm.call(&m, &v, kwnames))
                         }
                         None => Err(self.not_callable(callable)),
                     }
                 }
                 Object::StaticMethod(f) => {
                     let f = f.clone();
-                    self.call(&f, args, kwnames)
+                    self.nested(nest::CALL, |vm| vm.call(&f, args, kwnames))
                 }
                 _ => Err(self.not_callable(callable)),
             },
@@ -415,17 +444,32 @@ impl Vm {
         self.enter_n(1)
     }
 
-    /// One level of native recursion (repr or comparison of nested containers), reported with
-    /// CPython's wording.
-    pub fn enter_msg(&mut self, suffix: &str) -> PyResult<()> {
+    /// Runs `f` one level deeper against the recursion limit: every path where native code
+    /// recurses (repr/str of containers, comparisons, calls dispatched through `__call__` or
+    /// a built-in, JSON conversion...) goes through here, so no input can recurse on the
+    /// host stack without bound. `why` is CPython's wording for the `RecursionError`
+    /// message (one of the [`nest`] constants).
+    #[inline]
+    pub fn nested<R>(
+        &mut self,
+        why: &'static str,
+        f: impl FnOnce(&mut Vm) -> PyResult<R>,
+    ) -> PyResult<R> {
         if self.depth >= RECURSION_LIMIT {
-            return Err(self.err(
-                ExcKind::RecursionError,
-                format!("maximum recursion depth exceeded {suffix}"),
-            ));
+            return Err(self.recursion_error(why));
         }
         self.depth += 1;
-        Ok(())
+        let r = f(self);
+        self.depth -= 1;
+        r
+    }
+
+    #[cold]
+    fn recursion_error(&self, why: &str) -> ObjRef {
+        self.err(
+            ExcKind::RecursionError,
+            format!("maximum recursion depth exceeded{why}"),
+        )
     }
 
     /// Counts `cost` levels against the recursion limit.

@@ -5,6 +5,7 @@
 use crate::value::dict_table::Dict;
 use crate::value::object::Object;
 use crate::value::Value;
+use crate::vm::call::nest;
 use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
 
@@ -55,10 +56,38 @@ impl Vm {
         ))
     }
 
-    pub fn value_to_json(&mut self, v: &Value, depth: usize) -> PyResult<serde_json::Value> {
-        if depth > 500 {
+    /// A job's result as JSON, as `json.dumps` would encode it: a container holding itself is
+    /// `ValueError: Circular reference detected`, a nest deeper than the recursion limit a
+    /// `RecursionError`.
+    pub fn value_to_json(&mut self, v: &Value) -> PyResult<serde_json::Value> {
+        let mut open = Vec::new();
+        self.json_of(v, &mut open)
+    }
+
+    /// `value_to_json`; `open` holds the containers being encoded (the encoder's markers).
+    fn json_of(&mut self, v: &Value, open: &mut Vec<usize>) -> PyResult<serde_json::Value> {
+        let container = match v {
+            Value::Obj(o) => matches!(
+                o.get(),
+                Object::List(_) | Object::Tuple(_) | Object::Dict(_) | Object::Instance(_)
+            )
+            .then(|| o.addr()),
+            _ => None,
+        };
+        let Some(id) = container else {
+            return self.json_body(v, open);
+        };
+        if open.contains(&id) {
             return Err(self.value_error("Circular reference detected"));
         }
+        open.push(id);
+        let r = self.nested(nest::JSON, |vm| vm.json_body(v, open));
+        open.pop();
+        r
+    }
+
+    /// One value as JSON, its items through `json_of`.
+    fn json_body(&mut self, v: &Value, open: &mut Vec<usize>) -> PyResult<serde_json::Value> {
         Ok(match v {
             Value::None => serde_json::Value::Null,
             Value::Bool(b) => serde_json::Value::Bool(*b),
@@ -92,7 +121,7 @@ impl Vm {
                     let items = self.seq_items(v);
                     let mut out = Vec::with_capacity(items.len());
                     for it in &items {
-                        out.push(self.value_to_json(it, depth + 1)?);
+                        out.push(self.json_of(it, open)?);
                     }
                     serde_json::Value::Array(out)
                 }
@@ -124,14 +153,14 @@ impl Vm {
                                 },
                             },
                         };
-                        let jv = self.value_to_json(&val, depth + 1)?;
+                        let jv = self.json_of(&val, open)?;
                         map.insert(key, jv);
                     }
                     serde_json::Value::Object(map)
                 }
                 Object::Instance(i) if !i.base.is_null() => {
                     let b = i.base.clone();
-                    return self.value_to_json(&b, depth + 1);
+                    return self.json_of(&b, open);
                 }
                 _ => return Err(self.not_serializable(v)),
             },

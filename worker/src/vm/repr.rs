@@ -5,6 +5,7 @@
 use crate::value::heap::ObjRef;
 use crate::value::object::{Object, ViewKind};
 use crate::value::Value;
+use crate::vm::call::nest;
 use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
@@ -65,7 +66,6 @@ impl Vm {
             out.push_str(close);
             return Ok(());
         }
-        self.enter_msg("while getting the repr of an object")?;
         self.repr_guard.push(id);
         out.push_str(open);
         let mut r = Ok(());
@@ -79,13 +79,24 @@ impl Vm {
             }
         }
         self.repr_guard.pop();
-        self.depth -= 1;
         r?;
         out.push_str(close);
         Ok(())
     }
 
     fn repr_obj(&mut self, v: &Value, o: &ObjRef, out: &mut String) -> PyResult<()> {
+        match o.get() {
+            Object::Str(s) => text::str_repr_into(&s.text, out),
+            Object::BigInt(b) => out.push_str(&b.to_string()),
+            // A user `__repr__` is a call, counted there.
+            Object::Instance(_) => return self.repr_builtin(v, o, out),
+            // Anything else may show the repr of what it holds, which may hold it.
+            _ => return self.nested(nest::REPR, |vm| vm.repr_builtin(v, o, out)),
+        }
+        Ok(())
+    }
+
+    fn repr_builtin(&mut self, v: &Value, o: &ObjRef, out: &mut String) -> PyResult<()> {
         let id = o.addr();
         match o.get() {
             Object::Str(s) => text::str_repr_into(&s.text, out),
@@ -110,7 +121,6 @@ impl Vm {
                     out.push_str("{...}");
                     return Ok(());
                 }
-                self.enter_msg("while getting the repr of an object")?;
                 self.repr_guard.push(id);
                 out.push('{');
                 let mut r = Ok(());
@@ -129,7 +139,6 @@ impl Vm {
                     }
                 }
                 self.repr_guard.pop();
-                self.depth -= 1;
                 r?;
                 out.push('}');
             }
@@ -290,13 +299,17 @@ impl Vm {
             let name = self.type_name(v);
             let args = self.exc_args(o);
             out.push_str(&name);
-            if args.len() == 1 {
-                out.push('(');
-                self.repr_into(&args[0], &mut out)?;
-                out.push(')');
-            } else {
-                self.repr_seq(o.addr(), args, "(", ")", &mut out)?;
-            }
+            // The arguments may hold the exception itself.
+            self.nested(nest::REPR, |vm| {
+                if args.len() == 1 {
+                    out.push('(');
+                    vm.repr_into(&args[0], &mut out)?;
+                    out.push(')');
+                    Ok(())
+                } else {
+                    vm.repr_seq(o.addr(), args, "(", ")", &mut out)
+                }
+            })?;
         } else {
             let cls = self.type_of(v);
             let (module, qual) = match cls.get() {
@@ -318,7 +331,8 @@ impl Vm {
         match args.len() {
             0 => Ok(String::new()),
             1 if is_key => self.repr(&args[0]),
-            1 => self.str_of(&args[0]),
+            // The argument may be the exception itself.
+            1 => self.nested(nest::STR, |vm| vm.str_of(&args[0])),
             _ => self.repr(&Vm::new_tuple(args)),
         }
     }

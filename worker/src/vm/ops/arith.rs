@@ -462,6 +462,7 @@ impl Vm {
                 match set_of(b) {
                     Some(bs) => {
                         r.merge(&bs, &mut key_eq);
+                        self.check_key_depth()?;
                         Value::obj(Object::Set(r))
                     }
                     None => {
@@ -554,6 +555,7 @@ impl Vm {
                     if let Object::Set(s) = ao.get_mut() {
                         s.merge(&bs, &mut key_eq);
                     }
+                    self.check_key_depth()?;
                 } else {
                     for k in self.collect(b)? {
                         self.set_add(a, k)?;

@@ -12,7 +12,9 @@ impl Vm {
     /// Key equality for dicts and sets: structural for built-ins; user `__eq__` is honoured
     /// by resolving the key to an existing stored key first (see `find_key`).
     pub(crate) fn key_matches(&mut self, stored: &Value, key: &Value) -> PyResult<bool> {
-        if key_eq(stored, key) {
+        let same = key_eq(stored, key);
+        self.check_key_depth_of(key)?;
+        if same {
             return Ok(true);
         }
         if matches!(key.body(), Some(Object::Instance(_)))
@@ -42,10 +44,12 @@ impl Vm {
     pub fn dict_get(&mut self, d: &ObjRef, key: &Value) -> PyResult<Option<Value>> {
         let h = self.hash(key)?;
         let key = self.resolve_dict_key(d, h, key)?;
-        Ok(match d.get() {
+        let found = match d.get() {
             Object::Dict(dict) => dict.get(h, &mut |k| key_eq(k, &key)).cloned(),
             _ => None,
-        })
+        };
+        self.check_key_depth_of(&key)?;
+        Ok(found)
     }
 
     pub(crate) fn resolve_dict_key(&mut self, d: &ObjRef, h: i64, key: &Value) -> PyResult<Value> {
@@ -78,6 +82,7 @@ impl Vm {
         if let Object::Dict(dict) = d.get_mut() {
             let k2 = key.clone();
             dict.insert(h, key, value, &mut |k| key_eq(k, &k2));
+            self.check_key_depth_of(&k2)?;
         }
         Ok(())
     }
@@ -85,10 +90,12 @@ impl Vm {
     pub fn dict_del(&mut self, d: &ObjRef, key: &Value) -> PyResult<Option<Value>> {
         let h = self.hash(key)?;
         let key = self.resolve_dict_key(d, h, key)?;
-        Ok(match d.get_mut() {
+        let found = match d.get_mut() {
             Object::Dict(dict) => dict.remove(h, &mut |k| key_eq(k, &key)).map(|(_, v)| v),
             _ => None,
-        })
+        };
+        self.check_key_depth_of(&key)?;
+        Ok(found)
     }
 
     /// `d.update(m)` / `{**m}` (`merge`: a repeated key is an error, for `f(**m)`).
@@ -163,6 +170,7 @@ impl Vm {
         if let Object::Set(set) | Object::FrozenSet(set) = so.get_mut() {
             let k2 = v.clone();
             set.add(h, v, &mut |k| key_eq(k, &k2));
+            self.check_key_depth_of(&k2)?;
         }
         Ok(())
     }
@@ -170,19 +178,23 @@ impl Vm {
     pub fn set_contains(&mut self, s: &ObjRef, v: &Value) -> PyResult<bool> {
         let h = self.hash(v)?;
         let v = self.resolve_set_key(s, h, v)?;
-        Ok(match s.get() {
+        let found = match s.get() {
             Object::Set(set) | Object::FrozenSet(set) => set.contains(h, &mut |k| key_eq(k, &v)),
             _ => false,
-        })
+        };
+        self.check_key_depth_of(&v)?;
+        Ok(found)
     }
 
     pub fn set_remove(&mut self, s: &ObjRef, v: &Value) -> PyResult<bool> {
         let h = self.hash(v)?;
         let v = self.resolve_set_key(s, h, v)?;
-        Ok(match s.get_mut() {
+        let found = match s.get_mut() {
             Object::Set(set) => set.remove(h, &mut |k| key_eq(k, &v)).is_some(),
             _ => false,
-        })
+        };
+        self.check_key_depth_of(&v)?;
+        Ok(found)
     }
 
     /// A set literal of constants, laid out as CPython's folded frozenset constant makes it.
@@ -194,6 +206,7 @@ impl Vm {
         if let Some(Object::Set(s)) = second.body() {
             out.merge(s, &mut key_eq);
         }
+        self.check_key_depth()?;
         Ok(Value::obj(Object::Set(out)))
     }
 

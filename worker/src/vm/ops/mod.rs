@@ -8,6 +8,7 @@
 use crate::value::heap::ObjRef;
 use crate::value::object::Object;
 use crate::value::Value;
+use crate::vm::call::nest;
 use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
 use num_traits::Zero;
@@ -84,6 +85,17 @@ pub(crate) fn to_big(n: &Num) -> BigInt {
 /// Structural equality of hashable built-in values, for dict and set keys (no interpreter
 /// callbacks: user objects compare by identity here).
 pub fn key_eq(a: &Value, b: &Value) -> bool {
+    key_eq_at(a, b, 0)
+}
+
+thread_local! {
+    /// Set when `key_eq` gave up on keys nested deeper than the recursion limit (it has no
+    /// `Vm` to raise with); the dict or set operation that called it raises the
+    /// `RecursionError` (`Vm::check_key_depth`).
+    static KEYS_TOO_DEEP: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+fn key_eq_at(a: &Value, b: &Value, level: u32) -> bool {
     if a.is(b) {
         return true;
     }
@@ -94,14 +106,27 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
         return x == y;
     }
     match (a.body(), b.body()) {
+        (Some(Object::Tuple(_)), Some(Object::Tuple(_)))
+        | (Some(Object::FrozenSet(_)), Some(Object::FrozenSet(_)))
+            // Once too deep, give up at every level at once: a failed match makes the
+            // table probe on, which would compare the same nest again and again.
+            if level >= crate::vm::RECURSION_LIMIT
+                || (level > 0 && KEYS_TOO_DEEP.with(|f| f.get())) =>
+        {
+            KEYS_TOO_DEEP.with(|f| f.set(true));
+            false
+        }
         (Some(Object::Tuple(x)), Some(Object::Tuple(y))) => {
-            x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| key_eq(p, q))
+            x.len() == y.len()
+                && x.iter()
+                    .zip(y.iter())
+                    .all(|(p, q)| key_eq_at(p, q, level + 1))
         }
         (Some(Object::Bytes(x)), Some(Object::Bytes(y))) => x == y,
         (Some(Object::FrozenSet(x)), Some(Object::FrozenSet(y))) => {
             x.len() == y.len()
                 && x.entries()
-                    .all(|(h, k)| y.contains(h, &mut |q| key_eq(k, q)))
+                    .all(|(h, k)| y.contains(h, &mut |q| key_eq_at(k, q, level + 1)))
         }
         _ => false,
     }
@@ -213,14 +238,7 @@ impl Vm {
             Value::Obj(o) => match o.get() {
                 Object::Str(s) => hash::hash_str(s.hash),
                 Object::BigInt(b) => hash::hash_bigint(b),
-                Object::Tuple(items) => {
-                    let items = items.to_vec();
-                    let mut hs = Vec::with_capacity(items.len());
-                    for it in &items {
-                        hs.push(self.hash(it)?);
-                    }
-                    hash::hash_tuple(hs.into_iter())
-                }
+                Object::Tuple(_) => return self.hash_tuple(o),
                 Object::Bytes(b) => hash::hash_str(permafrost_image::str_hash(b)),
                 Object::FrozenSet(s) => {
                     // CPython's frozenset hash mixes item hashes order-independently.
@@ -238,7 +256,8 @@ impl Vm {
                     let cls = self.type_of(v);
                     if let Some(b) = inst_base(v) {
                         if self.lookup_user_attr(&cls, "__hash__").is_none() {
-                            return self.hash(&b);
+                            // A tuple subclass may nest instances of itself.
+                            return self.nested(nest::CALL, |vm| vm.hash(&b));
                         }
                     }
                     match self.lookup_class_attr(&cls, "__hash__") {
@@ -273,6 +292,84 @@ impl Vm {
             },
             other => (other.id() >> 4) as i64,
         })
+    }
+
+    /// The hash of a tuple. CPython hashes a tuple nest as deep as its C stack allows with
+    /// no recursion check, so nested tuples are walked with an explicit stack here: any
+    /// depth gives CPython's hash, never a `RecursionError` or a host stack overflow.
+    fn hash_tuple(&mut self, t: &ObjRef) -> PyResult<i64> {
+        // Each level: the tuple, the next item to hash, the item hashes so far.
+        let mut levels: Vec<(ObjRef, usize, Vec<i64>)> = vec![(t.clone(), 0, Vec::new())];
+        loop {
+            let Some((tuple, next, _)) = levels.last() else {
+                return Ok(0);
+            };
+            let item = match tuple.get() {
+                Object::Tuple(items) => items.get(*next).cloned(),
+                _ => None,
+            };
+            let h = match item {
+                None => {
+                    let Some((_, _, hs)) = levels.pop() else {
+                        return Ok(0);
+                    };
+                    let h = hash::hash_tuple(hs.into_iter());
+                    if levels.is_empty() {
+                        return Ok(h);
+                    }
+                    h
+                }
+                Some(x) => match self.tuple_to_hash(&x) {
+                    Some(inner) => {
+                        levels.push((inner, 0, Vec::new()));
+                        continue;
+                    }
+                    None => self.hash(&x)?,
+                },
+            };
+            if let Some((_, next, hs)) = levels.last_mut() {
+                hs.push(h);
+                *next += 1;
+            }
+        }
+    }
+
+    /// After a dict or set operation compared keys with `key_eq`: the `RecursionError`
+    /// CPython raises when the keys nest deeper than the recursion limit.
+    pub(crate) fn check_key_depth(&self) -> PyResult<()> {
+        if KEYS_TOO_DEEP.with(|f| f.replace(false)) {
+            return Err(self.err(
+                crate::vm::ExcKind::RecursionError,
+                format!("maximum recursion depth exceeded{}", nest::COMPARE),
+            ));
+        }
+        Ok(())
+    }
+
+    /// `check_key_depth` after comparing `key`, for the only keys that can nest.
+    #[inline]
+    pub(crate) fn check_key_depth_of(&self, key: &Value) -> PyResult<()> {
+        if matches!(key.body(), Some(Object::Tuple(_) | Object::FrozenSet(_))) {
+            return self.check_key_depth();
+        }
+        Ok(())
+    }
+
+    /// The tuple whose hash is `v`'s: `v` itself, or the tuple inside an instance of a tuple
+    /// subclass that does not define `__hash__`.
+    fn tuple_to_hash(&self, v: &Value) -> Option<ObjRef> {
+        let o = v.as_obj()?;
+        match o.get() {
+            Object::Tuple(_) => Some(o.clone()),
+            Object::Instance(i) if matches!(i.base.body(), Some(Object::Tuple(_))) => {
+                let cls = self.type_of(v);
+                if self.lookup_user_attr(&cls, "__hash__").is_some() {
+                    return None;
+                }
+                i.base.as_obj().cloned()
+            }
+            _ => None,
+        }
     }
 
     /// Calls a dunder found on `v`'s class; `None` when the class has no such method.
@@ -333,6 +430,12 @@ impl Vm {
         if a.is(b) {
             return Ok(true);
         }
+        // Containers compare their items: nested or self-containing ones recurse.
+        self.nested(nest::COMPARE, |vm| vm.eq_builtin(a, b))
+    }
+
+    /// `a == b` for two values of built-in types (after the identity and number fast paths).
+    fn eq_builtin(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
         match (a.body(), b.body()) {
             (Some(Object::List(_)), Some(Object::List(_)))
             | (Some(Object::Tuple(_)), Some(Object::Tuple(_))) => {
@@ -341,26 +444,12 @@ impl Vm {
                 if x.len() != y.len() {
                     return Ok(false);
                 }
-                self.enter_msg("in comparison")?;
-                let mut r = Ok(true);
                 for (p, q) in x.iter().zip(y.iter()) {
-                    if p.is(q) {
-                        continue;
-                    }
-                    match self.eq(p, q) {
-                        Ok(true) => {}
-                        Ok(false) => {
-                            r = Ok(false);
-                            break;
-                        }
-                        Err(e) => {
-                            r = Err(e);
-                            break;
-                        }
+                    if !p.is(q) && !self.eq(p, q)? {
+                        return Ok(false);
                     }
                 }
-                self.depth -= 1;
-                r
+                Ok(true)
             }
             (Some(Object::Dict(_)), Some(Object::Dict(_))) => {
                 let pairs: Vec<(Value, Value)> = match a.body() {
@@ -527,10 +616,10 @@ impl Vm {
             _ => 0,
         };
         let (alen, blen) = (len_of(a), len_of(b));
-        self.enter_msg("in comparison")?;
-        let r = self.tuple_less_than_items(a, b, alen.min(blen));
-        self.depth -= 1;
-        Ok(match r? {
+        let r = self.nested(nest::COMPARE, |vm| {
+            vm.tuple_less_than_items(a, b, alen.min(blen))
+        })?;
+        Ok(match r {
             Some(decided) => decided,
             None => alen < blen,
         })
@@ -588,6 +677,18 @@ impl Vm {
         if let (Some(x), Some(y)) = (a.as_str(), b.as_str()) {
             return Ok(Some(pick(x.cmp(y))));
         }
+        // Containers order by their items: nested ones recurse.
+        self.nested(nest::COMPARE, |vm| vm.order_containers(op, a, b))
+    }
+
+    /// Ordering of two lists, tuples, bytes or sets; `None` for other types.
+    fn order_containers(&mut self, op: CompareOp, a: &Value, b: &Value) -> PyResult<Option<bool>> {
+        let pick = |o: Ordering| match op {
+            CompareOp::Lt => o == Ordering::Less,
+            CompareOp::Le => o != Ordering::Greater,
+            CompareOp::Gt => o == Ordering::Greater,
+            _ => o != Ordering::Less,
+        };
         match (a.body(), b.body()) {
             (Some(Object::List(_)), Some(Object::List(_)))
             | (Some(Object::Tuple(_)), Some(Object::Tuple(_))) => {
