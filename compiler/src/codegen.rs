@@ -1413,6 +1413,50 @@ impl<'s, 'a> Codegen<'s, 'a> {
                 }
                 Ok(())
             }
+            // Tested for truth directly, so a chain link or a branch's value is asked once.
+            Expr::If(i) => {
+                let orelse = self.label();
+                let end = self.label();
+                self.jump_if(&i.test, false, orelse)?;
+                self.jump_if(&i.body, when, target)?;
+                self.jump(Opcode::JUMP, end);
+                self.bind(orelse);
+                self.jump_if(&i.orelse, when, target)?;
+                self.bind(end);
+                Ok(())
+            }
+            Expr::Compare(c) if c.ops.len() > 1 && c.ops.len() == c.comparators.len() => {
+                let saved_line = self.unit.line;
+                self.set_line(c.start());
+                let n = c.ops.len();
+                let cleanup = self.label();
+                let end = self.label();
+                self.expr(&c.left)?;
+                for i in 0..n - 1 {
+                    self.expr(&c.comparators[i])?;
+                    self.emit(Opcode::SWAP, 2);
+                    self.emit(Opcode::COPY, 2);
+                    self.compare_op(c.ops[i]);
+                    self.jump(Opcode::POP_JUMP_IF_FALSE, cleanup);
+                }
+                self.expr(&c.comparators[n - 1])?;
+                self.compare_op(c.ops[n - 1]);
+                let op = if when {
+                    Opcode::POP_JUMP_IF_TRUE
+                } else {
+                    Opcode::POP_JUMP_IF_FALSE
+                };
+                self.jump(op, target);
+                self.jump(Opcode::JUMP, end);
+                self.bind(cleanup);
+                self.emit(Opcode::POP_TOP, 0);
+                if !when {
+                    self.jump(Opcode::JUMP, target);
+                }
+                self.bind(end);
+                self.unit.line = saved_line;
+                Ok(())
+            }
             _ => {
                 self.expr(e)?;
                 let op = if when {
@@ -1755,23 +1799,48 @@ impl<'s, 'a> Codegen<'s, 'a> {
             self.emit(Opcode::LIST_TO_TUPLE, 0);
         } else if args.is_empty() {
             self.load_const(Constant::Tuple(Vec::new()))?;
+        } else if let [Expr::Starred(s)] = args {
+            // A lone `*x` goes to the call as it is, which names the callee when `x` is
+            // not iterable.
+            self.expr(&s.value)?;
         } else {
             self.collection(args, Collection::Tuple, at)?;
         }
         let mut flags = 0;
         if !keywords.is_empty() {
-            self.emit(Opcode::BUILD_MAP, 0);
+            // Runs of named keywords become dicts merged like `**m`, so a name repeated
+            // across them and an unpacked mapping is an error, as in CPython.
+            let mut have_dict = false;
+            let mut pending = 0usize;
             for k in keywords {
                 match &k.arg {
                     Some(name) => {
                         self.load_const(Constant::Str(name.as_str().to_string()))?;
                         self.expr(&k.value)?;
-                        self.emit(Opcode::MAP_ADD, 1);
+                        pending += 1;
                     }
                     None => {
+                        if pending > 0 {
+                            self.emit_arg(Opcode::BUILD_MAP, pending, at)?;
+                            if have_dict {
+                                self.emit(Opcode::DICT_MERGE, 1);
+                            }
+                            have_dict = true;
+                            pending = 0;
+                        }
+                        if !have_dict {
+                            self.emit(Opcode::BUILD_MAP, 0);
+                            have_dict = true;
+                        }
                         self.expr(&k.value)?;
                         self.emit(Opcode::DICT_MERGE, 1);
                     }
+                }
+            }
+            if pending > 0 {
+                self.emit_arg(Opcode::BUILD_MAP, pending, at)?;
+                if have_dict {
+                    self.emit(Opcode::DICT_MERGE, 1);
                 }
             }
             flags = 1;

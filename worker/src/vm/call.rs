@@ -99,7 +99,10 @@ impl Vm {
         let mut all = match args.body() {
             Some(Object::Tuple(t)) => t.to_vec(),
             Some(Object::List(l)) => l.clone(),
-            _ => self.collect(args)?,
+            _ => self.collect_starred(args, |vm, t| {
+                let fs = vm.function_str(callable);
+                format!("{fs} argument after * must be an iterable, not {t}")
+            })?,
         };
         let mut names = Vec::new();
         if let Some(Object::Dict(d)) = kwargs.body() {
@@ -108,7 +111,112 @@ impl Vm {
                 all.push(v.clone());
             }
         }
+        if names.iter().any(|k| !matches!(k, Value::Str(_))) && !names.iter().all(Vm::is_str) {
+            return Err(self.type_error("keywords must be strings"));
+        }
         self.call(callable, &all, &names)
+    }
+
+    fn is_str(v: &Value) -> bool {
+        match v {
+            Value::Str(_) => true,
+            Value::Obj(o) => match o.get() {
+                Object::Str(_) => true,
+                Object::Instance(_) => {
+                    matches!(crate::vm::ops::inst_base(v), Some(b) if Vm::is_str(&b))
+                }
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
+    /// The items of `v` unpacked by `*v`; when `v` has no iteration protocol at all, the
+    /// error is the one `message(vm, type name)` words, as CPython's
+    /// `LIST_EXTEND` / `CALL_FUNCTION_EX` do.
+    pub fn collect_starred(
+        &mut self,
+        v: &Value,
+        message: impl FnOnce(&mut Vm, &str) -> String,
+    ) -> PyResult<Vec<Value>> {
+        let it = match self.get_iter(v) {
+            Ok(it) => it,
+            Err(e) => {
+                let protocol = match v.body() {
+                    Some(Object::Instance(_)) => {
+                        let cls = self.type_of(v);
+                        self.lookup_class_attr(&cls, "__iter__").is_some()
+                            || self.lookup_class_attr(&cls, "__getitem__").is_some()
+                            || crate::vm::ops::inst_base(v).is_some()
+                    }
+                    // Every other kind fails to iterate only for having no protocol.
+                    _ => false,
+                };
+                if protocol {
+                    return Err(e);
+                }
+                let t = self.type_name(v).to_string();
+                let msg = message(self, &t);
+                return Err(self.type_error(msg));
+            }
+        };
+        let mut out = Vec::new();
+        while let Some(x) = self.next(&it)? {
+            out.push(x);
+        }
+        Ok(out)
+    }
+
+    /// `DICT_MERGE`: adds `**m` to the keyword arguments `d` of a call to `func`.
+    pub fn merge_kwargs(&mut self, func: &Value, d: &Value, m: &Value) -> PyResult<()> {
+        let is_mapping = matches!(m.body(), Some(Object::Dict(_)))
+            || self.getattr_opt(m, "keys")?.is_some();
+        if !is_mapping {
+            let fs = self.function_str(func);
+            return Err(self.type_error(format!(
+                "{fs} argument after ** must be a mapping, not {}",
+                self.type_name(m)
+            )));
+        }
+        match self.dict_update(d, m, true) {
+            Err(e) if self.exc_matches(&e, ExcKind::KeyError) => {
+                let args = self.exc_args(&e);
+                if args.len() != 1 {
+                    return Err(e);
+                }
+                let key = self.str_of(&args[0])?;
+                let fs = self.function_str(func);
+                Err(self.type_error(format!(
+                    "{fs} got multiple values for keyword argument '{key}'"
+                )))
+            }
+            r => r,
+        }
+    }
+
+    /// CPython's `_PyObject_FunctionStr`: how call errors name a callable, `module.qualname()`
+    /// (`qualname()` for built-ins).
+    pub fn function_str(&mut self, f: &Value) -> String {
+        let qualname = match self.getattr_opt(f, "__qualname__") {
+            Ok(Some(q)) => q,
+            _ => {
+                return self
+                    .str_of(f)
+                    .unwrap_or_else(|_| self.type_name(f).to_string())
+            }
+        };
+        let q = self.str_of(&qualname).unwrap_or_default();
+        match self.getattr_opt(f, "__module__") {
+            Ok(Some(m)) if !matches!(m, Value::None) => {
+                let m = self.str_of(&m).unwrap_or_default();
+                if m == "builtins" {
+                    format!("{q}()")
+                } else {
+                    format!("{m}.{q}()")
+                }
+            }
+            _ => format!("{q}()"),
+        }
     }
 
     /// `MAKE_FUNCTION`.

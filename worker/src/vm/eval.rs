@@ -851,7 +851,9 @@ impl Vm {
                 Opcode::LIST_EXTEND => {
                     let it = f.pop();
                     let l = f.peek(arg as usize).clone();
-                    let items = self.collect(&it)?;
+                    let items = self.collect_starred(&it, |_, t| {
+                        format!("Value after * must be an iterable, not {t}")
+                    })?;
                     if let Some(Object::List(l)) = l.as_obj().map(|o| o.get_mut()) {
                         l.extend(items);
                     }
@@ -863,10 +865,26 @@ impl Vm {
                         self.set_add(&s, v)?;
                     }
                 }
-                Opcode::DICT_UPDATE | Opcode::DICT_MERGE => {
+                Opcode::DICT_UPDATE => {
                     let m = f.pop();
                     let d = f.peek(arg as usize).clone();
-                    self.dict_update(&d, &m, op == Opcode::DICT_MERGE)?;
+                    // `{**m}` takes mappings only, not the pairs `dict.update` also takes.
+                    if !matches!(m.body(), Some(Object::Dict(_)))
+                        && self.getattr_opt(&m, "keys")?.is_none()
+                    {
+                        return Err(self.type_error(format!(
+                            "'{}' object is not a mapping",
+                            self.type_name(&m)
+                        )));
+                    }
+                    self.dict_update(&d, &m, false)?;
+                }
+                Opcode::DICT_MERGE => {
+                    let m = f.pop();
+                    let d = f.peek(arg as usize).clone();
+                    // Below the keyword dict: the positional tuple, then the callable.
+                    let func = f.peek(arg as usize + 2).clone();
+                    self.merge_kwargs(&func, &d, &m)?;
                 }
                 Opcode::LIST_TO_TUPLE => {
                     let l = f.pop();
@@ -1326,25 +1344,27 @@ impl Vm {
 
     /// `except T:` matching, with a class or a tuple of classes.
     pub fn exc_match(&self, exc: &Value, t: &Value) -> PyResult<bool> {
-        let cls = self.type_of(exc);
-        match t.body() {
-            Some(Object::Class(_)) => Ok(Vm::is_subclass(&cls, t.as_obj().unwrap_or(&cls))),
-            Some(Object::Tuple(items)) => {
-                for it in items.iter() {
-                    if !matches!(it.body(), Some(Object::Class(_))) {
-                        return Err(self.type_error(
-                            "catching classes that do not inherit from BaseException is not allowed",
-                        ));
-                    }
-                    if self.exc_match(exc, it)? {
-                        return Ok(true);
-                    }
-                }
-                Ok(false)
-            }
-            _ => Err(self.type_error(
+        // Every class named is checked before any is matched, as CPython does: a bad entry
+        // is an error even when an earlier one would have matched.
+        let base = self.exc_class(ExcKind::BaseException);
+        let is_exc_class = |v: &Value| match (v.body(), v.as_obj()) {
+            (Some(Object::Class(_)), Some(c)) => Vm::is_subclass(c, &base),
+            _ => false,
+        };
+        let valid = match t.body() {
+            Some(Object::Tuple(items)) => items.iter().all(is_exc_class),
+            _ => is_exc_class(t),
+        };
+        if !valid {
+            return Err(self.type_error(
                 "catching classes that do not inherit from BaseException is not allowed",
-            )),
+            ));
         }
+        let cls = self.type_of(exc);
+        let matches = |v: &Value| v.as_obj().is_some_and(|c| Vm::is_subclass(&cls, c));
+        Ok(match t.body() {
+            Some(Object::Tuple(items)) => items.iter().any(matches),
+            _ => matches(t),
+        })
     }
 }
