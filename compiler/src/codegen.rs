@@ -20,6 +20,7 @@ type R<T = ()> = Result<T, CompileError>;
 
 /// Compiles one module's body and returns the index of its top-level code object.
 pub fn compile_module(src: &SourceMap<'_>, body: &[Stmt], builder: &mut ImageBuilder) -> R<u32> {
+    let future_imports = check_future(src, body)?;
     let table = crate::scope::build(src, body)?;
     let module_unit = Unit::new(&table, 0, "<module>", "<module>", 1);
     let mut cg = Codegen {
@@ -28,6 +29,7 @@ pub fn compile_module(src: &SourceMap<'_>, body: &[Stmt], builder: &mut ImageBui
         builder,
         unit: module_unit,
         parents: Vec::new(),
+        future_imports,
     };
     cg.unit.line = 1;
     let rest = match docstring(body) {
@@ -44,6 +46,50 @@ pub fn compile_module(src: &SourceMap<'_>, body: &[Stmt], builder: &mut ImageBui
     cg.emit(Opcode::RETURN_VALUE, 0);
     let unit = std::mem::replace(&mut cg.unit, Unit::new(&table, 0, "", "", 1));
     cg.finish(unit)
+}
+
+/// The features `from __future__ import` knows in CPython 3.11; all but `barry_as_FLUFL`
+/// change nothing for this compiler (annotations are never evaluated).
+const FUTURE_FEATURES: &[&str] = &[
+    "nested_scopes",
+    "generators",
+    "division",
+    "absolute_import",
+    "with_statement",
+    "print_function",
+    "unicode_literals",
+    "generator_stop",
+    "annotations",
+];
+
+/// Checks the module's leading future imports (after an optional docstring), as CPython
+/// does before compiling; returns where they start.
+fn check_future(src: &SourceMap<'_>, body: &[Stmt]) -> R<Vec<TextSize>> {
+    let skip = usize::from(docstring(body).is_some());
+    let mut starts = Vec::new();
+    for s in &body[skip..] {
+        let Stmt::ImportFrom(i) = s else { break };
+        if i.level != 0 || i.module.as_ref().map(|m| m.as_str()) != Some("__future__") {
+            break;
+        }
+        for alias in &i.names {
+            let name = alias.name.as_str();
+            if name == "braces" {
+                return Err(src.syntax_error(i.start(), "not a chance"));
+            }
+            if name == "barry_as_FLUFL" {
+                return Err(src.unsupported(i.start(), "future feature barry_as_FLUFL"));
+            }
+            if !FUTURE_FEATURES.contains(&name) {
+                return Err(src.syntax_error(
+                    i.start(),
+                    format!("future feature {name} is not defined"),
+                ));
+            }
+        }
+        starts.push(i.start());
+    }
+    Ok(starts)
 }
 
 /// The first statement's string, when it is a docstring.
@@ -189,6 +235,9 @@ struct Codegen<'s, 'a> {
     builder: &'s mut ImageBuilder,
     unit: Unit<'a>,
     parents: Vec<Unit<'a>>,
+    /// Where the module's leading `from __future__ import` statements start: the only
+    /// places such an import may be.
+    future_imports: Vec<TextSize>,
 }
 
 /// What a collection display or comprehension builds.
@@ -681,6 +730,12 @@ impl<'s, 'a> Codegen<'s, 'a> {
                 if module == "__future__" {
                     // Future features are compile-time switches; annotations are never
                     // evaluated here, so every supported one is already in effect.
+                    if !self.future_imports.contains(&i.start()) {
+                        return Err(self.src.syntax_error(
+                            i.start(),
+                            "from __future__ imports must occur at the beginning of the file",
+                        ));
+                    }
                     return Ok(());
                 }
                 if module.contains('.') {

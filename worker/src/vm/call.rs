@@ -697,11 +697,42 @@ impl Vm {
             }
             return Err(self.type_error("can't send non-None value to a just-started generator"));
         }
-        if state == GenState::Suspended && throw.is_none() {
-            frame.push(sent);
-        }
         if let Object::Generator(g) = gen.get_mut() {
             g.state = GenState::Running;
+        }
+        let mut throw = throw;
+        let mut push_sent = state == GenState::Suspended;
+        if let (Some(exc), GenState::Suspended) = (&throw, state) {
+            if let Some(end) = self.suspended_yield_from(&frame) {
+                // `throw` and `close` go to the subiterator of a `yield from` first.
+                let exc = exc.clone();
+                let sub = frame.top().clone();
+                match self.throw_to_delegate(&sub, exc) {
+                    Ok(Exit::Yield(v)) => {
+                        if let Object::Generator(g) = gen.get_mut() {
+                            g.state = GenState::Suspended;
+                            g.frame = Some(frame);
+                        }
+                        self.ret_slot = v;
+                        return Ok(ExitKind::Yield);
+                    }
+                    Ok(Exit::Return(v)) => {
+                        // The delegation is over: its value is the `yield from`'s.
+                        frame.pop();
+                        frame.push(v);
+                        frame.ip = end;
+                        throw = None;
+                        push_sent = false;
+                    }
+                    Err(e) => {
+                        frame.pop();
+                        throw = Some(e);
+                    }
+                }
+            }
+        }
+        if push_sent && throw.is_none() {
+            frame.push(sent);
         }
         if let Err(e) = self.enter() {
             if let Object::Generator(g) = gen.get_mut() {
@@ -746,17 +777,74 @@ impl Vm {
         }
     }
 
-    /// `send` for `yield from`: generators resume; other iterators advance.
+    /// `send` for `yield from`: generators resume; other iterators advance, or have their
+    /// `send` method called for a value other than None. A `StopIteration` ends the
+    /// delegation with its value.
     pub fn send(&mut self, it: &Value, sent: Value) -> PyResult<Exit> {
         if let Some(o) = it.as_obj() {
-            if matches!(o.get(), Object::Generator(_)) {
-                let o = o.clone();
-                return self.gen_resume(&o, sent, None);
+            match o.get() {
+                Object::Generator(_) => {
+                    let o = o.clone();
+                    return self.gen_resume(&o, sent, None);
+                }
+                Object::Instance(_) if matches!(sent, Value::None) => {
+                    let cls = self.type_of(it);
+                    if let Some(m) = self.lookup_class_attr(&cls, "__next__") {
+                        let r = self.call(&m, std::slice::from_ref(it), &[]);
+                        return self.delegate_result(r);
+                    }
+                }
+                _ => {}
             }
+        }
+        if !matches!(sent, Value::None) {
+            let m = self.getattr(it, &Vm::str_val("send"))?;
+            let r = self.call(&m, &[sent], &[]);
+            return self.delegate_result(r);
         }
         match self.next(it)? {
             Some(v) => Ok(Exit::Yield(v)),
             None => Ok(Exit::Return(Value::None)),
+        }
+    }
+
+    /// What a subiterator's `__next__`, `send` or `throw` gives a `yield from`: a value to
+    /// yield, or the end of the delegation when it raised `StopIteration`.
+    fn delegate_result(&mut self, r: PyResult<Value>) -> PyResult<Exit> {
+        match r {
+            Ok(v) => Ok(Exit::Yield(v)),
+            Err(e) if self.exc_matches(&e, ExcKind::StopIteration) => {
+                let v = self.exc_args(&e).into_iter().next().unwrap_or(Value::None);
+                Ok(Exit::Return(v))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `throw(exc)` on a generator suspended in `yield from sub`, as CPython's `_gen_throw`:
+    /// `GeneratorExit` closes `sub` and is then raised in the delegating generator (or the
+    /// error closing raised instead); anything else goes to `sub.throw`, raised in the
+    /// delegating generator when `sub` has none.
+    fn throw_to_delegate(&mut self, sub: &Value, exc: ObjRef) -> PyResult<Exit> {
+        if self.exc_matches(&exc, ExcKind::GeneratorExit) {
+            if let Some(Object::Generator(_)) = sub.body() {
+                let close = Value::Native(&crate::objects::generator::CLOSE);
+                self.call(&close, std::slice::from_ref(sub), &[])?;
+            } else if let Some(m) = self.getattr_opt(sub, "close")? {
+                self.call(&m, &[], &[])?;
+            }
+            return Err(exc);
+        }
+        if let Some(Object::Generator(_)) = sub.body() {
+            let g = sub.as_obj().cloned().expect("a generator is a heap object");
+            return self.gen_resume(&g, Value::None, Some(exc));
+        }
+        match self.getattr_opt(sub, "throw")? {
+            None => Err(exc),
+            Some(m) => {
+                let r = self.call(&m, &[Value::Obj(exc)], &[]);
+                self.delegate_result(r)
+            }
         }
     }
 

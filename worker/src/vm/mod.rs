@@ -247,7 +247,25 @@ impl Vm {
         );
         let mut builtins: HashMap<&'static str, Value> = HashMap::new();
         for (kind, name) in TYPE_NAMES {
-            builtins.insert(name, Value::Obj(types[*kind as usize].clone()));
+            // Types CPython keeps out of the builtins namespace (reachable through `type()`).
+            let internal = matches!(
+                kind,
+                TypeKind::NoneType
+                    | TypeKind::Function
+                    | TypeKind::BuiltinFunction
+                    | TypeKind::Method
+                    | TypeKind::Module
+                    | TypeKind::Generator
+                    | TypeKind::Iterator
+                    | TypeKind::Cell
+                    | TypeKind::Code
+                    | TypeKind::DictView
+                    | TypeKind::NotImplementedType
+                    | TypeKind::Ellipsis
+            );
+            if !internal {
+                builtins.insert(name, Value::Obj(types[*kind as usize].clone()));
+            }
         }
         for kind in ExcKind::ALL {
             builtins.insert(kind.name(), Value::Obj(exc_types[*kind as usize].clone()));
