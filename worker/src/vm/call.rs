@@ -12,6 +12,11 @@ use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm, RECURSION_LIMIT};
 use permafrost_image::opcode::flags;
 
+/// The built-in types whose `__init__`, not their constructor, takes the contents.
+fn is_container(k: TypeKind) -> bool {
+    matches!(k, TypeKind::List | TypeKind::Dict | TypeKind::Set)
+}
+
 /// "'a'", "'a' and 'b'", "'a', 'b', and 'c'" as CPython lists missing arguments.
 fn name_list(names: &[String]) -> String {
     let q: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
@@ -217,6 +222,45 @@ impl Vm {
             }
             _ => format!("{q}()"),
         }
+    }
+
+    /// `list.__init__`, `dict.__init__` and `set.__init__` on `a.pos[0]` (or the value a
+    /// subclass instance wraps): a list or set takes the iterable's items in place of its
+    /// own, a dict adds the mapping's and the keywords' items.
+    pub(crate) fn init_container(
+        &mut self,
+        kind: TypeKind,
+        a: &crate::vm::native::Args,
+    ) -> PyResult<Value> {
+        let (name, is_kind): (&str, fn(&Value) -> bool) = match kind {
+            TypeKind::List => ("list", |v| matches!(v.body(), Some(Object::List(_)))),
+            TypeKind::Dict => ("dict", |v| matches!(v.body(), Some(Object::Dict(_)))),
+            _ => ("set", |v| matches!(v.body(), Some(Object::Set(_)))),
+        };
+        let target = crate::objects::receiver(self, a, name, "__init__", is_kind)?;
+        let new = self.construct_builtin(kind, &a.raw[1..], a.kwnames)?;
+        match kind {
+            TypeKind::Dict => self.dict_update(&target, &new, false)?,
+            TypeKind::List => {
+                let items = match new.body() {
+                    Some(Object::List(n)) => n.clone(),
+                    _ => Vec::new(),
+                };
+                if let Some(Object::List(t)) = target.as_obj().map(|o| o.get_mut()) {
+                    *t = items;
+                }
+            }
+            _ => {
+                let Some(Object::Set(n)) = new.body() else {
+                    return Ok(Value::None);
+                };
+                let n = n.clone();
+                if let Some(Object::Set(t)) = target.as_obj().map(|o| o.get_mut()) {
+                    *t = n;
+                }
+            }
+        }
+        Ok(Value::None)
     }
 
     /// `MAKE_FUNCTION`.
@@ -863,6 +907,7 @@ impl Vm {
                                 | TypeKind::Dict
                                 | TypeKind::Tuple
                                 | TypeKind::Set
+                                | TypeKind::FrozenSet
                                 | TypeKind::Bytes
                         ) =>
                 {
@@ -902,6 +947,10 @@ impl Vm {
                 if let Some(init) = self.lookup_user_attr(cls, "__init__") {
                     v[0] = inst.clone();
                     self.call(&init, &v, kwnames)?;
+                } else if let Some(k) = self.builtin_base_kind(cls).filter(|k| is_container(*k)) {
+                    v[0] = inst.clone();
+                    let a = crate::vm::native::Args::new(&v, kwnames);
+                    self.init_container(k, &a)?;
                 }
             }
             return Ok(inst);
@@ -910,11 +959,11 @@ impl Vm {
         // A class deriving from a built-in value type wraps a value of that type, built from
         // the call's arguments (or empty when `__init__` takes other arguments).
         let base_kind = self.builtin_base_kind(cls);
+        // Lists, dicts and sets start empty and are filled by `__init__`; the immutable
+        // types are built from the arguments (CPython's `__new__`).
         let base = match base_kind {
-            Some(k) => match self.construct_builtin(k, args, kwnames) {
-                Ok(v) => v,
-                Err(_) => self.construct_builtin(k, &[], &[])?,
-            },
+            Some(k) if is_container(k) => self.construct_builtin(k, &[], &[])?,
+            Some(k) => self.construct_builtin(k, args, kwnames)?,
             None => Value::Null,
         };
         let has_base = !base.is_null();
@@ -953,6 +1002,13 @@ impl Vm {
                         self.type_name(&r)
                     )));
                 }
+            }
+            None if has_base && base_kind.is_some_and(is_container) => {
+                let mut v = Vec::with_capacity(args.len() + 1);
+                v.push(inst.clone());
+                v.extend_from_slice(args);
+                let a = crate::vm::native::Args::new(&v, kwnames);
+                self.init_container(base_kind.unwrap_or(TypeKind::List), &a)?;
             }
             None => {
                 if !is_exc && !has_base && !args.is_empty() {

@@ -240,6 +240,13 @@ impl Vm {
                 &crate::objects::object::NEW,
             ))),
         );
+        for (kind, init) in [
+            (TypeKind::List, &crate::objects::list::INIT),
+            (TypeKind::Dict, &crate::objects::dict::INIT),
+            (TypeKind::Set, &crate::objects::set::INIT),
+        ] {
+            set_attr(&types[kind as usize], "__init__", Value::Native(init));
+        }
         set_attr(
             &exc_types[ExcKind::BaseException as usize],
             "__init__",
