@@ -81,10 +81,9 @@ fn check_future(src: &SourceMap<'_>, body: &[Stmt]) -> R<Vec<TextSize>> {
                 return Err(src.unsupported(i.start(), "future feature barry_as_FLUFL"));
             }
             if !FUTURE_FEATURES.contains(&name) {
-                return Err(src.syntax_error(
-                    i.start(),
-                    format!("future feature {name} is not defined"),
-                ));
+                return Err(
+                    src.syntax_error(i.start(), format!("future feature {name} is not defined"))
+                );
             }
         }
         starts.push(i.start());

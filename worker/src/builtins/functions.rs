@@ -89,8 +89,14 @@ pub(crate) static CLASSMETHOD: NativeFn = NativeFn::new("classmethod", classmeth
 pub(crate) static DIR: NativeFn = NativeFn::new("dir", dir);
 
 /// The built-in functions known by address, bound in the builtins namespace with the rest.
-pub(crate) static IDENTIFIED: &[&NativeFn] =
-    &[&BUILD_CLASS, &SUPER, &PROPERTY, &STATICMETHOD, &CLASSMETHOD, &DIR];
+pub(crate) static IDENTIFIED: &[&NativeFn] = &[
+    &BUILD_CLASS,
+    &SUPER,
+    &PROPERTY,
+    &STATICMETHOD,
+    &CLASSMETHOD,
+    &DIR,
+];
 
 /// Positional argument `i`, or `None` when absent.
 fn arg0(a: &Args, i: usize) -> Value {

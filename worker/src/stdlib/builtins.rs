@@ -15,7 +15,8 @@ pub(crate) fn init(vm: &mut Vm) -> ObjRef {
         names: Vec::new(),
         lookup: std::collections::HashMap::new(),
     };
-    let mut entries: Vec<(&str, Value)> = vm.builtins.iter().map(|(k, v)| (*k, v.clone())).collect();
+    let mut entries: Vec<(&str, Value)> =
+        vm.builtins.iter().map(|(k, v)| (*k, v.clone())).collect();
     entries.sort_by(|a, b| a.0.cmp(b.0));
     let mut set = |name: &str, v: Value| {
         let s = module.slot_for(name, Vm::str_val(name));

@@ -174,8 +174,8 @@ impl Vm {
 
     /// `DICT_MERGE`: adds `**m` to the keyword arguments `d` of a call to `func`.
     pub fn merge_kwargs(&mut self, func: &Value, d: &Value, m: &Value) -> PyResult<()> {
-        let is_mapping = matches!(m.body(), Some(Object::Dict(_)))
-            || self.getattr_opt(m, "keys")?.is_some();
+        let is_mapping =
+            matches!(m.body(), Some(Object::Dict(_))) || self.getattr_opt(m, "keys")?.is_some();
         if !is_mapping {
             let fs = self.function_str(func);
             return Err(self.type_error(format!(

@@ -19,6 +19,7 @@ use permafrost_semantics::error::ErrorKind;
 
 pub(crate) mod attrs;
 pub(crate) mod call;
+pub(crate) mod class_attrs;
 pub(crate) mod eval;
 pub(crate) mod exceptions;
 pub(crate) mod import;
