@@ -116,7 +116,7 @@ impl Vm {
                 all.push(v.clone());
             }
         }
-        if names.iter().any(|k| !matches!(k, Value::Str(_))) && !names.iter().all(Vm::is_str) {
+        if !names.iter().all(Vm::is_str) {
             return Err(self.type_error("keywords must be strings"));
         }
         self.call(callable, &all, &names)

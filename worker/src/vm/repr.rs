@@ -216,7 +216,7 @@ impl Vm {
                     // A set subclass names itself: `S({1})`, `S()`.
                     if let Some(Object::Set(st) | Object::FrozenSet(st)) = b.body() {
                         let name = self.type_name(v).to_string();
-                        if st.len() == 0 {
+                        if st.is_empty() {
                             out.push_str(&format!("{name}()"));
                             return Ok(());
                         }
