@@ -462,10 +462,15 @@ impl Vm {
                         d.insert(h, name.clone(), value, &mut |k| k.as_str() == Some(n));
                     }
                     None => {
-                        let is_posonly = (0..posonly).any(|j| view.varnames().get(j).as_str() == n);
+                        // CPython names every positional-only parameter passed by keyword.
+                        let passed: Vec<&str> = (0..posonly)
+                            .map(|j| view.varnames().get(j).as_str())
+                            .filter(|p| kwnames.iter().any(|k| k.as_str() == Some(p)))
+                            .collect();
                         self.recycle(locals);
-                        return Err(self.type_error(if is_posonly {
-                            format!("{qual}() got some positional-only arguments passed as keyword arguments: '{n}'")
+                        return Err(self.type_error(if !passed.is_empty() {
+                            let names = passed.join(", ");
+                            format!("{qual}() got some positional-only arguments passed as keyword arguments: '{names}'")
                         } else {
                             format!("{qual}() got an unexpected keyword argument '{n}'")
                         }));
