@@ -79,7 +79,75 @@ impl InstrBuffer {
         }
     }
 
-    pub fn assemble(self) -> Result<Assembled, String> {
+    /// Threads jumps whose target is another jump on the same truth value, as CPython's
+    /// peephole pass does: besides saving work, it is observable, because a value that already
+    /// decided one `and`/`or` is not asked for its truth again (`(x or y) and z` calls
+    /// `x.__bool__` once).
+    fn thread_jumps(&mut self) {
+        let n = self.instrs.len();
+        let target_of = |labels: &[Option<u32>], label: u32| -> Option<usize> {
+            labels
+                .get(label as usize)
+                .copied()
+                .flatten()
+                .map(|p| p as usize)
+                .filter(|&p| p < n)
+        };
+        for i in 0..n {
+            // Each rewrite moves the jump strictly forward or turns it into a plain
+            // conditional jump, but a bound keeps a malformed buffer from looping.
+            for _ in 0..n {
+                let ins = self.instrs[i];
+                let on_false = match ins.op {
+                    Opcode::JUMP_IF_FALSE_OR_POP => true,
+                    Opcode::JUMP_IF_TRUE_OR_POP => false,
+                    _ => break,
+                };
+                let Some(t) = target_of(&self.labels, ins.arg) else {
+                    break;
+                };
+                let tgt = self.instrs[t];
+                let (same_pop, same_keep, other_pop, other_keep) = if on_false {
+                    (
+                        Opcode::POP_JUMP_IF_FALSE,
+                        Opcode::JUMP_IF_FALSE_OR_POP,
+                        Opcode::POP_JUMP_IF_TRUE,
+                        Opcode::JUMP_IF_TRUE_OR_POP,
+                    )
+                } else {
+                    (
+                        Opcode::POP_JUMP_IF_TRUE,
+                        Opcode::JUMP_IF_TRUE_OR_POP,
+                        Opcode::POP_JUMP_IF_FALSE,
+                        Opcode::JUMP_IF_FALSE_OR_POP,
+                    )
+                };
+                let (op, arg) = if tgt.op == same_pop {
+                    (same_pop, tgt.arg)
+                } else if tgt.op == same_keep || tgt.op == Opcode::JUMP {
+                    (ins.op, tgt.arg)
+                } else if (tgt.op == other_keep || tgt.op == other_pop)
+                    && tgt.line == ins.line
+                    && t + 1 < n
+                {
+                    // The value is known to fail the target's test: pop it and go on after.
+                    let after = self.new_label();
+                    self.labels[after.0 as usize] = Some(t as u32 + 1);
+                    (same_pop, after.0)
+                } else {
+                    break;
+                };
+                if target_of(&self.labels, arg) == Some(t) {
+                    break;
+                }
+                self.instrs[i].op = op;
+                self.instrs[i].arg = arg;
+            }
+        }
+    }
+
+    pub fn assemble(mut self) -> Result<Assembled, String> {
+        self.thread_jumps();
         let n = self.instrs.len();
         let resolve = |label: u32| -> Result<u32, String> {
             match self.labels.get(label as usize).copied().flatten() {

@@ -20,6 +20,7 @@ type R<T = ()> = Result<T, CompileError>;
 
 /// Compiles one module's body and returns the index of its top-level code object.
 pub fn compile_module(src: &SourceMap<'_>, body: &[Stmt], builder: &mut ImageBuilder) -> R<u32> {
+    let future_imports = check_future(src, body)?;
     let table = crate::scope::build(src, body)?;
     let module_unit = Unit::new(&table, 0, "<module>", "<module>", 1);
     let mut cg = Codegen {
@@ -28,6 +29,7 @@ pub fn compile_module(src: &SourceMap<'_>, body: &[Stmt], builder: &mut ImageBui
         builder,
         unit: module_unit,
         parents: Vec::new(),
+        future_imports,
     };
     cg.unit.line = 1;
     let rest = match docstring(body) {
@@ -44,6 +46,49 @@ pub fn compile_module(src: &SourceMap<'_>, body: &[Stmt], builder: &mut ImageBui
     cg.emit(Opcode::RETURN_VALUE, 0);
     let unit = std::mem::replace(&mut cg.unit, Unit::new(&table, 0, "", "", 1));
     cg.finish(unit)
+}
+
+/// The features `from __future__ import` knows in CPython 3.11; all but `barry_as_FLUFL`
+/// change nothing for this compiler (annotations are never evaluated).
+const FUTURE_FEATURES: &[&str] = &[
+    "nested_scopes",
+    "generators",
+    "division",
+    "absolute_import",
+    "with_statement",
+    "print_function",
+    "unicode_literals",
+    "generator_stop",
+    "annotations",
+];
+
+/// Checks the module's leading future imports (after an optional docstring), as CPython
+/// does before compiling; returns where they start.
+fn check_future(src: &SourceMap<'_>, body: &[Stmt]) -> R<Vec<TextSize>> {
+    let skip = usize::from(docstring(body).is_some());
+    let mut starts = Vec::new();
+    for s in &body[skip..] {
+        let Stmt::ImportFrom(i) = s else { break };
+        if i.level != 0 || i.module.as_ref().map(|m| m.as_str()) != Some("__future__") {
+            break;
+        }
+        for alias in &i.names {
+            let name = alias.name.as_str();
+            if name == "braces" {
+                return Err(src.syntax_error(i.start(), "not a chance"));
+            }
+            if name == "barry_as_FLUFL" {
+                return Err(src.unsupported(i.start(), "future feature barry_as_FLUFL"));
+            }
+            if !FUTURE_FEATURES.contains(&name) {
+                return Err(
+                    src.syntax_error(i.start(), format!("future feature {name} is not defined"))
+                );
+            }
+        }
+        starts.push(i.start());
+    }
+    Ok(starts)
 }
 
 /// The first statement's string, when it is a docstring.
@@ -189,6 +234,9 @@ struct Codegen<'s, 'a> {
     builder: &'s mut ImageBuilder,
     unit: Unit<'a>,
     parents: Vec<Unit<'a>>,
+    /// Where the module's leading `from __future__ import` statements start: the only
+    /// places such an import may be.
+    future_imports: Vec<TextSize>,
 }
 
 /// What a collection display or comprehension builds.
@@ -681,6 +729,12 @@ impl<'s, 'a> Codegen<'s, 'a> {
                 if module == "__future__" {
                     // Future features are compile-time switches; annotations are never
                     // evaluated here, so every supported one is already in effect.
+                    if !self.future_imports.contains(&i.start()) {
+                        return Err(self.src.syntax_error(
+                            i.start(),
+                            "from __future__ imports must occur at the beginning of the file",
+                        ));
+                    }
                     return Ok(());
                 }
                 if module.contains('.') {
@@ -1413,6 +1467,50 @@ impl<'s, 'a> Codegen<'s, 'a> {
                 }
                 Ok(())
             }
+            // Tested for truth directly, so a chain link or a branch's value is asked once.
+            Expr::If(i) => {
+                let orelse = self.label();
+                let end = self.label();
+                self.jump_if(&i.test, false, orelse)?;
+                self.jump_if(&i.body, when, target)?;
+                self.jump(Opcode::JUMP, end);
+                self.bind(orelse);
+                self.jump_if(&i.orelse, when, target)?;
+                self.bind(end);
+                Ok(())
+            }
+            Expr::Compare(c) if c.ops.len() > 1 && c.ops.len() == c.comparators.len() => {
+                let saved_line = self.unit.line;
+                self.set_line(c.start());
+                let n = c.ops.len();
+                let cleanup = self.label();
+                let end = self.label();
+                self.expr(&c.left)?;
+                for i in 0..n - 1 {
+                    self.expr(&c.comparators[i])?;
+                    self.emit(Opcode::SWAP, 2);
+                    self.emit(Opcode::COPY, 2);
+                    self.compare_op(c.ops[i]);
+                    self.jump(Opcode::POP_JUMP_IF_FALSE, cleanup);
+                }
+                self.expr(&c.comparators[n - 1])?;
+                self.compare_op(c.ops[n - 1]);
+                let op = if when {
+                    Opcode::POP_JUMP_IF_TRUE
+                } else {
+                    Opcode::POP_JUMP_IF_FALSE
+                };
+                self.jump(op, target);
+                self.jump(Opcode::JUMP, end);
+                self.bind(cleanup);
+                self.emit(Opcode::POP_TOP, 0);
+                if !when {
+                    self.jump(Opcode::JUMP, target);
+                }
+                self.bind(end);
+                self.unit.line = saved_line;
+                Ok(())
+            }
             _ => {
                 self.expr(e)?;
                 let op = if when {
@@ -1755,23 +1853,48 @@ impl<'s, 'a> Codegen<'s, 'a> {
             self.emit(Opcode::LIST_TO_TUPLE, 0);
         } else if args.is_empty() {
             self.load_const(Constant::Tuple(Vec::new()))?;
+        } else if let [Expr::Starred(s)] = args {
+            // A lone `*x` goes to the call as it is, which names the callee when `x` is
+            // not iterable.
+            self.expr(&s.value)?;
         } else {
             self.collection(args, Collection::Tuple, at)?;
         }
         let mut flags = 0;
         if !keywords.is_empty() {
-            self.emit(Opcode::BUILD_MAP, 0);
+            // Runs of named keywords become dicts merged like `**m`, so a name repeated
+            // across them and an unpacked mapping is an error, as in CPython.
+            let mut have_dict = false;
+            let mut pending = 0usize;
             for k in keywords {
                 match &k.arg {
                     Some(name) => {
                         self.load_const(Constant::Str(name.as_str().to_string()))?;
                         self.expr(&k.value)?;
-                        self.emit(Opcode::MAP_ADD, 1);
+                        pending += 1;
                     }
                     None => {
+                        if pending > 0 {
+                            self.emit_arg(Opcode::BUILD_MAP, pending, at)?;
+                            if have_dict {
+                                self.emit(Opcode::DICT_MERGE, 1);
+                            }
+                            have_dict = true;
+                            pending = 0;
+                        }
+                        if !have_dict {
+                            self.emit(Opcode::BUILD_MAP, 0);
+                            have_dict = true;
+                        }
                         self.expr(&k.value)?;
                         self.emit(Opcode::DICT_MERGE, 1);
                     }
+                }
+            }
+            if pending > 0 {
+                self.emit_arg(Opcode::BUILD_MAP, pending, at)?;
+                if have_dict {
+                    self.emit(Opcode::DICT_MERGE, 1);
                 }
             }
             flags = 1;

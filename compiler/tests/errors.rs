@@ -163,6 +163,22 @@ fn errors_cpython_raises_after_parsing_match_its_messages() {
             "class C:\n    z = [(q := 1) for a in b]\n",
             "bad.py:2:11: SyntaxError: assignment expression within a comprehension cannot be used in a class body",
         ),
+        (
+            "\"\"\"doc\"\"\"\nfrom __future__ import annotations, teleportation\n",
+            "bad.py:2:1: SyntaxError: future feature teleportation is not defined",
+        ),
+        (
+            "from __future__ import braces\n",
+            "bad.py:1:1: SyntaxError: not a chance",
+        ),
+        (
+            "import os\nfrom __future__ import annotations\n",
+            "bad.py:2:1: SyntaxError: from __future__ imports must occur at the beginning of the file",
+        ),
+        (
+            "def f():\n    from __future__ import annotations\n",
+            "bad.py:2:5: SyntaxError: from __future__ imports must occur at the beginning of the file",
+        ),
     ];
     for (source, expected) in cases {
         assert_eq!(&error_of(source), expected, "for source:\n{source}");

@@ -72,7 +72,6 @@ pub(crate) static FUNCTIONS: &[NativeFn] = &[
     NativeFn::new("round", round),
     NativeFn::new("format", format),
     NativeFn::new("vars", vars),
-    NativeFn::new("dir", dir),
     NativeFn::new("input", input),
     NativeFn::new("exit", exit),
 ];
@@ -86,9 +85,18 @@ pub(crate) static PROPERTY: NativeFn = NativeFn::new("property", property);
 pub(crate) static STATICMETHOD: NativeFn = NativeFn::new("staticmethod", staticmethod);
 pub(crate) static CLASSMETHOD: NativeFn = NativeFn::new("classmethod", classmethod);
 
+/// `dir`: a zero-argument call lists the calling scope, resolved by the interpreter.
+pub(crate) static DIR: NativeFn = NativeFn::new("dir", dir);
+
 /// The built-in functions known by address, bound in the builtins namespace with the rest.
-pub(crate) static IDENTIFIED: &[&NativeFn] =
-    &[&BUILD_CLASS, &SUPER, &PROPERTY, &STATICMETHOD, &CLASSMETHOD];
+pub(crate) static IDENTIFIED: &[&NativeFn] = &[
+    &BUILD_CLASS,
+    &SUPER,
+    &PROPERTY,
+    &STATICMETHOD,
+    &CLASSMETHOD,
+    &DIR,
+];
 
 /// Positional argument `i`, or `None` when absent.
 fn arg0(a: &Args, i: usize) -> Value {

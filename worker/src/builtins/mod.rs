@@ -151,6 +151,26 @@ impl Vm {
         kwnames: &[Value],
     ) -> PyResult<Value> {
         let a = Args::new(args, kwnames);
+        // The containers take at most one iterable (and, but for dict, no keywords).
+        let container = match kind {
+            TypeKind::List => Some("list"),
+            TypeKind::Tuple => Some("tuple"),
+            TypeKind::Set => Some("set"),
+            TypeKind::FrozenSet => Some("frozenset"),
+            TypeKind::Dict => Some("dict"),
+            _ => None,
+        };
+        if let Some(name) = container {
+            if kind != TypeKind::Dict && !a.kw.is_empty() {
+                return Err(self.type_error(format!("{name}() takes no keyword arguments")));
+            }
+            if a.pos.len() > 1 {
+                return Err(self.type_error(format!(
+                    "{name} expected at most 1 argument, got {}",
+                    a.pos.len()
+                )));
+            }
+        }
         match kind {
             TypeKind::Int => crate::objects::int::construct(self, &a),
             TypeKind::Float => crate::objects::float::construct(self, &a),

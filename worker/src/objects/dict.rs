@@ -156,3 +156,11 @@ fn fromkeys(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     }
     Ok(d)
 }
+
+/// `dict.__init__(self, mapping=(), **kwargs)`: adds the items, as `update`.
+/// Bound in the class dict, ahead of `object.__init__`.
+pub(crate) static INIT: NativeFn = NativeFn::new("dict.__init__", init);
+
+fn init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    vm.init_container(crate::value::object::TypeKind::Dict, a)
+}

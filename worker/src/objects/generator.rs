@@ -57,6 +57,20 @@ fn throw(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let g = receiver(vm, a, "throw")?;
     let e = a.get(1).cloned().unwrap_or(Value::None);
     let e = match a.get(2) {
+        // `throw(type, value)`: a value already of the type is raised as it is.
+        Some(v)
+            if matches!(v, Value::Obj(_))
+                && e.as_obj().is_some_and(|t| {
+                    matches!(t.get(), Object::Class(_)) && Vm::is_subclass(&vm.type_of(v), t)
+                }) =>
+        {
+            v.clone()
+        }
+        Some(Value::None) => vm.call(&e, &[], &[])?,
+        Some(v) if matches!(v.body(), Some(Object::Tuple(_))) => {
+            let items = vm.collect(v)?;
+            vm.call(&e, &items, &[])?
+        }
         Some(v) => vm.call(&e, std::slice::from_ref(v), &[])?,
         None => e,
     };

@@ -210,3 +210,11 @@ fn clear(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     drop(old);
     Ok(Value::None)
 }
+
+/// `list.__init__(self, iterable=())`: the items become the iterable's.
+/// Bound in the class dict, ahead of `object.__init__`.
+pub(crate) static INIT: NativeFn = NativeFn::new("list.__init__", init);
+
+fn init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    vm.init_container(crate::value::object::TypeKind::List, a)
+}

@@ -37,6 +37,10 @@ fn new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     };
     let is_exc = matches!(cls.get(), Object::Class(c) if c.kind == TypeKind::Exception);
     let base = match vm.builtin_base_kind(&cls) {
+        // Lists, dicts and sets are filled by `__init__`.
+        Some(k @ (TypeKind::List | TypeKind::Dict | TypeKind::Set)) => {
+            vm.construct_builtin(k, &[], &[])?
+        }
         // Arguments the base's constructor refuses are left to the subclass's `__init__`.
         Some(k) => match vm.construct_builtin(k, &a.pos[1..], &[]) {
             Ok(v) => v,

@@ -353,3 +353,11 @@ fn frozen_isdisjoint(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 fn frozen_copy(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     copy(vm, a, true)
 }
+
+/// `set.__init__(self, iterable=())`: the elements become the iterable's.
+/// Bound in the class dict, ahead of `object.__init__`.
+pub(crate) static INIT: NativeFn = NativeFn::new("set.__init__", init);
+
+fn init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    vm.init_container(crate::value::object::TypeKind::Set, a)
+}

@@ -14,13 +14,15 @@ use crate::value::Value;
 use crate::vm::native::NativeFn;
 use crate::vm::Vm;
 
+pub(crate) mod builtins;
 pub(crate) mod math;
 
 /// Builds a native module; called once, on its first import.
 pub(crate) type ModuleInit = fn(&mut Vm) -> ObjRef;
 
 /// The native modules by import name.
-pub(crate) static REGISTRY: &[(&str, ModuleInit)] = &[("math", math::init)];
+pub(crate) static REGISTRY: &[(&str, ModuleInit)] =
+    &[("builtins", builtins::init), ("math", math::init)];
 
 /// The initialiser of native module `name`.
 pub(crate) fn find(name: &str) -> Option<ModuleInit> {

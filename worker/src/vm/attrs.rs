@@ -663,6 +663,9 @@ impl Vm {
                 Ok(())
             }
             Object::Class(_) => {
+                if let Some(r) = self.set_class_special(o, name, &v) {
+                    return r;
+                }
                 let hash = str_hash_of(name);
                 let key = name_v.clone();
                 let is_prop = matches!(v.body(), Some(Object::Property { .. }));
@@ -747,6 +750,22 @@ impl Vm {
                     self.call(&fdel, std::slice::from_ref(obj), &[])?;
                     return Ok(());
                 }
+            }
+        }
+        if let Some(Object::Class(c)) = obj.body() {
+            if name == "__mro__" {
+                return Err(self.err(ExcKind::AttributeError, "readonly attribute"));
+            }
+            let verb = if c.module == "builtins" {
+                "set"
+            } else {
+                "delete"
+            };
+            if c.module == "builtins" || matches!(name, "__name__" | "__qualname__" | "__bases__") {
+                return Err(self.type_error(format!(
+                    "cannot {verb} '{name}' attribute of immutable type '{}'",
+                    c.name
+                )));
             }
         }
         let removed = match obj.as_obj().map(|o| o.get_mut()) {
@@ -970,7 +989,7 @@ impl Vm {
     }
 
     /// C3 linearisation of the bases (excluding the new class itself).
-    fn c3_mro(&self, bases: &[ObjRef]) -> PyResult<Vec<ObjRef>> {
+    pub(crate) fn c3_mro(&self, bases: &[ObjRef]) -> PyResult<Vec<ObjRef>> {
         let mut seqs: Vec<Vec<ObjRef>> = bases
             .iter()
             .map(|b| match b.get() {

@@ -12,6 +12,11 @@ use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm, RECURSION_LIMIT};
 use permafrost_image::opcode::flags;
 
+/// The built-in types whose `__init__`, not their constructor, takes the contents.
+fn is_container(k: TypeKind) -> bool {
+    matches!(k, TypeKind::List | TypeKind::Dict | TypeKind::Set)
+}
+
 /// "'a'", "'a' and 'b'", "'a', 'b', and 'c'" as CPython lists missing arguments.
 fn name_list(names: &[String]) -> String {
     let q: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
@@ -128,7 +133,10 @@ impl Vm {
         let mut all = match args.body() {
             Some(Object::Tuple(t)) => t.to_vec(),
             Some(Object::List(l)) => l.clone(),
-            _ => self.collect(args)?,
+            _ => self.collect_starred(args, |vm, t| {
+                let fs = vm.function_str(callable);
+                format!("{fs} argument after * must be an iterable, not {t}")
+            })?,
         };
         let mut names = Vec::new();
         if let Some(Object::Dict(d)) = kwargs.body() {
@@ -137,7 +145,151 @@ impl Vm {
                 all.push(v.clone());
             }
         }
+        if !names.iter().all(Vm::is_str) {
+            return Err(self.type_error("keywords must be strings"));
+        }
         self.call(callable, &all, &names)
+    }
+
+    fn is_str(v: &Value) -> bool {
+        match v {
+            Value::Str(_) => true,
+            Value::Obj(o) => match o.get() {
+                Object::Str(_) => true,
+                Object::Instance(_) => {
+                    matches!(crate::vm::ops::inst_base(v), Some(b) if Vm::is_str(&b))
+                }
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
+    /// The items of `v` unpacked by `*v`; when `v` has no iteration protocol at all, the
+    /// error is the one `message(vm, type name)` words, as CPython's
+    /// `LIST_EXTEND` / `CALL_FUNCTION_EX` do.
+    pub fn collect_starred(
+        &mut self,
+        v: &Value,
+        message: impl FnOnce(&mut Vm, &str) -> String,
+    ) -> PyResult<Vec<Value>> {
+        let it = match self.get_iter(v) {
+            Ok(it) => it,
+            Err(e) => {
+                let protocol = match v.body() {
+                    Some(Object::Instance(_)) => {
+                        let cls = self.type_of(v);
+                        self.lookup_class_attr(&cls, "__iter__").is_some()
+                            || self.lookup_class_attr(&cls, "__getitem__").is_some()
+                            || crate::vm::ops::inst_base(v).is_some()
+                    }
+                    // Every other kind fails to iterate only for having no protocol.
+                    _ => false,
+                };
+                if protocol {
+                    return Err(e);
+                }
+                let t = self.type_name(v).to_string();
+                let msg = message(self, &t);
+                return Err(self.type_error(msg));
+            }
+        };
+        let mut out = Vec::new();
+        while let Some(x) = self.next(&it)? {
+            out.push(x);
+        }
+        Ok(out)
+    }
+
+    /// `DICT_MERGE`: adds `**m` to the keyword arguments `d` of a call to `func`.
+    pub fn merge_kwargs(&mut self, func: &Value, d: &Value, m: &Value) -> PyResult<()> {
+        let is_mapping =
+            matches!(m.body(), Some(Object::Dict(_))) || self.getattr_opt(m, "keys")?.is_some();
+        if !is_mapping {
+            let fs = self.function_str(func);
+            return Err(self.type_error(format!(
+                "{fs} argument after ** must be a mapping, not {}",
+                self.type_name(m)
+            )));
+        }
+        match self.dict_update(d, m, true) {
+            Err(e) if self.exc_matches(&e, ExcKind::KeyError) => {
+                let args = self.exc_args(&e);
+                if args.len() != 1 {
+                    return Err(e);
+                }
+                let key = self.str_of(&args[0])?;
+                let fs = self.function_str(func);
+                Err(self.type_error(format!(
+                    "{fs} got multiple values for keyword argument '{key}'"
+                )))
+            }
+            r => r,
+        }
+    }
+
+    /// CPython's `_PyObject_FunctionStr`: how call errors name a callable, `module.qualname()`
+    /// (`qualname()` for built-ins).
+    pub fn function_str(&mut self, f: &Value) -> String {
+        let qualname = match self.getattr_opt(f, "__qualname__") {
+            Ok(Some(q)) => q,
+            _ => {
+                return self
+                    .str_of(f)
+                    .unwrap_or_else(|_| self.type_name(f).to_string())
+            }
+        };
+        let q = self.str_of(&qualname).unwrap_or_default();
+        match self.getattr_opt(f, "__module__") {
+            Ok(Some(m)) if !matches!(m, Value::None) => {
+                let m = self.str_of(&m).unwrap_or_default();
+                if m == "builtins" {
+                    format!("{q}()")
+                } else {
+                    format!("{m}.{q}()")
+                }
+            }
+            _ => format!("{q}()"),
+        }
+    }
+
+    /// `list.__init__`, `dict.__init__` and `set.__init__` on `a.pos[0]` (or the value a
+    /// subclass instance wraps): a list or set takes the iterable's items in place of its
+    /// own, a dict adds the mapping's and the keywords' items.
+    pub(crate) fn init_container(
+        &mut self,
+        kind: TypeKind,
+        a: &crate::vm::native::Args,
+    ) -> PyResult<Value> {
+        let (name, is_kind): (&str, fn(&Value) -> bool) = match kind {
+            TypeKind::List => ("list", |v| matches!(v.body(), Some(Object::List(_)))),
+            TypeKind::Dict => ("dict", |v| matches!(v.body(), Some(Object::Dict(_)))),
+            _ => ("set", |v| matches!(v.body(), Some(Object::Set(_)))),
+        };
+        let target = crate::objects::receiver(self, a, name, "__init__", is_kind)?;
+        let new = self.construct_builtin(kind, &a.raw[1..], a.kwnames)?;
+        match kind {
+            TypeKind::Dict => self.dict_update(&target, &new, false)?,
+            TypeKind::List => {
+                let items = match new.body() {
+                    Some(Object::List(n)) => n.clone(),
+                    _ => Vec::new(),
+                };
+                if let Some(Object::List(t)) = target.as_obj().map(|o| o.get_mut()) {
+                    *t = items;
+                }
+            }
+            _ => {
+                let Some(Object::Set(n)) = new.body() else {
+                    return Ok(Value::None);
+                };
+                let n = n.clone();
+                if let Some(Object::Set(t)) = target.as_obj().map(|o| o.get_mut()) {
+                    *t = n;
+                }
+            }
+        }
+        Ok(Value::None)
     }
 
     /// `MAKE_FUNCTION`.
@@ -339,10 +491,15 @@ impl Vm {
                         d.insert(h, name.clone(), value, &mut |k| k.as_str() == Some(n));
                     }
                     None => {
-                        let is_posonly = (0..posonly).any(|j| view.varnames().get(j).as_str() == n);
+                        // CPython names every positional-only parameter passed by keyword.
+                        let passed: Vec<&str> = (0..posonly)
+                            .map(|j| view.varnames().get(j).as_str())
+                            .filter(|p| kwnames.iter().any(|k| k.as_str() == Some(p)))
+                            .collect();
                         self.recycle(locals);
-                        return Err(self.type_error(if is_posonly {
-                            format!("{qual}() got some positional-only arguments passed as keyword arguments: '{n}'")
+                        return Err(self.type_error(if !passed.is_empty() {
+                            let names = passed.join(", ");
+                            format!("{qual}() got some positional-only arguments passed as keyword arguments: '{names}'")
                         } else {
                             format!("{qual}() got an unexpected keyword argument '{n}'")
                         }));
@@ -633,11 +790,42 @@ impl Vm {
             }
             return Err(self.type_error("can't send non-None value to a just-started generator"));
         }
-        if state == GenState::Suspended && throw.is_none() {
-            frame.push(sent);
-        }
         if let Object::Generator(g) = gen.get_mut() {
             g.state = GenState::Running;
+        }
+        let mut throw = throw;
+        let mut push_sent = state == GenState::Suspended;
+        if let (Some(exc), GenState::Suspended) = (&throw, state) {
+            if let Some(end) = self.suspended_yield_from(&frame) {
+                // `throw` and `close` go to the subiterator of a `yield from` first.
+                let exc = exc.clone();
+                let sub = frame.top().clone();
+                match self.throw_to_delegate(&sub, exc) {
+                    Ok(Exit::Yield(v)) => {
+                        if let Object::Generator(g) = gen.get_mut() {
+                            g.state = GenState::Suspended;
+                            g.frame = Some(frame);
+                        }
+                        self.ret_slot = v;
+                        return Ok(ExitKind::Yield);
+                    }
+                    Ok(Exit::Return(v)) => {
+                        // The delegation is over: its value is the `yield from`'s.
+                        frame.pop();
+                        frame.push(v);
+                        frame.ip = end;
+                        throw = None;
+                        push_sent = false;
+                    }
+                    Err(e) => {
+                        frame.pop();
+                        throw = Some(e);
+                    }
+                }
+            }
+        }
+        if push_sent && throw.is_none() {
+            frame.push(sent);
         }
         if let Err(e) = self.enter() {
             if let Object::Generator(g) = gen.get_mut() {
@@ -682,17 +870,74 @@ impl Vm {
         }
     }
 
-    /// `send` for `yield from`: generators resume; other iterators advance.
+    /// `send` for `yield from`: generators resume; other iterators advance, or have their
+    /// `send` method called for a value other than None. A `StopIteration` ends the
+    /// delegation with its value.
     pub fn send(&mut self, it: &Value, sent: Value) -> PyResult<Exit> {
         if let Some(o) = it.as_obj() {
-            if matches!(o.get(), Object::Generator(_)) {
-                let o = o.clone();
-                return self.gen_resume(&o, sent, None);
+            match o.get() {
+                Object::Generator(_) => {
+                    let o = o.clone();
+                    return self.gen_resume(&o, sent, None);
+                }
+                Object::Instance(_) if matches!(sent, Value::None) => {
+                    let cls = self.type_of(it);
+                    if let Some(m) = self.lookup_class_attr(&cls, "__next__") {
+                        let r = self.call(&m, std::slice::from_ref(it), &[]);
+                        return self.delegate_result(r);
+                    }
+                }
+                _ => {}
             }
+        }
+        if !matches!(sent, Value::None) {
+            let m = self.getattr(it, &Vm::str_val("send"))?;
+            let r = self.call(&m, &[sent], &[]);
+            return self.delegate_result(r);
         }
         match self.next(it)? {
             Some(v) => Ok(Exit::Yield(v)),
             None => Ok(Exit::Return(Value::None)),
+        }
+    }
+
+    /// What a subiterator's `__next__`, `send` or `throw` gives a `yield from`: a value to
+    /// yield, or the end of the delegation when it raised `StopIteration`.
+    fn delegate_result(&mut self, r: PyResult<Value>) -> PyResult<Exit> {
+        match r {
+            Ok(v) => Ok(Exit::Yield(v)),
+            Err(e) if self.exc_matches(&e, ExcKind::StopIteration) => {
+                let v = self.exc_args(&e).into_iter().next().unwrap_or(Value::None);
+                Ok(Exit::Return(v))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `throw(exc)` on a generator suspended in `yield from sub`, as CPython's `_gen_throw`:
+    /// `GeneratorExit` closes `sub` and is then raised in the delegating generator (or the
+    /// error closing raised instead); anything else goes to `sub.throw`, raised in the
+    /// delegating generator when `sub` has none.
+    fn throw_to_delegate(&mut self, sub: &Value, exc: ObjRef) -> PyResult<Exit> {
+        if self.exc_matches(&exc, ExcKind::GeneratorExit) {
+            if let Some(Object::Generator(_)) = sub.body() {
+                let close = Value::Native(&crate::objects::generator::CLOSE);
+                self.call(&close, std::slice::from_ref(sub), &[])?;
+            } else if let Some(m) = self.getattr_opt(sub, "close")? {
+                self.call(&m, &[], &[])?;
+            }
+            return Err(exc);
+        }
+        if let Some(Object::Generator(_)) = sub.body() {
+            let g = sub.as_obj().cloned().expect("a generator is a heap object");
+            return self.gen_resume(&g, Value::None, Some(exc));
+        }
+        match self.getattr_opt(sub, "throw")? {
+            None => Err(exc),
+            Some(m) => {
+                let r = self.call(&m, &[Value::Obj(exc)], &[]);
+                self.delegate_result(r)
+            }
         }
     }
 
@@ -711,6 +956,7 @@ impl Vm {
                                 | TypeKind::Dict
                                 | TypeKind::Tuple
                                 | TypeKind::Set
+                                | TypeKind::FrozenSet
                                 | TypeKind::Bytes
                         ) =>
                 {
@@ -750,6 +996,10 @@ impl Vm {
                 if let Some(init) = self.lookup_user_attr(cls, "__init__") {
                     v[0] = inst.clone();
                     self.call(&init, &v, kwnames)?;
+                } else if let Some(k) = self.builtin_base_kind(cls).filter(|k| is_container(*k)) {
+                    v[0] = inst.clone();
+                    let a = crate::vm::native::Args::new(&v, kwnames);
+                    self.init_container(k, &a)?;
                 }
             }
             return Ok(inst);
@@ -758,11 +1008,11 @@ impl Vm {
         // A class deriving from a built-in value type wraps a value of that type, built from
         // the call's arguments (or empty when `__init__` takes other arguments).
         let base_kind = self.builtin_base_kind(cls);
+        // Lists, dicts and sets start empty and are filled by `__init__`; the immutable
+        // types are built from the arguments (CPython's `__new__`).
         let base = match base_kind {
-            Some(k) => match self.construct_builtin(k, args, kwnames) {
-                Ok(v) => v,
-                Err(_) => self.construct_builtin(k, &[], &[])?,
-            },
+            Some(k) if is_container(k) => self.construct_builtin(k, &[], &[])?,
+            Some(k) => self.construct_builtin(k, args, kwnames)?,
             None => Value::Null,
         };
         let has_base = !base.is_null();
@@ -801,6 +1051,13 @@ impl Vm {
                         self.type_name(&r)
                     )));
                 }
+            }
+            None if has_base && base_kind.is_some_and(is_container) => {
+                let mut v = Vec::with_capacity(args.len() + 1);
+                v.push(inst.clone());
+                v.extend_from_slice(args);
+                let a = crate::vm::native::Args::new(&v, kwnames);
+                self.init_container(base_kind.unwrap_or(TypeKind::List), &a)?;
             }
             None => {
                 if !is_exc && !has_base && !args.is_empty() {

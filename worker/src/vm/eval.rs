@@ -18,7 +18,7 @@ use crate::value::Value;
 use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
 use crate::Layout;
-use permafrost_image::opcode::{CompareOp, Opcode};
+use permafrost_image::opcode::{flags, CompareOp, Opcode};
 use permafrost_semantics::hash;
 
 /// How a frame stopped running.
@@ -165,6 +165,17 @@ impl Vm {
                 false,
             )
         }
+    }
+
+    /// Where `yield from` ends when `f` is suspended delegating to a subiterator (its
+    /// `YIELD_FROM` re-executes on resumption, so `f.ip` points at it).
+    pub(crate) fn suspended_yield_from(&self, f: &Frame) -> Option<usize> {
+        let word = match f.heap_code.as_ref().map(|h| h.get()) {
+            Some(Object::Code(c)) if self.layout == Layout::Transient => c.words.get(f.ip),
+            _ => self.codes[f.code as usize].words.get(f.ip),
+        };
+        let word = *word?;
+        (Opcode::from_u8(word as u8) == Some(Opcode::YIELD_FROM)).then_some((word >> 8) as usize)
     }
 
     fn exec(&mut self, f: &mut Frame) -> PyResult<ExitKind> {
@@ -458,10 +469,15 @@ impl Vm {
                     let fpos = len - n - 2;
                     let callable = std::mem::replace(&mut f.stack[fpos], Value::Null);
                     if n == 0
-                        && callable.is_native(&functions::SUPER)
+                        && (callable.is_native(&functions::SUPER)
+                            || callable.is_native(&functions::DIR))
                         && f.stack[fpos + 1].is_null()
                     {
-                        let r = self.super_from_frame(f);
+                        let r = if callable.is_native(&functions::SUPER) {
+                            self.super_from_frame(f)
+                        } else {
+                            Ok(self.dir_of_frame(f))
+                        };
                         f.stack.truncate(fpos);
                         f.push(r?);
                         continue;
@@ -491,8 +507,15 @@ impl Vm {
                     let len = f.stack.len();
                     let fpos = len - n - 1;
                     let callable = std::mem::replace(&mut f.stack[fpos], Value::Null);
-                    if n == 0 && callable.is_native(&functions::SUPER) {
-                        let r = self.super_from_frame(f);
+                    if n == 0
+                        && (callable.is_native(&functions::SUPER)
+                            || callable.is_native(&functions::DIR))
+                    {
+                        let r = if callable.is_native(&functions::SUPER) {
+                            self.super_from_frame(f)
+                        } else {
+                            Ok(self.dir_of_frame(f))
+                        };
                         f.stack.truncate(fpos);
                         f.push(r?);
                         continue;
@@ -851,7 +874,9 @@ impl Vm {
                 Opcode::LIST_EXTEND => {
                     let it = f.pop();
                     let l = f.peek(arg as usize).clone();
-                    let items = self.collect(&it)?;
+                    let items = self.collect_starred(&it, |_, t| {
+                        format!("Value after * must be an iterable, not {t}")
+                    })?;
                     if let Some(Object::List(l)) = l.as_obj().map(|o| o.get_mut()) {
                         l.extend(items);
                     }
@@ -863,10 +888,26 @@ impl Vm {
                         self.set_add(&s, v)?;
                     }
                 }
-                Opcode::DICT_UPDATE | Opcode::DICT_MERGE => {
+                Opcode::DICT_UPDATE => {
                     let m = f.pop();
                     let d = f.peek(arg as usize).clone();
-                    self.dict_update(&d, &m, op == Opcode::DICT_MERGE)?;
+                    // `{**m}` takes mappings only, not the pairs `dict.update` also takes.
+                    if !matches!(m.body(), Some(Object::Dict(_)))
+                        && self.getattr_opt(&m, "keys")?.is_none()
+                    {
+                        return Err(self.type_error(format!(
+                            "'{}' object is not a mapping",
+                            self.type_name(&m)
+                        )));
+                    }
+                    self.dict_update(&d, &m, false)?;
+                }
+                Opcode::DICT_MERGE => {
+                    let m = f.pop();
+                    let d = f.peek(arg as usize).clone();
+                    // Below the keyword dict: the positional tuple, then the callable.
+                    let func = f.peek(arg as usize + 2).clone();
+                    self.merge_kwargs(&func, &d, &m)?;
                 }
                 Opcode::LIST_TO_TUPLE => {
                     let l = f.pop();
@@ -1325,26 +1366,67 @@ impl Vm {
     }
 
     /// `except T:` matching, with a class or a tuple of classes.
-    pub fn exc_match(&self, exc: &Value, t: &Value) -> PyResult<bool> {
-        let cls = self.type_of(exc);
-        match t.body() {
-            Some(Object::Class(_)) => Ok(Vm::is_subclass(&cls, t.as_obj().unwrap_or(&cls))),
-            Some(Object::Tuple(items)) => {
-                for it in items.iter() {
-                    if !matches!(it.body(), Some(Object::Class(_))) {
-                        return Err(self.type_error(
-                            "catching classes that do not inherit from BaseException is not allowed",
-                        ));
-                    }
-                    if self.exc_match(exc, it)? {
-                        return Ok(true);
-                    }
-                }
-                Ok(false)
+    /// `dir()`: the sorted names bound in the calling scope (the class namespace, the
+    /// module's globals, or a function's locals and cells).
+    fn dir_of_frame(&self, f: &Frame) -> Value {
+        let mut names: Vec<String> = Vec::new();
+        if let Some(ns) = &f.namespace {
+            if let Object::Dict(d) = ns.get() {
+                names.extend(d.iter().filter_map(|(k, _)| k.as_str().map(str::to_string)));
             }
-            _ => Err(self.type_error(
-                "catching classes that do not inherit from BaseException is not allowed",
-            )),
+        } else if self.codes[f.code as usize].view.flags() & flags::CO_OPTIMIZED == 0 {
+            if let Some(Some(m)) = self.modules.get(f.module as usize) {
+                if let Object::Module(m) = m.get() {
+                    names.extend(
+                        m.lookup
+                            .iter()
+                            .filter(|(_, s)| !m.slots[**s as usize].is_null())
+                            .map(|(k, _)| k.to_string()),
+                    );
+                }
+            }
+        } else {
+            let view = self.codes[f.code as usize].view;
+            for (i, n) in view.varnames().iter().enumerate() {
+                if f.locals.get(i).is_some_and(|v| !v.is_null()) {
+                    names.push(n.as_str().to_string());
+                }
+            }
+            let cell_names = view.cellvars().iter().chain(view.freevars().iter());
+            for (i, n) in cell_names.enumerate() {
+                if matches!(f.cells.get(i).map(|c| c.get()), Some(Object::Cell(v)) if !v.is_null())
+                {
+                    names.push(n.as_str().to_string());
+                }
+            }
         }
+        names.sort();
+        names.dedup();
+        Vm::new_list(names.into_iter().map(Vm::str_val).collect())
+    }
+
+    pub fn exc_match(&self, exc: &Value, t: &Value) -> PyResult<bool> {
+        // Every class named is checked before any is matched, as CPython does: a bad entry
+        // is an error even when an earlier one would have matched.
+        let base = self.exc_class(ExcKind::BaseException);
+        let is_exc_class = |v: &Value| match (v.body(), v.as_obj()) {
+            (Some(Object::Class(_)), Some(c)) => Vm::is_subclass(c, &base),
+            _ => false,
+        };
+        let valid = match t.body() {
+            Some(Object::Tuple(items)) => items.iter().all(is_exc_class),
+            _ => is_exc_class(t),
+        };
+        if !valid {
+            return Err(self.type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            ));
+        }
+        let cls = self.type_of(exc);
+        let matches = |v: &Value| v.as_obj().is_some_and(|c| Vm::is_subclass(&cls, c));
+        Ok(match t.body() {
+            Some(Object::Tuple(items)) => items.iter().any(matches),
+            _ => matches(t),
+        })
     }
 }

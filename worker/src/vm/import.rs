@@ -43,6 +43,7 @@ impl Vm {
     /// Creates module `index`, registers it, and runs its top level with `__name__ = dunder_name`.
     pub fn load_module(&mut self, index: u32, dunder_name: &str) -> PyResult<ObjRef> {
         let own = self.image.module(index).name.as_str().to_string();
+        let builtins = self.import_module("builtins")?;
         let m = self.new_module(index, &own);
         if let Object::Module(mo) = m.get_mut() {
             let s = mo.slot_for("__name__", Vm::str_val("__name__"));
@@ -53,6 +54,15 @@ impl Vm {
             mo.slots[s as usize] = Value::Str(file);
             let s = mo.slot_for("__doc__", Vm::str_val("__doc__"));
             mo.slots[s as usize] = Value::None;
+            let s = mo.slot_for("__builtins__", Vm::str_val("__builtins__"));
+            mo.slots[s as usize] = builtins;
+            if dunder_name == "__main__" {
+                // A script's main module has no spec and no package.
+                for n in ["__spec__", "__package__"] {
+                    let s = mo.slot_for(n, Vm::str_val(n));
+                    mo.slots[s as usize] = Value::None;
+                }
+            }
         }
         self.modules[index as usize] = Some(m.clone());
         let code = self.image.module(index).code;

@@ -130,7 +130,14 @@ pub fn build(image: Image<'static>, layout: Layout) -> (Vec<CodeInfo>, Vec<Modul
     }
     let mut templates = vec![ModuleTemplate::default(); nmods.max(1)];
     for t in templates.iter_mut() {
-        for n in ["__name__", "__file__", "__doc__"] {
+        for n in [
+            "__name__",
+            "__file__",
+            "__doc__",
+            "__builtins__",
+            "__spec__",
+            "__package__",
+        ] {
             t.slot_for(n);
         }
     }

@@ -19,6 +19,7 @@ use permafrost_semantics::error::ErrorKind;
 
 pub(crate) mod attrs;
 pub(crate) mod call;
+pub(crate) mod class_attrs;
 pub(crate) mod eval;
 pub(crate) mod exceptions;
 pub(crate) mod import;
@@ -240,6 +241,13 @@ impl Vm {
                 &crate::objects::object::NEW,
             ))),
         );
+        for (kind, init) in [
+            (TypeKind::List, &crate::objects::list::INIT),
+            (TypeKind::Dict, &crate::objects::dict::INIT),
+            (TypeKind::Set, &crate::objects::set::INIT),
+        ] {
+            set_attr(&types[kind as usize], "__init__", Value::Native(init));
+        }
         set_attr(
             &exc_types[ExcKind::BaseException as usize],
             "__init__",
@@ -247,7 +255,25 @@ impl Vm {
         );
         let mut builtins: HashMap<&'static str, Value> = HashMap::new();
         for (kind, name) in TYPE_NAMES {
-            builtins.insert(name, Value::Obj(types[*kind as usize].clone()));
+            // Types CPython keeps out of the builtins namespace (reachable through `type()`).
+            let internal = matches!(
+                kind,
+                TypeKind::NoneType
+                    | TypeKind::Function
+                    | TypeKind::BuiltinFunction
+                    | TypeKind::Method
+                    | TypeKind::Module
+                    | TypeKind::Generator
+                    | TypeKind::Iterator
+                    | TypeKind::Cell
+                    | TypeKind::Code
+                    | TypeKind::DictView
+                    | TypeKind::NotImplementedType
+                    | TypeKind::Ellipsis
+            );
+            if !internal {
+                builtins.insert(name, Value::Obj(types[*kind as usize].clone()));
+            }
         }
         for kind in ExcKind::ALL {
             builtins.insert(kind.name(), Value::Obj(exc_types[*kind as usize].clone()));

@@ -222,6 +222,20 @@ impl Vm {
                 }
                 let _ = is_exc;
                 if let Some(b) = crate::vm::ops::inst_base(v) {
+                    // A set subclass names itself: `S({1})`, `S()`.
+                    if let Some(Object::Set(st) | Object::FrozenSet(st)) = b.body() {
+                        let name = self.type_name(v).to_string();
+                        if st.is_empty() {
+                            out.push_str(&format!("{name}()"));
+                            return Ok(());
+                        }
+                        let mut inner = String::new();
+                        self.repr_into(&b, &mut inner)?;
+                        let braces = inner.find('{').map_or(&inner[..], |i| &inner[i..]);
+                        let braces = braces.strip_suffix(')').unwrap_or(braces);
+                        out.push_str(&format!("{name}({braces})"));
+                        return Ok(());
+                    }
                     return self.repr_into(&b, out);
                 }
                 let r = self.default_repr(v)?;
@@ -374,9 +388,11 @@ impl Vm {
                     return self.exc_str(v);
                 }
                 if let Some(b) = crate::vm::ops::inst_base(v) {
-                    if self
-                        .lookup_user_attr(&self.type_of(v), "__repr__")
-                        .is_none()
+                    let set_like = matches!(b.body(), Some(Object::Set(_) | Object::FrozenSet(_)));
+                    if !set_like
+                        && self
+                            .lookup_user_attr(&self.type_of(v), "__repr__")
+                            .is_none()
                     {
                         return self.str_of(&b);
                     }

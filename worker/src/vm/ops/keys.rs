@@ -6,7 +6,7 @@ use crate::value::heap::ObjRef;
 use crate::value::object::Object;
 use crate::value::set_table::Set;
 use crate::value::Value;
-use crate::vm::{PyResult, Vm};
+use crate::vm::{ExcKind, PyResult, Vm};
 
 impl Vm {
     /// Key equality for dicts and sets: structural for built-ins; user `__eq__` is honoured
@@ -98,7 +98,7 @@ impl Vm {
         Ok(found)
     }
 
-    /// `d.update(m)` / `{**m}` (`merge`: a repeated key is an error, for `f(**m)`).
+    /// `d.update(m)` / `{**m}` (`merge`: a repeated key raises `KeyError(key)`, for `f(**m)`).
     pub fn dict_update(&mut self, d: &Value, m: &Value, merge: bool) -> PyResult<()> {
         let Some(dobj) = d.as_obj().cloned() else {
             return Ok(());
@@ -136,10 +136,9 @@ impl Vm {
         };
         for (k, v) in pairs {
             if merge && self.dict_get(&dobj, &k)?.is_some() {
-                let r = self.repr(&k)?;
-                return Err(self.type_error(format!(
-                    "function got multiple values for keyword argument {r}"
-                )));
+                // As CPython's `_PyDict_MergeEx`: the caller words the error for the call.
+                let cls = self.exc_class(ExcKind::KeyError);
+                return Err(self.make_exc(&cls, vec![k]));
             }
             self.dict_set(&dobj, k, v)?;
         }
