@@ -6,6 +6,7 @@ use crate::value::heap::ObjRef;
 use crate::value::object::Object;
 use crate::value::set_table::Set;
 use crate::value::Value;
+use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
 
 impl Vm {
@@ -70,6 +71,19 @@ impl Vm {
             Object::Dict(dict) => dict.get(h, &mut |k| k.as_str() == Some(key)).cloned(),
             _ => None,
         })
+    }
+
+    /// `LOAD_NAME` in a class body: the namespace's entry for `name`, through
+    /// `__getitem__` (and `__missing__`) when `__prepare__` returned another mapping.
+    pub fn namespace_get(&mut self, ns: &ObjRef, name: &Value) -> PyResult<Option<Value>> {
+        if matches!(ns.get(), Object::Dict(_)) {
+            return self.dict_get_str(ns, name.as_str().unwrap_or(""));
+        }
+        match self.getitem(&Value::Obj(ns.clone()), name) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if self.exc_matches(&e, ExcKind::KeyError) => Ok(None),
+            Err(e) => Err(e),
+        }
     }
 
     pub fn dict_set(&mut self, d: &ObjRef, key: Value, value: Value) -> PyResult<()> {

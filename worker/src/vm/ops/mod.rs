@@ -282,11 +282,19 @@ impl Vm {
         name: &str,
         args: &[Value],
     ) -> PyResult<Option<Value>> {
-        if !matches!(v.body(), Some(Object::Instance(_))) {
-            return Ok(None);
-        }
-        let cls = self.type_of(v);
-        match self.lookup_class_attr(&cls, name) {
+        let found = match v.body() {
+            Some(Object::Instance(_)) => {
+                let cls = self.type_of(v);
+                self.lookup_class_attr(&cls, name)
+            }
+            // A class whose program metaclass defines the method.
+            Some(Object::Class(c)) => match &c.metaclass {
+                Some(meta) => self.lookup_user_attr(meta, name),
+                None => None,
+            },
+            _ => None,
+        };
+        match found {
             Some(m) => {
                 let mut all = Vec::with_capacity(args.len() + 1);
                 all.push(v.clone());
