@@ -17,13 +17,18 @@ pub(crate) static CALL: NativeFn = NativeFn::new("type.__call__", call);
 /// `type.mro`.
 pub(crate) static MRO: NativeFn = NativeFn::new("type.mro", mro);
 
-fn class_arg(vm: &Vm, v: Option<&Value>, what: &str) -> PyResult<ObjRef> {
-    match v.and_then(|v| v.as_obj()) {
-        Some(o) if matches!(o.get(), Object::Class(_)) => Ok(o.clone()),
-        _ => Err(vm.type_error(format!(
-            "{what}: {} is not a type object",
-            v.map(|v| vm.type_name(v))
-                .unwrap_or_else(|| "nothing".into())
+/// The class receiver of `type.<method>`, with CPython's messages otherwise.
+fn class_arg(vm: &Vm, v: Option<&Value>, method: &str) -> PyResult<ObjRef> {
+    match v {
+        Some(Value::Obj(o)) if matches!(o.get(), Object::Class(_)) => Ok(o.clone()),
+        None => Err(vm.type_error(format!("unbound method type.{method}() needs an argument"))),
+        Some(v) if method == "__new__" => Err(vm.type_error(format!(
+            "type.__new__(X): X is not a type object ({})",
+            vm.type_name(v)
+        ))),
+        Some(v) => Err(vm.type_error(format!(
+            "descriptor '{method}' for 'type' objects doesn't apply to a '{}' object",
+            vm.type_name(v)
         ))),
     }
 }
@@ -33,7 +38,7 @@ fn new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if a.pos.is_empty() {
         return Err(vm.type_error("type.__new__(): not enough arguments"));
     }
-    let meta = class_arg(vm, a.get(0), "type.__new__(X)")?;
+    let meta = class_arg(vm, a.get(0), "__new__")?;
     let args = &a.pos[1..];
     if args.len() == 1 && a.kw.is_empty() && meta.ptr_eq(vm.type_obj(TypeKind::Type)) {
         return Ok(Value::Obj(vm.type_of(&args[0])));
@@ -116,17 +121,13 @@ fn init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 /// `type.__call__(cls, *args, **kw)`: `cls.__new__` then `__init__`, without consulting a
 /// metaclass `__call__` again.
 fn call(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let cls = class_arg(
-        vm,
-        a.get(0),
-        "descriptor '__call__' requires a 'type' object but received",
-    )?;
+    let cls = class_arg(vm, a.get(0), "__call__")?;
     vm.call_class_default(&cls, &a.raw[1..], a.kwnames)
 }
 
 /// `C.mro()`: the linearisation as a list.
 fn mro(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let cls = class_arg(vm, a.get(0), "type.mro()")?;
+    let cls = class_arg(vm, a.get(0), "mro")?;
     let items = match cls.get() {
         Object::Class(c) => c.mro.iter().map(|k| Value::Obj(k.clone())).collect(),
         _ => Vec::new(),

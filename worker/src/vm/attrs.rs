@@ -411,6 +411,14 @@ impl Vm {
                     if name == "__class__" {
                         return Ok(Value::Obj(self.type_of(obj)));
                     }
+                    // Methods of `type` itself (`C.mro()`), bound to the class.
+                    let meta = self.type_of(obj);
+                    if let Some(Value::Native(m)) = self.lookup_class_attr(&meta, name) {
+                        return Ok(Value::obj(Object::BoundMethod {
+                            func: Value::Native(m),
+                            receiver: obj.clone(),
+                        }));
+                    }
                     if let Some(meta) = self.class_metaclass(o) {
                         if let Some(ga) = self.lookup_user_attr(&meta, "__getattr__") {
                             return self.call(&ga, &[obj.clone(), name_v.clone()], &[]);
@@ -976,6 +984,16 @@ impl Vm {
                     })),
                     _ => {
                         if !instance_mode && !matches!(a, Value::Native(_)) {
+                            // A class receiver: descriptors get `(None, receiver)`.
+                            if let Some(Object::Instance(i)) = a.body() {
+                                if let Some(get) = self.lookup_user_attr(&i.class, "__get__") {
+                                    return self.call(
+                                        &get,
+                                        &[a.clone(), Value::None, receiver.clone()],
+                                        &[],
+                                    );
+                                }
+                            }
                             return Ok(a);
                         }
                         let start = start_cls.clone();
