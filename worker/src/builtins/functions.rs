@@ -392,9 +392,21 @@ fn isinstance(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 /// `isinstance(v, t)` for a class, a tuple of them (recursively), or `property`.
 fn isinstance_check(vm: &mut Vm, v: &Value, t: &Value) -> PyResult<bool> {
     match t.body() {
-        Some(Object::Class(_)) => {
+        Some(Object::Class(tc)) => {
             let cls = vm.type_of(v);
-            Ok(t.as_obj().is_some_and(|t| Vm::is_subclass(&cls, t)))
+            let Some(to) = t.as_obj() else {
+                return Ok(false);
+            };
+            if cls.ptr_eq(to) {
+                return Ok(true);
+            }
+            if let Some(meta) = tc.metaclass.clone() {
+                if let Some(hook) = vm.lookup_user_attr(&meta, "__instancecheck__") {
+                    let r = vm.call(&hook, &[t.clone(), v.clone()], &[])?;
+                    return vm.truthy(&r);
+                }
+            }
+            Ok(Vm::is_subclass(&cls, to))
         }
         Some(Object::Tuple(items)) => {
             let items = items.to_vec();
@@ -411,22 +423,38 @@ fn isinstance_check(vm: &mut Vm, v: &Value, t: &Value) -> PyResult<bool> {
 }
 
 fn issubclass(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let (c, t) = (&a.pos[0], &a.pos[1]);
-    let Some(co) = c.as_obj().filter(|o| matches!(o.get(), Object::Class(_))) else {
-        return Err(vm.type_error("issubclass() arg 1 must be a class"));
-    };
-    let targets = match t.body() {
-        Some(Object::Tuple(items)) => items.to_vec(),
-        _ => vec![t.clone()],
-    };
-    for t in targets {
-        if let Some(to) = t.as_obj() {
-            if Vm::is_subclass(co, to) {
-                return Ok(Value::Bool(true));
+    Ok(Value::Bool(issubclass_check(vm, &a.pos[0], &a.pos[1])?))
+}
+
+/// `issubclass(c, t)`: a metaclass's `__subclasscheck__` decides for its classes; otherwise
+/// `c` must be a class with `t` in its MRO.
+fn issubclass_check(vm: &mut Vm, c: &Value, t: &Value) -> PyResult<bool> {
+    if let Some(Object::Tuple(items)) = t.body() {
+        let items = items.to_vec();
+        for it in &items {
+            if issubclass_check(vm, c, it)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    if let Some(Object::Class(tc)) = t.body() {
+        if let Some(meta) = tc.metaclass.clone() {
+            if let Some(hook) = vm.lookup_user_attr(&meta, "__subclasscheck__") {
+                let r = vm.call(&hook, &[t.clone(), c.clone()], &[])?;
+                return vm.truthy(&r);
             }
         }
     }
-    Ok(Value::Bool(false))
+    let Some(co) = c.as_obj().filter(|o| matches!(o.get(), Object::Class(_))) else {
+        return Err(vm.type_error("issubclass() arg 1 must be a class"));
+    };
+    match t.as_obj() {
+        Some(to) if matches!(to.get(), Object::Class(_)) => Ok(Vm::is_subclass(co, to)),
+        _ => {
+            Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"))
+        }
+    }
 }
 
 fn hash(vm: &mut Vm, a: &Args) -> PyResult<Value> {

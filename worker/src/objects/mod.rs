@@ -21,6 +21,7 @@ pub(crate) mod range;
 pub(crate) mod set;
 pub(crate) mod str;
 pub(crate) mod tuple;
+pub(crate) mod typeobj;
 
 /// The method table of built-in type `kind`.
 fn methods(kind: TypeKind) -> &'static [NativeFn] {

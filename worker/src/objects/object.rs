@@ -25,6 +25,48 @@ pub(crate) static NE: NativeFn = NativeFn::new("object.__ne__", ne);
 /// `object.__hash__`.
 pub(crate) static HASH: NativeFn = NativeFn::new("object.__hash__", hash);
 
+/// `object.__init_subclass__` (a class method): accepts no keywords.
+pub(crate) static INIT_SUBCLASS: NativeFn =
+    NativeFn::new("object.__init_subclass__", init_subclass);
+/// `object.__getattribute__`: attribute lookup without the class's own `__getattribute__`.
+pub(crate) static GETATTRIBUTE: NativeFn = NativeFn::new("object.__getattribute__", getattribute);
+
+fn init_subclass(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if !a.kw.is_empty() || a.pos.len() > 1 {
+        let name = match a.get(0).and_then(|c| c.as_obj()) {
+            Some(c) => Vm::class_name(c),
+            None => "object".into(),
+        };
+        return Err(if a.kw.is_empty() {
+            vm.type_error(format!(
+                "{name}.__init_subclass__() takes no arguments ({} given)",
+                a.pos.len() - 1
+            ))
+        } else {
+            vm.type_error(format!(
+                "{name}.__init_subclass__() takes no keyword arguments"
+            ))
+        });
+    }
+    Ok(Value::None)
+}
+
+fn getattribute(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let (Some(o), Some(name)) = (a.get(0), a.get(1)) else {
+        return Err(vm.type_error(format!(
+            "expected 2 arguments, got {}",
+            a.pos.len().saturating_sub(1)
+        )));
+    };
+    if name.as_str().is_none() {
+        return Err(vm.type_error(format!(
+            "attribute name must be string, not '{}'",
+            vm.type_name(name)
+        )));
+    }
+    vm.generic_getattr(o, name)
+}
+
 fn init(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
     Ok(Value::None)
 }

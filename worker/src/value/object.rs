@@ -161,6 +161,11 @@ pub struct Class {
     /// `__slots__` of this class and its bases, when every program class in the MRO
     /// declares them: instances then accept only these attribute names and have no `__dict__`.
     pub slots: Option<Vec<Box<str>>>,
+    /// The class's metaclass when it is not `type` (a program class deriving from `type`).
+    pub metaclass: Option<ObjRef>,
+    /// Whether a program class in the MRO defines `__getattribute__` (then `has_properties`
+    /// is set too, keeping instance reads off the fast path).
+    pub has_getattribute: bool,
 }
 
 /// Data that only exception instances carry.

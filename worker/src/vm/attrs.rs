@@ -7,7 +7,7 @@ use crate::value::dict_table::Dict;
 use crate::value::heap::ObjRef;
 use crate::value::object::{Class, Object, TypeKind};
 use crate::value::Value;
-use crate::vm::ops::{key_eq, str_hash_of};
+use crate::vm::ops::str_hash_of;
 use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
 
@@ -107,6 +107,15 @@ impl Vm {
         }
     }
 
+    /// Whether a class attribute has a getter (a property, or a user descriptor whose class
+    /// defines `__get__`); a data descriptor without one leaves the instance dict visible.
+    fn has_getter(&self, a: &Value) -> bool {
+        match a.body() {
+            Some(Object::Instance(i)) => self.lookup_user_attr(&i.class, "__get__").is_some(),
+            _ => true,
+        }
+    }
+
     /// Whether a value is a user descriptor (its class defines `__get__`).
     fn is_user_descriptor(&self, a: &Value) -> bool {
         match a.body() {
@@ -156,6 +165,149 @@ impl Vm {
         }
     }
 
+    /// `obj.__getattribute__(name)` of a class overriding it, with `__getattr__` as the
+    /// fallback for an AttributeError.
+    fn getattribute_hook(&mut self, obj: &Value, name_v: &Value) -> PyResult<Value> {
+        let cls = self.type_of(obj);
+        let ga = self
+            .lookup_user_attr(&cls, "__getattribute__")
+            .unwrap_or(Value::Native(&crate::objects::object::GETATTRIBUTE));
+        match self.call(&ga, &[obj.clone(), name_v.clone()], &[]) {
+            Err(e) if self.exc_matches(&e, ExcKind::AttributeError) => {
+                match self.lookup_user_attr(&cls, "__getattr__") {
+                    Some(f) => self.call(&f, &[obj.clone(), name_v.clone()], &[]),
+                    None => Err(e),
+                }
+            }
+            r => r,
+        }
+    }
+
+    /// `object.__getattribute__(obj, name)`: the standard lookup, without `__getattr__`.
+    pub fn generic_getattr(&mut self, obj: &Value, name_v: &Value) -> PyResult<Value> {
+        match obj {
+            Value::Obj(o) if matches!(o.get(), Object::Instance(_)) => {
+                let has_props = match o.get() {
+                    Object::Instance(i) => {
+                        matches!(i.class.get(), Object::Class(c) if c.has_properties)
+                    }
+                    _ => true,
+                };
+                let o = o.clone();
+                self.instance_getattr(&o, obj, name_v, has_props, false)
+            }
+            _ => self.getattr(obj, name_v),
+        }
+    }
+
+    /// A descriptor's value for an instance read; with `fallback`, an AttributeError from it
+    /// goes to the class's `__getattr__` as CPython's slot does.
+    fn bind_attr_fallback(
+        &mut self,
+        attr: Value,
+        obj: &Value,
+        cls: &ObjRef,
+        name_v: &Value,
+        fallback: bool,
+    ) -> PyResult<Value> {
+        match self.bind_attr(attr, obj, cls) {
+            Err(e) if fallback && self.exc_matches(&e, ExcKind::AttributeError) => {
+                match self.lookup_user_attr(cls, "__getattr__") {
+                    Some(ga) => self.call(&ga, &[obj.clone(), name_v.clone()], &[]),
+                    None => Err(e),
+                }
+            }
+            r => r,
+        }
+    }
+
+    /// Attribute read on an instance: data descriptors, the instance dict, class attributes,
+    /// then (with `fallback`) `__getattr__`.
+    fn instance_getattr(
+        &mut self,
+        o: &ObjRef,
+        obj: &Value,
+        name_v: &Value,
+        has_props: bool,
+        fallback: bool,
+    ) -> PyResult<Value> {
+        let name = name_v.as_str().unwrap_or("");
+        let Object::Instance(inst) = o.get() else {
+            return Err(self.attr_error(obj, name));
+        };
+        let hash = crate::vm::ops::str_hash_value(name_v);
+        if let Some(v) = dict_get_h(&inst.dict, hash, name) {
+            let v = v.clone();
+            if !has_props {
+                return Ok(v);
+            }
+            // A data descriptor with a getter on the class wins over the instance dict.
+            let cls = inst.class.clone();
+            match self.lookup_class_attr_h(&cls, hash, name) {
+                Some(a) if self.is_data_descriptor(&a) && self.has_getter(&a) => {
+                    return self.bind_attr_fallback(a, obj, &cls, name_v, fallback)
+                }
+                _ => return Ok(v),
+            }
+        }
+        let cls = inst.class.clone();
+        let class_attr = self.lookup_class_attr_h(&cls, hash, name);
+        if let Some(a) = class_attr {
+            return self.bind_attr_fallback(a, obj, &cls, name_v, fallback);
+        }
+        if let Some(v) = self.special_instance_attr(o, name) {
+            return Ok(v);
+        }
+        let is_exc = matches!(o.get(), Object::Instance(i) if i.exc.is_some());
+        if is_exc {
+            if let Some(m) = crate::objects::method(TypeKind::Exception, name) {
+                return Ok(Value::obj(Object::BoundMethod {
+                    func: Value::Native(m),
+                    receiver: obj.clone(),
+                }));
+            }
+        }
+        if let Some(b) = crate::vm::ops::inst_base(obj) {
+            let kind = self.kind_of(&b);
+            if let Some(m) = crate::objects::method(kind, name) {
+                return Ok(Value::obj(Object::BoundMethod {
+                    func: Value::Native(m),
+                    receiver: b,
+                }));
+            }
+        }
+        if fallback {
+            if let Some(ga) = self.lookup_user_attr(&cls, "__getattr__") {
+                return self.call(&ga, &[obj.clone(), name_v.clone()], &[]);
+            }
+        }
+        Err(self.attr_error(obj, name))
+    }
+
+    fn class_metaclass(&self, cls: &ObjRef) -> Option<ObjRef> {
+        match cls.get() {
+            Object::Class(c) => c.metaclass.clone(),
+            _ => None,
+        }
+    }
+
+    /// A class attribute read where the class has a program metaclass: the metaclass's data
+    /// descriptors first, then (`None`) the class's own MRO, which the caller searches; an
+    /// attribute only the metaclass defines is read here after that.
+    fn meta_getattr(&mut self, cls: &ObjRef, meta: &ObjRef, name: &str) -> PyResult<Option<Value>> {
+        let Some(ma) = self.lookup_user_attr(meta, name) else {
+            return Ok(None);
+        };
+        let cls_v = Value::Obj(cls.clone());
+        if self.is_data_descriptor(&ma) && self.has_getter(&ma) {
+            return self.bind_attr(ma, &cls_v, meta).map(Some);
+        }
+        if self.lookup_class_attr(cls, name).is_some() {
+            return Ok(None);
+        }
+        self.bind_attr(ma, &cls_v, meta).map(Some)
+    }
+
     pub fn getattr_opt(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
         match self.getattr(obj, &Vm::str_val(name)) {
             Ok(v) => Ok(Some(v)),
@@ -170,53 +322,14 @@ impl Vm {
         if let Value::Obj(o) = obj {
             match o.get() {
                 Object::Instance(inst) => {
-                    let hash = crate::vm::ops::str_hash_value(name_v);
-                    if let Some(v) = dict_get_h(&inst.dict, hash, name) {
-                        let v = v.clone();
-                        let has_props =
-                            matches!(inst.class.get(), Object::Class(c) if c.has_properties);
-                        if !has_props {
-                            return Ok(v);
-                        }
-                        // A data descriptor on the class wins over the instance dict.
-                        let cls = inst.class.clone();
-                        match self.lookup_class_attr_h(&cls, hash, name) {
-                            Some(a) if self.is_data_descriptor(&a) => {
-                                return self.bind_attr(a, obj, &cls)
-                            }
-                            _ => return Ok(v),
-                        }
+                    let (has_props, has_getattribute) = match inst.class.get() {
+                        Object::Class(c) => (c.has_properties, c.has_getattribute),
+                        _ => (false, false),
+                    };
+                    if has_getattribute {
+                        return self.getattribute_hook(obj, name_v);
                     }
-                    let cls = inst.class.clone();
-                    let class_attr = self.lookup_class_attr_h(&cls, hash, name);
-                    if let Some(a) = class_attr {
-                        return self.bind_attr(a, obj, &cls);
-                    }
-                    if let Some(v) = self.special_instance_attr(o, name) {
-                        return Ok(v);
-                    }
-                    let is_exc = matches!(o.get(), Object::Instance(i) if i.exc.is_some());
-                    if is_exc {
-                        if let Some(m) = crate::objects::method(TypeKind::Exception, name) {
-                            return Ok(Value::obj(Object::BoundMethod {
-                                func: Value::Native(m),
-                                receiver: obj.clone(),
-                            }));
-                        }
-                    }
-                    if let Some(b) = crate::vm::ops::inst_base(obj) {
-                        let kind = self.kind_of(&b);
-                        if let Some(m) = crate::objects::method(kind, name) {
-                            return Ok(Value::obj(Object::BoundMethod {
-                                func: Value::Native(m),
-                                receiver: b,
-                            }));
-                        }
-                    }
-                    if let Some(ga) = self.lookup_user_attr(&cls, "__getattr__") {
-                        return self.call(&ga, &[obj.clone(), name_v.clone()], &[]);
-                    }
-                    return Err(self.attr_error(obj, name));
+                    return self.instance_getattr(o, obj, name_v, has_props, true);
                 }
                 Object::Class(c) => {
                     match name {
@@ -252,6 +365,11 @@ impl Vm {
                         _ => {}
                     }
                     let kind = c.kind;
+                    if let Some(meta) = c.metaclass.clone() {
+                        if let Some(v) = self.meta_getattr(o, &meta, name)? {
+                            return Ok(v);
+                        }
+                    }
                     if let Some(a) = self.lookup_class_attr(o, name) {
                         if let Some(Object::Instance(i)) = a.body() {
                             if let Some(get) = self.lookup_user_attr(&i.class, "__get__") {
@@ -289,6 +407,22 @@ impl Vm {
                         .or_else(|| crate::objects::dunders::dunder(name))
                     {
                         return Ok(Value::Native(m));
+                    }
+                    if name == "__class__" {
+                        return Ok(Value::Obj(self.type_of(obj)));
+                    }
+                    // Methods of `type` itself (`C.mro()`), bound to the class.
+                    let meta = self.type_of(obj);
+                    if let Some(Value::Native(m)) = self.lookup_class_attr(&meta, name) {
+                        return Ok(Value::obj(Object::BoundMethod {
+                            func: Value::Native(m),
+                            receiver: obj.clone(),
+                        }));
+                    }
+                    if let Some(meta) = self.class_metaclass(o) {
+                        if let Some(ga) = self.lookup_user_attr(&meta, "__getattr__") {
+                            return self.call(&ga, &[obj.clone(), name_v.clone()], &[]);
+                        }
                     }
                     return Err(self.attr_error(obj, name));
                 }
@@ -529,7 +663,8 @@ impl Vm {
                 Object::Instance(inst) => {
                     let cls = inst.class.clone();
                     let hash = crate::vm::ops::str_hash_value(name_v);
-                    if dict_get_h(&inst.dict, hash, name).is_none() {
+                    let plain = matches!(cls.get(), Object::Class(c) if !c.has_getattribute);
+                    if plain && dict_get_h(&inst.dict, hash, name).is_none() {
                         if let Some(a) = self.lookup_class_attr_h(&cls, hash, name) {
                             if matches!(a.body(), Some(Object::Function(_)))
                                 || matches!(a, Value::Native(_))
@@ -647,6 +782,12 @@ impl Vm {
                 if let Object::Class(c) = cls.get() {
                     if let Some(slots) = &c.slots {
                         if !slots.iter().any(|s| &**s == name) {
+                            if self.lookup_class_attr(&cls, name).is_some() {
+                                return Err(self.err(
+                                    ExcKind::AttributeError,
+                                    format!("'{}' object attribute '{name}' is read-only", c.name),
+                                ));
+                            }
                             return Err(self.attr_error(obj, name));
                         }
                     }
@@ -662,16 +803,41 @@ impl Vm {
                 }
                 Ok(())
             }
-            Object::Class(_) => {
+            Object::Class(c) => {
+                let meta = c.metaclass.clone();
                 if let Some(r) = self.set_class_special(o, name, &v) {
                     return r;
                 }
+                if let Some(meta) = meta {
+                    if let Some(a) = self.lookup_user_attr(&meta, name) {
+                        if let Some(Object::Instance(di)) = a.body() {
+                            if let Some(set) = self.lookup_user_attr(&di.class, "__set__") {
+                                self.call(&set, &[a.clone(), obj.clone(), v], &[])?;
+                                return Ok(());
+                            }
+                        }
+                        if let Some(Object::Property { fset, .. }) = a.body() {
+                            let fset = fset.clone();
+                            if fset.is_null() || matches!(fset, Value::None) {
+                                return Err(self.err(
+                                    ExcKind::AttributeError,
+                                    format!("can't set attribute '{name}'"),
+                                ));
+                            }
+                            self.call(&fset, &[obj.clone(), v], &[])?;
+                            return Ok(());
+                        }
+                    }
+                }
                 let hash = str_hash_of(name);
                 let key = name_v.clone();
-                let is_prop = matches!(v.body(), Some(Object::Property { .. }));
+                let is_prop = matches!(v.body(), Some(Object::Property { .. }))
+                    || self.is_user_descriptor(&v);
                 let is_setattr = name == "__setattr__";
+                let is_getattribute = name == "__getattribute__";
                 if let Object::Class(c) = o.get_mut() {
-                    c.has_properties |= is_prop;
+                    c.has_properties |= is_prop || is_getattribute;
+                    c.has_getattribute |= is_getattribute;
                     c.has_setattr |= is_setattr;
                     c.dict
                         .insert(hash, key, v, &mut |k| k.as_str() == Some(name));
@@ -739,6 +905,16 @@ impl Vm {
                 return Ok(());
             }
             if let Some(a) = self.lookup_class_attr(&cls, name) {
+                if let Some(Object::Instance(di)) = a.body() {
+                    let dcls = di.class.clone();
+                    if let Some(del) = self.lookup_user_attr(&dcls, "__delete__") {
+                        self.call(&del, &[a.clone(), obj.clone()], &[])?;
+                        return Ok(());
+                    }
+                    if self.lookup_user_attr(&dcls, "__set__").is_some() {
+                        return Err(self.err(ExcKind::AttributeError, "__delete__"));
+                    }
+                }
                 if let Some(Object::Property { fdel, .. }) = a.body() {
                     let fdel = fdel.clone();
                     if matches!(fdel, Value::None | Value::Null) {
@@ -785,6 +961,12 @@ impl Vm {
         };
         if removed {
             Ok(())
+        } else if matches!(obj.body(), Some(Object::Instance(i))
+            if matches!(i.class.get(), Object::Class(c)
+                if c.slots.as_ref().is_some_and(|s| s.iter().any(|n| &**n == name))))
+        {
+            // An unset slot: CPython's member descriptor names only the attribute.
+            Err(self.err(ExcKind::AttributeError, name.to_string()))
         } else {
             Err(self.attr_error(obj, name))
         }
@@ -792,9 +974,13 @@ impl Vm {
 
     /// `super().name`.
     fn super_getattr(&mut self, class: &ObjRef, receiver: &Value, name: &str) -> PyResult<Value> {
+        let rtype = self.type_of(receiver);
+        let instance_mode = Vm::is_subclass(&rtype, class);
         let start_cls = match receiver.body() {
-            Some(Object::Class(_)) => receiver.as_obj().cloned().unwrap_or_else(|| class.clone()),
-            _ => self.type_of(receiver),
+            Some(Object::Class(_)) if !instance_mode => {
+                receiver.as_obj().cloned().unwrap_or_else(|| class.clone())
+            }
+            _ => rtype,
         };
         let mro = match start_cls.get() {
             Object::Class(c) => c.mro.clone(),
@@ -817,13 +1003,21 @@ impl Vm {
                         receiver: Value::Obj(start_cls.clone()),
                     })),
                     _ => {
-                        if matches!(receiver.body(), Some(Object::Class(_)))
-                            && !matches!(a, Value::Native(_))
-                        {
+                        if !instance_mode && !matches!(a, Value::Native(_)) {
+                            // A class receiver: descriptors get `(None, receiver)`.
+                            if let Some(Object::Instance(i)) = a.body() {
+                                if let Some(get) = self.lookup_user_attr(&i.class, "__get__") {
+                                    return self.call(
+                                        &get,
+                                        &[a.clone(), Value::None, receiver.clone()],
+                                        &[],
+                                    );
+                                }
+                            }
                             return Ok(a);
                         }
-                        let k = k.clone();
-                        self.bind_attr(a, receiver, &k)
+                        let start = start_cls.clone();
+                        self.bind_attr(a, receiver, &start)
                     }
                 };
             }
@@ -845,16 +1039,114 @@ impl Vm {
         ))
     }
 
-    /// `__build_class__(func, name, *bases)`.
+    /// `__build_class__(func, name, *bases, metaclass=..., **kw)`: picks the metaclass, runs
+    /// the class body against the namespace `__prepare__` returns, then calls the metaclass.
     pub fn build_class(&mut self, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         let npos = args.len() - kwnames.len();
         if npos < 2 {
             return Err(self.type_error("__build_class__: not enough arguments"));
         }
         let func = args[0].clone();
-        let name = args[1].as_str().unwrap_or("?").to_string();
-        let mut bases: Vec<ObjRef> = Vec::new();
-        for b in &args[2..npos] {
+        let name_v = args[1].clone();
+        let name = name_v.as_str().unwrap_or("?").to_string();
+        let bases_v: Vec<Value> = args[2..npos].to_vec();
+        let mut explicit_meta = None;
+        let mut kw_names = Vec::new();
+        let mut kw_values = Vec::new();
+        for (k, v) in kwnames.iter().zip(&args[npos..]) {
+            if k.as_str() == Some("metaclass") {
+                explicit_meta = Some(v.clone());
+            } else {
+                kw_names.push(k.clone());
+                kw_values.push(v.clone());
+            }
+        }
+        let Some(fobj) = func.as_obj().cloned() else {
+            return Err(self.type_error("__build_class__: func must be a function"));
+        };
+        let (code, closure) = match fobj.get() {
+            Object::Function(f) => (f.code, f.closure.clone()),
+            _ => return Err(self.type_error("__build_class__: func must be a function")),
+        };
+        let type_t = self.type_obj(TypeKind::Type).clone();
+        // The metaclass: the explicit one, or the most derived of the bases' metaclasses.
+        let meta = match explicit_meta {
+            Some(m) if !matches!(m.body(), Some(Object::Class(_))) => m,
+            m => {
+                let start = match &m {
+                    Some(Value::Obj(o)) => o.clone(),
+                    _ => match bases_v.first() {
+                        Some(b) => self.type_of(b),
+                        None => type_t.clone(),
+                    },
+                };
+                Value::Obj(self.most_derived_meta(start, &bases_v)?)
+            }
+        };
+        let is_plain_type = matches!(&meta, Value::Obj(o) if o.ptr_eq(&type_t));
+        let bases_tuple = Vm::new_tuple(bases_v.clone());
+        let mut kw_all = kw_values.clone();
+        let ns = if is_plain_type {
+            Value::obj(Object::Dict(Dict::new()))
+        } else {
+            match self.getattr_opt(&meta, "__prepare__")? {
+                Some(prep) => {
+                    let mut pargs = vec![name_v.clone(), bases_tuple.clone()];
+                    pargs.append(&mut kw_all);
+                    let ns = self.call(&prep, &pargs, &kw_names)?;
+                    if ns.as_obj().is_none() {
+                        let mname = match meta.body() {
+                            Some(Object::Class(c)) => c.name.clone(),
+                            _ => "?".into(),
+                        };
+                        return Err(self.type_error(format!(
+                            "{mname}.__prepare__() must return a mapping, not {}",
+                            self.type_name(&ns)
+                        )));
+                    }
+                    ns
+                }
+                None => Value::obj(Object::Dict(Dict::new())),
+            }
+        };
+        let Some(ns_obj) = ns.as_obj().cloned() else {
+            return Err(self.type_error("__prepare__() must return a mapping"));
+        };
+        let info = &self.codes[code as usize];
+        let mut cells = Vec::new();
+        for _ in 0..info.ncells {
+            cells.push(ObjRef::new(Object::Cell(Value::Null)));
+        }
+        cells.extend(closure);
+        let ret = self.run_code(code, Some(ns_obj), cells)?;
+        let cls = if is_plain_type {
+            let Value::Obj(ns_obj) = &ns else {
+                return Err(self.type_error("namespace"));
+            };
+            let dict = match ns_obj.get() {
+                Object::Dict(d) => d.clone(),
+                _ => Dict::new(),
+            };
+            let bases = self.class_bases(&bases_v)?;
+            let kw: Vec<(Value, Value)> = kw_names.into_iter().zip(kw_values).collect();
+            Value::Obj(self.type_new(&type_t, &name, bases, dict, &kw)?)
+        } else {
+            let mut cargs = vec![name_v, bases_tuple, ns];
+            cargs.extend(kw_values);
+            self.call(&meta, &cargs, &kw_names)?
+        };
+        if let Some(Object::Cell(c)) = ret.as_obj().map(|o| o.get_mut()) {
+            if c.is_null() {
+                *c = cls.clone();
+            }
+        }
+        Ok(cls)
+    }
+
+    /// The bases of a new class as class objects (`object` when there are none).
+    fn class_bases(&self, bases_v: &[Value]) -> PyResult<Vec<ObjRef>> {
+        let mut bases = Vec::with_capacity(bases_v.len().max(1));
+        for b in bases_v {
             match b.as_obj() {
                 Some(o) if matches!(o.get(), Object::Class(_)) => bases.push(o.clone()),
                 _ => return Err(self.type_error("bases must be types")),
@@ -863,61 +1155,114 @@ impl Vm {
         if bases.is_empty() {
             bases.push(self.type_obj(TypeKind::Object).clone());
         }
-        let Some(fobj) = func.as_obj().cloned() else {
-            return Err(self.type_error("__build_class__: func must be a function"));
-        };
-        let (code, module_index, closure, qualname) = match fobj.get() {
-            Object::Function(f) => (
-                f.code,
-                f.module,
-                f.closure.clone(),
-                f.qualname.as_str().unwrap_or(&name).to_string(),
-            ),
-            _ => return Err(self.type_error("__build_class__: func must be a function")),
-        };
-        let module_name = match self.module_obj(module_index).get() {
-            Object::Module(m) => m
-                .get("__name__")
-                .and_then(|v| v.as_str().map(|s| s.to_string()))
-                .unwrap_or_else(|| m.name.clone()),
-            _ => "__main__".into(),
-        };
-        let ns = ObjRef::new(Object::Dict(Dict::new()));
-        if let Object::Dict(d) = ns.get_mut() {
-            dict_set_str(d, "__module__", Vm::str_val(module_name.as_str()));
-            dict_set_str(d, "__qualname__", Vm::str_val(qualname.as_str()));
+        Ok(bases)
+    }
+
+    /// The metaclass of a class with these bases, starting from `meta`: the one metaclass
+    /// that derives from all the others, or CPython's metaclass-conflict error.
+    pub fn most_derived_meta(&self, meta: ObjRef, bases: &[Value]) -> PyResult<ObjRef> {
+        let mut winner = meta;
+        for b in bases {
+            let bt = self.type_of(b);
+            if Vm::is_subclass(&winner, &bt) {
+                continue;
+            }
+            if Vm::is_subclass(&bt, &winner) {
+                winner = bt;
+                continue;
+            }
+            return Err(self.type_error(
+                "metaclass conflict: the metaclass of a derived class must be a (non-strict) \
+                 subclass of the metaclasses of all its bases",
+            ));
         }
-        let info = &self.codes[code as usize];
-        let mut cells = Vec::new();
-        for _ in 0..info.ncells {
-            cells.push(ObjRef::new(Object::Cell(Value::Null)));
-        }
-        cells.extend(closure);
-        let ret = self.run_code(code, Some(ns.clone()), cells)?;
+        Ok(winner)
+    }
+
+    /// `type.__new__(meta, name, bases, dict)` once the arguments are checked: creates the
+    /// class, then runs `__set_name__` on its attributes and the parent's
+    /// `__init_subclass__(**kw)`.
+    pub fn type_new(
+        &mut self,
+        meta: &ObjRef,
+        name: &str,
+        bases: Vec<ObjRef>,
+        mut dict: Dict,
+        kw: &[(Value, Value)],
+    ) -> PyResult<ObjRef> {
         let mro = self.c3_mro(&bases)?;
-        let kind = if bases
-            .iter()
-            .any(|b| matches!(b.get(), Object::Class(c) if c.kind == TypeKind::Exception))
-        {
+        let base_kind = |k: TypeKind| {
+            bases
+                .iter()
+                .any(|b| matches!(b.get(), Object::Class(c) if c.kind == k))
+        };
+        let kind = if base_kind(TypeKind::Exception) {
             TypeKind::Exception
+        } else if base_kind(TypeKind::Type) {
+            TypeKind::Type
         } else {
             TypeKind::User
         };
-        let mut dict = match ns.get() {
-            Object::Dict(d) => d.clone(),
-            _ => Dict::new(),
+        let module_name = match dict_get_str(&dict, "__module__").and_then(|v| v.as_str()) {
+            Some(m) => m.to_string(),
+            None => {
+                let m = self.current_module_name();
+                dict_set_str(&mut dict, "__module__", Vm::str_val(m.as_str()));
+                m
+            }
         };
-        let qual = dict_get_str(&dict, "__qualname__")
-            .and_then(|v| v.as_str().map(|s| s.to_string()))
-            .unwrap_or(qualname);
+        let qual = match dict_get_str(&dict, "__qualname__") {
+            None => name.to_string(),
+            Some(v) => match v.as_str() {
+                Some(q) => q.to_string(),
+                None => {
+                    return Err(self.type_error(format!(
+                        "type __qualname__ must be a str, not {}",
+                        self.type_name(v)
+                    )))
+                }
+            },
+        };
+        dict.remove(str_hash_of("__qualname__"), &mut |k| {
+            k.as_str() == Some("__qualname__")
+        });
+        let classcell = dict
+            .remove(str_hash_of("__classcell__"), &mut |k| {
+                k.as_str() == Some("__classcell__")
+            })
+            .map(|(_, v)| v);
         if dict_get_str(&dict, "__eq__").is_some() && dict_get_str(&dict, "__hash__").is_none() {
             dict_set_str(&mut dict, "__hash__", Value::None);
         }
-        let has_properties = dict.iter().any(|(_, v)| {
-            matches!(v.body(), Some(Object::Property { .. })) || self.is_user_descriptor(v)
-        }) || bases
-            .iter()
-            .any(|b| matches!(b.get(), Object::Class(c) if c.has_properties));
+        // Implicit class and static methods, as CPython's type.__new__ makes them.
+        for (n, wrap_static) in [
+            ("__init_subclass__", false),
+            ("__class_getitem__", false),
+            ("__new__", true),
+        ] {
+            if let Some(f) = dict_get_str(&dict, n) {
+                if matches!(f.body(), Some(Object::Function(_))) {
+                    let f = f.clone();
+                    let w = if wrap_static {
+                        Object::StaticMethod(f)
+                    } else {
+                        Object::ClassMethod(f)
+                    };
+                    dict_set_str(&mut dict, n, Value::obj(w));
+                }
+            }
+        }
+        let has_getattribute = dict_get_str(&dict, "__getattribute__").is_some()
+            || bases
+                .iter()
+                .any(|b| matches!(b.get(), Object::Class(c) if c.has_getattribute));
+        let has_properties = has_getattribute
+            || dict.iter().any(|(_, v)| {
+                matches!(v.body(), Some(Object::Property { .. })) || self.is_user_descriptor(v)
+            })
+            || bases
+                .iter()
+                .any(|b| matches!(b.get(), Object::Class(c) if c.has_properties));
         let has_setattr = dict_get_str(&dict, "__setattr__").is_some()
             || bases
                 .iter()
@@ -928,14 +1273,33 @@ impl Vm {
                 let names: Vec<Value> = match sv.body() {
                     Some(Object::Tuple(t)) => t.to_vec(),
                     Some(Object::List(l)) => l.clone(),
-                    _ => vec![sv.clone()],
+                    _ if sv.as_str().is_some() => vec![sv.clone()],
+                    _ => {
+                        let sv = sv.clone();
+                        self.collect(&sv)?
+                    }
                 };
-                let mut all: Option<Vec<Box<str>>> = Some(
-                    names
-                        .iter()
-                        .filter_map(|n| n.as_str().map(Box::from))
-                        .collect(),
-                );
+                let mut own: Vec<Box<str>> = Vec::with_capacity(names.len());
+                for n in &names {
+                    let Some(s) = n.as_str() else {
+                        return Err(self.type_error(format!(
+                            "__slots__ items must be strings, not '{}'",
+                            self.type_name(n)
+                        )));
+                    };
+                    if s != "__dict__" && dict_get_str(&dict, s).is_some() {
+                        return Err(self.value_error(format!(
+                            "'{s}' in __slots__ conflicts with class variable"
+                        )));
+                    }
+                    own.push(Box::from(s));
+                }
+                // `__dict__` among the slots gives instances a dict again.
+                let mut all = if own.iter().any(|s| &**s == "__dict__") {
+                    None
+                } else {
+                    Some(own)
+                };
                 for b in &bases {
                     match b.get() {
                         Object::Class(bc) if bc.module == "builtins" => {}
@@ -949,8 +1313,13 @@ impl Vm {
                 all
             }
         };
+        let metaclass = if meta.ptr_eq(self.type_obj(TypeKind::Type)) {
+            None
+        } else {
+            Some(meta.clone())
+        };
         let cls = ObjRef::new(Object::Class(Class {
-            name: name.clone(),
+            name: name.to_string(),
             qualname: qual,
             module: module_name,
             bases,
@@ -960,13 +1329,23 @@ impl Vm {
             has_properties,
             has_setattr,
             slots,
+            metaclass,
+            has_getattribute,
         }));
         let mut full = vec![cls.clone()];
         full.extend(mro);
         if let Object::Class(c) = cls.get_mut() {
             c.mro = full;
         }
-        // `__set_name__` on descriptors, in definition order.
+        let cls_v = Value::Obj(cls.clone());
+        if let Some(Object::Cell(c)) = classcell
+            .as_ref()
+            .and_then(|c| c.as_obj())
+            .map(|o| o.get_mut())
+        {
+            *c = cls_v.clone();
+        }
+        // `__set_name__` on the attributes, in definition order.
         let attrs: Vec<(Value, Value)> = match cls.get() {
             Object::Class(c) => c.dict.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
             _ => Vec::new(),
@@ -974,18 +1353,72 @@ impl Vm {
         for (k, v) in attrs {
             if let Some(Object::Instance(i)) = v.body() {
                 if let Some(sn) = self.lookup_user_attr(&i.class, "__set_name__") {
-                    self.call(&sn, &[v.clone(), Value::Obj(cls.clone()), k], &[])?;
+                    if let Err(e) = self.call(&sn, &[v.clone(), cls_v.clone(), k.clone()], &[]) {
+                        // CPython 3.11 reports the failing attribute, chaining the error.
+                        let msg = format!(
+                            "Error calling __set_name__ on '{}' instance {} in '{}'",
+                            self.type_name(&v),
+                            self.repr(&k)?,
+                            name
+                        );
+                        let re = self.err(ExcKind::RuntimeError, msg);
+                        if let Object::Instance(i) = re.get_mut() {
+                            if let Some(d) = i.exc.as_mut() {
+                                d.cause = Value::Obj(e.clone());
+                                d.context = Value::Obj(e);
+                                d.suppress_context = true;
+                            }
+                        }
+                        return Err(re);
+                    }
                 }
             }
         }
-        if let Some(Object::Cell(_)) = ret.body() {
-            if let Some(Object::Cell(c)) = ret.as_obj().map(|o| o.get_mut()) {
-                *c = Value::Obj(cls.clone());
+        // The parent's `__init_subclass__`, as `super(cls, cls).__init_subclass__(**kw)`.
+        let parent_hook = match cls.get() {
+            Object::Class(c) => c.mro[1..].iter().find_map(|k| match k.get() {
+                Object::Class(kc) if kc.module != "builtins" => {
+                    dict_get_str(&kc.dict, "__init_subclass__").cloned()
+                }
+                _ => None,
+            }),
+            _ => None,
+        };
+        match parent_hook {
+            Some(hook) => {
+                let f = match hook.body() {
+                    Some(Object::ClassMethod(f)) => Some(f.clone()),
+                    Some(Object::StaticMethod(f)) => {
+                        let f = f.clone();
+                        let (names, vals): (Vec<Value>, Vec<Value>) = kw.iter().cloned().unzip();
+                        let _ = self.call(&f, &vals, &names)?;
+                        None
+                    }
+                    _ => Some(hook.clone()),
+                };
+                if let Some(f) = f {
+                    let mut a = vec![cls_v.clone()];
+                    let mut names = Vec::with_capacity(kw.len());
+                    for (k, v) in kw {
+                        names.push(k.clone());
+                        a.push(v.clone());
+                    }
+                    self.call(&f, &a, &names)?;
+                }
             }
+            None if !kw.is_empty() => {
+                return Err(self.type_error(format!(
+                    "{name}.__init_subclass__() takes no keyword arguments"
+                )));
+            }
+            None => {}
         }
-        // `__init_subclass__` and `__set_name__` are not supported.
-        let _ = key_eq;
-        Ok(Value::Obj(cls))
+        Ok(cls)
+    }
+
+    /// The `__name__` of the module whose code is running (for classes made by `type()`).
+    fn current_module_name(&self) -> String {
+        "__main__".into()
     }
 
     /// C3 linearisation of the bases (excluding the new class itself).

@@ -968,8 +968,30 @@ impl Vm {
         }
     }
 
-    /// Instantiates a class: built-in types construct, user classes run `__init__`.
+    /// Calls a class: its metaclass's `__call__` when a program metaclass defines one,
+    /// otherwise `type.__call__`.
     pub fn call_class(
+        &mut self,
+        cls: &ObjRef,
+        args: &[Value],
+        kwnames: &[Value],
+    ) -> PyResult<Value> {
+        if let Object::Class(c) = cls.get() {
+            if let Some(meta) = &c.metaclass {
+                if let Some(call) = self.lookup_user_attr(meta, "__call__") {
+                    let mut v = Vec::with_capacity(args.len() + 1);
+                    v.push(Value::Obj(cls.clone()));
+                    v.extend_from_slice(args);
+                    return self.call(&call, &v, kwnames);
+                }
+            }
+        }
+        self.call_class_default(cls, args, kwnames)
+    }
+
+    /// `type.__call__(cls, ...)`: built-in types construct, metaclasses create classes,
+    /// program classes run `__new__` and `__init__`.
+    pub fn call_class_default(
         &mut self,
         cls: &ObjRef,
         args: &[Value],
@@ -979,6 +1001,9 @@ impl Vm {
             Object::Class(c) => c.kind,
             _ => TypeKind::Object,
         };
+        if kind == TypeKind::Type {
+            return crate::objects::typeobj::call_meta(self, cls, args, kwnames);
+        }
         if kind != TypeKind::User && kind != TypeKind::Exception && kind != TypeKind::Object {
             return self.construct_builtin(kind, args, kwnames);
         }

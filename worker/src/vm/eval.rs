@@ -324,7 +324,7 @@ impl Vm {
                     let name = self.name_at(f, arg);
                     if let Some(ns) = &f.namespace {
                         let ns = ns.clone();
-                        if let Some(v) = self.dict_get_str(&ns, name.as_str().unwrap_or(""))? {
+                        if let Some(v) = self.namespace_get(&ns, &name)? {
                             f.push(v);
                             continue;
                         }
@@ -338,7 +338,11 @@ impl Vm {
                         Some(ns) => {
                             let ns = ns.clone();
                             let name = self.name_at(f, arg);
-                            self.dict_set(&ns, name, v)?;
+                            if matches!(ns.get(), Object::Dict(_)) {
+                                self.dict_set(&ns, name, v)?;
+                            } else {
+                                self.setitem(&Value::Obj(ns), name, v)?;
+                            }
                         }
                         None => self.store_global(f, arg, v),
                     }
@@ -346,8 +350,15 @@ impl Vm {
                 Opcode::DELETE_NAME => {
                     let name = self.name_at(f, arg);
                     if let Some(ns) = f.namespace.clone() {
-                        if self.dict_del(&ns, &name)?.is_none() {
-                            return Err(self.name_error(name.as_str().unwrap_or("?")));
+                        if matches!(ns.get(), Object::Dict(_)) {
+                            if self.dict_del(&ns, &name)?.is_none() {
+                                return Err(self.name_error(name.as_str().unwrap_or("?")));
+                            }
+                        } else if let Err(e) = self.delitem(&Value::Obj(ns), &name) {
+                            if self.exc_matches(&e, ExcKind::KeyError) {
+                                return Err(self.name_error(name.as_str().unwrap_or("?")));
+                            }
+                            return Err(e);
                         }
                     }
                 }
@@ -405,7 +416,10 @@ impl Vm {
                             let name = n.as_str();
                             if crate::vm::attrs::dict_get_h(&inst.dict, hash, name).is_none() {
                                 if let Object::Class(c) = inst.class.get() {
-                                    for k in &c.mro {
+                                    // `__getattribute__` sees method lookups too.
+                                    let mro: &[ObjRef] =
+                                        if c.has_getattribute { &[] } else { &c.mro };
+                                    for k in mro {
                                         let Object::Class(kc) = k.get() else {
                                             continue;
                                         };

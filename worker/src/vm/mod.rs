@@ -153,6 +153,8 @@ fn new_class(name: &str, bases: Vec<ObjRef>, kind: TypeKind) -> ObjRef {
         has_properties: false,
         has_setattr: false,
         slots: None,
+        metaclass: None,
+        has_getattribute: false,
     }));
     let mut mro = vec![cls.clone()];
     if let Some(b) = bases.first() {
@@ -248,6 +250,37 @@ impl Vm {
         ] {
             set_attr(&types[kind as usize], "__init__", Value::Native(init));
         }
+        set_attr(
+            &object_t,
+            "__init_subclass__",
+            Value::obj(Object::ClassMethod(Value::Native(
+                &crate::objects::object::INIT_SUBCLASS,
+            ))),
+        );
+        set_attr(
+            &object_t,
+            "__getattribute__",
+            Value::Native(&crate::objects::object::GETATTRIBUTE),
+        );
+        let type_t = types[TypeKind::Type as usize].clone();
+        set_attr(
+            &type_t,
+            "__new__",
+            Value::obj(Object::StaticMethod(Value::Native(
+                &crate::objects::typeobj::NEW,
+            ))),
+        );
+        set_attr(
+            &type_t,
+            "__init__",
+            Value::Native(&crate::objects::typeobj::INIT),
+        );
+        set_attr(
+            &type_t,
+            "__call__",
+            Value::Native(&crate::objects::typeobj::CALL),
+        );
+        set_attr(&type_t, "mro", Value::Native(&crate::objects::typeobj::MRO));
         set_attr(
             &exc_types[ExcKind::BaseException as usize],
             "__init__",
@@ -409,7 +442,10 @@ impl Vm {
                 Object::Slice { .. } => TypeKind::Slice,
                 Object::Function(_) => TypeKind::Function,
                 Object::BoundMethod { .. } => TypeKind::Method,
-                Object::Class(_) => TypeKind::Type,
+                Object::Class(c) => match &c.metaclass {
+                    Some(m) => return m.clone(),
+                    None => TypeKind::Type,
+                },
                 Object::Module(_) => TypeKind::Module,
                 Object::Cell(_) => TypeKind::Cell,
                 Object::Generator(_) => TypeKind::Generator,

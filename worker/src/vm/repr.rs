@@ -200,7 +200,24 @@ impl Vm {
                 out.push_str(&format!("<bound method {fname} of {r}>"));
             }
             Object::Class(c) => {
-                if c.module == "builtins" {
+                if c.metaclass.is_some() {
+                    if let Some(r) = self.call_dunder_user(v, "__repr__")? {
+                        return match r.as_str() {
+                            Some(s) => {
+                                out.push_str(s);
+                                Ok(())
+                            }
+                            None => Err(self.type_error(format!(
+                                "__repr__ returned non-string (type {})",
+                                self.type_name(&r)
+                            ))),
+                        };
+                    }
+                    let Some(Object::Class(c)) = v.body() else {
+                        return Ok(());
+                    };
+                    out.push_str(&format!("<class '{}.{}'>", c.module, c.qualname));
+                } else if c.module == "builtins" {
                     out.push_str(&format!("<class '{}'>", c.name));
                 } else {
                     out.push_str(&format!("<class '{}.{}'>", c.module, c.qualname));
@@ -373,6 +390,17 @@ impl Vm {
             return Ok(s.to_string());
         }
         if let Value::Obj(o) = v {
+            if matches!(o.get(), Object::Class(c) if c.metaclass.is_some()) {
+                if let Some(r) = self.call_dunder_user(v, "__str__")? {
+                    return match r.as_str() {
+                        Some(s) => Ok(s.to_string()),
+                        None => Err(self.type_error(format!(
+                            "__str__ returned non-string (type {})",
+                            self.type_name(&r)
+                        ))),
+                    };
+                }
+            }
             if let Object::Instance(inst) = o.get() {
                 let is_exc = inst.exc.is_some();
                 if let Some(r) = self.call_dunder_user(v, "__str__")? {

@@ -13,6 +13,12 @@ use permafrost_image::opcode::BinaryOp;
 impl Vm {
     /// `iter(v)`.
     pub fn get_iter(&mut self, v: &Value) -> PyResult<Value> {
+        // A class whose program metaclass defines `__iter__`.
+        if matches!(v.body(), Some(Object::Class(c)) if c.metaclass.is_some()) {
+            if let Some(r) = self.call_dunder(v, "__iter__", &[])? {
+                return Ok(r);
+            }
+        }
         let it = match v {
             Value::Str(s) => {
                 if s.is_ascii() {

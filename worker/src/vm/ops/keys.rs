@@ -76,6 +76,19 @@ impl Vm {
         })
     }
 
+    /// `LOAD_NAME` in a class body: the namespace's entry for `name`, through
+    /// `__getitem__` (and `__missing__`) when `__prepare__` returned another mapping.
+    pub fn namespace_get(&mut self, ns: &ObjRef, name: &Value) -> PyResult<Option<Value>> {
+        if matches!(ns.get(), Object::Dict(_)) {
+            return self.dict_get_str(ns, name.as_str().unwrap_or(""));
+        }
+        match self.getitem(&Value::Obj(ns.clone()), name) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if self.exc_matches(&e, ExcKind::KeyError) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
     pub fn dict_set(&mut self, d: &ObjRef, key: Value, value: Value) -> PyResult<()> {
         let h = self.hash(&key)?;
         let key = self.resolve_dict_key(d, h, &key)?;

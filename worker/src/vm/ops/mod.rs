@@ -179,6 +179,17 @@ pub(crate) fn dunder_for(op: BinaryOp) -> (&'static str, &'static str, &'static 
     }
 }
 
+/// Whether a value's type may define operator methods in Python: an instance of a program
+/// class, or a class whose metaclass is a program class.
+#[inline]
+fn has_dunders(v: &Value) -> bool {
+    match v.body() {
+        Some(Object::Instance(_)) => true,
+        Some(Object::Class(c)) => c.metaclass.is_some(),
+        _ => false,
+    }
+}
+
 impl Vm {
     pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
         Ok(match v {
@@ -200,6 +211,21 @@ impl Vm {
                     Object::Dict(d) => !d.is_empty(),
                     _ => false,
                 },
+                Object::Class(c) if c.metaclass.is_some() => {
+                    if let Some(r) = self.call_dunder(v, "__bool__", &[])? {
+                        return match r {
+                            Value::Bool(b) => Ok(b),
+                            _ => Err(self.type_error(format!(
+                                "__bool__ should return bool, returned {}",
+                                self.type_name(&r)
+                            ))),
+                        };
+                    }
+                    if let Some(r) = self.call_dunder(v, "__len__", &[])? {
+                        return Ok(!matches!(r, Value::Int(0)));
+                    }
+                    true
+                }
                 Object::Instance(_) => {
                     let cls = self.type_of(v);
                     if let Some(m) = self.lookup_class_attr(&cls, "__bool__") {
@@ -251,6 +277,28 @@ impl Vm {
                 }
                 Object::List(_) | Object::Dict(_) | Object::Set(_) => {
                     return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))))
+                }
+                Object::Class(c) if c.metaclass.is_some() => {
+                    let meta = self.type_of(v);
+                    match self.lookup_user_attr(&meta, "__hash__") {
+                        Some(Value::None) => {
+                            return Err(self
+                                .type_error(format!("unhashable type: '{}'", self.type_name(v))))
+                        }
+                        Some(m) => {
+                            let r = self.call(&m, std::slice::from_ref(v), &[])?;
+                            match num_of(&r) {
+                                Some(Num::I(i)) => hash::hash_i64(i),
+                                Some(Num::B(b)) => hash::hash_bigint(b),
+                                _ => {
+                                    return Err(
+                                        self.type_error("__hash__ method should return an integer")
+                                    )
+                                }
+                            }
+                        }
+                        None => (o.addr() >> 4) as i64,
+                    }
                 }
                 Object::Instance(_) => {
                     let cls = self.type_of(v);
@@ -379,11 +427,19 @@ impl Vm {
         name: &str,
         args: &[Value],
     ) -> PyResult<Option<Value>> {
-        if !matches!(v.body(), Some(Object::Instance(_))) {
-            return Ok(None);
-        }
-        let cls = self.type_of(v);
-        match self.lookup_class_attr(&cls, name) {
+        let found = match v.body() {
+            Some(Object::Instance(_)) => {
+                let cls = self.type_of(v);
+                self.lookup_class_attr(&cls, name)
+            }
+            // A class whose program metaclass defines the method.
+            Some(Object::Class(c)) => match &c.metaclass {
+                Some(meta) => self.lookup_user_attr(meta, name),
+                None => None,
+            },
+            _ => None,
+        };
+        match found {
             Some(m) => {
                 let mut all = Vec::with_capacity(args.len() + 1);
                 all.push(v.clone());
@@ -407,9 +463,7 @@ impl Vm {
         if let (Some(x), Some(y)) = (num_of(a), num_of(b)) {
             return Ok(num_cmp(&x, &y) == Some(Ordering::Equal));
         }
-        if matches!(a.body(), Some(Object::Instance(_)))
-            || matches!(b.body(), Some(Object::Instance(_)))
-        {
+        if has_dunders(a) || has_dunders(b) {
             if let Some(r) = self.call_dunder(a, "__eq__", std::slice::from_ref(b))? {
                 if !matches!(r, Value::NotImplemented) {
                     return self.truthy(&r);
@@ -527,9 +581,7 @@ impl Vm {
     pub fn compare(&mut self, op: CompareOp, a: &Value, b: &Value) -> PyResult<Value> {
         match op {
             CompareOp::Eq | CompareOp::Ne => {
-                if matches!(a.body(), Some(Object::Instance(_)))
-                    || matches!(b.body(), Some(Object::Instance(_)))
-                {
+                if has_dunders(a) || has_dunders(b) {
                     let (name, rname) = if op == CompareOp::Eq {
                         ("__eq__", "__eq__")
                     } else {

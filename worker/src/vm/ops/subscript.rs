@@ -12,6 +12,14 @@ use num_traits::{Signed, ToPrimitive, Zero};
 impl Vm {
     /// `item in container`.
     pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        // A class whose program metaclass defines `__contains__`.
+        if matches!(container.body(), Some(Object::Class(c)) if c.metaclass.is_some()) {
+            if let Some(r) =
+                self.call_dunder(container, "__contains__", std::slice::from_ref(item))?
+            {
+                return self.truthy(&r);
+            }
+        }
         if let Some(s) = container.as_str() {
             return match item.as_str() {
                 Some(sub) => Ok(s.contains(sub)),
@@ -126,6 +134,17 @@ impl Vm {
 
     /// `len(v)`.
     pub fn len_of(&mut self, v: &Value) -> PyResult<usize> {
+        // A class whose program metaclass defines `__len__`.
+        if matches!(v.body(), Some(Object::Class(c)) if c.metaclass.is_some()) {
+            if let Some(r) = self.call_dunder(v, "__len__", &[])? {
+                if let Value::Int(i) = r {
+                    if i >= 0 {
+                        return Ok(i as usize);
+                    }
+                }
+                return Err(self.type_error("__len__() should return >= 0"));
+            }
+        }
         match v {
             Value::Str(s) => return Ok(s.char_len()),
             Value::Obj(o) => match o.get() {
@@ -477,7 +496,23 @@ impl Vm {
                     Some(v) => Ok(v),
                     None if inst_base(container).is_some() => {
                         let b = inst_base(container).unwrap_or(Value::None);
-                        self.getitem(&b, key)
+                        match self.getitem(&b, key) {
+                            // A dict subclass's `__missing__` supplies absent keys.
+                            Err(e)
+                                if matches!(b.body(), Some(Object::Dict(_)))
+                                    && self.exc_matches(&e, ExcKind::KeyError) =>
+                            {
+                                match self.call_dunder(
+                                    container,
+                                    "__missing__",
+                                    std::slice::from_ref(key),
+                                )? {
+                                    Some(v) => Ok(v),
+                                    None => Err(e),
+                                }
+                            }
+                            r => r,
+                        }
                     }
                     None => Err(self.type_error(format!(
                         "'{}' object is not subscriptable",
@@ -485,9 +520,32 @@ impl Vm {
                     ))),
                 }
             }
-            Object::Class(_) => {
-                // `list[int]` style generic aliases: return the class itself.
-                Ok(container.clone())
+            Object::Class(c) => {
+                if c.module == "builtins" && c.metaclass.is_none() {
+                    // `list[int]` style generic aliases: return the class itself.
+                    return Ok(container.clone());
+                }
+                // A metaclass `__getitem__` first, then `__class_getitem__`.
+                if let Some(v) =
+                    self.call_dunder(container, "__getitem__", std::slice::from_ref(key))?
+                {
+                    return Ok(v);
+                }
+                let o = o.clone();
+                if let Some(cgi) = self.lookup_class_attr(&o, "__class_getitem__") {
+                    let f = match cgi.body() {
+                        Some(Object::ClassMethod(f)) => Some(f.clone()),
+                        _ => None,
+                    };
+                    return match f {
+                        Some(f) => self.call(&f, &[container.clone(), key.clone()], &[]),
+                        None => self.call(&cgi, std::slice::from_ref(key), &[]),
+                    };
+                }
+                Err(self.type_error(format!(
+                    "type '{}' is not subscriptable",
+                    Vm::class_name(&o)
+                )))
             }
             _ => Err(self.type_error(format!(
                 "'{}' object is not subscriptable",
