@@ -27,7 +27,7 @@ def main() -> None:
     files = sorted(root.rglob("*.rs"))
     by_mod = {module_path(root, f): f for f in files}
     deps = {f: set() for f in files}
-    path_re = re.compile(r"\b(crate|super)((?:::[a-z_][a-z0-9_]*)+)")
+    path_re = re.compile(r"\b(crate|super)((?:::[A-Za-z_][A-Za-z0-9_]*)+)")
     use_group_re = re.compile(r"use crate::([a-z_][a-z0-9_:]*)::\{([^}]*)\}", re.S)
     for f in files:
         text = f.read_text()
@@ -49,8 +49,8 @@ def main() -> None:
                 if item and item[0].islower():
                     candidates.append(prefix + [item])
         for segs in candidates:
-            # The longest prefix naming a module file.
-            for n in range(len(segs), 0, -1):
+            # The longest prefix naming a module file (the crate root for `crate::Item`).
+            for n in range(len(segs), -1, -1):
                 target = by_mod.get(tuple(segs[:n]))
                 if target is not None:
                     if target != f:

@@ -48,14 +48,7 @@ pub fn on_interpreter_stack<R: Send>(f: impl FnOnce() -> R + Send) -> R {
 use permafrost_image::Image;
 use value::Value;
 
-/// Where code objects and constants live, and whether reading them writes refcounts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Layout {
-    /// The image is read in place: code and constants are never copied or written.
-    Permanent,
-    /// Code and constants are copied into refcounted heap objects at load, as CPython does.
-    Transient,
-}
+pub use vm::layout::Layout;
 
 /// An uncaught Python exception, ready to print or send.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -176,11 +169,19 @@ fn call_inner(
     }
 }
 
+/// A ready interpreter: side tables for the layout, the state, then the built-ins bound.
+fn new_vm(image: Image<'static>, layout: Layout) -> Vm {
+    let (codes, templates) = vm::layout::build(image, layout);
+    let mut vm = Vm::new(image, layout, codes, templates);
+    builtins::install(&mut vm);
+    vm
+}
+
 impl Interpreter {
     /// An interpreter over a validated image, in `layout`; no module has run yet.
     pub fn new(image: Image<'static>, layout: Layout) -> Interpreter {
         Interpreter {
-            vm: Some(Box::new(Vm::new(image, layout))),
+            vm: Some(Box::new(new_vm(image, layout))),
         }
     }
 

@@ -3,10 +3,13 @@
 //! built-in type (`int(x)`, `dict(a=1)`), which hands over to that type's `construct` in
 //! `objects/`.
 
+use crate::value::heap::ObjRef;
 use crate::value::object::{Object, TypeKind};
 use crate::value::Value;
+use crate::vm::attrs::dict_set_str;
 use crate::vm::native::Args;
 use crate::vm::ops::{num_of, Num};
+use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
 use permafrost_semantics::number;
@@ -14,8 +17,150 @@ use std::collections::HashMap;
 
 pub(crate) mod functions;
 
+/// Binds the built-ins into a new interpreter: the natives of `object`, `type` and the
+/// container types in their class dicts, the builtins namespace (types, exception classes,
+/// functions, constants), and each code object's fallback from a global name to its built-in
+/// (resolved once here, so a global miss never hashes the name).
+pub(crate) fn install(vm: &mut Vm) {
+    let set_attr = |cls: &ObjRef, name: &str, v: Value| {
+        if let Object::Class(c) = cls.get_mut() {
+            dict_set_str(&mut c.dict, name, v);
+        }
+    };
+    let object_t = vm.types[TypeKind::Object as usize].clone();
+    set_attr(
+        &object_t,
+        "__init__",
+        Value::Native(&crate::objects::object::INIT),
+    );
+    set_attr(
+        &object_t,
+        "__repr__",
+        Value::Native(&crate::objects::object::REPR),
+    );
+    set_attr(
+        &object_t,
+        "__str__",
+        Value::Native(&crate::objects::object::STR),
+    );
+    set_attr(
+        &object_t,
+        "__setattr__",
+        Value::Native(&crate::objects::object::SETATTR),
+    );
+    set_attr(
+        &object_t,
+        "__eq__",
+        Value::Native(&crate::objects::object::EQ),
+    );
+    set_attr(
+        &object_t,
+        "__ne__",
+        Value::Native(&crate::objects::object::NE),
+    );
+    set_attr(
+        &object_t,
+        "__hash__",
+        Value::Native(&crate::objects::object::HASH),
+    );
+    set_attr(
+        &object_t,
+        "__new__",
+        Value::obj(Object::StaticMethod(Value::Native(
+            &crate::objects::object::NEW,
+        ))),
+    );
+    for (kind, init) in [
+        (TypeKind::List, &crate::objects::list::INIT),
+        (TypeKind::Dict, &crate::objects::dict::INIT),
+        (TypeKind::Set, &crate::objects::set::INIT),
+    ] {
+        set_attr(&vm.types[kind as usize], "__init__", Value::Native(init));
+    }
+    set_attr(
+        &object_t,
+        "__init_subclass__",
+        Value::obj(Object::ClassMethod(Value::Native(
+            &crate::objects::object::INIT_SUBCLASS,
+        ))),
+    );
+    set_attr(
+        &object_t,
+        "__getattribute__",
+        Value::Native(&crate::objects::object::GETATTRIBUTE),
+    );
+    let type_t = vm.types[TypeKind::Type as usize].clone();
+    set_attr(
+        &type_t,
+        "__new__",
+        Value::obj(Object::StaticMethod(Value::Native(
+            &crate::objects::typeobj::NEW,
+        ))),
+    );
+    set_attr(
+        &type_t,
+        "__init__",
+        Value::Native(&crate::objects::typeobj::INIT),
+    );
+    set_attr(
+        &type_t,
+        "__call__",
+        Value::Native(&crate::objects::typeobj::CALL),
+    );
+    set_attr(&type_t, "mro", Value::Native(&crate::objects::typeobj::MRO));
+    set_attr(
+        &vm.exc_types[ExcKind::BaseException as usize],
+        "__init__",
+        Value::Native(&crate::objects::exception::INIT),
+    );
+    let mut builtins: HashMap<&'static str, Value> = HashMap::new();
+    for (kind, name) in crate::vm::TYPE_NAMES {
+        // Types CPython keeps out of the builtins namespace (reachable through `type()`).
+        let internal = matches!(
+            kind,
+            TypeKind::NoneType
+                | TypeKind::Function
+                | TypeKind::BuiltinFunction
+                | TypeKind::Method
+                | TypeKind::Module
+                | TypeKind::Generator
+                | TypeKind::Iterator
+                | TypeKind::Cell
+                | TypeKind::Code
+                | TypeKind::DictView
+                | TypeKind::NotImplementedType
+                | TypeKind::Ellipsis
+        );
+        if !internal {
+            builtins.insert(name, Value::Obj(vm.types[*kind as usize].clone()));
+        }
+    }
+    for kind in ExcKind::ALL {
+        builtins.insert(
+            kind.name(),
+            Value::Obj(vm.exc_types[*kind as usize].clone()),
+        );
+    }
+    let os_error = Value::Obj(vm.exc_types[ExcKind::OSError as usize].clone());
+    builtins.insert("EnvironmentError", os_error.clone());
+    builtins.insert("IOError", os_error);
+    add_functions(&mut builtins);
+    builtins.insert("NotImplemented", Value::NotImplemented);
+    builtins.insert("Ellipsis", Value::Ellipsis);
+    builtins.insert("__debug__", Value::Bool(true));
+    for info in vm.codes.iter_mut() {
+        info.builtin_fallback = info
+            .view
+            .names()
+            .iter()
+            .map(|n| builtins.get(n.as_str()).cloned().unwrap_or(Value::Null))
+            .collect();
+    }
+    vm.builtins = builtins;
+}
+
 /// Binds every built-in function in the builtins namespace `ns` under its name.
-pub(crate) fn add_functions(ns: &mut HashMap<&'static str, Value>) {
+fn add_functions(ns: &mut HashMap<&'static str, Value>) {
     let named = functions::IDENTIFIED.iter().copied();
     for f in functions::FUNCTIONS.iter().chain(named) {
         ns.insert(f.name(), Value::Native(f));

@@ -15,9 +15,9 @@ use crate::value::frame::Frame;
 use crate::value::heap::ObjRef;
 use crate::value::object::{Iter, Object};
 use crate::value::Value;
+use crate::vm::layout::Layout;
 use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
-use crate::Layout;
 use permafrost_image::opcode::{flags, CompareOp, Opcode};
 use permafrost_semantics::hash;
 

@@ -20,11 +20,19 @@
 use crate::value::heap::ObjRef;
 use crate::value::object::{HeapCode, Object, PyStr};
 use crate::value::Value;
-use crate::Layout;
 use num_bigint::{BigInt, Sign};
 use permafrost_image::opcode::Opcode;
 use permafrost_image::{CodeView, ConstView, Image};
 use std::collections::HashMap;
+
+/// Where code objects and constants live, and whether reading them writes refcounts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// The image is read in place: code and constants are never copied or written.
+    Permanent,
+    /// Code and constants are copied into refcounted heap objects at load, as CPython does.
+    Transient,
+}
 
 /// Side table for one code object.
 pub struct CodeInfo {

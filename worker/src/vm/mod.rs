@@ -6,8 +6,8 @@ use crate::value::dict_table::Dict;
 use crate::value::heap::ObjRef;
 use crate::value::object::{Class, ExcData, Instance, Module, Object, PyStr, TypeKind};
 use crate::value::Value;
+use crate::vm::layout::Layout;
 use crate::vm::layout::{CodeInfo, ModuleTemplate};
-use crate::Layout;
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 use permafrost_image::Image;
@@ -108,7 +108,7 @@ const ITER_TYPES: &[&str] = &[
 ];
 
 /// Built-in type objects, in `TypeKind` order.
-const TYPE_NAMES: &[(TypeKind, &str)] = &[
+pub(crate) const TYPE_NAMES: &[(TypeKind, &str)] = &[
     (TypeKind::Object, "object"),
     (TypeKind::Type, "type"),
     (TypeKind::NoneType, "NoneType"),
@@ -169,8 +169,14 @@ fn new_class(name: &str, bases: Vec<ObjRef>, kind: TypeKind) -> ObjRef {
 }
 
 impl Vm {
-    pub fn new(image: Image<'static>, layout: Layout) -> Vm {
-        let (codes, templates) = crate::vm::layout::build(image, layout);
+    /// The interpreter state over `image`: the built-in type objects and exception classes,
+    /// with nothing bound in them yet (`builtins::install` binds the built-ins).
+    pub fn new(
+        image: Image<'static>,
+        layout: Layout,
+        codes: Vec<CodeInfo>,
+        templates: Vec<ModuleTemplate>,
+    ) -> Vm {
         let mut types: Vec<ObjRef> = Vec::new();
         for (kind, name) in TYPE_NAMES {
             let bases = match kind {
@@ -195,129 +201,6 @@ impl Vm {
             };
             exc_types.push(new_class(kind.name(), vec![base], TypeKind::Exception));
         }
-        let set_attr = |cls: &ObjRef, name: &str, v: Value| {
-            if let Object::Class(c) = cls.get_mut() {
-                crate::vm::attrs::dict_set_str(&mut c.dict, name, v);
-            }
-        };
-        let object_t = types[TypeKind::Object as usize].clone();
-        set_attr(
-            &object_t,
-            "__init__",
-            Value::Native(&crate::objects::object::INIT),
-        );
-        set_attr(
-            &object_t,
-            "__repr__",
-            Value::Native(&crate::objects::object::REPR),
-        );
-        set_attr(
-            &object_t,
-            "__str__",
-            Value::Native(&crate::objects::object::STR),
-        );
-        set_attr(
-            &object_t,
-            "__setattr__",
-            Value::Native(&crate::objects::object::SETATTR),
-        );
-        set_attr(
-            &object_t,
-            "__eq__",
-            Value::Native(&crate::objects::object::EQ),
-        );
-        set_attr(
-            &object_t,
-            "__ne__",
-            Value::Native(&crate::objects::object::NE),
-        );
-        set_attr(
-            &object_t,
-            "__hash__",
-            Value::Native(&crate::objects::object::HASH),
-        );
-        set_attr(
-            &object_t,
-            "__new__",
-            Value::obj(Object::StaticMethod(Value::Native(
-                &crate::objects::object::NEW,
-            ))),
-        );
-        for (kind, init) in [
-            (TypeKind::List, &crate::objects::list::INIT),
-            (TypeKind::Dict, &crate::objects::dict::INIT),
-            (TypeKind::Set, &crate::objects::set::INIT),
-        ] {
-            set_attr(&types[kind as usize], "__init__", Value::Native(init));
-        }
-        set_attr(
-            &object_t,
-            "__init_subclass__",
-            Value::obj(Object::ClassMethod(Value::Native(
-                &crate::objects::object::INIT_SUBCLASS,
-            ))),
-        );
-        set_attr(
-            &object_t,
-            "__getattribute__",
-            Value::Native(&crate::objects::object::GETATTRIBUTE),
-        );
-        let type_t = types[TypeKind::Type as usize].clone();
-        set_attr(
-            &type_t,
-            "__new__",
-            Value::obj(Object::StaticMethod(Value::Native(
-                &crate::objects::typeobj::NEW,
-            ))),
-        );
-        set_attr(
-            &type_t,
-            "__init__",
-            Value::Native(&crate::objects::typeobj::INIT),
-        );
-        set_attr(
-            &type_t,
-            "__call__",
-            Value::Native(&crate::objects::typeobj::CALL),
-        );
-        set_attr(&type_t, "mro", Value::Native(&crate::objects::typeobj::MRO));
-        set_attr(
-            &exc_types[ExcKind::BaseException as usize],
-            "__init__",
-            Value::Native(&crate::objects::exception::INIT),
-        );
-        let mut builtins: HashMap<&'static str, Value> = HashMap::new();
-        for (kind, name) in TYPE_NAMES {
-            // Types CPython keeps out of the builtins namespace (reachable through `type()`).
-            let internal = matches!(
-                kind,
-                TypeKind::NoneType
-                    | TypeKind::Function
-                    | TypeKind::BuiltinFunction
-                    | TypeKind::Method
-                    | TypeKind::Module
-                    | TypeKind::Generator
-                    | TypeKind::Iterator
-                    | TypeKind::Cell
-                    | TypeKind::Code
-                    | TypeKind::DictView
-                    | TypeKind::NotImplementedType
-                    | TypeKind::Ellipsis
-            );
-            if !internal {
-                builtins.insert(name, Value::Obj(types[*kind as usize].clone()));
-            }
-        }
-        for kind in ExcKind::ALL {
-            builtins.insert(kind.name(), Value::Obj(exc_types[*kind as usize].clone()));
-        }
-        let os_error = Value::Obj(exc_types[ExcKind::OSError as usize].clone());
-        builtins.insert("EnvironmentError", os_error.clone());
-        builtins.insert("IOError", os_error);
-        crate::builtins::add_functions(&mut builtins);
-        builtins.insert("NotImplemented", Value::NotImplemented);
-        builtins.insert("Ellipsis", Value::Ellipsis);
-        builtins.insert("__debug__", Value::Bool(true));
         let mut iter_types = HashMap::new();
         for name in ITER_TYPES {
             let kind = if name.starts_with("dict_") && !name.ends_with("iterator") {
@@ -326,15 +209,6 @@ impl Vm {
                 TypeKind::Iterator
             };
             iter_types.insert(*name, new_class(name, vec![types[0].clone()], kind));
-        }
-        let mut codes = codes;
-        for info in codes.iter_mut() {
-            info.builtin_fallback = info
-                .view
-                .names()
-                .iter()
-                .map(|n| builtins.get(n.as_str()).cloned().unwrap_or(Value::Null))
-                .collect();
         }
         let nmods = image.module_count() as usize;
         let empty_tuple = Value::obj(Object::Tuple(Box::new([])));
@@ -348,7 +222,7 @@ impl Vm {
             main_as_dunder_main: false,
             types,
             exc_types,
-            builtins,
+            builtins: HashMap::new(),
             out: String::new(),
             sink: Sink::Stdout,
             depth: 0,
