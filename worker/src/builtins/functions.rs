@@ -497,8 +497,8 @@ fn next(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if let Some(Object::Generator(_)) = v.body() {
         if let Some(o) = v.as_obj().cloned() {
             return match vm.gen_resume(&o, Value::None, None)? {
-                crate::vm::eval::Exit::Yield(x) => Ok(x),
-                crate::vm::eval::Exit::Return(r) => match a.get(1) {
+                crate::value::frame::Exit::Yield(x) => Ok(x),
+                crate::value::frame::Exit::Return(r) => match a.get(1) {
                     Some(d) => Ok(d.clone()),
                     None => {
                         let cls = vm.exc_class(ExcKind::StopIteration);

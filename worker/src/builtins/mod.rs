@@ -6,8 +6,8 @@
 use crate::value::heap::ObjRef;
 use crate::value::object::{Object, TypeKind};
 use crate::value::Value;
-use crate::vm::attrs::dict_set_str;
 use crate::vm::native::Args;
+use crate::vm::ops::dict_set_str;
 use crate::vm::ops::{num_of, Num};
 use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};

@@ -1,10 +1,10 @@
 //! Generators: `send`, `throw` and `close`. Each method is one row of [`METHODS`] and one
 //! function below.
 
+use crate::value::frame::Exit;
 use crate::value::heap::ObjRef;
 use crate::value::object::{GenState, Object};
 use crate::value::Value;
-use crate::vm::eval::Exit;
 use crate::vm::native::{Args, Arity, NativeFn};
 use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};

@@ -126,7 +126,7 @@ fn setattr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     };
     let n = name.as_str().unwrap_or("");
     if let Some(Object::Instance(i)) = o.as_obj().map(|o| o.get_mut()) {
-        crate::vm::attrs::dict_set_str(&mut i.dict, n, v.clone());
+        crate::vm::ops::dict_set_str(&mut i.dict, n, v.clone());
     }
     Ok(Value::None)
 }

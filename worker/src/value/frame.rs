@@ -51,3 +51,20 @@ impl Frame {
         &self.stack[len - n]
     }
 }
+
+/// How a frame stopped running.
+pub enum Exit {
+    Return(Value),
+    Yield(Value),
+}
+
+/// How a frame stopped running, with the value left in `Vm::ret_slot`.
+///
+/// Word-sized on purpose: `Result<ExitKind, ObjRef>` then has both payloads in the same
+/// 8-byte slot and is returned in two registers rather than through memory.
+#[derive(Clone, Copy, PartialEq, Eq)]
+#[repr(u64)]
+pub enum ExitKind {
+    Return,
+    Yield,
+}

@@ -7,30 +7,12 @@ use crate::value::dict_table::Dict;
 use crate::value::heap::ObjRef;
 use crate::value::object::{Class, Object, TypeKind};
 use crate::value::Value;
-use crate::vm::ops::str_hash_of;
+use crate::vm::ops::{dict_get_h, dict_set_str, str_hash_of};
 use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
 
 fn dict_get_str<'a>(d: &'a Dict, name: &str) -> Option<&'a Value> {
     d.get(str_hash_of(name), &mut |k| k.as_str() == Some(name))
-}
-
-#[inline]
-pub fn dict_get_h<'a>(d: &'a Dict, hash: i64, name: &str) -> Option<&'a Value> {
-    d.get_with(hash, |k| match k {
-        // Names from the image compare by record address first (the common case: the same
-        // attribute name constant stored and loaded).
-        Value::Str(s) if std::ptr::eq(s.as_str().as_ptr(), name.as_ptr()) => {
-            s.as_str().len() == name.len()
-        }
-        _ => k.as_str() == Some(name),
-    })
-}
-
-pub fn dict_set_str(d: &mut Dict, name: &str, v: Value) {
-    d.insert(str_hash_of(name), Vm::str_val(name), v, &mut |k| {
-        k.as_str() == Some(name)
-    });
 }
 
 impl Vm {

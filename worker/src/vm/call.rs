@@ -4,10 +4,11 @@
 
 use crate::value::dict_table::Dict;
 use crate::value::frame::Frame;
+use crate::value::frame::{Exit, ExitKind};
 use crate::value::heap::ObjRef;
 use crate::value::object::{ExcData, Function, GenState, Generator, Instance, Object, TypeKind};
 use crate::value::Value;
-use crate::vm::eval::{Exit, ExitKind};
+use crate::vm::nest;
 use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm, RECURSION_LIMIT};
 use permafrost_image::opcode::flags;
@@ -26,21 +27,6 @@ fn name_list(names: &[String]) -> String {
         2 => format!("{} and {}", q[0], q[1]),
         _ => format!("{}, and {}", q[..q.len() - 1].join(", "), q[q.len() - 1]),
     }
-}
-
-/// Why a native path recursed: the suffix CPython puts after "maximum recursion depth
-/// exceeded" in the `RecursionError` it raises there.
-pub mod nest {
-    /// A call of a built-in or of an object through `__call__` from native code.
-    pub const CALL: &str = " while calling a Python object";
-    /// Comparing containers item by item.
-    pub const COMPARE: &str = " in comparison";
-    /// `repr` of a container (or of anything showing another object's repr).
-    pub const REPR: &str = " while getting the repr of an object";
-    /// `str` of an object showing another object's str (an exception's argument).
-    pub const STR: &str = " while getting the str of an object";
-    /// Converting a job's result to JSON (CPython's `json` encoder says the same).
-    pub const JSON: &str = " while encoding a JSON object";
 }
 
 impl Vm {

@@ -12,6 +12,7 @@
 
 use crate::builtins::functions;
 use crate::value::frame::Frame;
+use crate::value::frame::{Exit, ExitKind};
 use crate::value::heap::ObjRef;
 use crate::value::object::{Iter, Object};
 use crate::value::Value;
@@ -21,12 +22,6 @@ use crate::vm::{PyResult, Vm};
 use permafrost_image::opcode::{flags, CompareOp, Opcode};
 use permafrost_semantics::hash;
 
-/// How a frame stopped running.
-pub enum Exit {
-    Return(Value),
-    Yield(Value),
-}
-
 /// The function object behind `v`, if it is a Python function (the call fast path).
 #[inline(always)]
 fn python_function(v: &Value) -> Option<&ObjRef> {
@@ -34,17 +29,6 @@ fn python_function(v: &Value) -> Option<&ObjRef> {
         Value::Obj(o) if matches!(o.get(), Object::Function(_)) => Some(o),
         _ => None,
     }
-}
-
-/// How a frame stopped running, with the value left in `Vm::ret_slot`.
-///
-/// Word-sized on purpose: `Result<ExitKind, ObjRef>` then has both payloads in the same
-/// 8-byte slot and is returned in two registers rather than through memory.
-#[derive(Clone, Copy, PartialEq, Eq)]
-#[repr(u64)]
-pub enum ExitKind {
-    Return,
-    Yield,
 }
 
 impl Vm {
@@ -371,7 +355,7 @@ impl Vm {
                     if let Some(Value::Obj(o)) = f.stack.last() {
                         if let Object::Instance(inst) = o.get() {
                             if matches!(inst.class.get(), Object::Class(c) if !c.has_properties) {
-                                if let Some(v) = crate::vm::attrs::dict_get_h(
+                                if let Some(v) = crate::vm::ops::dict_get_h(
                                     &inst.dict,
                                     hash::hash_str(n.hash()),
                                     n.as_str(),
@@ -414,7 +398,7 @@ impl Vm {
                         if let Object::Instance(inst) = o.get() {
                             let hash = hash::hash_str(n.hash());
                             let name = n.as_str();
-                            if crate::vm::attrs::dict_get_h(&inst.dict, hash, name).is_none() {
+                            if crate::vm::ops::dict_get_h(&inst.dict, hash, name).is_none() {
                                 if let Object::Class(c) = inst.class.get() {
                                     // `__getattribute__` sees method lookups too.
                                     let mro: &[ObjRef] =
@@ -424,7 +408,7 @@ impl Vm {
                                             continue;
                                         };
                                         if let Some(v) =
-                                            crate::vm::attrs::dict_get_h(&kc.dict, hash, name)
+                                            crate::vm::ops::dict_get_h(&kc.dict, hash, name)
                                         {
                                             if matches!(v.body(), Some(Object::Function(_)))
                                                 || matches!(v, Value::Native(_))

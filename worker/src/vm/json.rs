@@ -5,7 +5,7 @@
 use crate::value::dict_table::Dict;
 use crate::value::object::Object;
 use crate::value::Value;
-use crate::vm::call::nest;
+use crate::vm::nest;
 use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
 

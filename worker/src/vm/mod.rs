@@ -44,6 +44,21 @@ pub enum Sink {
     Capture,
 }
 
+/// Why a native path recursed: the suffix CPython puts after "maximum recursion depth
+/// exceeded" in the `RecursionError` it raises there.
+pub mod nest {
+    /// A call of a built-in or of an object through `__call__` from native code.
+    pub const CALL: &str = " while calling a Python object";
+    /// Comparing containers item by item.
+    pub const COMPARE: &str = " in comparison";
+    /// `repr` of a container (or of anything showing another object's repr).
+    pub const REPR: &str = " while getting the repr of an object";
+    /// `str` of an object showing another object's str (an exception's argument).
+    pub const STR: &str = " while getting the str of an object";
+    /// Converting a job's result to JSON (CPython's `json` encoder says the same).
+    pub const JSON: &str = " while encoding a JSON object";
+}
+
 pub struct Vm {
     pub image: Image<'static>,
     pub layout: Layout,

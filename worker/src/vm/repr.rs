@@ -5,7 +5,7 @@
 use crate::value::heap::ObjRef;
 use crate::value::object::{Object, ViewKind};
 use crate::value::Value;
-use crate::vm::call::nest;
+use crate::vm::nest;
 use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;

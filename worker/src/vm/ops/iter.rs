@@ -311,8 +311,8 @@ impl Vm {
         match step {
             Step::Done(r) => Ok(r),
             Step::Gen => match self.gen_resume(&o, Value::None, None)? {
-                crate::vm::eval::Exit::Yield(v) => Ok(Some(v)),
-                crate::vm::eval::Exit::Return(_) => Ok(None),
+                crate::value::frame::Exit::Yield(v) => Ok(Some(v)),
+                crate::value::frame::Exit::Return(_) => Ok(None),
             },
             Step::User => {
                 let cls = self.type_of(it);

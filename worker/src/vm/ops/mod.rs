@@ -5,10 +5,11 @@
 //! concatenation and repetition, set algebra); `in`, `len` and subscripting with slices in
 //! [`subscript`]; iteration and unpacking in [`iter`].
 
+use crate::value::dict_table::Dict;
 use crate::value::heap::ObjRef;
 use crate::value::object::Object;
 use crate::value::Value;
-use crate::vm::call::nest;
+use crate::vm::nest;
 use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
 use num_traits::Zero;
@@ -52,6 +53,24 @@ pub fn str_hash_value(v: &Value) -> i64 {
 #[inline]
 pub fn str_hash_of(s: &str) -> i64 {
     hash::hash_str(permafrost_image::str_hash(s.as_bytes()))
+}
+
+#[inline]
+pub fn dict_get_h<'a>(d: &'a Dict, hash: i64, name: &str) -> Option<&'a Value> {
+    d.get_with(hash, |k| match k {
+        // Names from the image compare by record address first (the common case: the same
+        // attribute name constant stored and loaded).
+        Value::Str(s) if std::ptr::eq(s.as_str().as_ptr(), name.as_ptr()) => {
+            s.as_str().len() == name.len()
+        }
+        _ => k.as_str() == Some(name),
+    })
+}
+
+pub fn dict_set_str(d: &mut Dict, name: &str, v: Value) {
+    d.insert(str_hash_of(name), Vm::str_val(name), v, &mut |k| {
+        k.as_str() == Some(name)
+    });
 }
 
 /// A number operand.
