@@ -291,9 +291,9 @@ fn reversed(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             let index = vm.len_of(&v)?;
             Ok(rev_iter(v.clone(), index))
         }
+        Some(Object::Range { .. }) => Ok(crate::objects::range::reversed(&v)),
         Some(Object::Dict(_))
         | Some(Object::DictView { .. })
-        | Some(Object::Range { .. })
         | Some(Object::Str(_))
         | Some(Object::Bytes(_)) => {
             let mut items = vm.collect(&v)?;

@@ -19,6 +19,7 @@ pub(crate) mod object;
 pub(crate) mod property;
 pub(crate) mod range;
 pub(crate) mod set;
+pub(crate) mod slice;
 pub(crate) mod str;
 pub(crate) mod tuple;
 
@@ -33,6 +34,7 @@ fn methods(kind: TypeKind) -> &'static [NativeFn] {
         TypeKind::Set => set::SET_METHODS,
         TypeKind::FrozenSet => set::FROZENSET_METHODS,
         TypeKind::Range => range::METHODS,
+        TypeKind::Slice => slice::METHODS,
         TypeKind::Int | TypeKind::Bool => int::METHODS,
         TypeKind::Float => float::METHODS,
         TypeKind::Generator => generator::METHODS,

@@ -6,8 +6,7 @@ use crate::value::object::{Iter, Object, ViewKind};
 use crate::value::Value;
 use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
-use num_bigint::BigInt;
-use num_traits::{Signed, Zero};
+use num_traits::Signed;
 use permafrost_image::opcode::BinaryOp;
 
 impl Vm {
@@ -69,24 +68,7 @@ impl Vm {
                     source: Some(o.clone()),
                     len: s.len(),
                 },
-                Object::Range { start, stop, step } => match (start, stop, step) {
-                    (Value::Int(a), Value::Int(b), Value::Int(c)) => Iter::Range {
-                        next: *a,
-                        stop: *b,
-                        step: *c,
-                    },
-                    _ => {
-                        let big = |x: &Value| match num_of(x) {
-                            Some(n) => to_big(&n),
-                            None => BigInt::zero(),
-                        };
-                        Iter::BigRange {
-                            next: big(start),
-                            stop: big(stop),
-                            step: big(step),
-                        }
-                    }
-                },
+                Object::Range { .. } => crate::objects::range::iter(v),
                 Object::Iter(_) | Object::Generator(_) => return Ok(v.clone()),
                 Object::Instance(_) => {
                     if let Some(r) = self.call_dunder(v, "__iter__", &[])? {
@@ -452,15 +434,5 @@ impl Vm {
             )));
         }
         Ok(items)
-    }
-}
-
-pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {
-    if step > 0 && start < stop {
-        ((stop as i128 - start as i128 + step as i128 - 1) / step as i128) as i64
-    } else if step < 0 && start > stop {
-        ((start as i128 - stop as i128 - step as i128 - 1) / (-(step as i128))) as i64
-    } else {
-        0
     }
 }

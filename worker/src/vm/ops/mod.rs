@@ -7,6 +7,7 @@
 
 use crate::value::heap::ObjRef;
 use crate::value::object::Object;
+use crate::objects::slice;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
@@ -20,7 +21,6 @@ mod iter;
 mod keys;
 mod subscript;
 
-pub(crate) use iter::range_len;
 
 /// Largest single allocation a Python operation may request (bytes); beyond it the operation
 /// raises MemoryError instead of aborting the process.
@@ -98,6 +98,9 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
             x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| key_eq(p, q))
         }
         (Some(Object::Bytes(x)), Some(Object::Bytes(y))) => x == y,
+        (Some(Object::Range { .. }), Some(Object::Range { .. })) => {
+            crate::objects::range::equal(a, b)
+        }
         (Some(Object::FrozenSet(x)), Some(Object::FrozenSet(y))) => {
             x.len() == y.len()
                 && x.entries()
@@ -170,7 +173,7 @@ impl Vm {
                 Object::Set(s) | Object::FrozenSet(s) => !s.is_empty(),
                 Object::Bytes(b) => !b.is_empty(),
                 Object::BigInt(b) => !b.is_zero(),
-                Object::Range { .. } => self.len_of(v)? != 0,
+                Object::Range { .. } => crate::objects::range::nonempty(v),
                 Object::DictView { dict, .. } => match dict.get() {
                     Object::Dict(d) => !d.is_empty(),
                     _ => false,
@@ -231,7 +234,8 @@ impl Vm {
                     }
                     (h as i64).wrapping_abs()
                 }
-                Object::List(_) | Object::Dict(_) | Object::Set(_) => {
+                Object::Range { .. } => return crate::objects::range::hash(self, v),
+                Object::List(_) | Object::Dict(_) | Object::Set(_) | Object::Slice { .. } => {
                     return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))))
                 }
                 Object::Instance(_) => {
@@ -410,9 +414,11 @@ impl Vm {
             }
             (Some(Object::Bytes(x)), Some(Object::Bytes(y))) => Ok(x == y),
             (Some(Object::Range { .. }), Some(Object::Range { .. })) => {
-                let x = self.collect(a)?;
-                let y = self.collect(b)?;
-                Ok(x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| key_eq(p, q)))
+                Ok(crate::objects::range::equal(a, b))
+            }
+            (Some(Object::Slice { .. }), Some(Object::Slice { .. })) => {
+                let (x, y) = (slice::as_tuple(a), slice::as_tuple(b));
+                self.eq(&x, &y)
             }
             (Some(Object::DictView { .. }), Some(_)) | (Some(_), Some(Object::DictView { .. })) => {
                 let x = self.collect(a)?;
@@ -603,6 +609,10 @@ impl Vm {
                 Ok(Some(pick(x.len().cmp(&y.len()))))
             }
             (Some(Object::Bytes(x)), Some(Object::Bytes(y))) => Ok(Some(pick(x.cmp(y)))),
+            (Some(Object::Slice { .. }), Some(Object::Slice { .. })) => {
+                let (x, y) = (slice::as_tuple(a), slice::as_tuple(b));
+                self.order_builtin(op, &x, &y)
+            }
             (
                 Some(Object::Set(_) | Object::FrozenSet(_)),
                 Some(Object::Set(_) | Object::FrozenSet(_)),

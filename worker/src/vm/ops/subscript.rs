@@ -7,7 +7,7 @@ use crate::value::Value;
 use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{Signed, Zero};
 
 impl Vm {
     /// `item in container`.
@@ -88,7 +88,8 @@ impl Vm {
                         return Ok(inside && ((&i - &s) % &st).is_zero());
                     }
                 }
-                for x in self.collect(container)? {
+                let it = self.get_iter(container)?;
+                while let Some(x) = self.next(&it)? {
                     if self.eq(&x, item)? {
                         return Ok(true);
                     }
@@ -140,30 +141,7 @@ impl Vm {
                         return Ok(d.len());
                     }
                 }
-                Object::Range { start, stop, step } => {
-                    if let (Value::Int(a), Value::Int(b), Value::Int(c)) = (start, stop, step) {
-                        return Ok(range_len(*a, *b, *c) as usize);
-                    }
-                    let big = |x: &Value| match num_of(x) {
-                        Some(n) => to_big(&n),
-                        None => BigInt::zero(),
-                    };
-                    let (a, b, c) = (big(start), big(stop), big(step));
-                    let n = if c.is_positive() && a < b {
-                        (&b - &a + &c - 1) / &c
-                    } else if c.is_negative() && a > b {
-                        (&a - &b - &c - 1) / (-&c)
-                    } else {
-                        BigInt::zero()
-                    };
-                    return match n.to_usize() {
-                        Some(n) => Ok(n),
-                        None => Err(self.err(
-                            ExcKind::OverflowError,
-                            "Python int too large to convert to C ssize_t",
-                        )),
-                    };
-                }
+                Object::Range { .. } => return crate::objects::range::len(self, v),
                 Object::Instance(i)
                     if !i.base.is_null()
                         && self.lookup_user_attr(&i.class, "__len__").is_none() =>
@@ -425,52 +403,24 @@ impl Vm {
                 None => Err(self.key_error(key)),
             },
             Object::Range { start, stop, step } => {
-                let (Value::Int(a), Value::Int(b), Value::Int(c)) = (start, stop, step) else {
-                    let big = |x: &Value| match num_of(x) {
-                        Some(n) => to_big(&n),
-                        None => BigInt::zero(),
-                    };
-                    let (a, e, c) = (big(start), big(stop), big(step));
-                    let len = if c.is_positive() && a < e {
-                        (&e - &a + &c - 1) / &c
-                    } else if c.is_negative() && a > e {
-                        (&a - &e - &c - 1) / (-&c)
-                    } else {
-                        BigInt::zero()
-                    };
-                    let i = match num_of(key) {
-                        Some(Num::I(i)) => BigInt::from(i),
-                        Some(Num::B(b)) => b.clone(),
-                        _ => {
-                            return Err(self.type_error(format!(
-                                "range indices must be integers or slices, not {}",
-                                self.type_name(key)
-                            )))
-                        }
-                    };
-                    let j = if i.is_negative() { &i + &len } else { i };
-                    if j.is_negative() || j >= len {
+                if let (Value::Int(a), Value::Int(b), Value::Int(c), Value::Int(i)) =
+                    (start, stop, step, key)
+                {
+                    let n = crate::objects::range::small_len(*a, *b, *c);
+                    let i = *i as i128;
+                    let j = if i < 0 { i + n } else { i };
+                    if j < 0 || j >= n {
                         return Err(
                             self.err(ExcKind::IndexError, "range object index out of range")
                         );
                     }
-                    return Ok(Vm::int_from_big(a + c * j));
-                };
-                let (a, b, c) = (*a, *b, *c);
-                let len = range_len(a, b, c) as usize;
-                if Vm::is_slice(key) {
-                    let (s, e, st, _) = self.slice_indices(key, len)?;
-                    let ns = a + s * c;
-                    let nstep = c * st;
-                    let nstop = a + e * c;
-                    return Ok(Value::obj(Object::Range {
-                        start: Value::Int(ns),
-                        stop: Value::Int(nstop),
-                        step: Value::Int(nstep),
-                    }));
+                    let v = *a as i128 + j * *c as i128;
+                    return Ok(match i64::try_from(v) {
+                        Ok(v) => Value::Int(v),
+                        Err(_) => Vm::int_from_big(BigInt::from(v)),
+                    });
                 }
-                let i = self.norm_index(key, len, "range object")?;
-                Ok(Value::Int(a + i as i64 * c))
+                crate::objects::range::item(self, container, key)
             }
             Object::Instance(_) => {
                 match self.call_dunder(container, "__getitem__", std::slice::from_ref(key))? {
