@@ -325,7 +325,7 @@ fn rindex(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     search(vm, a, "rindex", Search::Rindex)
 }
 
-fn count(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+pub(super) fn count(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     search(vm, a, "count", Search::Count)
 }
 
@@ -436,7 +436,7 @@ fn isnumeric(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     test(vm, a, "isnumeric", text::isnumeric)
 }
 
-fn istitle(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+pub(super) fn istitle(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     test(vm, a, "istitle", text::istitle)
 }
 
@@ -444,7 +444,7 @@ fn isidentifier(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     test(vm, a, "isidentifier", text::isidentifier)
 }
 
-fn isascii(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+pub(super) fn isascii(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     test(vm, a, "isascii", text::isascii)
 }
 
@@ -507,8 +507,9 @@ pub(super) fn rpartition(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 pub(super) fn splitlines(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let r = receiver(vm, a, "splitlines")?;
     check_at_most(vm, a, "splitlines", 1)?;
+    // `keepends` is an int flag: `splitlines("x")` is a TypeError.
     let keep = match a.arg(1, "keepends") {
-        Some(v) => vm.truthy(v)?,
+        Some(v) => vm.index_of(v)? != 0,
         None => false,
     };
     Ok(Vm::new_list(
@@ -667,21 +668,21 @@ fn maketrans(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(d)
 }
 
-fn expandtabs(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+pub(super) fn expandtabs(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let r = receiver(vm, a, "expandtabs")?;
     check_at_most(vm, a, "expandtabs", 1)?;
     let t = vm.opt_i64(a.arg(1, "tabsize"))?.unwrap_or(8);
     Ok(Vm::str_val(text::expandtabs(text(&r), t)))
 }
 
-fn removeprefix(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+pub(super) fn removeprefix(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let r = receiver(vm, a, "removeprefix")?;
     let s = text(&r);
     let p = clinic_str_arg(vm, a.get(1), "removeprefix() argument must be str, not")?;
     Ok(Vm::str_val(s.strip_prefix(p.as_str()).unwrap_or(s)))
 }
 
-fn removesuffix(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+pub(super) fn removesuffix(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let r = receiver(vm, a, "removesuffix")?;
     let s = text(&r);
     let p = clinic_str_arg(vm, a.get(1), "removesuffix() argument must be str, not")?;

@@ -273,7 +273,9 @@ impl Vm {
                     }
                     let class_method = match (kind, name) {
                         (TypeKind::Dict, "fromkeys") => Some(&crate::objects::dict::FROMKEYS),
-                        (TypeKind::Bytes, "fromhex") => crate::objects::method(kind, name),
+                        (TypeKind::Bytes, "fromhex" | "maketrans") => {
+                            crate::objects::method(kind, name)
+                        }
                         (TypeKind::Int, "from_bytes") => Some(&crate::objects::int::FROM_BYTES),
                         (TypeKind::Float, "fromhex") => Some(&crate::objects::float::FROMHEX),
                         (TypeKind::Str, "maketrans") => crate::objects::method(kind, name),

@@ -54,14 +54,20 @@ impl Vm {
                     }
                 }
             }
-            Object::Bytes(b) => match item {
-                Value::Int(i) => Ok(b.contains(&(*i as u8)) && (0..256).contains(i)),
-                _ => match item.body() {
-                    Some(Object::Bytes(sub)) => {
-                        Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == &sub[..]))
+            Object::Bytes(b) => match item.body() {
+                Some(Object::Bytes(sub)) => {
+                    Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == &sub[..]))
+                }
+                _ if num_of(item).is_some() && !matches!(item, Value::Float(_)) => {
+                    match num_of(item) {
+                        Some(Num::I(i)) if (0..256).contains(&i) => Ok(b.contains(&(i as u8))),
+                        _ => Err(self.value_error("byte must be in range(0, 256)")),
                     }
-                    _ => Err(self.type_error("a bytes-like object is required")),
-                },
+                }
+                _ => Err(self.type_error(format!(
+                    "a bytes-like object is required, not '{}'",
+                    self.type_name(item)
+                ))),
             },
             Object::Range { start, stop, step } => {
                 if let (Value::Int(s), Value::Int(e), Value::Int(st), Value::Int(i)) =
