@@ -253,6 +253,9 @@ fn sum(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if acc.as_str().is_some() {
         return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
+    if matches!(acc.body(), Some(Object::Bytes(_))) {
+        return Err(vm.type_error("sum() can't sum bytes [use b''.join(seq) instead]"));
+    }
     for v in items {
         acc = match (&acc, &v) {
             (Value::Int(x), Value::Int(y)) if x.checked_add(*y).is_some() => Value::Int(x + y),
@@ -626,6 +629,20 @@ fn pow(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     };
     match a.arg(2, "mod") {
         Some(m) if !matches!(m, Value::None) => {
+            let nums = [num_of(x), num_of(y), num_of(m)];
+            if nums.iter().any(|n| matches!(n, Some(Num::F(_)))) {
+                return Err(vm.type_error(
+                    "pow() 3rd argument not allowed unless all arguments are integers",
+                ));
+            }
+            if nums.iter().any(|n| n.is_none()) {
+                return Err(vm.type_error(format!(
+                    "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+                    vm.type_name(x),
+                    vm.type_name(y),
+                    vm.type_name(m)
+                )));
+            }
             let (b, e, m) = (
                 vm.big_arg(Some(x))?,
                 vm.big_arg(Some(y))?,

@@ -1,7 +1,9 @@
 //! The dunder methods every built-in value answers (`(1).__add__(2)`, `[].__len__()`): each
 //! forwards to the operator it implements, so one record serves every built-in type.
 
+use crate::value::object::Object;
 use crate::value::Value;
+use crate::vm::ops::inst_base;
 use crate::vm::native::{Args, NativeFn};
 use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
@@ -96,41 +98,102 @@ fn str(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(Vm::str_val(vm.str_of(&r)?))
 }
 
-fn eq(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let (r, x) = operands(vm, a, "__eq__")?;
-    vm.compare(CompareOp::Eq, &r, &x)
+/// The comparison family of a built-in value (the built-in inside an instance of a subclass),
+/// for the rich-comparison dunders: each type's slot compares only with its own family.
+#[derive(PartialEq, Clone, Copy)]
+enum Family {
+    Int,
+    Float,
+    Str,
+    Bytes,
+    List,
+    Tuple,
+    Dict,
+    Set,
+    Range,
+    Slice,
+    Other,
 }
 
-fn ne(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let (r, x) = operands(vm, a, "__ne__")?;
-    vm.compare(CompareOp::Ne, &r, &x)
-}
-
-/// An ordering: a `TypeError` from the operator becomes `NotImplemented`, as the slot
-/// wrappers answer for operands they do not support.
-fn order(vm: &mut Vm, a: &Args, name: &str, op: CompareOp) -> PyResult<Value> {
-    let (r, x) = operands(vm, a, name)?;
-    match vm.compare(op, &r, &x) {
-        Ok(v) => Ok(v),
-        Err(e) if vm.exc_matches(&e, ExcKind::TypeError) => Ok(Value::NotImplemented),
-        Err(e) => Err(e),
+fn family(v: &Value) -> Family {
+    match v {
+        Value::Int(_) | Value::Bool(_) => Family::Int,
+        Value::Float(_) => Family::Float,
+        _ if v.as_str().is_some() => Family::Str,
+        _ => match v.body() {
+            Some(Object::BigInt(_)) => Family::Int,
+            Some(Object::Bytes(_)) => Family::Bytes,
+            Some(Object::List(_)) => Family::List,
+            Some(Object::Tuple(_)) => Family::Tuple,
+            Some(Object::Dict(_)) => Family::Dict,
+            Some(Object::Set(_) | Object::FrozenSet(_)) => Family::Set,
+            Some(Object::Range { .. }) => Family::Range,
+            Some(Object::Slice { .. }) => Family::Slice,
+            _ => Family::Other,
+        },
     }
 }
 
+/// `r.__eq__(x)` and friends called directly: the operator on the built-in values when `x`
+/// is of `r`'s family (ints also for floats), otherwise `NotImplemented`; values of no
+/// built-in family compare by identity (`object.__eq__`) and are not ordered.
+fn rich(vm: &mut Vm, a: &Args, name: &str, op: CompareOp) -> PyResult<Value> {
+    let (r, x) = operands(vm, a, name)?;
+    let r = inst_base(&r).unwrap_or(r);
+    let x = inst_base(&x).unwrap_or(x);
+    let (fr, fx) = (family(&r), family(&x));
+    let equality = matches!(op, CompareOp::Eq | CompareOp::Ne);
+    if fr == Family::Other {
+        // Built-in functions compare by identity with each other, both ways.
+        if matches!((&r, &x), (Value::Native(_), Value::Native(_))) && equality {
+            return Ok(Value::Bool(r.is(&x) == (op == CompareOp::Eq)));
+        }
+        return Ok(match op {
+            CompareOp::Eq if r.is(&x) => Value::Bool(true),
+            CompareOp::Ne if r.is(&x) => Value::Bool(false),
+            _ => Value::NotImplemented,
+        });
+    }
+    let compatible = fr == fx || (fr == Family::Float && fx == Family::Int);
+    let ordered = !matches!(fr, Family::Dict | Family::Range);
+    if !compatible || (!equality && !ordered) {
+        return Ok(Value::NotImplemented);
+    }
+    vm.compare(op, &r, &x)
+}
+
+/// `object.__eq__` and `object.__ne__` reached through an instance of a built-in type's
+/// subclass: the built-in type's own comparison answers.
+pub(crate) fn builtin_base_eq(vm: &mut Vm, a: &Args, eq: bool) -> PyResult<Value> {
+    if eq {
+        rich(vm, a, "__eq__", CompareOp::Eq)
+    } else {
+        rich(vm, a, "__ne__", CompareOp::Ne)
+    }
+}
+
+fn eq(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    rich(vm, a, "__eq__", CompareOp::Eq)
+}
+
+fn ne(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    rich(vm, a, "__ne__", CompareOp::Ne)
+}
+
 fn lt(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    order(vm, a, "__lt__", CompareOp::Lt)
+    rich(vm, a, "__lt__", CompareOp::Lt)
 }
 
 fn le(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    order(vm, a, "__le__", CompareOp::Le)
+    rich(vm, a, "__le__", CompareOp::Le)
 }
 
 fn gt(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    order(vm, a, "__gt__", CompareOp::Gt)
+    rich(vm, a, "__gt__", CompareOp::Gt)
 }
 
 fn ge(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    order(vm, a, "__ge__", CompareOp::Ge)
+    rich(vm, a, "__ge__", CompareOp::Ge)
 }
 
 fn hash(vm: &mut Vm, a: &Args) -> PyResult<Value> {

@@ -182,7 +182,13 @@ fn sort(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let backup = unsorted.clone();
     match vm.sort_values(unsorted, key.as_ref(), reverse) {
         Ok(sorted) => {
+            // The list stays empty (and unallocated) while it is sorted: a key or comparison
+            // that grew it, even back to empty, modified it. Its changes are discarded.
+            let modified = items(&o).capacity() != 0;
             *items(&o) = sorted;
+            if modified {
+                return Err(vm.value_error("list modified during sort"));
+            }
             Ok(Value::None)
         }
         Err(e) => {

@@ -78,6 +78,10 @@ fn setattr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         return Err(vm.type_error("__setattr__ expected 2 arguments"));
     };
     let n = name.as_str().unwrap_or("");
+    if matches!(o.body(), Some(Object::Instance(i)) if matches!(i.class.get(), Object::Class(c) if c.kind == TypeKind::Object))
+    {
+        return Err(vm.attr_error(o, n));
+    }
     if let Some(Object::Instance(i)) = o.as_obj().map(|o| o.get_mut()) {
         crate::vm::attrs::dict_set_str(&mut i.dict, n, v.clone());
     }
@@ -92,11 +96,17 @@ fn identity(a: &Args, same: bool) -> Value {
     }
 }
 
-fn eq(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
+fn eq(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if a.get(0).and_then(crate::vm::ops::inst_base).is_some() {
+        return super::dunders::builtin_base_eq(vm, a, true);
+    }
     Ok(identity(a, true))
 }
 
-fn ne(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
+fn ne(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if a.get(0).and_then(crate::vm::ops::inst_base).is_some() {
+        return super::dunders::builtin_base_eq(vm, a, false);
+    }
     Ok(identity(a, false))
 }
 

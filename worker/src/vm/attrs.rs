@@ -82,7 +82,7 @@ impl Vm {
         None
     }
 
-    fn attr_error(&self, v: &Value, name: &str) -> ObjRef {
+    pub(crate) fn attr_error(&self, v: &Value, name: &str) -> ObjRef {
         let msg = match v.body() {
             Some(Object::Class(c)) => {
                 format!("type object '{}' has no attribute '{}'", c.name, name)
@@ -368,9 +368,21 @@ impl Vm {
                         return Ok(g.qualname.clone());
                     }
                 }
-                Object::Property { fget, .. } => {
-                    if name == "fget" {
-                        return Ok(fget.clone());
+                Object::Property { fget, fset, fdel } => {
+                    let accessor = match name {
+                        "fget" => Some(fget),
+                        "fset" => Some(fset),
+                        "fdel" => Some(fdel),
+                        _ => None,
+                    };
+                    if let Some(f) = accessor {
+                        return Ok(if f.is_null() { Value::None } else { f.clone() });
+                    }
+                    if name == "__get__" {
+                        return Ok(Value::obj(Object::BoundMethod {
+                            func: Value::Native(&crate::objects::property::GET),
+                            receiver: obj.clone(),
+                        }));
                     }
                     if name == "setter" || name == "getter" || name == "deleter" {
                         return Ok(Value::obj(Object::BoundMethod {
@@ -382,6 +394,11 @@ impl Vm {
                             receiver: obj.clone(),
                         }));
                     }
+                }
+                Object::StaticMethod(f) | Object::ClassMethod(f)
+                    if name == "__func__" || name == "__wrapped__" =>
+                {
+                    return Ok(f.clone())
                 }
                 Object::Cell(v) if name == "cell_contents" => return Ok(v.clone()),
                 Object::Slice { start, stop, step } => match name {
@@ -456,7 +473,8 @@ impl Vm {
         match name {
             "__class__" => return Some(Value::Obj(inst.class.clone())),
             "__dict__" => {
-                if matches!(inst.class.get(), Object::Class(c) if c.slots.is_some()) {
+                if matches!(inst.class.get(), Object::Class(c) if c.slots.is_some() || c.kind == TypeKind::Object)
+                {
                     return None;
                 }
                 return Some(Vm::new_dict(inst.dict.clone()));
@@ -651,6 +669,10 @@ impl Vm {
                         if !slots.iter().any(|s| &**s == name) {
                             return Err(self.attr_error(obj, name));
                         }
+                    }
+                    // Instances of `object` itself have no `__dict__`.
+                    if c.kind == TypeKind::Object {
+                        return Err(self.attr_error(obj, name));
                     }
                 }
                 let key = name_v.clone();

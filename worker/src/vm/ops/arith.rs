@@ -165,9 +165,8 @@ impl Vm {
                 FloorDiv => number::float_floordiv(a, b).map_err(|e| lib(self, e))?,
                 Mod => number::float_mod(a, b).map_err(|e| lib(self, e))?,
                 Pow => {
-                    if a < 0.0 && b.fract() != 0.0 && b.is_finite() {
-                        // CPython returns a complex number here; complex is unsupported.
-                        return Err(self.value_error("math domain error"));
+                    if a < 0.0 && a.is_finite() && b.fract() != 0.0 && b.is_finite() {
+                        return Err(self.negative_fractional_pow(a, b));
                     }
                     number::float_pow(a, b).map_err(|e| lib(self, e))?
                 }
@@ -629,5 +628,22 @@ impl Vm {
                 ))),
             },
         }
+    }
+}
+
+impl Vm {
+    /// A negative finite float to a fractional power: CPython computes a complex number,
+    /// raising `OverflowError` when its modulus overflows; complex numbers are not supported
+    /// here, so a finite result is refused with a clear message.
+    fn negative_fractional_pow(&self, a: f64, b: f64) -> ObjRef {
+        let modulus = (-a).powf(b);
+        let phase = std::f64::consts::PI * b;
+        let (re, im) = (modulus * phase.cos(), modulus * phase.sin());
+        if re.is_infinite() || im.is_infinite() {
+            return self.err(ExcKind::OverflowError, "complex exponentiation");
+        }
+        self.value_error(
+            "negative number cannot be raised to a fractional power (complex numbers are not supported)",
+        )
     }
 }
