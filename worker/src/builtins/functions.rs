@@ -272,7 +272,7 @@ fn sorted(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         None => return Err(vm.type_error("sorted expected 1 argument, got 0")),
     };
     let reverse = match a.kw("reverse") {
-        Some(v) => vm.truthy(v)?,
+        Some(v) => vm.index_of(v)? != 0,
         None => false,
     };
     let key = a.kw("key").cloned();
@@ -334,11 +334,18 @@ fn enumerate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn zip(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if let Some((k, _)) = a.kw.iter().find(|(k, _)| *k != "strict") {
+        return Err(vm.type_error(format!("zip() got an unexpected keyword argument '{k}'")));
+    }
+    let strict = match a.kw("strict") {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
     let mut its = Vec::new();
     for v in a.pos {
         its.push(vm.get_iter(v)?);
     }
-    Ok(Value::obj(Object::Iter(Iter::Zip { its })))
+    Ok(Value::obj(Object::Iter(Iter::Zip { its, strict })))
 }
 
 fn map(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -693,7 +700,7 @@ fn round(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             Ok(Vm::int_from_big(r))
         }
         (Some(Num::F(f)), Some(d)) => {
-            let d = vm.clamp_index(&d)?;
+            let d = round_digits(vm, &d)?;
             Ok(Value::Float(
                 number::round_f64(f, d).map_err(|e| vm.lib_err(e))?,
             ))
@@ -701,7 +708,7 @@ fn round(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         (Some(Num::I(i)), None) => Ok(Value::Int(i)),
         (Some(Num::B(_)), None) => Ok(v.clone()),
         (Some(Num::I(_) | Num::B(_)), Some(d)) => {
-            let d = vm.clamp_index(&d)?;
+            let d = round_digits(vm, &d)?;
             let b = vm.big_arg(Some(&v))?;
             Ok(Vm::int_from_big(number::round_int(&b, d)))
         }
@@ -715,6 +722,14 @@ fn round(vm: &mut Vm, a: &Args) -> PyResult<Value> {
                 ))),
             }
         }
+    }
+}
+
+/// `round`'s `ndigits`: an index (`__index__`, no floats), huge values clamped.
+fn round_digits(vm: &mut Vm, d: &Value) -> PyResult<i64> {
+    match d.body() {
+        Some(Object::BigInt(_)) => vm.clamp_index(d),
+        _ => vm.index_of(d),
     }
 }
 

@@ -4,10 +4,10 @@
 
 use super::str as str_methods;
 use super::str::ANY;
+use crate::value::heap::ObjRef;
 use crate::value::object::{BytesData, Object};
 use crate::value::Value;
 use crate::vm::native::{Args, Arity, NativeCall, NativeFn};
-use crate::value::heap::ObjRef;
 use crate::vm::ops::{inst_base, num_of};
 use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
@@ -541,10 +541,11 @@ fn hex(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             let sep: Vec<char> = match (v.as_str(), v.body()) {
                 (Some(s), _) => s.chars().collect(),
                 (None, Some(Object::Bytes(b))) => b.iter().map(|&x| x as char).collect(),
-                _ => return Err(vm.type_error(format!(
-                    "object of type '{}' has no len()",
-                    vm.type_name(v)
-                ))),
+                _ => {
+                    return Err(
+                        vm.type_error(format!("object of type '{}' has no len()", vm.type_name(v)))
+                    )
+                }
             };
             if sep.len() != 1 {
                 return Err(vm.value_error("sep must be length 1."));

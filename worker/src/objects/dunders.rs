@@ -3,8 +3,8 @@
 
 use crate::value::object::Object;
 use crate::value::Value;
-use crate::vm::ops::inst_base;
 use crate::vm::native::{Args, NativeFn};
+use crate::vm::ops::inst_base;
 use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
 use permafrost_image::opcode::CompareOp;
@@ -201,10 +201,26 @@ fn hash(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(Value::Int(vm.hash(&r)?))
 }
 
-/// `+`, `-` and `*` by their `BINARY_OP` argument.
+/// `+`, `-` and `*` by their `BINARY_OP` argument. Called directly on a number, the slot
+/// takes only numbers it knows (`(1).__add__(1.0)` is `NotImplemented`: the reflected float
+/// slot handles it); sequences raise their own errors, as their concat and repeat slots do.
 fn arith(vm: &mut Vm, a: &Args, name: &str, op: u32) -> PyResult<Value> {
     let (r, x) = operands(vm, a, name)?;
-    vm.binary_op(op, &r, &x)
+    let (br, bx) = (
+        inst_base(&r).unwrap_or_else(|| r.clone()),
+        inst_base(&x).unwrap_or_else(|| x.clone()),
+    );
+    let accepted = match (family(&br), family(&bx)) {
+        (Family::Int, fx) => fx == Family::Int,
+        (Family::Float, fx) => matches!(fx, Family::Int | Family::Float),
+        _ => true,
+    };
+    if !accepted {
+        return Ok(Value::NotImplemented);
+    }
+    // On the built-in values: a subclass's `super().__add__(x)` must not re-enter its own
+    // `__add__`.
+    vm.binary_op(op, &br, &bx)
 }
 
 fn add(vm: &mut Vm, a: &Args) -> PyResult<Value> {

@@ -2,7 +2,7 @@
 //! function below.
 
 use crate::value::heap::ObjRef;
-use crate::value::object::Object;
+use crate::value::object::{Iter, Object};
 use crate::value::Value;
 use crate::vm::native::{Args, Arity, NativeFn};
 use crate::vm::ExcKind;
@@ -19,6 +19,7 @@ pub(crate) static METHODS: &[NativeFn] = &[
     NativeFn::method("list.count", count, Arity::One, None),
     NativeFn::new("list.sort", sort),
     NativeFn::method("list.reverse", reverse, Arity::NoArgs, None),
+    NativeFn::method("list.__reversed__", reversed, Arity::NoArgs, None),
     NativeFn::method("list.copy", copy, Arity::NoArgs, None),
     NativeFn::method("list.clear", clear, Arity::NoArgs, None),
 ];
@@ -173,11 +174,12 @@ fn sort(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if let Some((k, _)) = a.kw.iter().find(|(k, _)| *k != "key" && *k != "reverse") {
         return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for sort()")));
     }
-    let unsorted = std::mem::take(items(&o));
+    // `reverse` is an int flag (`reverse=None` is a TypeError), read before the list empties.
     let reverse = match a.kw("reverse") {
-        Some(v) => vm.truthy(v)?,
+        Some(v) => vm.index_of(v)? != 0,
         None => false,
     };
+    let unsorted = std::mem::take(items(&o));
     let key = a.kw("key").cloned();
     let backup = unsorted.clone();
     match vm.sort_values(unsorted, key.as_ref(), reverse) {
@@ -202,6 +204,16 @@ fn reverse(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let o = receiver(vm, a, "reverse")?;
     items(&o).reverse();
     Ok(Value::None)
+}
+
+/// `list.__reversed__()`: the iterator `reversed(list)` returns.
+fn reversed(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let o = receiver(vm, a, "__reversed__")?;
+    let index = items(&o).len();
+    Ok(Value::obj(Object::Iter(Iter::Reversed {
+        seq: Value::Obj(o),
+        index,
+    })))
 }
 
 fn copy(vm: &mut Vm, a: &Args) -> PyResult<Value> {

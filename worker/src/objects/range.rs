@@ -209,7 +209,11 @@ pub(crate) fn hash(vm: &mut Vm, r: &Value) -> PyResult<i64> {
     let none = vm.hash(&Value::None)?;
     let hs = [
         hash::hash_bigint(&n),
-        if n.is_zero() { none } else { hash::hash_bigint(&a) },
+        if n.is_zero() {
+            none
+        } else {
+            hash::hash_bigint(&a)
+        },
         if n.is_zero() || n.is_one() {
             none
         } else {

@@ -77,9 +77,9 @@ pub(crate) fn index_big(vm: &mut Vm, v: &Value) -> PyResult<Option<BigInt>> {
 fn slice_index(vm: &mut Vm, v: &Value) -> PyResult<BigInt> {
     match index_big(vm, v)? {
         Some(i) => Ok(i),
-        None => Err(
-            vm.type_error("slice indices must be integers or None or have an __index__ method")
-        ),
+        None => {
+            Err(vm.type_error("slice indices must be integers or None or have an __index__ method"))
+        }
     }
 }
 

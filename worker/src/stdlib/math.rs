@@ -110,13 +110,7 @@ fn one<'a>(vm: &Vm, a: &Args<'a>, fname: &str) -> PyResult<&'a Value> {
 }
 
 /// The arguments of a function of `lo..=hi` positional arguments.
-fn between<'a>(
-    vm: &Vm,
-    a: &Args<'a>,
-    fname: &str,
-    lo: usize,
-    hi: usize,
-) -> PyResult<&'a [Value]> {
+fn between<'a>(vm: &Vm, a: &Args<'a>, fname: &str, lo: usize, hi: usize) -> PyResult<&'a [Value]> {
     no_keywords(vm, a, fname)?;
     let n = a.pos.len();
     if (lo..=hi).contains(&n) {
@@ -126,9 +120,15 @@ fn between<'a>(
     Err(vm.type_error(if lo == hi {
         format!("{fname} expected {lo} argument{}, got {n}", plural(lo))
     } else if n < lo {
-        format!("{fname} expected at least {lo} argument{}, got {n}", plural(lo))
+        format!(
+            "{fname} expected at least {lo} argument{}, got {n}",
+            plural(lo)
+        )
     } else {
-        format!("{fname} expected at most {hi} argument{}, got {n}", plural(hi))
+        format!(
+            "{fname} expected at most {hi} argument{}, got {n}",
+            plural(hi)
+        )
     }))
 }
 
@@ -429,10 +429,9 @@ fn perm(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn isclose(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    if let Some((k, _)) = a
-        .kw
-        .iter()
-        .find(|(k, _)| !["a", "b", "rel_tol", "abs_tol"].contains(k))
+    if let Some((k, _)) =
+        a.kw.iter()
+            .find(|(k, _)| !["a", "b", "rel_tol", "abs_tol"].contains(k))
     {
         return Err(vm.type_error(format!(
             "'{k}' is an invalid keyword argument for isclose()"

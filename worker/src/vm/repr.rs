@@ -89,7 +89,11 @@ impl Vm {
         let id = o.addr();
         match o.get() {
             Object::Str(s) => text::str_repr_into(&s.text, out),
-            Object::BigInt(b) => out.push_str(&b.to_string()),
+            Object::BigInt(b) => {
+                // CPython refuses to print ints beyond `sys.get_int_max_str_digits()`.
+                let text = number::int_to_decimal_string(b).map_err(|e| self.lib_err(e))?;
+                out.push_str(&text);
+            }
             Object::Bytes(b) => out.push_str(&text::bytes_repr(b)),
             Object::List(l) => {
                 let items = l.clone();

@@ -299,7 +299,8 @@ impl Vm {
                         v.extend(y.iter().cloned());
                         Ok(Some(Vm::new_list(v)))
                     }
-                    (Some(Object::List(_)), Some(_)) if inplace => {
+                    // `list += iterable` extends (inline str constants have no body).
+                    (Some(Object::List(_)), _) if inplace => {
                         let items = self.collect(b)?;
                         if let Some(Object::List(x)) = a.as_obj().map(|o| o.get_mut()) {
                             x.extend(items);
@@ -404,10 +405,8 @@ impl Vm {
                         })
                     )
                 };
-                if (is_set(a) || is_view(a))
-                    && (is_set(b) || is_view(b))
-                    && (is_view(a) || is_view(b))
-                {
+                // A keys or items view combines with any iterable, on either side.
+                if is_view(a) || is_view(b) {
                     let ai = self.collect(a)?;
                     let sa = self.build_set(ai)?;
                     let bi = self.collect(b)?;

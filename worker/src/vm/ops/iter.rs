@@ -113,7 +113,7 @@ impl Vm {
         enum Step {
             Done(Option<Value>),
             Enumerate(Value, Value),
-            Zip(Vec<Value>),
+            Zip(Vec<Value>, bool),
             Map(Value, Vec<Value>),
             Filter(Value, Value),
             Gen,
@@ -256,7 +256,7 @@ impl Vm {
                     Step::Done(r)
                 }
                 Iter::Enumerate { it, count } => Step::Enumerate(it.clone(), count.clone()),
-                Iter::Zip { its } => Step::Zip(its.clone()),
+                Iter::Zip { its, strict } => Step::Zip(its.clone(), *strict),
                 Iter::Map { func, its } => Step::Map(func.clone(), its.clone()),
                 Iter::Filter { func, it } => Step::Filter(func.clone(), it.clone()),
                 Iter::Reversed { seq, index } => {
@@ -331,11 +331,17 @@ impl Vm {
                 }
                 None => Ok(None),
             },
-            Step::Zip(its) => {
+            Step::Zip(its, strict) => {
                 let mut out = Vec::with_capacity(its.len());
-                for i in &its {
+                for (k, i) in its.iter().enumerate() {
                     match self.next(i)? {
                         Some(v) => out.push(v),
+                        None if strict => {
+                            return match self.zip_unequal(&its, k)? {
+                                Some(e) => Err(e),
+                                None => Ok(None),
+                            }
+                        }
                         None => return Ok(None),
                     }
                 }
@@ -434,5 +440,37 @@ impl Vm {
             )));
         }
         Ok(items)
+    }
+}
+
+impl Vm {
+    /// The error of `zip(..., strict=True)` when argument `k` (0-based) ran out first: it is
+    /// shorter than the ones before it, or (when it is the first) the first of the others
+    /// still holding an item is longer; `None` when all ended together.
+    fn zip_unequal(&mut self, its: &[Value], k: usize) -> PyResult<Option<ObjRef>> {
+        let range = |n: usize| {
+            if n == 1 {
+                " 1".to_string()
+            } else {
+                format!("s 1-{n}")
+            }
+        };
+        if k > 0 {
+            return Ok(Some(self.value_error(format!(
+                "zip() argument {} is shorter than argument{}",
+                k + 1,
+                range(k)
+            ))));
+        }
+        for (j, it) in its.iter().enumerate().skip(1) {
+            if self.next(it)?.is_some() {
+                return Ok(Some(self.value_error(format!(
+                    "zip() argument {} is longer than argument{}",
+                    j + 1,
+                    range(j)
+                ))));
+            }
+        }
+        Ok(None)
     }
 }

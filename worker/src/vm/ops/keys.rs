@@ -6,6 +6,7 @@ use crate::value::heap::ObjRef;
 use crate::value::object::Object;
 use crate::value::set_table::Set;
 use crate::value::Value;
+use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
 
 impl Vm {
@@ -110,7 +111,16 @@ impl Vm {
                 } else {
                     let mut out = Vec::new();
                     for item in self.collect(m)? {
-                        let kv = self.collect(&item)?;
+                        let kv = match self.get_iter(&item) {
+                            Ok(it) => self.collect(&it)?,
+                            Err(e) if self.exc_matches(&e, ExcKind::TypeError) => {
+                                return Err(self.type_error(format!(
+                                    "cannot convert dictionary update sequence element #{} to a sequence",
+                                    out.len()
+                                )))
+                            }
+                            Err(e) => return Err(e),
+                        };
                         if kv.len() != 2 {
                             return Err(self.value_error(format!(
                                 "dictionary update sequence element #{} has length {}; 2 is required",

@@ -5,9 +5,9 @@
 //! concatenation and repetition, set algebra); `in`, `len` and subscripting with slices in
 //! [`subscript`]; iteration and unpacking in [`iter`].
 
-use crate::value::heap::ObjRef;
-use crate::value::object::Object;
 use crate::objects::slice;
+use crate::value::heap::ObjRef;
+use crate::value::object::{Object, ViewKind};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
@@ -20,7 +20,6 @@ mod arith;
 mod iter;
 mod keys;
 mod subscript;
-
 
 /// Largest single allocation a Python operation may request (bytes); beyond it the operation
 /// raises MemoryError instead of aborting the process.
@@ -226,13 +225,8 @@ impl Vm {
                 }
                 Object::Bytes(b) => hash::hash_str(permafrost_image::str_hash(b)),
                 Object::FrozenSet(s) => {
-                    // CPython's frozenset hash mixes item hashes order-independently.
-                    let mut h: u64 = 0;
-                    for (ih, _) in s.entries() {
-                        let x = ih as u64;
-                        h ^= ((x ^ 89_869_747) ^ (x << 16)).wrapping_mul(3_644_798_167);
-                    }
-                    (h as i64).wrapping_abs()
+                    let hs: Vec<i64> = s.entries().map(|(h, _)| h).collect();
+                    hash::frozenset_hash(&hs)
                 }
                 Object::Range { .. } => return crate::objects::range::hash(self, v),
                 Object::List(_) | Object::Dict(_) | Object::Set(_) | Object::Slice { .. } => {
@@ -420,7 +414,18 @@ impl Vm {
                 let (x, y) = (slice::as_tuple(a), slice::as_tuple(b));
                 self.eq(&x, &y)
             }
-            (Some(Object::DictView { .. }), Some(_)) | (Some(_), Some(Object::DictView { .. })) => {
+            (Some(Object::DictView { kind, .. }), other)
+            | (other, Some(Object::DictView { kind, .. })) => {
+                // Values views compare by identity; keys and items views compare as sets,
+                // with sets and with each other.
+                let setlike = |o: Option<&Object>| match o {
+                    Some(Object::Set(_) | Object::FrozenSet(_)) => true,
+                    Some(Object::DictView { kind, .. }) => *kind != ViewKind::Values,
+                    _ => false,
+                };
+                if *kind == ViewKind::Values || !setlike(other) {
+                    return Ok(false);
+                }
                 let x = self.collect(a)?;
                 let y = self.collect(b)?;
                 let sx = self.build_set(x)?;
