@@ -180,6 +180,11 @@ fn min_max(vm: &mut Vm, a: &Args, is_max: bool) -> PyResult<Value> {
     } else if a.pos.is_empty() {
         return Err(vm.type_error(format!("{fname} expected at least 1 argument, got 0")));
     } else {
+        if a.kw("default").is_some() {
+            return Err(vm.type_error(format!(
+                "Cannot specify a default for {fname}() with multiple positional arguments"
+            )));
+        }
         a.pos.to_vec()
     };
     if items.is_empty() {
@@ -326,7 +331,18 @@ fn enumerate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         return Err(vm.type_error("enumerate() missing required argument 'iterable'"));
     };
     let it = vm.get_iter(&v)?;
-    let start = a.arg(1, "start").cloned().unwrap_or(Value::Int(0));
+    let start = match a.arg(1, "start") {
+        None => Value::Int(0),
+        Some(s) => match crate::objects::slice::index_big(vm, s)? {
+            Some(i) => Vm::int_from_big(i),
+            None => {
+                return Err(vm.type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    vm.type_name(s)
+                )))
+            }
+        },
+    };
     Ok(Value::obj(Object::Iter(Iter::Enumerate {
         it,
         count: start,
@@ -780,7 +796,12 @@ fn classmethod(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn vars(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    vm.getattr(&arg0(a, 0), &Vm::str_val("__dict__"))
+    match vm.getattr(&arg0(a, 0), &Vm::str_val("__dict__")) {
+        Err(e) if vm.exc_matches(&e, ExcKind::AttributeError) => {
+            Err(vm.type_error("vars() argument must have __dict__ attribute"))
+        }
+        r => r,
+    }
 }
 
 fn dir(_vm: &mut Vm, a: &Args) -> PyResult<Value> {

@@ -567,9 +567,9 @@ fn hex(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         if let (Some(sep), true) = (sep, i > 0 && group > 0) {
             // Positive: groups are counted from the right end; negative: from the left.
             let boundary = if per > 0 {
-                (b.len() - i) % group == 0
+                (b.len() - i).is_multiple_of(group)
             } else {
-                i % group == 0
+                i.is_multiple_of(group)
             };
             if boundary {
                 out.push(sep);

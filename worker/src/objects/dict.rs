@@ -49,6 +49,7 @@ fn table(o: &ObjRef) -> &mut Dict {
 
 /// `dict(mapping_or_iterable=(), **kwargs)`.
 pub(crate) fn construct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    super::constructor_args(vm, a, "dict", 1, true)?;
     let d = Vm::new_dict(Dict::new());
     if let Some(src) = a.get(0) {
         vm.dict_update(&d, src, false)?;

@@ -46,6 +46,7 @@ fn items(o: &ObjRef) -> &mut Vec<Value> {
 
 /// `list(iterable=())`.
 pub(crate) fn construct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    super::constructor_args(vm, a, "list", 1, false)?;
     match a.get(0) {
         None => Ok(Vm::new_list(Vec::new())),
         Some(v) => {

@@ -23,6 +23,29 @@ pub(crate) mod slice;
 pub(crate) mod str;
 pub(crate) mod tuple;
 
+/// The argument checks of a built-in type's constructor taking at most `max` positional
+/// arguments: `"list expected at most 1 argument, got 2"`, and keywords refused unless
+/// `keywords`.
+pub(crate) fn constructor_args(
+    vm: &Vm,
+    a: &Args,
+    type_name: &str,
+    max: usize,
+    keywords: bool,
+) -> PyResult<()> {
+    if !keywords && !a.kw.is_empty() {
+        return Err(vm.type_error(format!("{type_name}() takes no keyword arguments")));
+    }
+    if a.pos.len() > max {
+        return Err(vm.type_error(format!(
+            "{type_name} expected at most {max} argument{}, got {}",
+            if max == 1 { "" } else { "s" },
+            a.pos.len()
+        )));
+    }
+    Ok(())
+}
+
 /// The method table of built-in type `kind`.
 fn methods(kind: TypeKind) -> &'static [NativeFn] {
     match kind {

@@ -28,10 +28,10 @@ pub(crate) fn construct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     }
     let mut ints = Vec::new();
     for v in a.pos {
-        match num_of(v) {
-            Some(Num::I(i)) => ints.push(Value::Int(i)),
-            Some(Num::B(_)) => ints.push(v.clone()),
-            _ => {
+        // Bounds go through `__index__`: bools and user integers are accepted, floats not.
+        match super::slice::index_big(vm, v)? {
+            Some(i) => ints.push(Vm::int_from_big(i)),
+            None => {
                 return Err(vm.type_error(format!(
                     "'{}' object cannot be interpreted as an integer",
                     vm.type_name(v)

@@ -69,10 +69,32 @@ pub(crate) static METHODS: &[NativeFn] = &[
 
 /// `str(...)`.
 pub(crate) fn construct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    match a.get(0) {
+    if let Some((k, _)) =
+        a.kw.iter()
+            .find(|(k, _)| !["object", "encoding", "errors"].contains(k))
+    {
+        return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for str()")));
+    }
+    if a.pos.len() > 3 {
+        return Err(vm.type_error(format!(
+            "str() takes at most 3 arguments ({} given)",
+            a.pos.len()
+        )));
+    }
+    match a.arg(0, "object") {
         None => Ok(Vm::str_val("")),
         Some(v) => {
             let (enc, errors) = (a.arg(1, "encoding"), a.arg(2, "errors"));
+            if (enc.is_some() || errors.is_some()) && !matches!(v.body(), Some(Object::Bytes(_))) {
+                return Err(vm.type_error(if v.as_str().is_some() {
+                    "decoding str is not supported".to_string()
+                } else {
+                    format!(
+                        "decoding to str: need a bytes-like object, {} found",
+                        vm.type_name(v)
+                    )
+                }));
+            }
             if matches!(v.body(), Some(Object::Bytes(_))) && (enc.is_some() || errors.is_some()) {
                 // `str(b, encoding, errors)` is `b.decode(encoding, errors)`.
                 let utf8 = Vm::str_val("utf-8");

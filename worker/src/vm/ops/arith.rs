@@ -75,6 +75,14 @@ impl Vm {
                         Some(Object::List(_) | Object::Tuple(_) | Object::Bytes(_))
                     )
             };
+            // A sequence repeats by any integer with `__index__`.
+            for (s, n) in [(a, b), (b, a)] {
+                if seq(s) && matches!(n.body(), Some(Object::Instance(_))) {
+                    if let Some(i) = crate::objects::slice::index_big(self, n)? {
+                        return self.binary_op(arg, s, &Vm::int_from_big(i));
+                    }
+                }
+            }
             if seq(a) && !matches!(b.body(), Some(Object::Instance(_))) {
                 return Err(self.type_error(format!(
                     "can't multiply sequence by non-int of type '{}'",
