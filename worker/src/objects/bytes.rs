@@ -470,11 +470,9 @@ pub(super) fn decode(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let r = receiver(vm, a, "decode")?;
     str_methods::check_at_most(vm, a, "decode", 2)?;
     let b = data(&r);
-    let enc = a
-        .arg(1, "encoding")
-        .and_then(|v| v.as_str())
-        .unwrap_or("utf-8");
-    let enc = enc.to_ascii_lowercase().replace('_', "-");
+    let given = str_methods::codec_arg(vm, a, 1, "encoding", "decode")?.unwrap_or("utf-8");
+    let errors = str_methods::codec_arg(vm, a, 2, "errors", "decode")?.unwrap_or("strict");
+    let enc = given.to_ascii_lowercase().replace('_', "-");
     match enc.as_str() {
         "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" => {
             return Ok(Vm::str_val(
@@ -489,12 +487,8 @@ pub(super) fn decode(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             }
         }
         "utf-8" | "utf8" => {}
-        _ => return Err(vm.err(ExcKind::LookupError, format!("unknown encoding: {enc}"))),
+        _ => return Err(vm.err(ExcKind::LookupError, format!("unknown encoding: {given}"))),
     }
-    let errors = a
-        .arg(2, "errors")
-        .and_then(|v| v.as_str())
-        .unwrap_or("strict");
     if errors == "replace" {
         return Ok(Vm::str_val(String::from_utf8_lossy(b).to_string()));
     }

@@ -552,24 +552,38 @@ fn format(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(Vm::str_val(out))
 }
 
+/// The `encoding` or `errors` argument of `encode`/`decode` (`i`-th, or by keyword): a str.
+pub(super) fn codec_arg<'a>(
+    vm: &Vm,
+    a: &Args<'a>,
+    i: usize,
+    name: &str,
+    method: &str,
+) -> PyResult<Option<&'a str>> {
+    match a.arg(i, name) {
+        None => Ok(None),
+        Some(v) => match v.as_str() {
+            Some(s) => Ok(Some(s)),
+            None => Err(vm.type_error(format!(
+                "{method}() argument '{name}' must be str, not {}",
+                vm.type_name(v)
+            ))),
+        },
+    }
+}
+
 pub(super) fn encode(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let r = receiver(vm, a, "encode")?;
     check_at_most(vm, a, "encode", 2)?;
     let s = text(&r);
-    let errors = a
-        .arg(2, "errors")
-        .and_then(|v| v.as_str())
-        .unwrap_or("strict");
-    let enc = a
-        .arg(1, "encoding")
-        .and_then(|v| v.as_str())
-        .unwrap_or("utf-8");
-    let enc = enc.to_ascii_lowercase().replace('_', "-");
+    let errors = codec_arg(vm, a, 2, "errors", "encode")?.unwrap_or("strict");
+    let given = codec_arg(vm, a, 1, "encoding", "encode")?.unwrap_or("utf-8");
+    let enc = given.to_ascii_lowercase().replace('_', "-");
     let (limit, name) = match enc.as_str() {
         "utf-8" | "utf8" => return Ok(Value::obj(Object::Bytes(s.as_bytes().into()))),
         "ascii" | "us-ascii" => (128u32, "ascii"),
         "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" => (256u32, "latin-1"),
-        _ => return Err(vm.err(ExcKind::LookupError, format!("unknown encoding: {enc}"))),
+        _ => return Err(vm.err(ExcKind::LookupError, format!("unknown encoding: {given}"))),
     };
     let mut out = Vec::with_capacity(s.len());
     for (pos, c) in s.chars().enumerate() {

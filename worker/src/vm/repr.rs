@@ -535,8 +535,29 @@ impl Vm {
                 },
             });
         }
-        let r = format::percent_format(fmt, &pargs).map_err(|e| self.lib_err(e))?;
+        let r = match format::percent_format(fmt, &pargs) {
+            Ok(r) => r,
+            // An unused mapping-like argument (anything subscriptable but a tuple or str) is
+            // not an error: CPython takes it for a `%(key)` mapping.
+            Err(e) if pargs.len() == 1 && self.mapping_like(args) => {
+                format::percent_format(fmt, &[]).map_err(|_| self.lib_err(e))?
+            }
+            Err(e) => return Err(self.lib_err(e)),
+        };
         Ok(Vm::str_val(r))
+    }
+
+    /// Whether `%` takes `v` for a mapping: subscriptable, but neither a tuple nor a str.
+    fn mapping_like(&self, v: &Value) -> bool {
+        match v.body() {
+            Some(Object::Dict(_) | Object::List(_) | Object::Bytes(_) | Object::Range { .. }) => {
+                true
+            }
+            Some(Object::Instance(_)) => self
+                .lookup_class_attr(&self.type_of(v), "__getitem__")
+                .is_some(),
+            _ => false,
+        }
     }
 
     /// `template.format(*args, **kwargs)`.

@@ -178,7 +178,10 @@ impl Vm {
     }
 
     pub fn set_contains(&mut self, s: &ObjRef, v: &Value) -> PyResult<bool> {
-        let h = self.hash(v)?;
+        let Some(frozen) = self.set_key_retry(v)? else {
+            return self.set_contains(s, &Self::as_frozen(v));
+        };
+        let h = frozen;
         let v = self.resolve_set_key(s, h, v)?;
         Ok(match s.get() {
             Object::Set(set) | Object::FrozenSet(set) => set.contains(h, &mut |k| key_eq(k, &v)),
@@ -187,12 +190,35 @@ impl Vm {
     }
 
     pub fn set_remove(&mut self, s: &ObjRef, v: &Value) -> PyResult<bool> {
-        let h = self.hash(v)?;
+        let Some(h) = self.set_key_retry(v)? else {
+            return self.set_remove(s, &Self::as_frozen(v));
+        };
         let v = self.resolve_set_key(s, h, v)?;
         Ok(match s.get_mut() {
             Object::Set(set) => set.remove(h, &mut |k| key_eq(k, &v)).is_some(),
             _ => false,
         })
+    }
+
+    /// The hash of a set-membership key; `None` when the key is an (unhashable) set, which
+    /// CPython's `in`, `remove` and `discard` look up as the equal frozenset.
+    fn set_key_retry(&mut self, v: &Value) -> PyResult<Option<i64>> {
+        match self.hash(v) {
+            Ok(h) => Ok(Some(h)),
+            Err(e) if matches!(v.body(), Some(Object::Set(_))) => {
+                drop(e);
+                Ok(None)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// A frozenset with the items of set `v`.
+    fn as_frozen(v: &Value) -> Value {
+        match v.body() {
+            Some(Object::Set(s)) => Value::obj(Object::FrozenSet(s.clone())),
+            _ => v.clone(),
+        }
     }
 
     /// A set literal of constants, laid out as CPython's folded frozenset constant makes it.

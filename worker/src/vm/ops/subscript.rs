@@ -289,7 +289,12 @@ impl Vm {
         let i = self.index_of(key)?;
         let j = if i < 0 { i + len as i64 } else { i };
         if j < 0 || j >= len as i64 {
-            return Err(self.err(ExcKind::IndexError, format!("{what} index out of range")));
+            let msg = if what.is_empty() {
+                "index out of range".to_string()
+            } else {
+                format!("{what} index out of range")
+            };
+            return Err(self.err(ExcKind::IndexError, msg));
         }
         Ok(j as usize)
     }
@@ -398,7 +403,7 @@ impl Vm {
                         .collect();
                     return Ok(Value::obj(Object::Bytes(v.into_boxed_slice().into())));
                 }
-                let i = self.norm_index(key, len, "index")?;
+                let i = self.norm_index(key, len, "")?;
                 match o.get() {
                     Object::Bytes(b) => Ok(Value::Int(b[i] as i64)),
                     _ => Ok(Value::None),
@@ -469,7 +474,23 @@ impl Vm {
             Object::List(l) => {
                 let len = l.len();
                 if Vm::is_slice(&key) {
-                    let items = self.collect(&value)?;
+                    let items = match self.get_iter(&value) {
+                        Ok(it) => self.collect(&it)?,
+                        Err(e) if self.exc_matches(&e, ExcKind::TypeError) => {
+                            let extended = match key.body() {
+                                Some(Object::Slice { step, .. }) => {
+                                    !matches!(step, Value::None | Value::Int(1))
+                                }
+                                _ => false,
+                            };
+                            return Err(self.type_error(if extended {
+                                "must assign iterable to extended slice"
+                            } else {
+                                "can only assign an iterable"
+                            }));
+                        }
+                        Err(e) => return Err(e),
+                    };
                     let (start, stop, step, count) = self.slice_indices(&key, len)?;
                     let Object::List(l) = o.get_mut() else {
                         return Ok(());
