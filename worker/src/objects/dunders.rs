@@ -1,7 +1,7 @@
 //! The dunder methods every built-in value answers (`(1).__add__(2)`, `[].__len__()`): each
 //! forwards to the operator it implements, so one record serves every built-in type.
 
-use crate::value::object::Object;
+use crate::value::object::{Object, TypeKind};
 use crate::value::Value;
 use crate::vm::native::{Args, NativeFn};
 use crate::vm::ops::inst_base;
@@ -34,9 +34,34 @@ static DUNDERS: &[NativeFn] = &[
     NativeFn::new("__format__", format),
 ];
 
-/// The dunder method `name` of any built-in value.
-pub(crate) fn dunder(name: &str) -> Option<&'static NativeFn> {
-    NativeFn::find(DUNDERS, name)
+/// The dunder method `name` of a built-in value of type `kind`, when that type has it:
+/// `hasattr(1, "__iter__")` must be false.
+pub(crate) fn dunder(kind: TypeKind, name: &str) -> Option<&'static NativeFn> {
+    use TypeKind as K;
+    let container = matches!(
+        kind,
+        K::Str | K::Bytes | K::List | K::Tuple | K::Dict | K::Set | K::FrozenSet | K::Range
+    );
+    let number = matches!(kind, K::Int | K::Bool | K::Float);
+    let has = match name {
+        "__len__" | "__contains__" => container || kind == K::DictView,
+        "__iter__" => container || matches!(kind, K::DictView | K::Generator | K::Iterator),
+        "__next__" => matches!(kind, K::Generator | K::Iterator),
+        "__getitem__" => matches!(
+            kind,
+            K::Str | K::Bytes | K::List | K::Tuple | K::Dict | K::Range
+        ),
+        "__setitem__" | "__delitem__" => matches!(kind, K::List | K::Dict),
+        "__add__" | "__mul__" => number || matches!(kind, K::Str | K::Bytes | K::List | K::Tuple),
+        "__sub__" => number || matches!(kind, K::Set | K::FrozenSet | K::DictView),
+        "__bool__" => number || matches!(kind, K::NoneType | K::Range),
+        _ => true,
+    };
+    if has {
+        NativeFn::find(DUNDERS, name)
+    } else {
+        None
+    }
 }
 
 /// The receiver and the first argument (`None` when absent).

@@ -288,7 +288,7 @@ impl Vm {
                         }));
                     }
                     if let Some(m) = crate::objects::method(kind, name)
-                        .or_else(|| crate::objects::dunders::dunder(name))
+                        .or_else(|| crate::objects::dunders::dunder(kind, name))
                     {
                         return Ok(Value::Native(m));
                     }
@@ -442,8 +442,8 @@ impl Vm {
             }
         }
         let kind = self.kind_of(obj);
-        if let Some(m) =
-            crate::objects::method(kind, name).or_else(|| crate::objects::dunders::dunder(name))
+        if let Some(m) = crate::objects::method(kind, name)
+            .or_else(|| crate::objects::dunders::dunder(kind, name))
         {
             return Ok(Value::obj(Object::BoundMethod {
                 func: Value::Native(m),
@@ -835,8 +835,8 @@ impl Vm {
         }
         if let Some(b) = crate::vm::ops::inst_base(receiver) {
             let kind = self.kind_of(&b);
-            if let Some(m) =
-                crate::objects::method(kind, name).or_else(|| crate::objects::dunders::dunder(name))
+            if let Some(m) = crate::objects::method(kind, name)
+                .or_else(|| crate::objects::dunders::dunder(kind, name))
             {
                 return Ok(Value::obj(Object::BoundMethod {
                     func: Value::Native(m),
