@@ -30,6 +30,39 @@ static DUNDERS: &[NativeFn] = &[
     NativeFn::new("__add__", add),
     NativeFn::new("__sub__", sub),
     NativeFn::new("__mul__", mul),
+    NativeFn::new("__truediv__", truediv),
+    NativeFn::new("__floordiv__", floordiv),
+    NativeFn::new("__mod__", mod_),
+    NativeFn::new("__pow__", pow),
+    NativeFn::new("__lshift__", lshift),
+    NativeFn::new("__rshift__", rshift),
+    NativeFn::new("__and__", and),
+    NativeFn::new("__or__", or),
+    NativeFn::new("__xor__", xor),
+    NativeFn::new("__radd__", radd),
+    NativeFn::new("__rsub__", rsub),
+    NativeFn::new("__rmul__", rmul),
+    NativeFn::new("__rtruediv__", rtruediv),
+    NativeFn::new("__rfloordiv__", rfloordiv),
+    NativeFn::new("__rmod__", rmod),
+    NativeFn::new("__rpow__", rpow),
+    NativeFn::new("__rlshift__", rlshift),
+    NativeFn::new("__rrshift__", rrshift),
+    NativeFn::new("__rand__", rand),
+    NativeFn::new("__ror__", ror),
+    NativeFn::new("__rxor__", rxor),
+    NativeFn::new("__neg__", neg),
+    NativeFn::new("__pos__", pos),
+    NativeFn::new("__invert__", invert),
+    NativeFn::new("__abs__", abs),
+    NativeFn::new("__index__", index),
+    NativeFn::new("__int__", int),
+    NativeFn::new("__float__", float),
+    NativeFn::new("__round__", round),
+    NativeFn::new("__trunc__", trunc),
+    NativeFn::new("__floor__", floor),
+    NativeFn::new("__ceil__", ceil),
+    NativeFn::new("__divmod__", divmod),
     NativeFn::new("__bool__", bool),
     NativeFn::new("__format__", format),
 ];
@@ -54,6 +87,24 @@ pub(crate) fn dunder(kind: TypeKind, name: &str) -> Option<&'static NativeFn> {
         "__setitem__" | "__delitem__" => matches!(kind, K::List | K::Dict),
         "__add__" | "__mul__" => number || matches!(kind, K::Str | K::Bytes | K::List | K::Tuple),
         "__sub__" => number || matches!(kind, K::Set | K::FrozenSet | K::DictView),
+        "__rsub__" | "__radd__" | "__truediv__" | "__rtruediv__" | "__floordiv__"
+        | "__rfloordiv__" | "__pow__" | "__rpow__" | "__rmod__" | "__neg__" | "__pos__"
+        | "__abs__" => number,
+        "__rmul__" => number || matches!(kind, K::Str | K::Bytes | K::List | K::Tuple),
+        "__mod__" => number || matches!(kind, K::Str | K::Bytes),
+        "__int__" | "__float__" | "__round__" | "__trunc__" | "__floor__" | "__ceil__"
+        | "__divmod__" => number,
+        "__index__" => matches!(kind, K::Int | K::Bool),
+        "__lshift__" | "__rshift__" | "__rlshift__" | "__rrshift__" | "__invert__" => {
+            matches!(kind, K::Int | K::Bool)
+        }
+        "__and__" | "__xor__" | "__rand__" | "__rxor__" | "__ror__" => {
+            matches!(kind, K::Int | K::Bool | K::Set | K::FrozenSet | K::DictView)
+        }
+        "__or__" => matches!(
+            kind,
+            K::Int | K::Bool | K::Set | K::FrozenSet | K::DictView | K::Dict
+        ),
         "__bool__" => number || matches!(kind, K::NoneType | K::Range),
         _ => true,
     };
@@ -235,13 +286,19 @@ fn arith(vm: &mut Vm, a: &Args, name: &str, op: u32) -> PyResult<Value> {
         inst_base(&r).unwrap_or_else(|| r.clone()),
         inst_base(&x).unwrap_or_else(|| x.clone()),
     );
+    let reflected = name.starts_with("__r") && name != "__rshift__";
     let accepted = match (family(&br), family(&bx)) {
         (Family::Int, fx) => fx == Family::Int,
         (Family::Float, fx) => matches!(fx, Family::Int | Family::Float),
+        (Family::Set, fx) => fx == Family::Set,
+        (Family::Dict, fx) => fx == Family::Dict,
         _ => true,
     };
     if !accepted {
         return Ok(Value::NotImplemented);
+    }
+    if reflected {
+        return vm.binary_op(op, &bx, &br);
     }
     // On the built-in values: a subclass's `super().__add__(x)` must not re-enter its own
     // `__add__`.
@@ -258,6 +315,143 @@ fn sub(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn mul(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     arith(vm, a, "__mul__", 2)
+}
+
+/// The other binary operators and their reflections, each [`arith`] under its name.
+macro_rules! binary_dunders {
+    ($($fname:ident $name:literal $op:literal;)*) => {$(
+        fn $fname(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+            arith(vm, a, $name, $op)
+        }
+    )*};
+}
+
+binary_dunders! {
+    truediv "__truediv__" 3;
+    floordiv "__floordiv__" 4;
+    mod_ "__mod__" 5;
+    pow "__pow__" 6;
+    lshift "__lshift__" 7;
+    rshift "__rshift__" 8;
+    and "__and__" 9;
+    or "__or__" 10;
+    xor "__xor__" 11;
+    radd "__radd__" 0;
+    rsub "__rsub__" 1;
+    rmul "__rmul__" 2;
+    rtruediv "__rtruediv__" 3;
+    rfloordiv "__rfloordiv__" 4;
+    rmod "__rmod__" 5;
+    rpow "__rpow__" 6;
+    rlshift "__rlshift__" 7;
+    rrshift "__rrshift__" 8;
+    rand "__rand__" 9;
+    ror "__ror__" 10;
+    rxor "__rxor__" 11;
+}
+
+fn neg(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let (r, _) = operands(vm, a, "__neg__")?;
+    vm.unary_neg(&inst_base(&r).unwrap_or(r))
+}
+
+fn pos(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let (r, _) = operands(vm, a, "__pos__")?;
+    vm.unary_pos(&inst_base(&r).unwrap_or(r))
+}
+
+fn invert(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let (r, _) = operands(vm, a, "__invert__")?;
+    vm.unary_invert(&inst_base(&r).unwrap_or(r))
+}
+
+fn abs(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let (r, _) = operands(vm, a, "__abs__")?;
+    let r = inst_base(&r).unwrap_or(r);
+    match r {
+        Value::Float(f) => Ok(Value::Float(f.abs())),
+        Value::Bool(b) => Ok(Value::Int(b as i64)),
+        _ => {
+            if vm.less_than(&r, &Value::Int(0))? {
+                vm.unary_neg(&r)
+            } else {
+                vm.unary_pos(&r)
+            }
+        }
+    }
+}
+
+/// Calls the built-in `table` function `fname` with the receiver (the built-in value inside a
+/// subclass instance) and the other arguments.
+fn forward(
+    vm: &mut Vm,
+    a: &Args,
+    name: &str,
+    table: &'static [NativeFn],
+    fname: &str,
+) -> PyResult<Value> {
+    let (r, _) = operands(vm, a, name)?;
+    let mut args = vec![inst_base(&r).unwrap_or(r)];
+    args.extend(a.pos[1..].iter().cloned());
+    match NativeFn::find(table, fname) {
+        Some(f) => vm.call_native(f, &args, &[]),
+        None => Err(vm.type_error(format!("{name} is not available"))),
+    }
+}
+
+fn index(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    int(vm, a)
+}
+
+fn int(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let (r, _) = operands(vm, a, "__int__")?;
+    let r = inst_base(&r).unwrap_or(r);
+    vm.construct_builtin(TypeKind::Int, &[r], &[])
+}
+
+fn float(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let (r, _) = operands(vm, a, "__float__")?;
+    let r = inst_base(&r).unwrap_or(r);
+    vm.construct_builtin(TypeKind::Float, &[r], &[])
+}
+
+fn round(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    forward(
+        vm,
+        a,
+        "__round__",
+        crate::builtins::functions::FUNCTIONS,
+        "round",
+    )
+}
+
+fn divmod(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let (r, x) = operands(vm, a, "__divmod__")?;
+    let (br, bx) = (inst_base(&r).unwrap_or(r), inst_base(&x).unwrap_or(x));
+    let accepted = match (family(&br), family(&bx)) {
+        (Family::Int, fx) => fx == Family::Int,
+        (_, fx) => matches!(fx, Family::Int | Family::Float),
+    };
+    if !accepted {
+        return Ok(Value::NotImplemented);
+    }
+    let f = NativeFn::find(crate::builtins::functions::FUNCTIONS, "divmod");
+    match f {
+        Some(f) => vm.call_native(f, &[br, bx], &[]),
+        None => Err(vm.type_error("divmod is not available")),
+    }
+}
+
+fn trunc(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    forward(vm, a, "__trunc__", crate::stdlib::math::FUNCTIONS, "trunc")
+}
+
+fn floor(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    forward(vm, a, "__floor__", crate::stdlib::math::FUNCTIONS, "floor")
+}
+
+fn ceil(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    forward(vm, a, "__ceil__", crate::stdlib::math::FUNCTIONS, "ceil")
 }
 
 fn bool(vm: &mut Vm, a: &Args) -> PyResult<Value> {

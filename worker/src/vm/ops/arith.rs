@@ -429,11 +429,12 @@ impl Vm {
                     return Ok(Some(self.set_algebra(op, a, b)?));
                 }
                 if op == BinaryOp::Or {
+                    // `d |= x` updates from any mapping or iterable of pairs, as `update` does.
+                    if inplace && matches!(a.body(), Some(Object::Dict(_))) {
+                        self.dict_update(a, b, false)?;
+                        return Ok(Some(a.clone()));
+                    }
                     if let (Some(Object::Dict(_)), Some(Object::Dict(_))) = (a.body(), b.body()) {
-                        if inplace {
-                            self.dict_update(a, b, false)?;
-                            return Ok(Some(a.clone()));
-                        }
                         let copy = match a.body() {
                             Some(Object::Dict(d)) => d.clone(),
                             _ => Dict::new(),
