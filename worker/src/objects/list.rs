@@ -20,6 +20,8 @@ pub(crate) static METHODS: &[NativeFn] = &[
     NativeFn::new("list.sort", sort),
     NativeFn::method("list.reverse", reverse, Arity::NoArgs, None),
     NativeFn::method("list.__reversed__", reversed, Arity::NoArgs, None),
+    NativeFn::method("list.__iadd__", iadd, Arity::One, None),
+    NativeFn::method("list.__imul__", imul, Arity::One, None),
     NativeFn::method("list.copy", copy, Arity::NoArgs, None),
     NativeFn::method("list.clear", clear, Arity::NoArgs, None),
 ];
@@ -68,6 +70,26 @@ fn extend(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let new = vm.collect(a.get(1).unwrap_or(&Value::None))?;
     items(&o).extend(new);
     Ok(Value::None)
+}
+
+/// `list.__iadd__(iterable)`: `extend`, then the list itself.
+fn iadd(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    extend(vm, a)?;
+    Ok(Value::Obj(receiver(vm, a, "__iadd__")?))
+}
+
+/// `list.__imul__(n)`: the in-place repetition `*=` does.
+fn imul(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let o = Value::Obj(receiver(vm, a, "__imul__")?);
+    let n = a.get(1).cloned().unwrap_or(Value::None);
+    let Some(count) = super::slice::index_big(vm, &n)? else {
+        return Err(vm.type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(&n)
+        )));
+    };
+    let count = Vm::int_from_big(count);
+    vm.binary_op(2 | permafrost_image::opcode::BinaryOp::INPLACE, &o, &count)
 }
 
 fn insert(vm: &mut Vm, a: &Args) -> PyResult<Value> {

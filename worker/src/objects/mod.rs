@@ -54,6 +54,7 @@ fn methods(kind: TypeKind) -> &'static [NativeFn] {
         TypeKind::Bytes => bytes::METHODS,
         TypeKind::Tuple => tuple::METHODS,
         TypeKind::Dict => dict::METHODS,
+        TypeKind::DictView => dict::VIEW_METHODS,
         TypeKind::Set => set::SET_METHODS,
         TypeKind::FrozenSet => set::FROZENSET_METHODS,
         TypeKind::Range => range::METHODS,
