@@ -188,6 +188,11 @@ fn min_max(vm: &mut Vm, a: &Args, is_max: bool) -> PyResult<Value> {
     } else if a.pos.is_empty() {
         return Err(vm.type_error(format!("{fname} expected at least 1 argument, got 0")));
     } else {
+        if a.kw("default").is_some() {
+            return Err(vm.type_error(format!(
+                "Cannot specify a default for {fname}() with multiple positional arguments"
+            )));
+        }
         a.pos.to_vec()
     };
     if items.is_empty() {
@@ -261,6 +266,9 @@ fn sum(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if acc.as_str().is_some() {
         return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
+    if matches!(acc.body(), Some(Object::Bytes(_))) {
+        return Err(vm.type_error("sum() can't sum bytes [use b''.join(seq) instead]"));
+    }
     for v in items {
         acc = match (&acc, &v) {
             (Value::Int(x), Value::Int(y)) if x.checked_add(*y).is_some() => Value::Int(x + y),
@@ -277,7 +285,7 @@ fn sorted(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         None => return Err(vm.type_error("sorted expected 1 argument, got 0")),
     };
     let reverse = match a.kw("reverse") {
-        Some(v) => vm.truthy(v)?,
+        Some(v) => vm.index_of(v)? != 0,
         None => false,
     };
     let key = a.kw("key").cloned();
@@ -299,9 +307,9 @@ fn reversed(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             let index = vm.len_of(&v)?;
             Ok(rev_iter(v.clone(), index))
         }
+        Some(Object::Range { .. }) => Ok(crate::objects::range::reversed(&v)),
         Some(Object::Dict(_))
         | Some(Object::DictView { .. })
-        | Some(Object::Range { .. })
         | Some(Object::Str(_))
         | Some(Object::Bytes(_)) => {
             let mut items = vm.collect(&v)?;
@@ -331,7 +339,18 @@ fn enumerate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         return Err(vm.type_error("enumerate() missing required argument 'iterable'"));
     };
     let it = vm.get_iter(&v)?;
-    let start = a.arg(1, "start").cloned().unwrap_or(Value::Int(0));
+    let start = match a.arg(1, "start") {
+        None => Value::Int(0),
+        Some(s) => match crate::objects::slice::index_big(vm, s)? {
+            Some(i) => Vm::int_from_big(i),
+            None => {
+                return Err(vm.type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    vm.type_name(s)
+                )))
+            }
+        },
+    };
     Ok(Value::obj(Object::Iter(Iter::Enumerate {
         it,
         count: start,
@@ -339,11 +358,18 @@ fn enumerate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn zip(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if let Some((k, _)) = a.kw.iter().find(|(k, _)| *k != "strict") {
+        return Err(vm.type_error(format!("zip() got an unexpected keyword argument '{k}'")));
+    }
+    let strict = match a.kw("strict") {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
     let mut its = Vec::new();
     for v in a.pos {
         its.push(vm.get_iter(v)?);
     }
-    Ok(Value::obj(Object::Iter(Iter::Zip { its })))
+    Ok(Value::obj(Object::Iter(Iter::Zip { its, strict })))
 }
 
 fn map(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -662,6 +688,20 @@ fn pow(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     };
     match a.arg(2, "mod") {
         Some(m) if !matches!(m, Value::None) => {
+            let nums = [num_of(x), num_of(y), num_of(m)];
+            if nums.iter().any(|n| matches!(n, Some(Num::F(_)))) {
+                return Err(vm.type_error(
+                    "pow() 3rd argument not allowed unless all arguments are integers",
+                ));
+            }
+            if nums.iter().any(|n| n.is_none()) {
+                return Err(vm.type_error(format!(
+                    "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+                    vm.type_name(x),
+                    vm.type_name(y),
+                    vm.type_name(m)
+                )));
+            }
             let (b, e, m) = (
                 vm.big_arg(Some(x))?,
                 vm.big_arg(Some(y))?,
@@ -712,7 +752,7 @@ fn round(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             Ok(Vm::int_from_big(r))
         }
         (Some(Num::F(f)), Some(d)) => {
-            let d = vm.clamp_index(&d)?;
+            let d = round_digits(vm, &d)?;
             Ok(Value::Float(
                 number::round_f64(f, d).map_err(|e| vm.lib_err(e))?,
             ))
@@ -720,7 +760,7 @@ fn round(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         (Some(Num::I(i)), None) => Ok(Value::Int(i)),
         (Some(Num::B(_)), None) => Ok(v.clone()),
         (Some(Num::I(_) | Num::B(_)), Some(d)) => {
-            let d = vm.clamp_index(&d)?;
+            let d = round_digits(vm, &d)?;
             let b = vm.big_arg(Some(&v))?;
             Ok(Vm::int_from_big(number::round_int(&b, d)))
         }
@@ -734,6 +774,14 @@ fn round(vm: &mut Vm, a: &Args) -> PyResult<Value> {
                 ))),
             }
         }
+    }
+}
+
+/// `round`'s `ndigits`: an index (`__index__`, no floats), huge values clamped.
+fn round_digits(vm: &mut Vm, d: &Value) -> PyResult<i64> {
+    match d.body() {
+        Some(Object::BigInt(_)) => vm.clamp_index(d),
+        _ => vm.index_of(d),
     }
 }
 
@@ -784,7 +832,12 @@ fn classmethod(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn vars(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    vm.getattr(&arg0(a, 0), &Vm::str_val("__dict__"))
+    match vm.getattr(&arg0(a, 0), &Vm::str_val("__dict__")) {
+        Err(e) if vm.exc_matches(&e, ExcKind::AttributeError) => {
+            Err(vm.type_error("vars() argument must have __dict__ attribute"))
+        }
+        r => r,
+    }
 }
 
 fn dir(_vm: &mut Vm, a: &Args) -> PyResult<Value> {

@@ -332,18 +332,7 @@ impl Vm {
                 _ => Err(self.type_error("type() takes 1 or 3 arguments")),
             },
             TypeKind::Bytes => crate::objects::bytes::construct(self, &a),
-            TypeKind::Slice => {
-                let (start, stop, step) = match a.pos.len() {
-                    1 => (Value::None, a.pos[0].clone(), Value::None),
-                    2 => (a.pos[0].clone(), a.pos[1].clone(), Value::None),
-                    _ => (
-                        a.get(0).cloned().unwrap_or(Value::None),
-                        a.get(1).cloned().unwrap_or(Value::None),
-                        a.get(2).cloned().unwrap_or(Value::None),
-                    ),
-                };
-                Ok(Value::obj(Object::Slice { start, stop, step }))
-            }
+            TypeKind::Slice => crate::objects::slice::construct(self, &a),
             TypeKind::NoneType => Ok(Value::None),
             TypeKind::Property => self.call_native(&functions::PROPERTY, args, kwnames),
             TypeKind::StaticMethod => self.call_native(&functions::STATICMETHOD, args, kwnames),

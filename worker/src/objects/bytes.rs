@@ -4,10 +4,11 @@
 
 use super::str as str_methods;
 use super::str::ANY;
+use crate::value::heap::ObjRef;
 use crate::value::object::{BytesData, Object};
 use crate::value::Value;
 use crate::vm::native::{Args, Arity, NativeCall, NativeFn};
-use crate::vm::ops::inst_base;
+use crate::vm::ops::{inst_base, num_of};
 use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
 
@@ -17,6 +18,7 @@ pub(crate) static METHODS: &[NativeFn] = &[
     NativeFn::method("bytes.hex", hex, ANY, Some(&["sep", "bytes_per_sep"])),
     NativeFn::method("bytes.count", count, ANY, None),
     NativeFn::method("bytes.index", index, ANY, None),
+    NativeFn::method("bytes.rindex", rindex, ANY, None),
     NativeFn::new("bytes.fromhex", fromhex),
     NativeFn::method("bytes.join", join, Arity::One, None),
     NativeFn::method("bytes.upper", upper, Arity::NoArgs, None),
@@ -30,6 +32,13 @@ pub(crate) static METHODS: &[NativeFn] = &[
     NativeFn::method("bytes.isspace", isspace, Arity::NoArgs, None),
     NativeFn::method("bytes.isupper", isupper, Arity::NoArgs, None),
     NativeFn::method("bytes.islower", islower, Arity::NoArgs, None),
+    NativeFn::method("bytes.istitle", istitle, Arity::NoArgs, None),
+    NativeFn::method("bytes.isascii", isascii, Arity::NoArgs, None),
+    NativeFn::method("bytes.removeprefix", removeprefix, Arity::One, None),
+    NativeFn::method("bytes.removesuffix", removesuffix, Arity::One, None),
+    NativeFn::method("bytes.expandtabs", expandtabs, ANY, Some(&["tabsize"])),
+    NativeFn::method("bytes.translate", translate, ANY, Some(&["delete"])),
+    NativeFn::new("bytes.maketrans", maketrans),
     NativeFn::method("bytes.split", split, ANY, Some(&["sep", "maxsplit"])),
     NativeFn::method("bytes.rsplit", rsplit, ANY, Some(&["sep", "maxsplit"])),
     NativeFn::method("bytes.strip", strip, Arity::Range(0, 1), None),
@@ -77,12 +86,35 @@ pub(crate) fn construct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         }
         return Ok(new_bytes(vec![0u8; *k as usize]));
     }
-    let items = vm.collect(v)?;
+    if is_bytes(v) {
+        return Ok(v.clone());
+    }
+    let items = match vm.get_iter(v) {
+        Ok(it) => vm.collect(&it)?,
+        Err(e) if vm.exc_matches(&e, ExcKind::TypeError) => {
+            return Err(vm.type_error(format!(
+                "cannot convert '{}' object to bytes",
+                vm.type_name(v)
+            )))
+        }
+        Err(e) => return Err(e),
+    };
     let mut out = Vec::with_capacity(items.len());
     for it in items {
-        match it {
-            Value::Int(b) if (0..256).contains(&b) => out.push(b as u8),
-            _ => return Err(vm.value_error("bytes must be in range(0, 256)")),
+        // Items go through `__index__` (bools, user integers); other types are TypeErrors.
+        if matches!(it, Value::Float(_)) || it.as_str().is_some() {
+            return Err(vm.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                vm.type_name(&it)
+            )));
+        }
+        match vm.index_of(&it) {
+            Ok(b) if (0..256).contains(&b) => out.push(b as u8),
+            Ok(_) => return Err(vm.value_error("bytes must be in range(0, 256)")),
+            Err(e) if vm.exc_matches(&e, ExcKind::IndexError) => {
+                return Err(vm.value_error("bytes must be in range(0, 256)"))
+            }
+            Err(e) => return Err(e),
         }
     }
     Ok(new_bytes(out))
@@ -189,8 +221,227 @@ macro_rules! shared_with_str {
 
 shared_with_str! {
     upper lower title capitalize swapcase isdigit isalpha isalnum isspace isupper islower
-    split rsplit strip lstrip rstrip replace find rfind startswith endswith partition
-    rpartition center ljust rjust zfill splitlines
+    istitle isascii zfill splitlines expandtabs
+}
+
+/// CPython's error for a str (or other non-bytes) where a bytes-like argument is required.
+fn not_bytes(vm: &Vm, v: &Value) -> ObjRef {
+    vm.type_error(format!(
+        "a bytes-like object is required, not '{}'",
+        vm.type_name(v)
+    ))
+}
+
+fn is_bytes(v: &Value) -> bool {
+    matches!(v.body(), Some(Object::Bytes(_)))
+}
+
+/// Rejects arguments `idx` that are not bytes (`None` passes where `none_ok`), so that str
+/// arguments never reach the str namesake.
+fn check_bytes_args(vm: &Vm, a: &Args, idx: &[(usize, &str)], none_ok: bool) -> PyResult<()> {
+    for &(i, name) in idx {
+        let v = if name.is_empty() {
+            a.get(i)
+        } else {
+            a.arg(i, name)
+        };
+        match v {
+            Some(Value::None) if none_ok => {}
+            Some(v) if !is_bytes(v) => return Err(not_bytes(vm, v)),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// The bytes methods whose bytes arguments are checked, then run by their str namesake.
+macro_rules! checked_via_str {
+    ($($name:ident: $args:expr, $none_ok:expr;)*) => {$(
+        fn $name(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+            check_bytes_args(vm, a, $args, $none_ok)?;
+            via_str(vm, a, stringify!($name), str_methods::$name)
+        }
+    )*};
+}
+
+checked_via_str! {
+    split: &[(1, "sep")], true;
+    rsplit: &[(1, "sep")], true;
+    strip: &[(1, "")], true;
+    lstrip: &[(1, "")], true;
+    rstrip: &[(1, "")], true;
+    replace: &[(1, ""), (2, "")], false;
+    partition: &[(1, "")], false;
+    rpartition: &[(1, "")], false;
+    removeprefix: &[(1, "")], false;
+    removesuffix: &[(1, "")], false;
+}
+
+/// `center`, `ljust` and `rjust`: the fill must be one byte.
+fn justify(vm: &mut Vm, a: &Args, method: &str, f: NativeCall) -> PyResult<Value> {
+    if let Some(fill) = a.get(2) {
+        if !matches!(fill.body(), Some(Object::Bytes(b)) if b.len() == 1) {
+            return Err(vm.type_error(format!(
+                "{method}() argument 2 must be a byte string of length 1, not {}",
+                vm.type_name(fill)
+            )));
+        }
+    }
+    via_str(vm, a, method, f)
+}
+
+fn center(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    justify(vm, a, "center", str_methods::center)
+}
+
+fn ljust(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    justify(vm, a, "ljust", str_methods::ljust)
+}
+
+fn rjust(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    justify(vm, a, "rjust", str_methods::rjust)
+}
+
+/// `startswith` and `endswith`: the prefix is bytes or a tuple of bytes, tried in order (an
+/// item that is not bytes is an error only when reached).
+fn affix(vm: &mut Vm, a: &Args, method: &str, f: NativeCall) -> PyResult<Value> {
+    let Some(p) = a.get(1) else {
+        return via_str(vm, a, method, f);
+    };
+    match p.body() {
+        Some(Object::Bytes(_)) => via_str(vm, a, method, f),
+        Some(Object::Tuple(items)) => {
+            let items = items.to_vec();
+            let mut conv = a.pos.to_vec();
+            for v in items {
+                if !is_bytes(&v) {
+                    return Err(not_bytes(vm, &v));
+                }
+                conv[1] = v;
+                let hit = via_str(vm, &Args::new(&conv, &[]), method, f)?;
+                if vm.truthy(&hit)? {
+                    return Ok(Value::Bool(true));
+                }
+            }
+            Ok(Value::Bool(false))
+        }
+        _ => Err(vm.type_error(format!(
+            "{method} first arg must be bytes or a tuple of bytes, not {}",
+            vm.type_name(p)
+        ))),
+    }
+}
+
+fn startswith(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    affix(vm, a, "startswith", str_methods::startswith)
+}
+
+fn endswith(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    affix(vm, a, "endswith", str_methods::endswith)
+}
+
+/// The searches (`find`, `count`, `index`, ...): the needle is bytes or an int in
+/// `range(256)` (made a one-byte needle); start and end are honoured by the str namesake.
+fn search(vm: &mut Vm, a: &Args, method: &str, f: NativeCall) -> PyResult<Value> {
+    let r = receiver(vm, a, method)?;
+    str_methods::check_search_args(vm, a, method)?;
+    let needle = &a.pos[1];
+    let needle = match needle.body() {
+        Some(Object::Bytes(_)) => needle.clone(),
+        _ if matches!(needle, Value::Float(_)) || num_of(needle).is_none() => {
+            return Err(vm.type_error(format!(
+                "argument should be integer or bytes-like object, not '{}'",
+                vm.type_name(needle)
+            )))
+        }
+        _ => match vm.index_of(needle) {
+            Ok(i) if (0..256).contains(&i) => new_bytes(vec![i as u8]),
+            _ => return Err(vm.value_error("byte must be in range(0, 256)")),
+        },
+    };
+    let mut conv = vec![r, needle];
+    conv.extend(a.pos[2..].iter().cloned());
+    via_str(vm, &Args::new(&conv, &[]), method, f)
+}
+
+fn find(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    search(vm, a, "find", str_methods::find)
+}
+
+fn rfind(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    search(vm, a, "rfind", str_methods::rfind)
+}
+
+fn count(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    search(vm, a, "count", str_methods::count)
+}
+
+fn index(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    match search(vm, a, "index", str_methods::find)? {
+        Value::Int(-1) => Err(vm.value_error("subsection not found")),
+        v => Ok(v),
+    }
+}
+
+fn rindex(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    match search(vm, a, "rindex", str_methods::rfind)? {
+        Value::Int(-1) => Err(vm.value_error("subsection not found")),
+        v => Ok(v),
+    }
+}
+
+/// `bytes.translate(table, /, delete=b'')`.
+fn translate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let r = receiver(vm, a, "translate")?;
+    str_methods::check_at_most(vm, a, "translate", 2)?;
+    let table = match a.get(1) {
+        None => return Err(vm.type_error("translate() takes at least 1 argument (0 given)")),
+        Some(Value::None) => None,
+        Some(v) => match v.body() {
+            Some(Object::Bytes(t)) if t.len() == 256 => Some(t.to_vec()),
+            Some(Object::Bytes(_)) => {
+                return Err(vm.value_error("translation table must be 256 characters long"))
+            }
+            _ => return Err(not_bytes(vm, v)),
+        },
+    };
+    let delete = match a.arg(2, "delete") {
+        None => Vec::new(),
+        Some(v) => match v.body() {
+            Some(Object::Bytes(d)) => d.to_vec(),
+            _ => return Err(not_bytes(vm, v)),
+        },
+    };
+    let out: Vec<u8> = data(&r)
+        .iter()
+        .filter(|b| !delete.contains(b))
+        .map(|&b| table.as_ref().map_or(b, |t| t[b as usize]))
+        .collect();
+    Ok(new_bytes(out))
+}
+
+/// `bytes.maketrans(frm, to)`: a static method, so `a.pos[0]` is not used.
+fn maketrans(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if !a.kw.is_empty() {
+        return Err(vm.type_error("maketrans() takes no keyword arguments"));
+    }
+    let given = a.pos.len().saturating_sub(1);
+    if given != 2 {
+        return Err(vm.type_error(format!("maketrans expected 2 arguments, got {given}")));
+    }
+    let (frm, to) = (&a.pos[1], &a.pos[2]);
+    let (Some(Object::Bytes(f)), Some(Object::Bytes(t))) = (frm.body(), to.body()) else {
+        let bad = if is_bytes(frm) { to } else { frm };
+        return Err(not_bytes(vm, bad));
+    };
+    if f.len() != t.len() {
+        return Err(vm.value_error("maketrans arguments must have same length"));
+    }
+    let mut table: Vec<u8> = (0..=255u8).collect();
+    for (x, y) in f.iter().zip(t.iter()) {
+        table[*x as usize] = *y;
+    }
+    Ok(new_bytes(table))
 }
 
 fn join(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -219,11 +470,9 @@ pub(super) fn decode(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let r = receiver(vm, a, "decode")?;
     str_methods::check_at_most(vm, a, "decode", 2)?;
     let b = data(&r);
-    let enc = a
-        .arg(1, "encoding")
-        .and_then(|v| v.as_str())
-        .unwrap_or("utf-8");
-    let enc = enc.to_ascii_lowercase().replace('_', "-");
+    let given = str_methods::codec_arg(vm, a, 1, "encoding", "decode")?.unwrap_or("utf-8");
+    let errors = str_methods::codec_arg(vm, a, 2, "errors", "decode")?.unwrap_or("strict");
+    let enc = given.to_ascii_lowercase().replace('_', "-");
     match enc.as_str() {
         "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" => {
             return Ok(Vm::str_val(
@@ -238,12 +487,8 @@ pub(super) fn decode(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             }
         }
         "utf-8" | "utf8" => {}
-        _ => return Err(vm.err(ExcKind::LookupError, format!("unknown encoding: {enc}"))),
+        _ => return Err(vm.err(ExcKind::LookupError, format!("unknown encoding: {given}"))),
     }
-    let errors = a
-        .arg(2, "errors")
-        .and_then(|v| v.as_str())
-        .unwrap_or("strict");
     if errors == "replace" {
         return Ok(Vm::str_val(String::from_utf8_lossy(b).to_string()));
     }
@@ -285,17 +530,48 @@ fn hex(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let r = receiver(vm, a, "hex")?;
     str_methods::check_at_most(vm, a, "hex", 2)?;
     let sep = match a.arg(1, "sep") {
-        Some(v) => match v.as_str() {
-            Some(s) => s.to_string(),
-            None => match v.body() {
-                Some(Object::Bytes(b)) => String::from_utf8_lossy(b).to_string(),
-                _ => String::new(),
-            },
-        },
-        None => String::new(),
+        None => None,
+        Some(v) => {
+            let sep: Vec<char> = match (v.as_str(), v.body()) {
+                (Some(s), _) => s.chars().collect(),
+                (None, Some(Object::Bytes(b))) => b.iter().map(|&x| x as char).collect(),
+                _ => {
+                    return Err(
+                        vm.type_error(format!("object of type '{}' has no len()", vm.type_name(v)))
+                    )
+                }
+            };
+            if sep.len() != 1 {
+                return Err(vm.value_error("sep must be length 1."));
+            }
+            if !sep[0].is_ascii() {
+                return Err(vm.value_error("sep must be ASCII."));
+            }
+            Some(sep[0])
+        }
     };
-    let parts: Vec<String> = data(&r).iter().map(|x| format!("{x:02x}")).collect();
-    Ok(Vm::str_val(parts.join(&sep)))
+    let per = match a.arg(2, "bytes_per_sep") {
+        None => 1,
+        Some(v) => vm.index_of(v)?,
+    };
+    let b = data(&r);
+    let mut out = String::with_capacity(b.len() * 3);
+    let group = per.unsigned_abs() as usize;
+    for (i, x) in b.iter().enumerate() {
+        if let (Some(sep), true) = (sep, i > 0 && group > 0) {
+            // Positive: groups are counted from the right end; negative: from the left.
+            let boundary = if per > 0 {
+                (b.len() - i).is_multiple_of(group)
+            } else {
+                i.is_multiple_of(group)
+            };
+            if boundary {
+                out.push(sep);
+            }
+        }
+        out.push_str(&format!("{x:02x}"));
+    }
+    Ok(Vm::str_val(out))
 }
 
 /// `bytes.fromhex(s)`: a class method, so `a.pos[0]` (the type or a bytes value it was
@@ -340,50 +616,4 @@ fn fromhex(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         i += 2;
     }
     Ok(new_bytes(out))
-}
-
-/// The non-overlapping positions of a needle (an int or bytes) in the receiver, for
-/// `count` and `index`.
-fn positions(vm: &mut Vm, a: &Args, method: &str) -> PyResult<Vec<usize>> {
-    let r = receiver(vm, a, method)?;
-    str_methods::check_search_args(vm, a, method)?;
-    let hay = data(&r);
-    let needle: Vec<u8> = match a.get(1) {
-        Some(Value::Int(i)) => vec![*i as u8],
-        Some(v) => match v.body() {
-            Some(Object::Bytes(b)) => b.to_vec(),
-            _ => {
-                return Err(vm.type_error(format!(
-                    "argument should be integer or bytes-like object, not '{}'",
-                    vm.type_name(v)
-                )))
-            }
-        },
-        None => Vec::new(),
-    };
-    if needle.is_empty() {
-        return Ok((0..=hay.len()).collect());
-    }
-    let mut found = Vec::new();
-    let mut i = 0;
-    while i + needle.len() <= hay.len() {
-        if hay[i..i + needle.len()] == needle[..] {
-            found.push(i);
-            i += needle.len();
-        } else {
-            i += 1;
-        }
-    }
-    Ok(found)
-}
-
-fn count(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    Ok(Value::Int(positions(vm, a, "count")?.len() as i64))
-}
-
-fn index(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    match positions(vm, a, "index")?.first() {
-        Some(p) => Ok(Value::Int(*p as i64)),
-        None => Err(vm.value_error("subsection not found")),
-    }
 }

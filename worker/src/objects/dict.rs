@@ -9,6 +9,35 @@ use crate::vm::native::{Args, Arity, NativeFn};
 use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
 
+/// The methods of the keys and items views, looked up by name.
+pub(crate) static VIEW_METHODS: &[NativeFn] = &[NativeFn::method(
+    "dict_keys.isdisjoint",
+    isdisjoint,
+    Arity::One,
+    None,
+)];
+
+/// `view.isdisjoint(iterable)`: no item of `iterable` is in the view.
+fn isdisjoint(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let view = a.get(0).cloned().unwrap_or(Value::None);
+    if matches!(
+        view.body(),
+        Some(Object::DictView {
+            kind: ViewKind::Values,
+            ..
+        })
+    ) {
+        return Err(vm.attr_error(&view, "isdisjoint"));
+    }
+    let it = vm.get_iter(a.get(1).unwrap_or(&Value::None))?;
+    while let Some(x) = vm.next(&it)? {
+        if vm.contains(&view, &x)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
 /// The methods of `dict`, looked up by name.
 pub(crate) static METHODS: &[NativeFn] = &[
     NativeFn::method("dict.get", get, Arity::Range(1, 2), None),
@@ -49,6 +78,7 @@ fn table(o: &ObjRef) -> &mut Dict {
 
 /// `dict(mapping_or_iterable=(), **kwargs)`.
 pub(crate) fn construct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    super::constructor_args(vm, a, "dict", 1, true)?;
     let d = Vm::new_dict(Dict::new());
     if let Some(src) = a.get(0) {
         vm.dict_update(&d, src, false)?;

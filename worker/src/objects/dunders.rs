@@ -1,8 +1,10 @@
 //! The dunder methods every built-in value answers (`(1).__add__(2)`, `[].__len__()`): each
 //! forwards to the operator it implements, so one record serves every built-in type.
 
+use crate::value::object::{Object, TypeKind};
 use crate::value::Value;
 use crate::vm::native::{Args, NativeFn};
+use crate::vm::ops::inst_base;
 use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
 use permafrost_image::opcode::CompareOp;
@@ -28,13 +30,89 @@ static DUNDERS: &[NativeFn] = &[
     NativeFn::new("__add__", add),
     NativeFn::new("__sub__", sub),
     NativeFn::new("__mul__", mul),
+    NativeFn::new("__truediv__", truediv),
+    NativeFn::new("__floordiv__", floordiv),
+    NativeFn::new("__mod__", mod_),
+    NativeFn::new("__pow__", pow),
+    NativeFn::new("__lshift__", lshift),
+    NativeFn::new("__rshift__", rshift),
+    NativeFn::new("__and__", and),
+    NativeFn::new("__or__", or),
+    NativeFn::new("__xor__", xor),
+    NativeFn::new("__radd__", radd),
+    NativeFn::new("__rsub__", rsub),
+    NativeFn::new("__rmul__", rmul),
+    NativeFn::new("__rtruediv__", rtruediv),
+    NativeFn::new("__rfloordiv__", rfloordiv),
+    NativeFn::new("__rmod__", rmod),
+    NativeFn::new("__rpow__", rpow),
+    NativeFn::new("__rlshift__", rlshift),
+    NativeFn::new("__rrshift__", rrshift),
+    NativeFn::new("__rand__", rand),
+    NativeFn::new("__ror__", ror),
+    NativeFn::new("__rxor__", rxor),
+    NativeFn::new("__neg__", neg),
+    NativeFn::new("__pos__", pos),
+    NativeFn::new("__invert__", invert),
+    NativeFn::new("__abs__", abs),
+    NativeFn::new("__index__", index),
+    NativeFn::new("__int__", int),
+    NativeFn::new("__float__", float),
+    NativeFn::new("__round__", round),
+    NativeFn::new("__trunc__", trunc),
+    NativeFn::new("__floor__", floor),
+    NativeFn::new("__ceil__", ceil),
+    NativeFn::new("__divmod__", divmod),
     NativeFn::new("__bool__", bool),
     NativeFn::new("__format__", format),
 ];
 
-/// The dunder method `name` of any built-in value.
-pub(crate) fn dunder(name: &str) -> Option<&'static NativeFn> {
-    NativeFn::find(DUNDERS, name)
+/// The dunder method `name` of a built-in value of type `kind`, when that type has it:
+/// `hasattr(1, "__iter__")` must be false.
+pub(crate) fn dunder(kind: TypeKind, name: &str) -> Option<&'static NativeFn> {
+    use TypeKind as K;
+    let container = matches!(
+        kind,
+        K::Str | K::Bytes | K::List | K::Tuple | K::Dict | K::Set | K::FrozenSet | K::Range
+    );
+    let number = matches!(kind, K::Int | K::Bool | K::Float);
+    let has = match name {
+        "__len__" | "__contains__" => container || kind == K::DictView,
+        "__iter__" => container || matches!(kind, K::DictView | K::Generator | K::Iterator),
+        "__next__" => matches!(kind, K::Generator | K::Iterator),
+        "__getitem__" => matches!(
+            kind,
+            K::Str | K::Bytes | K::List | K::Tuple | K::Dict | K::Range
+        ),
+        "__setitem__" | "__delitem__" => matches!(kind, K::List | K::Dict),
+        "__add__" | "__mul__" => number || matches!(kind, K::Str | K::Bytes | K::List | K::Tuple),
+        "__sub__" => number || matches!(kind, K::Set | K::FrozenSet | K::DictView),
+        "__rsub__" | "__radd__" | "__truediv__" | "__rtruediv__" | "__floordiv__"
+        | "__rfloordiv__" | "__pow__" | "__rpow__" | "__rmod__" | "__neg__" | "__pos__"
+        | "__abs__" => number,
+        "__rmul__" => number || matches!(kind, K::Str | K::Bytes | K::List | K::Tuple),
+        "__mod__" => number || matches!(kind, K::Str | K::Bytes),
+        "__int__" | "__float__" | "__round__" | "__trunc__" | "__floor__" | "__ceil__"
+        | "__divmod__" => number,
+        "__index__" => matches!(kind, K::Int | K::Bool),
+        "__lshift__" | "__rshift__" | "__rlshift__" | "__rrshift__" | "__invert__" => {
+            matches!(kind, K::Int | K::Bool)
+        }
+        "__and__" | "__xor__" | "__rand__" | "__rxor__" | "__ror__" => {
+            matches!(kind, K::Int | K::Bool | K::Set | K::FrozenSet | K::DictView)
+        }
+        "__or__" => matches!(
+            kind,
+            K::Int | K::Bool | K::Set | K::FrozenSet | K::DictView | K::Dict
+        ),
+        "__bool__" => number || matches!(kind, K::NoneType | K::Range),
+        _ => true,
+    };
+    if has {
+        NativeFn::find(DUNDERS, name)
+    } else {
+        None
+    }
 }
 
 /// The receiver and the first argument (`None` when absent).
@@ -96,41 +174,102 @@ fn str(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(Vm::str_val(vm.str_of(&r)?))
 }
 
-fn eq(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let (r, x) = operands(vm, a, "__eq__")?;
-    vm.compare(CompareOp::Eq, &r, &x)
+/// The comparison family of a built-in value (the built-in inside an instance of a subclass),
+/// for the rich-comparison dunders: each type's slot compares only with its own family.
+#[derive(PartialEq, Clone, Copy)]
+enum Family {
+    Int,
+    Float,
+    Str,
+    Bytes,
+    List,
+    Tuple,
+    Dict,
+    Set,
+    Range,
+    Slice,
+    Other,
 }
 
-fn ne(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let (r, x) = operands(vm, a, "__ne__")?;
-    vm.compare(CompareOp::Ne, &r, &x)
-}
-
-/// An ordering: a `TypeError` from the operator becomes `NotImplemented`, as the slot
-/// wrappers answer for operands they do not support.
-fn order(vm: &mut Vm, a: &Args, name: &str, op: CompareOp) -> PyResult<Value> {
-    let (r, x) = operands(vm, a, name)?;
-    match vm.compare(op, &r, &x) {
-        Ok(v) => Ok(v),
-        Err(e) if vm.exc_matches(&e, ExcKind::TypeError) => Ok(Value::NotImplemented),
-        Err(e) => Err(e),
+fn family(v: &Value) -> Family {
+    match v {
+        Value::Int(_) | Value::Bool(_) => Family::Int,
+        Value::Float(_) => Family::Float,
+        _ if v.as_str().is_some() => Family::Str,
+        _ => match v.body() {
+            Some(Object::BigInt(_)) => Family::Int,
+            Some(Object::Bytes(_)) => Family::Bytes,
+            Some(Object::List(_)) => Family::List,
+            Some(Object::Tuple(_)) => Family::Tuple,
+            Some(Object::Dict(_)) => Family::Dict,
+            Some(Object::Set(_) | Object::FrozenSet(_)) => Family::Set,
+            Some(Object::Range { .. }) => Family::Range,
+            Some(Object::Slice { .. }) => Family::Slice,
+            _ => Family::Other,
+        },
     }
 }
 
+/// `r.__eq__(x)` and friends called directly: the operator on the built-in values when `x`
+/// is of `r`'s family (ints also for floats), otherwise `NotImplemented`; values of no
+/// built-in family compare by identity (`object.__eq__`) and are not ordered.
+fn rich(vm: &mut Vm, a: &Args, name: &str, op: CompareOp) -> PyResult<Value> {
+    let (r, x) = operands(vm, a, name)?;
+    let r = inst_base(&r).unwrap_or(r);
+    let x = inst_base(&x).unwrap_or(x);
+    let (fr, fx) = (family(&r), family(&x));
+    let equality = matches!(op, CompareOp::Eq | CompareOp::Ne);
+    if fr == Family::Other {
+        // Built-in functions compare by identity with each other, both ways.
+        if matches!((&r, &x), (Value::Native(_), Value::Native(_))) && equality {
+            return Ok(Value::Bool(r.is(&x) == (op == CompareOp::Eq)));
+        }
+        return Ok(match op {
+            CompareOp::Eq if r.is(&x) => Value::Bool(true),
+            CompareOp::Ne if r.is(&x) => Value::Bool(false),
+            _ => Value::NotImplemented,
+        });
+    }
+    let compatible = fr == fx || (fr == Family::Float && fx == Family::Int);
+    let ordered = !matches!(fr, Family::Dict | Family::Range);
+    if !compatible || (!equality && !ordered) {
+        return Ok(Value::NotImplemented);
+    }
+    vm.compare(op, &r, &x)
+}
+
+/// `object.__eq__` and `object.__ne__` reached through an instance of a built-in type's
+/// subclass: the built-in type's own comparison answers.
+pub(crate) fn builtin_base_eq(vm: &mut Vm, a: &Args, eq: bool) -> PyResult<Value> {
+    if eq {
+        rich(vm, a, "__eq__", CompareOp::Eq)
+    } else {
+        rich(vm, a, "__ne__", CompareOp::Ne)
+    }
+}
+
+fn eq(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    rich(vm, a, "__eq__", CompareOp::Eq)
+}
+
+fn ne(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    rich(vm, a, "__ne__", CompareOp::Ne)
+}
+
 fn lt(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    order(vm, a, "__lt__", CompareOp::Lt)
+    rich(vm, a, "__lt__", CompareOp::Lt)
 }
 
 fn le(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    order(vm, a, "__le__", CompareOp::Le)
+    rich(vm, a, "__le__", CompareOp::Le)
 }
 
 fn gt(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    order(vm, a, "__gt__", CompareOp::Gt)
+    rich(vm, a, "__gt__", CompareOp::Gt)
 }
 
 fn ge(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    order(vm, a, "__ge__", CompareOp::Ge)
+    rich(vm, a, "__ge__", CompareOp::Ge)
 }
 
 fn hash(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -138,10 +277,32 @@ fn hash(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(Value::Int(vm.hash(&r)?))
 }
 
-/// `+`, `-` and `*` by their `BINARY_OP` argument.
+/// `+`, `-` and `*` by their `BINARY_OP` argument. Called directly on a number, the slot
+/// takes only numbers it knows (`(1).__add__(1.0)` is `NotImplemented`: the reflected float
+/// slot handles it); sequences raise their own errors, as their concat and repeat slots do.
 fn arith(vm: &mut Vm, a: &Args, name: &str, op: u32) -> PyResult<Value> {
     let (r, x) = operands(vm, a, name)?;
-    vm.binary_op(op, &r, &x)
+    let (br, bx) = (
+        inst_base(&r).unwrap_or_else(|| r.clone()),
+        inst_base(&x).unwrap_or_else(|| x.clone()),
+    );
+    let reflected = name.starts_with("__r") && name != "__rshift__";
+    let accepted = match (family(&br), family(&bx)) {
+        (Family::Int, fx) => fx == Family::Int,
+        (Family::Float, fx) => matches!(fx, Family::Int | Family::Float),
+        (Family::Set, fx) => fx == Family::Set,
+        (Family::Dict, fx) => fx == Family::Dict,
+        _ => true,
+    };
+    if !accepted {
+        return Ok(Value::NotImplemented);
+    }
+    if reflected {
+        return vm.binary_op(op, &bx, &br);
+    }
+    // On the built-in values: a subclass's `super().__add__(x)` must not re-enter its own
+    // `__add__`.
+    vm.binary_op(op, &br, &bx)
 }
 
 fn add(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -154,6 +315,143 @@ fn sub(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn mul(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     arith(vm, a, "__mul__", 2)
+}
+
+/// The other binary operators and their reflections, each [`arith`] under its name.
+macro_rules! binary_dunders {
+    ($($fname:ident $name:literal $op:literal;)*) => {$(
+        fn $fname(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+            arith(vm, a, $name, $op)
+        }
+    )*};
+}
+
+binary_dunders! {
+    truediv "__truediv__" 3;
+    floordiv "__floordiv__" 4;
+    mod_ "__mod__" 5;
+    pow "__pow__" 6;
+    lshift "__lshift__" 7;
+    rshift "__rshift__" 8;
+    and "__and__" 9;
+    or "__or__" 10;
+    xor "__xor__" 11;
+    radd "__radd__" 0;
+    rsub "__rsub__" 1;
+    rmul "__rmul__" 2;
+    rtruediv "__rtruediv__" 3;
+    rfloordiv "__rfloordiv__" 4;
+    rmod "__rmod__" 5;
+    rpow "__rpow__" 6;
+    rlshift "__rlshift__" 7;
+    rrshift "__rrshift__" 8;
+    rand "__rand__" 9;
+    ror "__ror__" 10;
+    rxor "__rxor__" 11;
+}
+
+fn neg(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let (r, _) = operands(vm, a, "__neg__")?;
+    vm.unary_neg(&inst_base(&r).unwrap_or(r))
+}
+
+fn pos(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let (r, _) = operands(vm, a, "__pos__")?;
+    vm.unary_pos(&inst_base(&r).unwrap_or(r))
+}
+
+fn invert(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let (r, _) = operands(vm, a, "__invert__")?;
+    vm.unary_invert(&inst_base(&r).unwrap_or(r))
+}
+
+fn abs(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let (r, _) = operands(vm, a, "__abs__")?;
+    let r = inst_base(&r).unwrap_or(r);
+    match r {
+        Value::Float(f) => Ok(Value::Float(f.abs())),
+        Value::Bool(b) => Ok(Value::Int(b as i64)),
+        _ => {
+            if vm.less_than(&r, &Value::Int(0))? {
+                vm.unary_neg(&r)
+            } else {
+                vm.unary_pos(&r)
+            }
+        }
+    }
+}
+
+/// Calls the built-in `table` function `fname` with the receiver (the built-in value inside a
+/// subclass instance) and the other arguments.
+fn forward(
+    vm: &mut Vm,
+    a: &Args,
+    name: &str,
+    table: &'static [NativeFn],
+    fname: &str,
+) -> PyResult<Value> {
+    let (r, _) = operands(vm, a, name)?;
+    let mut args = vec![inst_base(&r).unwrap_or(r)];
+    args.extend(a.pos[1..].iter().cloned());
+    match NativeFn::find(table, fname) {
+        Some(f) => vm.call_native(f, &args, &[]),
+        None => Err(vm.type_error(format!("{name} is not available"))),
+    }
+}
+
+fn index(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    int(vm, a)
+}
+
+fn int(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let (r, _) = operands(vm, a, "__int__")?;
+    let r = inst_base(&r).unwrap_or(r);
+    vm.construct_builtin(TypeKind::Int, &[r], &[])
+}
+
+fn float(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let (r, _) = operands(vm, a, "__float__")?;
+    let r = inst_base(&r).unwrap_or(r);
+    vm.construct_builtin(TypeKind::Float, &[r], &[])
+}
+
+fn round(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    forward(
+        vm,
+        a,
+        "__round__",
+        crate::builtins::functions::FUNCTIONS,
+        "round",
+    )
+}
+
+fn divmod(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let (r, x) = operands(vm, a, "__divmod__")?;
+    let (br, bx) = (inst_base(&r).unwrap_or(r), inst_base(&x).unwrap_or(x));
+    let accepted = match (family(&br), family(&bx)) {
+        (Family::Int, fx) => fx == Family::Int,
+        (_, fx) => matches!(fx, Family::Int | Family::Float),
+    };
+    if !accepted {
+        return Ok(Value::NotImplemented);
+    }
+    let f = NativeFn::find(crate::builtins::functions::FUNCTIONS, "divmod");
+    match f {
+        Some(f) => vm.call_native(f, &[br, bx], &[]),
+        None => Err(vm.type_error("divmod is not available")),
+    }
+}
+
+fn trunc(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    forward(vm, a, "__trunc__", crate::stdlib::math::FUNCTIONS, "trunc")
+}
+
+fn floor(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    forward(vm, a, "__floor__", crate::stdlib::math::FUNCTIONS, "floor")
+}
+
+fn ceil(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    forward(vm, a, "__ceil__", crate::stdlib::math::FUNCTIONS, "ceil")
 }
 
 fn bool(vm: &mut Vm, a: &Args) -> PyResult<Value> {

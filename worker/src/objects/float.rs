@@ -1,6 +1,7 @@
 //! `float`: its constructor and its methods, including the class method `float.fromhex`.
 //! Each method is one row of [`METHODS`] and one function below.
 
+use crate::value::object::Object;
 use crate::value::Value;
 use crate::vm::native::{Args, Arity, NativeFn};
 use crate::vm::ops::{num_of, Num};
@@ -38,9 +39,16 @@ fn receiver(vm: &Vm, a: &Args, method: &str) -> PyResult<f64> {
 
 /// `float(x=0.0)`.
 pub(crate) fn construct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    super::constructor_args(vm, a, "float", 1, false)?;
     let Some(v) = a.get(0) else {
         return Ok(Value::Float(0.0));
     };
+    if let Some(Object::Bytes(b)) = v.body() {
+        let s = String::from_utf8_lossy(b).into_owned();
+        return number::parse_float(&s)
+            .map(Value::Float)
+            .map_err(|e| vm.lib_err(e));
+    }
     if let Some(s) = v.as_str() {
         let s = s.to_string();
         return number::parse_float(&s)
@@ -54,11 +62,22 @@ pub(crate) fn construct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             .map(Value::Float)
             .map_err(|e| vm.lib_err(e)),
         None => match vm.call_dunder(v, "__float__", &[])? {
-            Some(r) => Ok(r),
-            None => Err(vm.type_error(format!(
-                "float() argument must be a string or a real number, not '{}'",
-                vm.type_name(v)
+            Some(r @ Value::Float(_)) => Ok(r),
+            Some(r) => Err(vm.type_error(format!(
+                "{}.__float__ returned non-float (type {})",
+                vm.type_name(v),
+                vm.type_name(&r)
             ))),
+            // Without `__float__`, an integer through `__index__`.
+            None => match super::slice::index_big(vm, v)? {
+                Some(i) => number::int_to_f64(&i)
+                    .map(Value::Float)
+                    .map_err(|e| vm.lib_err(e)),
+                None => Err(vm.type_error(format!(
+                    "float() argument must be a string or a real number, not '{}'",
+                    vm.type_name(v)
+                ))),
+            },
         },
     }
 }

@@ -2,7 +2,7 @@
 //! function below.
 
 use crate::value::heap::ObjRef;
-use crate::value::object::Object;
+use crate::value::object::{Iter, Object};
 use crate::value::Value;
 use crate::vm::native::{Args, Arity, NativeFn};
 use crate::vm::ExcKind;
@@ -19,6 +19,9 @@ pub(crate) static METHODS: &[NativeFn] = &[
     NativeFn::method("list.count", count, Arity::One, None),
     NativeFn::new("list.sort", sort),
     NativeFn::method("list.reverse", reverse, Arity::NoArgs, None),
+    NativeFn::method("list.__reversed__", reversed, Arity::NoArgs, None),
+    NativeFn::method("list.__iadd__", iadd, Arity::One, None),
+    NativeFn::method("list.__imul__", imul, Arity::One, None),
     NativeFn::method("list.copy", copy, Arity::NoArgs, None),
     NativeFn::method("list.clear", clear, Arity::NoArgs, None),
 ];
@@ -45,6 +48,7 @@ fn items(o: &ObjRef) -> &mut Vec<Value> {
 
 /// `list(iterable=())`.
 pub(crate) fn construct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    super::constructor_args(vm, a, "list", 1, false)?;
     match a.get(0) {
         None => Ok(Vm::new_list(Vec::new())),
         Some(v) => {
@@ -66,6 +70,26 @@ fn extend(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let new = vm.collect(a.get(1).unwrap_or(&Value::None))?;
     items(&o).extend(new);
     Ok(Value::None)
+}
+
+/// `list.__iadd__(iterable)`: `extend`, then the list itself.
+fn iadd(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    extend(vm, a)?;
+    Ok(Value::Obj(receiver(vm, a, "__iadd__")?))
+}
+
+/// `list.__imul__(n)`: the in-place repetition `*=` does.
+fn imul(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let o = Value::Obj(receiver(vm, a, "__imul__")?);
+    let n = a.get(1).cloned().unwrap_or(Value::None);
+    let Some(count) = super::slice::index_big(vm, &n)? else {
+        return Err(vm.type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(&n)
+        )));
+    };
+    let count = Vm::int_from_big(count);
+    vm.binary_op(2 | permafrost_image::opcode::BinaryOp::INPLACE, &o, &count)
 }
 
 fn insert(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -173,16 +197,23 @@ fn sort(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if let Some((k, _)) = a.kw.iter().find(|(k, _)| *k != "key" && *k != "reverse") {
         return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for sort()")));
     }
-    let unsorted = std::mem::take(items(&o));
+    // `reverse` is an int flag (`reverse=None` is a TypeError), read before the list empties.
     let reverse = match a.kw("reverse") {
-        Some(v) => vm.truthy(v)?,
+        Some(v) => vm.index_of(v)? != 0,
         None => false,
     };
+    let unsorted = std::mem::take(items(&o));
     let key = a.kw("key").cloned();
     let backup = unsorted.clone();
     match vm.sort_values(unsorted, key.as_ref(), reverse) {
         Ok(sorted) => {
+            // The list stays empty (and unallocated) while it is sorted: a key or comparison
+            // that grew it, even back to empty, modified it. Its changes are discarded.
+            let modified = items(&o).capacity() != 0;
             *items(&o) = sorted;
+            if modified {
+                return Err(vm.value_error("list modified during sort"));
+            }
             Ok(Value::None)
         }
         Err(e) => {
@@ -196,6 +227,16 @@ fn reverse(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let o = receiver(vm, a, "reverse")?;
     items(&o).reverse();
     Ok(Value::None)
+}
+
+/// `list.__reversed__()`: the iterator `reversed(list)` returns.
+fn reversed(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let o = receiver(vm, a, "__reversed__")?;
+    let index = items(&o).len();
+    Ok(Value::obj(Object::Iter(Iter::Reversed {
+        seq: Value::Obj(o),
+        index,
+    })))
 }
 
 fn copy(vm: &mut Vm, a: &Args) -> PyResult<Value> {

@@ -19,9 +19,33 @@ pub(crate) mod object;
 pub(crate) mod property;
 pub(crate) mod range;
 pub(crate) mod set;
+pub(crate) mod slice;
 pub(crate) mod str;
 pub(crate) mod tuple;
 pub(crate) mod typeobj;
+
+/// The argument checks of a built-in type's constructor taking at most `max` positional
+/// arguments: `"list expected at most 1 argument, got 2"`, and keywords refused unless
+/// `keywords`.
+pub(crate) fn constructor_args(
+    vm: &Vm,
+    a: &Args,
+    type_name: &str,
+    max: usize,
+    keywords: bool,
+) -> PyResult<()> {
+    if !keywords && !a.kw.is_empty() {
+        return Err(vm.type_error(format!("{type_name}() takes no keyword arguments")));
+    }
+    if a.pos.len() > max {
+        return Err(vm.type_error(format!(
+            "{type_name} expected at most {max} argument{}, got {}",
+            if max == 1 { "" } else { "s" },
+            a.pos.len()
+        )));
+    }
+    Ok(())
+}
 
 /// The method table of built-in type `kind`.
 fn methods(kind: TypeKind) -> &'static [NativeFn] {
@@ -31,9 +55,11 @@ fn methods(kind: TypeKind) -> &'static [NativeFn] {
         TypeKind::Bytes => bytes::METHODS,
         TypeKind::Tuple => tuple::METHODS,
         TypeKind::Dict => dict::METHODS,
+        TypeKind::DictView => dict::VIEW_METHODS,
         TypeKind::Set => set::SET_METHODS,
         TypeKind::FrozenSet => set::FROZENSET_METHODS,
         TypeKind::Range => range::METHODS,
+        TypeKind::Slice => slice::METHODS,
         TypeKind::Int | TypeKind::Bool => int::METHODS,
         TypeKind::Float => float::METHODS,
         TypeKind::Generator => generator::METHODS,

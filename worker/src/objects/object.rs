@@ -125,6 +125,10 @@ fn setattr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         return Err(vm.type_error("__setattr__ expected 2 arguments"));
     };
     let n = name.as_str().unwrap_or("");
+    if matches!(o.body(), Some(Object::Instance(i)) if matches!(i.class.get(), Object::Class(c) if c.kind == TypeKind::Object))
+    {
+        return Err(vm.attr_error(o, n));
+    }
     if let Some(Object::Instance(i)) = o.as_obj().map(|o| o.get_mut()) {
         crate::vm::ops::dict_set_str(&mut i.dict, n, v.clone());
     }
@@ -139,12 +143,18 @@ fn identity(a: &Args, same: bool) -> Value {
     }
 }
 
-fn eq(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
+fn eq(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if a.get(0).and_then(crate::vm::ops::inst_base).is_some() {
+        return super::dunders::builtin_base_eq(vm, a, true);
+    }
     Ok(identity(a, true))
 }
 
 /// `object.__ne__`: the inverse of the class's `__eq__`, unless that is `NotImplemented`.
 fn ne(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if a.get(0).and_then(crate::vm::ops::inst_base).is_some() {
+        return super::dunders::builtin_base_eq(vm, a, false);
+    }
     let (Some(x), Some(y)) = (a.get(0), a.get(1)) else {
         return Ok(identity(a, false));
     };

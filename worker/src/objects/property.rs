@@ -4,6 +4,7 @@
 use crate::value::object::Object;
 use crate::value::Value;
 use crate::vm::native::{Args, Arity, NativeFn};
+use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
 
 /// `property.setter`.
@@ -13,6 +14,29 @@ pub(crate) static GETTER: NativeFn = NativeFn::method("property.getter", getter,
 /// `property.deleter`.
 pub(crate) static DELETER: NativeFn =
     NativeFn::method("property.deleter", deleter, Arity::One, None);
+
+/// `property.__get__(obj, type=None)`: the property itself for `None`, else `fget(obj)`.
+pub(crate) static GET: NativeFn =
+    NativeFn::method("property.__get__", get, Arity::Range(1, 2), None);
+
+fn get(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let p = super::receiver(vm, a, "property", "__get__", is_property)?;
+    let obj = a.get(1).cloned().unwrap_or(Value::None);
+    if matches!(obj, Value::None) {
+        return Ok(p);
+    }
+    let Some(Object::Property { fget, .. }) = p.body() else {
+        unreachable!("is_property accepted it");
+    };
+    let fget = fget.clone();
+    if fget.is_null() || matches!(fget, Value::None) {
+        return Err(vm.err(
+            ExcKind::AttributeError,
+            format!("property of '{}' object has no getter", vm.type_name(&obj)),
+        ));
+    }
+    vm.call(&fget, &[obj], &[])
+}
 
 /// Which accessor a copy replaces.
 #[derive(Clone, Copy)]

@@ -129,6 +129,8 @@ fn table(o: &ObjRef) -> &mut Set {
 
 /// `set(iterable=())` and `frozenset(iterable=())`.
 pub(crate) fn construct(vm: &mut Vm, a: &Args, frozen: bool) -> PyResult<Value> {
+    let name = if frozen { "frozenset" } else { "set" };
+    super::constructor_args(vm, a, name, 1, false)?;
     let s = if let Some(Object::Set(src) | Object::FrozenSet(src)) = a.get(0).and_then(|v| v.body())
     {
         let mut s = Set::new();

@@ -69,10 +69,32 @@ pub(crate) static METHODS: &[NativeFn] = &[
 
 /// `str(...)`.
 pub(crate) fn construct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    match a.get(0) {
+    if let Some((k, _)) =
+        a.kw.iter()
+            .find(|(k, _)| !["object", "encoding", "errors"].contains(k))
+    {
+        return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for str()")));
+    }
+    if a.pos.len() > 3 {
+        return Err(vm.type_error(format!(
+            "str() takes at most 3 arguments ({} given)",
+            a.pos.len()
+        )));
+    }
+    match a.arg(0, "object") {
         None => Ok(Vm::str_val("")),
         Some(v) => {
             let (enc, errors) = (a.arg(1, "encoding"), a.arg(2, "errors"));
+            if (enc.is_some() || errors.is_some()) && !matches!(v.body(), Some(Object::Bytes(_))) {
+                return Err(vm.type_error(if v.as_str().is_some() {
+                    "decoding str is not supported".to_string()
+                } else {
+                    format!(
+                        "decoding to str: need a bytes-like object, {} found",
+                        vm.type_name(v)
+                    )
+                }));
+            }
             if matches!(v.body(), Some(Object::Bytes(_))) && (enc.is_some() || errors.is_some()) {
                 // `str(b, encoding, errors)` is `b.decode(encoding, errors)`.
                 let utf8 = Vm::str_val("utf-8");
@@ -325,7 +347,7 @@ fn rindex(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     search(vm, a, "rindex", Search::Rindex)
 }
 
-fn count(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+pub(super) fn count(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     search(vm, a, "count", Search::Count)
 }
 
@@ -436,7 +458,7 @@ fn isnumeric(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     test(vm, a, "isnumeric", text::isnumeric)
 }
 
-fn istitle(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+pub(super) fn istitle(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     test(vm, a, "istitle", text::istitle)
 }
 
@@ -444,7 +466,7 @@ fn isidentifier(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     test(vm, a, "isidentifier", text::isidentifier)
 }
 
-fn isascii(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+pub(super) fn isascii(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     test(vm, a, "isascii", text::isascii)
 }
 
@@ -507,8 +529,9 @@ pub(super) fn rpartition(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 pub(super) fn splitlines(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let r = receiver(vm, a, "splitlines")?;
     check_at_most(vm, a, "splitlines", 1)?;
+    // `keepends` is an int flag: `splitlines("x")` is a TypeError.
     let keep = match a.arg(1, "keepends") {
-        Some(v) => vm.truthy(v)?,
+        Some(v) => vm.index_of(v)? != 0,
         None => false,
     };
     Ok(Vm::new_list(
@@ -529,24 +552,38 @@ fn format(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(Vm::str_val(out))
 }
 
+/// The `encoding` or `errors` argument of `encode`/`decode` (`i`-th, or by keyword): a str.
+pub(super) fn codec_arg<'a>(
+    vm: &Vm,
+    a: &Args<'a>,
+    i: usize,
+    name: &str,
+    method: &str,
+) -> PyResult<Option<&'a str>> {
+    match a.arg(i, name) {
+        None => Ok(None),
+        Some(v) => match v.as_str() {
+            Some(s) => Ok(Some(s)),
+            None => Err(vm.type_error(format!(
+                "{method}() argument '{name}' must be str, not {}",
+                vm.type_name(v)
+            ))),
+        },
+    }
+}
+
 pub(super) fn encode(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let r = receiver(vm, a, "encode")?;
     check_at_most(vm, a, "encode", 2)?;
     let s = text(&r);
-    let errors = a
-        .arg(2, "errors")
-        .and_then(|v| v.as_str())
-        .unwrap_or("strict");
-    let enc = a
-        .arg(1, "encoding")
-        .and_then(|v| v.as_str())
-        .unwrap_or("utf-8");
-    let enc = enc.to_ascii_lowercase().replace('_', "-");
+    let errors = codec_arg(vm, a, 2, "errors", "encode")?.unwrap_or("strict");
+    let given = codec_arg(vm, a, 1, "encoding", "encode")?.unwrap_or("utf-8");
+    let enc = given.to_ascii_lowercase().replace('_', "-");
     let (limit, name) = match enc.as_str() {
         "utf-8" | "utf8" => return Ok(Value::obj(Object::Bytes(s.as_bytes().into()))),
         "ascii" | "us-ascii" => (128u32, "ascii"),
         "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" => (256u32, "latin-1"),
-        _ => return Err(vm.err(ExcKind::LookupError, format!("unknown encoding: {enc}"))),
+        _ => return Err(vm.err(ExcKind::LookupError, format!("unknown encoding: {given}"))),
     };
     let mut out = Vec::with_capacity(s.len());
     for (pos, c) in s.chars().enumerate() {
@@ -667,21 +704,21 @@ fn maketrans(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(d)
 }
 
-fn expandtabs(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+pub(super) fn expandtabs(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let r = receiver(vm, a, "expandtabs")?;
     check_at_most(vm, a, "expandtabs", 1)?;
     let t = vm.opt_i64(a.arg(1, "tabsize"))?.unwrap_or(8);
     Ok(Vm::str_val(text::expandtabs(text(&r), t)))
 }
 
-fn removeprefix(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+pub(super) fn removeprefix(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let r = receiver(vm, a, "removeprefix")?;
     let s = text(&r);
     let p = clinic_str_arg(vm, a.get(1), "removeprefix() argument must be str, not")?;
     Ok(Vm::str_val(s.strip_prefix(p.as_str()).unwrap_or(s)))
 }
 
-fn removesuffix(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+pub(super) fn removesuffix(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let r = receiver(vm, a, "removesuffix")?;
     let s = text(&r);
     let p = clinic_str_arg(vm, a.get(1), "removesuffix() argument must be str, not")?;

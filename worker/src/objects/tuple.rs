@@ -24,6 +24,7 @@ fn items(vm: &Vm, a: &Args, method: &str) -> PyResult<Vec<Value>> {
 
 /// `tuple(iterable=())`.
 pub(crate) fn construct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    super::constructor_args(vm, a, "tuple", 1, false)?;
     match a.get(0) {
         None => Ok(vm.empty_tuple.clone()),
         Some(v) => {

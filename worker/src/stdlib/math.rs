@@ -9,14 +9,15 @@ use crate::vm::ops::{num_of, Num};
 use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive};
 use permafrost_semantics::{error, number};
 
 /// The functions of `math`, bound in the module by name.
+/// The functions of `math`, bound in the module by name.
 pub(crate) static FUNCTIONS: &[NativeFn] = &[
-    NativeFn::new("sqrt", sqrt),
     NativeFn::new("floor", floor),
     NativeFn::new("ceil", ceil),
+    NativeFn::new("trunc", trunc),
+    NativeFn::new("sqrt", sqrt),
     NativeFn::new("fabs", fabs),
     NativeFn::new("sin", sin),
     NativeFn::new("cos", cos),
@@ -24,8 +25,22 @@ pub(crate) static FUNCTIONS: &[NativeFn] = &[
     NativeFn::new("asin", asin),
     NativeFn::new("acos", acos),
     NativeFn::new("atan", atan),
-    NativeFn::new("atan2", atan2),
     NativeFn::new("exp", exp),
+    NativeFn::new("exp2", exp2),
+    NativeFn::new("expm1", expm1),
+    NativeFn::new("log1p", log1p),
+    NativeFn::new("sinh", sinh),
+    NativeFn::new("cosh", cosh),
+    NativeFn::new("tanh", tanh),
+    NativeFn::new("asinh", asinh),
+    NativeFn::new("acosh", acosh),
+    NativeFn::new("atanh", atanh),
+    NativeFn::new("cbrt", cbrt),
+    NativeFn::new("degrees", degrees),
+    NativeFn::new("radians", radians),
+    NativeFn::new("gamma", gamma),
+    NativeFn::new("lgamma", lgamma),
+    NativeFn::new("atan2", atan2),
     NativeFn::new("log", log),
     NativeFn::new("log2", log2),
     NativeFn::new("log10", log10),
@@ -38,17 +53,20 @@ pub(crate) static FUNCTIONS: &[NativeFn] = &[
     NativeFn::new("isnan", isnan),
     NativeFn::new("isfinite", isfinite),
     NativeFn::new("hypot", hypot),
-    NativeFn::new("trunc", trunc),
     NativeFn::new("copysign", copysign),
     NativeFn::new("fsum", fsum),
     NativeFn::new("prod", prod),
     NativeFn::new("comb", comb),
     NativeFn::new("perm", perm),
-    NativeFn::new("degrees", degrees),
-    NativeFn::new("radians", radians),
     NativeFn::new("isclose", isclose),
     NativeFn::new("modf", modf),
     NativeFn::new("fmod", fmod),
+    NativeFn::new("remainder", remainder),
+    NativeFn::new("frexp", frexp),
+    NativeFn::new("ldexp", ldexp),
+    NativeFn::new("ulp", ulp),
+    NativeFn::new("nextafter", nextafter),
+    NativeFn::new("dist", dist),
 ];
 
 /// Builds the `math` module: [`FUNCTIONS`] and the constants.
@@ -70,22 +88,80 @@ fn domain_error(vm: &Vm) -> ObjRef {
     vm.value_error("math domain error")
 }
 
-/// Argument `i` as a float (`fname` names the function in the missing-argument message).
-fn float(vm: &mut Vm, a: &Args, i: usize, fname: &str) -> PyResult<f64> {
-    vm.f64_arg(a.get(i), fname)
-}
-
-/// A function of one float argument returning a float.
-fn unary(vm: &mut Vm, a: &Args, fname: &str, f: fn(f64) -> f64) -> PyResult<Value> {
-    Ok(Value::Float(f(float(vm, a, 0, fname)?)))
-}
-
-fn sqrt(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let x = float(vm, a, 0, "sqrt")?;
-    if x < 0.0 {
-        return Err(domain_error(vm));
+/// Refuses keyword arguments, with CPython's wording for `math.<fname>`.
+fn no_keywords(vm: &Vm, a: &Args, fname: &str) -> PyResult<()> {
+    if a.kw.is_empty() {
+        Ok(())
+    } else {
+        Err(vm.type_error(format!("math.{fname}() takes no keyword arguments")))
     }
-    Ok(Value::Float(x.sqrt()))
+}
+
+/// The one argument of a one-argument function (`METH_O`).
+fn one<'a>(vm: &Vm, a: &Args<'a>, fname: &str) -> PyResult<&'a Value> {
+    no_keywords(vm, a, fname)?;
+    match a.pos {
+        [x] => Ok(x),
+        _ => Err(vm.type_error(format!(
+            "math.{fname}() takes exactly one argument ({} given)",
+            a.pos.len()
+        ))),
+    }
+}
+
+/// The arguments of a function of `lo..=hi` positional arguments.
+fn between<'a>(vm: &Vm, a: &Args<'a>, fname: &str, lo: usize, hi: usize) -> PyResult<&'a [Value]> {
+    no_keywords(vm, a, fname)?;
+    let n = a.pos.len();
+    if (lo..=hi).contains(&n) {
+        return Ok(a.pos);
+    }
+    let plural = |k: usize| if k == 1 { "" } else { "s" };
+    Err(vm.type_error(if lo == hi {
+        format!("{fname} expected {lo} argument{}, got {n}", plural(lo))
+    } else if n < lo {
+        format!(
+            "{fname} expected at least {lo} argument{}, got {n}",
+            plural(lo)
+        )
+    } else {
+        format!(
+            "{fname} expected at most {hi} argument{}, got {n}",
+            plural(hi)
+        )
+    }))
+}
+
+/// The two float arguments of a two-argument function.
+fn two_floats(vm: &mut Vm, a: &Args, fname: &str) -> PyResult<(f64, f64)> {
+    let p = between(vm, a, fname, 2, 2)?;
+    let x = vm.f64_arg(Some(&p[0]), fname)?;
+    let y = vm.f64_arg(Some(&p[1]), fname)?;
+    Ok((x, y))
+}
+
+/// A one-argument float function with CPython's domain and range errors.
+fn unary(vm: &mut Vm, a: &Args, fname: &str) -> PyResult<Value> {
+    let v = one(vm, a, fname)?;
+    let x = vm.f64_arg(Some(v), fname)?;
+    match number::math_unary(fname, x) {
+        Some(r) => r.map(Value::Float).map_err(|e| vm.lib_err(e)),
+        None => Err(domain_error(vm)),
+    }
+}
+
+/// The one-argument float functions, each [`unary`] under its name.
+macro_rules! unary_fns {
+    ($($name:ident)*) => {$(
+        fn $name(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+            unary(vm, a, stringify!($name))
+        }
+    )*};
+}
+
+unary_fns! {
+    sqrt fabs sin cos tan asin acos atan exp exp2 expm1 log1p sinh cosh tanh asinh acosh
+    atanh cbrt degrees radians gamma lgamma
 }
 
 fn floor(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -108,7 +184,8 @@ fn to_int(
     round: fn(f64) -> error::LibResult<BigInt>,
     dunder: &str,
 ) -> PyResult<Value> {
-    let v = a.get(0).cloned().unwrap_or(Value::None);
+    let fname = &dunder[2..dunder.len() - 2];
+    let v = one(vm, a, fname)?.clone();
     match num_of(&v) {
         Some(Num::I(_)) | Some(Num::B(_)) => Ok(match v {
             Value::Bool(b) => Value::Int(b as i64),
@@ -120,118 +197,102 @@ fn to_int(
         }
         None => match vm.call_dunder(&v, dunder, &[])? {
             Some(r) => Ok(r),
-            None => Err(vm.type_error(format!("must be real number, not {}", vm.type_name(&v)))),
+            // `trunc` has no float fallback; `floor` and `ceil` go through `__float__`.
+            None if fname == "trunc" => Err(vm.type_error(format!(
+                "type {} doesn't define __trunc__ method",
+                vm.type_name(&v)
+            ))),
+            None => {
+                let f = vm.f64_arg(Some(&v), fname)?;
+                let r = round(f).map_err(|e| vm.lib_err(e))?;
+                Ok(Vm::int_from_big(r))
+            }
         },
     }
 }
 
-fn fabs(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    unary(vm, a, "fabs", f64::abs)
-}
-
-fn sin(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    unary(vm, a, "sin", f64::sin)
-}
-
-fn cos(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    unary(vm, a, "cos", f64::cos)
-}
-
-fn tan(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    unary(vm, a, "tan", f64::tan)
-}
-
-fn asin(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    unit_interval(vm, a, "asin", f64::asin)
-}
-
-fn acos(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    unit_interval(vm, a, "acos", f64::acos)
-}
-
-/// `asin` and `acos`: defined on [-1, 1] only.
-fn unit_interval(vm: &mut Vm, a: &Args, fname: &str, f: fn(f64) -> f64) -> PyResult<Value> {
-    let x = float(vm, a, 0, fname)?;
-    if !(-1.0..=1.0).contains(&x) {
-        return Err(domain_error(vm));
-    }
-    Ok(Value::Float(f(x)))
-}
-
-fn atan(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    unary(vm, a, "atan", f64::atan)
-}
-
 fn atan2(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let y = float(vm, a, 0, "atan2")?;
-    let x = float(vm, a, 1, "atan2")?;
+    let (y, x) = two_floats(vm, a, "atan2")?;
     Ok(Value::Float(y.atan2(x)))
 }
 
-fn exp(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let r = float(vm, a, 0, "exp")?.exp();
-    if r.is_infinite() {
-        return Err(vm.err(ExcKind::OverflowError, "math range error"));
+/// The natural logarithm of a `log` argument: ints too large for a float still have one.
+fn ln_arg(vm: &mut Vm, v: &Value) -> PyResult<f64> {
+    if let Some(Object::BigInt(b)) = v.body() {
+        let b = b.clone();
+        return number::int_log(&b, None).map_err(|e| vm.lib_err(e));
     }
-    Ok(Value::Float(r))
+    let x = vm.f64_arg(Some(v), "log")?;
+    number::math_log(x, None).map_err(|e| vm.lib_err(e))
 }
 
 fn log(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let base = match a.get(1) {
-        Some(b) => Some(vm.f64_arg(Some(b), "log")?),
-        None => None,
-    };
-    // An int too large for a float still has a logarithm.
-    if let Some(Object::BigInt(b)) = a.get(0).and_then(|v| v.body()) {
-        let b = b.clone();
-        return number::int_log(&b, base)
-            .map(Value::Float)
-            .map_err(|e| vm.lib_err(e));
+    if !a.kw.is_empty() {
+        return Err(vm.type_error("log() takes no keyword arguments"));
     }
-    let x = float(vm, a, 0, "log")?;
-    number::math_log(x, base)
-        .map(Value::Float)
-        .map_err(|e| vm.lib_err(e))
+    if !(1..=2).contains(&a.pos.len()) {
+        return Err(vm.type_error("math.log requires 1 to 2 arguments"));
+    }
+    let num = ln_arg(vm, &a.pos[0])?;
+    match a.pos.get(1) {
+        None => Ok(Value::Float(num)),
+        Some(b) => {
+            let den = ln_arg(vm, b)?;
+            if den == 0.0 {
+                return Err(vm.err(ExcKind::ZeroDivisionError, "float division by zero"));
+            }
+            Ok(Value::Float(num / den))
+        }
+    }
 }
 
 fn log2(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    positive(vm, a, "log2", f64::log2)
+    log_base(vm, a, "log2")
 }
 
 fn log10(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    positive(vm, a, "log10", f64::log10)
+    log_base(vm, a, "log10")
 }
 
-/// `log2` and `log10`: defined for positive arguments only.
-fn positive(vm: &mut Vm, a: &Args, fname: &str, f: fn(f64) -> f64) -> PyResult<Value> {
-    let x = float(vm, a, 0, fname)?;
-    if x <= 0.0 {
-        return Err(domain_error(vm));
+/// `log2` and `log10`: ints too large for a float still have a logarithm.
+fn log_base(vm: &mut Vm, a: &Args, fname: &str) -> PyResult<Value> {
+    let v = one(vm, a, fname)?;
+    if let Some(Object::BigInt(b)) = v.body() {
+        let b = b.clone();
+        return number::int_log2_or_10(&b, fname == "log10")
+            .map(Value::Float)
+            .map_err(|e| vm.lib_err(e));
     }
-    Ok(Value::Float(f(x)))
+    unary(vm, a, fname)
 }
 
 /// `math.pow(x, y)`: always a float, positional arguments only (unlike the builtin `pow`).
 fn pow(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    if !a.kw.is_empty() {
-        return Err(vm.type_error("math.pow() takes no keyword arguments"));
-    }
-    if a.pos.len() != 2 {
-        return Err(vm.type_error(format!("pow expected 2 arguments, got {}", a.pos.len())));
-    }
-    let x = float(vm, a, 0, "pow")?;
-    let y = float(vm, a, 1, "pow")?;
+    let (x, y) = two_floats(vm, a, "pow")?;
     number::math_pow(x, y)
         .map(Value::Float)
         .map_err(|e| vm.lib_err(e))
 }
 
 fn gcd(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    no_keywords(vm, a, "gcd")?;
     fold_ints(vm, a, 0, number::gcd)
 }
 
 fn lcm(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    no_keywords(vm, a, "lcm")?;
     fold_ints(vm, a, 1, number::lcm)
+}
+
+/// An integer argument (`__index__`; floats are refused).
+fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<BigInt> {
+    match crate::objects::slice::index_big(vm, v)? {
+        Some(b) => Ok(b),
+        None => Err(vm.type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(v)
+        ))),
+    }
 }
 
 /// `gcd` and `lcm`: `f` folded over the integer arguments from `start`.
@@ -243,70 +304,102 @@ fn fold_ints(
 ) -> PyResult<Value> {
     let mut acc = BigInt::from(start);
     for v in a.pos {
-        let b = vm.big_arg(Some(v))?;
+        let b = int_arg(vm, v)?;
         acc = f(&acc, &b);
     }
     Ok(Vm::int_from_big(acc))
 }
 
 fn isqrt(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let b = vm.big_arg(a.get(0))?;
+    let v = one(vm, a, "isqrt")?;
+    let b = int_arg(vm, v)?;
     Ok(Vm::int_from_big(
         number::isqrt(&b).map_err(|e| vm.lib_err(e))?,
     ))
 }
 
 fn factorial(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let v = a.get(0).cloned().unwrap_or(Value::None);
-    if let Value::Float(_) = v {
-        return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
-    }
-    let b = vm.big_arg(Some(&v))?;
+    let v = one(vm, a, "factorial")?;
+    let b = int_arg(vm, v)?;
     Ok(Vm::int_from_big(
         number::factorial(&b).map_err(|e| vm.lib_err(e))?,
     ))
 }
 
+/// A one-argument float predicate.
+fn predicate(vm: &mut Vm, a: &Args, fname: &str, f: fn(f64) -> bool) -> PyResult<Value> {
+    let v = one(vm, a, fname)?;
+    Ok(Value::Bool(f(vm.f64_arg(Some(v), fname)?)))
+}
+
 fn isinf(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    Ok(Value::Bool(float(vm, a, 0, "isinf")?.is_infinite()))
+    predicate(vm, a, "isinf", f64::is_infinite)
 }
 
 fn isnan(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    Ok(Value::Bool(float(vm, a, 0, "isnan")?.is_nan()))
+    predicate(vm, a, "isnan", f64::is_nan)
 }
 
 fn isfinite(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    Ok(Value::Bool(float(vm, a, 0, "isfinite")?.is_finite()))
+    predicate(vm, a, "isfinite", f64::is_finite)
+}
+
+/// The float coordinates of a `hypot` call or a `dist` point.
+fn floats(vm: &mut Vm, items: &[Value], fname: &str) -> PyResult<Vec<f64>> {
+    let mut out = Vec::with_capacity(items.len());
+    for v in items {
+        out.push(vm.f64_arg(Some(v), fname)?);
+    }
+    Ok(out)
 }
 
 fn hypot(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let mut acc = 0.0f64;
-    for v in a.pos {
-        let x = vm.f64_arg(Some(v), "hypot")?;
-        acc = acc.hypot(x);
+    no_keywords(vm, a, "hypot")?;
+    let xs = floats(vm, a.pos, "hypot")?;
+    Ok(Value::Float(number::math_hypot(&xs)))
+}
+
+fn dist(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let p = between(vm, a, "dist", 2, 2)?;
+    let mut points = Vec::with_capacity(2);
+    for v in p {
+        let items = vm.collect(v)?;
+        points.push(floats(vm, &items, "dist")?);
     }
-    Ok(Value::Float(acc))
+    number::math_dist(&points[0], &points[1])
+        .map(Value::Float)
+        .map_err(|e| vm.lib_err(e))
 }
 
 fn copysign(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let x = float(vm, a, 0, "copysign")?;
-    let y = float(vm, a, 1, "copysign")?;
+    let (x, y) = two_floats(vm, a, "copysign")?;
     Ok(Value::Float(x.copysign(y)))
 }
 
 fn fsum(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let items = vm.collect(a.get(0).unwrap_or(&Value::None))?;
-    let mut vals = Vec::with_capacity(items.len());
-    for v in &items {
-        vals.push(vm.f64_arg(Some(v), "fsum")?);
-    }
+    let v = one(vm, a, "fsum")?;
+    let items = vm.collect(v)?;
+    let vals = floats(vm, &items, "fsum")?;
     number::math_fsum(&vals)
         .map(Value::Float)
         .map_err(|e| vm.lib_err(e))
 }
 
 fn prod(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let items = vm.collect(a.get(0).unwrap_or(&Value::None))?;
+    let total = a.pos.len() + a.kw.len();
+    if total > 2 {
+        return Err(vm.type_error(format!("prod() takes at most 2 arguments ({total} given)")));
+    }
+    if let Some((k, _)) = a.kw.iter().find(|(k, _)| *k != "start") {
+        return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for prod()")));
+    }
+    if a.pos.len() != 1 {
+        return Err(vm.type_error(format!(
+            "prod() takes exactly 1 positional argument ({} given)",
+            a.pos.len()
+        )));
+    }
+    let items = vm.collect(&a.pos[0])?;
     let mut acc = a.kw("start").cloned().unwrap_or(Value::Int(1));
     for v in items {
         acc = vm.binary_op(2, &acc, &v)?;
@@ -315,56 +408,52 @@ fn prod(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn comb(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    choose(vm, a, true)
+    let p = between(vm, a, "comb", 2, 2)?;
+    let n = int_arg(vm, &p[0])?;
+    let k = int_arg(vm, &p[1])?;
+    number::math_comb(&n, &k)
+        .map(Vm::int_from_big)
+        .map_err(|e| vm.lib_err(e))
 }
 
 fn perm(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    choose(vm, a, false)
-}
-
-/// `comb(n, k)` and `perm(n, k)` (`k` defaults to `n`): the falling factorial of `n` of
-/// length `k`, divided by `k!` for `comb`.
-fn choose(vm: &mut Vm, a: &Args, is_comb: bool) -> PyResult<Value> {
-    let n = vm.big_arg(a.get(0))?;
-    let k = match a.get(1) {
-        Some(k) => vm.big_arg(Some(k))?,
-        None => n.clone(),
+    let p = between(vm, a, "perm", 1, 2)?;
+    let n = int_arg(vm, &p[0])?;
+    let k = match p.get(1) {
+        None | Some(Value::None) => None,
+        Some(k) => Some(int_arg(vm, k)?),
     };
-    if n.is_negative() || k.is_negative() {
-        return Err(vm.value_error(format!(
-            "{} must be a non-negative integer",
-            if n.is_negative() { "n" } else { "k" }
-        )));
-    }
-    if k > n {
-        return Ok(Value::Int(0));
-    }
-    let kk = k.to_u64().unwrap_or(0);
-    let mut r = BigInt::from(1);
-    for i in 0..kk {
-        r *= &n - BigInt::from(i);
-    }
-    if is_comb {
-        let mut f = BigInt::from(1);
-        for i in 1..=kk {
-            f *= BigInt::from(i);
-        }
-        r /= f;
-    }
-    Ok(Vm::int_from_big(r))
-}
-
-fn degrees(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    unary(vm, a, "degrees", f64::to_degrees)
-}
-
-fn radians(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    unary(vm, a, "radians", f64::to_radians)
+    number::math_perm(&n, k.as_ref())
+        .map(Vm::int_from_big)
+        .map_err(|e| vm.lib_err(e))
 }
 
 fn isclose(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let x = float(vm, a, 0, "isclose")?;
-    let y = float(vm, a, 1, "isclose")?;
+    if let Some((k, _)) =
+        a.kw.iter()
+            .find(|(k, _)| !["a", "b", "rel_tol", "abs_tol"].contains(k))
+    {
+        return Err(vm.type_error(format!(
+            "'{k}' is an invalid keyword argument for isclose()"
+        )));
+    }
+    if a.pos.len() > 2 {
+        return Err(vm.type_error(format!(
+            "isclose() takes exactly 2 positional arguments ({} given)",
+            a.pos.len()
+        )));
+    }
+    let mut get = |i: usize, name: &str| -> PyResult<f64> {
+        match a.arg(i, name) {
+            Some(v) => vm.f64_arg(Some(v), "isclose"),
+            None => Err(vm.type_error(format!(
+                "isclose() missing required argument '{name}' (pos {})",
+                i + 1
+            ))),
+        }
+    };
+    let x = get(0, "a")?;
+    let y = get(1, "b")?;
     let rel = match a.kw("rel_tol") {
         Some(v) => vm.f64_arg(Some(v), "isclose")?,
         None => 1e-9,
@@ -373,29 +462,55 @@ fn isclose(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         Some(v) => vm.f64_arg(Some(v), "isclose")?,
         None => 0.0,
     };
-    if x == y {
-        return Ok(Value::Bool(true));
-    }
-    if x.is_infinite() || y.is_infinite() {
-        return Ok(Value::Bool(false));
-    }
-    let d = (x - y).abs();
-    Ok(Value::Bool(
-        d <= (rel * y.abs()).max(rel * x.abs()) || d <= abs_tol,
-    ))
+    number::math_isclose(x, y, rel, abs_tol)
+        .map(Value::Bool)
+        .map_err(|e| vm.lib_err(e))
 }
 
 fn modf(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let x = float(vm, a, 0, "modf")?;
-    let i = x.trunc();
-    Ok(Vm::new_tuple(vec![Value::Float(x - i), Value::Float(i)]))
+    let v = one(vm, a, "modf")?;
+    let (f, i) = number::math_modf(vm.f64_arg(Some(v), "modf")?);
+    Ok(Vm::new_tuple(vec![Value::Float(f), Value::Float(i)]))
 }
 
 fn fmod(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let x = float(vm, a, 0, "fmod")?;
-    let y = float(vm, a, 1, "fmod")?;
-    if y == 0.0 {
-        return Err(domain_error(vm));
+    let (x, y) = two_floats(vm, a, "fmod")?;
+    number::math_fmod(x, y)
+        .map(Value::Float)
+        .map_err(|e| vm.lib_err(e))
+}
+
+fn remainder(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let (x, y) = two_floats(vm, a, "remainder")?;
+    number::math_remainder(x, y)
+        .map(Value::Float)
+        .map_err(|e| vm.lib_err(e))
+}
+
+fn frexp(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let v = one(vm, a, "frexp")?;
+    let (m, e) = number::math_frexp(vm.f64_arg(Some(v), "frexp")?);
+    Ok(Vm::new_tuple(vec![Value::Float(m), Value::Int(e)]))
+}
+
+fn ldexp(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let p = between(vm, a, "ldexp", 2, 2)?;
+    let x = vm.f64_arg(Some(&p[0]), "ldexp")?;
+    if matches!(p[1], Value::Float(_)) {
+        return Err(vm.type_error("Expected an int as second argument to ldexp."));
     }
-    Ok(Value::Float(x % y))
+    let e = int_arg(vm, &p[1])?;
+    number::math_ldexp(x, &e)
+        .map(Value::Float)
+        .map_err(|e| vm.lib_err(e))
+}
+
+fn ulp(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let v = one(vm, a, "ulp")?;
+    Ok(Value::Float(number::math_ulp(vm.f64_arg(Some(v), "ulp")?)))
+}
+
+fn nextafter(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let (x, y) = two_floats(vm, a, "nextafter")?;
+    Ok(Value::Float(number::math_nextafter(x, y)))
 }

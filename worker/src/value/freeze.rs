@@ -145,7 +145,7 @@ fn freeze_all(mut work: Vec<ObjRef>) {
                     push_value(it, w);
                     push_value(count, w);
                 }
-                Iter::Zip { its } => its.iter().for_each(|v| push_value(v, w)),
+                Iter::Zip { its, .. } => its.iter().for_each(|v| push_value(v, w)),
                 Iter::Map { func, its } => {
                     push_value(func, w);
                     its.iter().for_each(|v| push_value(v, w));

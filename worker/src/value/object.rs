@@ -287,6 +287,8 @@ pub enum Iter {
     },
     Zip {
         its: Vec<Value>,
+        /// `zip(..., strict=True)`: iterables of unequal lengths are a `ValueError`.
+        strict: bool,
     },
     Map {
         func: Value,

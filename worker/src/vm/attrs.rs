@@ -64,7 +64,7 @@ impl Vm {
         None
     }
 
-    fn attr_error(&self, v: &Value, name: &str) -> ObjRef {
+    pub(crate) fn attr_error(&self, v: &Value, name: &str) -> ObjRef {
         let msg = match v.body() {
             Some(Object::Class(c)) => {
                 format!("type object '{}' has no attribute '{}'", c.name, name)
@@ -373,7 +373,9 @@ impl Vm {
                     }
                     let class_method = match (kind, name) {
                         (TypeKind::Dict, "fromkeys") => Some(&crate::objects::dict::FROMKEYS),
-                        (TypeKind::Bytes, "fromhex") => crate::objects::method(kind, name),
+                        (TypeKind::Bytes, "fromhex" | "maketrans") => {
+                            crate::objects::method(kind, name)
+                        }
                         (TypeKind::Int, "from_bytes") => Some(&crate::objects::int::FROM_BYTES),
                         (TypeKind::Float, "fromhex") => Some(&crate::objects::float::FROMHEX),
                         (TypeKind::Str, "maketrans") => crate::objects::method(kind, name),
@@ -386,7 +388,7 @@ impl Vm {
                         }));
                     }
                     if let Some(m) = crate::objects::method(kind, name)
-                        .or_else(|| crate::objects::dunders::dunder(name))
+                        .or_else(|| crate::objects::dunders::dunder(kind, name))
                     {
                         return Ok(Value::Native(m));
                     }
@@ -482,9 +484,21 @@ impl Vm {
                         return Ok(g.qualname.clone());
                     }
                 }
-                Object::Property { fget, .. } => {
-                    if name == "fget" {
-                        return Ok(fget.clone());
+                Object::Property { fget, fset, fdel } => {
+                    let accessor = match name {
+                        "fget" => Some(fget),
+                        "fset" => Some(fset),
+                        "fdel" => Some(fdel),
+                        _ => None,
+                    };
+                    if let Some(f) = accessor {
+                        return Ok(if f.is_null() { Value::None } else { f.clone() });
+                    }
+                    if name == "__get__" {
+                        return Ok(Value::obj(Object::BoundMethod {
+                            func: Value::Native(&crate::objects::property::GET),
+                            receiver: obj.clone(),
+                        }));
                     }
                     if name == "setter" || name == "getter" || name == "deleter" {
                         return Ok(Value::obj(Object::BoundMethod {
@@ -496,6 +510,11 @@ impl Vm {
                             receiver: obj.clone(),
                         }));
                     }
+                }
+                Object::StaticMethod(f) | Object::ClassMethod(f)
+                    if name == "__func__" || name == "__wrapped__" =>
+                {
+                    return Ok(f.clone())
                 }
                 Object::Cell(v) if name == "cell_contents" => return Ok(v.clone()),
                 Object::Slice { start, stop, step } => match name {
@@ -539,8 +558,8 @@ impl Vm {
             }
         }
         let kind = self.kind_of(obj);
-        if let Some(m) =
-            crate::objects::method(kind, name).or_else(|| crate::objects::dunders::dunder(name))
+        if let Some(m) = crate::objects::method(kind, name)
+            .or_else(|| crate::objects::dunders::dunder(kind, name))
         {
             return Ok(Value::obj(Object::BoundMethod {
                 func: Value::Native(m),
@@ -570,7 +589,8 @@ impl Vm {
         match name {
             "__class__" => return Some(Value::Obj(inst.class.clone())),
             "__dict__" => {
-                if matches!(inst.class.get(), Object::Class(c) if c.slots.is_some()) {
+                if matches!(inst.class.get(), Object::Class(c) if c.slots.is_some() || c.kind == TypeKind::Object)
+                {
                     return None;
                 }
                 return Some(Vm::new_dict(inst.dict.clone()));
@@ -772,6 +792,10 @@ impl Vm {
                             }
                             return Err(self.attr_error(obj, name));
                         }
+                    }
+                    // Instances of `object` itself have no `__dict__`.
+                    if c.kind == TypeKind::Object {
+                        return Err(self.attr_error(obj, name));
                     }
                 }
                 let key = name_v.clone();
@@ -1006,8 +1030,8 @@ impl Vm {
         }
         if let Some(b) = crate::vm::ops::inst_base(receiver) {
             let kind = self.kind_of(&b);
-            if let Some(m) =
-                crate::objects::method(kind, name).or_else(|| crate::objects::dunders::dunder(name))
+            if let Some(m) = crate::objects::method(kind, name)
+                .or_else(|| crate::objects::dunders::dunder(kind, name))
             {
                 return Ok(Value::obj(Object::BoundMethod {
                     func: Value::Native(m),

@@ -87,7 +87,11 @@ impl Vm {
     fn repr_obj(&mut self, v: &Value, o: &ObjRef, out: &mut String) -> PyResult<()> {
         match o.get() {
             Object::Str(s) => text::str_repr_into(&s.text, out),
-            Object::BigInt(b) => out.push_str(&b.to_string()),
+            // CPython refuses to print ints beyond `sys.get_int_max_str_digits()`.
+            Object::BigInt(b) => {
+                let text = number::int_to_decimal_string(b).map_err(|e| self.lib_err(e))?;
+                out.push_str(&text);
+            }
             // A user `__repr__` is a call, counted there.
             Object::Instance(_) => return self.repr_builtin(v, o, out),
             // Anything else may show the repr of what it holds, which may hold it.
@@ -100,7 +104,11 @@ impl Vm {
         let id = o.addr();
         match o.get() {
             Object::Str(s) => text::str_repr_into(&s.text, out),
-            Object::BigInt(b) => out.push_str(&b.to_string()),
+            Object::BigInt(b) => {
+                // CPython refuses to print ints beyond `sys.get_int_max_str_digits()`.
+                let text = number::int_to_decimal_string(b).map_err(|e| self.lib_err(e))?;
+                out.push_str(&text);
+            }
             Object::Bytes(b) => out.push_str(&text::bytes_repr(b)),
             Object::List(l) => {
                 let items = l.clone();
@@ -589,8 +597,29 @@ impl Vm {
                 },
             });
         }
-        let r = format::percent_format(fmt, &pargs).map_err(|e| self.lib_err(e))?;
+        let r = match format::percent_format(fmt, &pargs) {
+            Ok(r) => r,
+            // An unused mapping-like argument (anything subscriptable but a tuple or str) is
+            // not an error: CPython takes it for a `%(key)` mapping.
+            Err(e) if pargs.len() == 1 && self.mapping_like(args) => {
+                format::percent_format(fmt, &[]).map_err(|_| self.lib_err(e))?
+            }
+            Err(e) => return Err(self.lib_err(e)),
+        };
         Ok(Vm::str_val(r))
+    }
+
+    /// Whether `%` takes `v` for a mapping: subscriptable, but neither a tuple nor a str.
+    fn mapping_like(&self, v: &Value) -> bool {
+        match v.body() {
+            Some(Object::Dict(_) | Object::List(_) | Object::Bytes(_) | Object::Range { .. }) => {
+                true
+            }
+            Some(Object::Instance(_)) => self
+                .lookup_class_attr(&self.type_of(v), "__getitem__")
+                .is_some(),
+            _ => false,
+        }
     }
 
     /// `template.format(*args, **kwargs)`.

@@ -75,6 +75,14 @@ impl Vm {
                         Some(Object::List(_) | Object::Tuple(_) | Object::Bytes(_))
                     )
             };
+            // A sequence repeats by any integer with `__index__`.
+            for (s, n) in [(a, b), (b, a)] {
+                if seq(s) && matches!(n.body(), Some(Object::Instance(_))) {
+                    if let Some(i) = crate::objects::slice::index_big(self, n)? {
+                        return self.binary_op(arg, s, &Vm::int_from_big(i));
+                    }
+                }
+            }
             if seq(a) && !matches!(b.body(), Some(Object::Instance(_))) {
                 return Err(self.type_error(format!(
                     "can't multiply sequence by non-int of type '{}'",
@@ -165,9 +173,8 @@ impl Vm {
                 FloorDiv => number::float_floordiv(a, b).map_err(|e| lib(self, e))?,
                 Mod => number::float_mod(a, b).map_err(|e| lib(self, e))?,
                 Pow => {
-                    if a < 0.0 && b.fract() != 0.0 && b.is_finite() {
-                        // CPython returns a complex number here; complex is unsupported.
-                        return Err(self.value_error("math domain error"));
+                    if a < 0.0 && a.is_finite() && b.fract() != 0.0 && b.is_finite() {
+                        return Err(self.negative_fractional_pow(a, b));
                     }
                     number::float_pow(a, b).map_err(|e| lib(self, e))?
                 }
@@ -300,7 +307,8 @@ impl Vm {
                         v.extend(y.iter().cloned());
                         Ok(Some(Vm::new_list(v)))
                     }
-                    (Some(Object::List(_)), Some(_)) if inplace => {
+                    // `list += iterable` extends (inline str constants have no body).
+                    (Some(Object::List(_)), _) if inplace => {
                         let items = self.collect(b)?;
                         if let Some(Object::List(x)) = a.as_obj().map(|o| o.get_mut()) {
                             x.extend(items);
@@ -405,10 +413,8 @@ impl Vm {
                         })
                     )
                 };
-                if (is_set(a) || is_view(a))
-                    && (is_set(b) || is_view(b))
-                    && (is_view(a) || is_view(b))
-                {
+                // A keys or items view combines with any iterable, on either side.
+                if is_view(a) || is_view(b) {
                     let ai = self.collect(a)?;
                     let sa = self.build_set(ai)?;
                     let bi = self.collect(b)?;
@@ -423,11 +429,12 @@ impl Vm {
                     return Ok(Some(self.set_algebra(op, a, b)?));
                 }
                 if op == BinaryOp::Or {
+                    // `d |= x` updates from any mapping or iterable of pairs, as `update` does.
+                    if inplace && matches!(a.body(), Some(Object::Dict(_))) {
+                        self.dict_update(a, b, false)?;
+                        return Ok(Some(a.clone()));
+                    }
                     if let (Some(Object::Dict(_)), Some(Object::Dict(_))) = (a.body(), b.body()) {
-                        if inplace {
-                            self.dict_update(a, b, false)?;
-                            return Ok(Some(a.clone()));
-                        }
                         let copy = match a.body() {
                             Some(Object::Dict(d)) => d.clone(),
                             _ => Dict::new(),
@@ -631,5 +638,22 @@ impl Vm {
                 ))),
             },
         }
+    }
+}
+
+impl Vm {
+    /// A negative finite float to a fractional power: CPython computes a complex number,
+    /// raising `OverflowError` when its modulus overflows; complex numbers are not supported
+    /// here, so a finite result is refused with a clear message.
+    fn negative_fractional_pow(&self, a: f64, b: f64) -> ObjRef {
+        let modulus = (-a).powf(b);
+        let phase = std::f64::consts::PI * b;
+        let (re, im) = (modulus * phase.cos(), modulus * phase.sin());
+        if re.is_infinite() || im.is_infinite() {
+            return self.err(ExcKind::OverflowError, "complex exponentiation");
+        }
+        self.value_error(
+            "negative number cannot be raised to a fractional power (complex numbers are not supported)",
+        )
     }
 }

@@ -6,8 +6,7 @@ use crate::value::object::{Iter, Object, ViewKind};
 use crate::value::Value;
 use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
-use num_bigint::BigInt;
-use num_traits::{Signed, Zero};
+use num_traits::Signed;
 use permafrost_image::opcode::BinaryOp;
 
 impl Vm {
@@ -75,24 +74,7 @@ impl Vm {
                     source: Some(o.clone()),
                     len: s.len(),
                 },
-                Object::Range { start, stop, step } => match (start, stop, step) {
-                    (Value::Int(a), Value::Int(b), Value::Int(c)) => Iter::Range {
-                        next: *a,
-                        stop: *b,
-                        step: *c,
-                    },
-                    _ => {
-                        let big = |x: &Value| match num_of(x) {
-                            Some(n) => to_big(&n),
-                            None => BigInt::zero(),
-                        };
-                        Iter::BigRange {
-                            next: big(start),
-                            stop: big(stop),
-                            step: big(step),
-                        }
-                    }
-                },
+                Object::Range { .. } => crate::objects::range::iter(v),
                 Object::Iter(_) | Object::Generator(_) => return Ok(v.clone()),
                 Object::Instance(_) => {
                     if let Some(r) = self.call_dunder(v, "__iter__", &[])? {
@@ -137,7 +119,7 @@ impl Vm {
         enum Step {
             Done(Option<Value>),
             Enumerate(Value, Value),
-            Zip(Vec<Value>),
+            Zip(Vec<Value>, bool),
             Map(Value, Vec<Value>),
             Filter(Value, Value),
             Gen,
@@ -280,7 +262,7 @@ impl Vm {
                     Step::Done(r)
                 }
                 Iter::Enumerate { it, count } => Step::Enumerate(it.clone(), count.clone()),
-                Iter::Zip { its } => Step::Zip(its.clone()),
+                Iter::Zip { its, strict } => Step::Zip(its.clone(), *strict),
                 Iter::Map { func, its } => Step::Map(func.clone(), its.clone()),
                 Iter::Filter { func, it } => Step::Filter(func.clone(), it.clone()),
                 Iter::Reversed { seq, index } => {
@@ -355,11 +337,17 @@ impl Vm {
                 }
                 None => Ok(None),
             },
-            Step::Zip(its) => {
+            Step::Zip(its, strict) => {
                 let mut out = Vec::with_capacity(its.len());
-                for i in &its {
+                for (k, i) in its.iter().enumerate() {
                     match self.next(i)? {
                         Some(v) => out.push(v),
+                        None if strict => {
+                            return match self.zip_unequal(&its, k)? {
+                                Some(e) => Err(e),
+                                None => Ok(None),
+                            }
+                        }
                         None => return Ok(None),
                     }
                 }
@@ -461,12 +449,34 @@ impl Vm {
     }
 }
 
-pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {
-    if step > 0 && start < stop {
-        ((stop as i128 - start as i128 + step as i128 - 1) / step as i128) as i64
-    } else if step < 0 && start > stop {
-        ((start as i128 - stop as i128 - step as i128 - 1) / (-(step as i128))) as i64
-    } else {
-        0
+impl Vm {
+    /// The error of `zip(..., strict=True)` when argument `k` (0-based) ran out first: it is
+    /// shorter than the ones before it, or (when it is the first) the first of the others
+    /// still holding an item is longer; `None` when all ended together.
+    fn zip_unequal(&mut self, its: &[Value], k: usize) -> PyResult<Option<ObjRef>> {
+        let range = |n: usize| {
+            if n == 1 {
+                " 1".to_string()
+            } else {
+                format!("s 1-{n}")
+            }
+        };
+        if k > 0 {
+            return Ok(Some(self.value_error(format!(
+                "zip() argument {} is shorter than argument{}",
+                k + 1,
+                range(k)
+            ))));
+        }
+        for (j, it) in its.iter().enumerate().skip(1) {
+            if self.next(it)?.is_some() {
+                return Ok(Some(self.value_error(format!(
+                    "zip() argument {} is longer than argument{}",
+                    j + 1,
+                    range(j)
+                ))));
+            }
+        }
+        Ok(None)
     }
 }

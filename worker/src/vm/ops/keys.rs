@@ -130,7 +130,16 @@ impl Vm {
                 } else {
                     let mut out = Vec::new();
                     for item in self.collect(m)? {
-                        let kv = self.collect(&item)?;
+                        let kv = match self.get_iter(&item) {
+                            Ok(it) => self.collect(&it)?,
+                            Err(e) if self.exc_matches(&e, ExcKind::TypeError) => {
+                                return Err(self.type_error(format!(
+                                    "cannot convert dictionary update sequence element #{} to a sequence",
+                                    out.len()
+                                )))
+                            }
+                            Err(e) => return Err(e),
+                        };
                         if kv.len() != 2 {
                             return Err(self.value_error(format!(
                                 "dictionary update sequence element #{} has length {}; 2 is required",
@@ -188,7 +197,10 @@ impl Vm {
     }
 
     pub fn set_contains(&mut self, s: &ObjRef, v: &Value) -> PyResult<bool> {
-        let h = self.hash(v)?;
+        let Some(frozen) = self.set_key_retry(v)? else {
+            return self.set_contains(s, &Self::as_frozen(v));
+        };
+        let h = frozen;
         let v = self.resolve_set_key(s, h, v)?;
         let found = match s.get() {
             Object::Set(set) | Object::FrozenSet(set) => set.contains(h, &mut |k| key_eq(k, &v)),
@@ -199,7 +211,9 @@ impl Vm {
     }
 
     pub fn set_remove(&mut self, s: &ObjRef, v: &Value) -> PyResult<bool> {
-        let h = self.hash(v)?;
+        let Some(h) = self.set_key_retry(v)? else {
+            return self.set_remove(s, &Self::as_frozen(v));
+        };
         let v = self.resolve_set_key(s, h, v)?;
         let found = match s.get_mut() {
             Object::Set(set) => set.remove(h, &mut |k| key_eq(k, &v)).is_some(),
@@ -207,6 +221,27 @@ impl Vm {
         };
         self.check_key_depth_of(&v)?;
         Ok(found)
+    }
+
+    /// The hash of a set-membership key; `None` when the key is an (unhashable) set, which
+    /// CPython's `in`, `remove` and `discard` look up as the equal frozenset.
+    fn set_key_retry(&mut self, v: &Value) -> PyResult<Option<i64>> {
+        match self.hash(v) {
+            Ok(h) => Ok(Some(h)),
+            Err(e) if matches!(v.body(), Some(Object::Set(_))) => {
+                drop(e);
+                Ok(None)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// A frozenset with the items of set `v`.
+    fn as_frozen(v: &Value) -> Value {
+        match v.body() {
+            Some(Object::Set(s)) => Value::obj(Object::FrozenSet(s.clone())),
+            _ => v.clone(),
+        }
     }
 
     /// A set literal of constants, laid out as CPython's folded frozenset constant makes it.

@@ -5,9 +5,10 @@
 //! concatenation and repetition, set algebra); `in`, `len` and subscripting with slices in
 //! [`subscript`]; iteration and unpacking in [`iter`].
 
+use crate::objects::slice;
 use crate::value::dict_table::Dict;
 use crate::value::heap::ObjRef;
-use crate::value::object::Object;
+use crate::value::object::{Object, ViewKind};
 use crate::value::Value;
 use crate::vm::nest;
 use crate::vm::{PyResult, Vm};
@@ -21,8 +22,6 @@ mod arith;
 mod iter;
 mod keys;
 mod subscript;
-
-pub(crate) use iter::range_len;
 
 /// Largest single allocation a Python operation may request (bytes); beyond it the operation
 /// raises MemoryError instead of aborting the process.
@@ -142,6 +141,9 @@ fn key_eq_at(a: &Value, b: &Value, level: u32) -> bool {
                     .all(|(p, q)| key_eq_at(p, q, level + 1))
         }
         (Some(Object::Bytes(x)), Some(Object::Bytes(y))) => x == y,
+        (Some(Object::Range { .. }), Some(Object::Range { .. })) => {
+            crate::objects::range::equal(a, b)
+        }
         (Some(Object::FrozenSet(x)), Some(Object::FrozenSet(y))) => {
             x.len() == y.len()
                 && x.entries()
@@ -225,7 +227,7 @@ impl Vm {
                 Object::Set(s) | Object::FrozenSet(s) => !s.is_empty(),
                 Object::Bytes(b) => !b.is_empty(),
                 Object::BigInt(b) => !b.is_zero(),
-                Object::Range { .. } => self.len_of(v)? != 0,
+                Object::Range { .. } => crate::objects::range::nonempty(v),
                 Object::DictView { dict, .. } => match dict.get() {
                     Object::Dict(d) => !d.is_empty(),
                     _ => false,
@@ -286,15 +288,11 @@ impl Vm {
                 Object::Tuple(_) => return self.hash_tuple(o),
                 Object::Bytes(b) => hash::hash_str(permafrost_image::str_hash(b)),
                 Object::FrozenSet(s) => {
-                    // CPython's frozenset hash mixes item hashes order-independently.
-                    let mut h: u64 = 0;
-                    for (ih, _) in s.entries() {
-                        let x = ih as u64;
-                        h ^= ((x ^ 89_869_747) ^ (x << 16)).wrapping_mul(3_644_798_167);
-                    }
-                    (h as i64).wrapping_abs()
+                    let hs: Vec<i64> = s.entries().map(|(h, _)| h).collect();
+                    hash::frozenset_hash(&hs)
                 }
-                Object::List(_) | Object::Dict(_) | Object::Set(_) => {
+                Object::Range { .. } => return crate::objects::range::hash(self, v),
+                Object::List(_) | Object::Dict(_) | Object::Set(_) | Object::Slice { .. } => {
                     return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))))
                 }
                 Object::Class(c) if c.metaclass.is_some() => {
@@ -572,11 +570,24 @@ impl Vm {
             }
             (Some(Object::Bytes(x)), Some(Object::Bytes(y))) => Ok(x == y),
             (Some(Object::Range { .. }), Some(Object::Range { .. })) => {
-                let x = self.collect(a)?;
-                let y = self.collect(b)?;
-                Ok(x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| key_eq(p, q)))
+                Ok(crate::objects::range::equal(a, b))
             }
-            (Some(Object::DictView { .. }), Some(_)) | (Some(_), Some(Object::DictView { .. })) => {
+            (Some(Object::Slice { .. }), Some(Object::Slice { .. })) => {
+                let (x, y) = (slice::as_tuple(a), slice::as_tuple(b));
+                self.eq(&x, &y)
+            }
+            (Some(Object::DictView { kind, .. }), other)
+            | (other, Some(Object::DictView { kind, .. })) => {
+                // Values views compare by identity; keys and items views compare as sets,
+                // with sets and with each other.
+                let setlike = |o: Option<&Object>| match o {
+                    Some(Object::Set(_) | Object::FrozenSet(_)) => true,
+                    Some(Object::DictView { kind, .. }) => *kind != ViewKind::Values,
+                    _ => false,
+                };
+                if *kind == ViewKind::Values || !setlike(other) {
+                    return Ok(false);
+                }
                 let x = self.collect(a)?;
                 let y = self.collect(b)?;
                 let sx = self.build_set(x)?;
@@ -775,6 +786,10 @@ impl Vm {
                 Ok(Some(pick(x.len().cmp(&y.len()))))
             }
             (Some(Object::Bytes(x)), Some(Object::Bytes(y))) => Ok(Some(pick(x.cmp(y)))),
+            (Some(Object::Slice { .. }), Some(Object::Slice { .. })) => {
+                let (x, y) = (slice::as_tuple(a), slice::as_tuple(b));
+                self.order_builtin(op, &x, &y)
+            }
             (
                 Some(Object::Set(_) | Object::FrozenSet(_)),
                 Some(Object::Set(_) | Object::FrozenSet(_)),

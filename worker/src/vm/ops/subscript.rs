@@ -7,7 +7,7 @@ use crate::value::Value;
 use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{Signed, Zero};
 
 impl Vm {
     /// `item in container`.
@@ -62,14 +62,20 @@ impl Vm {
                     }
                 }
             }
-            Object::Bytes(b) => match item {
-                Value::Int(i) => Ok(b.contains(&(*i as u8)) && (0..256).contains(i)),
-                _ => match item.body() {
-                    Some(Object::Bytes(sub)) => {
-                        Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == &sub[..]))
+            Object::Bytes(b) => match item.body() {
+                Some(Object::Bytes(sub)) => {
+                    Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == &sub[..]))
+                }
+                _ if num_of(item).is_some() && !matches!(item, Value::Float(_)) => {
+                    match num_of(item) {
+                        Some(Num::I(i)) if (0..256).contains(&i) => Ok(b.contains(&(i as u8))),
+                        _ => Err(self.value_error("byte must be in range(0, 256)")),
                     }
-                    _ => Err(self.type_error("a bytes-like object is required")),
-                },
+                }
+                _ => Err(self.type_error(format!(
+                    "a bytes-like object is required, not '{}'",
+                    self.type_name(item)
+                ))),
             },
             Object::Range { start, stop, step } => {
                 if let (Value::Int(s), Value::Int(e), Value::Int(st), Value::Int(i)) =
@@ -96,7 +102,8 @@ impl Vm {
                         return Ok(inside && ((&i - &s) % &st).is_zero());
                     }
                 }
-                for x in self.collect(container)? {
+                let it = self.get_iter(container)?;
+                while let Some(x) = self.next(&it)? {
                     if self.eq(&x, item)? {
                         return Ok(true);
                     }
@@ -159,30 +166,7 @@ impl Vm {
                         return Ok(d.len());
                     }
                 }
-                Object::Range { start, stop, step } => {
-                    if let (Value::Int(a), Value::Int(b), Value::Int(c)) = (start, stop, step) {
-                        return Ok(range_len(*a, *b, *c) as usize);
-                    }
-                    let big = |x: &Value| match num_of(x) {
-                        Some(n) => to_big(&n),
-                        None => BigInt::zero(),
-                    };
-                    let (a, b, c) = (big(start), big(stop), big(step));
-                    let n = if c.is_positive() && a < b {
-                        (&b - &a + &c - 1) / &c
-                    } else if c.is_negative() && a > b {
-                        (&a - &b - &c - 1) / (-&c)
-                    } else {
-                        BigInt::zero()
-                    };
-                    return match n.to_usize() {
-                        Some(n) => Ok(n),
-                        None => Err(self.err(
-                            ExcKind::OverflowError,
-                            "Python int too large to convert to C ssize_t",
-                        )),
-                    };
-                }
+                Object::Range { .. } => return crate::objects::range::len(self, v),
                 Object::Instance(i)
                     if !i.base.is_null()
                         && self.lookup_user_attr(&i.class, "__len__").is_none() =>
@@ -324,7 +308,12 @@ impl Vm {
         let i = self.index_of(key)?;
         let j = if i < 0 { i + len as i64 } else { i };
         if j < 0 || j >= len as i64 {
-            return Err(self.err(ExcKind::IndexError, format!("{what} index out of range")));
+            let msg = if what.is_empty() {
+                "index out of range".to_string()
+            } else {
+                format!("{what} index out of range")
+            };
+            return Err(self.err(ExcKind::IndexError, msg));
         }
         Ok(j as usize)
     }
@@ -433,7 +422,7 @@ impl Vm {
                         .collect();
                     return Ok(Value::obj(Object::Bytes(v.into_boxed_slice().into())));
                 }
-                let i = self.norm_index(key, len, "index")?;
+                let i = self.norm_index(key, len, "")?;
                 match o.get() {
                     Object::Bytes(b) => Ok(Value::Int(b[i] as i64)),
                     _ => Ok(Value::None),
@@ -444,52 +433,24 @@ impl Vm {
                 None => Err(self.key_error(key)),
             },
             Object::Range { start, stop, step } => {
-                let (Value::Int(a), Value::Int(b), Value::Int(c)) = (start, stop, step) else {
-                    let big = |x: &Value| match num_of(x) {
-                        Some(n) => to_big(&n),
-                        None => BigInt::zero(),
-                    };
-                    let (a, e, c) = (big(start), big(stop), big(step));
-                    let len = if c.is_positive() && a < e {
-                        (&e - &a + &c - 1) / &c
-                    } else if c.is_negative() && a > e {
-                        (&a - &e - &c - 1) / (-&c)
-                    } else {
-                        BigInt::zero()
-                    };
-                    let i = match num_of(key) {
-                        Some(Num::I(i)) => BigInt::from(i),
-                        Some(Num::B(b)) => b.clone(),
-                        _ => {
-                            return Err(self.type_error(format!(
-                                "range indices must be integers or slices, not {}",
-                                self.type_name(key)
-                            )))
-                        }
-                    };
-                    let j = if i.is_negative() { &i + &len } else { i };
-                    if j.is_negative() || j >= len {
+                if let (Value::Int(a), Value::Int(b), Value::Int(c), Value::Int(i)) =
+                    (start, stop, step, key)
+                {
+                    let n = crate::objects::range::small_len(*a, *b, *c);
+                    let i = *i as i128;
+                    let j = if i < 0 { i + n } else { i };
+                    if j < 0 || j >= n {
                         return Err(
                             self.err(ExcKind::IndexError, "range object index out of range")
                         );
                     }
-                    return Ok(Vm::int_from_big(a + c * j));
-                };
-                let (a, b, c) = (*a, *b, *c);
-                let len = range_len(a, b, c) as usize;
-                if Vm::is_slice(key) {
-                    let (s, e, st, _) = self.slice_indices(key, len)?;
-                    let ns = a + s * c;
-                    let nstep = c * st;
-                    let nstop = a + e * c;
-                    return Ok(Value::obj(Object::Range {
-                        start: Value::Int(ns),
-                        stop: Value::Int(nstop),
-                        step: Value::Int(nstep),
-                    }));
+                    let v = *a as i128 + j * *c as i128;
+                    return Ok(match i64::try_from(v) {
+                        Ok(v) => Value::Int(v),
+                        Err(_) => Vm::int_from_big(BigInt::from(v)),
+                    });
                 }
-                let i = self.norm_index(key, len, "range object")?;
-                Ok(Value::Int(a + i as i64 * c))
+                crate::objects::range::item(self, container, key)
             }
             Object::Instance(_) => {
                 match self.call_dunder(container, "__getitem__", std::slice::from_ref(key))? {
@@ -571,7 +532,23 @@ impl Vm {
             Object::List(l) => {
                 let len = l.len();
                 if Vm::is_slice(&key) {
-                    let items = self.collect(&value)?;
+                    let items = match self.get_iter(&value) {
+                        Ok(it) => self.collect(&it)?,
+                        Err(e) if self.exc_matches(&e, ExcKind::TypeError) => {
+                            let extended = match key.body() {
+                                Some(Object::Slice { step, .. }) => {
+                                    !matches!(step, Value::None | Value::Int(1))
+                                }
+                                _ => false,
+                            };
+                            return Err(self.type_error(if extended {
+                                "must assign iterable to extended slice"
+                            } else {
+                                "can only assign an iterable"
+                            }));
+                        }
+                        Err(e) => return Err(e),
+                    };
                     let (start, stop, step, count) = self.slice_indices(&key, len)?;
                     let Object::List(l) = o.get_mut() else {
                         return Ok(());

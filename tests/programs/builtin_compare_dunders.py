@@ -1,0 +1,60 @@
+# The rich-comparison dunders of built-in types called directly: a foreign operand gives
+# NotImplemented, as CPython's slot wrappers answer.
+
+def t(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+t(lambda: set().__eq__([]))
+t(lambda: set().__ne__([]))
+t(lambda: set().__lt__([]))
+t(lambda: set().__le__(frozenset()))
+t(lambda: frozenset().__eq__(set()))
+t(lambda: frozenset().__gt__(1))
+t(lambda: {}.__eq__([]))
+t(lambda: {}.__ne__({}))
+t(lambda: {}.__lt__({}))
+t(lambda: [].__eq__(()))
+t(lambda: [].__lt__(()))
+t(lambda: [1].__lt__([2]))
+t(lambda: [].__ne__([]))
+t(lambda: ().__eq__([]))
+t(lambda: ().__ge__(()))
+t(lambda: (1,).__gt__((0,)))
+t(lambda: (1).__eq__(1.0))
+t(lambda: (1).__lt__(1.5))
+t(lambda: (1.5).__eq__(1))
+t(lambda: "a".__eq__(1))
+t(lambda: "a".__lt__("b"))
+t(lambda: "a".__lt__(1))
+t(lambda: b"a".__eq__("a"))
+t(lambda: b"a".__lt__(b"b"))
+t(lambda: range(3).__eq__(range(3)))
+t(lambda: range(3).__lt__(range(3)))
+t(lambda: (None).__eq__(None))
+t(lambda: [].__eq__([]))
+class L(list):
+    pass
+class Q:
+    def __eq__(self, other):
+        return "Q.eq"
+t(lambda: L([1]).__eq__([1]))
+t(lambda: [1].__eq__(L([1])))
+t(lambda: [1] == Q())
+t(lambda: Q() == [1])
+t(lambda: object().__eq__(1))
+t(lambda: (1).__eq__(True))
+t(lambda: (2**70).__eq__(2.0**70))
+t(lambda: (1.0).__eq__(True))
+t(lambda: (1.0).__lt__("a"))
+t(lambda: [1].__lt__(["a"]))
+t(lambda: [1].__lt__([2, 3]))
+t(lambda: {1}.__le__({1, 2}))
+t(lambda: {1}.__eq__(frozenset({1})))
+t(lambda: frozenset({1}).__ne__({1}))
+t(lambda: slice(1).__eq__(slice(1)))
+t(lambda: slice(1).__lt__((1,)))
+t(lambda: len.__eq__(len))
+t(lambda: len.__ne__(print))
+t(lambda: len.__lt__(len))
