@@ -11,7 +11,7 @@ use crate::vm::ops::{key_eq, str_hash_of};
 use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
 
-fn dict_get_str<'a>(d: &'a Dict, name: &str) -> Option<&'a Value> {
+pub(crate) fn dict_get_str<'a>(d: &'a Dict, name: &str) -> Option<&'a Value> {
     d.get(str_hash_of(name), &mut |k| k.as_str() == Some(name))
 }
 
@@ -87,7 +87,14 @@ impl Vm {
             Some(Object::Class(c)) => {
                 format!("type object '{}' has no attribute '{}'", c.name, name)
             }
-            Some(Object::Module(m)) => format!("module '{}' has no attribute '{}'", m.name, name),
+            Some(Object::Module(m)) => match v.as_obj() {
+                Some(o) if self.module_initializing(o) => format!(
+                    "partially initialized module '{}' has no attribute '{}' (most likely due \
+                     to a circular import)",
+                    m.name, name
+                ),
+                _ => format!("module '{}' has no attribute '{}'", m.name, name),
+            },
             _ => format!("'{}' object has no attribute '{}'", self.type_name(v), name),
         };
         self.err(ExcKind::AttributeError, msg)
