@@ -14,7 +14,7 @@ use crate::error::SourceMap;
 use permafrost_image::{ImageBuilder, Module, Origin};
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::Ranged;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// Where the standard library comes from.
@@ -224,6 +224,17 @@ impl Finder {
         found
     }
 
+    /// The parent of dotted `name` when it exists but is a plain module.
+    fn not_a_package(&mut self, name: &str) -> Option<String> {
+        let (parent, _) = name.rsplit_once('.')?;
+        match self.find(parent) {
+            Some(Found::Native) | Some(Found::Source { package: false, .. }) => {
+                Some(parent.to_string())
+            }
+            _ => None,
+        }
+    }
+
     /// The directories searched for `name`, for error messages.
     fn searched(&mut self, name: &str) -> Vec<String> {
         match name.rsplit_once('.') {
@@ -258,6 +269,8 @@ struct ImportSite {
     required: Vec<String>,
     /// Names that are submodules if they exist, attributes otherwise.
     optional: Vec<String>,
+    /// `from m import *`: the submodules `m.__all__` names are imported too.
+    star: bool,
 }
 
 /// Whether an `except` clause's type catches `ImportError`.
@@ -315,6 +328,7 @@ fn collect_imports(
                         guarded,
                         required: vec![name],
                         optional: Vec::new(),
+                        star: false,
                     });
                 }
             }
@@ -357,6 +371,7 @@ fn collect_imports(
                         .map(|n| format!("{base}.{n}"))
                         .collect(),
                     required: vec![base],
+                    star: names.contains(&"*"),
                 });
             }
             Stmt::FunctionDef(f) => collect_imports(src, &f.body, package, guarded, out),
@@ -393,6 +408,74 @@ fn collect_imports(
             }
             _ => {}
         }
+    }
+}
+
+/// The string items of a module-level `__all__ = [...]` / `(...)` (and `__all__ += ...`),
+/// for the submodules a star import of a package brings in.
+fn literal_all(body: &[Stmt]) -> Vec<String> {
+    let mut out = Vec::new();
+    let items = |e: &Expr, out: &mut Vec<String>| {
+        let elts = match e {
+            Expr::List(l) => &l.elts,
+            Expr::Tuple(t) => &t.elts,
+            _ => return,
+        };
+        for elt in elts {
+            if let Expr::StringLiteral(s) = elt {
+                out.push(s.value.to_str().to_string());
+            }
+        }
+    };
+    for stmt in body {
+        match stmt {
+            Stmt::Assign(a)
+                if a.targets
+                    .iter()
+                    .any(|t| matches!(t, Expr::Name(n) if n.id.as_str() == "__all__")) =>
+            {
+                out.clear();
+                items(&a.value, &mut out);
+            }
+            Stmt::AugAssign(a) if matches!(&*a.target, Expr::Name(n) if n.id.as_str() == "__all__") =>
+            {
+                items(&a.value, &mut out);
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Adds module `name` to the queue if it is found and new; whether it exists.
+fn enqueue(
+    finder: &mut Finder,
+    entries: &mut Vec<Entry>,
+    index: &mut HashMap<String, usize>,
+    name: &str,
+    by: (usize, &str),
+) -> bool {
+    if index.contains_key(name) {
+        return true;
+    }
+    match finder.find(name) {
+        Some(Found::Native) => true,
+        Some(Found::Source {
+            path,
+            package,
+            origin,
+        }) => {
+            index.insert(name.to_string(), entries.len());
+            entries.push(Entry {
+                name: name.to_string(),
+                path,
+                package,
+                origin,
+                by: Some((by.0, by.1.to_string())),
+            });
+            true
+        }
+        None => false,
     }
 }
 
@@ -467,6 +550,9 @@ fn freeze_here(opts: &FreezeOptions) -> Result<FreezeReport, String> {
         .map(|(i, e)| (e.name.clone(), i))
         .collect();
     let mut absent: Vec<String> = Vec::new();
+    // Packages star-imported so far, and the `__all__` of each package compiled so far.
+    let mut star_targets: HashSet<String> = HashSet::new();
+    let mut alls: HashMap<String, Vec<String>> = HashMap::new();
     let mut builder = ImageBuilder::default();
     let mut next = 0;
     while next < entries.len() {
@@ -521,43 +607,60 @@ fn freeze_here(opts: &FreezeOptions) -> Result<FreezeReport, String> {
             }
             wanted.extend(site.optional.iter().map(|o| (o.clone(), false)));
             for (name, required) in wanted {
-                if index.contains_key(&name) {
+                if enqueue(&mut finder, &mut entries, &mut index, &name, (here, &at)) {
                     continue;
                 }
-                match finder.find(&name) {
-                    Some(Found::Native) => {}
-                    Some(Found::Source {
-                        path,
-                        package,
-                        origin,
-                    }) => {
-                        index.insert(name.clone(), entries.len());
-                        entries.push(Entry {
-                            name,
-                            path,
-                            package,
-                            origin,
-                            by: Some((here, at.clone())),
-                        });
-                    }
-                    None if !required => {}
-                    None if own_code && !site.guarded => {
-                        let searched = finder.searched(&name).join(", ");
-                        return Err(format!(
-                            "{at}: {}: no module named '{name}' (searched: {searched}){}",
-                            site.text,
-                            chain(&entries, here)
-                        ));
-                    }
-                    None => {
-                        if !own_code && !absent.contains(&name) {
-                            absent.push(name);
-                        }
-                        // The parents are missing, so the rest of the dotted name is too.
-                        break;
-                    }
+                if !required {
+                    continue;
+                }
+                if own_code && !site.guarded {
+                    let why = match finder.not_a_package(&name) {
+                        Some(parent) => format!("; '{parent}' is not a package"),
+                        None => format!(" (searched: {})", finder.searched(&name).join(", ")),
+                    };
+                    return Err(format!(
+                        "{at}: {}: no module named '{name}'{why}{}",
+                        site.text,
+                        chain(&entries, here)
+                    ));
+                }
+                if !own_code && !absent.contains(&name) {
+                    absent.push(name);
+                }
+                // The parents are missing, so the rest of the dotted name is too.
+                break;
+            }
+            if site.star {
+                let base = &site.required[0];
+                star_targets.insert(base.clone());
+                for sub in alls.get(base).cloned().unwrap_or_default() {
+                    enqueue(
+                        &mut finder,
+                        &mut entries,
+                        &mut index,
+                        &format!("{base}.{sub}"),
+                        (here, &at),
+                    );
                 }
             }
+        }
+        if entries[here].package {
+            // A star import of this package brings in the submodules its `__all__` names.
+            let names = literal_all(parsed.suite());
+            let me = entries[here].name.clone();
+            if star_targets.contains(&me) {
+                let at = format!("{filename}:1");
+                for sub in &names {
+                    enqueue(
+                        &mut finder,
+                        &mut entries,
+                        &mut index,
+                        &format!("{me}.{sub}"),
+                        (here, &at),
+                    );
+                }
+            }
+            alls.insert(me, names);
         }
     }
     // A module compiled after all is not absent (found through another path).

@@ -454,14 +454,26 @@ fn check_program(program: &Program) -> Vec<(String, String)> {
 }
 
 /// The code-object records of `permafrost dis --json` output, in the shape of [`Expected::code`].
-fn code_records(dis: &Value) -> Result<Vec<Value>, String> {
+/// Files are named relative to the program's directory `dir`; code objects from elsewhere
+/// (the standard library) are left out, as CPython's records cover the program's files only.
+fn code_records(dis: &Value, dir: &Path) -> Result<Vec<Value>, String> {
     let objects = dis
         .as_array()
         .ok_or("`permafrost dis --json` did not print a list")?;
+    let dir = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
     objects
         .iter()
-        .map(|object| {
-            let mut record = vec![object["co_filename"].clone()];
+        .filter_map(|object| {
+            let file = object["co_filename"].as_str().unwrap_or("");
+            let path = Path::new(file);
+            if path.is_relative() {
+                return Some((object, file.to_owned()));
+            }
+            let rel = path.strip_prefix(&dir).ok()?;
+            Some((object, rel.to_string_lossy().into_owned()))
+        })
+        .map(|(object, file)| {
+            let mut record = vec![Value::String(file)];
             for field in CODE_FIELDS {
                 match object.get(field) {
                     Some(value) => record.push(value.clone()),
@@ -495,7 +507,7 @@ fn check_code_objects(
     }
     let actual = match serde_json::from_str::<Value>(&dis.stdout)
         .map_err(|e| format!("`permafrost dis --json` printed invalid JSON: {e}"))
-        .and_then(|v| code_records(&v))
+        .and_then(|v| code_records(&v, dir))
     {
         Ok(records) => records,
         Err(message) => return Some(message),
@@ -881,11 +893,19 @@ fn code_records_follow_the_expected_field_order() {
              "co_freevars": ["__class__"], "co_cellvars": [], "co_code": ""}]"#,
     )
     .expect("valid JSON");
-    let records = code_records(&dis).expect("a complete code object");
+    let dir = Path::new("/nowhere/prog");
+    let records = code_records(&dis, dir).expect("a complete code object");
     assert_eq!(
         Value::Array(records).to_string(),
         r#"[["m.py","f","C.f",3,2,0,1,["self","x","k"],["__class__"],[]]]"#
     );
+    // Absolute paths are named relative to the program; other files are left out.
+    let mut absolute = dis.clone();
+    absolute[0]["co_filename"] = Value::from("/nowhere/prog/pkg/m.py");
+    let records = code_records(&absolute, dir).expect("a complete code object");
+    assert_eq!(records[0][0], Value::from("pkg/m.py"));
+    absolute[0]["co_filename"] = Value::from("/usr/lib/python3.11/m.py");
+    assert!(code_records(&absolute, dir).expect("complete").is_empty());
     let incomplete: Value = serde_json::from_str(r#"[{"co_name": "f"}]"#).expect("valid JSON");
-    assert!(code_records(&incomplete).is_err());
+    assert!(code_records(&incomplete, dir).is_err());
 }

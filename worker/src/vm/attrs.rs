@@ -87,14 +87,26 @@ impl Vm {
             Some(Object::Class(c)) => {
                 format!("type object '{}' has no attribute '{}'", c.name, name)
             }
-            Some(Object::Module(m)) => match v.as_obj() {
-                Some(o) if self.module_initializing(o) => format!(
-                    "partially initialized module '{}' has no attribute '{}' (most likely due \
-                     to a circular import)",
-                    m.name, name
-                ),
-                _ => format!("module '{}' has no attribute '{}'", m.name, name),
-            },
+            Some(Object::Module(m)) => {
+                let shown = m
+                    .get("__name__")
+                    .and_then(|n| n.as_str())
+                    .unwrap_or(&m.name);
+                let sub = self.module_index(&format!("{shown}.{name}"));
+                match v.as_obj() {
+                    Some(o) if self.module_initializing(o) => format!(
+                        "partially initialized module '{shown}' has no attribute '{name}' \
+                         (most likely due to a circular import)"
+                    ),
+                    // A submodule whose top level is running is bound on its package only
+                    // when it finishes.
+                    _ if sub.is_some_and(|i| self.initializing[i as usize]) => format!(
+                        "cannot access submodule '{name}' of module '{shown}' (most likely due \
+                         to a circular import)"
+                    ),
+                    _ => format!("module '{shown}' has no attribute '{name}'"),
+                }
+            }
             _ => format!("'{}' object has no attribute '{}'", self.type_name(v), name),
         };
         self.err(ExcKind::AttributeError, msg)
