@@ -524,43 +524,6 @@ pub fn bytes_repr(b: &[u8]) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn floats_print_like_python() {
-        assert_eq!(float_repr(0.1 + 0.2), "0.30000000000000004");
-        assert_eq!(float_repr(1e16), "1e+16");
-        assert_eq!(float_repr(1e15), "1000000000000000.0");
-        assert_eq!(float_repr(1e-5), "1e-05");
-        assert_eq!(float_repr(0.0001), "0.0001");
-        assert_eq!(float_repr(-2.5), "-2.5");
-        assert_eq!(float_repr(1.5e300), "1.5e+300");
-        assert_eq!(float_repr(-0.0), "-0.0");
-        assert_eq!(float_repr(100.0), "100.0");
-    }
-
-    #[test]
-    fn strings_and_bytes_print_like_python() {
-        assert_eq!(str_repr("it's"), "\"it's\"");
-        assert_eq!(str_repr("a'b\"c"), "'a\\'b\"c'");
-        assert_eq!(str_repr("tab\there\n\x01é"), "'tab\\there\\n\\x01é'");
-        assert_eq!(bytes_repr(b"a\x00'"), "b\"a\\x00'\"");
-    }
-
-    #[test]
-    fn big_ints_print_in_decimal() {
-        // 2**64 = 18446744073709551616
-        assert_eq!(
-            decimal_digits(&[0, 0, 0, 0, 0, 0, 0, 0, 1]),
-            "18446744073709551616"
-        );
-        assert_eq!(decimal_digits(&[0xff; 8]), "18446744073709551615");
-        assert_eq!(decimal_digits(&[]), "0");
-    }
-}
-
 /// The code objects reachable from module `index`'s top level through code constants, its
 /// own top level first.
 pub fn module_codes(image: &Image<'_>, index: u32) -> Vec<u32> {
@@ -631,4 +594,41 @@ pub fn render_modules(image: &Image<'_>) -> String {
         let _ = writeln!(out, "{:<32} absent", image.absent_module(a));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn floats_print_like_python() {
+        assert_eq!(float_repr(0.1 + 0.2), "0.30000000000000004");
+        assert_eq!(float_repr(1e16), "1e+16");
+        assert_eq!(float_repr(1e15), "1000000000000000.0");
+        assert_eq!(float_repr(1e-5), "1e-05");
+        assert_eq!(float_repr(0.0001), "0.0001");
+        assert_eq!(float_repr(-2.5), "-2.5");
+        assert_eq!(float_repr(1.5e300), "1.5e+300");
+        assert_eq!(float_repr(-0.0), "-0.0");
+        assert_eq!(float_repr(100.0), "100.0");
+    }
+
+    #[test]
+    fn strings_and_bytes_print_like_python() {
+        assert_eq!(str_repr("it's"), "\"it's\"");
+        assert_eq!(str_repr("a'b\"c"), "'a\\'b\"c'");
+        assert_eq!(str_repr("tab\there\n\x01é"), "'tab\\there\\n\\x01é'");
+        assert_eq!(bytes_repr(b"a\x00'"), "b\"a\\x00'\"");
+    }
+
+    #[test]
+    fn big_ints_print_in_decimal() {
+        // 2**64 = 18446744073709551616
+        assert_eq!(
+            decimal_digits(&[0, 0, 0, 0, 0, 0, 0, 0, 1]),
+            "18446744073709551616"
+        );
+        assert_eq!(decimal_digits(&[0xff; 8]), "18446744073709551615");
+        assert_eq!(decimal_digits(&[]), "0");
+    }
 }
