@@ -107,7 +107,9 @@ fn stdlib_dir(choice: &Stdlib) -> Result<Option<PathBuf>, String> {
         Stdlib::Dir(d) => d.clone(),
         Stdlib::Discover => {
             let out = std::process::Command::new("python3")
+                // Isolated: PYTHONPATH and user site settings must not move Lib/.
                 .args([
+                    "-I",
                     "-c",
                     "import sysconfig; print(sysconfig.get_paths()['stdlib'])",
                 ])
@@ -613,7 +615,19 @@ fn freeze_here(opts: &FreezeOptions) -> Result<FreezeReport, String> {
                 if !required {
                     continue;
                 }
-                if own_code && !site.guarded {
+                // A stdlib module may register submodules itself (`os` puts `os.path` in
+                // `sys.modules`): only the run can tell.
+                let dynamic = finder.not_a_package(&name).is_some()
+                    && name.rsplit_once('.').is_some_and(|(parent, _)| {
+                        matches!(
+                            finder.find(parent),
+                            Some(Found::Source {
+                                origin: Origin::Stdlib,
+                                ..
+                            })
+                        )
+                    });
+                if own_code && !site.guarded && !dynamic {
                     let why = match finder.not_a_package(&name) {
                         Some(parent) => format!("; '{parent}' is not a package"),
                         None => format!(" (searched: {})", finder.searched(&name).join(", ")),
