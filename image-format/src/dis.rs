@@ -15,11 +15,17 @@ pub fn render_text(image: &Image<'_>) -> String {
         let module = image.module(m);
         let _ = writeln!(
             out,
-            "module {} -> code object {}{}",
+            "module {} -> code object {}{}{} ({}, {})",
             module.name,
             module.code,
-            if m == 0 { " (main)" } else { "" }
+            if m == 0 { " (main)" } else { "" },
+            if module.package { " (package)" } else { "" },
+            module.origin.as_str(),
+            module.file
         );
+    }
+    for a in 0..image.absent_count() {
+        let _ = writeln!(out, "module {} absent", image.absent_module(a));
     }
     for index in 0..image.code_count() {
         let code = image.code(index);

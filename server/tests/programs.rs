@@ -21,7 +21,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 /// Programs that run longer than this are killed and reported as a failure, so a hanging
@@ -125,6 +125,26 @@ fn discover_programs() -> Vec<Program> {
     }
     programs.sort_by(|a, b| a.name.cmp(&b.name));
     programs
+}
+
+/// CPython 3.11's `Lib/`, asked of `python3` once for the whole corpus (each `freeze` would
+/// otherwise start a `python3` of its own); `None` leaves the discovery to `freeze`, which
+/// then reports what is missing.
+fn stdlib_dir() -> Option<&'static str> {
+    static DIR: OnceLock<Option<String>> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let out = Command::new("python3")
+            .args([
+                "-I",
+                "-c",
+                "import sysconfig; print(sysconfig.get_paths()['stdlib'])",
+            ])
+            .output()
+            .ok()?;
+        let dir = String::from_utf8(out.stdout).ok()?.trim().to_owned();
+        (out.status.success() && !dir.is_empty()).then_some(dir)
+    })
+    .as_deref()
 }
 
 fn expected_path(name: &str) -> PathBuf {
@@ -423,6 +443,10 @@ fn check_program(program: &Program) -> Vec<(String, String)> {
     args.extend(program.files.iter().map(|f| f.as_ref() as &std::ffi::OsStr));
     args.push("-o".as_ref());
     args.push(image.as_os_str());
+    if let Some(dir) = stdlib_dir() {
+        args.push("--stdlib".as_ref());
+        args.push(dir.as_ref());
+    }
     let frozen = run_binary(&args, &program.dir, &scratch.0, "freeze");
     if frozen.timed_out || frozen.exit != Some(0) {
         return vec![(
