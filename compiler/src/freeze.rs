@@ -481,8 +481,32 @@ fn enqueue(
     }
 }
 
-fn absolute(p: &Path) -> PathBuf {
-    std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
+/// A script path as CPython 3.11 shows it in `__main__.__file__`: the working directory
+/// joined to the path as given, not normalised.
+fn script_path(p: &Path) -> PathBuf {
+    if p.is_absolute() {
+        return p.to_path_buf();
+    }
+    match std::env::current_dir() {
+        Ok(cwd) => PathBuf::from(format!("{}/{}", cwd.display(), p.display())),
+        Err(_) => p.to_path_buf(),
+    }
+}
+
+/// `os.path.abspath`: absolute, with `.` and `..` resolved lexically (a `PYTHONPATH` entry).
+fn abspath(p: &Path) -> PathBuf {
+    let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let mut out = PathBuf::new();
+    for c in abs.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Freezes a program and everything it imports; see the module documentation.
@@ -495,14 +519,16 @@ fn freeze_here(opts: &FreezeOptions) -> Result<FreezeReport, String> {
         return Err("freeze: no source files given".into());
     };
     let stdlib = stdlib_dir(&opts.stdlib)?;
-    let main = absolute(main);
+    let main = script_path(main);
+    // `sys.path[0]`: the script's directory with symlinks resolved.
     let main_dir = main.parent().map(Path::to_path_buf).unwrap_or_default();
+    let main_dir = std::fs::canonicalize(&main_dir).unwrap_or(main_dir);
     let mut roots = vec![(main_dir, Origin::App)];
     for p in &opts.paths {
         if !p.is_dir() {
             return Err(format!("--path {}: not a directory", p.display()));
         }
-        roots.push((absolute(p), Origin::Path));
+        roots.push((abspath(p), Origin::Path));
     }
     if let Some(dir) = &stdlib {
         roots.push((dir.clone(), Origin::Stdlib));
@@ -523,7 +549,7 @@ fn freeze_here(opts: &FreezeOptions) -> Result<FreezeReport, String> {
     }];
     let mut explicit = HashMap::new();
     for f in &opts.files[1..] {
-        let path = absolute(f);
+        let path = script_path(f);
         let name = stem(&path)?;
         if entries.iter().any(|e| e.name == name) {
             return Err(format!(
