@@ -318,6 +318,10 @@ impl Vm {
                     if name == "__name__" {
                         return Ok(Vm::str_val(m.name.as_str()));
                     }
+                    // PEP 562: a module-level `__getattr__` answers for missing names.
+                    if let Some(hook) = m.get("__getattr__").cloned() {
+                        return self.call(&hook, &[name_v.clone()], &[]);
+                    }
                     return Err(self.attr_error(obj, name));
                 }
                 Object::Function(f) => {
