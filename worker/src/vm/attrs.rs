@@ -320,7 +320,7 @@ impl Vm {
                     }
                     // PEP 562: a module-level `__getattr__` answers for missing names.
                     if let Some(hook) = m.get("__getattr__").cloned() {
-                        return self.call(&hook, &[name_v.clone()], &[]);
+                        return self.call(&hook, std::slice::from_ref(name_v), &[]);
                     }
                     return Err(self.attr_error(obj, name));
                 }
