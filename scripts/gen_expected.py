@@ -47,7 +47,9 @@ def discover(programs_dir):
     found = []
     for entry in sorted(programs_dir.iterdir()):
         if entry.is_dir() and (entry / "main.py").is_file():
-            others = sorted(p.name for p in entry.glob("*.py") if p.name != "main.py")
+            # Packages live in subdirectories: every .py file below counts.
+            others = sorted(p.relative_to(entry).as_posix() for p in entry.rglob("*.py")
+                            if p.relative_to(entry).as_posix() != "main.py")
             found.append((entry.name, entry, ["main.py"] + others))
         elif entry.is_file() and entry.suffix == ".py":
             found.append((entry.stem, programs_dir, [entry.name]))

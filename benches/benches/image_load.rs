@@ -69,6 +69,7 @@ fn ten_thousand_functions() -> ImageBuilder {
     b.modules.push(Module {
         name: "app".into(),
         code: module_index,
+        ..Default::default()
     });
     b
 }

@@ -710,23 +710,38 @@ impl<'s, 'a> Codegen<'s, 'a> {
             Stmt::Import(i) => {
                 for alias in &i.names {
                     let module = alias.name.as_str();
-                    if module.contains('.') {
-                        return Err(self
-                            .src
-                            .unsupported(alias.start(), format!("dotted import '{module}'")));
-                    }
+                    self.load_const(Constant::Int(0))?;
+                    self.load_const(Constant::None)?;
                     self.emit_name(Opcode::IMPORT_NAME, module)?;
-                    let bound = alias.asname.as_ref().unwrap_or(&alias.name);
-                    self.name_op(bound.as_str(), NameCtx::Store)?;
+                    match &alias.asname {
+                        // `import a.b.c as d`: walk down from the top-level package, as
+                        // CPython 3.11 does (IMPORT_FROM also finds a submodule that is not
+                        // yet bound on its parent).
+                        Some(asname) if module.contains('.') => {
+                            let mut parts = module.split('.').skip(1).peekable();
+                            while let Some(part) = parts.next() {
+                                self.emit_name(Opcode::IMPORT_FROM, part)?;
+                                if parts.peek().is_some() {
+                                    self.emit(Opcode::SWAP, 2);
+                                    self.emit(Opcode::POP_TOP, 0);
+                                }
+                            }
+                            self.name_op(asname.as_str(), NameCtx::Store)?;
+                            self.emit(Opcode::POP_TOP, 0);
+                        }
+                        Some(asname) => self.name_op(asname.as_str(), NameCtx::Store)?,
+                        // `import a.b.c` binds the top-level package `a`.
+                        None => {
+                            let top = module.split('.').next().unwrap_or(module);
+                            self.name_op(top, NameCtx::Store)?;
+                        }
+                    }
                 }
                 Ok(())
             }
             Stmt::ImportFrom(i) => {
                 let module = i.module.as_ref().map(|m| m.as_str()).unwrap_or("");
-                if i.level > 0 || module.is_empty() {
-                    return Err(self.src.unsupported(i.start(), "relative import"));
-                }
-                if module == "__future__" {
+                if i.level == 0 && module == "__future__" {
                     // Future features are compile-time switches; annotations are never
                     // evaluated here, so every supported one is already in effect.
                     if !self.future_imports.contains(&i.start()) {
@@ -737,15 +752,19 @@ impl<'s, 'a> Codegen<'s, 'a> {
                     }
                     return Ok(());
                 }
-                if module.contains('.') {
-                    return Err(self
-                        .src
-                        .unsupported(i.start(), format!("dotted import '{module}'")));
-                }
+                let names: Vec<Constant> = i
+                    .names
+                    .iter()
+                    .map(|a| Constant::Str(a.name.as_str().to_string()))
+                    .collect();
+                self.load_const(Constant::Int(i.level as i64))?;
+                self.load_const(Constant::Tuple(names))?;
                 self.emit_name(Opcode::IMPORT_NAME, module)?;
                 for alias in &i.names {
                     if alias.name.as_str() == "*" {
-                        return Err(self.src.unsupported(alias.start(), "'from ... import *'"));
+                        // Only at module level (the symbol table rejects it elsewhere).
+                        self.emit(Opcode::IMPORT_STAR, 0);
+                        return Ok(());
                     }
                     self.emit_name(Opcode::IMPORT_FROM, alias.name.as_str())?;
                     let bound = alias.asname.as_ref().unwrap_or(&alias.name);

@@ -28,8 +28,7 @@
 //! fall-through edge the same stack depth for the verifier.
 //!
 //! Not compiled (a `file:line:col: unsupported: ...` error): `async`/`await`, `match`,
-//! `type` aliases and type parameters, `except*`, complex literals, dotted and relative
-//! imports, `from m import *`, t-strings, dict unpacking in comprehensions, lone surrogate
+//! `type` aliases and type parameters, `except*`, complex literals, t-strings, dict unpacking in comprehensions, lone surrogate
 //! escapes. Annotations are accepted and never evaluated; `from __future__ import ...`
 //! compiles to nothing.
 
@@ -37,12 +36,14 @@ mod assemble;
 mod codegen;
 mod consts;
 mod error;
+mod freeze;
 mod scope;
 
 pub use error::CompileError;
+pub use freeze::{freeze_program, stdlib_version, FreezeOptions, FreezeReport, Stdlib};
 
 use error::SourceMap;
-use permafrost_image::{ImageBuilder, Module};
+use permafrost_image::{ImageBuilder, Module, Origin};
 use ruff_text_size::Ranged;
 use std::path::Path;
 
@@ -64,18 +65,23 @@ const COMPILER_STACK: usize = 512 << 20;
 
 /// Compiles modules (the first is the main module) into an image model.
 pub fn compile_modules(modules: &[SourceModule<'_>]) -> Result<ImageBuilder, CompileError> {
+    on_compiler_thread(|| compile_on_this_thread(modules))
+}
+
+/// Runs `f` on a thread with [`COMPILER_STACK`] (or here when no thread can be had).
+pub(crate) fn on_compiler_thread<T: Send>(f: impl FnOnce() -> T + Send + Copy) -> T {
     std::thread::scope(|scope| {
         let worker = std::thread::Builder::new()
             .name("permafrost-compiler".into())
             .stack_size(COMPILER_STACK)
-            .spawn_scoped(scope, || compile_on_this_thread(modules));
+            .spawn_scoped(scope, f);
         match worker {
             Ok(handle) => match handle.join() {
                 Ok(result) => result,
                 Err(panic) => std::panic::resume_unwind(panic),
             },
             // No thread to be had: compile here, with whatever stack this thread has.
-            Err(_) => compile_on_this_thread(modules),
+            Err(_) => f(),
         }
     })
 }
@@ -96,6 +102,9 @@ fn compile_on_this_thread(modules: &[SourceModule<'_>]) -> Result<ImageBuilder, 
         builder.modules.push(Module {
             name: m.name.to_string(),
             code,
+            file: m.filename.to_string(),
+            package: false,
+            origin: Origin::App,
         });
     }
     Ok(builder)

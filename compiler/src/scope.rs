@@ -511,30 +511,22 @@ impl Builder<'_, '_> {
             }
             Stmt::Import(i) => {
                 for alias in &i.names {
-                    if alias.name.as_str().contains('.') {
-                        return Err(self.unsupported(
-                            alias.range.start(),
-                            format!("dotted import '{}'", alias.name.as_str()).as_str(),
-                        ));
-                    }
-                    let bound = alias.asname.as_ref().unwrap_or(&alias.name);
-                    self.add_def(bound.as_str(), def::IMPORT);
+                    let bound = match &alias.asname {
+                        Some(asname) => asname.as_str(),
+                        // `import a.b.c` binds `a`.
+                        None => alias.name.as_str().split('.').next().unwrap_or(""),
+                    };
+                    self.add_def(bound, def::IMPORT);
                 }
             }
             Stmt::ImportFrom(i) => {
-                if i.level > 0 {
-                    return Err(self.unsupported(i.range.start(), "relative import"));
-                }
-                let module = i.module.as_ref().map(|m| m.as_str()).unwrap_or("");
-                if module.contains('.') {
-                    return Err(self.unsupported(
-                        i.range.start(),
-                        format!("dotted import '{module}'").as_str(),
-                    ));
-                }
                 for alias in &i.names {
                     if alias.name.as_str() == "*" {
-                        return Err(self.unsupported(alias.range.start(), "'from ... import *'"));
+                        if self.scopes[self.cur()].kind != ScopeKind::Module {
+                            return Err(self
+                                .syntax(i.range.start(), "import * only allowed at module level"));
+                        }
+                        continue;
                     }
                     let bound = alias.asname.as_ref().unwrap_or(&alias.name);
                     self.add_def(bound.as_str(), def::IMPORT);

@@ -15,11 +15,17 @@ pub fn render_text(image: &Image<'_>) -> String {
         let module = image.module(m);
         let _ = writeln!(
             out,
-            "module {} -> code object {}{}",
+            "module {} -> code object {}{}{} ({}, {})",
             module.name,
             module.code,
-            if m == 0 { " (main)" } else { "" }
+            if m == 0 { " (main)" } else { "" },
+            if module.package { " (package)" } else { "" },
+            module.origin.as_str(),
+            module.file
         );
+    }
+    for a in 0..image.absent_count() {
+        let _ = writeln!(out, "module {} absent", image.absent_module(a));
     }
     for index in 0..image.code_count() {
         let code = image.code(index);
@@ -521,6 +527,78 @@ pub fn bytes_repr(b: &[u8]) -> String {
         }
     }
     out.push(quote as char);
+    out
+}
+
+/// The code objects reachable from module `index`'s top level through code constants, its
+/// own top level first.
+pub fn module_codes(image: &Image<'_>, index: u32) -> Vec<u32> {
+    let mut seen = vec![false; image.code_count() as usize];
+    let mut out = Vec::new();
+    let mut stack = vec![image.module(index).code];
+    // Explicit stacks: validated constant graphs are finite trees, but may be deep.
+    while let Some(code) = stack.pop() {
+        if std::mem::replace(&mut seen[code as usize], true) {
+            continue;
+        }
+        out.push(code);
+        let mut consts: Vec<ConstView<'_>> = image.code(code).consts().iter().collect();
+        while let Some(c) = consts.pop() {
+            match c {
+                ConstView::Code(i) => stack.push(i),
+                ConstView::Tuple(items) => consts.extend(items.iter()),
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+/// Bytes a code object occupies in the image: its record, instructions, tables, constant
+/// slots and name lists (strings are shared, so not counted).
+pub fn code_size(code: &CodeView<'_>) -> usize {
+    crate::layout::CODE_RECORD_LEN
+        + code.code().len() * 4
+        + code.linetable().len() * 8
+        + code.exceptiontable().len() * 16
+        + code.consts().len() * crate::layout::SLOT_LEN
+        + 4 * (code.names().len()
+            + code.varnames().len()
+            + code.freevars().len()
+            + code.cellvars().len())
+}
+
+/// `permafrost dis --modules`: one line per module (name, origin, source path, code objects
+/// and their bytes), then the absent modules.
+pub fn render_modules(image: &Image<'_>) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{:<32} {:<7} {:>6} {:>9}  file",
+        "module", "origin", "codes", "bytes"
+    );
+    for m in 0..image.module_count() {
+        let module = image.module(m);
+        let codes = module_codes(image, m);
+        let bytes: usize = codes.iter().map(|&c| code_size(&image.code(c))).sum();
+        let name = if module.package {
+            format!("{} (package)", module.name)
+        } else {
+            module.name.to_string()
+        };
+        let _ = writeln!(
+            out,
+            "{:<32} {:<7} {:>6} {:>9}  {}",
+            name,
+            module.origin.as_str(),
+            codes.len(),
+            bytes,
+            module.file
+        );
+    }
+    for a in 0..image.absent_count() {
+        let _ = writeln!(out, "{:<32} absent", image.absent_module(a));
+    }
     out
 }
 

@@ -6,7 +6,7 @@
 /// `\r\n` catches CRLF translation and `\x1a` stops `type` on DOS, as in PNG.
 pub const MAGIC: [u8; 8] = *b"\x89PFI\r\n\x1a\n";
 /// Format version; bumped on any incompatible change.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 /// Every section starts at a multiple of this.
 pub const SECTION_ALIGN: usize = 16;
 /// Number of sections; every image has all of them, in [`SectionKind`] order.
@@ -106,7 +106,7 @@ impl SectionKind {
             SectionKind::Lines => Some(8),
             SectionKind::Exceptions => Some(16),
             SectionKind::Codes => Some(CODE_RECORD_LEN),
-            SectionKind::Modules => Some(8),
+            SectionKind::Modules => Some(MODULE_RECORD_LEN),
             SectionKind::NameIndex => Some(16),
         }
     }
@@ -225,14 +225,42 @@ pub struct CodeRecord {
 pub const CODE_RECORD_LEN: usize = 112;
 const _: () = assert!(std::mem::size_of::<CodeRecord>() == CODE_RECORD_LEN);
 
-/// One module entry: name (string record offset) and top-level code index.
+/// One module entry: name, top-level code, source file and flags (see [`module_flags`]).
+/// An absent module (imported by the stdlib, not found at freeze time) has `code` and `file`
+/// set to [`NO_INDEX`]; absent records follow every present one.
 #[derive(Clone, Copy, Debug, Default)]
 #[repr(C)]
 pub struct ModuleRecord {
     /// File offset of the module name's string record.
     pub name: u32,
-    /// Index of the module's top-level code object.
+    /// Index of the module's top-level code object, or [`NO_INDEX`] when absent.
     pub code: u32,
+    /// File offset of the source path's string record, or [`NO_INDEX`] when absent.
+    pub file: u32,
+    /// [`module_flags`] bits.
+    pub flags: u32,
+}
+
+/// Bytes of one [`ModuleRecord`].
+pub const MODULE_RECORD_LEN: usize = 16;
+const _: () = assert!(std::mem::size_of::<ModuleRecord>() == MODULE_RECORD_LEN);
+
+/// `code`/`file` of an absent module record.
+pub const NO_INDEX: u32 = u32::MAX;
+
+/// Bits of [`ModuleRecord::flags`].
+pub mod module_flags {
+    /// The module is a package (its file is an `__init__.py`).
+    pub const PACKAGE: u32 = 1;
+    /// Imported by the stdlib but not found when freezing: importing it raises
+    /// `ModuleNotFoundError`.
+    pub const ABSENT: u32 = 2;
+    /// Where the source came from: bits 2..4, one of the `ORIGIN_*` values.
+    pub const ORIGIN_SHIFT: u32 = 2;
+    /// Mask of the origin bits (after shifting).
+    pub const ORIGIN_MASK: u32 = 3;
+    /// Every defined bit.
+    pub const ALL: u32 = PACKAGE | ABSENT | (ORIGIN_MASK << ORIGIN_SHIFT);
 }
 
 /// One slot of the name index (open addressing, linear probing).

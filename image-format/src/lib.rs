@@ -24,7 +24,7 @@ pub mod verify;
 pub mod writer;
 
 pub use map::MappedImage;
-pub use model::{CodeObject, Constant, ExceptionEntry, ImageBuilder, LineEntry, Module};
+pub use model::{CodeObject, Constant, ExceptionEntry, ImageBuilder, LineEntry, Module, Origin};
 pub use reader::{
     CodeView, ConstList, ConstView, Image, ImageError, ImgBytes, ImgStr, ModuleView, StrList,
 };

@@ -98,13 +98,59 @@ pub enum Constant {
     Ellipsis,
 }
 
-/// A module: its name (the file stem) and the index of its top-level code object.
-#[derive(Clone, Debug, PartialEq)]
+/// Where a module's source was found when freezing.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Origin {
+    /// The program's own files: those named on the command line and the main directory.
+    #[default]
+    App,
+    /// A `--path` directory.
+    Path,
+    /// CPython's standard library directory.
+    Stdlib,
+}
+
+impl Origin {
+    /// The two origin bits of a module record.
+    pub fn bits(self) -> u32 {
+        match self {
+            Origin::App => 0,
+            Origin::Path => 1,
+            Origin::Stdlib => 2,
+        }
+    }
+    /// The origin with these two bits (3 is not one).
+    pub fn from_bits(bits: u32) -> Option<Origin> {
+        match bits {
+            0 => Some(Origin::App),
+            1 => Some(Origin::Path),
+            2 => Some(Origin::Stdlib),
+            _ => None,
+        }
+    }
+    /// `app`, `path` or `stdlib`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Origin::App => "app",
+            Origin::Path => "path",
+            Origin::Stdlib => "stdlib",
+        }
+    }
+}
+
+/// A module: its dotted name, its top-level code object, and where it came from.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Module {
-    /// Module name: the source file's stem.
+    /// Module name as `import` refers to it (`pkg.sub`; a lone file's stem).
     pub name: String,
     /// Index into [`ImageBuilder::codes`] of the module's top-level code.
     pub code: u32,
+    /// The source path at freeze time (`__file__`).
+    pub file: String,
+    /// Whether the module is a package (an `__init__.py`; it gets `__path__`).
+    pub package: bool,
+    /// Where the source was found.
+    pub origin: Origin,
 }
 
 /// Everything that goes into one image. The first module is the main module.
@@ -114,6 +160,9 @@ pub struct ImageBuilder {
     pub codes: Vec<CodeObject>,
     /// The modules, the main module first.
     pub modules: Vec<Module>,
+    /// Modules that standard-library code imports but that were not found: importing one
+    /// raises `ModuleNotFoundError` at run time, as in CPython without that module.
+    pub absent: Vec<String>,
 }
 
 impl ImageBuilder {

@@ -220,7 +220,9 @@ opcodes! {
     RERAISE = 68, ArgKind::None;
     /// `[] -> [AssertionError]`
     LOAD_ASSERTION_ERROR = 69, ArgKind::None;
-    /// `[] -> [module]`: imports `co_names[arg]` (runs its top level on first import).
+    /// `[level, fromlist] -> [module]`: imports `co_names[arg]` as CPython's `__import__`
+    /// (relative to the current package when `level > 0`; the top-level package of a dotted
+    /// name when `fromlist` is `None`, else the named module itself).
     IMPORT_NAME = 70, ArgKind::Name;
     /// `[module] -> [module, module.name]` (ImportError when missing).
     IMPORT_FROM = 71, ArgKind::Name;
@@ -237,6 +239,9 @@ opcodes! {
     /// `[iter, sent] -> [iter, result]` while delegating (re-executes itself) or, when the
     /// sub-iterator finishes, `[iter, sent] -> [return value]` and jump to arg.
     YIELD_FROM = 77, ArgKind::Jump;
+    /// `[module] -> []`: `from module import *` into the module-level namespace (the names
+    /// of `module.__all__`, else every name not starting with `_`).
+    IMPORT_STAR = 78, ArgKind::None;
 }
 
 /// Selectors of `BINARY_OP`. In-place forms add [`BinaryOp::INPLACE`].
@@ -418,7 +423,7 @@ impl Opcode {
             POP_TOP | STORE_FAST | STORE_DEREF | STORE_GLOBAL | STORE_NAME | DELETE_ATTR
             | BINARY_OP | COMPARE_OP | IS_OP | CONTAINS_OP | BINARY_SUBSCR | LIST_APPEND
             | SET_ADD | LIST_EXTEND | SET_UPDATE | DICT_UPDATE | DICT_MERGE | RETURN_VALUE
-            | POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE | RERAISE => -1,
+            | POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE | RERAISE | IMPORT_NAME | IMPORT_STAR => -1,
             COPY => {
                 if arg == 0 {
                     return None;
@@ -426,7 +431,7 @@ impl Opcode {
                 1
             }
             LOAD_CONST | LOAD_FAST | LOAD_DEREF | LOAD_CLOSURE | LOAD_GLOBAL | LOAD_NAME
-            | LOAD_ASSERTION_ERROR | IMPORT_NAME | IMPORT_FROM | LOAD_BUILD_CLASS | BEFORE_WITH
+            | LOAD_ASSERTION_ERROR | IMPORT_FROM | LOAD_BUILD_CLASS | BEFORE_WITH
             | WITH_EXCEPT_START | LOAD_LOCALS | LOAD_METHOD => 1,
             LOAD_ATTR => 0,
             STORE_ATTR | DELETE_SUBSCR | MAP_ADD => -2,
@@ -503,10 +508,10 @@ impl Opcode {
             RAISE_VARARGS => n,
             STORE_SUBSCR => 3,
             STORE_ATTR | DELETE_SUBSCR | BINARY_OP | COMPARE_OP | IS_OP | CONTAINS_OP
-            | BINARY_SUBSCR | CHECK_EXC_MATCH | WITH_EXCEPT_START | YIELD_FROM => 2,
+            | BINARY_SUBSCR | CHECK_EXC_MATCH | WITH_EXCEPT_START | YIELD_FROM | IMPORT_NAME => 2,
             NOP | LOAD_CONST | LOAD_FAST | LOAD_DEREF | LOAD_CLOSURE | LOAD_GLOBAL | LOAD_NAME
-            | LOAD_ASSERTION_ERROR | IMPORT_NAME | LOAD_BUILD_CLASS | LOAD_LOCALS | JUMP
-            | DELETE_FAST | DELETE_DEREF | DELETE_GLOBAL | DELETE_NAME | POP_EXCEPT => 0,
+            | LOAD_ASSERTION_ERROR | LOAD_BUILD_CLASS | LOAD_LOCALS | JUMP | DELETE_FAST
+            | DELETE_DEREF | DELETE_GLOBAL | DELETE_NAME | POP_EXCEPT => 0,
             _ => 1,
         }
     }

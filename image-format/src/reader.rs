@@ -5,11 +5,12 @@
 //! `unsafe`: the views below turn validated offsets into references.
 
 use crate::layout::{
-    align_up, hdr, tag, CodeRecord, ModuleRecord, NameSlot, SectionKind, Slot, CODE_RECORD_LEN,
-    EMPTY_KEY, FIXED_HEADER_LEN, HEADER_LEN, MAGIC, MAX_CONST_DEPTH, MAX_STACKSIZE, RECORD_ALIGN,
-    RECORD_HEADER_LEN, SECTION_ALIGN, SECTION_COUNT, SECTION_ENTRY_LEN, SLOT_LEN, VERSION,
+    align_up, hdr, module_flags, tag, CodeRecord, ModuleRecord, NameSlot, SectionKind, Slot,
+    CODE_RECORD_LEN, EMPTY_KEY, FIXED_HEADER_LEN, HEADER_LEN, MAGIC, MAX_CONST_DEPTH,
+    MAX_STACKSIZE, MODULE_RECORD_LEN, NO_INDEX, RECORD_ALIGN, RECORD_HEADER_LEN, SECTION_ALIGN,
+    SECTION_COUNT, SECTION_ENTRY_LEN, SLOT_LEN, VERSION,
 };
-use crate::model::{ExceptionEntry, LineEntry};
+use crate::model::{ExceptionEntry, LineEntry, Origin};
 use crate::opcode::flags;
 use crate::verify::{self, CodeShape, Location};
 use std::collections::HashSet;
@@ -129,6 +130,7 @@ pub struct Image<'a> {
     code_count: u32,
     modules_off: u32,
     module_count: u32,
+    absent_count: u32,
     index_off: u32,
     index_cap: u32,
 }
@@ -182,9 +184,33 @@ impl<'a> Image<'a> {
             index,
         }
     }
-    /// Number of modules (at least one).
+    /// Number of present modules (at least one); absent ones are not counted.
     pub fn module_count(&self) -> u32 {
         self.module_count
+    }
+    /// Number of absent modules (imported by the stdlib, not found when freezing).
+    pub fn absent_count(&self) -> u32 {
+        self.absent_count
+    }
+    /// The name of absent module `index` (< `absent_count()`).
+    ///
+    /// # Panics
+    /// When `index >= absent_count()`.
+    pub fn absent_module(&self, index: u32) -> ImgStr<'a> {
+        assert!(
+            index < self.absent_count,
+            "absent module {index} out of range"
+        );
+        // SAFETY: the module section holds `module_count + absent_count` aligned records at
+        // `modules_off`; absent names were validated as string record starts.
+        unsafe {
+            let recs: &[ModuleRecord] = view(
+                self.bytes,
+                self.modules_off as usize,
+                (self.module_count + self.absent_count) as usize,
+            );
+            ImgStr::at(self.bytes, recs[(self.module_count + index) as usize].name)
+        }
     }
     /// Modules in image order; index 0 is the main module.
     ///
@@ -193,9 +219,16 @@ impl<'a> Image<'a> {
     pub fn module(&self, index: u32) -> ModuleView<'a> {
         let rec = self.modules()[index as usize];
         ModuleView {
-            // SAFETY: module names were validated as string record starts.
+            // SAFETY: module names and files were validated as string record starts.
             name: unsafe { ImgStr::at(self.bytes, rec.name) },
             code: rec.code,
+            // SAFETY: as above.
+            file: unsafe { ImgStr::at(self.bytes, rec.file) },
+            package: rec.flags & module_flags::PACKAGE != 0,
+            origin: Origin::from_bits(
+                (rec.flags >> module_flags::ORIGIN_SHIFT) & module_flags::ORIGIN_MASK,
+            )
+            .unwrap_or_default(),
         }
     }
     fn modules(&self) -> &'a [ModuleRecord] {
@@ -248,13 +281,19 @@ impl<'a> Image<'a> {
     }
 }
 
-/// A module entry: its name and the index of its top-level code object.
+/// A present module entry: its name, top-level code object, source path and kind.
 #[derive(Clone, Copy, Debug)]
 pub struct ModuleView<'a> {
-    /// The module's name (its source file's stem).
+    /// The module's dotted name.
     pub name: ImgStr<'a>,
     /// Index of the module's top-level code object.
     pub code: u32,
+    /// The source path at freeze time (`__file__`).
+    pub file: ImgStr<'a>,
+    /// Whether the module is a package.
+    pub package: bool,
+    /// Where the source was found.
+    pub origin: Origin,
 }
 
 /// A code object read in place.
@@ -833,7 +872,7 @@ impl<'a> Validator<'a> {
         v.check_strrefs()?;
         let owner = v.check_consts()?;
         v.check_codes(owner)?;
-        v.check_modules()?;
+        let present = v.check_modules()?;
         v.check_name_index()?;
         let s = |k: SectionKind| sections[k.index()];
         Ok(Image {
@@ -841,7 +880,8 @@ impl<'a> Validator<'a> {
             codes_off: s(SectionKind::Codes).off as u32,
             code_count: s(SectionKind::Codes).count as u32,
             modules_off: s(SectionKind::Modules).off as u32,
-            module_count: s(SectionKind::Modules).count as u32,
+            module_count: present,
+            absent_count: s(SectionKind::Modules).count as u32 - present,
             index_off: s(SectionKind::NameIndex).off as u32,
             index_cap: s(SectionKind::NameIndex).count as u32,
         })
@@ -1340,22 +1380,20 @@ impl<'a> Validator<'a> {
         check_acyclic(&edges, &edge_start, codes.off)
     }
 
-    fn check_modules(&self) -> Result<(), ImageError> {
+    /// Validates the module records; returns the number of present ones (absent records
+    /// follow them).
+    fn check_modules(&self) -> Result<u32, ImageError> {
         const K: SectionKind = SectionKind::Modules;
         let section = self.section(K);
         let codes = self.section(SectionKind::Codes).count as u32;
-        if section.count == 0 {
-            return Err(err(
-                K,
-                section.off,
-                "no modules: an image needs a main module",
-            ));
-        }
         let mut seen = HashSet::new();
+        let mut present = 0;
         for i in 0..section.count {
-            let at = section.off + i * 8;
+            let at = section.off + i * MODULE_RECORD_LEN;
             let name = read_u32(self.bytes, at);
             let code = read_u32(self.bytes, at + 4);
+            let file = read_u32(self.bytes, at + 8);
+            let flags = read_u32(self.bytes, at + 12);
             if !self.strings.contains(name as u64) {
                 return Err(err(
                     K,
@@ -1363,20 +1401,66 @@ impl<'a> Validator<'a> {
                     format!("module {i}: name is not a string record"),
                 ));
             }
-            if code >= codes {
-                return Err(err(
-                    K,
-                    at + 4,
-                    format!("module {i}: code object {code} does not exist ({codes} in the image)"),
-                ));
-            }
             // SAFETY: validated just above as a string record start.
             let name = unsafe { ImgStr::at(self.bytes, name) }.as_str();
+            if name.is_empty() || name.split('.').any(str::is_empty) {
+                return Err(err(K, at, format!("module {i}: invalid name {name:?}")));
+            }
+            if flags & !module_flags::ALL != 0
+                || (flags >> module_flags::ORIGIN_SHIFT) & module_flags::ORIGIN_MASK == 3
+            {
+                return Err(err(
+                    K,
+                    at + 12,
+                    format!("module {name:?}: undefined flags {flags:#x}"),
+                ));
+            }
+            if flags & module_flags::ABSENT != 0 {
+                if flags != module_flags::ABSENT || code != NO_INDEX || file != NO_INDEX {
+                    return Err(err(
+                        K,
+                        at + 4,
+                        format!("absent module {name:?}: code, file and other flags must be unset"),
+                    ));
+                }
+            } else {
+                if present != i {
+                    return Err(err(
+                        K,
+                        at,
+                        format!("module {name:?}: present modules must precede absent ones"),
+                    ));
+                }
+                present += 1;
+                if code >= codes {
+                    return Err(err(
+                        K,
+                        at + 4,
+                        format!(
+                            "module {i}: code object {code} does not exist ({codes} in the image)"
+                        ),
+                    ));
+                }
+                if !self.strings.contains(file as u64) {
+                    return Err(err(
+                        K,
+                        at + 8,
+                        format!("module {i}: file is not a string record"),
+                    ));
+                }
+            }
             if !seen.insert(name) {
                 return Err(err(K, at, format!("module {name:?} appears twice")));
             }
         }
-        Ok(())
+        if present == 0 {
+            return Err(err(
+                K,
+                section.off,
+                "no modules: an image needs a main module",
+            ));
+        }
+        Ok(present as u32)
     }
 
     fn check_name_index(&self) -> Result<(), ImageError> {

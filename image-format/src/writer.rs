@@ -3,9 +3,9 @@
 //! it out, so a compiler bug is reported at freeze time rather than at load.
 
 use crate::layout::{
-    align_up, hdr, tag, CodeRecord, ModuleRecord, NameSlot, SectionKind, Slot, CODE_RECORD_LEN,
-    EMPTY_KEY, HEADER_LEN, MAGIC, MAX_CONST_DEPTH, MAX_FILE_LEN, RECORD_ALIGN, SECTION_ALIGN,
-    SECTION_COUNT, SLOT_LEN, VERSION,
+    align_up, hdr, module_flags, tag, CodeRecord, ModuleRecord, NameSlot, SectionKind, Slot,
+    CODE_RECORD_LEN, EMPTY_KEY, HEADER_LEN, MAGIC, MAX_CONST_DEPTH, MAX_FILE_LEN,
+    MODULE_RECORD_LEN, NO_INDEX, RECORD_ALIGN, SECTION_ALIGN, SECTION_COUNT, SLOT_LEN, VERSION,
 };
 use crate::model::{CodeObject, Constant, ImageBuilder};
 use crate::reader::Image;
@@ -254,7 +254,12 @@ fn lay_out(image: &ImageBuilder) -> Result<Vec<u8>, String> {
     }
     for module in &image.modules {
         strings.intern_str(&module.name)?;
+        strings.intern_str(&module.file)?;
     }
+    for name in &image.absent {
+        strings.intern_str(name)?;
+    }
+    let module_records = image.modules.len() + image.absent.len();
     let keys = name_index_keys(image);
     for (key, _) in &keys {
         strings.intern_str(key)?;
@@ -276,7 +281,7 @@ fn lay_out(image: &ImageBuilder) -> Result<Vec<u8>, String> {
         (line_count * 8, line_count),
         (exc_count * 16, exc_count),
         (image.codes.len() * CODE_RECORD_LEN, image.codes.len()),
-        (image.modules.len() * 8, image.modules.len()),
+        (module_records * MODULE_RECORD_LEN, module_records),
         (index_cap * 16, index_cap),
     ];
     let mut place = Placement {
@@ -409,12 +414,25 @@ fn lay_out(image: &ImageBuilder) -> Result<Vec<u8>, String> {
     }
     let mut at = place.off(SectionKind::Modules);
     for m in &image.modules {
+        let mut flags = m.origin.bits() << module_flags::ORIGIN_SHIFT;
+        if m.package {
+            flags |= module_flags::PACKAGE;
+        }
         let rec = ModuleRecord {
             name: str_at(&m.name),
             code: m.code,
+            file: str_at(&m.file),
+            flags,
         };
-        w.u32s(at, &[rec.name, rec.code]);
-        at += 8;
+        w.u32s(at, &[rec.name, rec.code, rec.file, rec.flags]);
+        at += MODULE_RECORD_LEN;
+    }
+    for name in &image.absent {
+        w.u32s(
+            at,
+            &[str_at(name), NO_INDEX, NO_INDEX, module_flags::ABSENT],
+        );
+        at += MODULE_RECORD_LEN;
     }
     let mut table = vec![
         NameSlot {

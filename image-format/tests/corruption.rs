@@ -5,7 +5,8 @@ mod common;
 
 use common::*;
 use permafrost_image::layout::{
-    hdr, SectionKind, CODE_RECORD_LEN, FIXED_HEADER_LEN, HEADER_LEN, SECTION_ENTRY_LEN,
+    hdr, module_flags, SectionKind, CODE_RECORD_LEN, FIXED_HEADER_LEN, HEADER_LEN,
+    MODULE_RECORD_LEN, NO_INDEX, SECTION_ENTRY_LEN,
 };
 use permafrost_image::opcode::{encode, Opcode::*};
 use permafrost_image::writer::write_image_unchecked;
@@ -104,12 +105,12 @@ fn wrong_magic_and_version() {
     assert!(err.message.contains("not a permafrost image"), "{err}");
 
     let mut v2 = bytes.clone();
-    v2[hdr::VERSION] = 2;
+    v2[hdr::VERSION] = 3;
     fix_checksums(&mut v2);
     let err = parse_result(&v2).unwrap_err();
     assert_eq!((err.section, err.offset), ("header", hdr::VERSION as u64));
     assert!(
-        err.message.contains("unsupported format version 2"),
+        err.message.contains("unsupported format version 3"),
         "{err}"
     );
 }
@@ -485,6 +486,53 @@ fn duplicate_modules_and_missing_main() {
     assert!(err.message.contains("appears twice"), "{err}");
     let err = parse_result(&write_image_unchecked(&ImageBuilder::default()).unwrap()).unwrap_err();
     assert!(err.message.contains("main module"), "{err}");
+}
+
+#[test]
+fn module_records_are_validated() {
+    let bytes = sample_image_bytes();
+    let (off, _) = sections(&bytes)[SectionKind::Modules.index()];
+    let patch = |rec: usize, field: usize, v: u32| {
+        let mut bad = bytes.clone();
+        let at = off + rec * MODULE_RECORD_LEN + field * 4;
+        bad[at..at + 4].copy_from_slice(&v.to_le_bytes());
+        fix_checksums(&mut bad);
+        let err = parse_result(&bad).unwrap_err();
+        assert_eq!(err.section, "modules", "{err}");
+        err.message
+    };
+    // Records: app, util (a package), _winapi (absent).
+    assert!(patch(0, 3, 1 << 7).contains("undefined flags"));
+    assert!(patch(0, 3, 3 << 2).contains("undefined flags"));
+    assert!(patch(1, 2, HEADER_LEN as u32 + 4).contains("file is not a string record"));
+    assert!(patch(1, 2, NO_INDEX).contains("file is not a string record"));
+    assert!(patch(2, 1, 0).contains("must be unset"));
+    assert!(patch(2, 3, module_flags::ABSENT | module_flags::PACKAGE).contains("must be unset"));
+    // An absent record before a present one, and a name with an empty part.
+    assert!(patch(1, 3, module_flags::ABSENT).contains("must be unset"));
+    let mut b = sample_builder();
+    b.modules[1].name = "util.".into();
+    let err = parse_result(&write_image_unchecked(&b).unwrap()).unwrap_err();
+    assert!(err.message.contains("invalid name"), "{err}");
+    let mut b = sample_builder();
+    b.absent = vec!["app".into()];
+    let err = parse_result(&write_image_unchecked(&b).unwrap()).unwrap_err();
+    assert!(err.message.contains("appears twice"), "{err}");
+}
+
+#[test]
+fn absent_modules_after_present_ones() {
+    let bytes = sample_image_bytes();
+    let (off, _) = sections(&bytes)[SectionKind::Modules.index()];
+    // Swap the util and _winapi records: the absent one now precedes a present one.
+    let mut bad = bytes.clone();
+    let (a, b) = (off + MODULE_RECORD_LEN, off + 2 * MODULE_RECORD_LEN);
+    let util: Vec<u8> = bad[a..b].to_vec();
+    bad.copy_within(b..b + MODULE_RECORD_LEN, a);
+    bad[b..b + MODULE_RECORD_LEN].copy_from_slice(&util);
+    fix_checksums(&mut bad);
+    let err = parse_result(&bad).unwrap_err();
+    assert!(err.message.contains("precede absent"), "{err}");
 }
 
 /// File offset of the first constant slot with `tag`.

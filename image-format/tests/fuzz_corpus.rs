@@ -20,6 +20,7 @@ fn minimal() -> ImageBuilder {
     b.modules.push(Module {
         name: "m".into(),
         code,
+        ..Default::default()
     });
     b
 }

@@ -35,6 +35,13 @@ fn lookups_by_name() {
     assert!(image.find_module("nope").is_none());
     assert_eq!(image.main_module().name.as_str(), "app");
     assert_eq!(image.module_count(), 2);
+    let util = image.find_module("util").expect("util");
+    assert_eq!(util.file.as_str(), "/src/util/__init__.py");
+    assert!(util.package && !image.main_module().package);
+    assert_eq!(util.origin, permafrost_image::Origin::Path);
+    assert_eq!(image.main_module().origin, permafrost_image::Origin::App);
+    assert_eq!(image.absent_count(), 1);
+    assert_eq!(image.absent_module(0).as_str(), "_winapi");
 }
 
 #[test]

@@ -38,14 +38,31 @@ impl From<LayoutArg> for permafrost_worker::Layout {
 /// The subcommands, each with its flags.
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Compile Python files into an image; the first file is the main module.
+    /// Compile a program and every module it imports into an image; the first file is the
+    /// main module.
+    ///
+    /// Imports are searched in the main file's directory, each --path, then CPython 3.11's
+    /// standard library (found with `python3 -c 'import sysconfig; ...'` unless --stdlib or
+    /// --no-stdlib).
     Freeze {
-        /// Python source files; each file's stem is its module name.
+        /// Python source files: the main module, then extra modules named by their stem.
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Where to write the image.
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
+        /// Another directory to search for imported modules (repeatable).
+        #[arg(long = "path", value_name = "DIR")]
+        path: Vec<PathBuf>,
+        /// CPython 3.11's `Lib/` directory (default: ask python3).
+        #[arg(long, value_name = "DIR", conflicts_with = "no_stdlib")]
+        stdlib: Option<PathBuf>,
+        /// Do not search the standard library.
+        #[arg(long = "no-stdlib")]
+        no_stdlib: bool,
+        /// List the modules frozen and the absent ones.
+        #[arg(short, long)]
+        verbose: bool,
     },
     /// Print every code object's co_* fields and its disassembly.
     Dis {
@@ -54,6 +71,9 @@ pub enum Command {
         /// Print JSON (one object per code object) instead of text.
         #[arg(long)]
         json: bool,
+        /// List the modules (name, origin, code objects, bytes, source path) instead.
+        #[arg(long, conflicts_with = "json")]
+        modules: bool,
     },
     /// Run the image's main module.
     Run {

@@ -16,19 +16,61 @@ static ALLOCATOR: permafrost_server::alloc::PoolAllocator = permafrost_server::a
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Freeze { files, output } => {
-            let files: Vec<&std::path::Path> = files.iter().map(|p| p.as_path()).collect();
-            match permafrost_compiler::freeze(&files, &output) {
-                Ok(_) => ExitCode::SUCCESS,
+        Command::Freeze {
+            files,
+            output,
+            path,
+            stdlib,
+            no_stdlib,
+            verbose,
+        } => {
+            let opts = permafrost_compiler::FreezeOptions {
+                files,
+                output,
+                paths: path,
+                stdlib: match (stdlib, no_stdlib) {
+                    (_, true) => permafrost_compiler::Stdlib::Disabled,
+                    (Some(dir), false) => permafrost_compiler::Stdlib::Dir(dir),
+                    (None, false) => permafrost_compiler::Stdlib::Discover,
+                },
+                native: permafrost_worker::native_module_names()
+                    .into_iter()
+                    .map(str::to_string)
+                    .collect(),
+            };
+            match permafrost_compiler::freeze_program(&opts) {
+                Ok(report) => {
+                    if verbose {
+                        eprintln!(
+                            "froze {} modules, {} code objects, {} bytes",
+                            report.modules.len(),
+                            report.codes,
+                            report.bytes
+                        );
+                        for m in &report.modules {
+                            eprintln!("  module {m}");
+                        }
+                        for a in &report.absent {
+                            eprintln!("  absent {a} (ModuleNotFoundError when imported)");
+                        }
+                    }
+                    ExitCode::SUCCESS
+                }
                 Err(message) => fail(&message),
             }
         }
-        Command::Dis { image, json } => {
+        Command::Dis {
+            image,
+            json,
+            modules,
+        } => {
             let mapped = match MappedImage::open(&image) {
                 Ok(m) => m,
                 Err(e) => return fail(&format!("{}: {e}", image.display())),
             };
-            let text = if json {
+            let text = if modules {
+                permafrost_image::dis::render_modules(&mapped.image())
+            } else if json {
                 let mut s = permafrost_image::dis::render_json(&mapped.image()).to_string();
                 s.push('\n');
                 s

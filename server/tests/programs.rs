@@ -21,7 +21,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 /// Programs that run longer than this are killed and reported as a failure, so a hanging
@@ -125,6 +125,26 @@ fn discover_programs() -> Vec<Program> {
     }
     programs.sort_by(|a, b| a.name.cmp(&b.name));
     programs
+}
+
+/// CPython 3.11's `Lib/`, asked of `python3` once for the whole corpus (each `freeze` would
+/// otherwise start a `python3` of its own); `None` leaves the discovery to `freeze`, which
+/// then reports what is missing.
+fn stdlib_dir() -> Option<&'static str> {
+    static DIR: OnceLock<Option<String>> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let out = Command::new("python3")
+            .args([
+                "-I",
+                "-c",
+                "import sysconfig; print(sysconfig.get_paths()['stdlib'])",
+            ])
+            .output()
+            .ok()?;
+        let dir = String::from_utf8(out.stdout).ok()?.trim().to_owned();
+        (out.status.success() && !dir.is_empty()).then_some(dir)
+    })
+    .as_deref()
 }
 
 fn expected_path(name: &str) -> PathBuf {
@@ -423,6 +443,10 @@ fn check_program(program: &Program) -> Vec<(String, String)> {
     args.extend(program.files.iter().map(|f| f.as_ref() as &std::ffi::OsStr));
     args.push("-o".as_ref());
     args.push(image.as_os_str());
+    if let Some(dir) = stdlib_dir() {
+        args.push("--stdlib".as_ref());
+        args.push(dir.as_ref());
+    }
     let frozen = run_binary(&args, &program.dir, &scratch.0, "freeze");
     if frozen.timed_out || frozen.exit != Some(0) {
         return vec![(
@@ -454,14 +478,26 @@ fn check_program(program: &Program) -> Vec<(String, String)> {
 }
 
 /// The code-object records of `permafrost dis --json` output, in the shape of [`Expected::code`].
-fn code_records(dis: &Value) -> Result<Vec<Value>, String> {
+/// Files are named relative to the program's directory `dir`; code objects from elsewhere
+/// (the standard library) are left out, as CPython's records cover the program's files only.
+fn code_records(dis: &Value, dir: &Path) -> Result<Vec<Value>, String> {
     let objects = dis
         .as_array()
         .ok_or("`permafrost dis --json` did not print a list")?;
+    let dir = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
     objects
         .iter()
-        .map(|object| {
-            let mut record = vec![object["co_filename"].clone()];
+        .filter_map(|object| {
+            let file = object["co_filename"].as_str().unwrap_or("");
+            let path = Path::new(file);
+            if path.is_relative() {
+                return Some((object, file.to_owned()));
+            }
+            let rel = path.strip_prefix(&dir).ok()?;
+            Some((object, rel.to_string_lossy().into_owned()))
+        })
+        .map(|(object, file)| {
+            let mut record = vec![Value::String(file)];
             for field in CODE_FIELDS {
                 match object.get(field) {
                     Some(value) => record.push(value.clone()),
@@ -495,7 +531,7 @@ fn check_code_objects(
     }
     let actual = match serde_json::from_str::<Value>(&dis.stdout)
         .map_err(|e| format!("`permafrost dis --json` printed invalid JSON: {e}"))
-        .and_then(|v| code_records(&v))
+        .and_then(|v| code_records(&v, dir))
     {
         Ok(records) => records,
         Err(message) => return Some(message),
@@ -881,11 +917,19 @@ fn code_records_follow_the_expected_field_order() {
              "co_freevars": ["__class__"], "co_cellvars": [], "co_code": ""}]"#,
     )
     .expect("valid JSON");
-    let records = code_records(&dis).expect("a complete code object");
+    let dir = Path::new("/nowhere/prog");
+    let records = code_records(&dis, dir).expect("a complete code object");
     assert_eq!(
         Value::Array(records).to_string(),
         r#"[["m.py","f","C.f",3,2,0,1,["self","x","k"],["__class__"],[]]]"#
     );
+    // Absolute paths are named relative to the program; other files are left out.
+    let mut absolute = dis.clone();
+    absolute[0]["co_filename"] = Value::from("/nowhere/prog/pkg/m.py");
+    let records = code_records(&absolute, dir).expect("a complete code object");
+    assert_eq!(records[0][0], Value::from("pkg/m.py"));
+    absolute[0]["co_filename"] = Value::from("/usr/lib/python3.11/m.py");
+    assert!(code_records(&absolute, dir).expect("complete").is_empty());
     let incomplete: Value = serde_json::from_str(r#"[{"co_name": "f"}]"#).expect("valid JSON");
-    assert!(code_records(&incomplete).is_err());
+    assert!(code_records(&incomplete, dir).is_err());
 }

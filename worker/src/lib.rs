@@ -36,6 +36,12 @@ mod vm;
 
 use vm::{Sink, Vm};
 
+/// Names of the modules the interpreter provides natively (`math`, ...): `freeze` counts
+/// them as found.
+pub fn native_module_names() -> Vec<&'static str> {
+    stdlib::REGISTRY.iter().map(|(name, _)| *name).collect()
+}
+
 /// Runs `f` on a thread with the interpreter's large reserved stack and the "already on the
 /// interpreter stack" flag set, joining it before returning; every `Interpreter` entry point
 /// called inside `f` then runs inline on that thread instead of starting one per call. If the
@@ -46,7 +52,6 @@ pub fn on_interpreter_stack<R: Send>(f: impl FnOnce() -> R + Send) -> R {
     value::heap::on_interpreter_stack(f)
 }
 use permafrost_image::Image;
-use value::Value;
 
 pub use vm::layout::Layout;
 
@@ -100,11 +105,13 @@ fn job_preload(mut vm: Box<Vm>) -> (Box<Vm>, Result<(), ErrorReport>) {
     vm.sink = Sink::Capture;
     let mut result = Ok(());
     for i in 0..vm.image.module_count() {
-        if vm.modules[i as usize].is_some() {
+        let module = vm.image.module(i);
+        // The program's own modules; the standard library's load when they import it.
+        if vm.modules[i as usize].is_some() || module.origin == permafrost_image::Origin::Stdlib {
             continue;
         }
-        let name = vm.image.module(i).name.as_str().to_string();
-        if let Err(e) = vm.load_module(i, &name) {
+        let name = module.name.as_str().to_string();
+        if let Err(e) = vm.import_module(&name) {
             result = Err(vm.error_report(&e));
             break;
         }
@@ -143,13 +150,7 @@ fn call_inner(
                 function.to_string(),
             ),
         };
-        let module = match vm.module_index(&module_name) {
-            Some(i) => match vm.modules[i as usize].clone() {
-                Some(m) => Value::Obj(m),
-                None => Value::Obj(vm.load_module(i, &module_name)?),
-            },
-            None => vm.import_module(&module_name)?,
-        };
+        let module = vm.import_module(&module_name)?;
         let f = vm.getattr(&module, &Vm::str_val(name.as_str()))?;
         let mut argv = Vec::with_capacity(args.len() + kwargs.len());
         for a in args {

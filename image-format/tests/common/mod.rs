@@ -124,11 +124,16 @@ pub fn sample_builder() -> ImageBuilder {
     b.modules.push(Module {
         name: "app".into(),
         code: app,
+        ..Default::default()
     });
     b.modules.push(Module {
         name: "util".into(),
         code: util,
+        file: "/src/util/__init__.py".into(),
+        package: true,
+        origin: permafrost_image::Origin::Path,
     });
+    b.absent.push("_winapi".into());
     b
 }
 
@@ -189,7 +194,13 @@ pub fn to_builder(image: &Image<'_>) -> ImageBuilder {
         b.modules.push(Module {
             name: m.name.as_str().into(),
             code: m.code,
+            file: m.file.as_str().into(),
+            package: m.package,
+            origin: m.origin,
         });
+    }
+    for i in 0..image.absent_count() {
+        b.absent.push(image.absent_module(i).as_str().into());
     }
     b
 }

@@ -11,7 +11,7 @@ use crate::vm::ops::{dict_get_h, dict_set_str, str_hash_of};
 use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
 
-fn dict_get_str<'a>(d: &'a Dict, name: &str) -> Option<&'a Value> {
+pub(crate) fn dict_get_str<'a>(d: &'a Dict, name: &str) -> Option<&'a Value> {
     d.get(str_hash_of(name), &mut |k| k.as_str() == Some(name))
 }
 
@@ -69,7 +69,26 @@ impl Vm {
             Some(Object::Class(c)) => {
                 format!("type object '{}' has no attribute '{}'", c.name, name)
             }
-            Some(Object::Module(m)) => format!("module '{}' has no attribute '{}'", m.name, name),
+            Some(Object::Module(m)) => {
+                let shown = m
+                    .get("__name__")
+                    .and_then(|n| n.as_str())
+                    .unwrap_or(&m.name);
+                let sub = self.module_index(&format!("{shown}.{name}"));
+                match v.as_obj() {
+                    Some(o) if self.module_initializing(o) => format!(
+                        "partially initialized module '{shown}' has no attribute '{name}' \
+                         (most likely due to a circular import)"
+                    ),
+                    // A submodule whose top level is running is bound on its package only
+                    // when it finishes.
+                    _ if sub.is_some_and(|i| self.initializing[i as usize]) => format!(
+                        "cannot access submodule '{name}' of module '{shown}' (most likely due \
+                         to a circular import)"
+                    ),
+                    _ => format!("module '{shown}' has no attribute '{name}'"),
+                }
+            }
             _ => format!("'{}' object has no attribute '{}'", self.type_name(v), name),
         };
         self.err(ExcKind::AttributeError, msg)
@@ -416,6 +435,10 @@ impl Vm {
                     }
                     if name == "__name__" {
                         return Ok(Vm::str_val(m.name.as_str()));
+                    }
+                    // PEP 562: a module-level `__getattr__` answers for missing names.
+                    if let Some(hook) = m.get("__getattr__").cloned() {
+                        return self.call(&hook, std::slice::from_ref(name_v), &[]);
                     }
                     return Err(self.attr_error(obj, name));
                 }

@@ -1142,8 +1142,14 @@ impl Vm {
                 }
                 Opcode::IMPORT_NAME => {
                     let name = self.name_at(f, arg);
-                    let m = self.import_module(name.as_str().unwrap_or(""))?;
+                    let fromlist = f.pop();
+                    let level = f.pop();
+                    let m = self.import_name(f.module, &name, &fromlist, &level)?;
                     f.push(m);
+                }
+                Opcode::IMPORT_STAR => {
+                    let m = f.pop();
+                    self.import_star(f.module, &m)?;
                 }
                 Opcode::IMPORT_FROM => {
                     let m = f.top().clone();

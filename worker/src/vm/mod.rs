@@ -64,8 +64,13 @@ pub struct Vm {
     pub layout: Layout,
     pub codes: Vec<CodeInfo>,
     pub templates: Vec<ModuleTemplate>,
-    /// Loaded modules by image module index.
+    /// Loaded modules by image module index (`sys.modules` for image modules).
     pub modules: Vec<Option<ObjRef>>,
+    /// Image module index by module name.
+    pub module_by_name: HashMap<Box<str>, u32>,
+    /// Whether each image module's top level is running (for CPython's "partially
+    /// initialized module" messages).
+    pub initializing: Vec<bool>,
     /// Native modules (`math`).
     pub native_modules: HashMap<String, ObjRef>,
     /// Module index of the module run as `__main__` (for `__name__`), if any.
@@ -233,6 +238,10 @@ impl Vm {
             codes,
             templates,
             modules: vec![None; nmods],
+            module_by_name: (0..nmods as u32)
+                .map(|i| (image.module(i).name.as_str().into(), i))
+                .collect(),
+            initializing: vec![false; nmods],
             native_modules: HashMap::new(),
             main_as_dunder_main: false,
             types,

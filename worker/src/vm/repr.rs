@@ -266,7 +266,18 @@ impl Vm {
                 let r = self.default_repr(v)?;
                 out.push_str(&r);
             }
-            Object::Module(m) => out.push_str(&format!("<module '{}'>", m.name)),
+            Object::Module(m) => {
+                // As CPython: `__name__` and `__file__` as they are now; no file means the
+                // module is built in.
+                let name = m
+                    .get("__name__")
+                    .and_then(|n| n.as_str())
+                    .unwrap_or(&m.name);
+                match m.get("__file__").and_then(|f| f.as_str()) {
+                    Some(file) => out.push_str(&format!("<module '{name}' from '{file}'>")),
+                    None => out.push_str(&format!("<module '{name}' (built-in)>")),
+                }
+            }
             Object::Cell(_) => out.push_str(&format!("<cell at {id:#x}>")),
             Object::Generator(g) => out.push_str(&format!(
                 "<generator object {} at {:#x}>",

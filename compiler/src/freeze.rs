@@ -1,0 +1,720 @@
+//! `permafrost freeze` with import following: finds every module the program imports,
+//! transitively, on a search path (the main file's directory, each `--path`, then CPython
+//! 3.11's `Lib/`), compiles each once, and records the standard library's imports that were
+//! not found as absent modules.
+//!
+//! Every `import` and `from ... import` statement counts, wherever it is (module level,
+//! function and class bodies, `if`/`try` blocks): the set of modules is decided statically.
+//! A module the program's own code imports and that cannot be found is an error, unless the
+//! import sits in a `try` body whose handlers catch `ImportError` (the program has a
+//! fallback). Relative imports that CPython would reject at run time (no parent package, or
+//! beyond the top-level package) are left for the run to raise.
+
+use crate::error::SourceMap;
+use permafrost_image::{ImageBuilder, Module, Origin};
+use ruff_python_ast::{self as ast, Expr, Stmt};
+use ruff_text_size::Ranged;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+/// Where the standard library comes from.
+#[derive(Clone, Debug, Default)]
+pub enum Stdlib {
+    /// `python3 -c 'import sysconfig; print(sysconfig.get_paths()["stdlib"])'`.
+    #[default]
+    Discover,
+    /// A given `Lib/` directory.
+    Dir(PathBuf),
+    /// No standard library on the search path.
+    Disabled,
+}
+
+/// What `freeze_program` needs.
+#[derive(Clone, Debug, Default)]
+pub struct FreezeOptions {
+    /// Source files; the first is the main module, the others modules named by their stem.
+    pub files: Vec<PathBuf>,
+    /// Where to write the image.
+    pub output: PathBuf,
+    /// Extra search directories (`--path`), after the main file's directory.
+    pub paths: Vec<PathBuf>,
+    /// The standard library directory, searched last.
+    pub stdlib: Stdlib,
+    /// Modules the interpreter provides natively (found without a source file).
+    pub native: Vec<String>,
+}
+
+/// What `freeze_program` did.
+#[derive(Clone, Debug, Default)]
+pub struct FreezeReport {
+    /// Code objects written.
+    pub codes: usize,
+    /// Modules compiled into the image.
+    pub modules: Vec<String>,
+    /// Modules the standard library imports that were not found.
+    pub absent: Vec<String>,
+    /// Size of the image file.
+    pub bytes: usize,
+    /// The standard library directory used, if any.
+    pub stdlib: Option<PathBuf>,
+}
+
+/// The `MAGIC_NUMBER` ranges of `importlib/_bootstrap_external.py` by CPython version: the
+/// bytecode magic number changes with every release's bytecode, so it dates a `Lib/`
+/// directory exactly, whatever its path or packaging.
+const MAGIC_RANGES: &[(u32, u32, &str)] = &[
+    (3430, 3449, "3.10"),
+    (3450, 3499, "3.11"),
+    (3500, 3549, "3.12"),
+    (3550, 3599, "3.13"),
+    (3600, 3649, "3.14"),
+    (3650, 3699, "3.15"),
+];
+
+/// The CPython version whose `Lib/` is `dir`, read from its bytecode magic number.
+pub fn stdlib_version(dir: &Path) -> Result<String, String> {
+    let marker = dir.join("importlib").join("_bootstrap_external.py");
+    let text = std::fs::read_to_string(&marker).map_err(|e| {
+        format!(
+            "{}: not a CPython standard library directory (cannot read {}: {e})",
+            dir.display(),
+            marker.display()
+        )
+    })?;
+    let magic = text
+        .lines()
+        .find_map(|l| l.strip_prefix("MAGIC_NUMBER = ("))
+        .and_then(|rest| rest.split(')').next())
+        .and_then(|n| n.trim().parse::<u32>().ok())
+        .ok_or_else(|| format!("{}: no MAGIC_NUMBER line", marker.display()))?;
+    Ok(MAGIC_RANGES
+        .iter()
+        .find(|(lo, hi, _)| (*lo..=*hi).contains(&magic))
+        .map(|(_, _, v)| v.to_string())
+        .unwrap_or_else(|| {
+            if magic < 3430 {
+                format!("3.9 or older (bytecode magic {magic})")
+            } else {
+                format!("unknown (bytecode magic {magic})")
+            }
+        }))
+}
+
+/// The standard library directory to search, checked to be CPython 3.11's.
+fn stdlib_dir(choice: &Stdlib) -> Result<Option<PathBuf>, String> {
+    let dir = match choice {
+        Stdlib::Disabled => return Ok(None),
+        Stdlib::Dir(d) => d.clone(),
+        Stdlib::Discover => {
+            let out = std::process::Command::new("python3")
+                // Isolated: PYTHONPATH and user site settings must not move Lib/.
+                .args([
+                    "-I",
+                    "-c",
+                    "import sysconfig; print(sysconfig.get_paths()['stdlib'])",
+                ])
+                .output()
+                .map_err(|e| {
+                    format!(
+                        "cannot find CPython 3.11's standard library: running python3: {e} \
+                         (install python3.11, or pass --stdlib DIR or --no-stdlib)"
+                    )
+                })?;
+            if !out.status.success() {
+                return Err(format!(
+                    "cannot find CPython 3.11's standard library: python3 failed: {}",
+                    String::from_utf8_lossy(&out.stderr).trim()
+                ));
+            }
+            PathBuf::from(String::from_utf8_lossy(&out.stdout).trim())
+        }
+    };
+    let version = stdlib_version(&dir)?;
+    if version != "3.11" {
+        return Err(format!(
+            "{}: the standard library of Python {version}; permafrost needs CPython 3.11's \
+             (pass --stdlib DIR with a 3.11 Lib/, or --no-stdlib)",
+            dir.display()
+        ));
+    }
+    Ok(Some(dir))
+}
+
+/// A module found on the search path.
+#[derive(Clone, Debug)]
+enum Found {
+    /// Provided by the interpreter.
+    Native,
+    /// A source file.
+    Source {
+        path: PathBuf,
+        package: bool,
+        origin: Origin,
+    },
+}
+
+/// One module to compile, and who imported it first (for error chains).
+struct Entry {
+    name: String,
+    path: PathBuf,
+    package: bool,
+    origin: Origin,
+    /// `(importing entry, "file:line")` of the first import.
+    by: Option<(usize, String)>,
+}
+
+struct Finder {
+    roots: Vec<(PathBuf, Origin)>,
+    native: Vec<String>,
+    /// Explicitly listed files, by module name.
+    explicit: HashMap<String, PathBuf>,
+    cache: HashMap<String, Option<Found>>,
+}
+
+/// `dir/name/__init__.py` (a package) or `dir/name.py`.
+fn look_in(dir: &Path, name: &str, origin: Origin) -> Option<Found> {
+    let init = dir.join(name).join("__init__.py");
+    if init.is_file() {
+        return Some(Found::Source {
+            path: init,
+            package: true,
+            origin,
+        });
+    }
+    let file = dir.join(format!("{name}.py"));
+    if file.is_file() {
+        return Some(Found::Source {
+            path: file,
+            package: false,
+            origin,
+        });
+    }
+    None
+}
+
+impl Finder {
+    fn find(&mut self, name: &str) -> Option<Found> {
+        if let Some(f) = self.cache.get(name) {
+            return f.clone();
+        }
+        let found = match name.rsplit_once('.') {
+            None => {
+                if self.native.iter().any(|n| n == name) {
+                    Some(Found::Native)
+                } else if let Some(p) = self.explicit.get(name) {
+                    Some(Found::Source {
+                        path: p.clone(),
+                        package: false,
+                        origin: Origin::App,
+                    })
+                } else {
+                    self.roots
+                        .iter()
+                        .find_map(|(dir, origin)| look_in(dir, name, *origin))
+                }
+            }
+            Some((parent, last)) => match self.find(parent) {
+                Some(Found::Source {
+                    path,
+                    package: true,
+                    origin,
+                }) => path.parent().and_then(|dir| look_in(dir, last, origin)),
+                _ => None,
+            },
+        };
+        self.cache.insert(name.to_string(), found.clone());
+        found
+    }
+
+    /// The parent of dotted `name` when it exists but is a plain module.
+    fn not_a_package(&mut self, name: &str) -> Option<String> {
+        let (parent, _) = name.rsplit_once('.')?;
+        match self.find(parent) {
+            Some(Found::Native) | Some(Found::Source { package: false, .. }) => {
+                Some(parent.to_string())
+            }
+            _ => None,
+        }
+    }
+
+    /// The directories searched for `name`, for error messages.
+    fn searched(&mut self, name: &str) -> Vec<String> {
+        match name.rsplit_once('.') {
+            Some((parent, _)) => match self.find(parent) {
+                Some(Found::Source {
+                    path,
+                    package: true,
+                    ..
+                }) => path
+                    .parent()
+                    .map(|d| vec![d.display().to_string()])
+                    .unwrap_or_default(),
+                _ => Vec::new(),
+            },
+            None => self
+                .roots
+                .iter()
+                .map(|(d, _)| d.display().to_string())
+                .collect(),
+        }
+    }
+}
+
+/// One import statement's module requests.
+struct ImportSite {
+    line: u32,
+    /// The statement as written (`import a.b`, `from . import x`).
+    text: String,
+    /// Whether a `try` around it catches `ImportError`.
+    guarded: bool,
+    /// Absolute module names it needs (each with its parents).
+    required: Vec<String>,
+    /// Names that are submodules if they exist, attributes otherwise.
+    optional: Vec<String>,
+    /// `from m import *`: the submodules `m.__all__` names are imported too.
+    star: bool,
+}
+
+/// Whether an `except` clause's type catches `ImportError`.
+fn catches_import_error(handler: &ast::ExceptHandler) -> bool {
+    let ast::ExceptHandler::ExceptHandler(h) = handler;
+    let Some(t) = &h.type_ else {
+        return true;
+    };
+    let catches = |e: &Expr| {
+        let name = match e {
+            Expr::Name(n) => n.id.as_str(),
+            Expr::Attribute(a) => a.attr.as_str(),
+            _ => return false,
+        };
+        matches!(
+            name,
+            "ImportError" | "ModuleNotFoundError" | "Exception" | "BaseException"
+        )
+    };
+    match t.as_ref() {
+        Expr::Tuple(items) => items.elts.iter().any(catches),
+        e => catches(e),
+    }
+}
+
+/// The package a module's relative imports start from (`__package__`): itself for a
+/// package, its parent for a submodule, none for a top-level module or the main module.
+fn package_of(name: &str, package: bool, is_main: bool) -> Option<String> {
+    if is_main {
+        return None;
+    }
+    if package {
+        return Some(name.to_string());
+    }
+    name.rsplit_once('.').map(|(p, _)| p.to_string())
+}
+
+/// Collects the import statements of `body`, nested blocks included. Recursion follows the
+/// statement nesting, which the compiler thread's stack allows for.
+fn collect_imports(
+    src: &SourceMap<'_>,
+    body: &[Stmt],
+    package: Option<&str>,
+    guarded: bool,
+    out: &mut Vec<ImportSite>,
+) {
+    for stmt in body {
+        match stmt {
+            Stmt::Import(i) => {
+                for alias in &i.names {
+                    let name = alias.name.as_str().to_string();
+                    out.push(ImportSite {
+                        line: src.line(i.start()),
+                        text: format!("import {name}"),
+                        guarded,
+                        required: vec![name],
+                        optional: Vec::new(),
+                        star: false,
+                    });
+                }
+            }
+            Stmt::ImportFrom(i) => {
+                let module = i.module.as_ref().map(|m| m.as_str()).unwrap_or("");
+                if i.level == 0 && module == "__future__" {
+                    continue;
+                }
+                let names: Vec<&str> = i.names.iter().map(|a| a.name.as_str()).collect();
+                let text = format!(
+                    "from {}{module} import {}",
+                    ".".repeat(i.level as usize),
+                    names.join(", ")
+                );
+                let base = if i.level == 0 {
+                    Some(module.to_string())
+                } else {
+                    // As CPython's resolve_name; unresolvable ones raise at run time.
+                    package.filter(|p| !p.is_empty()).and_then(|p| {
+                        let parts: Vec<&str> = p.split('.').collect();
+                        let up = i.level as usize - 1;
+                        (up < parts.len()).then(|| {
+                            let base = parts[..parts.len() - up].join(".");
+                            if module.is_empty() {
+                                base
+                            } else {
+                                format!("{base}.{module}")
+                            }
+                        })
+                    })
+                };
+                let Some(base) = base else { continue };
+                out.push(ImportSite {
+                    line: src.line(i.start()),
+                    text,
+                    guarded,
+                    optional: names
+                        .iter()
+                        .filter(|n| **n != "*")
+                        .map(|n| format!("{base}.{n}"))
+                        .collect(),
+                    required: vec![base],
+                    star: names.contains(&"*"),
+                });
+            }
+            Stmt::FunctionDef(f) => collect_imports(src, &f.body, package, guarded, out),
+            Stmt::ClassDef(c) => collect_imports(src, &c.body, package, guarded, out),
+            Stmt::If(s) => {
+                collect_imports(src, &s.body, package, guarded, out);
+                for clause in &s.elif_else_clauses {
+                    collect_imports(src, &clause.body, package, guarded, out);
+                }
+            }
+            Stmt::For(s) => {
+                collect_imports(src, &s.body, package, guarded, out);
+                collect_imports(src, &s.orelse, package, guarded, out);
+            }
+            Stmt::While(s) => {
+                collect_imports(src, &s.body, package, guarded, out);
+                collect_imports(src, &s.orelse, package, guarded, out);
+            }
+            Stmt::With(s) => collect_imports(src, &s.body, package, guarded, out),
+            Stmt::Match(m) => {
+                for case in &m.cases {
+                    collect_imports(src, &case.body, package, guarded, out);
+                }
+            }
+            Stmt::Try(t) => {
+                let catches = t.handlers.iter().any(catches_import_error);
+                collect_imports(src, &t.body, package, guarded || catches, out);
+                for h in &t.handlers {
+                    let ast::ExceptHandler::ExceptHandler(h) = h;
+                    collect_imports(src, &h.body, package, guarded, out);
+                }
+                collect_imports(src, &t.orelse, package, guarded, out);
+                collect_imports(src, &t.finalbody, package, guarded, out);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The string items of a module-level `__all__ = [...]` / `(...)` (and `__all__ += ...`),
+/// for the submodules a star import of a package brings in.
+fn literal_all(body: &[Stmt]) -> Vec<String> {
+    let mut out = Vec::new();
+    let items = |e: &Expr, out: &mut Vec<String>| {
+        let elts = match e {
+            Expr::List(l) => &l.elts,
+            Expr::Tuple(t) => &t.elts,
+            _ => return,
+        };
+        for elt in elts {
+            if let Expr::StringLiteral(s) = elt {
+                out.push(s.value.to_str().to_string());
+            }
+        }
+    };
+    for stmt in body {
+        match stmt {
+            Stmt::Assign(a)
+                if a.targets
+                    .iter()
+                    .any(|t| matches!(t, Expr::Name(n) if n.id.as_str() == "__all__")) =>
+            {
+                out.clear();
+                items(&a.value, &mut out);
+            }
+            Stmt::AugAssign(a) if matches!(&*a.target, Expr::Name(n) if n.id.as_str() == "__all__") =>
+            {
+                items(&a.value, &mut out);
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Adds module `name` to the queue if it is found and new; whether it exists.
+fn enqueue(
+    finder: &mut Finder,
+    entries: &mut Vec<Entry>,
+    index: &mut HashMap<String, usize>,
+    name: &str,
+    by: (usize, &str),
+) -> bool {
+    if index.contains_key(name) {
+        return true;
+    }
+    match finder.find(name) {
+        Some(Found::Native) => true,
+        Some(Found::Source {
+            path,
+            package,
+            origin,
+        }) => {
+            index.insert(name.to_string(), entries.len());
+            entries.push(Entry {
+                name: name.to_string(),
+                path,
+                package,
+                origin,
+                by: Some((by.0, by.1.to_string())),
+            });
+            true
+        }
+        None => false,
+    }
+}
+
+/// A script path as CPython 3.11 shows it in `__main__.__file__`: the working directory
+/// joined to the path as given, not normalised.
+fn script_path(p: &Path) -> PathBuf {
+    if p.is_absolute() {
+        return p.to_path_buf();
+    }
+    match std::env::current_dir() {
+        Ok(cwd) => PathBuf::from(format!("{}/{}", cwd.display(), p.display())),
+        Err(_) => p.to_path_buf(),
+    }
+}
+
+/// `os.path.abspath`: absolute, with `.` and `..` resolved lexically (a `PYTHONPATH` entry).
+fn abspath(p: &Path) -> PathBuf {
+    let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let mut out = PathBuf::new();
+    for c in abs.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Freezes a program and everything it imports; see the module documentation.
+pub fn freeze_program(opts: &FreezeOptions) -> Result<FreezeReport, String> {
+    crate::on_compiler_thread(|| freeze_here(opts))
+}
+
+fn freeze_here(opts: &FreezeOptions) -> Result<FreezeReport, String> {
+    let Some(main) = opts.files.first() else {
+        return Err("freeze: no source files given".into());
+    };
+    let stdlib = stdlib_dir(&opts.stdlib)?;
+    let main = script_path(main);
+    // `sys.path[0]`: the script's directory with symlinks resolved.
+    let main_dir = main.parent().map(Path::to_path_buf).unwrap_or_default();
+    let main_dir = std::fs::canonicalize(&main_dir).unwrap_or(main_dir);
+    let mut roots = vec![(main_dir, Origin::App)];
+    for p in &opts.paths {
+        if !p.is_dir() {
+            return Err(format!("--path {}: not a directory", p.display()));
+        }
+        roots.push((abspath(p), Origin::Path));
+    }
+    if let Some(dir) = &stdlib {
+        roots.push((dir.clone(), Origin::Stdlib));
+    }
+    let stem = |path: &Path| {
+        path.file_stem()
+            .and_then(|s| s.to_str())
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .ok_or_else(|| format!("{}: cannot derive a module name", path.display()))
+    };
+    let mut entries = vec![Entry {
+        name: stem(&main)?,
+        path: main.clone(),
+        package: false,
+        origin: Origin::App,
+        by: None,
+    }];
+    let mut explicit = HashMap::new();
+    for f in &opts.files[1..] {
+        let path = script_path(f);
+        let name = stem(&path)?;
+        if entries.iter().any(|e| e.name == name) {
+            return Err(format!(
+                "{}: duplicate module name '{name}'",
+                path.display()
+            ));
+        }
+        explicit.insert(name.clone(), path.clone());
+        entries.push(Entry {
+            name,
+            path,
+            package: false,
+            origin: Origin::App,
+            by: None,
+        });
+    }
+    let mut finder = Finder {
+        roots,
+        native: opts.native.clone(),
+        explicit,
+        cache: HashMap::new(),
+    };
+    let mut index: HashMap<String, usize> = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.name.clone(), i))
+        .collect();
+    let mut absent: Vec<String> = Vec::new();
+    // Packages star-imported so far, and the `__all__` of each package compiled so far.
+    let mut star_targets: HashSet<String> = HashSet::new();
+    let mut alls: HashMap<String, Vec<String>> = HashMap::new();
+    let mut builder = ImageBuilder::default();
+    let mut next = 0;
+    while next < entries.len() {
+        let here = next;
+        next += 1;
+        let e = &entries[here];
+        let filename = e.path.display().to_string();
+        let chain = |entries: &[Entry], mut at: usize| {
+            let mut s = String::new();
+            while let Some((by, site)) = &entries[at].by {
+                s.push_str(&format!("\n  imported by {site}"));
+                at = *by;
+            }
+            s
+        };
+        let source = std::fs::read_to_string(&e.path)
+            .map_err(|err| format!("{filename}: cannot read: {err}{}", chain(&entries, here)))?;
+        let src = SourceMap::new(&filename, &source);
+        let parsed = ruff_python_parser::parse_module(&source).map_err(|err| {
+            format!(
+                "{}{}",
+                src.syntax_error(err.range().start(), &err.error),
+                chain(&entries, here)
+            )
+        })?;
+        let code = crate::codegen::compile_module(&src, parsed.suite(), &mut builder)
+            .map_err(|err| format!("{err}{}", chain(&entries, here)))?;
+        builder.modules.push(Module {
+            name: e.name.clone(),
+            code,
+            file: filename.clone(),
+            package: e.package,
+            origin: e.origin,
+        });
+        let package = package_of(&e.name, e.package, here == 0);
+        let own_code = e.origin != Origin::Stdlib;
+        let mut sites = Vec::new();
+        collect_imports(&src, parsed.suite(), package.as_deref(), false, &mut sites);
+        for site in sites {
+            let at = format!("{filename}:{}", site.line);
+            let mut wanted: Vec<(String, bool)> = Vec::new();
+            for r in &site.required {
+                // Parents first: importing `a.b.c` imports `a` and `a.b`.
+                let mut prefix = String::new();
+                for part in r.split('.') {
+                    if !prefix.is_empty() {
+                        prefix.push('.');
+                    }
+                    prefix.push_str(part);
+                    wanted.push((prefix.clone(), true));
+                }
+            }
+            wanted.extend(site.optional.iter().map(|o| (o.clone(), false)));
+            for (name, required) in wanted {
+                if enqueue(&mut finder, &mut entries, &mut index, &name, (here, &at)) {
+                    continue;
+                }
+                if !required {
+                    continue;
+                }
+                // A stdlib module may register submodules itself (`os` puts `os.path` in
+                // `sys.modules`): only the run can tell.
+                let dynamic = finder.not_a_package(&name).is_some()
+                    && name.rsplit_once('.').is_some_and(|(parent, _)| {
+                        matches!(
+                            finder.find(parent),
+                            Some(Found::Source {
+                                origin: Origin::Stdlib,
+                                ..
+                            })
+                        )
+                    });
+                if own_code && !site.guarded && !dynamic {
+                    let why = match finder.not_a_package(&name) {
+                        Some(parent) => format!("; '{parent}' is not a package"),
+                        None => format!(" (searched: {})", finder.searched(&name).join(", ")),
+                    };
+                    return Err(format!(
+                        "{at}: {}: no module named '{name}'{why}{}",
+                        site.text,
+                        chain(&entries, here)
+                    ));
+                }
+                if !own_code && !absent.contains(&name) {
+                    absent.push(name);
+                }
+                // The parents are missing, so the rest of the dotted name is too.
+                break;
+            }
+            if site.star {
+                let base = &site.required[0];
+                star_targets.insert(base.clone());
+                for sub in alls.get(base).cloned().unwrap_or_default() {
+                    enqueue(
+                        &mut finder,
+                        &mut entries,
+                        &mut index,
+                        &format!("{base}.{sub}"),
+                        (here, &at),
+                    );
+                }
+            }
+        }
+        if entries[here].package {
+            // A star import of this package brings in the submodules its `__all__` names.
+            let names = literal_all(parsed.suite());
+            let me = entries[here].name.clone();
+            if star_targets.contains(&me) {
+                let at = format!("{filename}:1");
+                for sub in &names {
+                    enqueue(
+                        &mut finder,
+                        &mut entries,
+                        &mut index,
+                        &format!("{me}.{sub}"),
+                        (here, &at),
+                    );
+                }
+            }
+            alls.insert(me, names);
+        }
+    }
+    // A module compiled after all is not absent (found through another path).
+    absent.retain(|a| !index.contains_key(a));
+    absent.sort();
+    builder.absent = absent.clone();
+    let bytes = permafrost_image::write_image(&builder)?;
+    std::fs::write(&opts.output, &bytes)
+        .map_err(|e| format!("{}: cannot write: {e}", opts.output.display()))?;
+    Ok(FreezeReport {
+        codes: builder.codes.len(),
+        modules: builder.modules.iter().map(|m| m.name.clone()).collect(),
+        absent,
+        bytes: bytes.len(),
+        stdlib,
+    })
+}

@@ -1,0 +1,2 @@
+MESSAGES = []
+import ring.late

@@ -1,0 +1,2 @@
+print("broken_mod runs")
+x = 1 / 0

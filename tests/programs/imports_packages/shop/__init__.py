@@ -1,0 +1,2 @@
+print("init shop", __name__, __package__)
+LOADED = []

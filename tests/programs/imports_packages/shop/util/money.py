@@ -1,0 +1,2 @@
+def cents(x):
+    return int(round(x * 100))

@@ -1,0 +1,2 @@
+def double(s):
+    return s * 2

@@ -1,0 +1,3 @@
+__all__ = ("LOUD",)
+LOUD = "LOUD"
+QUIET = "quiet"

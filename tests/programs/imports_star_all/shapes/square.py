@@ -1,0 +1,2 @@
+def side(n):
+    return n * n
