@@ -341,7 +341,7 @@ fn enumerate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let it = vm.get_iter(&v)?;
     let start = match a.arg(1, "start") {
         None => Value::Int(0),
-        Some(s) => match crate::objects::slice::index_big(vm, s)? {
+        Some(s) => match crate::vm::ops::index_big(vm, s)? {
             Some(i) => Vm::int_from_big(i),
             None => {
                 return Err(vm.type_error(format!(

@@ -69,7 +69,7 @@ pub(crate) fn construct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
                 vm.type_name(&r)
             ))),
             // Without `__float__`, an integer through `__index__`.
-            None => match super::slice::index_big(vm, v)? {
+            None => match crate::vm::ops::index_big(vm, v)? {
                 Some(i) => number::int_to_f64(&i)
                     .map(Value::Float)
                     .map_err(|e| vm.lib_err(e)),

@@ -3,7 +3,7 @@
 use crate::value::object::Object;
 use crate::value::Value;
 use crate::vm::native::{Args, Arity, NativeFn};
-use crate::vm::ops::{num_of, to_big, Num};
+use crate::vm::ops::index_big;
 use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
 use num_traits::{One, Signed, Zero};
@@ -34,43 +34,6 @@ pub(crate) fn construct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         }
     };
     Ok(Value::obj(Object::Slice { start, stop, step }))
-}
-
-/// The fields of a slice as a tuple: slices compare as `(start, stop, step)` do.
-pub(crate) fn as_tuple(s: &Value) -> Value {
-    match s.body() {
-        Some(Object::Slice { start, stop, step }) => {
-            Vm::new_tuple(vec![start.clone(), stop.clone(), step.clone()])
-        }
-        _ => Vm::new_tuple(Vec::new()),
-    }
-}
-
-/// An integer through `__index__`, any size; `None` when `v` has no `__index__`.
-pub(crate) fn index_big(vm: &mut Vm, v: &Value) -> PyResult<Option<BigInt>> {
-    match v {
-        Value::Int(_) | Value::Bool(_) => return Ok(num_of(v).map(|n| to_big(&n))),
-        Value::Float(_) => return Ok(None),
-        _ => {}
-    }
-    if let Some(Object::BigInt(b)) = v.body() {
-        return Ok(Some(b.clone()));
-    }
-    match vm.call_dunder(v, "__index__", &[])? {
-        Some(r) if !matches!(r, Value::Bool(_)) => match num_of(&r) {
-            Some(Num::I(i)) => Ok(Some(BigInt::from(i))),
-            Some(Num::B(b)) => Ok(Some(b.clone())),
-            _ => Err(vm.type_error(format!(
-                "__index__ returned non-int (type {})",
-                vm.type_name(&r)
-            ))),
-        },
-        Some(r) => Err(vm.type_error(format!(
-            "__index__ returned non-int (type {})",
-            vm.type_name(&r)
-        ))),
-        None => Ok(None),
-    }
 }
 
 /// A slice field through `__index__`, with the slice wording when it is not an integer.

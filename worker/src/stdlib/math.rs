@@ -286,7 +286,7 @@ fn lcm(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 /// An integer argument (`__index__`; floats are refused).
 fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<BigInt> {
-    match crate::objects::slice::index_big(vm, v)? {
+    match crate::vm::ops::index_big(vm, v)? {
         Some(b) => Ok(b),
         None => Err(vm.type_error(format!(
             "'{}' object cannot be interpreted as an integer",

@@ -78,7 +78,7 @@ impl Vm {
             // A sequence repeats by any integer with `__index__`.
             for (s, n) in [(a, b), (b, a)] {
                 if seq(s) && matches!(n.body(), Some(Object::Instance(_))) {
-                    if let Some(i) = crate::objects::slice::index_big(self, n)? {
+                    if let Some(i) = crate::vm::ops::index_big(self, n)? {
                         return self.binary_op(arg, s, &Vm::int_from_big(i));
                     }
                 }

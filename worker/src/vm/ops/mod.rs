@@ -5,7 +5,6 @@
 //! concatenation and repetition, set algebra); `in`, `len` and subscripting with slices in
 //! [`subscript`]; iteration and unpacking in [`iter`].
 
-use crate::objects::slice;
 use crate::value::dict_table::Dict;
 use crate::value::heap::ObjRef;
 use crate::value::object::{Object, ViewKind};
@@ -22,6 +21,8 @@ mod arith;
 mod iter;
 mod keys;
 mod subscript;
+
+pub(crate) use subscript::index_big;
 
 /// Largest single allocation a Python operation may request (bytes); beyond it the operation
 /// raises MemoryError instead of aborting the process.
@@ -573,7 +574,7 @@ impl Vm {
                 Ok(crate::objects::range::equal(a, b))
             }
             (Some(Object::Slice { .. }), Some(Object::Slice { .. })) => {
-                let (x, y) = (slice::as_tuple(a), slice::as_tuple(b));
+                let (x, y) = (subscript::as_tuple(a), subscript::as_tuple(b));
                 self.eq(&x, &y)
             }
             (Some(Object::DictView { kind, .. }), other)
@@ -787,7 +788,7 @@ impl Vm {
             }
             (Some(Object::Bytes(x)), Some(Object::Bytes(y))) => Ok(Some(pick(x.cmp(y)))),
             (Some(Object::Slice { .. }), Some(Object::Slice { .. })) => {
-                let (x, y) = (slice::as_tuple(a), slice::as_tuple(b));
+                let (x, y) = (subscript::as_tuple(a), subscript::as_tuple(b));
                 self.order_builtin(op, &x, &y)
             }
             (
