@@ -6,7 +6,7 @@
 /// `\r\n` catches CRLF translation and `\x1a` stops `type` on DOS, as in PNG.
 pub const MAGIC: [u8; 8] = *b"\x89PFI\r\n\x1a\n";
 /// Format version; bumped on any incompatible change.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 /// Every section starts at a multiple of this.
 pub const SECTION_ALIGN: usize = 16;
 /// Number of sections; every image has all of them, in [`SectionKind`] order.
@@ -147,6 +147,9 @@ pub mod tag {
     pub const CODE: u32 = 8;
     /// `Ellipsis`; aux and payload 0.
     pub const ELLIPSIS: u32 = 9;
+    /// `complex`; payload is the offset of a 16-byte blob record: the real then the
+    /// imaginary part's IEEE-754 bits, little-endian.
+    pub const COMPLEX: u32 = 10;
 }
 
 /// One constant slot, read in place.

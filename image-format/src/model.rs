@@ -96,6 +96,8 @@ pub enum Constant {
     Code(u32),
     /// Python's `...`.
     Ellipsis,
+    /// A `complex`: real and imaginary parts.
+    Complex(f64, f64),
 }
 
 /// A module: its name (the file stem) and the index of its top-level code object.

@@ -390,7 +390,7 @@ fn isinstance(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 /// `isinstance(v, t)` for a class, a tuple of them (recursively), or `property`.
-fn isinstance_check(vm: &mut Vm, v: &Value, t: &Value) -> PyResult<bool> {
+pub(crate) fn isinstance_check(vm: &mut Vm, v: &Value, t: &Value) -> PyResult<bool> {
     match t.body() {
         Some(Object::Class(tc)) => {
             let cls = vm.type_of(v);

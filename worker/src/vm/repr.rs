@@ -10,7 +10,7 @@ use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
 use permafrost_semantics::format::{FieldAccessor, FieldArg, FormatPiece};
-use permafrost_semantics::{error, format, number, text};
+use permafrost_semantics::{complex, error, format, number, text};
 
 impl Vm {
     /// `repr(v)`.
@@ -88,6 +88,7 @@ impl Vm {
         match o.get() {
             Object::Str(s) => text::str_repr_into(&s.text, out),
             Object::BigInt(b) => out.push_str(&b.to_string()),
+            Object::Complex(re, im) => out.push_str(&complex::repr((*re, *im))),
             // A user `__repr__` is a call, counted there.
             Object::Instance(_) => return self.repr_builtin(v, o, out),
             // Anything else may show the repr of what it holds, which may hold it.
@@ -101,6 +102,7 @@ impl Vm {
         match o.get() {
             Object::Str(s) => text::str_repr_into(&s.text, out),
             Object::BigInt(b) => out.push_str(&b.to_string()),
+            Object::Complex(re, im) => out.push_str(&complex::repr((*re, *im))),
             Object::Bytes(b) => out.push_str(&text::bytes_repr(b)),
             Object::List(l) => {
                 let items = l.clone();

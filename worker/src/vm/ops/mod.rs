@@ -19,6 +19,7 @@ use std::cmp::Ordering;
 mod arith;
 mod iter;
 mod keys;
+mod matching;
 mod subscript;
 
 pub(crate) use iter::range_len;
