@@ -27,11 +27,9 @@ pub fn fold(e: &Expr) -> Option<Constant> {
                 ast::UnaryOp::USub => negate(&operand),
                 ast::UnaryOp::UAdd => match operand {
                     Constant::Int(_)
-                | Constant::BigInt { .. }
-                | Constant::Float(_)
-                | Constant::Complex(..) => {
-                        Some(operand)
-                    }
+                    | Constant::BigInt { .. }
+                    | Constant::Float(_)
+                    | Constant::Complex(..) => Some(operand),
                     _ => None,
                 },
                 _ => None,

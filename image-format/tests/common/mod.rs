@@ -27,6 +27,7 @@ pub fn every_constant() -> Constant {
         },
         Constant::Float(0.1),
         Constant::Float(-1e300),
+        Constant::Complex(1.5, -0.0),
         Constant::Str("héllo ☃".into()),
         Constant::Str(String::new()),
         Constant::Bytes(vec![0, 0xff, b'\'']),
@@ -156,6 +157,7 @@ pub fn to_builder(image: &Image<'_>) -> ImageBuilder {
             ConstView::Tuple(items) => Constant::Tuple(items.iter().map(konst).collect()),
             ConstView::Code(i) => Constant::Code(i),
             ConstView::Ellipsis => Constant::Ellipsis,
+            ConstView::Complex(re, im) => Constant::Complex(re, im),
         }
     }
     let strs = |l: permafrost_image::StrList<'_>| -> Vec<String> {

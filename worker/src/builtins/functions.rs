@@ -161,6 +161,9 @@ fn abs(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         }),
         Some(Num::B(b)) => Ok(Vm::int_from_big(b.abs())),
         Some(Num::F(f)) => Ok(Value::Float(f.abs())),
+        None if crate::objects::complex::parts(&v).is_some() => {
+            crate::objects::complex::abs(vm, crate::objects::complex::parts(&v).unwrap_or_default())
+        }
         None => match vm.call_dunder(&v, "__abs__", &[])? {
             Some(r) => Ok(r),
             None => Err(vm.type_error(format!(

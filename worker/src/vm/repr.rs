@@ -502,6 +502,14 @@ impl Vm {
             let s = format::parse_format_spec(spec, "str").map_err(|e| lib(self, e))?;
             return format::format_str(&text, &s).map_err(|e| lib(self, e));
         }
+        if let Some(Object::Complex(re, im)) = v.body() {
+            let z = (*re, *im);
+            let s = format::parse_format_spec(spec, "complex").map_err(|e| lib(self, e))?;
+            if spec.is_empty() {
+                return Ok(complex::repr(z));
+            }
+            return complex::format(z, &s).map_err(|e| lib(self, e));
+        }
         if let Some(Object::BigInt(b)) = v.body() {
             let b: BigInt = b.clone();
             let s = format::parse_format_spec(spec, "int").map_err(|e| lib(self, e))?;

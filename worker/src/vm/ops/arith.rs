@@ -41,6 +41,9 @@ impl Vm {
                 return self.num_binop(op, &x, &y);
             }
         }
+        if let Some(r) = crate::objects::complex::binop(self, op, a, b)? {
+            return Ok(r);
+        }
         if let Some(r) = self.seq_binop(op, inplace, a, b)? {
             return Ok(r);
         }
@@ -166,8 +169,10 @@ impl Vm {
                 Mod => number::float_mod(a, b).map_err(|e| lib(self, e))?,
                 Pow => {
                     if a < 0.0 && b.fract() != 0.0 && b.is_finite() {
-                        // CPython returns a complex number here; complex is unsupported.
-                        return Err(self.value_error("math domain error"));
+                        // A negative base to a fractional power is complex.
+                        let z = permafrost_semantics::complex::pow((a, 0.0), (b, 0.0))
+                            .map_err(|e| lib(self, e))?;
+                        return Ok(crate::objects::complex::new(z));
                     }
                     number::float_pow(a, b).map_err(|e| lib(self, e))?
                 }
@@ -595,6 +600,10 @@ impl Vm {
             }),
             Some(Num::B(b)) => Ok(Vm::int_from_big(-b.clone())),
             Some(Num::F(f)) => Ok(Value::Float(-f)),
+            None if crate::objects::complex::parts(a).is_some() => {
+                let (re, im) = crate::objects::complex::parts(a).unwrap_or_default();
+                Ok(crate::objects::complex::new((-re, -im)))
+            }
             None => match self.call_dunder(a, "__neg__", &[])? {
                 Some(r) => Ok(r),
                 None => Err(self.type_error(format!(
@@ -609,6 +618,7 @@ impl Vm {
         match num_of(a) {
             Some(Num::I(i)) => Ok(Value::Int(i)),
             Some(_) => Ok(a.clone()),
+            None if crate::objects::complex::parts(a).is_some() => Ok(a.clone()),
             None => match self.call_dunder(a, "__pos__", &[])? {
                 Some(r) => Ok(r),
                 None => Err(self.type_error(format!(

@@ -25,9 +25,7 @@ impl Vm {
     /// The built-in type a value is, or derives from for instances of program classes.
     fn builtin_kind(&self, v: &Value) -> TypeKind {
         match v.body() {
-            Some(Object::Instance(i)) => self
-                .builtin_base_kind(&i.class)
-                .unwrap_or(TypeKind::User),
+            Some(Object::Instance(i)) => self.builtin_base_kind(&i.class).unwrap_or(TypeKind::User),
             _ => self.kind_of(v),
         }
     }
