@@ -27,7 +27,6 @@ pub fn every_constant() -> Constant {
         },
         Constant::Float(0.1),
         Constant::Float(-1e300),
-        Constant::Complex(1.5, -0.0),
         Constant::Str("héllo ☃".into()),
         Constant::Str(String::new()),
         Constant::Bytes(vec![0, 0xff, b'\'']),
@@ -35,6 +34,7 @@ pub fn every_constant() -> Constant {
         Constant::Tuple(vec![Constant::Ellipsis, Constant::Tuple(Vec::new())]),
         Constant::Code(1),
         Constant::Ellipsis,
+        Constant::Complex(1.5, -0.0),
     ])
 }
 
