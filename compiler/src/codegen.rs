@@ -16,6 +16,8 @@ use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextSize};
 use std::collections::HashMap;
 
+mod patterns;
+
 type R<T = ()> = Result<T, CompileError>;
 
 /// Compiles one module's body and returns the index of its top-level code object.
@@ -820,7 +822,7 @@ impl<'s, 'a> Codegen<'s, 'a> {
                 Ok(())
             }
             Stmt::TypeAlias(t) => Err(self.src.unsupported(t.start(), "type aliases")),
-            Stmt::Match(m) => Err(self.src.unsupported(m.start(), "match statement")),
+            Stmt::Match(m) => self.match_stmt(m),
             Stmt::IpyEscapeCommand(c) => {
                 Err(self.src.unsupported(c.start(), "IPython escape command"))
             }
@@ -1695,7 +1697,7 @@ impl<'s, 'a> Codegen<'s, 'a> {
             }
             Expr::NumberLiteral(n) => match consts::number(&n.value) {
                 Some(c) => self.load_const(c),
-                None => Err(self.src.unsupported(n.start(), "complex literals")),
+                None => Err(self.internal("unfoldable number literal")),
             },
             Expr::BooleanLiteral(b) => self.load_const(Constant::Bool(b.value)),
             Expr::NoneLiteral(_) => self.load_const(Constant::None),

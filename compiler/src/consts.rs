@@ -2,7 +2,7 @@
 //! signs of numeric literals (so `-5` is one constant) and tuples of constants.
 
 use num_bigint::{BigInt, Sign};
-use num_traits::{Num, ToPrimitive};
+use num_traits::{FromPrimitive, Num, ToPrimitive};
 use permafrost_image::Constant;
 use ruff_python_ast::{self as ast, Expr};
 
@@ -26,13 +26,28 @@ pub fn fold(e: &Expr) -> Option<Constant> {
             match u.op {
                 ast::UnaryOp::USub => negate(&operand),
                 ast::UnaryOp::UAdd => match operand {
-                    Constant::Int(_) | Constant::BigInt { .. } | Constant::Float(_) => {
-                        Some(operand)
-                    }
+                    Constant::Int(_)
+                    | Constant::BigInt { .. }
+                    | Constant::Float(_)
+                    | Constant::Complex(..) => Some(operand),
                     _ => None,
                 },
                 _ => None,
             }
+        }
+        // `1+2j`, `-1-2j`: a real literal plus or minus an imaginary one, as CPython folds.
+        Expr::BinOp(b)
+            if matches!(b.op, ast::Operator::Add | ast::Operator::Sub)
+                && matches!(&*b.right, Expr::NumberLiteral(n)
+                    if matches!(n.value, ast::Number::Complex { .. })) =>
+        {
+            let (lr, li) = as_complex(&fold(&b.left)?)?;
+            let (rr, ri) = as_complex(&fold(&b.right)?)?;
+            Some(if b.op == ast::Operator::Add {
+                Constant::Complex(lr + rr, li + ri)
+            } else {
+                Constant::Complex(lr - rr, li - ri)
+            })
         }
         Expr::Tuple(t) => t
             .elts
@@ -47,7 +62,7 @@ pub fn fold(e: &Expr) -> Option<Constant> {
     }
 }
 
-/// A numeric literal; `None` for complex literals, which the subset does not have.
+/// A numeric literal.
 pub fn number(n: &ast::Number) -> Option<Constant> {
     match n {
         ast::Number::Int(i) => Some(match i.as_i64() {
@@ -55,7 +70,7 @@ pub fn number(n: &ast::Number) -> Option<Constant> {
             None => big_from_token(&i.to_string())?,
         }),
         ast::Number::Float(f) => Some(Constant::Float(*f)),
-        ast::Number::Complex { .. } => None,
+        ast::Number::Complex { real, imag } => Some(Constant::Complex(*real, *imag)),
     }
 }
 
@@ -115,7 +130,76 @@ fn negate(c: &Constant) -> Option<Constant> {
         }),
         Constant::BigInt { .. } => Some(from_bigint(&-to_bigint(c)?)),
         Constant::Float(f) => Some(Constant::Float(-f)),
+        Constant::Complex(re, im) => Some(Constant::Complex(-re, -im)),
         _ => None,
+    }
+}
+
+/// A numeric constant as the complex number it converts to (ints through float).
+fn as_complex(c: &Constant) -> Option<(f64, f64)> {
+    match c {
+        Constant::Int(v) => Some((*v as f64, 0.0)),
+        Constant::BigInt { .. } => to_bigint(c)?.to_f64().map(|f| (f, 0.0)),
+        Constant::Float(f) => Some((*f, 0.0)),
+        Constant::Complex(re, im) => Some((*re, *im)),
+        _ => None,
+    }
+}
+
+/// Whether two literal constants are equal as dict keys (`1 == 1.0 == True`).
+pub fn key_eq(a: &Constant, b: &Constant) -> bool {
+    fn num(c: &Constant) -> Option<(BigInt, f64, f64, bool)> {
+        match c {
+            Constant::Bool(b) => Some((BigInt::from(*b as i64), *b as i64 as f64, 0.0, true)),
+            Constant::Int(_) | Constant::BigInt { .. } => {
+                let v = to_bigint(c)?;
+                let f = v.to_f64().unwrap_or(f64::INFINITY);
+                Some((v, f, 0.0, true))
+            }
+            Constant::Float(f) => Some((BigInt::from(0), *f, 0.0, false)),
+            Constant::Complex(re, im) => Some((BigInt::from(0), *re, *im, false)),
+            _ => None,
+        }
+    }
+    match (a, b) {
+        (Constant::None, Constant::None) => true,
+        (Constant::Str(x), Constant::Str(y)) => x == y,
+        (Constant::Bytes(x), Constant::Bytes(y)) => x == y,
+        _ => match (num(a), num(b)) {
+            (Some((ia, fa, ja, exact_a)), Some((ib, fb, jb, exact_b))) => {
+                if exact_a && exact_b {
+                    ia == ib
+                } else if exact_a {
+                    jb == 0.0 && fb.fract() == 0.0 && fb.is_finite() && ia == big_of(fb)
+                } else if exact_b {
+                    ja == 0.0 && fa.fract() == 0.0 && fa.is_finite() && ib == big_of(fa)
+                } else {
+                    fa == fb && ja == jb
+                }
+            }
+            _ => false,
+        },
+    }
+}
+
+fn big_of(f: f64) -> BigInt {
+    BigInt::from_f64(f).unwrap_or_default()
+}
+
+/// Python's `repr` of a literal constant, for compile-time messages.
+pub fn repr(c: &Constant) -> String {
+    use permafrost_image::dis;
+    match c {
+        Constant::None => "None".into(),
+        Constant::Bool(b) => (if *b { "True" } else { "False" }).into(),
+        Constant::Int(_) | Constant::BigInt { .. } => {
+            to_bigint(c).map(|v| v.to_string()).unwrap_or_default()
+        }
+        Constant::Float(f) => dis::float_repr(*f),
+        Constant::Complex(re, im) => dis::complex_repr(*re, *im),
+        Constant::Str(s) => dis::str_repr(s),
+        Constant::Bytes(b) => dis::bytes_repr(b),
+        Constant::Tuple(_) | Constant::Code(_) | Constant::Ellipsis => "...".into(),
     }
 }
 
@@ -127,6 +211,7 @@ pub fn truthy(c: &Constant) -> Option<bool> {
         Constant::Int(v) => *v != 0,
         Constant::BigInt { .. } => true,
         Constant::Float(f) => *f != 0.0,
+        Constant::Complex(re, im) => *re != 0.0 || *im != 0.0,
         Constant::Str(s) => !s.is_empty(),
         Constant::Bytes(b) => !b.is_empty(),
         Constant::Tuple(t) => !t.is_empty(),

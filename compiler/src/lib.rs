@@ -27,8 +27,11 @@
 //! `YIELD_FROM` re-executes itself while delegating, and the explicit jump back gives its
 //! fall-through edge the same stack depth for the verifier.
 //!
-//! Not compiled (a `file:line:col: unsupported: ...` error): `async`/`await`, `match`,
-//! `type` aliases and type parameters, `except*`, complex literals, t-strings, dict unpacking in comprehensions, lone surrogate
+//! `match` compiles as CPython 3.11 does (`codegen/patterns.rs`): captured values wait on the
+//! stack and are stored once the whole pattern matched.
+//!
+//! Not compiled (a `file:line:col: unsupported: ...` error): `async`/`await`,
+//! `type` aliases and type parameters, `except*`, t-strings, dict unpacking in comprehensions, lone surrogate
 //! escapes. Annotations are accepted and never evaluated; `from __future__ import ...`
 //! compiles to nothing.
 

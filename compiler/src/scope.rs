@@ -469,7 +469,16 @@ impl Builder<'_, '_> {
                 }
                 self.visit_body(&w.body)?;
             }
-            Stmt::Match(m) => return Err(self.unsupported(m.range.start(), "match statement")),
+            Stmt::Match(m) => {
+                self.visit_expr(&m.subject)?;
+                for case in &m.cases {
+                    self.visit_pattern(&case.pattern)?;
+                    if let Some(g) = &case.guard {
+                        self.visit_expr(g)?;
+                    }
+                    self.visit_body(&case.body)?;
+                }
+            }
             Stmt::Raise(r) => {
                 if let Some(e) = &r.exc {
                     self.visit_expr(e)?;
@@ -656,6 +665,57 @@ impl Builder<'_, '_> {
         Ok(())
     }
 
+    /// A pattern's captures are local bindings; its value, key and class expressions are loads.
+    fn visit_pattern(&mut self, p: &ast::Pattern) -> Result<(), CompileError> {
+        use ast::Pattern as P;
+        self.nest(p.start())?;
+        let result = match p {
+            P::MatchValue(v) => self.visit_expr(&v.value),
+            P::MatchSingleton(_) => Ok(()),
+            P::MatchSequence(s) => s.patterns.iter().try_for_each(|p| self.visit_pattern(p)),
+            P::MatchMapping(m) => {
+                for k in &m.keys {
+                    self.visit_expr(k)?;
+                }
+                for p in &m.patterns {
+                    self.visit_pattern(p)?;
+                }
+                if let Some(r) = &m.rest {
+                    self.add_def(r.as_str(), def::LOCAL);
+                }
+                Ok(())
+            }
+            P::MatchClass(c) => {
+                self.visit_expr(&c.cls)?;
+                for p in &c.arguments.patterns {
+                    self.visit_pattern(p)?;
+                }
+                for k in &c.arguments.keywords {
+                    self.visit_pattern(&k.pattern)?;
+                }
+                Ok(())
+            }
+            P::MatchStar(s) => {
+                if let Some(n) = &s.name {
+                    self.add_def(n.as_str(), def::LOCAL);
+                }
+                Ok(())
+            }
+            P::MatchAs(a) => {
+                if let Some(p) = &a.pattern {
+                    self.visit_pattern(p)?;
+                }
+                if let Some(n) = &a.name {
+                    self.add_def(n.as_str(), def::LOCAL);
+                }
+                Ok(())
+            }
+            P::MatchOr(o) => o.patterns.iter().try_for_each(|p| self.visit_pattern(p)),
+        };
+        self.depth -= 1;
+        result
+    }
+
     fn visit_expr(&mut self, expr: &Expr) -> Result<(), CompileError> {
         self.nest(expr.start())?;
         let result = self.visit_expr_inner(expr);
@@ -788,11 +848,7 @@ impl Builder<'_, '_> {
             | Expr::BooleanLiteral(_)
             | Expr::NoneLiteral(_)
             | Expr::EllipsisLiteral(_) => {}
-            Expr::NumberLiteral(n) => {
-                if let ast::Number::Complex { .. } = n.value {
-                    return Err(self.unsupported(n.range.start(), "complex literals"));
-                }
-            }
+            Expr::NumberLiteral(_) => {}
             Expr::Attribute(a) => self.visit_expr(&a.value)?,
             Expr::Subscript(s) => {
                 self.visit_expr(&s.value)?;

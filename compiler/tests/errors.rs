@@ -22,18 +22,10 @@ fn unsupported_constructs_are_reported_at_their_position() {
             "bad.py:1:1: unsupported: async def",
         ),
         ("def f():\n    await x\n", "bad.py:2:5: unsupported: await"),
-        (
-            "match x:\n    case 1:\n        pass\n",
-            "bad.py:1:1: unsupported: match statement",
-        ),
         ("type X = int\n", "bad.py:1:1: unsupported: type aliases"),
         (
             "def f[T](x): pass\n",
             "bad.py:1:1: unsupported: type parameters",
-        ),
-        (
-            "x = 1\ny = 2j\n",
-            "bad.py:2:5: unsupported: complex literals",
         ),
         (
             "for x in y:\n    async with z:\n        pass\n",
@@ -178,6 +170,59 @@ fn errors_cpython_raises_after_parsing_match_its_messages() {
 }
 
 #[test]
+fn match_statement_errors_follow_cpython() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "match v:\n    case y:\n        pass\n    case 1:\n        pass\n",
+            "bad.py:2:10: SyntaxError: name capture 'y' makes remaining patterns unreachable",
+        ),
+        (
+            "match v:\n    case _:\n        pass\n    case 1:\n        pass\n",
+            "bad.py:2:10: SyntaxError: wildcard makes remaining patterns unreachable",
+        ),
+        (
+            "match v:\n    case x | 1:\n        pass\n",
+            "bad.py:2:10: SyntaxError: name capture 'x' makes remaining patterns unreachable",
+        ),
+        (
+            "match v:\n    case [a, a]:\n        pass\n",
+            "bad.py:2:14: SyntaxError: multiple assignments to name 'a' in pattern",
+        ),
+        (
+            "match v:\n    case {'k': a, **a}:\n        pass\n",
+            "bad.py:2:16: SyntaxError: multiple assignments to name 'a' in pattern",
+        ),
+        (
+            "match v:\n    case {1: a, True: b}:\n        pass\n",
+            "bad.py:2:10: SyntaxError: mapping pattern checks duplicate key (True)",
+        ),
+        (
+            "match v:\n    case {'a': 1, 'a': 2}:\n        pass\n",
+            "bad.py:2:10: SyntaxError: mapping pattern checks duplicate key ('a')",
+        ),
+        (
+            "match v:\n    case [a] | [b]:\n        pass\n",
+            "bad.py:2:17: SyntaxError: alternative patterns bind different names",
+        ),
+        (
+            "match v:\n    case C(x=1, x=2):\n        pass\n",
+            "bad.py:2:19: SyntaxError: attribute name repeated in class pattern: x",
+        ),
+        (
+            "match v:\n    case [a, *b, *c]:\n        pass\n",
+            "bad.py:2:10: SyntaxError: multiple starred names in sequence pattern",
+        ),
+        (
+            "match v:\n    case f'x':\n        pass\n",
+            "bad.py:2:10: SyntaxError: patterns may only match literals and attribute lookups",
+        ),
+    ];
+    for (source, expected) in cases {
+        assert_eq!(&error_of(source), expected, "for {source:?}");
+    }
+}
+
+#[test]
 fn the_first_file_with_an_error_names_itself() {
     let err = compile_modules(&[
         SourceModule {
@@ -188,13 +233,13 @@ fn the_first_file_with_an_error_names_itself() {
         SourceModule {
             name: "helper",
             filename: "app/helper.py",
-            source: "x = 1\nmatch x:\n    case _: pass\n",
+            source: "x = 1\ntype X = int\n",
         },
     ])
     .expect_err("the helper module is invalid");
     assert_eq!(
         err.to_string(),
-        "app/helper.py:2:1: unsupported: match statement"
+        "app/helper.py:2:1: unsupported: type aliases"
     );
 }
 

@@ -393,7 +393,22 @@ pub fn const_repr(c: ConstView<'_>) -> String {
         }
         ConstView::Code(i) => format!("<code object #{i}>"),
         ConstView::Ellipsis => "Ellipsis".into(),
+        ConstView::Complex(re, im) => complex_repr(re, im),
     }
+}
+
+/// Python's `repr(complex)`: `1j`, `(1+2j)`, `(-0-1j)`.
+pub fn complex_repr(re: f64, im: f64) -> String {
+    let part = |f: f64| {
+        let r = float_repr(f);
+        r.strip_suffix(".0").map(str::to_string).unwrap_or(r)
+    };
+    if re == 0.0 && re.is_sign_positive() {
+        return format!("{}j", part(im));
+    }
+    let imag = part(im);
+    let sign = if imag.starts_with('-') { "" } else { "+" };
+    format!("({}{sign}{imag}j)", part(re))
 }
 
 /// Decimal digits of a little-endian base-256 magnitude.

@@ -147,6 +147,9 @@ pub mod tag {
     pub const CODE: u32 = 8;
     /// `Ellipsis`; aux and payload 0.
     pub const ELLIPSIS: u32 = 9;
+    /// `complex`; payload is the offset of a 16-byte blob record: the real then the
+    /// imaginary part's IEEE-754 bits, little-endian.
+    pub const COMPLEX: u32 = 10;
 }
 
 /// One constant slot, read in place.

@@ -96,6 +96,8 @@ pub enum Constant {
     Code(u32),
     /// Python's `...`.
     Ellipsis,
+    /// A `complex`: real and imaginary parts.
+    Complex(f64, f64),
 }
 
 /// Where a module's source was found when freezing.

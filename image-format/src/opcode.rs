@@ -242,6 +242,21 @@ opcodes! {
     /// `[module] -> []`: `from module import *` into the module-level namespace (the names
     /// of `module.__all__`, else every name not starting with `_`).
     IMPORT_STAR = 78, ArgKind::None;
+    /// `[x] -> [x, len(x)]` (pattern length checks).
+    GET_LEN = 100, ArgKind::None;
+    /// `[subject] -> [subject, bool]`: whether the subject is a mapping for `match`
+    /// (a dict or dict subclass).
+    MATCH_MAPPING = 101, ArgKind::None;
+    /// `[subject] -> [subject, bool]`: whether the subject is a sequence for `match` (list,
+    /// tuple, range and their subclasses; never str, bytes or bytearray).
+    MATCH_SEQUENCE = 102, ArgKind::None;
+    /// `[subject, keys] -> [subject, keys, values]`: the tuple of `subject.get(key)` for each
+    /// key of the tuple `keys`, or None when one is missing.
+    MATCH_KEYS = 103, ArgKind::None;
+    /// `[subject, cls, names] -> [attrs]`: when `subject` is an instance of `cls`, the tuple
+    /// of its `arg` positional attributes (through `cls.__match_args__`) followed by the
+    /// attributes named by the tuple `names`; otherwise None.
+    MATCH_CLASS = 104, ArgKind::Count;
 }
 
 /// Selectors of `BINARY_OP`. In-place forms add [`BinaryOp::INPLACE`].
@@ -434,6 +449,8 @@ impl Opcode {
             | LOAD_ASSERTION_ERROR | IMPORT_FROM | LOAD_BUILD_CLASS | BEFORE_WITH
             | WITH_EXCEPT_START | LOAD_LOCALS | LOAD_METHOD => 1,
             LOAD_ATTR => 0,
+            GET_LEN | MATCH_MAPPING | MATCH_SEQUENCE | MATCH_KEYS => 1,
+            MATCH_CLASS => -2,
             STORE_ATTR | DELETE_SUBSCR | MAP_ADD => -2,
             STORE_SUBSCR => -3,
             CALL_METHOD => -(n + 1),
@@ -506,7 +523,8 @@ impl Opcode {
             BUILD_SLICE | BUILD_TUPLE | BUILD_LIST | BUILD_SET | BUILD_STRING => n,
             BUILD_MAP => 2 * n,
             RAISE_VARARGS => n,
-            STORE_SUBSCR => 3,
+            STORE_SUBSCR | MATCH_CLASS => 3,
+            MATCH_KEYS => 2,
             STORE_ATTR | DELETE_SUBSCR | BINARY_OP | COMPARE_OP | IS_OP | CONTAINS_OP
             | BINARY_SUBSCR | CHECK_EXC_MATCH | WITH_EXCEPT_START | YIELD_FROM | IMPORT_NAME => 2,
             NOP | LOAD_CONST | LOAD_FAST | LOAD_DEREF | LOAD_CLOSURE | LOAD_GLOBAL | LOAD_NAME

@@ -557,6 +557,8 @@ pub enum ConstView<'a> {
     Code(u32),
     /// `...`.
     Ellipsis,
+    /// A `complex`: real and imaginary parts.
+    Complex(f64, f64),
 }
 
 impl<'a> ConstView<'a> {
@@ -582,6 +584,16 @@ impl<'a> ConstView<'a> {
                 slots: unsafe { view(base, slot.payload as usize, slot.aux as usize) },
             }),
             tag::CODE => ConstView::Code(slot.payload as u32),
+            tag::COMPLEX => {
+                // SAFETY: validated as a blob record start of exactly 16 bytes.
+                let b = unsafe { ImgBytes::at(base, slot.payload as u32) }.as_bytes();
+                let part = |i: usize| {
+                    let mut le = [0u8; 8];
+                    le.copy_from_slice(b.get(i..i + 8).unwrap_or(&[0; 8]));
+                    f64::from_bits(u64::from_le_bytes(le))
+                };
+                ConstView::Complex(part(0), part(8))
+            }
             // Validation admits no other tag.
             _ => ConstView::Ellipsis,
         }
@@ -1038,6 +1050,16 @@ impl<'a> Validator<'a> {
                     aux_zero()?;
                     if !self.blobs.contains(payload) {
                         return fail(8, format!("{payload} is not the offset of a blob record"));
+                    }
+                }
+                tag::COMPLEX => {
+                    aux_zero()?;
+                    if !self.blobs.contains(payload) {
+                        return fail(8, format!("{payload} is not the offset of a blob record"));
+                    }
+                    let len = read_u32(self.bytes, payload as usize);
+                    if len != 16 {
+                        return fail(8, format!("complex constant blob of {len} bytes (not 16)"));
                     }
                 }
                 tag::BIGINT => {

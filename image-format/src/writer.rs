@@ -125,6 +125,14 @@ fn count_slots(consts: &[Constant], depth: u32) -> Result<usize, String> {
     Ok(n)
 }
 
+/// The blob of a complex constant: both parts' bits, little-endian.
+fn complex_bytes(re: f64, im: f64) -> [u8; 16] {
+    let mut out = [0u8; 16];
+    out[..8].copy_from_slice(&re.to_bits().to_le_bytes());
+    out[8..].copy_from_slice(&im.to_bits().to_le_bytes());
+    out
+}
+
 fn intern_consts(
     consts: &[Constant],
     strings: &mut RecordPool,
@@ -140,6 +148,9 @@ fn intern_consts(
             }
             Constant::BigInt { magnitude_le, .. } => {
                 blobs.intern(magnitude_le, 0)?;
+            }
+            Constant::Complex(re, im) => {
+                blobs.intern(&complex_bytes(*re, *im), 0)?;
             }
             Constant::Tuple(items) => intern_consts(items, strings, blobs)?,
             _ => {}
@@ -213,6 +224,11 @@ impl ConstEmitter<'_> {
             }
             Constant::Code(i) => (tag::CODE, 0, *i as u64),
             Constant::Ellipsis => (tag::ELLIPSIS, 0, 0),
+            Constant::Complex(re, im) => (
+                tag::COMPLEX,
+                0,
+                (self.blobs_off + self.blobs.offset_of(&complex_bytes(*re, *im))) as u64,
+            ),
         };
         Slot { tag, aux, payload }
     }

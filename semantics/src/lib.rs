@@ -10,10 +10,12 @@
 //! Modules, each using only those listed before it: [`error`] (the one error type),
 //! [`text`] (`str` methods, character classes, reprs), [`number`] (int and float arithmetic,
 //! conversions, text, `math`), then [`format`](mod@format) (format specs, `str.format`
-//! templates, `%`-formatting) and [`hash`] (CPython's hashes), which do not use each other.
+//! templates, `%`-formatting) and [`hash`] (CPython's hashes), which do not use each other,
+//! and [`complex`] (complex arithmetic, text and formatting), which uses them.
 
 #![forbid(unsafe_code)]
 
+pub mod complex;
 pub mod error;
 pub mod format;
 pub mod hash;

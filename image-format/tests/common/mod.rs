@@ -34,6 +34,7 @@ pub fn every_constant() -> Constant {
         Constant::Tuple(vec![Constant::Ellipsis, Constant::Tuple(Vec::new())]),
         Constant::Code(1),
         Constant::Ellipsis,
+        Constant::Complex(1.5, -0.0),
     ])
 }
 
@@ -161,6 +162,7 @@ pub fn to_builder(image: &Image<'_>) -> ImageBuilder {
             ConstView::Tuple(items) => Constant::Tuple(items.iter().map(konst).collect()),
             ConstView::Code(i) => Constant::Code(i),
             ConstView::Ellipsis => Constant::Ellipsis,
+            ConstView::Complex(re, im) => Constant::Complex(re, im),
         }
     }
     let strs = |l: permafrost_image::StrList<'_>| -> Vec<String> {

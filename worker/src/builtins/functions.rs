@@ -161,6 +161,9 @@ fn abs(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         }),
         Some(Num::B(b)) => Ok(Vm::int_from_big(b.abs())),
         Some(Num::F(f)) => Ok(Value::Float(f.abs())),
+        None if crate::objects::complex::parts(&v).is_some() => {
+            crate::objects::complex::abs(vm, crate::objects::complex::parts(&v).unwrap_or_default())
+        }
         None => match vm.call_dunder(&v, "__abs__", &[])? {
             Some(r) => Ok(r),
             None => Err(vm.type_error(format!(
@@ -416,7 +419,7 @@ fn isinstance(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 /// `isinstance(v, t)` for a class, a tuple of them (recursively), or `property`.
-fn isinstance_check(vm: &mut Vm, v: &Value, t: &Value) -> PyResult<bool> {
+pub(crate) fn isinstance_check(vm: &mut Vm, v: &Value, t: &Value) -> PyResult<bool> {
     match t.body() {
         Some(Object::Class(tc)) => {
             let cls = vm.type_of(v);

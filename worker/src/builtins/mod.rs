@@ -319,6 +319,7 @@ impl Vm {
         match kind {
             TypeKind::Int => crate::objects::int::construct(self, &a),
             TypeKind::Float => crate::objects::float::construct(self, &a),
+            TypeKind::Complex => crate::objects::complex::construct(self, &a),
             TypeKind::Str => crate::objects::str::construct(self, &a),
             TypeKind::Bool => crate::objects::int::construct_bool(self, &a),
             TypeKind::List => crate::objects::list::construct(self, &a),

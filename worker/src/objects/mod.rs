@@ -8,6 +8,7 @@ use crate::vm::native::{Args, NativeFn};
 use crate::vm::{PyResult, Vm};
 
 pub(crate) mod bytes;
+pub(crate) mod complex;
 pub(crate) mod dict;
 pub(crate) mod dunders;
 pub(crate) mod exception;
@@ -62,6 +63,7 @@ fn methods(kind: TypeKind) -> &'static [NativeFn] {
         TypeKind::Slice => slice::METHODS,
         TypeKind::Int | TypeKind::Bool => int::METHODS,
         TypeKind::Float => float::METHODS,
+        TypeKind::Complex => complex::METHODS,
         TypeKind::Generator => generator::METHODS,
         TypeKind::Exception => exception::METHODS,
         _ => &[],

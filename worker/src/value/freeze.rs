@@ -42,7 +42,11 @@ fn freeze_all(mut work: Vec<ObjRef>) {
         o.make_immortal();
         let w = &mut work;
         match o.get() {
-            Object::Str(_) | Object::Bytes(_) | Object::BigInt(_) | Object::CodeRef(_) => {}
+            Object::Str(_)
+            | Object::Bytes(_)
+            | Object::BigInt(_)
+            | Object::Complex(..)
+            | Object::CodeRef(_) => {}
             Object::List(items) => items.iter().for_each(|v| push_value(v, w)),
             Object::Tuple(items) => items.iter().for_each(|v| push_value(v, w)),
             Object::Dict(d) => {

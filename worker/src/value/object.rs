@@ -137,6 +137,7 @@ pub enum TypeKind {
     DictView,
     NotImplementedType,
     Ellipsis,
+    Complex,
     /// `BaseException` and every exception class derived from it.
     Exception,
     /// A class defined by the program (not deriving from an exception class).
@@ -319,6 +320,8 @@ pub struct HeapCode {
 
 pub enum Object {
     Str(PyStr),
+    /// `complex`: real and imaginary parts.
+    Complex(f64, f64),
     Bytes(BytesData),
     BigInt(BigInt),
     List(Vec<Value>),

@@ -540,6 +540,11 @@ impl Vm {
                     return Ok(f.clone())
                 }
                 Object::Cell(v) if name == "cell_contents" => return Ok(v.clone()),
+                Object::Complex(re, im) => match name {
+                    "real" => return Ok(Value::Float(*re)),
+                    "imag" => return Ok(Value::Float(*im)),
+                    _ => {}
+                },
                 Object::Slice { start, stop, step } => match name {
                     "start" => return Ok(start.clone()),
                     "stop" => return Ok(stop.clone()),

@@ -1210,6 +1210,29 @@ impl Vm {
                     };
                     f.push(it);
                 }
+                Opcode::GET_LEN => {
+                    let n = self.len_of(f.top())?;
+                    f.push(Value::Int(n as i64));
+                }
+                Opcode::MATCH_MAPPING => {
+                    let t = self.is_match_mapping(f.top());
+                    f.push(Value::Bool(t));
+                }
+                Opcode::MATCH_SEQUENCE => {
+                    let t = self.is_match_sequence(f.top());
+                    f.push(Value::Bool(t));
+                }
+                Opcode::MATCH_KEYS => {
+                    let values = self.match_keys(f.peek(2), f.peek(1))?;
+                    f.push(values);
+                }
+                Opcode::MATCH_CLASS => {
+                    let names = f.pop();
+                    let cls = f.pop();
+                    let subject = f.pop();
+                    let attrs = self.match_class(&subject, &cls, arg as usize, &names)?;
+                    f.push(attrs);
+                }
                 Opcode::YIELD_FROM => {
                     let sent = f.pop();
                     let it = f.top().clone();

@@ -110,6 +110,7 @@ pub fn const_value(c: ConstView<'static>, heap_strs: bool) -> Value {
         } else {
             crate::value::object::BytesData::Image(b.as_bytes())
         })),
+        ConstView::Complex(re, im) => Value::obj(Object::Complex(re, im)),
         ConstView::Tuple(items) => {
             let v: Vec<Value> = items.iter().map(|c| const_value(c, heap_strs)).collect();
             Value::obj(Object::Tuple(v.into_boxed_slice()))

@@ -159,6 +159,7 @@ pub(crate) const TYPE_NAMES: &[(TypeKind, &str)] = &[
     (TypeKind::DictView, "dict_keys"),
     (TypeKind::NotImplementedType, "NotImplementedType"),
     (TypeKind::Ellipsis, "ellipsis"),
+    (TypeKind::Complex, "complex"),
 ];
 
 fn new_class(name: &str, bases: Vec<ObjRef>, kind: TypeKind) -> ObjRef {
@@ -331,6 +332,7 @@ impl Vm {
                 Object::Str(_) => TypeKind::Str,
                 Object::Bytes(_) => TypeKind::Bytes,
                 Object::BigInt(_) => TypeKind::Int,
+                Object::Complex(..) => TypeKind::Complex,
                 Object::List(_) => TypeKind::List,
                 Object::Tuple(_) => TypeKind::Tuple,
                 Object::Dict(_) => TypeKind::Dict,

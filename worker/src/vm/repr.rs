@@ -10,7 +10,7 @@ use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
 use permafrost_semantics::format::{FieldAccessor, FieldArg, FormatPiece};
-use permafrost_semantics::{error, format, number, text};
+use permafrost_semantics::{complex, error, format, number, text};
 
 impl Vm {
     /// `repr(v)`.
@@ -92,6 +92,7 @@ impl Vm {
                 let text = number::int_to_decimal_string(b).map_err(|e| self.lib_err(e))?;
                 out.push_str(&text);
             }
+            Object::Complex(re, im) => out.push_str(&complex::repr((*re, *im))),
             // A user `__repr__` is a call, counted there.
             Object::Instance(_) => return self.repr_builtin(v, o, out),
             // Anything else may show the repr of what it holds, which may hold it.
@@ -109,6 +110,7 @@ impl Vm {
                 let text = number::int_to_decimal_string(b).map_err(|e| self.lib_err(e))?;
                 out.push_str(&text);
             }
+            Object::Complex(re, im) => out.push_str(&complex::repr((*re, *im))),
             Object::Bytes(b) => out.push_str(&text::bytes_repr(b)),
             Object::List(l) => {
                 let items = l.clone();
@@ -518,6 +520,14 @@ impl Vm {
             let text = text.to_string();
             let s = format::parse_format_spec(spec, "str").map_err(|e| lib(self, e))?;
             return format::format_str(&text, &s).map_err(|e| lib(self, e));
+        }
+        if let Some(Object::Complex(re, im)) = v.body() {
+            let z = (*re, *im);
+            let s = format::parse_format_spec(spec, "complex").map_err(|e| lib(self, e))?;
+            if spec.is_empty() {
+                return Ok(complex::repr(z));
+            }
+            return complex::format(z, &s).map_err(|e| lib(self, e));
         }
         if let Some(Object::BigInt(b)) = v.body() {
             let b: BigInt = b.clone();

@@ -41,6 +41,9 @@ impl Vm {
                 return self.num_binop(op, &x, &y);
             }
         }
+        if let Some(r) = crate::objects::complex::binop(self, op, a, b)? {
+            return Ok(r);
+        }
         if let Some(r) = self.seq_binop(op, inplace, a, b)? {
             return Ok(r);
         }
@@ -174,7 +177,10 @@ impl Vm {
                 Mod => number::float_mod(a, b).map_err(|e| lib(self, e))?,
                 Pow => {
                     if a < 0.0 && a.is_finite() && b.fract() != 0.0 && b.is_finite() {
-                        return Err(self.negative_fractional_pow(a, b));
+                        // A negative base to a fractional power is complex.
+                        let z = permafrost_semantics::complex::pow((a, 0.0), (b, 0.0))
+                            .map_err(|e| lib(self, e))?;
+                        return Ok(crate::objects::complex::new(z));
                     }
                     number::float_pow(a, b).map_err(|e| lib(self, e))?
                 }
@@ -602,6 +608,10 @@ impl Vm {
             }),
             Some(Num::B(b)) => Ok(Vm::int_from_big(-b.clone())),
             Some(Num::F(f)) => Ok(Value::Float(-f)),
+            None if crate::objects::complex::parts(a).is_some() => {
+                let (re, im) = crate::objects::complex::parts(a).unwrap_or_default();
+                Ok(crate::objects::complex::new((-re, -im)))
+            }
             None => match self.call_dunder(a, "__neg__", &[])? {
                 Some(r) => Ok(r),
                 None => Err(self.type_error(format!(
@@ -616,6 +626,7 @@ impl Vm {
         match num_of(a) {
             Some(Num::I(i)) => Ok(Value::Int(i)),
             Some(_) => Ok(a.clone()),
+            None if crate::objects::complex::parts(a).is_some() => Ok(a.clone()),
             None => match self.call_dunder(a, "__pos__", &[])? {
                 Some(r) => Ok(r),
                 None => Err(self.type_error(format!(
@@ -641,19 +652,4 @@ impl Vm {
     }
 }
 
-impl Vm {
-    /// A negative finite float to a fractional power: CPython computes a complex number,
-    /// raising `OverflowError` when its modulus overflows; complex numbers are not supported
-    /// here, so a finite result is refused with a clear message.
-    fn negative_fractional_pow(&self, a: f64, b: f64) -> ObjRef {
-        let modulus = (-a).powf(b);
-        let phase = std::f64::consts::PI * b;
-        let (re, im) = (modulus * phase.cos(), modulus * phase.sin());
-        if re.is_infinite() || im.is_infinite() {
-            return self.err(ExcKind::OverflowError, "complex exponentiation");
-        }
-        self.value_error(
-            "negative number cannot be raised to a fractional power (complex numbers are not supported)",
-        )
-    }
-}
+impl Vm {}

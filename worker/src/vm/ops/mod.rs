@@ -20,6 +20,7 @@ use std::cmp::Ordering;
 mod arith;
 mod iter;
 mod keys;
+mod matching;
 mod subscript;
 
 pub(crate) use subscript::index_big;
@@ -123,6 +124,9 @@ fn key_eq_at(a: &Value, b: &Value, level: u32) -> bool {
     }
     if let (Some(x), Some(y)) = (a.as_str(), b.as_str()) {
         return x == y;
+    }
+    if let Some(r) = crate::objects::complex::eq(a, b) {
+        return r;
     }
     match (a.body(), b.body()) {
         (Some(Object::Tuple(_)), Some(Object::Tuple(_)))
@@ -228,6 +232,7 @@ impl Vm {
                 Object::Set(s) | Object::FrozenSet(s) => !s.is_empty(),
                 Object::Bytes(b) => !b.is_empty(),
                 Object::BigInt(b) => !b.is_zero(),
+                Object::Complex(re, im) => *re != 0.0 || *im != 0.0,
                 Object::Range { .. } => crate::objects::range::nonempty(v),
                 Object::DictView { dict, .. } => match dict.get() {
                     Object::Dict(d) => !d.is_empty(),
@@ -286,6 +291,7 @@ impl Vm {
             Value::Obj(o) => match o.get() {
                 Object::Str(s) => hash::hash_str(s.hash),
                 Object::BigInt(b) => hash::hash_bigint(b),
+                Object::Complex(re, im) => permafrost_semantics::complex::hash((*re, *im)),
                 Object::Tuple(_) => return self.hash_tuple(o),
                 Object::Bytes(b) => hash::hash_str(permafrost_image::str_hash(b)),
                 Object::FrozenSet(s) => {
@@ -480,6 +486,9 @@ impl Vm {
         }
         if let (Some(x), Some(y)) = (num_of(a), num_of(b)) {
             return Ok(num_cmp(&x, &y) == Some(Ordering::Equal));
+        }
+        if let Some(r) = crate::objects::complex::eq(a, b) {
+            return Ok(r);
         }
         if has_dunders(a) || has_dunders(b) {
             if let Some(r) = self.call_dunder(a, "__eq__", std::slice::from_ref(b))? {
