@@ -494,8 +494,8 @@ fn iter(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn next(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let v = arg0(a, 0);
-    if let Some(Object::Generator(_)) = v.body() {
-        if let Some(o) = v.as_obj().cloned() {
+    if let Some(Object::Generator(g)) = v.body() {
+        if let (Some(o), crate::value::object::GenKind::Generator) = (v.as_obj().cloned(), g.kind) {
             return match vm.gen_resume(&o, Value::None, None)? {
                 crate::vm::eval::Exit::Yield(x) => Ok(x),
                 crate::vm::eval::Exit::Return(r) => match a.get(1) {

@@ -31,7 +31,7 @@ fn receiver(vm: &Vm, a: &Args, method: &str) -> PyResult<ObjRef> {
 }
 
 /// The value a resumed generator yields; its return raises `StopIteration(value)`.
-fn yielded(vm: &mut Vm, exit: Exit) -> PyResult<Value> {
+pub(crate) fn yielded(vm: &mut Vm, exit: Exit) -> PyResult<Value> {
     match exit {
         Exit::Yield(x) => Ok(x),
         Exit::Return(r) => {
@@ -46,15 +46,22 @@ fn yielded(vm: &mut Vm, exit: Exit) -> PyResult<Value> {
     }
 }
 
-fn send(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+pub(crate) fn send(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let g = receiver(vm, a, "send")?;
     let v = a.get(1).cloned().unwrap_or(Value::None);
     let exit = vm.gen_resume(&g, v, None)?;
     yielded(vm, exit)
 }
 
-fn throw(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+pub(crate) fn throw(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let g = receiver(vm, a, "throw")?;
+    let exc = thrown(vm, a)?;
+    let exit = vm.gen_resume(&g, Value::None, Some(exc))?;
+    yielded(vm, exit)
+}
+
+/// The exception `throw(type[, value[, tb]])` raises (arguments after the receiver).
+pub(crate) fn thrown(vm: &mut Vm, a: &Args) -> PyResult<ObjRef> {
     let e = a.get(1).cloned().unwrap_or(Value::None);
     let e = match a.get(2) {
         // `throw(type, value)`: a value already of the type is raised as it is.
@@ -74,14 +81,15 @@ fn throw(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         Some(v) => vm.call(&e, std::slice::from_ref(v), &[])?,
         None => e,
     };
-    let exc = vm.make_raisable(&e)?;
-    let exit = vm.gen_resume(&g, Value::None, Some(exc))?;
-    yielded(vm, exit)
+    vm.make_raisable(&e)
 }
 
-fn close(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+pub(crate) fn close(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let g = receiver(vm, a, "close")?;
-    let started = matches!(g.get(), Object::Generator(s) if s.state == GenState::Suspended);
+    let (started, noun) = match g.get() {
+        Object::Generator(s) => (s.state == GenState::Suspended, s.kind.noun()),
+        _ => (false, "generator"),
+    };
     if !started {
         if let Object::Generator(s) = g.get_mut() {
             s.state = GenState::Done;
@@ -91,7 +99,10 @@ fn close(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     }
     let exc = vm.err_empty(ExcKind::GeneratorExit);
     match vm.gen_resume(&g, Value::None, Some(exc)) {
-        Ok(Exit::Yield(_)) => Err(vm.err(ExcKind::RuntimeError, "generator ignored GeneratorExit")),
+        Ok(Exit::Yield(_)) => Err(vm.err(
+            ExcKind::RuntimeError,
+            format!("{noun} ignored GeneratorExit"),
+        )),
         Ok(_) => Ok(Value::None),
         Err(e)
             if vm.exc_matches(&e, ExcKind::GeneratorExit)

@@ -8,6 +8,7 @@ use crate::vm::native::{Args, NativeFn};
 use crate::vm::{PyResult, Vm};
 
 pub(crate) mod bytes;
+pub(crate) mod coroutine;
 pub(crate) mod dict;
 pub(crate) mod dunders;
 pub(crate) mod exception;
@@ -37,6 +38,11 @@ fn methods(kind: TypeKind) -> &'static [NativeFn] {
         TypeKind::Int | TypeKind::Bool => int::METHODS,
         TypeKind::Float => float::METHODS,
         TypeKind::Generator => generator::METHODS,
+        TypeKind::Coroutine => coroutine::COROUTINE_METHODS,
+        TypeKind::AsyncGenerator => coroutine::ASYNC_GENERATOR_METHODS,
+        TypeKind::CoroutineWrapper => coroutine::WRAPPER_METHODS,
+        TypeKind::AsyncGenASend => coroutine::ASEND_METHODS,
+        TypeKind::AsyncGenAThrow => coroutine::ATHROW_METHODS,
         TypeKind::Exception => exception::METHODS,
         _ => &[],
     }

@@ -13,7 +13,7 @@
 use crate::builtins::functions;
 use crate::value::frame::Frame;
 use crate::value::heap::ObjRef;
-use crate::value::object::{Iter, Object};
+use crate::value::object::{GenKind, Iter, Object};
 use crate::value::Value;
 use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
@@ -1213,12 +1213,53 @@ impl Vm {
                 }
                 Opcode::GET_YIELD_FROM_ITER => {
                     let v = f.pop();
-                    let it = if matches!(v.body(), Some(Object::Generator(_))) {
-                        v
-                    } else {
-                        self.get_iter(&v)?
+                    let it = match v.body() {
+                        Some(Object::Generator(g)) if g.kind == GenKind::Generator => v,
+                        Some(Object::Generator(g)) if g.kind == GenKind::Coroutine => {
+                            let co_flags = self.codes[f.code as usize].flags;
+                            if co_flags & (flags::CO_COROUTINE | flags::CO_ITERABLE_COROUTINE) == 0
+                            {
+                                return Err(self.type_error(
+                                    "cannot 'yield from' a coroutine object in a non-coroutine generator",
+                                ));
+                            }
+                            v
+                        }
+                        _ => self.get_iter(&v)?,
                     };
                     f.push(it);
+                }
+                Opcode::GET_AWAITABLE => {
+                    let v = f.pop();
+                    let it = self.get_awaitable(&v, arg)?;
+                    f.push(it);
+                }
+                Opcode::GET_AITER => {
+                    let v = f.pop();
+                    let it = self.get_aiter(&v)?;
+                    f.push(it);
+                }
+                Opcode::GET_ANEXT => {
+                    let aiter = f.top().clone();
+                    let aw = self.get_anext(&aiter)?;
+                    f.push(aw);
+                }
+                Opcode::END_ASYNC_FOR => {
+                    let exc = f.pop();
+                    let Value::Obj(e) = exc else {
+                        return Err(self.err(ExcKind::SystemError, "END_ASYNC_FOR of a non-exception"));
+                    };
+                    if !self.exc_matches(&e, ExcKind::StopAsyncIteration) {
+                        self.reraising = true;
+                        return Err(e);
+                    }
+                    f.pop();
+                }
+                Opcode::BEFORE_ASYNC_WITH => {
+                    let mgr = f.pop();
+                    let (exit, r) = self.before_async_with(&mgr)?;
+                    f.push(exit);
+                    f.push(r);
                 }
                 Opcode::YIELD_FROM => {
                     let sent = f.pop();

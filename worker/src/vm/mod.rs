@@ -20,6 +20,7 @@ use permafrost_semantics::error::ErrorKind;
 pub(crate) mod attrs;
 pub(crate) mod call;
 pub(crate) mod class_attrs;
+pub(crate) mod coroutine;
 pub(crate) mod eval;
 pub(crate) mod exceptions;
 pub(crate) mod import;
@@ -139,6 +140,11 @@ const TYPE_NAMES: &[(TypeKind, &str)] = &[
     (TypeKind::DictView, "dict_keys"),
     (TypeKind::NotImplementedType, "NotImplementedType"),
     (TypeKind::Ellipsis, "ellipsis"),
+    (TypeKind::Coroutine, "coroutine"),
+    (TypeKind::AsyncGenerator, "async_generator"),
+    (TypeKind::CoroutineWrapper, "coroutine_wrapper"),
+    (TypeKind::AsyncGenASend, "async_generator_asend"),
+    (TypeKind::AsyncGenAThrow, "async_generator_athrow"),
 ];
 
 fn new_class(name: &str, bases: Vec<ObjRef>, kind: TypeKind) -> ObjRef {
@@ -303,6 +309,11 @@ impl Vm {
                     | TypeKind::DictView
                     | TypeKind::NotImplementedType
                     | TypeKind::Ellipsis
+                    | TypeKind::Coroutine
+                    | TypeKind::AsyncGenerator
+                    | TypeKind::CoroutineWrapper
+                    | TypeKind::AsyncGenASend
+                    | TypeKind::AsyncGenAThrow
             );
             if !internal {
                 builtins.insert(name, Value::Obj(types[*kind as usize].clone()));
@@ -448,7 +459,16 @@ impl Vm {
                 },
                 Object::Module(_) => TypeKind::Module,
                 Object::Cell(_) => TypeKind::Cell,
-                Object::Generator(_) => TypeKind::Generator,
+                Object::Generator(g) => match g.kind {
+                    crate::value::object::GenKind::Generator => TypeKind::Generator,
+                    crate::value::object::GenKind::Coroutine => TypeKind::Coroutine,
+                    crate::value::object::GenKind::AsyncGenerator => TypeKind::AsyncGenerator,
+                },
+                Object::GenAwait(a) => match a.op {
+                    crate::value::object::AwaitOp::Wrapper => TypeKind::CoroutineWrapper,
+                    crate::value::object::AwaitOp::ASend(_) => TypeKind::AsyncGenASend,
+                    _ => TypeKind::AsyncGenAThrow,
+                },
                 Object::Iter(it) => {
                     use crate::value::object::{Iter, ViewKind};
                     let name = match it {
