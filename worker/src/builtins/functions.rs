@@ -56,6 +56,13 @@ pub(crate) static FUNCTIONS: &[NativeFn] = &[
     NativeFn::function("hash", hash, Arity::One, None),
     NativeFn::new("iter", iter),
     NativeFn::new("next", next),
+    NativeFn::function("aiter", crate::objects::coroutine::aiter, Arity::One, None),
+    NativeFn::function(
+        "anext",
+        crate::objects::coroutine::anext_builtin,
+        Arity::Range(1, 2),
+        None,
+    ),
     NativeFn::function("chr", chr, Arity::One, None),
     NativeFn::function("ord", ord, Arity::One, None),
     NativeFn::new("hex", hex),
@@ -509,6 +516,17 @@ fn next(vm: &mut Vm, a: &Args) -> PyResult<Value> {
                         };
                         Err(vm.make_exc(&cls, args))
                     }
+                },
+            };
+        }
+    }
+    if let Some(Object::GenAwait(_)) = v.body() {
+        if let Some(o) = v.as_obj().cloned() {
+            return match vm.await_send(&o, Value::None)? {
+                crate::vm::eval::Exit::Yield(x) => Ok(x),
+                crate::vm::eval::Exit::Return(r) => match a.get(1) {
+                    Some(d) => Ok(d.clone()),
+                    None => crate::objects::generator::yielded(vm, crate::vm::eval::Exit::Return(r)),
                 },
             };
         }

@@ -55,6 +55,38 @@ pub(crate) static ATHROW_METHODS: &[NativeFn] = &[
     NativeFn::method("async_generator_athrow.__await__", itself, Arity::NoArgs, None),
 ];
 
+/// The methods of `anext(aiter, default)`.
+pub(crate) static ANEXT_METHODS: &[NativeFn] = &[
+    NativeFn::method("anext_awaitable.send", await_send, Arity::One, None),
+    NativeFn::method("anext_awaitable.throw", await_throw, Arity::Range(1, 3), None),
+    NativeFn::method("anext_awaitable.close", await_close, Arity::NoArgs, None),
+    NativeFn::method("anext_awaitable.__next__", await_next, Arity::NoArgs, None),
+    NativeFn::method("anext_awaitable.__iter__", itself, Arity::NoArgs, None),
+    NativeFn::method("anext_awaitable.__await__", itself, Arity::NoArgs, None),
+];
+
+/// `aiter(obj)`.
+pub(crate) fn aiter(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let v = a.get(0).cloned().unwrap_or(Value::None);
+    vm.aiter(&v)
+}
+
+/// `anext(aiter[, default])`.
+pub(crate) fn anext_builtin(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let v = a.get(0).cloned().unwrap_or(Value::None);
+    let aw = vm.anext(&v)?;
+    match (a.get(1), v.as_obj()) {
+        (Some(d), Some(it)) => Ok(Vm::gen_await(
+            it.clone(),
+            AwaitOp::ANext {
+                wrapped: aw,
+                default: d.clone(),
+            },
+        )),
+        _ => Ok(aw),
+    }
+}
+
 fn gen_of(vm: &Vm, a: &Args, type_name: &str, method: &str, kind: GenKind) -> PyResult<ObjRef> {
     let is_kind: fn(&Value) -> bool = match kind {
         GenKind::Coroutine => |v| matches!(v.body(), Some(Object::Generator(g)) if g.kind == GenKind::Coroutine),

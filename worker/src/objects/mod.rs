@@ -43,6 +43,7 @@ fn methods(kind: TypeKind) -> &'static [NativeFn] {
         TypeKind::CoroutineWrapper => coroutine::WRAPPER_METHODS,
         TypeKind::AsyncGenASend => coroutine::ASEND_METHODS,
         TypeKind::AsyncGenAThrow => coroutine::ATHROW_METHODS,
+        TypeKind::ANextAwaitable => coroutine::ANEXT_METHODS,
         TypeKind::Exception => exception::METHODS,
         _ => &[],
     }

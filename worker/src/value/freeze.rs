@@ -133,6 +133,10 @@ fn freeze_all(mut work: Vec<ObjRef>) {
                 push_obj(&a.gen, w);
                 match &a.op {
                     AwaitOp::ASend(v) | AwaitOp::AThrow(v) => push_value(v, w),
+                    AwaitOp::ANext { wrapped, default } => {
+                        push_value(wrapped, w);
+                        push_value(default, w);
+                    }
                     AwaitOp::Wrapper | AwaitOp::AClose => {}
                 }
             }

@@ -145,6 +145,8 @@ pub enum TypeKind {
     AsyncGenASend,
     /// `agen.athrow(..)` and `agen.aclose()`.
     AsyncGenAThrow,
+    /// `anext(aiter, default)`.
+    ANextAwaitable,
     /// `BaseException` and every exception class derived from it.
     Exception,
     /// A class defined by the program (not deriving from an exception class).
@@ -285,6 +287,9 @@ pub enum AwaitOp {
     AThrow(Value),
     /// `agen.aclose()`: throws `GeneratorExit` in.
     AClose,
+    /// `anext(aiter, default)`: awaits `wrapped` (what `__anext__` returned), ending with
+    /// `default` instead of `StopAsyncIteration`; `gen` is the async iterator.
+    ANext { wrapped: Value, default: Value },
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

@@ -958,7 +958,7 @@ impl Vm {
     /// `GeneratorExit` closes `sub` and is then raised in the delegating generator (or the
     /// error closing raised instead); anything else goes to `sub.throw`, raised in the
     /// delegating generator when `sub` has none.
-    fn throw_to_delegate(&mut self, sub: &Value, exc: ObjRef) -> PyResult<Exit> {
+    pub(crate) fn throw_to_delegate(&mut self, sub: &Value, exc: ObjRef) -> PyResult<Exit> {
         if self.exc_matches(&exc, ExcKind::GeneratorExit) {
             if let Some(Object::Generator(_)) = sub.body() {
                 let close = Value::Native(&crate::objects::generator::CLOSE);

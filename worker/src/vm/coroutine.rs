@@ -199,6 +199,61 @@ impl Vm {
         }
     }
 
+    /// One step of `anext(aiter, default)`: `StopAsyncIteration` from the awaited
+    /// `__anext__()` becomes the end of the await with `default`.
+    fn anext_step(&mut self, wrapped: &Value, default: Value, action: Result<Value, ObjRef>) -> Step {
+        let it = self.awaitable_iter(wrapped)?;
+        let r = match action {
+            Ok(sent) => self.send(&it, sent),
+            Err(exc) => self.throw_to_delegate(&it, exc),
+        };
+        match r {
+            Err(e) if self.exc_matches(&e, ExcKind::StopAsyncIteration) => Ok(Exit::Return(default)),
+            other => other,
+        }
+    }
+
+    /// `aiter(obj)`.
+    pub(crate) fn aiter(&mut self, v: &Value) -> PyResult<Value> {
+        let it = if let Some((GenKind::AsyncGenerator, _)) = Vm::gen_kind(v) {
+            v.clone()
+        } else {
+            match self.special_method(v, "__aiter__")? {
+                Some(m) => self.call(&m, &[], &[])?,
+                None => {
+                    return Err(self.type_error(format!(
+                        "'{}' object is not an async iterable",
+                        self.type_name(v)
+                    )))
+                }
+            }
+        };
+        let ok = matches!(Vm::gen_kind(&it), Some((GenKind::AsyncGenerator, _)))
+            || self.special_method(&it, "__anext__")?.is_some();
+        if !ok {
+            return Err(self.type_error(format!(
+                "aiter() returned not an async iterator of type '{}'",
+                self.type_name(&it)
+            )));
+        }
+        Ok(it)
+    }
+
+    /// `anext(aiter)`: what `aiter.__anext__()` returns.
+    pub(crate) fn anext(&mut self, v: &Value) -> PyResult<Value> {
+        if let Some((GenKind::AsyncGenerator, _)) = Vm::gen_kind(v) {
+            let g = v.as_obj().cloned().expect("an async generator is a heap object");
+            return Ok(Vm::gen_await(g, AwaitOp::ASend(Value::None)));
+        }
+        match self.special_method(v, "__anext__")? {
+            Some(m) => self.call(&m, &[], &[]),
+            None => Err(self.type_error(format!(
+                "'{}' object is not an async iterator",
+                self.type_name(v)
+            ))),
+        }
+    }
+
     /// `BEFORE_ASYNC_WITH`: `[mgr] -> [mgr.__aexit__, mgr.__aenter__()]`.
     pub(crate) fn before_async_with(&mut self, mgr: &Value) -> PyResult<(Value, Value)> {
         let Some(enter) = self.special_method(mgr, "__aenter__")? else {
@@ -276,6 +331,10 @@ impl Vm {
         let state = aw.state;
         match &aw.op {
             AwaitOp::Wrapper => self.gen_resume(&g, sent, None),
+            AwaitOp::ANext { wrapped, default } => {
+                let (wrapped, default) = (wrapped.clone(), default.clone());
+                self.anext_step(&wrapped, default, Ok(sent))
+            }
             AwaitOp::ASend(v) => {
                 if state == AwaitState::Closed {
                     return Err(self.err(
@@ -423,6 +482,10 @@ impl Vm {
         let state = aw.state;
         match &aw.op {
             AwaitOp::Wrapper => self.gen_resume(&g, Value::None, Some(exc)),
+            AwaitOp::ANext { wrapped, default } => {
+                let (wrapped, default) = (wrapped.clone(), default.clone());
+                self.anext_step(&wrapped, default, Err(exc))
+            }
             AwaitOp::ASend(_) => {
                 if state == AwaitState::Closed {
                     return Err(self.err(
@@ -480,6 +543,17 @@ impl Vm {
             let g = Value::Obj(aw.gen.clone());
             let close = Value::Native(&crate::objects::generator::CLOSE);
             self.call(&close, &[g], &[])?;
+            return Ok(());
+        }
+        if let AwaitOp::ANext { wrapped, .. } = &aw.op {
+            let wrapped = wrapped.clone();
+            let it = self.awaitable_iter(&wrapped)?;
+            if let Some(Object::Generator(_)) = it.body() {
+                let close = Value::Native(&crate::objects::generator::CLOSE);
+                self.call(&close, &[it], &[])?;
+            } else if let Some(m) = self.getattr_opt(&it, "close")? {
+                self.call(&m, &[], &[])?;
+            }
             return Ok(());
         }
         Vm::set_await_state(a, AwaitState::Closed);

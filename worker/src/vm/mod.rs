@@ -145,6 +145,7 @@ const TYPE_NAMES: &[(TypeKind, &str)] = &[
     (TypeKind::CoroutineWrapper, "coroutine_wrapper"),
     (TypeKind::AsyncGenASend, "async_generator_asend"),
     (TypeKind::AsyncGenAThrow, "async_generator_athrow"),
+    (TypeKind::ANextAwaitable, "anext_awaitable"),
 ];
 
 fn new_class(name: &str, bases: Vec<ObjRef>, kind: TypeKind) -> ObjRef {
@@ -314,6 +315,7 @@ impl Vm {
                     | TypeKind::CoroutineWrapper
                     | TypeKind::AsyncGenASend
                     | TypeKind::AsyncGenAThrow
+                    | TypeKind::ANextAwaitable
             );
             if !internal {
                 builtins.insert(name, Value::Obj(types[*kind as usize].clone()));
@@ -467,6 +469,7 @@ impl Vm {
                 Object::GenAwait(a) => match a.op {
                     crate::value::object::AwaitOp::Wrapper => TypeKind::CoroutineWrapper,
                     crate::value::object::AwaitOp::ASend(_) => TypeKind::AsyncGenASend,
+                    crate::value::object::AwaitOp::ANext { .. } => TypeKind::ANextAwaitable,
                     _ => TypeKind::AsyncGenAThrow,
                 },
                 Object::Iter(it) => {
