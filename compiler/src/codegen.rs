@@ -2057,11 +2057,12 @@ impl<'s, 'a> Codegen<'s, 'a> {
         let freevars = unit.freevars.clone();
         let code = self.finish(unit)?;
         self.make_function(code, &freevars, 0, at)?;
+        // CPython folds a constant list into a tuple here even for `async for` (the error
+        // then names a tuple).
+        self.container_operand(&first.iter)?;
         if first.is_async {
-            self.expr(&first.iter)?;
             self.emit(Opcode::GET_AITER, 0);
         } else {
-            self.container_operand(&first.iter)?;
             self.emit(Opcode::GET_ITER, 0);
         }
         self.set_line(at);
@@ -2084,7 +2085,7 @@ impl<'s, 'a> Codegen<'s, 'a> {
         if index == 0 {
             self.emit(Opcode::LOAD_FAST, 0);
         } else if g.is_async {
-            self.expr(&g.iter)?;
+            self.container_operand(&g.iter)?;
             self.emit(Opcode::GET_AITER, 0);
         } else {
             self.container_operand(&g.iter)?;

@@ -183,6 +183,11 @@ class SyncAiter:
         return iter([1])
 
 
+async def for_list():
+    async for x in [1, 2]:
+        pass
+
+
 async def for_int():
     async for x in 5:
         pass
@@ -214,7 +219,7 @@ async def for_error_inside():
             raise IndexError("inside body")
 
 
-for f in (for_int, for_no_anext, for_bad_anext, for_bad_await, for_sync, for_error_inside):
+for f in (for_list, for_int, for_no_anext, for_bad_anext, for_bad_await, for_sync, for_error_inside):
     show(f.__name__, lambda: run(f()))
 
 
