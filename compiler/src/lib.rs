@@ -27,7 +27,11 @@
 //! `YIELD_FROM` re-executes itself while delegating, and the explicit jump back gives its
 //! fall-through edge the same stack depth for the verifier.
 //!
-//! Not compiled (a `file:line:col: unsupported: ...` error): `async`/`await`, `match`,
+//! `await x` is the same loop after `GET_AWAITABLE`; `async for` awaits `GET_ANEXT` under a
+//! handler that `END_ASYNC_FOR` ends on `StopAsyncIteration`; `async def` bodies and async
+//! comprehensions carry CPython's `CO_COROUTINE` / `CO_ASYNC_GENERATOR` flags.
+//!
+//! Not compiled (a `file:line:col: unsupported: ...` error): `match`,
 //! `type` aliases and type parameters, `except*`, complex literals, dotted and relative
 //! imports, `from m import *`, t-strings, dict unpacking in comprehensions, lone surrogate
 //! escapes. Annotations are accepted and never evaluated; `from __future__ import ...`

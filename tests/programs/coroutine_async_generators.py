@@ -156,3 +156,17 @@ async def consume(agen):
 
 
 print(run(consume(awaiting())))
+
+
+async def dropped():
+    try:
+        yield 1
+        yield 2
+    finally:
+        print("  agen finally on del")
+
+
+ag = dropped()
+show("one", lambda: ag.__anext__().send(None))
+del ag
+print("after del")

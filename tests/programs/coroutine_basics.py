@@ -214,3 +214,26 @@ try:
     run(chained())
 except ValueError as e:
     print(type(e).__name__, e, "from", type(e.__cause__).__name__, e.__cause__)
+
+
+async def cleanup():
+    try:
+        await Suspend()
+    finally:
+        print("coroutine finally on del")
+
+
+c = cleanup()
+c.send(None)
+del c
+print("after del")
+
+
+def local_del():
+    c = cleanup()
+    c.send(None)
+    del c
+    print("after local del")
+
+
+local_del()

@@ -526,7 +526,9 @@ fn next(vm: &mut Vm, a: &Args) -> PyResult<Value> {
                 crate::vm::eval::Exit::Yield(x) => Ok(x),
                 crate::vm::eval::Exit::Return(r) => match a.get(1) {
                     Some(d) => Ok(d.clone()),
-                    None => crate::objects::generator::yielded(vm, crate::vm::eval::Exit::Return(r)),
+                    None => {
+                        crate::objects::generator::yielded(vm, crate::vm::eval::Exit::Return(r))
+                    }
                 },
             };
         }

@@ -12,7 +12,12 @@ use crate::vm::{PyResult, Vm};
 /// The methods of coroutines.
 pub(crate) static COROUTINE_METHODS: &[NativeFn] = &[
     NativeFn::method("coroutine.send", generator::send, Arity::One, None),
-    NativeFn::method("coroutine.throw", generator::throw, Arity::Range(1, 3), None),
+    NativeFn::method(
+        "coroutine.throw",
+        generator::throw,
+        Arity::Range(1, 3),
+        None,
+    ),
     NativeFn::method("coroutine.close", generator::close, Arity::NoArgs, None),
     NativeFn::method("coroutine.__await__", coro_await, Arity::NoArgs, None),
 ];
@@ -29,36 +34,101 @@ pub(crate) static ASYNC_GENERATOR_METHODS: &[NativeFn] = &[
 /// The methods of `coro.__await__()`.
 pub(crate) static WRAPPER_METHODS: &[NativeFn] = &[
     NativeFn::method("coroutine_wrapper.send", await_send, Arity::One, None),
-    NativeFn::method("coroutine_wrapper.throw", await_throw, Arity::Range(1, 3), None),
+    NativeFn::method(
+        "coroutine_wrapper.throw",
+        await_throw,
+        Arity::Range(1, 3),
+        None,
+    ),
     NativeFn::method("coroutine_wrapper.close", await_close, Arity::NoArgs, None),
-    NativeFn::method("coroutine_wrapper.__next__", await_next, Arity::NoArgs, None),
+    NativeFn::method(
+        "coroutine_wrapper.__next__",
+        await_next,
+        Arity::NoArgs,
+        None,
+    ),
     NativeFn::method("coroutine_wrapper.__iter__", itself, Arity::NoArgs, None),
 ];
 
 /// The methods of `agen.asend(v)` and `agen.__anext__()`.
 pub(crate) static ASEND_METHODS: &[NativeFn] = &[
     NativeFn::method("async_generator_asend.send", await_send, Arity::One, None),
-    NativeFn::method("async_generator_asend.throw", await_throw, Arity::Range(1, 3), None),
-    NativeFn::method("async_generator_asend.close", await_close, Arity::NoArgs, None),
-    NativeFn::method("async_generator_asend.__next__", await_next, Arity::NoArgs, None),
-    NativeFn::method("async_generator_asend.__iter__", itself, Arity::NoArgs, None),
-    NativeFn::method("async_generator_asend.__await__", itself, Arity::NoArgs, None),
+    NativeFn::method(
+        "async_generator_asend.throw",
+        await_throw,
+        Arity::Range(1, 3),
+        None,
+    ),
+    NativeFn::method(
+        "async_generator_asend.close",
+        await_close,
+        Arity::NoArgs,
+        None,
+    ),
+    NativeFn::method(
+        "async_generator_asend.__next__",
+        await_next,
+        Arity::NoArgs,
+        None,
+    ),
+    NativeFn::method(
+        "async_generator_asend.__iter__",
+        itself,
+        Arity::NoArgs,
+        None,
+    ),
+    NativeFn::method(
+        "async_generator_asend.__await__",
+        itself,
+        Arity::NoArgs,
+        None,
+    ),
 ];
 
 /// The methods of `agen.athrow(..)` and `agen.aclose()`.
 pub(crate) static ATHROW_METHODS: &[NativeFn] = &[
     NativeFn::method("async_generator_athrow.send", await_send, Arity::One, None),
-    NativeFn::method("async_generator_athrow.throw", await_throw, Arity::Range(1, 3), None),
-    NativeFn::method("async_generator_athrow.close", await_close, Arity::NoArgs, None),
-    NativeFn::method("async_generator_athrow.__next__", await_next, Arity::NoArgs, None),
-    NativeFn::method("async_generator_athrow.__iter__", itself, Arity::NoArgs, None),
-    NativeFn::method("async_generator_athrow.__await__", itself, Arity::NoArgs, None),
+    NativeFn::method(
+        "async_generator_athrow.throw",
+        await_throw,
+        Arity::Range(1, 3),
+        None,
+    ),
+    NativeFn::method(
+        "async_generator_athrow.close",
+        await_close,
+        Arity::NoArgs,
+        None,
+    ),
+    NativeFn::method(
+        "async_generator_athrow.__next__",
+        await_next,
+        Arity::NoArgs,
+        None,
+    ),
+    NativeFn::method(
+        "async_generator_athrow.__iter__",
+        itself,
+        Arity::NoArgs,
+        None,
+    ),
+    NativeFn::method(
+        "async_generator_athrow.__await__",
+        itself,
+        Arity::NoArgs,
+        None,
+    ),
 ];
 
 /// The methods of `anext(aiter, default)`.
 pub(crate) static ANEXT_METHODS: &[NativeFn] = &[
     NativeFn::method("anext_awaitable.send", await_send, Arity::One, None),
-    NativeFn::method("anext_awaitable.throw", await_throw, Arity::Range(1, 3), None),
+    NativeFn::method(
+        "anext_awaitable.throw",
+        await_throw,
+        Arity::Range(1, 3),
+        None,
+    ),
     NativeFn::method("anext_awaitable.close", await_close, Arity::NoArgs, None),
     NativeFn::method("anext_awaitable.__next__", await_next, Arity::NoArgs, None),
     NativeFn::method("anext_awaitable.__iter__", itself, Arity::NoArgs, None),
@@ -89,8 +159,12 @@ pub(crate) fn anext_builtin(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn gen_of(vm: &Vm, a: &Args, type_name: &str, method: &str, kind: GenKind) -> PyResult<ObjRef> {
     let is_kind: fn(&Value) -> bool = match kind {
-        GenKind::Coroutine => |v| matches!(v.body(), Some(Object::Generator(g)) if g.kind == GenKind::Coroutine),
-        _ => |v| matches!(v.body(), Some(Object::Generator(g)) if g.kind == GenKind::AsyncGenerator),
+        GenKind::Coroutine => {
+            |v| matches!(v.body(), Some(Object::Generator(g)) if g.kind == GenKind::Coroutine)
+        }
+        _ => {
+            |v| matches!(v.body(), Some(Object::Generator(g)) if g.kind == GenKind::AsyncGenerator)
+        }
     };
     let g = super::receiver(vm, a, type_name, method, is_kind)?;
     Ok(g.as_obj().cloned().expect("a generator is a heap object"))
@@ -119,7 +193,13 @@ fn asend(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn anext(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let g = gen_of(vm, a, "async_generator", "__anext__", GenKind::AsyncGenerator)?;
+    let g = gen_of(
+        vm,
+        a,
+        "async_generator",
+        "__anext__",
+        GenKind::AsyncGenerator,
+    )?;
     Ok(Vm::gen_await(g, AwaitOp::ASend(Value::None)))
 }
 

@@ -974,7 +974,10 @@ impl Vm {
                 return self.gen_resume(&g, Value::None, Some(exc));
             }
             Some(Object::GenAwait(_)) => {
-                let a = sub.as_obj().cloned().expect("an awaitable is a heap object");
+                let a = sub
+                    .as_obj()
+                    .cloned()
+                    .expect("an awaitable is a heap object");
                 return self.await_throw(&a, exc);
             }
             _ => {}

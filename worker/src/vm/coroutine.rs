@@ -165,7 +165,10 @@ impl Vm {
     /// `GET_ANEXT`: the awaitable iterator of `aiter.__anext__()`.
     pub(crate) fn get_anext(&mut self, aiter: &Value) -> PyResult<Value> {
         if let Some((GenKind::AsyncGenerator, _)) = Vm::gen_kind(aiter) {
-            let g = aiter.as_obj().cloned().expect("an async generator is a heap object");
+            let g = aiter
+                .as_obj()
+                .cloned()
+                .expect("an async generator is a heap object");
             return Ok(Vm::gen_await(g, AwaitOp::ASend(Value::None)));
         }
         let Some(m) = self.special_method(aiter, "__anext__")? else {
@@ -201,14 +204,21 @@ impl Vm {
 
     /// One step of `anext(aiter, default)`: `StopAsyncIteration` from the awaited
     /// `__anext__()` becomes the end of the await with `default`.
-    fn anext_step(&mut self, wrapped: &Value, default: Value, action: Result<Value, ObjRef>) -> Step {
+    fn anext_step(
+        &mut self,
+        wrapped: &Value,
+        default: Value,
+        action: Result<Value, ObjRef>,
+    ) -> Step {
         let it = self.awaitable_iter(wrapped)?;
         let r = match action {
             Ok(sent) => self.send(&it, sent),
             Err(exc) => self.throw_to_delegate(&it, exc),
         };
         match r {
-            Err(e) if self.exc_matches(&e, ExcKind::StopAsyncIteration) => Ok(Exit::Return(default)),
+            Err(e) if self.exc_matches(&e, ExcKind::StopAsyncIteration) => {
+                Ok(Exit::Return(default))
+            }
             other => other,
         }
     }
@@ -242,7 +252,10 @@ impl Vm {
     /// `anext(aiter)`: what `aiter.__anext__()` returns.
     pub(crate) fn anext(&mut self, v: &Value) -> PyResult<Value> {
         if let Some((GenKind::AsyncGenerator, _)) = Vm::gen_kind(v) {
-            let g = v.as_obj().cloned().expect("an async generator is a heap object");
+            let g = v
+                .as_obj()
+                .cloned()
+                .expect("an async generator is a heap object");
             return Ok(Vm::gen_await(g, AwaitOp::ASend(Value::None)));
         }
         match self.special_method(v, "__anext__")? {
@@ -384,11 +397,7 @@ impl Vm {
             ));
         }
         let (done, running, closed) = match g.get() {
-            Object::Generator(gen) => (
-                gen.state == GenState::Done,
-                gen.running_async,
-                gen.closed,
-            ),
+            Object::Generator(gen) => (gen.state == GenState::Done, gen.running_async, gen.closed),
             _ => (true, false, true),
         };
         if done {
@@ -580,9 +589,7 @@ impl Vm {
             "running" if g.kind == GenKind::AsyncGenerator => Value::Bool(g.running_async),
             "running" => Value::Bool(g.state == GenState::Running),
             "code" => Value::obj(Object::CodeRef(g.code)),
-            "await" if g.kind != GenKind::Generator => {
-                self.gen_delegate(o).unwrap_or(Value::None)
-            }
+            "await" if g.kind != GenKind::Generator => self.gen_delegate(o).unwrap_or(Value::None),
             "yieldfrom" if g.kind == GenKind::Generator => {
                 self.gen_delegate(o).unwrap_or(Value::None)
             }

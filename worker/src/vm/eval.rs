@@ -252,6 +252,10 @@ impl Vm {
                         return Err(self.unbound_local(f, arg as usize));
                     }
                     f.locals[arg as usize] = Value::Null;
+                    // `del g` of a suspended generator finalizes it at once, as in CPython.
+                    if crate::value::heap::has_finalizers() {
+                        self.run_finalizers();
+                    }
                 }
                 Opcode::LOAD_DEREF => {
                     let v = match f.cells.get(arg as usize).map(|c| c.get()) {
@@ -315,9 +319,13 @@ impl Vm {
                             .map(|s| std::mem::replace(s, Value::Null)),
                         _ => None,
                     };
-                    if was.is_none_or(|v| v.is_null()) {
+                    if was.as_ref().is_none_or(|v| v.is_null()) {
                         let n = self.name_at(f, arg);
                         return Err(self.name_error(n.as_str().unwrap_or("?")));
+                    }
+                    drop(was);
+                    if crate::value::heap::has_finalizers() {
+                        self.run_finalizers();
                     }
                 }
                 Opcode::LOAD_NAME => {
@@ -1247,7 +1255,9 @@ impl Vm {
                 Opcode::END_ASYNC_FOR => {
                     let exc = f.pop();
                     let Value::Obj(e) = exc else {
-                        return Err(self.err(ExcKind::SystemError, "END_ASYNC_FOR of a non-exception"));
+                        return Err(
+                            self.err(ExcKind::SystemError, "END_ASYNC_FOR of a non-exception")
+                        );
                     };
                     if !self.exc_matches(&e, ExcKind::StopAsyncIteration) {
                         self.reraising = true;
