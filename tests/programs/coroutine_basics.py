@@ -237,3 +237,15 @@ def local_del():
 
 
 local_del()
+
+
+def plain():
+    yield 1
+
+
+coro = add(1, 2)
+show("generator.send(coroutine)", lambda: type(plain()).send(coro, None))
+show("coroutine.send(generator)", lambda: type(coro).send(plain(), None))
+show("coroutine.close(generator)", lambda: type(coro).close(plain()))
+show("coroutine.send(coroutine)", lambda: type(coro).send(coro, None))
+show("type call", lambda: type(coro)())

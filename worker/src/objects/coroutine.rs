@@ -11,14 +11,9 @@ use crate::vm::{PyResult, Vm};
 
 /// The methods of coroutines.
 pub(crate) static COROUTINE_METHODS: &[NativeFn] = &[
-    NativeFn::method("coroutine.send", generator::send, Arity::One, None),
-    NativeFn::method(
-        "coroutine.throw",
-        generator::throw,
-        Arity::Range(1, 3),
-        None,
-    ),
-    NativeFn::method("coroutine.close", generator::close, Arity::NoArgs, None),
+    NativeFn::method("coroutine.send", coro_send, Arity::One, None),
+    NativeFn::method("coroutine.throw", coro_throw, Arity::Range(1, 3), None),
+    NativeFn::method("coroutine.close", coro_close, Arity::NoArgs, None),
     NativeFn::method("coroutine.__await__", coro_await, Arity::NoArgs, None),
 ];
 
@@ -179,6 +174,21 @@ fn awaitable_of(vm: &Vm, a: &Args, method: &str) -> PyResult<ObjRef> {
 
 fn itself(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(a.get(0).cloned().unwrap_or(Value::None))
+}
+
+fn coro_send(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let g = gen_of(vm, a, "coroutine", "send", GenKind::Coroutine)?;
+    generator::send_to(vm, &g, a)
+}
+
+fn coro_throw(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let g = gen_of(vm, a, "coroutine", "throw", GenKind::Coroutine)?;
+    generator::throw_to(vm, &g, a)
+}
+
+fn coro_close(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let g = gen_of(vm, a, "coroutine", "close", GenKind::Coroutine)?;
+    generator::close_gen(vm, &g)
 }
 
 fn coro_await(vm: &mut Vm, a: &Args) -> PyResult<Value> {

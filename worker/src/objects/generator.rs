@@ -2,7 +2,7 @@
 //! function below.
 
 use crate::value::heap::ObjRef;
-use crate::value::object::{GenState, Object};
+use crate::value::object::{GenKind, GenState, Object};
 use crate::value::Value;
 use crate::vm::eval::Exit;
 use crate::vm::native::{Args, Arity, NativeFn};
@@ -16,11 +16,13 @@ pub(crate) static METHODS: &[NativeFn] = &[
     NativeFn::method("generator.close", close, Arity::NoArgs, None),
 ];
 
-/// `generator.close`, also run on generators dropped while suspended.
-pub(crate) static CLOSE: NativeFn = NativeFn::method("generator.close", close, Arity::NoArgs, None);
+/// Closes any generator-like object: run on generators and coroutines dropped while
+/// suspended, and when a delegation is closed.
+pub(crate) static CLOSE: NativeFn =
+    NativeFn::method("generator.close", close_any, Arity::NoArgs, None);
 
 fn is_generator(v: &Value) -> bool {
-    matches!(v.body(), Some(Object::Generator(_)))
+    matches!(v.body(), Some(Object::Generator(g)) if g.kind == GenKind::Generator)
 }
 
 fn receiver(vm: &Vm, a: &Args, method: &str) -> PyResult<ObjRef> {
@@ -28,6 +30,13 @@ fn receiver(vm: &Vm, a: &Args, method: &str) -> PyResult<ObjRef> {
     Ok(g.as_obj()
         .cloned()
         .expect("is_generator accepted a heap object"))
+}
+
+fn close_any(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    match a.get(0).and_then(|v| v.as_obj()) {
+        Some(g) if matches!(g.get(), Object::Generator(_)) => close_gen(vm, &g.clone()),
+        _ => close(vm, a),
+    }
 }
 
 /// The value a resumed generator yields; its return raises `StopIteration(value)`.
@@ -46,17 +55,27 @@ pub(crate) fn yielded(vm: &mut Vm, exit: Exit) -> PyResult<Value> {
     }
 }
 
-pub(crate) fn send(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+fn send(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let g = receiver(vm, a, "send")?;
+    send_to(vm, &g, a)
+}
+
+/// `send(value)` on generator-like `g`.
+pub(crate) fn send_to(vm: &mut Vm, g: &ObjRef, a: &Args) -> PyResult<Value> {
     let v = a.get(1).cloned().unwrap_or(Value::None);
-    let exit = vm.gen_resume(&g, v, None)?;
+    let exit = vm.gen_resume(g, v, None)?;
     yielded(vm, exit)
 }
 
-pub(crate) fn throw(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+fn throw(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let g = receiver(vm, a, "throw")?;
+    throw_to(vm, &g, a)
+}
+
+/// `throw(type[, value[, tb]])` on generator-like `g`.
+pub(crate) fn throw_to(vm: &mut Vm, g: &ObjRef, a: &Args) -> PyResult<Value> {
     let exc = thrown(vm, a)?;
-    let exit = vm.gen_resume(&g, Value::None, Some(exc))?;
+    let exit = vm.gen_resume(g, Value::None, Some(exc))?;
     yielded(vm, exit)
 }
 
@@ -84,8 +103,13 @@ pub(crate) fn thrown(vm: &mut Vm, a: &Args) -> PyResult<ObjRef> {
     vm.make_raisable(&e)
 }
 
-pub(crate) fn close(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+fn close(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let g = receiver(vm, a, "close")?;
+    close_gen(vm, &g)
+}
+
+/// `close()` on generator-like `g`.
+pub(crate) fn close_gen(vm: &mut Vm, g: &ObjRef) -> PyResult<Value> {
     let (started, noun) = match g.get() {
         Object::Generator(s) => (s.state == GenState::Suspended, s.kind.noun()),
         _ => (false, "generator"),
@@ -98,7 +122,7 @@ pub(crate) fn close(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         return Ok(Value::None);
     }
     let exc = vm.err_empty(ExcKind::GeneratorExit);
-    match vm.gen_resume(&g, Value::None, Some(exc)) {
+    match vm.gen_resume(g, Value::None, Some(exc)) {
         Ok(Exit::Yield(_)) => Err(vm.err(
             ExcKind::RuntimeError,
             format!("{noun} ignored GeneratorExit"),
