@@ -16,6 +16,7 @@ use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextSize};
 use std::collections::HashMap;
 
+mod coroutine;
 mod patterns;
 
 type R<T = ()> = Result<T, CompileError>;
@@ -146,6 +147,8 @@ enum FBlockKind<'a> {
     HandlerRegion,
     /// The body of a `with`: `exit` is on the stack.
     With,
+    /// The body of an `async with`: `exit` is on the stack and its result is awaited.
+    AsyncWith,
     /// A return value held on the stack while a finally body runs.
     PopValue,
 }
@@ -184,9 +187,12 @@ impl<'a> Unit<'a> {
             if s.nested {
                 flags |= co::CO_NESTED;
             }
-            if s.is_generator {
-                flags |= co::CO_GENERATOR;
-            }
+            flags |= match (s.is_coroutine, s.is_generator) {
+                (true, true) => co::CO_ASYNC_GENERATOR,
+                (true, false) => co::CO_COROUTINE,
+                (false, true) => co::CO_GENERATOR,
+                (false, false) => 0,
+            };
         }
         let mut unit = Unit {
             scope,
@@ -630,6 +636,12 @@ impl<'s, 'a> Codegen<'s, 'a> {
                         .src
                         .syntax_error(r.start(), "'return' outside function"));
                 }
+                let scope = &self.table.scopes[self.unit.scope];
+                if r.value.is_some() && scope.is_coroutine && scope.is_generator {
+                    return Err(self
+                        .src
+                        .syntax_error(r.start(), "'return' with value in async generator"));
+                }
                 match &r.value {
                     Some(v) => self.expr(v)?,
                     None => self.load_const(Constant::None)?,
@@ -914,6 +926,12 @@ impl<'s, 'a> Codegen<'s, 'a> {
                 }
                 self.call_exit_with_nones()?;
             }
+            FBlockKind::AsyncWith => {
+                if preserve_tos {
+                    self.emit(Opcode::SWAP, 2);
+                }
+                self.call_async_exit_with_nones()?;
+            }
         }
         Ok(())
     }
@@ -1056,6 +1074,9 @@ impl<'s, 'a> Codegen<'s, 'a> {
     }
 
     fn for_stmt(&mut self, f: &'a ast::StmtFor) -> R {
+        if f.is_async {
+            return self.async_for_stmt(f);
+        }
         self.container_operand(&f.iter)?;
         self.set_line(f.start());
         self.emit(Opcode::GET_ITER, 0);
@@ -1138,14 +1159,23 @@ impl<'s, 'a> Codegen<'s, 'a> {
         };
         self.expr(&item.context_expr)?;
         self.set_line(w.start());
-        self.emit(Opcode::BEFORE_WITH, 0);
+        if w.is_async {
+            self.emit(Opcode::BEFORE_ASYNC_WITH, 0);
+            self.await_top(1)?;
+        } else {
+            self.emit(Opcode::BEFORE_WITH, 0);
+        }
         let handler = self.label();
         let after = self.label();
         let cleanup = self.label();
         let suppress = self.label();
         let depth = self.base_depth();
         self.push_fblock(
-            FBlockKind::With,
+            if w.is_async {
+                FBlockKind::AsyncWith
+            } else {
+                FBlockKind::With
+            },
             Some(Handler {
                 label: handler,
                 depth: depth + 1,
@@ -1159,7 +1189,11 @@ impl<'s, 'a> Codegen<'s, 'a> {
         self.with_stmt(w, index + 1)?;
         self.pop_fblock();
         self.set_line(w.start());
-        self.call_exit_with_nones()?;
+        if w.is_async {
+            self.call_async_exit_with_nones()?;
+        } else {
+            self.call_exit_with_nones()?;
+        }
         self.jump(Opcode::JUMP, after);
 
         self.bind(handler);
@@ -1173,6 +1207,9 @@ impl<'s, 'a> Codegen<'s, 'a> {
         );
         self.emit(Opcode::PUSH_EXC_INFO, 0);
         self.emit(Opcode::WITH_EXCEPT_START, 0);
+        if w.is_async {
+            self.await_top(2)?;
+        }
         self.jump(Opcode::POP_JUMP_IF_TRUE, suppress);
         self.emit(Opcode::RERAISE, 0);
         self.bind(suppress);
@@ -1658,7 +1695,10 @@ impl<'s, 'a> Codegen<'s, 'a> {
                 None,
                 g.start(),
             ),
-            Expr::Await(a) => Err(self.src.unsupported(a.start(), "await")),
+            Expr::Await(a) => {
+                self.expr(&a.value)?;
+                self.await_top(0)
+            }
             Expr::Yield(y) => {
                 match &y.value {
                     Some(v) => self.expr(v)?,
@@ -1670,16 +1710,7 @@ impl<'s, 'a> Codegen<'s, 'a> {
             Expr::YieldFrom(y) => {
                 self.expr(&y.value)?;
                 self.emit(Opcode::GET_YIELD_FROM_ITER, 0);
-                self.load_const(Constant::None)?;
-                // YIELD_FROM re-executes itself while delegating; the jump back makes that
-                // loop explicit for stack-depth analysis, which follows the fall-through edge.
-                let delegate = self.label();
-                let end = self.label();
-                self.bind(delegate);
-                self.jump(Opcode::YIELD_FROM, end);
-                self.jump(Opcode::JUMP, delegate);
-                self.bind(end);
-                Ok(())
+                self.delegate()
             }
             Expr::Compare(c) => self.compare(c),
             Expr::Call(c) => self.call(c),
@@ -2020,6 +2051,13 @@ impl<'s, 'a> Codegen<'s, 'a> {
             _ => "<genexpr>",
         };
         let scope = self.scope_of(node, at)?;
+        let awaited = self.table.scopes[scope].is_coroutine && kind != Collection::Generator;
+        if awaited && !self.in_async_context() {
+            return Err(self.src.syntax_error(
+                at,
+                "asynchronous comprehension outside of an asynchronous function",
+            ));
+        }
         let qualname = self.qualname_for(name, false);
         let line = self.src.line(at);
         self.enter_unit(scope, name, &qualname, line);
@@ -2039,10 +2077,19 @@ impl<'s, 'a> Codegen<'s, 'a> {
         let freevars = unit.freevars.clone();
         let code = self.finish(unit)?;
         self.make_function(code, &freevars, 0, at)?;
+        // CPython folds a constant list into a tuple here even for `async for` (the error
+        // then names a tuple).
         self.container_operand(&first.iter)?;
-        self.emit(Opcode::GET_ITER, 0);
+        if first.is_async {
+            self.emit(Opcode::GET_AITER, 0);
+        } else {
+            self.emit(Opcode::GET_ITER, 0);
+        }
         self.set_line(at);
         self.emit(Opcode::CALL, 1);
+        if awaited {
+            self.await_top(0)?;
+        }
         Ok(())
     }
 
@@ -2057,6 +2104,9 @@ impl<'s, 'a> Codegen<'s, 'a> {
         let g = &generators[index];
         if index == 0 {
             self.emit(Opcode::LOAD_FAST, 0);
+        } else if g.is_async {
+            self.container_operand(&g.iter)?;
+            self.emit(Opcode::GET_AITER, 0);
         } else {
             self.container_operand(&g.iter)?;
             self.emit(Opcode::GET_ITER, 0);
@@ -2064,7 +2114,13 @@ impl<'s, 'a> Codegen<'s, 'a> {
         let top = self.label();
         let end = self.label();
         self.bind(top);
-        self.jump(Opcode::FOR_ITER, end);
+        if g.is_async {
+            // Below the iterators: the collection being built (none for a generator).
+            let depth = u32::from(kind != Collection::Generator) + index as u32 + 1;
+            self.async_next(end, depth)?;
+        } else {
+            self.jump(Opcode::FOR_ITER, end);
+        }
         self.store_target(&g.target)?;
         for cond in &g.ifs {
             self.jump_if(cond, false, top)?;
@@ -2098,6 +2154,9 @@ impl<'s, 'a> Codegen<'s, 'a> {
         }
         self.jump(Opcode::JUMP, top);
         self.bind(end);
+        if g.is_async {
+            self.emit(Opcode::END_ASYNC_FOR, 0);
+        }
         Ok(())
     }
 

@@ -30,8 +30,12 @@
 //! `match` compiles as CPython 3.11 does (`codegen/patterns.rs`): captured values wait on the
 //! stack and are stored once the whole pattern matched.
 //!
-//! Not compiled (a `file:line:col: unsupported: ...` error): `async`/`await`,
-//! `type` aliases and type parameters, `except*`, t-strings, dict unpacking in comprehensions, lone surrogate
+//! `await x` is the same loop after `GET_AWAITABLE`; `async for` awaits `GET_ANEXT` under a
+//! handler that `END_ASYNC_FOR` ends on `StopAsyncIteration`; `async def` bodies and async
+//! comprehensions carry CPython's `CO_COROUTINE` / `CO_ASYNC_GENERATOR` flags.
+//!
+//! Not compiled (a `file:line:col: unsupported: ...` error): `type` aliases and type
+//! parameters, `except*`, t-strings, dict unpacking in comprehensions, lone surrogate
 //! escapes. Annotations are accepted and never evaluated; `from __future__ import ...`
 //! compiles to nothing.
 

@@ -77,6 +77,11 @@ pub struct Scope {
     pub params: Vec<String>,
     pub children: Vec<ScopeId>,
     pub is_generator: bool,
+    /// An `async def`, or a comprehension with `async for` or `await` (CPython's
+    /// `ste_coroutine`): with `is_generator`, an async generator, else a coroutine.
+    pub is_coroutine: bool,
+    /// An `async def` body (where `await`, `async for` and `async with` may appear).
+    pub is_async_def: bool,
     /// Defined inside a function (directly or through classes): `CO_NESTED`.
     pub nested: bool,
     /// A class whose methods use `super()` or `__class__`: the body creates a `__class__` cell.
@@ -94,6 +99,8 @@ impl Scope {
             params: Vec::new(),
             children: Vec::new(),
             is_generator: false,
+            is_coroutine: false,
+            is_async_def: false,
             nested,
             needs_class_closure: false,
             private,
@@ -352,9 +359,6 @@ impl Builder<'_, '_> {
     fn visit_stmt_inner(&mut self, stmt: &Stmt) -> Result<(), CompileError> {
         match stmt {
             Stmt::FunctionDef(f) => {
-                if f.is_async {
-                    return Err(self.unsupported(f.range.start(), "async def"));
-                }
                 if f.type_params.is_some() {
                     return Err(self.unsupported(f.range.start(), "type parameters"));
                 }
@@ -364,6 +368,8 @@ impl Builder<'_, '_> {
                 self.visit_defaults(&f.parameters)?;
                 self.add_def(f.name.as_str(), def::LOCAL);
                 self.enter(f, ScopeKind::Function, f.name.as_str());
+                self.scope().is_coroutine = f.is_async;
+                self.scope().is_async_def = f.is_async;
                 self.visit_params(&f.parameters)?;
                 self.visit_body(&f.body)?;
                 self.leave();
@@ -435,7 +441,7 @@ impl Builder<'_, '_> {
             }
             Stmt::For(f) => {
                 if f.is_async {
-                    return Err(self.unsupported(f.range.start(), "async for"));
+                    self.check_async_stmt(f.range.start(), "'async for' outside async function")?;
                 }
                 self.visit_expr(&f.iter)?;
                 self.visit_expr(&f.target)?;
@@ -459,7 +465,7 @@ impl Builder<'_, '_> {
             }
             Stmt::With(w) => {
                 if w.is_async {
-                    return Err(self.unsupported(w.range.start(), "async with"));
+                    self.check_async_stmt(w.range.start(), "'async with' outside async function")?;
                 }
                 for item in &w.items {
                     self.visit_expr(&item.context_expr)?;
@@ -621,14 +627,10 @@ impl Builder<'_, '_> {
         let Some(first) = generators.first() else {
             return Ok(());
         };
-        for g in generators {
-            if g.is_async {
-                return Err(self.unsupported(g.range.start(), "async comprehension"));
-            }
-        }
         self.visit_expr(&first.iter)?;
         self.enter(node, ScopeKind::Comprehension, name);
         self.scope().is_generator = is_generator;
+        self.scope().is_coroutine = generators.iter().any(|g| g.is_async);
         self.add_def(".0", def::PARAM);
         self.scope().params.push(".0".to_string());
         for (i, g) in generators.iter().enumerate() {
@@ -646,7 +648,13 @@ impl Builder<'_, '_> {
         for e in elts {
             self.visit_expr(e)?;
         }
+        // An async comprehension other than a generator expression is awaited where it is
+        // evaluated, which makes the enclosing scope a coroutine too.
+        let awaited = self.scope().is_coroutine && !is_generator;
         self.leave();
+        if awaited {
+            self.scope().is_coroutine = true;
+        }
         Ok(())
     }
 
@@ -792,7 +800,17 @@ impl Builder<'_, '_> {
             Expr::Generator(g) => {
                 self.visit_comprehension(g, "<genexpr>", &g.generators, &[&g.elt], true)?
             }
-            Expr::Await(a) => return Err(self.unsupported(a.range.start(), "await")),
+            Expr::Await(a) => {
+                let scope = &self.scopes[self.cur()];
+                if !scope.kind.is_function_like() {
+                    return Err(self.syntax(a.range.start(), "'await' outside function"));
+                }
+                if !scope.is_async_def && scope.kind != ScopeKind::Comprehension {
+                    return Err(self.syntax(a.range.start(), "'await' outside async function"));
+                }
+                self.visit_expr(&a.value)?;
+                self.scope().is_coroutine = true;
+            }
             Expr::Yield(y) => {
                 self.mark_generator(y.range.start())?;
                 if let Some(v) = &y.value {
@@ -801,6 +819,9 @@ impl Builder<'_, '_> {
             }
             Expr::YieldFrom(y) => {
                 self.mark_generator(y.range.start())?;
+                if self.scopes[self.cur()].is_async_def {
+                    return Err(self.syntax(y.range.start(), "'yield from' inside async function"));
+                }
                 self.visit_expr(&y.value)?;
             }
             Expr::Compare(c) => {
@@ -1009,6 +1030,15 @@ impl Builder<'_, '_> {
             }
         }
         Ok(())
+    }
+
+    /// `async for` and `async with` only appear in `async def` bodies.
+    fn check_async_stmt(&self, at: TextSize, msg: &str) -> Result<(), CompileError> {
+        if self.scopes[self.cur()].is_async_def {
+            Ok(())
+        } else {
+            Err(self.syntax(at, msg))
+        }
     }
 
     fn mark_generator(&mut self, at: TextSize) -> Result<(), CompileError> {

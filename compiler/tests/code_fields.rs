@@ -133,6 +133,33 @@ if any((hit := v) > 4 for v in data):
     print("hit", hit)
 "#;
 
+/// Coroutines, async generators and async comprehensions: `CO_COROUTINE` (0x80) and
+/// `CO_ASYNC_GENERATOR` (0x200) as CPython sets them (file `async.py`).
+const ASYNC_SOURCE: &str = r#"async def coro(a):
+    x = await a
+    return x
+
+async def agen(n):
+    for i in range(n):
+        yield i
+
+async def comps(it):
+    lst = [x async for x in it]
+    st = {await y for y in lst}
+    ge = (z async for z in it)
+    plain = [w for w in lst]
+    nested = [[v async for v in it] for _ in lst]
+    return lst, st, ge, plain, nested
+
+def sync_genexp(it):
+    return (await q for q in it)
+
+async def uses_with(m):
+    async with m as v:
+        async for k in v:
+            pass
+"#;
+
 struct Expected {
     qualname: &'static str,
     name: &'static str,
@@ -238,6 +265,30 @@ fn code_fields_match_cpython() {
 #[test]
 fn scope_resolution_matches_cpython() {
     check("fields.py", SCOPES_SOURCE, &expected_scopes());
+}
+
+#[rustfmt::skip]
+fn expected_async() -> Vec<Expected> {
+    vec![
+        Expected { qualname: "<module>", name: "<module>", firstlineno: 1, argcount: 0, posonlyargcount: 0, kwonlyargcount: 0, flags: 0x0, varnames: &[], cellvars: &[], freevars: &[] },
+        Expected { qualname: "coro", name: "coro", firstlineno: 1, argcount: 1, posonlyargcount: 0, kwonlyargcount: 0, flags: 0x83, varnames: &["a", "x"], cellvars: &[], freevars: &[] },
+        Expected { qualname: "agen", name: "agen", firstlineno: 5, argcount: 1, posonlyargcount: 0, kwonlyargcount: 0, flags: 0x203, varnames: &["n", "i"], cellvars: &[], freevars: &[] },
+        Expected { qualname: "comps", name: "comps", firstlineno: 9, argcount: 1, posonlyargcount: 0, kwonlyargcount: 0, flags: 0x83, varnames: &["it", "lst", "st", "ge", "plain", "nested"], cellvars: &["it"], freevars: &[] },
+        Expected { qualname: "comps.<locals>.<listcomp>", name: "<listcomp>", firstlineno: 10, argcount: 1, posonlyargcount: 0, kwonlyargcount: 0, flags: 0x93, varnames: &[".0", "x"], cellvars: &[], freevars: &[] },
+        Expected { qualname: "comps.<locals>.<setcomp>", name: "<setcomp>", firstlineno: 11, argcount: 1, posonlyargcount: 0, kwonlyargcount: 0, flags: 0x93, varnames: &[".0", "y"], cellvars: &[], freevars: &[] },
+        Expected { qualname: "comps.<locals>.<genexpr>", name: "<genexpr>", firstlineno: 12, argcount: 1, posonlyargcount: 0, kwonlyargcount: 0, flags: 0x213, varnames: &[".0", "z"], cellvars: &[], freevars: &[] },
+        Expected { qualname: "comps.<locals>.<listcomp>", name: "<listcomp>", firstlineno: 13, argcount: 1, posonlyargcount: 0, kwonlyargcount: 0, flags: 0x13, varnames: &[".0", "w"], cellvars: &[], freevars: &[] },
+        Expected { qualname: "comps.<locals>.<listcomp>", name: "<listcomp>", firstlineno: 14, argcount: 1, posonlyargcount: 0, kwonlyargcount: 0, flags: 0x93, varnames: &[".0", "_"], cellvars: &[], freevars: &["it"] },
+        Expected { qualname: "comps.<locals>.<listcomp>.<listcomp>", name: "<listcomp>", firstlineno: 14, argcount: 1, posonlyargcount: 0, kwonlyargcount: 0, flags: 0x93, varnames: &[".0", "v"], cellvars: &[], freevars: &[] },
+        Expected { qualname: "sync_genexp", name: "sync_genexp", firstlineno: 17, argcount: 1, posonlyargcount: 0, kwonlyargcount: 0, flags: 0x3, varnames: &["it"], cellvars: &[], freevars: &[] },
+        Expected { qualname: "sync_genexp.<locals>.<genexpr>", name: "<genexpr>", firstlineno: 18, argcount: 1, posonlyargcount: 0, kwonlyargcount: 0, flags: 0x213, varnames: &[".0", "q"], cellvars: &[], freevars: &[] },
+        Expected { qualname: "uses_with", name: "uses_with", firstlineno: 20, argcount: 1, posonlyargcount: 0, kwonlyargcount: 0, flags: 0x83, varnames: &["m", "v", "k"], cellvars: &[], freevars: &[] },
+    ]
+}
+
+#[test]
+fn coroutine_flags_match_cpython() {
+    check("async.py", ASYNC_SOURCE, &expected_async());
 }
 
 fn check(filename: &str, source: &str, expected: &[Expected]) {

@@ -257,6 +257,19 @@ opcodes! {
     /// of its `arg` positional attributes (through `cls.__match_args__`) followed by the
     /// attributes named by the tuple `names`; otherwise None.
     MATCH_CLASS = 104, ArgKind::Count;
+    /// `[obj] -> [iter]` for `await`: a coroutine (or a generator flagged
+    /// `CO_ITERABLE_COROUTINE`) itself, else the iterator `obj.__await__()` returns. The
+    /// selector names the source in errors: 0 `await`, 1 `__aenter__`, 2 `__aexit__`.
+    GET_AWAITABLE = 96, ArgKind::Selector(3);
+    /// `[obj] -> [obj.__aiter__()]` (`async for`).
+    GET_AITER = 97, ArgKind::None;
+    /// `[aiter] -> [aiter, awaitable]`: the awaitable iterator of `aiter.__anext__()`.
+    GET_ANEXT = 98, ArgKind::None;
+    /// `async for` exhaustion handler: `[aiter, exc] -> []` when `exc` is a
+    /// `StopAsyncIteration`, otherwise re-raises `exc`.
+    END_ASYNC_FOR = 99, ArgKind::None;
+    /// `[mgr] -> [exit, mgr.__aenter__()]` where exit is the bound `mgr.__aexit__`.
+    BEFORE_ASYNC_WITH = 95, ArgKind::None;
 }
 
 /// Selectors of `BINARY_OP`. In-place forms add [`BinaryOp::INPLACE`].
@@ -400,6 +413,14 @@ pub mod flags {
     pub const CO_GENERATOR: u32 = 0x20;
     /// The code has neither free nor cell variables.
     pub const CO_NOFREE: u32 = 0x40;
+    /// `async def` without `yield`: calling the code returns a coroutine.
+    pub const CO_COROUTINE: u32 = 0x80;
+    /// A generator usable in `await` (`types.coroutine`).
+    pub const CO_ITERABLE_COROUTINE: u32 = 0x100;
+    /// `async def` with `yield`: calling the code returns an async generator.
+    pub const CO_ASYNC_GENERATOR: u32 = 0x200;
+    /// Codes whose call makes a generator-like object instead of running the body.
+    pub const GENERATOR_LIKE: u32 = CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR;
 }
 
 /// Encodes one instruction word.
@@ -434,7 +455,8 @@ impl Opcode {
             NOP | SWAP | UNARY_NEGATIVE | UNARY_POSITIVE | UNARY_NOT | UNARY_INVERT
             | DELETE_FAST | DELETE_DEREF | DELETE_GLOBAL | DELETE_NAME | LIST_TO_TUPLE
             | PUSH_EXC_INFO | POP_EXCEPT | CHECK_EXC_MATCH | GET_ITER | YIELD_VALUE
-            | GET_YIELD_FROM_ITER | JUMP => 0,
+            | GET_YIELD_FROM_ITER | JUMP | GET_AWAITABLE | GET_AITER => 0,
+            END_ASYNC_FOR => -2,
             POP_TOP | STORE_FAST | STORE_DEREF | STORE_GLOBAL | STORE_NAME | DELETE_ATTR
             | BINARY_OP | COMPARE_OP | IS_OP | CONTAINS_OP | BINARY_SUBSCR | LIST_APPEND
             | SET_ADD | LIST_EXTEND | SET_UPDATE | DICT_UPDATE | DICT_MERGE | RETURN_VALUE
@@ -447,7 +469,7 @@ impl Opcode {
             }
             LOAD_CONST | LOAD_FAST | LOAD_DEREF | LOAD_CLOSURE | LOAD_GLOBAL | LOAD_NAME
             | LOAD_ASSERTION_ERROR | IMPORT_FROM | LOAD_BUILD_CLASS | BEFORE_WITH
-            | WITH_EXCEPT_START | LOAD_LOCALS | LOAD_METHOD => 1,
+            | WITH_EXCEPT_START | LOAD_LOCALS | LOAD_METHOD | GET_ANEXT | BEFORE_ASYNC_WITH => 1,
             LOAD_ATTR => 0,
             GET_LEN | MATCH_MAPPING | MATCH_SEQUENCE | MATCH_KEYS => 1,
             MATCH_CLASS => -2,
@@ -526,7 +548,8 @@ impl Opcode {
             STORE_SUBSCR | MATCH_CLASS => 3,
             MATCH_KEYS => 2,
             STORE_ATTR | DELETE_SUBSCR | BINARY_OP | COMPARE_OP | IS_OP | CONTAINS_OP
-            | BINARY_SUBSCR | CHECK_EXC_MATCH | WITH_EXCEPT_START | YIELD_FROM | IMPORT_NAME => 2,
+            | BINARY_SUBSCR | CHECK_EXC_MATCH | WITH_EXCEPT_START | YIELD_FROM | IMPORT_NAME
+            | END_ASYNC_FOR => 2,
             NOP | LOAD_CONST | LOAD_FAST | LOAD_DEREF | LOAD_CLOSURE | LOAD_GLOBAL | LOAD_NAME
             | LOAD_ASSERTION_ERROR | LOAD_BUILD_CLASS | LOAD_LOCALS | JUMP | DELETE_FAST
             | DELETE_DEREF | DELETE_GLOBAL | DELETE_NAME | POP_EXCEPT => 0,

@@ -210,7 +210,7 @@ fn stdlib_compile_errors_name_the_chain_and_absent_modules_raise_at_run_time() {
                 "try:\n    import _tool_accel\nexcept ImportError:\n    pass\n\
                  import nt\n\ndef platform():\n    import _winapi\n    return _winapi\n",
             ),
-            ("fancy.py", "x = 1\nasync def f():\n    pass\n"),
+            ("fancy.py", "x = 1\ntype X = int\n"),
             ("unused.py", "async def never_imported():\n    pass\n"),
         ],
     );

@@ -56,6 +56,13 @@ pub(crate) static FUNCTIONS: &[NativeFn] = &[
     NativeFn::function("hash", hash, Arity::One, None),
     NativeFn::new("iter", iter),
     NativeFn::new("next", next),
+    NativeFn::function("aiter", crate::objects::coroutine::aiter, Arity::One, None),
+    NativeFn::function(
+        "anext",
+        crate::objects::coroutine::anext_builtin,
+        Arity::Range(1, 2),
+        None,
+    ),
     NativeFn::function("chr", chr, Arity::One, None),
     NativeFn::function("ord", ord, Arity::One, None),
     NativeFn::new("hex", hex),
@@ -523,8 +530,8 @@ fn iter(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn next(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let v = arg0(a, 0);
-    if let Some(Object::Generator(_)) = v.body() {
-        if let Some(o) = v.as_obj().cloned() {
+    if let Some(Object::Generator(g)) = v.body() {
+        if let (Some(o), crate::value::object::GenKind::Generator) = (v.as_obj().cloned(), g.kind) {
             return match vm.gen_resume(&o, Value::None, None)? {
                 crate::value::frame::Exit::Yield(x) => Ok(x),
                 crate::value::frame::Exit::Return(r) => match a.get(1) {
@@ -537,6 +544,19 @@ fn next(vm: &mut Vm, a: &Args) -> PyResult<Value> {
                             vec![r]
                         };
                         Err(vm.make_exc(&cls, args))
+                    }
+                },
+            };
+        }
+    }
+    if let Some(Object::GenAwait(_)) = v.body() {
+        if let Some(o) = v.as_obj().cloned() {
+            return match vm.await_send(&o, Value::None)? {
+                crate::value::frame::Exit::Yield(x) => Ok(x),
+                crate::value::frame::Exit::Return(r) => match a.get(1) {
+                    Some(d) => Ok(d.clone()),
+                    None => {
+                        crate::objects::generator::yielded(vm, crate::value::frame::Exit::Return(r))
                     }
                 },
             };

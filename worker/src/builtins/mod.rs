@@ -130,6 +130,12 @@ pub(crate) fn install(vm: &mut Vm) {
                 | TypeKind::DictView
                 | TypeKind::NotImplementedType
                 | TypeKind::Ellipsis
+                | TypeKind::Coroutine
+                | TypeKind::AsyncGenerator
+                | TypeKind::CoroutineWrapper
+                | TypeKind::AsyncGenASend
+                | TypeKind::AsyncGenAThrow
+                | TypeKind::ANextAwaitable
         );
         if !internal {
             builtins.insert(name, Value::Obj(vm.types[*kind as usize].clone()));

@@ -3,7 +3,7 @@
 
 use crate::value::frame::Exit;
 use crate::value::heap::ObjRef;
-use crate::value::object::{GenState, Object};
+use crate::value::object::{GenKind, GenState, Object};
 use crate::value::Value;
 use crate::vm::native::{Args, Arity, NativeFn};
 use crate::vm::ExcKind;
@@ -16,11 +16,13 @@ pub(crate) static METHODS: &[NativeFn] = &[
     NativeFn::method("generator.close", close, Arity::NoArgs, None),
 ];
 
-/// `generator.close`, also run on generators dropped while suspended.
-pub(crate) static CLOSE: NativeFn = NativeFn::method("generator.close", close, Arity::NoArgs, None);
+/// Closes any generator-like object: run on generators and coroutines dropped while
+/// suspended, and when a delegation is closed.
+pub(crate) static CLOSE: NativeFn =
+    NativeFn::method("generator.close", close_any, Arity::NoArgs, None);
 
 fn is_generator(v: &Value) -> bool {
-    matches!(v.body(), Some(Object::Generator(_)))
+    matches!(v.body(), Some(Object::Generator(g)) if g.kind == GenKind::Generator)
 }
 
 fn receiver(vm: &Vm, a: &Args, method: &str) -> PyResult<ObjRef> {
@@ -30,8 +32,15 @@ fn receiver(vm: &Vm, a: &Args, method: &str) -> PyResult<ObjRef> {
         .expect("is_generator accepted a heap object"))
 }
 
+fn close_any(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    match a.get(0).and_then(|v| v.as_obj()) {
+        Some(g) if matches!(g.get(), Object::Generator(_)) => close_gen(vm, &g.clone()),
+        _ => close(vm, a),
+    }
+}
+
 /// The value a resumed generator yields; its return raises `StopIteration(value)`.
-fn yielded(vm: &mut Vm, exit: Exit) -> PyResult<Value> {
+pub(crate) fn yielded(vm: &mut Vm, exit: Exit) -> PyResult<Value> {
     match exit {
         Exit::Yield(x) => Ok(x),
         Exit::Return(r) => {
@@ -48,13 +57,30 @@ fn yielded(vm: &mut Vm, exit: Exit) -> PyResult<Value> {
 
 fn send(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let g = receiver(vm, a, "send")?;
+    send_to(vm, &g, a)
+}
+
+/// `send(value)` on generator-like `g`.
+pub(crate) fn send_to(vm: &mut Vm, g: &ObjRef, a: &Args) -> PyResult<Value> {
     let v = a.get(1).cloned().unwrap_or(Value::None);
-    let exit = vm.gen_resume(&g, v, None)?;
+    let exit = vm.gen_resume(g, v, None)?;
     yielded(vm, exit)
 }
 
 fn throw(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let g = receiver(vm, a, "throw")?;
+    throw_to(vm, &g, a)
+}
+
+/// `throw(type[, value[, tb]])` on generator-like `g`.
+pub(crate) fn throw_to(vm: &mut Vm, g: &ObjRef, a: &Args) -> PyResult<Value> {
+    let exc = thrown(vm, a)?;
+    let exit = vm.gen_resume(g, Value::None, Some(exc))?;
+    yielded(vm, exit)
+}
+
+/// The exception `throw(type[, value[, tb]])` raises (arguments after the receiver).
+pub(crate) fn thrown(vm: &mut Vm, a: &Args) -> PyResult<ObjRef> {
     let e = a.get(1).cloned().unwrap_or(Value::None);
     let e = match a.get(2) {
         // `throw(type, value)`: a value already of the type is raised as it is.
@@ -74,14 +100,20 @@ fn throw(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         Some(v) => vm.call(&e, std::slice::from_ref(v), &[])?,
         None => e,
     };
-    let exc = vm.make_raisable(&e)?;
-    let exit = vm.gen_resume(&g, Value::None, Some(exc))?;
-    yielded(vm, exit)
+    vm.make_raisable(&e)
 }
 
 fn close(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let g = receiver(vm, a, "close")?;
-    let started = matches!(g.get(), Object::Generator(s) if s.state == GenState::Suspended);
+    close_gen(vm, &g)
+}
+
+/// `close()` on generator-like `g`.
+pub(crate) fn close_gen(vm: &mut Vm, g: &ObjRef) -> PyResult<Value> {
+    let (started, noun) = match g.get() {
+        Object::Generator(s) => (s.state == GenState::Suspended, s.kind.noun()),
+        _ => (false, "generator"),
+    };
     if !started {
         if let Object::Generator(s) = g.get_mut() {
             s.state = GenState::Done;
@@ -90,8 +122,11 @@ fn close(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         return Ok(Value::None);
     }
     let exc = vm.err_empty(ExcKind::GeneratorExit);
-    match vm.gen_resume(&g, Value::None, Some(exc)) {
-        Ok(Exit::Yield(_)) => Err(vm.err(ExcKind::RuntimeError, "generator ignored GeneratorExit")),
+    match vm.gen_resume(g, Value::None, Some(exc)) {
+        Ok(Exit::Yield(_)) => Err(vm.err(
+            ExcKind::RuntimeError,
+            format!("{noun} ignored GeneratorExit"),
+        )),
         Ok(_) => Ok(Value::None),
         Err(e)
             if vm.exc_matches(&e, ExcKind::GeneratorExit)

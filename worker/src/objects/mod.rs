@@ -9,6 +9,7 @@ use crate::vm::{PyResult, Vm};
 
 pub(crate) mod bytes;
 pub(crate) mod complex;
+pub(crate) mod coroutine;
 pub(crate) mod dict;
 pub(crate) mod dunders;
 pub(crate) mod exception;
@@ -65,6 +66,12 @@ fn methods(kind: TypeKind) -> &'static [NativeFn] {
         TypeKind::Float => float::METHODS,
         TypeKind::Complex => complex::METHODS,
         TypeKind::Generator => generator::METHODS,
+        TypeKind::Coroutine => coroutine::COROUTINE_METHODS,
+        TypeKind::AsyncGenerator => coroutine::ASYNC_GENERATOR_METHODS,
+        TypeKind::CoroutineWrapper => coroutine::WRAPPER_METHODS,
+        TypeKind::AsyncGenASend => coroutine::ASEND_METHODS,
+        TypeKind::AsyncGenAThrow => coroutine::ATHROW_METHODS,
+        TypeKind::ANextAwaitable => coroutine::ANEXT_METHODS,
         TypeKind::Exception => exception::METHODS,
         _ => &[],
     }

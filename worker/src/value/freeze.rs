@@ -4,7 +4,7 @@
 //! "visited" mark.
 
 use crate::value::heap::ObjRef;
-use crate::value::object::{Iter, Object};
+use crate::value::object::{AwaitOp, Iter, Object};
 use crate::value::Value;
 
 fn push_obj(o: &ObjRef, work: &mut Vec<ObjRef>) {
@@ -131,6 +131,17 @@ fn freeze_all(mut work: Vec<ObjRef>) {
                             w.push(h.clone());
                         }
                     }
+                }
+            }
+            Object::GenAwait(a) => {
+                push_obj(&a.gen, w);
+                match &a.op {
+                    AwaitOp::ASend(v) | AwaitOp::AThrow(v) => push_value(v, w),
+                    AwaitOp::ANext { wrapped, default } => {
+                        push_value(wrapped, w);
+                        push_value(default, w);
+                    }
+                    AwaitOp::Wrapper | AwaitOp::AClose => {}
                 }
             }
             Object::Iter(it) => match it {

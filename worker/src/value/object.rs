@@ -138,6 +138,16 @@ pub enum TypeKind {
     NotImplementedType,
     Ellipsis,
     Complex,
+    Coroutine,
+    AsyncGenerator,
+    /// `coro.__await__()`.
+    CoroutineWrapper,
+    /// `agen.asend(v)` and `agen.__anext__()`.
+    AsyncGenASend,
+    /// `agen.athrow(..)` and `agen.aclose()`.
+    AsyncGenAThrow,
+    /// `anext(aiter, default)`.
+    ANextAwaitable,
     /// `BaseException` and every exception class derived from it.
     Exception,
     /// A class defined by the program (not deriving from an exception class).
@@ -233,11 +243,69 @@ pub enum GenState {
     Done,
 }
 
+/// What a generator-like object is, from its code's flags.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum GenKind {
+    Generator,
+    Coroutine,
+    AsyncGenerator,
+}
+
+impl GenKind {
+    /// How CPython's messages name the object ("generator already executing").
+    pub fn noun(self) -> &'static str {
+        match self {
+            GenKind::Generator => "generator",
+            GenKind::Coroutine => "coroutine",
+            GenKind::AsyncGenerator => "async generator",
+        }
+    }
+}
+
 pub struct Generator {
     pub frame: Option<Box<Frame>>,
     pub state: GenState,
     pub name: Value,
     pub qualname: Value,
+    pub kind: GenKind,
+    /// The code object, for `gi_code` / `cr_code` / `ag_code` after the frame is gone.
+    pub code: u32,
+    /// A generator whose code has `CO_ITERABLE_COROUTINE` (`types.coroutine`): awaitable.
+    pub iterable_coroutine: bool,
+    /// Async generators: an `asend` / `athrow` awaitable is driving it (`ag_running_async`).
+    pub running_async: bool,
+    /// Async generators: finished or closed, so `athrow` / `aclose` do nothing (`ag_closed`).
+    pub closed: bool,
+}
+
+/// What a [`GenAwait`] does when driven.
+pub enum AwaitOp {
+    /// `coro.__await__()`: forwards to the coroutine.
+    Wrapper,
+    /// `agen.asend(v)` / `agen.__anext__()`: resumes the async generator with `v`.
+    ASend(Value),
+    /// `agen.athrow(exc)`: throws the exception in.
+    AThrow(Value),
+    /// `agen.aclose()`: throws `GeneratorExit` in.
+    AClose,
+    /// `anext(aiter, default)`: awaits `wrapped` (what `__anext__` returned), ending with
+    /// `default` instead of `StopAsyncIteration`; `gen` is the async iterator.
+    ANext { wrapped: Value, default: Value },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum AwaitState {
+    Init,
+    Iter,
+    Closed,
+}
+
+/// An awaitable over a coroutine or async generator (`coroutine_wrapper`,
+/// `async_generator_asend`, `async_generator_athrow`).
+pub struct GenAwait {
+    pub gen: ObjRef,
+    pub op: AwaitOp,
+    pub state: AwaitState,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -349,6 +417,7 @@ pub enum Object {
     Module(Module),
     Cell(Value),
     Generator(Generator),
+    GenAwait(GenAwait),
     Iter(Iter),
     Code(HeapCode),
     /// `fn.__code__`: a read-only view of an image code object.

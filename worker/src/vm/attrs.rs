@@ -506,6 +506,9 @@ impl Vm {
                     if name == "__qualname__" {
                         return Ok(g.qualname.clone());
                     }
+                    if let Some(v) = self.gen_attr(o, name) {
+                        return Ok(v);
+                    }
                 }
                 Object::Property { fget, fset, fdel } => {
                     let accessor = match name {

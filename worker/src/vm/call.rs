@@ -6,7 +6,9 @@ use crate::value::dict_table::Dict;
 use crate::value::frame::Frame;
 use crate::value::frame::{Exit, ExitKind};
 use crate::value::heap::ObjRef;
-use crate::value::object::{ExcData, Function, GenState, Generator, Instance, Object, TypeKind};
+use crate::value::object::{
+    ExcData, Function, GenKind, GenState, Generator, Instance, Object, TypeKind,
+};
 use crate::value::Value;
 use crate::vm::nest;
 use crate::vm::ExcKind;
@@ -666,16 +668,29 @@ impl Vm {
         if !self.bind_fast(func, args, kwnames, &mut frame) {
             frame = self.bind(func, args, kwnames)?;
         }
-        if self.codes[frame.code as usize].flags & flags::CO_GENERATOR != 0 {
+        let co_flags = self.codes[frame.code as usize].flags;
+        if co_flags & flags::GENERATOR_LIKE != 0 {
             let (name, qualname) = match func.get() {
                 Object::Function(f) => (f.name.clone(), f.qualname.clone()),
                 _ => (Value::None, Value::None),
             };
+            let kind = if co_flags & flags::CO_COROUTINE != 0 {
+                GenKind::Coroutine
+            } else if co_flags & flags::CO_ASYNC_GENERATOR != 0 {
+                GenKind::AsyncGenerator
+            } else {
+                GenKind::Generator
+            };
             self.ret_slot = Value::obj(Object::Generator(Generator {
+                code: frame.code,
                 frame: Some(Box::new(frame)),
                 state: GenState::Created,
                 name,
                 qualname,
+                kind,
+                iterable_coroutine: co_flags & flags::CO_ITERABLE_COROUTINE != 0,
+                running_async: false,
+                closed: false,
             }));
             return Ok(());
         }
@@ -751,17 +766,23 @@ impl Vm {
         sent: Value,
         throw: Option<ObjRef>,
     ) -> PyResult<ExitKind> {
-        let (frame, state) = match gen.get_mut() {
+        let (frame, state, kind) = match gen.get_mut() {
             Object::Generator(g) => {
                 let st = g.state;
                 if st == GenState::Running {
-                    return Err(self.value_error("generator already executing"));
+                    return Err(self.value_error(format!("{} already executing", g.kind.noun())));
                 }
-                (g.frame.take(), st)
+                (g.frame.take(), st, g.kind)
             }
             _ => return Err(self.type_error("not a generator")),
         };
         let Some(mut frame) = frame else {
+            if kind == GenKind::Coroutine {
+                return Err(self.err(
+                    ExcKind::RuntimeError,
+                    "cannot reuse already awaited coroutine",
+                ));
+            }
             return match throw {
                 Some(e) => Err(e),
                 None => {
@@ -774,7 +795,10 @@ impl Vm {
             if let Object::Generator(g) = gen.get_mut() {
                 g.frame = Some(frame);
             }
-            return Err(self.type_error("can't send non-None value to a just-started generator"));
+            return Err(self.type_error(format!(
+                "can't send non-None value to a just-started {}",
+                kind.noun()
+            )));
         }
         if let Object::Generator(g) = gen.get_mut() {
             g.state = GenState::Running;
@@ -840,8 +864,20 @@ impl Vm {
                 if let Object::Generator(g) = gen.get_mut() {
                     g.state = GenState::Done;
                 }
-                if self.exc_matches(&e, ExcKind::StopIteration) {
-                    let re = self.err(ExcKind::RuntimeError, "generator raised StopIteration");
+                let escaped = if self.exc_matches(&e, ExcKind::StopIteration) {
+                    Some("StopIteration")
+                } else if kind == GenKind::AsyncGenerator
+                    && self.exc_matches(&e, ExcKind::StopAsyncIteration)
+                {
+                    Some("StopAsyncIteration")
+                } else {
+                    None
+                };
+                if let Some(what) = escaped {
+                    let re = self.err(
+                        ExcKind::RuntimeError,
+                        format!("{} raised {what}", kind.noun()),
+                    );
                     if let Object::Instance(i) = re.get_mut() {
                         if let Some(d) = i.exc.as_mut() {
                             d.cause = Value::Obj(e.clone());
@@ -865,6 +901,10 @@ impl Vm {
                 Object::Generator(_) => {
                     let o = o.clone();
                     return self.gen_resume(&o, sent, None);
+                }
+                Object::GenAwait(_) => {
+                    let o = o.clone();
+                    return self.await_send(&o, sent);
                 }
                 Object::Instance(_) if matches!(sent, Value::None) => {
                     let cls = self.type_of(it);
@@ -904,7 +944,7 @@ impl Vm {
     /// `GeneratorExit` closes `sub` and is then raised in the delegating generator (or the
     /// error closing raised instead); anything else goes to `sub.throw`, raised in the
     /// delegating generator when `sub` has none.
-    fn throw_to_delegate(&mut self, sub: &Value, exc: ObjRef) -> PyResult<Exit> {
+    pub(crate) fn throw_to_delegate(&mut self, sub: &Value, exc: ObjRef) -> PyResult<Exit> {
         if self.exc_matches(&exc, ExcKind::GeneratorExit) {
             if let Some(Object::Generator(_)) = sub.body() {
                 let close = Value::Native(&crate::objects::generator::CLOSE);
@@ -914,9 +954,19 @@ impl Vm {
             }
             return Err(exc);
         }
-        if let Some(Object::Generator(_)) = sub.body() {
-            let g = sub.as_obj().cloned().expect("a generator is a heap object");
-            return self.gen_resume(&g, Value::None, Some(exc));
+        match sub.body() {
+            Some(Object::Generator(_)) => {
+                let g = sub.as_obj().cloned().expect("a generator is a heap object");
+                return self.gen_resume(&g, Value::None, Some(exc));
+            }
+            Some(Object::GenAwait(_)) => {
+                let a = sub
+                    .as_obj()
+                    .cloned()
+                    .expect("an awaitable is a heap object");
+                return self.await_throw(&a, exc);
+            }
+            _ => {}
         }
         match self.getattr_opt(sub, "throw")? {
             None => Err(exc),

@@ -14,7 +14,7 @@ use crate::builtins::functions;
 use crate::value::frame::Frame;
 use crate::value::frame::{Exit, ExitKind};
 use crate::value::heap::ObjRef;
-use crate::value::object::{Iter, Object};
+use crate::value::object::{GenKind, Iter, Object};
 use crate::value::Value;
 use crate::vm::layout::Layout;
 use crate::vm::ExcKind;
@@ -236,6 +236,10 @@ impl Vm {
                         return Err(self.unbound_local(f, arg as usize));
                     }
                     f.locals[arg as usize] = Value::Null;
+                    // `del g` of a suspended generator finalizes it at once, as in CPython.
+                    if crate::value::heap::has_finalizers() {
+                        self.run_finalizers();
+                    }
                 }
                 Opcode::LOAD_DEREF => {
                     let v = match f.cells.get(arg as usize).map(|c| c.get()) {
@@ -299,9 +303,13 @@ impl Vm {
                             .map(|s| std::mem::replace(s, Value::Null)),
                         _ => None,
                     };
-                    if was.is_none_or(|v| v.is_null()) {
+                    if was.as_ref().is_none_or(|v| v.is_null()) {
                         let n = self.name_at(f, arg);
                         return Err(self.name_error(n.as_str().unwrap_or("?")));
+                    }
+                    drop(was);
+                    if crate::value::heap::has_finalizers() {
+                        self.run_finalizers();
                     }
                 }
                 Opcode::LOAD_NAME => {
@@ -1203,10 +1211,19 @@ impl Vm {
                 }
                 Opcode::GET_YIELD_FROM_ITER => {
                     let v = f.pop();
-                    let it = if matches!(v.body(), Some(Object::Generator(_))) {
-                        v
-                    } else {
-                        self.get_iter(&v)?
+                    let it = match v.body() {
+                        Some(Object::Generator(g)) if g.kind == GenKind::Generator => v,
+                        Some(Object::Generator(g)) if g.kind == GenKind::Coroutine => {
+                            let co_flags = self.codes[f.code as usize].flags;
+                            if co_flags & (flags::CO_COROUTINE | flags::CO_ITERABLE_COROUTINE) == 0
+                            {
+                                return Err(self.type_error(
+                                    "cannot 'yield from' a coroutine object in a non-coroutine generator",
+                                ));
+                            }
+                            v
+                        }
+                        _ => self.get_iter(&v)?,
                     };
                     f.push(it);
                 }
@@ -1232,6 +1249,40 @@ impl Vm {
                     let subject = f.pop();
                     let attrs = self.match_class(&subject, &cls, arg as usize, &names)?;
                     f.push(attrs);
+                }
+                Opcode::GET_AWAITABLE => {
+                    let v = f.pop();
+                    let it = self.get_awaitable(&v, arg)?;
+                    f.push(it);
+                }
+                Opcode::GET_AITER => {
+                    let v = f.pop();
+                    let it = self.get_aiter(&v)?;
+                    f.push(it);
+                }
+                Opcode::GET_ANEXT => {
+                    let aiter = f.top().clone();
+                    let aw = self.get_anext(&aiter)?;
+                    f.push(aw);
+                }
+                Opcode::END_ASYNC_FOR => {
+                    let exc = f.pop();
+                    let Value::Obj(e) = exc else {
+                        return Err(
+                            self.err(ExcKind::SystemError, "END_ASYNC_FOR of a non-exception")
+                        );
+                    };
+                    if !self.exc_matches(&e, ExcKind::StopAsyncIteration) {
+                        self.reraising = true;
+                        return Err(e);
+                    }
+                    f.pop();
+                }
+                Opcode::BEFORE_ASYNC_WITH => {
+                    let mgr = f.pop();
+                    let (exit, r) = self.before_async_with(&mgr)?;
+                    f.push(exit);
+                    f.push(r);
                 }
                 Opcode::YIELD_FROM => {
                     let sent = f.pop();

@@ -20,6 +20,7 @@ use permafrost_semantics::error::ErrorKind;
 pub(crate) mod attrs;
 pub(crate) mod call;
 pub(crate) mod class_attrs;
+pub(crate) mod coroutine;
 pub(crate) mod eval;
 pub(crate) mod exceptions;
 pub(crate) mod import;
@@ -160,6 +161,12 @@ pub(crate) const TYPE_NAMES: &[(TypeKind, &str)] = &[
     (TypeKind::NotImplementedType, "NotImplementedType"),
     (TypeKind::Ellipsis, "ellipsis"),
     (TypeKind::Complex, "complex"),
+    (TypeKind::Coroutine, "coroutine"),
+    (TypeKind::AsyncGenerator, "async_generator"),
+    (TypeKind::CoroutineWrapper, "coroutine_wrapper"),
+    (TypeKind::AsyncGenASend, "async_generator_asend"),
+    (TypeKind::AsyncGenAThrow, "async_generator_athrow"),
+    (TypeKind::ANextAwaitable, "anext_awaitable"),
 ];
 
 fn new_class(name: &str, bases: Vec<ObjRef>, kind: TypeKind) -> ObjRef {
@@ -348,7 +355,17 @@ impl Vm {
                 },
                 Object::Module(_) => TypeKind::Module,
                 Object::Cell(_) => TypeKind::Cell,
-                Object::Generator(_) => TypeKind::Generator,
+                Object::Generator(g) => match g.kind {
+                    crate::value::object::GenKind::Generator => TypeKind::Generator,
+                    crate::value::object::GenKind::Coroutine => TypeKind::Coroutine,
+                    crate::value::object::GenKind::AsyncGenerator => TypeKind::AsyncGenerator,
+                },
+                Object::GenAwait(a) => match a.op {
+                    crate::value::object::AwaitOp::Wrapper => TypeKind::CoroutineWrapper,
+                    crate::value::object::AwaitOp::ASend(_) => TypeKind::AsyncGenASend,
+                    crate::value::object::AwaitOp::ANext { .. } => TypeKind::ANextAwaitable,
+                    _ => TypeKind::AsyncGenAThrow,
+                },
                 Object::Iter(it) => {
                     use crate::value::object::{Iter, ViewKind};
                     let name = match it {

@@ -282,10 +282,19 @@ impl Vm {
             }
             Object::Cell(_) => out.push_str(&format!("<cell at {id:#x}>")),
             Object::Generator(g) => out.push_str(&format!(
-                "<generator object {} at {:#x}>",
+                "<{} object {} at {:#x}>",
+                match g.kind {
+                    crate::value::object::GenKind::Generator => "generator",
+                    crate::value::object::GenKind::Coroutine => "coroutine",
+                    crate::value::object::GenKind::AsyncGenerator => "async_generator",
+                },
                 g.qualname.as_str().unwrap_or("?"),
                 id
             )),
+            Object::GenAwait(_) => {
+                let name = self.type_name(v);
+                out.push_str(&format!("<{name} object at {id:#x}>"))
+            }
             Object::Iter(_) => out.push_str(&format!("<iterator object at {id:#x}>")),
             Object::Code(c) => {
                 let view = self.codes[c.index as usize].view;

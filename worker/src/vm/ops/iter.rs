@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::value::heap::ObjRef;
-use crate::value::object::{Iter, Object, ViewKind};
+use crate::value::object::{GenKind, Iter, Object, ViewKind};
 use crate::value::Value;
 use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
@@ -75,7 +75,8 @@ impl Vm {
                     len: s.len(),
                 },
                 Object::Range { .. } => crate::objects::range::iter(v),
-                Object::Iter(_) | Object::Generator(_) => return Ok(v.clone()),
+                Object::Iter(_) | Object::GenAwait(_) => return Ok(v.clone()),
+                Object::Generator(g) if g.kind == GenKind::Generator => return Ok(v.clone()),
                 Object::Instance(_) => {
                     if let Some(r) = self.call_dunder(v, "__iter__", &[])? {
                         return Ok(r);
@@ -118,6 +119,7 @@ impl Vm {
         // what they need first.
         enum Step {
             Done(Option<Value>),
+            Await,
             Enumerate(Value, Value),
             Zip(Vec<Value>, bool),
             Map(Value, Vec<Value>),
@@ -281,7 +283,8 @@ impl Vm {
                 Iter::Callable { func, sentinel } => Step::Callable(func.clone(), sentinel.clone()),
                 Iter::Exhausted => Step::Done(None),
             },
-            Object::Generator(_) => Step::Gen,
+            Object::Generator(g) if g.kind == GenKind::Generator => Step::Gen,
+            Object::GenAwait(_) => Step::Await,
             Object::Instance(_) => Step::User,
             _ => {
                 return Err(self.type_error(format!(
@@ -293,6 +296,10 @@ impl Vm {
         match step {
             Step::Done(r) => Ok(r),
             Step::Gen => match self.gen_resume(&o, Value::None, None)? {
+                crate::value::frame::Exit::Yield(v) => Ok(Some(v)),
+                crate::value::frame::Exit::Return(_) => Ok(None),
+            },
+            Step::Await => match self.await_send(&o, Value::None)? {
                 crate::value::frame::Exit::Yield(v) => Ok(Some(v)),
                 crate::value::frame::Exit::Return(_) => Ok(None),
             },
