@@ -339,3 +339,37 @@ mod tests {
         assert!(outcome.2);
     }
 }
+
+#[cfg(test)]
+mod dynamic_tests {
+    use super::*;
+
+    #[test]
+    fn transient_code_is_freed_when_unreferenced() {
+        // No function is stored into the globals it closes over: that would be a reference
+        // cycle, which this interpreter does not collect.
+        let src = "def run(n):\n    for i in range(n):\n        exec('r = [a + i for a in range(3)]', {'i': i})\n        eval('i + 1')\n    return n\n";
+        let builder = permafrost_compiler::compile_modules(&[permafrost_compiler::SourceModule {
+            name: "m",
+            filename: "m.py",
+            source: src,
+        }])
+        .expect("compiles");
+        let bytes = permafrost_image::write_image(&builder).expect("writes");
+        let buf: &'static permafrost_image::AlignedBuf =
+            Box::leak(Box::new(permafrost_image::aligned_copy(&bytes)));
+        let image = Image::parse(buf.as_slice()).expect("valid image");
+        for layout in [Layout::Permanent, Layout::Transient] {
+            let mut interp = Interpreter::new(image, layout);
+            let out = interp.call_json("run", &[serde_json::json!(10000)], &Default::default());
+            assert_eq!(out.result.expect("runs"), serde_json::json!(10000));
+            assert!(interp.live_transient_units() <= 1);
+            let codes = interp.vm.as_ref().map_or(0, |vm| vm.codes.len());
+            // Slots of released units are reused: the table stays small.
+            assert!(
+                codes < image.code_count() as usize + 8,
+                "{codes} code slots"
+            );
+        }
+    }
+}

@@ -334,7 +334,7 @@ impl Vm {
             return Err(self.type_error(format!("{fname}() takes no keyword arguments")));
         }
         let n = a.pos.len();
-        if n == 0 || n > 3 {
+        if n == 0 {
             return Err(self.type_error(format!("{fname} expected at least 1 argument, got {n}")));
         }
         if n > 3 {
@@ -349,9 +349,9 @@ impl Vm {
                 let t = self.type_name(v);
                 return Err(self.type_error(if eval {
                     if matches!(locals_v, Value::None) {
-                        format!("globals must be a dict")
+                        "globals must be a dict".to_string()
                     } else {
-                        format!("globals must be a real dict; try eval(expr, {{}}, mapping)")
+                        "globals must be a real dict; try eval(expr, {}, mapping)".to_string()
                     }
                 } else {
                     format!("exec() globals must be a dict, not {t}")
@@ -425,14 +425,9 @@ impl Vm {
                         }
                     },
                     _ => {
-                        return Err(self.type_error(if eval {
-                            "eval() arg 1 must be a string, bytes or code object".to_string()
-                        } else {
-                            format!(
-                                "exec() arg 1 must be a string, bytes or code object, not {}",
-                                self.type_name(&source)
-                            )
-                        }))
+                        return Err(self.type_error(format!(
+                            "{fname}() arg 1 must be a string, bytes or code object"
+                        )))
                     }
                 };
                 if text.contains('\0') {
