@@ -33,6 +33,9 @@ pub enum TopLevel {
     Exec,
     /// `eval` source: the body is one expression statement whose value is returned.
     Eval,
+    /// `compile(..., 'single')`: as `Exec`, and top-level expression statements print their
+    /// value (`PRINT_EXPR`).
+    Single,
 }
 
 /// Compiles a top-level body of the given kind; returns its code object's index.
@@ -53,6 +56,7 @@ pub fn compile_top(
         parents: Vec::new(),
         future_imports,
         top_names: top != TopLevel::Module,
+        interactive: top == TopLevel::Single,
     };
     cg.unit.line = 1;
     if top == TopLevel::Eval {
@@ -64,7 +68,12 @@ pub fn compile_top(
             return cg.finish(unit);
         }
     }
-    let rest = match docstring(body) {
+    let doc = if top == TopLevel::Single {
+        None
+    } else {
+        docstring(body)
+    };
+    let rest = match doc {
         Some(doc) => {
             cg.set_line(body[0].start());
             cg.load_const(Constant::Str(doc))?;
@@ -276,6 +285,8 @@ struct Codegen<'s, 'a> {
     future_imports: Vec<TextSize>,
     /// Code compiled at run time: top-level names use `*_NAME`.
     top_names: bool,
+    /// `single` mode: top-level expression statements print their value.
+    interactive: bool,
 }
 
 /// What a collection display or comprehension builds.
@@ -796,12 +807,18 @@ impl<'s, 'a> Codegen<'s, 'a> {
             }
             Stmt::Global(_) | Stmt::Nonlocal(_) | Stmt::Pass(_) => Ok(()),
             Stmt::Expr(e) => {
-                if consts::fold(&e.value).is_some() {
+                if consts::fold(&e.value).is_some() && !self.interactive {
                     // A constant statement (a stray string, `...`) has no effect.
                     return Ok(());
                 }
                 self.expr(&e.value)?;
-                self.emit(Opcode::POP_TOP, 0);
+                let top_level = self.unit.kind == ScopeKind::Module && self.parents.is_empty();
+                let op = if self.interactive && top_level {
+                    Opcode::PRINT_EXPR
+                } else {
+                    Opcode::POP_TOP
+                };
+                self.emit(op, 0);
                 Ok(())
             }
             Stmt::Break(b) => {

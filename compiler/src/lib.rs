@@ -108,7 +108,7 @@ pub enum DynamicMode {
     Exec,
     /// `eval`: one expression, whose value the code returns.
     Eval,
-    /// `single`: one interactive statement (compiled as `exec`).
+    /// `single`: one interactive statement; expression statements print their value.
     Single,
 }
 
@@ -147,7 +147,12 @@ fn compile_dynamic_here(
         DynamicMode::Exec | DynamicMode::Single => {
             let parsed = ruff_python_parser::parse_module(source)
                 .map_err(|e| src.syntax_error(e.range().start(), &e.error))?;
-            (parsed.into_suite().to_vec(), codegen::TopLevel::Exec)
+            let top = if mode == DynamicMode::Single {
+                codegen::TopLevel::Single
+            } else {
+                codegen::TopLevel::Exec
+            };
+            (parsed.into_suite().into_iter().collect::<Vec<_>>(), top)
         }
         DynamicMode::Eval => {
             // Leading whitespace is allowed in eval source, as CPython strips it.

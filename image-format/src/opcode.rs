@@ -237,6 +237,9 @@ opcodes! {
     /// `[iter, sent] -> [iter, result]` while delegating (re-executes itself) or, when the
     /// sub-iterator finishes, `[iter, sent] -> [return value]` and jump to arg.
     YIELD_FROM = 77, ArgKind::Jump;
+    /// `[v] -> []`: interactive (`compile(..., 'single')`) expression statements: prints
+    /// `repr(v)` unless it is None, and binds it to `builtins._`.
+    PRINT_EXPR = 78, ArgKind::None;
 }
 
 /// Selectors of `BINARY_OP`. In-place forms add [`BinaryOp::INPLACE`].
@@ -418,7 +421,7 @@ impl Opcode {
             POP_TOP | STORE_FAST | STORE_DEREF | STORE_GLOBAL | STORE_NAME | DELETE_ATTR
             | BINARY_OP | COMPARE_OP | IS_OP | CONTAINS_OP | BINARY_SUBSCR | LIST_APPEND
             | SET_ADD | LIST_EXTEND | SET_UPDATE | DICT_UPDATE | DICT_MERGE | RETURN_VALUE
-            | POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE | RERAISE => -1,
+            | POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE | RERAISE | PRINT_EXPR => -1,
             COPY => {
                 if arg == 0 {
                     return None;

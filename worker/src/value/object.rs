@@ -169,6 +169,9 @@ pub struct Class {
     /// Whether a program class in the MRO defines `__getattribute__` (then `has_properties`
     /// is set too, keeping instance reads off the fast path).
     pub has_getattribute: bool,
+    /// A built-in type (made by the interpreter, not by a class statement or `type()`):
+    /// `__module__` cannot tell, since a program class may say 'builtins' too.
+    pub builtin: bool,
 }
 
 /// Data that only exception instances carry.

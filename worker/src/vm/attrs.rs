@@ -71,7 +71,7 @@ impl Vm {
         };
         for k in &c.mro {
             if let Object::Class(kc) = k.get() {
-                if kc.module == "builtins" {
+                if kc.builtin {
                     continue;
                 }
                 if let Some(v) = dict_get_str(&kc.dict, name) {
@@ -990,12 +990,8 @@ impl Vm {
             if name == "__mro__" {
                 return Err(self.err(ExcKind::AttributeError, "readonly attribute"));
             }
-            let verb = if c.module == "builtins" {
-                "set"
-            } else {
-                "delete"
-            };
-            if c.module == "builtins" || matches!(name, "__name__" | "__qualname__" | "__bases__") {
+            let verb = if c.builtin { "set" } else { "delete" };
+            if c.builtin || matches!(name, "__name__" | "__qualname__" | "__bases__") {
                 return Err(self.type_error(format!(
                     "cannot {verb} '{name}' attribute of immutable type '{}'",
                     c.name
@@ -1372,7 +1368,7 @@ impl Vm {
                 };
                 for b in &bases {
                     match b.get() {
-                        Object::Class(bc) if bc.module == "builtins" => {}
+                        Object::Class(bc) if bc.builtin => {}
                         Object::Class(bc) => match (&mut all, &bc.slots) {
                             (Some(a), Some(bs)) => a.extend(bs.iter().cloned()),
                             _ => all = None,
@@ -1401,6 +1397,7 @@ impl Vm {
             slots,
             metaclass,
             has_getattribute,
+            builtin: false,
         }));
         let mut full = vec![cls.clone()];
         full.extend(mro);
@@ -1447,7 +1444,7 @@ impl Vm {
         // The parent's `__init_subclass__`, as `super(cls, cls).__init_subclass__(**kw)`.
         let parent_hook = match cls.get() {
             Object::Class(c) => c.mro[1..].iter().find_map(|k| match k.get() {
-                Object::Class(kc) if kc.module != "builtins" => {
+                Object::Class(kc) if !kc.builtin => {
                     dict_get_str(&kc.dict, "__init_subclass__").cloned()
                 }
                 _ => None,

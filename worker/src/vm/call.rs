@@ -984,7 +984,7 @@ impl Vm {
         match cls.get() {
             Object::Class(c) => c.mro.iter().find_map(|k| match k.get() {
                 Object::Class(kc)
-                    if kc.module == "builtins"
+                    if kc.builtin
                         && matches!(
                             kc.kind,
                             TypeKind::Int

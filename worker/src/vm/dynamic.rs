@@ -108,11 +108,34 @@ impl Vm {
     }
 
     fn syntax_error(&self, e: &permafrost_compiler::CompileError, source: &str) -> ObjRef {
-        let msg = e
+        let raw = e
             .message
             .strip_prefix("SyntaxError: ")
-            .unwrap_or(&e.message)
-            .to_string();
+            .unwrap_or(&e.message);
+        let (kind, msg) = cpython_syntax_message(raw, source, e.line);
+        let mut e = e.clone();
+        if raw == "unexpected EOF while parsing" {
+            if let Some((open, line, col)) = unclosed_bracket(source) {
+                e.line = line;
+                e.col = col;
+                return self.syntax_error_at(
+                    kind,
+                    format!("'{open}' was never closed"),
+                    &e,
+                    source,
+                );
+            }
+        }
+        self.syntax_error_at(kind, msg, &e, source)
+    }
+
+    fn syntax_error_at(
+        &self,
+        kind: ExcKind,
+        msg: String,
+        e: &permafrost_compiler::CompileError,
+        source: &str,
+    ) -> ObjRef {
         let text = source
             .lines()
             .nth(e.line.saturating_sub(1) as usize)
@@ -124,7 +147,7 @@ impl Vm {
             Value::Int(e.col as i64),
             text.clone(),
         ]);
-        let cls = self.exc_class(ExcKind::SyntaxError);
+        let cls = self.exc_class(kind);
         let exc = self.make_exc(&cls, vec![Vm::str_val(msg.as_str()), details]);
         if let Object::Instance(i) = exc.get_mut() {
             use crate::vm::attrs::dict_set_str;
@@ -214,6 +237,23 @@ impl Vm {
         Ok((top, handle))
     }
 
+    /// `PRINT_EXPR` (sys.displayhook): prints `repr(v)` unless None and binds `builtins._`.
+    pub fn print_expr(&mut self, v: Value) -> PyResult<()> {
+        if matches!(v, Value::None) {
+            return Ok(());
+        }
+        let text = self.repr(&v)?;
+        self.write_out(&text);
+        self.write_out("\n");
+        if let Value::Obj(b) = self.import_module("builtins")? {
+            if let Object::Module(m) = b.get_mut() {
+                let s = m.slot_for("_", Vm::str_val("_"));
+                m.slots[s as usize] = v;
+            }
+        }
+        Ok(())
+    }
+
     /// The globals dict of module `m`, switching the module to dict storage on first use.
     pub fn module_dict(&mut self, m: &ObjRef) -> Option<ObjRef> {
         let Object::Module(mo) = m.get_mut() else {
@@ -262,33 +302,47 @@ impl Vm {
     }
 
     /// `locals()` of a frame: the namespace of a class body or run-time code, the globals at
-    /// module level, else a new snapshot of the bound fast locals and cells (CPython 3.11).
-    pub fn frame_locals(&mut self, f: &Frame) -> PyResult<Value> {
-        if let Some(ns) = &f.namespace {
-            return Ok(Value::Obj(ns.clone()));
-        }
+    /// module level, else the frame's locals dict refreshed from its bound fast locals and
+    /// cells. As in CPython 3.11 that dict is a snapshot (writes to it do not reach the
+    /// variables) but the same dict on every call, so names `exec` stored there stay.
+    pub fn frame_locals(&mut self, f: &mut Frame) -> PyResult<Value> {
         let view = self.codes[f.code as usize].view;
-        if view.flags() & flags::CO_OPTIMIZED == 0 {
-            return Ok(Value::Obj(self.frame_globals(f)));
+        let optimized = view.flags() & flags::CO_OPTIMIZED != 0;
+        if !optimized {
+            return Ok(Value::Obj(match &f.namespace {
+                Some(ns) => ns.clone(),
+                None => self.frame_globals(f),
+            }));
         }
-        let mut d = Dict::new();
-        let set = |d: &mut Dict, name: &str, v: &Value| {
-            crate::vm::attrs::dict_set_str(d, name, v.clone());
+        let dict = f
+            .namespace
+            .get_or_insert_with(|| ObjRef::new(Object::Dict(Dict::new())))
+            .clone();
+        let Object::Dict(d) = dict.get_mut() else {
+            return Ok(Value::Obj(dict));
         };
-        for (i, n) in view.varnames().iter().enumerate() {
-            if let Some(v) = f.locals.get(i).filter(|v| !v.is_null()) {
-                set(&mut d, n.as_str(), v);
-            }
-        }
         let cell_names = view.cellvars().iter().chain(view.freevars().iter());
-        for (i, n) in cell_names.enumerate() {
-            if let Some(Object::Cell(v)) = f.cells.get(i).map(|c| c.get()) {
-                if !v.is_null() {
-                    set(&mut d, n.as_str(), v);
-                }
+        let cells = cell_names.enumerate().map(|(i, n)| {
+            let v = match f.cells.get(i).map(|c| c.get()) {
+                Some(Object::Cell(v)) => v.clone(),
+                _ => Value::Null,
+            };
+            (n, v)
+        });
+        let fast = view
+            .varnames()
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n, f.locals.get(i).cloned().unwrap_or_default()));
+        for (n, v) in fast.chain(cells) {
+            let name = n.as_str();
+            if v.is_null() {
+                d.remove(str_hash_of(name), &mut |k| k.as_str() == Some(name));
+            } else {
+                crate::vm::attrs::dict_set_str(d, name, v);
             }
         }
-        Ok(Vm::new_dict(d))
+        Ok(Value::Obj(dict))
     }
 
     /// Runs a unit's code with the given globals dict and locals mapping.
@@ -328,7 +382,7 @@ impl Vm {
     }
 
     /// `exec` and `eval`: source or code, globals and locals as CPython resolves them.
-    fn exec_or_eval(&mut self, frame: Option<&Frame>, a: &Args, eval: bool) -> PyResult<Value> {
+    fn exec_or_eval(&mut self, frame: Option<&mut Frame>, a: &Args, eval: bool) -> PyResult<Value> {
         let fname = if eval { "eval" } else { "exec" };
         if !a.kw.is_empty() {
             return Err(self.type_error(format!("{fname}() takes no keyword arguments")));
@@ -452,6 +506,122 @@ impl Vm {
     }
 }
 
+/// The parser's wording of a syntax error in CPython 3.11's words, and its class
+/// (`IndentationError` for indentation), where the two differ.
+fn cpython_syntax_message(raw: &str, source: &str, line: u32) -> (ExcKind, String) {
+    const INVALID: &[&str] = &[
+        "Expected an expression",
+        "Unexpected token at the end of an expression",
+        "Simple statements must be separated by newlines or semicolons",
+        "Expected a statement",
+        "Expected a parameter or the end of the parameter list",
+    ];
+    if INVALID.contains(&raw) {
+        return (ExcKind::SyntaxError, "invalid syntax".into());
+    }
+    if raw.starts_with("Expected `:`") {
+        return (ExcKind::SyntaxError, "expected ':'".into());
+    }
+    if raw == "Unexpected indentation" {
+        return (ExcKind::IndentationError, "unexpected indent".into());
+    }
+    if let Some(what) = raw
+        .strip_prefix("Expected an indented block after `")
+        .and_then(|r| r.strip_suffix("` statement"))
+    {
+        // The statement is on the last non-blank line before the error.
+        let header = source
+            .lines()
+            .take(line.saturating_sub(1) as usize)
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+            .last()
+            .map_or(line, |(i, _)| i as u32 + 1);
+        return (
+            ExcKind::IndentationError,
+            format!("expected an indented block after '{what}' statement on line {header}"),
+        );
+    }
+    if raw == "missing closing quote in string literal" {
+        return (
+            ExcKind::SyntaxError,
+            format!("unterminated string literal (detected at line {line})"),
+        );
+    }
+    if raw == "Iterable argument unpacking cannot follow keyword argument unpacking" {
+        return (
+            ExcKind::SyntaxError,
+            "iterable argument unpacking follows keyword argument unpacking".into(),
+        );
+    }
+    (ExcKind::SyntaxError, raw.to_string())
+}
+
+/// The innermost bracket left open at the end of `source` (with its 1-based line and column),
+/// skipping strings and comments.
+fn unclosed_bracket(source: &str) -> Option<(char, u32, u32)> {
+    let mut stack: Vec<(char, u32, u32)> = Vec::new();
+    let (mut line, mut col) = (1u32, 0u32);
+    let mut chars = source.chars().peekable();
+    let mut quote: Option<(char, bool)> = None;
+    while let Some(c) = chars.next() {
+        col += 1;
+        if c == '\n' {
+            line += 1;
+            col = 0;
+        }
+        if let Some((q, triple)) = quote {
+            if c == '\\' {
+                chars.next();
+                col += 1;
+            } else if c == q {
+                if !triple {
+                    quote = None;
+                } else if chars.peek() == Some(&q) {
+                    chars.next();
+                    if chars.peek() == Some(&q) {
+                        chars.next();
+                        quote = None;
+                    }
+                }
+            } else if c == '\n' && !triple {
+                quote = None;
+            }
+            continue;
+        }
+        match c {
+            '#' => {
+                for n in chars.by_ref() {
+                    if n == '\n' {
+                        line += 1;
+                        col = 0;
+                        break;
+                    }
+                }
+            }
+            '\'' | '"' => {
+                let triple = chars.peek() == Some(&c) && {
+                    let mut look = chars.clone();
+                    look.next();
+                    look.peek() == Some(&c)
+                };
+                if triple {
+                    chars.next();
+                    chars.next();
+                    col += 2;
+                }
+                quote = Some((c, triple));
+            }
+            '(' | '[' | '{' => stack.push((c, line, col)),
+            ')' | ']' | '}' => {
+                stack.pop();
+            }
+            _ => {}
+        }
+    }
+    stack.pop()
+}
+
 /// A unit's constant as a heap value: strs and bytes are copied (the buffer may be freed while
 /// they live on), code constants name the unit's slots.
 fn unit_const(c: ConstView<'static>, slots: &[u32]) -> Value {
@@ -469,7 +639,7 @@ fn unit_const(c: ConstView<'static>, slots: &[u32]) -> Value {
 pub(crate) fn call_with_frame(
     vm: &mut Vm,
     nf: &'static NativeFn,
-    frame: Option<&Frame>,
+    frame: Option<&mut Frame>,
     a: &Args,
 ) -> PyResult<Value> {
     let no_args = |vm: &Vm, name: &str| {

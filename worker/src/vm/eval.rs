@@ -1215,6 +1215,10 @@ impl Vm {
                     let r = self.call(&exit, &[ty, exc, Value::None], &[])?;
                     f.push(r);
                 }
+                Opcode::PRINT_EXPR => {
+                    let v = f.pop();
+                    self.print_expr(v)?;
+                }
                 Opcode::LOAD_LOCALS => {
                     let ns = match &f.namespace {
                         Some(ns) => Value::Obj(ns.clone()),
@@ -1309,7 +1313,7 @@ impl Vm {
     #[cold]
     fn frame_native(
         &mut self,
-        f: &Frame,
+        f: &mut Frame,
         nf: &'static crate::vm::native::NativeFn,
         first: usize,
     ) -> PyResult<Value> {
@@ -1477,19 +1481,30 @@ impl Vm {
     /// module's globals, or a function's locals and cells).
     fn dir_of_frame(&self, f: &Frame) -> Value {
         let mut names: Vec<String> = Vec::new();
-        if let Some(ns) = &f.namespace {
+        let optimized = self.codes[f.code as usize].view.flags() & flags::CO_OPTIMIZED != 0;
+        // A function's `namespace` is its `locals()` snapshot: the live variables are read.
+        let ns = f.namespace.as_ref().filter(|_| !optimized);
+        let ns = match (ns, &f.globals) {
+            (None, Some(g)) if !optimized => Some(g),
+            (ns, _) => ns,
+        };
+        if let Some(ns) = ns {
             if let Object::Dict(d) = ns.get() {
                 names.extend(d.iter().filter_map(|(k, _)| k.as_str().map(str::to_string)));
             }
         } else if self.codes[f.code as usize].view.flags() & flags::CO_OPTIMIZED == 0 {
             if let Some(Some(m)) = self.modules.get(f.module as usize) {
                 if let Object::Module(m) = m.get() {
-                    names.extend(
-                        m.lookup
-                            .iter()
-                            .filter(|(_, s)| !m.slots[**s as usize].is_null())
-                            .map(|(k, _)| k.to_string()),
-                    );
+                    match m.dict.as_ref().map(|d| d.get()) {
+                        Some(Object::Dict(d)) => names
+                            .extend(d.iter().filter_map(|(k, _)| k.as_str().map(str::to_string))),
+                        _ => names.extend(
+                            m.lookup
+                                .iter()
+                                .filter(|(_, s)| !m.slots[**s as usize].is_null())
+                                .map(|(k, _)| k.to_string()),
+                        ),
+                    }
                 }
             }
         } else {

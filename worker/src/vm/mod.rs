@@ -158,6 +158,7 @@ fn new_class(name: &str, bases: Vec<ObjRef>, kind: TypeKind) -> ObjRef {
         slots: None,
         metaclass: None,
         has_getattribute: false,
+        builtin: true,
     }));
     let mut mro = vec![cls.clone()];
     if let Some(b) = bases.first() {
