@@ -241,7 +241,6 @@ pub fn render_stats(stats: &Value) -> String {
         "zygote",
         &stats["zygote"],
     );
-    let mut units = Vec::new();
     if let Some(workers) = stats["workers"].as_array() {
         for worker in workers {
             row(
@@ -250,22 +249,8 @@ pub fn render_stats(stats: &Value) -> String {
                 worker["state"].as_str().unwrap_or("?"),
                 worker,
             );
-            units.push(format!(
-                "{} {}",
-                worker["pid"], worker["transient_code_units"]
-            ));
         }
     }
-    // The image's code is permanent; code compiled at run time (exec, eval, compile) is
-    // transient, and counted per worker while it is referenced.
-    out.push_str(&format!(
-        "\ntransient code units (pid count): {}\n",
-        if units.is_empty() {
-            "-".to_string()
-        } else {
-            units.join(", ")
-        }
-    ));
     out.push_str(&format!(
         "\ntotal (zygote + workers): pss {} kB, private dirty {} kB\n\
          inherited/copied: heap pages inherited from the zygote and how many this worker has \

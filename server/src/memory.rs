@@ -26,8 +26,6 @@ use std::os::unix::fs::FileExt;
 pub(crate) struct WorkerSnapshot {
     pub pid: i32,
     pub jobs_done: u64,
-    /// Live transient code units (code compiled at run time) in the worker.
-    pub transient_units: u64,
     pub state: &'static str,
 }
 
@@ -222,7 +220,6 @@ pub(crate) fn collect(snapshot: &StatsSnapshot) -> Value {
         workers.push(json!({
             "pid": worker.pid,
             "jobs_done": worker.jobs_done,
-            "transient_code_units": worker.transient_units,
             "state": worker.state,
             "memory": memory.to_json(),
             "cow": {"inherited_pages": inherited, "copied_pages": copied},

@@ -321,8 +321,6 @@ impl WorkerState {
 struct Worker {
     state: WorkerState,
     jobs_done: u64,
-    /// Live transient code units the worker last reported (`units N`).
-    transient_units: u64,
     /// Job lines to the worker's writer task; dropping it closes the worker's socket.
     jobs: Option<mpsc::UnboundedSender<Vec<u8>>>,
     spawn_requested: Instant,
@@ -578,14 +576,6 @@ impl Pool {
             }
             return;
         }
-        if let Some(n) = line
-            .strip_prefix(b"units ")
-            .and_then(|n| std::str::from_utf8(n).ok())
-            .and_then(|n| n.trim_end().parse().ok())
-        {
-            worker.transient_units = n;
-            return;
-        }
         if line == b"retire\n" {
             worker.retire_after_job = true;
             return;
@@ -627,7 +617,6 @@ impl Pool {
                             Worker {
                                 state,
                                 jobs_done: 0,
-                                transient_units: 0,
                                 jobs,
                                 spawn_requested: requested,
                                 retire_after_job: false,
@@ -644,7 +633,6 @@ impl Pool {
                             Worker {
                                 state: WorkerState::Killed,
                                 jobs_done: 0,
-                                transient_units: 0,
                                 jobs: None,
                                 spawn_requested: requested,
                                 retire_after_job: false,
@@ -835,7 +823,6 @@ impl Pool {
             .map(|(pid, w)| WorkerSnapshot {
                 pid: pid.as_raw(),
                 jobs_done: w.jobs_done,
-                transient_units: w.transient_units,
                 state: w.state.name(),
             })
             .collect();

@@ -25,7 +25,7 @@
 //! A worker reads jobs (the client's request line) from its socket, runs them, and writes one
 //! reply line per job (see `protocol::call_reply`); its first line is `ready`, and a
 //! worker that must not take more jobs (its interpreter panicked) sends `retire` before its
-//! last reply; `units N` before a reply reports a new count of live transient code units.
+//! last reply.
 
 use crate::fork::{self, Forked};
 use crate::protocol;
@@ -450,7 +450,6 @@ fn worker_main(socket: OwnedFd, interp: &mut Interpreter) -> ! {
         fork::exit_now(0);
     }
     let mut line = Vec::with_capacity(4096);
-    let mut reported_units = 0usize;
     loop {
         line.clear();
         match reader.read_until(b'\n', &mut line) {
@@ -503,14 +502,6 @@ fn worker_main(socket: OwnedFd, interp: &mut Interpreter) -> ! {
         if poisoned {
             // `retire` before the reply, so that the supervisor sends nothing more here.
             let _ = writer.write_all(b"retire\n");
-        } else {
-            // Live transient code units (run-time code still referenced), for `stats`; sent
-            // only when the count changed.
-            let units = interp.live_transient_units();
-            if units != reported_units {
-                reported_units = units;
-                let _ = writer.write_all(format!("units {units}\n").as_bytes());
-            }
         }
         if writer.write_all(&reply).is_err() || poisoned {
             fork::exit_now(if poisoned { 70 } else { 0 });

