@@ -23,6 +23,31 @@ type R<T = ()> = Result<T, CompileError>;
 
 /// Compiles one module's body and returns the index of its top-level code object.
 pub fn compile_module(src: &SourceMap<'_>, body: &[Stmt], builder: &mut ImageBuilder) -> R<u32> {
+    compile_top(src, body, builder, TopLevel::Module)
+}
+
+/// What the top-level code object is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum TopLevel {
+    /// A module of the image: every top-level name is a module global (`*_GLOBAL`).
+    Module,
+    /// `exec` source compiled at run time: top-level names are `*_NAME` (the locals mapping,
+    /// then globals, then built-ins), as CPython compiles module code.
+    Exec,
+    /// `eval` source: the body is one expression statement whose value is returned.
+    Eval,
+    /// `compile(..., 'single')`: as `Exec`, and top-level expression statements print their
+    /// value (`PRINT_EXPR`).
+    Single,
+}
+
+/// Compiles a top-level body of the given kind; returns its code object's index.
+pub fn compile_top(
+    src: &SourceMap<'_>,
+    body: &[Stmt],
+    builder: &mut ImageBuilder,
+    top: TopLevel,
+) -> R<u32> {
     let future_imports = check_future(src, body)?;
     let table = crate::scope::build(src, body)?;
     let module_unit = Unit::new(&table, 0, "<module>", "<module>", 1);
@@ -33,13 +58,34 @@ pub fn compile_module(src: &SourceMap<'_>, body: &[Stmt], builder: &mut ImageBui
         unit: module_unit,
         parents: Vec::new(),
         future_imports,
+        top_names: top != TopLevel::Module,
+        interactive: top == TopLevel::Single,
     };
     cg.unit.line = 1;
-    let rest = match docstring(body) {
+    if top == TopLevel::Eval {
+        if let [Stmt::Expr(e)] = body {
+            cg.set_line(e.start());
+            cg.expr(&e.value)?;
+            cg.emit(Opcode::RETURN_VALUE, 0);
+            let unit = std::mem::replace(&mut cg.unit, Unit::new(&table, 0, "", "", 1));
+            return cg.finish(unit);
+        }
+    }
+    let doc = if top == TopLevel::Single {
+        None
+    } else {
+        docstring(body)
+    };
+    let rest = match doc {
         Some(doc) => {
             cg.set_line(body[0].start());
             cg.load_const(Constant::Str(doc))?;
-            cg.emit_name(Opcode::STORE_GLOBAL, "__doc__")?;
+            let op = if cg.top_names {
+                Opcode::STORE_NAME
+            } else {
+                Opcode::STORE_GLOBAL
+            };
+            cg.emit_name(op, "__doc__")?;
             &body[1..]
         }
         None => body,
@@ -245,6 +291,10 @@ struct Codegen<'s, 'a> {
     /// Where the module's leading `from __future__ import` statements start: the only
     /// places such an import may be.
     future_imports: Vec<TextSize>,
+    /// Code compiled at run time: top-level names use `*_NAME`.
+    top_names: bool,
+    /// `single` mode: top-level expression statements print their value.
+    interactive: bool,
 }
 
 /// What a collection display or comprehension builds.
@@ -382,6 +432,7 @@ impl<'s, 'a> Codegen<'s, 'a> {
             Name,
         }
         let kind = match (self.unit.kind, res) {
+            (ScopeKind::Module, _) if self.top_names => Kind::Name,
             (ScopeKind::Module, _) => Kind::Global,
             (ScopeKind::Class, Resolution::Local | Resolution::GlobalImplicit) => Kind::Name,
             (ScopeKind::Class, Resolution::GlobalExplicit) => Kind::Global,
@@ -789,12 +840,18 @@ impl<'s, 'a> Codegen<'s, 'a> {
             }
             Stmt::Global(_) | Stmt::Nonlocal(_) | Stmt::Pass(_) => Ok(()),
             Stmt::Expr(e) => {
-                if consts::fold(&e.value).is_some() {
+                if consts::fold(&e.value).is_some() && !self.interactive {
                     // A constant statement (a stray string, `...`) has no effect.
                     return Ok(());
                 }
                 self.expr(&e.value)?;
-                self.emit(Opcode::POP_TOP, 0);
+                let top_level = self.unit.kind == ScopeKind::Module && self.parents.is_empty();
+                let op = if self.interactive && top_level {
+                    Opcode::PRINT_EXPR
+                } else {
+                    Opcode::POP_TOP
+                };
+                self.emit(op, 0);
                 Ok(())
             }
             Stmt::Break(b) => {

@@ -117,6 +117,83 @@ fn compile_on_this_thread(modules: &[SourceModule<'_>]) -> Result<ImageBuilder, 
     Ok(builder)
 }
 
+/// What `compile()` makes of its source, as its `mode` argument says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DynamicMode {
+    /// `exec`: a module body.
+    Exec,
+    /// `eval`: one expression, whose value the code returns.
+    Eval,
+    /// `single`: one interactive statement; expression statements print their value.
+    Single,
+}
+
+/// Compiles source given at run time (`exec`, `eval`, `compile`) into an image model with one
+/// module named after `filename`, whose top-level code uses `*_NAME` for its names so that it
+/// can run against any globals and locals mappings. Runs on its own stack, as
+/// [`compile_modules`] does.
+pub fn compile_dynamic(
+    source: &str,
+    filename: &str,
+    mode: DynamicMode,
+) -> Result<ImageBuilder, CompileError> {
+    std::thread::scope(|scope| {
+        let worker = std::thread::Builder::new()
+            .name("permafrost-compiler".into())
+            .stack_size(COMPILER_STACK)
+            .spawn_scoped(scope, || compile_dynamic_here(source, filename, mode));
+        match worker {
+            Ok(handle) => match handle.join() {
+                Ok(result) => result,
+                Err(panic) => std::panic::resume_unwind(panic),
+            },
+            Err(_) => compile_dynamic_here(source, filename, mode),
+        }
+    })
+}
+
+fn compile_dynamic_here(
+    source: &str,
+    filename: &str,
+    mode: DynamicMode,
+) -> Result<ImageBuilder, CompileError> {
+    let src = SourceMap::new(filename, source);
+    let mut builder = ImageBuilder::default();
+    let (body, top) = match mode {
+        DynamicMode::Exec | DynamicMode::Single => {
+            let parsed = ruff_python_parser::parse_module(source)
+                .map_err(|e| src.syntax_error(e.range().start(), &e.error))?;
+            let top = if mode == DynamicMode::Single {
+                codegen::TopLevel::Single
+            } else {
+                codegen::TopLevel::Exec
+            };
+            (parsed.into_suite().into_iter().collect::<Vec<_>>(), top)
+        }
+        DynamicMode::Eval => {
+            // Leading whitespace is allowed in eval source, as CPython strips it.
+            let parsed = ruff_python_parser::parse_expression(source)
+                .map_err(|e| src.syntax_error(e.range().start(), &e.error))?;
+            let expr = parsed.into_expr();
+            let stmt = ruff_python_ast::Stmt::Expr(ruff_python_ast::StmtExpr {
+                node_index: Default::default(),
+                range: expr.range(),
+                value: Box::new(expr),
+            });
+            (vec![stmt], codegen::TopLevel::Eval)
+        }
+    };
+    let code = codegen::compile_top(&src, &body, &mut builder, top)?;
+    builder.modules.push(Module {
+        name: filename.to_string(),
+        code,
+        file: filename.to_string(),
+        package: false,
+        origin: Default::default(),
+    });
+    Ok(builder)
+}
+
 /// `permafrost freeze`: reads the files, compiles them, writes the image to `output`.
 /// Returns the number of code objects written.
 pub fn freeze(files: &[&Path], output: &Path) -> Result<usize, String> {

@@ -270,6 +270,9 @@ opcodes! {
     END_ASYNC_FOR = 99, ArgKind::None;
     /// `[mgr] -> [exit, mgr.__aenter__()]` where exit is the bound `mgr.__aexit__`.
     BEFORE_ASYNC_WITH = 95, ArgKind::None;
+    /// `[v] -> []`: interactive (`compile(..., 'single')`) expression statements: prints
+    /// `repr(v)` unless it is None, and binds it to `builtins._`.
+    PRINT_EXPR = 79, ArgKind::None;
 }
 
 /// Selectors of `BINARY_OP`. In-place forms add [`BinaryOp::INPLACE`].
@@ -460,7 +463,8 @@ impl Opcode {
             POP_TOP | STORE_FAST | STORE_DEREF | STORE_GLOBAL | STORE_NAME | DELETE_ATTR
             | BINARY_OP | COMPARE_OP | IS_OP | CONTAINS_OP | BINARY_SUBSCR | LIST_APPEND
             | SET_ADD | LIST_EXTEND | SET_UPDATE | DICT_UPDATE | DICT_MERGE | RETURN_VALUE
-            | POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE | RERAISE | IMPORT_NAME | IMPORT_STAR => -1,
+            | POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE | RERAISE | IMPORT_NAME | IMPORT_STAR
+            | PRINT_EXPR => -1,
             COPY => {
                 if arg == 0 {
                     return None;

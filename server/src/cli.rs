@@ -82,6 +82,9 @@ pub enum Command {
         /// Memory layout of code objects and constants.
         #[arg(long, value_enum, default_value_t = LayoutArg::Permanent)]
         layout: LayoutArg,
+        /// Refuse `exec`, `eval` and `compile` (code compiled at run time).
+        #[arg(long = "no-dynamic-code")]
+        no_dynamic_code: bool,
     },
     /// Serve jobs from a pool of forked workers over a Unix socket.
     Serve {
@@ -105,6 +108,10 @@ pub enum Command {
         /// Refuse jobs with a `busy` error beyond this many queued.
         #[arg(long = "queue-limit", default_value_t = 1024)]
         queue_limit: usize,
+        /// Refuse `exec`, `eval` and `compile` in jobs (for servers that run untrusted
+        /// jobs); the image's own modules may still use them while preloading.
+        #[arg(long = "no-dynamic-code")]
+        no_dynamic_code: bool,
     },
     /// Call a function on a running server; each ARG is a JSON value.
     Call {

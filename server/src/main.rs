@@ -83,12 +83,17 @@ fn main() -> ExitCode {
             let _ = out.flush();
             ExitCode::SUCCESS
         }
-        Command::Run { image, layout } => {
+        Command::Run {
+            image,
+            layout,
+            no_dynamic_code,
+        } => {
             let mapped = match MappedImage::open(&image) {
                 Ok(m) => m,
                 Err(e) => return fail(&format!("{}: {e}", image.display())),
             };
             let mut interp = permafrost_worker::Interpreter::new(mapped.leak(), layout.into());
+            interp.set_dynamic_code(!no_dynamic_code);
             let outcome = interp.run_main();
             let _ = std::io::stdout().flush();
             match outcome {
@@ -107,6 +112,7 @@ fn main() -> ExitCode {
             job_timeout,
             max_jobs_per_worker,
             queue_limit,
+            no_dynamic_code,
         } => {
             if workers == 0 {
                 return usage("--workers must be at least 1");
@@ -123,6 +129,7 @@ fn main() -> ExitCode {
                 job_timeout: Duration::from_secs_f64(job_timeout),
                 max_jobs_per_worker,
                 queue_limit,
+                dynamic_code: !no_dynamic_code,
             })
         }
         Command::Call {

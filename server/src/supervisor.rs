@@ -57,6 +57,8 @@ pub struct ServeOptions {
     pub max_jobs_per_worker: u64,
     /// Most jobs waiting for a worker; beyond it requests are refused with `busy`.
     pub queue_limit: usize,
+    /// Whether jobs may use `exec`, `eval` and `compile` (`--no-dynamic-code` refuses them).
+    pub dynamic_code: bool,
 }
 
 /// Runs the server until SIGTERM/SIGINT. Must be called before any thread or runtime exists.
@@ -73,7 +75,7 @@ pub fn serve(options: ServeOptions) -> ExitCode {
         return fail(&message);
     }
 
-    let zygote = match zygote::start(image, options.layout) {
+    let zygote = match zygote::start(image, options.layout, options.dynamic_code) {
         Ok(zygote) => zygote,
         Err(StartError::Preload(traceback)) => {
             eprint!("{traceback}");

@@ -144,7 +144,11 @@ pub(crate) fn decode(packet: &[u8], fd: Option<OwnedFd>) -> Option<ZygoteMessage
 
 /// Forks the zygote and waits until it has preloaded the app. Call while the process is still
 /// single-threaded.
-pub(crate) fn start(image: Image<'static>, layout: Layout) -> Result<Zygote, StartError> {
+pub(crate) fn start(
+    image: Image<'static>,
+    layout: Layout,
+    dynamic_code: bool,
+) -> Result<Zygote, StartError> {
     let (supervisor_end, zygote_end) = socketpair(
         AddressFamily::Unix,
         SockType::SeqPacket,
@@ -156,7 +160,7 @@ pub(crate) fn start(image: Image<'static>, layout: Layout) -> Result<Zygote, Sta
     match fork::fork().map_err(|e| StartError::Failed(format!("fork: {e}")))? {
         Forked::Child => {
             drop(supervisor_end);
-            zygote_main(zygote_end, supervisor_pid, image, layout)
+            zygote_main(zygote_end, supervisor_pid, image, layout, dynamic_code)
         }
         Forked::Parent(pid) => {
             drop(zygote_end);
@@ -193,7 +197,13 @@ pub(crate) fn start(image: Image<'static>, layout: Layout) -> Result<Zygote, Sta
     }
 }
 
-fn zygote_main(control: OwnedFd, supervisor: Pid, image: Image<'static>, layout: Layout) -> ! {
+fn zygote_main(
+    control: OwnedFd,
+    supervisor: Pid,
+    image: Image<'static>,
+    layout: Layout,
+    dynamic_code: bool,
+) -> ! {
     fork::die_with_parent(supervisor);
     // Own process group: a terminal's Ctrl-C reaches only the supervisor, which shuts the
     // pool down in order; SIGINT is ignored here for the same reason.
@@ -227,6 +237,8 @@ fn zygote_main(control: OwnedFd, supervisor: Pid, image: Image<'static>, layout:
         let _ = fork::send_with_fd(control.as_fd(), &message, None);
         fork::exit_now(1);
     }
+    // Preloading is the image's own code; jobs are what `--no-dynamic-code` is about.
+    interp.set_dynamic_code(dynamic_code);
     if layout == Layout::Permanent {
         if let Err(panic) = catch_unwind(AssertUnwindSafe(|| interp.freeze_heap())) {
             let message = format!(

@@ -881,3 +881,49 @@ fn native_recursion_in_a_job_is_a_recursion_error_and_the_pool_keeps_serving() {
     assert_eq!(reply["result"], json!([[[[]]]]), "{reply}");
     assert_eq!(client.call("handle", json!([4]))["result"], 8);
 }
+
+const DYNAMIC_APP: &str = r#"
+ns = {}
+exec("def triple(x):\n    return 3 * x\n", ns)
+triple = ns["triple"]
+
+def run_eval(src):
+    return eval(src)
+
+def use_preloaded(x):
+    return triple(x)
+
+kept = []
+
+def keep_code(src):
+    kept.append(compile(src, "<job>", "eval"))
+    return len(kept)
+"#;
+
+#[test]
+fn no_dynamic_code_refuses_exec_in_jobs_but_keeps_preloaded_code() {
+    let server = Server::start("nodyn", DYNAMIC_APP, 1, &["--no-dynamic-code"]);
+    let mut client = server.client();
+    let reply = client.call("run_eval", json!(["1 + 1"]));
+    assert_eq!(reply["ok"], false, "{reply}");
+    assert_eq!(reply["error"]["type"], "RuntimeError");
+    assert_eq!(
+        reply["error"]["message"],
+        "dynamic code is disabled on this server (--no-dynamic-code)"
+    );
+    // Code compiled while the image preloaded was frozen with the heap and still runs.
+    let reply = client.call("use_preloaded", json!([5]));
+    assert_eq!(reply["result"], 15, "{reply}");
+
+    let open = Server::start("dyn", DYNAMIC_APP, 1, &[]);
+    let mut client = open.client();
+    let reply = client.call("run_eval", json!(["1 + 1"]));
+    assert_eq!(reply["result"], 2, "{reply}");
+    // Code a job keeps referenced stays usable across jobs.
+    for n in 1..=3 {
+        let reply = client.call("keep_code", json!(["x + 1"]));
+        assert_eq!(reply["result"], n, "{reply}");
+    }
+    let reply = client.call("run_eval", json!(["2 + 2"]));
+    assert_eq!(reply["result"], 4, "{reply}");
+}

@@ -11,7 +11,8 @@
 //! arguments, and takes back JSON results and captured output.
 //!
 //! Limits, by design: reference cycles are not collected (no cycle GC; they leak until the
-//! worker exits); there is no `eval`/`exec`; `from m import *` and text I/O are not supported.
+//! worker exits); `from m import *` and text I/O are not supported. `exec`, `eval` and
+//! `compile` make transient code units (`vm/dynamic.rs`), freed when unreferenced.
 //! Python→Python calls recurse on the host stack, so every entry point runs on a helper
 //! thread with a large reserved stack (joined before returning: the zygote stays
 //! single-threaded), and the recursion limit is CPython's 1000 levels.
@@ -211,6 +212,18 @@ impl Interpreter {
         r
     }
 
+    /// Refuses (`false`) or allows `exec`, `eval` and `compile` (`--no-dynamic-code`).
+    pub fn set_dynamic_code(&mut self, enabled: bool) {
+        if let Some(vm) = self.vm.as_mut() {
+            vm.units.disabled = !enabled;
+        }
+    }
+
+    /// Live transient code units (code compiled at run time and still referenced).
+    pub fn live_transient_units(&mut self) -> usize {
+        self.vm.as_mut().map_or(0, |vm| vm.live_units())
+    }
+
     /// Serving, after `preload`, before the first fork: in the `permanent` layout makes every
     /// object reachable from the loaded modules immortal; a no-op in `transient`.
     pub fn freeze_heap(&mut self) {
@@ -295,6 +308,14 @@ impl Vm {
             value::freeze::freeze_value(v);
         }
         value::freeze::freeze_value(&self.empty_tuple);
+        // Run-time code that survived preloading is frozen with the heap: its constants too.
+        self.reclaim_units();
+        for info in self.codes.iter().filter(|i| i.transient) {
+            info.owned_consts
+                .iter()
+                .for_each(value::freeze::freeze_value);
+            info.heap_names.iter().for_each(value::freeze::freeze_value);
+        }
         self.frozen_in_pid = std::process::id();
         self.out = String::new();
         // Spare frame buffers would be written by the first call in every worker.
@@ -318,5 +339,39 @@ mod tests {
         });
         assert_eq!(outcome.0, outcome.1);
         assert!(outcome.2);
+    }
+}
+
+#[cfg(test)]
+mod dynamic_tests {
+    use super::*;
+
+    #[test]
+    fn transient_code_is_freed_when_unreferenced() {
+        // No function is stored into the globals it closes over: that would be a reference
+        // cycle, which this interpreter does not collect.
+        let src = "def run(n):\n    for i in range(n):\n        exec('r = [a + i for a in range(3)]', {'i': i})\n        eval('i + 1')\n    return n\n";
+        let builder = permafrost_compiler::compile_modules(&[permafrost_compiler::SourceModule {
+            name: "m",
+            filename: "m.py",
+            source: src,
+        }])
+        .expect("compiles");
+        let bytes = permafrost_image::write_image(&builder).expect("writes");
+        let buf: &'static permafrost_image::AlignedBuf =
+            Box::leak(Box::new(permafrost_image::aligned_copy(&bytes)));
+        let image = Image::parse(buf.as_slice()).expect("valid image");
+        for layout in [Layout::Permanent, Layout::Transient] {
+            let mut interp = Interpreter::new(image, layout);
+            let out = interp.call_json("run", &[serde_json::json!(10000)], &Default::default());
+            assert_eq!(out.result.expect("runs"), serde_json::json!(10000));
+            assert!(interp.live_transient_units() <= 1);
+            let codes = interp.vm.as_ref().map_or(0, |vm| vm.codes.len());
+            // Slots of released units are reused: the table stays small.
+            assert!(
+                codes < image.code_count() as usize + 8,
+                "{codes} code slots"
+            );
+        }
     }
 }

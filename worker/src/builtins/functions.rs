@@ -86,14 +86,14 @@ pub(crate) static FUNCTIONS: &[NativeFn] = &[
 /// `__build_class__`, pushed by `LOAD_BUILD_CLASS`.
 pub(crate) static BUILD_CLASS: NativeFn = NativeFn::new("__build_class__", build_class);
 /// `super`: a zero-argument call is resolved from the calling frame by the interpreter.
-pub(crate) static SUPER: NativeFn = NativeFn::new("super", super_);
+pub(crate) static SUPER: NativeFn = NativeFn::new("super", super_).frame_aware();
 /// `property`: also what `isinstance(x, property)` compares against.
 pub(crate) static PROPERTY: NativeFn = NativeFn::new("property", property);
 pub(crate) static STATICMETHOD: NativeFn = NativeFn::new("staticmethod", staticmethod);
 pub(crate) static CLASSMETHOD: NativeFn = NativeFn::new("classmethod", classmethod);
 
 /// `dir`: a zero-argument call lists the calling scope, resolved by the interpreter.
-pub(crate) static DIR: NativeFn = NativeFn::new("dir", dir);
+pub(crate) static DIR: NativeFn = NativeFn::new("dir", dir).frame_aware();
 
 /// The built-in functions known by address, bound in the builtins namespace with the rest.
 pub(crate) static IDENTIFIED: &[&NativeFn] = &[
@@ -103,6 +103,12 @@ pub(crate) static IDENTIFIED: &[&NativeFn] = &[
     &STATICMETHOD,
     &CLASSMETHOD,
     &DIR,
+    &crate::vm::dynamic::EXEC,
+    &crate::vm::dynamic::EVAL,
+    &crate::vm::dynamic::COMPILE,
+    &crate::vm::dynamic::GLOBALS,
+    &crate::vm::dynamic::LOCALS,
+    &crate::vm::dynamic::VARS,
 ];
 
 /// Positional argument `i`, or `None` when absent.
@@ -872,6 +878,10 @@ fn dir(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
     };
     let mut names: Vec<String> = match v.body() {
         Some(Object::Instance(i)) => str_keys(&i.dict),
+        Some(Object::Module(m)) if m.dict.is_some() => match m.dict.as_ref().map(|d| d.get()) {
+            Some(Object::Dict(d)) => str_keys(d),
+            _ => Vec::new(),
+        },
         Some(Object::Module(m)) => m
             .lookup
             .iter()

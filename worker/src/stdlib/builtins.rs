@@ -14,6 +14,7 @@ pub(crate) fn init(vm: &mut Vm) -> ObjRef {
         slots: Vec::new(),
         names: Vec::new(),
         lookup: std::collections::HashMap::new(),
+        dict: None,
     };
     let mut entries: Vec<(&str, Value)> =
         vm.builtins.iter().map(|(k, v)| (*k, v.clone())).collect();

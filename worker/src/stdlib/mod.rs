@@ -44,6 +44,7 @@ pub(crate) fn new_module(
         slots: Vec::new(),
         names: Vec::new(),
         lookup: std::collections::HashMap::new(),
+        dict: None,
     };
     let mut set = |name: &str, v: Value| {
         let s = module.slot_for(name, Vm::str_val(name));

@@ -2,7 +2,9 @@
 //! plus an open-addressed index table). Key equality is supplied by the caller as a closure, so
 //! this module knows nothing about Python semantics beyond "equal keys have equal hashes".
 
+use crate::value::object::{Object, PyStr};
 use crate::value::Value;
+use permafrost_semantics::hash;
 
 const EMPTY: u32 = u32::MAX;
 const DELETED: u32 = u32::MAX - 1;
@@ -203,6 +205,46 @@ impl Dict {
         self.entries.truncate(idx);
         Some((key, value))
     }
+}
+
+/// The hash of a str value, using the hash stored with it (never recomputed).
+#[inline]
+pub fn str_hash_value(v: &Value) -> i64 {
+    match v {
+        Value::Str(s) => hash::hash_str(s.hash()),
+        Value::Obj(o) => match o.get() {
+            Object::Str(s) => hash::hash_str(s.hash),
+            _ => 0,
+        },
+        _ => 0,
+    }
+}
+
+/// The hash of a str's text, as a Python hash.
+#[inline]
+pub fn str_hash_of(s: &str) -> i64 {
+    hash::hash_str(permafrost_image::str_hash(s.as_bytes()))
+}
+
+#[inline]
+pub fn dict_get_h<'a>(d: &'a Dict, hash: i64, name: &str) -> Option<&'a Value> {
+    d.get_with(hash, |k| match k {
+        // Names from the image compare by record address first (the common case: the same
+        // attribute name constant stored and loaded).
+        Value::Str(s) if std::ptr::eq(s.as_str().as_ptr(), name.as_ptr()) => {
+            s.as_str().len() == name.len()
+        }
+        _ => k.as_str() == Some(name),
+    })
+}
+
+pub fn dict_set_str(d: &mut Dict, name: &str, v: Value) {
+    d.insert(
+        str_hash_of(name),
+        Value::obj(Object::Str(PyStr::new(name))),
+        v,
+        &mut |k| k.as_str() == Some(name),
+    );
 }
 
 #[cfg(test)]

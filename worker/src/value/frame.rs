@@ -8,7 +8,8 @@ use crate::value::Value;
 pub struct Frame {
     /// Image index of the code object.
     pub code: u32,
-    /// Transient layout: the heap code object, held (refcounted) for the frame's lifetime.
+    /// Transient layout: the heap code object; run-time code: its transient unit. Held
+    /// (refcounted) for the frame's lifetime.
     pub heap_code: Option<ObjRef>,
     /// Module index whose globals this frame reads.
     pub module: u32,
@@ -21,6 +22,8 @@ pub struct Frame {
     pub exc_stack: Vec<Value>,
     /// Class bodies: the namespace dict behind LOAD_NAME / STORE_NAME.
     pub namespace: Option<ObjRef>,
+    /// Run-time code: the globals dict (`module` is then `NO_MODULE`).
+    pub globals: Option<ObjRef>,
 }
 
 impl Frame {

@@ -46,7 +46,9 @@ fn freeze_all(mut work: Vec<ObjRef>) {
             | Object::Bytes(_)
             | Object::BigInt(_)
             | Object::Complex(..)
-            | Object::CodeRef(_) => {}
+            | Object::CodeRef(_)
+            | Object::CodeUnit(_) => {}
+            Object::DynCode { unit, .. } => push_obj(unit, w),
             Object::List(items) => items.iter().for_each(|v| push_value(v, w)),
             Object::Tuple(items) => items.iter().for_each(|v| push_value(v, w)),
             Object::Dict(d) => {
@@ -64,6 +66,9 @@ fn freeze_all(mut work: Vec<ObjRef>) {
             Object::Function(f) => {
                 if let Some(h) = &f.heap_code {
                     push_obj(h, w);
+                }
+                if let Some(g) = &f.globals {
+                    push_obj(g, w);
                 }
                 if let Some(k) = &f.kwdefaults {
                     push_obj(k, w);
@@ -103,6 +108,7 @@ fn freeze_all(mut work: Vec<ObjRef>) {
                 }
                 if let Some(e) = &i.exc {
                     e.args.iter().for_each(|v| push_value(v, w));
+                    e.keep.iter().for_each(|u| push_obj(u, w));
                     push_value(&e.cause, w);
                     push_value(&e.context, w);
                 }
@@ -110,6 +116,9 @@ fn freeze_all(mut work: Vec<ObjRef>) {
             Object::Module(m) => {
                 m.slots.iter().for_each(|v| push_value(v, w));
                 m.names.iter().for_each(|v| push_value(v, w));
+                if let Some(d) = &m.dict {
+                    push_obj(d, w);
+                }
             }
             Object::Cell(v) | Object::StaticMethod(v) | Object::ClassMethod(v) => push_value(v, w),
             Object::Generator(g) => {

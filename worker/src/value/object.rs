@@ -95,6 +95,9 @@ pub struct Function {
     /// The transient layout's heap code object (refcounted on every call); `None` in permanent.
     pub heap_code: Option<ObjRef>,
     pub module: u32,
+    /// The globals dict of a function made by code compiled at run time (`module` is then
+    /// `NO_MODULE`); `None` for functions whose globals are a module's slots.
+    pub globals: Option<ObjRef>,
     pub name: Value,
     pub qualname: Value,
     pub defaults: Vec<Value>,
@@ -177,6 +180,9 @@ pub struct Class {
     /// Whether a program class in the MRO defines `__getattribute__` (then `has_properties`
     /// is set too, keeping instance reads off the fast path).
     pub has_getattribute: bool,
+    /// A built-in type (made by the interpreter, not by a class statement or `type()`):
+    /// `__module__` cannot tell, since a program class may say 'builtins' too.
+    pub builtin: bool,
 }
 
 /// Data that only exception instances carry.
@@ -188,6 +194,8 @@ pub struct ExcData {
     pub cause: Value,
     pub context: Value,
     pub suppress_context: bool,
+    /// The transient code units the traceback's entries point into, kept alive with it.
+    pub keep: Vec<ObjRef>,
 }
 
 pub struct Instance {
@@ -205,6 +213,9 @@ pub struct Module {
     pub slots: Vec<Value>,
     pub names: Vec<Value>,
     pub lookup: std::collections::HashMap<Box<str>, u32>,
+    /// Once `globals()` (or run-time code) has asked for the namespace as a dict, that dict
+    /// holds the globals and every slot stays unbound, so that slot reads miss and look there.
+    pub dict: Option<ObjRef>,
 }
 
 impl Module {
@@ -225,6 +236,14 @@ impl Module {
     }
 
     pub fn get(&self, name: &str) -> Option<&Value> {
+        if let Some(d) = &self.dict {
+            return match d.get() {
+                Object::Dict(d) => {
+                    super::dict_table::dict_get_h(d, super::dict_table::str_hash_of(name), name)
+                }
+                _ => None,
+            };
+        }
         let s = self.slot_of(name)?;
         let v = &self.slots[s as usize];
         if v.is_null() {
@@ -422,6 +441,13 @@ pub enum Object {
     Code(HeapCode),
     /// `fn.__code__`: a read-only view of an image code object.
     CodeRef(u32),
+    /// A code object compiled at run time, holding its transient unit alive.
+    DynCode {
+        index: u32,
+        unit: ObjRef,
+    },
+    /// The handle of a transient code unit (`vm/dynamic.rs`): what keeps run-time code alive.
+    CodeUnit(crate::vm::dynamic::UnitHandle),
     Property {
         fget: Value,
         fset: Value,

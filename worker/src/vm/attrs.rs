@@ -53,7 +53,7 @@ impl Vm {
         };
         for k in &c.mro {
             if let Object::Class(kc) = k.get() {
-                if kc.module == "builtins" {
+                if kc.builtin {
                     continue;
                 }
                 if let Some(v) = dict_get_str(&kc.dict, name) {
@@ -433,6 +433,12 @@ impl Vm {
                     if let Some(v) = m.get(name) {
                         return Ok(v.clone());
                     }
+                    if name == "__dict__" {
+                        let o = o.clone();
+                        if let Some(d) = self.module_dict(&o) {
+                            return Ok(Value::Obj(d));
+                        }
+                    }
                     if name == "__name__" {
                         return Ok(Vm::str_val(m.name.as_str()));
                     }
@@ -446,6 +452,21 @@ impl Vm {
                     return match name {
                         "__name__" => Ok(f.name.clone()),
                         "__qualname__" => Ok(f.qualname.clone()),
+                        "__globals__" if f.globals.is_some() => {
+                            Ok(f.globals.clone().map(Value::Obj).unwrap_or(Value::None))
+                        }
+                        "__globals__" => {
+                            let m = self.module_obj(f.module);
+                            Ok(self.module_dict(&m).map(Value::Obj).unwrap_or(Value::None))
+                        }
+                        "__module__" if f.globals.is_some() => {
+                            Ok(match f.globals.as_ref().map(|g| g.get()) {
+                                Some(Object::Dict(d)) => {
+                                    dict_get_str(d, "__name__").cloned().unwrap_or(Value::None)
+                                }
+                                _ => Value::None,
+                            })
+                        }
                         "__module__" => {
                             let m = self.module_obj(f.module);
                             Ok(match m.get() {
@@ -464,7 +485,15 @@ impl Vm {
                             Some(d) => Value::Obj(d.clone()),
                             None => Value::None,
                         }),
-                        "__code__" => Ok(Value::obj(Object::CodeRef(f.code))),
+                        "__code__" => Ok(match &f.heap_code {
+                            Some(u) if matches!(u.get(), Object::CodeUnit(_)) => {
+                                Value::obj(Object::DynCode {
+                                    index: f.code,
+                                    unit: u.clone(),
+                                })
+                            }
+                            _ => Value::obj(Object::CodeRef(f.code)),
+                        }),
                         "__doc__" => Ok(self.func_doc(f.code)),
                         "__closure__" => Ok(if f.closure.is_empty() {
                             Value::None
@@ -479,6 +508,7 @@ impl Vm {
                     };
                 }
                 Object::CodeRef(c)
+                | Object::DynCode { index: c, .. }
                 | Object::Code(crate::value::object::HeapCode { index: c, .. }) => {
                     let c = *c;
                     return self
@@ -608,6 +638,9 @@ impl Vm {
             return Value::None;
         }
         match view.consts().iter().next() {
+            Some(permafrost_image::ConstView::Str(s)) if self.codes[code as usize].transient => {
+                Vm::str_val(s.as_str())
+            }
             Some(permafrost_image::ConstView::Str(s)) => Value::Str(s),
             _ => Value::None,
         }
@@ -656,14 +689,30 @@ impl Vm {
 
     /// `fn.__code__.co_*`: read from the image in place.
     fn code_attr(&self, c: u32, name: &str) -> Option<Value> {
-        let view = self.codes[c as usize].view;
-        let strs = |l: permafrost_image::StrList<'static>| {
-            Vm::new_tuple(l.iter().map(Value::Str).collect())
+        let info = &self.codes[c as usize];
+        let view = info.view;
+        // Run-time code's buffer may be freed while these values live on: copy them.
+        let transient = info.transient;
+        let s = |t: permafrost_image::ImgStr<'static>| {
+            if transient {
+                Vm::str_val(t.as_str())
+            } else {
+                Value::Str(t)
+            }
         };
+        let strs = |l: permafrost_image::StrList<'static>| Vm::new_tuple(l.iter().map(s).collect());
+        if transient && name == "co_consts" {
+            return Some(Vm::new_tuple(info.owned_consts.to_vec()));
+        }
+        if transient && name == "co_code" {
+            return Some(Value::obj(Object::Bytes(
+                crate::value::object::BytesData::Owned(view.code_bytes().into()),
+            )));
+        }
         Some(match name {
-            "co_name" => Value::Str(view.name()),
-            "co_qualname" => Value::Str(view.qualname()),
-            "co_filename" => Value::Str(view.filename()),
+            "co_name" => s(view.name()),
+            "co_qualname" => s(view.qualname()),
+            "co_filename" => s(view.filename()),
             "co_firstlineno" => Value::Int(view.firstlineno() as i64),
             "co_argcount" => Value::Int(view.argcount() as i64),
             "co_posonlyargcount" => Value::Int(view.posonlyargcount() as i64),
@@ -883,8 +932,17 @@ impl Vm {
             }
             Object::Module(_) => {
                 if let Object::Module(m) = o.get_mut() {
-                    let s = m.slot_for(name, name_v.clone());
-                    m.slots[s as usize] = v;
+                    match &m.dict {
+                        Some(d) => {
+                            if let Object::Dict(d) = d.get_mut() {
+                                dict_set_str(d, name, v);
+                            }
+                        }
+                        None => {
+                            let s = m.slot_for(name, name_v.clone());
+                            m.slots[s as usize] = v;
+                        }
+                    }
                 }
                 Ok(())
             }
@@ -969,12 +1027,8 @@ impl Vm {
             if name == "__mro__" {
                 return Err(self.err(ExcKind::AttributeError, "readonly attribute"));
             }
-            let verb = if c.module == "builtins" {
-                "set"
-            } else {
-                "delete"
-            };
-            if c.module == "builtins" || matches!(name, "__name__" | "__qualname__" | "__bases__") {
+            let verb = if c.builtin { "set" } else { "delete" };
+            if c.builtin || matches!(name, "__name__" | "__qualname__" | "__bases__") {
                 return Err(self.type_error(format!(
                     "cannot {verb} '{name}' attribute of immutable type '{}'",
                     c.name
@@ -990,6 +1044,14 @@ impl Vm {
                 .dict
                 .remove(str_hash_of(name), &mut |k| k.as_str() == Some(name))
                 .is_some(),
+            Some(Object::Module(m)) if m.dict.is_some() => {
+                match m.dict.as_ref().map(|d| d.get_mut()) {
+                    Some(Object::Dict(d)) => d
+                        .remove(str_hash_of(name), &mut |k| k.as_str() == Some(name))
+                        .is_some(),
+                    _ => false,
+                }
+            }
             Some(Object::Module(m)) => match m.slot_of(name) {
                 Some(s) => !std::mem::replace(&mut m.slots[s as usize], Value::Null).is_null(),
                 None => false,
@@ -1101,8 +1163,12 @@ impl Vm {
         let Some(fobj) = func.as_obj().cloned() else {
             return Err(self.type_error("__build_class__: func must be a function"));
         };
-        let (code, closure) = match fobj.get() {
-            Object::Function(f) => (f.code, f.closure.clone()),
+        let (code, closure, owner) = match fobj.get() {
+            Object::Function(f) => (
+                f.code,
+                f.closure.clone(),
+                (f.heap_code.clone(), f.module, f.globals.clone()),
+            ),
             _ => return Err(self.type_error("__build_class__: func must be a function")),
         };
         let type_t = self.type_obj(TypeKind::Type).clone();
@@ -1155,7 +1221,7 @@ impl Vm {
             cells.push(ObjRef::new(Object::Cell(Value::Null)));
         }
         cells.extend(closure);
-        let ret = self.run_code(code, Some(ns_obj), cells)?;
+        let ret = self.run_code_in(code, Some(ns_obj), cells, owner)?;
         let cls = if is_plain_type {
             let Value::Obj(ns_obj) = &ns else {
                 return Err(self.type_error("namespace"));
@@ -1339,7 +1405,7 @@ impl Vm {
                 };
                 for b in &bases {
                     match b.get() {
-                        Object::Class(bc) if bc.module == "builtins" => {}
+                        Object::Class(bc) if bc.builtin => {}
                         Object::Class(bc) => match (&mut all, &bc.slots) {
                             (Some(a), Some(bs)) => a.extend(bs.iter().cloned()),
                             _ => all = None,
@@ -1368,6 +1434,7 @@ impl Vm {
             slots,
             metaclass,
             has_getattribute,
+            builtin: false,
         }));
         let mut full = vec![cls.clone()];
         full.extend(mro);
@@ -1414,7 +1481,7 @@ impl Vm {
         // The parent's `__init_subclass__`, as `super(cls, cls).__init_subclass__(**kw)`.
         let parent_hook = match cls.get() {
             Object::Class(c) => c.mro[1..].iter().find_map(|k| match k.get() {
-                Object::Class(kc) if kc.module != "builtins" => {
+                Object::Class(kc) if !kc.builtin => {
                     dict_get_str(&kc.dict, "__init_subclass__").cloned()
                 }
                 _ => None,

@@ -283,7 +283,7 @@ impl Vm {
     /// `MAKE_FUNCTION`.
     pub fn make_function(
         &mut self,
-        _f: &Frame,
+        f: &Frame,
         code: Value,
         defaults: Value,
         kwdefaults: Value,
@@ -301,16 +301,34 @@ impl Vm {
             Some(Object::Tuple(t)) => t.iter().filter_map(|c| c.as_obj().cloned()).collect(),
             _ => Vec::new(),
         };
-        let func = Function {
-            code: index,
-            heap_code: info.heap.clone(),
-            module: info.module,
-            name: Value::Str(info.view.name()),
-            qualname: Value::Str(info.view.qualname()),
-            defaults,
-            kwdefaults: kwdefaults.as_obj().cloned(),
-            closure,
-            dict: None,
+        let func = if info.transient {
+            // Run-time code: the function holds the unit and the frame's globals dict, and
+            // its names are heap strs (the unit's buffer may go before they do).
+            Function {
+                code: index,
+                heap_code: f.heap_code.clone(),
+                module: f.module,
+                globals: f.globals.clone(),
+                name: Vm::str_val(info.view.name().as_str()),
+                qualname: Vm::str_val(info.view.qualname().as_str()),
+                defaults,
+                kwdefaults: kwdefaults.as_obj().cloned(),
+                closure,
+                dict: None,
+            }
+        } else {
+            Function {
+                code: index,
+                heap_code: info.heap.clone(),
+                module: info.module,
+                globals: None,
+                name: Value::Str(info.view.name()),
+                qualname: Value::Str(info.view.qualname()),
+                defaults,
+                kwdefaults: kwdefaults.as_obj().cloned(),
+                closure,
+                dict: None,
+            }
         };
         Ok(Value::obj(Object::Function(func)))
     }
@@ -339,6 +357,7 @@ impl Vm {
         frame.module = fo.module;
         if fo.heap_code.is_some() {
             frame.heap_code = fo.heap_code.clone();
+            frame.globals = fo.globals.clone();
         }
         if ncells + fo.closure.len() > 0 {
             frame.cells.reserve(ncells + fo.closure.len());
@@ -391,6 +410,7 @@ impl Vm {
                 cells,
                 exc_stack: Vec::new(),
                 namespace: None,
+                globals: fo.globals.clone(),
             });
         }
         let view = info.view;
@@ -564,6 +584,7 @@ impl Vm {
             cells,
             exc_stack: Vec::new(),
             namespace: None,
+            globals: fo.globals.clone(),
         })
     }
 
@@ -664,6 +685,7 @@ impl Vm {
             cells: Vec::new(),
             exc_stack: Vec::new(),
             namespace: None,
+            globals: None,
         };
         if !self.bind_fast(func, args, kwnames, &mut frame) {
             frame = self.bind(func, args, kwnames)?;
@@ -716,6 +738,21 @@ impl Vm {
         cells: Vec<ObjRef>,
     ) -> PyResult<Value> {
         let info = &self.codes[code as usize];
+        let owner = (info.heap.clone(), info.module, None);
+        self.run_code_in(code, namespace, cells, owner)
+    }
+
+    /// `run_code` with what holds the code and its globals: (heap code or transient unit,
+    /// module, globals dict), as a class body takes them from its function.
+    pub fn run_code_in(
+        &mut self,
+        code: u32,
+        namespace: Option<ObjRef>,
+        cells: Vec<ObjRef>,
+        owner: (Option<ObjRef>, u32, Option<ObjRef>),
+    ) -> PyResult<Value> {
+        let (heap_code, module, globals) = owner;
+        let info = &self.codes[code as usize];
         let mut cells = cells;
         if cells.is_empty() {
             for _ in 0..info.ncells {
@@ -724,14 +761,15 @@ impl Vm {
         }
         let mut frame = Frame {
             code,
-            heap_code: info.heap.clone(),
-            module: info.module,
+            heap_code,
+            module,
             ip: 0,
             locals: vec![Value::Null; info.nlocals],
             stack: Vec::new(),
             cells,
             exc_stack: Vec::new(),
             namespace,
+            globals,
         };
         self.enter()?;
         let r = self.run_frame(&mut frame, None);
@@ -982,7 +1020,7 @@ impl Vm {
         match cls.get() {
             Object::Class(c) => c.mro.iter().find_map(|k| match k.get() {
                 Object::Class(kc)
-                    if kc.module == "builtins"
+                    if kc.builtin
                         && matches!(
                             kc.kind,
                             TypeKind::Int

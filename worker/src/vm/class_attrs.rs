@@ -19,7 +19,7 @@ impl Vm {
         let Object::Class(c) = cls.get() else {
             return None;
         };
-        if c.module == "builtins" {
+        if c.builtin {
             return Some(Err(self.type_error(format!(
                 "cannot set '{name}' attribute of immutable type '{}'",
                 c.name

@@ -67,6 +67,12 @@ impl Vm {
                         if let Object::Instance(i) = exc.get_mut() {
                             if let Some(e) = i.exc.as_mut() {
                                 e.traceback.push((f.code, line));
+                                // Run-time code: the entry keeps its unit alive.
+                                if let Some(h) = &f.heap_code {
+                                    if matches!(h.get(), Object::CodeUnit(_)) {
+                                        e.keep.push(h.clone());
+                                    }
+                                }
                             }
                         }
                     }
@@ -124,7 +130,17 @@ impl Vm {
     }
 
     fn name_at(&self, f: &Frame, idx: u32) -> Value {
-        Value::Str(self.codes[f.code as usize].view.names().get(idx as usize))
+        let info = &self.codes[f.code as usize];
+        if info.transient {
+            // Names of run-time code are heap strs: a str pointing into the unit's buffer
+            // could outlive it as a dict key.
+            return info
+                .heap_names
+                .get(idx as usize)
+                .cloned()
+                .unwrap_or(Value::None);
+        }
+        Value::Str(info.view.names().get(idx as usize))
     }
 
     fn unbound_local(&self, f: &Frame, idx: usize) -> ObjRef {
@@ -282,7 +298,7 @@ impl Vm {
                 Opcode::LOAD_GLOBAL => {
                     let v = match self.global_ref(f, arg) {
                         Some(v) => v.clone(),
-                        None => return Err(self.global_name_error(f, arg)),
+                        None => self.load_global_slow(f, arg)?,
                     };
                     f.push(v);
                 }
@@ -297,11 +313,15 @@ impl Vm {
                     let slot = self.codes[f.code as usize].global_slots[arg as usize];
                     let m = self.module_obj(f.module);
                     let was = match m.get_mut() {
-                        Object::Module(m) => m
+                        Object::Module(m) if m.dict.is_none() => m
                             .slots
                             .get_mut(slot as usize)
                             .map(|s| std::mem::replace(s, Value::Null)),
-                        _ => None,
+                        _ => {
+                            let g = self.frame_globals(f);
+                            let n = self.name_at(f, arg);
+                            self.dict_del(&g, &n)?
+                        }
                     };
                     if was.as_ref().is_none_or(|v| v.is_null()) {
                         let n = self.name_at(f, arg);
@@ -381,7 +401,7 @@ impl Vm {
                         continue;
                     }
                     let obj = f.pop();
-                    let v = self.getattr(&obj, &Value::Str(n))?;
+                    let v = self.getattr(&obj, &self.name_at(f, arg))?;
                     f.push(v);
                 }
                 Opcode::STORE_ATTR => {
@@ -464,7 +484,7 @@ impl Vm {
                         continue;
                     }
                     let obj = f.pop();
-                    let name = Value::Str(n);
+                    let name = self.name_at(f, arg);
                     let (callable, recv) = self.load_method(obj, &name)?;
                     f.push(callable);
                     f.push(recv);
@@ -474,19 +494,14 @@ impl Vm {
                     let len = f.stack.len();
                     let fpos = len - n - 2;
                     let callable = std::mem::replace(&mut f.stack[fpos], Value::Null);
-                    if n == 0
-                        && (callable.is_native(&functions::SUPER)
-                            || callable.is_native(&functions::DIR))
-                        && f.stack[fpos + 1].is_null()
-                    {
-                        let r = if callable.is_native(&functions::SUPER) {
-                            self.super_from_frame(f)
-                        } else {
-                            Ok(self.dir_of_frame(f))
-                        };
-                        f.stack.truncate(fpos);
-                        f.push(r?);
-                        continue;
+                    if let Value::Native(nf) = &callable {
+                        let nf = *nf;
+                        if nf.frame && f.stack[fpos + 1].is_null() {
+                            let r = self.frame_native(f, nf, len - n);
+                            f.stack.truncate(fpos);
+                            f.push(r?);
+                            continue;
+                        }
                     }
                     let first_arg = if f.stack[fpos + 1].is_null() {
                         len - n
@@ -513,18 +528,14 @@ impl Vm {
                     let len = f.stack.len();
                     let fpos = len - n - 1;
                     let callable = std::mem::replace(&mut f.stack[fpos], Value::Null);
-                    if n == 0
-                        && (callable.is_native(&functions::SUPER)
-                            || callable.is_native(&functions::DIR))
-                    {
-                        let r = if callable.is_native(&functions::SUPER) {
-                            self.super_from_frame(f)
-                        } else {
-                            Ok(self.dir_of_frame(f))
-                        };
-                        f.stack.truncate(fpos);
-                        f.push(r?);
-                        continue;
+                    if let Value::Native(nf) = &callable {
+                        let nf = *nf;
+                        if nf.frame {
+                            let r = self.frame_native(f, nf, fpos + 1);
+                            f.stack.truncate(fpos);
+                            f.push(r?);
+                            continue;
+                        }
                     }
                     if let Some(func) = python_function(&callable) {
                         let r = self.call_function_slot(func, &f.stack[fpos + 1..], &[], 1);
@@ -1202,6 +1213,10 @@ impl Vm {
                     let r = self.call(&exit, &[ty, exc, Value::None], &[])?;
                     f.push(r);
                 }
+                Opcode::PRINT_EXPR => {
+                    let v = f.pop();
+                    self.print_expr(v)?;
+                }
                 Opcode::LOAD_LOCALS => {
                     let ns = match &f.namespace {
                         Some(ns) => Value::Obj(ns.clone()),
@@ -1358,6 +1373,30 @@ impl Vm {
         self.err(ExcKind::NameError, format!("name '{name}' is not defined"))
     }
 
+    /// A built-in that reads the calling frame, with positional arguments from `first` up.
+    #[cold]
+    fn frame_native(
+        &mut self,
+        f: &mut Frame,
+        nf: &'static crate::vm::native::NativeFn,
+        first: usize,
+    ) -> PyResult<Value> {
+        let args: Vec<Value> = f.stack[first..].to_vec();
+        if args.is_empty() {
+            if std::ptr::eq(nf, &functions::SUPER) {
+                return self.super_from_frame(f);
+            }
+            if std::ptr::eq(nf, &functions::DIR) {
+                return Ok(self.dir_of_frame(f));
+            }
+        }
+        if std::ptr::eq(nf, &functions::SUPER) || std::ptr::eq(nf, &functions::DIR) {
+            return self.call_direct(&Value::Native(nf), &args, &[]);
+        }
+        let a = crate::vm::native::Args::new(&args, &[]);
+        crate::vm::dynamic::call_with_frame(self, nf, Some(f), &a)
+    }
+
     /// The bound value of global name `arg` (module slot, then built-in), if any.
     #[inline(always)]
     fn global_ref(&self, f: &Frame, arg: u32) -> Option<&Value> {
@@ -1370,6 +1409,10 @@ impl Vm {
                         return Some(v);
                     }
                 }
+                // The globals live in the module's dict: its names shadow the built-ins.
+                if m.dict.is_some() {
+                    return None;
+                }
             }
         }
         match info.builtin_fallback.get(arg as usize) {
@@ -1378,31 +1421,81 @@ impl Vm {
         }
     }
 
+    /// A global read that missed the slot table: globals held in a dict (run-time code, or a
+    /// module switched to its dict), then `__builtins__`, then the built-ins.
     #[cold]
-    fn global_name_error(&self, f: &Frame, arg: u32) -> ObjRef {
+    fn load_global_slow(&mut self, f: &Frame, arg: u32) -> PyResult<Value> {
+        let globals = match &f.globals {
+            Some(g) => Some(g.clone()),
+            None => match self.modules.get(f.module as usize) {
+                Some(Some(m)) => match m.get() {
+                    Object::Module(m) => m.dict.clone(),
+                    _ => None,
+                },
+                _ => None,
+            },
+        };
+        let info = &self.codes[f.code as usize];
+        let name = info.view.names().get(arg as usize);
+        let name = name.as_str();
+        let Some(g) = globals else {
+            return match info.builtin_fallback.get(arg as usize) {
+                Some(v) if !v.is_null() => Ok(v.clone()),
+                _ => Err(self.name_error(name)),
+            };
+        };
+        let h = crate::vm::ops::str_hash_of(name);
+        if let Object::Dict(d) = g.get() {
+            if let Some(v) = crate::vm::ops::dict_get_h(d, h, name) {
+                return Ok(v.clone());
+            }
+            let hb = crate::vm::ops::str_hash_of("__builtins__");
+            match crate::vm::ops::dict_get_h(d, hb, "__builtins__").and_then(|b| b.body()) {
+                Some(Object::Dict(bd)) => {
+                    return match crate::vm::ops::dict_get_h(bd, h, name) {
+                        Some(v) => Ok(v.clone()),
+                        None => Err(self.name_error(name)),
+                    };
+                }
+                Some(Object::Module(bm)) if bm.name != "builtins" => {
+                    return match bm.get(name) {
+                        Some(v) => Ok(v.clone()),
+                        None => Err(self.name_error(name)),
+                    };
+                }
+                _ => {}
+            }
+        }
+        if let Some(v) = self.builtins.get(name) {
+            return Ok(v.clone());
+        }
+        // The builtins module's own names (`__name__` is 'builtins').
+        let name = name.to_string();
+        if let Value::Obj(b) = self.import_module("builtins")? {
+            if let Object::Module(m) = b.get() {
+                if let Some(v) = m.get(&name) {
+                    return Ok(v.clone());
+                }
+            }
+        }
+        Err(self.name_error(&name))
+    }
+
+    /// A global store that found no slot: into the globals dict.
+    #[cold]
+    fn store_global_slow(&mut self, f: &Frame, arg: u32, v: Value) {
+        let g = self.frame_globals(f);
         let name = self.codes[f.code as usize].view.names().get(arg as usize);
-        self.name_error(name.as_str())
+        if let Object::Dict(d) = g.get_mut() {
+            crate::vm::ops::dict_set_str(d, name.as_str(), v);
+        }
     }
 
     #[inline(always)]
     fn load_global(&mut self, f: &Frame, arg: u32) -> PyResult<Value> {
-        let slot = self.codes[f.code as usize].global_slots[arg as usize];
-        if let Some(Some(m)) = self.modules.get(f.module as usize) {
-            if let Object::Module(m) = m.get() {
-                if let Some(v) = m.slots.get(slot as usize) {
-                    if !v.is_null() {
-                        return Ok(v.clone());
-                    }
-                }
-            }
-        }
-        let info = &self.codes[f.code as usize];
-        match info.builtin_fallback.get(arg as usize) {
-            Some(v) if !v.is_null() => Ok(v.clone()),
-            _ => {
-                let name = info.view.names().get(arg as usize);
-                Err(self.name_error(name.as_str()))
-            }
+        match self.global_ref(f, arg) {
+            Some(v) => Ok(v.clone()),
+            None => self.load_global_slow(f, arg),
         }
     }
 
@@ -1411,11 +1504,15 @@ impl Vm {
         let slot = self.codes[f.code as usize].global_slots[arg as usize];
         if let Some(Some(m)) = self.modules.get(f.module as usize) {
             if let Object::Module(m) = m.get_mut() {
-                if let Some(s) = m.slots.get_mut(slot as usize) {
-                    *s = v;
+                if m.dict.is_none() {
+                    if let Some(s) = m.slots.get_mut(slot as usize) {
+                        *s = v;
+                        return;
+                    }
                 }
             }
         }
+        self.store_global_slow(f, arg, v);
     }
 
     pub fn module_obj(&self, index: u32) -> ObjRef {
@@ -1448,19 +1545,30 @@ impl Vm {
     /// module's globals, or a function's locals and cells).
     fn dir_of_frame(&self, f: &Frame) -> Value {
         let mut names: Vec<String> = Vec::new();
-        if let Some(ns) = &f.namespace {
+        let optimized = self.codes[f.code as usize].view.flags() & flags::CO_OPTIMIZED != 0;
+        // A function's `namespace` is its `locals()` snapshot: the live variables are read.
+        let ns = f.namespace.as_ref().filter(|_| !optimized);
+        let ns = match (ns, &f.globals) {
+            (None, Some(g)) if !optimized => Some(g),
+            (ns, _) => ns,
+        };
+        if let Some(ns) = ns {
             if let Object::Dict(d) = ns.get() {
                 names.extend(d.iter().filter_map(|(k, _)| k.as_str().map(str::to_string)));
             }
         } else if self.codes[f.code as usize].view.flags() & flags::CO_OPTIMIZED == 0 {
             if let Some(Some(m)) = self.modules.get(f.module as usize) {
                 if let Object::Module(m) = m.get() {
-                    names.extend(
-                        m.lookup
-                            .iter()
-                            .filter(|(_, s)| !m.slots[**s as usize].is_null())
-                            .map(|(k, _)| k.to_string()),
-                    );
+                    match m.dict.as_ref().map(|d| d.get()) {
+                        Some(Object::Dict(d)) => names
+                            .extend(d.iter().filter_map(|(k, _)| k.as_str().map(str::to_string))),
+                        _ => names.extend(
+                            m.lookup
+                                .iter()
+                                .filter(|(_, s)| !m.slots[**s as usize].is_null())
+                                .map(|(k, _)| k.to_string()),
+                        ),
+                    }
                 }
             }
         } else {

@@ -64,6 +64,8 @@ exceptions! {
     NotImplementedError: RuntimeError,
     RecursionError: RuntimeError,
     SyntaxError: Exception,
+    IndentationError: SyntaxError,
+    TabError: IndentationError,
     SystemError: Exception,
     TypeError: Exception,
     ValueError: Exception,

@@ -60,6 +60,39 @@ pub struct CodeInfo {
     /// Only positional parameters (no `*args`, `**kwargs`, keyword-only): calls with exactly
     /// `argcount` positional arguments bind by copying.
     pub simple_args: bool,
+    /// Code compiled at run time (`vm/dynamic.rs`): its slot belongs to a transient unit.
+    pub transient: bool,
+    /// Transient: the constants `consts` points into, owned here and dropped with the slot.
+    pub owned_consts: Box<[Value]>,
+    /// Transient: `co_names` as heap strs (what `*_NAME` / attribute opcodes hand out).
+    pub heap_names: Box<[Value]>,
+}
+
+/// The side table of `view` with nothing decoded (no constants, no global slots).
+pub fn empty_info(view: CodeView<'static>) -> CodeInfo {
+    CodeInfo {
+        view,
+        words: view.code(),
+        module: 0,
+        consts: &[],
+        heap: None,
+        global_slots: Vec::new(),
+        builtin_fallback: Vec::new(),
+        nlocals: view.varnames().len(),
+        ncells: view.cellvars().len(),
+        nfree: view.freevars().len(),
+        flags: view.flags(),
+        argcount: view.argcount() as usize,
+        stacksize: view.stacksize() as usize,
+        simple_args: view.kwonlyargcount() == 0
+            && view.flags()
+                & (permafrost_image::opcode::flags::CO_VARARGS
+                    | permafrost_image::opcode::flags::CO_VARKEYWORDS)
+                == 0,
+        transient: false,
+        owned_consts: Box::new([]),
+        heap_names: Box::new([]),
+    }
 }
 
 /// Names → slots of one module, decided at load so code can index globals directly.
@@ -201,26 +234,13 @@ pub fn build(image: Image<'static>, layout: Layout) -> (Vec<CodeInfo>, Vec<Modul
                 (&[][..], Some(heap))
             }
         };
-        infos.push(CodeInfo {
-            view,
-            words,
-            module,
-            consts,
-            heap,
-            global_slots,
-            builtin_fallback: Vec::new(),
-            nlocals: view.varnames().len(),
-            ncells: view.cellvars().len(),
-            nfree: view.freevars().len(),
-            flags: view.flags(),
-            argcount: view.argcount() as usize,
-            stacksize: view.stacksize() as usize,
-            simple_args: view.kwonlyargcount() == 0
-                && view.flags()
-                    & (permafrost_image::opcode::flags::CO_VARARGS
-                        | permafrost_image::opcode::flags::CO_VARKEYWORDS)
-                    == 0,
-        });
+        let mut info = empty_info(view);
+        info.words = words;
+        info.module = module;
+        info.consts = consts;
+        info.heap = heap;
+        info.global_slots = global_slots;
+        infos.push(info);
     }
     (infos, templates)
 }

@@ -21,6 +21,7 @@ pub(crate) mod attrs;
 pub(crate) mod call;
 pub(crate) mod class_attrs;
 pub(crate) mod coroutine;
+pub(crate) mod dynamic;
 pub(crate) mod eval;
 pub(crate) mod exceptions;
 pub(crate) mod import;
@@ -101,6 +102,8 @@ pub struct Vm {
     /// The process that froze the heap (0 if not frozen): a worker forked from it moves this
     /// struct, whose counters are written on every call, off the inherited page.
     pub frozen_in_pid: u32,
+    /// Transient code units (`dynamic`).
+    pub units: dynamic::Units,
 }
 
 const ITER_TYPES: &[&str] = &[
@@ -183,6 +186,7 @@ fn new_class(name: &str, bases: Vec<ObjRef>, kind: TypeKind) -> ObjRef {
         slots: None,
         metaclass: None,
         has_getattribute: false,
+        builtin: true,
     }));
     let mut mro = vec![cls.clone()];
     if let Some(b) = bases.first() {
@@ -266,6 +270,7 @@ impl Vm {
             repr_guard: Vec::new(),
             iter_types,
             frozen_in_pid: 0,
+            units: Default::default(),
         }
     }
 
@@ -408,7 +413,8 @@ impl Vm {
                     }
                     TypeKind::Iterator
                 }
-                Object::Code(_) | Object::CodeRef(_) => TypeKind::Code,
+                Object::Code(_) | Object::CodeRef(_) | Object::DynCode { .. } => TypeKind::Code,
+                Object::CodeUnit(_) => TypeKind::Object,
                 Object::Property { .. } => TypeKind::Property,
                 Object::StaticMethod(_) => TypeKind::StaticMethod,
                 Object::ClassMethod(_) => TypeKind::ClassMethod,
@@ -493,6 +499,7 @@ impl Vm {
             exc: Some(Box::new(ExcData {
                 args,
                 traceback: Vec::new(),
+                keep: Vec::new(),
                 cause: Value::Null,
                 context: Value::Null,
                 suppress_context: false,
@@ -554,6 +561,7 @@ impl Vm {
             slots: vec![Value::Null; t.names.len()],
             names: t.names.iter().map(|n| Vm::str_val(n.as_ref())).collect(),
             lookup: t.lookup.clone(),
+            dict: None,
         };
         ObjRef::new(Object::Module(m))
     }

@@ -23,6 +23,9 @@ pub(crate) struct NativeFn {
     pub call: NativeCall,
     /// Argument checks done before `call` runs (none: `call` checks for itself).
     pub check: Option<Check>,
+    /// Reads the calling frame (`super()`, `dir()`, `exec`, `globals()`...): the dispatch
+    /// loop hands it the frame (`vm::dynamic::call_with_frame`).
+    pub frame: bool,
 }
 
 /// How a built-in checks its arguments before running, with CPython's messages.
@@ -54,6 +57,7 @@ impl NativeFn {
             name: last_segment(qualname),
             call,
             check: None,
+            frame: false,
         }
     }
 
@@ -73,6 +77,7 @@ impl NativeFn {
                 method: false,
                 keywords,
             }),
+            frame: false,
         }
     }
 
@@ -92,7 +97,14 @@ impl NativeFn {
                 method: true,
                 keywords,
             }),
+            frame: false,
         }
+    }
+
+    /// The same built-in, marked as reading the calling frame.
+    pub const fn frame_aware(mut self) -> NativeFn {
+        self.frame = true;
+        self
     }
 
     /// `__name__`.

@@ -306,7 +306,8 @@ impl Vm {
                     view.firstlineno()
                 ));
             }
-            Object::CodeRef(c) => {
+            Object::CodeUnit(u) => out.push_str(&format!("<code unit {} at {id:#x}>", u.id)),
+            Object::CodeRef(c) | Object::DynCode { index: c, .. } => {
                 let view = self.codes[*c as usize].view;
                 out.push_str(&format!(
                     "<code object {} at {:#x}, file \"{}\", line {}>",
@@ -389,6 +390,17 @@ impl Vm {
         };
         let args = self.exc_args(&o);
         let is_key = self.exc_matches(&o, ExcKind::KeyError);
+        if args.len() == 2 && self.exc_matches(&o, ExcKind::SyntaxError) {
+            // `msg (filename, line N)`, as CPython's SyntaxError.__str__.
+            if let Some(Object::Tuple(d)) = args[1].body() {
+                if let (Some(file), Some(Value::Int(line))) =
+                    (d.first().and_then(|v| v.as_str()), d.get(1))
+                {
+                    let msg = self.str_of(&args[0])?;
+                    return Ok(format!("{msg} ({file}, line {line})"));
+                }
+            }
+        }
         match args.len() {
             0 => Ok(String::new()),
             1 if is_key => self.repr(&args[0]),

@@ -5,7 +5,6 @@
 //! concatenation and repetition, set algebra); `in`, `len` and subscripting with slices in
 //! [`subscript`]; iteration and unpacking in [`iter`].
 
-use crate::value::dict_table::Dict;
 use crate::value::heap::ObjRef;
 use crate::value::object::{Object, ViewKind};
 use crate::value::Value;
@@ -23,6 +22,8 @@ mod keys;
 mod matching;
 mod subscript;
 
+pub(crate) use crate::value::dict_table::{dict_get_h, dict_set_str, str_hash_of, str_hash_value};
+
 pub(crate) use subscript::index_big;
 
 /// Largest single allocation a Python operation may request (bytes); beyond it the operation
@@ -35,43 +36,6 @@ pub fn inst_base(v: &Value) -> Option<Value> {
         Some(Object::Instance(i)) if !i.base.is_null() => Some(i.base.clone()),
         _ => None,
     }
-}
-
-/// The hash of a str value, using the hash stored with it (never recomputed).
-#[inline]
-pub fn str_hash_value(v: &Value) -> i64 {
-    match v {
-        Value::Str(s) => hash::hash_str(s.hash()),
-        Value::Obj(o) => match o.get() {
-            Object::Str(s) => hash::hash_str(s.hash),
-            _ => 0,
-        },
-        _ => 0,
-    }
-}
-
-/// The hash of a str's text, as a Python hash.
-#[inline]
-pub fn str_hash_of(s: &str) -> i64 {
-    hash::hash_str(permafrost_image::str_hash(s.as_bytes()))
-}
-
-#[inline]
-pub fn dict_get_h<'a>(d: &'a Dict, hash: i64, name: &str) -> Option<&'a Value> {
-    d.get_with(hash, |k| match k {
-        // Names from the image compare by record address first (the common case: the same
-        // attribute name constant stored and loaded).
-        Value::Str(s) if std::ptr::eq(s.as_str().as_ptr(), name.as_ptr()) => {
-            s.as_str().len() == name.len()
-        }
-        _ => k.as_str() == Some(name),
-    })
-}
-
-pub fn dict_set_str(d: &mut Dict, name: &str, v: Value) {
-    d.insert(str_hash_of(name), Vm::str_val(name), v, &mut |k| {
-        k.as_str() == Some(name)
-    });
 }
 
 /// A number operand.

@@ -519,7 +519,7 @@ impl Vm {
                 }
             }
             Object::Class(c) => {
-                if c.module == "builtins" && c.metaclass.is_none() {
+                if c.builtin && c.metaclass.is_none() {
                     // `list[int]` style generic aliases: return the class itself.
                     return Ok(container.clone());
                 }

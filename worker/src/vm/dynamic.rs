@@ -1,0 +1,810 @@
+//! Code compiled at run time (`exec`, `eval`, `compile`): *transient* code beside the image's
+//! *permanent* code.
+//!
+//! Source is compiled by `permafrost-compiler` into a one-module image of its own (a *unit*),
+//! validated like any image, and read in place from a buffer the interpreter owns. Each of the
+//! unit's code objects gets a slot in `Vm::codes`, so frames index it exactly as they index
+//! image code (no extra work in the dispatch loop); its side tables (constants as ordinary
+//! heap values, its names as heap strs so that no str escaping into a dict points into the
+//! buffer) live in that slot. What keeps a unit alive is a refcounted handle object
+//! (`Object::CodeUnit`): code objects, functions and frames made from the unit, and the
+//! tracebacks through it, hold the handle. When the last reference goes, the handle's drop
+//! queues the unit; the next compilation (or `live_units`) releases its slots, tables and
+//! buffer, and reuses the slots. Image code is never written and never refcounted; nothing
+//! here touches it.
+//!
+//! Run-time code reads its globals from a dict (`Frame::globals`, `Function::globals`, with
+//! `module == NO_MODULE`): a user's dict, or a module's namespace dict (`Module::dict`), which
+//! a module switches to, for good, when `globals()` or run-time code first asks for it.
+
+use crate::value::dict_table::Dict;
+use crate::value::frame::Frame;
+use crate::value::heap::ObjRef;
+use crate::value::object::Object;
+use crate::value::Value;
+use crate::vm::layout::CodeInfo;
+use crate::vm::native::{Args, NativeFn};
+use crate::vm::ops::str_hash_of;
+use crate::vm::{ExcKind, PyResult, Vm};
+use permafrost_compiler::DynamicMode;
+use permafrost_image::opcode::flags;
+use permafrost_image::{AlignedBuf, ConstView, Image};
+use std::sync::{Arc, Mutex};
+
+/// `Frame::module` / `Function::module` of run-time code: globals are a dict.
+pub const NO_MODULE: u32 = u32::MAX;
+
+/// Units whose last handle went away, waiting for the interpreter to release them.
+pub type FreedUnits = Arc<Mutex<Vec<u32>>>;
+
+/// The refcounted handle of a transient unit.
+pub struct UnitHandle {
+    pub id: u32,
+    freed: FreedUnits,
+}
+
+impl Drop for UnitHandle {
+    fn drop(&mut self) {
+        if let Ok(mut q) = self.freed.lock() {
+            q.push(self.id);
+        }
+    }
+}
+
+/// A live unit: its image bytes (read in place by its code slots) and the slots it owns.
+pub struct UnitRecord {
+    buf: AlignedBuf,
+    slots: Vec<u32>,
+}
+
+/// The interpreter's transient-code bookkeeping.
+#[derive(Default)]
+pub struct Units {
+    pub records: Vec<Option<UnitRecord>>,
+    free_ids: Vec<u32>,
+    free_slots: Vec<u32>,
+    pub freed: FreedUnits,
+    /// `--no-dynamic-code`: `exec`, `eval` and `compile` refuse to run.
+    pub disabled: bool,
+}
+
+impl Vm {
+    /// A code slot that refers to nothing (a released unit's slot until reused).
+    fn placeholder_info(&self) -> CodeInfo {
+        let mut info = crate::vm::layout::empty_info(self.image.code(0));
+        info.module = NO_MODULE;
+        info
+    }
+
+    /// Releases every unit whose handles are all gone.
+    pub fn reclaim_units(&mut self) {
+        let freed = match self.units.freed.lock() {
+            Ok(mut q) => std::mem::take(&mut *q),
+            Err(_) => return,
+        };
+        for id in freed {
+            let Some(rec) = self
+                .units
+                .records
+                .get_mut(id as usize)
+                .and_then(Option::take)
+            else {
+                continue;
+            };
+            // Every slot is overwritten before the buffer its views point into is freed.
+            for &s in &rec.slots {
+                self.codes[s as usize] = self.placeholder_info();
+                self.units.free_slots.push(s);
+            }
+            drop(rec.buf);
+            self.units.free_ids.push(id);
+        }
+    }
+
+    /// Live transient units (after releasing the dead ones).
+    pub fn live_units(&mut self) -> usize {
+        self.reclaim_units();
+        self.units.records.iter().filter(|r| r.is_some()).count()
+    }
+
+    fn syntax_error(&self, e: &permafrost_compiler::CompileError, source: &str) -> ObjRef {
+        let raw = e
+            .message
+            .strip_prefix("SyntaxError: ")
+            .unwrap_or(&e.message);
+        let (kind, msg) = cpython_syntax_message(raw, source, e.line);
+        let mut e = e.clone();
+        if raw == "unexpected EOF while parsing" {
+            if let Some((open, line, col)) = unclosed_bracket(source) {
+                e.line = line;
+                e.col = col;
+                return self.syntax_error_at(
+                    kind,
+                    format!("'{open}' was never closed"),
+                    &e,
+                    source,
+                );
+            }
+        }
+        self.syntax_error_at(kind, msg, &e, source)
+    }
+
+    fn syntax_error_at(
+        &self,
+        kind: ExcKind,
+        msg: String,
+        e: &permafrost_compiler::CompileError,
+        source: &str,
+    ) -> ObjRef {
+        let text = source
+            .lines()
+            .nth(e.line.saturating_sub(1) as usize)
+            .map(|l| Vm::str_val(format!("{l}\n")))
+            .unwrap_or(Value::None);
+        let details = Vm::new_tuple(vec![
+            Vm::str_val(e.file.as_str()),
+            Value::Int(e.line as i64),
+            Value::Int(e.col as i64),
+            text.clone(),
+        ]);
+        let cls = self.exc_class(kind);
+        let exc = self.make_exc(&cls, vec![Vm::str_val(msg.as_str()), details]);
+        if let Object::Instance(i) = exc.get_mut() {
+            use crate::vm::ops::dict_set_str;
+            dict_set_str(&mut i.dict, "msg", Vm::str_val(msg));
+            dict_set_str(&mut i.dict, "filename", Vm::str_val(e.file.as_str()));
+            dict_set_str(&mut i.dict, "lineno", Value::Int(e.line as i64));
+            dict_set_str(&mut i.dict, "offset", Value::Int(e.col as i64));
+            dict_set_str(&mut i.dict, "text", text);
+        }
+        exc
+    }
+
+    /// Compiles `source` into a new unit; returns its top-level code's slot and the handle.
+    pub fn compile_unit(
+        &mut self,
+        source: &str,
+        filename: &str,
+        mode: DynamicMode,
+    ) -> PyResult<(u32, ObjRef)> {
+        if self.units.disabled {
+            return Err(self.err(
+                ExcKind::RuntimeError,
+                "dynamic code is disabled on this server (--no-dynamic-code)",
+            ));
+        }
+        self.reclaim_units();
+        let builder = permafrost_compiler::compile_dynamic(source, filename, mode)
+            .map_err(|e| self.syntax_error(&e, source))?;
+        let bytes = permafrost_image::write_image(&builder)
+            .map_err(|e| self.err(ExcKind::SystemError, e))?;
+        let buf = permafrost_image::aligned_copy(&bytes);
+        let image = Image::parse(buf.as_slice())
+            .map_err(|e| self.err(ExcKind::SystemError, format!("{e:?}")))?;
+        // SAFETY: the views borrow `buf`'s heap words, which never move and are freed only in
+        // `reclaim_units`, after every slot holding a view into them has been overwritten; a
+        // slot is used only while the unit's handle is alive.
+        let image: Image<'static> =
+            unsafe { std::mem::transmute::<Image<'_>, Image<'static>>(image) };
+        let n = image.code_count();
+        let mut slots = Vec::with_capacity(n as usize);
+        for _ in 0..n {
+            let s = match self.units.free_slots.pop() {
+                Some(s) => s,
+                None => {
+                    let info = self.placeholder_info();
+                    self.codes.push(info);
+                    (self.codes.len() - 1) as u32
+                }
+            };
+            slots.push(s);
+        }
+        for i in 0..n {
+            let view = image.code(i);
+            let mut info = crate::vm::layout::empty_info(view);
+            let consts: Box<[Value]> = view
+                .consts()
+                .iter()
+                .map(|c| unit_const(c, &slots))
+                .collect();
+            // SAFETY: the boxed slice's items never move; the slice is read only while this
+            // slot holds the box (see `CodeInfo::owned_consts`).
+            info.consts = unsafe { &*(consts.as_ref() as *const [Value]) };
+            info.owned_consts = consts;
+            info.heap_names = view
+                .names()
+                .iter()
+                .map(|s| Vm::str_val(s.as_str()))
+                .collect();
+            info.global_slots = vec![u32::MAX; view.names().len()];
+            info.module = NO_MODULE;
+            info.transient = true;
+            self.codes[slots[i as usize] as usize] = info;
+        }
+        let top = slots[image.module(0).code as usize];
+        let id = match self.units.free_ids.pop() {
+            Some(id) => id,
+            None => {
+                self.units.records.push(None);
+                (self.units.records.len() - 1) as u32
+            }
+        };
+        self.units.records[id as usize] = Some(UnitRecord { buf, slots });
+        let handle = ObjRef::new(Object::CodeUnit(UnitHandle {
+            id,
+            freed: self.units.freed.clone(),
+        }));
+        Ok((top, handle))
+    }
+
+    /// `PRINT_EXPR` (sys.displayhook): prints `repr(v)` unless None and binds `builtins._`.
+    pub fn print_expr(&mut self, v: Value) -> PyResult<()> {
+        if matches!(v, Value::None) {
+            return Ok(());
+        }
+        let text = self.repr(&v)?;
+        self.write_out(&text);
+        self.write_out("\n");
+        if let Value::Obj(b) = self.import_module("builtins")? {
+            if let Object::Module(m) = b.get_mut() {
+                let s = m.slot_for("_", Vm::str_val("_"));
+                m.slots[s as usize] = v;
+            }
+        }
+        Ok(())
+    }
+
+    /// The globals dict of module `m`, switching the module to dict storage on first use.
+    pub fn module_dict(&mut self, m: &ObjRef) -> Option<ObjRef> {
+        let Object::Module(mo) = m.get_mut() else {
+            return None;
+        };
+        if let Some(d) = &mo.dict {
+            return Some(d.clone());
+        }
+        let mut d = Dict::new();
+        for (slot, name) in mo.slots.iter_mut().zip(&mo.names) {
+            let v = std::mem::take(slot);
+            if v.is_null() {
+                continue;
+            }
+            let text = name.as_str().unwrap_or("");
+            d.insert(str_hash_of(text), name.clone(), v, &mut |k| {
+                k.as_str() == Some(text)
+            });
+        }
+        let d = ObjRef::new(Object::Dict(d));
+        mo.dict = Some(d.clone());
+        Some(d)
+    }
+
+    /// The globals dict a frame reads.
+    pub fn frame_globals(&mut self, f: &Frame) -> ObjRef {
+        if let Some(g) = &f.globals {
+            return g.clone();
+        }
+        let m = self.module_obj(f.module);
+        match self.module_dict(&m) {
+            Some(d) => d,
+            None => ObjRef::new(Object::Dict(Dict::new())),
+        }
+    }
+
+    /// Globals when no frame is at hand (a frame-aware built-in called indirectly): the main
+    /// module's.
+    fn default_globals(&mut self) -> ObjRef {
+        match self.modules.first().cloned().flatten() {
+            Some(m) => self
+                .module_dict(&m)
+                .unwrap_or_else(|| ObjRef::new(Object::Dict(Dict::new()))),
+            None => ObjRef::new(Object::Dict(Dict::new())),
+        }
+    }
+
+    /// `locals()` of a frame: the namespace of a class body or run-time code, the globals at
+    /// module level, else the frame's locals dict refreshed from its bound fast locals and
+    /// cells. As in CPython 3.11 that dict is a snapshot (writes to it do not reach the
+    /// variables) but the same dict on every call, so names `exec` stored there stay.
+    pub fn frame_locals(&mut self, f: &mut Frame) -> PyResult<Value> {
+        let view = self.codes[f.code as usize].view;
+        let optimized = view.flags() & flags::CO_OPTIMIZED != 0;
+        if !optimized {
+            return Ok(Value::Obj(match &f.namespace {
+                Some(ns) => ns.clone(),
+                None => self.frame_globals(f),
+            }));
+        }
+        let dict = f
+            .namespace
+            .get_or_insert_with(|| ObjRef::new(Object::Dict(Dict::new())))
+            .clone();
+        let Object::Dict(d) = dict.get_mut() else {
+            return Ok(Value::Obj(dict));
+        };
+        let cell_names = view.cellvars().iter().chain(view.freevars().iter());
+        let cells = cell_names.enumerate().map(|(i, n)| {
+            let v = match f.cells.get(i).map(|c| c.get()) {
+                Some(Object::Cell(v)) => v.clone(),
+                _ => Value::Null,
+            };
+            (n, v)
+        });
+        let fast = view
+            .varnames()
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n, f.locals.get(i).cloned().unwrap_or_default()));
+        for (n, v) in fast.chain(cells) {
+            let name = n.as_str();
+            if v.is_null() {
+                d.remove(str_hash_of(name), &mut |k| k.as_str() == Some(name));
+            } else {
+                crate::vm::ops::dict_set_str(d, name, v);
+            }
+        }
+        Ok(Value::Obj(dict))
+    }
+
+    /// Runs a unit's code with the given globals dict and locals mapping.
+    fn run_unit_code(
+        &mut self,
+        code: u32,
+        unit: ObjRef,
+        globals: ObjRef,
+        locals: ObjRef,
+    ) -> PyResult<Value> {
+        let info = &self.codes[code as usize];
+        let cells = (0..info.ncells)
+            .map(|_| ObjRef::new(Object::Cell(Value::Null)))
+            .collect();
+        let mut frame = Frame {
+            code,
+            heap_code: Some(unit),
+            module: NO_MODULE,
+            ip: 0,
+            locals: vec![Value::Null; info.nlocals],
+            stack: Vec::with_capacity(info.stacksize),
+            cells,
+            exc_stack: Vec::new(),
+            namespace: Some(locals),
+            globals: Some(globals),
+        };
+        self.enter()?;
+        let r = self.run_frame(&mut frame, None);
+        self.depth -= 1;
+        match r {
+            Ok(crate::value::frame::Exit::Return(v)) => Ok(v),
+            Ok(crate::value::frame::Exit::Yield(_)) => {
+                Err(self.err(ExcKind::SystemError, "yield outside a generator"))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `exec` and `eval`: source or code, globals and locals as CPython resolves them.
+    fn exec_or_eval(&mut self, frame: Option<&mut Frame>, a: &Args, eval: bool) -> PyResult<Value> {
+        let fname = if eval { "eval" } else { "exec" };
+        if !a.kw.is_empty() {
+            return Err(self.type_error(format!("{fname}() takes no keyword arguments")));
+        }
+        let n = a.pos.len();
+        if n == 0 {
+            return Err(self.type_error(format!("{fname} expected at least 1 argument, got {n}")));
+        }
+        if n > 3 {
+            return Err(self.type_error(format!("{fname} expected at most 3 arguments, got {n}")));
+        }
+        let globals_v = a.get(1).cloned().unwrap_or(Value::None);
+        let locals_v = a.get(2).cloned().unwrap_or(Value::None);
+        let globals = match &globals_v {
+            Value::None => None,
+            Value::Obj(o) if matches!(o.get(), Object::Dict(_)) => Some(o.clone()),
+            v => {
+                let t = self.type_name(v);
+                return Err(self.type_error(if eval {
+                    if matches!(locals_v, Value::None) {
+                        "globals must be a dict".to_string()
+                    } else {
+                        "globals must be a real dict; try eval(expr, {}, mapping)".to_string()
+                    }
+                } else {
+                    format!("exec() globals must be a dict, not {t}")
+                }));
+            }
+        };
+        let locals = match &locals_v {
+            Value::None => None,
+            Value::Obj(o)
+                if matches!(o.get(), Object::Dict(_))
+                    || self.getattr_opt(&locals_v, "__getitem__")?.is_some() =>
+            {
+                Some(o.clone())
+            }
+            v => {
+                let t = self.type_name(v);
+                return Err(self.type_error(if eval {
+                    "locals must be a mapping".to_string()
+                } else {
+                    format!("locals must be a mapping or None, not {t}")
+                }));
+            }
+        };
+        let (globals, locals) = match (globals, locals) {
+            (Some(g), l) => {
+                let l = l.unwrap_or_else(|| g.clone());
+                (g, l)
+            }
+            (None, l) => match frame {
+                Some(f) => {
+                    let g = self.frame_globals(f);
+                    let l = match l {
+                        Some(l) => l,
+                        None => match self.frame_locals(f)? {
+                            Value::Obj(o) => o,
+                            _ => g.clone(),
+                        },
+                    };
+                    (g, l)
+                }
+                None => {
+                    let g = self.default_globals();
+                    let l = l.unwrap_or_else(|| g.clone());
+                    (g, l)
+                }
+            },
+        };
+        // CPython puts `__builtins__` into globals that lack it.
+        let has_builtins = matches!(globals.get(), Object::Dict(d)
+            if crate::vm::ops::dict_get_h(d, str_hash_of("__builtins__"), "__builtins__").is_some());
+        if !has_builtins {
+            let b = self.import_module("builtins")?;
+            if let Object::Dict(d) = globals.get_mut() {
+                crate::vm::ops::dict_set_str(d, "__builtins__", b);
+            }
+        }
+        let source = a.pos[0].clone();
+        let (code, unit) = match source.body() {
+            Some(Object::DynCode { index, unit }) => (*index, unit.clone()),
+            _ => {
+                let text = match (&source, source.body()) {
+                    (Value::Str(s), _) => s.as_str().to_string(),
+                    (_, Some(Object::Str(s))) => s.text.to_string(),
+                    (_, Some(Object::Bytes(b))) => match std::str::from_utf8(b) {
+                        Ok(t) => t.to_string(),
+                        Err(_) => {
+                            return Err(self.err(
+                                ExcKind::SyntaxError,
+                                "source code string cannot contain invalid utf-8",
+                            ))
+                        }
+                    },
+                    _ => {
+                        return Err(self.type_error(format!(
+                            "{fname}() arg 1 must be a string, bytes or code object"
+                        )))
+                    }
+                };
+                if text.contains('\0') {
+                    return Err(self.err(
+                        ExcKind::SyntaxError,
+                        "source code string cannot contain null bytes",
+                    ));
+                }
+                let (text, mode) = if eval {
+                    (
+                        text.trim_start_matches([' ', '\t']).to_string(),
+                        DynamicMode::Eval,
+                    )
+                } else {
+                    (text, DynamicMode::Exec)
+                };
+                self.compile_unit(&text, "<string>", mode)?
+            }
+        };
+        let r = self.run_unit_code(code, unit, globals, locals)?;
+        Ok(if eval { r } else { Value::None })
+    }
+}
+
+/// The parser's wording of a syntax error in CPython 3.11's words, and its class
+/// (`IndentationError` for indentation), where the two differ.
+fn cpython_syntax_message(raw: &str, source: &str, line: u32) -> (ExcKind, String) {
+    const INVALID: &[&str] = &[
+        "Expected an expression",
+        "Unexpected token at the end of an expression",
+        "Simple statements must be separated by newlines or semicolons",
+        "Expected a statement",
+        "Expected a parameter or the end of the parameter list",
+    ];
+    if INVALID.contains(&raw) {
+        return (ExcKind::SyntaxError, "invalid syntax".into());
+    }
+    if raw.starts_with("Expected `:`") {
+        return (ExcKind::SyntaxError, "expected ':'".into());
+    }
+    if raw == "Unexpected indentation" {
+        return (ExcKind::IndentationError, "unexpected indent".into());
+    }
+    if let Some(what) = raw
+        .strip_prefix("Expected an indented block after `")
+        .and_then(|r| r.strip_suffix("` statement"))
+    {
+        // The statement is on the last non-blank line before the error.
+        let header = source
+            .lines()
+            .take(line.saturating_sub(1) as usize)
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+            .last()
+            .map_or(line, |(i, _)| i as u32 + 1);
+        return (
+            ExcKind::IndentationError,
+            format!("expected an indented block after '{what}' statement on line {header}"),
+        );
+    }
+    if raw == "missing closing quote in string literal" {
+        return (
+            ExcKind::SyntaxError,
+            format!("unterminated string literal (detected at line {line})"),
+        );
+    }
+    if raw == "Iterable argument unpacking cannot follow keyword argument unpacking" {
+        return (
+            ExcKind::SyntaxError,
+            "iterable argument unpacking follows keyword argument unpacking".into(),
+        );
+    }
+    (ExcKind::SyntaxError, raw.to_string())
+}
+
+/// The innermost bracket left open at the end of `source` (with its 1-based line and column),
+/// skipping strings and comments.
+fn unclosed_bracket(source: &str) -> Option<(char, u32, u32)> {
+    let mut stack: Vec<(char, u32, u32)> = Vec::new();
+    let (mut line, mut col) = (1u32, 0u32);
+    let mut chars = source.chars().peekable();
+    let mut quote: Option<(char, bool)> = None;
+    while let Some(c) = chars.next() {
+        col += 1;
+        if c == '\n' {
+            line += 1;
+            col = 0;
+        }
+        if let Some((q, triple)) = quote {
+            if c == '\\' {
+                chars.next();
+                col += 1;
+            } else if c == q {
+                if !triple {
+                    quote = None;
+                } else if chars.peek() == Some(&q) {
+                    chars.next();
+                    if chars.peek() == Some(&q) {
+                        chars.next();
+                        quote = None;
+                    }
+                }
+            } else if c == '\n' && !triple {
+                quote = None;
+            }
+            continue;
+        }
+        match c {
+            '#' => {
+                for n in chars.by_ref() {
+                    if n == '\n' {
+                        line += 1;
+                        col = 0;
+                        break;
+                    }
+                }
+            }
+            '\'' | '"' => {
+                let triple = chars.peek() == Some(&c) && {
+                    let mut look = chars.clone();
+                    look.next();
+                    look.peek() == Some(&c)
+                };
+                if triple {
+                    chars.next();
+                    chars.next();
+                    col += 2;
+                }
+                quote = Some((c, triple));
+            }
+            '(' | '[' | '{' => stack.push((c, line, col)),
+            ')' | ']' | '}' => {
+                stack.pop();
+            }
+            _ => {}
+        }
+    }
+    stack.pop()
+}
+
+/// A unit's constant as a heap value: strs and bytes are copied (the buffer may be freed while
+/// they live on), code constants name the unit's slots.
+fn unit_const(c: ConstView<'static>, slots: &[u32]) -> Value {
+    match c {
+        ConstView::Code(i) => Value::Code(slots.get(i as usize).copied().unwrap_or(0)),
+        ConstView::Tuple(items) => {
+            Vm::new_tuple(items.iter().map(|k| unit_const(k, slots)).collect())
+        }
+        other => crate::vm::layout::const_value(other, true),
+    }
+}
+
+/// Built-ins that read the calling frame. Called from the dispatch loop with the frame; a
+/// `None` frame means an indirect call (`map(eval, ...)`).
+pub(crate) fn call_with_frame(
+    vm: &mut Vm,
+    nf: &'static NativeFn,
+    frame: Option<&mut Frame>,
+    a: &Args,
+) -> PyResult<Value> {
+    let no_args = |vm: &Vm, name: &str| {
+        if a.pos.is_empty() && a.kw.is_empty() {
+            Ok(())
+        } else {
+            Err(vm.type_error(format!(
+                "{name}() takes no arguments ({} given)",
+                a.pos.len() + a.kw.len()
+            )))
+        }
+    };
+    match nf.name() {
+        "exec" => vm.exec_or_eval(frame, a, false),
+        "eval" => vm.exec_or_eval(frame, a, true),
+        "globals" => {
+            no_args(vm, "globals")?;
+            Ok(Value::Obj(match frame {
+                Some(f) => vm.frame_globals(f),
+                None => vm.default_globals(),
+            }))
+        }
+        "locals" => {
+            no_args(vm, "locals")?;
+            match frame {
+                Some(f) => vm.frame_locals(f),
+                None => Ok(Value::Obj(vm.default_globals())),
+            }
+        }
+        "vars" => {
+            if !a.kw.is_empty() {
+                return Err(vm.type_error("vars() takes no keyword arguments"));
+            }
+            match a.pos {
+                [] => match frame {
+                    Some(f) => vm.frame_locals(f),
+                    None => Ok(Value::Obj(vm.default_globals())),
+                },
+                [obj] => match vm.getattr_opt(obj, "__dict__")? {
+                    Some(d) => Ok(d),
+                    None => Err(vm.type_error("vars() argument must have __dict__ attribute")),
+                },
+                _ => Err(vm.type_error(format!(
+                    "vars expected at most 1 argument, got {}",
+                    a.pos.len()
+                ))),
+            }
+        }
+        _ => Err(vm.err(ExcKind::SystemError, "unknown frame built-in")),
+    }
+}
+
+fn exec_native(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    call_with_frame(vm, &EXEC, None, a)
+}
+fn eval_native(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    call_with_frame(vm, &EVAL, None, a)
+}
+fn globals_native(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    call_with_frame(vm, &GLOBALS, None, a)
+}
+fn locals_native(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    call_with_frame(vm, &LOCALS, None, a)
+}
+fn vars_native(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    call_with_frame(vm, &VARS, None, a)
+}
+
+/// `compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1)`.
+fn compile_native(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    const NAMES: [&str; 6] = [
+        "source",
+        "filename",
+        "mode",
+        "flags",
+        "dont_inherit",
+        "optimize",
+    ];
+    let mut args: [Option<Value>; 6] = Default::default();
+    if a.pos.len() > 6 {
+        return Err(vm.type_error(format!(
+            "compile() takes at most 6 arguments ({} given)",
+            a.pos.len() + a.kw.len()
+        )));
+    }
+    for (i, v) in a.pos.iter().enumerate() {
+        args[i] = Some(v.clone());
+    }
+    for (key, value) in &a.kw {
+        let key = *key;
+        let Some(i) = NAMES.iter().position(|n| *n == key) else {
+            return Err(vm.type_error(format!(
+                "compile() got an unexpected keyword argument '{key}'"
+            )));
+        };
+        if args[i].is_some() {
+            return Err(vm.type_error(format!(
+                "argument for compile() given by name ('{key}') and position ({})",
+                i + 1
+            )));
+        }
+        args[i] = Some((*value).clone());
+    }
+    for (i, n) in NAMES.iter().enumerate().take(3) {
+        if args[i].is_none() {
+            return Err(vm.type_error(format!(
+                "compile() missing required argument '{n}' (pos {})",
+                i + 1
+            )));
+        }
+    }
+    let source = args[0].take().unwrap_or(Value::None);
+    let filename = args[1].take().unwrap_or(Value::None);
+    let mode_v = args[2].take().unwrap_or(Value::None);
+    let Some(mode) = mode_v.as_str() else {
+        return Err(vm.type_error(format!(
+            "compile() argument 'mode' must be str, not {}",
+            vm.type_name(&mode_v)
+        )));
+    };
+    let mode = match mode {
+        "exec" => DynamicMode::Exec,
+        "eval" => DynamicMode::Eval,
+        "single" => DynamicMode::Single,
+        _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
+    };
+    let filename = match (filename.as_str(), filename.body()) {
+        (Some(s), _) => s.to_string(),
+        (None, Some(Object::Bytes(b))) => String::from_utf8_lossy(b).into_owned(),
+        _ => {
+            return Err(vm.type_error(format!(
+                "expected str, bytes or os.PathLike object, not {}",
+                vm.type_name(&filename)
+            )))
+        }
+    };
+    if let Some(Object::DynCode { .. }) = source.body() {
+        return Ok(source);
+    }
+    let text = match (source.as_str(), source.body()) {
+        (Some(s), _) => s.to_string(),
+        (None, Some(Object::Bytes(b))) => match std::str::from_utf8(b) {
+            Ok(t) => t.to_string(),
+            Err(_) => {
+                return Err(vm.err(
+                    ExcKind::SyntaxError,
+                    "source code string cannot contain invalid utf-8",
+                ))
+            }
+        },
+        _ => return Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object")),
+    };
+    if text.contains('\0') {
+        return Err(vm.err(
+            ExcKind::SyntaxError,
+            "source code string cannot contain null bytes",
+        ));
+    }
+    let (index, unit) = vm.compile_unit(&text, &filename, mode)?;
+    Ok(Value::obj(Object::DynCode { index, unit }))
+}
+
+pub(crate) static EXEC: NativeFn = NativeFn::new("exec", exec_native).frame_aware();
+pub(crate) static EVAL: NativeFn = NativeFn::new("eval", eval_native).frame_aware();
+pub(crate) static GLOBALS: NativeFn = NativeFn::new("globals", globals_native).frame_aware();
+pub(crate) static LOCALS: NativeFn = NativeFn::new("locals", locals_native).frame_aware();
+pub(crate) static VARS: NativeFn = NativeFn::new("vars", vars_native).frame_aware();
+pub(crate) static COMPILE: NativeFn = NativeFn::new("compile", compile_native);
