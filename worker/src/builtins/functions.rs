@@ -3,10 +3,10 @@
 //! `super`, `property`, `staticmethod`, `classmethod`) are named statics instead, so their
 //! address is known; [`IDENTIFIED`] lists them for the builtins namespace.
 
+use crate::value::num::{num_of, Num};
 use crate::value::object::{Iter, Object};
 use crate::value::Value;
 use crate::vm::native::{Args, Arity, NativeFn};
-use crate::vm::ops::{num_of, Num};
 use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
@@ -357,7 +357,7 @@ fn enumerate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let it = vm.get_iter(&v)?;
     let start = match a.arg(1, "start") {
         None => Value::Int(0),
-        Some(s) => match crate::vm::ops::index_big(vm, s)? {
+        Some(s) => match crate::value::num::index_big(vm, s)? {
             Some(i) => Vm::int_from_big(i),
             None => {
                 return Err(vm.type_error(format!(

@@ -3,12 +3,12 @@
 //! built-in type (`int(x)`, `dict(a=1)`), which hands over to that type's `construct` in
 //! `objects/`.
 
+use crate::value::dict_table::dict_set_str;
 use crate::value::heap::ObjRef;
+use crate::value::num::{num_of, Num};
 use crate::value::object::{Object, TypeKind};
 use crate::value::Value;
 use crate::vm::native::Args;
-use crate::vm::ops::dict_set_str;
-use crate::vm::ops::{num_of, Num};
 use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;

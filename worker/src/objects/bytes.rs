@@ -5,10 +5,10 @@
 use super::str as str_methods;
 use super::str::ANY;
 use crate::value::heap::ObjRef;
+use crate::value::num::{inst_base, num_of};
 use crate::value::object::{BytesData, Object};
 use crate::value::Value;
 use crate::vm::native::{Args, Arity, NativeCall, NativeFn};
-use crate::vm::ops::{inst_base, num_of};
 use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
 

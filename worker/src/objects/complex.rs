@@ -1,10 +1,11 @@
 //! `complex`: its constructor, its one method, and the operators mixing it with int and
 //! float (the numeric rules live in `permafrost_semantics::complex`).
 
+use crate::value::num::num_to_f64;
+use crate::value::num::{num_cmp, num_of, Num};
 use crate::value::object::Object;
 use crate::value::Value;
 use crate::vm::native::{Args, Arity, NativeFn};
-use crate::vm::ops::{num_cmp, num_of, num_to_f64, Num};
 use crate::vm::{PyResult, Vm};
 use permafrost_image::opcode::BinaryOp;
 use permafrost_semantics::complex::{self, C};

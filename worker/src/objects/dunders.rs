@@ -1,10 +1,10 @@
 //! The dunder methods every built-in value answers (`(1).__add__(2)`, `[].__len__()`): each
 //! forwards to the operator it implements, so one record serves every built-in type.
 
+use crate::value::num::inst_base;
 use crate::value::object::{Object, TypeKind};
 use crate::value::Value;
 use crate::vm::native::{Args, NativeFn};
-use crate::vm::ops::inst_base;
 use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
 use permafrost_image::opcode::CompareOp;

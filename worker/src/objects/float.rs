@@ -1,10 +1,10 @@
 //! `float`: its constructor and its methods, including the class method `float.fromhex`.
 //! Each method is one row of [`METHODS`] and one function below.
 
+use crate::value::num::{num_of, Num};
 use crate::value::object::Object;
 use crate::value::Value;
 use crate::vm::native::{Args, Arity, NativeFn};
-use crate::vm::ops::{num_of, Num};
 use crate::vm::{PyResult, Vm};
 use permafrost_semantics::number;
 
@@ -69,7 +69,7 @@ pub(crate) fn construct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
                 vm.type_name(&r)
             ))),
             // Without `__float__`, an integer through `__index__`.
-            None => match crate::vm::ops::index_big(vm, v)? {
+            None => match crate::value::num::index_big(vm, v)? {
                 Some(i) => number::int_to_f64(&i)
                     .map(Value::Float)
                     .map_err(|e| vm.lib_err(e)),

@@ -2,10 +2,10 @@
 //! the class method `int.from_bytes`. Each method is one row of [`METHODS`] and one function
 //! below.
 
+use crate::value::num::{num_of, Num};
 use crate::value::object::Object;
 use crate::value::Value;
 use crate::vm::native::{Args, Arity, NativeFn};
-use crate::vm::ops::{num_of, Num};
 use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
 use permafrost_semantics::number;

@@ -82,7 +82,7 @@ fn iadd(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 fn imul(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let o = Value::Obj(receiver(vm, a, "__imul__")?);
     let n = a.get(1).cloned().unwrap_or(Value::None);
-    let Some(count) = crate::vm::ops::index_big(vm, &n)? else {
+    let Some(count) = crate::value::num::index_big(vm, &n)? else {
         return Err(vm.type_error(format!(
             "'{}' object cannot be interpreted as an integer",
             vm.type_name(&n)

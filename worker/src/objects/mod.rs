@@ -94,7 +94,7 @@ pub(crate) fn receiver(
 ) -> PyResult<Value> {
     match a.get(0) {
         Some(v) if is_kind(v) => Ok(v.clone()),
-        Some(v) => match crate::vm::ops::inst_base(v) {
+        Some(v) => match crate::value::num::inst_base(v) {
             Some(b) if is_kind(&b) => Ok(b),
             _ => Err(vm.type_error(format!(
                 "descriptor '{method}' for '{type_name}' objects doesn't apply to a '{}' object",

@@ -130,7 +130,7 @@ fn setattr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         return Err(vm.attr_error(o, n));
     }
     if let Some(Object::Instance(i)) = o.as_obj().map(|o| o.get_mut()) {
-        crate::vm::ops::dict_set_str(&mut i.dict, n, v.clone());
+        crate::value::dict_table::dict_set_str(&mut i.dict, n, v.clone());
     }
     Ok(Value::None)
 }
@@ -144,7 +144,7 @@ fn identity(a: &Args, same: bool) -> Value {
 }
 
 fn eq(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    if a.get(0).and_then(crate::vm::ops::inst_base).is_some() {
+    if a.get(0).and_then(crate::value::num::inst_base).is_some() {
         return super::dunders::builtin_base_eq(vm, a, true);
     }
     Ok(identity(a, true))
@@ -152,7 +152,7 @@ fn eq(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 /// `object.__ne__`: the inverse of the class's `__eq__`, unless that is `NotImplemented`.
 fn ne(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    if a.get(0).and_then(crate::vm::ops::inst_base).is_some() {
+    if a.get(0).and_then(crate::value::num::inst_base).is_some() {
         return super::dunders::builtin_base_eq(vm, a, false);
     }
     let (Some(x), Some(y)) = (a.get(0), a.get(1)) else {

@@ -1,11 +1,11 @@
 //! `range`: its constructor and its methods. Each method is one row of [`METHODS`] and one
 //! function below.
 
+use crate::value::num::{num_of, to_big, Num};
 use crate::value::object::{Iter, Object};
 use crate::value::Value;
 use crate::vm::exceptions::ExcKind;
 use crate::vm::native::{Args, Arity, NativeFn};
-use crate::vm::ops::{num_of, to_big, Num};
 use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
 use num_traits::{One, Signed, ToPrimitive, Zero};
@@ -29,7 +29,7 @@ pub(crate) fn construct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let mut ints = Vec::new();
     for v in a.pos {
         // Bounds go through `__index__`: bools and user integers are accepted, floats not.
-        match crate::vm::ops::index_big(vm, v)? {
+        match crate::value::num::index_big(vm, v)? {
             Some(i) => ints.push(Vm::int_from_big(i)),
             None => {
                 return Err(vm.type_error(format!(
@@ -171,7 +171,7 @@ pub(crate) fn item(vm: &mut Vm, r: &Value, key: &Value) -> PyResult<Value> {
             step: Vm::int_from_big(&c * &st),
         }));
     }
-    let Some(i) = crate::vm::ops::index_big(vm, key)? else {
+    let Some(i) = crate::value::num::index_big(vm, key)? else {
         return Err(vm.type_error(format!(
             "range indices must be integers or slices, not {}",
             vm.type_name(key)

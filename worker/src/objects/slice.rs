@@ -1,9 +1,9 @@
 //! `slice`: its constructor, `indices()`, and the index arithmetic shared with `range`.
 
+use crate::value::num::index_big;
 use crate::value::object::Object;
 use crate::value::Value;
 use crate::vm::native::{Args, Arity, NativeFn};
-use crate::vm::ops::index_big;
 use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
 use num_traits::{One, Signed, Zero};

@@ -3,10 +3,10 @@
 //! (see `objects/bytes.rs`), so those are visible to the parent module.
 
 use crate::value::dict_table::Dict;
+use crate::value::num::inst_base;
 use crate::value::object::Object;
 use crate::value::Value;
 use crate::vm::native::{Args, Arity, NativeFn};
-use crate::vm::ops::inst_base;
 use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
 use permafrost_semantics::{format, text};

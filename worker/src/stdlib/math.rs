@@ -2,10 +2,10 @@
 //! its constants, and [`init`], which builds the module on first import.
 
 use crate::value::heap::ObjRef;
+use crate::value::num::{num_of, Num};
 use crate::value::object::Object;
 use crate::value::Value;
 use crate::vm::native::{Args, NativeFn};
-use crate::vm::ops::{num_of, Num};
 use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
@@ -286,7 +286,7 @@ fn lcm(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 /// An integer argument (`__index__`; floats are refused).
 fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<BigInt> {
-    match crate::vm::ops::index_big(vm, v)? {
+    match crate::value::num::index_big(vm, v)? {
         Some(b) => Ok(b),
         None => Err(vm.type_error(format!(
             "'{}' object cannot be interpreted as an integer",

@@ -11,6 +11,7 @@ pub(crate) mod dict_table;
 pub(crate) mod frame;
 pub(crate) mod freeze;
 pub(crate) mod heap;
+pub(crate) mod num;
 pub(crate) mod object;
 pub(crate) mod set_table;
 

@@ -447,7 +447,7 @@ pub enum Object {
         unit: ObjRef,
     },
     /// The handle of a transient code unit (`vm/dynamic.rs`): what keeps run-time code alive.
-    CodeUnit(crate::vm::dynamic::UnitHandle),
+    CodeUnit(UnitHandle),
     Property {
         fget: Value,
         fset: Value,
@@ -463,4 +463,21 @@ pub enum Object {
         class: ObjRef,
         receiver: Value,
     },
+}
+
+/// Units whose last handle went away, waiting for the interpreter to release them.
+pub type FreedUnits = std::sync::Arc<std::sync::Mutex<Vec<u32>>>;
+
+/// The refcounted handle of a transient unit.
+pub struct UnitHandle {
+    pub id: u32,
+    pub freed: FreedUnits,
+}
+
+impl Drop for UnitHandle {
+    fn drop(&mut self) {
+        if let Ok(mut q) = self.freed.lock() {
+            q.push(self.id);
+        }
+    }
 }

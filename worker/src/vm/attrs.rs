@@ -4,10 +4,10 @@
 //! read-only attributes of functions and code objects.
 
 use crate::value::dict_table::Dict;
+use crate::value::dict_table::{dict_get_h, dict_set_str, str_hash_of};
 use crate::value::heap::ObjRef;
 use crate::value::object::{Class, Object, TypeKind};
 use crate::value::Value;
-use crate::vm::ops::{dict_get_h, dict_set_str, str_hash_of};
 use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
 
@@ -236,7 +236,7 @@ impl Vm {
         let Object::Instance(inst) = o.get() else {
             return Err(self.attr_error(obj, name));
         };
-        let hash = crate::vm::ops::str_hash_value(name_v);
+        let hash = crate::value::dict_table::str_hash_value(name_v);
         if let Some(v) = dict_get_h(&inst.dict, hash, name) {
             let v = v.clone();
             if !has_props {
@@ -268,7 +268,7 @@ impl Vm {
                 }));
             }
         }
-        if let Some(b) = crate::vm::ops::inst_base(obj) {
+        if let Some(b) = crate::value::num::inst_base(obj) {
             let kind = self.kind_of(&b);
             if let Some(m) = crate::objects::method(kind, name) {
                 return Ok(Value::obj(Object::BoundMethod {
@@ -597,9 +597,9 @@ impl Vm {
             (_, "__class__") => return Ok(Value::Obj(self.type_of(obj))),
             (Value::Int(_) | Value::Bool(_), "real" | "numerator") => {
                 return Ok(Value::Int(
-                    crate::vm::ops::num_of(obj)
+                    crate::value::num::num_of(obj)
                         .map(|n| match n {
-                            crate::vm::ops::Num::I(i) => i,
+                            crate::value::num::Num::I(i) => i,
                             _ => 0,
                         })
                         .unwrap_or(0),
@@ -744,7 +744,7 @@ impl Vm {
             Value::Obj(o) => match o.get() {
                 Object::Instance(inst) => {
                     let cls = inst.class.clone();
-                    let hash = crate::vm::ops::str_hash_value(name_v);
+                    let hash = crate::value::dict_table::str_hash_value(name_v);
                     let plain = matches!(cls.get(), Object::Class(c) if !c.has_getattribute);
                     if plain && dict_get_h(&inst.dict, hash, name).is_none() {
                         if let Some(a) = self.lookup_class_attr_h(&cls, hash, name) {
@@ -798,7 +798,7 @@ impl Vm {
         match o.get() {
             Object::Instance(inst) => {
                 let cls = inst.class.clone();
-                let hash = crate::vm::ops::str_hash_value(name_v);
+                let hash = crate::value::dict_table::str_hash_value(name_v);
                 let (has_props, has_setattr) = match cls.get() {
                     Object::Class(c) => (c.has_properties, c.has_setattr),
                     _ => (true, true),
@@ -1121,7 +1121,7 @@ impl Vm {
                 };
             }
         }
-        if let Some(b) = crate::vm::ops::inst_base(receiver) {
+        if let Some(b) = crate::value::num::inst_base(receiver) {
             let kind = self.kind_of(&b);
             if let Some(m) = crate::objects::method(kind, name)
                 .or_else(|| crate::objects::dunders::dunder(kind, name))

@@ -145,7 +145,7 @@ impl Vm {
             Value::Obj(o) => match o.get() {
                 Object::Str(_) => true,
                 Object::Instance(_) => {
-                    matches!(crate::vm::ops::inst_base(v), Some(b) if Vm::is_str(&b))
+                    matches!(crate::value::num::inst_base(v), Some(b) if Vm::is_str(&b))
                 }
                 _ => false,
             },
@@ -169,7 +169,7 @@ impl Vm {
                         let cls = self.type_of(v);
                         self.lookup_class_attr(&cls, "__iter__").is_some()
                             || self.lookup_class_attr(&cls, "__getitem__").is_some()
-                            || crate::vm::ops::inst_base(v).is_some()
+                            || crate::value::num::inst_base(v).is_some()
                     }
                     // Every other kind fails to iterate only for having no protocol.
                     _ => false,
@@ -495,7 +495,7 @@ impl Vm {
                 }
                 None => match varkw.as_mut() {
                     Some(d) => {
-                        let h = crate::vm::ops::str_hash_of(n);
+                        let h = crate::value::dict_table::str_hash_of(n);
                         d.insert(h, name.clone(), value, &mut |k| k.as_str() == Some(n));
                     }
                     None => {

@@ -17,6 +17,7 @@
 //! `module == NO_MODULE`): a user's dict, or a module's namespace dict (`Module::dict`), which
 //! a module switches to, for good, when `globals()` or run-time code first asks for it.
 
+use crate::value::dict_table::str_hash_of;
 use crate::value::dict_table::Dict;
 use crate::value::frame::Frame;
 use crate::value::heap::ObjRef;
@@ -24,32 +25,15 @@ use crate::value::object::Object;
 use crate::value::Value;
 use crate::vm::layout::CodeInfo;
 use crate::vm::native::{Args, NativeFn};
-use crate::vm::ops::str_hash_of;
 use crate::vm::{ExcKind, PyResult, Vm};
 use permafrost_compiler::DynamicMode;
 use permafrost_image::opcode::flags;
 use permafrost_image::{AlignedBuf, ConstView, Image};
-use std::sync::{Arc, Mutex};
 
 /// `Frame::module` / `Function::module` of run-time code: globals are a dict.
 pub const NO_MODULE: u32 = u32::MAX;
 
-/// Units whose last handle went away, waiting for the interpreter to release them.
-pub type FreedUnits = Arc<Mutex<Vec<u32>>>;
-
-/// The refcounted handle of a transient unit.
-pub struct UnitHandle {
-    pub id: u32,
-    freed: FreedUnits,
-}
-
-impl Drop for UnitHandle {
-    fn drop(&mut self) {
-        if let Ok(mut q) = self.freed.lock() {
-            q.push(self.id);
-        }
-    }
-}
+pub use crate::value::object::{FreedUnits, UnitHandle};
 
 /// A live unit: its image bytes (read in place by its code slots) and the slots it owns.
 pub struct UnitRecord {
@@ -150,7 +134,7 @@ impl Vm {
         let cls = self.exc_class(kind);
         let exc = self.make_exc(&cls, vec![Vm::str_val(msg.as_str()), details]);
         if let Object::Instance(i) = exc.get_mut() {
-            use crate::vm::ops::dict_set_str;
+            use crate::value::dict_table::dict_set_str;
             dict_set_str(&mut i.dict, "msg", Vm::str_val(msg));
             dict_set_str(&mut i.dict, "filename", Vm::str_val(e.file.as_str()));
             dict_set_str(&mut i.dict, "lineno", Value::Int(e.line as i64));
@@ -339,7 +323,7 @@ impl Vm {
             if v.is_null() {
                 d.remove(str_hash_of(name), &mut |k| k.as_str() == Some(name));
             } else {
-                crate::vm::ops::dict_set_str(d, name, v);
+                crate::value::dict_table::dict_set_str(d, name, v);
             }
         }
         Ok(Value::Obj(dict))
@@ -455,11 +439,11 @@ impl Vm {
         };
         // CPython puts `__builtins__` into globals that lack it.
         let has_builtins = matches!(globals.get(), Object::Dict(d)
-            if crate::vm::ops::dict_get_h(d, str_hash_of("__builtins__"), "__builtins__").is_some());
+            if crate::value::dict_table::dict_get_h(d, str_hash_of("__builtins__"), "__builtins__").is_some());
         if !has_builtins {
             let b = self.import_module("builtins")?;
             if let Object::Dict(d) = globals.get_mut() {
-                crate::vm::ops::dict_set_str(d, "__builtins__", b);
+                crate::value::dict_table::dict_set_str(d, "__builtins__", b);
             }
         }
         let source = a.pos[0].clone();

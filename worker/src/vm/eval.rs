@@ -383,7 +383,7 @@ impl Vm {
                     if let Some(Value::Obj(o)) = f.stack.last() {
                         if let Object::Instance(inst) = o.get() {
                             if matches!(inst.class.get(), Object::Class(c) if !c.has_properties) {
-                                if let Some(v) = crate::vm::ops::dict_get_h(
+                                if let Some(v) = crate::value::dict_table::dict_get_h(
                                     &inst.dict,
                                     hash::hash_str(n.hash()),
                                     n.as_str(),
@@ -426,7 +426,9 @@ impl Vm {
                         if let Object::Instance(inst) = o.get() {
                             let hash = hash::hash_str(n.hash());
                             let name = n.as_str();
-                            if crate::vm::ops::dict_get_h(&inst.dict, hash, name).is_none() {
+                            if crate::value::dict_table::dict_get_h(&inst.dict, hash, name)
+                                .is_none()
+                            {
                                 if let Object::Class(c) = inst.class.get() {
                                     // `__getattribute__` sees method lookups too.
                                     let mro: &[ObjRef] =
@@ -435,9 +437,9 @@ impl Vm {
                                         let Object::Class(kc) = k.get() else {
                                             continue;
                                         };
-                                        if let Some(v) =
-                                            crate::vm::ops::dict_get_h(&kc.dict, hash, name)
-                                        {
+                                        if let Some(v) = crate::value::dict_table::dict_get_h(
+                                            &kc.dict, hash, name,
+                                        ) {
                                             if matches!(v.body(), Some(Object::Function(_)))
                                                 || matches!(v, Value::Native(_))
                                             {
@@ -1444,15 +1446,16 @@ impl Vm {
                 _ => Err(self.name_error(name)),
             };
         };
-        let h = crate::vm::ops::str_hash_of(name);
+        let h = crate::value::dict_table::str_hash_of(name);
         if let Object::Dict(d) = g.get() {
-            if let Some(v) = crate::vm::ops::dict_get_h(d, h, name) {
+            if let Some(v) = crate::value::dict_table::dict_get_h(d, h, name) {
                 return Ok(v.clone());
             }
-            let hb = crate::vm::ops::str_hash_of("__builtins__");
-            match crate::vm::ops::dict_get_h(d, hb, "__builtins__").and_then(|b| b.body()) {
+            let hb = crate::value::dict_table::str_hash_of("__builtins__");
+            match crate::value::dict_table::dict_get_h(d, hb, "__builtins__").and_then(|b| b.body())
+            {
                 Some(Object::Dict(bd)) => {
-                    return match crate::vm::ops::dict_get_h(bd, h, name) {
+                    return match crate::value::dict_table::dict_get_h(bd, h, name) {
                         Some(v) => Ok(v.clone()),
                         None => Err(self.name_error(name)),
                     };
@@ -1487,7 +1490,7 @@ impl Vm {
         let g = self.frame_globals(f);
         let name = self.codes[f.code as usize].view.names().get(arg as usize);
         if let Object::Dict(d) = g.get_mut() {
-            crate::vm::ops::dict_set_str(d, name.as_str(), v);
+            crate::value::dict_table::dict_set_str(d, name.as_str(), v);
         }
     }
 

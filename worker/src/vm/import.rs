@@ -328,7 +328,7 @@ impl Vm {
     /// Sets an attribute in an exception instance's dict.
     pub fn set_exc_attr(&self, e: &ObjRef, name: &str, v: Value) {
         if let Object::Instance(i) = e.get_mut() {
-            crate::vm::ops::dict_set_str(&mut i.dict, name, v);
+            crate::value::dict_table::dict_set_str(&mut i.dict, name, v);
         }
     }
 

@@ -248,7 +248,7 @@ impl Vm {
                     };
                 }
                 let _ = is_exc;
-                if let Some(b) = crate::vm::ops::inst_base(v) {
+                if let Some(b) = crate::value::num::inst_base(v) {
                     // A set subclass names itself: `S({1})`, `S()`.
                     if let Some(Object::Set(st) | Object::FrozenSet(st)) = b.body() {
                         let name = self.type_name(v).to_string();
@@ -457,7 +457,7 @@ impl Vm {
                 if is_exc {
                     return self.exc_str(v);
                 }
-                if let Some(b) = crate::vm::ops::inst_base(v) {
+                if let Some(b) = crate::value::num::inst_base(v) {
                     let set_like = matches!(b.body(), Some(Object::Set(_) | Object::FrozenSet(_)));
                     if !set_like
                         && self
@@ -562,7 +562,7 @@ impl Vm {
                 return Ok(r.as_str().unwrap_or("").to_string());
             }
         }
-        if let Some(b) = crate::vm::ops::inst_base(v) {
+        if let Some(b) = crate::value::num::inst_base(v) {
             return self.format(&b, spec);
         }
         if spec.is_empty() {

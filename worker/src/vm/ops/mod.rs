@@ -10,10 +10,9 @@ use crate::value::object::{Object, ViewKind};
 use crate::value::Value;
 use crate::vm::nest;
 use crate::vm::{PyResult, Vm};
-use num_bigint::BigInt;
 use num_traits::Zero;
 use permafrost_image::opcode::{BinaryOp, CompareOp};
-use permafrost_semantics::{hash, number};
+use permafrost_semantics::hash;
 use std::cmp::Ordering;
 
 mod arith;
@@ -22,49 +21,14 @@ mod keys;
 mod matching;
 mod subscript;
 
-pub(crate) use crate::value::dict_table::{dict_get_h, dict_set_str, str_hash_of, str_hash_value};
-
-pub(crate) use subscript::index_big;
+pub(crate) use crate::value::dict_table::str_hash_of;
+pub(crate) use crate::value::num::{
+    index_big, inst_base, num_cmp, num_of, num_to_f64, to_big, Num,
+};
 
 /// Largest single allocation a Python operation may request (bytes); beyond it the operation
 /// raises MemoryError instead of aborting the process.
 pub const MAX_ALLOC: usize = 1 << 34;
-
-/// The built-in value wrapped by an instance of a class deriving from a built-in type.
-pub fn inst_base(v: &Value) -> Option<Value> {
-    match v.body() {
-        Some(Object::Instance(i)) if !i.base.is_null() => Some(i.base.clone()),
-        _ => None,
-    }
-}
-
-/// A number operand.
-pub enum Num<'a> {
-    I(i64),
-    B(&'a BigInt),
-    F(f64),
-}
-
-pub fn num_of(v: &Value) -> Option<Num<'_>> {
-    match v {
-        Value::Int(i) => Some(Num::I(*i)),
-        Value::Bool(b) => Some(Num::I(*b as i64)),
-        Value::Float(f) => Some(Num::F(*f)),
-        Value::Obj(o) => match o.get() {
-            Object::BigInt(b) => Some(Num::B(b)),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
-pub(crate) fn to_big(n: &Num) -> BigInt {
-    match n {
-        Num::I(i) => BigInt::from(*i),
-        Num::B(b) => (*b).clone(),
-        Num::F(f) => BigInt::from(*f as i64),
-    }
-}
 
 /// Structural equality of hashable built-in values, for dict and set keys (no interpreter
 /// callbacks: user objects compare by identity here).
@@ -119,34 +83,6 @@ fn key_eq_at(a: &Value, b: &Value, level: u32) -> bool {
                     .all(|(h, k)| y.contains(h, &mut |q| key_eq_at(k, q, level + 1)))
         }
         _ => false,
-    }
-}
-
-pub fn num_cmp(a: &Num, b: &Num) -> Option<Ordering> {
-    match (a, b) {
-        (Num::I(x), Num::I(y)) => Some(x.cmp(y)),
-        (Num::F(x), Num::F(y)) => x.partial_cmp(y),
-        (Num::I(x), Num::F(y)) => int_f_cmp(*x, *y),
-        (Num::F(x), Num::I(y)) => int_f_cmp(*y, *x).map(|o| o.reverse()),
-        (Num::B(x), Num::F(y)) => number::int_float_cmp(x, *y),
-        (Num::F(x), Num::B(y)) => number::int_float_cmp(y, *x).map(|o| o.reverse()),
-        (x, y) => Some(to_big(x).cmp(&to_big(y))),
-    }
-}
-
-pub(crate) fn int_f_cmp(i: i64, f: f64) -> Option<Ordering> {
-    if i.unsigned_abs() <= 1 << 53 {
-        (i as f64).partial_cmp(&f)
-    } else {
-        number::int_float_cmp(&BigInt::from(i), f)
-    }
-}
-
-pub(crate) fn num_to_f64(vm: &Vm, n: &Num) -> PyResult<f64> {
-    match n {
-        Num::I(i) => Ok(*i as f64),
-        Num::F(f) => Ok(*f),
-        Num::B(b) => number::int_to_f64(b).map_err(|e| vm.lib_err(e)),
     }
 }
 

@@ -19,33 +19,6 @@ pub(crate) fn as_tuple(s: &Value) -> Value {
     }
 }
 
-/// An integer through `__index__`, any size; `None` when `v` has no `__index__`.
-pub(crate) fn index_big(vm: &mut Vm, v: &Value) -> PyResult<Option<BigInt>> {
-    match v {
-        Value::Int(_) | Value::Bool(_) => return Ok(num_of(v).map(|n| to_big(&n))),
-        Value::Float(_) => return Ok(None),
-        _ => {}
-    }
-    if let Some(Object::BigInt(b)) = v.body() {
-        return Ok(Some(b.clone()));
-    }
-    match vm.call_dunder(v, "__index__", &[])? {
-        Some(r) if !matches!(r, Value::Bool(_)) => match num_of(&r) {
-            Some(Num::I(i)) => Ok(Some(BigInt::from(i))),
-            Some(Num::B(b)) => Ok(Some(b.clone())),
-            _ => Err(vm.type_error(format!(
-                "__index__ returned non-int (type {})",
-                vm.type_name(&r)
-            ))),
-        },
-        Some(r) => Err(vm.type_error(format!(
-            "__index__ returned non-int (type {})",
-            vm.type_name(&r)
-        ))),
-        None => Ok(None),
-    }
-}
-
 impl Vm {
     /// `item in container`.
     pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {

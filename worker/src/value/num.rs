@@ -1,0 +1,102 @@
+//! Numbers as operands: a view of an int, big int or float value ([`Num`]), comparisons across
+//! the three, and the built-in value inside an instance of a subclass of a built-in type.
+//! Pure value helpers: no interpreter state.
+
+use crate::value::object::Object;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+use num_bigint::BigInt;
+use permafrost_semantics::number;
+use std::cmp::Ordering;
+
+/// The built-in value wrapped by an instance of a class deriving from a built-in type.
+pub fn inst_base(v: &Value) -> Option<Value> {
+    match v.body() {
+        Some(Object::Instance(i)) if !i.base.is_null() => Some(i.base.clone()),
+        _ => None,
+    }
+}
+
+/// A number operand.
+pub enum Num<'a> {
+    I(i64),
+    B(&'a BigInt),
+    F(f64),
+}
+
+pub fn num_of(v: &Value) -> Option<Num<'_>> {
+    match v {
+        Value::Int(i) => Some(Num::I(*i)),
+        Value::Bool(b) => Some(Num::I(*b as i64)),
+        Value::Float(f) => Some(Num::F(*f)),
+        Value::Obj(o) => match o.get() {
+            Object::BigInt(b) => Some(Num::B(b)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+pub(crate) fn to_big(n: &Num) -> BigInt {
+    match n {
+        Num::I(i) => BigInt::from(*i),
+        Num::B(b) => (*b).clone(),
+        Num::F(f) => BigInt::from(*f as i64),
+    }
+}
+
+pub fn num_cmp(a: &Num, b: &Num) -> Option<Ordering> {
+    match (a, b) {
+        (Num::I(x), Num::I(y)) => Some(x.cmp(y)),
+        (Num::F(x), Num::F(y)) => x.partial_cmp(y),
+        (Num::I(x), Num::F(y)) => int_f_cmp(*x, *y),
+        (Num::F(x), Num::I(y)) => int_f_cmp(*y, *x).map(|o| o.reverse()),
+        (Num::B(x), Num::F(y)) => number::int_float_cmp(x, *y),
+        (Num::F(x), Num::B(y)) => number::int_float_cmp(y, *x).map(|o| o.reverse()),
+        (x, y) => Some(to_big(x).cmp(&to_big(y))),
+    }
+}
+
+pub(crate) fn int_f_cmp(i: i64, f: f64) -> Option<Ordering> {
+    if i.unsigned_abs() <= 1 << 53 {
+        (i as f64).partial_cmp(&f)
+    } else {
+        number::int_float_cmp(&BigInt::from(i), f)
+    }
+}
+
+/// A number operand as a float (`OverflowError` for a big int beyond the float range).
+pub(crate) fn num_to_f64(vm: &Vm, n: &Num) -> PyResult<f64> {
+    match n {
+        Num::I(i) => Ok(*i as f64),
+        Num::F(f) => Ok(*f),
+        Num::B(b) => number::int_to_f64(b).map_err(|e| vm.lib_err(e)),
+    }
+}
+
+/// An integer through `__index__`, any size; `None` when `v` has no `__index__`.
+pub(crate) fn index_big(vm: &mut Vm, v: &Value) -> PyResult<Option<BigInt>> {
+    match v {
+        Value::Int(_) | Value::Bool(_) => return Ok(num_of(v).map(|n| to_big(&n))),
+        Value::Float(_) => return Ok(None),
+        _ => {}
+    }
+    if let Some(Object::BigInt(b)) = v.body() {
+        return Ok(Some(b.clone()));
+    }
+    match vm.call_dunder(v, "__index__", &[])? {
+        Some(r) if !matches!(r, Value::Bool(_)) => match num_of(&r) {
+            Some(Num::I(i)) => Ok(Some(BigInt::from(i))),
+            Some(Num::B(b)) => Ok(Some(b.clone())),
+            _ => Err(vm.type_error(format!(
+                "__index__ returned non-int (type {})",
+                vm.type_name(&r)
+            ))),
+        },
+        Some(r) => Err(vm.type_error(format!(
+            "__index__ returned non-int (type {})",
+            vm.type_name(&r)
+        ))),
+        None => Ok(None),
+    }
+}
