@@ -80,6 +80,9 @@ pub struct Vm {
     /// The process that froze the heap (0 if not frozen): a worker forked from it moves this
     /// struct, whose counters are written on every call, off the inherited page.
     pub frozen_in_pid: u32,
+    /// Types defined by native modules, by qualified name (`itertools._grouper`), for natives
+    /// that make instances of another type of their module.
+    pub native_types: HashMap<&'static str, ObjRef>,
 }
 
 const ITER_TYPES: &[&str] = &[
@@ -360,6 +363,7 @@ impl Vm {
             repr_guard: Vec::new(),
             iter_types,
             frozen_in_pid: 0,
+            native_types: HashMap::new(),
         }
     }
 
@@ -507,6 +511,7 @@ impl Vm {
                     TypeKind::DictView
                 }
                 Object::Super { .. } => TypeKind::Super,
+                Object::Native(n) => return n.class.clone(),
             },
         };
         self.types[kind as usize].clone()
@@ -541,7 +546,14 @@ impl Vm {
     }
 
     pub fn type_name(&self, v: &Value) -> String {
-        match self.type_of(v).get() {
+        let t = self.type_of(v);
+        match t.get() {
+            // A native module's type is named with its module, as CPython's `tp_name`.
+            Object::Class(c)
+                if c.module != "builtins" && self.native_types.values().any(|n| n.ptr_eq(&t)) =>
+            {
+                format!("{}.{}", c.module, c.name)
+            }
             Object::Class(c) => c.name.clone(),
             _ => "object".into(),
         }

@@ -142,6 +142,7 @@ impl Vm {
             Filter(Value, Value),
             Gen,
             User,
+            Native(crate::value::object::NativeNext),
             SeqUser(Value, usize),
             Callable(Value, Value),
         }
@@ -300,7 +301,13 @@ impl Vm {
                 Iter::Exhausted => Step::Done(None),
             },
             Object::Generator(_) => Step::Gen,
-            Object::Instance(_) => Step::User,
+            // A native iterator type's own instances skip the `__next__` lookup.
+            Object::Instance(i) => match i.base.body() {
+                Some(Object::Native(n)) if n.next.is_some() && i.class.ptr_eq(&n.class) => {
+                    Step::Native(n.next.unwrap_or(|_, _| Ok(None)))
+                }
+                _ => Step::User,
+            },
             _ => {
                 return Err(self.type_error(format!(
                     "'{}' object is not an iterator",
@@ -310,6 +317,7 @@ impl Vm {
         };
         match step {
             Step::Done(r) => Ok(r),
+            Step::Native(f) => f(self, it),
             Step::Gen => match self.gen_resume(&o, Value::None, None)? {
                 crate::vm::eval::Exit::Yield(v) => Ok(Some(v)),
                 crate::vm::eval::Exit::Return(_) => Ok(None),
