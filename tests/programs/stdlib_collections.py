@@ -74,3 +74,10 @@ t(lambda: deque().missing)
 t(lambda: defaultdict.__missing__(defaultdict(None), 'k'))
 big = deque(range(20000)); big.rotate(12345); print(big[0], big[-1], sum(big), len(big))
 q = deque(); [q.append(i) for i in range(1000)]; print(sum(q.popleft() for _ in range(500)), len(q))
+t(lambda: setattr(deque(), 'x', 1))
+t(lambda: setattr(deque(), 'maxlen', 1))
+t(lambda: defaultdict(list).__dict__)
+t(lambda: vars(deque()))
+class Sub(deque):
+    pass
+s2 = Sub(); s2.tag = 'ok'; print(s2.tag, vars(s2))

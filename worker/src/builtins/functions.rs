@@ -784,7 +784,12 @@ fn classmethod(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn vars(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    vm.getattr(&arg0(a, 0), &Vm::str_val("__dict__"))
+    match vm.getattr(&arg0(a, 0), &Vm::str_val("__dict__")) {
+        Err(e) if vm.exc_matches(&e, ExcKind::AttributeError) => {
+            Err(vm.type_error("vars() argument must have __dict__ attribute"))
+        }
+        r => r,
+    }
 }
 
 fn dir(_vm: &mut Vm, a: &Args) -> PyResult<Value> {

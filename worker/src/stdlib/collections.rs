@@ -61,6 +61,14 @@ static DEQUE_METHODS: &[NativeFn] = &[
 ];
 
 static MAXLEN: NativeFn = NativeFn::method("deque.maxlen", maxlen, Arity::NoArgs, None);
+static MAXLEN_SET: NativeFn = NativeFn::new("deque.maxlen", maxlen_set);
+
+fn maxlen_set(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+    Err(vm.err(
+        ExcKind::AttributeError,
+        "attribute 'maxlen' of 'collections.deque' objects is not writable",
+    ))
+}
 
 static ITER_METHODS: &[NativeFn] = &[NativeFn::method(
     "_deque_iterator.__length_hint__",
@@ -96,7 +104,8 @@ static TUPLEGETTER_METHODS: &[NativeFn] = &[
 /// Builds the `_collections` module.
 pub(crate) fn init(vm: &mut Vm) -> ObjRef {
     let deque = native_type(vm, DEQUE, None, DEQUE_METHODS, false);
-    super::add_property(&deque, "maxlen", &MAXLEN);
+    super::add_property(&deque, "maxlen", &MAXLEN, Some(&MAXLEN_SET));
+    super::set_slots(&deque, &[]);
     super::set_class_attr(&deque, "__hash__", Value::None);
     let it = native_type(vm, "_collections._deque_iterator", None, ITER_METHODS, true);
     let rit = native_type(
@@ -114,6 +123,8 @@ pub(crate) fn init(vm: &mut Vm) -> ObjRef {
         DEFAULTDICT_METHODS,
         false,
     );
+    // The factory is the one attribute an instance holds.
+    super::set_slots(&dd, &["default_factory"]);
     let tg = native_type(
         vm,
         "_collections._tuplegetter",
@@ -121,6 +132,9 @@ pub(crate) fn init(vm: &mut Vm) -> ObjRef {
         TUPLEGETTER_METHODS,
         false,
     );
+    super::set_slots(&tg, &["__doc__"]);
+    super::set_slots(&it, &[]);
+    super::set_slots(&rit, &[]);
     super::new_module(
         "_collections",
         FUNCTIONS,

@@ -68,11 +68,13 @@ static LRU: &[NativeFn] = &[
 /// Builds the `_functools` module.
 pub(crate) fn init(vm: &mut Vm) -> ObjRef {
     let partial = native_type(vm, "functools.partial", None, PARTIAL, false);
-    super::add_property(&partial, "func", &PARTIAL_FUNC);
-    super::add_property(&partial, "args", &PARTIAL_ARGS);
-    super::add_property(&partial, "keywords", &PARTIAL_KEYWORDS);
+    let ro = Some(&super::READONLY);
+    super::add_property(&partial, "func", &PARTIAL_FUNC, ro);
+    super::add_property(&partial, "args", &PARTIAL_ARGS, ro);
+    super::add_property(&partial, "keywords", &PARTIAL_KEYWORDS, ro);
     let key = native_type(vm, "functools.KeyWrapper", None, KEYWRAPPER, false);
-    super::add_property(&key, "obj", &KEY_OBJ);
+    super::add_property(&key, "obj", &KEY_OBJ, None);
+    super::set_slots(&key, &[]);
     set_class_attr(&key, "__hash__", Value::None);
     let lru = native_type(vm, "functools._lru_cache_wrapper", None, LRU, false);
     super::new_module(

@@ -191,6 +191,7 @@ pub(crate) fn init(vm: &mut Vm) -> ObjRef {
     let mut constants = Vec::new();
     for spec in TYPES {
         let cls = native_type(vm, spec.key, None, spec.methods, spec.next.is_some());
+        super::set_slots(&cls, &[]);
         let name = &spec.key["itertools.".len()..];
         constants.push((name, Value::Obj(cls)));
     }

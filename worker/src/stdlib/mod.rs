@@ -141,17 +141,38 @@ pub(crate) fn set_class_attr(cls: &ObjRef, name: &str, v: Value) {
     }
 }
 
-/// Binds a read-only property `name` computed by `get` in class `cls`.
-pub(crate) fn add_property(cls: &ObjRef, name: &str, get: &'static NativeFn) {
+/// Binds a read-only attribute `name` computed by `get` in class `cls`; `set`, if given,
+/// raises the error CPython's read-only member or getset gives.
+pub(crate) fn add_property(
+    cls: &ObjRef,
+    name: &str,
+    get: &'static NativeFn,
+    set: Option<&'static NativeFn>,
+) {
+    let set = set.map_or(Value::None, Value::Native);
     set_class_attr(
         cls,
         name,
         Value::obj(Object::Property {
             fget: Value::Native(get),
-            fset: Value::None,
-            fdel: Value::None,
+            fset: set.clone(),
+            fdel: set,
         }),
     );
+}
+
+/// The setter of a read-only member (`partial.func`).
+pub(crate) static READONLY: NativeFn = NativeFn::new("__set__", readonly);
+
+fn readonly(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+    Err(vm.err(ExcKind::AttributeError, "readonly attribute"))
+}
+
+/// Instances of native type `cls` have no `__dict__`: only attributes `names` can be set.
+pub(crate) fn set_slots(cls: &ObjRef, names: &[&str]) {
+    if let Object::Class(c) = cls.get_mut() {
+        c.slots = Some(names.iter().map(|n| Box::from(*n)).collect());
+    }
 }
 
 /// The registered native type `key`.

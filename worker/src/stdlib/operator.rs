@@ -81,6 +81,9 @@ pub(crate) fn init(vm: &mut Vm) -> ObjRef {
     let item = native_type(vm, "operator.itemgetter", None, ITEMGETTER, false);
     let attr = native_type(vm, "operator.attrgetter", None, ATTRGETTER, false);
     let meth = native_type(vm, "operator.methodcaller", None, METHODCALLER, false);
+    for t in [&item, &attr, &meth] {
+        super::set_slots(t, &[]);
+    }
     super::new_module(
         "_operator",
         FUNCTIONS,
@@ -88,6 +91,10 @@ pub(crate) fn init(vm: &mut Vm) -> ObjRef {
             ("itemgetter", Value::Obj(item)),
             ("attrgetter", Value::Obj(attr)),
             ("methodcaller", Value::Obj(meth)),
+            (
+                "__doc__",
+                Vm::str_val("Operator interface: the intrinsic operators as functions."),
+            ),
         ],
     )
 }
