@@ -34,11 +34,11 @@ static DEQUE_METHODS: &[NativeFn] = &[
     NativeFn::method("deque.count", count, Arity::One, None),
     NativeFn::method("deque.extend", extend, Arity::One, None),
     NativeFn::method("deque.extendleft", extendleft, Arity::One, None),
-    NativeFn::method("deque.index", index, Arity::Range(1, 3), None),
-    NativeFn::method("deque.insert", insert, Arity::Range(2, 2), None),
+    NativeFn::new("deque.index", index),
+    NativeFn::new("deque.insert", insert),
     NativeFn::method("deque.remove", remove, Arity::One, None),
     NativeFn::method("deque.reverse", reverse, Arity::NoArgs, None),
-    NativeFn::method("deque.rotate", rotate, Arity::Range(0, 1), None),
+    NativeFn::new("deque.rotate", rotate),
     NativeFn::method("deque.__len__", len, Arity::NoArgs, None),
     NativeFn::method("deque.__getitem__", getitem, Arity::One, None),
     NativeFn::method("deque.__setitem__", setitem, Arity::Range(2, 2), None),
@@ -387,7 +387,37 @@ fn not_in_deque(vm: &mut Vm, x: &Value) -> PyResult<ObjRef> {
     Ok(vm.value_error(format!("{r} is not in deque")))
 }
 
+/// The argument count check of deque methods parsed the old way (`insert`, `index`).
+fn check_count(vm: &Vm, a: &Args, name: &str, lo: usize, hi: usize) -> PyResult<()> {
+    if !a.kw.is_empty() {
+        return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
+    }
+    let n = a.pos.len().saturating_sub(1);
+    if n >= lo && n <= hi {
+        return Ok(());
+    }
+    let plural = |k: usize| if k == 1 { "" } else { "s" };
+    Err(vm.type_error(if lo == hi {
+        format!(
+            "{name}() takes exactly {lo} argument{} ({n} given)",
+            plural(lo)
+        )
+    } else if n < lo {
+        format!(
+            "{name}() takes at least {lo} argument{} ({n} given)",
+            plural(lo)
+        )
+    } else {
+        format!(
+            "{name}() takes at most {hi} argument{} ({n} given)",
+            plural(hi)
+        )
+    }))
+}
+
 fn index(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    me(vm, a, "index")?;
+    check_count(vm, a, "index", 1, 3)?;
     let len = me(vm, a, "index")?.items.len() as i64;
     let (recv, x) = (arg(a, 0), arg(a, 1));
     let bound = |vm: &mut Vm, v: Option<&Value>, default: i64| -> PyResult<usize> {
@@ -416,6 +446,7 @@ fn index(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn insert(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     me(vm, a, "insert")?;
+    check_count(vm, a, "insert", 2, 2)?;
     let i = vm.ssize_of(&arg(a, 1))?;
     let d = me(vm, a, "insert")?;
     if d.maxlen == Some(d.items.len()) {
@@ -454,6 +485,15 @@ fn reverse(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn rotate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     me(vm, a, "rotate")?;
+    if !a.kw.is_empty() {
+        return Err(vm.type_error("deque.rotate() takes no keyword arguments"));
+    }
+    if a.pos.len() > 2 {
+        return Err(vm.type_error(format!(
+            "deque.rotate expected at most 1 argument, got {}",
+            a.pos.len() - 1
+        )));
+    }
     let n = match a.get(1) {
         None => 1,
         Some(v) => vm.ssize_of(v)?,

@@ -251,8 +251,12 @@ fn is_number(vm: &Vm, v: &Value) -> bool {
 
 fn count_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let args = parse_args(vm, a, 1, "count", &["start", "step"], 0, 2)?;
-    let cnt = args[0].cloned().unwrap_or(Value::Int(0));
+    let mut cnt = args[0].cloned().unwrap_or(Value::Int(0));
     let step = args[1].cloned().unwrap_or(Value::Int(1));
+    // CPython counts by a plain integer when stepping by 1 from an int (a bool included).
+    if let (Value::Bool(b), Value::Int(1)) = (&cnt, &step) {
+        cnt = Value::Int(*b as i64);
+    }
     if !is_number(vm, &cnt) || !is_number(vm, &step) {
         return Err(vm.type_error("a number is required"));
     }
