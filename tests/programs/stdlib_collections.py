@@ -104,3 +104,6 @@ class Eq:
     def __eq__(self, o): raise ValueError('boom')
 t(lambda: co.deque([Eq()]).count(1))
 t(lambda: co.deque([Eq()]) == co.deque([Eq()]))
+ann: co.deque[int] = co.deque([1])
+def typed(a: co.defaultdict[str, list]) -> co.deque[str]: return a
+print(typed(co.defaultdict(list)), ann)

@@ -106,6 +106,7 @@ pub(crate) fn init(vm: &mut Vm) -> ObjRef {
     let deque = native_type(vm, DEQUE, None, DEQUE_METHODS, false);
     super::add_property(&deque, "maxlen", &MAXLEN, Some(&MAXLEN_SET));
     super::set_slots(&deque, &[]);
+    super::add_class_getitem(&deque);
     super::set_class_attr(&deque, "__hash__", Value::None);
     let it = native_type(vm, "_collections._deque_iterator", None, ITER_METHODS, true);
     let rit = native_type(
@@ -125,6 +126,7 @@ pub(crate) fn init(vm: &mut Vm) -> ObjRef {
     );
     // The factory is the one attribute an instance holds.
     super::set_slots(&dd, &["default_factory"]);
+    super::add_class_getitem(&dd);
     let tg = native_type(
         vm,
         "_collections._tuplegetter",

@@ -68,6 +68,7 @@ static LRU: &[NativeFn] = &[
 /// Builds the `_functools` module.
 pub(crate) fn init(vm: &mut Vm) -> ObjRef {
     let partial = native_type(vm, "functools.partial", None, PARTIAL, false);
+    super::add_class_getitem(&partial);
     let ro = Some(&super::READONLY);
     super::add_property(&partial, "func", &PARTIAL_FUNC, ro);
     super::add_property(&partial, "args", &PARTIAL_ARGS, ro);

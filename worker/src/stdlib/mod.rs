@@ -161,6 +161,23 @@ pub(crate) fn add_property(
     );
 }
 
+/// `__class_getitem__` of a generic native type: `deque[int]` stands for the class itself,
+/// as `list[int]` does here.
+pub(crate) static CLASS_GETITEM: NativeFn = NativeFn::new("__class_getitem__", class_getitem);
+
+fn class_getitem(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    Ok(a.get(0).cloned().unwrap_or(Value::None))
+}
+
+/// Makes native type `cls` subscriptable (`deque[int]`).
+pub(crate) fn add_class_getitem(cls: &ObjRef) {
+    set_class_attr(
+        cls,
+        "__class_getitem__",
+        Value::obj(Object::ClassMethod(Value::Native(&CLASS_GETITEM))),
+    );
+}
+
 /// The setter of a read-only member (`partial.func`).
 pub(crate) static READONLY: NativeFn = NativeFn::new("__set__", readonly);
 
