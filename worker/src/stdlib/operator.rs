@@ -328,23 +328,44 @@ fn length_hint(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     }
 }
 
-/// The items left in a built-in sequence or range iterator.
+/// The items left in a built-in iterator that knows them (CPython's `__length_hint__` of
+/// its sequence, range, dict, set and reversed iterators).
 fn builtin_iter_remaining(v: &Value) -> Option<usize> {
     use crate::value::object::Iter;
-    match v.body()? {
-        Object::Iter(Iter::Seq { seq, index }) => {
-            let len = match seq.body()? {
-                Object::List(l) => l.len(),
-                Object::Tuple(t) => t.len(),
-                Object::Bytes(b) => b.len(),
-                _ => return None,
+    let Object::Iter(it) = v.body()? else {
+        return None;
+    };
+    match it {
+        Iter::Seq { seq, index } => {
+            let len = match seq {
+                Value::Str(s) => s.as_str().len(),
+                _ => match seq.body()? {
+                    Object::List(l) => l.len(),
+                    Object::Tuple(t) => t.len(),
+                    Object::Bytes(b) => b.len(),
+                    Object::Str(s) => s.text.len(),
+                    _ => return None,
+                },
             };
             Some(len.saturating_sub(*index))
         }
-        Object::Iter(Iter::Range { next, stop, step }) => {
+        Iter::StrChars { s, byte } => Some(s.as_str()?.get(*byte..)?.chars().count()),
+        Iter::Range { next, stop, step } => {
             Some(crate::vm::ops::range_len(*next, *stop, *step).max(0) as usize)
         }
-        Object::Iter(Iter::Exhausted) => Some(0),
+        Iter::Dict {
+            dict, index, len, ..
+        } => match dict.get() {
+            Object::Dict(d) if d.len() == *len => Some(
+                d.raw_entries()
+                    .get(*index..)
+                    .map_or(0, |es| es.iter().filter(|e| !e.key.is_null()).count()),
+            ),
+            _ => Some(0),
+        },
+        Iter::Snapshot { items, index, .. } => Some(items.len().saturating_sub(*index)),
+        Iter::Reversed { index, .. } => Some(*index),
+        Iter::Exhausted => Some(0),
         _ => None,
     }
 }
