@@ -107,3 +107,19 @@ t(lambda: co.deque([Eq()]) == co.deque([Eq()]))
 ann: co.deque[int] = co.deque([1])
 def typed(a: co.defaultdict[str, list]) -> co.deque[str]: return a
 print(typed(co.defaultdict(list)), ann)
+d = co.deque([1, [2]], maxlen=5)
+r = d.__reduce__(); print(r[0], r[1], r[2], list(r[3]))
+r = co.deque('ab').__reduce_ex__(4); print(r[0], r[1], r[2], list(r[3]))
+dd = co.defaultdict(list, {'a': [1]})
+r = dd.__reduce__(); print(r[0], r[1], r[2], r[3], list(r[4]))
+r = co.defaultdict(None).__reduce_ex__(2); print(r[1], list(r[4]))
+class D(co.deque): pass
+x = D([1]); x.tag = 1; r = x.__reduce__(); print(r[0].__name__, r[2])
+def rebuild(r):
+    y = r[0](*r[1])
+    if len(r) > 4 and r[4] is not None:
+        for k, v in r[4]: y[k] = v
+    elif r[3] is not None:
+        for v in r[3]: y.append(v)
+    return y
+print(rebuild(d.__reduce__()), rebuild(dd.__reduce__()))

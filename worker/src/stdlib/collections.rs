@@ -58,6 +58,8 @@ static DEQUE_METHODS: &[NativeFn] = &[
     NativeFn::method("deque.__ne__", ne, Arity::One, None),
     NativeFn::method("deque.__gt__", gt, Arity::One, None),
     NativeFn::method("deque.__ge__", ge, Arity::One, None),
+    NativeFn::method("deque.__reduce__", deque_reduce, Arity::NoArgs, None),
+    NativeFn::method("deque.__reduce_ex__", deque_reduce, Arity::One, None),
 ];
 
 static MAXLEN: NativeFn = NativeFn::method("deque.maxlen", maxlen, Arity::NoArgs, None);
@@ -92,6 +94,8 @@ static DEFAULTDICT_METHODS: &[NativeFn] = &[
     NativeFn::method("defaultdict.__copy__", dd_copy, Arity::NoArgs, None),
     NativeFn::method("defaultdict.__or__", dd_or, Arity::One, None),
     NativeFn::method("defaultdict.__ror__", dd_ror, Arity::One, None),
+    NativeFn::method("defaultdict.__reduce__", dd_reduce, Arity::NoArgs, None),
+    NativeFn::method("defaultdict.__reduce_ex__", dd_reduce, Arity::One, None),
 ];
 
 static TUPLEGETTER_METHODS: &[NativeFn] = &[
@@ -727,6 +731,24 @@ macro_rules! cmps {
 cmps!(lt Lt "__lt__", le Le "__le__", eq Eq "__eq__", ne Ne "__ne__", gt Gt "__gt__",
     ge Ge "__ge__");
 
+/// `deque.__reduce__` (also `__reduce_ex__`, for `copy` and `pickle`): the class, its
+/// arguments, the instance dict (if any) and an iterator over the items.
+fn deque_reduce(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let maxlen = me(vm, a, "__reduce__")?.maxlen;
+    let recv = arg(a, 0);
+    let cls = Value::Obj(vm.type_of(&recv));
+    let args = match maxlen {
+        None => Vm::new_tuple(Vec::new()),
+        Some(m) => Vm::new_tuple(vec![Vm::new_tuple(Vec::new()), Value::Int(m as i64)]),
+    };
+    let state = match recv.body() {
+        Some(Object::Instance(i)) if !i.dict.is_empty() => Vm::new_dict(i.dict.clone()),
+        _ => Value::None,
+    };
+    let it = iter(vm, a)?;
+    Ok(Vm::new_tuple(vec![cls, args, state, it]))
+}
+
 // ----- deque iterators -----
 
 struct DequeIter {
@@ -911,6 +933,29 @@ fn dd_ror(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let update = vm.getattr(&new, &Vm::str_val("update"))?;
     vm.call(&update, &[recv], &[])?;
     Ok(new)
+}
+
+/// `defaultdict.__reduce__` (also `__reduce_ex__`): the class, the factory and an iterator
+/// over the items.
+fn dd_reduce(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let recv = arg(a, 0);
+    let factory = default_factory(vm, &recv)?;
+    let cls = Value::Obj(vm.type_of(&recv));
+    let args = if matches!(factory, Value::None) {
+        Vec::new()
+    } else {
+        vec![factory]
+    };
+    let items = vm.getattr(&recv, &Vm::str_val("items"))?;
+    let items = vm.call(&items, &[], &[])?;
+    let it = vm.get_iter(&items)?;
+    Ok(Vm::new_tuple(vec![
+        cls,
+        Vm::new_tuple(args),
+        Value::None,
+        Value::None,
+        it,
+    ]))
 }
 
 // ----- _count_elements -----
