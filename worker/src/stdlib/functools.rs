@@ -21,6 +21,9 @@ static PARTIAL: &[NativeFn] = &[
     NativeFn::new("partial", partial_new),
     NativeFn::new("partial.__call__", partial_call),
     NativeFn::method("partial.__repr__", partial_repr, Arity::NoArgs, None),
+    NativeFn::method("partial.__reduce__", partial_reduce, Arity::NoArgs, None),
+    NativeFn::method("partial.__reduce_ex__", partial_reduce, Arity::One, None),
+    NativeFn::method("partial.__setstate__", partial_setstate, Arity::One, None),
 ];
 
 static PARTIAL_FUNC: NativeFn = NativeFn::method("partial.func", partial_func, Arity::NoArgs, None);
@@ -237,6 +240,64 @@ fn partial_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     });
     vm.repr_guard.retain(|x| *x != id);
     Ok(Vm::str_val(format!("{name}({})", r?.join(", "))))
+}
+
+/// `partial.__reduce__` (also `__reduce_ex__`): rebuilt as `type(p)(func)` then
+/// `__setstate__((func, args, keywords, __dict__ or None))`.
+fn partial_reduce(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    receiver::<Partial>(vm, a, "functools.partial", "__reduce__")?;
+    let me = arg(a, 0);
+    let Some((func, pargs, pkw)) = partial_parts(&me) else {
+        return Ok(Value::None);
+    };
+    let dict = match me.body() {
+        Some(Object::Instance(i)) if !i.dict.is_empty() => Vm::new_dict(i.dict.clone()),
+        _ => Value::None,
+    };
+    let cls = Value::Obj(vm.type_of(&me));
+    Ok(Vm::new_tuple(vec![
+        cls,
+        Vm::new_tuple(vec![func.clone()]),
+        Vm::new_tuple(vec![func, pargs, pkw, dict]),
+    ]))
+}
+
+fn partial_setstate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    receiver::<Partial>(vm, a, "functools.partial", "__setstate__")?;
+    let (me, state) = (arg(a, 0), arg(a, 1));
+    let items = match state.body() {
+        Some(Object::Tuple(items)) if items.len() == 4 => items,
+        _ => return Err(vm.type_error("invalid partial state")),
+    };
+    let (func, fargs, kw, dict) = (
+        items[0].clone(),
+        items[1].clone(),
+        items[2].clone(),
+        items[3].clone(),
+    );
+    let args_ok = matches!(fargs.body(), Some(Object::Tuple(_)));
+    let kw_ok = matches!(kw, Value::None) || matches!(kw.body(), Some(Object::Dict(_)));
+    let dict_ok = matches!(dict, Value::None) || matches!(dict.body(), Some(Object::Dict(_)));
+    if !is_callable(vm, &func) || !args_ok || !kw_ok || !dict_ok {
+        return Err(vm.type_error("invalid partial state"));
+    }
+    let kw = if matches!(kw, Value::None) {
+        Value::obj(Object::Dict(Dict::new()))
+    } else {
+        Value::obj(Object::Dict(match kw.body() {
+            Some(Object::Dict(d)) => d.clone(),
+            _ => Dict::new(),
+        }))
+    };
+    if let Some(p) = super::state_of::<Partial>(&me) {
+        p.func = func;
+        p.args = fargs;
+        p.keywords = kw;
+    }
+    for (k, v) in dict_items(&dict) {
+        vm.setattr(&me, &k, v)?;
+    }
+    Ok(Value::None)
 }
 
 fn partial_func(vm: &mut Vm, a: &Args) -> PyResult<Value> {
