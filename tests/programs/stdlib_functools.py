@@ -73,3 +73,14 @@ t(lambda: q.__setstate__((1, 2)))
 t(lambda: q.__setstate__((1, (), None, None)))
 t(lambda: q.__setstate__((max, [], None, None)))
 print(ft.partial(max).__reduce__())
+def f(*a, **kw): return a, kw
+p = ft.partial(f, 0, a=1, b=2)
+print(p(a=3), p(c=4, a=5), p(1, b=9, d=0))
+class CallP(ft.partial):
+    def __call__(self, *a, **k): return ('sub', super().__call__(*a, **k))
+c = CallP(f, 1)
+pc = ft.partial(c, 2)
+print(pc.func is c, pc.args, pc())
+class Plain(ft.partial): pass
+pl = ft.partial(Plain(f, 1), 2)
+print(pl.func is f, pl.args)

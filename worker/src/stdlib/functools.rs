@@ -160,7 +160,14 @@ fn partial_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let kw_obj = Value::obj(Object::Dict(Dict::new()));
     // A partial of a partial (without attributes of its own) is flattened.
     let inner = match func.body() {
-        Some(Object::Instance(i)) if i.dict.is_empty() => partial_parts(&func),
+        Some(Object::Instance(i))
+            if i.dict.is_empty()
+                && vm
+                    .lookup_class_attr(&i.class, "__call__")
+                    .is_some_and(|c| c.is_native(&PARTIAL[1])) =>
+        {
+            partial_parts(&func)
+        }
         _ => None,
     };
     if let Some((f, pargs, pkw)) = inner {
@@ -201,16 +208,22 @@ fn partial_call(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     argv.extend(a.pos[1..].iter().cloned());
     let mut names: Vec<Value> = Vec::new();
     let mut values: Vec<Value> = Vec::new();
+    // The stored keywords in their order, each overridden in place by the call's, then the
+    // call's new ones: `dict(keywords, **kwargs)`.
     for (k, v) in dict_items(&pkw) {
-        if a.kw.iter().any(|(n, _)| Some(*n) == k.as_str()) {
-            continue;
-        }
+        let v = match a.kw.iter().find(|(n, _)| Some(*n) == k.as_str()) {
+            Some((_, over)) => (*over).clone(),
+            None => v,
+        };
         names.push(k);
         values.push(v);
     }
-    let npos = a.pos.len();
-    names.extend(a.kwnames.iter().cloned());
-    values.extend(a.raw[npos..].iter().cloned());
+    for (name, (k, v)) in a.kwnames.iter().zip(&a.kw) {
+        if !names.iter().any(|n| n.as_str() == Some(*k)) {
+            names.push(name.clone());
+            values.push((*v).clone());
+        }
+    }
     argv.extend(values);
     vm.call(&func, &argv, &names)
 }
