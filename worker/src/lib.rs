@@ -301,6 +301,7 @@ impl Vm {
             .iter()
             .chain(self.exc_types.iter())
             .chain(self.iter_types.values())
+            .chain(self.native_types.values())
         {
             value::freeze::freeze_obj(t);
         }

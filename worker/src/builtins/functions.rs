@@ -505,7 +505,7 @@ fn hash(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 /// Whether `v` can be called: a function, method, class, built-in, or an instance whose
 /// class defines `__call__`.
-fn is_callable(vm: &Vm, v: &Value) -> bool {
+pub(crate) fn is_callable(vm: &Vm, v: &Value) -> bool {
     match v {
         Value::Native(_) => true,
         Value::Obj(o) => match o.get() {

@@ -8,21 +8,36 @@
 //! this registry before the image's modules (see `Vm::import_module`); each module is built
 //! once, on first import.
 
+use crate::value::dict_table::dict_set_str;
+use crate::value::dict_table::Dict;
 use crate::value::heap::ObjRef;
-use crate::value::object::{Module, Object};
+use crate::value::object::{
+    Class, Instance, Module, NativeNext, NativeObj, NativeState, Object, TypeKind,
+};
 use crate::value::Value;
-use crate::vm::native::NativeFn;
-use crate::vm::Vm;
+use crate::vm::native::{Args, Arity, NativeFn};
+use crate::vm::{ExcKind, PyResult, Vm};
+use std::any::Any;
 
 pub(crate) mod builtins;
+pub(crate) mod collections;
+pub(crate) mod functools;
+pub(crate) mod itertools;
 pub(crate) mod math;
+pub(crate) mod operator;
 
 /// Builds a native module; called once, on its first import.
 pub(crate) type ModuleInit = fn(&mut Vm) -> ObjRef;
 
 /// The native modules by import name.
-pub(crate) static REGISTRY: &[(&str, ModuleInit)] =
-    &[("builtins", builtins::init), ("math", math::init)];
+pub(crate) static REGISTRY: &[(&str, ModuleInit)] = &[
+    ("builtins", builtins::init),
+    ("math", math::init),
+    ("itertools", itertools::init),
+    ("_operator", operator::init),
+    ("_functools", functools::init),
+    ("_collections", collections::init),
+];
 
 /// The initialiser of native module `name`.
 pub(crate) fn find(name: &str) -> Option<ModuleInit> {
@@ -58,4 +73,299 @@ pub(crate) fn new_module(
         set(n, v.clone());
     }
     ObjRef::new(Object::Module(module))
+}
+
+/// A type of a native module, `key` being its qualified name (`itertools.count`): a class of
+/// that module deriving from `base` (`object` when `None`) whose dict binds each of `methods`
+/// by name (the one whose qualname is undotted as `__new__`, a static method), plus `__iter__` and `__next__` for an iterator
+/// type. It is registered in `Vm::native_types` under `key`.
+pub(crate) fn native_type(
+    vm: &mut Vm,
+    key: &'static str,
+    base: Option<ObjRef>,
+    methods: &'static [NativeFn],
+    iterator: bool,
+) -> ObjRef {
+    let (module, name) = key.rsplit_once('.').unwrap_or(("builtins", key));
+    let object_t = vm.type_obj(TypeKind::Object).clone();
+    let base = base.unwrap_or_else(|| object_t.clone());
+    let mut mro = vec![];
+    if let Object::Class(b) = base.get() {
+        mro.extend(b.mro.iter().cloned());
+    }
+    let mut dict = Dict::new();
+    for f in methods {
+        // The constructor is the entry named as the type (its argument errors name the type,
+        // as CPython's do): the class's `__new__`.
+        if !f.qualname.contains('.') {
+            let v = Value::obj(Object::StaticMethod(Value::Native(f)));
+            dict_set_str(&mut dict, "__new__", v);
+        } else {
+            dict_set_str(&mut dict, f.name(), Value::Native(f));
+        }
+    }
+    if iterator {
+        dict_set_str(&mut dict, "__iter__", Value::Native(&ITER_SELF));
+        dict_set_str(&mut dict, "__next__", Value::Native(&NEXT));
+    }
+    dict_set_str(&mut dict, "__module__", Vm::str_val(module));
+    let cls = ObjRef::new(Object::Class(Class {
+        name: name.to_string(),
+        qualname: name.to_string(),
+        module: module.to_string(),
+        bases: vec![base],
+        mro: Vec::new(),
+        dict,
+        kind: TypeKind::User,
+        has_properties: false,
+        has_setattr: false,
+        slots: None,
+        metaclass: None,
+        has_getattribute: false,
+        builtin: false,
+    }));
+    let mut full = vec![cls.clone()];
+    full.extend(mro);
+    if let Object::Class(c) = cls.get_mut() {
+        c.mro = full;
+    }
+    vm.native_types.insert(key, cls.clone());
+    cls
+}
+
+/// Binds `name` in class `cls` to `v`.
+pub(crate) fn set_class_attr(cls: &ObjRef, name: &str, v: Value) {
+    if let Object::Class(c) = cls.get_mut() {
+        if matches!(v.body(), Some(Object::Property { .. })) {
+            c.has_properties = true;
+        }
+        dict_set_str(&mut c.dict, name, v);
+    }
+}
+
+/// Binds a read-only attribute `name` computed by `get` in class `cls`; `set`, if given,
+/// raises the error CPython's read-only member or getset gives.
+pub(crate) fn add_property(
+    cls: &ObjRef,
+    name: &str,
+    get: &'static NativeFn,
+    set: Option<&'static NativeFn>,
+) {
+    let set = set.map_or(Value::None, Value::Native);
+    set_class_attr(
+        cls,
+        name,
+        Value::obj(Object::Property {
+            fget: Value::Native(get),
+            fset: set.clone(),
+            fdel: set,
+        }),
+    );
+}
+
+/// `__class_getitem__` of a generic native type: `deque[int]` stands for the class itself,
+/// as `list[int]` does here.
+pub(crate) static CLASS_GETITEM: NativeFn = NativeFn::new("__class_getitem__", class_getitem);
+
+fn class_getitem(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    Ok(a.get(0).cloned().unwrap_or(Value::None))
+}
+
+/// Makes native type `cls` subscriptable (`deque[int]`).
+pub(crate) fn add_class_getitem(cls: &ObjRef) {
+    set_class_attr(
+        cls,
+        "__class_getitem__",
+        Value::obj(Object::ClassMethod(Value::Native(&CLASS_GETITEM))),
+    );
+}
+
+/// The setter of a read-only member (`partial.func`).
+pub(crate) static READONLY: NativeFn = NativeFn::new("__set__", readonly);
+
+fn readonly(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+    Err(vm.err(ExcKind::AttributeError, "readonly attribute"))
+}
+
+/// Instances of native type `cls` have no `__dict__`: only attributes `names` can be set.
+pub(crate) fn set_slots(cls: &ObjRef, names: &[&str]) {
+    if let Object::Class(c) = cls.get_mut() {
+        c.slots = Some(names.iter().map(|n| Box::from(*n)).collect());
+    }
+}
+
+/// The registered native type `key`.
+pub(crate) fn native_class(vm: &Vm, key: &str) -> ObjRef {
+    match vm.native_types.get(key) {
+        Some(c) => c.clone(),
+        None => vm.type_obj(TypeKind::Object).clone(),
+    }
+}
+
+/// A new object of class `cls` (the native type `native` or a subclass of it) holding `state`.
+pub(crate) fn new_native(
+    cls: ObjRef,
+    native: ObjRef,
+    next: Option<NativeNext>,
+    state: impl NativeState,
+) -> Value {
+    Value::obj(Object::Instance(Instance {
+        class: cls,
+        dict: Dict::new(),
+        exc: None,
+        base: Value::obj(Object::Native(NativeObj {
+            class: native,
+            next,
+            state: Box::new(state),
+        })),
+    }))
+}
+
+/// The class argument of a `__new__` (`a.pos[0]`).
+pub(crate) fn new_cls(vm: &Vm, a: &Args) -> ObjRef {
+    match a.get(0) {
+        Some(Value::Obj(o)) if matches!(o.get(), Object::Class(_)) => o.clone(),
+        _ => vm.type_obj(TypeKind::Object).clone(),
+    }
+}
+
+/// The native state of type `T` held by object `v` (an instance of a native type or of a
+/// subclass), if it has one. Callers use it for one non-reentrant step: nothing that may run
+/// Python code happens while the reference is live.
+pub(crate) fn state_of<T: NativeState>(v: &Value) -> Option<&mut T> {
+    let base = match v.body()? {
+        Object::Instance(i) => i.base.as_obj()?,
+        Object::Native(_) => v.as_obj()?,
+        _ => return None,
+    };
+    match base.get_mut() {
+        Object::Native(n) => (n.state.as_mut() as &mut dyn Any).downcast_mut::<T>(),
+        _ => None,
+    }
+}
+
+/// The receiver of method `method` of native type `type_name`, with its state `T`; otherwise
+/// CPython's descriptor error.
+pub(crate) fn receiver<'a, T: NativeState>(
+    vm: &Vm,
+    a: &Args<'a>,
+    type_name: &str,
+    method: &str,
+) -> PyResult<&'a mut T> {
+    let v = a.get(0);
+    match v.and_then(|v| state_of::<T>(v)) {
+        Some(s) => Ok(s),
+        None => Err(vm.type_error(match v {
+            // Slot wrappers (`__len__`) and method descriptors word it differently.
+            Some(v) if method.starts_with("__") => format!(
+                "descriptor '{method}' requires a '{type_name}' object but received a '{}'",
+                vm.type_name(v)
+            ),
+            Some(v) => format!(
+                "descriptor '{method}' for '{type_name}' objects doesn't apply to a '{}' object",
+                vm.type_name(v)
+            ),
+            None => format!("descriptor '{method}' of '{type_name}' object needs an argument"),
+        })),
+    }
+}
+
+/// `__iter__` of a native iterator type: the iterator itself.
+pub(crate) static ITER_SELF: NativeFn =
+    NativeFn::method("__iter__", iter_self, Arity::NoArgs, None);
+/// `__next__` of a native iterator type: its `NativeObj::next`, `StopIteration` at the end.
+pub(crate) static NEXT: NativeFn = NativeFn::method("__next__", next_method, Arity::NoArgs, None);
+
+fn iter_self(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    Ok(a.get(0).cloned().unwrap_or(Value::None))
+}
+
+fn next_method(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let recv = a.get(0).cloned().unwrap_or(Value::None);
+    let next = match recv.body() {
+        Some(Object::Instance(i)) => match i.base.body() {
+            Some(Object::Native(n)) => n.next,
+            _ => None,
+        },
+        _ => None,
+    };
+    let Some(next) = next else {
+        return Err(vm.type_error(format!(
+            "'{}' object is not an iterator",
+            vm.type_name(&recv)
+        )));
+    };
+    match next(vm, &recv)? {
+        Some(v) => Ok(v),
+        None => Err(vm.err_empty(ExcKind::StopIteration)),
+    }
+}
+
+/// Binds a native call's arguments to `names` as CPython's keyword-argument parser does:
+/// `a.pos[skip..]` by position (at most `max_pos` of them), the rest by keyword; the first
+/// `required` names are required. `fname` names the function in the messages.
+pub(crate) fn parse_args<'a>(
+    vm: &Vm,
+    a: &Args<'a>,
+    skip: usize,
+    fname: &str,
+    names: &[&str],
+    required: usize,
+    max_pos: usize,
+) -> PyResult<Vec<Option<&'a Value>>> {
+    let pos = &a.pos[skip.min(a.pos.len())..];
+    let total = pos.len() + a.kw.len();
+    if pos.len() > max_pos {
+        let what = if max_pos < names.len() {
+            " positional"
+        } else {
+            ""
+        };
+        let how = if required == names.len() {
+            "exactly"
+        } else {
+            "at most"
+        };
+        let plural = if max_pos == 1 { "" } else { "s" };
+        return Err(vm.type_error(format!(
+            "{fname}() takes {how} {max_pos}{what} argument{plural} ({} given)",
+            pos.len()
+        )));
+    }
+    if total > names.len() {
+        let plural = if names.len() == 1 { "" } else { "s" };
+        return Err(vm.type_error(format!(
+            "{fname}() takes at most {} argument{plural} ({total} given)",
+            names.len()
+        )));
+    }
+    let mut out: Vec<Option<&'a Value>> = vec![None; names.len()];
+    for (i, v) in pos.iter().enumerate() {
+        out[i] = Some(v);
+    }
+    for (k, v) in &a.kw {
+        match names.iter().position(|n| n == k) {
+            Some(i) if i < pos.len() => {
+                return Err(vm.type_error(format!(
+                    "argument for {fname}() given by name ('{k}') and position ({})",
+                    i + 1
+                )))
+            }
+            Some(i) => out[i] = Some(*v),
+            None => {
+                return Err(vm.type_error(format!(
+                    "'{k}' is an invalid keyword argument for {fname}()"
+                )))
+            }
+        }
+    }
+    for (i, n) in names.iter().enumerate().take(required) {
+        if out[i].is_none() {
+            return Err(vm.type_error(format!(
+                "{fname}() missing required argument '{n}' (pos {})",
+                i + 1
+            )));
+        }
+    }
+    Ok(out)
 }

@@ -195,6 +195,10 @@ fn freeze_all(mut work: Vec<ObjRef>) {
                 push_obj(class, w);
                 push_value(receiver, w);
             }
+            Object::Native(n) => {
+                push_obj(&n.class, w);
+                n.state.visit(&mut |v| push_value(v, w));
+            }
         }
     }
 }

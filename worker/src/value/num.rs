@@ -12,7 +12,12 @@ use std::cmp::Ordering;
 /// The built-in value wrapped by an instance of a class deriving from a built-in type.
 pub fn inst_base(v: &Value) -> Option<Value> {
     match v.body() {
-        Some(Object::Instance(i)) if !i.base.is_null() => Some(i.base.clone()),
+        // A native type's state is no value to fall back on.
+        Some(Object::Instance(i))
+            if !i.base.is_null() && !matches!(i.base.body(), Some(Object::Native(_))) =>
+        {
+            Some(i.base.clone())
+        }
         _ => None,
     }
 }

@@ -463,6 +463,28 @@ pub enum Object {
         class: ObjRef,
         receiver: Value,
     },
+    /// The Rust state of an instance of a type a native module defines.
+    Native(NativeObj),
+}
+
+/// `__next__` of a native iterator type, given the instance: `None` when exhausted.
+pub type NativeNext = fn(&mut crate::vm::Vm, &Value) -> crate::vm::PyResult<Option<Value>>;
+
+/// The state of an object of a native module's type (an `itertools.count`, a `deque`). It is
+/// the `base` of an ordinary instance whose class holds the type's methods as natives, so
+/// every protocol reaches it through the class's dunders and Python subclasses work as for
+/// any class.
+pub struct NativeObj {
+    /// The native type itself (a subclass's instances hold their own class in the instance).
+    pub class: ObjRef,
+    /// The type's `__next__`, which `Vm::next` calls directly for exact instances.
+    pub next: Option<NativeNext>,
+    pub state: Box<dyn NativeState>,
+}
+
+/// The Rust state of a native object; `visit` shows every value it holds.
+pub trait NativeState: std::any::Any {
+    fn visit(&self, f: &mut dyn FnMut(&Value));
 }
 
 /// Units whose last handle went away, waiting for the interpreter to release them.

@@ -104,6 +104,9 @@ pub struct Vm {
     pub frozen_in_pid: u32,
     /// Transient code units (`dynamic`).
     pub units: dynamic::Units,
+    /// Types defined by native modules, by qualified name (`itertools._grouper`), for natives
+    /// that make instances of another type of their module.
+    pub native_types: HashMap<&'static str, ObjRef>,
 }
 
 const ITER_TYPES: &[&str] = &[
@@ -271,6 +274,7 @@ impl Vm {
             iter_types,
             frozen_in_pid: 0,
             units: Default::default(),
+            native_types: HashMap::new(),
         }
     }
 
@@ -430,6 +434,7 @@ impl Vm {
                     TypeKind::DictView
                 }
                 Object::Super { .. } => TypeKind::Super,
+                Object::Native(n) => return n.class.clone(),
             },
         };
         self.types[kind as usize].clone()
@@ -464,7 +469,14 @@ impl Vm {
     }
 
     pub fn type_name(&self, v: &Value) -> String {
-        match self.type_of(v).get() {
+        let t = self.type_of(v);
+        match t.get() {
+            // A native module's type is named with its module, as CPython's `tp_name`.
+            Object::Class(c)
+                if c.module != "builtins" && self.native_types.values().any(|n| n.ptr_eq(&t)) =>
+            {
+                format!("{}.{}", c.module, c.name)
+            }
             Object::Class(c) => c.name.clone(),
             _ => "object".into(),
         }

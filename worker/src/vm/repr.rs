@@ -321,6 +321,11 @@ impl Vm {
             Object::StaticMethod(_) => out.push_str(&format!("<staticmethod object at {id:#x}>")),
             Object::ClassMethod(_) => out.push_str(&format!("<classmethod object at {id:#x}>")),
             Object::Super { .. } => out.push_str("<super object>"),
+            Object::Native(n) => {
+                if let Object::Class(c) = n.class.get() {
+                    out.push_str(&format!("<{}.{} object at {id:#x}>", c.module, c.qualname));
+                }
+            }
             Object::DictView { dict, kind } => {
                 let name = match kind {
                     ViewKind::Keys => "dict_keys",

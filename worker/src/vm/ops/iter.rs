@@ -126,6 +126,7 @@ impl Vm {
             Filter(Value, Value),
             Gen,
             User,
+            Native(crate::value::object::NativeNext),
             SeqUser(Value, usize),
             Callable(Value, Value),
         }
@@ -285,7 +286,12 @@ impl Vm {
             },
             Object::Generator(g) if g.kind == GenKind::Generator => Step::Gen,
             Object::GenAwait(_) => Step::Await,
-            Object::Instance(_) => Step::User,
+            Object::Instance(i) => match i.base.body() {
+                Some(Object::Native(n)) if n.next.is_some() && i.class.ptr_eq(&n.class) => {
+                    Step::Native(n.next.unwrap_or(|_, _| Ok(None)))
+                }
+                _ => Step::User,
+            },
             _ => {
                 return Err(self.type_error(format!(
                     "'{}' object is not an iterator",
@@ -295,6 +301,7 @@ impl Vm {
         };
         match step {
             Step::Done(r) => Ok(r),
+            Step::Native(f) => f(self, it),
             Step::Gen => match self.gen_resume(&o, Value::None, None)? {
                 crate::value::frame::Exit::Yield(v) => Ok(Some(v)),
                 crate::value::frame::Exit::Return(_) => Ok(None),
