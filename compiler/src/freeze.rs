@@ -51,8 +51,14 @@ pub struct FreezeReport {
     pub codes: usize,
     /// Modules compiled into the image.
     pub modules: Vec<String>,
-    /// Modules the standard library imports that were not found.
+    /// Modules the standard library imports that were not found, or that did not compile
+    /// (those are also in `uncompiled`).
     pub absent: Vec<String>,
+    /// Standard-library modules reached only through other standard-library modules whose
+    /// source does not compile here, with the reason: absent at run time instead of failing
+    /// the freeze (the import graph over-approximates: `pickle` imports `doctest` inside a
+    /// self-test function).
+    pub uncompiled: Vec<(String, String)>,
     /// Size of the image file.
     pub bytes: usize,
     /// The standard library directory used, if any.
@@ -317,6 +323,7 @@ fn collect_imports(
     body: &[Stmt],
     package: Option<&str>,
     guarded: bool,
+    not_main: bool,
     out: &mut Vec<ImportSite>,
 ) {
     for stmt in body {
@@ -376,41 +383,60 @@ fn collect_imports(
                     star: names.contains(&"*"),
                 });
             }
-            Stmt::FunctionDef(f) => collect_imports(src, &f.body, package, guarded, out),
-            Stmt::ClassDef(c) => collect_imports(src, &c.body, package, guarded, out),
+            Stmt::FunctionDef(f) => collect_imports(src, &f.body, package, guarded, not_main, out),
+            Stmt::ClassDef(c) => collect_imports(src, &c.body, package, guarded, not_main, out),
             Stmt::If(s) => {
-                collect_imports(src, &s.body, package, guarded, out);
+                // A module other than the main one never has `__name__ == "__main__"`: the
+                // block's imports (a stdlib module's self-test: `heapq` imports `doctest`)
+                // never run.
+                if !(not_main && is_main_guard(&s.test)) {
+                    collect_imports(src, &s.body, package, guarded, not_main, out);
+                }
                 for clause in &s.elif_else_clauses {
-                    collect_imports(src, &clause.body, package, guarded, out);
+                    collect_imports(src, &clause.body, package, guarded, not_main, out);
                 }
             }
             Stmt::For(s) => {
-                collect_imports(src, &s.body, package, guarded, out);
-                collect_imports(src, &s.orelse, package, guarded, out);
+                collect_imports(src, &s.body, package, guarded, not_main, out);
+                collect_imports(src, &s.orelse, package, guarded, not_main, out);
             }
             Stmt::While(s) => {
-                collect_imports(src, &s.body, package, guarded, out);
-                collect_imports(src, &s.orelse, package, guarded, out);
+                collect_imports(src, &s.body, package, guarded, not_main, out);
+                collect_imports(src, &s.orelse, package, guarded, not_main, out);
             }
-            Stmt::With(s) => collect_imports(src, &s.body, package, guarded, out),
+            Stmt::With(s) => collect_imports(src, &s.body, package, guarded, not_main, out),
             Stmt::Match(m) => {
                 for case in &m.cases {
-                    collect_imports(src, &case.body, package, guarded, out);
+                    collect_imports(src, &case.body, package, guarded, not_main, out);
                 }
             }
             Stmt::Try(t) => {
                 let catches = t.handlers.iter().any(catches_import_error);
-                collect_imports(src, &t.body, package, guarded || catches, out);
+                collect_imports(src, &t.body, package, guarded || catches, not_main, out);
                 for h in &t.handlers {
                     let ast::ExceptHandler::ExceptHandler(h) = h;
-                    collect_imports(src, &h.body, package, guarded, out);
+                    collect_imports(src, &h.body, package, guarded, not_main, out);
                 }
-                collect_imports(src, &t.orelse, package, guarded, out);
-                collect_imports(src, &t.finalbody, package, guarded, out);
+                collect_imports(src, &t.orelse, package, guarded, not_main, out);
+                collect_imports(src, &t.finalbody, package, guarded, not_main, out);
             }
             _ => {}
         }
     }
+}
+
+/// Whether `test` is `__name__ == "__main__"` (either way round).
+fn is_main_guard(test: &Expr) -> bool {
+    let Expr::Compare(c) = test else {
+        return false;
+    };
+    if c.ops.len() != 1 || !matches!(c.ops[0], ast::CmpOp::Eq) {
+        return false;
+    }
+    let is_name = |e: &Expr| matches!(e, Expr::Name(n) if n.id.as_str() == "__name__");
+    let is_main = |e: &Expr| matches!(e, Expr::StringLiteral(s) if s.value.to_str() == "__main__");
+    let (l, r) = (&*c.left, &c.comparators[0]);
+    (is_name(l) && is_main(r)) || (is_main(l) && is_name(r))
 }
 
 /// The string items of a module-level `__all__ = [...]` / `(...)` (and `__all__ += ...`),
@@ -578,6 +604,7 @@ fn freeze_here(opts: &FreezeOptions) -> Result<FreezeReport, String> {
         .map(|(i, e)| (e.name.clone(), i))
         .collect();
     let mut absent: Vec<String> = Vec::new();
+    let mut uncompiled: Vec<(String, String)> = Vec::new();
     // Packages star-imported so far, and the `__all__` of each package compiled so far.
     let mut star_targets: HashSet<String> = HashSet::new();
     let mut alls: HashMap<String, Vec<String>> = HashMap::new();
@@ -599,15 +626,31 @@ fn freeze_here(opts: &FreezeOptions) -> Result<FreezeReport, String> {
         let source = std::fs::read_to_string(&e.path)
             .map_err(|err| format!("{filename}: cannot read: {err}{}", chain(&entries, here)))?;
         let src = SourceMap::new(&filename, &source);
-        let parsed = ruff_python_parser::parse_module(&source).map_err(|err| {
-            format!(
-                "{}{}",
-                src.syntax_error(err.range().start(), &err.error),
-                chain(&entries, here)
-            )
-        })?;
-        let code = crate::codegen::compile_module(&src, parsed.suite(), &mut builder)
-            .map_err(|err| format!("{err}{}", chain(&entries, here)))?;
+        // Reached only from other standard-library code: a failure to compile makes the
+        // module absent rather than failing the freeze.
+        let tolerated = e.origin == Origin::Stdlib
+            && matches!(&e.by, Some((by, _)) if entries[*by].origin == Origin::Stdlib);
+        // Compiling only appends code objects: a failed module is undone by truncating.
+        let codes_before = builder.codes.len();
+        let compiled = ruff_python_parser::parse_module(&source)
+            .map_err(|err| {
+                src.syntax_error(err.range().start(), &err.error)
+                    .to_string()
+            })
+            .and_then(|parsed| {
+                let code = crate::codegen::compile_module(&src, parsed.suite(), &mut builder)
+                    .map_err(|err| err.to_string())?;
+                Ok((parsed, code))
+            });
+        let (parsed, code) = match compiled {
+            Ok(done) => done,
+            Err(reason) if tolerated => {
+                builder.codes.truncate(codes_before);
+                uncompiled.push((e.name.clone(), reason));
+                continue;
+            }
+            Err(reason) => return Err(format!("{reason}{}", chain(&entries, here))),
+        };
         builder.modules.push(Module {
             name: e.name.clone(),
             code,
@@ -618,7 +661,14 @@ fn freeze_here(opts: &FreezeOptions) -> Result<FreezeReport, String> {
         let package = package_of(&e.name, e.package, here == 0);
         let own_code = e.origin != Origin::Stdlib;
         let mut sites = Vec::new();
-        collect_imports(&src, parsed.suite(), package.as_deref(), false, &mut sites);
+        collect_imports(
+            &src,
+            parsed.suite(),
+            package.as_deref(),
+            false,
+            here != 0,
+            &mut sites,
+        );
         for site in sites {
             let at = format!("{filename}:{}", site.line);
             let mut wanted: Vec<(String, bool)> = Vec::new();
@@ -705,6 +755,7 @@ fn freeze_here(opts: &FreezeOptions) -> Result<FreezeReport, String> {
     }
     // A module compiled after all is not absent (found through another path).
     absent.retain(|a| !index.contains_key(a));
+    absent.extend(uncompiled.iter().map(|(name, _)| name.clone()));
     absent.sort();
     builder.absent = absent.clone();
     let bytes = permafrost_image::write_image(&builder)?;
@@ -714,6 +765,7 @@ fn freeze_here(opts: &FreezeOptions) -> Result<FreezeReport, String> {
         codes: builder.codes.len(),
         modules: builder.modules.iter().map(|m| m.name.clone()).collect(),
         absent,
+        uncompiled,
         bytes: bytes.len(),
         stdlib,
     })

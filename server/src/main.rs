@@ -53,6 +53,9 @@ fn main() -> ExitCode {
                         for a in &report.absent {
                             eprintln!("  absent {a} (ModuleNotFoundError when imported)");
                         }
+                        for (m, reason) in &report.uncompiled {
+                            eprintln!("  absent {m}: does not compile: {reason}");
+                        }
                     }
                     ExitCode::SUCCESS
                 }

@@ -295,3 +295,40 @@ fn dis_lists_modules() {
     assert_eq!(rows[1][..4], ["pkg", "(package)", "app", "1"]);
     assert_eq!(rows[2][..3], ["pkg.sub", "app", "2"]);
 }
+
+#[test]
+fn stdlib_code_that_only_stdlib_reaches_and_does_not_compile_is_absent() {
+    let t = TempDir::new("imp-tolerate");
+    let lib = fake_stdlib(
+        &t.0,
+        3495,
+        &[
+            // Self-test imports of a module that is not the main one never run.
+            (
+                "tool.py",
+                "def helper():\n    return 1\n\ndef selftest():\n    import selftest_only\n\
+                 if __name__ == '__main__':\n    import main_only\n",
+            ),
+            ("selftest_only.py", "x = 1\ntype X = int\n"),
+            ("main_only.py", "x = 1\ntype X = int\n"),
+        ],
+    );
+    write(
+        &t.0,
+        "app.py",
+        "import tool\nprint(tool.helper())\ntry:\n    import selftest_only\n\
+         except ImportError as e:\n    print(type(e).__name__, e)\n",
+    );
+    let (ok, err) = freeze(&t.0, &["--stdlib", &lib, "--verbose"]);
+    assert!(!ok, "the app itself imports selftest_only: {err}");
+    assert!(err.contains("selftest_only.py:2:1: unsupported"), "{err}");
+    write(&t.0, "app.py", "import tool\nprint(tool.helper() + 1)\n");
+    let (ok, err) = freeze(&t.0, &["--stdlib", &lib, "--verbose"]);
+    assert!(ok, "{err}");
+    assert!(
+        err.contains("absent selftest_only: does not compile: "),
+        "{err}"
+    );
+    assert!(!err.contains("main_only"), "guarded by __main__: {err}");
+    assert_eq!(run(&t.0), "2\n");
+}
