@@ -45,13 +45,17 @@ macro_rules! opcodes {
         }
 
         impl Opcode {
-            /// Decodes an opcode byte; `None` for bytes that name no instruction.
-            #[inline]
+            /// Decodes an opcode byte; `None` for bytes that name no instruction. One load
+            /// from a table: the dispatch loop decodes every instruction through it, and the
+            /// numbering has gaps that make a `match` compile to branches.
+            #[inline(always)]
             pub fn from_u8(byte: u8) -> Option<Opcode> {
-                match byte {
-                    $( $value => Some(Opcode::$name), )*
-                    _ => None,
-                }
+                const TABLE: [Option<Opcode>; 256] = {
+                    let mut table = [None; 256];
+                    $( table[$value as usize] = Some(Opcode::$name); )*
+                    table
+                };
+                TABLE[byte as usize]
             }
 
             /// The mnemonic printed by `permafrost dis`.

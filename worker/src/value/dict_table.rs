@@ -226,7 +226,8 @@ pub fn str_hash_of(s: &str) -> i64 {
     hash::hash_str(permafrost_image::str_hash(s.as_bytes()))
 }
 
-#[inline]
+/// Inlined into the dispatch loop's attribute fast paths.
+#[inline(always)]
 pub fn dict_get_h<'a>(d: &'a Dict, hash: i64, name: &str) -> Option<&'a Value> {
     d.get_with(hash, |k| match k {
         // Names from the image compare by record address first (the common case: the same
