@@ -877,7 +877,7 @@ fn dir(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
             .collect()
     };
     let mut names: Vec<String> = match v.body() {
-        Some(Object::Instance(i)) => str_keys(&i.dict),
+        Some(Object::Instance(i)) => str_keys(i.table()),
         Some(Object::Module(m)) if m.dict.is_some() => match m.dict.as_ref().map(|d| d.get()) {
             Some(Object::Dict(d)) => str_keys(d),
             _ => Vec::new(),

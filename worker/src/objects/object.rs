@@ -92,7 +92,8 @@ fn new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     };
     Ok(Value::obj(Object::Instance(Instance {
         class: cls,
-        dict: Dict::new(),
+        own: Dict::new(),
+        dict_obj: None,
         exc: if is_exc {
             Some(Box::new(ExcData {
                 args: a.pos[1..].to_vec(),
@@ -129,8 +130,14 @@ fn setattr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     {
         return Err(vm.attr_error(o, n));
     }
+    if n == "__dict__" {
+        if let Some(obj) = o.as_obj() {
+            vm.set_instance_dict(obj, v.clone())?;
+            return Ok(Value::None);
+        }
+    }
     if let Some(Object::Instance(i)) = o.as_obj().map(|o| o.get_mut()) {
-        crate::value::dict_table::dict_set_str(&mut i.dict, n, v.clone());
+        crate::value::dict_table::dict_set_str(i.table_mut(), n, v.clone());
     }
     Ok(Value::None)
 }

@@ -742,7 +742,7 @@ fn deque_reduce(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         Some(m) => Vm::new_tuple(vec![Vm::new_tuple(Vec::new()), Value::Int(m as i64)]),
     };
     let state = match recv.body() {
-        Some(Object::Instance(i)) if !i.dict.is_empty() => Vm::new_dict(i.dict.clone()),
+        Some(Object::Instance(i)) if !i.table().is_empty() => Vm::new_dict(i.table().clone()),
         _ => Value::None,
     };
     let it = iter(vm, a)?;

@@ -161,7 +161,7 @@ fn partial_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     // A partial of a partial (without attributes of its own) is flattened.
     let inner = match func.body() {
         Some(Object::Instance(i))
-            if i.dict.is_empty()
+            if i.table().is_empty()
                 && vm
                     .lookup_class_attr(&i.class, "__call__")
                     .is_some_and(|c| c.is_native(&PARTIAL[1])) =>
@@ -264,7 +264,7 @@ fn partial_reduce(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         return Ok(Value::None);
     };
     let dict = match me.body() {
-        Some(Object::Instance(i)) if !i.dict.is_empty() => Vm::new_dict(i.dict.clone()),
+        Some(Object::Instance(i)) if !i.table().is_empty() => Vm::new_dict(i.table().clone()),
         _ => Value::None,
     };
     let cls = Value::Obj(vm.type_of(&me));

@@ -211,7 +211,8 @@ pub(crate) fn new_native(
 ) -> Value {
     Value::obj(Object::Instance(Instance {
         class: cls,
-        dict: Dict::new(),
+        own: Dict::new(),
+        dict_obj: None,
         exc: None,
         base: Value::obj(Object::Native(NativeObj {
             class: native,

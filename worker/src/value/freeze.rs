@@ -80,10 +80,13 @@ fn freeze_all(mut work: Vec<ObjRef>) {
                 push_value(&f.qualname, w);
                 f.defaults.iter().for_each(|v| push_value(v, w));
                 if let Some(d) = &f.dict {
-                    for (k, v) in d.iter() {
-                        push_value(k, w);
-                        push_value(v, w);
-                    }
+                    push_obj(d, w);
+                }
+                if let Some(s) = &f.set {
+                    s.doc
+                        .iter()
+                        .chain(s.module.iter())
+                        .for_each(|v| push_value(v, w));
                 }
             }
             Object::BoundMethod { func, receiver } => {
@@ -102,9 +105,12 @@ fn freeze_all(mut work: Vec<ObjRef>) {
             Object::Instance(i) => {
                 push_obj(&i.class, w);
                 push_value(&i.base, w);
-                for (k, v) in i.dict.iter() {
+                for (k, v) in i.own.iter() {
                     push_value(k, w);
                     push_value(v, w);
+                }
+                if let Some(d) = &i.dict_obj {
+                    push_obj(d, w);
                 }
                 if let Some(e) = &i.exc {
                     e.args.iter().for_each(|v| push_value(v, w));

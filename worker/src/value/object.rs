@@ -103,8 +103,33 @@ pub struct Function {
     pub defaults: Vec<Value>,
     pub kwdefaults: Option<ObjRef>,
     pub closure: Vec<ObjRef>,
-    /// Attributes set on the function (`f.attr = ...`), created on first use.
-    pub dict: Option<Dict>,
+    /// `__dict__`, the attributes set on the function (`f.attr = ...`): a dict object,
+    /// created on first use.
+    pub dict: Option<ObjRef>,
+    /// `__doc__` and `__module__` once assigned (they are not `__dict__` entries).
+    pub set: Option<Box<FuncSet>>,
+}
+
+#[derive(Default)]
+pub struct FuncSet {
+    pub doc: Option<Value>,
+    pub module: Option<Value>,
+}
+
+impl Function {
+    pub fn table(&self) -> Option<&Dict> {
+        match self.dict.as_ref()?.get() {
+            Object::Dict(d) => Some(d),
+            _ => None,
+        }
+    }
+
+    /// The `__dict__` object, made empty on first use.
+    pub fn dict_object(&mut self) -> ObjRef {
+        self.dict
+            .get_or_insert_with(|| ObjRef::new(Object::Dict(Dict::new())))
+            .clone()
+    }
 }
 
 /// Which built-in type a class object stands for.
@@ -200,11 +225,50 @@ pub struct ExcData {
 
 pub struct Instance {
     pub class: ObjRef,
-    pub dict: Dict,
+    /// The attributes while no `__dict__` object exists (read through `table`).
+    pub own: Dict,
+    /// Once `__dict__` has been asked for (or assigned), the dict object that holds the
+    /// attributes instead of `own`, so that writes through it are the instance's own.
+    pub dict_obj: Option<ObjRef>,
     pub exc: Option<Box<ExcData>>,
     /// For instances of classes deriving from a built-in value type (`class C(list)`): the
     /// built-in value the inherited behaviour operates on; `Null` otherwise.
     pub base: Value,
+}
+
+impl Instance {
+    /// The attribute table: `own`, or the `__dict__` object's table once there is one.
+    #[inline]
+    pub fn table(&self) -> &Dict {
+        match &self.dict_obj {
+            None => &self.own,
+            Some(d) => match d.get() {
+                Object::Dict(d) => d,
+                _ => &self.own,
+            },
+        }
+    }
+
+    #[inline]
+    pub fn table_mut(&mut self) -> &mut Dict {
+        match &self.dict_obj {
+            None => &mut self.own,
+            Some(d) => match d.get_mut() {
+                Object::Dict(d) => d,
+                _ => &mut self.own,
+            },
+        }
+    }
+
+    /// The `__dict__` object, made from `own` on first use.
+    pub fn dict_object(&mut self) -> ObjRef {
+        if let Some(d) = &self.dict_obj {
+            return d.clone();
+        }
+        let d = ObjRef::new(Object::Dict(std::mem::take(&mut self.own)));
+        self.dict_obj = Some(d.clone());
+        d
+    }
 }
 
 /// A module: globals in slots, found by name through `lookup`.

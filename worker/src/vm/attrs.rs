@@ -237,7 +237,7 @@ impl Vm {
             return Err(self.attr_error(obj, name));
         };
         let hash = crate::value::dict_table::str_hash_value(name_v);
-        if let Some(v) = dict_get_h(&inst.dict, hash, name) {
+        if let Some(v) = dict_get_h(inst.table(), hash, name) {
             let v = v.clone();
             if !has_props {
                 return Ok(v);
@@ -452,6 +452,11 @@ impl Vm {
                     return match name {
                         "__name__" => Ok(f.name.clone()),
                         "__qualname__" => Ok(f.qualname.clone()),
+                        "__module__" if f.set.as_ref().is_some_and(|s| s.module.is_some()) => Ok(f
+                            .set
+                            .as_ref()
+                            .and_then(|s| s.module.clone())
+                            .unwrap_or(Value::None)),
                         "__globals__" if f.globals.is_some() => {
                             Ok(f.globals.clone().map(Value::Obj).unwrap_or(Value::None))
                         }
@@ -494,14 +499,20 @@ impl Vm {
                             }
                             _ => Value::obj(Object::CodeRef(f.code)),
                         }),
-                        "__doc__" => Ok(self.func_doc(f.code)),
+                        "__doc__" => Ok(match f.set.as_ref().and_then(|s| s.doc.clone()) {
+                            Some(d) => d,
+                            None => self.func_doc(f.code),
+                        }),
                         "__closure__" => Ok(if f.closure.is_empty() {
                             Value::None
                         } else {
                             Vm::new_tuple(f.closure.iter().map(|c| Value::Obj(c.clone())).collect())
                         }),
-                        "__dict__" => Ok(Vm::new_dict(f.dict.clone().unwrap_or_default())),
-                        _ => match f.dict.as_ref().and_then(|d| dict_get_str(d, name)) {
+                        "__dict__" => match o.get_mut() {
+                            Object::Function(f) => Ok(Value::Obj(f.dict_object())),
+                            _ => Err(self.attr_error(obj, name)),
+                        },
+                        _ => match f.table().and_then(|d| dict_get_str(d, name)) {
                             Some(v) => Ok(v.clone()),
                             None => Err(self.attr_error(obj, name)),
                         },
@@ -657,7 +668,10 @@ impl Vm {
                 {
                     return None;
                 }
-                return Some(Vm::new_dict(inst.dict.clone()));
+                return match o.get_mut() {
+                    Object::Instance(inst) => Some(Value::Obj(inst.dict_object())),
+                    _ => None,
+                };
             }
             _ => {}
         }
@@ -746,7 +760,7 @@ impl Vm {
                     let cls = inst.class.clone();
                     let hash = crate::value::dict_table::str_hash_value(name_v);
                     let plain = matches!(cls.get(), Object::Class(c) if !c.has_getattribute);
-                    if plain && dict_get_h(&inst.dict, hash, name).is_none() {
+                    if plain && dict_get_h(inst.table(), hash, name).is_none() {
                         if let Some(a) = self.lookup_class_attr_h(&cls, hash, name) {
                             if matches!(a.body(), Some(Object::Function(_)))
                                 || matches!(a, Value::Native(_))
@@ -783,6 +797,29 @@ impl Vm {
     }
 
     /// `obj.name = v`.
+    /// `obj.__dict__ = d`: `d` becomes the instance's attribute storage.
+    pub fn set_instance_dict(&mut self, o: &ObjRef, v: Value) -> PyResult<()> {
+        let d = match v.body() {
+            Some(Object::Dict(_)) => v.as_obj().cloned(),
+            // A dict subclass's instance keeps its entries in its base dict.
+            Some(Object::Instance(i)) if matches!(i.base.body(), Some(Object::Dict(_))) => {
+                i.base.as_obj().cloned()
+            }
+            _ => None,
+        };
+        let Some(d) = d else {
+            return Err(self.type_error(format!(
+                "__dict__ must be set to a dictionary, not a '{}'",
+                self.type_name(&v)
+            )));
+        };
+        if let Object::Instance(inst) = o.get_mut() {
+            inst.own = Dict::new();
+            inst.dict_obj = Some(d);
+        }
+        Ok(())
+    }
+
     pub fn setattr(&mut self, obj: &Value, name_v: &Value, v: Value) -> PyResult<()> {
         let name = name_v.as_str().unwrap_or("");
         let Some(o) = obj.as_obj() else {
@@ -878,9 +915,12 @@ impl Vm {
                         return Err(self.attr_error(obj, name));
                     }
                 }
+                if name == "__dict__" {
+                    return self.set_instance_dict(o, v);
+                }
                 let key = name_v.clone();
                 if let Object::Instance(inst) = o.get_mut() {
-                    inst.dict.insert(hash, key, v, &mut |k| match k {
+                    inst.table_mut().insert(hash, key, v, &mut |k| match k {
                         Value::Str(s) if std::ptr::eq(s.as_str().as_ptr(), name.as_ptr()) => {
                             s.as_str().len() == name.len()
                         }
@@ -971,12 +1011,32 @@ impl Vm {
                             f.kwdefaults = v.as_obj().cloned();
                             return Ok(());
                         }
+                        "__doc__" => {
+                            f.set.get_or_insert_with(Default::default).doc = Some(v);
+                            return Ok(());
+                        }
+                        "__module__" => {
+                            f.set.get_or_insert_with(Default::default).module = Some(v);
+                            return Ok(());
+                        }
                         _ => {}
                     }
-                    let d = f.dict.get_or_insert_with(Dict::new);
-                    d.insert(str_hash_of(name), name_v.clone(), v, &mut |k| {
-                        k.as_str() == Some(name)
-                    });
+                    if name == "__dict__" {
+                        if !matches!(v.body(), Some(Object::Dict(_))) {
+                            return Err(self.type_error(format!(
+                                "__dict__ must be set to a dictionary, not a '{}'",
+                                self.type_name(&v)
+                            )));
+                        }
+                        f.dict = v.as_obj().cloned();
+                        return Ok(());
+                    }
+                    let d = f.dict_object();
+                    if let Object::Dict(d) = d.get_mut() {
+                        d.insert(str_hash_of(name), name_v.clone(), v, &mut |k| {
+                            k.as_str() == Some(name)
+                        });
+                    }
                 }
                 Ok(())
             }
@@ -1035,9 +1095,32 @@ impl Vm {
                 )));
             }
         }
+        if name == "__dict__" {
+            match obj.as_obj().map(|o| o.get_mut()) {
+                Some(Object::Function(_)) => {
+                    return Err(self.type_error("cannot delete __dict__"));
+                }
+                // The instance starts over with no attributes.
+                Some(Object::Instance(inst))
+                    if matches!(inst.class.get(), Object::Class(c)
+                        if c.slots.is_none() && c.kind != TypeKind::Object) =>
+                {
+                    inst.own = Dict::new();
+                    inst.dict_obj = None;
+                    return Ok(());
+                }
+                _ => {}
+            }
+        }
         let removed = match obj.as_obj().map(|o| o.get_mut()) {
+            Some(Object::Function(f)) => match f.dict.as_ref().map(|d| d.get_mut()) {
+                Some(Object::Dict(d)) => d
+                    .remove(str_hash_of(name), &mut |k| k.as_str() == Some(name))
+                    .is_some(),
+                _ => false,
+            },
             Some(Object::Instance(inst)) => inst
-                .dict
+                .table_mut()
                 .remove(str_hash_of(name), &mut |k| k.as_str() == Some(name))
                 .is_some(),
             Some(Object::Class(c)) => c

@@ -315,6 +315,7 @@ impl Vm {
                 kwdefaults: kwdefaults.as_obj().cloned(),
                 closure,
                 dict: None,
+                set: None,
             }
         } else {
             Function {
@@ -328,6 +329,7 @@ impl Vm {
                 kwdefaults: kwdefaults.as_obj().cloned(),
                 closure,
                 dict: None,
+                set: None,
             }
         };
         Ok(Value::obj(Object::Function(func)))
@@ -1117,7 +1119,8 @@ impl Vm {
         let has_base = !base.is_null();
         let inst = Value::obj(Object::Instance(Instance {
             class: cls.clone(),
-            dict: Dict::new(),
+            own: Dict::new(),
+            dict_obj: None,
             exc: if is_exc {
                 Some(Box::new(ExcData {
                     args: args[..npos].to_vec(),

@@ -135,11 +135,11 @@ impl Vm {
         let exc = self.make_exc(&cls, vec![Vm::str_val(msg.as_str()), details]);
         if let Object::Instance(i) = exc.get_mut() {
             use crate::value::dict_table::dict_set_str;
-            dict_set_str(&mut i.dict, "msg", Vm::str_val(msg));
-            dict_set_str(&mut i.dict, "filename", Vm::str_val(e.file.as_str()));
-            dict_set_str(&mut i.dict, "lineno", Value::Int(e.line as i64));
-            dict_set_str(&mut i.dict, "offset", Value::Int(e.col as i64));
-            dict_set_str(&mut i.dict, "text", text);
+            dict_set_str(i.table_mut(), "msg", Vm::str_val(msg));
+            dict_set_str(i.table_mut(), "filename", Vm::str_val(e.file.as_str()));
+            dict_set_str(i.table_mut(), "lineno", Value::Int(e.line as i64));
+            dict_set_str(i.table_mut(), "offset", Value::Int(e.col as i64));
+            dict_set_str(i.table_mut(), "text", text);
         }
         exc
     }

@@ -384,7 +384,7 @@ impl Vm {
                         if let Object::Instance(inst) = o.get() {
                             if matches!(inst.class.get(), Object::Class(c) if !c.has_properties) {
                                 if let Some(v) = crate::value::dict_table::dict_get_h(
-                                    &inst.dict,
+                                    inst.table(),
                                     hash::hash_str(n.hash()),
                                     n.as_str(),
                                 ) {
@@ -426,7 +426,7 @@ impl Vm {
                         if let Object::Instance(inst) = o.get() {
                             let hash = hash::hash_str(n.hash());
                             let name = n.as_str();
-                            if crate::value::dict_table::dict_get_h(&inst.dict, hash, name)
+                            if crate::value::dict_table::dict_get_h(inst.table(), hash, name)
                                 .is_none()
                             {
                                 if let Object::Class(c) = inst.class.get() {

@@ -328,14 +328,14 @@ impl Vm {
     /// Sets an attribute in an exception instance's dict.
     pub fn set_exc_attr(&self, e: &ObjRef, name: &str, v: Value) {
         if let Object::Instance(i) = e.get_mut() {
-            crate::value::dict_table::dict_set_str(&mut i.dict, name, v);
+            crate::value::dict_table::dict_set_str(i.table_mut(), name, v);
         }
     }
 
     /// An attribute from an exception instance's dict.
     fn exc_attr(&self, e: &ObjRef, name: &str) -> Option<Value> {
         match e.get() {
-            Object::Instance(i) => crate::vm::attrs::dict_get_str(&i.dict, name).cloned(),
+            Object::Instance(i) => crate::vm::attrs::dict_get_str(i.table(), name).cloned(),
             _ => None,
         }
     }

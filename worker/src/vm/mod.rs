@@ -507,7 +507,8 @@ impl Vm {
     pub fn make_exc(&self, cls: &ObjRef, args: Vec<Value>) -> ObjRef {
         ObjRef::new(Object::Instance(Instance {
             class: cls.clone(),
-            dict: Dict::new(),
+            own: Dict::new(),
+            dict_obj: None,
             exc: Some(Box::new(ExcData {
                 args,
                 traceback: Vec::new(),
