@@ -180,6 +180,19 @@ impl Vm {
         })
     }
 
+    /// `hash(v)` through the `__hash__` its type defines (`None` there: unhashable).
+    fn hash_through(&mut self, v: &Value, hash_method: &Value) -> PyResult<i64> {
+        if matches!(hash_method, Value::None) {
+            return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))));
+        }
+        let r = self.call(hash_method, std::slice::from_ref(v), &[])?;
+        match num_of(&r) {
+            Some(Num::I(i)) => Ok(hash::hash_i64(i)),
+            Some(Num::B(b)) => Ok(hash::hash_bigint(b)),
+            _ => Err(self.type_error("__hash__ method should return an integer")),
+        }
+    }
+
     /// `hash(v)`.
     pub fn hash(&mut self, v: &Value) -> PyResult<i64> {
         Ok(match v {
@@ -205,22 +218,7 @@ impl Vm {
                 Object::Class(c) if c.metaclass.is_some() => {
                     let meta = self.type_of(v);
                     match self.lookup_user_attr(&meta, "__hash__") {
-                        Some(Value::None) => {
-                            return Err(self
-                                .type_error(format!("unhashable type: '{}'", self.type_name(v))))
-                        }
-                        Some(m) => {
-                            let r = self.call(&m, std::slice::from_ref(v), &[])?;
-                            match num_of(&r) {
-                                Some(Num::I(i)) => hash::hash_i64(i),
-                                Some(Num::B(b)) => hash::hash_bigint(b),
-                                _ => {
-                                    return Err(
-                                        self.type_error("__hash__ method should return an integer")
-                                    )
-                                }
-                            }
-                        }
+                        Some(m) => return self.hash_through(v, &m),
                         None => (o.addr() >> 4) as i64,
                     }
                 }
@@ -233,22 +231,7 @@ impl Vm {
                         }
                     }
                     match self.lookup_class_attr(&cls, "__hash__") {
-                        Some(Value::None) => {
-                            return Err(self
-                                .type_error(format!("unhashable type: '{}'", self.type_name(v))))
-                        }
-                        Some(m) => {
-                            let r = self.call(&m, std::slice::from_ref(v), &[])?;
-                            match num_of(&r) {
-                                Some(Num::I(i)) => hash::hash_i64(i),
-                                Some(Num::B(b)) => hash::hash_bigint(b),
-                                _ => {
-                                    return Err(
-                                        self.type_error("__hash__ method should return an integer")
-                                    )
-                                }
-                            }
-                        }
+                        Some(m) => return self.hash_through(v, &m),
                         None => {
                             if self.lookup_class_attr(&cls, "__eq__").is_some() {
                                 return Err(self.type_error(format!(
