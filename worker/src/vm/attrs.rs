@@ -16,6 +16,36 @@ pub(crate) fn dict_get_str<'a>(d: &'a Dict, name: &str) -> Option<&'a Value> {
 }
 
 impl Vm {
+    /// Assigns `v` to attribute `name` of `obj` through `descr`, the attribute its type
+    /// defines, when that is a data descriptor (a user `__set__` or a property); otherwise
+    /// gives `v` back for the ordinary store.
+    fn set_through_descriptor(
+        &mut self,
+        descr: &Value,
+        obj: &Value,
+        v: Value,
+        name: &str,
+    ) -> PyResult<Option<Value>> {
+        if let Some(Object::Instance(di)) = descr.body() {
+            if let Some(set) = self.lookup_user_attr(&di.class, "__set__") {
+                self.call(&set, &[descr.clone(), obj.clone(), v], &[])?;
+                return Ok(None);
+            }
+        }
+        if let Some(Object::Property { fset, .. }) = descr.body() {
+            let fset = fset.clone();
+            if fset.is_null() || matches!(fset, Value::None) {
+                return Err(self.err(
+                    ExcKind::AttributeError,
+                    format!("can't set attribute '{name}'"),
+                ));
+            }
+            self.call(&fset, &[obj.clone(), v], &[])?;
+            return Ok(None);
+        }
+        Ok(Some(v))
+    }
+
     /// Looks `name` up along `cls`'s MRO.
     pub fn lookup_class_attr(&self, cls: &ObjRef, name: &str) -> Option<Value> {
         let Object::Class(c) = cls.get() else {
@@ -845,25 +875,13 @@ impl Vm {
                 } else {
                     None
                 };
-                if let Some(a) = class_attr {
-                    if let Some(Object::Instance(di)) = a.body() {
-                        if let Some(set) = self.lookup_user_attr(&di.class, "__set__") {
-                            self.call(&set, &[a.clone(), obj.clone(), v], &[])?;
-                            return Ok(());
-                        }
-                    }
-                    if let Some(Object::Property { fset, .. }) = a.body() {
-                        let fset = fset.clone();
-                        if fset.is_null() || matches!(fset, Value::None) {
-                            return Err(self.err(
-                                ExcKind::AttributeError,
-                                format!("can't set attribute '{name}'"),
-                            ));
-                        }
-                        self.call(&fset, &[obj.clone(), v], &[])?;
-                        return Ok(());
-                    }
-                }
+                let v = match class_attr {
+                    Some(a) => match self.set_through_descriptor(&a, obj, v, name)? {
+                        Some(v) => v,
+                        None => return Ok(()),
+                    },
+                    None => v,
+                };
                 if has_setattr {
                     if let Some(sa) = self.lookup_user_attr(&cls, "__setattr__") {
                         self.call(&sa, &[obj.clone(), name_v.clone(), v], &[])?;
@@ -934,27 +952,14 @@ impl Vm {
                 if let Some(r) = self.set_class_special(o, name, &v) {
                     return r;
                 }
-                if let Some(meta) = meta {
-                    if let Some(a) = self.lookup_user_attr(&meta, name) {
-                        if let Some(Object::Instance(di)) = a.body() {
-                            if let Some(set) = self.lookup_user_attr(&di.class, "__set__") {
-                                self.call(&set, &[a.clone(), obj.clone(), v], &[])?;
-                                return Ok(());
-                            }
-                        }
-                        if let Some(Object::Property { fset, .. }) = a.body() {
-                            let fset = fset.clone();
-                            if fset.is_null() || matches!(fset, Value::None) {
-                                return Err(self.err(
-                                    ExcKind::AttributeError,
-                                    format!("can't set attribute '{name}'"),
-                                ));
-                            }
-                            self.call(&fset, &[obj.clone(), v], &[])?;
-                            return Ok(());
-                        }
-                    }
-                }
+                let descr = meta.and_then(|m| self.lookup_user_attr(&m, name));
+                let v = match descr {
+                    Some(a) => match self.set_through_descriptor(&a, obj, v, name)? {
+                        Some(v) => v,
+                        None => return Ok(()),
+                    },
+                    None => v,
+                };
                 let hash = str_hash_of(name);
                 let key = name_v.clone();
                 let is_prop = matches!(v.body(), Some(Object::Property { .. }))
