@@ -399,21 +399,7 @@ impl Vm {
                 }
                 cells.extend(fo.closure.iter().cloned());
             }
-            let mut stack = self.pool.pop().unwrap_or_default();
-            stack.clear();
-            stack.reserve(info.stacksize);
-            return Ok(Frame {
-                code: fo.code,
-                heap_code: fo.heap_code.clone(),
-                module: fo.module,
-                ip: 0,
-                locals,
-                stack,
-                cells,
-                exc_stack: Vec::new(),
-                namespace: None,
-                globals: fo.globals.clone(),
-            });
+            return Ok(self.new_frame(fo, locals, cells, info.stacksize));
         }
         let view = info.view;
         let argcount = view.argcount() as usize;
@@ -574,9 +560,31 @@ impl Vm {
             cells.push(ObjRef::new(Object::Cell(Value::Null)));
         }
         cells.extend(fo.closure.iter().cloned());
+        let stacksize = self.codes[fo.code as usize].stacksize;
+        Ok(self.new_frame(fo, locals, cells, stacksize))
+    }
+
+    #[inline]
+    fn recycle(&mut self, mut v: Vec<Value>) {
+        if self.pool.len() < 64 {
+            v.clear();
+            self.pool.push(v);
+        }
+    }
+
+    /// A frame for a call of `fo` with its arguments bound, on a value stack from the pool.
+    #[inline(always)]
+    fn new_frame(
+        &mut self,
+        fo: &Function,
+        locals: Vec<Value>,
+        cells: Vec<ObjRef>,
+        stacksize: usize,
+    ) -> Frame {
         let mut stack = self.pool.pop().unwrap_or_default();
         stack.clear();
-        Ok(Frame {
+        stack.reserve(stacksize);
+        Frame {
             code: fo.code,
             heap_code: fo.heap_code.clone(),
             module: fo.module,
@@ -587,14 +595,6 @@ impl Vm {
             exc_stack: Vec::new(),
             namespace: None,
             globals: fo.globals.clone(),
-        })
-    }
-
-    #[inline]
-    fn recycle(&mut self, mut v: Vec<Value>) {
-        if self.pool.len() < 64 {
-            v.clear();
-            self.pool.push(v);
         }
     }
 
