@@ -73,6 +73,9 @@ fn methods(kind: TypeKind) -> &'static [NativeFn] {
         TypeKind::AsyncGenAThrow => coroutine::ATHROW_METHODS,
         TypeKind::ANextAwaitable => coroutine::ANEXT_METHODS,
         TypeKind::Exception => exception::METHODS,
+        TypeKind::Property => property::PROPERTY_METHODS,
+        TypeKind::ClassMethod => property::CLASSMETHOD_METHODS,
+        TypeKind::StaticMethod => property::STATICMETHOD_METHODS,
         _ => &[],
     }
 }

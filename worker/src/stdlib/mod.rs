@@ -136,7 +136,7 @@ pub(crate) fn native_type(
 /// Binds `name` in class `cls` to `v`.
 pub(crate) fn set_class_attr(cls: &ObjRef, name: &str, v: Value) {
     if let Object::Class(c) = cls.get_mut() {
-        if matches!(v.body(), Some(Object::Property { .. })) {
+        if matches!(v.body(), Some(Object::Property(_))) {
             c.has_properties = true;
         }
         dict_set_str(&mut c.dict, name, v);
@@ -155,11 +155,12 @@ pub(crate) fn add_property(
     set_class_attr(
         cls,
         name,
-        Value::obj(Object::Property {
+        Value::obj(Object::Property(Box::new(crate::value::object::Prop {
             fget: Value::Native(get),
             fset: set.clone(),
             fdel: set,
-        }),
+            ..crate::value::object::Prop::empty()
+        }))),
     );
 }
 

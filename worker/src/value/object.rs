@@ -461,6 +461,32 @@ pub enum Iter {
     Exhausted,
 }
 
+/// A `property`'s state: its accessors (`None` when absent), its docstring and the name
+/// `__set_name__` gave it (`Null` until then).
+pub struct Prop {
+    pub fget: Value,
+    pub fset: Value,
+    pub fdel: Value,
+    pub doc: Value,
+    pub name: Value,
+    /// The docstring was taken from `fget` (so a copy with a new getter takes the new one's).
+    pub getter_doc: bool,
+}
+
+impl Prop {
+    /// A property with no accessors, as `__init__` of a subclass instance starts from.
+    pub fn empty() -> Prop {
+        Prop {
+            fget: Value::None,
+            fset: Value::None,
+            fdel: Value::None,
+            doc: Value::None,
+            name: Value::Null,
+            getter_doc: false,
+        }
+    }
+}
+
 /// A heap copy of a code object (transient layout): its bytecode and constants as ordinary
 /// refcounted heap data, as CPython lays them out.
 pub struct HeapCode {
@@ -512,11 +538,7 @@ pub enum Object {
     },
     /// The handle of a transient code unit (`vm/dynamic.rs`): what keeps run-time code alive.
     CodeUnit(UnitHandle),
-    Property {
-        fget: Value,
-        fset: Value,
-        fdel: Value,
-    },
+    Property(Box<Prop>),
     StaticMethod(Value),
     ClassMethod(Value),
     DictView {

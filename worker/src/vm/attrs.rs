@@ -11,6 +11,16 @@ use crate::value::Value;
 use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
 
+/// The property behind a class attribute: a `property`, or a subclass instance's.
+fn prop_of(v: &Value) -> Option<Value> {
+    match v.body() {
+        Some(Object::Property(_)) => Some(v.clone()),
+        Some(Object::Instance(_)) => crate::objects::property::descr_base(v)
+            .filter(|b| matches!(b.body(), Some(Object::Property(_)))),
+        _ => None,
+    }
+}
+
 pub(crate) fn dict_get_str<'a>(d: &'a Dict, name: &str) -> Option<&'a Value> {
     d.get(str_hash_of(name), &mut |k| k.as_str() == Some(name))
 }
@@ -24,7 +34,6 @@ impl Vm {
         descr: &Value,
         obj: &Value,
         v: Value,
-        name: &str,
     ) -> PyResult<Option<Value>> {
         if let Some(Object::Instance(di)) = descr.body() {
             if let Some(set) = self.lookup_user_attr(&di.class, "__set__") {
@@ -32,15 +41,8 @@ impl Vm {
                 return Ok(None);
             }
         }
-        if let Some(Object::Property { fset, .. }) = descr.body() {
-            let fset = fset.clone();
-            if fset.is_null() || matches!(fset, Value::None) {
-                return Err(self.err(
-                    ExcKind::AttributeError,
-                    format!("can't set attribute '{name}'"),
-                ));
-            }
-            self.call(&fset, &[obj.clone(), v], &[])?;
+        if let Some(p) = prop_of(descr) {
+            crate::objects::property::set_value(self, &p, obj, Some(v))?;
             return Ok(None);
         }
         Ok(Some(v))
@@ -129,9 +131,10 @@ impl Vm {
     /// user descriptor defining `__set__` or `__delete__`).
     fn is_data_descriptor(&self, a: &Value) -> bool {
         match a.body() {
-            Some(Object::Property { .. }) => true,
+            Some(Object::Property(_)) => true,
             Some(Object::Instance(i)) => {
-                self.lookup_user_attr(&i.class, "__set__").is_some()
+                prop_of(a).is_some()
+                    || self.lookup_user_attr(&i.class, "__set__").is_some()
                     || self.lookup_user_attr(&i.class, "__delete__").is_some()
             }
             _ => false,
@@ -142,7 +145,9 @@ impl Vm {
     /// defines `__get__`); a data descriptor without one leaves the instance dict visible.
     fn has_getter(&self, a: &Value) -> bool {
         match a.body() {
-            Some(Object::Instance(i)) => self.lookup_user_attr(&i.class, "__get__").is_some(),
+            Some(Object::Instance(i)) => {
+                self.lookup_user_attr(&i.class, "__get__").is_some() || prop_of(a).is_some()
+            }
             _ => true,
         }
     }
@@ -159,6 +164,7 @@ impl Vm {
     }
 
     fn bind_attr(&mut self, attr: Value, receiver: &Value, cls: &ObjRef) -> PyResult<Value> {
+        let mut attr = attr;
         if let Some(Object::Instance(i)) = attr.body() {
             if let Some(get) = self.lookup_user_attr(&i.class, "__get__") {
                 return self.call(
@@ -167,20 +173,17 @@ impl Vm {
                     &[],
                 );
             }
-            return Ok(attr);
+            match crate::objects::property::descr_base(&attr) {
+                Some(b) => attr = b,
+                None => return Ok(attr),
+            }
         }
         match attr.body() {
             Some(Object::Function(_)) => Ok(Value::obj(Object::BoundMethod {
                 func: attr.clone(),
                 receiver: receiver.clone(),
             })),
-            Some(Object::Property { fget, .. }) => {
-                let fget = fget.clone();
-                if fget.is_null() || matches!(fget, Value::None) {
-                    return Err(self.err(ExcKind::AttributeError, "property has no getter"));
-                }
-                self.call(&fget, std::slice::from_ref(receiver), &[])
-            }
+            Some(Object::Property(_)) => crate::objects::property::get_value(self, &attr, receiver),
             Some(Object::StaticMethod(f)) => Ok(f.clone()),
             Some(Object::ClassMethod(f)) => Ok(Value::obj(Object::BoundMethod {
                 func: f.clone(),
@@ -306,6 +309,9 @@ impl Vm {
                     receiver: b,
                 }));
             }
+            if let Some(v) = crate::objects::property::descr_attr(self, &b, name)? {
+                return Ok(v);
+            }
         }
         if fallback {
             if let Some(ga) = self.lookup_user_attr(&cls, "__getattr__") {
@@ -402,6 +408,7 @@ impl Vm {
                         }
                     }
                     if let Some(a) = self.lookup_class_attr(o, name) {
+                        let mut core = None;
                         if let Some(Object::Instance(i)) = a.body() {
                             if let Some(get) = self.lookup_user_attr(&i.class, "__get__") {
                                 return self.call(
@@ -410,8 +417,10 @@ impl Vm {
                                     &[],
                                 );
                             }
+                            core = crate::objects::property::descr_base(&a)
+                                .filter(|b| !matches!(b.body(), Some(Object::Property(_))));
                         }
-                        return Ok(match a.body() {
+                        return Ok(match core.as_ref().unwrap_or(&a).body() {
                             Some(Object::StaticMethod(f)) => f.clone(),
                             Some(Object::ClassMethod(f)) => Value::obj(Object::BoundMethod {
                                 func: f.clone(),
@@ -581,37 +590,10 @@ impl Vm {
                         return Ok(v);
                     }
                 }
-                Object::Property { fget, fset, fdel } => {
-                    let accessor = match name {
-                        "fget" => Some(fget),
-                        "fset" => Some(fset),
-                        "fdel" => Some(fdel),
-                        _ => None,
-                    };
-                    if let Some(f) = accessor {
-                        return Ok(if f.is_null() { Value::None } else { f.clone() });
+                Object::Property(_) | Object::StaticMethod(_) | Object::ClassMethod(_) => {
+                    if let Some(v) = crate::objects::property::descr_attr(self, obj, name)? {
+                        return Ok(v);
                     }
-                    if name == "__get__" {
-                        return Ok(Value::obj(Object::BoundMethod {
-                            func: Value::Native(&crate::objects::property::GET),
-                            receiver: obj.clone(),
-                        }));
-                    }
-                    if name == "setter" || name == "getter" || name == "deleter" {
-                        return Ok(Value::obj(Object::BoundMethod {
-                            func: Value::Native(match name {
-                                "setter" => &crate::objects::property::SETTER,
-                                "getter" => &crate::objects::property::GETTER,
-                                _ => &crate::objects::property::DELETER,
-                            }),
-                            receiver: obj.clone(),
-                        }));
-                    }
-                }
-                Object::StaticMethod(f) | Object::ClassMethod(f)
-                    if name == "__func__" || name == "__wrapped__" =>
-                {
-                    return Ok(f.clone())
                 }
                 Object::Cell(v) if name == "cell_contents" => return Ok(v.clone()),
                 Object::Complex(re, im) => match name {
@@ -876,7 +858,7 @@ impl Vm {
                     None
                 };
                 let v = match class_attr {
-                    Some(a) => match self.set_through_descriptor(&a, obj, v, name)? {
+                    Some(a) => match self.set_through_descriptor(&a, obj, v)? {
                         Some(v) => v,
                         None => return Ok(()),
                     },
@@ -954,7 +936,7 @@ impl Vm {
                 }
                 let descr = meta.and_then(|m| self.lookup_user_attr(&m, name));
                 let v = match descr {
-                    Some(a) => match self.set_through_descriptor(&a, obj, v, name)? {
+                    Some(a) => match self.set_through_descriptor(&a, obj, v)? {
                         Some(v) => v,
                         None => return Ok(()),
                     },
@@ -962,8 +944,7 @@ impl Vm {
                 };
                 let hash = str_hash_of(name);
                 let key = name_v.clone();
-                let is_prop = matches!(v.body(), Some(Object::Property { .. }))
-                    || self.is_user_descriptor(&v);
+                let is_prop = prop_of(&v).is_some() || self.is_user_descriptor(&v);
                 let is_setattr = name == "__setattr__";
                 let is_getattribute = name == "__getattribute__";
                 if let Object::Class(c) = o.get_mut() {
@@ -1075,15 +1056,8 @@ impl Vm {
                         return Err(self.err(ExcKind::AttributeError, "__delete__"));
                     }
                 }
-                if let Some(Object::Property { fdel, .. }) = a.body() {
-                    let fdel = fdel.clone();
-                    if matches!(fdel, Value::None | Value::Null) {
-                        return Err(self.err(
-                            ExcKind::AttributeError,
-                            format!("can't delete attribute '{name}'"),
-                        ));
-                    }
-                    self.call(&fdel, std::slice::from_ref(obj), &[])?;
+                if let Some(p) = prop_of(&a) {
+                    crate::objects::property::set_value(self, &p, obj, None)?;
                     return Ok(());
                 }
             }
@@ -1184,11 +1158,20 @@ impl Vm {
                 _ => None,
             };
             if let Some(a) = found {
-                return match a.body() {
+                let core = match a.body() {
+                    Some(Object::Instance(i))
+                        if self.lookup_user_attr(&i.class, "__get__").is_none() =>
+                    {
+                        crate::objects::property::descr_base(&a)
+                    }
+                    _ => None,
+                };
+                return match core.as_ref().unwrap_or(&a).body() {
                     Some(Object::ClassMethod(f)) => Ok(Value::obj(Object::BoundMethod {
                         func: f.clone(),
                         receiver: Value::Obj(start_cls.clone()),
                     })),
+                    Some(Object::StaticMethod(f)) => Ok(f.clone()),
                     _ => {
                         if !instance_mode && !matches!(a, Value::Native(_)) {
                             // A class receiver: descriptors get `(None, receiver)`.
@@ -1219,6 +1202,13 @@ impl Vm {
                     receiver: b,
                 }));
             }
+        }
+        match name {
+            "__thisclass__" => return Ok(Value::Obj(class.clone())),
+            "__self__" => return Ok(receiver.clone()),
+            "__self_class__" => return Ok(Value::Obj(start_cls)),
+            "__class__" => return Ok(Value::Obj(self.types[TypeKind::Super as usize].clone())),
+            _ => {}
         }
         Err(self.err(
             ExcKind::AttributeError,
@@ -1448,9 +1438,9 @@ impl Vm {
                 .iter()
                 .any(|b| matches!(b.get(), Object::Class(c) if c.has_getattribute));
         let has_properties = has_getattribute
-            || dict.iter().any(|(_, v)| {
-                matches!(v.body(), Some(Object::Property { .. })) || self.is_user_descriptor(v)
-            })
+            || dict
+                .iter()
+                .any(|(_, v)| prop_of(v).is_some() || self.is_user_descriptor(v))
             || bases
                 .iter()
                 .any(|b| matches!(b.get(), Object::Class(c) if c.has_properties));
@@ -1543,6 +1533,12 @@ impl Vm {
             _ => Vec::new(),
         };
         for (k, v) in attrs {
+            // A property learns its name for its error messages.
+            if let Some(p) = prop_of(&v) {
+                if let Some(Object::Property(p)) = p.as_obj().map(|o| o.get_mut()) {
+                    p.name = k.clone();
+                }
+            }
             if let Some(Object::Instance(i)) = v.body() {
                 if let Some(sn) = self.lookup_user_attr(&i.class, "__set_name__") {
                     if let Err(e) = self.call(&sn, &[v.clone(), cls_v.clone(), k.clone()], &[]) {
