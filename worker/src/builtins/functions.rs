@@ -452,7 +452,16 @@ pub(crate) fn isinstance_check(vm: &mut Vm, v: &Value, t: &Value) -> PyResult<bo
             }
             Ok(false)
         }
-        _ => Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
+        _ => {
+            match instance_hook(vm, t, "__instancecheck__")? {
+                Some(hook) => {
+                    let r = vm.call(&hook, &[t.clone(), v.clone()], &[])?;
+                    vm.truthy(&r)
+                }
+                None => Err(vm
+                    .type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
+            }
+        }
     }
 }
 
@@ -462,7 +471,21 @@ fn issubclass(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 /// `issubclass(c, t)`: a metaclass's `__subclasscheck__` decides for its classes; otherwise
 /// `c` must be a class with `t` in its MRO.
-fn issubclass_check(vm: &mut Vm, c: &Value, t: &Value) -> PyResult<bool> {
+/// `type(t).__instancecheck__` (or `__subclasscheck__`) of a non-class `t` (a union, an
+/// alias, a typing construct).
+fn instance_hook(vm: &mut Vm, t: &Value, name: &str) -> PyResult<Option<Value>> {
+    if !matches!(t.body(), Some(Object::Instance(_))) {
+        return Ok(None);
+    }
+    let cls = vm.type_of(t);
+    Ok(vm.lookup_class_attr(&cls, name))
+}
+
+pub(crate) fn issubclass_check(vm: &mut Vm, c: &Value, t: &Value) -> PyResult<bool> {
+    if let Some(hook) = instance_hook(vm, t, "__subclasscheck__")? {
+        let r = vm.call(&hook, &[t.clone(), c.clone()], &[])?;
+        return vm.truthy(&r);
+    }
     if let Some(Object::Tuple(items)) = t.body() {
         let items = items.to_vec();
         for it in &items {

@@ -109,6 +109,16 @@ pub(crate) fn install(vm: &mut Vm) {
     );
     set_attr(&type_t, "mro", Value::Native(&crate::objects::typeobj::MRO));
     set_attr(
+        &type_t,
+        "__or__",
+        Value::Native(&crate::objects::alias::TYPE_OR),
+    );
+    set_attr(
+        &type_t,
+        "__ror__",
+        Value::Native(&crate::objects::alias::TYPE_ROR),
+    );
+    set_attr(
         &vm.exc_types[ExcKind::BaseException as usize],
         "__init__",
         Value::Native(&crate::objects::exception::INIT),

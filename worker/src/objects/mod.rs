@@ -7,6 +7,7 @@ use crate::value::Value;
 use crate::vm::native::{Args, NativeFn};
 use crate::vm::{PyResult, Vm};
 
+pub(crate) mod alias;
 pub(crate) mod bytes;
 pub(crate) mod complex;
 pub(crate) mod coroutine;

@@ -164,12 +164,13 @@ pub(crate) fn add_property(
     );
 }
 
-/// `__class_getitem__` of a generic native type: `deque[int]` stands for the class itself,
-/// as `list[int]` does here.
+/// `__class_getitem__` of a generic native type: `deque[int]` is a `types.GenericAlias`.
 pub(crate) static CLASS_GETITEM: NativeFn = NativeFn::new("__class_getitem__", class_getitem);
 
-fn class_getitem(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    Ok(a.get(0).cloned().unwrap_or(Value::None))
+fn class_getitem(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let origin = a.get(0).cloned().unwrap_or(Value::None);
+    let key = a.get(1).cloned().unwrap_or(Value::None);
+    Ok(crate::objects::alias::make_alias(vm, origin, &key))
 }
 
 /// Makes native type `cls` subscriptable (`deque[int]`).

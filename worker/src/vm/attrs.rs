@@ -1226,7 +1226,8 @@ impl Vm {
         let func = args[0].clone();
         let name_v = args[1].clone();
         let name = name_v.as_str().unwrap_or("?").to_string();
-        let bases_v: Vec<Value> = args[2..npos].to_vec();
+        let orig_bases: Vec<Value> = args[2..npos].to_vec();
+        let bases_v = self.resolve_mro_entries(&orig_bases)?;
         let mut explicit_meta = None;
         let mut kw_names = Vec::new();
         let mut kw_values = Vec::new();
@@ -1299,7 +1300,14 @@ impl Vm {
             cells.push(ObjRef::new(Object::Cell(Value::Null)));
         }
         cells.extend(closure);
-        let ret = self.run_code_in(code, Some(ns_obj), cells, owner)?;
+        let ret = self.run_code_in(code, Some(ns_obj.clone()), cells, owner)?;
+        if bases_v.len() != orig_bases.len()
+            || bases_v.iter().zip(&orig_bases).any(|(a, b)| !a.is(b))
+        {
+            // PEP 560: the namespace records the bases as written.
+            let orig = Vm::new_tuple(orig_bases);
+            self.setitem(&Value::Obj(ns_obj), Vm::str_val("__orig_bases__"), orig)?;
+        }
         let cls = if is_plain_type {
             let Value::Obj(ns_obj) = &ns else {
                 return Err(self.type_error("namespace"));
@@ -1322,6 +1330,36 @@ impl Vm {
             }
         }
         Ok(cls)
+    }
+
+    /// PEP 560: each base that is not a class but has `__mro_entries__` is replaced by the
+    /// bases that method gives for the original bases tuple.
+    fn resolve_mro_entries(&mut self, orig: &[Value]) -> PyResult<Vec<Value>> {
+        if orig
+            .iter()
+            .all(|b| matches!(b.body(), Some(Object::Class(_))))
+        {
+            return Ok(orig.to_vec());
+        }
+        let tuple = Vm::new_tuple(orig.to_vec());
+        let mut out = Vec::with_capacity(orig.len());
+        for b in orig {
+            if matches!(b.body(), Some(Object::Class(_))) {
+                out.push(b.clone());
+                continue;
+            }
+            match self.getattr_opt(b, "__mro_entries__")? {
+                Some(f) => {
+                    let r = self.call(&f, std::slice::from_ref(&tuple), &[])?;
+                    match r.body() {
+                        Some(Object::Tuple(t)) => out.extend(t.iter().cloned()),
+                        _ => return Err(self.type_error("__mro_entries__ must return a tuple")),
+                    }
+                }
+                None => out.push(b.clone()),
+            }
+        }
+        Ok(out)
     }
 
     /// The bases of a new class as class objects (`object` when there are none).
