@@ -114,6 +114,9 @@ pub struct Function {
 pub struct FuncSet {
     pub doc: Option<Value>,
     pub module: Option<Value>,
+    /// `__annotations__`: the name/value tuple `MAKE_FUNCTION` got (made a dict on first
+    /// read), or the dict once read or assigned.
+    pub annotations: Option<Value>,
 }
 
 impl Function {

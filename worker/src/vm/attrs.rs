@@ -399,6 +399,17 @@ impl Vm {
                         "__dict__" => {
                             return Ok(Vm::new_dict(c.dict.clone()));
                         }
+                        // A class's own annotations only, made empty on first read.
+                        "__annotations__" if !c.builtin => {
+                            if let Some(v) = dict_get_str(&c.dict, name) {
+                                return Ok(v.clone());
+                            }
+                            let d = Vm::new_dict(Dict::new());
+                            if let Object::Class(c) = o.get_mut() {
+                                dict_set_str(&mut c.dict, name, d.clone());
+                            }
+                            return Ok(d);
+                        }
                         _ => {}
                     }
                     let kind = c.kind;
@@ -481,6 +492,11 @@ impl Vm {
                     if name == "__name__" {
                         return Ok(Vm::str_val(m.name.as_str()));
                     }
+                    if name == "__annotations__" {
+                        let d = Vm::new_dict(Dict::new());
+                        self.setattr(obj, name_v, d.clone())?;
+                        return Ok(d);
+                    }
                     // PEP 562: a module-level `__getattr__` answers for missing names.
                     if let Some(hook) = m.get("__getattr__").cloned() {
                         return self.call(&hook, std::slice::from_ref(name_v), &[]);
@@ -551,6 +567,7 @@ impl Vm {
                             Object::Function(f) => Ok(Value::Obj(f.dict_object())),
                             _ => Err(self.attr_error(obj, name)),
                         },
+                        "__annotations__" => Ok(self.func_annotations(o)),
                         _ => match f.table().and_then(|d| dict_get_str(d, name)) {
                             Some(v) => Ok(v.clone()),
                             None => Err(self.attr_error(obj, name)),
@@ -651,6 +668,33 @@ impl Vm {
             }));
         }
         Err(self.attr_error(obj, name))
+    }
+
+    /// A function's `__annotations__` dict, made from `MAKE_FUNCTION`'s name/value tuple (or
+    /// empty) on first read and kept.
+    fn func_annotations(&mut self, o: &ObjRef) -> Value {
+        let Object::Function(f) = o.get_mut() else {
+            return Value::None;
+        };
+        let set = f.set.get_or_insert_with(Default::default);
+        if let Some(v) = &set.annotations {
+            if matches!(v.body(), Some(Object::Dict(_))) {
+                return v.clone();
+            }
+        }
+        let mut d = Dict::new();
+        if let Some(Some(Object::Tuple(t))) = set.annotations.as_ref().map(|v| v.body()) {
+            for pair in t.chunks(2) {
+                if let [k, v] = pair {
+                    if let Some(name) = k.as_str() {
+                        dict_set_str(&mut d, name, v.clone());
+                    }
+                }
+            }
+        }
+        let dv = Vm::new_dict(d);
+        set.annotations = Some(dv.clone());
+        dv
     }
 
     fn func_doc(&self, code: u32) -> Value {
@@ -1003,6 +1047,18 @@ impl Vm {
                         }
                         "__module__" => {
                             f.set.get_or_insert_with(Default::default).module = Some(v);
+                            return Ok(());
+                        }
+                        "__annotations__" => {
+                            if !matches!(v, Value::None)
+                                && !matches!(v.body(), Some(Object::Dict(_)))
+                            {
+                                return Err(
+                                    self.type_error("__annotations__ must be set to a dict object")
+                                );
+                            }
+                            f.set.get_or_insert_with(Default::default).annotations =
+                                Some(v).filter(|v| !matches!(v, Value::None));
                             return Ok(());
                         }
                         _ => {}

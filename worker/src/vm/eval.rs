@@ -592,9 +592,16 @@ impl Vm {
                 Opcode::MAKE_FUNCTION => {
                     let code = f.pop();
                     let closure = if arg & 8 != 0 { f.pop() } else { Value::Null };
+                    let annotations = if arg & 4 != 0 { f.pop() } else { Value::Null };
                     let kwdefaults = if arg & 2 != 0 { f.pop() } else { Value::Null };
                     let defaults = if arg & 1 != 0 { f.pop() } else { Value::Null };
                     let func = self.make_function(f, code, defaults, kwdefaults, closure)?;
+                    if !annotations.is_null() {
+                        if let Some(Object::Function(func)) = func.as_obj().map(|o| o.get_mut()) {
+                            func.set.get_or_insert_with(Default::default).annotations =
+                                Some(annotations);
+                        }
+                    }
                     f.push(func);
                 }
                 Opcode::BINARY_OP => {
