@@ -18,6 +18,7 @@ pub(crate) mod float;
 pub(crate) mod generator;
 pub(crate) mod int;
 pub(crate) mod list;
+pub(crate) mod mappingproxy;
 pub(crate) mod object;
 pub(crate) mod property;
 pub(crate) mod range;

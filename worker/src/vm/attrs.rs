@@ -397,7 +397,8 @@ impl Vm {
                             return Ok(Value::None);
                         }
                         "__dict__" => {
-                            return Ok(Vm::new_dict(c.dict.clone()));
+                            let o = o.clone();
+                            return Ok(crate::objects::mappingproxy::of_class(self, &o));
                         }
                         // A class's own annotations only, made empty on first read.
                         "__annotations__" if !c.builtin => {
