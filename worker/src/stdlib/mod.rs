@@ -136,7 +136,7 @@ pub(crate) fn native_type(
 /// Binds `name` in class `cls` to `v`.
 pub(crate) fn set_class_attr(cls: &ObjRef, name: &str, v: Value) {
     if let Object::Class(c) = cls.get_mut() {
-        if matches!(v.body(), Some(Object::Property { .. })) {
+        if matches!(v.body(), Some(Object::Property(_))) {
             c.has_properties = true;
         }
         dict_set_str(&mut c.dict, name, v);
@@ -155,20 +155,22 @@ pub(crate) fn add_property(
     set_class_attr(
         cls,
         name,
-        Value::obj(Object::Property {
+        Value::obj(Object::Property(Box::new(crate::value::object::Prop {
             fget: Value::Native(get),
             fset: set.clone(),
             fdel: set,
-        }),
+            ..crate::value::object::Prop::empty()
+        }))),
     );
 }
 
-/// `__class_getitem__` of a generic native type: `deque[int]` stands for the class itself,
-/// as `list[int]` does here.
+/// `__class_getitem__` of a generic native type: `deque[int]` is a `types.GenericAlias`.
 pub(crate) static CLASS_GETITEM: NativeFn = NativeFn::new("__class_getitem__", class_getitem);
 
-fn class_getitem(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    Ok(a.get(0).cloned().unwrap_or(Value::None))
+fn class_getitem(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let origin = a.get(0).cloned().unwrap_or(Value::None);
+    let key = a.get(1).cloned().unwrap_or(Value::None);
+    Ok(crate::objects::alias::make_alias(vm, origin, &key))
 }
 
 /// Makes native type `cls` subscriptable (`deque[int]`).

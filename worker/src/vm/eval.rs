@@ -516,6 +516,10 @@ impl Vm {
                         r?;
                         let v = std::mem::take(&mut self.ret_slot);
                         f.push(v);
+                    } else if first_arg == len && self.is_super_type(&callable) {
+                        let r = self.super_from_frame(f);
+                        f.stack.truncate(fpos);
+                        f.push(r?);
                     } else {
                         let result = self.call_direct(&callable, &f.stack[first_arg..], &[]);
                         f.stack.truncate(fpos);
@@ -545,6 +549,10 @@ impl Vm {
                         r?;
                         let v = std::mem::take(&mut self.ret_slot);
                         f.push(v);
+                    } else if n == 0 && self.is_super_type(&callable) {
+                        let r = self.super_from_frame(f);
+                        f.stack.truncate(fpos);
+                        f.push(r?);
                     } else {
                         let result = self.call_direct(&callable, &f.stack[fpos + 1..], &[]);
                         f.stack.truncate(fpos);
@@ -584,9 +592,16 @@ impl Vm {
                 Opcode::MAKE_FUNCTION => {
                     let code = f.pop();
                     let closure = if arg & 8 != 0 { f.pop() } else { Value::Null };
+                    let annotations = if arg & 4 != 0 { f.pop() } else { Value::Null };
                     let kwdefaults = if arg & 2 != 0 { f.pop() } else { Value::Null };
                     let defaults = if arg & 1 != 0 { f.pop() } else { Value::Null };
                     let func = self.make_function(f, code, defaults, kwdefaults, closure)?;
+                    if !annotations.is_null() {
+                        if let Some(Object::Function(func)) = func.as_obj().map(|o| o.get_mut()) {
+                            func.set.get_or_insert_with(Default::default).annotations =
+                                Some(annotations);
+                        }
+                    }
                     f.push(func);
                 }
                 Opcode::BINARY_OP => {
@@ -1375,6 +1390,12 @@ impl Vm {
         self.err(ExcKind::NameError, format!("name '{name}' is not defined"))
     }
 
+    /// Whether `v` is the `super` type: called with no arguments it reads the calling frame.
+    #[inline]
+    fn is_super_type(&self, v: &Value) -> bool {
+        matches!(v, Value::Obj(o) if o.ptr_eq(&self.types[crate::value::object::TypeKind::Super as usize]))
+    }
+
     /// A built-in that reads the calling frame, with positional arguments from `first` up.
     #[cold]
     fn frame_native(
@@ -1384,15 +1405,10 @@ impl Vm {
         first: usize,
     ) -> PyResult<Value> {
         let args: Vec<Value> = f.stack[first..].to_vec();
-        if args.is_empty() {
-            if std::ptr::eq(nf, &functions::SUPER) {
-                return self.super_from_frame(f);
-            }
-            if std::ptr::eq(nf, &functions::DIR) {
-                return Ok(self.dir_of_frame(f));
-            }
+        if args.is_empty() && std::ptr::eq(nf, &functions::DIR) {
+            return Ok(self.dir_of_frame(f));
         }
-        if std::ptr::eq(nf, &functions::SUPER) || std::ptr::eq(nf, &functions::DIR) {
+        if std::ptr::eq(nf, &functions::DIR) {
             return self.call_direct(&Value::Native(nf), &args, &[]);
         }
         let a = crate::vm::native::Args::new(&args, &[]);

@@ -119,6 +119,13 @@ impl Vm {
                 Vm::str_val(dunder_name.rsplit_once('.').map_or("", |(p, _)| p))
             };
             set("__package__", package);
+            if dunder_name == "__main__" {
+                // CPython's main module starts with an empty `__annotations__`.
+                set(
+                    "__annotations__",
+                    Value::obj(Object::Dict(crate::value::dict_table::Dict::new())),
+                );
+            }
             set("__spec__", Value::None);
             set("__loader__", Value::None);
             if record.package {
