@@ -28,6 +28,7 @@ pub(crate) mod math;
 pub(crate) mod operator;
 pub(crate) mod stat;
 pub(crate) mod string;
+pub(crate) mod thread;
 pub(crate) mod weakref;
 
 /// Builds a native module; called once, on its first import.
@@ -45,6 +46,7 @@ pub(crate) static REGISTRY: &[(&str, ModuleInit)] = &[
     ("_stat", stat::init),
     ("_string", string::init),
     ("_weakref", weakref::init),
+    ("_thread", thread::init),
 ];
 
 /// The initialiser of native module `name`.
