@@ -26,8 +26,10 @@ pub(crate) mod functools;
 pub(crate) mod itertools;
 pub(crate) mod math;
 pub(crate) mod operator;
+pub(crate) mod posix;
 pub(crate) mod stat;
 pub(crate) mod string;
+pub(crate) mod structseq;
 pub(crate) mod thread;
 pub(crate) mod weakref;
 
@@ -47,6 +49,7 @@ pub(crate) static REGISTRY: &[(&str, ModuleInit)] = &[
     ("_string", string::init),
     ("_weakref", weakref::init),
     ("_thread", thread::init),
+    ("posix", posix::init),
 ];
 
 /// The initialiser of native module `name`.

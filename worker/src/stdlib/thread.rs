@@ -180,7 +180,7 @@ fn acquire_args(vm: &mut Vm, a: &Args) -> PyResult<Option<f64>> {
         None => -1.0,
         Some(v) => match num_of(v) {
             // Timeouts become nanoseconds in a signed 64-bit count.
-            Some(Num::F(t)) if (t * 1e9).abs() >= 9.223372036854775807e18 || t.is_nan() => {
+            Some(Num::F(t)) if (t * 1e9).abs() >= i64::MAX as f64 || t.is_nan() => {
                 return Err(vm.err(
                     ExcKind::OverflowError,
                     "timestamp out of range for platform time_t",
@@ -211,10 +211,12 @@ fn acquire_args(vm: &mut Vm, a: &Args) -> PyResult<Option<f64>> {
     if timeout > TIMEOUT_MAX {
         return Err(vm.err(ExcKind::OverflowError, "timeout value is too large"));
     }
-    Ok(match (blocking, timeout) {
-        (false, _) => Some(0.0),
-        (true, t) if t == -1.0 => None,
-        (true, t) => Some(t),
+    Ok(if !blocking {
+        Some(0.0)
+    } else if timeout == -1.0 {
+        None
+    } else {
+        Some(timeout)
     })
 }
 
