@@ -31,6 +31,7 @@ pub(crate) mod stat;
 pub(crate) mod string;
 pub(crate) mod structseq;
 pub(crate) mod thread;
+pub(crate) mod time;
 pub(crate) mod weakref;
 
 /// Builds a native module; called once, on its first import.
@@ -50,6 +51,7 @@ pub(crate) static REGISTRY: &[(&str, ModuleInit)] = &[
     ("_weakref", weakref::init),
     ("_thread", thread::init),
     ("posix", posix::init),
+    ("time", time::init),
 ];
 
 /// The initialiser of native module `name`.

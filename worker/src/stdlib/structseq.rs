@@ -149,9 +149,9 @@ fn structseq_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         let (how, bound) = if min == max {
             ("a ", min)
         } else if n < min {
-            ("at least ", min)
+            ("an at least ", min)
         } else {
-            ("at most ", max)
+            ("an at most ", max)
         };
         return Err(vm.type_error(format!(
             "{}() takes {how}{bound}-sequence ({n}-sequence given)",
