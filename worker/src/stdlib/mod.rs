@@ -21,10 +21,18 @@ use std::any::Any;
 
 pub(crate) mod builtins;
 pub(crate) mod collections;
+pub(crate) mod errno;
 pub(crate) mod functools;
 pub(crate) mod itertools;
 pub(crate) mod math;
 pub(crate) mod operator;
+pub(crate) mod posix;
+pub(crate) mod stat;
+pub(crate) mod string;
+pub(crate) mod structseq;
+pub(crate) mod thread;
+pub(crate) mod time;
+pub(crate) mod weakref;
 
 /// Builds a native module; called once, on its first import.
 pub(crate) type ModuleInit = fn(&mut Vm) -> ObjRef;
@@ -37,6 +45,13 @@ pub(crate) static REGISTRY: &[(&str, ModuleInit)] = &[
     ("_operator", operator::init),
     ("_functools", functools::init),
     ("_collections", collections::init),
+    ("errno", errno::init),
+    ("_stat", stat::init),
+    ("_string", string::init),
+    ("_weakref", weakref::init),
+    ("_thread", thread::init),
+    ("posix", posix::init),
+    ("time", time::init),
 ];
 
 /// The initialiser of native module `name`.

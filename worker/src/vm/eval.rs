@@ -1372,16 +1372,21 @@ impl Vm {
     }
 
     /// Closes generators whose last reference went away while suspended (their `finally`
-    /// blocks run now); errors raised while closing are ignored, as CPython reports them
-    /// only as "Exception ignored".
+    /// blocks run now) and calls the callbacks of weak references whose referent died;
+    /// errors raised meanwhile are ignored, as CPython reports them only as "Exception
+    /// ignored".
     pub fn run_finalizers(&mut self) {
         for _ in 0..100 {
             let pending = crate::value::heap::take_finalizers();
-            if pending.is_empty() {
+            let weak = crate::value::heap::take_weak_callbacks();
+            if pending.is_empty() && weak.is_empty() {
                 return;
             }
             for g in pending {
                 let _ = self.call_native(&crate::objects::generator::CLOSE, &[Value::Obj(g)], &[]);
+            }
+            for w in weak {
+                crate::stdlib::weakref::run_callback(self, w);
             }
         }
     }
