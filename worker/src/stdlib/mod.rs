@@ -22,9 +22,12 @@ use std::any::Any;
 pub(crate) mod builtins;
 pub(crate) mod collections;
 pub(crate) mod functools;
+pub(crate) mod importlib;
+pub(crate) mod io;
 pub(crate) mod itertools;
 pub(crate) mod math;
 pub(crate) mod operator;
+pub(crate) mod sys;
 
 /// Builds a native module; called once, on its first import.
 pub(crate) type ModuleInit = fn(&mut Vm) -> ObjRef;
@@ -37,6 +40,11 @@ pub(crate) static REGISTRY: &[(&str, ModuleInit)] = &[
     ("_operator", operator::init),
     ("_functools", functools::init),
     ("_collections", collections::init),
+    ("sys", sys::init),
+    ("_io", io::init),
+    ("_imp", importlib::init_imp),
+    ("_frozen_importlib", importlib::init_bootstrap),
+    ("_frozen_importlib_external", importlib::init_external),
 ];
 
 /// The initialiser of native module `name`.
