@@ -23,6 +23,8 @@ pub(crate) mod builtins;
 pub(crate) mod collections;
 pub(crate) mod errno;
 pub(crate) mod functools;
+pub(crate) mod importlib;
+pub(crate) mod io;
 pub(crate) mod itertools;
 pub(crate) mod math;
 pub(crate) mod operator;
@@ -33,6 +35,7 @@ pub(crate) mod structseq;
 pub(crate) mod thread;
 pub(crate) mod time;
 pub(crate) mod weakref;
+pub(crate) mod sys;
 
 /// Builds a native module; called once, on its first import.
 pub(crate) type ModuleInit = fn(&mut Vm) -> ObjRef;
@@ -52,6 +55,11 @@ pub(crate) static REGISTRY: &[(&str, ModuleInit)] = &[
     ("_thread", thread::init),
     ("posix", posix::init),
     ("time", time::init),
+    ("sys", sys::init),
+    ("_io", io::init),
+    ("_imp", importlib::init_imp),
+    ("_frozen_importlib", importlib::init_bootstrap),
+    ("_frozen_importlib_external", importlib::init_external),
 ];
 
 /// The initialiser of native module `name`.

@@ -53,6 +53,13 @@ impl Vm {
     ) -> PyResult<ExitKind> {
         let base = self.handled.len();
         self.handled.extend(f.exc_stack.iter().cloned());
+        self.frame_records.push(crate::vm::FrameRecord {
+            code: f.code,
+            module: f.module,
+            globals: f.globals.clone(),
+            namespace: f.namespace.clone(),
+            ip: f.ip,
+        });
         let result = loop {
             let r = match throw.take() {
                 Some(e) => Err(e),
@@ -89,6 +96,7 @@ impl Vm {
             }
         };
         self.handled.truncate(base);
+        self.frame_records.pop();
         result
     }
 
@@ -492,6 +500,7 @@ impl Vm {
                     f.push(recv);
                 }
                 Opcode::CALL_METHOD => {
+                    self.note_call_ip(ip);
                     let n = arg as usize;
                     let len = f.stack.len();
                     let fpos = len - n - 2;
@@ -530,6 +539,7 @@ impl Vm {
                     }
                 }
                 Opcode::CALL => {
+                    self.note_call_ip(ip);
                     let n = arg as usize;
                     let len = f.stack.len();
                     let fpos = len - n - 1;
@@ -563,6 +573,7 @@ impl Vm {
                     }
                 }
                 Opcode::CALL_KW => {
+                    self.note_call_ip(ip);
                     let kwnames = f.pop();
                     let n = arg as usize;
                     let len = f.stack.len();
@@ -580,6 +591,7 @@ impl Vm {
                     }
                 }
                 Opcode::CALL_EX => {
+                    self.note_call_ip(ip);
                     let kwargs = if arg & 1 != 0 { f.pop() } else { Value::Null };
                     let args = f.pop();
                     let callable = f.pop();
@@ -1418,6 +1430,14 @@ impl Vm {
         }
         let a = crate::vm::native::Args::new(&args, &[]);
         crate::vm::dynamic::call_with_frame(self, nf, Some(f), &a)
+    }
+
+    /// Records where the running frame is calling from (`sys._getframe(n).f_lineno`).
+    #[inline(always)]
+    fn note_call_ip(&mut self, ip: usize) {
+        if let Some(r) = self.frame_records.last_mut() {
+            r.ip = ip;
+        }
     }
 
     /// The bound value of global name `arg` (module slot, then built-in), if any.
