@@ -25,6 +25,7 @@ pub(crate) mod functools;
 pub(crate) mod itertools;
 pub(crate) mod math;
 pub(crate) mod operator;
+pub(crate) mod sre;
 
 /// Builds a native module; called once, on its first import.
 pub(crate) type ModuleInit = fn(&mut Vm) -> ObjRef;
@@ -37,6 +38,7 @@ pub(crate) static REGISTRY: &[(&str, ModuleInit)] = &[
     ("_operator", operator::init),
     ("_functools", functools::init),
     ("_collections", collections::init),
+    ("_sre", sre::init),
 ];
 
 /// The initialiser of native module `name`.
