@@ -25,6 +25,7 @@ pub(crate) mod functools;
 pub(crate) mod itertools;
 pub(crate) mod math;
 pub(crate) mod operator;
+pub(crate) mod random;
 pub(crate) mod sre;
 
 /// Builds a native module; called once, on its first import.
@@ -39,6 +40,7 @@ pub(crate) static REGISTRY: &[(&str, ModuleInit)] = &[
     ("_functools", functools::init),
     ("_collections", collections::init),
     ("_sre", sre::init),
+    ("_random", random::init),
 ];
 
 /// The initialiser of native module `name`.
