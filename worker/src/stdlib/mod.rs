@@ -36,6 +36,8 @@ pub(crate) mod thread;
 pub(crate) mod time;
 pub(crate) mod weakref;
 pub(crate) mod sys;
+pub(crate) mod random;
+pub(crate) mod sre;
 
 /// Builds a native module; called once, on its first import.
 pub(crate) type ModuleInit = fn(&mut Vm) -> ObjRef;
@@ -60,6 +62,8 @@ pub(crate) static REGISTRY: &[(&str, ModuleInit)] = &[
     ("_imp", importlib::init_imp),
     ("_frozen_importlib", importlib::init_bootstrap),
     ("_frozen_importlib_external", importlib::init_external),
+    ("_sre", sre::init),
+    ("_random", random::init),
 ];
 
 /// The initialiser of native module `name`.
