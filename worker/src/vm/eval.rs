@@ -248,9 +248,8 @@ impl Vm {
                     if let Some(top) = f.stack.last_mut() {
                         std::mem::swap(&mut f.locals[arg as usize], top);
                     }
-                    // Drops the old local in place.
-                    let new_len = f.stack.len().saturating_sub(1);
-                    f.stack.truncate(new_len);
+                    // Drops the old local (a single pop: `truncate` loops over a slice).
+                    drop(f.stack.pop());
                     if crate::value::heap::has_finalizers() {
                         self.run_finalizers();
                     }
@@ -1087,8 +1086,21 @@ impl Vm {
                     }
                 }
                 Opcode::UNPACK_SEQUENCE => {
+                    // Fast path: a tuple or list of exactly the right length is copied straight
+                    // onto the stack (last item first), without an intermediate `Vec`.
                     let v = f.pop();
-                    let items = self.unpack(&v, arg as usize)?;
+                    let n = arg as usize;
+                    let items: Option<&[Value]> = match v.body() {
+                        Some(Object::Tuple(t)) => Some(t),
+                        Some(Object::List(l)) => Some(l),
+                        _ => None,
+                    };
+                    if let Some(items) = items.filter(|i| i.len() == n) {
+                        f.stack.extend(items.iter().rev().cloned());
+                        drop(v);
+                        continue;
+                    }
+                    let items = self.unpack(&v, n)?;
                     f.stack.extend(items.into_iter().rev());
                 }
                 Opcode::UNPACK_EX => {
@@ -1360,8 +1372,7 @@ impl Vm {
         };
         match quick {
             Some(t) => {
-                let new_len = f.stack.len().saturating_sub(1);
-                f.stack.truncate(new_len);
+                drop(f.stack.pop());
                 Ok(t)
             }
             None => {
@@ -1378,9 +1389,8 @@ impl Vm {
         if let Some(top) = f.stack.last_mut() {
             std::mem::swap(&mut self.ret_slot, top);
         }
-        // Drops, in place, whatever the slot held before (`Null`: it is always taken at once).
-        let new_len = f.stack.len().saturating_sub(1);
-        f.stack.truncate(new_len);
+        // Drops whatever the slot held before (`Null`: it is always taken at once).
+        drop(f.stack.pop());
     }
 
     /// Closes generators whose last reference went away while suspended (their `finally`
