@@ -362,8 +362,9 @@ impl ReplySender {
 /// A job waiting for or running on a worker.
 struct Job {
     id: Value,
-    /// The client's request line, newline included: the worker reads it as is.
-    line: Vec<u8>,
+    /// The client's request line, newline included: the worker reads it as is. Shared with
+    /// the worker's writer, and kept, so that the job can be given to another worker.
+    line: Arc<[u8]>,
     reply: ReplySender,
     /// Times it was given back to the queue because its worker died before starting it.
     redispatched: u8,
@@ -456,7 +457,7 @@ struct Worker {
     state: WorkerState,
     jobs_done: u64,
     /// Job lines to the worker's writer task; dropping it closes the worker's socket.
-    jobs: Option<mpsc::UnboundedSender<Vec<u8>>>,
+    jobs: Option<mpsc::UnboundedSender<Arc<[u8]>>>,
     spawn_requested: Instant,
     /// The worker announced it will exit after its current job.
     retire_after_job: bool,
@@ -821,27 +822,17 @@ impl Pool {
             let Some(pid) = self.idle_worker() else {
                 return;
             };
-            let Some(mut job) = self.next_job() else {
+            let Some(job) = self.next_job() else {
                 return;
             };
             let Some(worker) = self.workers.get_mut(&pid) else {
                 self.enqueue(job, true);
                 return;
             };
-            let line = std::mem::take(&mut job.line);
-            let sent = match worker.jobs.as_ref() {
-                Some(jobs) => match jobs.send(line) {
-                    Ok(()) => true,
-                    Err(mpsc::error::SendError(line)) => {
-                        job.line = line;
-                        false
-                    }
-                },
-                None => {
-                    job.line = line;
-                    false
-                }
-            };
+            let sent = worker
+                .jobs
+                .as_ref()
+                .is_some_and(|jobs| jobs.send(job.line.clone()).is_ok());
             if !sent {
                 // Its socket is gone: it is dying, and the zygote will report it. Retry the
                 // job on another worker.
@@ -1447,12 +1438,12 @@ fn start_worker_tasks(
     socket: OwnedFd,
     events: mpsc::UnboundedSender<Event>,
     max_frame: usize,
-) -> std::io::Result<mpsc::UnboundedSender<Vec<u8>>> {
+) -> std::io::Result<mpsc::UnboundedSender<Arc<[u8]>>> {
     let stream = std::os::unix::net::UnixStream::from(socket);
     stream.set_nonblocking(true)?;
     let stream = UnixStream::from_std(stream)?;
     let (read_half, mut write_half) = stream.into_split();
-    let (jobs, mut job_lines) = mpsc::unbounded_channel::<Vec<u8>>();
+    let (jobs, mut job_lines) = mpsc::unbounded_channel::<Arc<[u8]>>();
     tokio::spawn(async move {
         while let Some(line) = job_lines.recv().await {
             if write_half.write_all(&line).await.is_err() {
@@ -1844,7 +1835,7 @@ async fn connection(
                 job_line.push(b'\n');
                 let _ = events.send(Event::Call(Job {
                     id,
-                    line: job_line,
+                    line: job_line.into(),
                     reply: reply.clone(),
                     redispatched: 0,
                 }));
