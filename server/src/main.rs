@@ -1,5 +1,5 @@
-//! `permafrost`: parses the command line and dispatches. Nothing here may start a thread or
-//! an async runtime before `serve` has forked its zygote.
+//! `permafrost`: parses the command line and dispatches. `serve` binds its socket with a
+//! process-wide umask change, so nothing here may start a thread before it does.
 
 use clap::Parser;
 use permafrost_image::MappedImage;
