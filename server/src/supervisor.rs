@@ -1166,6 +1166,9 @@ impl Pool {
         let Some(current) = self.current else {
             return;
         };
+        if self.generations.len() == 1 {
+            return; // Only the serving one: the common case, kept cheap.
+        }
         let pending = self.pending.map(|(id, _)| id);
         let ready = self
             .workers
@@ -1678,9 +1681,9 @@ async fn connection(
     let (read_half, mut write_half) = stream.into_split();
     let (tx, mut replies) = mpsc::unbounded_channel::<Vec<u8>>();
     // Requests read but not yet answered on the wire. The reader stops reading while the
-    // client has MAX_IN_FLIGHT of them, so a client that sends without reading cannot make
-    // the server buffer without bound; the pool holds back its queued jobs while its unwritten
-    // replies pass MAX_PENDING_REPLY_BYTES.
+    // client has MAX_IN_FLIGHT of them or more than MAX_PENDING_REPLY_BYTES of unwritten
+    // replies, so a client that sends without reading cannot make the server buffer without
+    // bound; the pool holds back its queued jobs in the second case too.
     let state = Arc::new(ConnState {
         id,
         count: AtomicUsize::new(0),
@@ -1742,7 +1745,8 @@ async fn connection(
     let mut line = Vec::new();
     let mut line_no: u64 = 0;
     loop {
-        while state.count.load(Ordering::Acquire) >= MAX_IN_FLIGHT
+        while (state.count.load(Ordering::Acquire) >= MAX_IN_FLIGHT
+            || state.pending_bytes.load(Ordering::Acquire) >= MAX_PENDING_REPLY_BYTES)
             && !state.closed.load(Ordering::Acquire)
         {
             state.changed.notified().await;

@@ -450,3 +450,17 @@ fn sigusr_signals_are_harmless() {
         .lines()
         .all(|l| !l.unwrap_or_default().contains("ERROR")));
 }
+
+#[test]
+fn a_zygote_that_cannot_be_restarted_stops_the_server_after_repeated_failures() {
+    let mut server = Server::start("giveup", &app(1), 1, &[]);
+    let zygote = server.stats()["zygote"]["pid"].as_i64().expect("zygote");
+    // The image is gone bad; the zygote dies; every restart fails.
+    std::fs::write(server.dir.0.join("app.pfi"), b"not an image").expect("write junk");
+    kill(zygote, Signal::SIGKILL);
+    // Backoff 0 + 0.1 + 0.5 + 1 + 2 s over five attempts, then exit 1.
+    assert_eq!(server.wait_exit(Duration::from_secs(20)), Some(1));
+    let log = log_of(&server);
+    assert!(log.contains("5 in a row"), "{log}");
+    assert!(!server.socket.exists());
+}
