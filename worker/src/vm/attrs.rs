@@ -754,6 +754,12 @@ impl Vm {
             "value" if self.exc_matches(o, ExcKind::StopIteration) => {
                 e.args.first().cloned().unwrap_or(Value::None)
             }
+            // No argument: None; one: itself; more: the arguments' tuple.
+            "code" if self.exc_matches(o, ExcKind::SystemExit) => match e.args.len() {
+                0 => Value::None,
+                1 => e.args[0].clone(),
+                _ => Vm::new_tuple(e.args.clone()),
+            },
             _ => return None,
         })
     }
