@@ -81,6 +81,7 @@ pub(crate) static FUNCTIONS: &[NativeFn] = &[
     NativeFn::new("vars", vars),
     NativeFn::new("input", input),
     NativeFn::new("exit", exit),
+    NativeFn::new("__import__", dunder_import),
 ];
 
 /// `__build_class__`, pushed by `LOAD_BUILD_CLASS`.
@@ -128,22 +129,86 @@ fn print(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         Some(v) if !matches!(v, Value::None) => v.as_str().unwrap_or("\n").to_string(),
         _ => "\n".to_string(),
     };
-    let mut line = String::new();
-    for (i, v) in a.pos.iter().enumerate() {
-        if i > 0 {
-            line.push_str(&sep);
-        }
-        match v.as_str() {
-            Some(s) => line.push_str(s),
-            None => {
-                let s = vm.str_of(v)?;
-                line.push_str(&s);
+    let file = match a.kw("file") {
+        Some(f) if !matches!(f, Value::None) => Some(f.clone()),
+        // `sys.stdout`, once `sys` exists (it may have been replaced or set to None).
+        _ => match vm.native_modules.get("sys") {
+            Some(sys) => match sys.get() {
+                Object::Module(m) => match m.get("stdout") {
+                    Some(Value::None) => return Ok(Value::None),
+                    Some(v) => Some(v.clone()),
+                    None => {
+                        return Err(vm.err(ExcKind::RuntimeError, "lost sys.stdout"));
+                    }
+                },
+                _ => None,
+            },
+            None => None,
+        },
+    };
+    // The program's own stdout needs no method calls.
+    let file = file.filter(|f| crate::stdlib::io::std_fd(f) != Some(1));
+    let Some(file) = file else {
+        let mut line = String::new();
+        for (i, v) in a.pos.iter().enumerate() {
+            if i > 0 {
+                line.push_str(&sep);
+            }
+            match v.as_str() {
+                Some(s) => line.push_str(s),
+                None => {
+                    let s = vm.str_of(v)?;
+                    line.push_str(&s);
+                }
             }
         }
+        line.push_str(&end);
+        vm.write_out(&line);
+        return Ok(Value::None);
+    };
+    // As CPython: one `write` call per piece, then `flush` if asked.
+    let write = vm.getattr(&file, &Vm::str_val("write"))?;
+    for (i, v) in a.pos.iter().enumerate() {
+        if i > 0 {
+            vm.call(&write, &[Vm::str_val(sep.as_str())], &[])?;
+        }
+        let s = match v.as_str() {
+            Some(_) => v.clone(),
+            None => Vm::str_val(vm.str_of(v)?),
+        };
+        vm.call(&write, &[s], &[])?;
     }
-    line.push_str(&end);
-    vm.write_out(&line);
+    vm.call(&write, &[Vm::str_val(end.as_str())], &[])?;
+    if let Some(f) = a.kw("flush") {
+        if vm.truthy(f)? {
+            let flush = vm.getattr(&file, &Vm::str_val("flush"))?;
+            vm.call(&flush, &[], &[])?;
+        }
+    }
     Ok(Value::None)
+}
+
+/// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`.
+fn dunder_import(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let args = crate::stdlib::parse_args(
+        vm,
+        a,
+        0,
+        "__import__",
+        &["name", "globals", "locals", "fromlist", "level"],
+        1,
+        5,
+    )?;
+    let name = args[0].cloned().unwrap_or(Value::None);
+    let globals = args[1].cloned().unwrap_or(Value::None);
+    let fromlist = args[3].cloned().unwrap_or(Value::None);
+    let level = args[4].cloned().unwrap_or(Value::Int(0));
+    vm.import_in(
+        crate::vm::import::Importer::Globals(globals),
+        &name,
+        &fromlist,
+        &level,
+    )
 }
 
 fn len(vm: &mut Vm, a: &Args) -> PyResult<Value> {

@@ -21,10 +21,23 @@ use std::any::Any;
 
 pub(crate) mod builtins;
 pub(crate) mod collections;
+pub(crate) mod errno;
 pub(crate) mod functools;
+pub(crate) mod importlib;
+pub(crate) mod io;
 pub(crate) mod itertools;
 pub(crate) mod math;
 pub(crate) mod operator;
+pub(crate) mod posix;
+pub(crate) mod stat;
+pub(crate) mod string;
+pub(crate) mod structseq;
+pub(crate) mod thread;
+pub(crate) mod time;
+pub(crate) mod weakref;
+pub(crate) mod sys;
+pub(crate) mod random;
+pub(crate) mod sre;
 
 /// Builds a native module; called once, on its first import.
 pub(crate) type ModuleInit = fn(&mut Vm) -> ObjRef;
@@ -37,6 +50,20 @@ pub(crate) static REGISTRY: &[(&str, ModuleInit)] = &[
     ("_operator", operator::init),
     ("_functools", functools::init),
     ("_collections", collections::init),
+    ("errno", errno::init),
+    ("_stat", stat::init),
+    ("_string", string::init),
+    ("_weakref", weakref::init),
+    ("_thread", thread::init),
+    ("posix", posix::init),
+    ("time", time::init),
+    ("sys", sys::init),
+    ("_io", io::init),
+    ("_imp", importlib::init_imp),
+    ("_frozen_importlib", importlib::init_bootstrap),
+    ("_frozen_importlib_external", importlib::init_external),
+    ("_sre", sre::init),
+    ("_random", random::init),
 ];
 
 /// The initialiser of native module `name`.

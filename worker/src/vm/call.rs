@@ -12,7 +12,7 @@ use crate::value::object::{
 use crate::value::Value;
 use crate::vm::nest;
 use crate::vm::ExcKind;
-use crate::vm::{PyResult, Vm, RECURSION_LIMIT};
+use crate::vm::{PyResult, Vm};
 use permafrost_image::opcode::flags;
 
 /// The built-in types whose `__init__`, not their constructor, takes the contents.
@@ -638,7 +638,7 @@ impl Vm {
         why: &'static str,
         f: impl FnOnce(&mut Vm) -> PyResult<R>,
     ) -> PyResult<R> {
-        if self.depth >= RECURSION_LIMIT {
+        if self.depth >= self.recursion_limit {
             return Err(self.recursion_error(why));
         }
         self.depth += 1;
@@ -657,7 +657,7 @@ impl Vm {
 
     /// Counts `cost` levels against the recursion limit.
     pub fn enter_n(&mut self, cost: u32) -> PyResult<()> {
-        if self.depth + cost > RECURSION_LIMIT {
+        if self.depth + cost > self.recursion_limit {
             return Err(self.err(
                 ExcKind::RecursionError,
                 if cost > 1 {

@@ -53,6 +53,13 @@ impl Vm {
     ) -> PyResult<ExitKind> {
         let base = self.handled.len();
         self.handled.extend(f.exc_stack.iter().cloned());
+        self.frame_records.push(crate::vm::FrameRecord {
+            code: f.code,
+            module: f.module,
+            globals: f.globals.clone(),
+            namespace: f.namespace.clone(),
+            ip: f.ip,
+        });
         let result = loop {
             let r = match throw.take() {
                 Some(e) => Err(e),
@@ -89,6 +96,7 @@ impl Vm {
             }
         };
         self.handled.truncate(base);
+        self.frame_records.pop();
         result
     }
 
@@ -240,9 +248,8 @@ impl Vm {
                     if let Some(top) = f.stack.last_mut() {
                         std::mem::swap(&mut f.locals[arg as usize], top);
                     }
-                    // Drops the old local in place.
-                    let new_len = f.stack.len().saturating_sub(1);
-                    f.stack.truncate(new_len);
+                    // Drops the old local (a single pop: `truncate` loops over a slice).
+                    drop(f.stack.pop());
                     if crate::value::heap::has_finalizers() {
                         self.run_finalizers();
                     }
@@ -492,6 +499,7 @@ impl Vm {
                     f.push(recv);
                 }
                 Opcode::CALL_METHOD => {
+                    self.note_call_ip(ip);
                     let n = arg as usize;
                     let len = f.stack.len();
                     let fpos = len - n - 2;
@@ -530,6 +538,7 @@ impl Vm {
                     }
                 }
                 Opcode::CALL => {
+                    self.note_call_ip(ip);
                     let n = arg as usize;
                     let len = f.stack.len();
                     let fpos = len - n - 1;
@@ -563,6 +572,7 @@ impl Vm {
                     }
                 }
                 Opcode::CALL_KW => {
+                    self.note_call_ip(ip);
                     let kwnames = f.pop();
                     let n = arg as usize;
                     let len = f.stack.len();
@@ -580,6 +590,7 @@ impl Vm {
                     }
                 }
                 Opcode::CALL_EX => {
+                    self.note_call_ip(ip);
                     let kwargs = if arg & 1 != 0 { f.pop() } else { Value::Null };
                     let args = f.pop();
                     let callable = f.pop();
@@ -1075,8 +1086,21 @@ impl Vm {
                     }
                 }
                 Opcode::UNPACK_SEQUENCE => {
+                    // Fast path: a tuple or list of exactly the right length is copied straight
+                    // onto the stack (last item first), without an intermediate `Vec`.
                     let v = f.pop();
-                    let items = self.unpack(&v, arg as usize)?;
+                    let n = arg as usize;
+                    let items: Option<&[Value]> = match v.body() {
+                        Some(Object::Tuple(t)) => Some(t),
+                        Some(Object::List(l)) => Some(l),
+                        _ => None,
+                    };
+                    if let Some(items) = items.filter(|i| i.len() == n) {
+                        f.stack.extend(items.iter().rev().cloned());
+                        drop(v);
+                        continue;
+                    }
+                    let items = self.unpack(&v, n)?;
                     f.stack.extend(items.into_iter().rev());
                 }
                 Opcode::UNPACK_EX => {
@@ -1348,8 +1372,7 @@ impl Vm {
         };
         match quick {
             Some(t) => {
-                let new_len = f.stack.len().saturating_sub(1);
-                f.stack.truncate(new_len);
+                drop(f.stack.pop());
                 Ok(t)
             }
             None => {
@@ -1366,22 +1389,26 @@ impl Vm {
         if let Some(top) = f.stack.last_mut() {
             std::mem::swap(&mut self.ret_slot, top);
         }
-        // Drops, in place, whatever the slot held before (`Null`: it is always taken at once).
-        let new_len = f.stack.len().saturating_sub(1);
-        f.stack.truncate(new_len);
+        // Drops whatever the slot held before (`Null`: it is always taken at once).
+        drop(f.stack.pop());
     }
 
     /// Closes generators whose last reference went away while suspended (their `finally`
-    /// blocks run now); errors raised while closing are ignored, as CPython reports them
-    /// only as "Exception ignored".
+    /// blocks run now) and calls the callbacks of weak references whose referent died;
+    /// errors raised meanwhile are ignored, as CPython reports them only as "Exception
+    /// ignored".
     pub fn run_finalizers(&mut self) {
         for _ in 0..100 {
             let pending = crate::value::heap::take_finalizers();
-            if pending.is_empty() {
+            let weak = crate::value::heap::take_weak_callbacks();
+            if pending.is_empty() && weak.is_empty() {
                 return;
             }
             for g in pending {
                 let _ = self.call_native(&crate::objects::generator::CLOSE, &[Value::Obj(g)], &[]);
+            }
+            for w in weak {
+                crate::stdlib::weakref::run_callback(self, w);
             }
         }
     }
@@ -1413,6 +1440,14 @@ impl Vm {
         }
         let a = crate::vm::native::Args::new(&args, &[]);
         crate::vm::dynamic::call_with_frame(self, nf, Some(f), &a)
+    }
+
+    /// Records where the running frame is calling from (`sys._getframe(n).f_lineno`).
+    #[inline(always)]
+    fn note_call_ip(&mut self, ip: usize) {
+        if let Some(r) = self.frame_records.last_mut() {
+            r.ip = ip;
+        }
     }
 
     /// The bound value of global name `arg` (module slot, then built-in), if any.
