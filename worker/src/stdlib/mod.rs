@@ -29,15 +29,15 @@ pub(crate) mod itertools;
 pub(crate) mod math;
 pub(crate) mod operator;
 pub(crate) mod posix;
+pub(crate) mod random;
+pub(crate) mod sre;
 pub(crate) mod stat;
 pub(crate) mod string;
 pub(crate) mod structseq;
+pub(crate) mod sys;
 pub(crate) mod thread;
 pub(crate) mod time;
 pub(crate) mod weakref;
-pub(crate) mod sys;
-pub(crate) mod random;
-pub(crate) mod sre;
 
 /// Builds a native module; called once, on its first import.
 pub(crate) type ModuleInit = fn(&mut Vm) -> ObjRef;
