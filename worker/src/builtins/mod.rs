@@ -86,6 +86,13 @@ pub(crate) fn install(vm: &mut Vm) {
     );
     set_attr(
         &object_t,
+        "__subclasshook__",
+        Value::obj(Object::ClassMethod(Value::Native(
+            &crate::objects::object::SUBCLASSHOOK,
+        ))),
+    );
+    set_attr(
+        &object_t,
         "__getattribute__",
         Value::Native(&crate::objects::object::GETATTRIBUTE),
     );
@@ -143,6 +150,7 @@ pub(crate) fn install(vm: &mut Vm) {
             set_attr(&vm.types[kind as usize], f.name(), Value::Native(f));
         }
     }
+    crate::objects::descriptor::install_function_attrs(vm);
     let mut builtins: HashMap<&'static str, Value> = HashMap::new();
     for (kind, name) in crate::vm::TYPE_NAMES {
         // Types CPython keeps out of the builtins namespace (reachable through `type()`).

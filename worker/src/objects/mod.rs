@@ -11,6 +11,7 @@ pub(crate) mod alias;
 pub(crate) mod bytes;
 pub(crate) mod complex;
 pub(crate) mod coroutine;
+pub(crate) mod descriptor;
 pub(crate) mod dict;
 pub(crate) mod dunders;
 pub(crate) mod exception;
@@ -25,6 +26,7 @@ pub(crate) mod range;
 pub(crate) mod set;
 pub(crate) mod slice;
 pub(crate) mod str;
+pub(crate) mod traceback;
 pub(crate) mod tuple;
 pub(crate) mod typeobj;
 

@@ -289,6 +289,12 @@ impl Vm {
         if let Some(a) = class_attr {
             return self.bind_attr_fallback(a, obj, &cls, name_v, fallback);
         }
+        if name == "__traceback__" {
+            let o = o.clone();
+            if matches!(o.get(), Object::Instance(i) if i.exc.is_some()) {
+                return Ok(crate::objects::traceback::traceback_of(self, &o));
+            }
+        }
         if let Some(v) = self.special_instance_attr(o, name) {
             return Ok(v);
         }
@@ -1549,6 +1555,7 @@ impl Vm {
             || bases
                 .iter()
                 .any(|b| matches!(b.get(), Object::Class(c) if c.has_setattr));
+        let mut own_slots: Vec<String> = Vec::new();
         let slots = match dict_get_str(&dict, "__slots__") {
             None => None,
             Some(sv) => {
@@ -1575,6 +1582,9 @@ impl Vm {
                         )));
                     }
                     own.push(Box::from(s));
+                    if s != "__dict__" && s != "__weakref__" {
+                        own_slots.push(s.to_string());
+                    }
                 }
                 // `__dict__` among the slots gives instances a dict again.
                 let mut all = if own.iter().any(|s| &**s == "__dict__") {
@@ -1619,6 +1629,15 @@ impl Vm {
         full.extend(mro);
         if let Object::Class(c) = cls.get_mut() {
             c.mro = full;
+        }
+        // Each slot is a member descriptor in the namespace (under its mangled name).
+        for s in &own_slots {
+            let key = crate::value::object::mangle_private(name, s);
+            let d = crate::objects::descriptor::new(self, &cls, &key, true, true);
+            if let Object::Class(c) = cls.get_mut() {
+                dict_set_str(&mut c.dict, &key, d);
+                c.has_properties = true;
+            }
         }
         let cls_v = Value::Obj(cls.clone());
         if let Some(Object::Cell(c)) = classcell
