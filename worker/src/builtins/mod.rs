@@ -151,6 +151,15 @@ pub(crate) fn install(vm: &mut Vm) {
         }
     }
     crate::objects::descriptor::install_function_attrs(vm);
+    // The mutable containers are unhashable: `list.__hash__ is None`.
+    for kind in [
+        TypeKind::List,
+        TypeKind::Dict,
+        TypeKind::Set,
+        TypeKind::Slice,
+    ] {
+        set_attr(&vm.types[kind as usize], "__hash__", Value::None);
+    }
     let mut builtins: HashMap<&'static str, Value> = HashMap::new();
     for (kind, name) in crate::vm::TYPE_NAMES {
         // Types CPython keeps out of the builtins namespace (reachable through `type()`).

@@ -25,6 +25,7 @@ pub(crate) mod property;
 pub(crate) mod range;
 pub(crate) mod set;
 pub(crate) mod slice;
+pub(crate) mod slot_wrapper;
 pub(crate) mod str;
 pub(crate) mod traceback;
 pub(crate) mod tuple;

@@ -463,10 +463,13 @@ impl Vm {
                             receiver: obj.clone(),
                         }));
                     }
-                    if let Some(m) = crate::objects::method(kind, name)
-                        .or_else(|| crate::objects::dunders::dunder(kind, name))
-                    {
+                    if let Some(m) = crate::objects::method(kind, name) {
                         return Ok(Value::Native(m));
+                    }
+                    if let Some(d) = crate::objects::dunders::dunder(kind, name) {
+                        // Unbound, a generic dunder checks its receiver's type.
+                        let o = o.clone();
+                        return Ok(crate::objects::slot_wrapper::wrap(self, &o, d));
                     }
                     if name == "__class__" {
                         return Ok(Value::Obj(self.type_of(obj)));
@@ -666,6 +669,14 @@ impl Vm {
             }
         }
         let kind = self.kind_of(obj);
+        if name == "__hash__"
+            && matches!(
+                kind,
+                TypeKind::List | TypeKind::Dict | TypeKind::Set | TypeKind::Slice
+            )
+        {
+            return Ok(Value::None);
+        }
         if let Some(m) = crate::objects::method(kind, name)
             .or_else(|| crate::objects::dunders::dunder(kind, name))
         {
