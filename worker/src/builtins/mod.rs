@@ -117,6 +117,11 @@ pub(crate) fn install(vm: &mut Vm) {
     set_attr(&type_t, "mro", Value::Native(&crate::objects::typeobj::MRO));
     set_attr(
         &type_t,
+        "__subclasses__",
+        Value::Native(&crate::objects::typeobj::SUBCLASSES),
+    );
+    set_attr(
+        &type_t,
         "__or__",
         Value::Native(&crate::objects::alias::TYPE_OR),
     );

@@ -221,6 +221,8 @@ pub struct Class {
     /// A built-in type (made by the interpreter, not by a class statement or `type()`):
     /// `__module__` cannot tell, since a program class may say 'builtins' too.
     pub builtin: bool,
+    /// The classes made with this one among their bases, held weakly (`__subclasses__`).
+    pub subclasses: Vec<crate::value::heap::WeakHandle>,
 }
 
 /// Data that only exception instances carry.

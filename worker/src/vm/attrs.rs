@@ -1635,11 +1635,22 @@ impl Vm {
             metaclass,
             has_getattribute,
             builtin: false,
+            subclasses: Vec::new(),
         }));
         let mut full = vec![cls.clone()];
         full.extend(mro);
-        if let Object::Class(c) = cls.get_mut() {
+        let bases_now = if let Object::Class(c) = cls.get_mut() {
             c.mro = full;
+            c.bases.clone()
+        } else {
+            Vec::new()
+        };
+        // Each base lists its subclasses weakly (`__subclasses__`).
+        for b in &bases_now {
+            if let Object::Class(bc) = b.get_mut() {
+                bc.subclasses.retain(|w| w.get().is_some());
+                bc.subclasses.push(cls.downgrade(usize::MAX));
+            }
         }
         // Each slot is a member descriptor in the namespace (under its mangled name).
         for s in &own_slots {
