@@ -65,6 +65,19 @@ pub struct ErrorReport {
     pub message: String,
     /// The full CPython-format traceback text, ending with `Type: message\n`.
     pub traceback: String,
+    /// For a `SystemExit`, how a program run as a script ends: CPython prints no traceback.
+    pub system_exit: Option<SystemExitReport>,
+}
+
+/// How an uncaught `SystemExit` ends the process, as CPython's `handle_system_exit`: the
+/// status (`code` None is 0, an int is itself, anything else 1) and what goes to stderr
+/// (`str(code)` and a newline when `code` is neither None nor an int).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SystemExitReport {
+    /// The process exit status.
+    pub status: i32,
+    /// What CPython writes to stderr before exiting (empty for None and int codes).
+    pub stderr: String,
 }
 
 /// The result of one job.
@@ -281,6 +294,7 @@ fn lost_interpreter() -> ErrorReport {
         type_name: "SystemError".into(),
         message: "interpreter state lost after a crash".into(),
         traceback: "SystemError: interpreter state lost after a crash\n".into(),
+        system_exit: None,
     }
 }
 

@@ -149,6 +149,7 @@ pub(crate) fn native_type(
         slots: None,
         metaclass: None,
         has_getattribute: false,
+        subclasses: Vec::new(),
         builtin: false,
     }));
     let mut full = vec![cls.clone()];
