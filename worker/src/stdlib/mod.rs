@@ -19,10 +19,12 @@ use crate::vm::native::{Args, Arity, NativeFn};
 use crate::vm::{ExcKind, PyResult, Vm};
 use std::any::Any;
 
+pub(crate) mod bisect;
 pub(crate) mod builtins;
 pub(crate) mod collections;
 pub(crate) mod errno;
 pub(crate) mod functools;
+pub(crate) mod heapq;
 pub(crate) mod itertools;
 pub(crate) mod math;
 pub(crate) mod operator;
@@ -52,6 +54,8 @@ pub(crate) static REGISTRY: &[(&str, ModuleInit)] = &[
     ("_thread", thread::init),
     ("posix", posix::init),
     ("time", time::init),
+    ("_bisect", bisect::init),
+    ("_heapq", heapq::init),
 ];
 
 /// The initialiser of native module `name`.
