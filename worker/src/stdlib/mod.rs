@@ -19,6 +19,7 @@ use crate::vm::native::{Args, Arity, NativeFn};
 use crate::vm::{ExcKind, PyResult, Vm};
 use std::any::Any;
 
+pub(crate) mod atexit;
 pub(crate) mod bisect;
 pub(crate) mod builtins;
 pub(crate) mod collections;
@@ -56,6 +57,7 @@ pub(crate) static REGISTRY: &[(&str, ModuleInit)] = &[
     ("time", time::init),
     ("_bisect", bisect::init),
     ("_heapq", heapq::init),
+    ("atexit", atexit::init),
 ];
 
 /// The initialiser of native module `name`.
