@@ -19,6 +19,7 @@ use crate::vm::native::{Args, Arity, NativeFn};
 use crate::vm::{ExcKind, PyResult, Vm};
 use std::any::Any;
 
+pub(crate) mod abc;
 pub(crate) mod atexit;
 pub(crate) mod bisect;
 pub(crate) mod builtins;
@@ -58,6 +59,7 @@ pub(crate) static REGISTRY: &[(&str, ModuleInit)] = &[
     ("_bisect", bisect::init),
     ("_heapq", heapq::init),
     ("atexit", atexit::init),
+    ("_abc", abc::init),
 ];
 
 /// The initialiser of native module `name`.
