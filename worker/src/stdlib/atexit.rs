@@ -83,11 +83,15 @@ fn call_entry(vm: &mut Vm, entry: &Value) -> PyResult<Value> {
     vm.call(&parts[0], &args, &kwnames)
 }
 
-/// Runs the registered functions, last first, and forgets them. Their errors are ignored:
-/// CPython only reports them on stderr.
+/// Runs the registered functions, last first, and forgets them. Their errors are reported
+/// on stderr and otherwise ignored, as CPython's are.
 pub(crate) fn run_all(vm: &mut Vm) {
     while let Some(entry) = vm.atexit.pop() {
-        let _ = call_entry(vm, &entry);
+        if let Err(e) = call_entry(vm, &entry) {
+            // `SystemExit` from an exit function ends nothing more: it is ignored too.
+            let func = func_of(&entry);
+            super::report_unraisable(vm, "Exception ignored in atexit callback", &func, &e);
+        }
     }
 }
 

@@ -74,6 +74,16 @@ pub(crate) static REGISTRY: &[(&str, ModuleInit)] = &[
     ("_random", random::init),
 ];
 
+/// Reports an exception nothing can catch (raised by a weak reference callback or an exit
+/// function) on stderr, as CPython's "Exception ignored" message does.
+pub(crate) fn report_unraisable(vm: &mut Vm, context: &str, obj: &Value, exc: &ObjRef) {
+    let what = vm
+        .repr(obj)
+        .unwrap_or_else(|_| "<object repr() failed>".to_string());
+    let report = vm.error_report(exc);
+    io::write_stderr(vm, &format!("{context}: {what}\n{}", report.traceback));
+}
+
 /// The initialiser of native module `name`.
 pub(crate) fn find(name: &str) -> Option<ModuleInit> {
     REGISTRY

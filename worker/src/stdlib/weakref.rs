@@ -449,14 +449,16 @@ fn remove_dead_weakref(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 /// Calls the callback of weak reference `w`, whose referent died; called once, then
-/// forgotten. Its errors are ignored, as CPython only reports them as unraisable.
+/// forgotten. Its errors are reported on stderr and otherwise ignored, as CPython's are.
 pub(crate) fn run_callback(vm: &mut Vm, w: ObjRef) {
     let wv = Value::Obj(w);
     let Some(cb) = state(&wv).map(|s| std::mem::replace(&mut s.callback, Value::None)) else {
         return;
     };
     if !matches!(cb, Value::None) {
-        let _ = vm.call(&cb, &[wv], &[]);
+        if let Err(e) = vm.call(&cb, &[wv], &[]) {
+            super::report_unraisable(vm, "Exception ignored in", &cb, &e);
+        }
     }
 }
 
