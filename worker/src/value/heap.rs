@@ -212,6 +212,10 @@ impl ObjRef {
             }
             h.refcount.set(0);
         }
+        let flags = h.flags.get();
+        if flags & (WEAKLY_REFERENCED | WEAK_OWNER) != 0 {
+            weak_object_dying(self.ptr, flags);
+        }
         // SAFETY: the count reached zero, so this was the last `ObjRef`; the allocation came
         // from `Box::leak` in `new` and is reclaimed exactly once here.
         free(unsafe { Box::from_raw(self.ptr.as_ptr()) });
@@ -451,11 +455,6 @@ thread_local! {
 /// Frees an object (and, through its fields, what only it referenced) with bounded host
 /// recursion.
 fn free(obj: Box<HeapBox>) {
-    // Every free passes here, so weak references never outlive their referent.
-    let flags = obj.header.flags.get();
-    if flags & (WEAKLY_REFERENCED | WEAK_OWNER) != 0 {
-        weak_object_dying(NonNull::from(&*obj), flags);
-    }
     let Ok(depth) = FREE_DEPTH.try_with(|d| d.get()) else {
         // Thread teardown: the bookkeeping is gone.
         drop(obj);
