@@ -110,6 +110,7 @@ fn job_run_main(mut vm: Box<Vm>) -> (Box<Vm>, Result<(), ErrorReport>) {
         Ok(_) => Ok(()),
         Err(e) => Err(vm.error_report(&e)),
     };
+    stdlib::atexit::run_all(&mut vm);
     vm.run_finalizers();
     vm.flush_out();
     (vm, r)

@@ -19,10 +19,14 @@ use crate::vm::native::{Args, Arity, NativeFn};
 use crate::vm::{ExcKind, PyResult, Vm};
 use std::any::Any;
 
+pub(crate) mod abc;
+pub(crate) mod atexit;
+pub(crate) mod bisect;
 pub(crate) mod builtins;
 pub(crate) mod collections;
 pub(crate) mod errno;
 pub(crate) mod functools;
+pub(crate) mod heapq;
 pub(crate) mod importlib;
 pub(crate) mod io;
 pub(crate) mod itertools;
@@ -57,6 +61,10 @@ pub(crate) static REGISTRY: &[(&str, ModuleInit)] = &[
     ("_thread", thread::init),
     ("posix", posix::init),
     ("time", time::init),
+    ("_bisect", bisect::init),
+    ("_heapq", heapq::init),
+    ("atexit", atexit::init),
+    ("_abc", abc::init),
     ("sys", sys::init),
     ("_io", io::init),
     ("_imp", importlib::init_imp),
@@ -65,6 +73,16 @@ pub(crate) static REGISTRY: &[(&str, ModuleInit)] = &[
     ("_sre", sre::init),
     ("_random", random::init),
 ];
+
+/// Reports an exception nothing can catch (raised by a weak reference callback or an exit
+/// function) on stderr, as CPython's "Exception ignored" message does.
+pub(crate) fn report_unraisable(vm: &mut Vm, context: &str, obj: &Value, exc: &ObjRef) {
+    let what = vm
+        .repr(obj)
+        .unwrap_or_else(|_| "<object repr() failed>".to_string());
+    let report = vm.error_report(exc);
+    io::write_stderr(vm, &format!("{context}: {what}\n{}", report.traceback));
+}
 
 /// The initialiser of native module `name`.
 pub(crate) fn find(name: &str) -> Option<ModuleInit> {

@@ -57,7 +57,19 @@ pub(crate) static TERMINAL_SIZE: Spec = Spec {
     n_sequence: 2,
 };
 
-static SPECS: &[&Spec] = &[&STRUCT_TIME, &UNAME_RESULT, &TIMES_RESULT, &TERMINAL_SIZE];
+pub(crate) static EXCEPT_HOOK_ARGS: Spec = Spec {
+    key: "_thread._ExceptHookArgs",
+    fields: &["exc_type", "exc_value", "exc_traceback", "thread"],
+    n_sequence: 4,
+};
+
+static SPECS: &[&Spec] = &[
+    &STRUCT_TIME,
+    &UNAME_RESULT,
+    &TIMES_RESULT,
+    &TERMINAL_SIZE,
+    &EXCEPT_HOOK_ARGS,
+];
 
 static METHODS: &[NativeFn] = &[
     NativeFn::new("structseq", structseq_new),

@@ -125,6 +125,9 @@ pub struct Vm {
     /// Types defined by native modules, by qualified name (`itertools._grouper`), for natives
     /// that make instances of another type of their module.
     pub native_types: HashMap<&'static str, ObjRef>,
+    /// `atexit` registrations, each a tuple `(func, args, kwnames, kwvalues)`, run last first
+    /// when the program ends.
+    pub atexit: Vec<Value>,
 }
 
 const ITER_TYPES: &[&str] = &[
@@ -309,6 +312,7 @@ impl Vm {
             frozen_in_pid: 0,
             units: Default::default(),
             native_types: HashMap::new(),
+            atexit: Vec::new(),
         }
     }
 
