@@ -407,15 +407,13 @@ fn getsizeof(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let args = parse_args(vm, a, 0, "getsizeof", &["object", "default"], 1, 2)?;
     let v = args[0].cloned().unwrap_or(Value::None);
     if let Some(hook) = vm.getattr_opt(&v, "__sizeof__")? {
-        if let Ok(r) = vm.call(&hook, &[], &[]) {
-            if let Value::Int(n) = r {
-                if n < 0 {
-                    return Err(vm.value_error("__sizeof__() should return >= 0"));
-                }
-                // The garbage collector's header, as CPython adds for tracked objects.
-                let gc = if matches!(v, Value::Obj(_)) { 16 } else { 0 };
-                return Ok(Value::Int(n + gc));
+        if let Ok(Value::Int(n)) = vm.call(&hook, &[], &[]) {
+            if n < 0 {
+                return Err(vm.value_error("__sizeof__() should return >= 0"));
             }
+            // The garbage collector's header, as CPython adds for tracked objects.
+            let gc = if matches!(v, Value::Obj(_)) { 16 } else { 0 };
+            return Ok(Value::Int(n + gc));
         }
     }
     // A plausible size: CPython's object header plus the payload.
