@@ -86,12 +86,9 @@ pub(crate) static FUNCTIONS: &[NativeFn] = &[
 
 /// `__build_class__`, pushed by `LOAD_BUILD_CLASS`.
 pub(crate) static BUILD_CLASS: NativeFn = NativeFn::new("__build_class__", build_class);
-/// `super`: a zero-argument call is resolved from the calling frame by the interpreter.
-pub(crate) static SUPER: NativeFn = NativeFn::new("super", super_).frame_aware();
-/// `property`: also what `isinstance(x, property)` compares against.
-pub(crate) static PROPERTY: NativeFn = NativeFn::new("property", property);
-pub(crate) static STATICMETHOD: NativeFn = NativeFn::new("staticmethod", staticmethod);
-pub(crate) static CLASSMETHOD: NativeFn = NativeFn::new("classmethod", classmethod);
+/// `super(cls, obj)`, what calling the `super` type runs; a zero-argument call is resolved
+/// from the calling frame by the interpreter.
+pub(crate) static SUPER: NativeFn = NativeFn::new("super", super_);
 
 /// `dir`: a zero-argument call lists the calling scope, resolved by the interpreter.
 pub(crate) static DIR: NativeFn = NativeFn::new("dir", dir).frame_aware();
@@ -99,10 +96,6 @@ pub(crate) static DIR: NativeFn = NativeFn::new("dir", dir).frame_aware();
 /// The built-in functions known by address, bound in the builtins namespace with the rest.
 pub(crate) static IDENTIFIED: &[&NativeFn] = &[
     &BUILD_CLASS,
-    &SUPER,
-    &PROPERTY,
-    &STATICMETHOD,
-    &CLASSMETHOD,
     &DIR,
     &crate::vm::dynamic::EXEC,
     &crate::vm::dynamic::EVAL,
@@ -524,8 +517,16 @@ pub(crate) fn isinstance_check(vm: &mut Vm, v: &Value, t: &Value) -> PyResult<bo
             }
             Ok(false)
         }
-        _ if t.is_native(&PROPERTY) => Ok(matches!(v.body(), Some(Object::Property { .. }))),
-        _ => Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
+        _ => {
+            match instance_hook(vm, t, "__instancecheck__")? {
+                Some(hook) => {
+                    let r = vm.call(&hook, &[t.clone(), v.clone()], &[])?;
+                    vm.truthy(&r)
+                }
+                None => Err(vm
+                    .type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
+            }
+        }
     }
 }
 
@@ -535,7 +536,21 @@ fn issubclass(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 /// `issubclass(c, t)`: a metaclass's `__subclasscheck__` decides for its classes; otherwise
 /// `c` must be a class with `t` in its MRO.
-fn issubclass_check(vm: &mut Vm, c: &Value, t: &Value) -> PyResult<bool> {
+/// `type(t).__instancecheck__` (or `__subclasscheck__`) of a non-class `t` (a union, an
+/// alias, a typing construct).
+fn instance_hook(vm: &mut Vm, t: &Value, name: &str) -> PyResult<Option<Value>> {
+    if !matches!(t.body(), Some(Object::Instance(_))) {
+        return Ok(None);
+    }
+    let cls = vm.type_of(t);
+    Ok(vm.lookup_class_attr(&cls, name))
+}
+
+pub(crate) fn issubclass_check(vm: &mut Vm, c: &Value, t: &Value) -> PyResult<bool> {
+    if let Some(hook) = instance_hook(vm, t, "__subclasscheck__")? {
+        let r = vm.call(&hook, &[t.clone(), c.clone()], &[])?;
+        return vm.truthy(&r);
+    }
     if let Some(Object::Tuple(items)) = t.body() {
         let items = items.to_vec();
         for it in &items {
@@ -908,21 +923,6 @@ fn super_(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         class,
         receiver: r.clone(),
     }))
-}
-
-fn property(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let fget = a.arg(0, "fget").cloned().unwrap_or(Value::None);
-    let fset = a.arg(1, "fset").cloned().unwrap_or(Value::None);
-    let fdel = a.arg(2, "fdel").cloned().unwrap_or(Value::None);
-    Ok(Value::obj(Object::Property { fget, fset, fdel }))
-}
-
-fn staticmethod(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    Ok(Value::obj(Object::StaticMethod(arg0(a, 0))))
-}
-
-fn classmethod(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    Ok(Value::obj(Object::ClassMethod(arg0(a, 0))))
 }
 
 fn vars(vm: &mut Vm, a: &Args) -> PyResult<Value> {

@@ -17,7 +17,15 @@ use permafrost_image::opcode::flags;
 
 /// The built-in types whose `__init__`, not their constructor, takes the contents.
 fn is_container(k: TypeKind) -> bool {
-    matches!(k, TypeKind::List | TypeKind::Dict | TypeKind::Set)
+    matches!(
+        k,
+        TypeKind::List
+            | TypeKind::Dict
+            | TypeKind::Set
+            | TypeKind::Property
+            | TypeKind::ClassMethod
+            | TypeKind::StaticMethod
+    )
 }
 
 /// "'a'", "'a' and 'b'", "'a', 'b', and 'c'" as CPython lists missing arguments.
@@ -250,6 +258,13 @@ impl Vm {
         a: &crate::vm::native::Args,
     ) -> PyResult<Value> {
         let (name, is_kind): (&str, fn(&Value) -> bool) = match kind {
+            TypeKind::Property | TypeKind::ClassMethod | TypeKind::StaticMethod => {
+                let init = crate::objects::method(kind, "__init__");
+                return match init {
+                    Some(f) => self.call_native(f, a.raw, a.kwnames),
+                    None => Ok(Value::None),
+                };
+            }
             TypeKind::List => ("list", |v| matches!(v.body(), Some(Object::List(_)))),
             TypeKind::Dict => ("dict", |v| matches!(v.body(), Some(Object::Dict(_)))),
             _ => ("set", |v| matches!(v.body(), Some(Object::Set(_)))),
@@ -1034,6 +1049,9 @@ impl Vm {
                                 | TypeKind::Set
                                 | TypeKind::FrozenSet
                                 | TypeKind::Bytes
+                                | TypeKind::Property
+                                | TypeKind::ClassMethod
+                                | TypeKind::StaticMethod
                         ) =>
                 {
                     Some(kc.kind)
@@ -1112,6 +1130,9 @@ impl Vm {
         // Lists, dicts and sets start empty and are filled by `__init__`; the immutable
         // types are built from the arguments (CPython's `__new__`).
         let base = match base_kind {
+            Some(k @ (TypeKind::Property | TypeKind::ClassMethod | TypeKind::StaticMethod)) => {
+                crate::objects::property::empty(k)
+            }
             Some(k) if is_container(k) => self.construct_builtin(k, &[], &[])?,
             Some(k) => self.construct_builtin(k, args, kwnames)?,
             None => Value::Null,

@@ -169,6 +169,13 @@ impl Vm {
                 Vm::str_val(dunder_name.rsplit_once('.').map_or("", |(p, _)| p))
             };
             set("__package__", package);
+            if dunder_name == "__main__" {
+                // CPython's main module starts with an empty `__annotations__`.
+                set(
+                    "__annotations__",
+                    Value::obj(Object::Dict(crate::value::dict_table::Dict::new())),
+                );
+            }
             set("__spec__", Value::None);
             set("__loader__", Value::None);
             if record.package {
@@ -490,6 +497,17 @@ impl Vm {
         let names: Vec<Value> = match self.getattr_opt(m, "__all__")? {
             Some(all) => self.collect(&all)?,
             None => match m.body() {
+                // A module whose namespace became a dict (`globals()`) keeps its names there.
+                Some(Object::Module(mo)) if mo.dict.is_some() => {
+                    match mo.dict.as_ref().map(|d| d.get()) {
+                        Some(Object::Dict(d)) => d
+                            .iter()
+                            .map(|(k, _)| k.clone())
+                            .filter(|k| !k.as_str().is_some_and(|s| s.starts_with('_')))
+                            .collect(),
+                        _ => Vec::new(),
+                    }
+                }
                 Some(Object::Module(mo)) => mo
                     .names
                     .iter()
@@ -525,6 +543,16 @@ impl Vm {
         let Some(Some(target)) = self.modules.get(index as usize).cloned() else {
             return Ok(());
         };
+        let target_dict = match target.get() {
+            Object::Module(t) => t.dict.clone(),
+            _ => None,
+        };
+        if let Some(d) = target_dict {
+            for (name, v) in values {
+                self.dict_set(&d, Vm::str_val(name.as_str()), v)?;
+            }
+            return Ok(());
+        }
         if let Object::Module(t) = target.get_mut() {
             for (name, v) in values {
                 let s = t.slot_for(&name, Vm::str_val(name.as_str()));

@@ -440,7 +440,7 @@ impl Vm {
                 }
                 Object::Code(_) | Object::CodeRef(_) | Object::DynCode { .. } => TypeKind::Code,
                 Object::CodeUnit(_) => TypeKind::Object,
-                Object::Property { .. } => TypeKind::Property,
+                Object::Property(_) => TypeKind::Property,
                 Object::StaticMethod(_) => TypeKind::StaticMethod,
                 Object::ClassMethod(_) => TypeKind::ClassMethod,
                 Object::DictView { kind, .. } => {
