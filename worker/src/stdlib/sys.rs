@@ -34,6 +34,9 @@ static FUNCTIONS: &[NativeFn] = &[
     NativeFn::function("getfilesystemencoding", encoding, Arity::NoArgs, None),
     NativeFn::function("getfilesystemencodeerrors", fs_errors, Arity::NoArgs, None),
     NativeFn::function("is_finalizing", false_fn, Arity::NoArgs, None),
+    NativeFn::function("gettrace", none_fn, Arity::NoArgs, None),
+    NativeFn::function("getprofile", none_fn, Arity::NoArgs, None),
+    NativeFn::function("getswitchinterval", switchinterval, Arity::NoArgs, None),
     NativeFn::new("audit", audit),
     NativeFn::function("displayhook", displayhook, Arity::One, None),
     NativeFn::function("excepthook", excepthook, Arity::Range(3, 3), None),
@@ -349,6 +352,14 @@ fn encoding(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
 
 fn fs_errors(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
     Ok(Vm::str_val("surrogateescape"))
+}
+
+fn none_fn(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+fn switchinterval(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+    Ok(Value::Float(0.005))
 }
 
 fn false_fn(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
@@ -702,6 +713,16 @@ pub(crate) fn init(vm: &mut Vm) -> ObjRef {
     builtin_names.sort_unstable();
     let builtin_module_names = Vm::new_tuple(builtin_names.into_iter().map(Vm::str_val).collect());
 
+    // The program is the image's first module, as `python3 main.py` names it.
+    let main_file = if vm.image.module_count() > 0 {
+        vm.image.module(0).file.as_str().to_string()
+    } else {
+        String::new()
+    };
+    let main_dir = main_file
+        .rsplit_once('/')
+        .map_or("", |(d, _)| d)
+        .to_string();
     let (stdin, stdout, stderr) = super::io::std_streams(vm);
     let empty_list = || Vm::new_list(Vec::new());
     let module = super::new_module(
@@ -711,8 +732,8 @@ pub(crate) fn init(vm: &mut Vm) -> ObjRef {
             ("__doc__", Value::None),
             ("_getframe", Value::Native(&GETFRAME)),
             ("modules", Value::Obj(vm.sys_modules.clone())),
-            ("path", empty_list()),
-            ("argv", Vm::new_list(vec![Vm::str_val("")])),
+            ("path", Vm::new_list(vec![Vm::str_val(main_dir)])),
+            ("argv", Vm::new_list(vec![Vm::str_val(main_file)])),
             ("orig_argv", empty_list()),
             ("version", Vm::str_val(version_string())),
             ("version_info", version_info),
