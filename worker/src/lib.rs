@@ -11,7 +11,7 @@
 //! arguments, and takes back JSON results and captured output.
 //!
 //! Limits, by design: reference cycles are not collected (no cycle GC; they leak until the
-//! worker exits); `from m import *` and text I/O are not supported. `exec`, `eval` and
+//! worker exits); there is no file I/O (`_io.open` raises `OSError`). `exec`, `eval` and
 //! `compile` make transient code units (`vm/dynamic.rs`), freed when unreferenced.
 //! Python→Python calls recurse on the host stack, so every entry point runs on a helper
 //! thread with a large reserved stack (joined before returning: the zygote stays

@@ -82,6 +82,7 @@ pub(crate) static FUNCTIONS: &[NativeFn] = &[
     NativeFn::new("input", input),
     NativeFn::new("exit", exit),
     NativeFn::new("__import__", dunder_import),
+    NativeFn::new("open", crate::stdlib::io::open),
 ];
 
 /// `__build_class__`, pushed by `LOAD_BUILD_CLASS`.

@@ -78,7 +78,8 @@ pub struct Vm {
     pub layout: Layout,
     pub codes: Vec<CodeInfo>,
     pub templates: Vec<ModuleTemplate>,
-    /// Loaded modules by image module index (`sys.modules` for image modules).
+    /// Image modules by index: the module whose slots each frame of its code reads globals
+    /// from (what is *loaded* is `sys_modules`).
     pub modules: Vec<Option<ObjRef>>,
     /// Image module index by module name.
     pub module_by_name: HashMap<Box<str>, u32>,
