@@ -10,8 +10,9 @@
 //! It touches no files, sockets or processes: the server gives it an image and JSON
 //! arguments, and takes back JSON results and captured output.
 //!
-//! Limits, by design: reference cycles are not collected (no cycle GC; they leak until the
-//! worker exits); `from m import *` and text I/O are not supported. `exec`, `eval` and
+//! Reference cycles among a worker's own objects are collected (`value/gc.rs`, driven by the
+//! `gc` module's thresholds); objects inherited from the zygote are roots, never examined.
+//! Limits, by design: `from m import *` and text I/O are not supported. `exec`, `eval` and
 //! `compile` make transient code units (`vm/dynamic.rs`), freed when unreferenced.
 //! Python→Python calls recurse on the host stack, so every entry point runs on a helper
 //! thread with a large reserved stack (joined before returning: the zygote stays
@@ -225,7 +226,8 @@ impl Interpreter {
     }
 
     /// Serving, after `preload`, before the first fork: in the `permanent` layout makes every
-    /// object reachable from the loaded modules immortal; a no-op in `transient`.
+    /// object reachable from the loaded modules immortal; in both layouts moves what the cycle
+    /// collector tracks to its permanent list (`gc.freeze`).
     pub fn freeze_heap(&mut self) {
         if let Some(vm) = self.vm.as_mut() {
             vm.freeze_heap();
@@ -288,6 +290,8 @@ impl Vm {
     /// Makes everything reachable from the loaded modules immortal (permanent layout only).
     pub fn freeze_heap(&mut self) {
         if self.layout != Layout::Permanent {
+            // Still, no worker's collection examines (and writes) what the zygote made.
+            self.gc_freeze();
             return;
         }
         for m in self.modules.iter().flatten() {
@@ -322,6 +326,9 @@ impl Vm {
         // Spare frame buffers would be written by the first call in every worker.
         self.pool.clear();
         self.pool.shrink_to_fit();
+        // What is tracked and not immortal (unreachable from the modules) becomes a permanent
+        // root of the collector, so workers never examine it.
+        self.gc_freeze();
     }
 }
 

@@ -22,6 +22,7 @@ use std::any::Any;
 pub(crate) mod builtins;
 pub(crate) mod collections;
 pub(crate) mod functools;
+pub(crate) mod gc;
 pub(crate) mod itertools;
 pub(crate) mod math;
 pub(crate) mod operator;
@@ -37,6 +38,7 @@ pub(crate) static REGISTRY: &[(&str, ModuleInit)] = &[
     ("_operator", operator::init),
     ("_functools", functools::init),
     ("_collections", collections::init),
+    ("gc", gc::init),
 ];
 
 /// The initialiser of native module `name`.

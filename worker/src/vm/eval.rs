@@ -1356,10 +1356,14 @@ impl Vm {
         f.stack.truncate(new_len);
     }
 
-    /// Closes generators whose last reference went away while suspended (their `finally`
-    /// blocks run now); errors raised while closing are ignored, as CPython reports them
-    /// only as "Exception ignored".
+    /// Runs a cycle collection the allocation threshold asked for, then closes generators whose
+    /// last reference went away while suspended (their `finally` blocks run now); errors raised
+    /// while closing are ignored, as CPython reports them only as "Exception ignored".
     pub fn run_finalizers(&mut self) {
+        // The allocation threshold asks for collections through the same flag.
+        if crate::value::heap::take_collect_request() {
+            self.collect_auto();
+        }
         for _ in 0..100 {
             let pending = crate::value::heap::take_finalizers();
             if pending.is_empty() {
