@@ -378,6 +378,9 @@ fn spawn_worker(
             fork::die_with_parent(zygote_pid);
             // First, before anything allocates: new objects go to fresh pages of our own.
             crate::alloc::enter_worker_mode();
+            // Under memory pressure the kernel kills a worker (the supervisor replaces it),
+            // never the supervisor or the zygote. Raising one's own score needs no privilege.
+            let _ = std::fs::write("/proc/self/oom_score_adj", "1000");
             let _ = nix::unistd::close(control.as_raw_fd());
             let _ = nix::unistd::close(child_events.as_raw_fd());
             drop(supervisor_end);

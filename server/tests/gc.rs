@@ -1,6 +1,7 @@
 //! The cycle collector in a served worker: jobs that each leave a ~100 KiB reference cycle keep
 //! the worker's RSS bounded (and grow it without bound once `gc.disable()` ran), and a
 //! collection copies no page inherited from the zygote (the `stats` copy-on-write count).
+//! Workers also carry the highest `oom_score_adj`, so the kernel picks one of them first.
 
 mod common;
 
@@ -110,4 +111,18 @@ fn a_collection_copies_no_inherited_page() {
     // 50 jobs' trees: 101 nodes each, with their children lists.
     assert!(found >= 50 * 101, "{found}");
     assert_eq!(copied_pages(&after), copied_pages(&before));
+}
+
+#[test]
+fn workers_are_the_kernels_first_choice_under_memory_pressure() {
+    let server = Server::start("gc-oom", APP, 1, &[]);
+    let pid = worker(&server.stats())["pid"].as_i64().expect("pid");
+    let score = |pid: i64| {
+        std::fs::read_to_string(format!("/proc/{pid}/oom_score_adj"))
+            .expect("oom_score_adj")
+            .trim()
+            .to_string()
+    };
+    assert_eq!(score(pid), "1000");
+    assert_ne!(score(i64::from(server.pid())), "1000");
 }
