@@ -118,6 +118,11 @@ fn job_preload(mut vm: Box<Vm>) -> (Box<Vm>, Result<(), ErrorReport>) {
             break;
         }
     }
+    // Preloading's own garbage goes now; what survives becomes a permanent root of the
+    // collector (`gc.freeze`), in both layouts, so no worker's collection examines it.
+    vm.collect_cycles(2);
+    vm.run_finalizers();
+    vm.gc_freeze();
     // Output printed while preloading goes nowhere: there is no job to attach it to.
     vm.out.clear();
     (vm, result)
