@@ -112,6 +112,9 @@ pub enum Command {
         /// jobs); the image's own modules may still use them while preloading.
         #[arg(long = "no-dynamic-code")]
         no_dynamic_code: bool,
+        /// Replace a worker after a job that leaves its RSS above this many MiB (0: never).
+        #[arg(long = "max-worker-rss", default_value_t = 0)]
+        max_worker_rss: u64,
     },
     /// Call a function on a running server; each ARG is a JSON value.
     Call {

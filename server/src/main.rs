@@ -116,7 +116,9 @@ fn main() -> ExitCode {
             max_jobs_per_worker,
             queue_limit,
             no_dynamic_code,
+            max_worker_rss,
         } => {
+            permafrost_server::zygote::set_max_worker_rss_mb(max_worker_rss);
             if workers == 0 {
                 return usage("--workers must be at least 1");
             }

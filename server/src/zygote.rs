@@ -41,6 +41,7 @@ use std::io::{BufRead, BufReader, Write};
 use std::os::fd::{AsFd, AsRawFd, OwnedFd};
 use std::os::unix::net::UnixStream;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 /// Largest message on the control socket.
@@ -440,6 +441,31 @@ fn report_spawn_failure(control: &OwnedFd, what: &str, errno: i32) {
     let _ = fork::send_with_fd(control.as_fd(), &message[..len], None);
 }
 
+/// `--max-worker-rss` in KiB (0: no limit). Set before the zygote forks, read by workers.
+static MAX_WORKER_RSS_KB: AtomicU64 = AtomicU64::new(0);
+
+/// Sets `--max-worker-rss`: a worker whose RSS is above `mb` MiB after a job is replaced.
+pub fn set_max_worker_rss_mb(mb: u64) {
+    MAX_WORKER_RSS_KB.store(mb.saturating_mul(1024), Ordering::Relaxed);
+}
+
+/// Whether this worker's resident memory is above `--max-worker-rss` (uWSGI's reload-on-rss).
+fn above_max_rss() -> bool {
+    let limit = MAX_WORKER_RSS_KB.load(Ordering::Relaxed);
+    if limit == 0 {
+        return false;
+    }
+    let Ok(status) = std::fs::read_to_string("/proc/self/status") else {
+        return false;
+    };
+    let rss_kb: u64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0);
+    rss_kb > limit
+}
+
 /// The worker's life: announce readiness, then run one job per line until the supervisor
 /// closes the socket.
 fn worker_main(socket: OwnedFd, interp: &mut Interpreter) -> ! {
@@ -502,11 +528,12 @@ fn worker_main(socket: OwnedFd, interp: &mut Interpreter) -> ! {
             }
             Err(bad) => protocol::error_reply(&bad.id, "ProtocolError", &bad.message),
         };
-        if poisoned {
+        let too_big = !poisoned && above_max_rss();
+        if poisoned || too_big {
             // `retire` before the reply, so that the supervisor sends nothing more here.
             let _ = writer.write_all(b"retire\n");
         }
-        if writer.write_all(&reply).is_err() || poisoned {
+        if writer.write_all(&reply).is_err() || poisoned || too_big {
             fork::exit_now(if poisoned { 70 } else { 0 });
         }
     }

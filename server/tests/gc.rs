@@ -36,6 +36,12 @@ def collect():
 
 def touch():
     return len(DATA)
+
+HELD = []
+
+def hog(mb):
+    HELD.append("x" * (mb * 1024 * 1024))
+    return len(HELD)
 "#;
 
 fn worker(stats: &Value) -> &Value {
@@ -125,4 +131,25 @@ fn workers_are_the_kernels_first_choice_under_memory_pressure() {
     };
     assert_eq!(score(pid), "1000");
     assert_ne!(score(i64::from(server.pid())), "1000");
+}
+
+#[test]
+fn a_worker_above_max_worker_rss_after_a_job_is_replaced() {
+    let server = Server::start("gc-rss-limit", APP, 1, &["--max-worker-rss", "48"]);
+    let mut client = server.client();
+    let first = client.call("hog", json!([1]));
+    assert_eq!(first["result"], 1, "{first}");
+    let second = client.call("hog", json!([1]));
+    assert_eq!(second["result"], 2, "{second}");
+    assert_eq!(
+        first["worker"], second["worker"],
+        "replaced below the limit"
+    );
+    // 64 MiB held: the reply comes back, then the worker is replaced by a fresh fork.
+    let big = client.call("hog", json!([64]));
+    assert_eq!(big["result"], 3, "{big}");
+    assert_eq!(big["worker"], second["worker"]);
+    let after = client.call("hog", json!([1]));
+    assert_eq!(after["result"], 1, "{after}");
+    assert_ne!(after["worker"], big["worker"]);
 }
