@@ -55,10 +55,11 @@ fn needs_finalizer(o: &ObjRef) -> bool {
     matches!(o.get(), Object::Generator(g) if g.state == GenState::Suspended && g.frame.is_some())
 }
 
-/// Where weak references to objects about to be freed by the collector are cleared (and their
-/// callbacks queued), before any cycle is broken, as CPython's `handle_weakrefs` does. The
-/// weak-reference table lives with the heap; nothing to do until it exists.
-fn clear_weakrefs(_garbage: &[ObjRef]) {}
+/// Weak references to objects about to be freed by the collector are cleared (and the
+/// callbacks of live weak references queued) before any cycle is broken.
+fn clear_weakrefs(garbage: &[ObjRef]) {
+    heap::clear_weakrefs_for_collection(garbage);
+}
 
 impl Vm {
     /// Collects generations `0..=gen`: returns how many unreachable objects were found.

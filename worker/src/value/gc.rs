@@ -53,6 +53,7 @@ pub fn trace(body: &Object, f: &mut dyn FnMut(&ObjRef)) {
                 s.doc
                     .iter()
                     .chain(s.module.iter())
+                    .chain(s.annotations.iter())
                     .for_each(|x| value_ref(x, f));
             }
             for o in func
@@ -169,10 +170,12 @@ pub fn trace(body: &Object, f: &mut dyn FnMut(&ObjRef)) {
             Iter::Range { .. } | Iter::BigRange { .. } | Iter::Exhausted => {}
         },
         Object::Code(c) => c.consts.iter().for_each(|x| value_ref(x, f)),
-        Object::Property { fget, fset, fdel } => {
-            value_ref(fget, f);
-            value_ref(fset, f);
-            value_ref(fdel, f);
+        Object::Property(p) => {
+            value_ref(&p.fget, f);
+            value_ref(&p.fset, f);
+            value_ref(&p.fdel, f);
+            value_ref(&p.doc, f);
+            value_ref(&p.name, f);
         }
         Object::DictView { dict, .. } => f(dict),
         Object::Super { class, receiver } => {

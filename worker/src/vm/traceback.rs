@@ -8,6 +8,20 @@ use crate::value::Value;
 use crate::vm::Vm;
 use crate::ErrorReport;
 
+/// Identical traceback entries printed before the rest of a run is summarised.
+const RECURSIVE_CUTOFF: usize = 3;
+
+/// The summary line for a run of `run` identical entries, if it was cut.
+fn push_repeated(out: &mut String, run: usize) {
+    if run > RECURSIVE_CUTOFF {
+        let more = run - RECURSIVE_CUTOFF;
+        let plural = if more > 1 { "s" } else { "" };
+        out.push_str(&format!(
+            "  [Previous line repeated {more} more time{plural}]\n"
+        ));
+    }
+}
+
 impl Vm {
     /// The exception's type name as tracebacks print it (`mod.Name` outside `__main__`).
     pub fn exc_type_display(&self, exc: &ObjRef) -> String {
@@ -54,15 +68,29 @@ impl Vm {
         }
         if !tb.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
-            for (code, line) in tb.iter().rev() {
-                let view = self.codes[*code as usize].view;
-                out.push_str(&format!(
+            // CPython prints a run of identical entries (same file, line and function) three
+            // times, then `[Previous line repeated N more times]` for the rest.
+            let mut previous = String::new();
+            let mut run = 0usize;
+            for &(code, line) in tb.iter().rev() {
+                let view = self.codes[code as usize].view;
+                let entry = format!(
                     "  File \"{}\", line {}, in {}\n",
                     view.filename().as_str(),
                     line,
                     view.name().as_str()
-                ));
+                );
+                if entry != previous {
+                    push_repeated(out, run);
+                    run = 0;
+                }
+                run += 1;
+                if run <= RECURSIVE_CUTOFF {
+                    out.push_str(&entry);
+                }
+                previous = entry;
             }
+            push_repeated(out, run);
         }
         let name = self.exc_type_display(exc);
         let msg = self
