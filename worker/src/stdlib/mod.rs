@@ -27,6 +27,7 @@ pub(crate) mod collections;
 pub(crate) mod errno;
 pub(crate) mod functools;
 pub(crate) mod heapq;
+pub(crate) mod gc;
 pub(crate) mod importlib;
 pub(crate) mod io;
 pub(crate) mod itertools;
@@ -72,6 +73,7 @@ pub(crate) static REGISTRY: &[(&str, ModuleInit)] = &[
     ("_frozen_importlib_external", importlib::init_external),
     ("_sre", sre::init),
     ("_random", random::init),
+    ("gc", gc::init),
 ];
 
 /// Reports an exception nothing can catch (raised by a weak reference callback or an exit

@@ -1393,11 +1393,15 @@ impl Vm {
         drop(f.stack.pop());
     }
 
-    /// Closes generators whose last reference went away while suspended (their `finally`
-    /// blocks run now) and calls the callbacks of weak references whose referent died;
-    /// errors raised meanwhile are ignored, as CPython reports them only as "Exception
-    /// ignored".
+    /// Runs a cycle collection the allocation threshold asked for, then closes generators whose
+    /// last reference went away while suspended (their `finally` blocks run now) and calls the
+    /// callbacks of weak references whose referent died; errors raised meanwhile are ignored,
+    /// as CPython reports them only as "Exception ignored".
     pub fn run_finalizers(&mut self) {
+        // The allocation threshold asks for collections through the same flag.
+        if crate::value::heap::take_collect_request() {
+            self.collect_auto();
+        }
         for _ in 0..100 {
             let pending = crate::value::heap::take_finalizers();
             let weak = crate::value::heap::take_weak_callbacks();
