@@ -22,6 +22,7 @@ use std::any::Any;
 pub(crate) mod builtins;
 pub(crate) mod collections;
 pub(crate) mod functools;
+pub(crate) mod hashes;
 pub(crate) mod itertools;
 pub(crate) mod math;
 pub(crate) mod operator;
@@ -41,6 +42,12 @@ pub(crate) static REGISTRY: &[(&str, ModuleInit)] = &[
     ("_collections", collections::init),
     ("_sre", sre::init),
     ("_random", random::init),
+    ("_md5", hashes::init_md5),
+    ("_sha1", hashes::init_sha1),
+    ("_sha256", hashes::init_sha256),
+    ("_sha512", hashes::init_sha512),
+    ("_sha3", hashes::init_sha3),
+    ("_blake2", hashes::init_blake2),
 ];
 
 /// The initialiser of native module `name`.
