@@ -28,6 +28,7 @@ pub(crate) mod math;
 pub(crate) mod operator;
 pub(crate) mod random;
 pub(crate) mod sre;
+pub(crate) mod struct_;
 
 /// Builds a native module; called once, on its first import.
 pub(crate) type ModuleInit = fn(&mut Vm) -> ObjRef;
@@ -42,6 +43,7 @@ pub(crate) static REGISTRY: &[(&str, ModuleInit)] = &[
     ("_collections", collections::init),
     ("_sre", sre::init),
     ("_random", random::init),
+    ("_struct", struct_::init),
     ("_md5", hashes::init_md5),
     ("_sha1", hashes::init_sha1),
     ("_sha256", hashes::init_sha256),
