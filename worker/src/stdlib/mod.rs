@@ -19,6 +19,7 @@ use crate::vm::native::{Args, Arity, NativeFn};
 use crate::vm::{ExcKind, PyResult, Vm};
 use std::any::Any;
 
+pub(crate) mod array;
 pub(crate) mod binascii;
 pub(crate) mod builtins;
 pub(crate) mod collections;
@@ -46,6 +47,7 @@ pub(crate) static REGISTRY: &[(&str, ModuleInit)] = &[
     ("_random", random::init),
     ("_struct", struct_::init),
     ("binascii", binascii::init),
+    ("array", array::init),
     ("_md5", hashes::init_md5),
     ("_sha1", hashes::init_sha1),
     ("_sha256", hashes::init_sha256),
