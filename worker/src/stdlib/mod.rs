@@ -20,14 +20,17 @@ use crate::vm::{ExcKind, PyResult, Vm};
 use std::any::Any;
 
 pub(crate) mod abc;
+pub(crate) mod array;
 pub(crate) mod atexit;
+pub(crate) mod binascii;
 pub(crate) mod bisect;
 pub(crate) mod builtins;
 pub(crate) mod collections;
 pub(crate) mod errno;
 pub(crate) mod functools;
-pub(crate) mod heapq;
 pub(crate) mod gc;
+pub(crate) mod hashes;
+pub(crate) mod heapq;
 pub(crate) mod importlib;
 pub(crate) mod io;
 pub(crate) mod itertools;
@@ -38,6 +41,7 @@ pub(crate) mod random;
 pub(crate) mod sre;
 pub(crate) mod stat;
 pub(crate) mod string;
+pub(crate) mod struct_;
 pub(crate) mod structseq;
 pub(crate) mod sys;
 pub(crate) mod thread;
@@ -74,6 +78,15 @@ pub(crate) static REGISTRY: &[(&str, ModuleInit)] = &[
     ("_sre", sre::init),
     ("_random", random::init),
     ("gc", gc::init),
+    ("_struct", struct_::init),
+    ("binascii", binascii::init),
+    ("array", array::init),
+    ("_md5", hashes::init_md5),
+    ("_sha1", hashes::init_sha1),
+    ("_sha256", hashes::init_sha256),
+    ("_sha512", hashes::init_sha512),
+    ("_sha3", hashes::init_sha3),
+    ("_blake2", hashes::init_blake2),
 ];
 
 /// Reports an exception nothing can catch (raised by a weak reference callback or an exit
