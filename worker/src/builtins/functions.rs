@@ -285,10 +285,17 @@ fn min_max(vm: &mut Vm, a: &Args, is_max: bool) -> PyResult<Value> {
         best = Some(match best {
             None => (k, v),
             Some((bk, bv)) => {
-                let better = if is_max {
-                    vm.less_than(&bk, &k)?
-                } else {
-                    vm.less_than(&k, &bk)?
+                let better = match (&k, &bk) {
+                    // Small ints compare without the rich-comparison machinery.
+                    (&Value::Int(x), &Value::Int(y)) => {
+                        if is_max {
+                            y < x
+                        } else {
+                            x < y
+                        }
+                    }
+                    _ if is_max => vm.less_than(&bk, &k)?,
+                    _ => vm.less_than(&k, &bk)?,
                 };
                 if better {
                     (k, v)
