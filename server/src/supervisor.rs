@@ -51,11 +51,11 @@ const MAX_PRELOAD_FAILURES: u32 = 5;
 /// Times a job is given to another worker because its worker died before starting it.
 const MAX_REDISPATCH: u8 = 3;
 /// Read buffer of a client connection.
-const CONNECTION_BUFFER: usize = 8 * 1024;
+const CONNECTION_BUFFER: usize = 4 * 1024;
 /// Replies waiting to be written to one connection beyond which its queued jobs are not
 /// dispatched (the client does not read: backpressure, not buffering).
 const MAX_PENDING_REPLY_BYTES: usize = 1 << 20;
-/// Memory all connections together may hold in request lines beyond their first 64 KiB.
+/// Memory all connections together may hold in request lines beyond their first 16 KiB.
 const LINE_BUDGET_BYTES: usize = 32 << 20;
 
 /// `permafrost serve` options, validated.
@@ -1698,7 +1698,8 @@ async fn connection(
     let writer_state = state.clone();
     let writer_events = events.clone();
     let writer = tokio::spawn(async move {
-        let mut batch = Vec::with_capacity(4096);
+        // Allocated on the first reply: an idle connection costs as little as possible.
+        let mut batch = Vec::new();
         while let Some(first) = replies.recv().await {
             batch.clear();
             batch.extend_from_slice(&first);
@@ -1731,7 +1732,7 @@ async fn connection(
                 let _ = writer_events.send(Event::Wake);
             }
             if batch.capacity() > 1 << 21 {
-                batch = Vec::with_capacity(4096);
+                batch = Vec::new();
             }
             writer_state.count.fetch_sub(lines, Ordering::AcqRel);
             writer_state.changed.notify_one();
