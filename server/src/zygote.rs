@@ -1,6 +1,6 @@
 //! The zygote and the workers it forks.
 //!
-//! [`spawn`] starts a zygote as a fresh process: the `permafrost` binary itself
+//! `spawn` starts a zygote as a fresh process: the `permafrost` binary itself
 //! (`/proc/self/exe`), run with the hidden `zygote` subcommand and the control socket as an
 //! inherited descriptor ([`exec_main`]). Being exec'd rather than forked, a zygote can be
 //! started from the multi-threaded supervisor at any time (a restart after the zygote died, a
@@ -212,7 +212,7 @@ pub(crate) fn decode(packet: &[u8], fd: Option<OwnedFd>) -> Option<ZygoteMessage
     }
 }
 
-/// The `zygote` subcommand: the process [`spawn`] starts. Takes the inherited control socket,
+/// The `zygote` subcommand: the process `spawn` starts. Takes the inherited control socket,
 /// opens and validates the image, then preloads and serves fork requests; never returns.
 pub fn exec_main(options: ZygoteOptions, control_fd: i32, supervisor: i32) -> ! {
     let Some(control) = fork::take_inherited_socket(control_fd) else {
