@@ -99,6 +99,8 @@ pub(crate) fn spawn(options: &ZygoteOptions) -> std::io::Result<(Pid, OwnedFd)> 
     // processes, so no other child can inherit it in between.
     fcntl(zygote_end.as_raw_fd(), FcntlArg::F_SETFD(FdFlag::empty()))?;
     let mut command = std::process::Command::new("/proc/self/exe");
+    // `ps` shows `permafrost zygote IMAGE ...`.
+    std::os::unix::process::CommandExt::arg0(&mut command, "permafrost");
     command
         .arg("zygote")
         .arg(&options.image)
