@@ -30,6 +30,16 @@ impl<T> FairQueue<T> {
         self.len == 0
     }
 
+    /// Items `key` has queued.
+    pub(crate) fn len_of(&self, key: u64) -> usize {
+        self.queues.get(&key).map_or(0, VecDeque::len)
+    }
+
+    /// Keys with items queued.
+    pub(crate) fn keys(&self) -> usize {
+        self.ring.len()
+    }
+
     /// Queues `item` behind `key`'s others, or (`front`) before them, with `key` served next.
     pub(crate) fn push(&mut self, key: u64, item: T, front: bool) {
         let queue = self.queues.entry(key).or_default();
@@ -129,6 +139,11 @@ mod tests {
         queue.push(2, (2, 0), false);
         queue.push(3, (3, 0), false);
         assert_eq!(queue.len(), 6);
+        assert_eq!(
+            (queue.len_of(1), queue.len_of(2), queue.len_of(9)),
+            (4, 1, 0)
+        );
+        assert_eq!(queue.keys(), 3);
         assert_eq!(
             take_all(&mut queue),
             vec![(1, 0), (2, 0), (3, 0), (1, 1), (1, 2), (1, 3)]

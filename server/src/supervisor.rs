@@ -633,15 +633,20 @@ impl Pool {
             .workers
             .values()
             .any(|w| matches!(w.state, WorkerState::Idle));
-        if !idle && self.queue.len() >= self.context.options.queue_limit {
+        let limit = self.context.options.queue_limit;
+        let queued = self.queue.len();
+        // At the limit, a connection is refused only once it holds its share of the queue,
+        // so one client's backlog cannot lock the others out; the queue never holds more
+        // than twice the limit.
+        let share = limit / self.queue.keys().max(1);
+        if !idle
+            && queued >= limit
+            && (self.queue.len_of(job.conn()) >= share.max(1) || queued >= limit * 2)
+        {
             job.reply.send(protocol::error_reply(
                 &job.id,
                 "Busy",
-                &format!(
-                    "server busy: {} jobs already queued (--queue-limit {})",
-                    self.queue.len(),
-                    self.context.options.queue_limit
-                ),
+                &format!("server busy: {queued} jobs already queued (--queue-limit {limit})"),
             ));
             return;
         }

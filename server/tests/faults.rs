@@ -464,3 +464,33 @@ fn a_zygote_that_cannot_be_restarted_stops_the_server_after_repeated_failures() 
     assert!(log.contains("5 in a row"), "{log}");
     assert!(!server.socket.exists());
 }
+
+#[test]
+fn a_full_queue_still_takes_a_call_from_another_client() {
+    let server = Server::start(
+        "fairlimit",
+        &app(1),
+        1,
+        &["--queue-limit", "4", "--job-timeout", "60"],
+    );
+    let mut a = server.client();
+    let ids: Vec<u64> = (0..10)
+        .map(|_| a.send(json!({"op": "call", "function": "work", "args": [20000]})))
+        .collect();
+    // One runs, four wait, the rest of A's are refused.
+    let mut busy = 0;
+    let mut replies = HashMap::new();
+    for _ in 0..5 {
+        let reply = a.receive();
+        busy += usize::from(reply["error"]["type"] == "Busy");
+        replies.insert(reply["id"].as_u64().expect("id"), reply);
+    }
+    assert_eq!(busy, 5, "{replies:?}");
+    // B has nothing queued: its call is taken although the queue is at its limit.
+    let reply = server.client().call("handle", json!([4]));
+    assert_eq!(reply["result"], 8, "{reply}");
+    for _ in 0..5 {
+        assert_eq!(a.receive()["ok"], true);
+    }
+    assert_eq!(ids.len(), 10);
+}
