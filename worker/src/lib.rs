@@ -296,6 +296,7 @@ impl Vm {
         for m in self.native_modules.values() {
             value::freeze::freeze_obj(m);
         }
+        value::freeze::freeze_obj(&self.sys_modules);
         for t in self
             .types
             .iter()

@@ -109,10 +109,40 @@ pub(crate) fn install(vm: &mut Vm) {
     );
     set_attr(&type_t, "mro", Value::Native(&crate::objects::typeobj::MRO));
     set_attr(
+        &type_t,
+        "__or__",
+        Value::Native(&crate::objects::alias::TYPE_OR),
+    );
+    set_attr(
+        &type_t,
+        "__ror__",
+        Value::Native(&crate::objects::alias::TYPE_ROR),
+    );
+    set_attr(
         &vm.exc_types[ExcKind::BaseException as usize],
         "__init__",
         Value::Native(&crate::objects::exception::INIT),
     );
+    // The descriptor types' methods live in their class dicts, where a subclass's MRO and
+    // `super()` find them.
+    for (kind, table) in [
+        (
+            TypeKind::Property,
+            crate::objects::property::PROPERTY_METHODS,
+        ),
+        (
+            TypeKind::ClassMethod,
+            crate::objects::property::CLASSMETHOD_METHODS,
+        ),
+        (
+            TypeKind::StaticMethod,
+            crate::objects::property::STATICMETHOD_METHODS,
+        ),
+    ] {
+        for f in table {
+            set_attr(&vm.types[kind as usize], f.name(), Value::Native(f));
+        }
+    }
     let mut builtins: HashMap<&'static str, Value> = HashMap::new();
     for (kind, name) in crate::vm::TYPE_NAMES {
         // Types CPython keeps out of the builtins namespace (reachable through `type()`).
@@ -341,9 +371,10 @@ impl Vm {
             TypeKind::Bytes => crate::objects::bytes::construct(self, &a),
             TypeKind::Slice => crate::objects::slice::construct(self, &a),
             TypeKind::NoneType => Ok(Value::None),
-            TypeKind::Property => self.call_native(&functions::PROPERTY, args, kwnames),
-            TypeKind::StaticMethod => self.call_native(&functions::STATICMETHOD, args, kwnames),
-            TypeKind::ClassMethod => self.call_native(&functions::CLASSMETHOD, args, kwnames),
+            TypeKind::Property => crate::objects::property::construct_property(self, &a),
+            TypeKind::StaticMethod => crate::objects::property::construct_wrapper(self, &a, false),
+            TypeKind::ClassMethod => crate::objects::property::construct_wrapper(self, &a, true),
+            TypeKind::Super => self.call_native(&functions::SUPER, args, kwnames),
             _ => Err(self.type_error(format!(
                 "cannot create '{}' instances",
                 Vm::class_name(self.type_obj(kind))

@@ -7,6 +7,7 @@ use crate::value::Value;
 use crate::vm::native::{Args, NativeFn};
 use crate::vm::{PyResult, Vm};
 
+pub(crate) mod alias;
 pub(crate) mod bytes;
 pub(crate) mod complex;
 pub(crate) mod coroutine;
@@ -17,6 +18,7 @@ pub(crate) mod float;
 pub(crate) mod generator;
 pub(crate) mod int;
 pub(crate) mod list;
+pub(crate) mod mappingproxy;
 pub(crate) mod object;
 pub(crate) mod property;
 pub(crate) mod range;
@@ -73,6 +75,9 @@ fn methods(kind: TypeKind) -> &'static [NativeFn] {
         TypeKind::AsyncGenAThrow => coroutine::ATHROW_METHODS,
         TypeKind::ANextAwaitable => coroutine::ANEXT_METHODS,
         TypeKind::Exception => exception::METHODS,
+        TypeKind::Property => property::PROPERTY_METHODS,
+        TypeKind::ClassMethod => property::CLASSMETHOD_METHODS,
+        TypeKind::StaticMethod => property::STATICMETHOD_METHODS,
         _ => &[],
     }
 }

@@ -191,10 +191,12 @@ fn freeze_all(mut work: Vec<ObjRef>) {
                 Iter::Range { .. } | Iter::BigRange { .. } | Iter::Exhausted => {}
             },
             Object::Code(c) => c.consts.iter().for_each(|v| push_value(v, w)),
-            Object::Property { fget, fset, fdel } => {
-                push_value(fget, w);
-                push_value(fset, w);
-                push_value(fdel, w);
+            Object::Property(p) => {
+                push_value(&p.fget, w);
+                push_value(&p.fset, w);
+                push_value(&p.fdel, w);
+                push_value(&p.doc, w);
+                push_value(&p.name, w);
             }
             Object::DictView { dict, .. } => push_obj(dict, w),
             Object::Super { class, receiver } => {

@@ -17,10 +17,17 @@
 //! (`take_finalizers`) so the interpreter can close it and run its `finally` blocks, as CPython
 //! does when it deallocates a generator.
 //!
+//! Weak references (`_weakref`) are a side table keyed by address, touched only by objects
+//! that have them: a header flag marks a weakly referenced object (and a weak reference
+//! object), and only a dying object with a flag looks the table up. A dying referent's
+//! weak references are cleared at once; those with callbacks are queued
+//! (`take_weak_callbacks`) for the interpreter to call at a safe point, never inside a free.
+//!
 //! This module (the pointer, and `run_on_big_stack`) is the only place with `unsafe`.
 
 use crate::value::object::{GenState, Object};
 use std::cell::{Cell, RefCell, UnsafeCell};
+use std::collections::HashMap;
 use std::ptr::NonNull;
 
 thread_local! {
@@ -51,6 +58,10 @@ fn needs_finalizer(body: &Object) -> bool {
 
 /// Header flag: the object is immortal; refcount operations skip it.
 pub const IMMORTAL: u32 = 1;
+/// Header flag: weak references point at the object (`WEAK_TARGETS` has its entry).
+const WEAKLY_REFERENCED: u32 = 2;
+/// Header flag: the object is a weak reference object (`WEAK_OWNERS` has its entry).
+const WEAK_OWNER: u32 = 4;
 
 /// The inline header every heap object starts with.
 #[repr(C)]
@@ -201,10 +212,232 @@ impl ObjRef {
             }
             h.refcount.set(0);
         }
+        let flags = h.flags.get();
+        if flags & (WEAKLY_REFERENCED | WEAK_OWNER) != 0 {
+            weak_object_dying(self.ptr, flags);
+        }
         // SAFETY: the count reached zero, so this was the last `ObjRef`; the allocation came
         // from `Box::leak` in `new` and is reclaimed exactly once here.
         free(unsafe { Box::from_raw(self.ptr.as_ptr()) });
     }
+}
+
+/// One weak reference: the address it points at (0 once the referent died) and the weak
+/// reference object holding it (0 once that object died), both uncounted.
+struct WeakSlot {
+    target: usize,
+    owner: usize,
+    /// Whether the owner must be queued when the referent dies (it has a callback).
+    notify: bool,
+}
+
+/// Every weak reference of the process. It is process-wide, not per thread, because an
+/// interpreter may move between threads between calls (`on_interpreter_stack`); it holds
+/// addresses only, and no object is freed while it is locked.
+#[derive(Default)]
+struct WeakTable {
+    slots: Vec<WeakSlot>,
+    free: Vec<usize>,
+    /// The slots pointing at each weakly referenced object, in `getweakrefs` order.
+    targets: HashMap<usize, Vec<usize>>,
+    /// The slot of each weak reference object, by its address.
+    owners: HashMap<usize, usize>,
+}
+
+static WEAK: std::sync::Mutex<Option<WeakTable>> = std::sync::Mutex::new(None);
+
+/// Runs `f` on the weak table (created on first use).
+fn with_weak<R>(f: impl FnOnce(&mut WeakTable) -> R) -> R {
+    let mut guard = WEAK.lock().unwrap_or_else(|e| e.into_inner());
+    f(guard.get_or_insert_with(WeakTable::default))
+}
+
+thread_local! {
+    /// Weak reference objects whose referent died and whose callback is still to be called.
+    static WEAK_CALLBACKS: RefCell<Vec<ObjRef>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A weak reference to a heap object: it does not keep the object alive, and reads `None`
+/// once the object is freed. An immortal referent never dies, so it is never listed.
+pub struct WeakHandle {
+    slot: usize,
+}
+
+impl ObjRef {
+    /// A new weak reference to this object, listed at position `at` among its weak
+    /// references (clamped to the end).
+    pub fn downgrade(&self, at: usize) -> WeakHandle {
+        let immortal = self.is_immortal();
+        if !immortal {
+            let h = self.header();
+            h.flags.set(h.flags.get() | WEAKLY_REFERENCED);
+        }
+        let addr = self.addr();
+        let slot = with_weak(|t| {
+            let data = WeakSlot {
+                target: addr,
+                owner: 0,
+                notify: false,
+            };
+            let slot = match t.free.pop() {
+                Some(i) => {
+                    t.slots[i] = data;
+                    i
+                }
+                None => {
+                    t.slots.push(data);
+                    t.slots.len() - 1
+                }
+            };
+            if !immortal {
+                let list = t.targets.entry(addr).or_default();
+                list.insert(at.min(list.len()), slot);
+            }
+            slot
+        });
+        WeakHandle { slot }
+    }
+
+    /// The weak reference objects registered (`WeakHandle::set_owner`) for this object's
+    /// weak references, in order.
+    pub fn weak_owners(&self) -> Vec<ObjRef> {
+        if self.header().flags.get() & WEAKLY_REFERENCED == 0 {
+            return Vec::new();
+        }
+        let owners: Vec<usize> = with_weak(|t| match t.targets.get(&self.addr()) {
+            Some(list) => list
+                .iter()
+                .map(|&i| t.slots[i].owner)
+                .filter(|&o| o != 0)
+                .collect(),
+            None => Vec::new(),
+        });
+        // SAFETY: an owner address is cleared when its object starts dying
+        // (`weak_object_dying`, before the free), so each one listed is a live object.
+        owners
+            .into_iter()
+            .filter_map(|p| unsafe { counted(p) })
+            .collect()
+    }
+}
+
+/// A new counted reference to the live object at address `addr` (`None` for 0).
+///
+/// # Safety
+/// `addr` must be 0 or the address of a live heap object (refcount above zero, or immortal).
+unsafe fn counted(addr: usize) -> Option<ObjRef> {
+    let ptr = NonNull::new(addr as *mut HeapBox)?;
+    let borrowed = std::mem::ManuallyDrop::new(ObjRef { ptr });
+    Some((*borrowed).clone())
+}
+
+impl WeakHandle {
+    /// The referent, if it is still alive.
+    pub fn get(&self) -> Option<ObjRef> {
+        let addr = with_weak(|t| t.slots[self.slot].target);
+        // SAFETY: the target address is cleared when the referent starts dying
+        // (`weak_object_dying`), and immortal referents never die: an address still set
+        // is a live object.
+        unsafe { counted(addr) }
+    }
+
+    /// Records `owner`, the weak reference object holding this handle: it is what
+    /// `weak_owners` lists and, when `notify`, what is queued for its callback when the
+    /// referent dies.
+    pub fn set_owner(&self, owner: &ObjRef, notify: bool) {
+        if !owner.is_immortal() {
+            let h = owner.header();
+            h.flags.set(h.flags.get() | WEAK_OWNER);
+        }
+        let addr = owner.addr();
+        with_weak(|t| {
+            let s = &mut t.slots[self.slot];
+            s.owner = addr;
+            s.notify = notify;
+            t.owners.insert(addr, self.slot);
+        });
+    }
+}
+
+impl Drop for WeakHandle {
+    fn drop(&mut self) {
+        // Unlist the slot from a still-live referent's references and recycle it.
+        with_weak(|t| {
+            let s = &mut t.slots[self.slot];
+            let (target, owner) = (s.target, s.owner);
+            *s = WeakSlot {
+                target: 0,
+                owner: 0,
+                notify: false,
+            };
+            if target != 0 {
+                if let Some(list) = t.targets.get_mut(&target) {
+                    list.retain(|&i| i != self.slot);
+                    if list.is_empty() {
+                        t.targets.remove(&target);
+                    }
+                }
+            }
+            if owner != 0 && t.owners.get(&owner) == Some(&self.slot) {
+                t.owners.remove(&owner);
+            }
+            t.free.push(self.slot);
+        });
+    }
+}
+
+/// An object with weak references, or a weak reference object, is about to be freed: clear
+/// the references to it (queueing the owners that have callbacks), and forget it as an owner.
+#[cold]
+fn weak_object_dying(ptr: NonNull<HeapBox>, flags: u32) {
+    let key = ptr.as_ptr() as usize;
+    let owners = with_weak(|t| {
+        if flags & WEAK_OWNER != 0 {
+            if let Some(i) = t.owners.remove(&key) {
+                t.slots[i].owner = 0;
+            }
+        }
+        let mut notify = Vec::new();
+        if flags & WEAKLY_REFERENCED != 0 {
+            for i in t.targets.remove(&key).unwrap_or_default() {
+                let s = &mut t.slots[i];
+                s.target = 0;
+                if s.notify && s.owner != 0 {
+                    notify.push(s.owner);
+                }
+            }
+        }
+        notify
+    });
+    if owners.is_empty() {
+        return;
+    }
+    // SAFETY: owner addresses are cleared when the owner starts dying, so these are live;
+    // the queue holds the new counts until the callbacks run.
+    let mut queued: Vec<ObjRef> = owners
+        .into_iter()
+        .filter_map(|o| unsafe { counted(o) })
+        .collect();
+    let rest = WEAK_CALLBACKS.try_with(|q| match q.try_borrow_mut() {
+        Ok(mut q) => {
+            q.append(&mut queued);
+            None
+        }
+        Err(_) => Some(std::mem::take(&mut queued)),
+    });
+    // Queue unavailable (thread teardown): the references are released here.
+    drop(rest);
+    drop(queued);
+    let _ = PENDING.try_with(|p| p.set(true));
+}
+
+/// The weak reference objects whose referent died, waiting for their callbacks.
+pub fn take_weak_callbacks() -> Vec<ObjRef> {
+    WEAK_CALLBACKS
+        .try_with(|q| q.try_borrow_mut().map(|mut q| std::mem::take(&mut *q)))
+        .ok()
+        .and_then(|r| r.ok())
+        .unwrap_or_default()
 }
 
 /// How many frees may nest (an object's last reference dropped while freeing its container)
@@ -460,6 +693,32 @@ mod tests {
         assert!(flag);
         assert!(big_stack_spawns() > before_outer);
         assert!(!is_on_big_stack());
+    }
+
+    #[test]
+    fn weak_handles_clear_when_the_referent_dies_and_queue_their_owner() {
+        use crate::value::Value;
+        let target = ObjRef::new(Object::Cell(Value::Int(1)));
+        let owner = ObjRef::new(Object::Cell(Value::Int(2)));
+        let quiet = ObjRef::new(Object::Cell(Value::Int(3)));
+        let h = target.downgrade(0);
+        let q = target.downgrade(0);
+        h.set_owner(&owner, true);
+        q.set_owner(&quiet, false);
+        assert!(h.get().is_some_and(|o| o.ptr_eq(&target)));
+        let owners = target.weak_owners();
+        assert_eq!(owners.len(), 2);
+        assert!(owners[0].ptr_eq(&quiet) && owners[1].ptr_eq(&owner));
+        drop(owners);
+        drop(target);
+        assert!(h.get().is_none() && q.get().is_none());
+        let queued = take_weak_callbacks();
+        assert_eq!(queued.len(), 1);
+        assert!(queued[0].ptr_eq(&owner));
+        assert_eq!(owner.refcount(), 2);
+        drop(queued);
+        drop(owner);
+        drop((h, q, quiet));
     }
 
     #[test]

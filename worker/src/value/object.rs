@@ -114,6 +114,9 @@ pub struct Function {
 pub struct FuncSet {
     pub doc: Option<Value>,
     pub module: Option<Value>,
+    /// `__annotations__`: the name/value tuple `MAKE_FUNCTION` got (made a dict on first
+    /// read), or the dict once read or assigned.
+    pub annotations: Option<Value>,
 }
 
 impl Function {
@@ -461,6 +464,32 @@ pub enum Iter {
     Exhausted,
 }
 
+/// A `property`'s state: its accessors (`None` when absent), its docstring and the name
+/// `__set_name__` gave it (`Null` until then).
+pub struct Prop {
+    pub fget: Value,
+    pub fset: Value,
+    pub fdel: Value,
+    pub doc: Value,
+    pub name: Value,
+    /// The docstring was taken from `fget` (so a copy with a new getter takes the new one's).
+    pub getter_doc: bool,
+}
+
+impl Prop {
+    /// A property with no accessors, as `__init__` of a subclass instance starts from.
+    pub fn empty() -> Prop {
+        Prop {
+            fget: Value::None,
+            fset: Value::None,
+            fdel: Value::None,
+            doc: Value::None,
+            name: Value::Null,
+            getter_doc: false,
+        }
+    }
+}
+
 /// A heap copy of a code object (transient layout): its bytecode and constants as ordinary
 /// refcounted heap data, as CPython lays them out.
 pub struct HeapCode {
@@ -512,11 +541,7 @@ pub enum Object {
     },
     /// The handle of a transient code unit (`vm/dynamic.rs`): what keeps run-time code alive.
     CodeUnit(UnitHandle),
-    Property {
-        fget: Value,
-        fset: Value,
-        fdel: Value,
-    },
+    Property(Box<Prop>),
     StaticMethod(Value),
     ClassMethod(Value),
     DictView {

@@ -53,6 +53,13 @@ impl Vm {
     ) -> PyResult<ExitKind> {
         let base = self.handled.len();
         self.handled.extend(f.exc_stack.iter().cloned());
+        self.frame_records.push(crate::vm::FrameRecord {
+            code: f.code,
+            module: f.module,
+            globals: f.globals.clone(),
+            namespace: f.namespace.clone(),
+            ip: f.ip,
+        });
         let result = loop {
             let r = match throw.take() {
                 Some(e) => Err(e),
@@ -89,6 +96,7 @@ impl Vm {
             }
         };
         self.handled.truncate(base);
+        self.frame_records.pop();
         result
     }
 
@@ -240,9 +248,8 @@ impl Vm {
                     if let Some(top) = f.stack.last_mut() {
                         std::mem::swap(&mut f.locals[arg as usize], top);
                     }
-                    // Drops the old local in place.
-                    let new_len = f.stack.len().saturating_sub(1);
-                    f.stack.truncate(new_len);
+                    // Drops the old local (a single pop: `truncate` loops over a slice).
+                    drop(f.stack.pop());
                     if crate::value::heap::has_finalizers() {
                         self.run_finalizers();
                     }
@@ -492,6 +499,7 @@ impl Vm {
                     f.push(recv);
                 }
                 Opcode::CALL_METHOD => {
+                    self.note_call_ip(ip);
                     let n = arg as usize;
                     let len = f.stack.len();
                     let fpos = len - n - 2;
@@ -516,6 +524,10 @@ impl Vm {
                         r?;
                         let v = std::mem::take(&mut self.ret_slot);
                         f.push(v);
+                    } else if first_arg == len && self.is_super_type(&callable) {
+                        let r = self.super_from_frame(f);
+                        f.stack.truncate(fpos);
+                        f.push(r?);
                     } else {
                         let result = self.call_direct(&callable, &f.stack[first_arg..], &[]);
                         f.stack.truncate(fpos);
@@ -526,6 +538,7 @@ impl Vm {
                     }
                 }
                 Opcode::CALL => {
+                    self.note_call_ip(ip);
                     let n = arg as usize;
                     let len = f.stack.len();
                     let fpos = len - n - 1;
@@ -545,6 +558,10 @@ impl Vm {
                         r?;
                         let v = std::mem::take(&mut self.ret_slot);
                         f.push(v);
+                    } else if n == 0 && self.is_super_type(&callable) {
+                        let r = self.super_from_frame(f);
+                        f.stack.truncate(fpos);
+                        f.push(r?);
                     } else {
                         let result = self.call_direct(&callable, &f.stack[fpos + 1..], &[]);
                         f.stack.truncate(fpos);
@@ -555,6 +572,7 @@ impl Vm {
                     }
                 }
                 Opcode::CALL_KW => {
+                    self.note_call_ip(ip);
                     let kwnames = f.pop();
                     let n = arg as usize;
                     let len = f.stack.len();
@@ -572,6 +590,7 @@ impl Vm {
                     }
                 }
                 Opcode::CALL_EX => {
+                    self.note_call_ip(ip);
                     let kwargs = if arg & 1 != 0 { f.pop() } else { Value::Null };
                     let args = f.pop();
                     let callable = f.pop();
@@ -584,9 +603,16 @@ impl Vm {
                 Opcode::MAKE_FUNCTION => {
                     let code = f.pop();
                     let closure = if arg & 8 != 0 { f.pop() } else { Value::Null };
+                    let annotations = if arg & 4 != 0 { f.pop() } else { Value::Null };
                     let kwdefaults = if arg & 2 != 0 { f.pop() } else { Value::Null };
                     let defaults = if arg & 1 != 0 { f.pop() } else { Value::Null };
                     let func = self.make_function(f, code, defaults, kwdefaults, closure)?;
+                    if !annotations.is_null() {
+                        if let Some(Object::Function(func)) = func.as_obj().map(|o| o.get_mut()) {
+                            func.set.get_or_insert_with(Default::default).annotations =
+                                Some(annotations);
+                        }
+                    }
                     f.push(func);
                 }
                 Opcode::BINARY_OP => {
@@ -1060,8 +1086,21 @@ impl Vm {
                     }
                 }
                 Opcode::UNPACK_SEQUENCE => {
+                    // Fast path: a tuple or list of exactly the right length is copied straight
+                    // onto the stack (last item first), without an intermediate `Vec`.
                     let v = f.pop();
-                    let items = self.unpack(&v, arg as usize)?;
+                    let n = arg as usize;
+                    let items: Option<&[Value]> = match v.body() {
+                        Some(Object::Tuple(t)) => Some(t),
+                        Some(Object::List(l)) => Some(l),
+                        _ => None,
+                    };
+                    if let Some(items) = items.filter(|i| i.len() == n) {
+                        f.stack.extend(items.iter().rev().cloned());
+                        drop(v);
+                        continue;
+                    }
+                    let items = self.unpack(&v, n)?;
                     f.stack.extend(items.into_iter().rev());
                 }
                 Opcode::UNPACK_EX => {
@@ -1333,8 +1372,7 @@ impl Vm {
         };
         match quick {
             Some(t) => {
-                let new_len = f.stack.len().saturating_sub(1);
-                f.stack.truncate(new_len);
+                drop(f.stack.pop());
                 Ok(t)
             }
             None => {
@@ -1351,28 +1389,38 @@ impl Vm {
         if let Some(top) = f.stack.last_mut() {
             std::mem::swap(&mut self.ret_slot, top);
         }
-        // Drops, in place, whatever the slot held before (`Null`: it is always taken at once).
-        let new_len = f.stack.len().saturating_sub(1);
-        f.stack.truncate(new_len);
+        // Drops whatever the slot held before (`Null`: it is always taken at once).
+        drop(f.stack.pop());
     }
 
     /// Closes generators whose last reference went away while suspended (their `finally`
-    /// blocks run now); errors raised while closing are ignored, as CPython reports them
-    /// only as "Exception ignored".
+    /// blocks run now) and calls the callbacks of weak references whose referent died;
+    /// errors raised meanwhile are ignored, as CPython reports them only as "Exception
+    /// ignored".
     pub fn run_finalizers(&mut self) {
         for _ in 0..100 {
             let pending = crate::value::heap::take_finalizers();
-            if pending.is_empty() {
+            let weak = crate::value::heap::take_weak_callbacks();
+            if pending.is_empty() && weak.is_empty() {
                 return;
             }
             for g in pending {
                 let _ = self.call_native(&crate::objects::generator::CLOSE, &[Value::Obj(g)], &[]);
+            }
+            for w in weak {
+                crate::stdlib::weakref::run_callback(self, w);
             }
         }
     }
 
     pub fn name_error(&self, name: &str) -> ObjRef {
         self.err(ExcKind::NameError, format!("name '{name}' is not defined"))
+    }
+
+    /// Whether `v` is the `super` type: called with no arguments it reads the calling frame.
+    #[inline]
+    fn is_super_type(&self, v: &Value) -> bool {
+        matches!(v, Value::Obj(o) if o.ptr_eq(&self.types[crate::value::object::TypeKind::Super as usize]))
     }
 
     /// A built-in that reads the calling frame, with positional arguments from `first` up.
@@ -1384,19 +1432,22 @@ impl Vm {
         first: usize,
     ) -> PyResult<Value> {
         let args: Vec<Value> = f.stack[first..].to_vec();
-        if args.is_empty() {
-            if std::ptr::eq(nf, &functions::SUPER) {
-                return self.super_from_frame(f);
-            }
-            if std::ptr::eq(nf, &functions::DIR) {
-                return Ok(self.dir_of_frame(f));
-            }
+        if args.is_empty() && std::ptr::eq(nf, &functions::DIR) {
+            return Ok(self.dir_of_frame(f));
         }
-        if std::ptr::eq(nf, &functions::SUPER) || std::ptr::eq(nf, &functions::DIR) {
+        if std::ptr::eq(nf, &functions::DIR) {
             return self.call_direct(&Value::Native(nf), &args, &[]);
         }
         let a = crate::vm::native::Args::new(&args, &[]);
         crate::vm::dynamic::call_with_frame(self, nf, Some(f), &a)
+    }
+
+    /// Records where the running frame is calling from (`sys._getframe(n).f_lineno`).
+    #[inline(always)]
+    fn note_call_ip(&mut self, ip: usize) {
+        if let Some(r) = self.frame_records.last_mut() {
+            r.ip = ip;
+        }
     }
 
     /// The bound value of global name `arg` (module slot, then built-in), if any.

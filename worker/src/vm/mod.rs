@@ -38,6 +38,18 @@ pub type PyResult<T> = Result<T, ObjRef>;
 /// CPython's default recursion limit.
 pub const RECURSION_LIMIT: u32 = 1000;
 
+/// What `sys._getframe` knows of a running frame: its code and globals, and the instruction
+/// of its last call (the line a caller frame is at).
+pub struct FrameRecord {
+    pub code: u32,
+    pub module: u32,
+    /// Run-time code: its globals dict.
+    pub globals: Option<ObjRef>,
+    /// Class bodies: the namespace.
+    pub namespace: Option<ObjRef>,
+    pub ip: usize,
+}
+
 /// Where `print` writes.
 pub enum Sink {
     /// The process's stdout, flushed in chunks and before `run_main` returns.
@@ -73,8 +85,14 @@ pub struct Vm {
     /// Whether each image module's top level is running (for CPython's "partially
     /// initialized module" messages).
     pub initializing: Vec<bool>,
-    /// Native modules (`math`).
+    /// Native modules (`math`) built so far.
     pub native_modules: HashMap<String, ObjRef>,
+    /// `sys.modules`: the dict the import system consults first and registers modules in.
+    pub sys_modules: ObjRef,
+    /// `sys.getrecursionlimit()`.
+    pub recursion_limit: u32,
+    /// The frames running, innermost last (`sys._getframe`).
+    pub frame_records: Vec<FrameRecord>,
     /// Module index of the module run as `__main__` (for `__name__`), if any.
     pub main_as_dunder_main: bool,
     pub types: Vec<ObjRef>,
@@ -258,6 +276,9 @@ impl Vm {
                 .collect(),
             initializing: vec![false; nmods],
             native_modules: HashMap::new(),
+            sys_modules: ObjRef::new(Object::Dict(Dict::new())),
+            recursion_limit: RECURSION_LIMIT,
+            frame_records: Vec::new(),
             main_as_dunder_main: false,
             types,
             exc_types,
@@ -419,7 +440,7 @@ impl Vm {
                 }
                 Object::Code(_) | Object::CodeRef(_) | Object::DynCode { .. } => TypeKind::Code,
                 Object::CodeUnit(_) => TypeKind::Object,
-                Object::Property { .. } => TypeKind::Property,
+                Object::Property(_) => TypeKind::Property,
                 Object::StaticMethod(_) => TypeKind::StaticMethod,
                 Object::ClassMethod(_) => TypeKind::ClassMethod,
                 Object::DictView { kind, .. } => {
