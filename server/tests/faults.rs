@@ -494,3 +494,44 @@ fn a_full_queue_still_takes_a_call_from_another_client() {
     }
     assert_eq!(ids.len(), 10);
 }
+
+#[test]
+fn a_client_that_does_not_read_its_replies_is_cut_off() {
+    let server = Server::start("noreader", &app(1), 1, &["--client-timeout", "1"]);
+    let mut hog = UnixStream::connect(&server.socket).expect("connect");
+    let mut requests = String::new();
+    for i in 0..300 {
+        requests.push_str(&format!(
+            "{{\"id\":{i},\"op\":\"call\",\"function\":\"big\",\"args\":[100000]}}\n"
+        ));
+    }
+    hog.write_all(requests.as_bytes()).expect("send");
+    // Its replies fill the socket; writing stalls for the client timeout; it is closed and
+    // its queued jobs dropped.
+    std::thread::sleep(Duration::from_millis(2500));
+    hog.set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    let mut received = 0;
+    let mut buffer = vec![0u8; 1 << 16];
+    let closed = loop {
+        match hog.read(&mut buffer) {
+            Ok(0) => break true,
+            Ok(n) => received += n,
+            Err(_) => break false,
+        }
+    };
+    assert!(closed, "still open after {received} bytes");
+    assert!(
+        received < 300 * 100_000,
+        "{received} bytes: every reply was written"
+    );
+    let done: u64 = server.stats()["workers"]
+        .as_array()
+        .expect("workers")
+        .iter()
+        .map(|w| w["jobs_done"].as_u64().expect("jobs_done"))
+        .sum();
+    eprintln!("a client not reading: {received} bytes written to it, {done} of 300 jobs run");
+    assert!(done < 300, "all {done} jobs ran");
+    assert_eq!(server.client().call("handle", json!([1]))["result"], 2);
+}
