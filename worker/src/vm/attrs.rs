@@ -1542,6 +1542,10 @@ impl Vm {
                 k.as_str() == Some("__classcell__")
             })
             .map(|(_, v)| v);
+        if dict_get_str(&dict, "__doc__").is_none() {
+            // As CPython: a class without a docstring says so in its namespace.
+            dict_set_str(&mut dict, "__doc__", Value::None);
+        }
         if dict_get_str(&dict, "__eq__").is_some() && dict_get_str(&dict, "__hash__").is_none() {
             dict_set_str(&mut dict, "__hash__", Value::None);
         }
