@@ -82,6 +82,7 @@ pub(crate) static FUNCTIONS: &[NativeFn] = &[
     NativeFn::new("input", input),
     NativeFn::new("exit", exit),
     NativeFn::new("__import__", dunder_import),
+    NativeFn::new("open", crate::stdlib::io::open),
 ];
 
 /// `__build_class__`, pushed by `LOAD_BUILD_CLASS`.
@@ -284,10 +285,17 @@ fn min_max(vm: &mut Vm, a: &Args, is_max: bool) -> PyResult<Value> {
         best = Some(match best {
             None => (k, v),
             Some((bk, bv)) => {
-                let better = if is_max {
-                    vm.less_than(&bk, &k)?
-                } else {
-                    vm.less_than(&k, &bk)?
+                let better = match (&k, &bk) {
+                    // Small ints compare without the rich-comparison machinery.
+                    (&Value::Int(x), &Value::Int(y)) => {
+                        if is_max {
+                            y < x
+                        } else {
+                            x < y
+                        }
+                    }
+                    _ if is_max => vm.less_than(&bk, &k)?,
+                    _ => vm.less_than(&k, &bk)?,
                 };
                 if better {
                     (k, v)

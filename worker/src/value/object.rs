@@ -583,9 +583,11 @@ pub struct NativeObj {
     pub state: Box<dyn NativeState>,
 }
 
-/// The Rust state of a native object; `visit` shows every value it holds.
+/// The Rust state of a native object; `visit` shows every value it holds (the zygote's freeze
+/// and the cycle collector trace through it). The default shows none: a state that holds values
+/// and keeps the default is never frozen through, and cycles through it are never collected.
 pub trait NativeState: std::any::Any {
-    fn visit(&self, f: &mut dyn FnMut(&Value));
+    fn visit(&self, _f: &mut dyn FnMut(&Value)) {}
 }
 
 /// Units whose last handle went away, waiting for the interpreter to release them.

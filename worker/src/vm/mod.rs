@@ -78,7 +78,8 @@ pub struct Vm {
     pub layout: Layout,
     pub codes: Vec<CodeInfo>,
     pub templates: Vec<ModuleTemplate>,
-    /// Loaded modules by image module index (`sys.modules` for image modules).
+    /// Image modules by index: the module whose slots each frame of its code reads globals
+    /// from (what is *loaded* is `sys_modules`).
     pub modules: Vec<Option<ObjRef>>,
     /// Image module index by module name.
     pub module_by_name: HashMap<Box<str>, u32>,
@@ -125,6 +126,9 @@ pub struct Vm {
     /// Types defined by native modules, by qualified name (`itertools._grouper`), for natives
     /// that make instances of another type of their module.
     pub native_types: HashMap<&'static str, ObjRef>,
+    /// `atexit` registrations, each a tuple `(func, args, kwnames, kwvalues)`, run last first
+    /// when the program ends.
+    pub atexit: Vec<Value>,
 }
 
 const ITER_TYPES: &[&str] = &[
@@ -309,6 +313,7 @@ impl Vm {
             frozen_in_pid: 0,
             units: Default::default(),
             native_types: HashMap::new(),
+            atexit: Vec::new(),
         }
     }
 
