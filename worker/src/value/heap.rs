@@ -766,8 +766,8 @@ pub fn take_weak_callbacks() -> Vec<ObjRef> {
 
 /// How many frees may nest (an object's last reference dropped while freeing its container)
 /// before further ones are deferred: freeing a list nested a million deep must not recurse
-/// a million times on the host stack (CPython's "trashcan" does the same).
-const FREE_NESTING: u32 = 100;
+/// a million times on the host stack (CPython's "trashcan" does the same, with the same limit).
+const FREE_NESTING: u32 = 50;
 
 thread_local! {
     /// Frees in progress on this thread, nested.
