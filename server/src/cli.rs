@@ -112,6 +112,9 @@ pub enum Command {
         /// jobs); the image's own modules may still use them while preloading.
         #[arg(long = "no-dynamic-code")]
         no_dynamic_code: bool,
+        /// Replace a worker after a job that leaves its RSS above this many MiB (0: never).
+        #[arg(long = "max-worker-rss", default_value_t = 0)]
+        max_worker_rss: u64,
         /// Largest reply a job may produce, in bytes; a larger one is answered with a
         /// `ReplyTooLarge` error naming its size.
         #[arg(long = "max-reply-bytes", default_value_t = 32 << 20)]
@@ -142,6 +145,9 @@ pub enum Command {
         /// Largest reply a worker sends.
         #[arg(long = "max-reply-bytes")]
         max_reply_bytes: usize,
+        /// A worker above this RSS (MiB) after a job is replaced (0: never).
+        #[arg(long = "max-worker-rss", default_value_t = 0)]
+        max_worker_rss: u64,
         /// Refuse `exec`, `eval` and `compile` in jobs.
         #[arg(long = "no-dynamic-code")]
         no_dynamic_code: bool,

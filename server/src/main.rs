@@ -101,10 +101,18 @@ fn main() -> ExitCode {
             let _ = std::io::stdout().flush();
             match outcome {
                 Ok(()) => ExitCode::SUCCESS,
-                Err(report) => {
-                    eprint!("{}", report.traceback);
-                    ExitCode::FAILURE
-                }
+                Err(report) => match report.system_exit {
+                    // As CPython: no traceback, the status of `SystemExit.code`.
+                    Some(exit) => {
+                        eprint!("{}", exit.stderr);
+                        let _ = std::io::stderr().flush();
+                        ExitCode::from(exit.status as u8)
+                    }
+                    None => {
+                        eprint!("{}", report.traceback);
+                        ExitCode::FAILURE
+                    }
+                },
             }
         }
         Command::Serve {
@@ -116,10 +124,12 @@ fn main() -> ExitCode {
             max_jobs_per_worker,
             queue_limit,
             no_dynamic_code,
+            max_worker_rss,
             max_reply_bytes,
             max_connections,
             client_timeout,
         } => {
+            permafrost_server::zygote::set_max_worker_rss_mb(max_worker_rss);
             if workers == 0 {
                 return usage("--workers must be at least 1");
             }
@@ -156,17 +166,21 @@ fn main() -> ExitCode {
             supervisor,
             layout,
             max_reply_bytes,
+            max_worker_rss,
             no_dynamic_code,
-        } => permafrost_server::zygote::exec_main(
-            permafrost_server::zygote::ZygoteOptions {
-                image,
-                layout: layout.into(),
-                dynamic_code: !no_dynamic_code,
-                max_reply_bytes,
-            },
-            control_fd,
-            supervisor,
-        ),
+        } => {
+            permafrost_server::zygote::set_max_worker_rss_mb(max_worker_rss);
+            permafrost_server::zygote::exec_main(
+                permafrost_server::zygote::ZygoteOptions {
+                    image,
+                    layout: layout.into(),
+                    dynamic_code: !no_dynamic_code,
+                    max_reply_bytes,
+                },
+                control_fd,
+                supervisor,
+            )
+        }
         Command::Call {
             socket,
             function,

@@ -1,6 +1,6 @@
 //! The zygote and the workers it forks.
 //!
-//! [`spawn`] starts a zygote as a fresh process: the `permafrost` binary itself
+//! `spawn` starts a zygote as a fresh process: the `permafrost` binary itself
 //! (`/proc/self/exe`), run with the hidden `zygote` subcommand and the control socket as an
 //! inherited descriptor ([`exec_main`]). Being exec'd rather than forked, a zygote can be
 //! started from the multi-threaded supervisor at any time (a restart after the zygote died, a
@@ -50,6 +50,7 @@ use std::io::{BufRead, BufReader, Write};
 use std::os::fd::{AsFd, AsRawFd, OwnedFd};
 use std::os::unix::net::UnixStream;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 /// Largest message on the control socket.
@@ -99,6 +100,8 @@ pub(crate) fn spawn(options: &ZygoteOptions) -> std::io::Result<(Pid, OwnedFd)> 
     // processes, so no other child can inherit it in between.
     fcntl(zygote_end.as_raw_fd(), FcntlArg::F_SETFD(FdFlag::empty()))?;
     let mut command = std::process::Command::new("/proc/self/exe");
+    // `ps` shows `permafrost zygote IMAGE ...`.
+    std::os::unix::process::CommandExt::arg0(&mut command, "permafrost");
     command
         .arg("zygote")
         .arg(&options.image)
@@ -113,6 +116,8 @@ pub(crate) fn spawn(options: &ZygoteOptions) -> std::io::Result<(Pid, OwnedFd)> 
         })
         .arg("--max-reply-bytes")
         .arg(options.max_reply_bytes.to_string())
+        .arg("--max-worker-rss")
+        .arg((MAX_WORKER_RSS_KB.load(Ordering::Relaxed) / 1024).to_string())
         .stdin(std::process::Stdio::null());
     if !options.dynamic_code {
         command.arg("--no-dynamic-code");
@@ -212,7 +217,7 @@ pub(crate) fn decode(packet: &[u8], fd: Option<OwnedFd>) -> Option<ZygoteMessage
     }
 }
 
-/// The `zygote` subcommand: the process [`spawn`] starts. Takes the inherited control socket,
+/// The `zygote` subcommand: the process `spawn` starts. Takes the inherited control socket,
 /// opens and validates the image, then preloads and serves fork requests; never returns.
 pub fn exec_main(options: ZygoteOptions, control_fd: i32, supervisor: i32) -> ! {
     let Some(control) = fork::take_inherited_socket(control_fd) else {
@@ -441,6 +446,9 @@ fn spawn_worker(
             fork::die_with_parent(zygote_pid);
             // First, before anything allocates: new objects go to fresh pages of our own.
             crate::alloc::enter_worker_mode();
+            // Under memory pressure the kernel kills a worker (the supervisor replaces it),
+            // never the supervisor or the zygote. Raising one's own score needs no privilege.
+            let _ = std::fs::write("/proc/self/oom_score_adj", "1000");
             let _ = nix::unistd::close(control.as_raw_fd());
             let _ = nix::unistd::close(child_events.as_raw_fd());
             drop(supervisor_end);
@@ -498,6 +506,32 @@ fn report_spawn_failure(control: &OwnedFd, what: &str, errno: i32) {
         len += 1;
     }
     let _ = fork::send_with_fd(control.as_fd(), &message[..len], None);
+}
+
+/// `--max-worker-rss` in KiB (0: no limit): set by `serve`, passed on to the zygote process,
+/// read by its workers after each job.
+static MAX_WORKER_RSS_KB: AtomicU64 = AtomicU64::new(0);
+
+/// Sets `--max-worker-rss`: a worker whose RSS is above `mb` MiB after a job is replaced.
+pub fn set_max_worker_rss_mb(mb: u64) {
+    MAX_WORKER_RSS_KB.store(mb.saturating_mul(1024), Ordering::Relaxed);
+}
+
+/// Whether this worker's resident memory is above `--max-worker-rss` (uWSGI's reload-on-rss).
+fn above_max_rss() -> bool {
+    let limit = MAX_WORKER_RSS_KB.load(Ordering::Relaxed);
+    if limit == 0 {
+        return false;
+    }
+    let Ok(status) = std::fs::read_to_string("/proc/self/status") else {
+        return false;
+    };
+    let rss_kb: u64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0);
+    rss_kb > limit
 }
 
 /// Writes one frame: the payload's length (u32, little-endian), then the payload.
@@ -605,13 +639,14 @@ fn worker_main(socket: OwnedFd, interp: &mut Interpreter, max_reply_bytes: usize
             }
             Err(bad) => protocol::error_reply(&bad.id, "ProtocolError", &bad.message),
         };
-        if poisoned {
+        let too_big = !poisoned && above_max_rss();
+        if poisoned || too_big {
             // `retire` before the reply, so that the supervisor sends nothing more here.
             let _ = send_frame(&mut writer, b"retire");
         }
         // The frame carries the line without its newline; the supervisor adds it back.
         reply.pop();
-        if send_frame(&mut writer, &reply).is_err() || poisoned {
+        if send_frame(&mut writer, &reply).is_err() || poisoned || too_big {
             fork::exit_now(if poisoned { 70 } else { 0 });
         }
     }

@@ -57,6 +57,11 @@ pub(crate) static TERMINAL_SIZE: Spec = Spec {
     n_sequence: 2,
 };
 
+pub(crate) static EXCEPT_HOOK_ARGS: Spec = Spec {
+    key: "_thread._ExceptHookArgs",
+    fields: &["exc_type", "exc_value", "exc_traceback", "thread"],
+    n_sequence: 4,
+};
 pub(crate) static VERSION_INFO: Spec = Spec {
     key: "sys.version_info",
     fields: &["major", "minor", "micro", "releaselevel", "serial"],
@@ -134,6 +139,7 @@ static SPECS: &[&Spec] = &[
     &UNAME_RESULT,
     &TIMES_RESULT,
     &TERMINAL_SIZE,
+    &EXCEPT_HOOK_ARGS,
     &VERSION_INFO,
     &FLOAT_INFO,
     &INT_INFO,
