@@ -767,7 +767,7 @@ impl Vm {
                 }
             }
             "__suppress_context__" => Value::Bool(e.suppress_context),
-            "__traceback__" => crate::stdlib::sys::traceback_of(self, &Value::Obj(o.clone())),
+            "__traceback__" => Value::None,
             "value" if self.exc_matches(o, ExcKind::StopIteration) => {
                 e.args.first().cloned().unwrap_or(Value::None)
             }
