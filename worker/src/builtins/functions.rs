@@ -165,6 +165,11 @@ fn print(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         }
         line.push_str(&end);
         vm.write_out(&line);
+        if let Some(f) = a.kw("flush") {
+            if vm.truthy(f)? {
+                vm.flush_out();
+            }
+        }
         return Ok(Value::None);
     };
     // As CPython: one `write` call per piece, then `flush` if asked.
