@@ -12,9 +12,11 @@
 //! | --- | --- |
 //! | [`cli`] | subcommands and flags |
 //! | [`supervisor`] | `serve`: socket, per-connection queues, fair dispatch, timeouts, client limits, replacement, zygote restart and reload, shutdown (tokio) |
+//! | `connection` | client connections: accept, limits, timeouts, backpressure, reply writing |
 //! | [`zygote`] | the preloaded zygote (the exec'd `zygote` subcommand), its control protocol, the worker loop and its frames |
 //! | [`fork`] | `fork`, parent-death signal, `SCM_RIGHTS` (the `unsafe` process primitives) |
 //! | [`alloc`] | the global allocator: system, then a private arena in each worker |
+//! | `queue` | the job queue: one FIFO per connection, served round-robin |
 //! | [`protocol`] | request parsing and reply building for the JSON-lines protocol |
 //! | [`memory`] | the stats report from `/proc/PID/smaps` and `/proc/PID/pagemap` |
 //! | [`client`] | `call`, `stats`, the `bench-client` load generator |
@@ -23,10 +25,12 @@
 pub mod alloc;
 pub mod cli;
 pub mod client;
+mod connection;
 pub mod demo;
 pub mod fork;
 pub mod memory;
 pub mod protocol;
+mod queue;
 pub mod supervisor;
 pub mod zygote;
 

@@ -101,10 +101,18 @@ fn main() -> ExitCode {
             let _ = std::io::stdout().flush();
             match outcome {
                 Ok(()) => ExitCode::SUCCESS,
-                Err(report) => {
-                    eprint!("{}", report.traceback);
-                    ExitCode::FAILURE
-                }
+                Err(report) => match report.system_exit {
+                    // As CPython: no traceback, the status of `SystemExit.code`.
+                    Some(exit) => {
+                        eprint!("{}", exit.stderr);
+                        let _ = std::io::stderr().flush();
+                        ExitCode::from(exit.status as u8)
+                    }
+                    None => {
+                        eprint!("{}", report.traceback);
+                        ExitCode::FAILURE
+                    }
+                },
             }
         }
         Command::Serve {

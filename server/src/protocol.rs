@@ -246,10 +246,10 @@ pub(crate) enum LineRead {
 }
 
 /// Bytes of a request line any connection may buffer without drawing on the shared budget.
-const FREE_LINE_BYTES: usize = 64 * 1024;
+const FREE_LINE_BYTES: usize = 16 * 1024;
 
 /// A connection's share of the memory all connections together may hold in long request
-/// lines still being read: the part of a line beyond 64 KiB is reserved, in KiB, from one
+/// lines still being read: the part of a line beyond 16 KiB is reserved, in KiB, from one
 /// semaphore, so that many clients sending huge lines slowly wait for each other (and are
 /// cut off by the client timeout) instead of growing the server without bound.
 pub(crate) struct LineBudget {
@@ -305,7 +305,7 @@ impl LineBudget {
 
 /// Reads one newline-terminated line, appending to `line` (which the caller clears once it has
 /// handled a line, so that a read cancelled midway resumes where it stopped), never buffering
-/// more than `max` bytes of it; beyond 64 KiB the line draws on `budget`.
+/// more than `max` bytes of it; beyond 16 KiB the line draws on `budget`.
 pub(crate) async fn read_line<R: AsyncBufRead + Unpin>(
     reader: &mut R,
     line: &mut Vec<u8>,

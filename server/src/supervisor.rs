@@ -4,21 +4,22 @@
 //! process, see [`zygote`]), waits for it to preload, and only then binds the socket and
 //! starts a tokio current-thread runtime. On that runtime:
 //!
-//! - an acceptor task takes connections (at most `--max-connections`); each connection has a
-//!   reader (parses requests, answers `ping`, forwards `call`, `cancel` and `stats` to the
-//!   pool, closes idle and stalled connections after `--client-timeout`) and a writer
-//!   (serialises replies, in completion order, so pipelined requests may be answered out of
-//!   order);
+//! - an acceptor task takes connections (`crate::connection`: limits, timeouts,
+//!   backpressure); each connection has a reader that forwards `call`, `cancel` and `stats` to
+//!   the pool and a writer that writes replies in completion order, so pipelined requests may
+//!   be answered out of order;
 //! - one task per zygote reads its control socket (forked workers with their sockets, deaths);
 //! - each worker has a reader (length-prefixed frames) and a writer task on its job socket;
-//! - the pool (this module's `Pool`) owns all state: the per-connection job queues served
-//!   round-robin, the zygote *generations* (the serving one, one being started by a restart
+//! - the pool (this module's `Pool`) owns all state: the job queue (`crate::queue`, one FIFO
+//!   per connection, served round-robin), the zygote *generations* (the serving one, one being started by a restart
 //!   or a SIGHUP reload, old ones whose workers finish what they hold), the workers and their
 //!   states, timeouts, recycling, replacement, and shutdown. Every other task talks to it
 //!   through one event channel, so no state is shared.
 
+use crate::connection::{accept, format_secs, FromClient, Job, Limits, Phase, ReplySender};
 use crate::memory::{self, StatsSnapshot, WorkerSnapshot};
-use crate::protocol::{self, LineBudget, LineRead, Request};
+use crate::protocol;
+use crate::queue::FairQueue;
 use crate::zygote::{self, DeathStatus, Preloaded, ZygoteMessage, ZygoteOptions};
 use nix::sys::signal::Signal;
 use nix::unistd::Pid;
@@ -29,13 +30,12 @@ use std::os::fd::{AsFd, OwnedFd};
 use std::os::unix::fs::FileTypeExt;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio::io::unix::AsyncFd;
 use tokio::io::{AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::{UnixListener, UnixStream};
-use tokio::sync::{mpsc, watch, Semaphore};
+use tokio::sync::{mpsc, watch};
 use tracing::{debug, error, info, warn};
 
 /// How long in-flight and queued jobs may run after SIGTERM/SIGINT before they are cut off.
@@ -50,13 +50,6 @@ const ZYGOTE_STABLE: Duration = Duration::from_secs(10);
 const MAX_PRELOAD_FAILURES: u32 = 5;
 /// Times a job is given to another worker because its worker died before starting it.
 const MAX_REDISPATCH: u8 = 3;
-/// Read buffer of a client connection.
-const CONNECTION_BUFFER: usize = 8 * 1024;
-/// Replies waiting to be written to one connection beyond which its queued jobs are not
-/// dispatched (the client does not read: backpressure, not buffering).
-const MAX_PENDING_REPLY_BYTES: usize = 1 << 20;
-/// Memory all connections together may hold in request lines beyond their first 64 KiB.
-const LINE_BUDGET_BYTES: usize = 32 << 20;
 
 /// `permafrost serve` options, validated.
 #[derive(Clone, Debug)]
@@ -315,83 +308,8 @@ struct Context {
     socket_file: SocketFile,
 }
 
-/// The server's life cycle, broadcast to the acceptor and the connections.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Phase {
-    Running,
-    /// No new connections; queued and running jobs finish; new calls are refused.
-    Draining,
-    /// Connections stop reading and close once their replies are written.
-    Closed,
-}
-
-/// A connection's shared counters: requests unanswered, reply bytes not yet written.
-struct ConnState {
-    id: u64,
-    /// Requests read but whose replies are not yet written to the socket.
-    count: AtomicUsize,
-    /// Bytes of replies handed to the writer and not yet written.
-    pending_bytes: AtomicUsize,
-    /// The writer stopped (the client left or stopped reading): the reader stops too.
-    closed: AtomicBool,
-    changed: tokio::sync::Notify,
-}
-
-/// Where a job's reply goes: the connection's writer, counting the bytes it waits with.
-#[derive(Clone)]
-struct ReplySender {
-    tx: mpsc::UnboundedSender<Vec<u8>>,
-    conn: Arc<ConnState>,
-}
-
-impl ReplySender {
-    fn send(&self, line: Vec<u8>) {
-        let len = line.len();
-        self.conn.pending_bytes.fetch_add(len, Ordering::AcqRel);
-        if self.tx.send(line).is_err() {
-            self.conn.pending_bytes.fetch_sub(len, Ordering::AcqRel);
-        }
-    }
-
-    /// The client is not reading its replies: hold its jobs back.
-    fn stalled(&self) -> bool {
-        self.conn.pending_bytes.load(Ordering::Acquire) >= MAX_PENDING_REPLY_BYTES
-    }
-}
-
-/// A job waiting for or running on a worker.
-struct Job {
-    id: Value,
-    /// The client's request line, newline included: the worker reads it as is. Shared with
-    /// the worker's writer, and kept, so that the job can be given to another worker.
-    line: Arc<[u8]>,
-    reply: ReplySender,
-    /// Times it was given back to the queue because its worker died before starting it.
-    redispatched: u8,
-}
-
-impl Job {
-    fn conn(&self) -> u64 {
-        self.reply.conn.id
-    }
-}
-
 enum Event {
-    Call(Job),
-    Stats {
-        id: Value,
-        reply: ReplySender,
-    },
-    Cancel {
-        conn: u64,
-        id: Value,
-    },
-    /// The client is gone: its queued jobs are dropped.
-    Disconnected {
-        conn: u64,
-    },
-    /// A stalled connection's writer caught up: its jobs may be dispatched again.
-    Wake,
+    Client(FromClient),
     Zygote {
         generation: u64,
         message: ZygoteMessage,
@@ -413,6 +331,12 @@ enum Event {
     /// SIGHUP.
     Reload,
     Shutdown,
+}
+
+impl From<FromClient> for Event {
+    fn from(message: FromClient) -> Self {
+        Event::Client(message)
+    }
 }
 
 enum WorkerState {
@@ -500,11 +424,8 @@ struct Pool {
     pending: Option<(u64, StartKind)>,
     next_generation: u64,
     workers: HashMap<Pid, Worker>,
-    /// Queued jobs per connection, and the connections with queued jobs in round-robin order
-    /// (a connection is in `ring` exactly when its queue is not empty).
-    queues: HashMap<u64, VecDeque<Job>>,
-    ring: VecDeque<u64>,
-    queued: usize,
+    /// Queued jobs, one FIFO per connection, served round-robin.
+    queue: FairQueue<Job>,
     retry_scheduled: bool,
     restart_scheduled: bool,
     /// Zygotes in a row that died soon after starting (the restart backoff).
@@ -549,7 +470,10 @@ async fn run(
         events.clone(),
         phase_rx,
         connections_alive,
-        context.clone(),
+        Limits {
+            max_connections: context.options.max_connections,
+            client_timeout: context.options.client_timeout,
+        },
     ));
     info!(
         "listening on {} with {} workers",
@@ -579,9 +503,7 @@ async fn run(
         pending: None,
         next_generation: 1,
         workers: HashMap::new(),
-        queues: HashMap::new(),
-        ring: VecDeque::new(),
-        queued: 0,
+        queue: FairQueue::new(),
         retry_scheduled: false,
         restart_scheduled: false,
         zygote_failures: 0,
@@ -654,11 +576,11 @@ async fn reap_zygote(pid: Pid) {
 impl Pool {
     fn handle(&mut self, event: Event) {
         match event {
-            Event::Call(job) => self.submit(job),
-            Event::Stats { id, reply } => self.stats(id, reply),
-            Event::Cancel { conn, id } => self.cancel(conn, &id),
-            Event::Disconnected { conn } => self.forget_connection(conn),
-            Event::Wake => {}
+            Event::Client(FromClient::Call(job)) => self.submit(job),
+            Event::Client(FromClient::Stats { id, reply }) => self.stats(id, reply),
+            Event::Client(FromClient::Cancel { conn, id }) => self.cancel(conn, &id),
+            Event::Client(FromClient::Disconnected { conn }) => self.forget_connection(conn),
+            Event::Client(FromClient::Wake) => {}
             Event::Zygote {
                 generation,
                 message,
@@ -695,7 +617,7 @@ impl Pool {
 
     /// Done once shutting down with nothing queued and nothing running.
     fn finished(&self) -> bool {
-        self.shutting_down() && self.queued == 0 && !self.any_busy()
+        self.shutting_down() && self.queue.is_empty() && !self.any_busy()
     }
 
     fn submit(&mut self, job: Job) {
@@ -711,14 +633,20 @@ impl Pool {
             .workers
             .values()
             .any(|w| matches!(w.state, WorkerState::Idle));
-        if !idle && self.queued >= self.context.options.queue_limit {
+        let limit = self.context.options.queue_limit;
+        let queued = self.queue.len();
+        // At the limit, a connection is refused only once it holds its share of the queue,
+        // so one client's backlog cannot lock the others out; the queue never holds more
+        // than twice the limit.
+        let share = limit / self.queue.keys().max(1);
+        if !idle
+            && queued >= limit
+            && (self.queue.len_of(job.conn()) >= share.max(1) || queued >= limit * 2)
+        {
             job.reply.send(protocol::error_reply(
                 &job.id,
                 "Busy",
-                &format!(
-                    "server busy: {} jobs already queued (--queue-limit {})",
-                    self.queued, self.context.options.queue_limit
-                ),
+                &format!("server busy: {queued} jobs already queued (--queue-limit {limit})"),
             ));
             return;
         }
@@ -728,81 +656,28 @@ impl Pool {
     /// Queues a job behind its connection's others (or, given back after its worker died
     /// before starting it, in front of them).
     fn enqueue(&mut self, job: Job, front: bool) {
-        let conn = job.conn();
-        let queue = self.queues.entry(conn).or_default();
-        if queue.is_empty() {
-            if front {
-                self.ring.push_front(conn);
-            } else {
-                self.ring.push_back(conn);
-            }
-        }
-        if front {
-            queue.push_front(job);
-        } else {
-            queue.push_back(job);
-        }
-        self.queued += 1;
-    }
-
-    /// The next job in round-robin order over the connections, skipping connections that do
-    /// not read their replies.
-    fn next_job(&mut self) -> Option<Job> {
-        for _ in 0..self.ring.len() {
-            let conn = self.ring.pop_front()?;
-            let Some(queue) = self.queues.get_mut(&conn) else {
-                continue;
-            };
-            let Some(first) = queue.front() else {
-                self.queues.remove(&conn);
-                continue;
-            };
-            if first.reply.stalled() {
-                self.ring.push_back(conn);
-                continue;
-            }
-            let job = queue.pop_front();
-            if queue.is_empty() {
-                self.queues.remove(&conn);
-            } else {
-                self.ring.push_back(conn);
-            }
-            self.queued -= 1;
-            return job;
-        }
-        None
+        self.queue.push(job.conn(), job, front);
     }
 
     /// The client left: its queued jobs are dropped (jobs already running finish).
     fn forget_connection(&mut self, conn: u64) {
-        if let Some(queue) = self.queues.remove(&conn) {
-            self.queued -= queue.len();
-            self.ring.retain(|&c| c != conn);
-            if !queue.is_empty() {
-                debug!("dropped {} queued jobs of a closed connection", queue.len());
-            }
+        let dropped = self.queue.remove_key(conn);
+        if !dropped.is_empty() {
+            debug!(
+                "dropped {} queued jobs of a closed connection",
+                dropped.len()
+            );
         }
     }
 
     /// `{"op":"cancel","id":X}`: the connection's queued call X is answered `Cancelled`.
     fn cancel(&mut self, conn: u64, id: &Value) {
-        let Some(queue) = self.queues.get_mut(&conn) else {
-            return;
-        };
-        let Some(at) = queue.iter().position(|job| job.id == *id) else {
-            return;
-        };
-        if let Some(job) = queue.remove(at) {
-            self.queued -= 1;
+        if let Some(job) = self.queue.remove_first(conn, |job| job.id == *id) {
             job.reply.send(protocol::error_reply(
                 &job.id,
                 "Cancelled",
                 "the job was cancelled before it started",
             ));
-        }
-        if queue.is_empty() {
-            self.queues.remove(&conn);
-            self.ring.retain(|&c| c != conn);
         }
     }
 
@@ -818,11 +693,12 @@ impl Pool {
     /// Hands queued jobs to idle workers.
     fn dispatch(&mut self) {
         let timeout = self.context.options.job_timeout;
-        while self.queued > 0 {
+        while !self.queue.is_empty() {
             let Some(pid) = self.idle_worker() else {
                 return;
             };
-            let Some(job) = self.next_job() else {
+            // A connection that does not read its replies gets no more jobs run for now.
+            let Some(job) = self.queue.pop(|job| job.reply.stalled()) else {
                 return;
             };
             let Some(worker) = self.workers.get_mut(&pid) else {
@@ -1350,14 +1226,10 @@ impl Pool {
 
     /// Answers every queued and running job with an error and kills the busy workers.
     fn abort_all(&mut self, type_name: &str, message: &str) {
-        for (_, queue) in self.queues.drain() {
-            for job in queue {
-                job.reply
-                    .send(protocol::error_reply(&job.id, type_name, message));
-            }
+        for job in self.queue.drain() {
+            job.reply
+                .send(protocol::error_reply(&job.id, type_name, message));
         }
-        self.ring.clear();
-        self.queued = 0;
         for (&pid, worker) in self.workers.iter_mut() {
             if let WorkerState::Busy { job, .. } =
                 std::mem::replace(&mut worker.state, WorkerState::Killed)
@@ -1422,15 +1294,6 @@ impl Pool {
             };
             reply.send(line);
         });
-    }
-}
-
-fn format_secs(duration: Duration) -> String {
-    let secs = duration.as_secs_f64();
-    if secs.fract() == 0.0 {
-        format!("{secs:.0}")
-    } else {
-        format!("{secs}")
     }
 }
 
@@ -1550,314 +1413,4 @@ async fn watch_signals(events: mpsc::UnboundedSender<Event>) {
             return;
         }
     }
-}
-
-/// Logs a recurring failure at most once a second, counting the ones it left out.
-struct RateLimitedLog {
-    last: Option<Instant>,
-    suppressed: u64,
-}
-
-impl RateLimitedLog {
-    fn warn(&mut self, message: &str) {
-        let now = Instant::now();
-        if self
-            .last
-            .is_some_and(|at| now.duration_since(at) < Duration::from_secs(1))
-        {
-            self.suppressed += 1;
-            return;
-        }
-        if self.suppressed > 0 {
-            warn!("{message} ({} more since the last report)", self.suppressed);
-        } else {
-            warn!("{message}");
-        }
-        self.last = Some(now);
-        self.suppressed = 0;
-    }
-}
-
-/// Decrements the open-connection count when a connection ends.
-struct ConnectionSlot(Arc<AtomicUsize>);
-
-impl Drop for ConnectionSlot {
-    fn drop(&mut self) {
-        self.0.fetch_sub(1, Ordering::AcqRel);
-    }
-}
-
-async fn accept(
-    listener: UnixListener,
-    events: mpsc::UnboundedSender<Event>,
-    mut phase: watch::Receiver<Phase>,
-    alive: mpsc::Sender<()>,
-    context: Arc<Context>,
-) {
-    let open = Arc::new(AtomicUsize::new(0));
-    let budget = LineBudget::shared(LINE_BUDGET_BYTES);
-    let max_connections = context.options.max_connections;
-    let mut failures = RateLimitedLog {
-        last: None,
-        suppressed: 0,
-    };
-    let mut refusals = RateLimitedLog {
-        last: None,
-        suppressed: 0,
-    };
-    let mut next_id: u64 = 0;
-    loop {
-        tokio::select! {
-            accepted = listener.accept() => match accepted {
-                Ok((stream, _)) => {
-                    if open.load(Ordering::Acquire) >= max_connections {
-                        refusals.warn(&format!(
-                            "refused a connection: {max_connections} already open (--max-connections)"
-                        ));
-                        let line = protocol::error_reply(
-                            &Value::Null,
-                            "Busy",
-                            &format!("too many connections (--max-connections {max_connections})"),
-                        );
-                        // Best effort: a fresh socket's buffer takes one short line.
-                        let _ = stream.try_write(&line);
-                        continue;
-                    }
-                    open.fetch_add(1, Ordering::AcqRel);
-                    next_id += 1;
-                    tokio::spawn(connection(
-                        stream,
-                        next_id,
-                        events.clone(),
-                        phase.clone(),
-                        alive.clone(),
-                        ConnectionSlot(open.clone()),
-                        budget.clone(),
-                        context.options.client_timeout,
-                    ));
-                }
-                Err(e) => {
-                    // Out of descriptors, typically: pause instead of spinning, log sparingly.
-                    failures.warn(&format!("accept failed: {e}"));
-                    tokio::time::sleep(Duration::from_millis(50)).await;
-                }
-            },
-            changed = phase.changed() => {
-                if changed.is_err() || *phase.borrow() != Phase::Running {
-                    return;
-                }
-            }
-        }
-    }
-}
-
-/// Most requests one connection may have unanswered before the server stops reading it.
-const MAX_IN_FLIGHT: usize = 4096;
-
-/// Whether the peer closed its end entirely (not merely shut down its writing side).
-fn peer_hung_up(stream: &UnixStream) -> bool {
-    use nix::poll::{PollFd, PollFlags, PollTimeout};
-    let mut fds = [PollFd::new(stream.as_fd(), PollFlags::POLLOUT)];
-    match nix::poll::poll(&mut fds, PollTimeout::ZERO) {
-        Ok(_) => fds[0]
-            .revents()
-            .is_some_and(|r| r.intersects(PollFlags::POLLHUP | PollFlags::POLLERR)),
-        Err(_) => false,
-    }
-}
-
-/// One client connection: requests in, replies out (in completion order).
-#[allow(clippy::too_many_arguments)]
-async fn connection(
-    stream: UnixStream,
-    id: u64,
-    events: mpsc::UnboundedSender<Event>,
-    mut phase: watch::Receiver<Phase>,
-    _alive: mpsc::Sender<()>,
-    _slot: ConnectionSlot,
-    budget: Arc<Semaphore>,
-    client_timeout: Duration,
-) {
-    let (read_half, mut write_half) = stream.into_split();
-    let (tx, mut replies) = mpsc::unbounded_channel::<Vec<u8>>();
-    // Requests read but not yet answered on the wire. The reader stops reading while the
-    // client has MAX_IN_FLIGHT of them or more than MAX_PENDING_REPLY_BYTES of unwritten
-    // replies, so a client that sends without reading cannot make the server buffer without
-    // bound; the pool holds back its queued jobs in the second case too.
-    let state = Arc::new(ConnState {
-        id,
-        count: AtomicUsize::new(0),
-        pending_bytes: AtomicUsize::new(0),
-        closed: AtomicBool::new(false),
-        changed: tokio::sync::Notify::new(),
-    });
-    let reply = ReplySender {
-        tx,
-        conn: state.clone(),
-    };
-    let writer_state = state.clone();
-    let writer_events = events.clone();
-    let writer = tokio::spawn(async move {
-        let mut batch = Vec::with_capacity(4096);
-        while let Some(first) = replies.recv().await {
-            batch.clear();
-            batch.extend_from_slice(&first);
-            drop(first);
-            let mut lines = 1;
-            while batch.len() < 1 << 20 {
-                match replies.try_recv() {
-                    Ok(more) => {
-                        batch.extend_from_slice(&more);
-                        lines += 1;
-                    }
-                    Err(_) => break,
-                }
-            }
-            match tokio::time::timeout(client_timeout, write_half.write_all(&batch)).await {
-                Ok(Ok(())) => {}
-                Ok(Err(_)) => break, // The client left; later replies are dropped.
-                Err(_) => {
-                    debug!(
-                        "connection {id}: replies unread for {} s; closing",
-                        format_secs(client_timeout)
-                    );
-                    break;
-                }
-            }
-            let before = writer_state
-                .pending_bytes
-                .fetch_sub(batch.len(), Ordering::AcqRel);
-            if before >= MAX_PENDING_REPLY_BYTES && before - batch.len() < MAX_PENDING_REPLY_BYTES {
-                let _ = writer_events.send(Event::Wake);
-            }
-            if batch.capacity() > 1 << 21 {
-                batch = Vec::with_capacity(4096);
-            }
-            writer_state.count.fetch_sub(lines, Ordering::AcqRel);
-            writer_state.changed.notify_one();
-        }
-        writer_state.closed.store(true, Ordering::Release);
-        writer_state.changed.notify_one();
-        let _ = writer_events.send(Event::Disconnected { conn: id });
-    });
-    let mut reader = BufReader::with_capacity(CONNECTION_BUFFER, read_half);
-    let mut budget = LineBudget::new(budget);
-    let mut line = Vec::new();
-    let mut line_no: u64 = 0;
-    loop {
-        while (state.count.load(Ordering::Acquire) >= MAX_IN_FLIGHT
-            || state.pending_bytes.load(Ordering::Acquire) >= MAX_PENDING_REPLY_BYTES)
-            && !state.closed.load(Ordering::Acquire)
-        {
-            state.changed.notified().await;
-        }
-        if state.closed.load(Ordering::Acquire) {
-            break;
-        }
-        let read = tokio::select! {
-            read = tokio::time::timeout(
-                client_timeout,
-                protocol::read_line(&mut reader, &mut line, protocol::MAX_LINE, &mut budget),
-            ) => read,
-            changed = phase.changed() => {
-                if changed.is_err() || *phase.borrow() == Phase::Closed {
-                    break;
-                }
-                continue;
-            }
-        };
-        let Ok(read) = read else {
-            // Nothing arrived for the client timeout.
-            if !line.is_empty() {
-                reply.send(protocol::error_reply(
-                    &Value::Null,
-                    "ProtocolError",
-                    &format!(
-                        "line {}: request unfinished after {} s; closing the connection",
-                        line_no + 1,
-                        format_secs(client_timeout)
-                    ),
-                ));
-                break;
-            }
-            if state.count.load(Ordering::Acquire) > 0 {
-                continue; // Waiting for its replies is not idleness.
-            }
-            debug!("connection {id}: idle; closing");
-            break;
-        };
-        let answered = match read {
-            Ok(LineRead::Line) => !line.iter().all(u8::is_ascii_whitespace),
-            Ok(LineRead::TooLong) => true,
-            Ok(LineRead::Eof) | Err(_) => false,
-        };
-        if answered {
-            // Every such line gets exactly one reply.
-            state.count.fetch_add(1, Ordering::AcqRel);
-        }
-        line_no += 1;
-        let request = std::mem::take(&mut line);
-        budget.release();
-        match read {
-            Ok(LineRead::Line) => {}
-            Ok(LineRead::TooLong) => {
-                reply.send(protocol::error_reply(
-                    &Value::Null,
-                    "ProtocolError",
-                    &format!(
-                        "line {line_no}: longer than {} bytes; skipped",
-                        protocol::MAX_LINE
-                    ),
-                ));
-                continue;
-            }
-            Ok(LineRead::Eof) | Err(_) => break,
-        }
-        if request.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        match protocol::parse_request(&request, line_no) {
-            Ok(Request::Ping { id }) => {
-                reply.send(protocol::ok_reply(&id, Value::from("pong")));
-            }
-            Ok(Request::Stats { id }) => {
-                let _ = events.send(Event::Stats {
-                    id,
-                    reply: reply.clone(),
-                });
-            }
-            Ok(Request::Cancel { id: target }) => {
-                // A cancel has no reply of its own: the call it names is answered either way.
-                state.count.fetch_sub(1, Ordering::AcqRel);
-                let _ = events.send(Event::Cancel {
-                    conn: id,
-                    id: target,
-                });
-            }
-            Ok(Request::Call { id, .. }) => {
-                let mut job_line = request;
-                job_line.push(b'\n');
-                let _ = events.send(Event::Call(Job {
-                    id,
-                    line: job_line.into(),
-                    reply: reply.clone(),
-                    redispatched: 0,
-                }));
-            }
-            Err(bad) => {
-                reply.send(protocol::error_reply(
-                    &bad.id,
-                    "ProtocolError",
-                    &bad.message,
-                ));
-            }
-        }
-    }
-    // A client that closed its socket entirely will read nothing more: drop its queued jobs
-    // now rather than when the first reply fails to be written.
-    if peer_hung_up(reader.get_ref().as_ref()) {
-        let _ = events.send(Event::Disconnected { conn: id });
-    }
-    drop(reply);
-    let _ = writer.await;
 }

@@ -1,6 +1,6 @@
 //! The zygote and the workers it forks.
 //!
-//! [`spawn`] starts a zygote as a fresh process: the `permafrost` binary itself
+//! `spawn` starts a zygote as a fresh process: the `permafrost` binary itself
 //! (`/proc/self/exe`), run with the hidden `zygote` subcommand and the control socket as an
 //! inherited descriptor ([`exec_main`]). Being exec'd rather than forked, a zygote can be
 //! started from the multi-threaded supervisor at any time (a restart after the zygote died, a
@@ -100,6 +100,8 @@ pub(crate) fn spawn(options: &ZygoteOptions) -> std::io::Result<(Pid, OwnedFd)> 
     // processes, so no other child can inherit it in between.
     fcntl(zygote_end.as_raw_fd(), FcntlArg::F_SETFD(FdFlag::empty()))?;
     let mut command = std::process::Command::new("/proc/self/exe");
+    // `ps` shows `permafrost zygote IMAGE ...`.
+    std::os::unix::process::CommandExt::arg0(&mut command, "permafrost");
     command
         .arg("zygote")
         .arg(&options.image)
@@ -215,7 +217,7 @@ pub(crate) fn decode(packet: &[u8], fd: Option<OwnedFd>) -> Option<ZygoteMessage
     }
 }
 
-/// The `zygote` subcommand: the process [`spawn`] starts. Takes the inherited control socket,
+/// The `zygote` subcommand: the process `spawn` starts. Takes the inherited control socket,
 /// opens and validates the image, then preloads and serves fork requests; never returns.
 pub fn exec_main(options: ZygoteOptions, control_fd: i32, supervisor: i32) -> ! {
     let Some(control) = fork::take_inherited_socket(control_fd) else {

@@ -464,3 +464,74 @@ fn a_zygote_that_cannot_be_restarted_stops_the_server_after_repeated_failures() 
     assert!(log.contains("5 in a row"), "{log}");
     assert!(!server.socket.exists());
 }
+
+#[test]
+fn a_full_queue_still_takes_a_call_from_another_client() {
+    let server = Server::start(
+        "fairlimit",
+        &app(1),
+        1,
+        &["--queue-limit", "4", "--job-timeout", "60"],
+    );
+    let mut a = server.client();
+    let ids: Vec<u64> = (0..10)
+        .map(|_| a.send(json!({"op": "call", "function": "work", "args": [20000]})))
+        .collect();
+    // One runs, four wait, the rest of A's are refused.
+    let mut busy = 0;
+    let mut replies = HashMap::new();
+    for _ in 0..5 {
+        let reply = a.receive();
+        busy += usize::from(reply["error"]["type"] == "Busy");
+        replies.insert(reply["id"].as_u64().expect("id"), reply);
+    }
+    assert_eq!(busy, 5, "{replies:?}");
+    // B has nothing queued: its call is taken although the queue is at its limit.
+    let reply = server.client().call("handle", json!([4]));
+    assert_eq!(reply["result"], 8, "{reply}");
+    for _ in 0..5 {
+        assert_eq!(a.receive()["ok"], true);
+    }
+    assert_eq!(ids.len(), 10);
+}
+
+#[test]
+fn a_client_that_does_not_read_its_replies_is_cut_off() {
+    let server = Server::start("noreader", &app(1), 1, &["--client-timeout", "1"]);
+    let mut hog = UnixStream::connect(&server.socket).expect("connect");
+    let mut requests = String::new();
+    for i in 0..300 {
+        requests.push_str(&format!(
+            "{{\"id\":{i},\"op\":\"call\",\"function\":\"big\",\"args\":[100000]}}\n"
+        ));
+    }
+    hog.write_all(requests.as_bytes()).expect("send");
+    // Its replies fill the socket; writing stalls for the client timeout; it is closed and
+    // its queued jobs dropped.
+    std::thread::sleep(Duration::from_millis(2500));
+    hog.set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    let mut received = 0;
+    let mut buffer = vec![0u8; 1 << 16];
+    let closed = loop {
+        match hog.read(&mut buffer) {
+            Ok(0) => break true,
+            Ok(n) => received += n,
+            Err(_) => break false,
+        }
+    };
+    assert!(closed, "still open after {received} bytes");
+    assert!(
+        received < 300 * 100_000,
+        "{received} bytes: every reply was written"
+    );
+    let done: u64 = server.stats()["workers"]
+        .as_array()
+        .expect("workers")
+        .iter()
+        .map(|w| w["jobs_done"].as_u64().expect("jobs_done"))
+        .sum();
+    eprintln!("a client not reading: {received} bytes written to it, {done} of 300 jobs run");
+    assert!(done < 300, "all {done} jobs ran");
+    assert_eq!(server.client().call("handle", json!([1]))["result"], 2);
+}

@@ -82,3 +82,11 @@ class MyLocal(_thread._local):
 print(MyLocal(5).v)
 sentinel = _thread._set_sentinel()
 print(type(sentinel).__name__, sentinel.locked())
+
+hook_args = _thread._ExceptHookArgs((ValueError, ValueError("x"), None, None))
+print(hook_args, hook_args.exc_type.__name__, hook_args.thread, _thread._ExceptHookArgs.n_fields)
+try:
+    _thread._excepthook(1)
+except TypeError as e:
+    print(type(e).__name__, e)
+print(_thread._excepthook(_thread._ExceptHookArgs((SystemExit, SystemExit(), None, None))))

@@ -21,6 +21,7 @@ print(type(sys.path).__name__, type(sys.argv).__name__, type(sys.modules).__name
 print(type(sys.builtin_module_names).__name__, "sys" in sys.builtin_module_names, "builtins" in sys.builtin_module_names)
 print(type(sys.meta_path).__name__, type(sys.path_hooks).__name__, type(sys.path_importer_cache).__name__)
 print(sys.warnoptions, type(sys._xoptions).__name__)
+print(sys.gettrace(), sys.getprofile(), sys.getswitchinterval(), sys.argv[0].endswith("sys_attributes.py"))
 print(sys.intern("abc") == "abc", sys.getsizeof(1) > 0, sys.getsizeof([], 5) > 0)
 try:
     sys.intern(1)

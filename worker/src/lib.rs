@@ -12,7 +12,7 @@
 //!
 //! Reference cycles among a worker's own objects are collected (`value/gc.rs`, driven by the
 //! `gc` module's thresholds); objects inherited from the zygote are roots, never examined.
-//! Limits, by design: `from m import *` and text I/O are not supported. `exec`, `eval` and
+//! Limits, by design: there is no file I/O (`_io.open` raises `OSError`). `exec`, `eval` and
 //! `compile` make transient code units (`vm/dynamic.rs`), freed when unreferenced.
 //! Python→Python calls recurse on the host stack, so every entry point runs on a helper
 //! thread with a large reserved stack (joined before returning: the zygote stays
@@ -66,6 +66,19 @@ pub struct ErrorReport {
     pub message: String,
     /// The full CPython-format traceback text, ending with `Type: message\n`.
     pub traceback: String,
+    /// For a `SystemExit`, how a program run as a script ends: CPython prints no traceback.
+    pub system_exit: Option<SystemExitReport>,
+}
+
+/// How an uncaught `SystemExit` ends the process, as CPython's `handle_system_exit`: the
+/// status (`code` None is 0, an int is itself, anything else 1) and what goes to stderr
+/// (`str(code)` and a newline when `code` is neither None nor an int).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SystemExitReport {
+    /// The process exit status.
+    pub status: i32,
+    /// What CPython writes to stderr before exiting (empty for None and int codes).
+    pub stderr: String,
 }
 
 /// The result of one job.
@@ -98,6 +111,7 @@ fn job_run_main(mut vm: Box<Vm>) -> (Box<Vm>, Result<(), ErrorReport>) {
         Ok(_) => Ok(()),
         Err(e) => Err(vm.error_report(&e)),
     };
+    stdlib::atexit::run_all(&mut vm);
     vm.run_finalizers();
     vm.flush_out();
     (vm, r)
@@ -288,6 +302,7 @@ fn lost_interpreter() -> ErrorReport {
         type_name: "SystemError".into(),
         message: "interpreter state lost after a crash".into(),
         traceback: "SystemError: interpreter state lost after a crash\n".into(),
+        system_exit: None,
     }
 }
 

@@ -4,7 +4,7 @@
 //! address is known; [`IDENTIFIED`] lists them for the builtins namespace.
 
 use crate::value::num::{num_of, Num};
-use crate::value::object::{Iter, Object};
+use crate::value::object::{Iter, Object, TypeKind};
 use crate::value::Value;
 use crate::vm::native::{Args, Arity, NativeFn};
 use crate::vm::ExcKind;
@@ -82,6 +82,7 @@ pub(crate) static FUNCTIONS: &[NativeFn] = &[
     NativeFn::new("input", input),
     NativeFn::new("exit", exit),
     NativeFn::new("__import__", dunder_import),
+    NativeFn::new("open", crate::stdlib::io::open),
 ];
 
 /// `__build_class__`, pushed by `LOAD_BUILD_CLASS`.
@@ -284,10 +285,17 @@ fn min_max(vm: &mut Vm, a: &Args, is_max: bool) -> PyResult<Value> {
         best = Some(match best {
             None => (k, v),
             Some((bk, bv)) => {
-                let better = if is_max {
-                    vm.less_than(&bk, &k)?
-                } else {
-                    vm.less_than(&k, &bk)?
+                let better = match (&k, &bk) {
+                    // Small ints compare without the rich-comparison machinery.
+                    (&Value::Int(x), &Value::Int(y)) => {
+                        if is_max {
+                            y < x
+                        } else {
+                            x < y
+                        }
+                    }
+                    _ if is_max => vm.less_than(&bk, &k)?,
+                    _ => vm.less_than(&k, &bk)?,
                 };
                 if better {
                     (k, v)
@@ -934,13 +942,23 @@ fn vars(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     }
 }
 
-fn dir(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
+fn dir(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let v = arg0(a, 0);
     let str_keys = |d: &crate::value::dict_table::Dict| -> Vec<String> {
         d.iter()
             .filter_map(|(k, _)| k.as_str().map(|s| s.to_string()))
             .collect()
     };
+    // A type's `__dir__` answers for its instances.
+    if !matches!(v.body(), Some(Object::Class(_) | Object::Module(_))) {
+        let cls = vm.type_of(&v);
+        if let Some(f) = vm.lookup_user_attr(&cls, "__dir__") {
+            let r = vm.call(&f, std::slice::from_ref(&v), &[])?;
+            let items = vm.collect(&r)?;
+            let sorted = vm.sort_values(items, None, false)?;
+            return Ok(Vm::new_list(sorted));
+        }
+    }
     let mut names: Vec<String> = match v.body() {
         Some(Object::Instance(i)) => str_keys(i.table()),
         Some(Object::Module(m)) if m.dict.is_some() => match m.dict.as_ref().map(|d| d.get()) {
@@ -953,14 +971,25 @@ fn dir(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
             .filter(|(_, s)| !m.slots[**s as usize].is_null())
             .map(|(k, _)| k.to_string())
             .collect(),
-        Some(Object::Class(c)) => str_keys(&c.dict),
         _ => Vec::new(),
     };
-    if let Some(Object::Instance(i)) = v.body() {
-        if let Object::Class(c) = i.class.get() {
-            for k in &c.mro {
-                if let Object::Class(kc) = k.get() {
-                    names.extend(str_keys(&kc.dict));
+    let cls = match v.as_obj() {
+        Some(o) if matches!(o.get(), Object::Class(_)) => Some(o.clone()),
+        _ if matches!(v.body(), Some(Object::Module(_))) => None,
+        _ => Some(vm.type_of(&v)),
+    };
+    if let Some(Object::Class(c)) = cls.as_ref().map(|c| c.get()) {
+        for k in &c.mro {
+            if let Object::Class(kc) = k.get() {
+                names.extend(str_keys(&kc.dict));
+                if kc.builtin {
+                    let table = crate::objects::builtin_namespace(kc.kind);
+                    names.extend(table.iter().map(|f| f.name().to_string()));
+                    if kc.kind == TypeKind::Object {
+                        names.extend(crate::objects::OBJECT_NAMES.iter().map(|n| n.to_string()));
+                    }
+                } else if kc.slots.is_none() {
+                    names.extend(["__dict__", "__weakref__", "__doc__"].map(String::from));
                 }
             }
         }

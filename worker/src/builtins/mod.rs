@@ -86,6 +86,13 @@ pub(crate) fn install(vm: &mut Vm) {
     );
     set_attr(
         &object_t,
+        "__subclasshook__",
+        Value::obj(Object::ClassMethod(Value::Native(
+            &crate::objects::object::SUBCLASSHOOK,
+        ))),
+    );
+    set_attr(
+        &object_t,
         "__getattribute__",
         Value::Native(&crate::objects::object::GETATTRIBUTE),
     );
@@ -108,6 +115,11 @@ pub(crate) fn install(vm: &mut Vm) {
         Value::Native(&crate::objects::typeobj::CALL),
     );
     set_attr(&type_t, "mro", Value::Native(&crate::objects::typeobj::MRO));
+    set_attr(
+        &type_t,
+        "__subclasses__",
+        Value::Native(&crate::objects::typeobj::SUBCLASSES),
+    );
     set_attr(
         &type_t,
         "__or__",
@@ -142,6 +154,16 @@ pub(crate) fn install(vm: &mut Vm) {
         for f in table {
             set_attr(&vm.types[kind as usize], f.name(), Value::Native(f));
         }
+    }
+    crate::objects::descriptor::install_function_attrs(vm);
+    // The mutable containers are unhashable: `list.__hash__ is None`.
+    for kind in [
+        TypeKind::List,
+        TypeKind::Dict,
+        TypeKind::Set,
+        TypeKind::Slice,
+    ] {
+        set_attr(&vm.types[kind as usize], "__hash__", Value::None);
     }
     let mut builtins: HashMap<&'static str, Value> = HashMap::new();
     for (kind, name) in crate::vm::TYPE_NAMES {

@@ -97,6 +97,19 @@ fn current(a: &Args) -> Value {
         return Vm::new_dict(Default::default());
     };
     match p.target.body() {
+        Some(Object::Class(c)) if c.builtin => {
+            // A built-in type's methods live in tables outside its dict.
+            let mut d = crate::value::dict_table::Dict::new();
+            for f in super::builtin_namespace(c.kind) {
+                crate::value::dict_table::dict_set_str(&mut d, f.name(), Value::Native(f));
+            }
+            for (k, v) in c.dict.iter() {
+                if let Some(name) = k.as_str() {
+                    crate::value::dict_table::dict_set_str(&mut d, name, v.clone());
+                }
+            }
+            Vm::new_dict(d)
+        }
         Some(Object::Class(c)) => Vm::new_dict(c.dict.clone()),
         _ => p.target.clone(),
     }

@@ -138,7 +138,8 @@ fn detach_unsupported(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
     Err(unsupported(vm, "detach"))
 }
 
-fn open(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+/// `open` (also `builtins.open`): there is no file access.
+pub(crate) fn open(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
     Err(vm.err(
         ExcKind::OSError,
         "open() is not available: the interpreter has no file access",

@@ -19,11 +19,18 @@ use crate::vm::native::{Args, Arity, NativeFn};
 use crate::vm::{ExcKind, PyResult, Vm};
 use std::any::Any;
 
+pub(crate) mod abc;
+pub(crate) mod array;
+pub(crate) mod atexit;
+pub(crate) mod binascii;
+pub(crate) mod bisect;
 pub(crate) mod builtins;
 pub(crate) mod collections;
 pub(crate) mod errno;
 pub(crate) mod functools;
 pub(crate) mod gc;
+pub(crate) mod hashes;
+pub(crate) mod heapq;
 pub(crate) mod importlib;
 pub(crate) mod io;
 pub(crate) mod itertools;
@@ -34,6 +41,7 @@ pub(crate) mod random;
 pub(crate) mod sre;
 pub(crate) mod stat;
 pub(crate) mod string;
+pub(crate) mod struct_;
 pub(crate) mod structseq;
 pub(crate) mod sys;
 pub(crate) mod thread;
@@ -58,6 +66,10 @@ pub(crate) static REGISTRY: &[(&str, ModuleInit)] = &[
     ("_thread", thread::init),
     ("posix", posix::init),
     ("time", time::init),
+    ("_bisect", bisect::init),
+    ("_heapq", heapq::init),
+    ("atexit", atexit::init),
+    ("_abc", abc::init),
     ("sys", sys::init),
     ("_io", io::init),
     ("_imp", importlib::init_imp),
@@ -66,7 +78,26 @@ pub(crate) static REGISTRY: &[(&str, ModuleInit)] = &[
     ("_sre", sre::init),
     ("_random", random::init),
     ("gc", gc::init),
+    ("_struct", struct_::init),
+    ("binascii", binascii::init),
+    ("array", array::init),
+    ("_md5", hashes::init_md5),
+    ("_sha1", hashes::init_sha1),
+    ("_sha256", hashes::init_sha256),
+    ("_sha512", hashes::init_sha512),
+    ("_sha3", hashes::init_sha3),
+    ("_blake2", hashes::init_blake2),
 ];
+
+/// Reports an exception nothing can catch (raised by a weak reference callback or an exit
+/// function) on stderr, as CPython's "Exception ignored" message does.
+pub(crate) fn report_unraisable(vm: &mut Vm, context: &str, obj: &Value, exc: &ObjRef) {
+    let what = vm
+        .repr(obj)
+        .unwrap_or_else(|_| "<object repr() failed>".to_string());
+    let report = vm.error_report(exc);
+    io::write_stderr(vm, &format!("{context}: {what}\n{}", report.traceback));
+}
 
 /// The initialiser of native module `name`.
 pub(crate) fn find(name: &str) -> Option<ModuleInit> {
@@ -151,6 +182,7 @@ pub(crate) fn native_type(
         slots: None,
         metaclass: None,
         has_getattribute: false,
+        subclasses: Vec::new(),
         builtin: false,
     }));
     let mut full = vec![cls.clone()];

@@ -57,7 +57,95 @@ pub(crate) static TERMINAL_SIZE: Spec = Spec {
     n_sequence: 2,
 };
 
-static SPECS: &[&Spec] = &[&STRUCT_TIME, &UNAME_RESULT, &TIMES_RESULT, &TERMINAL_SIZE];
+pub(crate) static EXCEPT_HOOK_ARGS: Spec = Spec {
+    key: "_thread._ExceptHookArgs",
+    fields: &["exc_type", "exc_value", "exc_traceback", "thread"],
+    n_sequence: 4,
+};
+pub(crate) static VERSION_INFO: Spec = Spec {
+    key: "sys.version_info",
+    fields: &["major", "minor", "micro", "releaselevel", "serial"],
+    n_sequence: 5,
+};
+pub(crate) static FLOAT_INFO: Spec = Spec {
+    key: "sys.float_info",
+    fields: &[
+        "max",
+        "max_exp",
+        "max_10_exp",
+        "min",
+        "min_exp",
+        "min_10_exp",
+        "dig",
+        "mant_dig",
+        "epsilon",
+        "radix",
+        "rounds",
+    ],
+    n_sequence: 11,
+};
+pub(crate) static INT_INFO: Spec = Spec {
+    key: "sys.int_info",
+    fields: &[
+        "bits_per_digit",
+        "sizeof_digit",
+        "default_max_str_digits",
+        "str_digits_check_threshold",
+    ],
+    n_sequence: 4,
+};
+pub(crate) static HASH_INFO: Spec = Spec {
+    key: "sys.hash_info",
+    fields: &[
+        "width",
+        "modulus",
+        "inf",
+        "nan",
+        "imag",
+        "algorithm",
+        "hash_bits",
+        "seed_bits",
+        "cutoff",
+    ],
+    n_sequence: 9,
+};
+pub(crate) static FLAGS: Spec = Spec {
+    key: "sys.flags",
+    fields: &[
+        "debug",
+        "inspect",
+        "interactive",
+        "optimize",
+        "dont_write_bytecode",
+        "no_user_site",
+        "no_site",
+        "ignore_environment",
+        "verbose",
+        "bytes_warning",
+        "quiet",
+        "hash_randomization",
+        "isolated",
+        "dev_mode",
+        "utf8_mode",
+        "warn_default_encoding",
+        "safe_path",
+        "int_max_str_digits",
+    ],
+    n_sequence: 18,
+};
+
+static SPECS: &[&Spec] = &[
+    &STRUCT_TIME,
+    &UNAME_RESULT,
+    &TIMES_RESULT,
+    &TERMINAL_SIZE,
+    &EXCEPT_HOOK_ARGS,
+    &VERSION_INFO,
+    &FLOAT_INFO,
+    &INT_INFO,
+    &HASH_INFO,
+    &FLAGS,
+];
 
 static METHODS: &[NativeFn] = &[
     NativeFn::new("structseq", structseq_new),

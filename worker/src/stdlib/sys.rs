@@ -4,11 +4,13 @@
 //! `_getframe` with its frame objects, traceback objects, `types.SimpleNamespace` (the type
 //! of `sys.implementation`) and the standard streams (from `_io`).
 
-use super::{add_property, native_type, new_native, parse_args, set_class_attr, state_of};
+use super::{
+    add_property, native_type, new_native, parse_args, set_class_attr, state_of, structseq,
+};
 use crate::value::dict_table::{dict_set_str, Dict};
 use crate::value::frame::Frame;
 use crate::value::heap::ObjRef;
-use crate::value::object::{Instance, NativeState, Object, TypeKind};
+use crate::value::object::{Instance, NativeState, Object};
 use crate::value::Value;
 use crate::vm::native::{Args, Arity, NativeFn};
 use crate::vm::{ExcKind, PyResult, Vm};
@@ -32,6 +34,9 @@ static FUNCTIONS: &[NativeFn] = &[
     NativeFn::function("getfilesystemencoding", encoding, Arity::NoArgs, None),
     NativeFn::function("getfilesystemencodeerrors", fs_errors, Arity::NoArgs, None),
     NativeFn::function("is_finalizing", false_fn, Arity::NoArgs, None),
+    NativeFn::function("gettrace", none_fn, Arity::NoArgs, None),
+    NativeFn::function("getprofile", none_fn, Arity::NoArgs, None),
+    NativeFn::function("getswitchinterval", switchinterval, Arity::NoArgs, None),
     NativeFn::new("audit", audit),
     NativeFn::function("displayhook", displayhook, Arity::One, None),
     NativeFn::function("excepthook", excepthook, Arity::Range(3, 3), None),
@@ -39,16 +44,6 @@ static FUNCTIONS: &[NativeFn] = &[
 
 /// `sys._getframe`: reads the calling frame (its current line and locals).
 pub(crate) static GETFRAME: NativeFn = NativeFn::new("_getframe", getframe_native).frame_aware();
-
-const STRUCTSEQ_METHODS: &[NativeFn] = &[
-    NativeFn::method("structseq.__repr__", structseq_repr, Arity::NoArgs, None),
-    NativeFn::method(
-        "structseq.__reduce__",
-        structseq_reduce,
-        Arity::NoArgs,
-        None,
-    ),
-];
 
 static NAMESPACE_METHODS: &[NativeFn] = &[
     NativeFn::new("SimpleNamespace.__init__", namespace_init),
@@ -115,87 +110,6 @@ impl NativeState for TracebackState {
         f(&self.frame);
         f(&self.next);
     }
-}
-
-/// An instance of class `cls` deriving from tuple: a struct sequence holding `values`, its
-/// field names bound as attributes.
-fn structseq(cls: &ObjRef, fields: &[&str], values: Vec<Value>) -> Value {
-    let mut own = Dict::new();
-    for (n, v) in fields.iter().zip(values.iter()) {
-        dict_set_str(&mut own, n, v.clone());
-    }
-    Value::obj(Object::Instance(Instance {
-        class: cls.clone(),
-        own,
-        dict_obj: None,
-        exc: None,
-        base: Vm::new_tuple(values),
-    }))
-}
-
-/// A struct sequence type `key` (`sys.version_info`) with `fields`.
-fn structseq_type(vm: &mut Vm, key: &'static str, fields: &[&str]) -> ObjRef {
-    let tuple_t = vm.type_obj(TypeKind::Tuple).clone();
-    let cls = native_type(vm, key, Some(tuple_t), STRUCTSEQ_METHODS, false);
-    let names = Vm::new_tuple(fields.iter().map(|f| Vm::str_val(*f)).collect());
-    set_class_attr(&cls, "__match_args__", names);
-    let n = Value::Int(fields.len() as i64);
-    set_class_attr(&cls, "n_fields", n.clone());
-    set_class_attr(&cls, "n_sequence_fields", n);
-    set_class_attr(&cls, "n_unnamed_fields", Value::Int(0));
-    cls
-}
-
-fn fields_of(vm: &mut Vm, v: &Value) -> PyResult<Vec<String>> {
-    let names = match vm.getattr_opt(v, "__match_args__")? {
-        Some(n) => vm.collect(&n)?,
-        None => Vec::new(),
-    };
-    Ok(names
-        .iter()
-        .map(|n| n.as_str().unwrap_or("").to_string())
-        .collect())
-}
-
-fn structseq_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let me = a.get(0).cloned().unwrap_or(Value::None);
-    let fields = fields_of(vm, &me)?;
-    let items = match me.body() {
-        Some(Object::Instance(i)) => match i.base.body() {
-            Some(Object::Tuple(t)) => t.to_vec(),
-            _ => Vec::new(),
-        },
-        _ => Vec::new(),
-    };
-    let t = vm.type_of(&me);
-    let name = match t.get() {
-        Object::Class(c) if c.module == "builtins" => c.name.clone(),
-        Object::Class(c) => format!("{}.{}", c.module, c.name),
-        _ => String::new(),
-    };
-    let mut out = format!("{name}(");
-    for (i, (f, v)) in fields.iter().zip(items.iter()).enumerate() {
-        if i > 0 {
-            out.push_str(", ");
-        }
-        let r = vm.repr(v)?;
-        out.push_str(&format!("{f}={r}"));
-    }
-    out.push(')');
-    Ok(Vm::str_val(out))
-}
-
-fn structseq_reduce(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let me = a.get(0).cloned().unwrap_or(Value::None);
-    let t = vm.type_of(&me);
-    let items = match me.body() {
-        Some(Object::Instance(i)) => i.base.clone(),
-        _ => Value::None,
-    };
-    Ok(Vm::new_tuple(vec![
-        Value::Obj(t),
-        Vm::new_tuple(vec![items, Value::obj(Object::Dict(Dict::new()))]),
-    ]))
 }
 
 fn namespace_init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -407,15 +321,13 @@ fn getsizeof(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let args = parse_args(vm, a, 0, "getsizeof", &["object", "default"], 1, 2)?;
     let v = args[0].cloned().unwrap_or(Value::None);
     if let Some(hook) = vm.getattr_opt(&v, "__sizeof__")? {
-        if let Ok(r) = vm.call(&hook, &[], &[]) {
-            if let Value::Int(n) = r {
-                if n < 0 {
-                    return Err(vm.value_error("__sizeof__() should return >= 0"));
-                }
-                // The garbage collector's header, as CPython adds for tracked objects.
-                let gc = if matches!(v, Value::Obj(_)) { 16 } else { 0 };
-                return Ok(Value::Int(n + gc));
+        if let Ok(Value::Int(n)) = vm.call(&hook, &[], &[]) {
+            if n < 0 {
+                return Err(vm.value_error("__sizeof__() should return >= 0"));
             }
+            // The garbage collector's header, as CPython adds for tracked objects.
+            let gc = if matches!(v, Value::Obj(_)) { 16 } else { 0 };
+            return Ok(Value::Int(n + gc));
         }
     }
     // A plausible size: CPython's object header plus the payload.
@@ -440,6 +352,14 @@ fn encoding(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
 
 fn fs_errors(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
     Ok(Vm::str_val("surrogateescape"))
+}
+
+fn none_fn(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+fn switchinterval(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+    Ok(Value::Float(0.005))
 }
 
 fn false_fn(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
@@ -679,14 +599,10 @@ fn version_string() -> String {
 
 pub(crate) fn init(vm: &mut Vm) -> ObjRef {
     let (ma, mi, mc) = VERSION;
-    let vi_t = structseq_type(
-        vm,
-        "sys.version_info",
-        &["major", "minor", "micro", "releaselevel", "serial"],
-    );
-    let version_info = structseq(
+    let vi_t = structseq::type_of(vm, &structseq::VERSION_INFO);
+    let version_info = structseq::new(
         &vi_t,
-        &["major", "minor", "micro", "releaselevel", "serial"],
+        &structseq::VERSION_INFO,
         vec![
             Value::Int(ma),
             Value::Int(mi),
@@ -733,23 +649,10 @@ pub(crate) fn init(vm: &mut Vm) -> ObjRef {
     }
     super::set_slots(&tb_t, &[]);
 
-    const FLOAT_FIELDS: &[&str] = &[
-        "max",
-        "max_exp",
-        "max_10_exp",
-        "min",
-        "min_exp",
-        "min_10_exp",
-        "dig",
-        "mant_dig",
-        "epsilon",
-        "radix",
-        "rounds",
-    ];
-    let fi_t = structseq_type(vm, "sys.float_info", FLOAT_FIELDS);
-    let float_info = structseq(
+    let fi_t = structseq::type_of(vm, &structseq::FLOAT_INFO);
+    let float_info = structseq::new(
         &fi_t,
-        FLOAT_FIELDS,
+        &structseq::FLOAT_INFO,
         vec![
             Value::Float(f64::MAX),
             Value::Int(f64::MAX_EXP as i64),
@@ -764,16 +667,10 @@ pub(crate) fn init(vm: &mut Vm) -> ObjRef {
             Value::Int(1),
         ],
     );
-    const INT_FIELDS: &[&str] = &[
-        "bits_per_digit",
-        "sizeof_digit",
-        "default_max_str_digits",
-        "str_digits_check_threshold",
-    ];
-    let ii_t = structseq_type(vm, "sys.int_info", INT_FIELDS);
-    let int_info = structseq(
+    let ii_t = structseq::type_of(vm, &structseq::INT_INFO);
+    let int_info = structseq::new(
         &ii_t,
-        INT_FIELDS,
+        &structseq::INT_INFO,
         vec![
             Value::Int(30),
             Value::Int(4),
@@ -781,21 +678,10 @@ pub(crate) fn init(vm: &mut Vm) -> ObjRef {
             Value::Int(640),
         ],
     );
-    const HASH_FIELDS: &[&str] = &[
-        "width",
-        "modulus",
-        "inf",
-        "nan",
-        "imag",
-        "algorithm",
-        "hash_bits",
-        "seed_bits",
-        "cutoff",
-    ];
-    let hi_t = structseq_type(vm, "sys.hash_info", HASH_FIELDS);
-    let hash_info = structseq(
+    let hi_t = structseq::type_of(vm, &structseq::HASH_INFO);
+    let hash_info = structseq::new(
         &hi_t,
-        HASH_FIELDS,
+        &structseq::HASH_INFO,
         vec![
             Value::Int(64),
             Value::Int((1i64 << 61) - 1),
@@ -808,28 +694,9 @@ pub(crate) fn init(vm: &mut Vm) -> ObjRef {
             Value::Int(0),
         ],
     );
-    const FLAG_FIELDS: &[&str] = &[
-        "debug",
-        "inspect",
-        "interactive",
-        "optimize",
-        "dont_write_bytecode",
-        "no_user_site",
-        "no_site",
-        "ignore_environment",
-        "verbose",
-        "bytes_warning",
-        "quiet",
-        "hash_randomization",
-        "isolated",
-        "dev_mode",
-        "utf8_mode",
-        "warn_default_encoding",
-        "safe_path",
-        "int_max_str_digits",
-    ];
-    let fl_t = structseq_type(vm, "sys.flags", FLAG_FIELDS);
-    let flag_values = FLAG_FIELDS
+    let fl_t = structseq::type_of(vm, &structseq::FLAGS);
+    let flag_values = structseq::FLAGS
+        .fields
         .iter()
         .map(|f| match *f {
             "dev_mode" | "safe_path" => Value::Bool(false),
@@ -840,12 +707,22 @@ pub(crate) fn init(vm: &mut Vm) -> ObjRef {
             _ => Value::Int(0),
         })
         .collect();
-    let flags = structseq(&fl_t, FLAG_FIELDS, flag_values);
+    let flags = structseq::new(&fl_t, &structseq::FLAGS, flag_values);
 
     let mut builtin_names: Vec<&str> = super::REGISTRY.iter().map(|(n, _)| *n).collect();
     builtin_names.sort_unstable();
     let builtin_module_names = Vm::new_tuple(builtin_names.into_iter().map(Vm::str_val).collect());
 
+    // The program is the image's first module, as `python3 main.py` names it.
+    let main_file = if vm.image.module_count() > 0 {
+        vm.image.module(0).file.as_str().to_string()
+    } else {
+        String::new()
+    };
+    let main_dir = main_file
+        .rsplit_once('/')
+        .map_or("", |(d, _)| d)
+        .to_string();
     let (stdin, stdout, stderr) = super::io::std_streams(vm);
     let empty_list = || Vm::new_list(Vec::new());
     let module = super::new_module(
@@ -855,8 +732,8 @@ pub(crate) fn init(vm: &mut Vm) -> ObjRef {
             ("__doc__", Value::None),
             ("_getframe", Value::Native(&GETFRAME)),
             ("modules", Value::Obj(vm.sys_modules.clone())),
-            ("path", empty_list()),
-            ("argv", Vm::new_list(vec![Vm::str_val("")])),
+            ("path", Vm::new_list(vec![Vm::str_val(main_dir)])),
+            ("argv", Vm::new_list(vec![Vm::str_val(main_file)])),
             ("orig_argv", empty_list()),
             ("version", Vm::str_val(version_string())),
             ("version_info", version_info),

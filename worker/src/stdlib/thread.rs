@@ -39,6 +39,7 @@ pub(crate) static FUNCTIONS: &[NativeFn] = &[
     NativeFn::function("exit", exit, Arity::NoArgs, None),
     NativeFn::function("exit_thread", exit, Arity::NoArgs, None),
     NativeFn::function("interrupt_main", interrupt_main, Arity::Range(0, 1), None),
+    NativeFn::function("_excepthook", excepthook, Arity::One, None),
 ];
 
 static LOCK_METHODS: &[NativeFn] = &[
@@ -385,12 +386,42 @@ fn local_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(new_native(cls, native, None, Local))
 }
 
+/// `_excepthook(args)`: reports an exception that ended a thread on stderr (`SystemExit`
+/// silently), naming the thread or, without one, the thread identifier.
+fn excepthook(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let args = a.pos[0].clone();
+    let cls = super::structseq::type_of(vm, &super::structseq::EXCEPT_HOOK_ARGS);
+    let ok = matches!(args.body(), Some(Object::Instance(i)) if Vm::is_subclass(&i.class, &cls));
+    if !ok {
+        return Err(vm.type_error("_thread.excepthook argument type must be ExceptHookArgs"));
+    }
+    let get = |vm: &mut Vm, name: &str| vm.getattr(&args, &Vm::str_val(name));
+    let exc_type = get(vm, "exc_type")?;
+    let system_exit = Value::Obj(vm.exc_class(ExcKind::SystemExit));
+    if exc_type.is(&system_exit) {
+        return Ok(Value::None);
+    }
+    let thread = get(vm, "thread")?;
+    let name = match vm.getattr_opt(&thread, "name")? {
+        Some(n) if !matches!(thread, Value::None) => vm.str_of(&n)?,
+        _ => ident().to_string(),
+    };
+    let exc_value = get(vm, "exc_value")?;
+    let text = match exc_value.as_obj() {
+        Some(e) if matches!(e.get(), Object::Instance(_)) => vm.error_report(e).traceback,
+        _ => format!("{}\n", vm.str_of(&exc_type)?),
+    };
+    super::io::write_stderr(vm, &format!("Exception in thread {name}:\n{text}"));
+    Ok(Value::None)
+}
+
 /// Builds `_thread` and its types.
 pub(crate) fn init(vm: &mut Vm) -> ObjRef {
     let lock = native_type(vm, LOCK, None, LOCK_METHODS, false);
     super::set_slots(&lock, &[]);
     let rlock = native_type(vm, RLOCK, None, RLOCK_METHODS, false);
     let local = native_type(vm, LOCAL, None, LOCAL_METHODS, false);
+    let hook_args = super::structseq::type_of(vm, &super::structseq::EXCEPT_HOOK_ARGS);
     super::new_module(
         "_thread",
         FUNCTIONS,
@@ -398,6 +429,7 @@ pub(crate) fn init(vm: &mut Vm) -> ObjRef {
             ("LockType", Value::Obj(lock)),
             ("RLock", Value::Obj(rlock)),
             ("_local", Value::Obj(local)),
+            ("_ExceptHookArgs", Value::Obj(hook_args)),
             ("TIMEOUT_MAX", Value::Float(TIMEOUT_MAX)),
             ("error", Value::Obj(vm.exc_class(ExcKind::RuntimeError))),
         ],

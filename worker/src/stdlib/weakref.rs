@@ -10,6 +10,7 @@ use crate::value::object::{NativeState, Object};
 use crate::value::Value;
 use crate::vm::native::{Args, Arity, NativeFn};
 use crate::vm::{ExcKind, PyResult, Vm};
+use permafrost_image::opcode::{BinaryOp, CompareOp};
 
 const REF: &str = "weakref.ReferenceType";
 const PROXY: &str = "weakref.ProxyType";
@@ -42,15 +43,15 @@ static CALLBACK_GET: NativeFn = NativeFn::new("__callback__", callback_get);
 
 macro_rules! forward {
     ($($q:literal => $f:ident, $arity:expr;)*) => {
-        static PROXY_METHODS: &[NativeFn] = &[
-            $(NativeFn::method($q, $f, $arity, None),)*
-        ];
         $(
             fn $f(vm: &mut Vm, a: &Args) -> PyResult<Value> {
                 let name = &$q[$q.rfind('.').map_or(0, |i| i + 1)..];
                 proxy_forward(vm, a, name)
             }
         )*
+        static FORWARD_METHODS: &[NativeFn] = &[
+            $(NativeFn::method($q, $f, $arity, None),)*
+        ];
     };
 }
 
@@ -59,6 +60,8 @@ forward! {
     "ProxyType.__setattr__" => p_setattr, Arity::Range(2, 2);
     "ProxyType.__delattr__" => p_delattr, Arity::One;
     "ProxyType.__str__" => p_str, Arity::NoArgs;
+    "ProxyType.__bytes__" => p_bytes, Arity::NoArgs;
+    "ProxyType.__reversed__" => p_reversed, Arity::NoArgs;
     "ProxyType.__bool__" => p_bool, Arity::NoArgs;
     "ProxyType.__len__" => p_len, Arity::NoArgs;
     "ProxyType.__iter__" => p_iter, Arity::NoArgs;
@@ -67,22 +70,107 @@ forward! {
     "ProxyType.__getitem__" => p_getitem, Arity::One;
     "ProxyType.__setitem__" => p_setitem, Arity::Range(2, 2);
     "ProxyType.__delitem__" => p_delitem, Arity::One;
-    "ProxyType.__eq__" => p_eq, Arity::One;
-    "ProxyType.__ne__" => p_ne, Arity::One;
-    "ProxyType.__lt__" => p_lt, Arity::One;
-    "ProxyType.__le__" => p_le, Arity::One;
-    "ProxyType.__gt__" => p_gt, Arity::One;
-    "ProxyType.__ge__" => p_ge, Arity::One;
-    "ProxyType.__add__" => p_add, Arity::One;
-    "ProxyType.__sub__" => p_sub, Arity::One;
-    "ProxyType.__mul__" => p_mul, Arity::One;
-    "ProxyType.__truediv__" => p_truediv, Arity::One;
-    "ProxyType.__floordiv__" => p_floordiv, Arity::One;
-    "ProxyType.__mod__" => p_mod, Arity::One;
     "ProxyType.__neg__" => p_neg, Arity::NoArgs;
+    "ProxyType.__pos__" => p_pos, Arity::NoArgs;
+    "ProxyType.__abs__" => p_abs, Arity::NoArgs;
+    "ProxyType.__invert__" => p_invert, Arity::NoArgs;
     "ProxyType.__int__" => p_int, Arity::NoArgs;
     "ProxyType.__float__" => p_float, Arity::NoArgs;
     "ProxyType.__index__" => p_index, Arity::NoArgs;
+}
+
+/// Binary operators: `p + x`, `x + p` and `p += x` apply the operator to the referents
+/// (the in-place form returns the result, as CPython's proxy does).
+macro_rules! binary {
+    ($($op:expr => $name:literal, $rname:literal, $iname:literal, $f:ident, $rf:ident, $if_:ident;)*) => {
+        $(
+            fn $f(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+                let (x, y) = unwrap_pair(vm, a)?;
+                vm.binary_op($op as u32, &x, &y)
+            }
+            fn $rf(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+                let (x, y) = unwrap_pair(vm, a)?;
+                vm.binary_op($op as u32, &y, &x)
+            }
+            fn $if_(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+                let (x, y) = unwrap_pair(vm, a)?;
+                vm.binary_op($op as u32 | BinaryOp::INPLACE, &x, &y)
+            }
+        )*
+        static BINARY_METHODS: &[NativeFn] = &[
+            $(
+                NativeFn::method($name, $f, Arity::One, None),
+                NativeFn::method($rname, $rf, Arity::One, None),
+                NativeFn::method($iname, $if_, Arity::One, None),
+            )*
+        ];
+    };
+}
+
+binary! {
+    BinaryOp::Add => "ProxyType.__add__", "ProxyType.__radd__", "ProxyType.__iadd__", p_add, p_radd, p_iadd;
+    BinaryOp::Sub => "ProxyType.__sub__", "ProxyType.__rsub__", "ProxyType.__isub__", p_sub, p_rsub, p_isub;
+    BinaryOp::Mul => "ProxyType.__mul__", "ProxyType.__rmul__", "ProxyType.__imul__", p_mul, p_rmul, p_imul;
+    BinaryOp::TrueDiv => "ProxyType.__truediv__", "ProxyType.__rtruediv__", "ProxyType.__itruediv__", p_truediv, p_rtruediv, p_itruediv;
+    BinaryOp::FloorDiv => "ProxyType.__floordiv__", "ProxyType.__rfloordiv__", "ProxyType.__ifloordiv__", p_floordiv, p_rfloordiv, p_ifloordiv;
+    BinaryOp::Mod => "ProxyType.__mod__", "ProxyType.__rmod__", "ProxyType.__imod__", p_mod, p_rmod, p_imod;
+    BinaryOp::Pow => "ProxyType.__pow__", "ProxyType.__rpow__", "ProxyType.__ipow__", p_pow, p_rpow, p_ipow;
+    BinaryOp::LShift => "ProxyType.__lshift__", "ProxyType.__rlshift__", "ProxyType.__ilshift__", p_lshift, p_rlshift, p_ilshift;
+    BinaryOp::RShift => "ProxyType.__rshift__", "ProxyType.__rrshift__", "ProxyType.__irshift__", p_rshift, p_rrshift, p_irshift;
+    BinaryOp::And => "ProxyType.__and__", "ProxyType.__rand__", "ProxyType.__iand__", p_and, p_rand, p_iand;
+    BinaryOp::Or => "ProxyType.__or__", "ProxyType.__ror__", "ProxyType.__ior__", p_or, p_ror, p_ior;
+    BinaryOp::Xor => "ProxyType.__xor__", "ProxyType.__rxor__", "ProxyType.__ixor__", p_xor, p_rxor, p_ixor;
+    BinaryOp::MatMul => "ProxyType.__matmul__", "ProxyType.__rmatmul__", "ProxyType.__imatmul__", p_matmul, p_rmatmul, p_imatmul;
+}
+
+/// Comparisons compare the referents (either operand may be a proxy).
+macro_rules! compare {
+    ($($op:expr => $name:literal, $f:ident;)*) => {
+        $(
+            fn $f(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+                let (x, y) = unwrap_pair(vm, a)?;
+                vm.compare($op, &x, &y)
+            }
+        )*
+        static COMPARE_METHODS: &[NativeFn] = &[
+            $(NativeFn::method($name, $f, Arity::One, None),)*
+        ];
+    };
+}
+
+compare! {
+    CompareOp::Lt => "ProxyType.__lt__", p_lt;
+    CompareOp::Le => "ProxyType.__le__", p_le;
+    CompareOp::Eq => "ProxyType.__eq__", p_eq;
+    CompareOp::Ne => "ProxyType.__ne__", p_ne;
+    CompareOp::Gt => "ProxyType.__gt__", p_gt;
+    CompareOp::Ge => "ProxyType.__ge__", p_ge;
+}
+
+/// The receiver's referent and the other operand, itself unwrapped if a proxy.
+fn unwrap_pair(vm: &mut Vm, a: &Args) -> PyResult<(Value, Value)> {
+    let x = proxy_target(vm, &a.pos[0])?;
+    let y = unwrap(vm, &a.pos[1])?;
+    Ok((x, y))
+}
+
+fn is_proxy(vm: &Vm, v: &Value) -> bool {
+    match v.body() {
+        Some(Object::Instance(i)) => {
+            i.class.ptr_eq(&native_class(vm, PROXY))
+                || i.class.ptr_eq(&native_class(vm, CALLABLE_PROXY))
+        }
+        _ => false,
+    }
+}
+
+/// `v`, or its referent if it is a proxy.
+fn unwrap(vm: &Vm, v: &Value) -> PyResult<Value> {
+    if is_proxy(vm, v) {
+        proxy_target(vm, v)
+    } else {
+        Ok(v.clone())
+    }
 }
 
 fn p_call(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -359,18 +447,7 @@ fn proxy_forward(vm: &mut Vm, a: &Args, name: &str) -> PyResult<Value> {
     let target = proxy_target(vm, &a.pos[0])?;
     let mut rest = Vec::with_capacity(a.pos.len());
     for v in &a.pos[1..] {
-        let is_proxy = match v.body() {
-            Some(Object::Instance(i)) => {
-                i.class.ptr_eq(&native_class(vm, PROXY))
-                    || i.class.ptr_eq(&native_class(vm, CALLABLE_PROXY))
-            }
-            _ => false,
-        };
-        rest.push(if is_proxy {
-            proxy_target(vm, v)?
-        } else {
-            v.clone()
-        });
+        rest.push(unwrap(vm, v)?);
     }
     match name {
         "__getattribute__" => vm.getattr(&target, &rest[0]),
@@ -383,6 +460,27 @@ fn proxy_forward(vm: &mut Vm, a: &Args, name: &str) -> PyResult<Value> {
             vm.delattr(&target, &rest[0])?;
             Ok(Value::None)
         }
+        "__str__" => {
+            let text = vm.str_of(&target)?;
+            Ok(Vm::str_val(text))
+        }
+        "__bool__" => Ok(Value::Bool(vm.truthy(&target)?)),
+        "__len__" => Ok(Value::Int(vm.len_of(&target)? as i64)),
+        "__iter__" => vm.get_iter(&target),
+        "__contains__" => Ok(Value::Bool(vm.contains(&target, &rest[0])?)),
+        "__getitem__" => vm.getitem(&target, &rest[0]),
+        "__setitem__" => {
+            let (k, v) = (rest[0].clone(), rest[1].clone());
+            vm.setitem(&target, k, v)?;
+            Ok(Value::None)
+        }
+        "__delitem__" => {
+            vm.delitem(&target, &rest[0])?;
+            Ok(Value::None)
+        }
+        "__neg__" => vm.unary_neg(&target),
+        "__pos__" => vm.unary_pos(&target),
+        "__invert__" => vm.unary_invert(&target),
         "__call__" => {
             let kwnames: Vec<Value> = a.kw.iter().map(|(k, _)| Vm::str_val(*k)).collect();
             rest.extend(a.kw.iter().map(|(_, v)| (*v).clone()));
@@ -449,14 +547,16 @@ fn remove_dead_weakref(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 /// Calls the callback of weak reference `w`, whose referent died; called once, then
-/// forgotten. Its errors are ignored, as CPython only reports them as unraisable.
+/// forgotten. Its errors are reported on stderr and otherwise ignored, as CPython's are.
 pub(crate) fn run_callback(vm: &mut Vm, w: ObjRef) {
     let wv = Value::Obj(w);
     let Some(cb) = state(&wv).map(|s| std::mem::replace(&mut s.callback, Value::None)) else {
         return;
     };
     if !matches!(cb, Value::None) {
-        let _ = vm.call(&cb, &[wv], &[]);
+        if let Err(e) = vm.call(&cb, &[wv], &[]) {
+            super::report_unraisable(vm, "Exception ignored in", &cb, &e);
+        }
     }
 }
 
@@ -468,7 +568,10 @@ pub(crate) fn init(vm: &mut Vm) -> ObjRef {
     set_class_attr(&r, "__module__", Vm::str_val("weakref"));
     let mut proxies = Vec::new();
     for key in [PROXY, CALLABLE_PROXY] {
-        let p = native_type(vm, key, None, PROXY_METHODS, false);
+        let p = native_type(vm, key, None, FORWARD_METHODS, false);
+        for f in BINARY_METHODS.iter().chain(COMPARE_METHODS) {
+            set_class_attr(&p, f.name(), Value::Native(f));
+        }
         set_class_attr(&p, "__repr__", Value::Native(&PROXY_REPR));
         set_class_attr(&p, "__hash__", Value::None);
         set_class_attr(

@@ -773,8 +773,8 @@ pub fn take_weak_callbacks() -> Vec<ObjRef> {
 
 /// How many frees may nest (an object's last reference dropped while freeing its container)
 /// before further ones are deferred: freeing a list nested a million deep must not recurse
-/// a million times on the host stack (CPython's "trashcan" does the same).
-const FREE_NESTING: u32 = 100;
+/// a million times on the host stack (CPython's "trashcan" does the same, with the same limit).
+const FREE_NESTING: u32 = 50;
 
 thread_local! {
     /// Frees in progress on this thread, nested.
@@ -803,6 +803,8 @@ fn free(obj: Box<HeapBox>) {
         return;
     }
     FREE_DEPTH.with(|d| d.set(depth + 1));
+    let mut obj = obj;
+    release_items(obj.body.get_mut());
     drop(obj);
     if depth == 0 {
         // The outermost free drains what deeper ones deferred, one at a time.
@@ -811,10 +813,25 @@ fn free(obj: Box<HeapBox>) {
             .ok()
             .flatten()
         {
+            let mut next = next;
+            release_items(next.body.get_mut());
             drop(next);
         }
     }
     FREE_DEPTH.with(|d| d.set(depth));
+}
+
+/// Releases a list's or tuple's items last first, the order of CPython's deallocators
+/// (what runs when, e.g. weak reference callbacks, follows it).
+fn release_items(body: &mut Object) {
+    let items: &mut [crate::value::Value] = match body {
+        Object::List(v) => v,
+        Object::Tuple(t) => t,
+        _ => return,
+    };
+    for v in items.iter_mut().rev() {
+        *v = crate::value::Value::Null;
+    }
 }
 
 /// `Value::clone`: counts one more reference to a heap object, then copies the 16 bytes as

@@ -135,6 +135,16 @@ impl Function {
     }
 }
 
+/// `__x` as written inside class `class_name` (`_C__x`), as CPython mangles private names;
+/// dunder names and names of classes made only of underscores stay as they are.
+pub fn mangle_private(class_name: &str, name: &str) -> String {
+    let owner = class_name.trim_start_matches('_');
+    if !name.starts_with("__") || name.ends_with("__") || owner.is_empty() || name.contains('.') {
+        return name.to_string();
+    }
+    format!("_{owner}{name}")
+}
+
 /// Which built-in type a class object stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TypeKind {
@@ -211,6 +221,8 @@ pub struct Class {
     /// A built-in type (made by the interpreter, not by a class statement or `type()`):
     /// `__module__` cannot tell, since a program class may say 'builtins' too.
     pub builtin: bool,
+    /// The classes made with this one among their bases, held weakly (`__subclasses__`).
+    pub subclasses: Vec<crate::value::heap::WeakHandle>,
 }
 
 /// Data that only exception instances carry.

@@ -289,6 +289,12 @@ impl Vm {
         if let Some(a) = class_attr {
             return self.bind_attr_fallback(a, obj, &cls, name_v, fallback);
         }
+        if name == "__traceback__" {
+            let o = o.clone();
+            if matches!(o.get(), Object::Instance(i) if i.exc.is_some()) {
+                return Ok(crate::objects::traceback::traceback_of(self, &o));
+            }
+        }
         if let Some(v) = self.special_instance_attr(o, name) {
             return Ok(v);
         }
@@ -457,10 +463,13 @@ impl Vm {
                             receiver: obj.clone(),
                         }));
                     }
-                    if let Some(m) = crate::objects::method(kind, name)
-                        .or_else(|| crate::objects::dunders::dunder(kind, name))
-                    {
+                    if let Some(m) = crate::objects::method(kind, name) {
                         return Ok(Value::Native(m));
+                    }
+                    if let Some(d) = crate::objects::dunders::dunder(kind, name) {
+                        // Unbound, a generic dunder checks its receiver's type.
+                        let o = o.clone();
+                        return Ok(crate::objects::slot_wrapper::wrap(self, &o, d));
                     }
                     if name == "__class__" {
                         return Ok(Value::Obj(self.type_of(obj)));
@@ -660,6 +669,14 @@ impl Vm {
             }
         }
         let kind = self.kind_of(obj);
+        if name == "__hash__"
+            && matches!(
+                kind,
+                TypeKind::List | TypeKind::Dict | TypeKind::Set | TypeKind::Slice
+            )
+        {
+            return Ok(Value::None);
+        }
         if let Some(m) = crate::objects::method(kind, name)
             .or_else(|| crate::objects::dunders::dunder(kind, name))
         {
@@ -754,6 +771,12 @@ impl Vm {
             "value" if self.exc_matches(o, ExcKind::StopIteration) => {
                 e.args.first().cloned().unwrap_or(Value::None)
             }
+            // No argument: None; one: itself; more: the arguments' tuple.
+            "code" if self.exc_matches(o, ExcKind::SystemExit) => match e.args.len() {
+                0 => Value::None,
+                1 => e.args[0].clone(),
+                _ => Vm::new_tuple(e.args.clone()),
+            },
             _ => return None,
         })
     }
@@ -1543,6 +1566,7 @@ impl Vm {
             || bases
                 .iter()
                 .any(|b| matches!(b.get(), Object::Class(c) if c.has_setattr));
+        let mut own_slots: Vec<String> = Vec::new();
         let slots = match dict_get_str(&dict, "__slots__") {
             None => None,
             Some(sv) => {
@@ -1569,6 +1593,9 @@ impl Vm {
                         )));
                     }
                     own.push(Box::from(s));
+                    if s != "__dict__" && s != "__weakref__" {
+                        own_slots.push(s.to_string());
+                    }
                 }
                 // `__dict__` among the slots gives instances a dict again.
                 let mut all = if own.iter().any(|s| &**s == "__dict__") {
@@ -1608,11 +1635,31 @@ impl Vm {
             metaclass,
             has_getattribute,
             builtin: false,
+            subclasses: Vec::new(),
         }));
         let mut full = vec![cls.clone()];
         full.extend(mro);
-        if let Object::Class(c) = cls.get_mut() {
+        let bases_now = if let Object::Class(c) = cls.get_mut() {
             c.mro = full;
+            c.bases.clone()
+        } else {
+            Vec::new()
+        };
+        // Each base lists its subclasses weakly (`__subclasses__`).
+        for b in &bases_now {
+            if let Object::Class(bc) = b.get_mut() {
+                bc.subclasses.retain(|w| w.get().is_some());
+                bc.subclasses.push(cls.downgrade(usize::MAX));
+            }
+        }
+        // Each slot is a member descriptor in the namespace (under its mangled name).
+        for s in &own_slots {
+            let key = crate::value::object::mangle_private(name, s);
+            let d = crate::objects::descriptor::new(self, &cls, &key, true, true);
+            if let Object::Class(c) = cls.get_mut() {
+                dict_set_str(&mut c.dict, &key, d);
+                c.has_properties = true;
+            }
         }
         let cls_v = Value::Obj(cls.clone());
         if let Some(Object::Cell(c)) = classcell

@@ -913,6 +913,8 @@ impl Vm {
                 if let Object::Generator(g) = gen.get_mut() {
                     g.state = GenState::Done;
                 }
+                // The finished frame's buffers serve the next call or generator.
+                self.release_frame(&mut frame);
                 Ok(ExitKind::Return)
             }
             Err(e) => {

@@ -22,6 +22,36 @@ use crate::vm::{PyResult, Vm};
 use permafrost_image::opcode::{flags, CompareOp, Opcode};
 use permafrost_semantics::hash;
 
+/// `LOAD_ATTR`'s class-attribute fast path, for an instance `o` of `c` (a class without
+/// properties, descriptors or `__getattribute__`) whose dict lacks the name: the first hit
+/// along the MRO if it is plain data (returned as is) or a Python function (bound to `o`);
+/// `Null` for anything else, which takes the general path.
+#[inline]
+fn class_attr_fast(c: &crate::value::object::Class, h: i64, name: &str, o: &ObjRef) -> Value {
+    for k in &c.mro {
+        let Object::Class(kc) = k.get() else {
+            continue;
+        };
+        if let Some(v) = crate::value::dict_table::dict_get_h(&kc.dict, h, name) {
+            return match v {
+                Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None | Value::Str(_) => {
+                    v.clone()
+                }
+                Value::Obj(a) => match a.get() {
+                    Object::Str(_) | Object::Tuple(_) => v.clone(),
+                    Object::Function(_) => Value::obj(Object::BoundMethod {
+                        func: v.clone(),
+                        receiver: Value::Obj(o.clone()),
+                    }),
+                    _ => Value::Null,
+                },
+                _ => Value::Null,
+            };
+        }
+    }
+    Value::Null
+}
+
 /// The function object behind `v`, if it is a Python function (the call fast path).
 #[inline(always)]
 fn python_function(v: &Value) -> Option<&ObjRef> {
@@ -389,13 +419,18 @@ impl Vm {
                     let mut found = Value::Null;
                     if let Some(Value::Obj(o)) = f.stack.last() {
                         if let Object::Instance(inst) = o.get() {
-                            if matches!(inst.class.get(), Object::Class(c) if !c.has_properties) {
-                                if let Some(v) = crate::value::dict_table::dict_get_h(
-                                    inst.table(),
-                                    hash::hash_str(n.hash()),
-                                    n.as_str(),
-                                ) {
-                                    found = v.clone();
+                            if let Object::Class(c) = inst.class.get() {
+                                if !c.has_properties {
+                                    let h = hash::hash_str(n.hash());
+                                    if let Some(v) = crate::value::dict_table::dict_get_h(
+                                        inst.table(),
+                                        h,
+                                        n.as_str(),
+                                    ) {
+                                        found = v.clone();
+                                    } else {
+                                        found = class_attr_fast(c, h, n.as_str(), o);
+                                    }
                                 }
                             }
                         }
@@ -412,6 +447,41 @@ impl Vm {
                     f.push(v);
                 }
                 Opcode::STORE_ATTR => {
+                    // Fast path: rebinding an existing attribute of a plain instance (no
+                    // descriptors, `__setattr__`, `__slots__` or exception fields involved)
+                    // replaces the value in its dict entry.
+                    let len = f.stack.len();
+                    if len >= 2 {
+                        let (lower, upper) = f.stack.split_at_mut(len - 1);
+                        let mut stored = false;
+                        if let Value::Obj(o) = &upper[0] {
+                            if let Object::Instance(inst) = o.get_mut() {
+                                let plain = inst.exc.is_none()
+                                    && matches!(inst.class.get(), Object::Class(c)
+                                        if !c.has_properties && !c.has_setattr && c.slots.is_none());
+                                let n = self.codes[f.code as usize].view.names().get(arg as usize);
+                                if plain && n.as_str() != "__dict__" {
+                                    let h = hash::hash_str(n.hash());
+                                    if let Some(slot) = crate::value::dict_table::dict_get_mut_h(
+                                        inst.table_mut(),
+                                        h,
+                                        n.as_str(),
+                                    ) {
+                                        // The old value moves to the stored value's stack slot.
+                                        std::mem::swap(slot, &mut lower[len - 2]);
+                                        stored = true;
+                                    }
+                                }
+                            }
+                        }
+                        if stored {
+                            // The old value goes first, then the object, as in `setattr`.
+                            let obj = f.stack.pop();
+                            drop(f.stack.pop());
+                            drop(obj);
+                            continue;
+                        }
+                    }
                     let obj = f.pop();
                     let v = f.pop();
                     let name = self.name_at(f, arg);

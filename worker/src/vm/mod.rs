@@ -78,7 +78,8 @@ pub struct Vm {
     pub layout: Layout,
     pub codes: Vec<CodeInfo>,
     pub templates: Vec<ModuleTemplate>,
-    /// Loaded modules by image module index (`sys.modules` for image modules).
+    /// Image modules by index: the module whose slots each frame of its code reads globals
+    /// from (what is *loaded* is `sys_modules`).
     pub modules: Vec<Option<ObjRef>>,
     /// Image module index by module name.
     pub module_by_name: HashMap<Box<str>, u32>,
@@ -125,6 +126,9 @@ pub struct Vm {
     /// Types defined by native modules, by qualified name (`itertools._grouper`), for natives
     /// that make instances of another type of their module.
     pub native_types: HashMap<&'static str, ObjRef>,
+    /// `atexit` registrations, each a tuple `(func, args, kwnames, kwvalues)`, run last first
+    /// when the program ends.
+    pub atexit: Vec<Value>,
 }
 
 const ITER_TYPES: &[&str] = &[
@@ -207,6 +211,7 @@ fn new_class(name: &str, bases: Vec<ObjRef>, kind: TypeKind) -> ObjRef {
         slots: None,
         metaclass: None,
         has_getattribute: false,
+        subclasses: Vec::new(),
         builtin: true,
     }));
     let mut mro = vec![cls.clone()];
@@ -217,6 +222,11 @@ fn new_class(name: &str, bases: Vec<ObjRef>, kind: TypeKind) -> ObjRef {
     }
     if let Object::Class(c) = cls.get_mut() {
         c.mro = mro;
+    }
+    for b in &bases {
+        if let Object::Class(bc) = b.get_mut() {
+            bc.subclasses.push(cls.downgrade(usize::MAX));
+        }
     }
     cls
 }
@@ -243,7 +253,14 @@ impl Vm {
         let bool_t = types[TypeKind::Bool as usize].clone();
         if let Object::Class(c) = bool_t.get_mut() {
             c.bases = vec![int_t.clone()];
-            c.mro = vec![bool_t.clone(), int_t, types[0].clone()];
+            c.mro = vec![bool_t.clone(), int_t.clone(), types[0].clone()];
+        }
+        if let Object::Class(c) = int_t.get_mut() {
+            c.subclasses.push(bool_t.downgrade(usize::MAX));
+        }
+        if let Object::Class(c) = types[0].get_mut() {
+            c.subclasses
+                .retain(|w| w.get().is_some_and(|k| !k.ptr_eq(&bool_t)));
         }
         let mut exc_types: Vec<ObjRef> = Vec::with_capacity(ExcKind::ALL.len());
         for kind in ExcKind::ALL {
@@ -296,6 +313,7 @@ impl Vm {
             frozen_in_pid: 0,
             units: Default::default(),
             native_types: HashMap::new(),
+            atexit: Vec::new(),
         }
     }
 

@@ -123,10 +123,52 @@ impl Vm {
             _ => "?".into(),
         };
         let message = self.str_of(&Value::Obj(exc.clone())).unwrap_or_default();
+        let system_exit = if self.exc_matches(exc, crate::vm::ExcKind::SystemExit) {
+            Some(self.system_exit_report(exc))
+        } else {
+            None
+        };
         ErrorReport {
             type_name,
             message,
             traceback,
+            system_exit,
+        }
+    }
+
+    /// The exit status and stderr text of an uncaught `SystemExit`.
+    fn system_exit_report(&mut self, exc: &ObjRef) -> crate::SystemExitReport {
+        let code = self
+            .getattr_opt(&Value::Obj(exc.clone()), "code")
+            .ok()
+            .flatten()
+            .unwrap_or(Value::None);
+        match &code {
+            Value::None => crate::SystemExitReport {
+                status: 0,
+                stderr: String::new(),
+            },
+            Value::Int(i) => crate::SystemExitReport {
+                // As C's exit(): the low bits of a C long.
+                status: *i as i32,
+                stderr: String::new(),
+            },
+            Value::Bool(b) => crate::SystemExitReport {
+                status: i32::from(*b),
+                stderr: String::new(),
+            },
+            _ if matches!(code.body(), Some(Object::BigInt(_))) => crate::SystemExitReport {
+                status: -1,
+                stderr: String::new(),
+            },
+            _ => {
+                let mut text = self.str_of(&code).unwrap_or_default();
+                text.push('\n');
+                crate::SystemExitReport {
+                    status: 1,
+                    stderr: text,
+                }
+            }
         }
     }
 }
