@@ -111,10 +111,11 @@ pub struct GcSettings {
     pub debug: i64,
 }
 
-impl Default for GcHeap {
-    fn default() -> GcHeap {
+impl GcHeap {
+    /// No objects, CPython's default thresholds, enabled.
+    const fn new() -> GcHeap {
         GcHeap {
-            lists: Default::default(),
+            lists: [Vec::new(), Vec::new(), Vec::new(), Vec::new()],
             settings: GcSettings {
                 enabled: true,
                 collecting: false,
@@ -130,10 +131,16 @@ impl Default for GcHeap {
     }
 }
 
+impl Default for GcHeap {
+    fn default() -> GcHeap {
+        GcHeap::new()
+    }
+}
+
 thread_local! {
     /// The tracked objects of the heap that runs on this thread. An interpreter moving to
     /// another thread takes it along (`spawn_big_stack`).
-    static GC: RefCell<GcHeap> = RefCell::new(GcHeap::default());
+    static GC: RefCell<GcHeap> = const { RefCell::new(GcHeap::new()) };
     /// An automatic collection is due (generation 0 passed its threshold).
     static COLLECT: Cell<bool> = const { Cell::new(false) };
 }
