@@ -1182,10 +1182,14 @@ impl Vm {
                 .table_mut()
                 .remove(str_hash_of(name), &mut |k| k.as_str() == Some(name))
                 .is_some(),
-            Some(Object::Class(c)) => c
-                .dict
-                .remove(str_hash_of(name), &mut |k| k.as_str() == Some(name))
-                .is_some(),
+            Some(Object::Class(c)) => {
+                if name == "__abstractmethods__" {
+                    c.abstract_ = false;
+                }
+                c.dict
+                    .remove(str_hash_of(name), &mut |k| k.as_str() == Some(name))
+                    .is_some()
+            }
             Some(Object::Module(m)) if m.dict.is_some() => {
                 match m.dict.as_ref().map(|d| d.get_mut()) {
                     Some(Object::Dict(d)) => d
@@ -1652,6 +1656,7 @@ impl Vm {
             has_getattribute,
             builtin: false,
             subclasses: Vec::new(),
+            abstract_: false,
         }));
         let mut full = vec![cls.clone()];
         full.extend(mro);
