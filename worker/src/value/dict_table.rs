@@ -239,6 +239,18 @@ pub fn dict_get_h<'a>(d: &'a Dict, hash: i64, name: &str) -> Option<&'a Value> {
     })
 }
 
+/// The value slot of str key `name` (hash `hash`), for rebinding in place.
+#[inline]
+pub fn dict_get_mut_h<'a>(d: &'a mut Dict, hash: i64, name: &str) -> Option<&'a mut Value> {
+    let (_, idx) = d.find_slot_with(hash, &mut |k: &Value| match k {
+        Value::Str(s) if std::ptr::eq(s.as_str().as_ptr(), name.as_ptr()) => {
+            s.as_str().len() == name.len()
+        }
+        _ => k.as_str() == Some(name),
+    })?;
+    Some(&mut d.entries[idx as usize].value)
+}
+
 pub fn dict_set_str(d: &mut Dict, name: &str, v: Value) {
     d.insert(
         str_hash_of(name),

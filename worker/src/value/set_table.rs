@@ -68,7 +68,9 @@ impl Set {
     }
 
     pub fn keys(&self) -> Vec<Value> {
-        self.iter().cloned().collect()
+        let mut out = Vec::with_capacity(self.used);
+        out.extend(self.iter().cloned());
+        out
     }
 
     fn lookup(&self, hash: i64, eq: &mut dyn FnMut(&Value) -> bool) -> Option<usize> {

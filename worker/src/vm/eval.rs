@@ -22,6 +22,36 @@ use crate::vm::{PyResult, Vm};
 use permafrost_image::opcode::{flags, CompareOp, Opcode};
 use permafrost_semantics::hash;
 
+/// `LOAD_ATTR`'s class-attribute fast path, for an instance `o` of `c` (a class without
+/// properties, descriptors or `__getattribute__`) whose dict lacks the name: the first hit
+/// along the MRO if it is plain data (returned as is) or a Python function (bound to `o`);
+/// `Null` for anything else, which takes the general path.
+#[inline]
+fn class_attr_fast(c: &crate::value::object::Class, h: i64, name: &str, o: &ObjRef) -> Value {
+    for k in &c.mro {
+        let Object::Class(kc) = k.get() else {
+            continue;
+        };
+        if let Some(v) = crate::value::dict_table::dict_get_h(&kc.dict, h, name) {
+            return match v {
+                Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None | Value::Str(_) => {
+                    v.clone()
+                }
+                Value::Obj(a) => match a.get() {
+                    Object::Str(_) | Object::Tuple(_) => v.clone(),
+                    Object::Function(_) => Value::obj(Object::BoundMethod {
+                        func: v.clone(),
+                        receiver: Value::Obj(o.clone()),
+                    }),
+                    _ => Value::Null,
+                },
+                _ => Value::Null,
+            };
+        }
+    }
+    Value::Null
+}
+
 /// The function object behind `v`, if it is a Python function (the call fast path).
 #[inline(always)]
 fn python_function(v: &Value) -> Option<&ObjRef> {
@@ -53,6 +83,13 @@ impl Vm {
     ) -> PyResult<ExitKind> {
         let base = self.handled.len();
         self.handled.extend(f.exc_stack.iter().cloned());
+        self.frame_records.push(crate::vm::FrameRecord {
+            code: f.code,
+            module: f.module,
+            globals: f.globals.clone(),
+            namespace: f.namespace.clone(),
+            ip: f.ip,
+        });
         let result = loop {
             let r = match throw.take() {
                 Some(e) => Err(e),
@@ -89,6 +126,7 @@ impl Vm {
             }
         };
         self.handled.truncate(base);
+        self.frame_records.pop();
         result
     }
 
@@ -240,9 +278,8 @@ impl Vm {
                     if let Some(top) = f.stack.last_mut() {
                         std::mem::swap(&mut f.locals[arg as usize], top);
                     }
-                    // Drops the old local in place.
-                    let new_len = f.stack.len().saturating_sub(1);
-                    f.stack.truncate(new_len);
+                    // Drops the old local (a single pop: `truncate` loops over a slice).
+                    drop(f.stack.pop());
                     if crate::value::heap::has_finalizers() {
                         self.run_finalizers();
                     }
@@ -382,13 +419,18 @@ impl Vm {
                     let mut found = Value::Null;
                     if let Some(Value::Obj(o)) = f.stack.last() {
                         if let Object::Instance(inst) = o.get() {
-                            if matches!(inst.class.get(), Object::Class(c) if !c.has_properties) {
-                                if let Some(v) = crate::value::dict_table::dict_get_h(
-                                    inst.table(),
-                                    hash::hash_str(n.hash()),
-                                    n.as_str(),
-                                ) {
-                                    found = v.clone();
+                            if let Object::Class(c) = inst.class.get() {
+                                if !c.has_properties {
+                                    let h = hash::hash_str(n.hash());
+                                    if let Some(v) = crate::value::dict_table::dict_get_h(
+                                        inst.table(),
+                                        h,
+                                        n.as_str(),
+                                    ) {
+                                        found = v.clone();
+                                    } else {
+                                        found = class_attr_fast(c, h, n.as_str(), o);
+                                    }
                                 }
                             }
                         }
@@ -405,6 +447,41 @@ impl Vm {
                     f.push(v);
                 }
                 Opcode::STORE_ATTR => {
+                    // Fast path: rebinding an existing attribute of a plain instance (no
+                    // descriptors, `__setattr__`, `__slots__` or exception fields involved)
+                    // replaces the value in its dict entry.
+                    let len = f.stack.len();
+                    if len >= 2 {
+                        let (lower, upper) = f.stack.split_at_mut(len - 1);
+                        let mut stored = false;
+                        if let Value::Obj(o) = &upper[0] {
+                            if let Object::Instance(inst) = o.get_mut() {
+                                let plain = inst.exc.is_none()
+                                    && matches!(inst.class.get(), Object::Class(c)
+                                        if !c.has_properties && !c.has_setattr && c.slots.is_none());
+                                let n = self.codes[f.code as usize].view.names().get(arg as usize);
+                                if plain && n.as_str() != "__dict__" {
+                                    let h = hash::hash_str(n.hash());
+                                    if let Some(slot) = crate::value::dict_table::dict_get_mut_h(
+                                        inst.table_mut(),
+                                        h,
+                                        n.as_str(),
+                                    ) {
+                                        // The old value moves to the stored value's stack slot.
+                                        std::mem::swap(slot, &mut lower[len - 2]);
+                                        stored = true;
+                                    }
+                                }
+                            }
+                        }
+                        if stored {
+                            // The old value goes first, then the object, as in `setattr`.
+                            let obj = f.stack.pop();
+                            drop(f.stack.pop());
+                            drop(obj);
+                            continue;
+                        }
+                    }
                     let obj = f.pop();
                     let v = f.pop();
                     let name = self.name_at(f, arg);
@@ -492,6 +569,7 @@ impl Vm {
                     f.push(recv);
                 }
                 Opcode::CALL_METHOD => {
+                    self.note_call_ip(ip);
                     let n = arg as usize;
                     let len = f.stack.len();
                     let fpos = len - n - 2;
@@ -516,6 +594,10 @@ impl Vm {
                         r?;
                         let v = std::mem::take(&mut self.ret_slot);
                         f.push(v);
+                    } else if first_arg == len && self.is_super_type(&callable) {
+                        let r = self.super_from_frame(f);
+                        f.stack.truncate(fpos);
+                        f.push(r?);
                     } else {
                         let result = self.call_direct(&callable, &f.stack[first_arg..], &[]);
                         f.stack.truncate(fpos);
@@ -526,6 +608,7 @@ impl Vm {
                     }
                 }
                 Opcode::CALL => {
+                    self.note_call_ip(ip);
                     let n = arg as usize;
                     let len = f.stack.len();
                     let fpos = len - n - 1;
@@ -545,6 +628,10 @@ impl Vm {
                         r?;
                         let v = std::mem::take(&mut self.ret_slot);
                         f.push(v);
+                    } else if n == 0 && self.is_super_type(&callable) {
+                        let r = self.super_from_frame(f);
+                        f.stack.truncate(fpos);
+                        f.push(r?);
                     } else {
                         let result = self.call_direct(&callable, &f.stack[fpos + 1..], &[]);
                         f.stack.truncate(fpos);
@@ -555,6 +642,7 @@ impl Vm {
                     }
                 }
                 Opcode::CALL_KW => {
+                    self.note_call_ip(ip);
                     let kwnames = f.pop();
                     let n = arg as usize;
                     let len = f.stack.len();
@@ -572,6 +660,7 @@ impl Vm {
                     }
                 }
                 Opcode::CALL_EX => {
+                    self.note_call_ip(ip);
                     let kwargs = if arg & 1 != 0 { f.pop() } else { Value::Null };
                     let args = f.pop();
                     let callable = f.pop();
@@ -584,9 +673,16 @@ impl Vm {
                 Opcode::MAKE_FUNCTION => {
                     let code = f.pop();
                     let closure = if arg & 8 != 0 { f.pop() } else { Value::Null };
+                    let annotations = if arg & 4 != 0 { f.pop() } else { Value::Null };
                     let kwdefaults = if arg & 2 != 0 { f.pop() } else { Value::Null };
                     let defaults = if arg & 1 != 0 { f.pop() } else { Value::Null };
                     let func = self.make_function(f, code, defaults, kwdefaults, closure)?;
+                    if !annotations.is_null() {
+                        if let Some(Object::Function(func)) = func.as_obj().map(|o| o.get_mut()) {
+                            func.set.get_or_insert_with(Default::default).annotations =
+                                Some(annotations);
+                        }
+                    }
                     f.push(func);
                 }
                 Opcode::BINARY_OP => {
@@ -1060,8 +1156,21 @@ impl Vm {
                     }
                 }
                 Opcode::UNPACK_SEQUENCE => {
+                    // Fast path: a tuple or list of exactly the right length is copied straight
+                    // onto the stack (last item first), without an intermediate `Vec`.
                     let v = f.pop();
-                    let items = self.unpack(&v, arg as usize)?;
+                    let n = arg as usize;
+                    let items: Option<&[Value]> = match v.body() {
+                        Some(Object::Tuple(t)) => Some(t),
+                        Some(Object::List(l)) => Some(l),
+                        _ => None,
+                    };
+                    if let Some(items) = items.filter(|i| i.len() == n) {
+                        f.stack.extend(items.iter().rev().cloned());
+                        drop(v);
+                        continue;
+                    }
+                    let items = self.unpack(&v, n)?;
                     f.stack.extend(items.into_iter().rev());
                 }
                 Opcode::UNPACK_EX => {
@@ -1333,8 +1442,7 @@ impl Vm {
         };
         match quick {
             Some(t) => {
-                let new_len = f.stack.len().saturating_sub(1);
-                f.stack.truncate(new_len);
+                drop(f.stack.pop());
                 Ok(t)
             }
             None => {
@@ -1351,28 +1459,42 @@ impl Vm {
         if let Some(top) = f.stack.last_mut() {
             std::mem::swap(&mut self.ret_slot, top);
         }
-        // Drops, in place, whatever the slot held before (`Null`: it is always taken at once).
-        let new_len = f.stack.len().saturating_sub(1);
-        f.stack.truncate(new_len);
+        // Drops whatever the slot held before (`Null`: it is always taken at once).
+        drop(f.stack.pop());
     }
 
-    /// Closes generators whose last reference went away while suspended (their `finally`
-    /// blocks run now); errors raised while closing are ignored, as CPython reports them
-    /// only as "Exception ignored".
+    /// Runs a cycle collection the allocation threshold asked for, then closes generators whose
+    /// last reference went away while suspended (their `finally` blocks run now) and calls the
+    /// callbacks of weak references whose referent died; errors raised meanwhile are ignored,
+    /// as CPython reports them only as "Exception ignored".
     pub fn run_finalizers(&mut self) {
+        // The allocation threshold asks for collections through the same flag.
+        if crate::value::heap::take_collect_request() {
+            self.collect_auto();
+        }
         for _ in 0..100 {
             let pending = crate::value::heap::take_finalizers();
-            if pending.is_empty() {
+            let weak = crate::value::heap::take_weak_callbacks();
+            if pending.is_empty() && weak.is_empty() {
                 return;
             }
             for g in pending {
                 let _ = self.call_native(&crate::objects::generator::CLOSE, &[Value::Obj(g)], &[]);
+            }
+            for w in weak {
+                crate::stdlib::weakref::run_callback(self, w);
             }
         }
     }
 
     pub fn name_error(&self, name: &str) -> ObjRef {
         self.err(ExcKind::NameError, format!("name '{name}' is not defined"))
+    }
+
+    /// Whether `v` is the `super` type: called with no arguments it reads the calling frame.
+    #[inline]
+    fn is_super_type(&self, v: &Value) -> bool {
+        matches!(v, Value::Obj(o) if o.ptr_eq(&self.types[crate::value::object::TypeKind::Super as usize]))
     }
 
     /// A built-in that reads the calling frame, with positional arguments from `first` up.
@@ -1384,19 +1506,22 @@ impl Vm {
         first: usize,
     ) -> PyResult<Value> {
         let args: Vec<Value> = f.stack[first..].to_vec();
-        if args.is_empty() {
-            if std::ptr::eq(nf, &functions::SUPER) {
-                return self.super_from_frame(f);
-            }
-            if std::ptr::eq(nf, &functions::DIR) {
-                return Ok(self.dir_of_frame(f));
-            }
+        if args.is_empty() && std::ptr::eq(nf, &functions::DIR) {
+            return Ok(self.dir_of_frame(f));
         }
-        if std::ptr::eq(nf, &functions::SUPER) || std::ptr::eq(nf, &functions::DIR) {
+        if std::ptr::eq(nf, &functions::DIR) {
             return self.call_direct(&Value::Native(nf), &args, &[]);
         }
         let a = crate::vm::native::Args::new(&args, &[]);
         crate::vm::dynamic::call_with_frame(self, nf, Some(f), &a)
+    }
+
+    /// Records where the running frame is calling from (`sys._getframe(n).f_lineno`).
+    #[inline(always)]
+    fn note_call_ip(&mut self, ip: usize) {
+        if let Some(r) = self.frame_records.last_mut() {
+            r.ip = ip;
+        }
     }
 
     /// The bound value of global name `arg` (module slot, then built-in), if any.

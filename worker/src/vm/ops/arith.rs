@@ -65,6 +65,11 @@ impl Vm {
                 return Ok(r);
             }
         }
+        if op == BinaryOp::Or {
+            if let Some(u) = crate::objects::alias::union_or(self, a, b)? {
+                return Ok(u);
+            }
+        }
         if inst_base(a).is_some() || inst_base(b).is_some() {
             let x = inst_base(a).unwrap_or_else(|| a.clone());
             let y = inst_base(b).unwrap_or_else(|| b.clone());
@@ -459,6 +464,20 @@ impl Vm {
     /// `|`, `&`, `-`, `^` on sets, with CPython's construction order (`setobject.c`).
     pub fn set_algebra(&mut self, op: BinaryOp, a: &Value, b: &Value) -> PyResult<Value> {
         let frozen = matches!(a.body(), Some(Object::FrozenSet(_)));
+        if let (
+            Some(Object::Set(x) | Object::FrozenSet(x)),
+            Some(Object::Set(y) | Object::FrozenSet(y)),
+        ) = (a.body(), b.body())
+        {
+            if plain_keys(x) && plain_keys(y) {
+                let r = plain_set_algebra(op, x, y);
+                return Ok(Value::obj(if frozen {
+                    Object::FrozenSet(r)
+                } else {
+                    Object::Set(r)
+                }));
+            }
+        }
         let set_of = |v: &Value| match v.body() {
             Some(Object::Set(s) | Object::FrozenSet(s)) => Some(s.clone()),
             _ => None,
@@ -653,3 +672,67 @@ impl Vm {
 }
 
 impl Vm {}
+
+/// Whether every key of `s` compares without running Python code or recursing (numbers and
+/// strs): set algebra on such sets can use the stored hashes and `key_eq` directly.
+pub(crate) fn plain_keys(s: &Set) -> bool {
+    s.iter().all(|k| match k {
+        Value::Int(_) | Value::Bool(_) | Value::Float(_) | Value::Str(_) | Value::None => true,
+        Value::Obj(o) => matches!(o.get(), Object::Str(_)),
+        _ => false,
+    })
+}
+
+/// `set_algebra` for two sets of plain keys: the same iteration orders and table operations
+/// (hence the same resulting order), with the hashes taken from the tables.
+fn plain_set_algebra(op: BinaryOp, x: &Set, y: &Set) -> Set {
+    let mut r = Set::new();
+    let add = |r: &mut Set, h: i64, k: &Value| {
+        r.add(h, k.clone(), &mut |q| key_eq(q, k));
+    };
+    match op {
+        BinaryOp::Or => {
+            r.merge(x, &mut key_eq);
+            r.merge(y, &mut key_eq);
+        }
+        BinaryOp::And => {
+            // Iterate over the smaller operand, probing the other.
+            let (small, other) = if y.len() > x.len() { (x, y) } else { (y, x) };
+            for (h, k) in small.entries() {
+                if other.contains(h, &mut |q| key_eq(q, k)) {
+                    add(&mut r, h, k);
+                }
+            }
+        }
+        BinaryOp::Sub => {
+            if (x.len() >> 2) > y.len() {
+                r.merge(x, &mut key_eq);
+                for (h, k) in y.entries() {
+                    r.remove(h, &mut |q| key_eq(q, k));
+                }
+            } else {
+                for (h, k) in x.entries() {
+                    if !y.contains(h, &mut |q| key_eq(q, k)) {
+                        add(&mut r, h, k);
+                    }
+                }
+            }
+        }
+        _ => {
+            r.merge(y, &mut key_eq);
+            for (h, k) in x.entries() {
+                if r.remove(h, &mut |q| key_eq(q, k)).is_none() {
+                    add(&mut r, h, k);
+                }
+            }
+        }
+    }
+    r
+}
+
+/// Whether every key of `x` is in `y` (both of plain keys).
+pub(crate) fn plain_subset(x: &Set, y: &Set) -> bool {
+    x.len() <= y.len()
+        && x.entries()
+            .all(|(h, k)| y.contains(h, &mut |q| key_eq(q, k)))
+}

@@ -415,6 +415,8 @@ impl Vm {
         match v.body() {
             Some(Object::List(l)) => return Ok(l.clone()),
             Some(Object::Tuple(t)) => return Ok(t.to_vec()),
+            // The same table-order snapshot `get_iter` takes, without an iterator around it.
+            Some(Object::Set(s) | Object::FrozenSet(s)) => return Ok(s.keys()),
             _ => {}
         }
         let it = self.get_iter(v)?;

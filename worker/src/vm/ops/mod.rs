@@ -687,6 +687,21 @@ impl Vm {
                 Some(Object::Set(_) | Object::FrozenSet(_)),
                 Some(Object::Set(_) | Object::FrozenSet(_)),
             ) => {
+                if let (
+                    Some(Object::Set(x) | Object::FrozenSet(x)),
+                    Some(Object::Set(y) | Object::FrozenSet(y)),
+                ) = (a.body(), b.body())
+                {
+                    use crate::vm::ops::arith::{plain_keys, plain_subset};
+                    if plain_keys(x) && plain_keys(y) {
+                        return Ok(Some(match op {
+                            CompareOp::Le => plain_subset(x, y),
+                            CompareOp::Lt => x.len() < y.len() && plain_subset(x, y),
+                            CompareOp::Ge => plain_subset(y, x),
+                            _ => x.len() > y.len() && plain_subset(y, x),
+                        }));
+                    }
+                }
                 let (xa, xb) = (self.collect(a)?, self.collect(b)?);
                 let (ao, bo) = (a.as_obj().cloned(), b.as_obj().cloned());
                 let (Some(ao), Some(bo)) = (ao, bo) else {

@@ -389,9 +389,13 @@ impl Vm {
                     let Object::List(l) = o.get() else {
                         return Ok(Value::None);
                     };
-                    let v: Vec<Value> = (0..count)
-                        .map(|k| l[(start + k as i64 * step) as usize].clone())
-                        .collect();
+                    let v: Vec<Value> = if step == 1 {
+                        l[start as usize..start as usize + count].to_vec()
+                    } else {
+                        (0..count)
+                            .map(|k| l[(start + k as i64 * step) as usize].clone())
+                            .collect()
+                    };
                     return Ok(Vm::new_list(v));
                 }
                 self.check_sequence_index(key, "list")?;
@@ -492,9 +496,12 @@ impl Vm {
                 }
             }
             Object::Class(c) => {
-                if c.builtin && c.metaclass.is_none() {
-                    // `list[int]` style generic aliases: return the class itself.
-                    return Ok(container.clone());
+                if c.builtin && crate::objects::alias::builtin_generic(c) {
+                    return Ok(crate::objects::alias::make_alias(
+                        self,
+                        container.clone(),
+                        key,
+                    ));
                 }
                 // A metaclass `__getitem__` first, then `__class_getitem__`.
                 if let Some(v) =
@@ -542,7 +549,14 @@ impl Vm {
             Object::List(l) => {
                 let len = l.len();
                 if Vm::is_slice(&key) {
-                    let items = match self.get_iter(&value) {
+                    // A list or tuple is copied directly (a copy also when it is `l` itself).
+                    let direct = matches!(value.body(), Some(Object::List(_) | Object::Tuple(_)));
+                    let iterated = if direct {
+                        Ok(value.clone())
+                    } else {
+                        self.get_iter(&value)
+                    };
+                    let items = match iterated {
                         Ok(it) => self.collect(&it)?,
                         Err(e) if self.exc_matches(&e, ExcKind::TypeError) => {
                             let extended = match key.body() {
