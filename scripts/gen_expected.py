@@ -10,8 +10,9 @@ module is main.py -- run it with python3 (CPython 3.11) and write NAME.expected.
 (`stderr_last` and `traceback` are only set when the exit status is not 0). The traceback
 skeleton is stderr without the source and caret lines CPython indents by four spaces, with
 every `File "PATH"` reduced to the file's base name: the frames (file, line, function), the
-chaining messages and the exception lines. It is null when CPython collapsed repeated frames
-("[Previous line repeated N more times]"), whose count depends on the interpreter's stack.
+chaining messages and the exception lines. It is null when a RecursionError's traceback has
+collapsed repeated frames ("[Previous line repeated N more times]"): that count depends on the
+interpreter's stack.
 `code` lists every code object CPython compiles from the program's files (modules, functions,
 lambdas, comprehensions, class bodies), one record each, sorted:
 [file, co_name, co_qualname, co_firstlineno, co_argcount, co_posonlyargcount,
@@ -122,17 +123,20 @@ def record(python, cwd, files):
 def traceback_skeleton(stderr):
     """The comparable part of a CPython traceback (see the module documentation)."""
     skeleton = []
+    repeated = False
     for line in stderr.splitlines():
         if line.startswith("    "):
             continue
         if line.startswith("  [Previous line repeated"):
-            return None
+            repeated = True
         match = FILE_LINE.match(line)
         if match:
             line = f'  File "{os.path.basename(match.group(1))}"{match.group(2)}'
         skeleton.append(line)
     while skeleton and not skeleton[-1].strip():
         skeleton.pop()
+    if repeated and skeleton and skeleton[-1].startswith("RecursionError"):
+        return None
     return skeleton if skeleton and skeleton[0].startswith("Traceback") else None
 
 

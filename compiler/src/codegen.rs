@@ -16,8 +16,10 @@ use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextSize};
 use std::collections::HashMap;
 
+mod annotations;
 mod coroutine;
 mod patterns;
+mod unparse;
 
 type R<T = ()> = Result<T, CompileError>;
 
@@ -71,6 +73,7 @@ pub fn compile_top(
             return cg.finish(unit);
         }
     }
+    cg.setup_annotations(body)?;
     let doc = if top == TopLevel::Single {
         None
     } else {
@@ -97,8 +100,8 @@ pub fn compile_top(
     cg.finish(unit)
 }
 
-/// The features `from __future__ import` knows in CPython 3.11; all but `barry_as_FLUFL`
-/// change nothing for this compiler (annotations are never evaluated).
+/// The features `from __future__ import` knows in CPython 3.11; of those accepted, only
+/// `annotations` changes what this compiler does (see `codegen/annotations.rs`).
 const FUTURE_FEATURES: &[&str] = &[
     "nested_scopes",
     "generators",
@@ -715,27 +718,7 @@ impl<'s, 'a> Codegen<'s, 'a> {
                 Ok(())
             }
             Stmt::AugAssign(a) => self.aug_assign(a),
-            Stmt::AnnAssign(a) => match &a.value {
-                Some(v) => {
-                    self.expr(v)?;
-                    self.store_target(&a.target)
-                }
-                None => match a.target.as_ref() {
-                    Expr::Attribute(at) => {
-                        self.expr(&at.value)?;
-                        self.emit(Opcode::POP_TOP, 0);
-                        Ok(())
-                    }
-                    Expr::Subscript(sub) => {
-                        self.expr(&sub.value)?;
-                        self.expr(&sub.slice)?;
-                        self.emit(Opcode::POP_TOP, 0);
-                        self.emit(Opcode::POP_TOP, 0);
-                        Ok(())
-                    }
-                    _ => Ok(()),
-                },
-            },
+            Stmt::AnnAssign(a) => self.ann_assign(a),
             Stmt::For(f) => self.for_stmt(f),
             Stmt::While(w) => self.while_stmt(w),
             Stmt::If(i) => self.if_stmt(i),
@@ -807,8 +790,8 @@ impl<'s, 'a> Codegen<'s, 'a> {
             Stmt::ImportFrom(i) => {
                 let module = i.module.as_ref().map(|m| m.as_str()).unwrap_or("");
                 if i.level == 0 && module == "__future__" {
-                    // Future features are compile-time switches; annotations are never
-                    // evaluated here, so every supported one is already in effect.
+                    // Future features are compile-time switches (`annotations` is read from
+                    // the scope table); the statement itself does nothing here.
                     if !self.future_imports.contains(&i.start()) {
                         return Err(self.src.syntax_error(
                             i.start(),
@@ -1019,7 +1002,8 @@ impl<'s, 'a> Codegen<'s, 'a> {
         for d in &f.decorator_list {
             self.expr(&d.expression)?;
         }
-        let flags = self.defaults(&f.parameters)?;
+        let mut flags = self.defaults(&f.parameters)?;
+        flags |= self.def_annotations(&f.parameters, f.returns.as_deref())?;
         let firstlineno = match f.decorator_list.first() {
             Some(d) => self.src.line(d.start()),
             None => self.src.line(f.start()),
@@ -1069,6 +1053,7 @@ impl<'s, 'a> Codegen<'s, 'a> {
         self.emit_name(Opcode::STORE_NAME, "__module__")?;
         self.load_const(Constant::Str(qualname.clone()))?;
         self.emit_name(Opcode::STORE_NAME, "__qualname__")?;
+        self.setup_annotations(&c.body)?;
         let rest = match docstring(&c.body) {
             Some(doc) => {
                 self.set_line(c.body[0].start());

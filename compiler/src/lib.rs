@@ -36,8 +36,8 @@
 //!
 //! Not compiled (a `file:line:col: unsupported: ...` error): `type` aliases and type
 //! parameters, `except*`, t-strings, dict unpacking in comprehensions, lone surrogate
-//! escapes. Annotations are accepted and never evaluated; `from __future__ import ...`
-//! compiles to nothing.
+//! escapes. Annotations are evaluated and stored as CPython 3.11 does (strings under
+//! `from __future__ import annotations`); `from __future__ import ...` compiles to nothing.
 
 mod assemble;
 mod codegen;

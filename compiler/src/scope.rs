@@ -157,6 +157,25 @@ impl Scope {
 pub struct ScopeTable {
     pub scopes: Vec<Scope>,
     by_node: HashMap<usize, ScopeId>,
+    /// `from __future__ import annotations`: annotations are kept as strings, unevaluated.
+    pub future_annotations: bool,
+}
+
+/// Whether the module's leading future imports (after an optional docstring) include
+/// `annotations`.
+pub fn future_annotations(body: &[Stmt]) -> bool {
+    let skip = usize::from(matches!(body.first(), Some(Stmt::Expr(e))
+        if matches!(&*e.value, Expr::StringLiteral(_))));
+    for s in body.iter().skip(skip) {
+        let Stmt::ImportFrom(i) = s else { break };
+        if i.level != 0 || i.module.as_ref().map(|m| m.as_str()) != Some("__future__") {
+            break;
+        }
+        if i.names.iter().any(|a| a.name.as_str() == "annotations") {
+            return true;
+        }
+    }
+    false
 }
 
 impl ScopeTable {
@@ -189,8 +208,10 @@ pub fn mangle(private: Option<&str>, name: &str) -> String {
 
 /// Builds the symbol table of a module and resolves every name.
 pub fn build(src: &SourceMap<'_>, body: &[Stmt]) -> Result<ScopeTable, CompileError> {
+    let future = future_annotations(body);
     let mut builder = Builder {
         src,
+        future_annotations: future,
         depth: 0,
         in_comprehension_target: false,
         scopes: vec![Scope::new(ScopeKind::Module, "top", false, None)],
@@ -203,6 +224,7 @@ pub fn build(src: &SourceMap<'_>, body: &[Stmt]) -> Result<ScopeTable, CompileEr
     let mut table = ScopeTable {
         scopes: builder.scopes,
         by_node: builder.by_node,
+        future_annotations: future,
     };
     let mut free = HashSet::new();
     analyze_block(
@@ -222,6 +244,8 @@ const MAX_NESTING: u32 = 1000;
 
 struct Builder<'s, 'a> {
     src: &'s SourceMap<'a>,
+    /// Annotations are strings: their names are no uses.
+    future_annotations: bool,
     depth: u32,
     /// Visiting the target of a comprehension's `for`.
     in_comprehension_target: bool,
@@ -340,6 +364,34 @@ impl Builder<'_, '_> {
         Ok(())
     }
 
+    /// A def's annotations are evaluated where the def runs (unless they are strings).
+    fn visit_annotations(
+        &mut self,
+        params: &ast::Parameters,
+        returns: Option<&Expr>,
+    ) -> Result<(), CompileError> {
+        if self.future_annotations {
+            return Ok(());
+        }
+        let all = params
+            .posonlyargs
+            .iter()
+            .chain(params.args.iter())
+            .chain(params.kwonlyargs.iter())
+            .map(|p| &p.parameter)
+            .chain(params.vararg.as_deref())
+            .chain(params.kwarg.as_deref());
+        for p in all {
+            if let Some(a) = &p.annotation {
+                self.visit_expr(a)?;
+            }
+        }
+        if let Some(r) = returns {
+            self.visit_expr(r)?;
+        }
+        Ok(())
+    }
+
     fn visit_stmt(&mut self, stmt: &Stmt) -> Result<(), CompileError> {
         self.nest(stmt.start())?;
         let result = self.visit_stmt_inner(stmt);
@@ -366,6 +418,7 @@ impl Builder<'_, '_> {
                     self.visit_expr(&d.expression)?;
                 }
                 self.visit_defaults(&f.parameters)?;
+                self.visit_annotations(&f.parameters, f.returns.as_deref())?;
                 self.add_def(f.name.as_str(), def::LOCAL);
                 self.enter(f, ScopeKind::Function, f.name.as_str());
                 self.scope().is_coroutine = f.is_async;
@@ -437,6 +490,9 @@ impl Builder<'_, '_> {
                         self.add_def(n.id.as_str(), def::LOCAL | def::ANNOT);
                     }
                     other => self.visit_expr(other)?,
+                }
+                if !self.future_annotations {
+                    self.visit_expr(&a.annotation)?;
                 }
             }
             Stmt::For(f) => {

@@ -299,11 +299,16 @@ fn selector_meaning(op: Opcode, arg: u32) -> String {
             }
         }
         Opcode::MAKE_FUNCTION => {
-            let parts: Vec<&str> = [(1, "defaults"), (2, "kwdefaults"), (8, "closure")]
-                .iter()
-                .filter(|(bit, _)| arg & bit != 0)
-                .map(|(_, n)| *n)
-                .collect();
+            let parts: Vec<&str> = [
+                (1, "defaults"),
+                (2, "kwdefaults"),
+                (4, "annotations"),
+                (8, "closure"),
+            ]
+            .iter()
+            .filter(|(bit, _)| arg & bit != 0)
+            .map(|(_, n)| *n)
+            .collect();
             parts.join(", ")
         }
         Opcode::RAISE_VARARGS => match arg {

@@ -487,7 +487,7 @@ impl Opcode {
             CALL => -n,
             CALL_KW => -(n + 1),
             CALL_EX => -(1 + (arg & 1) as i64),
-            MAKE_FUNCTION => -((arg & 0b1011).count_ones() as i64),
+            MAKE_FUNCTION => -((arg & 0b1111).count_ones() as i64),
             BUILD_SLICE => match arg {
                 2 => -1,
                 3 => -2,
@@ -549,7 +549,7 @@ impl Opcode {
             CALL => n + 1,
             CALL_KW => n + 2,
             CALL_EX => 2 + (arg & 1) as i64,
-            MAKE_FUNCTION => 1 + (arg & 0b1011).count_ones() as i64,
+            MAKE_FUNCTION => 1 + (arg & 0b1111).count_ones() as i64,
             BUILD_SLICE | BUILD_TUPLE | BUILD_LIST | BUILD_SET | BUILD_STRING => n,
             BUILD_MAP => 2 * n,
             RAISE_VARARGS => n,

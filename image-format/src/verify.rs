@@ -130,7 +130,6 @@ fn check_operand(
     }
     let invalid = match op {
         Opcode::BINARY_OP if BinaryOp::from_arg(arg).is_none() => Some("no such binary operator"),
-        Opcode::MAKE_FUNCTION if arg & 0x4 != 0 => Some("flag 0x4 (annotations) is not supported"),
         Opcode::SWAP if arg < 2 => Some("SWAP needs an argument of at least 2"),
         _ if op.stack_effect(arg, false).is_none() => Some("invalid argument for this opcode"),
         _ => None,

@@ -112,6 +112,45 @@ pub enum Command {
         /// jobs); the image's own modules may still use them while preloading.
         #[arg(long = "no-dynamic-code")]
         no_dynamic_code: bool,
+        /// Replace a worker after a job that leaves its RSS above this many MiB (0: never).
+        #[arg(long = "max-worker-rss", default_value_t = 0)]
+        max_worker_rss: u64,
+        /// Largest reply a job may produce, in bytes; a larger one is answered with a
+        /// `ReplyTooLarge` error naming its size.
+        #[arg(long = "max-reply-bytes", default_value_t = 32 << 20)]
+        max_reply_bytes: usize,
+        /// Most client connections open at once; one more gets a `Busy` error line and is
+        /// closed.
+        #[arg(long = "max-connections", default_value_t = 1024)]
+        max_connections: usize,
+        /// Close a connection that is idle (nothing in flight), leaves a request line
+        /// unfinished, or does not read its replies, for this many seconds.
+        #[arg(long = "client-timeout", default_value_t = 60.0)]
+        client_timeout: f64,
+    },
+    /// A zygote process (started by `serve`, never by hand).
+    #[command(hide = true)]
+    Zygote {
+        /// The image file.
+        image: PathBuf,
+        /// The inherited control socket.
+        #[arg(long = "control-fd")]
+        control_fd: i32,
+        /// The supervisor's pid (the zygote dies with it).
+        #[arg(long)]
+        supervisor: i32,
+        /// Memory layout of code objects and constants.
+        #[arg(long, value_enum)]
+        layout: LayoutArg,
+        /// Largest reply a worker sends.
+        #[arg(long = "max-reply-bytes")]
+        max_reply_bytes: usize,
+        /// A worker above this RSS (MiB) after a job is replaced (0: never).
+        #[arg(long = "max-worker-rss", default_value_t = 0)]
+        max_worker_rss: u64,
+        /// Refuse `exec`, `eval` and `compile` in jobs.
+        #[arg(long = "no-dynamic-code")]
+        no_dynamic_code: bool,
     },
     /// Call a function on a running server; each ARG is a JSON value.
     Call {

@@ -170,6 +170,31 @@ pub(crate) fn recv_with_fd(
     Ok((received, passed))
 }
 
+/// Takes ownership of a socket descriptor inherited across exec (the zygote's control socket)
+/// and marks it close-on-exec; `None` if `fd` is not an open socket.
+pub(crate) fn take_inherited_socket(fd: RawFd) -> Option<OwnedFd> {
+    use nix::fcntl::{fcntl, FcntlArg, FdFlag};
+    if fd < 3 {
+        return None;
+    }
+    let mut stat = std::mem::MaybeUninit::<libc::stat>::uninit();
+    // SAFETY: `fstat` writes a `stat` record into the buffer it is given and nothing else;
+    // on an invalid descriptor it fails with EBADF without writing.
+    if unsafe { libc::fstat(fd, stat.as_mut_ptr()) } != 0 {
+        return None;
+    }
+    // SAFETY: `fstat` returned 0, so it filled the record.
+    let stat = unsafe { stat.assume_init() };
+    if stat.st_mode & libc::S_IFMT != libc::S_IFSOCK {
+        return None;
+    }
+    // SAFETY: the descriptor is open (fstat succeeded) and nothing else in this freshly exec'd
+    // process owns it: the supervisor passed it for this process alone.
+    let owned = unsafe { OwnedFd::from_raw_fd(fd) };
+    fcntl(owned.as_raw_fd(), FcntlArg::F_SETFD(FdFlag::FD_CLOEXEC)).ok()?;
+    Some(owned)
+}
+
 /// Registers a descriptor with the tokio reactor (non-blocking mode is set first). Must be
 /// called inside a runtime.
 pub(crate) fn register_async(fd: OwnedFd) -> io::Result<tokio::io::unix::AsyncFd<OwnedFd>> {

@@ -1,7 +1,7 @@
 //! # permafrost-server: the `permafrost` binary's rooms
 //!
 //! The command line ([`cli`]) and everything that involves processes: the single-threaded
-//! zygote forked before any async runtime exists, the worker pool, the tokio supervisor that
+//! zygote (an exec'd process of this binary, restartable), the worker pool, the tokio supervisor that
 //! owns the Unix socket and speaks the JSON-lines protocol (`docs/protocol.md`), the memory
 //! report read from `/proc`, and `permafrost demo`.
 //!
@@ -11,10 +11,12 @@
 //! | module | concern |
 //! | --- | --- |
 //! | [`cli`] | subcommands and flags |
-//! | [`supervisor`] | `serve`: socket, job queue, dispatch, timeouts, replacement, shutdown (tokio) |
-//! | [`zygote`] | the preloaded zygote, its control protocol, the worker loop |
+//! | [`supervisor`] | `serve`: socket, per-connection queues, fair dispatch, timeouts, client limits, replacement, zygote restart and reload, shutdown (tokio) |
+//! | `connection` | client connections: accept, limits, timeouts, backpressure, reply writing |
+//! | [`zygote`] | the preloaded zygote (the exec'd `zygote` subcommand), its control protocol, the worker loop and its frames |
 //! | [`fork`] | `fork`, parent-death signal, `SCM_RIGHTS` (the `unsafe` process primitives) |
 //! | [`alloc`] | the global allocator: system, then a private arena in each worker |
+//! | `queue` | the job queue: one FIFO per connection, served round-robin |
 //! | [`protocol`] | request parsing and reply building for the JSON-lines protocol |
 //! | [`memory`] | the stats report from `/proc/PID/smaps` and `/proc/PID/pagemap` |
 //! | [`client`] | `call`, `stats`, the `bench-client` load generator |
@@ -23,10 +25,12 @@
 pub mod alloc;
 pub mod cli;
 pub mod client;
+mod connection;
 pub mod demo;
 pub mod fork;
 pub mod memory;
 pub mod protocol;
+mod queue;
 pub mod supervisor;
 pub mod zygote;
 

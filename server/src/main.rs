@@ -1,5 +1,5 @@
-//! `permafrost`: parses the command line and dispatches. Nothing here may start a thread or
-//! an async runtime before `serve` has forked its zygote.
+//! `permafrost`: parses the command line and dispatches. `serve` binds its socket with a
+//! process-wide umask change, so nothing here may start a thread before it does.
 
 use clap::Parser;
 use permafrost_image::MappedImage;
@@ -101,10 +101,18 @@ fn main() -> ExitCode {
             let _ = std::io::stdout().flush();
             match outcome {
                 Ok(()) => ExitCode::SUCCESS,
-                Err(report) => {
-                    eprint!("{}", report.traceback);
-                    ExitCode::FAILURE
-                }
+                Err(report) => match report.system_exit {
+                    // As CPython: no traceback, the status of `SystemExit.code`.
+                    Some(exit) => {
+                        eprint!("{}", exit.stderr);
+                        let _ = std::io::stderr().flush();
+                        ExitCode::from(exit.status as u8)
+                    }
+                    None => {
+                        eprint!("{}", report.traceback);
+                        ExitCode::FAILURE
+                    }
+                },
             }
         }
         Command::Serve {
@@ -116,12 +124,26 @@ fn main() -> ExitCode {
             max_jobs_per_worker,
             queue_limit,
             no_dynamic_code,
+            max_worker_rss,
+            max_reply_bytes,
+            max_connections,
+            client_timeout,
         } => {
+            permafrost_server::zygote::set_max_worker_rss_mb(max_worker_rss);
             if workers == 0 {
                 return usage("--workers must be at least 1");
             }
             if !(job_timeout.is_finite() && job_timeout > 0.0 && job_timeout < 1e9) {
                 return usage("--job-timeout must be a positive number of seconds");
+            }
+            if !(client_timeout.is_finite() && client_timeout > 0.0 && client_timeout < 1e9) {
+                return usage("--client-timeout must be a positive number of seconds");
+            }
+            if max_connections == 0 {
+                return usage("--max-connections must be at least 1");
+            }
+            if !(1024..=u32::MAX as usize / 2).contains(&max_reply_bytes) {
+                return usage("--max-reply-bytes must be between 1024 and 2147483647");
             }
             permafrost_server::init_logging(tracing::Level::INFO);
             permafrost_server::supervisor::serve(permafrost_server::supervisor::ServeOptions {
@@ -133,7 +155,31 @@ fn main() -> ExitCode {
                 max_jobs_per_worker,
                 queue_limit,
                 dynamic_code: !no_dynamic_code,
+                max_reply_bytes,
+                max_connections,
+                client_timeout: Duration::from_secs_f64(client_timeout),
             })
+        }
+        Command::Zygote {
+            image,
+            control_fd,
+            supervisor,
+            layout,
+            max_reply_bytes,
+            max_worker_rss,
+            no_dynamic_code,
+        } => {
+            permafrost_server::zygote::set_max_worker_rss_mb(max_worker_rss);
+            permafrost_server::zygote::exec_main(
+                permafrost_server::zygote::ZygoteOptions {
+                    image,
+                    layout: layout.into(),
+                    dynamic_code: !no_dynamic_code,
+                    max_reply_bytes,
+                },
+                control_fd,
+                supervisor,
+            )
         }
         Command::Call {
             socket,

@@ -8,7 +8,9 @@
 
 use serde_json::{Map, Value};
 use std::io;
+use std::sync::Arc;
 use tokio::io::{AsyncBufRead, AsyncBufReadExt};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 /// Longest request line accepted, in bytes (without the newline).
 pub(crate) const MAX_LINE: usize = 1 << 20;
@@ -26,6 +28,10 @@ pub(crate) enum Request {
         id: Value,
     },
     Ping {
+        id: Value,
+    },
+    /// Drop the connection's queued call with this id (answered `Cancelled`).
+    Cancel {
         id: Value,
     },
 }
@@ -62,6 +68,7 @@ pub(crate) fn parse_request(line: &[u8], line_no: u64) -> Result<Request, BadReq
     match op.as_str() {
         "ping" => Ok(Request::Ping { id }),
         "stats" => Ok(Request::Stats { id }),
+        "cancel" => Ok(Request::Cancel { id }),
         "call" => {
             let function = match object.remove("function") {
                 Some(Value::String(f)) if !f.is_empty() => f,
@@ -103,7 +110,7 @@ pub(crate) fn parse_request(line: &[u8], line_no: u64) -> Result<Request, BadReq
         }
         other => Err(bad(
             &id,
-            format!("unknown op {other:?} (expected \"call\", \"stats\" or \"ping\")"),
+            format!("unknown op {other:?} (expected \"call\", \"cancel\", \"stats\" or \"ping\")"),
         )),
     }
 }
@@ -217,10 +224,12 @@ pub(crate) fn parse_job(line: &[u8]) -> Result<Job, BadRequest> {
             args,
             kwargs,
         }),
-        Ok(Request::Ping { id } | Request::Stats { id }) => Err(BadRequest {
-            id,
-            message: "a worker only runs calls".into(),
-        }),
+        Ok(Request::Ping { id } | Request::Stats { id } | Request::Cancel { id }) => {
+            Err(BadRequest {
+                id,
+                message: "a worker only runs calls".into(),
+            })
+        }
         Err(bad) => Err(bad),
     }
 }
@@ -236,13 +245,72 @@ pub(crate) enum LineRead {
     Eof,
 }
 
+/// Bytes of a request line any connection may buffer without drawing on the shared budget.
+const FREE_LINE_BYTES: usize = 16 * 1024;
+
+/// A connection's share of the memory all connections together may hold in long request
+/// lines still being read: the part of a line beyond 16 KiB is reserved, in KiB, from one
+/// semaphore, so that many clients sending huge lines slowly wait for each other (and are
+/// cut off by the client timeout) instead of growing the server without bound.
+pub(crate) struct LineBudget {
+    pool: Arc<Semaphore>,
+    held: Option<OwnedSemaphorePermit>,
+    held_kib: u32,
+}
+
+impl LineBudget {
+    /// A shared budget of `bytes` (rounded down to KiB) for all connections.
+    pub(crate) fn shared(bytes: usize) -> Arc<Semaphore> {
+        Arc::new(Semaphore::new((bytes / 1024).min(Semaphore::MAX_PERMITS)))
+    }
+
+    /// One connection's handle on the shared budget.
+    pub(crate) fn new(pool: Arc<Semaphore>) -> LineBudget {
+        LineBudget {
+            pool,
+            held: None,
+            held_kib: 0,
+        }
+    }
+
+    /// Waits until this connection holds enough of the budget for a line of `bytes`.
+    async fn reserve(&mut self, bytes: usize) {
+        if bytes <= FREE_LINE_BYTES {
+            return;
+        }
+        let need = (bytes - FREE_LINE_BYTES).div_ceil(1024) as u32;
+        if need <= self.held_kib {
+            return;
+        }
+        if let Ok(more) = self
+            .pool
+            .clone()
+            .acquire_many_owned(need - self.held_kib)
+            .await
+        {
+            match &mut self.held {
+                Some(held) => held.merge(more),
+                None => self.held = Some(more),
+            }
+            self.held_kib = need;
+        }
+    }
+
+    /// Gives back what the last line held.
+    pub(crate) fn release(&mut self) {
+        self.held = None;
+        self.held_kib = 0;
+    }
+}
+
 /// Reads one newline-terminated line, appending to `line` (which the caller clears once it has
 /// handled a line, so that a read cancelled midway resumes where it stopped), never buffering
-/// more than `max` bytes of it.
+/// more than `max` bytes of it; beyond 16 KiB the line draws on `budget`.
 pub(crate) async fn read_line<R: AsyncBufRead + Unpin>(
     reader: &mut R,
     line: &mut Vec<u8>,
     max: usize,
+    budget: &mut LineBudget,
 ) -> io::Result<LineRead> {
     let mut too_long = false;
     loop {
@@ -259,6 +327,7 @@ pub(crate) async fn read_line<R: AsyncBufRead + Unpin>(
                 too_long = true;
                 line.clear();
             } else {
+                budget.reserve(line.len() + chunk.len()).await;
                 line.extend_from_slice(chunk);
             }
         }
@@ -356,19 +425,26 @@ mod tests {
         input.extend_from_slice(b"\nshort\npartial");
         let mut reader = tokio::io::BufReader::with_capacity(16, &input[..]);
         let mut line = Vec::new();
+        let mut budget = LineBudget::new(LineBudget::shared(1 << 20));
         assert_eq!(
-            read_line(&mut reader, &mut line, 50).await.expect("read"),
+            read_line(&mut reader, &mut line, 50, &mut budget)
+                .await
+                .expect("read"),
             LineRead::TooLong
         );
         line.clear();
         assert_eq!(
-            read_line(&mut reader, &mut line, 50).await.expect("read"),
+            read_line(&mut reader, &mut line, 50, &mut budget)
+                .await
+                .expect("read"),
             LineRead::Line
         );
         assert_eq!(line, b"short");
         line.clear();
         assert_eq!(
-            read_line(&mut reader, &mut line, 50).await.expect("read"),
+            read_line(&mut reader, &mut line, 50, &mut budget)
+                .await
+                .expect("read"),
             LineRead::Eof
         );
     }

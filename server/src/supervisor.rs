@@ -1,24 +1,28 @@
 //! `permafrost serve`: the supervisor.
 //!
-//! [`serve`] maps and validates the image, checks the socket path, and forks the zygote while
-//! the process is still single-threaded; only then does it bind the socket and start a tokio
-//! current-thread runtime, which is never forked. On that runtime:
+//! [`serve`] checks the socket path and starts the first zygote (an exec'd `permafrost zygote`
+//! process, see [`zygote`]), waits for it to preload, and only then binds the socket and
+//! starts a tokio current-thread runtime. On that runtime:
 //!
-//! - an acceptor task takes connections; each connection has a reader (parses requests,
-//!   answers `ping`, forwards `call` and `stats` to the pool) and a writer (serialises replies,
-//!   in completion order, so pipelined requests may be answered out of order);
-//! - one task reads the zygote's control socket (forked workers with their sockets, deaths);
-//! - each worker has a reader and a writer task on its job socket;
-//! - the pool (this module's `Pool`) owns all state: the job queue, the workers and their
+//! - an acceptor task takes connections (`crate::connection`: limits, timeouts,
+//!   backpressure); each connection has a reader that forwards `call`, `cancel` and `stats` to
+//!   the pool and a writer that writes replies in completion order, so pipelined requests may
+//!   be answered out of order;
+//! - one task per zygote reads its control socket (forked workers with their sockets, deaths);
+//! - each worker has a reader (length-prefixed frames) and a writer task on its job socket;
+//! - the pool (this module's `Pool`) owns all state: the job queue (`crate::queue`, one FIFO
+//!   per connection, served round-robin), the zygote *generations* (the serving one, one being started by a restart
+//!   or a SIGHUP reload, old ones whose workers finish what they hold), the workers and their
 //!   states, timeouts, recycling, replacement, and shutdown. Every other task talks to it
 //!   through one event channel, so no state is shared.
 
+use crate::connection::{accept, format_secs, FromClient, Job, Limits, Phase, ReplySender};
 use crate::memory::{self, StatsSnapshot, WorkerSnapshot};
-use crate::protocol::{self, LineRead, Request};
-use crate::zygote::{self, DeathStatus, StartError, Zygote, ZygoteMessage};
+use crate::protocol;
+use crate::queue::FairQueue;
+use crate::zygote::{self, DeathStatus, Preloaded, ZygoteMessage, ZygoteOptions};
 use nix::sys::signal::Signal;
 use nix::unistd::Pid;
-use permafrost_image::MappedImage;
 use permafrost_worker::Layout;
 use serde_json::Value;
 use std::collections::{HashMap, VecDeque};
@@ -26,24 +30,31 @@ use std::os::fd::{AsFd, OwnedFd};
 use std::os::unix::fs::FileTypeExt;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio::io::unix::AsyncFd;
-use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+use tokio::io::{AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::{UnixListener, UnixStream};
 use tokio::sync::{mpsc, watch};
 use tracing::{debug, error, info, warn};
 
 /// How long in-flight and queued jobs may run after SIGTERM/SIGINT before they are cut off.
 const DRAIN_LIMIT: Duration = Duration::from_secs(5);
-/// How long the supervisor waits for the zygote to exit after closing its control socket.
+/// How long the supervisor waits for a zygote to exit after closing its control socket.
 const ZYGOTE_EXIT_LIMIT: Duration = Duration::from_secs(4);
+/// Delays before successive attempts to start a new zygote after the last one died.
+const RESTART_BACKOFF_MS: [u64; 6] = [0, 100, 500, 1000, 2000, 5000];
+/// A zygote that served this long before dying resets the backoff.
+const ZYGOTE_STABLE: Duration = Duration::from_secs(10);
+/// Preloads in a row that may fail during restarts before the server gives up (exit 1).
+const MAX_PRELOAD_FAILURES: u32 = 5;
+/// Times a job is given to another worker because its worker died before starting it.
+const MAX_REDISPATCH: u8 = 3;
 
 /// `permafrost serve` options, validated.
 #[derive(Clone, Debug)]
 pub struct ServeOptions {
-    /// The image file to serve (mapped privately, then validated).
+    /// The image file to serve (opened and validated by each zygote, so SIGHUP reloads it).
     pub image: PathBuf,
     /// Path of the Unix socket to listen on.
     pub socket: PathBuf,
@@ -59,34 +70,68 @@ pub struct ServeOptions {
     pub queue_limit: usize,
     /// Whether jobs may use `exec`, `eval` and `compile` (`--no-dynamic-code` refuses them).
     pub dynamic_code: bool,
+    /// Largest reply in bytes; a larger one becomes a `ReplyTooLarge` error reply.
+    pub max_reply_bytes: usize,
+    /// Most client connections open at once.
+    pub max_connections: usize,
+    /// How long a connection may stay idle, leave a line unfinished or not read its replies.
+    pub client_timeout: Duration,
 }
 
-/// Runs the server until SIGTERM/SIGINT. Must be called before any thread or runtime exists.
+impl ServeOptions {
+    fn zygote(&self) -> ZygoteOptions {
+        ZygoteOptions {
+            image: self.image.clone(),
+            layout: self.layout,
+            dynamic_code: self.dynamic_code,
+            max_reply_bytes: self.max_reply_bytes,
+        }
+    }
+}
+
+/// Runs the server until SIGTERM/SIGINT.
 pub fn serve(options: ServeOptions) -> ExitCode {
-    let mapped = match MappedImage::open(&options.image) {
-        Ok(mapped) => mapped,
-        Err(e) => return fail(&format!("{}: {e}", options.image.display())),
-    };
-    let range = mapped.range();
-    let image_range = (range.start as u64, range.end as u64);
-    let code_objects = mapped.image().code_count();
-    let image = mapped.leak();
+    // Until the runtime's handlers are installed, the command signals must not kill us.
+    for signal in [Signal::SIGHUP, Signal::SIGUSR1, Signal::SIGUSR2] {
+        crate::fork::ignore_signal(signal);
+    }
+    raise_descriptor_limit();
     if let Err(message) = check_socket_path(&options.socket) {
         return fail(&message);
     }
-
-    let zygote = match zygote::start(image, options.layout, options.dynamic_code) {
-        Ok(zygote) => zygote,
-        Err(StartError::Preload(traceback)) => {
+    let (zygote_pid, control) = match zygote::spawn(&options.zygote()) {
+        Ok(started) => started,
+        Err(e) => return fail(&format!("cannot start the zygote: {e}")),
+    };
+    let mut packet = vec![0u8; zygote::MAX_MESSAGE];
+    let received = crate::fork::recv_with_fd(control.as_fd(), &mut packet, false);
+    let message = match received {
+        Ok((0, _)) | Err(_) => None,
+        Ok((n, fd)) => zygote::decode(&packet[..n], fd),
+    };
+    drop(packet);
+    let preloaded = match message {
+        Some(ZygoteMessage::Ready(preloaded)) => preloaded,
+        Some(ZygoteMessage::PreloadFailed(traceback)) => {
+            wait_for_zygote(zygote_pid);
             eprint!("{traceback}");
             if !traceback.ends_with('\n') {
                 eprintln!();
             }
             return ExitCode::FAILURE;
         }
-        Err(StartError::Failed(message)) => return fail(&message),
+        Some(ZygoteMessage::ImageInvalid(message)) => {
+            wait_for_zygote(zygote_pid);
+            return fail(&message);
+        }
+        _ => {
+            drop(control);
+            let how = reap_description(zygote_pid);
+            return fail(&format!(
+                "the zygote (pid {zygote_pid}) {how} while preloading"
+            ));
+        }
     };
-    let zygote_pid = zygote.pid;
     info!(
         "zygote {} preloaded {} ({} layout)",
         zygote_pid,
@@ -97,7 +142,7 @@ pub fn serve(options: ServeOptions) -> ExitCode {
     let (listener, socket_file) = match bind_socket(&options.socket) {
         Ok(bound) => bound,
         Err(message) => {
-            drop(zygote);
+            drop(control);
             wait_for_zygote(zygote_pid);
             return fail(&message);
         }
@@ -108,7 +153,7 @@ pub fn serve(options: ServeOptions) -> ExitCode {
     {
         Ok(runtime) => runtime,
         Err(e) => {
-            drop(zygote);
+            drop(control);
             wait_for_zygote(zygote_pid);
             socket_file.remove();
             return fail(&format!("cannot start the runtime: {e}"));
@@ -116,22 +161,42 @@ pub fn serve(options: ServeOptions) -> ExitCode {
     };
     let context = Context {
         image_path: options.image.display().to_string(),
-        image_bytes: image_range.1 - image_range.0,
-        code_objects,
-        image_range,
         options: options.clone(),
         socket_file: socket_file.clone(),
     };
-    let code = runtime.block_on(run(context, listener, zygote));
-    // Dropping the runtime drops every task, closing every worker socket and the zygote's
-    // control socket: the workers and then the zygote exit.
+    let (code, zygotes) =
+        runtime.block_on(run(context, listener, (zygote_pid, control, preloaded)));
+    // Dropping the runtime drops every task, closing every worker socket and the zygotes'
+    // control sockets: the workers and then the zygotes exit.
     runtime.shutdown_timeout(Duration::from_secs(1));
-    wait_for_zygote(zygote_pid);
+    for pid in zygotes {
+        wait_for_zygote(pid);
+    }
     socket_file.remove();
     info!("stopped");
     code
 }
 
+/// Raises the soft limit on open descriptors to the hard limit: each connection and each
+/// worker costs one or two.
+fn raise_descriptor_limit() {
+    use nix::sys::resource::{getrlimit, setrlimit, Resource};
+    if let Ok((soft, hard)) = getrlimit(Resource::RLIMIT_NOFILE) {
+        if soft < hard {
+            let _ = setrlimit(Resource::RLIMIT_NOFILE, hard, hard);
+        }
+    }
+}
+
+/// Reaps a zygote that died and says how.
+fn reap_description(pid: Pid) -> String {
+    use nix::sys::wait::{waitpid, WaitStatus};
+    match waitpid(pid, None) {
+        Ok(WaitStatus::Exited(_, code)) => DeathStatus::Exited(code).describe(),
+        Ok(WaitStatus::Signaled(_, sig, _)) => DeathStatus::Signaled(sig as i32).describe(),
+        _ => "vanished".to_string(),
+    }
+}
 fn fail(message: &str) -> ExitCode {
     eprintln!("permafrost: {message}");
     ExitCode::FAILURE
@@ -236,61 +301,53 @@ fn wait_for_zygote(pid: Pid) {
     }
 }
 
-/// What the stats reply needs besides the live pool.
+/// What the stats reply and the pool need besides the live state.
 struct Context {
     image_path: String,
-    image_bytes: u64,
-    code_objects: u32,
-    image_range: (u64, u64),
     options: ServeOptions,
     socket_file: SocketFile,
 }
 
-/// The server's life cycle, broadcast to the acceptor and the connections.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Phase {
-    Running,
-    /// No new connections; queued and running jobs finish; new calls are refused.
-    Draining,
-    /// Connections stop reading and close once their replies are written.
-    Closed,
-}
-
-/// A job waiting for or running on a worker.
-struct Job {
-    id: Value,
-    /// The client's request line, newline included: the worker reads it as is.
-    line: Vec<u8>,
-    reply: mpsc::UnboundedSender<Vec<u8>>,
-}
-
 enum Event {
-    Call(Job),
-    Stats {
-        id: Value,
-        reply: mpsc::UnboundedSender<Vec<u8>>,
+    Client(FromClient),
+    Zygote {
+        generation: u64,
+        message: ZygoteMessage,
     },
-    Zygote(ZygoteMessage),
-    ZygoteGone,
-    WorkerLine {
+    ZygoteGone {
+        generation: u64,
+    },
+    WorkerFrame {
         pid: Pid,
-        line: Vec<u8>,
+        frame: Vec<u8>,
     },
-    /// The worker's socket reached end of file: every line it wrote has been delivered.
+    /// The worker's socket reached end of file: every frame it wrote has been delivered.
     WorkerEof {
         pid: Pid,
     },
     RetrySpawn,
+    /// The restart backoff elapsed: start a new zygote.
+    Restart,
+    /// SIGHUP.
+    Reload,
     Shutdown,
 }
 
+impl From<FromClient> for Event {
+    fn from(message: FromClient) -> Self {
+        Event::Client(message)
+    }
+}
+
 enum WorkerState {
-    /// Forked; its `ready` line has not arrived yet.
+    /// Forked; its `ready` frame has not arrived yet.
     Starting,
     Idle,
     Busy {
         job: Job,
         deadline: Instant,
+        /// The worker said `start`: the job may have run, and is never given to another.
+        started: bool,
     },
     /// Done with its jobs; its socket is closed and it is exiting.
     Retiring,
@@ -319,31 +376,62 @@ impl WorkerState {
 }
 
 struct Worker {
+    /// The zygote generation that forked it.
+    generation: u64,
     state: WorkerState,
     jobs_done: u64,
     /// Job lines to the worker's writer task; dropping it closes the worker's socket.
-    jobs: Option<mpsc::UnboundedSender<Vec<u8>>>,
+    jobs: Option<mpsc::UnboundedSender<Arc<[u8]>>>,
     spawn_requested: Instant,
     /// The worker announced it will exit after its current job.
     retire_after_job: bool,
     /// Its socket reached end of file (or was never read).
     reader_done: bool,
-    /// The zygote reported it dead while lines from it may still be unread.
+    /// It is known dead while frames from it may still be unread.
     death: Option<DeathStatus>,
+}
+
+/// Why a zygote is being started.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum StartKind {
+    /// The serving zygote died.
+    Restart,
+    /// SIGHUP: the image at the same path, loaded anew.
+    Reload,
+}
+
+/// One zygote and what it reported.
+struct Generation {
+    pid: Pid,
+    control: Arc<AsyncFd<OwnedFd>>,
+    /// The task reading its control socket (holds a reference to it).
+    reader: tokio::task::JoinHandle<()>,
+    /// Set once it has preloaded.
+    preloaded: Option<Arc<Preloaded>>,
+    ready_at: Option<Instant>,
+    /// When each outstanding spawn request was sent, oldest first (the zygote answers in order).
+    spawn_requests: VecDeque<Instant>,
 }
 
 struct Pool {
     context: Arc<Context>,
-    zygote_pid: Pid,
-    inherited: Arc<Vec<(u64, u64)>>,
-    control: Arc<AsyncFd<OwnedFd>>,
     events: mpsc::UnboundedSender<Event>,
     phase: watch::Sender<Phase>,
+    generations: HashMap<u64, Generation>,
+    /// The generation new workers come from.
+    current: Option<u64>,
+    /// A generation being started, and why.
+    pending: Option<(u64, StartKind)>,
+    next_generation: u64,
     workers: HashMap<Pid, Worker>,
-    queue: VecDeque<Job>,
-    /// When each outstanding spawn request was sent, oldest first (the zygote answers in order).
-    spawn_requests: VecDeque<Instant>,
+    /// Queued jobs, one FIFO per connection, served round-robin.
+    queue: FairQueue<Job>,
     retry_scheduled: bool,
+    restart_scheduled: bool,
+    /// Zygotes in a row that died soon after starting (the restart backoff).
+    zygote_failures: usize,
+    /// Preloads in a row that failed during restarts.
+    preload_failures: u32,
     /// Workers in a row that died before becoming ready.
     startup_failures: u32,
     drain_deadline: Option<Instant>,
@@ -353,39 +441,39 @@ struct Pool {
 async fn run(
     context: Context,
     listener: std::os::unix::net::UnixListener,
-    zygote: Zygote,
-) -> ExitCode {
-    let Zygote {
-        pid: zygote_pid,
-        control,
-        inherited,
-    } = zygote;
+    first: (Pid, OwnedFd, Preloaded),
+) -> (ExitCode, Vec<Pid>) {
+    let (zygote_pid, control, preloaded) = first;
     let listener = match UnixListener::from_std(listener) {
         Ok(listener) => listener,
         Err(e) => {
             error!("cannot register the listening socket: {e}");
-            return ExitCode::FAILURE;
+            return (ExitCode::FAILURE, vec![zygote_pid]);
         }
     };
     let control = match crate::fork::register_async(control) {
         Ok(control) => Arc::new(control),
         Err(e) => {
             error!("cannot register the control socket: {e}");
-            return ExitCode::FAILURE;
+            return (ExitCode::FAILURE, vec![zygote_pid]);
         }
     };
     let (events, mut inbox) = mpsc::unbounded_channel();
     let (phase, phase_rx) = watch::channel(Phase::Running);
     // Connections hold a clone of this sender; when all are gone, every reply was written.
     let (connections_alive, mut connections_done) = mpsc::channel::<()>(1);
+    let context = Arc::new(context);
 
-    tokio::spawn(read_zygote(control.clone(), events.clone()));
     tokio::spawn(watch_signals(events.clone()));
     tokio::spawn(accept(
         listener,
         events.clone(),
         phase_rx,
         connections_alive,
+        Limits {
+            max_connections: context.options.max_connections,
+            client_timeout: context.options.client_timeout,
+        },
     ));
     info!(
         "listening on {} with {} workers",
@@ -393,17 +481,33 @@ async fn run(
         context.options.workers
     );
 
+    let reader = tokio::spawn(read_zygote(0, control.clone(), events.clone()));
+    let mut generations = HashMap::new();
+    generations.insert(
+        0,
+        Generation {
+            pid: zygote_pid,
+            control,
+            reader,
+            preloaded: Some(Arc::new(preloaded)),
+            ready_at: Some(Instant::now()),
+            spawn_requests: VecDeque::new(),
+        },
+    );
     let mut pool = Pool {
-        context: Arc::new(context),
-        zygote_pid,
-        inherited: Arc::new(inherited),
-        control,
+        context,
         events,
         phase,
+        generations,
+        current: Some(0),
+        pending: None,
+        next_generation: 1,
         workers: HashMap::new(),
-        queue: VecDeque::new(),
-        spawn_requests: VecDeque::new(),
+        queue: FairQueue::new(),
         retry_scheduled: false,
+        restart_scheduled: false,
+        zygote_failures: 0,
+        preload_failures: 0,
         startup_failures: 0,
         drain_deadline: None,
         exit_code: ExitCode::SUCCESS,
@@ -431,9 +535,13 @@ async fn run(
     let _ = pool.phase.send(Phase::Closed);
     pool.context.socket_file.remove();
     let code = pool.exit_code;
+    let zygotes = pool.generations.values().map(|g| g.pid).collect();
+    for generation in pool.generations.values() {
+        generation.reader.abort();
+    }
     drop(pool);
     let _ = tokio::time::timeout(Duration::from_secs(1), connections_done.recv()).await;
-    code
+    (code, zygotes)
 }
 
 async fn sleep_until_opt(deadline: Option<Instant>) {
@@ -443,30 +551,57 @@ async fn sleep_until_opt(deadline: Option<Instant>) {
     }
 }
 
+/// Waits (off the event loop's back: polling) for a zygote whose control socket was closed or
+/// which died, killing it if it lingers.
+async fn reap_zygote(pid: Pid) {
+    use nix::sys::wait::{waitpid, WaitPidFlag, WaitStatus};
+    let deadline = Instant::now() + ZYGOTE_EXIT_LIMIT;
+    loop {
+        match waitpid(pid, Some(WaitPidFlag::WNOHANG)) {
+            Ok(WaitStatus::StillAlive) => {}
+            Ok(status) => {
+                debug!("zygote {pid} reaped: {status:?}");
+                return;
+            }
+            Err(_) => return,
+        }
+        if Instant::now() >= deadline {
+            warn!("zygote {pid} did not exit; killing it");
+            let _ = nix::sys::signal::kill(pid, Signal::SIGKILL);
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
 impl Pool {
     fn handle(&mut self, event: Event) {
         match event {
-            Event::Call(job) => self.submit(job),
-            Event::Stats { id, reply } => self.stats(id, reply),
-            Event::Zygote(message) => self.zygote_message(message),
-            Event::ZygoteGone => {
-                if self.drain_deadline.is_none() || !self.queue.is_empty() || self.any_busy() {
-                    error!("the zygote exited; the pool cannot fork workers any more");
-                    self.exit_code = ExitCode::FAILURE;
-                }
-                self.abort_all("WorkerCrashed", "the zygote exited; the server is stopping");
-                self.workers.clear();
-                self.drain_deadline = Some(Instant::now());
-                let _ = self.phase.send(Phase::Draining);
-            }
-            Event::WorkerLine { pid, line } => self.worker_line(pid, line),
+            Event::Client(FromClient::Call(job)) => self.submit(job),
+            Event::Client(FromClient::Stats { id, reply }) => self.stats(id, reply),
+            Event::Client(FromClient::Cancel { conn, id }) => self.cancel(conn, &id),
+            Event::Client(FromClient::Disconnected { conn }) => self.forget_connection(conn),
+            Event::Client(FromClient::Wake) => {}
+            Event::Zygote {
+                generation,
+                message,
+            } => self.zygote_message(generation, message),
+            Event::ZygoteGone { generation } => self.zygote_gone(generation),
+            Event::WorkerFrame { pid, frame } => self.worker_frame(pid, frame),
             Event::WorkerEof { pid } => self.worker_eof(pid),
             Event::RetrySpawn => {
                 self.retry_scheduled = false;
                 self.fill();
             }
+            Event::Restart => {
+                self.restart_scheduled = false;
+                if !self.shutting_down() && self.current.is_none() && self.pending.is_none() {
+                    self.start_generation(StartKind::Restart);
+                }
+            }
+            Event::Reload => self.reload(),
             Event::Shutdown => self.shutdown(),
         }
+        self.retire_old_generations();
         self.dispatch();
     }
 
@@ -487,7 +622,7 @@ impl Pool {
 
     fn submit(&mut self, job: Job) {
         if self.shutting_down() {
-            let _ = job.reply.send(protocol::error_reply(
+            job.reply.send(protocol::error_reply(
                 &job.id,
                 "ShuttingDown",
                 "the server is shutting down and takes no new jobs",
@@ -498,95 +633,137 @@ impl Pool {
             .workers
             .values()
             .any(|w| matches!(w.state, WorkerState::Idle));
-        if !idle && self.queue.len() >= self.context.options.queue_limit {
-            let _ = job.reply.send(protocol::error_reply(
+        let limit = self.context.options.queue_limit;
+        let queued = self.queue.len();
+        // At the limit, a connection is refused only once it holds its share of the queue,
+        // so one client's backlog cannot lock the others out; the queue never holds more
+        // than twice the limit.
+        let share = limit / self.queue.keys().max(1);
+        if !idle
+            && queued >= limit
+            && (self.queue.len_of(job.conn()) >= share.max(1) || queued >= limit * 2)
+        {
+            job.reply.send(protocol::error_reply(
                 &job.id,
                 "Busy",
-                &format!(
-                    "server busy: {} jobs already queued (--queue-limit {})",
-                    self.queue.len(),
-                    self.context.options.queue_limit
-                ),
+                &format!("server busy: {queued} jobs already queued (--queue-limit {limit})"),
             ));
             return;
         }
-        self.queue.push_back(job);
+        self.enqueue(job, false);
     }
 
-    /// Hands queued jobs to idle workers, least-used first.
+    /// Queues a job behind its connection's others (or, given back after its worker died
+    /// before starting it, in front of them).
+    fn enqueue(&mut self, job: Job, front: bool) {
+        self.queue.push(job.conn(), job, front);
+    }
+
+    /// The client left: its queued jobs are dropped (jobs already running finish).
+    fn forget_connection(&mut self, conn: u64) {
+        let dropped = self.queue.remove_key(conn);
+        if !dropped.is_empty() {
+            debug!(
+                "dropped {} queued jobs of a closed connection",
+                dropped.len()
+            );
+        }
+    }
+
+    /// `{"op":"cancel","id":X}`: the connection's queued call X is answered `Cancelled`.
+    fn cancel(&mut self, conn: u64, id: &Value) {
+        if let Some(job) = self.queue.remove_first(conn, |job| job.id == *id) {
+            job.reply.send(protocol::error_reply(
+                &job.id,
+                "Cancelled",
+                "the job was cancelled before it started",
+            ));
+        }
+    }
+
+    /// An idle worker, the serving generation's first, least-used first.
+    fn idle_worker(&self) -> Option<Pid> {
+        self.workers
+            .iter()
+            .filter(|(_, w)| matches!(w.state, WorkerState::Idle))
+            .min_by_key(|(_, w)| (Some(w.generation) != self.current, w.jobs_done))
+            .map(|(&pid, _)| pid)
+    }
+
+    /// Hands queued jobs to idle workers.
     fn dispatch(&mut self) {
         let timeout = self.context.options.job_timeout;
         while !self.queue.is_empty() {
-            let Some((&pid, _)) = self
-                .workers
-                .iter()
-                .filter(|(_, w)| matches!(w.state, WorkerState::Idle))
-                .min_by_key(|(_, w)| w.jobs_done)
-            else {
+            let Some(pid) = self.idle_worker() else {
                 return;
             };
-            let Some(mut job) = self.queue.pop_front() else {
+            // A connection that does not read its replies gets no more jobs run for now.
+            let Some(job) = self.queue.pop(|job| job.reply.stalled()) else {
                 return;
             };
             let Some(worker) = self.workers.get_mut(&pid) else {
-                self.queue.push_front(job);
+                self.enqueue(job, true);
                 return;
             };
-            let line = std::mem::take(&mut job.line);
-            let sent = match worker.jobs.as_ref() {
-                Some(jobs) => match jobs.send(line) {
-                    Ok(()) => true,
-                    Err(mpsc::error::SendError(line)) => {
-                        job.line = line;
-                        false
-                    }
-                },
-                None => {
-                    job.line = line;
-                    false
-                }
-            };
+            let sent = worker
+                .jobs
+                .as_ref()
+                .is_some_and(|jobs| jobs.send(job.line.clone()).is_ok());
             if !sent {
                 // Its socket is gone: it is dying, and the zygote will report it. Retry the
                 // job on another worker.
                 worker.state = WorkerState::Retiring;
-                self.queue.push_front(job);
+                self.enqueue(job, true);
                 continue;
             }
             worker.state = WorkerState::Busy {
                 job,
                 deadline: Instant::now() + timeout,
+                started: false,
             };
         }
     }
 
-    fn worker_line(&mut self, pid: Pid, line: Vec<u8>) {
+    fn worker_frame(&mut self, pid: Pid, frame: Vec<u8>) {
         let max_jobs = self.context.options.max_jobs_per_worker;
+        let current = self.current;
         let Some(worker) = self.workers.get_mut(&pid) else {
             return;
         };
-        if line == b"ready\n" {
-            if matches!(worker.state, WorkerState::Starting) {
-                worker.state = WorkerState::Idle;
-                self.startup_failures = 0;
-                debug!(
-                    "worker {pid} ready {} µs after the spawn request",
-                    worker.spawn_requested.elapsed().as_micros()
-                );
+        match frame.as_slice() {
+            b"ready" => {
+                if matches!(worker.state, WorkerState::Starting) {
+                    worker.state = WorkerState::Idle;
+                    self.startup_failures = 0;
+                    debug!(
+                        "worker {pid} ready {} µs after the spawn request",
+                        worker.spawn_requested.elapsed().as_micros()
+                    );
+                }
+                return;
             }
-            return;
-        }
-        if line == b"retire\n" {
-            worker.retire_after_job = true;
-            return;
+            b"start" => {
+                if let WorkerState::Busy { started, .. } = &mut worker.state {
+                    *started = true;
+                }
+                return;
+            }
+            b"retire" => {
+                worker.retire_after_job = true;
+                return;
+            }
+            _ => {}
         }
         let state = std::mem::replace(&mut worker.state, WorkerState::Idle);
         match state {
             WorkerState::Busy { job, .. } => {
-                let _ = job.reply.send(line);
+                let mut line = frame;
+                line.push(b'\n');
+                job.reply.send(line);
                 worker.jobs_done += 1;
                 let exiting = worker.retire_after_job || worker.death.is_some();
-                if exiting || (max_jobs > 0 && worker.jobs_done >= max_jobs) {
+                let old = Some(worker.generation) != current;
+                if exiting || old || (max_jobs > 0 && worker.jobs_done >= max_jobs) {
                     debug!("recycling worker {pid} after {} jobs", worker.jobs_done);
                     worker.state = WorkerState::Retiring;
                     worker.jobs = None;
@@ -600,51 +777,54 @@ impl Pool {
         }
     }
 
-    fn zygote_message(&mut self, message: ZygoteMessage) {
+    fn zygote_message(&mut self, generation: u64, message: ZygoteMessage) {
         match message {
             ZygoteMessage::Spawned { pid, socket } => {
-                let requested = self.spawn_requests.pop_front().unwrap_or_else(Instant::now);
-                match start_worker_tasks(pid, socket, self.events.clone()) {
+                let requested = self
+                    .generations
+                    .get_mut(&generation)
+                    .and_then(|g| g.spawn_requests.pop_front())
+                    .unwrap_or_else(Instant::now);
+                let max_frame = self.context.options.max_reply_bytes + 4096;
+                let worker = match start_worker_tasks(pid, socket, self.events.clone(), max_frame) {
                     Ok(jobs) => {
-                        let state = if self.shutting_down() {
-                            WorkerState::Retiring
-                        } else {
-                            WorkerState::Starting
-                        };
-                        let jobs = (!self.shutting_down()).then_some(jobs);
-                        self.workers.insert(
-                            pid,
-                            Worker {
-                                state,
-                                jobs_done: 0,
-                                jobs,
-                                spawn_requested: requested,
-                                retire_after_job: false,
-                                reader_done: false,
-                                death: None,
+                        let retire = self.shutting_down() || Some(generation) != self.current;
+                        Worker {
+                            generation,
+                            state: if retire {
+                                WorkerState::Retiring
+                            } else {
+                                WorkerState::Starting
                             },
-                        );
+                            jobs_done: 0,
+                            jobs: (!retire).then_some(jobs),
+                            spawn_requested: requested,
+                            retire_after_job: false,
+                            reader_done: false,
+                            death: None,
+                        }
                     }
                     Err(e) => {
                         error!("cannot register worker {pid}'s socket: {e}");
                         let _ = nix::sys::signal::kill(pid, Signal::SIGKILL);
-                        self.workers.insert(
-                            pid,
-                            Worker {
-                                state: WorkerState::Killed,
-                                jobs_done: 0,
-                                jobs: None,
-                                spawn_requested: requested,
-                                retire_after_job: false,
-                                reader_done: true,
-                                death: None,
-                            },
-                        );
+                        Worker {
+                            generation,
+                            state: WorkerState::Killed,
+                            jobs_done: 0,
+                            jobs: None,
+                            spawn_requested: requested,
+                            retire_after_job: false,
+                            reader_done: true,
+                            death: None,
+                        }
                     }
-                }
+                };
+                self.workers.insert(pid, worker);
             }
             ZygoteMessage::SpawnFailed(message) => {
-                self.spawn_requests.pop_front();
+                if let Some(g) = self.generations.get_mut(&generation) {
+                    g.spawn_requests.pop_front();
+                }
                 error!("the zygote could not fork a worker: {message}");
                 self.schedule_retry();
             }
@@ -658,9 +838,246 @@ impl Pool {
                 }
                 self.worker_died(pid, status);
             }
-            ZygoteMessage::Ready(_) | ZygoteMessage::PreloadFailed(_) => {
-                warn!("unexpected control message from the zygote");
+            ZygoteMessage::Ready(preloaded) => self.generation_ready(generation, preloaded),
+            ZygoteMessage::PreloadFailed(traceback) => {
+                self.start_failed(
+                    generation,
+                    &format!("the app raised while preloading:\n{}", traceback.trim_end()),
+                );
             }
+            ZygoteMessage::ImageInvalid(message) => self.start_failed(generation, &message),
+        }
+    }
+
+    /// Starts a zygote for a restart or a reload; it serves once it reports ready.
+    fn start_generation(&mut self, kind: StartKind) {
+        let id = self.next_generation;
+        self.next_generation += 1;
+        let started = zygote::spawn(&self.context.options.zygote()).and_then(|(pid, control)| {
+            crate::fork::register_async(control).map(|control| (pid, Arc::new(control)))
+        });
+        let (pid, control) = match started {
+            Ok(started) => started,
+            Err(e) => {
+                self.pending = Some((id, kind));
+                self.start_failed(id, &format!("cannot start a zygote: {e}"));
+                return;
+            }
+        };
+        info!("zygote {pid} started ({kind:?})");
+        let reader = tokio::spawn(read_zygote(id, control.clone(), self.events.clone()));
+        self.generations.insert(
+            id,
+            Generation {
+                pid,
+                control,
+                reader,
+                preloaded: None,
+                ready_at: None,
+                spawn_requests: VecDeque::new(),
+            },
+        );
+        self.pending = Some((id, kind));
+    }
+
+    /// A new zygote preloaded: it serves from now on; the previous one's workers finish what
+    /// they hold and leave.
+    fn generation_ready(&mut self, id: u64, preloaded: Preloaded) {
+        let Some(generation) = self.generations.get_mut(&id) else {
+            return;
+        };
+        generation.preloaded = Some(Arc::new(preloaded));
+        generation.ready_at = Some(Instant::now());
+        let pid = generation.pid;
+        let kind = match self.pending {
+            Some((pending, kind)) if pending == id => kind,
+            _ => return,
+        };
+        self.pending = None;
+        self.preload_failures = 0;
+        let previous = self.current.replace(id);
+        match kind {
+            StartKind::Reload => info!(
+                "reloaded {}: zygote {pid} serves it{}",
+                self.context.image_path,
+                match previous {
+                    Some(_) => "; the previous workers finish their jobs",
+                    None => "",
+                }
+            ),
+            StartKind::Restart => info!("zygote {pid} restarted; the pool recovers"),
+        }
+        if self.shutting_down() {
+            return;
+        }
+        self.fill();
+    }
+
+    /// A zygote being started reported an invalid image or a failed preload, or died.
+    fn start_failed(&mut self, id: u64, reason: &str) {
+        let kind = match self.pending {
+            Some((pending, kind)) if pending == id => kind,
+            _ => return,
+        };
+        self.pending = None;
+        self.drop_generation(id);
+        match kind {
+            StartKind::Reload => {
+                error!("reload failed; still serving the previous image: {reason}");
+                if self.current.is_none() {
+                    self.schedule_restart();
+                }
+            }
+            StartKind::Restart => {
+                self.preload_failures += 1;
+                error!(
+                    "starting a new zygote failed ({} in a row): {reason}",
+                    self.preload_failures
+                );
+                if self.preload_failures >= MAX_PRELOAD_FAILURES {
+                    error!("giving up after {MAX_PRELOAD_FAILURES} failed starts");
+                    self.exit_code = ExitCode::FAILURE;
+                    self.shutdown();
+                    self.abort_all("WorkerCrashed", "the zygote could not be restarted");
+                    self.drain_deadline = Some(Instant::now());
+                } else {
+                    self.schedule_restart();
+                }
+            }
+        }
+    }
+
+    /// Forgets a generation: its control socket closes and the zygote exits (it waits for its
+    /// workers briefly, then kills them); it is reaped in the background.
+    fn drop_generation(&mut self, id: u64) {
+        if let Some(generation) = self.generations.remove(&id) {
+            generation.reader.abort();
+            tokio::spawn(reap_zygote(generation.pid));
+        }
+    }
+
+    /// A zygote's control socket closed: it died. Its workers die with it (parent-death
+    /// signal): their jobs are answered once their sockets are drained.
+    fn zygote_gone(&mut self, id: u64) {
+        if matches!(self.pending, Some((pending, _)) if pending == id) {
+            let how = self
+                .generations
+                .get(&id)
+                .map(|g| format!("zygote {} exited while preloading", g.pid))
+                .unwrap_or_else(|| "the zygote exited while preloading".into());
+            self.start_failed(id, &how);
+            return;
+        }
+        let Some(generation) = self.generations.get(&id) else {
+            return;
+        };
+        let pid = generation.pid;
+        let stable = generation
+            .ready_at
+            .is_some_and(|at| at.elapsed() >= ZYGOTE_STABLE);
+        self.drop_generation(id);
+        let orphans: Vec<Pid> = self
+            .workers
+            .iter()
+            .filter(|(_, w)| w.generation == id)
+            .map(|(&pid, _)| pid)
+            .collect();
+        for worker_pid in orphans {
+            // The parent-death signal kills them; make sure even if it did not.
+            let _ = nix::sys::signal::kill(worker_pid, Signal::SIGKILL);
+            let Some(worker) = self.workers.get_mut(&worker_pid) else {
+                continue;
+            };
+            if worker.reader_done {
+                self.worker_died(worker_pid, DeathStatus::Orphaned);
+            } else {
+                worker.death = Some(DeathStatus::Orphaned);
+                worker.jobs = None;
+            }
+        }
+        if self.current == Some(id) {
+            self.current = None;
+            if stable {
+                self.zygote_failures = 0;
+            }
+            if !self.shutting_down() {
+                error!("the zygote {pid} died; starting a new one");
+                self.schedule_restart();
+            }
+        }
+    }
+
+    fn schedule_restart(&mut self) {
+        if self.restart_scheduled || self.pending.is_some() || self.shutting_down() {
+            return;
+        }
+        self.restart_scheduled = true;
+        let step = self.zygote_failures.min(RESTART_BACKOFF_MS.len() - 1);
+        self.zygote_failures += 1;
+        let delay = Duration::from_millis(RESTART_BACKOFF_MS[step]);
+        let events = self.events.clone();
+        tokio::spawn(async move {
+            tokio::time::sleep(delay).await;
+            let _ = events.send(Event::Restart);
+        });
+    }
+
+    /// SIGHUP: start a zygote from the image at the same path; the old one keeps serving until
+    /// the new one is ready, and forever if the new one fails.
+    fn reload(&mut self) {
+        if self.shutting_down() {
+            return;
+        }
+        if self.pending.is_some() {
+            info!("SIGHUP: a zygote is already being started; not reloading again");
+            return;
+        }
+        info!("SIGHUP: reloading {}", self.context.image_path);
+        self.start_generation(StartKind::Reload);
+    }
+
+    /// Once the serving generation has its workers, the previous generations' idle workers
+    /// leave; a previous generation with no workers left is dropped.
+    fn retire_old_generations(&mut self) {
+        let Some(current) = self.current else {
+            return;
+        };
+        if self.generations.len() == 1 {
+            return; // Only the serving one: the common case, kept cheap.
+        }
+        let pending = self.pending.map(|(id, _)| id);
+        let ready = self
+            .workers
+            .values()
+            .filter(|w| {
+                w.generation == current
+                    && matches!(w.state, WorkerState::Idle | WorkerState::Busy { .. })
+            })
+            .count();
+        if ready >= self.context.options.workers {
+            for worker in self.workers.values_mut() {
+                if worker.generation != current
+                    && matches!(worker.state, WorkerState::Idle | WorkerState::Starting)
+                {
+                    worker.state = WorkerState::Retiring;
+                    worker.jobs = None;
+                }
+            }
+        }
+        let empty: Vec<u64> = self
+            .generations
+            .iter()
+            .filter(|(&id, g)| {
+                id != current
+                    && Some(id) != pending
+                    && g.spawn_requests.is_empty()
+                    && !self.workers.values().any(|w| w.generation == id)
+            })
+            .map(|(&id, _)| id)
+            .collect();
+        for id in empty {
+            debug!("the previous zygote's workers are gone; closing it");
+            self.drop_generation(id);
         }
     }
 
@@ -679,15 +1096,28 @@ impl Pool {
         let Some(worker) = self.workers.remove(&pid) else {
             return;
         };
+        let current = Some(worker.generation) == self.current;
         match worker.state {
+            WorkerState::Busy {
+                mut job,
+                started: false,
+                ..
+            } if job.redispatched < MAX_REDISPATCH => {
+                // It died before reading the job: nothing of it ran, so another worker may.
+                debug!(
+                    "worker {pid} {} before starting its job; queued again",
+                    status.describe()
+                );
+                job.redispatched += 1;
+                self.enqueue(job, true);
+            }
             WorkerState::Busy { job, .. } => {
                 let message = format!("worker {pid} {}", status.describe());
                 warn!("{message} while running a job");
-                let _ = job
-                    .reply
+                job.reply
                     .send(protocol::error_reply(&job.id, "WorkerCrashed", &message));
             }
-            WorkerState::Starting => {
+            WorkerState::Starting if current && status != DeathStatus::Orphaned => {
                 warn!("worker {pid} {} before it was ready", status.describe());
                 self.startup_failures += 1;
                 if self.startup_failures >= 3 {
@@ -696,31 +1126,41 @@ impl Pool {
                     return;
                 }
             }
-            WorkerState::Idle => {
+            WorkerState::Idle if status != DeathStatus::Orphaned => {
                 warn!("worker {pid} {}", status.describe());
             }
-            WorkerState::Retiring | WorkerState::Killed => {
+            _ => {
                 debug!("worker {pid} {}", status.describe());
             }
         }
         self.fill();
     }
 
-    /// Requests workers from the zygote until the pool is at its size.
+    /// Requests workers from the serving zygote until the pool is at its size.
     fn fill(&mut self) {
         if self.shutting_down() {
             return;
         }
-        let live = self.workers.values().filter(|w| w.state.is_live()).count();
+        let Some(current) = self.current else {
+            return;
+        };
+        let live = self
+            .workers
+            .values()
+            .filter(|w| w.generation == current && w.state.is_live())
+            .count();
+        let Some(generation) = self.generations.get_mut(&current) else {
+            return;
+        };
         let mut wanted = self
             .context
             .options
             .workers
-            .saturating_sub(live + self.spawn_requests.len());
+            .saturating_sub(live + generation.spawn_requests.len());
         while wanted > 0 {
-            match crate::fork::send_with_fd(self.control.get_ref().as_fd(), b"S", None) {
+            match crate::fork::send_with_fd(generation.control.get_ref().as_fd(), b"S", None) {
                 Ok(()) => {
-                    self.spawn_requests.push_back(Instant::now());
+                    generation.spawn_requests.push_back(Instant::now());
                     wanted -= 1;
                 }
                 Err(e) => {
@@ -771,8 +1211,7 @@ impl Pool {
                     format_secs(timeout)
                 );
                 warn!("{message}");
-                let _ = job
-                    .reply
+                job.reply
                     .send(protocol::error_reply(&job.id, "TimeoutError", &message));
             }
             worker.jobs = None;
@@ -787,17 +1226,15 @@ impl Pool {
 
     /// Answers every queued and running job with an error and kills the busy workers.
     fn abort_all(&mut self, type_name: &str, message: &str) {
-        for job in self.queue.drain(..) {
-            let _ = job
-                .reply
+        for job in self.queue.drain() {
+            job.reply
                 .send(protocol::error_reply(&job.id, type_name, message));
         }
         for (&pid, worker) in self.workers.iter_mut() {
             if let WorkerState::Busy { job, .. } =
                 std::mem::replace(&mut worker.state, WorkerState::Killed)
             {
-                let _ = job
-                    .reply
+                job.reply
                     .send(protocol::error_reply(&job.id, type_name, message));
                 let _ = nix::sys::signal::kill(pid, Signal::SIGKILL);
             }
@@ -816,10 +1253,20 @@ impl Pool {
         self.context.socket_file.remove();
     }
 
-    fn stats(&self, id: Value, reply: mpsc::UnboundedSender<Vec<u8>>) {
+    fn stats(&self, id: Value, reply: ReplySender) {
+        // The serving generation's zygote and workers (during a restart, the last one's).
+        let shown = self
+            .current
+            .or_else(|| self.generations.keys().copied().max())
+            .unwrap_or(0);
+        let (zygote_pid, preloaded) = match self.generations.get(&shown) {
+            Some(g) => (g.pid.as_raw(), g.preloaded.clone().unwrap_or_default()),
+            None => (0, Arc::default()),
+        };
         let mut workers: Vec<WorkerSnapshot> = self
             .workers
             .iter()
+            .filter(|(_, w)| w.generation == shown)
             .map(|(pid, w)| WorkerSnapshot {
                 pid: pid.as_raw(),
                 jobs_done: w.jobs_done,
@@ -827,14 +1274,15 @@ impl Pool {
             })
             .collect();
         workers.sort_by_key(|w| w.pid);
+        let image_range = preloaded.image_range;
         let snapshot = StatsSnapshot {
             layout: layout_name(self.context.options.layout),
             image_path: self.context.image_path.clone(),
-            image_bytes: self.context.image_bytes,
-            code_objects: self.context.code_objects,
-            image_range: self.context.image_range,
-            zygote_pid: self.zygote_pid.as_raw(),
-            inherited: self.inherited.clone(),
+            image_bytes: image_range.1 - image_range.0,
+            code_objects: preloaded.code_objects,
+            image_range,
+            zygote_pid,
+            inherited: Arc::new(preloaded.inherited.clone()),
             workers,
         };
         tokio::spawn(async move {
@@ -844,17 +1292,8 @@ impl Pool {
                 Ok(value) => protocol::ok_reply(&id, value),
                 Err(e) => protocol::error_reply(&id, "InternalError", &e.to_string()),
             };
-            let _ = reply.send(line);
+            reply.send(line);
         });
-    }
-}
-
-fn format_secs(duration: Duration) -> String {
-    let secs = duration.as_secs_f64();
-    if secs.fract() == 0.0 {
-        format!("{secs:.0}")
-    } else {
-        format!("{secs}")
     }
 }
 
@@ -864,12 +1303,13 @@ fn start_worker_tasks(
     pid: Pid,
     socket: OwnedFd,
     events: mpsc::UnboundedSender<Event>,
-) -> std::io::Result<mpsc::UnboundedSender<Vec<u8>>> {
+    max_frame: usize,
+) -> std::io::Result<mpsc::UnboundedSender<Arc<[u8]>>> {
     let stream = std::os::unix::net::UnixStream::from(socket);
     stream.set_nonblocking(true)?;
     let stream = UnixStream::from_std(stream)?;
     let (read_half, mut write_half) = stream.into_split();
-    let (jobs, mut job_lines) = mpsc::unbounded_channel::<Vec<u8>>();
+    let (jobs, mut job_lines) = mpsc::unbounded_channel::<Arc<[u8]>>();
     tokio::spawn(async move {
         while let Some(line) = job_lines.recv().await {
             if write_half.write_all(&line).await.is_err() {
@@ -882,17 +1322,23 @@ fn start_worker_tasks(
     tokio::spawn(async move {
         let mut reader = BufReader::with_capacity(64 * 1024, read_half);
         loop {
-            let mut line = Vec::new();
-            match reader.read_until(b'\n', &mut line).await {
-                Ok(0) | Err(_) => break,
-                Ok(_) => {
-                    if line.last() != Some(&b'\n') {
-                        line.push(b'\n');
-                    }
-                    if events.send(Event::WorkerLine { pid, line }).is_err() {
-                        break;
-                    }
-                }
+            let mut header = [0u8; 4];
+            if reader.read_exact(&mut header).await.is_err() {
+                break;
+            }
+            let len = u32::from_le_bytes(header) as usize;
+            if len > max_frame {
+                error!("worker {pid} sent a frame of {len} bytes; killing it");
+                let _ = nix::sys::signal::kill(pid, Signal::SIGKILL);
+                break;
+            }
+            let mut frame = vec![0u8; len];
+            // A frame cut short (the worker died while writing it) is dropped whole.
+            if reader.read_exact(&mut frame).await.is_err() {
+                break;
+            }
+            if events.send(Event::WorkerFrame { pid, frame }).is_err() {
+                break;
             }
         }
         // End of file: the worker is exiting; the zygote reports how it ended.
@@ -901,7 +1347,11 @@ fn start_worker_tasks(
     Ok(jobs)
 }
 
-async fn read_zygote(control: Arc<AsyncFd<OwnedFd>>, events: mpsc::UnboundedSender<Event>) {
+async fn read_zygote(
+    generation: u64,
+    control: Arc<AsyncFd<OwnedFd>>,
+    events: mpsc::UnboundedSender<Event>,
+) {
     let mut packet = vec![0u8; zygote::MAX_MESSAGE];
     loop {
         let mut guard = match control.readable().await {
@@ -915,7 +1365,13 @@ async fn read_zygote(control: Arc<AsyncFd<OwnedFd>>, events: mpsc::UnboundedSend
             Ok(Ok((0, _))) | Ok(Err(_)) => break,
             Ok(Ok((n, fd))) => match zygote::decode(&packet[..n], fd) {
                 Some(message) => {
-                    if events.send(Event::Zygote(message)).is_err() {
+                    if events
+                        .send(Event::Zygote {
+                            generation,
+                            message,
+                        })
+                        .is_err()
+                    {
                         return;
                     }
                 }
@@ -923,184 +1379,38 @@ async fn read_zygote(control: Arc<AsyncFd<OwnedFd>>, events: mpsc::UnboundedSend
             },
         }
     }
-    let _ = events.send(Event::ZygoteGone);
+    let _ = events.send(Event::ZygoteGone { generation });
 }
 
 async fn watch_signals(events: mpsc::UnboundedSender<Event>) {
     use tokio::signal::unix::{signal, SignalKind};
-    let (Ok(mut term), Ok(mut int)) = (
+    let (Ok(mut term), Ok(mut int), Ok(mut hup), Ok(mut usr1), Ok(mut usr2)) = (
         signal(SignalKind::terminate()),
         signal(SignalKind::interrupt()),
+        signal(SignalKind::hangup()),
+        signal(SignalKind::user_defined1()),
+        signal(SignalKind::user_defined2()),
     ) else {
         error!("cannot install signal handlers; SIGTERM will not shut down cleanly");
         return;
     };
     loop {
-        tokio::select! {
-            _ = term.recv() => {}
-            _ = int.recv() => {}
-        }
-        if events.send(Event::Shutdown).is_err() {
+        let event = tokio::select! {
+            _ = term.recv() => Event::Shutdown,
+            _ = int.recv() => Event::Shutdown,
+            _ = hup.recv() => Event::Reload,
+            _ = usr1.recv() => {
+                // Logs go to stderr, which has nothing to reopen.
+                info!("SIGUSR1 ignored");
+                continue;
+            }
+            _ = usr2.recv() => {
+                info!("SIGUSR2 ignored");
+                continue;
+            }
+        };
+        if events.send(event).is_err() {
             return;
         }
     }
-}
-
-async fn accept(
-    listener: UnixListener,
-    events: mpsc::UnboundedSender<Event>,
-    mut phase: watch::Receiver<Phase>,
-    alive: mpsc::Sender<()>,
-) {
-    loop {
-        tokio::select! {
-            accepted = listener.accept() => match accepted {
-                Ok((stream, _)) => {
-                    tokio::spawn(connection(stream, events.clone(), phase.clone(), alive.clone()));
-                }
-                Err(e) => {
-                    warn!("accept failed: {e}");
-                    tokio::time::sleep(Duration::from_millis(10)).await;
-                }
-            },
-            changed = phase.changed() => {
-                if changed.is_err() || *phase.borrow() != Phase::Running {
-                    return;
-                }
-            }
-        }
-    }
-}
-
-/// Most requests one connection may have unanswered before the server stops reading it.
-const MAX_IN_FLIGHT: usize = 4096;
-
-/// A connection's count of unanswered requests, shared by its reader and writer.
-#[derive(Default)]
-struct InFlight {
-    count: AtomicUsize,
-    /// The writer stopped (the client left): the reader stops too.
-    closed: AtomicBool,
-    changed: tokio::sync::Notify,
-}
-
-/// One client connection: requests in, replies out (in completion order).
-async fn connection(
-    stream: UnixStream,
-    events: mpsc::UnboundedSender<Event>,
-    mut phase: watch::Receiver<Phase>,
-    _alive: mpsc::Sender<()>,
-) {
-    let (read_half, mut write_half) = stream.into_split();
-    let (reply, mut replies) = mpsc::unbounded_channel::<Vec<u8>>();
-    // Requests read but not yet answered on the wire. The reader stops reading while the
-    // client has MAX_IN_FLIGHT of them, so a client that sends without reading cannot make
-    // the server buffer without bound.
-    let in_flight = Arc::new(InFlight::default());
-    let writer_state = in_flight.clone();
-    let writer = tokio::spawn(async move {
-        let mut batch = Vec::with_capacity(4096);
-        while let Some(first) = replies.recv().await {
-            batch.clear();
-            batch.extend_from_slice(&first);
-            let mut lines = 1;
-            while batch.len() < 1 << 20 {
-                match replies.try_recv() {
-                    Ok(more) => {
-                        batch.extend_from_slice(&more);
-                        lines += 1;
-                    }
-                    Err(_) => break,
-                }
-            }
-            if write_half.write_all(&batch).await.is_err() {
-                // The client left; later replies are dropped with the channel.
-                break;
-            }
-            writer_state.count.fetch_sub(lines, Ordering::AcqRel);
-            writer_state.changed.notify_one();
-        }
-        writer_state.closed.store(true, Ordering::Release);
-        writer_state.changed.notify_one();
-    });
-    let mut reader = BufReader::with_capacity(64 * 1024, read_half);
-    let mut line = Vec::new();
-    let mut line_no: u64 = 0;
-    loop {
-        while in_flight.count.load(Ordering::Acquire) >= MAX_IN_FLIGHT
-            && !in_flight.closed.load(Ordering::Acquire)
-        {
-            in_flight.changed.notified().await;
-        }
-        if in_flight.closed.load(Ordering::Acquire) {
-            break;
-        }
-        let read = tokio::select! {
-            read = protocol::read_line(&mut reader, &mut line, protocol::MAX_LINE) => read,
-            changed = phase.changed() => {
-                if changed.is_err() || *phase.borrow() == Phase::Closed {
-                    break;
-                }
-                continue;
-            }
-        };
-        let answered = match read {
-            Ok(LineRead::Line) => !line.iter().all(u8::is_ascii_whitespace),
-            Ok(LineRead::TooLong) => true,
-            Ok(LineRead::Eof) | Err(_) => false,
-        };
-        if answered {
-            // Every such line gets exactly one reply.
-            in_flight.count.fetch_add(1, Ordering::AcqRel);
-        }
-        line_no += 1;
-        let request = std::mem::take(&mut line);
-        match read {
-            Ok(LineRead::Line) => {}
-            Ok(LineRead::TooLong) => {
-                let _ = reply.send(protocol::error_reply(
-                    &Value::Null,
-                    "ProtocolError",
-                    &format!(
-                        "line {line_no}: longer than {} bytes; skipped",
-                        protocol::MAX_LINE
-                    ),
-                ));
-                continue;
-            }
-            Ok(LineRead::Eof) | Err(_) => break,
-        }
-        if request.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        match protocol::parse_request(&request, line_no) {
-            Ok(Request::Ping { id }) => {
-                let _ = reply.send(protocol::ok_reply(&id, Value::from("pong")));
-            }
-            Ok(Request::Stats { id }) => {
-                let _ = events.send(Event::Stats {
-                    id,
-                    reply: reply.clone(),
-                });
-            }
-            Ok(Request::Call { id, .. }) => {
-                let mut job_line = request;
-                job_line.push(b'\n');
-                let _ = events.send(Event::Call(Job {
-                    id,
-                    line: job_line,
-                    reply: reply.clone(),
-                }));
-            }
-            Err(bad) => {
-                let _ = reply.send(protocol::error_reply(
-                    &bad.id,
-                    "ProtocolError",
-                    &bad.message,
-                ));
-            }
-        }
-    }
-    drop(reply);
-    let _ = writer.await;
 }

@@ -1,18 +1,23 @@
 //! The zygote and the workers it forks.
 //!
-//! `start` forks the zygote from the still single-threaded `serve` process. The zygote
-//! preloads every module once (`Interpreter::preload`), freezes the heap in the `permanent`
-//! layout, records which anonymous writable ranges its children will inherit, reports
-//! "ready" and then does nothing but fork workers on request and reap them. It never
-//! allocates after the handshake, so its pages stay as they were when the first worker was
-//! forked.
+//! `spawn` starts a zygote as a fresh process: the `permafrost` binary itself
+//! (`/proc/self/exe`), run with the hidden `zygote` subcommand and the control socket as an
+//! inherited descriptor ([`exec_main`]). Being exec'd rather than forked, a zygote can be
+//! started from the multi-threaded supervisor at any time (a restart after the zygote died, a
+//! reload on SIGHUP), and it opens and validates the image at the path itself, so a reload
+//! reads whatever file is there now. The zygote preloads every module once
+//! (`Interpreter::preload`), freezes the heap in the `permanent` layout, records which
+//! anonymous writable ranges its children will inherit, reports "ready" and then does nothing
+//! but fork workers on request and reap them. It never allocates after the handshake, so its
+//! pages stay as they were when the first worker was forked.
 //!
 //! The supervisor talks to it over a `SOCK_SEQPACKET` socketpair, one message per packet:
 //!
 //! | direction | message | meaning |
 //! | --- | --- | --- |
 //! | supervisor → zygote | `S` | fork one worker |
-//! | zygote → supervisor | `R` count (u32) then count × (start u64, end u64) | preloaded; the inherited ranges |
+//! | zygote → supervisor | `R` image start, end (u64 each), code objects (u32), count (u32), count × (start u64, end u64) | preloaded; the image mapping and the inherited ranges |
+//! | zygote → supervisor | `V` message | the image is missing or invalid; the zygote exits 1 |
 //! | zygote → supervisor | `E` traceback | preload raised; the zygote exits 1 |
 //! | zygote → supervisor | `W` pid (i32) + the supervisor's end of the worker's socket (`SCM_RIGHTS`) | a worker was forked |
 //! | zygote → supervisor | `F` message | a fork failed |
@@ -22,10 +27,14 @@
 //! workers (whose job sockets the supervisor has closed) and kills any that remain.
 //!
 //! Workers and the zygote die with their parent (`PR_SET_PDEATHSIG`, see [`fork`]).
-//! A worker reads jobs (the client's request line) from its socket, runs them, and writes one
-//! reply line per job (see `protocol::call_reply`); its first line is `ready`, and a
-//! worker that must not take more jobs (its interpreter panicked) sends `retire` before its
-//! last reply.
+//! A worker reads jobs (the client's request line) from its socket and writes *frames* back:
+//! a 4-byte little-endian length, then that many bytes. Its first frame is `ready`; for each
+//! job it sends `start` as soon as it has read the line (before any of the job runs, so a job
+//! whose worker dies before `start` arrives never ran and may be given to another worker),
+//! then the reply (`protocol::call_reply`, at most `--max-reply-bytes`, else an error reply
+//! naming the size). A worker that must not take more jobs (its interpreter panicked) sends
+//! `retire` before its last reply. A frame cut short by the worker's death is discarded, so
+//! a reply arrives whole or not at all.
 
 use crate::fork::{self, Forked};
 use crate::protocol;
@@ -41,6 +50,7 @@ use std::io::{BufRead, BufReader, Write};
 use std::os::fd::{AsFd, AsRawFd, OwnedFd};
 use std::os::unix::net::UnixStream;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 /// Largest message on the control socket.
@@ -50,23 +60,72 @@ const MAX_CHILDREN: usize = 4096;
 /// How long the zygote waits for its workers to exit at shutdown before killing them.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(2);
 
-/// The running zygote, as seen from the supervisor.
-pub(crate) struct Zygote {
-    pub pid: Pid,
-    /// The supervisor's end of the control socket.
-    pub control: OwnedFd,
+/// What a zygote reports once it has preloaded.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Preloaded {
+    /// The image mapping's address range (the same in every worker: they inherit it).
+    pub image_range: (u64, u64),
+    /// Code objects in the image.
+    pub code_objects: u32,
     /// Anonymous writable address ranges (`[heap]` and anonymous mappings) of the zygote after
     /// preloading: what every worker inherits.
     pub inherited: Vec<(u64, u64)>,
 }
 
-/// Why the zygote did not come up.
-#[derive(Debug)]
-pub(crate) enum StartError {
-    /// Importing the app raised: the traceback.
-    Preload(String),
-    /// Anything else (fork failed, the zygote crashed).
-    Failed(String),
+/// How to start a zygote: the `zygote` subcommand's arguments.
+#[derive(Clone, Debug)]
+pub struct ZygoteOptions {
+    /// The image file, opened and validated by the zygote.
+    pub image: std::path::PathBuf,
+    /// Memory layout of code and constants.
+    pub layout: Layout,
+    /// Whether jobs may use `exec`, `eval` and `compile`.
+    pub dynamic_code: bool,
+    /// Largest reply a worker sends; a larger one becomes an error reply.
+    pub max_reply_bytes: usize,
+}
+
+/// Starts a zygote process (see the module docs); returns its pid and the supervisor's end of
+/// its control socket. The zygote reports `R`, `V` or `E` on the socket once it has preloaded
+/// or failed. Safe to call from a multi-threaded process: the child is exec'd at once.
+pub(crate) fn spawn(options: &ZygoteOptions) -> std::io::Result<(Pid, OwnedFd)> {
+    use nix::fcntl::{fcntl, FcntlArg, FdFlag};
+    let (supervisor_end, zygote_end) = socketpair(
+        AddressFamily::Unix,
+        SockType::SeqPacket,
+        None,
+        SockFlag::SOCK_CLOEXEC,
+    )?;
+    // The zygote's end must survive exec; only the supervisor's event-loop thread starts
+    // processes, so no other child can inherit it in between.
+    fcntl(zygote_end.as_raw_fd(), FcntlArg::F_SETFD(FdFlag::empty()))?;
+    let mut command = std::process::Command::new("/proc/self/exe");
+    // `ps` shows `permafrost zygote IMAGE ...`.
+    std::os::unix::process::CommandExt::arg0(&mut command, "permafrost");
+    command
+        .arg("zygote")
+        .arg(&options.image)
+        .arg("--control-fd")
+        .arg(zygote_end.as_raw_fd().to_string())
+        .arg("--supervisor")
+        .arg(nix::unistd::getpid().as_raw().to_string())
+        .arg("--layout")
+        .arg(match options.layout {
+            Layout::Permanent => "permanent",
+            Layout::Transient => "transient",
+        })
+        .arg("--max-reply-bytes")
+        .arg(options.max_reply_bytes.to_string())
+        .arg("--max-worker-rss")
+        .arg((MAX_WORKER_RSS_KB.load(Ordering::Relaxed) / 1024).to_string())
+        .stdin(std::process::Stdio::null());
+    if !options.dynamic_code {
+        command.arg("--no-dynamic-code");
+    }
+    let child = command.spawn()?;
+    drop(zygote_end);
+    // The supervisor reaps the zygote by pid (`waitpid`), not through `Child`.
+    Ok((Pid::from_raw(child.id() as i32), supervisor_end))
 }
 
 /// How a worker ended.
@@ -74,6 +133,8 @@ pub(crate) enum StartError {
 pub(crate) enum DeathStatus {
     Exited(i32),
     Signaled(i32),
+    /// Its zygote died, and the parent-death signal took it too.
+    Orphaned,
 }
 
 impl DeathStatus {
@@ -81,6 +142,7 @@ impl DeathStatus {
     pub(crate) fn describe(&self) -> String {
         match *self {
             DeathStatus::Exited(code) => format!("exited with status {code}"),
+            DeathStatus::Orphaned => "was killed: its zygote died".to_string(),
             DeathStatus::Signaled(sig) => match Signal::try_from(sig) {
                 Ok(signal) => format!("killed by signal {sig} ({})", signal.as_str()),
                 Err(_) => format!("killed by signal {sig}"),
@@ -92,7 +154,8 @@ impl DeathStatus {
 /// A message from the zygote, decoded.
 #[derive(Debug)]
 pub(crate) enum ZygoteMessage {
-    Ready(Vec<(u64, u64)>),
+    Ready(Preloaded),
+    ImageInvalid(String),
     PreloadFailed(String),
     Spawned { pid: Pid, socket: OwnedFd },
     SpawnFailed(String),
@@ -110,13 +173,25 @@ pub(crate) fn decode(packet: &[u8], fd: Option<OwnedFd>) -> Option<ZygoteMessage
     };
     match tag {
         b'R' => {
-            let count = u32::from_le_bytes(body.get(0..4)?.try_into().ok()?) as usize;
+            let u32_at = |at: usize| -> Option<u32> {
+                Some(u32::from_le_bytes(body.get(at..at + 4)?.try_into().ok()?))
+            };
+            let image_range = (u64_at(0)?, u64_at(8)?);
+            let code_objects = u32_at(16)?;
+            let count = u32_at(20)? as usize;
             let mut ranges = Vec::with_capacity(count.min(MAX_MESSAGE / 16));
             for i in 0..count {
-                ranges.push((u64_at(4 + i * 16)?, u64_at(12 + i * 16)?));
+                ranges.push((u64_at(24 + i * 16)?, u64_at(32 + i * 16)?));
             }
-            Some(ZygoteMessage::Ready(ranges))
+            Some(ZygoteMessage::Ready(Preloaded {
+                image_range,
+                code_objects,
+                inherited: ranges,
+            }))
         }
+        b'V' => Some(ZygoteMessage::ImageInvalid(
+            String::from_utf8_lossy(body).into_owned(),
+        )),
         b'E' => Some(ZygoteMessage::PreloadFailed(
             String::from_utf8_lossy(body).into_owned(),
         )),
@@ -142,73 +217,57 @@ pub(crate) fn decode(packet: &[u8], fd: Option<OwnedFd>) -> Option<ZygoteMessage
     }
 }
 
-/// Forks the zygote and waits until it has preloaded the app. Call while the process is still
-/// single-threaded.
-pub(crate) fn start(
-    image: Image<'static>,
-    layout: Layout,
-    dynamic_code: bool,
-) -> Result<Zygote, StartError> {
-    let (supervisor_end, zygote_end) = socketpair(
-        AddressFamily::Unix,
-        SockType::SeqPacket,
-        None,
-        SockFlag::SOCK_CLOEXEC,
-    )
-    .map_err(|e| StartError::Failed(format!("socketpair: {e}")))?;
-    let supervisor_pid = nix::unistd::getpid();
-    match fork::fork().map_err(|e| StartError::Failed(format!("fork: {e}")))? {
-        Forked::Child => {
-            drop(supervisor_end);
-            zygote_main(zygote_end, supervisor_pid, image, layout, dynamic_code)
+/// The `zygote` subcommand: the process `spawn` starts. Takes the inherited control socket,
+/// opens and validates the image, then preloads and serves fork requests; never returns.
+pub fn exec_main(options: ZygoteOptions, control_fd: i32, supervisor: i32) -> ! {
+    let Some(control) = fork::take_inherited_socket(control_fd) else {
+        eprintln!("permafrost zygote: descriptor {control_fd} is not a socket");
+        fork::exit_now(2);
+    };
+    fork::die_with_parent(Pid::from_raw(supervisor));
+    let mapped = match permafrost_image::MappedImage::open(&options.image) {
+        Ok(mapped) => mapped,
+        Err(e) => {
+            let message = format!("V{}: {e}", options.image.display());
+            let _ = fork::send_with_fd(
+                control.as_fd(),
+                truncate_utf8(&message, MAX_MESSAGE).as_bytes(),
+                None,
+            );
+            fork::exit_now(1);
         }
-        Forked::Parent(pid) => {
-            drop(zygote_end);
-            let mut packet = vec![0u8; MAX_MESSAGE];
-            let received = fork::recv_with_fd(supervisor_end.as_fd(), &mut packet, false);
-            let message = match received {
-                Ok((0, _)) | Err(_) => None,
-                Ok((n, fd)) => decode(&packet[..n], fd),
-            };
-            match message {
-                Some(ZygoteMessage::Ready(inherited)) => Ok(Zygote {
-                    pid,
-                    control: supervisor_end,
-                    inherited,
-                }),
-                Some(ZygoteMessage::PreloadFailed(traceback)) => {
-                    let _ = waitpid(pid, None);
-                    Err(StartError::Preload(traceback))
-                }
-                _ => {
-                    let how = match waitpid(pid, None) {
-                        Ok(WaitStatus::Exited(_, code)) => DeathStatus::Exited(code).describe(),
-                        Ok(WaitStatus::Signaled(_, sig, _)) => {
-                            DeathStatus::Signaled(sig as i32).describe()
-                        }
-                        _ => "vanished".to_string(),
-                    };
-                    Err(StartError::Failed(format!(
-                        "the zygote (pid {pid}) {how} while preloading"
-                    )))
-                }
-            }
-        }
-    }
+    };
+    let range = mapped.range();
+    let image_range = (range.start as u64, range.end as u64);
+    let code_objects = mapped.image().code_count();
+    zygote_main(control, mapped.leak(), image_range, code_objects, &options)
 }
 
 fn zygote_main(
     control: OwnedFd,
-    supervisor: Pid,
     image: Image<'static>,
-    layout: Layout,
-    dynamic_code: bool,
+    image_range: (u64, u64),
+    code_objects: u32,
+    options: &ZygoteOptions,
 ) -> ! {
-    fork::die_with_parent(supervisor);
+    let (layout, dynamic_code, max_reply_bytes) = (
+        options.layout,
+        options.dynamic_code,
+        options.max_reply_bytes,
+    );
     // Own process group: a terminal's Ctrl-C reaches only the supervisor, which shuts the
-    // pool down in order; SIGINT is ignored here for the same reason.
+    // pool down in order; SIGINT is ignored here for the same reason, and so are the
+    // signals the supervisor takes as commands (SIGHUP reload, SIGUSR1/2), should they be
+    // sent to the whole tree.
     let _ = nix::unistd::setpgid(Pid::from_raw(0), Pid::from_raw(0));
-    fork::ignore_signal(Signal::SIGINT);
+    for signal in [
+        Signal::SIGINT,
+        Signal::SIGHUP,
+        Signal::SIGUSR1,
+        Signal::SIGUSR2,
+    ] {
+        fork::ignore_signal(signal);
+    }
     let mut sigchld = SigSet::empty();
     sigchld.add(Signal::SIGCHLD);
     if sigchld.thread_block().is_err() {
@@ -250,9 +309,12 @@ fn zygote_main(
         }
     }
     let ranges = inherited_ranges();
-    let count = ranges.len().min((MAX_MESSAGE - 5) / 16);
-    let mut ready = Vec::with_capacity(5 + count * 16);
+    let count = ranges.len().min((MAX_MESSAGE - 25) / 16);
+    let mut ready = Vec::with_capacity(25 + count * 16);
     ready.push(b'R');
+    ready.extend_from_slice(&image_range.0.to_le_bytes());
+    ready.extend_from_slice(&image_range.1.to_le_bytes());
+    ready.extend_from_slice(&code_objects.to_le_bytes());
     ready.extend_from_slice(&(count as u32).to_le_bytes());
     for &(start, end) in &ranges[..count] {
         ready.extend_from_slice(&start.to_le_bytes());
@@ -292,9 +354,14 @@ fn zygote_main(
                         let _ = fork::send_with_fd(control.as_fd(), b"Ftoo many workers", None);
                         continue;
                     }
-                    if let Some(pid) =
-                        spawn_worker(&control, &child_events, &sigchld, zygote_pid, &mut interp)
-                    {
+                    if let Some(pid) = spawn_worker(
+                        &control,
+                        &child_events,
+                        &sigchld,
+                        zygote_pid,
+                        &mut interp,
+                        max_reply_bytes,
+                    ) {
                         children[child_count] = pid;
                         child_count += 1;
                     }
@@ -360,6 +427,7 @@ fn spawn_worker(
     sigchld: &SigSet,
     zygote_pid: Pid,
     interp: &mut Interpreter,
+    max_reply_bytes: usize,
 ) -> Option<i32> {
     let (supervisor_end, worker_end) = match socketpair(
         AddressFamily::Unix,
@@ -378,6 +446,9 @@ fn spawn_worker(
             fork::die_with_parent(zygote_pid);
             // First, before anything allocates: new objects go to fresh pages of our own.
             crate::alloc::enter_worker_mode();
+            // Under memory pressure the kernel kills a worker (the supervisor replaces it),
+            // never the supervisor or the zygote. Raising one's own score needs no privilege.
+            let _ = std::fs::write("/proc/self/oom_score_adj", "1000");
             let _ = nix::unistd::close(control.as_raw_fd());
             let _ = nix::unistd::close(child_events.as_raw_fd());
             drop(supervisor_end);
@@ -386,7 +457,7 @@ fn spawn_worker(
             // One long-lived interpreter thread per worker: every job then runs inline on its
             // big stack instead of paying a thread spawn and join per call.
             permafrost_worker::on_interpreter_stack(move || {
-                worker_main(worker_end, interp);
+                worker_main(worker_end, interp, max_reply_bytes);
             });
             // `worker_main` never returns; reaching here means the thread could not run it.
             fork::exit_now(70)
@@ -437,16 +508,57 @@ fn report_spawn_failure(control: &OwnedFd, what: &str, errno: i32) {
     let _ = fork::send_with_fd(control.as_fd(), &message[..len], None);
 }
 
+/// `--max-worker-rss` in KiB (0: no limit): set by `serve`, passed on to the zygote process,
+/// read by its workers after each job.
+static MAX_WORKER_RSS_KB: AtomicU64 = AtomicU64::new(0);
+
+/// Sets `--max-worker-rss`: a worker whose RSS is above `mb` MiB after a job is replaced.
+pub fn set_max_worker_rss_mb(mb: u64) {
+    MAX_WORKER_RSS_KB.store(mb.saturating_mul(1024), Ordering::Relaxed);
+}
+
+/// Whether this worker's resident memory is above `--max-worker-rss` (uWSGI's reload-on-rss).
+fn above_max_rss() -> bool {
+    let limit = MAX_WORKER_RSS_KB.load(Ordering::Relaxed);
+    if limit == 0 {
+        return false;
+    }
+    let Ok(status) = std::fs::read_to_string("/proc/self/status") else {
+        return false;
+    };
+    let rss_kb: u64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0);
+    rss_kb > limit
+}
+
+/// Writes one frame: the payload's length (u32, little-endian), then the payload.
+fn send_frame(writer: &mut impl Write, payload: &[u8]) -> std::io::Result<()> {
+    let header = (payload.len() as u32).to_le_bytes();
+    if payload.len() <= 64 * 1024 {
+        // One write for the common small frame.
+        let mut frame = Vec::with_capacity(4 + payload.len());
+        frame.extend_from_slice(&header);
+        frame.extend_from_slice(payload);
+        writer.write_all(&frame)
+    } else {
+        writer.write_all(&header)?;
+        writer.write_all(payload)
+    }
+}
+
 /// The worker's life: announce readiness, then run one job per line until the supervisor
 /// closes the socket.
-fn worker_main(socket: OwnedFd, interp: &mut Interpreter) -> ! {
+fn worker_main(socket: OwnedFd, interp: &mut Interpreter, max_reply_bytes: usize) -> ! {
     let pid = std::process::id();
     let stream = UnixStream::from(socket);
     let Ok(mut writer) = stream.try_clone() else {
         fork::exit_now(70);
     };
     let mut reader = BufReader::with_capacity(64 * 1024, stream);
-    if writer.write_all(b"ready\n").is_err() {
+    if send_frame(&mut writer, b"ready").is_err() {
         fork::exit_now(0);
     }
     let mut line = Vec::with_capacity(4096);
@@ -459,24 +571,52 @@ fn worker_main(socket: OwnedFd, interp: &mut Interpreter) -> ! {
         if line.last() == Some(&b'\n') {
             line.pop();
         }
+        // Nothing of the job has run yet: until this arrives, the supervisor may give the
+        // job to another worker should this one die.
+        if send_frame(&mut writer, b"start").is_err() {
+            fork::exit_now(0);
+        }
         let started = Instant::now();
         let mut poisoned = false;
-        let reply = match protocol::parse_job(&line) {
+        let mut reply = match protocol::parse_job(&line) {
             Ok(job) => {
                 let outcome = catch_unwind(AssertUnwindSafe(|| {
                     interp.call_json(&job.function, &job.args, &job.kwargs)
                 }));
                 let elapsed_us = started.elapsed().as_micros() as u64;
                 match outcome {
-                    Ok(outcome) => protocol::call_reply(
-                        &job.id,
-                        outcome
-                            .result
-                            .map_err(|e| (e.type_name, e.message, e.traceback)),
-                        outcome.stdout,
-                        pid,
-                        elapsed_us,
-                    ),
+                    Ok(outcome) => {
+                        let reply = protocol::call_reply(
+                            &job.id,
+                            outcome
+                                .result
+                                .map_err(|e| (e.type_name, e.message, e.traceback)),
+                            outcome.stdout,
+                            pid,
+                            elapsed_us,
+                        );
+                        if reply.len() > max_reply_bytes {
+                            let message = format!(
+                                "the reply is {} bytes, more than --max-reply-bytes {}",
+                                reply.len() - 1,
+                                max_reply_bytes
+                            );
+                            drop(reply);
+                            protocol::call_reply(
+                                &job.id,
+                                Err((
+                                    "ReplyTooLarge".into(),
+                                    message.clone(),
+                                    format!("ReplyTooLarge: {message}\n"),
+                                )),
+                                String::new(),
+                                pid,
+                                elapsed_us,
+                            )
+                        } else {
+                            reply
+                        }
+                    }
                     Err(panic) => {
                         // The interpreter's state is suspect after a panic: answer, then exit
                         // so that the supervisor replaces this worker with a fresh fork.
@@ -499,11 +639,14 @@ fn worker_main(socket: OwnedFd, interp: &mut Interpreter) -> ! {
             }
             Err(bad) => protocol::error_reply(&bad.id, "ProtocolError", &bad.message),
         };
-        if poisoned {
+        let too_big = !poisoned && above_max_rss();
+        if poisoned || too_big {
             // `retire` before the reply, so that the supervisor sends nothing more here.
-            let _ = writer.write_all(b"retire\n");
+            let _ = send_frame(&mut writer, b"retire");
         }
-        if writer.write_all(&reply).is_err() || poisoned {
+        // The frame carries the line without its newline; the supervisor adds it back.
+        reply.pop();
+        if send_frame(&mut writer, &reply).is_err() || poisoned || too_big {
             fork::exit_now(if poisoned { 70 } else { 0 });
         }
     }
@@ -613,12 +756,19 @@ mod tests {
             other => panic!("unexpected {other:?}"),
         }
         let mut ready = vec![b'R'];
+        ready.extend_from_slice(&0x7000u64.to_le_bytes());
+        ready.extend_from_slice(&0x9000u64.to_le_bytes());
+        ready.extend_from_slice(&12u32.to_le_bytes());
         ready.extend_from_slice(&1u32.to_le_bytes());
         ready.extend_from_slice(&0x1000u64.to_le_bytes());
         ready.extend_from_slice(&0x3000u64.to_le_bytes());
         assert!(matches!(
             decode(&ready, None),
-            Some(ZygoteMessage::Ready(r)) if r == vec![(0x1000, 0x3000)]
+            Some(ZygoteMessage::Ready(p)) if p == Preloaded {
+                image_range: (0x7000, 0x9000),
+                code_objects: 12,
+                inherited: vec![(0x1000, 0x3000)],
+            }
         ));
         assert!(
             decode(b"W\x01\x00\x00\x00", None).is_none(),

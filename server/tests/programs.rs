@@ -397,7 +397,9 @@ fn compare(expected: &Expected, actual: &Actual) -> Option<String> {
     }
     if expected.exit != 0 {
         let want = expected.stderr_last.as_deref();
-        let got = last_nonempty_line(&actual.stderr);
+        // No stderr at all (an uncaught `SystemExit(3)`) is the empty line the generator
+        // records.
+        let got = Some(last_nonempty_line(&actual.stderr).unwrap_or(""));
         if want.map(str::trim_end) != got.map(str::trim_end) {
             let _ = writeln!(
                 problems,

@@ -702,23 +702,39 @@ fn a_flood_of_pipelined_requests_is_answered_in_full() {
 }
 
 #[test]
-fn losing_the_zygote_stops_the_server_with_an_error_and_no_orphans() {
-    let mut server = Server::start("zygote-dies", APP, 2, &[]);
+fn losing_the_zygote_starts_a_new_one_and_the_pool_recovers() {
+    let server = Server::start("zygote-dies", APP, 2, &["--job-timeout", "60"]);
+    let mut spinner = server.client();
+    let id = spinner.send(json!({"op": "call", "function": "spin", "args": []}));
+    server.wait_busy();
     let stats = server.stats();
     let zygote = stats["zygote"]["pid"].as_i64().expect("zygote pid") as i32;
     let workers = worker_pids(&stats);
     nix::sys::signal::kill(nix::unistd::Pid::from_raw(zygote), Signal::SIGKILL)
         .expect("kill zygote");
-    assert_eq!(server.wait_exit(Duration::from_secs(15)), Some(1));
-    assert!(!server.socket.exists());
+    // The job in flight dies with its worker, which dies with its zygote.
+    let reply = spinner.receive();
+    assert_eq!(reply["id"], json!(id));
+    assert_eq!(reply["error"]["type"], "WorkerCrashed", "{reply}");
+    // The server stays up, starts a new zygote and new workers.
+    let mut client = server.client();
+    assert_eq!(client.call("handle", json!([5]))["result"], 10);
     let started = Instant::now();
-    while workers.iter().any(|&w| common::alive(w as i32)) {
+    loop {
+        let stats = server.stats();
+        let new_zygote = stats["zygote"]["pid"].as_i64().expect("zygote pid") as i32;
+        let pids = worker_pids(&stats);
+        if new_zygote != zygote && pids.len() == 2 && pids.iter().all(|p| !workers.contains(p)) {
+            break;
+        }
         assert!(
-            started.elapsed() < Duration::from_secs(5),
-            "workers outlived the zygote"
+            started.elapsed() < Duration::from_secs(15),
+            "pool not recovered: {stats}"
         );
-        std::thread::sleep(Duration::from_millis(10));
+        std::thread::sleep(Duration::from_millis(20));
     }
+    assert!(workers.iter().all(|&w| !common::alive(w as i32)));
+    assert!(server.socket.exists());
 }
 
 #[test]

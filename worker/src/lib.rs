@@ -10,8 +10,9 @@
 //! It touches no files, sockets or processes: the server gives it an image and JSON
 //! arguments, and takes back JSON results and captured output.
 //!
-//! Limits, by design: reference cycles are not collected (no cycle GC; they leak until the
-//! worker exits); `from m import *` and text I/O are not supported. `exec`, `eval` and
+//! Reference cycles among a worker's own objects are collected (`value/gc.rs`, driven by the
+//! `gc` module's thresholds); objects inherited from the zygote are roots, never examined.
+//! Limits, by design: there is no file I/O (`_io.open` raises `OSError`). `exec`, `eval` and
 //! `compile` make transient code units (`vm/dynamic.rs`), freed when unreferenced.
 //! Python→Python calls recurse on the host stack, so every entry point runs on a helper
 //! thread with a large reserved stack (joined before returning: the zygote stays
@@ -65,6 +66,19 @@ pub struct ErrorReport {
     pub message: String,
     /// The full CPython-format traceback text, ending with `Type: message\n`.
     pub traceback: String,
+    /// For a `SystemExit`, how a program run as a script ends: CPython prints no traceback.
+    pub system_exit: Option<SystemExitReport>,
+}
+
+/// How an uncaught `SystemExit` ends the process, as CPython's `handle_system_exit`: the
+/// status (`code` None is 0, an int is itself, anything else 1) and what goes to stderr
+/// (`str(code)` and a newline when `code` is neither None nor an int).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SystemExitReport {
+    /// The process exit status.
+    pub status: i32,
+    /// What CPython writes to stderr before exiting (empty for None and int codes).
+    pub stderr: String,
 }
 
 /// The result of one job.
@@ -97,6 +111,7 @@ fn job_run_main(mut vm: Box<Vm>) -> (Box<Vm>, Result<(), ErrorReport>) {
         Ok(_) => Ok(()),
         Err(e) => Err(vm.error_report(&e)),
     };
+    stdlib::atexit::run_all(&mut vm);
     vm.run_finalizers();
     vm.flush_out();
     (vm, r)
@@ -117,6 +132,11 @@ fn job_preload(mut vm: Box<Vm>) -> (Box<Vm>, Result<(), ErrorReport>) {
             break;
         }
     }
+    // Preloading's own garbage goes now; what survives becomes a permanent root of the
+    // collector (`gc.freeze`), in both layouts, so no worker's collection examines it.
+    vm.collect_cycles(2);
+    vm.run_finalizers();
+    vm.gc_freeze();
     // Output printed while preloading goes nowhere: there is no job to attach it to.
     vm.out.clear();
     (vm, result)
@@ -225,7 +245,8 @@ impl Interpreter {
     }
 
     /// Serving, after `preload`, before the first fork: in the `permanent` layout makes every
-    /// object reachable from the loaded modules immortal; a no-op in `transient`.
+    /// object reachable from the loaded modules immortal; in both layouts moves what the cycle
+    /// collector tracks to its permanent list (`gc.freeze`).
     pub fn freeze_heap(&mut self) {
         if let Some(vm) = self.vm.as_mut() {
             vm.freeze_heap();
@@ -281,6 +302,7 @@ fn lost_interpreter() -> ErrorReport {
         type_name: "SystemError".into(),
         message: "interpreter state lost after a crash".into(),
         traceback: "SystemError: interpreter state lost after a crash\n".into(),
+        system_exit: None,
     }
 }
 
@@ -288,6 +310,8 @@ impl Vm {
     /// Makes everything reachable from the loaded modules immortal (permanent layout only).
     pub fn freeze_heap(&mut self) {
         if self.layout != Layout::Permanent {
+            // Still, no worker's collection examines (and writes) what the zygote made.
+            self.gc_freeze();
             return;
         }
         for m in self.modules.iter().flatten() {
@@ -296,6 +320,7 @@ impl Vm {
         for m in self.native_modules.values() {
             value::freeze::freeze_obj(m);
         }
+        value::freeze::freeze_obj(&self.sys_modules);
         for t in self
             .types
             .iter()
@@ -322,6 +347,9 @@ impl Vm {
         // Spare frame buffers would be written by the first call in every worker.
         self.pool.clear();
         self.pool.shrink_to_fit();
+        // What is tracked and not immortal (unreachable from the modules) becomes a permanent
+        // root of the collector, so workers never examine it.
+        self.gc_freeze();
     }
 }
 

@@ -74,6 +74,205 @@ fn domain_error() -> LibError {
     LibError::value("math domain error")
 }
 
+/// `erf(x)` (`complement`: `erfc(x)`) as the GNU C library computes it: fdlibm's rational
+/// approximations with its polynomials evaluated in pairs (the evaluation order decides the
+/// last bit), `exp` from the C library.
+fn erf_glibc(x: f64, complement: bool) -> f64 {
+    // fdlibm's coefficients, by their bits.
+    const ERX: f64 = f64::from_bits(0x3FEB0AC160000000);
+    const EFX: f64 = f64::from_bits(0x3FC06EBA8214DB69);
+    const PP: [f64; 5] = [
+        f64::from_bits(0x3FC06EBA8214DB68),
+        f64::from_bits(0xBFD4CD7D691CB913),
+        f64::from_bits(0xBF9D2A51DBD7194F),
+        f64::from_bits(0xBF77A291236668E4),
+        f64::from_bits(0xBEF8EAD6120016AC),
+    ];
+    const QQ: [f64; 5] = [
+        f64::from_bits(0x3FD97779CDDADC09),
+        f64::from_bits(0x3FB0A54C5536CEBA),
+        f64::from_bits(0x3F74D022C4D36B0F),
+        f64::from_bits(0x3F215DC9221C1A10),
+        f64::from_bits(0xBED09C4342A26120),
+    ];
+    const PA: [f64; 7] = [
+        f64::from_bits(0xBF6359B8BEF77538),
+        f64::from_bits(0x3FDA8D00AD92B34D),
+        f64::from_bits(0xBFD7D240FBB8C3F1),
+        f64::from_bits(0x3FD45FCA805120E4),
+        f64::from_bits(0xBFBC63983D3E28EC),
+        f64::from_bits(0x3FA22A36599795EB),
+        f64::from_bits(0xBF61BF380A96073F),
+    ];
+    const QA: [f64; 6] = [
+        f64::from_bits(0x3FBB3E6618EEE323),
+        f64::from_bits(0x3FE14AF092EB6F33),
+        f64::from_bits(0x3FB2635CD99FE9A7),
+        f64::from_bits(0x3FC02660E763351F),
+        f64::from_bits(0x3F8BEDC26B51DD1C),
+        f64::from_bits(0x3F888B545735151D),
+    ];
+    const RA: [f64; 8] = [
+        f64::from_bits(0xBF843412600D6435),
+        f64::from_bits(0xBFE63416E4BA7360),
+        f64::from_bits(0xC0251E0441B0E726),
+        f64::from_bits(0xC04F300AE4CBA38D),
+        f64::from_bits(0xC0644CB184282266),
+        f64::from_bits(0xC067135CEBCCABB2),
+        f64::from_bits(0xC054526557E4D2F2),
+        f64::from_bits(0xC023A0EFC69AC25C),
+    ];
+    const SA: [f64; 8] = [
+        f64::from_bits(0x4033A6B9BD707687),
+        f64::from_bits(0x4061350C526AE721),
+        f64::from_bits(0x407B290DD58A1A71),
+        f64::from_bits(0x40842B1921EC2868),
+        f64::from_bits(0x407AD02157700314),
+        f64::from_bits(0x405B28A3EE48AE2C),
+        f64::from_bits(0x401A47EF8E484A93),
+        f64::from_bits(0xBFAEEFF2EE749A62),
+    ];
+    const RB: [f64; 7] = [
+        f64::from_bits(0xBF84341239E86F4A),
+        f64::from_bits(0xBFE993BA70C285DE),
+        f64::from_bits(0xC031C209555F995A),
+        f64::from_bits(0xC064145D43C5ED98),
+        f64::from_bits(0xC083EC881375F228),
+        f64::from_bits(0xC09004616A2E5992),
+        f64::from_bits(0xC07E384E9BDC383F),
+    ];
+    const SB: [f64; 7] = [
+        f64::from_bits(0x403E568B261D5190),
+        f64::from_bits(0x40745CAE221B9F0A),
+        f64::from_bits(0x409802EB189D5118),
+        f64::from_bits(0x40A8FFB7688C246A),
+        f64::from_bits(0x40A3F219CEDF3BE6),
+        f64::from_bits(0x407DA874E79FE763),
+        f64::from_bits(0xC03670E242712D62),
+    ];
+    if x.is_nan() {
+        return x;
+    }
+    let neg = x.is_sign_negative();
+    let ax = x.abs();
+    if ax.is_infinite() {
+        return match (complement, neg) {
+            (false, false) => 1.0,
+            (false, true) => -1.0,
+            (true, false) => 0.0,
+            (true, true) => 2.0,
+        };
+    }
+    if ax < 0.84375 {
+        if !complement && ax < f64::from_bits(0x3E30_0000_0000_0000) {
+            if ax < f64::MIN_POSITIVE {
+                return 0.0625 * (16.0 * x + (16.0 * EFX) * x);
+            }
+            return x + EFX * x;
+        }
+        if complement && ax < f64::from_bits(0x3C70_0000_0000_0000) {
+            return 1.0 - x;
+        }
+        let z = x * x;
+        let r1 = PP[0] + z * PP[1];
+        let z2 = z * z;
+        let r2 = PP[2] + z * PP[3];
+        let z4 = z2 * z2;
+        let s1 = 1.0 + z * QQ[0];
+        let s2 = QQ[1] + z * QQ[2];
+        let s3 = QQ[3] + z * QQ[4];
+        let r = r1 + z2 * r2 + z4 * PP[4];
+        let s = s1 + z2 * s2 + z4 * s3;
+        let y = r / s;
+        if !complement {
+            return x + x * y;
+        }
+        if x < 0.25 {
+            return 1.0 - (x + x * y);
+        }
+        let r = x * y + (x - 0.5);
+        return 0.5 - r;
+    }
+    if ax < 1.25 {
+        let s = ax - 1.0;
+        let p1 = PA[0] + s * PA[1];
+        let s2 = s * s;
+        let q1 = 1.0 + s * QA[0];
+        let s4 = s2 * s2;
+        let p2 = PA[2] + s * PA[3];
+        let s6 = s4 * s2;
+        let q2 = QA[1] + s * QA[2];
+        let p3 = PA[4] + s * PA[5];
+        let q3 = QA[3] + s * QA[4];
+        let p = p1 + s2 * p2 + s4 * p3 + s6 * PA[6];
+        let q = q1 + s2 * q2 + s4 * q3 + s6 * QA[5];
+        return match (complement, neg) {
+            (false, false) => ERX + p / q,
+            (false, true) => -ERX - p / q,
+            (true, false) => (1.0 - ERX) - p / q,
+            (true, true) => 1.0 + (ERX + p / q),
+        };
+    }
+    if !complement && ax >= 6.0 {
+        return if neg { -1.0 } else { 1.0 };
+    }
+    if complement && ax >= 28.0 {
+        return if neg { 2.0 } else { 0.0 };
+    }
+    let s = 1.0 / (ax * ax);
+    // The two functions split the middle range at slightly different points.
+    let split = if complement {
+        f64::from_bits(0x4006_DB6D_0000_0000)
+    } else {
+        f64::from_bits(0x4006_DB6E_0000_0000)
+    };
+    let (rr, ss) = if ax < split {
+        let r1 = RA[0] + s * RA[1];
+        let s2 = s * s;
+        let t1 = 1.0 + s * SA[0];
+        let s4 = s2 * s2;
+        let r2 = RA[2] + s * RA[3];
+        let s6 = s4 * s2;
+        let t2 = SA[1] + s * SA[2];
+        let s8 = s4 * s4;
+        let r3 = RA[4] + s * RA[5];
+        let t3 = SA[3] + s * SA[4];
+        let r4 = RA[6] + s * RA[7];
+        let t4 = SA[5] + s * SA[6];
+        (
+            r1 + s2 * r2 + s4 * r3 + s6 * r4,
+            t1 + s2 * t2 + s4 * t3 + s6 * t4 + s8 * SA[7],
+        )
+    } else {
+        if complement && neg && ax >= 6.0 {
+            return 2.0;
+        }
+        let r1 = RB[0] + s * RB[1];
+        let s2 = s * s;
+        let t1 = 1.0 + s * SB[0];
+        let s4 = s2 * s2;
+        let r2 = RB[2] + s * RB[3];
+        let s6 = s4 * s2;
+        let t2 = SB[1] + s * SB[2];
+        let r3 = RB[4] + s * RB[5];
+        let t3 = SB[3] + s * SB[4];
+        let t4 = SB[5] + s * SB[6];
+        (
+            r1 + s2 * r2 + s4 * r3 + s6 * RB[6],
+            t1 + s2 * t2 + s4 * t3 + s6 * t4,
+        )
+    };
+    // `ax` with the low 32 bits of its representation cleared.
+    let z = f64::from_bits(ax.to_bits() & 0xFFFF_FFFF_0000_0000);
+    let r = (-z * z - 0.5625).exp() * ((z - ax) * (z + ax) + rr / ss).exp();
+    match (complement, neg) {
+        (false, false) => 1.0 - r / ax,
+        (false, true) => r / ax - 1.0,
+        (true, false) => r / ax,
+        (true, true) => 2.0 - r / ax,
+    }
+}
+
 /// `math.log(x)` / `math.log(x, base)` for floats.
 pub fn math_log(x: f64, base: Option<f64>) -> LibResult<f64> {
     let num = log_checked(x)?;
@@ -154,6 +353,8 @@ pub fn math_unary(name: &str, x: f64) -> Option<LibResult<f64>> {
         "atan" => (x.atan(), false),
         "atanh" => (atanh(x), false),
         "cbrt" => (cbrt(x), false),
+        "erf" => (erf_glibc(x, false), false),
+        "erfc" => (erf_glibc(x, true), false),
         "cos" => (x.cos(), false),
         "cosh" => (x.cosh(), true),
         "exp" => (x.exp(), true),

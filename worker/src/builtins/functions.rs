@@ -4,7 +4,7 @@
 //! address is known; [`IDENTIFIED`] lists them for the builtins namespace.
 
 use crate::value::num::{num_of, Num};
-use crate::value::object::{Iter, Object};
+use crate::value::object::{Iter, Object, TypeKind};
 use crate::value::Value;
 use crate::vm::native::{Args, Arity, NativeFn};
 use crate::vm::ExcKind;
@@ -81,16 +81,15 @@ pub(crate) static FUNCTIONS: &[NativeFn] = &[
     NativeFn::new("vars", vars),
     NativeFn::new("input", input),
     NativeFn::new("exit", exit),
+    NativeFn::new("__import__", dunder_import),
+    NativeFn::new("open", crate::stdlib::io::open),
 ];
 
 /// `__build_class__`, pushed by `LOAD_BUILD_CLASS`.
 pub(crate) static BUILD_CLASS: NativeFn = NativeFn::new("__build_class__", build_class);
-/// `super`: a zero-argument call is resolved from the calling frame by the interpreter.
-pub(crate) static SUPER: NativeFn = NativeFn::new("super", super_).frame_aware();
-/// `property`: also what `isinstance(x, property)` compares against.
-pub(crate) static PROPERTY: NativeFn = NativeFn::new("property", property);
-pub(crate) static STATICMETHOD: NativeFn = NativeFn::new("staticmethod", staticmethod);
-pub(crate) static CLASSMETHOD: NativeFn = NativeFn::new("classmethod", classmethod);
+/// `super(cls, obj)`, what calling the `super` type runs; a zero-argument call is resolved
+/// from the calling frame by the interpreter.
+pub(crate) static SUPER: NativeFn = NativeFn::new("super", super_);
 
 /// `dir`: a zero-argument call lists the calling scope, resolved by the interpreter.
 pub(crate) static DIR: NativeFn = NativeFn::new("dir", dir).frame_aware();
@@ -98,10 +97,6 @@ pub(crate) static DIR: NativeFn = NativeFn::new("dir", dir).frame_aware();
 /// The built-in functions known by address, bound in the builtins namespace with the rest.
 pub(crate) static IDENTIFIED: &[&NativeFn] = &[
     &BUILD_CLASS,
-    &SUPER,
-    &PROPERTY,
-    &STATICMETHOD,
-    &CLASSMETHOD,
     &DIR,
     &crate::vm::dynamic::EXEC,
     &crate::vm::dynamic::EVAL,
@@ -135,22 +130,86 @@ fn print(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         Some(v) if !matches!(v, Value::None) => v.as_str().unwrap_or("\n").to_string(),
         _ => "\n".to_string(),
     };
-    let mut line = String::new();
-    for (i, v) in a.pos.iter().enumerate() {
-        if i > 0 {
-            line.push_str(&sep);
-        }
-        match v.as_str() {
-            Some(s) => line.push_str(s),
-            None => {
-                let s = vm.str_of(v)?;
-                line.push_str(&s);
+    let file = match a.kw("file") {
+        Some(f) if !matches!(f, Value::None) => Some(f.clone()),
+        // `sys.stdout`, once `sys` exists (it may have been replaced or set to None).
+        _ => match vm.native_modules.get("sys") {
+            Some(sys) => match sys.get() {
+                Object::Module(m) => match m.get("stdout") {
+                    Some(Value::None) => return Ok(Value::None),
+                    Some(v) => Some(v.clone()),
+                    None => {
+                        return Err(vm.err(ExcKind::RuntimeError, "lost sys.stdout"));
+                    }
+                },
+                _ => None,
+            },
+            None => None,
+        },
+    };
+    // The program's own stdout needs no method calls.
+    let file = file.filter(|f| crate::stdlib::io::std_fd(f) != Some(1));
+    let Some(file) = file else {
+        let mut line = String::new();
+        for (i, v) in a.pos.iter().enumerate() {
+            if i > 0 {
+                line.push_str(&sep);
+            }
+            match v.as_str() {
+                Some(s) => line.push_str(s),
+                None => {
+                    let s = vm.str_of(v)?;
+                    line.push_str(&s);
+                }
             }
         }
+        line.push_str(&end);
+        vm.write_out(&line);
+        return Ok(Value::None);
+    };
+    // As CPython: one `write` call per piece, then `flush` if asked.
+    let write = vm.getattr(&file, &Vm::str_val("write"))?;
+    for (i, v) in a.pos.iter().enumerate() {
+        if i > 0 {
+            vm.call(&write, &[Vm::str_val(sep.as_str())], &[])?;
+        }
+        let s = match v.as_str() {
+            Some(_) => v.clone(),
+            None => Vm::str_val(vm.str_of(v)?),
+        };
+        vm.call(&write, &[s], &[])?;
     }
-    line.push_str(&end);
-    vm.write_out(&line);
+    vm.call(&write, &[Vm::str_val(end.as_str())], &[])?;
+    if let Some(f) = a.kw("flush") {
+        if vm.truthy(f)? {
+            let flush = vm.getattr(&file, &Vm::str_val("flush"))?;
+            vm.call(&flush, &[], &[])?;
+        }
+    }
     Ok(Value::None)
+}
+
+/// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`.
+fn dunder_import(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let args = crate::stdlib::parse_args(
+        vm,
+        a,
+        0,
+        "__import__",
+        &["name", "globals", "locals", "fromlist", "level"],
+        1,
+        5,
+    )?;
+    let name = args[0].cloned().unwrap_or(Value::None);
+    let globals = args[1].cloned().unwrap_or(Value::None);
+    let fromlist = args[3].cloned().unwrap_or(Value::None);
+    let level = args[4].cloned().unwrap_or(Value::Int(0));
+    vm.import_in(
+        crate::vm::import::Importer::Globals(globals),
+        &name,
+        &fromlist,
+        &level,
+    )
 }
 
 fn len(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -466,8 +525,16 @@ pub(crate) fn isinstance_check(vm: &mut Vm, v: &Value, t: &Value) -> PyResult<bo
             }
             Ok(false)
         }
-        _ if t.is_native(&PROPERTY) => Ok(matches!(v.body(), Some(Object::Property { .. }))),
-        _ => Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
+        _ => {
+            match instance_hook(vm, t, "__instancecheck__")? {
+                Some(hook) => {
+                    let r = vm.call(&hook, &[t.clone(), v.clone()], &[])?;
+                    vm.truthy(&r)
+                }
+                None => Err(vm
+                    .type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
+            }
+        }
     }
 }
 
@@ -477,7 +544,21 @@ fn issubclass(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 /// `issubclass(c, t)`: a metaclass's `__subclasscheck__` decides for its classes; otherwise
 /// `c` must be a class with `t` in its MRO.
-fn issubclass_check(vm: &mut Vm, c: &Value, t: &Value) -> PyResult<bool> {
+/// `type(t).__instancecheck__` (or `__subclasscheck__`) of a non-class `t` (a union, an
+/// alias, a typing construct).
+fn instance_hook(vm: &mut Vm, t: &Value, name: &str) -> PyResult<Option<Value>> {
+    if !matches!(t.body(), Some(Object::Instance(_))) {
+        return Ok(None);
+    }
+    let cls = vm.type_of(t);
+    Ok(vm.lookup_class_attr(&cls, name))
+}
+
+pub(crate) fn issubclass_check(vm: &mut Vm, c: &Value, t: &Value) -> PyResult<bool> {
+    if let Some(hook) = instance_hook(vm, t, "__subclasscheck__")? {
+        let r = vm.call(&hook, &[t.clone(), c.clone()], &[])?;
+        return vm.truthy(&r);
+    }
     if let Some(Object::Tuple(items)) = t.body() {
         let items = items.to_vec();
         for it in &items {
@@ -852,21 +933,6 @@ fn super_(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     }))
 }
 
-fn property(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let fget = a.arg(0, "fget").cloned().unwrap_or(Value::None);
-    let fset = a.arg(1, "fset").cloned().unwrap_or(Value::None);
-    let fdel = a.arg(2, "fdel").cloned().unwrap_or(Value::None);
-    Ok(Value::obj(Object::Property { fget, fset, fdel }))
-}
-
-fn staticmethod(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    Ok(Value::obj(Object::StaticMethod(arg0(a, 0))))
-}
-
-fn classmethod(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    Ok(Value::obj(Object::ClassMethod(arg0(a, 0))))
-}
-
 fn vars(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     match vm.getattr(&arg0(a, 0), &Vm::str_val("__dict__")) {
         Err(e) if vm.exc_matches(&e, ExcKind::AttributeError) => {
@@ -876,13 +942,23 @@ fn vars(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     }
 }
 
-fn dir(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
+fn dir(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let v = arg0(a, 0);
     let str_keys = |d: &crate::value::dict_table::Dict| -> Vec<String> {
         d.iter()
             .filter_map(|(k, _)| k.as_str().map(|s| s.to_string()))
             .collect()
     };
+    // A type's `__dir__` answers for its instances.
+    if !matches!(v.body(), Some(Object::Class(_) | Object::Module(_))) {
+        let cls = vm.type_of(&v);
+        if let Some(f) = vm.lookup_user_attr(&cls, "__dir__") {
+            let r = vm.call(&f, std::slice::from_ref(&v), &[])?;
+            let items = vm.collect(&r)?;
+            let sorted = vm.sort_values(items, None, false)?;
+            return Ok(Vm::new_list(sorted));
+        }
+    }
     let mut names: Vec<String> = match v.body() {
         Some(Object::Instance(i)) => str_keys(i.table()),
         Some(Object::Module(m)) if m.dict.is_some() => match m.dict.as_ref().map(|d| d.get()) {
@@ -895,14 +971,25 @@ fn dir(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
             .filter(|(_, s)| !m.slots[**s as usize].is_null())
             .map(|(k, _)| k.to_string())
             .collect(),
-        Some(Object::Class(c)) => str_keys(&c.dict),
         _ => Vec::new(),
     };
-    if let Some(Object::Instance(i)) = v.body() {
-        if let Object::Class(c) = i.class.get() {
-            for k in &c.mro {
-                if let Object::Class(kc) = k.get() {
-                    names.extend(str_keys(&kc.dict));
+    let cls = match v.as_obj() {
+        Some(o) if matches!(o.get(), Object::Class(_)) => Some(o.clone()),
+        _ if matches!(v.body(), Some(Object::Module(_))) => None,
+        _ => Some(vm.type_of(&v)),
+    };
+    if let Some(Object::Class(c)) = cls.as_ref().map(|c| c.get()) {
+        for k in &c.mro {
+            if let Object::Class(kc) = k.get() {
+                names.extend(str_keys(&kc.dict));
+                if kc.builtin {
+                    let table = crate::objects::builtin_namespace(kc.kind);
+                    names.extend(table.iter().map(|f| f.name().to_string()));
+                    if kc.kind == TypeKind::Object {
+                        names.extend(crate::objects::OBJECT_NAMES.iter().map(|n| n.to_string()));
+                    }
+                } else if kc.slots.is_none() {
+                    names.extend(["__dict__", "__weakref__", "__doc__"].map(String::from));
                 }
             }
         }

@@ -86,6 +86,13 @@ pub(crate) fn install(vm: &mut Vm) {
     );
     set_attr(
         &object_t,
+        "__subclasshook__",
+        Value::obj(Object::ClassMethod(Value::Native(
+            &crate::objects::object::SUBCLASSHOOK,
+        ))),
+    );
+    set_attr(
+        &object_t,
         "__getattribute__",
         Value::Native(&crate::objects::object::GETATTRIBUTE),
     );
@@ -109,10 +116,55 @@ pub(crate) fn install(vm: &mut Vm) {
     );
     set_attr(&type_t, "mro", Value::Native(&crate::objects::typeobj::MRO));
     set_attr(
+        &type_t,
+        "__subclasses__",
+        Value::Native(&crate::objects::typeobj::SUBCLASSES),
+    );
+    set_attr(
+        &type_t,
+        "__or__",
+        Value::Native(&crate::objects::alias::TYPE_OR),
+    );
+    set_attr(
+        &type_t,
+        "__ror__",
+        Value::Native(&crate::objects::alias::TYPE_ROR),
+    );
+    set_attr(
         &vm.exc_types[ExcKind::BaseException as usize],
         "__init__",
         Value::Native(&crate::objects::exception::INIT),
     );
+    // The descriptor types' methods live in their class dicts, where a subclass's MRO and
+    // `super()` find them.
+    for (kind, table) in [
+        (
+            TypeKind::Property,
+            crate::objects::property::PROPERTY_METHODS,
+        ),
+        (
+            TypeKind::ClassMethod,
+            crate::objects::property::CLASSMETHOD_METHODS,
+        ),
+        (
+            TypeKind::StaticMethod,
+            crate::objects::property::STATICMETHOD_METHODS,
+        ),
+    ] {
+        for f in table {
+            set_attr(&vm.types[kind as usize], f.name(), Value::Native(f));
+        }
+    }
+    crate::objects::descriptor::install_function_attrs(vm);
+    // The mutable containers are unhashable: `list.__hash__ is None`.
+    for kind in [
+        TypeKind::List,
+        TypeKind::Dict,
+        TypeKind::Set,
+        TypeKind::Slice,
+    ] {
+        set_attr(&vm.types[kind as usize], "__hash__", Value::None);
+    }
     let mut builtins: HashMap<&'static str, Value> = HashMap::new();
     for (kind, name) in crate::vm::TYPE_NAMES {
         // Types CPython keeps out of the builtins namespace (reachable through `type()`).
@@ -341,9 +393,10 @@ impl Vm {
             TypeKind::Bytes => crate::objects::bytes::construct(self, &a),
             TypeKind::Slice => crate::objects::slice::construct(self, &a),
             TypeKind::NoneType => Ok(Value::None),
-            TypeKind::Property => self.call_native(&functions::PROPERTY, args, kwnames),
-            TypeKind::StaticMethod => self.call_native(&functions::STATICMETHOD, args, kwnames),
-            TypeKind::ClassMethod => self.call_native(&functions::CLASSMETHOD, args, kwnames),
+            TypeKind::Property => crate::objects::property::construct_property(self, &a),
+            TypeKind::StaticMethod => crate::objects::property::construct_wrapper(self, &a, false),
+            TypeKind::ClassMethod => crate::objects::property::construct_wrapper(self, &a, true),
+            TypeKind::Super => self.call_native(&functions::SUPER, args, kwnames),
             _ => Err(self.type_error(format!(
                 "cannot create '{}' instances",
                 Vm::class_name(self.type_obj(kind))

@@ -67,6 +67,11 @@ static DUNDERS: &[NativeFn] = &[
     NativeFn::new("__format__", format),
 ];
 
+/// Every generic dunder, for listing a type's namespace.
+pub(crate) fn all() -> &'static [NativeFn] {
+    DUNDERS
+}
+
 /// The dunder method `name` of a built-in value of type `kind`, when that type has it:
 /// `hasattr(1, "__iter__")` must be false.
 pub(crate) fn dunder(kind: TypeKind, name: &str) -> Option<&'static NativeFn> {

@@ -7,9 +7,11 @@ use crate::value::Value;
 use crate::vm::native::{Args, NativeFn};
 use crate::vm::{PyResult, Vm};
 
+pub(crate) mod alias;
 pub(crate) mod bytes;
 pub(crate) mod complex;
 pub(crate) mod coroutine;
+pub(crate) mod descriptor;
 pub(crate) mod dict;
 pub(crate) mod dunders;
 pub(crate) mod exception;
@@ -17,12 +19,15 @@ pub(crate) mod float;
 pub(crate) mod generator;
 pub(crate) mod int;
 pub(crate) mod list;
+pub(crate) mod mappingproxy;
 pub(crate) mod object;
 pub(crate) mod property;
 pub(crate) mod range;
 pub(crate) mod set;
 pub(crate) mod slice;
+pub(crate) mod slot_wrapper;
 pub(crate) mod str;
+pub(crate) mod traceback;
 pub(crate) mod tuple;
 pub(crate) mod typeobj;
 
@@ -73,8 +78,61 @@ fn methods(kind: TypeKind) -> &'static [NativeFn] {
         TypeKind::AsyncGenAThrow => coroutine::ATHROW_METHODS,
         TypeKind::ANextAwaitable => coroutine::ANEXT_METHODS,
         TypeKind::Exception => exception::METHODS,
+        TypeKind::Property => property::PROPERTY_METHODS,
+        TypeKind::ClassMethod => property::CLASSMETHOD_METHODS,
+        TypeKind::StaticMethod => property::STATICMETHOD_METHODS,
         _ => &[],
     }
+}
+
+/// The attribute names every object has (`dir(object())`).
+pub(crate) const OBJECT_NAMES: &[&str] = &[
+    "__class__",
+    "__delattr__",
+    "__dir__",
+    "__doc__",
+    "__eq__",
+    "__format__",
+    "__ge__",
+    "__getattribute__",
+    "__getstate__",
+    "__gt__",
+    "__hash__",
+    "__init__",
+    "__init_subclass__",
+    "__le__",
+    "__lt__",
+    "__ne__",
+    "__new__",
+    "__reduce__",
+    "__reduce_ex__",
+    "__repr__",
+    "__setattr__",
+    "__sizeof__",
+    "__str__",
+    "__subclasshook__",
+];
+
+/// The built-ins of type `kind`'s namespace that live outside its class dict: its method
+/// table, its class methods and the generic dunders its values answer.
+pub(crate) fn builtin_namespace(kind: TypeKind) -> Vec<&'static NativeFn> {
+    let mut out: Vec<&'static NativeFn> = methods(kind).iter().collect();
+    match kind {
+        TypeKind::Dict => out.push(&dict::FROMKEYS),
+        TypeKind::Int => out.push(&int::FROM_BYTES),
+        TypeKind::Float => out.push(&float::FROMHEX),
+        _ => {}
+    }
+    if kind != TypeKind::Object && kind != TypeKind::Type {
+        for d in dunders::all() {
+            if dunders::dunder(kind, d.name()).is_some()
+                && !out.iter().any(|f| f.name() == d.name())
+            {
+                out.push(d);
+            }
+        }
+    }
+    out
 }
 
 /// The method `name` of built-in type `kind`.

@@ -28,6 +28,10 @@ pub(crate) static HASH: NativeFn = NativeFn::new("object.__hash__", hash);
 /// `object.__init_subclass__` (a class method): accepts no keywords.
 pub(crate) static INIT_SUBCLASS: NativeFn =
     NativeFn::new("object.__init_subclass__", init_subclass);
+/// `object.__subclasshook__` (a class method): no opinion, `NotImplemented`.
+pub(crate) static SUBCLASSHOOK: NativeFn = NativeFn::new("object.__subclasshook__", |_vm, _a| {
+    Ok(Value::NotImplemented)
+});
 /// `object.__getattribute__`: attribute lookup without the class's own `__getattribute__`.
 pub(crate) static GETATTRIBUTE: NativeFn = NativeFn::new("object.__getattribute__", getattribute);
 

@@ -5,7 +5,7 @@
 use crate::value::heap::ObjRef;
 use crate::value::object::{Object, TypeKind};
 use crate::value::Value;
-use crate::vm::native::{Args, NativeFn};
+use crate::vm::native::{Args, Arity, NativeFn};
 use crate::vm::{PyResult, Vm};
 
 /// `type.__new__`.
@@ -16,6 +16,22 @@ pub(crate) static INIT: NativeFn = NativeFn::new("type.__init__", init);
 pub(crate) static CALL: NativeFn = NativeFn::new("type.__call__", call);
 /// `type.mro`.
 pub(crate) static MRO: NativeFn = NativeFn::new("type.mro", mro);
+/// `type.__subclasses__`: the live direct subclasses, oldest first.
+pub(crate) static SUBCLASSES: NativeFn =
+    NativeFn::method("type.__subclasses__", subclasses, Arity::NoArgs, None);
+
+fn subclasses(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    match a.get(0).and_then(|c| c.body()) {
+        Some(Object::Class(c)) => Ok(Vm::new_list(
+            c.subclasses
+                .iter()
+                .filter_map(|w| w.get())
+                .map(Value::Obj)
+                .collect(),
+        )),
+        _ => Err(vm.type_error("descriptor '__subclasses__' requires a 'type' object")),
+    }
+}
 
 /// The class receiver of `type.<method>`, with CPython's messages otherwise.
 fn class_arg(vm: &Vm, v: Option<&Value>, method: &str) -> PyResult<ObjRef> {

@@ -40,6 +40,8 @@ pub(crate) static FUNCTIONS: &[NativeFn] = &[
     NativeFn::new("radians", radians),
     NativeFn::new("gamma", gamma),
     NativeFn::new("lgamma", lgamma),
+    NativeFn::new("erf", erf),
+    NativeFn::new("erfc", erfc),
     NativeFn::new("atan2", atan2),
     NativeFn::new("log", log),
     NativeFn::new("log2", log2),
@@ -161,7 +163,7 @@ macro_rules! unary_fns {
 
 unary_fns! {
     sqrt fabs sin cos tan asin acos atan exp exp2 expm1 log1p sinh cosh tanh asinh acosh
-    atanh cbrt degrees radians gamma lgamma
+    atanh cbrt degrees radians gamma lgamma erf erfc
 }
 
 fn floor(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -361,10 +363,17 @@ fn hypot(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn dist(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let p = between(vm, a, "dist", 2, 2)?;
-    let mut points = Vec::with_capacity(2);
-    for v in p {
-        let items = vm.collect(v)?;
-        points.push(floats(vm, &items, "dist")?);
+    // Both points become sequences before any coordinate is converted, as in CPython.
+    let ps = vm.collect(&p[0])?;
+    let qs = vm.collect(&p[1])?;
+    let mut points = [Vec::new(), Vec::new()];
+    if ps.len() == qs.len() {
+        for (x, y) in ps.iter().zip(&qs) {
+            points[0].push(vm.f64_arg(Some(x), "dist")?);
+            points[1].push(vm.f64_arg(Some(y), "dist")?);
+        }
+    } else {
+        points = [vec![0.0; ps.len()], vec![0.0; qs.len()]];
     }
     number::math_dist(&points[0], &points[1])
         .map(Value::Float)

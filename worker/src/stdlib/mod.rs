@@ -19,12 +19,34 @@ use crate::vm::native::{Args, Arity, NativeFn};
 use crate::vm::{ExcKind, PyResult, Vm};
 use std::any::Any;
 
+pub(crate) mod abc;
+pub(crate) mod array;
+pub(crate) mod atexit;
+pub(crate) mod binascii;
+pub(crate) mod bisect;
 pub(crate) mod builtins;
 pub(crate) mod collections;
+pub(crate) mod errno;
 pub(crate) mod functools;
+pub(crate) mod gc;
+pub(crate) mod hashes;
+pub(crate) mod heapq;
+pub(crate) mod importlib;
+pub(crate) mod io;
 pub(crate) mod itertools;
 pub(crate) mod math;
 pub(crate) mod operator;
+pub(crate) mod posix;
+pub(crate) mod random;
+pub(crate) mod sre;
+pub(crate) mod stat;
+pub(crate) mod string;
+pub(crate) mod struct_;
+pub(crate) mod structseq;
+pub(crate) mod sys;
+pub(crate) mod thread;
+pub(crate) mod time;
+pub(crate) mod weakref;
 
 /// Builds a native module; called once, on its first import.
 pub(crate) type ModuleInit = fn(&mut Vm) -> ObjRef;
@@ -37,7 +59,45 @@ pub(crate) static REGISTRY: &[(&str, ModuleInit)] = &[
     ("_operator", operator::init),
     ("_functools", functools::init),
     ("_collections", collections::init),
+    ("errno", errno::init),
+    ("_stat", stat::init),
+    ("_string", string::init),
+    ("_weakref", weakref::init),
+    ("_thread", thread::init),
+    ("posix", posix::init),
+    ("time", time::init),
+    ("_bisect", bisect::init),
+    ("_heapq", heapq::init),
+    ("atexit", atexit::init),
+    ("_abc", abc::init),
+    ("sys", sys::init),
+    ("_io", io::init),
+    ("_imp", importlib::init_imp),
+    ("_frozen_importlib", importlib::init_bootstrap),
+    ("_frozen_importlib_external", importlib::init_external),
+    ("_sre", sre::init),
+    ("_random", random::init),
+    ("gc", gc::init),
+    ("_struct", struct_::init),
+    ("binascii", binascii::init),
+    ("array", array::init),
+    ("_md5", hashes::init_md5),
+    ("_sha1", hashes::init_sha1),
+    ("_sha256", hashes::init_sha256),
+    ("_sha512", hashes::init_sha512),
+    ("_sha3", hashes::init_sha3),
+    ("_blake2", hashes::init_blake2),
 ];
+
+/// Reports an exception nothing can catch (raised by a weak reference callback or an exit
+/// function) on stderr, as CPython's "Exception ignored" message does.
+pub(crate) fn report_unraisable(vm: &mut Vm, context: &str, obj: &Value, exc: &ObjRef) {
+    let what = vm
+        .repr(obj)
+        .unwrap_or_else(|_| "<object repr() failed>".to_string());
+    let report = vm.error_report(exc);
+    io::write_stderr(vm, &format!("{context}: {what}\n{}", report.traceback));
+}
 
 /// The initialiser of native module `name`.
 pub(crate) fn find(name: &str) -> Option<ModuleInit> {
@@ -122,6 +182,7 @@ pub(crate) fn native_type(
         slots: None,
         metaclass: None,
         has_getattribute: false,
+        subclasses: Vec::new(),
         builtin: false,
     }));
     let mut full = vec![cls.clone()];
@@ -136,7 +197,7 @@ pub(crate) fn native_type(
 /// Binds `name` in class `cls` to `v`.
 pub(crate) fn set_class_attr(cls: &ObjRef, name: &str, v: Value) {
     if let Object::Class(c) = cls.get_mut() {
-        if matches!(v.body(), Some(Object::Property { .. })) {
+        if matches!(v.body(), Some(Object::Property(_))) {
             c.has_properties = true;
         }
         dict_set_str(&mut c.dict, name, v);
@@ -155,20 +216,22 @@ pub(crate) fn add_property(
     set_class_attr(
         cls,
         name,
-        Value::obj(Object::Property {
+        Value::obj(Object::Property(Box::new(crate::value::object::Prop {
             fget: Value::Native(get),
             fset: set.clone(),
             fdel: set,
-        }),
+            ..crate::value::object::Prop::empty()
+        }))),
     );
 }
 
-/// `__class_getitem__` of a generic native type: `deque[int]` stands for the class itself,
-/// as `list[int]` does here.
+/// `__class_getitem__` of a generic native type: `deque[int]` is a `types.GenericAlias`.
 pub(crate) static CLASS_GETITEM: NativeFn = NativeFn::new("__class_getitem__", class_getitem);
 
-fn class_getitem(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    Ok(a.get(0).cloned().unwrap_or(Value::None))
+fn class_getitem(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let origin = a.get(0).cloned().unwrap_or(Value::None);
+    let key = a.get(1).cloned().unwrap_or(Value::None);
+    Ok(crate::objects::alias::make_alias(vm, origin, &key))
 }
 
 /// Makes native type `cls` subscriptable (`deque[int]`).

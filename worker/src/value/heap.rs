@@ -10,17 +10,27 @@
 //! back into the interpreter (which could reach and mutate the same object). Code that needs
 //! an object's contents across a call clones the values out first.
 //!
-//! Reference cycles are not collected (there is no cycle GC): they leak, which is acceptable for
-//! short-lived worker jobs and documented in `docs/architecture.md`.
+//! Container objects (those that can hold references) are *tracked* for the cycle collector
+//! (`value/gc.rs`): each sits in one of four lists (generations 0–2 and the permanent one of
+//! `gc.freeze`), and its header's flag word holds its generation and position there, so
+//! untracking on free is a swap-remove. Immortal objects are never tracked, and the collector's
+//! counts live in its own side table: collecting never writes an inherited object.
 //!
 //! A suspended generator whose last reference goes away is not freed at once: it is queued
 //! (`take_finalizers`) so the interpreter can close it and run its `finally` blocks, as CPython
 //! does when it deallocates a generator.
 //!
+//! Weak references (`_weakref`) are a side table keyed by address, touched only by objects
+//! that have them: a header flag marks a weakly referenced object (and a weak reference
+//! object), and only a dying object with a flag looks the table up. A dying referent's
+//! weak references are cleared at once; those with callbacks are queued
+//! (`take_weak_callbacks`) for the interpreter to call at a safe point, never inside a free.
+//!
 //! This module (the pointer, and `run_on_big_stack`) is the only place with `unsafe`.
 
 use crate::value::object::{GenState, Object};
 use std::cell::{Cell, RefCell, UnsafeCell};
+use std::collections::HashMap;
 use std::ptr::NonNull;
 
 thread_local! {
@@ -30,7 +40,8 @@ thread_local! {
     static PENDING: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Whether objects are waiting for `take_finalizers`.
+/// Whether objects are waiting for `take_finalizers`, or an automatic collection is due
+/// (`take_collect_request`): one flag, so the interpreter's safe points test one load.
 #[inline(always)]
 pub fn has_finalizers() -> bool {
     PENDING.with(|p| p.get())
@@ -39,6 +50,10 @@ pub fn has_finalizers() -> bool {
 /// The objects waiting to be finalized.
 pub fn take_finalizers() -> Vec<ObjRef> {
     PENDING.with(|p| p.set(false));
+    if COLLECT.with(|c| c.get()) {
+        // Still due: keep the safe points calling in until the collection ran.
+        PENDING.with(|p| p.set(true));
+    }
     FINALIZE
         .try_with(|f| std::mem::take(&mut *f.borrow_mut()))
         .unwrap_or_default()
@@ -51,6 +66,209 @@ fn needs_finalizer(body: &Object) -> bool {
 
 /// Header flag: the object is immortal; refcount operations skip it.
 pub const IMMORTAL: u32 = 1;
+/// Header flag: weak references point at the object (`WEAK_TARGETS` has its entry).
+const WEAKLY_REFERENCED: u32 = 2;
+/// Header flag: the object is a weak reference object (`WEAK_OWNERS` has its entry).
+const WEAK_OWNER: u32 = 4;
+/// Header bits the collector leaves alone when it writes its own.
+const NOT_GC: u32 = IMMORTAL | WEAKLY_REFERENCED | WEAK_OWNER;
+/// Header flag: the object is in one of the collector's lists.
+const TRACKED: u32 = 1 << 3;
+/// Header bits 4–5: which list (generation 0–2, or `PERMANENT`).
+const GEN_SHIFT: u32 = 4;
+const GEN_MASK: u32 = 0b11 << GEN_SHIFT;
+/// Header bits 6–31: the position in that list.
+const INDEX_SHIFT: u32 = 6;
+const MAX_INDEX: usize = (u32::MAX >> INDEX_SHIFT) as usize;
+/// The list of `gc.freeze`: tracked, but never examined by a collection.
+pub const PERMANENT: usize = 3;
+
+/// The collector's bookkeeping, in a side table: the tracked objects of each list, and the
+/// counters and thresholds that decide when a collection runs (CPython's `gc` state).
+pub struct GcHeap {
+    lists: [Vec<NonNull<HeapBox>>; 4],
+    pub settings: GcSettings,
+}
+
+/// The collector's counters and switches (`gc.get_count`, `gc.get_threshold`, `gc.enable`).
+#[derive(Clone, Copy, Debug)]
+pub struct GcSettings {
+    pub enabled: bool,
+    /// A collection is running: allocations do not request another.
+    pub collecting: bool,
+    pub thresholds: [i64; 3],
+    /// Generation 0: tracked allocations minus deallocations since its last collection;
+    /// generations 1 and 2: collections of the younger generation since their own last one.
+    pub counts: [u32; 3],
+    /// Objects that reached generation 2 since its last collection, and how many it held then
+    /// (CPython runs a full collection only once the first exceeds a quarter of the second).
+    pub long_lived_pending: usize,
+    pub long_lived_total: usize,
+    /// Per generation: collections run, unreachable objects found (`gc.get_stats`).
+    pub collections: [u64; 3],
+    pub collected: [u64; 3],
+    /// `gc.set_debug` flags (kept, not acted on).
+    pub debug: i64,
+}
+
+impl Default for GcHeap {
+    fn default() -> GcHeap {
+        GcHeap {
+            lists: Default::default(),
+            settings: GcSettings {
+                enabled: true,
+                collecting: false,
+                thresholds: [700, 10, 10],
+                counts: [0; 3],
+                long_lived_pending: 0,
+                long_lived_total: 0,
+                collections: [0; 3],
+                collected: [0; 3],
+                debug: 0,
+            },
+        }
+    }
+}
+
+thread_local! {
+    /// The tracked objects of the heap that runs on this thread. An interpreter moving to
+    /// another thread takes it along (`spawn_big_stack`).
+    static GC: RefCell<GcHeap> = RefCell::new(GcHeap::default());
+    /// An automatic collection is due (generation 0 passed its threshold).
+    static COLLECT: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Set if an object was freed on a thread whose lists do not hold it: some list may then
+/// point at freed memory, so no collection may run again in this process.
+static GC_POISONED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether a body can hold references that may form a cycle: such objects are tracked.
+#[inline(always)]
+fn needs_tracking(body: &Object) -> bool {
+    !matches!(
+        body,
+        Object::Str(_)
+            | Object::Bytes(_)
+            | Object::BigInt(_)
+            | Object::Complex(..)
+            | Object::CodeRef(_)
+            | Object::CodeUnit(_)
+            | Object::DynCode { .. }
+            | Object::Range { .. }
+    )
+}
+
+/// Whether objects of this body's kind are tracked by the collector.
+pub fn is_container(body: &Object) -> bool {
+    needs_tracking(body)
+}
+
+/// Whether a collection requested by the allocation threshold is due; clears the request.
+pub fn take_collect_request() -> bool {
+    COLLECT.try_with(|c| c.replace(false)).unwrap_or(false)
+}
+
+/// Whether collections are safe in this process (see `GC_POISONED`).
+pub fn gc_usable() -> bool {
+    !GC_POISONED.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// The collector's counters and switches.
+pub fn gc_settings() -> GcSettings {
+    GC.try_with(|g| g.borrow().settings)
+        .unwrap_or_else(|_| GcHeap::default().settings)
+}
+
+/// Replaces the collector's counters and switches.
+pub fn set_gc_settings(s: GcSettings) {
+    let _ = GC.try_with(|g| {
+        if let Ok(mut g) = g.try_borrow_mut() {
+            g.settings = s;
+        }
+    });
+}
+
+/// How many objects list `gen` holds.
+pub fn gc_len(gen: usize) -> usize {
+    GC.try_with(|g| g.borrow().lists.get(gen).map_or(0, |l| l.len()))
+        .unwrap_or(0)
+}
+
+/// Owning handles to every object of lists `0..=upto`, youngest list first.
+pub fn gc_objects(upto: usize) -> Vec<ObjRef> {
+    if !gc_usable() {
+        return Vec::new();
+    }
+    // Every pointer in a list is live: an object leaves its list before it is freed
+    // (`untrack` in `last_reference_dropped`), and a miss there poisons the lists instead.
+    GC.try_with(|g| {
+        let g = g.borrow();
+        let mut out = Vec::new();
+        for list in g.lists.iter().take(upto + 1) {
+            for &ptr in list {
+                let o = ObjRef { ptr };
+                // The list holds no count: the handle returned owns a new one.
+                out.push(o.clone());
+                std::mem::forget(o);
+            }
+        }
+        out
+    })
+    .unwrap_or_default()
+}
+
+/// Appends list `from` to list `to`, updating each moved object's header.
+pub fn gc_merge(from: usize, to: usize) {
+    if from == to || from > PERMANENT || to > PERMANENT || !gc_usable() {
+        return;
+    }
+    let _ = GC.try_with(|g| {
+        let mut g = g.borrow_mut();
+        let moved = std::mem::take(&mut g.lists[from]);
+        let dest = &mut g.lists[to];
+        for ptr in moved {
+            let idx = dest.len();
+            let o = std::mem::ManuallyDrop::new(ObjRef { ptr });
+            if idx > MAX_INDEX {
+                // No room: the object stays untracked (kept alive as if referenced from outside).
+                o.header().flags.set(o.header().flags.get() & NOT_GC);
+                continue;
+            }
+            dest.push(ptr);
+            o.set_slot(to, idx);
+        }
+    });
+}
+
+/// Gives fresh, empty buffers to lists 0–2: after fork a worker's first tracked objects then
+/// grow lists in memory of its own, not inside buffers inherited from the zygote.
+pub fn gc_fresh_young_lists() {
+    let _ = GC.try_with(|g| {
+        let mut g = g.borrow_mut();
+        for list in g.lists.iter_mut().take(PERMANENT) {
+            if list.is_empty() {
+                *list = Vec::new();
+            }
+        }
+    });
+}
+
+/// Takes this thread's collector state (to move it with the interpreter to another thread).
+fn take_gc_heap() -> GcHeap {
+    GC.try_with(|g| g.try_borrow_mut().map(|mut g| std::mem::take(&mut *g)).ok())
+        .ok()
+        .flatten()
+        .unwrap_or_default()
+}
+
+/// Installs collector state taken from another thread.
+fn put_gc_heap(heap: GcHeap) {
+    let _ = GC.try_with(|g| {
+        if let Ok(mut g) = g.try_borrow_mut() {
+            *g = heap;
+        }
+    });
+}
 
 /// The inline header every heap object starts with.
 #[repr(C)]
@@ -73,6 +291,7 @@ pub struct ObjRef {
 impl ObjRef {
     /// Allocates a new object with refcount 1.
     pub fn new(body: Object) -> ObjRef {
+        let track = needs_tracking(&body);
         let boxed = Box::new(HeapBox {
             header: Header {
                 refcount: Cell::new(1),
@@ -80,8 +299,91 @@ impl ObjRef {
             },
             body: UnsafeCell::new(body),
         });
-        ObjRef {
+        let o = ObjRef {
             ptr: NonNull::from(Box::leak(boxed)),
+        };
+        if track {
+            o.track();
+        }
+        o
+    }
+
+    /// Adds a new object to generation 0; requests a collection past its threshold.
+    #[inline(always)]
+    fn track(&self) {
+        let _ = GC.try_with(|g| {
+            let Ok(mut g) = g.try_borrow_mut() else {
+                return;
+            };
+            let idx = g.lists[0].len();
+            if idx > MAX_INDEX {
+                return;
+            }
+            g.lists[0].push(self.ptr);
+            self.set_slot(0, idx);
+            let s = &mut g.settings;
+            s.counts[0] = s.counts[0].saturating_add(1);
+            if i64::from(s.counts[0]) > s.thresholds[0]
+                && s.thresholds[0] != 0
+                && s.enabled
+                && !s.collecting
+            {
+                COLLECT.with(|c| c.set(true));
+                PENDING.with(|p| p.set(true));
+            }
+        });
+    }
+
+    /// Records list `gen`, position `idx` in the header (a tracked object's own header).
+    #[inline(always)]
+    fn set_slot(&self, gen: usize, idx: usize) {
+        let h = self.header();
+        let keep = h.flags.get() & NOT_GC;
+        h.flags
+            .set(keep | TRACKED | (gen as u32) << GEN_SHIFT | (idx as u32) << INDEX_SHIFT);
+    }
+
+    /// The list and position of a tracked object.
+    #[inline(always)]
+    pub fn gc_slot(&self) -> Option<(usize, usize)> {
+        let f = self.header().flags.get();
+        if f & TRACKED == 0 {
+            return None;
+        }
+        Some((
+            ((f & GEN_MASK) >> GEN_SHIFT) as usize,
+            (f >> INDEX_SHIFT) as usize,
+        ))
+    }
+
+    /// Removes the object from the collector's lists (freed, or made immortal).
+    fn untrack(&self) {
+        let Some((gen, idx)) = self.gc_slot() else {
+            return;
+        };
+        let h = self.header();
+        h.flags.set(h.flags.get() & NOT_GC);
+        let ptr = self.ptr;
+        let found = GC.try_with(|g| {
+            let Ok(mut g) = g.try_borrow_mut() else {
+                return false;
+            };
+            let s = &mut g.settings;
+            s.counts[0] = s.counts[0].saturating_sub(1);
+            let list = &mut g.lists[gen];
+            if list.get(idx) != Some(&ptr) {
+                return false;
+            }
+            list.swap_remove(idx);
+            // The moved entry is live: listed objects are (see `gc_objects`).
+            if let Some(&moved) = list.get(idx) {
+                let m = std::mem::ManuallyDrop::new(ObjRef { ptr: moved });
+                m.set_slot(gen, idx);
+            }
+            true
+        });
+        if found != Ok(true) {
+            GC_POISONED.store(true, std::sync::atomic::Ordering::Relaxed);
         }
     }
 
@@ -129,12 +431,12 @@ impl ObjRef {
     /// Sets the immortal bit: from now on clones and drops never write the header, and the
     /// object is never freed.
     pub fn make_immortal(&self) {
+        self.untrack();
         let h = self.header();
         h.flags.set(h.flags.get() | IMMORTAL);
     }
 
     /// The current count (meaningless once immortal).
-    #[cfg(test)]
     pub fn refcount(&self) -> u32 {
         self.header().refcount.get()
     }
@@ -201,16 +503,271 @@ impl ObjRef {
             }
             h.refcount.set(0);
         }
+        self.untrack();
+        let flags = h.flags.get();
+        if flags & (WEAKLY_REFERENCED | WEAK_OWNER) != 0 {
+            weak_object_dying(self.ptr, flags);
+        }
         // SAFETY: the count reached zero, so this was the last `ObjRef`; the allocation came
         // from `Box::leak` in `new` and is reclaimed exactly once here.
         free(unsafe { Box::from_raw(self.ptr.as_ptr()) });
     }
 }
 
+/// One weak reference: the address it points at (0 once the referent died) and the weak
+/// reference object holding it (0 once that object died), both uncounted.
+struct WeakSlot {
+    target: usize,
+    owner: usize,
+    /// Whether the owner must be queued when the referent dies (it has a callback).
+    notify: bool,
+}
+
+/// Every weak reference of the process. It is process-wide, not per thread, because an
+/// interpreter may move between threads between calls (`on_interpreter_stack`); it holds
+/// addresses only, and no object is freed while it is locked.
+#[derive(Default)]
+struct WeakTable {
+    slots: Vec<WeakSlot>,
+    free: Vec<usize>,
+    /// The slots pointing at each weakly referenced object, in `getweakrefs` order.
+    targets: HashMap<usize, Vec<usize>>,
+    /// The slot of each weak reference object, by its address.
+    owners: HashMap<usize, usize>,
+}
+
+static WEAK: std::sync::Mutex<Option<WeakTable>> = std::sync::Mutex::new(None);
+
+/// Runs `f` on the weak table (created on first use).
+fn with_weak<R>(f: impl FnOnce(&mut WeakTable) -> R) -> R {
+    let mut guard = WEAK.lock().unwrap_or_else(|e| e.into_inner());
+    f(guard.get_or_insert_with(WeakTable::default))
+}
+
+thread_local! {
+    /// Weak reference objects whose referent died and whose callback is still to be called.
+    static WEAK_CALLBACKS: RefCell<Vec<ObjRef>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A weak reference to a heap object: it does not keep the object alive, and reads `None`
+/// once the object is freed. An immortal referent never dies, so it is never listed.
+pub struct WeakHandle {
+    slot: usize,
+}
+
+impl ObjRef {
+    /// A new weak reference to this object, listed at position `at` among its weak
+    /// references (clamped to the end).
+    pub fn downgrade(&self, at: usize) -> WeakHandle {
+        let immortal = self.is_immortal();
+        if !immortal {
+            let h = self.header();
+            h.flags.set(h.flags.get() | WEAKLY_REFERENCED);
+        }
+        let addr = self.addr();
+        let slot = with_weak(|t| {
+            let data = WeakSlot {
+                target: addr,
+                owner: 0,
+                notify: false,
+            };
+            let slot = match t.free.pop() {
+                Some(i) => {
+                    t.slots[i] = data;
+                    i
+                }
+                None => {
+                    t.slots.push(data);
+                    t.slots.len() - 1
+                }
+            };
+            if !immortal {
+                let list = t.targets.entry(addr).or_default();
+                list.insert(at.min(list.len()), slot);
+            }
+            slot
+        });
+        WeakHandle { slot }
+    }
+
+    /// The weak reference objects registered (`WeakHandle::set_owner`) for this object's
+    /// weak references, in order.
+    pub fn weak_owners(&self) -> Vec<ObjRef> {
+        if self.header().flags.get() & WEAKLY_REFERENCED == 0 {
+            return Vec::new();
+        }
+        let owners: Vec<usize> = with_weak(|t| match t.targets.get(&self.addr()) {
+            Some(list) => list
+                .iter()
+                .map(|&i| t.slots[i].owner)
+                .filter(|&o| o != 0)
+                .collect(),
+            None => Vec::new(),
+        });
+        // SAFETY: an owner address is cleared when its object starts dying
+        // (`weak_object_dying`, before the free), so each one listed is a live object.
+        owners
+            .into_iter()
+            .filter_map(|p| unsafe { counted(p) })
+            .collect()
+    }
+}
+
+/// A new counted reference to the live object at address `addr` (`None` for 0).
+///
+/// # Safety
+/// `addr` must be 0 or the address of a live heap object (refcount above zero, or immortal).
+unsafe fn counted(addr: usize) -> Option<ObjRef> {
+    let ptr = NonNull::new(addr as *mut HeapBox)?;
+    let borrowed = std::mem::ManuallyDrop::new(ObjRef { ptr });
+    Some((*borrowed).clone())
+}
+
+impl WeakHandle {
+    /// The referent, if it is still alive.
+    pub fn get(&self) -> Option<ObjRef> {
+        let addr = with_weak(|t| t.slots[self.slot].target);
+        // SAFETY: the target address is cleared when the referent starts dying
+        // (`weak_object_dying`), and immortal referents never die: an address still set
+        // is a live object.
+        unsafe { counted(addr) }
+    }
+
+    /// Records `owner`, the weak reference object holding this handle: it is what
+    /// `weak_owners` lists and, when `notify`, what is queued for its callback when the
+    /// referent dies.
+    pub fn set_owner(&self, owner: &ObjRef, notify: bool) {
+        if !owner.is_immortal() {
+            let h = owner.header();
+            h.flags.set(h.flags.get() | WEAK_OWNER);
+        }
+        let addr = owner.addr();
+        with_weak(|t| {
+            let s = &mut t.slots[self.slot];
+            s.owner = addr;
+            s.notify = notify;
+            t.owners.insert(addr, self.slot);
+        });
+    }
+}
+
+impl Drop for WeakHandle {
+    fn drop(&mut self) {
+        // Unlist the slot from a still-live referent's references and recycle it.
+        with_weak(|t| {
+            let s = &mut t.slots[self.slot];
+            let (target, owner) = (s.target, s.owner);
+            *s = WeakSlot {
+                target: 0,
+                owner: 0,
+                notify: false,
+            };
+            if target != 0 {
+                if let Some(list) = t.targets.get_mut(&target) {
+                    list.retain(|&i| i != self.slot);
+                    if list.is_empty() {
+                        t.targets.remove(&target);
+                    }
+                }
+            }
+            if owner != 0 && t.owners.get(&owner) == Some(&self.slot) {
+                t.owners.remove(&owner);
+            }
+            t.free.push(self.slot);
+        });
+    }
+}
+
+/// An object with weak references, or a weak reference object, is about to be freed: clear
+/// the references to it (queueing the owners that have callbacks), and forget it as an owner.
+#[cold]
+fn weak_object_dying(ptr: NonNull<HeapBox>, flags: u32) {
+    let key = ptr.as_ptr() as usize;
+    let owners = with_weak(|t| {
+        if flags & WEAK_OWNER != 0 {
+            if let Some(i) = t.owners.remove(&key) {
+                t.slots[i].owner = 0;
+            }
+        }
+        let mut notify = Vec::new();
+        if flags & WEAKLY_REFERENCED != 0 {
+            for i in t.targets.remove(&key).unwrap_or_default() {
+                let s = &mut t.slots[i];
+                s.target = 0;
+                if s.notify && s.owner != 0 {
+                    notify.push(s.owner);
+                }
+            }
+        }
+        notify
+    });
+    queue_weak_callbacks(owners);
+}
+
+/// The cycle collector is about to free `garbage`: clears every weak reference to those
+/// objects first, before any cycle is broken, and queues the callbacks of the weak reference
+/// objects that are not garbage themselves (CPython's `handle_weakrefs`: a callback never sees
+/// a half-cleared object, and a dying weak reference calls nothing).
+pub fn clear_weakrefs_for_collection(garbage: &[ObjRef]) {
+    let dying: std::collections::HashSet<usize> = garbage.iter().map(|o| o.addr()).collect();
+    let mut owners = Vec::new();
+    for o in garbage {
+        let h = o.header();
+        if h.flags.get() & WEAKLY_REFERENCED == 0 {
+            continue;
+        }
+        h.flags.set(h.flags.get() & !WEAKLY_REFERENCED);
+        let key = o.addr();
+        with_weak(|t| {
+            for i in t.targets.remove(&key).unwrap_or_default() {
+                let s = &mut t.slots[i];
+                s.target = 0;
+                if s.notify && s.owner != 0 && !dying.contains(&s.owner) {
+                    owners.push(s.owner);
+                }
+            }
+        });
+    }
+    queue_weak_callbacks(owners);
+}
+
+/// Queues weak reference objects (by address, each live) for their callbacks.
+fn queue_weak_callbacks(owners: Vec<usize>) {
+    if owners.is_empty() {
+        return;
+    }
+    // SAFETY: owner addresses are cleared when the owner starts dying, so these are live;
+    // the queue holds the new counts until the callbacks run.
+    let mut queued: Vec<ObjRef> = owners
+        .into_iter()
+        .filter_map(|o| unsafe { counted(o) })
+        .collect();
+    let rest = WEAK_CALLBACKS.try_with(|q| match q.try_borrow_mut() {
+        Ok(mut q) => {
+            q.append(&mut queued);
+            None
+        }
+        Err(_) => Some(std::mem::take(&mut queued)),
+    });
+    // Queue unavailable (thread teardown): the references are released here.
+    drop(rest);
+    drop(queued);
+    let _ = PENDING.try_with(|p| p.set(true));
+}
+
+/// The weak reference objects whose referent died, waiting for their callbacks.
+pub fn take_weak_callbacks() -> Vec<ObjRef> {
+    WEAK_CALLBACKS
+        .try_with(|q| q.try_borrow_mut().map(|mut q| std::mem::take(&mut *q)))
+        .ok()
+        .and_then(|r| r.ok())
+        .unwrap_or_default()
+}
+
 /// How many frees may nest (an object's last reference dropped while freeing its container)
 /// before further ones are deferred: freeing a list nested a million deep must not recurse
-/// a million times on the host stack (CPython's "trashcan" does the same).
-const FREE_NESTING: u32 = 100;
+/// a million times on the host stack (CPython's "trashcan" does the same, with the same limit).
+const FREE_NESTING: u32 = 50;
 
 thread_local! {
     /// Frees in progress on this thread, nested.
@@ -239,6 +796,8 @@ fn free(obj: Box<HeapBox>) {
         return;
     }
     FREE_DEPTH.with(|d| d.set(depth + 1));
+    let mut obj = obj;
+    release_items(obj.body.get_mut());
     drop(obj);
     if depth == 0 {
         // The outermost free drains what deeper ones deferred, one at a time.
@@ -247,10 +806,25 @@ fn free(obj: Box<HeapBox>) {
             .ok()
             .flatten()
         {
+            let mut next = next;
+            release_items(next.body.get_mut());
             drop(next);
         }
     }
     FREE_DEPTH.with(|d| d.set(depth));
+}
+
+/// Releases a list's or tuple's items last first, the order of CPython's deallocators
+/// (what runs when, e.g. weak reference callbacks, follows it).
+fn release_items(body: &mut Object) {
+    let items: &mut [crate::value::Value] = match body {
+        Object::List(v) => v,
+        Object::Tuple(t) => t,
+        _ => return,
+    };
+    for v in items.iter_mut().rev() {
+        *v = crate::value::Value::Null;
+    }
 }
 
 /// `Value::clone`: counts one more reference to a heap object, then copies the 16 bytes as
@@ -369,7 +943,8 @@ pub fn is_on_big_stack() -> bool {
 /// interpreter stack" flag set there, and joins it before returning, so no thread outlives the
 /// call (the zygote forks only when single-threaded).
 fn spawn_big_stack<R>(f: impl FnOnce() -> R) -> R {
-    let input = SendBox(f);
+    // The collector's lists go with the heap they describe, and come back with it.
+    let input = SendBox((f, take_gc_heap()));
     BIG_STACK_SPAWNS.with(|n| n.set(n.get() + 1));
     std::thread::scope(|scope| {
         let handle = std::thread::Builder::new()
@@ -377,16 +952,21 @@ fn spawn_big_stack<R>(f: impl FnOnce() -> R) -> R {
             .stack_size(BIG_STACK)
             .spawn_scoped(scope, move || {
                 let input = input;
-                let SendBox(f) = input;
+                let SendBox((f, gc)) = input;
+                put_gc_heap(gc);
                 ON_BIG_STACK.with(|flag| flag.set(true));
-                SendBox(f())
+                let r = f();
+                SendBox((r, take_gc_heap()))
             });
         // Failing to create a thread means the process is out of resources; there is no state
         // to recover (the closure owning the interpreter was consumed), so this is fatal.
         #[allow(clippy::expect_used)]
         let handle = handle.expect("cannot start the interpreter thread");
         match handle.join() {
-            Ok(SendBox(r)) => r,
+            Ok(SendBox((r, gc))) => {
+                put_gc_heap(gc);
+                r
+            }
             Err(panic) => std::panic::resume_unwind(panic),
         }
     })
@@ -460,6 +1040,32 @@ mod tests {
         assert!(flag);
         assert!(big_stack_spawns() > before_outer);
         assert!(!is_on_big_stack());
+    }
+
+    #[test]
+    fn weak_handles_clear_when_the_referent_dies_and_queue_their_owner() {
+        use crate::value::Value;
+        let target = ObjRef::new(Object::Cell(Value::Int(1)));
+        let owner = ObjRef::new(Object::Cell(Value::Int(2)));
+        let quiet = ObjRef::new(Object::Cell(Value::Int(3)));
+        let h = target.downgrade(0);
+        let q = target.downgrade(0);
+        h.set_owner(&owner, true);
+        q.set_owner(&quiet, false);
+        assert!(h.get().is_some_and(|o| o.ptr_eq(&target)));
+        let owners = target.weak_owners();
+        assert_eq!(owners.len(), 2);
+        assert!(owners[0].ptr_eq(&quiet) && owners[1].ptr_eq(&owner));
+        drop(owners);
+        drop(target);
+        assert!(h.get().is_none() && q.get().is_none());
+        let queued = take_weak_callbacks();
+        assert_eq!(queued.len(), 1);
+        assert!(queued[0].ptr_eq(&owner));
+        assert_eq!(owner.refcount(), 2);
+        drop(queued);
+        drop(owner);
+        drop((h, q, quiet));
     }
 
     #[test]

@@ -10,6 +10,7 @@ use permafrost_image::ImgStr;
 pub(crate) mod dict_table;
 pub(crate) mod frame;
 pub(crate) mod freeze;
+pub(crate) mod gc;
 pub(crate) mod heap;
 pub(crate) mod num;
 pub(crate) mod object;

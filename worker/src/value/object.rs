@@ -114,6 +114,9 @@ pub struct Function {
 pub struct FuncSet {
     pub doc: Option<Value>,
     pub module: Option<Value>,
+    /// `__annotations__`: the name/value tuple `MAKE_FUNCTION` got (made a dict on first
+    /// read), or the dict once read or assigned.
+    pub annotations: Option<Value>,
 }
 
 impl Function {
@@ -130,6 +133,16 @@ impl Function {
             .get_or_insert_with(|| ObjRef::new(Object::Dict(Dict::new())))
             .clone()
     }
+}
+
+/// `__x` as written inside class `class_name` (`_C__x`), as CPython mangles private names;
+/// dunder names and names of classes made only of underscores stay as they are.
+pub fn mangle_private(class_name: &str, name: &str) -> String {
+    let owner = class_name.trim_start_matches('_');
+    if !name.starts_with("__") || name.ends_with("__") || owner.is_empty() || name.contains('.') {
+        return name.to_string();
+    }
+    format!("_{owner}{name}")
 }
 
 /// Which built-in type a class object stands for.
@@ -208,6 +221,8 @@ pub struct Class {
     /// A built-in type (made by the interpreter, not by a class statement or `type()`):
     /// `__module__` cannot tell, since a program class may say 'builtins' too.
     pub builtin: bool,
+    /// The classes made with this one among their bases, held weakly (`__subclasses__`).
+    pub subclasses: Vec<crate::value::heap::WeakHandle>,
 }
 
 /// Data that only exception instances carry.
@@ -461,6 +476,32 @@ pub enum Iter {
     Exhausted,
 }
 
+/// A `property`'s state: its accessors (`None` when absent), its docstring and the name
+/// `__set_name__` gave it (`Null` until then).
+pub struct Prop {
+    pub fget: Value,
+    pub fset: Value,
+    pub fdel: Value,
+    pub doc: Value,
+    pub name: Value,
+    /// The docstring was taken from `fget` (so a copy with a new getter takes the new one's).
+    pub getter_doc: bool,
+}
+
+impl Prop {
+    /// A property with no accessors, as `__init__` of a subclass instance starts from.
+    pub fn empty() -> Prop {
+        Prop {
+            fget: Value::None,
+            fset: Value::None,
+            fdel: Value::None,
+            doc: Value::None,
+            name: Value::Null,
+            getter_doc: false,
+        }
+    }
+}
+
 /// A heap copy of a code object (transient layout): its bytecode and constants as ordinary
 /// refcounted heap data, as CPython lays them out.
 pub struct HeapCode {
@@ -512,11 +553,7 @@ pub enum Object {
     },
     /// The handle of a transient code unit (`vm/dynamic.rs`): what keeps run-time code alive.
     CodeUnit(UnitHandle),
-    Property {
-        fget: Value,
-        fset: Value,
-        fdel: Value,
-    },
+    Property(Box<Prop>),
     StaticMethod(Value),
     ClassMethod(Value),
     DictView {
@@ -546,9 +583,11 @@ pub struct NativeObj {
     pub state: Box<dyn NativeState>,
 }
 
-/// The Rust state of a native object; `visit` shows every value it holds.
+/// The Rust state of a native object; `visit` shows every value it holds (the zygote's freeze
+/// and the cycle collector trace through it). The default shows none: a state that holds values
+/// and keeps the default is never frozen through, and cycles through it are never collected.
 pub trait NativeState: std::any::Any {
-    fn visit(&self, f: &mut dyn FnMut(&Value));
+    fn visit(&self, _f: &mut dyn FnMut(&Value)) {}
 }
 
 /// Units whose last handle went away, waiting for the interpreter to release them.

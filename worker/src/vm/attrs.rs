@@ -11,6 +11,16 @@ use crate::value::Value;
 use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
 
+/// The property behind a class attribute: a `property`, or a subclass instance's.
+fn prop_of(v: &Value) -> Option<Value> {
+    match v.body() {
+        Some(Object::Property(_)) => Some(v.clone()),
+        Some(Object::Instance(_)) => crate::objects::property::descr_base(v)
+            .filter(|b| matches!(b.body(), Some(Object::Property(_)))),
+        _ => None,
+    }
+}
+
 pub(crate) fn dict_get_str<'a>(d: &'a Dict, name: &str) -> Option<&'a Value> {
     d.get(str_hash_of(name), &mut |k| k.as_str() == Some(name))
 }
@@ -24,7 +34,6 @@ impl Vm {
         descr: &Value,
         obj: &Value,
         v: Value,
-        name: &str,
     ) -> PyResult<Option<Value>> {
         if let Some(Object::Instance(di)) = descr.body() {
             if let Some(set) = self.lookup_user_attr(&di.class, "__set__") {
@@ -32,15 +41,8 @@ impl Vm {
                 return Ok(None);
             }
         }
-        if let Some(Object::Property { fset, .. }) = descr.body() {
-            let fset = fset.clone();
-            if fset.is_null() || matches!(fset, Value::None) {
-                return Err(self.err(
-                    ExcKind::AttributeError,
-                    format!("can't set attribute '{name}'"),
-                ));
-            }
-            self.call(&fset, &[obj.clone(), v], &[])?;
+        if let Some(p) = prop_of(descr) {
+            crate::objects::property::set_value(self, &p, obj, Some(v))?;
             return Ok(None);
         }
         Ok(Some(v))
@@ -129,9 +131,10 @@ impl Vm {
     /// user descriptor defining `__set__` or `__delete__`).
     fn is_data_descriptor(&self, a: &Value) -> bool {
         match a.body() {
-            Some(Object::Property { .. }) => true,
+            Some(Object::Property(_)) => true,
             Some(Object::Instance(i)) => {
-                self.lookup_user_attr(&i.class, "__set__").is_some()
+                prop_of(a).is_some()
+                    || self.lookup_user_attr(&i.class, "__set__").is_some()
                     || self.lookup_user_attr(&i.class, "__delete__").is_some()
             }
             _ => false,
@@ -142,7 +145,9 @@ impl Vm {
     /// defines `__get__`); a data descriptor without one leaves the instance dict visible.
     fn has_getter(&self, a: &Value) -> bool {
         match a.body() {
-            Some(Object::Instance(i)) => self.lookup_user_attr(&i.class, "__get__").is_some(),
+            Some(Object::Instance(i)) => {
+                self.lookup_user_attr(&i.class, "__get__").is_some() || prop_of(a).is_some()
+            }
             _ => true,
         }
     }
@@ -159,6 +164,7 @@ impl Vm {
     }
 
     fn bind_attr(&mut self, attr: Value, receiver: &Value, cls: &ObjRef) -> PyResult<Value> {
+        let mut attr = attr;
         if let Some(Object::Instance(i)) = attr.body() {
             if let Some(get) = self.lookup_user_attr(&i.class, "__get__") {
                 return self.call(
@@ -167,20 +173,17 @@ impl Vm {
                     &[],
                 );
             }
-            return Ok(attr);
+            match crate::objects::property::descr_base(&attr) {
+                Some(b) => attr = b,
+                None => return Ok(attr),
+            }
         }
         match attr.body() {
             Some(Object::Function(_)) => Ok(Value::obj(Object::BoundMethod {
                 func: attr.clone(),
                 receiver: receiver.clone(),
             })),
-            Some(Object::Property { fget, .. }) => {
-                let fget = fget.clone();
-                if fget.is_null() || matches!(fget, Value::None) {
-                    return Err(self.err(ExcKind::AttributeError, "property has no getter"));
-                }
-                self.call(&fget, std::slice::from_ref(receiver), &[])
-            }
+            Some(Object::Property(_)) => crate::objects::property::get_value(self, &attr, receiver),
             Some(Object::StaticMethod(f)) => Ok(f.clone()),
             Some(Object::ClassMethod(f)) => Ok(Value::obj(Object::BoundMethod {
                 func: f.clone(),
@@ -286,6 +289,12 @@ impl Vm {
         if let Some(a) = class_attr {
             return self.bind_attr_fallback(a, obj, &cls, name_v, fallback);
         }
+        if name == "__traceback__" {
+            let o = o.clone();
+            if matches!(o.get(), Object::Instance(i) if i.exc.is_some()) {
+                return Ok(crate::objects::traceback::traceback_of(self, &o));
+            }
+        }
         if let Some(v) = self.special_instance_attr(o, name) {
             return Ok(v);
         }
@@ -305,6 +314,9 @@ impl Vm {
                     func: Value::Native(m),
                     receiver: b,
                 }));
+            }
+            if let Some(v) = crate::objects::property::descr_attr(self, &b, name)? {
+                return Ok(v);
             }
         }
         if fallback {
@@ -391,7 +403,19 @@ impl Vm {
                             return Ok(Value::None);
                         }
                         "__dict__" => {
-                            return Ok(Vm::new_dict(c.dict.clone()));
+                            let o = o.clone();
+                            return Ok(crate::objects::mappingproxy::of_class(self, &o));
+                        }
+                        // A class's own annotations only, made empty on first read.
+                        "__annotations__" if !c.builtin => {
+                            if let Some(v) = dict_get_str(&c.dict, name) {
+                                return Ok(v.clone());
+                            }
+                            let d = Vm::new_dict(Dict::new());
+                            if let Object::Class(c) = o.get_mut() {
+                                dict_set_str(&mut c.dict, name, d.clone());
+                            }
+                            return Ok(d);
                         }
                         _ => {}
                     }
@@ -402,6 +426,7 @@ impl Vm {
                         }
                     }
                     if let Some(a) = self.lookup_class_attr(o, name) {
+                        let mut core = None;
                         if let Some(Object::Instance(i)) = a.body() {
                             if let Some(get) = self.lookup_user_attr(&i.class, "__get__") {
                                 return self.call(
@@ -410,8 +435,10 @@ impl Vm {
                                     &[],
                                 );
                             }
+                            core = crate::objects::property::descr_base(&a)
+                                .filter(|b| !matches!(b.body(), Some(Object::Property(_))));
                         }
-                        return Ok(match a.body() {
+                        return Ok(match core.as_ref().unwrap_or(&a).body() {
                             Some(Object::StaticMethod(f)) => f.clone(),
                             Some(Object::ClassMethod(f)) => Value::obj(Object::BoundMethod {
                                 func: f.clone(),
@@ -436,10 +463,13 @@ impl Vm {
                             receiver: obj.clone(),
                         }));
                     }
-                    if let Some(m) = crate::objects::method(kind, name)
-                        .or_else(|| crate::objects::dunders::dunder(kind, name))
-                    {
+                    if let Some(m) = crate::objects::method(kind, name) {
                         return Ok(Value::Native(m));
+                    }
+                    if let Some(d) = crate::objects::dunders::dunder(kind, name) {
+                        // Unbound, a generic dunder checks its receiver's type.
+                        let o = o.clone();
+                        return Ok(crate::objects::slot_wrapper::wrap(self, &o, d));
                     }
                     if name == "__class__" {
                         return Ok(Value::Obj(self.type_of(obj)));
@@ -471,6 +501,11 @@ impl Vm {
                     }
                     if name == "__name__" {
                         return Ok(Vm::str_val(m.name.as_str()));
+                    }
+                    if name == "__annotations__" {
+                        let d = Vm::new_dict(Dict::new());
+                        self.setattr(obj, name_v, d.clone())?;
+                        return Ok(d);
                     }
                     // PEP 562: a module-level `__getattr__` answers for missing names.
                     if let Some(hook) = m.get("__getattr__").cloned() {
@@ -542,6 +577,7 @@ impl Vm {
                             Object::Function(f) => Ok(Value::Obj(f.dict_object())),
                             _ => Err(self.attr_error(obj, name)),
                         },
+                        "__annotations__" => Ok(self.func_annotations(o)),
                         _ => match f.table().and_then(|d| dict_get_str(d, name)) {
                             Some(v) => Ok(v.clone()),
                             None => Err(self.attr_error(obj, name)),
@@ -581,37 +617,10 @@ impl Vm {
                         return Ok(v);
                     }
                 }
-                Object::Property { fget, fset, fdel } => {
-                    let accessor = match name {
-                        "fget" => Some(fget),
-                        "fset" => Some(fset),
-                        "fdel" => Some(fdel),
-                        _ => None,
-                    };
-                    if let Some(f) = accessor {
-                        return Ok(if f.is_null() { Value::None } else { f.clone() });
+                Object::Property(_) | Object::StaticMethod(_) | Object::ClassMethod(_) => {
+                    if let Some(v) = crate::objects::property::descr_attr(self, obj, name)? {
+                        return Ok(v);
                     }
-                    if name == "__get__" {
-                        return Ok(Value::obj(Object::BoundMethod {
-                            func: Value::Native(&crate::objects::property::GET),
-                            receiver: obj.clone(),
-                        }));
-                    }
-                    if name == "setter" || name == "getter" || name == "deleter" {
-                        return Ok(Value::obj(Object::BoundMethod {
-                            func: Value::Native(match name {
-                                "setter" => &crate::objects::property::SETTER,
-                                "getter" => &crate::objects::property::GETTER,
-                                _ => &crate::objects::property::DELETER,
-                            }),
-                            receiver: obj.clone(),
-                        }));
-                    }
-                }
-                Object::StaticMethod(f) | Object::ClassMethod(f)
-                    if name == "__func__" || name == "__wrapped__" =>
-                {
-                    return Ok(f.clone())
                 }
                 Object::Cell(v) if name == "cell_contents" => return Ok(v.clone()),
                 Object::Complex(re, im) => match name {
@@ -660,6 +669,14 @@ impl Vm {
             }
         }
         let kind = self.kind_of(obj);
+        if name == "__hash__"
+            && matches!(
+                kind,
+                TypeKind::List | TypeKind::Dict | TypeKind::Set | TypeKind::Slice
+            )
+        {
+            return Ok(Value::None);
+        }
         if let Some(m) = crate::objects::method(kind, name)
             .or_else(|| crate::objects::dunders::dunder(kind, name))
         {
@@ -669,6 +686,33 @@ impl Vm {
             }));
         }
         Err(self.attr_error(obj, name))
+    }
+
+    /// A function's `__annotations__` dict, made from `MAKE_FUNCTION`'s name/value tuple (or
+    /// empty) on first read and kept.
+    fn func_annotations(&mut self, o: &ObjRef) -> Value {
+        let Object::Function(f) = o.get_mut() else {
+            return Value::None;
+        };
+        let set = f.set.get_or_insert_with(Default::default);
+        if let Some(v) = &set.annotations {
+            if matches!(v.body(), Some(Object::Dict(_))) {
+                return v.clone();
+            }
+        }
+        let mut d = Dict::new();
+        if let Some(Some(Object::Tuple(t))) = set.annotations.as_ref().map(|v| v.body()) {
+            for pair in t.chunks(2) {
+                if let [k, v] = pair {
+                    if let Some(name) = k.as_str() {
+                        dict_set_str(&mut d, name, v.clone());
+                    }
+                }
+            }
+        }
+        let dv = Vm::new_dict(d);
+        set.annotations = Some(dv.clone());
+        dv
     }
 
     fn func_doc(&self, code: u32) -> Value {
@@ -727,6 +771,12 @@ impl Vm {
             "value" if self.exc_matches(o, ExcKind::StopIteration) => {
                 e.args.first().cloned().unwrap_or(Value::None)
             }
+            // No argument: None; one: itself; more: the arguments' tuple.
+            "code" if self.exc_matches(o, ExcKind::SystemExit) => match e.args.len() {
+                0 => Value::None,
+                1 => e.args[0].clone(),
+                _ => Vm::new_tuple(e.args.clone()),
+            },
             _ => return None,
         })
     }
@@ -876,7 +926,7 @@ impl Vm {
                     None
                 };
                 let v = match class_attr {
-                    Some(a) => match self.set_through_descriptor(&a, obj, v, name)? {
+                    Some(a) => match self.set_through_descriptor(&a, obj, v)? {
                         Some(v) => v,
                         None => return Ok(()),
                     },
@@ -954,7 +1004,7 @@ impl Vm {
                 }
                 let descr = meta.and_then(|m| self.lookup_user_attr(&m, name));
                 let v = match descr {
-                    Some(a) => match self.set_through_descriptor(&a, obj, v, name)? {
+                    Some(a) => match self.set_through_descriptor(&a, obj, v)? {
                         Some(v) => v,
                         None => return Ok(()),
                     },
@@ -962,8 +1012,7 @@ impl Vm {
                 };
                 let hash = str_hash_of(name);
                 let key = name_v.clone();
-                let is_prop = matches!(v.body(), Some(Object::Property { .. }))
-                    || self.is_user_descriptor(&v);
+                let is_prop = prop_of(&v).is_some() || self.is_user_descriptor(&v);
                 let is_setattr = name == "__setattr__";
                 let is_getattribute = name == "__getattribute__";
                 if let Object::Class(c) = o.get_mut() {
@@ -1024,6 +1073,18 @@ impl Vm {
                             f.set.get_or_insert_with(Default::default).module = Some(v);
                             return Ok(());
                         }
+                        "__annotations__" => {
+                            if !matches!(v, Value::None)
+                                && !matches!(v.body(), Some(Object::Dict(_)))
+                            {
+                                return Err(
+                                    self.type_error("__annotations__ must be set to a dict object")
+                                );
+                            }
+                            f.set.get_or_insert_with(Default::default).annotations =
+                                Some(v).filter(|v| !matches!(v, Value::None));
+                            return Ok(());
+                        }
                         _ => {}
                     }
                     if name == "__dict__" {
@@ -1075,15 +1136,8 @@ impl Vm {
                         return Err(self.err(ExcKind::AttributeError, "__delete__"));
                     }
                 }
-                if let Some(Object::Property { fdel, .. }) = a.body() {
-                    let fdel = fdel.clone();
-                    if matches!(fdel, Value::None | Value::Null) {
-                        return Err(self.err(
-                            ExcKind::AttributeError,
-                            format!("can't delete attribute '{name}'"),
-                        ));
-                    }
-                    self.call(&fdel, std::slice::from_ref(obj), &[])?;
+                if let Some(p) = prop_of(&a) {
+                    crate::objects::property::set_value(self, &p, obj, None)?;
                     return Ok(());
                 }
             }
@@ -1184,11 +1238,20 @@ impl Vm {
                 _ => None,
             };
             if let Some(a) = found {
-                return match a.body() {
+                let core = match a.body() {
+                    Some(Object::Instance(i))
+                        if self.lookup_user_attr(&i.class, "__get__").is_none() =>
+                    {
+                        crate::objects::property::descr_base(&a)
+                    }
+                    _ => None,
+                };
+                return match core.as_ref().unwrap_or(&a).body() {
                     Some(Object::ClassMethod(f)) => Ok(Value::obj(Object::BoundMethod {
                         func: f.clone(),
                         receiver: Value::Obj(start_cls.clone()),
                     })),
+                    Some(Object::StaticMethod(f)) => Ok(f.clone()),
                     _ => {
                         if !instance_mode && !matches!(a, Value::Native(_)) {
                             // A class receiver: descriptors get `(None, receiver)`.
@@ -1220,6 +1283,13 @@ impl Vm {
                 }));
             }
         }
+        match name {
+            "__thisclass__" => return Ok(Value::Obj(class.clone())),
+            "__self__" => return Ok(receiver.clone()),
+            "__self_class__" => return Ok(Value::Obj(start_cls)),
+            "__class__" => return Ok(Value::Obj(self.types[TypeKind::Super as usize].clone())),
+            _ => {}
+        }
         Err(self.err(
             ExcKind::AttributeError,
             format!("'super' object has no attribute '{name}'"),
@@ -1236,7 +1306,8 @@ impl Vm {
         let func = args[0].clone();
         let name_v = args[1].clone();
         let name = name_v.as_str().unwrap_or("?").to_string();
-        let bases_v: Vec<Value> = args[2..npos].to_vec();
+        let orig_bases: Vec<Value> = args[2..npos].to_vec();
+        let bases_v = self.resolve_mro_entries(&orig_bases)?;
         let mut explicit_meta = None;
         let mut kw_names = Vec::new();
         let mut kw_values = Vec::new();
@@ -1309,7 +1380,14 @@ impl Vm {
             cells.push(ObjRef::new(Object::Cell(Value::Null)));
         }
         cells.extend(closure);
-        let ret = self.run_code_in(code, Some(ns_obj), cells, owner)?;
+        let ret = self.run_code_in(code, Some(ns_obj.clone()), cells, owner)?;
+        if bases_v.len() != orig_bases.len()
+            || bases_v.iter().zip(&orig_bases).any(|(a, b)| !a.is(b))
+        {
+            // PEP 560: the namespace records the bases as written.
+            let orig = Vm::new_tuple(orig_bases);
+            self.setitem(&Value::Obj(ns_obj), Vm::str_val("__orig_bases__"), orig)?;
+        }
         let cls = if is_plain_type {
             let Value::Obj(ns_obj) = &ns else {
                 return Err(self.type_error("namespace"));
@@ -1332,6 +1410,36 @@ impl Vm {
             }
         }
         Ok(cls)
+    }
+
+    /// PEP 560: each base that is not a class but has `__mro_entries__` is replaced by the
+    /// bases that method gives for the original bases tuple.
+    fn resolve_mro_entries(&mut self, orig: &[Value]) -> PyResult<Vec<Value>> {
+        if orig
+            .iter()
+            .all(|b| matches!(b.body(), Some(Object::Class(_))))
+        {
+            return Ok(orig.to_vec());
+        }
+        let tuple = Vm::new_tuple(orig.to_vec());
+        let mut out = Vec::with_capacity(orig.len());
+        for b in orig {
+            if matches!(b.body(), Some(Object::Class(_))) {
+                out.push(b.clone());
+                continue;
+            }
+            match self.getattr_opt(b, "__mro_entries__")? {
+                Some(f) => {
+                    let r = self.call(&f, std::slice::from_ref(&tuple), &[])?;
+                    match r.body() {
+                        Some(Object::Tuple(t)) => out.extend(t.iter().cloned()),
+                        _ => return Err(self.type_error("__mro_entries__ must return a tuple")),
+                    }
+                }
+                None => out.push(b.clone()),
+            }
+        }
+        Ok(out)
     }
 
     /// The bases of a new class as class objects (`object` when there are none).
@@ -1448,9 +1556,9 @@ impl Vm {
                 .iter()
                 .any(|b| matches!(b.get(), Object::Class(c) if c.has_getattribute));
         let has_properties = has_getattribute
-            || dict.iter().any(|(_, v)| {
-                matches!(v.body(), Some(Object::Property { .. })) || self.is_user_descriptor(v)
-            })
+            || dict
+                .iter()
+                .any(|(_, v)| prop_of(v).is_some() || self.is_user_descriptor(v))
             || bases
                 .iter()
                 .any(|b| matches!(b.get(), Object::Class(c) if c.has_properties));
@@ -1458,6 +1566,7 @@ impl Vm {
             || bases
                 .iter()
                 .any(|b| matches!(b.get(), Object::Class(c) if c.has_setattr));
+        let mut own_slots: Vec<String> = Vec::new();
         let slots = match dict_get_str(&dict, "__slots__") {
             None => None,
             Some(sv) => {
@@ -1484,6 +1593,9 @@ impl Vm {
                         )));
                     }
                     own.push(Box::from(s));
+                    if s != "__dict__" && s != "__weakref__" {
+                        own_slots.push(s.to_string());
+                    }
                 }
                 // `__dict__` among the slots gives instances a dict again.
                 let mut all = if own.iter().any(|s| &**s == "__dict__") {
@@ -1523,11 +1635,31 @@ impl Vm {
             metaclass,
             has_getattribute,
             builtin: false,
+            subclasses: Vec::new(),
         }));
         let mut full = vec![cls.clone()];
         full.extend(mro);
-        if let Object::Class(c) = cls.get_mut() {
+        let bases_now = if let Object::Class(c) = cls.get_mut() {
             c.mro = full;
+            c.bases.clone()
+        } else {
+            Vec::new()
+        };
+        // Each base lists its subclasses weakly (`__subclasses__`).
+        for b in &bases_now {
+            if let Object::Class(bc) = b.get_mut() {
+                bc.subclasses.retain(|w| w.get().is_some());
+                bc.subclasses.push(cls.downgrade(usize::MAX));
+            }
+        }
+        // Each slot is a member descriptor in the namespace (under its mangled name).
+        for s in &own_slots {
+            let key = crate::value::object::mangle_private(name, s);
+            let d = crate::objects::descriptor::new(self, &cls, &key, true, true);
+            if let Object::Class(c) = cls.get_mut() {
+                dict_set_str(&mut c.dict, &key, d);
+                c.has_properties = true;
+            }
         }
         let cls_v = Value::Obj(cls.clone());
         if let Some(Object::Cell(c)) = classcell
@@ -1543,6 +1675,12 @@ impl Vm {
             _ => Vec::new(),
         };
         for (k, v) in attrs {
+            // A property learns its name for its error messages.
+            if let Some(p) = prop_of(&v) {
+                if let Some(Object::Property(p)) = p.as_obj().map(|o| o.get_mut()) {
+                    p.name = k.clone();
+                }
+            }
             if let Some(Object::Instance(i)) = v.body() {
                 if let Some(sn) = self.lookup_user_attr(&i.class, "__set_name__") {
                     if let Err(e) = self.call(&sn, &[v.clone(), cls_v.clone(), k.clone()], &[]) {

@@ -12,12 +12,20 @@ use crate::value::object::{
 use crate::value::Value;
 use crate::vm::nest;
 use crate::vm::ExcKind;
-use crate::vm::{PyResult, Vm, RECURSION_LIMIT};
+use crate::vm::{PyResult, Vm};
 use permafrost_image::opcode::flags;
 
 /// The built-in types whose `__init__`, not their constructor, takes the contents.
 fn is_container(k: TypeKind) -> bool {
-    matches!(k, TypeKind::List | TypeKind::Dict | TypeKind::Set)
+    matches!(
+        k,
+        TypeKind::List
+            | TypeKind::Dict
+            | TypeKind::Set
+            | TypeKind::Property
+            | TypeKind::ClassMethod
+            | TypeKind::StaticMethod
+    )
 }
 
 /// "'a'", "'a' and 'b'", "'a', 'b', and 'c'" as CPython lists missing arguments.
@@ -250,6 +258,13 @@ impl Vm {
         a: &crate::vm::native::Args,
     ) -> PyResult<Value> {
         let (name, is_kind): (&str, fn(&Value) -> bool) = match kind {
+            TypeKind::Property | TypeKind::ClassMethod | TypeKind::StaticMethod => {
+                let init = crate::objects::method(kind, "__init__");
+                return match init {
+                    Some(f) => self.call_native(f, a.raw, a.kwnames),
+                    None => Ok(Value::None),
+                };
+            }
             TypeKind::List => ("list", |v| matches!(v.body(), Some(Object::List(_)))),
             TypeKind::Dict => ("dict", |v| matches!(v.body(), Some(Object::Dict(_)))),
             _ => ("set", |v| matches!(v.body(), Some(Object::Set(_)))),
@@ -623,7 +638,7 @@ impl Vm {
         why: &'static str,
         f: impl FnOnce(&mut Vm) -> PyResult<R>,
     ) -> PyResult<R> {
-        if self.depth >= RECURSION_LIMIT {
+        if self.depth >= self.recursion_limit {
             return Err(self.recursion_error(why));
         }
         self.depth += 1;
@@ -642,7 +657,7 @@ impl Vm {
 
     /// Counts `cost` levels against the recursion limit.
     pub fn enter_n(&mut self, cost: u32) -> PyResult<()> {
-        if self.depth + cost > RECURSION_LIMIT {
+        if self.depth + cost > self.recursion_limit {
             return Err(self.err(
                 ExcKind::RecursionError,
                 if cost > 1 {
@@ -1036,6 +1051,9 @@ impl Vm {
                                 | TypeKind::Set
                                 | TypeKind::FrozenSet
                                 | TypeKind::Bytes
+                                | TypeKind::Property
+                                | TypeKind::ClassMethod
+                                | TypeKind::StaticMethod
                         ) =>
                 {
                     Some(kc.kind)
@@ -1114,6 +1132,9 @@ impl Vm {
         // Lists, dicts and sets start empty and are filled by `__init__`; the immutable
         // types are built from the arguments (CPython's `__new__`).
         let base = match base_kind {
+            Some(k @ (TypeKind::Property | TypeKind::ClassMethod | TypeKind::StaticMethod)) => {
+                crate::objects::property::empty(k)
+            }
             Some(k) if is_container(k) => self.construct_builtin(k, &[], &[])?,
             Some(k) => self.construct_builtin(k, args, kwnames)?,
             None => Value::Null,

@@ -672,6 +672,7 @@ pub(crate) fn call_with_frame(
                 ))),
             }
         }
+        "_getframe" => crate::stdlib::sys::getframe(vm, frame, a),
         _ => Err(vm.err(ExcKind::SystemError, "unknown frame built-in")),
     }
 }

@@ -83,6 +83,13 @@ impl Vm {
     ) -> PyResult<ExitKind> {
         let base = self.handled.len();
         self.handled.extend(f.exc_stack.iter().cloned());
+        self.frame_records.push(crate::vm::FrameRecord {
+            code: f.code,
+            module: f.module,
+            globals: f.globals.clone(),
+            namespace: f.namespace.clone(),
+            ip: f.ip,
+        });
         let result = loop {
             let r = match throw.take() {
                 Some(e) => Err(e),
@@ -119,6 +126,7 @@ impl Vm {
             }
         };
         self.handled.truncate(base);
+        self.frame_records.pop();
         result
     }
 
@@ -561,6 +569,7 @@ impl Vm {
                     f.push(recv);
                 }
                 Opcode::CALL_METHOD => {
+                    self.note_call_ip(ip);
                     let n = arg as usize;
                     let len = f.stack.len();
                     let fpos = len - n - 2;
@@ -585,6 +594,10 @@ impl Vm {
                         r?;
                         let v = std::mem::take(&mut self.ret_slot);
                         f.push(v);
+                    } else if first_arg == len && self.is_super_type(&callable) {
+                        let r = self.super_from_frame(f);
+                        f.stack.truncate(fpos);
+                        f.push(r?);
                     } else {
                         let result = self.call_direct(&callable, &f.stack[first_arg..], &[]);
                         f.stack.truncate(fpos);
@@ -595,6 +608,7 @@ impl Vm {
                     }
                 }
                 Opcode::CALL => {
+                    self.note_call_ip(ip);
                     let n = arg as usize;
                     let len = f.stack.len();
                     let fpos = len - n - 1;
@@ -614,6 +628,10 @@ impl Vm {
                         r?;
                         let v = std::mem::take(&mut self.ret_slot);
                         f.push(v);
+                    } else if n == 0 && self.is_super_type(&callable) {
+                        let r = self.super_from_frame(f);
+                        f.stack.truncate(fpos);
+                        f.push(r?);
                     } else {
                         let result = self.call_direct(&callable, &f.stack[fpos + 1..], &[]);
                         f.stack.truncate(fpos);
@@ -624,6 +642,7 @@ impl Vm {
                     }
                 }
                 Opcode::CALL_KW => {
+                    self.note_call_ip(ip);
                     let kwnames = f.pop();
                     let n = arg as usize;
                     let len = f.stack.len();
@@ -641,6 +660,7 @@ impl Vm {
                     }
                 }
                 Opcode::CALL_EX => {
+                    self.note_call_ip(ip);
                     let kwargs = if arg & 1 != 0 { f.pop() } else { Value::Null };
                     let args = f.pop();
                     let callable = f.pop();
@@ -653,9 +673,16 @@ impl Vm {
                 Opcode::MAKE_FUNCTION => {
                     let code = f.pop();
                     let closure = if arg & 8 != 0 { f.pop() } else { Value::Null };
+                    let annotations = if arg & 4 != 0 { f.pop() } else { Value::Null };
                     let kwdefaults = if arg & 2 != 0 { f.pop() } else { Value::Null };
                     let defaults = if arg & 1 != 0 { f.pop() } else { Value::Null };
                     let func = self.make_function(f, code, defaults, kwdefaults, closure)?;
+                    if !annotations.is_null() {
+                        if let Some(Object::Function(func)) = func.as_obj().map(|o| o.get_mut()) {
+                            func.set.get_or_insert_with(Default::default).annotations =
+                                Some(annotations);
+                        }
+                    }
                     f.push(func);
                 }
                 Opcode::BINARY_OP => {
@@ -1436,23 +1463,38 @@ impl Vm {
         drop(f.stack.pop());
     }
 
-    /// Closes generators whose last reference went away while suspended (their `finally`
-    /// blocks run now); errors raised while closing are ignored, as CPython reports them
-    /// only as "Exception ignored".
+    /// Runs a cycle collection the allocation threshold asked for, then closes generators whose
+    /// last reference went away while suspended (their `finally` blocks run now) and calls the
+    /// callbacks of weak references whose referent died; errors raised meanwhile are ignored,
+    /// as CPython reports them only as "Exception ignored".
     pub fn run_finalizers(&mut self) {
+        // The allocation threshold asks for collections through the same flag.
+        if crate::value::heap::take_collect_request() {
+            self.collect_auto();
+        }
         for _ in 0..100 {
             let pending = crate::value::heap::take_finalizers();
-            if pending.is_empty() {
+            let weak = crate::value::heap::take_weak_callbacks();
+            if pending.is_empty() && weak.is_empty() {
                 return;
             }
             for g in pending {
                 let _ = self.call_native(&crate::objects::generator::CLOSE, &[Value::Obj(g)], &[]);
+            }
+            for w in weak {
+                crate::stdlib::weakref::run_callback(self, w);
             }
         }
     }
 
     pub fn name_error(&self, name: &str) -> ObjRef {
         self.err(ExcKind::NameError, format!("name '{name}' is not defined"))
+    }
+
+    /// Whether `v` is the `super` type: called with no arguments it reads the calling frame.
+    #[inline]
+    fn is_super_type(&self, v: &Value) -> bool {
+        matches!(v, Value::Obj(o) if o.ptr_eq(&self.types[crate::value::object::TypeKind::Super as usize]))
     }
 
     /// A built-in that reads the calling frame, with positional arguments from `first` up.
@@ -1464,19 +1506,22 @@ impl Vm {
         first: usize,
     ) -> PyResult<Value> {
         let args: Vec<Value> = f.stack[first..].to_vec();
-        if args.is_empty() {
-            if std::ptr::eq(nf, &functions::SUPER) {
-                return self.super_from_frame(f);
-            }
-            if std::ptr::eq(nf, &functions::DIR) {
-                return Ok(self.dir_of_frame(f));
-            }
+        if args.is_empty() && std::ptr::eq(nf, &functions::DIR) {
+            return Ok(self.dir_of_frame(f));
         }
-        if std::ptr::eq(nf, &functions::SUPER) || std::ptr::eq(nf, &functions::DIR) {
+        if std::ptr::eq(nf, &functions::DIR) {
             return self.call_direct(&Value::Native(nf), &args, &[]);
         }
         let a = crate::vm::native::Args::new(&args, &[]);
         crate::vm::dynamic::call_with_frame(self, nf, Some(f), &a)
+    }
+
+    /// Records where the running frame is calling from (`sys._getframe(n).f_lineno`).
+    #[inline(always)]
+    fn note_call_ip(&mut self, ip: usize) {
+        if let Some(r) = self.frame_records.last_mut() {
+            r.ip = ip;
+        }
     }
 
     /// The bound value of global name `arg` (module slot, then built-in), if any.

@@ -3,7 +3,8 @@
 //! parents of a dotted name imported first and each submodule bound on its parent,
 //! `fromlist` handled as `_handle_fromlist`), `IMPORT_FROM` falls back to the submodule
 //! registry, `IMPORT_STAR` honours `__all__`. Each module's top level runs once; a module is
-//! registered (the `sys.modules` equivalent is `Vm::modules`) before its code runs, so
+//! registered in `sys.modules` (`Vm::sys_modules`, a dict that is the truth for what is
+//! loaded: a program may store, replace or delete entries) before its code runs, so
 //! circular imports see the partially initialised module, as in CPython. Native modules of
 //! `stdlib::REGISTRY` come first.
 
@@ -13,19 +14,39 @@ use crate::value::Value;
 use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
 
+/// Where an import's relative names start from.
+pub(crate) enum Importer {
+    /// The code of an image module (by index).
+    Module(u32),
+    /// `__import__`'s `globals` argument (`None` for none).
+    Globals(Value),
+}
+
 impl Vm {
     /// The image index of (present) module `name`.
     pub fn module_index(&self, name: &str) -> Option<u32> {
         self.module_by_name.get(name).copied()
     }
 
-    /// The loaded module called `name` (`sys.modules[name]`), if any.
-    fn loaded_module(&self, name: &str) -> Option<ObjRef> {
-        if let Some(m) = self.native_modules.get(name) {
-            return Some(m.clone());
+    /// `sys.modules[name]`, if present (any object: a program may store its own there).
+    pub(crate) fn loaded_module(&self, name: &str) -> Option<Value> {
+        match self.sys_modules.get() {
+            Object::Dict(d) => crate::vm::attrs::dict_get_str(d, name).cloned(),
+            _ => None,
         }
-        let i = self.module_index(name)?;
-        self.modules.get(i as usize).cloned().flatten()
+    }
+
+    /// Sets (or, with `None`, removes) `sys.modules[name]`.
+    pub(crate) fn register_module(&self, name: &str, m: Option<Value>) {
+        if let Object::Dict(d) = self.sys_modules.get_mut() {
+            match m {
+                Some(m) => crate::value::dict_table::dict_set_str(d, name, m),
+                None => {
+                    let h = crate::value::dict_table::str_hash_of(name);
+                    d.remove(h, &mut |k| k.as_str() == Some(name));
+                }
+            }
+        }
     }
 
     fn module_not_found(&self, name: &str, suffix: &str) -> ObjRef {
@@ -37,14 +58,26 @@ impl Vm {
         e
     }
 
+    fn module_not_found_halted(&self, name: &str) -> ObjRef {
+        let e = self.err(
+            ExcKind::ModuleNotFoundError,
+            format!("import of {name} halted; None in sys.modules"),
+        );
+        self.set_exc_attr(&e, "name", Vm::str_val(name));
+        e
+    }
+
     /// `importlib.import_module(name)` for an absolute dotted name: imports each parent
     /// package first (iteratively: a name may have many dots), binds each newly loaded
     /// submodule on its parent, and returns the module itself.
     pub fn import_module(&mut self, name: &str) -> PyResult<Value> {
         if let Some(m) = self.loaded_module(name) {
-            return Ok(Value::Obj(m));
+            if matches!(m, Value::None) {
+                return Err(self.module_not_found_halted(name));
+            }
+            return Ok(m);
         }
-        let mut parent: Option<ObjRef> = None;
+        let mut parent: Option<Value> = None;
         let mut end = 0;
         loop {
             end = match name[end..].find('.') {
@@ -57,7 +90,7 @@ impl Vm {
                 None => self.load_submodule(prefix, parent.as_ref())?,
             };
             if end == name.len() {
-                return Ok(Value::Obj(m));
+                return Ok(m);
             }
             parent = Some(m);
             end += 1;
@@ -65,30 +98,47 @@ impl Vm {
     }
 
     /// Finds and runs module `name` whose parent package (if dotted) is already loaded.
-    fn load_submodule(&mut self, name: &str, parent: Option<&ObjRef>) -> PyResult<ObjRef> {
+    fn load_submodule(&mut self, name: &str, parent: Option<&Value>) -> PyResult<Value> {
         if name.is_empty() || name.ends_with('.') {
             return Err(self.err(ExcKind::ValueError, "Empty module name"));
         }
-        if let Some(parent) = parent {
+        if let Some(pv) = parent {
             // A parent without `__path__` is a plain module: it has no submodules.
-            let pv = Value::Obj(parent.clone());
-            if self.getattr_opt(&pv, "__path__")?.is_none() {
+            if self.getattr_opt(pv, "__path__")?.is_none() {
                 let (pname, _) = name.rsplit_once('.').unwrap_or((name, ""));
                 return Err(self.module_not_found(name, &format!("; '{pname}' is not a package")));
             }
         } else if let Some(init) = crate::stdlib::find(name) {
-            let m = init(self);
-            self.native_modules.insert(name.to_string(), m.clone());
-            return Ok(m);
+            let m = match self.native_modules.get(name) {
+                Some(m) => m.clone(),
+                None => {
+                    let m = init(self);
+                    self.native_modules.insert(name.to_string(), m.clone());
+                    m
+                }
+            };
+            self.register_module(name, Some(Value::Obj(m.clone())));
+            return Ok(Value::Obj(m));
         }
         let Some(index) = self.module_index(name) else {
             return Err(self.module_not_found(name, ""));
         };
-        let m = self.load_module(index, name)?;
-        if let (Some(parent), Some((_, last))) = (parent, name.rsplit_once('.')) {
+        self.load_module(index, name)?;
+        // What the module left in `sys.modules` is what the import gives (a module may
+        // replace itself there).
+        let m = match self.loaded_module(name) {
+            Some(m) => m,
+            None => {
+                return Err(self.err(
+                    ExcKind::KeyError,
+                    format!("'{name}' not in sys.modules as expected"),
+                ))
+            }
+        };
+        if let (Some(Value::Obj(parent)), Some((_, last))) = (parent, name.rsplit_once('.')) {
             if let Object::Module(pm) = parent.get_mut() {
                 let s = pm.slot_for(last, Vm::str_val(last));
-                pm.slots[s as usize] = Value::Obj(m.clone());
+                pm.slots[s as usize] = m.clone();
             }
         }
         Ok(m)
@@ -119,6 +169,13 @@ impl Vm {
                 Vm::str_val(dunder_name.rsplit_once('.').map_or("", |(p, _)| p))
             };
             set("__package__", package);
+            if dunder_name == "__main__" {
+                // CPython's main module starts with an empty `__annotations__`.
+                set(
+                    "__annotations__",
+                    Value::obj(Object::Dict(crate::value::dict_table::Dict::new())),
+                );
+            }
             set("__spec__", Value::None);
             set("__loader__", Value::None);
             if record.package {
@@ -128,6 +185,10 @@ impl Vm {
             }
         }
         self.modules[index as usize] = Some(m.clone());
+        self.register_module(&own, Some(Value::Obj(m.clone())));
+        if dunder_name != own {
+            self.register_module(dunder_name, Some(Value::Obj(m.clone())));
+        }
         self.initializing[index as usize] = true;
         let code = record.code;
         let r = self.run_code(code, None, Vec::new());
@@ -137,6 +198,10 @@ impl Vm {
             Err(e) => {
                 // As CPython: a module whose top level failed leaves `sys.modules`.
                 self.modules[index as usize] = None;
+                self.register_module(&own, None);
+                if dunder_name != own {
+                    self.register_module(dunder_name, None);
+                }
                 Err(e)
             }
         }
@@ -198,12 +263,48 @@ impl Vm {
         fromlist: &Value,
         level: &Value,
     ) -> PyResult<Value> {
+        self.import_in(Importer::Module(index), name, fromlist, level)
+    }
+
+    /// The package named by a globals dict (`__import__`'s `globals`): CPython's
+    /// `_calc___package__` over `__package__`, `__name__` and `__path__`.
+    fn package_of_globals(&mut self, globals: &Value) -> PyResult<String> {
+        let get = |k: &str| match globals.body() {
+            Some(Object::Dict(d)) => crate::vm::attrs::dict_get_str(d, k).cloned(),
+            _ => None,
+        };
+        if matches!(globals, Value::None) {
+            return Ok(String::new());
+        }
+        match get("__package__") {
+            Some(Value::None) | None => {}
+            Some(p) => {
+                return match p.as_str() {
+                    Some(s) => Ok(s.to_string()),
+                    None => Err(self.err(ExcKind::TypeError, "package must be a string")),
+                };
+            }
+        }
+        let name = get("__name__");
+        let Some(name) = name.as_ref().and_then(|n| n.as_str()) else {
+            return Err(self.err(ExcKind::KeyError, "'__name__' not in globals"));
+        };
+        if get("__path__").is_some() {
+            return Ok(name.to_string());
+        }
+        Ok(name.rsplit_once('.').map_or("", |(p, _)| p).to_string())
+    }
+
+    /// `__import__(name, globals, locals, fromlist, level)` from `importer`.
+    pub(crate) fn import_in(
+        &mut self,
+        importer: Importer,
+        name: &Value,
+        fromlist: &Value,
+        level: &Value,
+    ) -> PyResult<Value> {
         let Some(name) = name.as_str() else {
-            let t = self.type_name(name);
-            return Err(self.err(
-                ExcKind::TypeError,
-                format!("module name must be str, not {t}"),
-            ));
+            return Err(self.err(ExcKind::TypeError, "module name must be a string"));
         };
         let level = match level {
             Value::Int(l) if *l >= 0 => *l as u64,
@@ -222,7 +323,10 @@ impl Vm {
             }
             name.to_string()
         } else {
-            let package = self.importing_package(index)?;
+            let package = match &importer {
+                Importer::Module(index) => self.importing_package(*index)?,
+                Importer::Globals(g) => self.package_of_globals(g)?,
+            };
             if package.is_empty() {
                 return Err(self.err(
                     ExcKind::ImportError,
@@ -259,7 +363,7 @@ impl Vm {
             let keep = absolute.len() - (name.len() - first.len());
             if level == 0 || !name.is_empty() {
                 if let Some(m) = self.loaded_module(&absolute[..keep]) {
-                    return Ok(Value::Obj(m));
+                    return Ok(m);
                 }
                 return Err(self.err(
                     ExcKind::KeyError,
@@ -354,7 +458,7 @@ impl Vm {
                     .and_then(|v| v.as_str().map(str::to_string));
                 if let Some(pkg) = &pkgname {
                     if let Some(sub) = self.loaded_module(&format!("{pkg}.{n}")) {
-                        return Ok(Value::Obj(sub));
+                        return Ok(sub);
                     }
                 }
                 let shown = pkgname
@@ -393,6 +497,17 @@ impl Vm {
         let names: Vec<Value> = match self.getattr_opt(m, "__all__")? {
             Some(all) => self.collect(&all)?,
             None => match m.body() {
+                // A module whose namespace became a dict (`globals()`) keeps its names there.
+                Some(Object::Module(mo)) if mo.dict.is_some() => {
+                    match mo.dict.as_ref().map(|d| d.get()) {
+                        Some(Object::Dict(d)) => d
+                            .iter()
+                            .map(|(k, _)| k.clone())
+                            .filter(|k| !k.as_str().is_some_and(|s| s.starts_with('_')))
+                            .collect(),
+                        _ => Vec::new(),
+                    }
+                }
                 Some(Object::Module(mo)) => mo
                     .names
                     .iter()
@@ -428,6 +543,16 @@ impl Vm {
         let Some(Some(target)) = self.modules.get(index as usize).cloned() else {
             return Ok(());
         };
+        let target_dict = match target.get() {
+            Object::Module(t) => t.dict.clone(),
+            _ => None,
+        };
+        if let Some(d) = target_dict {
+            for (name, v) in values {
+                self.dict_set(&d, Vm::str_val(name.as_str()), v)?;
+            }
+            return Ok(());
+        }
         if let Object::Module(t) = target.get_mut() {
             for (name, v) in values {
                 let s = t.slot_for(&name, Vm::str_val(name.as_str()));

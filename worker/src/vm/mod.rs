@@ -38,6 +38,18 @@ pub type PyResult<T> = Result<T, ObjRef>;
 /// CPython's default recursion limit.
 pub const RECURSION_LIMIT: u32 = 1000;
 
+/// What `sys._getframe` knows of a running frame: its code and globals, and the instruction
+/// of its last call (the line a caller frame is at).
+pub struct FrameRecord {
+    pub code: u32,
+    pub module: u32,
+    /// Run-time code: its globals dict.
+    pub globals: Option<ObjRef>,
+    /// Class bodies: the namespace.
+    pub namespace: Option<ObjRef>,
+    pub ip: usize,
+}
+
 /// Where `print` writes.
 pub enum Sink {
     /// The process's stdout, flushed in chunks and before `run_main` returns.
@@ -66,15 +78,22 @@ pub struct Vm {
     pub layout: Layout,
     pub codes: Vec<CodeInfo>,
     pub templates: Vec<ModuleTemplate>,
-    /// Loaded modules by image module index (`sys.modules` for image modules).
+    /// Image modules by index: the module whose slots each frame of its code reads globals
+    /// from (what is *loaded* is `sys_modules`).
     pub modules: Vec<Option<ObjRef>>,
     /// Image module index by module name.
     pub module_by_name: HashMap<Box<str>, u32>,
     /// Whether each image module's top level is running (for CPython's "partially
     /// initialized module" messages).
     pub initializing: Vec<bool>,
-    /// Native modules (`math`).
+    /// Native modules (`math`) built so far.
     pub native_modules: HashMap<String, ObjRef>,
+    /// `sys.modules`: the dict the import system consults first and registers modules in.
+    pub sys_modules: ObjRef,
+    /// `sys.getrecursionlimit()`.
+    pub recursion_limit: u32,
+    /// The frames running, innermost last (`sys._getframe`).
+    pub frame_records: Vec<FrameRecord>,
     /// Module index of the module run as `__main__` (for `__name__`), if any.
     pub main_as_dunder_main: bool,
     pub types: Vec<ObjRef>,
@@ -107,6 +126,9 @@ pub struct Vm {
     /// Types defined by native modules, by qualified name (`itertools._grouper`), for natives
     /// that make instances of another type of their module.
     pub native_types: HashMap<&'static str, ObjRef>,
+    /// `atexit` registrations, each a tuple `(func, args, kwnames, kwvalues)`, run last first
+    /// when the program ends.
+    pub atexit: Vec<Value>,
 }
 
 const ITER_TYPES: &[&str] = &[
@@ -189,6 +211,7 @@ fn new_class(name: &str, bases: Vec<ObjRef>, kind: TypeKind) -> ObjRef {
         slots: None,
         metaclass: None,
         has_getattribute: false,
+        subclasses: Vec::new(),
         builtin: true,
     }));
     let mut mro = vec![cls.clone()];
@@ -199,6 +222,11 @@ fn new_class(name: &str, bases: Vec<ObjRef>, kind: TypeKind) -> ObjRef {
     }
     if let Object::Class(c) = cls.get_mut() {
         c.mro = mro;
+    }
+    for b in &bases {
+        if let Object::Class(bc) = b.get_mut() {
+            bc.subclasses.push(cls.downgrade(usize::MAX));
+        }
     }
     cls
 }
@@ -225,7 +253,14 @@ impl Vm {
         let bool_t = types[TypeKind::Bool as usize].clone();
         if let Object::Class(c) = bool_t.get_mut() {
             c.bases = vec![int_t.clone()];
-            c.mro = vec![bool_t.clone(), int_t, types[0].clone()];
+            c.mro = vec![bool_t.clone(), int_t.clone(), types[0].clone()];
+        }
+        if let Object::Class(c) = int_t.get_mut() {
+            c.subclasses.push(bool_t.downgrade(usize::MAX));
+        }
+        if let Object::Class(c) = types[0].get_mut() {
+            c.subclasses
+                .retain(|w| w.get().is_some_and(|k| !k.ptr_eq(&bool_t)));
         }
         let mut exc_types: Vec<ObjRef> = Vec::with_capacity(ExcKind::ALL.len());
         for kind in ExcKind::ALL {
@@ -258,6 +293,9 @@ impl Vm {
                 .collect(),
             initializing: vec![false; nmods],
             native_modules: HashMap::new(),
+            sys_modules: ObjRef::new(Object::Dict(Dict::new())),
+            recursion_limit: RECURSION_LIMIT,
+            frame_records: Vec::new(),
             main_as_dunder_main: false,
             types,
             exc_types,
@@ -275,6 +313,7 @@ impl Vm {
             frozen_in_pid: 0,
             units: Default::default(),
             native_types: HashMap::new(),
+            atexit: Vec::new(),
         }
     }
 
@@ -419,7 +458,7 @@ impl Vm {
                 }
                 Object::Code(_) | Object::CodeRef(_) | Object::DynCode { .. } => TypeKind::Code,
                 Object::CodeUnit(_) => TypeKind::Object,
-                Object::Property { .. } => TypeKind::Property,
+                Object::Property(_) => TypeKind::Property,
                 Object::StaticMethod(_) => TypeKind::StaticMethod,
                 Object::ClassMethod(_) => TypeKind::ClassMethod,
                 Object::DictView { kind, .. } => {

@@ -248,7 +248,8 @@ impl Vm {
                     };
                 }
                 let _ = is_exc;
-                if let Some(b) = crate::value::num::inst_base(v) {
+                let plain = crate::objects::property::descr_base(v).is_some();
+                if let Some(b) = crate::value::num::inst_base(v).filter(|_| !plain) {
                     // A set subclass names itself: `S({1})`, `S()`.
                     if let Some(Object::Set(st) | Object::FrozenSet(st)) = b.body() {
                         let name = self.type_name(v).to_string();
@@ -317,10 +318,33 @@ impl Vm {
                     view.firstlineno()
                 ));
             }
-            Object::Property { .. } => out.push_str(&format!("<property object at {id:#x}>")),
-            Object::StaticMethod(_) => out.push_str(&format!("<staticmethod object at {id:#x}>")),
-            Object::ClassMethod(_) => out.push_str(&format!("<classmethod object at {id:#x}>")),
-            Object::Super { .. } => out.push_str("<super object>"),
+            Object::Property(_) => out.push_str(&format!("<property object at {id:#x}>")),
+            Object::StaticMethod(f) | Object::ClassMethod(f) => {
+                let name = if matches!(o.get(), Object::ClassMethod(_)) {
+                    "classmethod"
+                } else {
+                    "staticmethod"
+                };
+                let f = f.clone();
+                out.push_str(&format!("<{name}("));
+                out.push_str(&self.repr(&f)?);
+                out.push_str(")>");
+            }
+            Object::Super { class, receiver } => {
+                // The receiver's type, or the receiver itself when it is a class the
+                // `super` is bound to (class mode).
+                let shown = match receiver.body() {
+                    Some(Object::Class(_)) if !Vm::is_subclass(&self.type_of(receiver), class) => {
+                        receiver.as_obj().map(Vm::class_name)
+                    }
+                    _ => Some(self.type_name(receiver)),
+                };
+                out.push_str(&format!(
+                    "<super: <class '{}'>, <{} object>>",
+                    Vm::class_name(class),
+                    shown.unwrap_or_default()
+                ));
+            }
             Object::Native(n) => {
                 if let Object::Class(c) = n.class.get() {
                     out.push_str(&format!("<{}.{} object at {id:#x}>", c.module, c.qualname));

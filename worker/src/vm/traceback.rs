@@ -8,6 +8,20 @@ use crate::value::Value;
 use crate::vm::Vm;
 use crate::ErrorReport;
 
+/// Identical traceback entries printed before the rest of a run is summarised.
+const RECURSIVE_CUTOFF: usize = 3;
+
+/// The summary line for a run of `run` identical entries, if it was cut.
+fn push_repeated(out: &mut String, run: usize) {
+    if run > RECURSIVE_CUTOFF {
+        let more = run - RECURSIVE_CUTOFF;
+        let plural = if more > 1 { "s" } else { "" };
+        out.push_str(&format!(
+            "  [Previous line repeated {more} more time{plural}]\n"
+        ));
+    }
+}
+
 impl Vm {
     /// The exception's type name as tracebacks print it (`mod.Name` outside `__main__`).
     pub fn exc_type_display(&self, exc: &ObjRef) -> String {
@@ -54,15 +68,29 @@ impl Vm {
         }
         if !tb.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
-            for (code, line) in tb.iter().rev() {
-                let view = self.codes[*code as usize].view;
-                out.push_str(&format!(
+            // CPython prints a run of identical entries (same file, line and function) three
+            // times, then `[Previous line repeated N more times]` for the rest.
+            let mut previous = String::new();
+            let mut run = 0usize;
+            for &(code, line) in tb.iter().rev() {
+                let view = self.codes[code as usize].view;
+                let entry = format!(
                     "  File \"{}\", line {}, in {}\n",
                     view.filename().as_str(),
                     line,
                     view.name().as_str()
-                ));
+                );
+                if entry != previous {
+                    push_repeated(out, run);
+                    run = 0;
+                }
+                run += 1;
+                if run <= RECURSIVE_CUTOFF {
+                    out.push_str(&entry);
+                }
+                previous = entry;
             }
+            push_repeated(out, run);
         }
         let name = self.exc_type_display(exc);
         let msg = self
@@ -95,10 +123,52 @@ impl Vm {
             _ => "?".into(),
         };
         let message = self.str_of(&Value::Obj(exc.clone())).unwrap_or_default();
+        let system_exit = if self.exc_matches(exc, crate::vm::ExcKind::SystemExit) {
+            Some(self.system_exit_report(exc))
+        } else {
+            None
+        };
         ErrorReport {
             type_name,
             message,
             traceback,
+            system_exit,
+        }
+    }
+
+    /// The exit status and stderr text of an uncaught `SystemExit`.
+    fn system_exit_report(&mut self, exc: &ObjRef) -> crate::SystemExitReport {
+        let code = self
+            .getattr_opt(&Value::Obj(exc.clone()), "code")
+            .ok()
+            .flatten()
+            .unwrap_or(Value::None);
+        match &code {
+            Value::None => crate::SystemExitReport {
+                status: 0,
+                stderr: String::new(),
+            },
+            Value::Int(i) => crate::SystemExitReport {
+                // As C's exit(): the low bits of a C long.
+                status: *i as i32,
+                stderr: String::new(),
+            },
+            Value::Bool(b) => crate::SystemExitReport {
+                status: i32::from(*b),
+                stderr: String::new(),
+            },
+            _ if matches!(code.body(), Some(Object::BigInt(_))) => crate::SystemExitReport {
+                status: -1,
+                stderr: String::new(),
+            },
+            _ => {
+                let mut text = self.str_of(&code).unwrap_or_default();
+                text.push('\n');
+                crate::SystemExitReport {
+                    status: 1,
+                    stderr: text,
+                }
+            }
         }
     }
 }

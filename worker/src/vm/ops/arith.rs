@@ -65,6 +65,11 @@ impl Vm {
                 return Ok(r);
             }
         }
+        if op == BinaryOp::Or {
+            if let Some(u) = crate::objects::alias::union_or(self, a, b)? {
+                return Ok(u);
+            }
+        }
         if inst_base(a).is_some() || inst_base(b).is_some() {
             let x = inst_base(a).unwrap_or_else(|| a.clone());
             let y = inst_base(b).unwrap_or_else(|| b.clone());

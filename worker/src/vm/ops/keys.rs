@@ -17,9 +17,7 @@ impl Vm {
         if same {
             return Ok(true);
         }
-        if matches!(key.body(), Some(Object::Instance(_)))
-            || matches!(stored.body(), Some(Object::Instance(_)))
-        {
+        if Vm::needs_user_eq(key) || Vm::needs_user_eq(stored) {
             return self.eq(stored, key);
         }
         Ok(false)
@@ -36,8 +34,20 @@ impl Vm {
         Ok(key.clone())
     }
 
+    /// Whether comparing `key` may run a user `__eq__`: an instance, or a tuple or frozenset
+    /// holding one at any depth.
     pub(crate) fn needs_user_eq(key: &Value) -> bool {
-        matches!(key.body(), Some(Object::Instance(_)))
+        fn holds_instance(v: &Value, depth: u32) -> bool {
+            match v.body() {
+                Some(Object::Instance(_)) => true,
+                // Deeper than any real key: assume the worst (the slow path is still right).
+                Some(Object::Tuple(_) | Object::FrozenSet(_)) if depth > 64 => true,
+                Some(Object::Tuple(t)) => t.iter().any(|x| holds_instance(x, depth + 1)),
+                Some(Object::FrozenSet(s)) => s.iter().any(|x| holds_instance(x, depth + 1)),
+                _ => false,
+            }
+        }
+        holds_instance(key, 0)
     }
 
     /// Looks up `key` in a dict object.

@@ -496,9 +496,12 @@ impl Vm {
                 }
             }
             Object::Class(c) => {
-                if c.builtin && c.metaclass.is_none() {
-                    // `list[int]` style generic aliases: return the class itself.
-                    return Ok(container.clone());
+                if c.builtin && crate::objects::alias::builtin_generic(c) {
+                    return Ok(crate::objects::alias::make_alias(
+                        self,
+                        container.clone(),
+                        key,
+                    ));
                 }
                 // A metaclass `__getitem__` first, then `__class_getitem__`.
                 if let Some(v) =

@@ -1,0 +1,229 @@
+//! The native core of `importlib`: `_imp`, `_frozen_importlib` and
+//! `_frozen_importlib_external`. CPython's `importlib/__init__.py` runs unchanged on top of
+//! them: `import_module` resolves relative names in Python and calls `_gcd_import`, which
+//! here is the interpreter's own import system (`vm/import.rs`) over `sys.modules`, the
+//! native modules and the image; `reload` finds a spec with `_find_spec` and re-runs the
+//! module's top level in the same module object with `_exec`. Finders, loaders and specs
+//! beyond that (`importlib.util`, `importlib.machinery`) are not provided.
+
+use super::parse_args;
+use crate::value::dict_table::{dict_set_str, Dict};
+use crate::value::heap::ObjRef;
+use crate::value::object::{BytesData, Instance, Object};
+use crate::value::Value;
+use crate::vm::native::{Args, Arity, NativeFn};
+use crate::vm::{ExcKind, PyResult, Vm};
+
+static IMP_FUNCTIONS: &[NativeFn] = &[
+    NativeFn::function("lock_held", false_fn, Arity::NoArgs, None),
+    NativeFn::function("acquire_lock", none_fn, Arity::NoArgs, None),
+    NativeFn::function("release_lock", none_fn, Arity::NoArgs, None),
+    NativeFn::function("is_builtin", is_builtin, Arity::One, None),
+    NativeFn::function("is_frozen", false_fn, Arity::One, None),
+    NativeFn::function("extension_suffixes", empty_list, Arity::NoArgs, None),
+    NativeFn::function("_fix_co_filename", none_fn, Arity::Range(2, 2), None),
+];
+
+static BOOTSTRAP_FUNCTIONS: &[NativeFn] = &[
+    NativeFn::new("_gcd_import", gcd_import),
+    NativeFn::new("_find_spec", find_spec),
+    NativeFn::function("_exec", exec_spec, Arity::Range(2, 2), None),
+    NativeFn::function("_resolve_name", resolve_name_fn, Arity::Range(3, 3), None),
+];
+
+static EXTERNAL_FUNCTIONS: &[NativeFn] = &[
+    NativeFn::function("_pack_uint32", pack_uint32, Arity::One, None),
+    NativeFn::function("_unpack_uint32", unpack_uint32, Arity::One, None),
+];
+
+fn false_fn(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+    Ok(Value::Bool(false))
+}
+
+fn none_fn(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+fn empty_list(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+    Ok(Vm::new_list(Vec::new()))
+}
+
+fn is_builtin(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let name = a.get(0).and_then(|v| v.as_str()).unwrap_or("");
+    Ok(Value::Int(super::find(name).is_some() as i64))
+}
+
+/// `_resolve_name`: `name` relative to `package` at `level`.
+fn resolve_name(vm: &Vm, name: &str, package: &str, level: i64) -> PyResult<String> {
+    let parts: Vec<&str> = package.split('.').collect();
+    if (parts.len() as i64) < level {
+        return Err(vm.err(
+            ExcKind::ImportError,
+            "attempted relative import beyond top-level package",
+        ));
+    }
+    let base = parts[..parts.len() - (level as usize - 1)].join(".");
+    Ok(if name.is_empty() {
+        base
+    } else {
+        format!("{base}.{name}")
+    })
+}
+
+fn resolve_name_fn(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let name = a.get(0).and_then(|v| v.as_str()).unwrap_or("").to_string();
+    let package = a.get(1).and_then(|v| v.as_str()).unwrap_or("").to_string();
+    let level = vm.index_of(&a.get(2).cloned().unwrap_or(Value::Int(1)))?;
+    Ok(Vm::str_val(resolve_name(
+        vm,
+        &name,
+        &package,
+        level.max(1),
+    )?))
+}
+
+/// `_gcd_import(name, package=None, level=0)`: CPython's sanity checks, then the module
+/// itself (not its top-level package).
+fn gcd_import(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let args = parse_args(vm, a, 0, "_gcd_import", &["name", "package", "level"], 1, 3)?;
+    let name_v = args[0].cloned().unwrap_or(Value::None);
+    let Some(name) = name_v.as_str().map(str::to_string) else {
+        return Err(vm.type_error(format!(
+            "module name must be str, not <class '{}'>",
+            vm.type_name(&name_v)
+        )));
+    };
+    let level = match args[2] {
+        Some(v) => vm.index_of(v)?,
+        None => 0,
+    };
+    if level < 0 {
+        return Err(vm.value_error("level must be >= 0"));
+    }
+    let absolute = if level > 0 {
+        let package = match args[1].and_then(|p| p.as_str()) {
+            Some(p) => p.to_string(),
+            None => return Err(vm.type_error("__package__ not set to a string")),
+        };
+        if package.is_empty() {
+            return Err(vm.err(
+                ExcKind::ImportError,
+                "attempted relative import with no known parent package",
+            ));
+        }
+        resolve_name(vm, &name, &package, level)?
+    } else {
+        if name.is_empty() {
+            return Err(vm.value_error("Empty module name"));
+        }
+        name
+    };
+    vm.import_module(&absolute)
+}
+
+/// `_find_spec(name, path, target=None)`: a spec for a module the interpreter can load, else
+/// `None`.
+fn find_spec(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let args = parse_args(vm, a, 0, "_find_spec", &["name", "path", "target"], 1, 3)?;
+    let Some(name) = args[0].and_then(|v| v.as_str()).map(str::to_string) else {
+        return Ok(Value::None);
+    };
+    let origin = if super::find(&name).is_some() {
+        Vm::str_val("built-in")
+    } else if let Some(i) = vm.module_index(&name) {
+        Value::Str(vm.image.module(i).file)
+    } else {
+        return Ok(Value::None);
+    };
+    let cls = super::native_class(vm, "importlib._bootstrap.ModuleSpec");
+    let parent = name.rsplit_once('.').map_or("", |(p, _)| p).to_string();
+    let mut own = Dict::new();
+    dict_set_str(&mut own, "name", Vm::str_val(name.as_str()));
+    dict_set_str(&mut own, "loader", Value::None);
+    dict_set_str(&mut own, "origin", origin);
+    dict_set_str(&mut own, "parent", Vm::str_val(parent));
+    dict_set_str(&mut own, "submodule_search_locations", Value::None);
+    Ok(Value::obj(Object::Instance(Instance {
+        class: cls,
+        own,
+        dict_obj: None,
+        exc: None,
+        base: Value::Null,
+    })))
+}
+
+/// `_exec(spec, module)`: runs the module's top level again in `module` (`reload`).
+fn exec_spec(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let spec = a.get(0).cloned().unwrap_or(Value::None);
+    let module = a.get(1).cloned().unwrap_or(Value::None);
+    let name_v = vm.getattr(&spec, &Vm::str_val("name"))?;
+    let name = name_v.as_str().unwrap_or("").to_string();
+    if !vm
+        .loaded_module(&name)
+        .is_some_and(|m| matches!((&m, &module), (Value::Obj(x), Value::Obj(y)) if x.ptr_eq(y)))
+    {
+        let e = vm.err(
+            ExcKind::ImportError,
+            format!("module {name} not in sys.modules"),
+        );
+        vm.set_exc_attr(&e, "name", Vm::str_val(name.as_str()));
+        return Err(e);
+    }
+    // A native module has nothing to re-run.
+    if super::find(&name).is_some() {
+        return Ok(module);
+    }
+    let Some(index) = vm.module_index(&name) else {
+        return Ok(module);
+    };
+    let Value::Obj(m) = &module else {
+        return Ok(module);
+    };
+    // The top level reads its globals from the module registered at its index.
+    vm.modules[index as usize] = Some(m.clone());
+    let code = vm.image.module(index).code;
+    vm.run_code(code, None, Vec::new())?;
+    Ok(vm.loaded_module(&name).unwrap_or(module))
+}
+
+fn pack_uint32(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let n = vm.index_of(&a.get(0).cloned().unwrap_or(Value::None))?;
+    let b = ((n as u64) & 0xffff_ffff) as u32;
+    Ok(Value::obj(Object::Bytes(BytesData::Owned(
+        b.to_le_bytes().to_vec().into(),
+    ))))
+}
+
+fn unpack_uint32(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    match a.get(0).and_then(|v| match v.body() {
+        Some(Object::Bytes(b)) => Some(b.to_vec()),
+        _ => None,
+    }) {
+        Some(b) if b.len() == 4 => Ok(Value::Int(
+            u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as i64
+        )),
+        _ => Err(vm.value_error("bytes of length 4 required")),
+    }
+}
+
+pub(crate) fn init_imp(_vm: &mut Vm) -> ObjRef {
+    super::new_module("_imp", IMP_FUNCTIONS, &[])
+}
+
+pub(crate) fn init_bootstrap(vm: &mut Vm) -> ObjRef {
+    super::native_type(vm, "importlib._bootstrap.ModuleSpec", None, &[], false);
+    let import = vm
+        .builtins
+        .get("__import__")
+        .cloned()
+        .unwrap_or(Value::None);
+    super::new_module(
+        "_frozen_importlib",
+        BOOTSTRAP_FUNCTIONS,
+        &[("__import__", import)],
+    )
+}
+
+pub(crate) fn init_external(_vm: &mut Vm) -> ObjRef {
+    super::new_module("_frozen_importlib_external", EXTERNAL_FUNCTIONS, &[])
+}

@@ -1,0 +1,1184 @@
+//! `_io`: in-memory streams (`StringIO`, `BytesIO`), the text streams behind `sys.stdout`,
+//! `sys.stderr` and `sys.stdin` (stdout writes into the output `print` produces), the base
+//! classes `io.py` derives from, and the names it imports. A worker has no file access:
+//! `open` and the file types raise `OSError`.
+
+use super::{native_class, native_type, new_cls, new_native, parse_args, receiver, state_of};
+use crate::value::heap::ObjRef;
+use crate::value::object::{BytesData, NativeState, Object};
+use crate::value::Value;
+use crate::vm::native::{Args, Arity, NativeFn};
+use crate::vm::{ExcKind, PyResult, Vm};
+
+const DEFAULT_BUFFER_SIZE: i64 = 8192;
+
+static FUNCTIONS: &[NativeFn] = &[
+    NativeFn::new("open", open),
+    NativeFn::new("open_code", open),
+    NativeFn::new("text_encoding", text_encoding),
+];
+
+static STRINGIO_METHODS: &[NativeFn] = &[
+    NativeFn::new("StringIO", stringio_new),
+    NativeFn::new("StringIO.__init__", stringio_init),
+    NativeFn::method("StringIO.getvalue", s_getvalue, Arity::NoArgs, None),
+    NativeFn::method("StringIO.read", s_read, Arity::Range(0, 1), None),
+    NativeFn::method("StringIO.readline", s_readline, Arity::Range(0, 1), None),
+    NativeFn::method("StringIO.readlines", s_readlines, Arity::Range(0, 1), None),
+    NativeFn::method("StringIO.write", s_write, Arity::One, None),
+    NativeFn::method("StringIO.writelines", writelines, Arity::One, None),
+    NativeFn::method("StringIO.seek", s_seek, Arity::Range(1, 2), None),
+    NativeFn::method("StringIO.tell", s_tell, Arity::NoArgs, None),
+    NativeFn::method("StringIO.truncate", s_truncate, Arity::Range(0, 1), None),
+    NativeFn::method("StringIO.close", s_close, Arity::NoArgs, None),
+    NativeFn::method("StringIO.flush", s_flush, Arity::NoArgs, None),
+    NativeFn::method("StringIO.readable", s_able, Arity::NoArgs, None),
+    NativeFn::method("StringIO.writable", s_able, Arity::NoArgs, None),
+    NativeFn::method("StringIO.seekable", s_able, Arity::NoArgs, None),
+    NativeFn::method("StringIO.isatty", s_isatty, Arity::NoArgs, None),
+    NativeFn::method("StringIO.fileno", fileno_unsupported, Arity::NoArgs, None),
+    NativeFn::method("StringIO.detach", detach_unsupported, Arity::NoArgs, None),
+    NativeFn::method("StringIO.__enter__", s_enter, Arity::NoArgs, None),
+    NativeFn::method("StringIO.__exit__", s_exit, Arity::Range(0, 3), None),
+    NativeFn::method("StringIO.__iter__", s_enter, Arity::NoArgs, None),
+    NativeFn::method("StringIO.__next__", s_next, Arity::NoArgs, None),
+];
+static S_CLOSED: NativeFn = NativeFn::new("closed", s_closed);
+static S_NEWLINES: NativeFn = NativeFn::new("newlines", s_newlines);
+static S_LINE_BUFFERING: NativeFn = NativeFn::new("line_buffering", s_line_buffering);
+
+static BYTESIO_METHODS: &[NativeFn] = &[
+    NativeFn::new("BytesIO", bytesio_new),
+    NativeFn::new("BytesIO.__init__", bytesio_init),
+    NativeFn::method("BytesIO.getvalue", b_getvalue, Arity::NoArgs, None),
+    NativeFn::method("BytesIO.read", b_read, Arity::Range(0, 1), None),
+    NativeFn::method("BytesIO.read1", b_read, Arity::Range(0, 1), None),
+    NativeFn::method("BytesIO.readline", b_readline, Arity::Range(0, 1), None),
+    NativeFn::method("BytesIO.readlines", b_readlines, Arity::Range(0, 1), None),
+    NativeFn::method("BytesIO.write", b_write, Arity::One, None),
+    NativeFn::method("BytesIO.writelines", writelines, Arity::One, None),
+    NativeFn::method("BytesIO.seek", b_seek, Arity::Range(1, 2), None),
+    NativeFn::method("BytesIO.tell", b_tell, Arity::NoArgs, None),
+    NativeFn::method("BytesIO.truncate", b_truncate, Arity::Range(0, 1), None),
+    NativeFn::method("BytesIO.close", b_close, Arity::NoArgs, None),
+    NativeFn::method("BytesIO.flush", b_flush, Arity::NoArgs, None),
+    NativeFn::method("BytesIO.readable", b_able, Arity::NoArgs, None),
+    NativeFn::method("BytesIO.writable", b_able, Arity::NoArgs, None),
+    NativeFn::method("BytesIO.seekable", b_able, Arity::NoArgs, None),
+    NativeFn::method("BytesIO.isatty", b_isatty, Arity::NoArgs, None),
+    NativeFn::method("BytesIO.fileno", fileno_unsupported, Arity::NoArgs, None),
+    NativeFn::method("BytesIO.detach", detach_unsupported, Arity::NoArgs, None),
+    NativeFn::method("BytesIO.__enter__", b_enter, Arity::NoArgs, None),
+    NativeFn::method("BytesIO.__exit__", b_exit, Arity::Range(0, 3), None),
+    NativeFn::method("BytesIO.__iter__", b_enter, Arity::NoArgs, None),
+    NativeFn::method("BytesIO.__next__", b_next, Arity::NoArgs, None),
+];
+static B_CLOSED: NativeFn = NativeFn::new("closed", b_closed);
+
+static STREAM_METHODS: &[NativeFn] = &[
+    NativeFn::method("TextIOWrapper.write", t_write, Arity::One, None),
+    NativeFn::method("TextIOWrapper.writelines", writelines, Arity::One, None),
+    NativeFn::method("TextIOWrapper.flush", t_flush, Arity::NoArgs, None),
+    NativeFn::method("TextIOWrapper.read", t_read, Arity::Range(0, 1), None),
+    NativeFn::method("TextIOWrapper.readline", t_read, Arity::Range(0, 1), None),
+    NativeFn::method(
+        "TextIOWrapper.readlines",
+        t_readlines,
+        Arity::Range(0, 1),
+        None,
+    ),
+    NativeFn::method("TextIOWrapper.isatty", t_false, Arity::NoArgs, None),
+    NativeFn::method("TextIOWrapper.fileno", t_fileno, Arity::NoArgs, None),
+    NativeFn::method("TextIOWrapper.readable", t_readable, Arity::NoArgs, None),
+    NativeFn::method("TextIOWrapper.writable", t_writable, Arity::NoArgs, None),
+    NativeFn::method("TextIOWrapper.seekable", t_false, Arity::NoArgs, None),
+    NativeFn::method("TextIOWrapper.close", t_close, Arity::NoArgs, None),
+    NativeFn::method("TextIOWrapper.__repr__", t_repr, Arity::NoArgs, None),
+];
+static T_CLOSED: NativeFn = NativeFn::new("closed", t_false);
+static T_NAME: NativeFn = NativeFn::new("name", t_name);
+static T_MODE: NativeFn = NativeFn::new("mode", t_mode);
+
+static DECODER_METHODS: &[NativeFn] = &[
+    NativeFn::new("IncrementalNewlineDecoder", decoder_new),
+    NativeFn::new("IncrementalNewlineDecoder.__init__", decoder_init),
+    NativeFn::new("IncrementalNewlineDecoder.decode", decoder_decode),
+    NativeFn::method(
+        "IncrementalNewlineDecoder.reset",
+        decoder_reset,
+        Arity::NoArgs,
+        None,
+    ),
+    NativeFn::method(
+        "IncrementalNewlineDecoder.getstate",
+        decoder_getstate,
+        Arity::NoArgs,
+        None,
+    ),
+];
+
+static FILE_METHODS: &[NativeFn] = &[NativeFn::new("FileIO", no_files)];
+
+// ----- shared -----
+
+fn closed_error(vm: &Vm) -> ObjRef {
+    vm.value_error("I/O operation on closed file")
+}
+
+fn unsupported(vm: &mut Vm, msg: &str) -> ObjRef {
+    let cls = native_class(vm, "io.UnsupportedOperation");
+    vm.make_exc(&cls, vec![Vm::str_val(msg)])
+}
+
+fn fileno_unsupported(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+    Err(unsupported(vm, "fileno"))
+}
+
+fn detach_unsupported(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+    Err(unsupported(vm, "detach"))
+}
+
+/// `open` (also `builtins.open`): there is no file access.
+pub(crate) fn open(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+    Err(vm.err(
+        ExcKind::OSError,
+        "open() is not available: the interpreter has no file access",
+    ))
+}
+
+fn no_files(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+    open(vm, _a)
+}
+
+fn text_encoding(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let args = parse_args(vm, a, 0, "text_encoding", &["encoding", "stacklevel"], 1, 2)?;
+    Ok(match args[0] {
+        Some(Value::None) | None => Vm::str_val("locale"),
+        Some(e) => e.clone(),
+    })
+}
+
+/// `-1`/`None` (everything) or a size.
+fn size_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<usize>> {
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(v) => {
+            let n = vm.index_of(v)?;
+            Ok(if n < 0 { None } else { Some(n as usize) })
+        }
+    }
+}
+
+fn writelines(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let me = a.get(0).cloned().unwrap_or(Value::None);
+    let lines = a.get(1).cloned().unwrap_or(Value::None);
+    let write = vm.getattr(&me, &Vm::str_val("write"))?;
+    let it = vm.collect(&lines)?;
+    for line in it {
+        vm.call(&write, &[line], &[])?;
+    }
+    Ok(Value::None)
+}
+
+// ----- StringIO -----
+
+/// A text buffer of code points with a position, as CPython's `StringIO` (positions count
+/// code points).
+struct StringIO {
+    buf: Vec<char>,
+    pos: usize,
+    closed: bool,
+    /// `newline`: `None` (universal), `""`, `"\n"`, `"\r"` or `"\r\n"`.
+    newline: Option<String>,
+    /// Line endings seen when translating (`newlines`): bit 1 `\r`, 2 `\n`, 4 `\r\n`.
+    seen: u8,
+}
+
+impl NativeState for StringIO {
+    fn visit(&self, _f: &mut dyn FnMut(&Value)) {}
+}
+
+fn stringio_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let cls = new_cls(vm, a);
+    let native = native_class(vm, "_io.StringIO");
+    Ok(new_native(
+        cls,
+        native,
+        None,
+        StringIO {
+            buf: Vec::new(),
+            pos: 0,
+            closed: false,
+            newline: Some("\n".into()),
+            seen: 0,
+        },
+    ))
+}
+
+fn stringio_init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let args = parse_args(vm, a, 1, "StringIO", &["initial_value", "newline"], 0, 2)?;
+    let newline = match args[1] {
+        None => Some("\n".to_string()),
+        Some(Value::None) => None,
+        Some(v) => match v.as_str() {
+            Some(s @ ("" | "\n" | "\r" | "\r\n")) => Some(s.to_string()),
+            Some(s) => {
+                let r = vm.repr(&Vm::str_val(s))?;
+                return Err(vm.value_error(format!("illegal newline value: {r}")));
+            }
+            None => {
+                return Err(vm.type_error(format!(
+                    "newline must be str or None, not {}",
+                    vm.type_name(v)
+                )))
+            }
+        },
+    };
+    let initial = match args[0] {
+        None | Some(Value::None) => String::new(),
+        Some(v) => match v.as_str() {
+            Some(s) => s.to_string(),
+            None => {
+                return Err(vm.type_error(format!(
+                    "initial_value must be str or None, not {}",
+                    vm.type_name(v)
+                )))
+            }
+        },
+    };
+    let s = sio(vm, a)?;
+    s.buf.clear();
+    s.pos = 0;
+    s.closed = false;
+    s.newline = newline;
+    s.seen = 0;
+    if !initial.is_empty() {
+        sio_write(s, &initial);
+        s.pos = 0;
+    }
+    Ok(Value::None)
+}
+
+fn sio<'a>(vm: &Vm, a: &Args<'a>) -> PyResult<&'a mut StringIO> {
+    receiver::<StringIO>(vm, a, "_io.StringIO", "method")
+}
+
+/// The receiver, refusing a closed buffer.
+fn sio_open<'a>(vm: &Vm, a: &Args<'a>) -> PyResult<&'a mut StringIO> {
+    let s = sio(vm, a)?;
+    if s.closed {
+        return Err(closed_error(vm));
+    }
+    Ok(s)
+}
+
+/// Writes `text` at the position after newline translation; returns nothing (the caller
+/// reports the length of the text given, as CPython does).
+fn sio_write(s: &mut StringIO, text: &str) {
+    let translated: String = match s.newline.as_deref() {
+        // Universal mode: `\r\n` and `\r` become `\n` on the way in.
+        None => {
+            let mut out = String::with_capacity(text.len());
+            let mut chars = text.chars().peekable();
+            while let Some(c) = chars.next() {
+                match c {
+                    '\r' if chars.peek() == Some(&'\n') => {
+                        chars.next();
+                        s.seen |= 4;
+                        out.push('\n');
+                    }
+                    '\r' => {
+                        s.seen |= 1;
+                        out.push('\n');
+                    }
+                    '\n' => {
+                        s.seen |= 2;
+                        out.push('\n');
+                    }
+                    c => out.push(c),
+                }
+            }
+            out
+        }
+        Some(nl @ ("\r" | "\r\n")) => text.replace('\n', nl),
+        // Untranslated, but the line endings seen are still reported.
+        Some("") => {
+            let crlf = text.matches("\r\n").count();
+            for (bit, n) in [
+                (1, text.matches('\r').count() - crlf),
+                (2, text.matches('\n').count() - crlf),
+                (4, crlf),
+            ] {
+                if n > 0 {
+                    s.seen |= bit;
+                }
+            }
+            text.to_string()
+        }
+        _ => text.to_string(),
+    };
+    let chars: Vec<char> = translated.chars().collect();
+    if s.pos > s.buf.len() {
+        s.buf.resize(s.pos, '\0');
+    }
+    let end = s.pos + chars.len();
+    if end > s.buf.len() {
+        s.buf.resize(end, '\0');
+    }
+    s.buf[s.pos..end].copy_from_slice(&chars);
+    s.pos = end;
+}
+
+fn s_getvalue(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let s = sio_open(vm, a)?;
+    Ok(Vm::str_val(s.buf.iter().collect::<String>()))
+}
+
+fn s_read(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let n = size_arg(vm, a.get(1))?;
+    let s = sio_open(vm, a)?;
+    let start = s.pos.min(s.buf.len());
+    let end = match n {
+        Some(n) => (start + n).min(s.buf.len()),
+        None => s.buf.len(),
+    };
+    s.pos = s.pos.max(end);
+    Ok(Vm::str_val(s.buf[start..end].iter().collect::<String>()))
+}
+
+/// The end of the line starting at `start` (after its terminator), reading at most `limit`.
+fn line_end(s: &StringIO, start: usize, limit: Option<usize>) -> usize {
+    let max = match limit {
+        Some(n) => (start + n).min(s.buf.len()),
+        None => s.buf.len(),
+    };
+    let buf = &s.buf[..max];
+    let mut i = start;
+    match s.newline.as_deref() {
+        // Any of `\r`, `\n`, `\r\n` ends a line.
+        Some("") => {
+            while i < max {
+                match buf[i] {
+                    '\n' => return i + 1,
+                    '\r' => {
+                        if i + 1 < s.buf.len() && s.buf[i + 1] == '\n' && i + 1 < max {
+                            return i + 2;
+                        }
+                        return i + 1;
+                    }
+                    _ => i += 1,
+                }
+            }
+            max
+        }
+        Some("\r") => {
+            while i < max {
+                if buf[i] == '\r' {
+                    return i + 1;
+                }
+                i += 1;
+            }
+            max
+        }
+        Some("\r\n") => {
+            while i + 1 < max {
+                if buf[i] == '\r' && buf[i + 1] == '\n' {
+                    return i + 2;
+                }
+                i += 1;
+            }
+            max
+        }
+        _ => {
+            while i < max {
+                if buf[i] == '\n' {
+                    return i + 1;
+                }
+                i += 1;
+            }
+            max
+        }
+    }
+}
+
+fn sio_readline(s: &mut StringIO, limit: Option<usize>) -> String {
+    let start = s.pos.min(s.buf.len());
+    let end = line_end(s, start, limit);
+    s.pos = s.pos.max(end);
+    s.buf[start..end].iter().collect()
+}
+
+fn s_readline(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let n = match a.get(1) {
+        Some(v) if !matches!(v, Value::None) && vm.index_of(v).is_err() => {
+            return Err(vm.type_error(format!(
+                "integer argument expected, got '{}'",
+                vm.type_name(v)
+            )))
+        }
+        v => size_arg(vm, v)?,
+    };
+    let s = sio_open(vm, a)?;
+    Ok(Vm::str_val(sio_readline(s, n)))
+}
+
+fn s_readlines(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let hint = size_arg(vm, a.get(1))?.filter(|h| *h > 0);
+    let s = sio_open(vm, a)?;
+    let mut out = Vec::new();
+    let mut total = 0;
+    loop {
+        let line = sio_readline(s, None);
+        if line.is_empty() {
+            break;
+        }
+        total += line.chars().count();
+        out.push(Vm::str_val(line));
+        if hint.is_some_and(|h| total >= h) {
+            break;
+        }
+    }
+    Ok(Vm::new_list(out))
+}
+
+fn s_write(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let v = a.get(1).cloned().unwrap_or(Value::None);
+    let Some(text) = v.as_str() else {
+        sio_open(vm, a)?;
+        return Err(vm.type_error(format!(
+            "string argument expected, got '{}'",
+            vm.type_name(&v)
+        )));
+    };
+    let s = sio_open(vm, a)?;
+    let n = text.chars().count();
+    if n > 0 {
+        sio_write(s, text);
+    }
+    Ok(Value::Int(n as i64))
+}
+
+fn s_seek(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let pos = vm.index_of(&a.get(1).cloned().unwrap_or(Value::None))?;
+    let whence = match a.get(2) {
+        Some(w) => vm.index_of(w)?,
+        None => 0,
+    };
+    if !(0..=2).contains(&whence) {
+        return Err(vm.value_error(format!("Invalid whence ({whence}, should be 0, 1 or 2)")));
+    }
+    let s = sio_open(vm, a)?;
+    if whence == 0 && pos < 0 {
+        return Err(vm.value_error(format!("Negative seek position {pos}")));
+    }
+    if whence != 0 && pos != 0 {
+        return Err(vm.err(ExcKind::OSError, "Can't do nonzero cur-relative seeks"));
+    }
+    s.pos = match whence {
+        0 => pos as usize,
+        1 => s.pos,
+        _ => s.buf.len(),
+    };
+    Ok(Value::Int(s.pos as i64))
+}
+
+fn s_tell(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    Ok(Value::Int(sio_open(vm, a)?.pos as i64))
+}
+
+fn s_truncate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let size = match a.get(1) {
+        None | Some(Value::None) => None,
+        Some(v) => Some(vm.index_of(v)?),
+    };
+    let s = sio_open(vm, a)?;
+    let size = size.unwrap_or(s.pos as i64);
+    if size < 0 {
+        return Err(vm.value_error(format!("Negative size value {size}")));
+    }
+    let size = size as usize;
+    if size < s.buf.len() {
+        s.buf.truncate(size);
+    }
+    Ok(Value::Int(size as i64))
+}
+
+fn s_close(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let s = sio(vm, a)?;
+    s.closed = true;
+    s.buf = Vec::new();
+    Ok(Value::None)
+}
+
+fn s_flush(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    sio_open(vm, a)?;
+    Ok(Value::None)
+}
+
+fn s_able(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    sio_open(vm, a)?;
+    Ok(Value::Bool(true))
+}
+
+fn s_isatty(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    sio_open(vm, a)?;
+    Ok(Value::Bool(false))
+}
+
+fn s_enter(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    sio_open(vm, a)?;
+    Ok(a.get(0).cloned().unwrap_or(Value::None))
+}
+
+fn s_exit(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let me = a.get(0).cloned().unwrap_or(Value::None);
+    let close = vm.getattr(&me, &Vm::str_val("close"))?;
+    vm.call(&close, &[], &[])?;
+    Ok(Value::None)
+}
+
+fn s_next(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let s = sio_open(vm, a)?;
+    let line = sio_readline(s, None);
+    if line.is_empty() {
+        return Err(vm.err_empty(ExcKind::StopIteration));
+    }
+    Ok(Vm::str_val(line))
+}
+
+fn s_closed(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    Ok(Value::Bool(sio(vm, a)?.closed))
+}
+
+fn s_line_buffering(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    sio_open(vm, a)?;
+    Ok(Value::Bool(false))
+}
+
+fn s_newlines(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let s = sio_open(vm, a)?;
+    if !matches!(s.newline.as_deref(), None | Some("")) {
+        return Ok(Value::None);
+    }
+    let names: Vec<&str> = [(1, "\r"), (2, "\n"), (4, "\r\n")]
+        .iter()
+        .filter(|(b, _)| s.seen & b != 0)
+        .map(|(_, n)| *n)
+        .collect();
+    Ok(match names.len() {
+        0 => Value::None,
+        1 => Vm::str_val(names[0]),
+        _ => Vm::new_tuple(names.into_iter().map(Vm::str_val).collect()),
+    })
+}
+
+// ----- BytesIO -----
+
+struct BytesIO {
+    buf: Vec<u8>,
+    pos: usize,
+    closed: bool,
+}
+
+impl NativeState for BytesIO {
+    fn visit(&self, _f: &mut dyn FnMut(&Value)) {}
+}
+
+fn bytes_val(b: &[u8]) -> Value {
+    Value::obj(Object::Bytes(BytesData::Owned(b.into())))
+}
+
+fn bytes_arg(vm: &Vm, v: &Value) -> PyResult<Vec<u8>> {
+    match v.body() {
+        Some(Object::Bytes(b)) => Ok(b.to_vec()),
+        Some(Object::Instance(i)) => match i.base.body() {
+            Some(Object::Bytes(b)) => Ok(b.to_vec()),
+            _ => Err(vm.type_error(format!(
+                "a bytes-like object is required, not '{}'",
+                vm.type_name(v)
+            ))),
+        },
+        _ => Err(vm.type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            vm.type_name(v)
+        ))),
+    }
+}
+
+fn bytesio_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let cls = new_cls(vm, a);
+    let native = native_class(vm, "_io.BytesIO");
+    Ok(new_native(
+        cls,
+        native,
+        None,
+        BytesIO {
+            buf: Vec::new(),
+            pos: 0,
+            closed: false,
+        },
+    ))
+}
+
+fn bytesio_init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let args = parse_args(vm, a, 1, "BytesIO", &["initial_bytes"], 0, 1)?;
+    let initial = match args[0] {
+        None | Some(Value::None) => Vec::new(),
+        Some(v) => bytes_arg(vm, v)?,
+    };
+    let b = bio(vm, a)?;
+    b.buf = initial;
+    b.pos = 0;
+    b.closed = false;
+    Ok(Value::None)
+}
+
+fn bio<'a>(vm: &Vm, a: &Args<'a>) -> PyResult<&'a mut BytesIO> {
+    receiver::<BytesIO>(vm, a, "_io.BytesIO", "method")
+}
+
+fn bio_open<'a>(vm: &Vm, a: &Args<'a>) -> PyResult<&'a mut BytesIO> {
+    let b = bio(vm, a)?;
+    if b.closed {
+        // CPython's BytesIO words it with a full stop, StringIO without.
+        return Err(vm.value_error("I/O operation on closed file."));
+    }
+    Ok(b)
+}
+
+fn b_getvalue(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    Ok(bytes_val(&bio_open(vm, a)?.buf))
+}
+
+fn b_read(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let n = size_arg(vm, a.get(1))?;
+    let b = bio_open(vm, a)?;
+    let start = b.pos.min(b.buf.len());
+    let end = match n {
+        Some(n) => (start + n).min(b.buf.len()),
+        None => b.buf.len(),
+    };
+    b.pos = b.pos.max(end);
+    Ok(bytes_val(&b.buf[start..end]))
+}
+
+fn bio_readline(b: &mut BytesIO, limit: Option<usize>) -> Vec<u8> {
+    let start = b.pos.min(b.buf.len());
+    let max = match limit {
+        Some(n) => (start + n).min(b.buf.len()),
+        None => b.buf.len(),
+    };
+    let end = match b.buf[start..max].iter().position(|&c| c == b'\n') {
+        Some(i) => start + i + 1,
+        None => max,
+    };
+    b.pos = b.pos.max(end);
+    b.buf[start..end].to_vec()
+}
+
+fn b_readline(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let n = size_arg(vm, a.get(1))?;
+    let b = bio_open(vm, a)?;
+    Ok(bytes_val(&bio_readline(b, n)))
+}
+
+fn b_readlines(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let hint = size_arg(vm, a.get(1))?.filter(|h| *h > 0);
+    let b = bio_open(vm, a)?;
+    let mut out = Vec::new();
+    let mut total = 0;
+    loop {
+        let line = bio_readline(b, None);
+        if line.is_empty() {
+            break;
+        }
+        total += line.len();
+        out.push(bytes_val(&line));
+        if hint.is_some_and(|h| total >= h) {
+            break;
+        }
+    }
+    Ok(Vm::new_list(out))
+}
+
+fn b_write(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    bio_open(vm, a)?;
+    let data = bytes_arg(vm, &a.get(1).cloned().unwrap_or(Value::None))?;
+    let b = bio_open(vm, a)?;
+    if data.is_empty() {
+        return Ok(Value::Int(0));
+    }
+    if b.pos > b.buf.len() {
+        b.buf.resize(b.pos, 0);
+    }
+    let end = b.pos + data.len();
+    if end > b.buf.len() {
+        b.buf.resize(end, 0);
+    }
+    b.buf[b.pos..end].copy_from_slice(&data);
+    b.pos = end;
+    Ok(Value::Int(data.len() as i64))
+}
+
+fn b_seek(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let pos = vm.index_of(&a.get(1).cloned().unwrap_or(Value::None))?;
+    let whence = match a.get(2) {
+        Some(w) => vm.index_of(w)?,
+        None => 0,
+    };
+    let b = bio_open(vm, a)?;
+    let new = match whence {
+        0 if pos < 0 => return Err(vm.value_error(format!("negative seek value {pos}"))),
+        0 => pos,
+        1 => (b.pos as i64).saturating_add(pos).max(0),
+        2 => (b.buf.len() as i64).saturating_add(pos).max(0),
+        _ => return Err(vm.value_error(format!("invalid whence ({whence}, should be 0, 1 or 2)"))),
+    };
+    b.pos = new as usize;
+    Ok(Value::Int(new))
+}
+
+fn b_tell(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    Ok(Value::Int(bio_open(vm, a)?.pos as i64))
+}
+
+fn b_truncate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let size = match a.get(1) {
+        None | Some(Value::None) => None,
+        Some(v) => Some(vm.index_of(v)?),
+    };
+    let b = bio_open(vm, a)?;
+    let size = size.unwrap_or(b.pos as i64);
+    if size < 0 {
+        return Err(vm.value_error(format!("negative size value {size}")));
+    }
+    if (size as usize) < b.buf.len() {
+        b.buf.truncate(size as usize);
+    }
+    Ok(Value::Int(size))
+}
+
+fn b_close(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let b = bio(vm, a)?;
+    b.closed = true;
+    b.buf = Vec::new();
+    Ok(Value::None)
+}
+
+fn b_flush(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    bio_open(vm, a)?;
+    Ok(Value::None)
+}
+
+fn b_able(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    bio_open(vm, a)?;
+    Ok(Value::Bool(true))
+}
+
+fn b_isatty(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    bio_open(vm, a)?;
+    Ok(Value::Bool(false))
+}
+
+fn b_enter(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    bio_open(vm, a)?;
+    Ok(a.get(0).cloned().unwrap_or(Value::None))
+}
+
+fn b_exit(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    s_exit(vm, a)
+}
+
+fn b_next(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let b = bio_open(vm, a)?;
+    let line = bio_readline(b, None);
+    if line.is_empty() {
+        return Err(vm.err_empty(ExcKind::StopIteration));
+    }
+    Ok(bytes_val(&line))
+}
+
+fn b_closed(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    Ok(Value::Bool(bio(vm, a)?.closed))
+}
+
+// ----- the standard streams -----
+
+/// `sys.stdin` (0), `sys.stdout` (1) or `sys.stderr` (2).
+pub(crate) struct StdStream {
+    fd: u8,
+}
+
+impl NativeState for StdStream {
+    fn visit(&self, _f: &mut dyn FnMut(&Value)) {}
+}
+
+/// The three standard streams (built with the `_io` types).
+pub(crate) fn std_streams(vm: &mut Vm) -> (Value, Value, Value) {
+    if !vm.native_types.contains_key("_io.TextIOWrapper") {
+        init_types(vm);
+    }
+    let t = native_class(vm, "_io.TextIOWrapper");
+    let mk = |fd| new_native(t.clone(), t.clone(), None, StdStream { fd });
+    (mk(0), mk(1), mk(2))
+}
+
+/// Writes `s` to the program's standard output (where `print` writes).
+pub(crate) fn write_stdout(vm: &mut Vm, s: &str) -> PyResult<()> {
+    vm.write_out(s);
+    Ok(())
+}
+
+/// Writes `s` to the process's standard error, after what stdout holds so far.
+pub(crate) fn write_stderr(vm: &mut Vm, s: &str) {
+    use std::io::Write;
+    vm.flush_out();
+    // A closed stderr is not the program's error.
+    let _ = std::io::stderr().write_all(s.as_bytes());
+}
+
+/// Which standard stream `v` is, if it is one.
+pub(crate) fn std_fd(v: &Value) -> Option<u8> {
+    state_of::<StdStream>(v).map(|s| s.fd)
+}
+
+fn stream<'a>(vm: &Vm, a: &Args<'a>) -> PyResult<&'a mut StdStream> {
+    receiver::<StdStream>(vm, a, "_io.TextIOWrapper", "method")
+}
+
+fn t_write(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let fd = stream(vm, a)?.fd;
+    let v = a.get(1).cloned().unwrap_or(Value::None);
+    let Some(s) = v.as_str() else {
+        return Err(vm.type_error(format!(
+            "write() argument must be str, not {}",
+            vm.type_name(&v)
+        )));
+    };
+    let n = s.chars().count();
+    match fd {
+        0 => return Err(unsupported(vm, "not writable")),
+        1 => vm.write_out(s),
+        _ => write_stderr(vm, s),
+    }
+    Ok(Value::Int(n as i64))
+}
+
+fn t_flush(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    stream(vm, a)?;
+    Ok(Value::None)
+}
+
+fn t_read(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if stream(vm, a)?.fd != 0 {
+        return Err(unsupported(vm, "not readable"));
+    }
+    // A worker has no standard input: always at end of file.
+    Ok(Vm::str_val(""))
+}
+
+fn t_readlines(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    t_read(vm, a)?;
+    Ok(Vm::new_list(Vec::new()))
+}
+
+fn t_false(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    stream(vm, a)?;
+    Ok(Value::Bool(false))
+}
+
+fn t_fileno(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    Ok(Value::Int(stream(vm, a)?.fd as i64))
+}
+
+fn t_readable(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    Ok(Value::Bool(stream(vm, a)?.fd == 0))
+}
+
+fn t_writable(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    Ok(Value::Bool(stream(vm, a)?.fd != 0))
+}
+
+fn t_close(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    stream(vm, a)?;
+    Ok(Value::None)
+}
+
+fn stream_name(fd: u8) -> &'static str {
+    match fd {
+        0 => "<stdin>",
+        1 => "<stdout>",
+        _ => "<stderr>",
+    }
+}
+
+fn t_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let fd = stream(vm, a)?.fd;
+    let mode = if fd == 0 { "r" } else { "w" };
+    Ok(Vm::str_val(format!(
+        "<_io.TextIOWrapper name='{}' mode='{mode}' encoding='utf-8'>",
+        stream_name(fd)
+    )))
+}
+
+fn t_name(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    Ok(Vm::str_val(stream_name(stream(vm, a)?.fd)))
+}
+
+fn t_mode(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    Ok(Vm::str_val(if stream(vm, a)?.fd == 0 { "r" } else { "w" }))
+}
+
+// ----- IncrementalNewlineDecoder (over str input) -----
+
+struct Decoder {
+    translate: bool,
+    pendingcr: bool,
+    seen: u8,
+    inner: Value,
+}
+
+impl NativeState for Decoder {
+    fn visit(&self, f: &mut dyn FnMut(&Value)) {
+        f(&self.inner);
+    }
+}
+
+fn decoder_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let cls = new_cls(vm, a);
+    let native = native_class(vm, "_io.IncrementalNewlineDecoder");
+    Ok(new_native(
+        cls,
+        native,
+        None,
+        Decoder {
+            translate: false,
+            pendingcr: false,
+            seen: 0,
+            inner: Value::None,
+        },
+    ))
+}
+
+fn decoder_init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let args = parse_args(
+        vm,
+        a,
+        1,
+        "IncrementalNewlineDecoder",
+        &["decoder", "translate", "errors"],
+        2,
+        3,
+    )?;
+    let inner = args[0].cloned().unwrap_or(Value::None);
+    let translate = vm.truthy(&args[1].cloned().unwrap_or(Value::None))?;
+    let d = receiver::<Decoder>(vm, a, "_io.IncrementalNewlineDecoder", "__init__")?;
+    d.inner = inner;
+    d.translate = translate;
+    d.pendingcr = false;
+    d.seen = 0;
+    Ok(Value::None)
+}
+
+fn decoder_decode(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let args = parse_args(vm, a, 1, "decode", &["input", "final"], 1, 2)?;
+    let input = args[0].cloned().unwrap_or(Value::None);
+    let fin = match args[1] {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    let inner = receiver::<Decoder>(vm, a, "_io.IncrementalNewlineDecoder", "decode")?
+        .inner
+        .clone();
+    let text = if matches!(inner, Value::None) {
+        input
+    } else {
+        let decode = vm.getattr(&inner, &Vm::str_val("decode"))?;
+        let f = Value::Bool(fin);
+        vm.call(&decode, &[input, f], &[])?
+    };
+    let Some(text) = text.as_str() else {
+        return Err(vm.type_error(format!(
+            "decoder should return a string result, not '{}'",
+            vm.type_name(&text)
+        )));
+    };
+    let d = receiver::<Decoder>(vm, a, "_io.IncrementalNewlineDecoder", "decode")?;
+    let mut s = String::new();
+    if d.pendingcr && (!text.is_empty() || fin) {
+        s.push('\r');
+        d.pendingcr = false;
+    }
+    s.push_str(text);
+    if s.ends_with('\r') && !fin {
+        s.pop();
+        d.pendingcr = true;
+    }
+    let crlf = s.matches("\r\n").count();
+    let cr = s.matches('\r').count() - crlf;
+    let lf = s.matches('\n').count() - crlf;
+    if cr > 0 {
+        d.seen |= 1;
+    }
+    if lf > 0 {
+        d.seen |= 2;
+    }
+    if crlf > 0 {
+        d.seen |= 4;
+    }
+    if d.translate {
+        s = s.replace("\r\n", "\n").replace('\r', "\n");
+    }
+    Ok(Vm::str_val(s))
+}
+
+fn decoder_reset(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let d = receiver::<Decoder>(vm, a, "_io.IncrementalNewlineDecoder", "reset")?;
+    d.pendingcr = false;
+    d.seen = 0;
+    Ok(Value::None)
+}
+
+fn decoder_getstate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let d = receiver::<Decoder>(vm, a, "_io.IncrementalNewlineDecoder", "getstate")?;
+    Ok(Vm::new_tuple(vec![
+        Vm::str_val(""),
+        Value::Int(d.pendingcr as i64),
+    ]))
+}
+
+// ----- the module -----
+
+/// An exception class `key` deriving from `bases` (the first one is the primary base).
+fn exc_type(vm: &mut Vm, key: &'static str, bases: Vec<ObjRef>) -> ObjRef {
+    let cls = native_type(vm, key, Some(bases[0].clone()), &[], false);
+    if bases.len() > 1 {
+        // Linearise as CPython does for `class C(A, B)` when A's and B's MROs share only
+        // their common tail.
+        let mut mro = vec![cls.clone()];
+        let lists: Vec<Vec<ObjRef>> = bases
+            .iter()
+            .map(|b| match b.get() {
+                Object::Class(c) => c.mro.clone(),
+                _ => vec![],
+            })
+            .collect();
+        let mut heads = lists;
+        loop {
+            heads.retain(|l| !l.is_empty());
+            if heads.is_empty() {
+                break;
+            }
+            let Some(next) = heads
+                .iter()
+                .map(|l| l[0].clone())
+                .find(|c| !heads.iter().any(|l| l.iter().skip(1).any(|y| y.ptr_eq(c))))
+            else {
+                break;
+            };
+            for l in heads.iter_mut() {
+                if l[0].ptr_eq(&next) {
+                    l.remove(0);
+                }
+            }
+            mro.push(next);
+        }
+        if let Object::Class(c) = cls.get_mut() {
+            c.bases = bases;
+            c.mro = mro;
+        }
+    }
+    cls
+}
+
+fn init_types(vm: &mut Vm) {
+    let iobase = native_type(vm, "_io._IOBase", None, &[], false);
+    let raw = native_type(vm, "_io._RawIOBase", Some(iobase.clone()), &[], false);
+    let buffered = native_type(vm, "_io._BufferedIOBase", Some(iobase.clone()), &[], false);
+    let text = native_type(vm, "_io._TextIOBase", Some(iobase), &[], false);
+    let sio_t = native_type(
+        vm,
+        "_io.StringIO",
+        Some(text.clone()),
+        STRINGIO_METHODS,
+        false,
+    );
+    super::add_property(&sio_t, "closed", &S_CLOSED, Some(&super::READONLY));
+    super::add_property(&sio_t, "newlines", &S_NEWLINES, Some(&super::READONLY));
+    super::add_property(
+        &sio_t,
+        "line_buffering",
+        &S_LINE_BUFFERING,
+        Some(&super::READONLY),
+    );
+    super::set_class_attr(&sio_t, "encoding", Value::None);
+    super::set_class_attr(&sio_t, "errors", Value::None);
+    let bio_t = native_type(
+        vm,
+        "_io.BytesIO",
+        Some(buffered.clone()),
+        BYTESIO_METHODS,
+        false,
+    );
+    super::add_property(&bio_t, "closed", &B_CLOSED, Some(&super::READONLY));
+    let tw = native_type(vm, "_io.TextIOWrapper", Some(text), STREAM_METHODS, false);
+    super::add_property(&tw, "closed", &T_CLOSED, Some(&super::READONLY));
+    super::add_property(&tw, "name", &T_NAME, Some(&super::READONLY));
+    super::add_property(&tw, "mode", &T_MODE, Some(&super::READONLY));
+    super::set_class_attr(&tw, "encoding", Vm::str_val("utf-8"));
+    super::set_class_attr(&tw, "errors", Vm::str_val("strict"));
+    super::set_class_attr(&tw, "line_buffering", Value::Bool(false));
+    super::set_slots(&tw, &[]);
+    native_type(
+        vm,
+        "_io.IncrementalNewlineDecoder",
+        None,
+        DECODER_METHODS,
+        false,
+    );
+    native_type(vm, "_io.FileIO", Some(raw), FILE_METHODS, false);
+    for name in [
+        "_io.BufferedReader",
+        "_io.BufferedWriter",
+        "_io.BufferedRWPair",
+        "_io.BufferedRandom",
+    ] {
+        native_type(vm, name, Some(buffered.clone()), FILE_METHODS, false);
+    }
+    let os_error = vm.exc_class(ExcKind::OSError);
+    let value_error = vm.exc_class(ExcKind::ValueError);
+    exc_type(
+        vm,
+        "io.UnsupportedOperation",
+        vec![os_error.clone(), value_error],
+    );
+    exc_type(vm, "builtins.BlockingIOError", vec![os_error]);
+}
+
+pub(crate) fn init(vm: &mut Vm) -> ObjRef {
+    if !vm.native_types.contains_key("_io.TextIOWrapper") {
+        init_types(vm);
+    }
+    let mut constants: Vec<(&str, Value)> =
+        vec![("DEFAULT_BUFFER_SIZE", Value::Int(DEFAULT_BUFFER_SIZE))];
+    for (name, key) in [
+        ("_IOBase", "_io._IOBase"),
+        ("_RawIOBase", "_io._RawIOBase"),
+        ("_BufferedIOBase", "_io._BufferedIOBase"),
+        ("_TextIOBase", "_io._TextIOBase"),
+        ("StringIO", "_io.StringIO"),
+        ("BytesIO", "_io.BytesIO"),
+        ("TextIOWrapper", "_io.TextIOWrapper"),
+        ("IncrementalNewlineDecoder", "_io.IncrementalNewlineDecoder"),
+        ("FileIO", "_io.FileIO"),
+        ("BufferedReader", "_io.BufferedReader"),
+        ("BufferedWriter", "_io.BufferedWriter"),
+        ("BufferedRWPair", "_io.BufferedRWPair"),
+        ("BufferedRandom", "_io.BufferedRandom"),
+        ("UnsupportedOperation", "io.UnsupportedOperation"),
+        ("BlockingIOError", "builtins.BlockingIOError"),
+    ] {
+        constants.push((name, Value::Obj(native_class(vm, key))));
+    }
+    super::new_module("_io", FUNCTIONS, &constants)
+}

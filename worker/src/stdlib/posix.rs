@@ -1,0 +1,291 @@
+//! The `posix` module, limited to what pure modules need at import and for pure computation
+//! (`os`, `os.path`): `environ` (bytes to bytes, as CPython's), process ids, `getcwd`,
+//! `fspath`, `urandom`, `strerror`, `cpu_count`, `uname`, `times`, `_exit`. The file calls
+//! that `os` names at import (`stat`, `lstat`, `fstat`) exist but raise `OSError`; the rest
+//! of the file, socket and process calls are absent, so `hasattr(os, 'fork')` is False.
+
+use super::structseq;
+use crate::value::dict_table::Dict;
+use crate::value::heap::ObjRef;
+use crate::value::object::{BytesData, Object};
+use crate::value::Value;
+use crate::vm::native::{Args, Arity, NativeFn};
+use crate::vm::{ExcKind, PyResult, Vm};
+use std::io::Read;
+use std::os::unix::ffi::OsStrExt;
+
+/// The functions of `posix`.
+pub(crate) static FUNCTIONS: &[NativeFn] = &[
+    NativeFn::function("getpid", getpid, Arity::NoArgs, None),
+    NativeFn::function("getppid", getppid, Arity::NoArgs, None),
+    NativeFn::function("getcwd", getcwd, Arity::NoArgs, None),
+    NativeFn::function("getcwdb", getcwdb, Arity::NoArgs, None),
+    NativeFn::new("fspath", fspath),
+    NativeFn::function("urandom", urandom, Arity::One, None),
+    NativeFn::function("strerror", strerror, Arity::One, None),
+    NativeFn::function("cpu_count", cpu_count, Arity::NoArgs, None),
+    NativeFn::function("uname", uname, Arity::NoArgs, None),
+    NativeFn::function("times", times, Arity::NoArgs, None),
+    NativeFn::function("device_encoding", device_encoding, Arity::One, None),
+    NativeFn::function(
+        "get_terminal_size",
+        get_terminal_size,
+        Arity::Range(0, 1),
+        None,
+    ),
+    NativeFn::function("_exit", exit_now, Arity::One, None),
+    NativeFn::new("stat", no_files),
+    NativeFn::new("lstat", no_files),
+    NativeFn::new("fstat", no_files),
+];
+
+fn bytes_val(b: &[u8]) -> Value {
+    Value::obj(Object::Bytes(BytesData::Owned(b.into())))
+}
+
+fn getpid(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+    Ok(Value::Int(std::process::id() as i64))
+}
+
+fn getppid(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+    Ok(Value::Int(std::os::unix::process::parent_id() as i64))
+}
+
+/// `OSError(errno, strerror)` for a failed host call.
+fn os_error(vm: &Vm, e: &std::io::Error) -> ObjRef {
+    let code = e.raw_os_error().unwrap_or(0);
+    let cls = vm.exc_class(ExcKind::OSError);
+    vm.make_exc(
+        &cls,
+        vec![Value::Int(code as i64), Vm::str_val(message(code))],
+    )
+}
+
+fn cwd(vm: &Vm) -> PyResult<std::path::PathBuf> {
+    std::env::current_dir().map_err(|e| os_error(vm, &e))
+}
+
+fn getcwd(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+    Ok(Vm::str_val(cwd(vm)?.to_string_lossy().into_owned()))
+}
+
+fn getcwdb(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+    Ok(bytes_val(cwd(vm)?.as_os_str().as_bytes()))
+}
+
+/// Whether `v` is a str or bytes, or an instance of a subclass of one.
+fn is_text(v: &Value) -> bool {
+    let base = crate::value::num::inst_base(v);
+    let v = base.as_ref().unwrap_or(v);
+    v.as_str().is_some() || matches!(v.body(), Some(Object::Bytes(_)))
+}
+
+/// `fspath(path)`: str and bytes as they are, else the result of the type's `__fspath__`.
+fn fspath(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let args = super::parse_args(vm, a, 0, "fspath", &["path"], 1, 1)?;
+    let path = args[0].cloned().unwrap_or(Value::None);
+    // Exact str and bytes only: a subclass goes through `__fspath__` if it has one.
+    if matches!(path, Value::Str(_))
+        || matches!(path.body(), Some(Object::Str(_) | Object::Bytes(_)))
+    {
+        return Ok(path);
+    }
+    let tname = vm.type_name(&path);
+    let cls = vm.type_of(&path);
+    match vm.lookup_class_attr(&cls, "__fspath__") {
+        Some(f) if !matches!(f, Value::None) => {
+            let r = vm.call(&f, &[path], &[])?;
+            if is_text(&r) {
+                Ok(r)
+            } else {
+                Err(vm.type_error(format!(
+                    "expected {tname}.__fspath__() to return str or bytes, not {}",
+                    vm.type_name(&r)
+                )))
+            }
+        }
+        _ if is_text(&path) => Ok(path),
+        _ => Err(vm.type_error(format!(
+            "expected str, bytes or os.PathLike object, not {tname}"
+        ))),
+    }
+}
+
+/// `urandom(n)`: `n` bytes from the kernel's random source.
+fn urandom(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let n = vm.ssize_of(&a.pos[0])?;
+    if n < 0 {
+        return Err(vm.value_error("negative argument not allowed"));
+    }
+    let mut buf = vec![0u8; n as usize];
+    std::fs::File::open("/dev/urandom")
+        .and_then(|mut f| f.read_exact(&mut buf))
+        .map_err(|e| os_error(vm, &e))?;
+    Ok(bytes_val(&buf))
+}
+
+/// The C library's message for error number `code` (`Unknown error N` when it has none).
+pub(crate) fn message(code: i32) -> String {
+    let text = std::io::Error::from_raw_os_error(code).to_string();
+    match text.rfind(" (os error ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}
+
+fn strerror(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let code = vm.ssize_of(&a.pos[0])?;
+    let code = i32::try_from(code).map_err(|_| {
+        vm.err(
+            ExcKind::OverflowError,
+            "signed integer is greater than maximum",
+        )
+    })?;
+    Ok(Vm::str_val(message(code)))
+}
+
+/// The online CPUs, as `sysconf(_SC_NPROCESSORS_ONLN)` counts them.
+fn cpu_count(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+    let online = std::fs::read_to_string("/sys/devices/system/cpu/online")
+        .ok()
+        .and_then(|s| {
+            let mut n = 0i64;
+            for part in s.trim().split(',') {
+                match part.split_once('-') {
+                    Some((lo, hi)) => n += hi.parse::<i64>().ok()? - lo.parse::<i64>().ok()? + 1,
+                    None => n += 1,
+                }
+            }
+            Some(n)
+        });
+    let n = online.or_else(|| {
+        std::thread::available_parallelism()
+            .ok()
+            .map(|n| n.get() as i64)
+    });
+    Ok(n.map_or(Value::None, Value::Int))
+}
+
+fn kernel(name: &str) -> String {
+    std::fs::read_to_string(format!("/proc/sys/kernel/{name}"))
+        .map(|s| s.trim_end_matches('\n').to_string())
+        .unwrap_or_default()
+}
+
+fn uname(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+    let cls = structseq::type_of(vm, &structseq::UNAME_RESULT);
+    let values = [
+        kernel("ostype"),
+        kernel("hostname"),
+        kernel("osrelease"),
+        kernel("version"),
+        std::env::consts::ARCH.to_string(),
+    ];
+    Ok(structseq::new(
+        &cls,
+        &structseq::UNAME_RESULT,
+        values.into_iter().map(Vm::str_val).collect(),
+    ))
+}
+
+/// `times()`: CPU times of the process and its children (from `/proc/self/stat`, in clock
+/// ticks of 1/100 s) and the seconds since boot.
+fn times(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // The fields after the parenthesised command name, which may itself hold spaces.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let fields: Vec<f64> = rest
+        .split_whitespace()
+        .map(|f| f.parse().unwrap_or(0.0))
+        .collect();
+    let ticks = |i: usize| Value::Float(fields.get(i).copied().unwrap_or(0.0) / 100.0);
+    let uptime = std::fs::read_to_string("/proc/uptime")
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok())
+        .unwrap_or(0.0);
+    let cls = structseq::type_of(vm, &structseq::TIMES_RESULT);
+    // utime, stime, cutime, cstime are fields 14-17 of the line: 11-14 after the name.
+    let values = vec![
+        ticks(11),
+        ticks(12),
+        ticks(13),
+        ticks(14),
+        Value::Float(uptime),
+    ];
+    Ok(structseq::new(&cls, &structseq::TIMES_RESULT, values))
+}
+
+/// `device_encoding(fd)`: the workers' descriptors are never terminals, so `None`.
+fn device_encoding(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    vm.ssize_of(&a.pos[0])?;
+    Ok(Value::None)
+}
+
+/// `get_terminal_size(fd=1)`: no descriptor of a worker is a terminal.
+fn get_terminal_size(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if let Some(fd) = a.get(0) {
+        vm.ssize_of(fd)?;
+    }
+    let cls = vm.exc_class(ExcKind::OSError);
+    Err(vm.make_exc(&cls, vec![Value::Int(25), Vm::str_val(message(25))]))
+}
+
+/// `_exit(n)`: ends the process at once, running no cleanup.
+fn exit_now(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let code = vm.ssize_of(&a.pos[0])?;
+    vm.flush_out();
+    std::process::exit(code as i32)
+}
+
+/// The file calls `os` refers to at import: this interpreter has no file system access.
+fn no_files(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+    let cls = vm.exc_class(ExcKind::OSError);
+    Err(vm.make_exc(
+        &cls,
+        vec![
+            Value::Int(38),
+            Vm::str_val("Function not implemented: no file system access in this interpreter"),
+        ],
+    ))
+}
+
+/// Builds `posix`: [`FUNCTIONS`], `environ` and the constants pure modules read.
+pub(crate) fn init(vm: &mut Vm) -> ObjRef {
+    let environ = Vm::new_dict(Dict::new());
+    if let Some(d) = environ.as_obj() {
+        for (k, v) in std::env::vars_os() {
+            // Bytes keys hash without running Python code: this cannot fail.
+            let _ = vm.dict_set(d, bytes_val(k.as_bytes()), bytes_val(v.as_bytes()));
+        }
+    }
+    let terminal_size = structseq::type_of(vm, &structseq::TERMINAL_SIZE);
+    let uname_result = structseq::type_of(vm, &structseq::UNAME_RESULT);
+    let times_result = structseq::type_of(vm, &structseq::TIMES_RESULT);
+    let mut constants: Vec<(&str, Value)> = vec![
+        ("environ", environ),
+        ("_have_functions", Vm::new_list(Vec::new())),
+        ("terminal_size", Value::Obj(terminal_size)),
+        ("uname_result", Value::Obj(uname_result)),
+        ("times_result", Value::Obj(times_result)),
+        ("error", Value::Obj(vm.exc_class(ExcKind::OSError))),
+    ];
+    let ints: &[(&str, i64)] = &[
+        ("F_OK", 0),
+        ("R_OK", 4),
+        ("W_OK", 2),
+        ("X_OK", 1),
+        ("EX_OK", 0),
+        ("O_RDONLY", 0),
+        ("O_WRONLY", 1),
+        ("O_RDWR", 2),
+        ("O_APPEND", 0o2000),
+        ("O_CREAT", 0o100),
+        ("O_EXCL", 0o200),
+        ("O_TRUNC", 0o1000),
+        ("O_NONBLOCK", 0o4000),
+        ("O_CLOEXEC", 0o2000000),
+        ("WNOHANG", 1),
+    ];
+    constants.extend(ints.iter().map(|(k, v)| (*k, Value::Int(*v))));
+    super::new_module("posix", FUNCTIONS, &constants)
+}
