@@ -317,7 +317,7 @@ fn affix(vm: &mut Vm, a: &Args, method: &str, f: NativeCall) -> PyResult<Value> 
         return via_str(vm, a, method, f);
     };
     match p.body() {
-        Some(Object::Bytes(_)) => via_str(vm, a, method, f),
+        _ if is_bytes(p) => via_str(vm, a, method, f),
         Some(Object::Tuple(items)) => {
             let items = items.to_vec();
             let mut conv = a.pos.to_vec();
@@ -356,6 +356,7 @@ fn search(vm: &mut Vm, a: &Args, method: &str, f: NativeCall) -> PyResult<Value>
     let needle = &a.pos[1];
     let needle = match needle.body() {
         Some(Object::Bytes(_)) => needle.clone(),
+        Some(Object::Instance(_)) if is_bytes(needle) => needle.clone(),
         _ if matches!(needle, Value::Float(_)) || num_of(needle).is_none() => {
             return Err(vm.type_error(format!(
                 "argument should be integer or bytes-like object, not '{}'",
