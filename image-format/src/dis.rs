@@ -3,6 +3,7 @@
 //! opname, argument, and in parentheses what the argument means), as text or as JSON.
 //! Constants are shown as their Python `repr`.
 
+use crate::model::Origin;
 use crate::opcode::{decode, flags, ArgKind, BinaryOp, CompareOp, Opcode};
 use crate::reader::{CodeView, ConstView, Image, StrList};
 use serde_json::{json, Value};
@@ -133,6 +134,25 @@ fn render_code_text(image: &Image<'_>, code: &CodeView<'_>, out: &mut String) {
 /// A JSON list with one object per code object, keyed by the co_* names.
 pub fn render_json(image: &Image<'_>) -> Value {
     let codes: Vec<Value> = (0..image.code_count())
+        .map(|i| code_json(image, &image.code(i)))
+        .collect();
+    Value::Array(codes)
+}
+
+/// [`render_json`] limited to the code objects of the program's own modules (origin `app`),
+/// in image order: what a reader of one program wants, without the standard library's
+/// thousands of code objects.
+pub fn render_json_app(image: &Image<'_>) -> Value {
+    let mut keep = vec![false; image.code_count() as usize];
+    for m in 0..image.module_count() {
+        if image.module(m).origin == Origin::App {
+            for c in module_codes(image, m) {
+                keep[c as usize] = true;
+            }
+        }
+    }
+    let codes: Vec<Value> = (0..image.code_count())
+        .filter(|&i| keep[i as usize])
         .map(|i| code_json(image, &image.code(i)))
         .collect();
     Value::Array(codes)

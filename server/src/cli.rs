@@ -74,6 +74,10 @@ pub enum Command {
         /// List the modules (name, origin, code objects, bytes, source path) instead.
         #[arg(long, conflicts_with = "json")]
         modules: bool,
+        /// With --json: only the code objects of the program's own modules (not the
+        /// standard library's or --path packages').
+        #[arg(long, requires = "json")]
+        app: bool,
     },
     /// Run the image's main module.
     Run {

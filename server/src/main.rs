@@ -66,6 +66,7 @@ fn main() -> ExitCode {
             image,
             json,
             modules,
+            app,
         } => {
             let mapped = match MappedImage::open(&image) {
                 Ok(m) => m,
@@ -74,7 +75,12 @@ fn main() -> ExitCode {
             let text = if modules {
                 permafrost_image::dis::render_modules(&mapped.image())
             } else if json {
-                let mut s = permafrost_image::dis::render_json(&mapped.image()).to_string();
+                let value = if app {
+                    permafrost_image::dis::render_json_app(&mapped.image())
+                } else {
+                    permafrost_image::dis::render_json(&mapped.image())
+                };
+                let mut s = value.to_string();
                 s.push('\n');
                 s
             } else {

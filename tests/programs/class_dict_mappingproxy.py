@@ -47,3 +47,15 @@ live = MP(src)
 src["k2"] = 2
 t("live dict", lambda: dict(live))
 t("setattr", lambda: setattr(live, "x", 1))
+
+
+class NoDoc:
+    z = 1
+
+
+class WithDoc:
+    "documented"
+
+
+t("namespace order", lambda: [k for k in NoDoc.__dict__ if k not in ("__dict__", "__weakref__")])
+t("doc entries", lambda: (NoDoc.__dict__["__doc__"], WithDoc.__dict__["__doc__"], C.__doc__))

@@ -165,6 +165,11 @@ fn print(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         }
         line.push_str(&end);
         vm.write_out(&line);
+        if let Some(f) = a.kw("flush") {
+            if vm.truthy(f)? {
+                vm.flush_out();
+            }
+        }
         return Ok(Value::None);
     };
     // As CPython: one `write` call per piece, then `flush` if asked.
@@ -914,9 +919,20 @@ fn build_class(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 /// `super(cls, obj)`; `super()` never gets here (see `SUPER`).
 fn super_(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let (Some(c), Some(r)) = (a.get(0), a.get(1)) else {
+    let Some(c) = a.get(0) else {
         return Err(vm.err(ExcKind::RuntimeError, "super(): no arguments"));
     };
+    if a.pos.len() > 2 || !a.kw.is_empty() {
+        if !a.kw.is_empty() {
+            return Err(vm.type_error("super() takes no keyword arguments"));
+        }
+        return Err(vm.type_error(format!(
+            "super() expected at most 2 arguments, got {}",
+            a.pos.len()
+        )));
+    }
+    // One argument: an unbound super object.
+    let r = a.get(1).cloned().unwrap_or(Value::Null);
     let Some(class) = c
         .as_obj()
         .filter(|o| matches!(o.get(), Object::Class(_)))
@@ -927,10 +943,17 @@ fn super_(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             vm.type_name(c)
         )));
     };
-    Ok(Value::obj(Object::Super {
-        class,
-        receiver: r.clone(),
-    }))
+    if !r.is_null() {
+        let instance = Vm::is_subclass(&vm.type_of(&r), &class);
+        let subtype = matches!(r.as_obj(), Some(o)
+            if matches!(o.get(), Object::Class(_)) && Vm::is_subclass(o, &class));
+        if !instance && !subtype {
+            return Err(
+                vm.type_error("super(type, obj): obj must be an instance or subtype of type")
+            );
+        }
+    }
+    Ok(Value::obj(Object::Super { class, receiver: r }))
 }
 
 fn vars(vm: &mut Vm, a: &Args) -> PyResult<Value> {

@@ -219,6 +219,8 @@ pub(crate) fn install(vm: &mut Vm) {
             .collect();
     }
     vm.builtins = builtins;
+    // Exceptions hand out traceback objects whether or not `sys` is imported.
+    crate::stdlib::sys::init_frame_types(vm);
 }
 
 /// Binds every built-in function in the builtins namespace `ns` under its name.

@@ -14,13 +14,16 @@ use crate::vm::{ExcKind, PyResult, Vm};
 /// A descriptor's name and the class it belongs to.
 struct Descr {
     name: String,
-    owner: ObjRef,
+    /// The owning class (a `Value` so the collector sees the reference).
+    owner: Value,
     /// A `__slots__` member (reads the instance's slot) rather than a computed attribute.
     member: bool,
 }
 
 impl NativeState for Descr {
-    fn visit(&self, _f: &mut dyn FnMut(&Value)) {}
+    fn visit(&self, f: &mut dyn FnMut(&Value)) {
+        f(&self.owner);
+    }
 }
 
 static MEMBER_METHODS: &[NativeFn] = &[
@@ -73,7 +76,7 @@ pub(crate) fn new(vm: &mut Vm, owner: &ObjRef, name: &str, member_type: bool, sl
         None,
         Descr {
             name: name.to_string(),
-            owner: owner.clone(),
+            owner: Value::Obj(owner.clone()),
             member: slot,
         },
     )
@@ -111,7 +114,7 @@ fn this<'a>(a: &'a Args<'a>) -> Option<&'a mut Descr> {
 
 fn parts(a: &Args) -> (String, Option<ObjRef>, bool) {
     match this(a) {
-        Some(d) => (d.name.clone(), Some(d.owner.clone()), d.member),
+        Some(d) => (d.name.clone(), d.owner.as_obj().cloned(), d.member),
         None => (String::new(), None, false),
     }
 }

@@ -2,6 +2,7 @@
 //! `__setattr__`, `__eq__`, `__ne__`, `__hash__`), one `static` record each.
 
 use crate::value::dict_table::Dict;
+use crate::value::heap::ObjRef;
 use crate::value::object::{ExcData, Instance, Object, TypeKind};
 use crate::value::Value;
 use crate::vm::native::{Args, NativeFn};
@@ -81,6 +82,9 @@ fn new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let Some(cls) = a.get(0).and_then(|c| c.as_obj()).cloned() else {
         return Err(vm.type_error("object.__new__(X): X is not a type object"));
     };
+    if matches!(cls.get(), Object::Class(c) if c.abstract_) {
+        return Err(abstract_instantiation(vm, &cls));
+    }
     let is_exc = matches!(cls.get(), Object::Class(c) if c.kind == TypeKind::Exception);
     let base = match vm.builtin_base_kind(&cls) {
         // Lists, dicts and sets are filled by `__init__`.
@@ -188,5 +192,30 @@ fn ne(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 fn hash(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(Value::Int(
         (a.get(0).map(|v| v.id()).unwrap_or(0) >> 4) as i64,
+    ))
+}
+
+/// The error of instantiating a class whose `__abstractmethods__` is non-empty, naming the
+/// methods in sorted order as CPython does.
+pub(crate) fn abstract_instantiation(vm: &mut Vm, cls: &ObjRef) -> ObjRef {
+    let name = match cls.get() {
+        Object::Class(c) => c.name.clone(),
+        _ => String::new(),
+    };
+    let methods = vm
+        .getattr(&Value::Obj(cls.clone()), &Vm::str_val("__abstractmethods__"))
+        .and_then(|m| vm.collect(&m));
+    let mut names: Vec<String> = match methods {
+        Ok(items) => items
+            .iter()
+            .map(|v| v.as_str().map_or_else(String::new, str::to_string))
+            .collect(),
+        Err(e) => return e,
+    };
+    names.sort();
+    let plural = if names.len() == 1 { "" } else { "s" };
+    vm.type_error(format!(
+        "Can't instantiate abstract class {name} with abstract method{plural} {}",
+        names.join(", ")
     ))
 }

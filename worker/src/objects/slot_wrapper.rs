@@ -11,12 +11,15 @@ use crate::vm::{PyResult, Vm};
 
 /// The dunder and the type it belongs to.
 struct Wrapper {
-    owner: ObjRef,
+    /// The owning type (a `Value` so the collector sees the reference).
+    owner: Value,
     f: &'static NativeFn,
 }
 
 impl NativeState for Wrapper {
-    fn visit(&self, _f: &mut dyn FnMut(&Value)) {}
+    fn visit(&self, f: &mut dyn FnMut(&Value)) {
+        f(&self.owner);
+    }
 }
 
 static METHODS: &[NativeFn] = &[
@@ -58,14 +61,15 @@ pub(crate) fn wrap(vm: &mut Vm, owner: &ObjRef, f: &'static NativeFn) -> Value {
         t,
         None,
         Wrapper {
-            owner: owner.clone(),
+            owner: Value::Obj(owner.clone()),
             f,
         },
     )
 }
 
 fn parts(v: &Value) -> Option<(ObjRef, &'static NativeFn)> {
-    state_of::<Wrapper>(v).map(|w| (w.owner.clone(), w.f))
+    let w = state_of::<Wrapper>(v)?;
+    Some((w.owner.as_obj()?.clone(), w.f))
 }
 
 fn call(vm: &mut Vm, a: &Args) -> PyResult<Value> {

@@ -868,7 +868,9 @@ fn t_write(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn t_flush(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    stream(vm, a)?;
+    if stream(vm, a)?.fd == 1 {
+        vm.flush_out();
+    }
     Ok(Value::None)
 }
 

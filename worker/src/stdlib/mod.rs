@@ -183,6 +183,7 @@ pub(crate) fn native_type(
         metaclass: None,
         has_getattribute: false,
         subclasses: Vec::new(),
+        abstract_: false,
         builtin: false,
     }));
     let mut full = vec![cls.clone()];

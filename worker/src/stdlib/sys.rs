@@ -290,7 +290,7 @@ fn exception(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
 }
 
 /// The traceback object of exception `e` (outermost entry first), `None` without entries.
-pub(crate) fn traceback_of(vm: &mut Vm, e: &Value) -> Value {
+pub(crate) fn traceback_of(vm: &Vm, e: &Value) -> Value {
     let entries: Vec<(u32, u32)> = match e.body() {
         Some(Object::Instance(i)) => match &i.exc {
             Some(x) => x.traceback.clone(),
@@ -472,7 +472,7 @@ fn set_locals(frame: &Value, locals: Option<Value>) {
 
 /// A frame object for code `code` reading the globals of `module` (or `globals`).
 fn frame_object(
-    vm: &mut Vm,
+    vm: &Vm,
     code: u32,
     module: Option<u32>,
     globals: Option<ObjRef>,
@@ -592,6 +592,34 @@ fn tb_next(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(tb_state(vm, a)?.next.clone())
 }
 
+/// Creates the `frame` and `traceback` types (at start-up: exceptions hand out tracebacks
+/// whether or not `sys` was imported).
+pub(crate) fn init_frame_types(vm: &mut Vm) {
+    let frame_t = native_type(vm, "builtins.frame", None, FRAME_METHODS, false);
+    for (name, f) in [
+        ("f_globals", &F_GLOBALS),
+        ("f_locals", &F_LOCALS),
+        ("f_code", &F_CODE),
+        ("f_lineno", &F_LINENO),
+        ("f_back", &F_BACK),
+        ("f_builtins", &F_BUILTINS),
+        ("f_lasti", &F_LASTI),
+    ] {
+        add_property(&frame_t, name, f, Some(&super::READONLY));
+    }
+    super::set_slots(&frame_t, &[]);
+    let tb_t = native_type(vm, "builtins.traceback", None, &[], false);
+    for (name, f) in [
+        ("tb_frame", &TB_FRAME),
+        ("tb_lineno", &TB_LINENO),
+        ("tb_next", &TB_NEXT),
+        ("tb_lasti", &TB_LASTI),
+    ] {
+        add_property(&tb_t, name, f, Some(&super::READONLY));
+    }
+    super::set_slots(&tb_t, &[]);
+}
+
 fn version_string() -> String {
     let (ma, mi, mc) = VERSION;
     format!("{ma}.{mi}.{mc} (permafrost)")
@@ -624,30 +652,6 @@ pub(crate) fn init(vm: &mut Vm) -> ObjRef {
             ("hexversion", hexversion.clone()),
         ],
     );
-
-    let frame_t = native_type(vm, "builtins.frame", None, FRAME_METHODS, false);
-    for (name, f) in [
-        ("f_globals", &F_GLOBALS),
-        ("f_locals", &F_LOCALS),
-        ("f_code", &F_CODE),
-        ("f_lineno", &F_LINENO),
-        ("f_back", &F_BACK),
-        ("f_builtins", &F_BUILTINS),
-        ("f_lasti", &F_LASTI),
-    ] {
-        add_property(&frame_t, name, f, Some(&super::READONLY));
-    }
-    super::set_slots(&frame_t, &[]);
-    let tb_t = native_type(vm, "builtins.traceback", None, &[], false);
-    for (name, f) in [
-        ("tb_frame", &TB_FRAME),
-        ("tb_lineno", &TB_LINENO),
-        ("tb_next", &TB_NEXT),
-        ("tb_lasti", &TB_LASTI),
-    ] {
-        add_property(&tb_t, name, f, Some(&super::READONLY));
-    }
-    super::set_slots(&tb_t, &[]);
 
     let fi_t = structseq::type_of(vm, &structseq::FLOAT_INFO);
     let float_info = structseq::new(

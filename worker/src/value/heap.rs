@@ -111,10 +111,11 @@ pub struct GcSettings {
     pub debug: i64,
 }
 
-impl Default for GcHeap {
-    fn default() -> GcHeap {
+impl GcHeap {
+    /// No objects, CPython's default thresholds, enabled.
+    const fn new() -> GcHeap {
         GcHeap {
-            lists: Default::default(),
+            lists: [Vec::new(), Vec::new(), Vec::new(), Vec::new()],
             settings: GcSettings {
                 enabled: true,
                 collecting: false,
@@ -130,10 +131,16 @@ impl Default for GcHeap {
     }
 }
 
+impl Default for GcHeap {
+    fn default() -> GcHeap {
+        GcHeap::new()
+    }
+}
+
 thread_local! {
     /// The tracked objects of the heap that runs on this thread. An interpreter moving to
     /// another thread takes it along (`spawn_big_stack`).
-    static GC: RefCell<GcHeap> = RefCell::new(GcHeap::default());
+    static GC: RefCell<GcHeap> = const { RefCell::new(GcHeap::new()) };
     /// An automatic collection is due (generation 0 passed its threshold).
     static COLLECT: Cell<bool> = const { Cell::new(false) };
 }
@@ -785,45 +792,61 @@ fn free(obj: Box<HeapBox>) {
         return;
     };
     if depth >= FREE_NESTING {
-        // Moved out of its allocation, which is freed now; its fields are dropped later.
-        // The list is never borrowed across a drop, so the borrow cannot fail; if the
-        // bookkeeping is gone the body is dropped here, still correctly, only deeper.
-        let body = *obj;
-        let _ = FREE_LATER.try_with(|l| match l.try_borrow_mut() {
-            Ok(mut l) => l.push(body),
-            Err(_) => drop(body),
-        });
+        defer(obj);
         return;
     }
     FREE_DEPTH.with(|d| d.set(depth + 1));
-    let mut obj = obj;
-    release_items(obj.body.get_mut());
-    drop(obj);
+    drop(in_release_order(obj));
     if depth == 0 {
-        // The outermost free drains what deeper ones deferred, one at a time.
-        while let Some(next) = FREE_LATER
-            .try_with(|l| l.try_borrow_mut().ok().and_then(|mut l| l.pop()))
-            .ok()
-            .flatten()
-        {
-            let mut next = next;
-            release_items(next.body.get_mut());
-            drop(next);
-        }
+        drain_deferred();
     }
     FREE_DEPTH.with(|d| d.set(depth));
 }
 
-/// Releases a list's or tuple's items last first, the order of CPython's deallocators
-/// (what runs when, e.g. weak reference callbacks, follows it).
-fn release_items(body: &mut Object) {
-    let items: &mut [crate::value::Value] = match body {
-        Object::List(v) => v,
-        Object::Tuple(t) => t,
-        _ => return,
-    };
-    for v in items.iter_mut().rev() {
-        *v = crate::value::Value::Null;
+/// Moves a body out of its allocation, which is freed now; its fields are dropped later.
+/// Out of line (as is [`drain_deferred`]) so that `free`'s frame, repeated once per nested
+/// free, holds no object body.
+#[inline(never)]
+fn defer(obj: Box<HeapBox>) {
+    // The list is never borrowed across a drop, so the borrow cannot fail; if the
+    // bookkeeping is gone the body is dropped here, still correctly, only deeper.
+    let body = *obj;
+    let _ = FREE_LATER.try_with(|l| match l.try_borrow_mut() {
+        Ok(mut l) => l.push(body),
+        Err(_) => drop(body),
+    });
+}
+
+/// The outermost free drains what deeper ones deferred, one at a time.
+#[inline(never)]
+fn drain_deferred() {
+    while let Some(mut next) = FREE_LATER
+        .try_with(|l| l.try_borrow_mut().ok().and_then(|mut l| l.pop()))
+        .ok()
+        .flatten()
+    {
+        release_items(&mut next.body);
+        drop(next);
+    }
+}
+
+/// `obj`, its items ordered by [`release_items`].
+#[inline(never)]
+fn in_release_order(mut obj: Box<HeapBox>) -> Box<HeapBox> {
+    release_items(&mut obj.body);
+    obj
+}
+
+/// Orders a dying list's or tuple's items so that dropping the body releases them last
+/// first, the order of CPython's deallocators (what runs when, e.g. weak reference
+/// callbacks, follows it). It reverses in place and returns before anything is freed, so
+/// nested frees keep their host stack frames as small as before.
+#[inline(never)]
+fn release_items(body: &mut UnsafeCell<Object>) {
+    match body.get_mut() {
+        Object::List(v) => v.reverse(),
+        Object::Tuple(t) => t.reverse(),
+        _ => {}
     }
 }
 

@@ -223,6 +223,9 @@ pub struct Class {
     pub builtin: bool,
     /// The classes made with this one among their bases, held weakly (`__subclasses__`).
     pub subclasses: Vec<crate::value::heap::WeakHandle>,
+    /// A true `__abstractmethods__` was assigned (CPython's `Py_TPFLAGS_IS_ABSTRACT`):
+    /// `object.__new__` refuses to make instances.
+    pub abstract_: bool,
 }
 
 /// Data that only exception instances carry.

@@ -1182,10 +1182,14 @@ impl Vm {
                 .table_mut()
                 .remove(str_hash_of(name), &mut |k| k.as_str() == Some(name))
                 .is_some(),
-            Some(Object::Class(c)) => c
-                .dict
-                .remove(str_hash_of(name), &mut |k| k.as_str() == Some(name))
-                .is_some(),
+            Some(Object::Class(c)) => {
+                if name == "__abstractmethods__" {
+                    c.abstract_ = false;
+                }
+                c.dict
+                    .remove(str_hash_of(name), &mut |k| k.as_str() == Some(name))
+                    .is_some()
+            }
             Some(Object::Module(m)) if m.dict.is_some() => {
                 match m.dict.as_ref().map(|d| d.get_mut()) {
                     Some(Object::Dict(d)) => d
@@ -1215,6 +1219,18 @@ impl Vm {
 
     /// `super().name`.
     fn super_getattr(&mut self, class: &ObjRef, receiver: &Value, name: &str) -> PyResult<Value> {
+        if receiver.is_null() {
+            // Unbound (`super(C)`): only the super object's own attributes.
+            return match name {
+                "__thisclass__" => Ok(Value::Obj(class.clone())),
+                "__self__" | "__self_class__" => Ok(Value::None),
+                "__class__" => Ok(Value::Obj(self.types[TypeKind::Super as usize].clone())),
+                _ => Err(self.err(
+                    ExcKind::AttributeError,
+                    format!("'super' object has no attribute '{name}'"),
+                )),
+            };
+        }
         let rtype = self.type_of(receiver);
         let instance_mode = Vm::is_subclass(&rtype, class);
         let start_cls = match receiver.body() {
@@ -1530,6 +1546,10 @@ impl Vm {
                 k.as_str() == Some("__classcell__")
             })
             .map(|(_, v)| v);
+        if dict_get_str(&dict, "__doc__").is_none() {
+            // As CPython: a class without a docstring says so in its namespace.
+            dict_set_str(&mut dict, "__doc__", Value::None);
+        }
         if dict_get_str(&dict, "__eq__").is_some() && dict_get_str(&dict, "__hash__").is_none() {
             dict_set_str(&mut dict, "__hash__", Value::None);
         }
@@ -1636,6 +1656,7 @@ impl Vm {
             has_getattribute,
             builtin: false,
             subclasses: Vec::new(),
+            abstract_: false,
         }));
         let mut full = vec![cls.clone()];
         full.extend(mro);

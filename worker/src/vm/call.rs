@@ -1125,6 +1125,9 @@ impl Vm {
             }
             return Ok(inst);
         }
+        if matches!(cls.get(), Object::Class(c) if c.abstract_) {
+            return Err(crate::objects::object::abstract_instantiation(self, cls));
+        }
         let npos = args.len() - kwnames.len();
         // A class deriving from a built-in value type wraps a value of that type, built from
         // the call's arguments (or empty when `__init__` takes other arguments).

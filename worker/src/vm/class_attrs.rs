@@ -50,6 +50,17 @@ impl Vm {
             }
             "__mro__" => Some(Err(self.err(ExcKind::AttributeError, "readonly attribute"))),
             "__bases__" => Some(self.set_bases(cls, &cname, v)),
+            "__abstractmethods__" => {
+                // Stored as usual; only the instantiation flag is kept here.
+                let abstract_ = match self.truthy(v) {
+                    Ok(b) => b,
+                    Err(e) => return Some(Err(e)),
+                };
+                if let Object::Class(c) = cls.get_mut() {
+                    c.abstract_ = abstract_;
+                }
+                None
+            }
             _ => None,
         }
     }

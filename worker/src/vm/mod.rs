@@ -212,6 +212,7 @@ fn new_class(name: &str, bases: Vec<ObjRef>, kind: TypeKind) -> ObjRef {
         metaclass: None,
         has_getattribute: false,
         subclasses: Vec::new(),
+        abstract_: false,
         builtin: true,
     }));
     let mut mro = vec![cls.clone()];

@@ -330,6 +330,12 @@ impl Vm {
                 out.push_str(&self.repr(&f)?);
                 out.push_str(")>");
             }
+            Object::Super { class, receiver } if receiver.is_null() => {
+                out.push_str(&format!(
+                    "<super: <class '{}'>, NULL>",
+                    Vm::class_name(class)
+                ));
+            }
             Object::Super { class, receiver } => {
                 // The receiver's type, or the receiver itself when it is a class the
                 // `super` is bound to (class mode).

@@ -469,7 +469,7 @@ impl Vm {
             Some(Object::Set(y) | Object::FrozenSet(y)),
         ) = (a.body(), b.body())
         {
-            if plain_keys(x) && plain_keys(y) {
+            if plain_keys(plain_probe_side(op, x, y)) {
                 let r = plain_set_algebra(op, x, y);
                 return Ok(Value::obj(if frozen {
                     Object::FrozenSet(r)
@@ -683,8 +683,21 @@ pub(crate) fn plain_keys(s: &Set) -> bool {
     })
 }
 
-/// `set_algebra` for two sets of plain keys: the same iteration orders and table operations
-/// (hence the same resulting order), with the hashes taken from the tables.
+/// The operand of `plain_set_algebra` whose keys are looked up in the other table (or in
+/// the result): only those keys are compared with anything.
+fn plain_probe_side<'a>(op: BinaryOp, x: &'a Set, y: &'a Set) -> &'a Set {
+    match op {
+        BinaryOp::Or => y,
+        BinaryOp::And if y.len() > x.len() => x,
+        BinaryOp::And => y,
+        BinaryOp::Sub if (x.len() >> 2) > y.len() => y,
+        _ => x,
+    }
+}
+
+/// `set_algebra` when the keys it looks up (`plain_probe_side`) are plain: the same
+/// iteration orders and table operations (hence the same resulting order), with the hashes
+/// taken from the tables.
 fn plain_set_algebra(op: BinaryOp, x: &Set, y: &Set) -> Set {
     let mut r = Set::new();
     let add = |r: &mut Set, h: i64, k: &Value| {
@@ -730,7 +743,7 @@ fn plain_set_algebra(op: BinaryOp, x: &Set, y: &Set) -> Set {
     r
 }
 
-/// Whether every key of `x` is in `y` (both of plain keys).
+/// Whether every key of `x` is in `y` (`x` of plain keys).
 pub(crate) fn plain_subset(x: &Set, y: &Set) -> bool {
     x.len() <= y.len()
         && x.entries()

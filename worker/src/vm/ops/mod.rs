@@ -693,13 +693,17 @@ impl Vm {
                 ) = (a.body(), b.body())
                 {
                     use crate::vm::ops::arith::{plain_keys, plain_subset};
-                    if plain_keys(x) && plain_keys(y) {
-                        return Ok(Some(match op {
-                            CompareOp::Le => plain_subset(x, y),
-                            CompareOp::Lt => x.len() < y.len() && plain_subset(x, y),
-                            CompareOp::Ge => plain_subset(y, x),
-                            _ => x.len() > y.len() && plain_subset(y, x),
-                        }));
+                    // Only the keys looked up in the other set need to be plain.
+                    let (sub, sup, strict) = match op {
+                        CompareOp::Le => (x, y, false),
+                        CompareOp::Lt => (x, y, true),
+                        CompareOp::Ge => (y, x, false),
+                        _ => (y, x, true),
+                    };
+                    if plain_keys(sub) {
+                        return Ok(Some(
+                            (!strict || sub.len() < sup.len()) && plain_subset(sub, sup),
+                        ));
                     }
                 }
                 let (xa, xb) = (self.collect(a)?, self.collect(b)?);
