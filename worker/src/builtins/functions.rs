@@ -706,7 +706,7 @@ fn ord(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             ))),
         };
     }
-    if let Some(Object::Bytes(b)) = v.body() {
+    if let Some(b) = crate::objects::bytearray::bytes_like(&v) {
         if b.len() == 1 {
             return Ok(Value::Int(b[0] as i64));
         }

@@ -202,6 +202,10 @@ pub(crate) fn install(vm: &mut Vm) {
     let os_error = Value::Obj(vm.exc_types[ExcKind::OSError as usize].clone());
     builtins.insert("EnvironmentError", os_error.clone());
     builtins.insert("IOError", os_error);
+    let bytearray = crate::objects::bytearray::install(vm);
+    builtins.insert("bytearray", Value::Obj(bytearray));
+    let memoryview = crate::objects::memoryview::install(vm);
+    builtins.insert("memoryview", Value::Obj(memoryview));
     add_functions(&mut builtins);
     builtins.insert("NotImplemented", Value::NotImplemented);
     builtins.insert("Ellipsis", Value::Ellipsis);

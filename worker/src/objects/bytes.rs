@@ -86,8 +86,11 @@ pub(crate) fn construct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         }
         return Ok(new_bytes(vec![0u8; *k as usize]));
     }
-    if is_bytes(v) {
+    if matches!(v.body(), Some(Object::Bytes(_))) {
         return Ok(v.clone());
+    }
+    if let Some(d) = super::bytearray::bytes_like(v) {
+        return Ok(new_bytes(d));
     }
     let items = match vm.get_iter(v) {
         Ok(it) => vm.collect(&it)?,
@@ -183,6 +186,10 @@ fn arg_to_text(v: &Value) -> Value {
     match v.body() {
         Some(Object::Bytes(x)) => Vm::str_val(to_text(x)),
         Some(Object::Tuple(items)) => Vm::new_tuple(items.iter().map(arg_to_text).collect()),
+        Some(Object::Instance(_)) => match super::bytearray::bytes_like(v) {
+            Some(x) => Vm::str_val(to_text(&x)),
+            None => v.clone(),
+        },
         _ => v.clone(),
     }
 }
@@ -213,7 +220,7 @@ fn via_str(vm: &mut Vm, a: &Args, method: &str, f: NativeCall) -> PyResult<Value
 /// The bytes methods that are their str namesake over the latin-1 view.
 macro_rules! shared_with_str {
     ($($name:ident)*) => {$(
-        fn $name(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+        pub(super) fn $name(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             via_str(vm, a, stringify!($name), str_methods::$name)
         }
     )*};
@@ -232,8 +239,9 @@ fn not_bytes(vm: &Vm, v: &Value) -> ObjRef {
     ))
 }
 
+/// Whether `v` is bytes-like (bytes, bytearray, memoryview), as bytes methods accept.
 fn is_bytes(v: &Value) -> bool {
-    matches!(v.body(), Some(Object::Bytes(_)))
+    matches!(v.body(), Some(Object::Bytes(_))) || super::bytearray::bytes_like(v).is_some()
 }
 
 /// Rejects arguments `idx` that are not bytes (`None` passes where `none_ok`), so that str
@@ -257,7 +265,7 @@ fn check_bytes_args(vm: &Vm, a: &Args, idx: &[(usize, &str)], none_ok: bool) -> 
 /// The bytes methods whose bytes arguments are checked, then run by their str namesake.
 macro_rules! checked_via_str {
     ($($name:ident: $args:expr, $none_ok:expr;)*) => {$(
-        fn $name(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+        pub(super) fn $name(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             check_bytes_args(vm, a, $args, $none_ok)?;
             via_str(vm, a, stringify!($name), str_methods::$name)
         }
@@ -290,15 +298,15 @@ fn justify(vm: &mut Vm, a: &Args, method: &str, f: NativeCall) -> PyResult<Value
     via_str(vm, a, method, f)
 }
 
-fn center(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+pub(super) fn center(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     justify(vm, a, "center", str_methods::center)
 }
 
-fn ljust(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+pub(super) fn ljust(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     justify(vm, a, "ljust", str_methods::ljust)
 }
 
-fn rjust(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+pub(super) fn rjust(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     justify(vm, a, "rjust", str_methods::rjust)
 }
 
@@ -309,7 +317,7 @@ fn affix(vm: &mut Vm, a: &Args, method: &str, f: NativeCall) -> PyResult<Value> 
         return via_str(vm, a, method, f);
     };
     match p.body() {
-        Some(Object::Bytes(_)) => via_str(vm, a, method, f),
+        _ if is_bytes(p) => via_str(vm, a, method, f),
         Some(Object::Tuple(items)) => {
             let items = items.to_vec();
             let mut conv = a.pos.to_vec();
@@ -332,11 +340,11 @@ fn affix(vm: &mut Vm, a: &Args, method: &str, f: NativeCall) -> PyResult<Value> 
     }
 }
 
-fn startswith(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+pub(super) fn startswith(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     affix(vm, a, "startswith", str_methods::startswith)
 }
 
-fn endswith(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+pub(super) fn endswith(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     affix(vm, a, "endswith", str_methods::endswith)
 }
 
@@ -348,6 +356,7 @@ fn search(vm: &mut Vm, a: &Args, method: &str, f: NativeCall) -> PyResult<Value>
     let needle = &a.pos[1];
     let needle = match needle.body() {
         Some(Object::Bytes(_)) => needle.clone(),
+        Some(Object::Instance(_)) if is_bytes(needle) => needle.clone(),
         _ if matches!(needle, Value::Float(_)) || num_of(needle).is_none() => {
             return Err(vm.type_error(format!(
                 "argument should be integer or bytes-like object, not '{}'",
@@ -364,26 +373,26 @@ fn search(vm: &mut Vm, a: &Args, method: &str, f: NativeCall) -> PyResult<Value>
     via_str(vm, &Args::new(&conv, &[]), method, f)
 }
 
-fn find(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+pub(super) fn find(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     search(vm, a, "find", str_methods::find)
 }
 
-fn rfind(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+pub(super) fn rfind(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     search(vm, a, "rfind", str_methods::rfind)
 }
 
-fn count(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+pub(super) fn count(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     search(vm, a, "count", str_methods::count)
 }
 
-fn index(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+pub(super) fn index(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     match search(vm, a, "index", str_methods::find)? {
         Value::Int(-1) => Err(vm.value_error("subsection not found")),
         v => Ok(v),
     }
 }
 
-fn rindex(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+pub(super) fn rindex(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     match search(vm, a, "rindex", str_methods::rfind)? {
         Value::Int(-1) => Err(vm.value_error("subsection not found")),
         v => Ok(v),
@@ -391,7 +400,7 @@ fn rindex(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 /// `bytes.translate(table, /, delete=b'')`.
-fn translate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+pub(super) fn translate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let r = receiver(vm, a, "translate")?;
     str_methods::check_at_most(vm, a, "translate", 2)?;
     let table = match a.get(1) {
@@ -421,7 +430,7 @@ fn translate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 /// `bytes.maketrans(frm, to)`: a static method, so `a.pos[0]` is not used.
-fn maketrans(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+pub(super) fn maketrans(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if !a.kw.is_empty() {
         return Err(vm.type_error("maketrans() takes no keyword arguments"));
     }
@@ -430,7 +439,10 @@ fn maketrans(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         return Err(vm.type_error(format!("maketrans expected 2 arguments, got {given}")));
     }
     let (frm, to) = (&a.pos[1], &a.pos[2]);
-    let (Some(Object::Bytes(f)), Some(Object::Bytes(t))) = (frm.body(), to.body()) else {
+    let (Some(f), Some(t)) = (
+        super::bytearray::bytes_like(frm),
+        super::bytearray::bytes_like(to),
+    ) else {
         let bad = if is_bytes(frm) { to } else { frm };
         return Err(not_bytes(vm, bad));
     };
@@ -444,7 +456,7 @@ fn maketrans(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(new_bytes(table))
 }
 
-fn join(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+pub(super) fn join(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let r = receiver(vm, a, "join")?;
     let sep = data(&r);
     let items = vm.collect(a.get(1).unwrap_or(&Value::None))?;
@@ -453,9 +465,9 @@ fn join(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         if i > 0 {
             out.extend_from_slice(sep);
         }
-        match it.body() {
-            Some(Object::Bytes(x)) => out.extend_from_slice(x),
-            _ => {
+        match super::bytearray::bytes_like(it) {
+            Some(x) => out.extend_from_slice(&x),
+            None => {
                 return Err(vm.type_error(format!(
                     "sequence item {i}: expected a bytes-like object, {} found",
                     vm.type_name(it)
@@ -526,7 +538,7 @@ fn utf8_error(b: &[u8], e: &std::str::Utf8Error) -> String {
     }
 }
 
-fn hex(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+pub(super) fn hex(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let r = receiver(vm, a, "hex")?;
     str_methods::check_at_most(vm, a, "hex", 2)?;
     let sep = match a.arg(1, "sep") {
@@ -576,7 +588,7 @@ fn hex(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 /// `bytes.fromhex(s)`: a class method, so `a.pos[0]` (the type or a bytes value it was
 /// reached through) is not used.
-fn fromhex(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+pub(super) fn fromhex(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let text = match a.get(1) {
         Some(v) => match v.as_str() {
             Some(s) => s,

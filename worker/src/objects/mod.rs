@@ -8,6 +8,7 @@ use crate::vm::native::{Args, NativeFn};
 use crate::vm::{PyResult, Vm};
 
 pub(crate) mod alias;
+pub(crate) mod bytearray;
 pub(crate) mod bytes;
 pub(crate) mod complex;
 pub(crate) mod coroutine;
@@ -20,6 +21,7 @@ pub(crate) mod generator;
 pub(crate) mod int;
 pub(crate) mod list;
 pub(crate) mod mappingproxy;
+pub(crate) mod memoryview;
 pub(crate) mod object;
 pub(crate) mod property;
 pub(crate) mod range;

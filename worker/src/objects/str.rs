@@ -85,17 +85,19 @@ pub(crate) fn construct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         None => Ok(Vm::str_val("")),
         Some(v) => {
             let (enc, errors) = (a.arg(1, "encoding"), a.arg(2, "errors"));
-            if (enc.is_some() || errors.is_some()) && !matches!(v.body(), Some(Object::Bytes(_))) {
-                return Err(vm.type_error(if v.as_str().is_some() {
-                    "decoding str is not supported".to_string()
-                } else {
-                    format!(
-                        "decoding to str: need a bytes-like object, {} found",
-                        vm.type_name(v)
-                    )
-                }));
-            }
-            if matches!(v.body(), Some(Object::Bytes(_))) && (enc.is_some() || errors.is_some()) {
+            if enc.is_some() || errors.is_some() {
+                // Any bytes-like object decodes (bytearray, memoryview), as a bytes copy.
+                let Some(data) = super::bytearray::bytes_like(v) else {
+                    return Err(vm.type_error(if v.as_str().is_some() {
+                        "decoding str is not supported".to_string()
+                    } else {
+                        format!(
+                            "decoding to str: need a bytes-like object, {} found",
+                            vm.type_name(v)
+                        )
+                    }));
+                };
+                let v = &Value::obj(Object::Bytes(data.into_boxed_slice().into()));
                 // `str(b, encoding, errors)` is `b.decode(encoding, errors)`.
                 let utf8 = Vm::str_val("utf-8");
                 let conv = [v.clone(), enc.unwrap_or(&utf8).clone()]

@@ -792,9 +792,9 @@ fn tobytes(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 fn frombytes(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let code = this(vm, a, "frombytes")?.code;
     let v = arg(a, 1);
-    let items = match v.body() {
-        Some(Object::Bytes(b)) => decode(vm, code, b)?,
-        _ => {
+    let items = match crate::objects::bytearray::bytes_like(&v) {
+        Some(b) => decode(vm, code, &b)?,
+        None => {
             return Err(vm.type_error(format!(
                 "a bytes-like object is required, not '{}'",
                 vm.type_name(&v)

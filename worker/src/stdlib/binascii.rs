@@ -71,9 +71,12 @@ fn bytes_value(b: Vec<u8>) -> Value {
 }
 
 /// A binary argument (`b2a_*`, `crc*`): bytes only.
-fn binary<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a [u8]> {
+fn binary<'a>(vm: &Vm, v: &'a Value) -> PyResult<std::borrow::Cow<'a, [u8]>> {
     match v.body() {
-        Some(Object::Bytes(b)) => Ok(b),
+        Some(Object::Bytes(b)) => Ok(std::borrow::Cow::Borrowed(b)),
+        _ if crate::objects::bytearray::bytes_like(v).is_some() => Ok(std::borrow::Cow::Owned(
+            crate::objects::bytearray::bytes_like(v).unwrap_or_default(),
+        )),
         _ => Err(vm.type_error(format!(
             "a bytes-like object is required, not '{}'",
             vm.type_name(v)
@@ -82,15 +85,18 @@ fn binary<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a [u8]> {
 }
 
 /// An ASCII argument (`a2b_*`): bytes, or a str of ASCII characters only.
-fn ascii<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a [u8]> {
+fn ascii<'a>(vm: &Vm, v: &'a Value) -> PyResult<std::borrow::Cow<'a, [u8]>> {
     if let Some(s) = v.as_str() {
         if !s.is_ascii() {
             return Err(vm.value_error("string argument should contain only ASCII characters"));
         }
-        return Ok(s.as_bytes());
+        return Ok(std::borrow::Cow::Borrowed(s.as_bytes()));
     }
     match v.body() {
-        Some(Object::Bytes(b)) => Ok(b),
+        Some(Object::Bytes(b)) => Ok(std::borrow::Cow::Borrowed(b)),
+        _ if crate::objects::bytearray::bytes_like(v).is_some() => Ok(std::borrow::Cow::Owned(
+            crate::objects::bytearray::bytes_like(v).unwrap_or_default(),
+        )),
         _ => Err(vm.type_error(format!(
             "argument should be bytes, buffer or ASCII string, not '{}'",
             vm.type_name(v)

@@ -291,9 +291,12 @@ fn no_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 /// The bytes of a data argument, with CPython's errors for str and non-buffers.
-fn data_of<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a [u8]> {
+fn data_of<'a>(vm: &Vm, v: &'a Value) -> PyResult<std::borrow::Cow<'a, [u8]>> {
     match v.body() {
-        Some(Object::Bytes(b)) => Ok(b),
+        Some(Object::Bytes(b)) => Ok(std::borrow::Cow::Borrowed(b)),
+        _ if crate::objects::bytearray::bytes_like(v).is_some() => Ok(std::borrow::Cow::Owned(
+            crate::objects::bytearray::bytes_like(v).unwrap_or_default(),
+        )),
         _ if v.as_str().is_some() => Err(vm.type_error("Strings must be encoded before hashing")),
         _ => Err(vm.type_error("object supporting the buffer API required")),
     }
@@ -313,7 +316,7 @@ fn make(
         block_size: sizes.1,
     };
     if let Some(d) = data {
-        h.update(data_of(vm, d)?);
+        h.update(&data_of(vm, d)?);
     }
     let native = native_class(vm, key);
     Ok(new_native(native.clone(), native, None, h))
@@ -593,7 +596,7 @@ fn hash_update(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     this(vm, a, "update")?;
     let data = a.get(1).cloned().unwrap_or(Value::None);
     let bytes = data_of(vm, &data)?;
-    this(vm, a, "update")?.update(bytes);
+    this(vm, a, "update")?.update(&bytes);
     Ok(Value::None)
 }
 

@@ -589,6 +589,9 @@ fn bytes_val(b: &[u8]) -> Value {
 }
 
 fn bytes_arg(vm: &Vm, v: &Value) -> PyResult<Vec<u8>> {
+    if let Some(b) = crate::objects::bytearray::bytes_like(v) {
+        return Ok(b);
+    }
     match v.body() {
         Some(Object::Bytes(b)) => Ok(b.to_vec()),
         Some(Object::Instance(i)) => match i.base.body() {

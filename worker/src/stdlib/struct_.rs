@@ -2,7 +2,9 @@
 //! `unpack_from`, the `Struct` type and `error`, with CPython's format language (byte orders,
 //! native sizes and alignment, repeat counts) and its messages.
 
-use super::{add_property, native_class, native_type, new_native, parse_args, receiver, READONLY};
+use super::{
+    add_property, native_class, native_type, new_native, parse_args, receiver, state_of, READONLY,
+};
 use crate::value::dict_table::Dict;
 use crate::value::heap::ObjRef;
 use crate::value::num::{num_of, Num};
@@ -239,9 +241,13 @@ fn layout_of(vm: &Vm, v: &Value) -> PyResult<Layout> {
     compile(vm, &f)
 }
 
-fn buffer_of<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a [u8]> {
+/// The bytes of a buffer argument: bytes borrowed, other bytes-like objects copied.
+fn buffer_of<'a>(vm: &Vm, v: &'a Value) -> PyResult<std::borrow::Cow<'a, [u8]>> {
     match v.body() {
-        Some(Object::Bytes(b)) => Ok(b),
+        Some(Object::Bytes(b)) => Ok(std::borrow::Cow::Borrowed(b)),
+        _ if crate::objects::bytearray::bytes_like(v).is_some() => Ok(std::borrow::Cow::Owned(
+            crate::objects::bytearray::bytes_like(v).unwrap_or_default(),
+        )),
         _ => Err(vm.type_error(format!(
             "a bytes-like object is required, not '{}'",
             vm.type_name(v)
@@ -660,7 +666,7 @@ fn unpack(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     }
     let lay = layout_of(vm, &a.pos[0])?;
     let data = buffer_of(vm, &a.pos[1])?;
-    unpack_values(vm, &lay, data)
+    unpack_values(vm, &lay, &data)
 }
 
 fn calcsize(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -693,7 +699,7 @@ fn pack_into(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     pack_into_values(vm, &lay, &a.pos[1..])
 }
 
-/// `pack_into` needs a writable buffer; bytes, the only buffer type here, is read-only.
+/// `pack_into` needs a writable buffer: a bytearray.
 fn pack_into_values(vm: &mut Vm, lay: &Layout, rest: &[Value]) -> PyResult<Value> {
     if rest.len() != lay.nitems + 2 {
         return Err(match rest.len() {
@@ -709,10 +715,51 @@ fn pack_into_values(vm: &mut Vm, lay: &Layout, rest: &[Value]) -> PyResult<Value
             ),
         });
     }
-    Err(vm.type_error(format!(
-        "argument must be read-write bytes-like object, not {}",
-        vm.type_name(&rest[0])
-    )))
+    // A bytearray is the writable buffer; the bytes are packed first, then stored.
+    let Some(len) =
+        state_of::<crate::objects::bytearray::ByteArray>(&rest[0]).map(|b| b.data.len())
+    else {
+        return Err(vm.type_error(format!(
+            "argument must be read-write bytes-like object, not {}",
+            vm.type_name(&rest[0])
+        )));
+    };
+    let len = len as i64;
+    let mut off = vm.ssize_of(&rest[1])?;
+    if off < 0 {
+        if off + (lay.size as i64) > 0 {
+            return Err(error(
+                vm,
+                format!("no space to pack {} bytes at offset {off}", lay.size),
+            ));
+        }
+        if off + len < 0 {
+            return Err(error(
+                vm,
+                format!("offset {off} out of range for {len}-byte buffer"),
+            ));
+        }
+        off += len;
+    }
+    if len - off < lay.size as i64 {
+        return Err(error(
+            vm,
+            format!(
+                "pack_into requires a buffer of at least {} bytes for packing {} bytes at offset {off} (actual buffer size is {len})",
+                lay.size as i64 + off,
+                lay.size
+            ),
+        ));
+    }
+    let mut out = vec![0u8; lay.size];
+    do_pack(vm, lay, &rest[2..], &mut out)?;
+    if let Some(b) = state_of::<crate::objects::bytearray::ByteArray>(&rest[0]) {
+        let off = off as usize;
+        if let Some(dst) = b.data.get_mut(off..off + out.len()) {
+            dst.copy_from_slice(&out);
+        }
+    }
+    Ok(Value::None)
 }
 
 fn iter_unpack_values(vm: &Vm, lay: Layout, buf: &Value) -> PyResult<Value> {
@@ -812,7 +859,7 @@ fn s_unpack(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let lay = layout_copy(vm, a, "unpack")?;
     let buf = arg(a, 1);
     let data = buffer_of(vm, &buf)?;
-    unpack_values(vm, &lay, data)
+    unpack_values(vm, &lay, &data)
 }
 
 fn s_unpack_from(vm: &mut Vm, a: &Args) -> PyResult<Value> {

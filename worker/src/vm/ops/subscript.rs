@@ -76,6 +76,12 @@ impl Vm {
                 Some(Object::Bytes(sub)) => {
                     Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == &sub[..]))
                 }
+                Some(Object::Instance(_))
+                    if crate::objects::bytearray::bytes_like(item).is_some() =>
+                {
+                    let sub = crate::objects::bytearray::bytes_like(item).unwrap_or_default();
+                    Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == &sub[..]))
+                }
                 _ if num_of(item).is_some() && !matches!(item, Value::Float(_)) => {
                     match num_of(item) {
                         Some(Num::I(i)) if (0..256).contains(&i) => Ok(b.contains(&(i as u8))),
