@@ -76,6 +76,7 @@ shared! {
 
 static METHODS: &[NativeFn] = &[
     NativeFn::new("bytearray", construct),
+    NativeFn::new("bytearray.__init__", init),
     NativeFn::method(
         "bytearray.decode",
         decode,
@@ -340,12 +341,25 @@ fn zeros(vm: &mut Vm, n: i64) -> PyResult<Vec<u8>> {
     Ok(vec![0u8; n as usize])
 }
 
-/// `bytearray.__new__(cls, ...)`: the type or a subclass, filled from the arguments.
+/// `bytearray.__new__(cls, ...)`: an empty bytearray of the type or a subclass; `__init__`
+/// fills it, so a subclass's own `__init__` may take other arguments.
 fn construct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let cls = crate::stdlib::new_cls(vm, a);
-    let data = initial(vm, a, 1)?;
     let native = native_class(vm, NAME);
-    Ok(new_native(cls, native, None, ByteArray { data }))
+    Ok(new_native(
+        cls,
+        native,
+        None,
+        ByteArray { data: Vec::new() },
+    ))
+}
+
+/// `bytearray.__init__(source, encoding, errors)`: replaces the contents.
+fn init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    state(vm, a, "__init__")?;
+    let data = initial(vm, a, 1)?;
+    state(vm, a, "__init__")?.data = data;
+    Ok(Value::None)
 }
 
 /// A byte value for `append`/`insert`/item assignment, with CPython's errors.

@@ -203,7 +203,10 @@ pub(crate) fn abstract_instantiation(vm: &mut Vm, cls: &ObjRef) -> ObjRef {
         _ => String::new(),
     };
     let methods = vm
-        .getattr(&Value::Obj(cls.clone()), &Vm::str_val("__abstractmethods__"))
+        .getattr(
+            &Value::Obj(cls.clone()),
+            &Vm::str_val("__abstractmethods__"),
+        )
         .and_then(|m| vm.collect(&m));
     let mut names: Vec<String> = match methods {
         Ok(items) => items
