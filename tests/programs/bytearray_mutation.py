@@ -92,3 +92,18 @@ class Sub(bytearray):
 s = Sub(b"sub")
 s.append(33)
 print(s, type(s).__name__, isinstance(s, bytearray), s == b"sub!", len(s))
+
+
+class Named(bytearray):
+    def __init__(self, name, data):
+        super().__init__(data)
+        self.name = name
+
+
+n = Named("n", b"data")
+print(n, n.name, len(n))
+bytearray.__init__(n, b"re")
+print(n)
+bytearray.__init__(n)
+print(n, len(n))
+show("init bad", lambda: bytearray().__init__(1.5))

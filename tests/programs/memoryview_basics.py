@@ -41,3 +41,28 @@ n.release()
 n.release()
 show("released index", lambda: n[0])
 print(memoryview(memoryview(b"nest")).tobytes())
+
+# A bytearray cannot change size while a memoryview exports it.
+buf = bytearray(b"abc")
+ex = memoryview(buf)
+show("append exported", lambda: buf.append(1))
+show("extend exported", lambda: buf.extend(b"x"))
+show("pop exported", lambda: buf.pop())
+show("del exported", lambda: buf.__delitem__(0))
+show("resize slice", lambda: buf.__setitem__(slice(0, 1), b"xy"))
+buf[0:1] = b"Z"
+print(buf, ex.tobytes())
+ex2 = ex[1:]
+ex.release()
+show("still exported", lambda: buf.append(1))
+ex2.release()
+buf.append(33)
+print(buf)
+with memoryview(buf) as tmp:
+    show("in with", lambda: buf.clear())
+buf.clear()
+print(buf)
+tmp2 = memoryview(buf)
+del tmp2
+buf.append(1)
+print(buf)

@@ -14,9 +14,11 @@ use crate::vm::{ExcKind, PyResult, Vm};
 const NAME: &str = "bytearray";
 const ITER: &str = "bytearray_iterator";
 
-/// The state of a bytearray: its bytes.
+/// The state of a bytearray: its bytes, and how many memoryviews export them (while any
+/// does, the size is fixed, as in CPython).
 pub(crate) struct ByteArray {
     pub data: Vec<u8>,
+    pub exports: usize,
 }
 
 impl NativeState for ByteArray {}
@@ -56,7 +58,7 @@ pub(crate) fn bytes_like(v: &Value) -> Option<Vec<u8>> {
 /// A new bytearray holding `data`.
 pub(crate) fn new_bytearray(vm: &Vm, data: Vec<u8>) -> Value {
     let cls = native_class(vm, NAME);
-    new_native(cls.clone(), cls, None, ByteArray { data })
+    new_native(cls.clone(), cls, None, ByteArray { data, exports: 0 })
 }
 
 macro_rules! shared {
@@ -76,6 +78,7 @@ shared! {
 
 static METHODS: &[NativeFn] = &[
     NativeFn::new("bytearray", construct),
+    NativeFn::new("bytearray.__init__", init),
     NativeFn::method(
         "bytearray.decode",
         decode,
@@ -340,12 +343,28 @@ fn zeros(vm: &mut Vm, n: i64) -> PyResult<Vec<u8>> {
     Ok(vec![0u8; n as usize])
 }
 
-/// `bytearray.__new__(cls, ...)`: the type or a subclass, filled from the arguments.
+/// `bytearray.__new__(cls, ...)`: an empty bytearray of the type or a subclass; `__init__`
+/// fills it, so a subclass's own `__init__` may take other arguments.
 fn construct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let cls = crate::stdlib::new_cls(vm, a);
-    let data = initial(vm, a, 1)?;
     let native = native_class(vm, NAME);
-    Ok(new_native(cls, native, None, ByteArray { data }))
+    Ok(new_native(
+        cls,
+        native,
+        None,
+        ByteArray {
+            data: Vec::new(),
+            exports: 0,
+        },
+    ))
+}
+
+/// `bytearray.__init__(source, encoding, errors)`: replaces the contents.
+fn init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    resizable(vm, a, "__init__")?;
+    let data = initial(vm, a, 1)?;
+    resizable(vm, a, "__init__")?.data = data;
+    Ok(Value::None)
 }
 
 /// A byte value for `append`/`insert`/item assignment, with CPython's errors.
@@ -370,10 +389,22 @@ fn state<'a>(vm: &Vm, a: &Args<'a>, method: &str) -> PyResult<&'a mut ByteArray>
     receiver::<ByteArray>(vm, a, NAME, method)
 }
 
+/// The receiver for a method that changes the size: refused while memoryviews export it.
+fn resizable<'a>(vm: &Vm, a: &Args<'a>, method: &str) -> PyResult<&'a mut ByteArray> {
+    let s = receiver::<ByteArray>(vm, a, NAME, method)?;
+    if s.exports > 0 {
+        return Err(vm.err(
+            ExcKind::BufferError,
+            "Existing exports of data: object cannot be re-sized",
+        ));
+    }
+    Ok(s)
+}
+
 fn append(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    state(vm, a, "append")?;
+    resizable(vm, a, "append")?;
     let b = byte_of(vm, &a.pos[1])?;
-    state(vm, a, "append")?.data.push(b);
+    resizable(vm, a, "append")?.data.push(b);
     Ok(Value::None)
 }
 
@@ -398,17 +429,17 @@ fn bytes_of_iterable(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
 }
 
 fn extend(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    state(vm, a, "extend")?;
+    resizable(vm, a, "extend")?;
     let d = bytes_of_iterable(vm, &a.pos[1])?;
-    state(vm, a, "extend")?.data.extend_from_slice(&d);
+    resizable(vm, a, "extend")?.data.extend_from_slice(&d);
     Ok(Value::None)
 }
 
 fn insert(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    state(vm, a, "insert")?;
+    resizable(vm, a, "insert")?;
     let i = vm.ssize_of(&a.pos[1])?;
     let b = byte_of(vm, &a.pos[2])?;
-    let s = state(vm, a, "insert")?;
+    let s = resizable(vm, a, "insert")?;
     let len = s.data.len() as i64;
     let at = if i < 0 { (i + len).max(0) } else { i.min(len) };
     s.data.insert(at as usize, b);
@@ -416,12 +447,12 @@ fn insert(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn pop(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    state(vm, a, "pop")?;
+    resizable(vm, a, "pop")?;
     let i = match a.get(1) {
         Some(v) => vm.ssize_of(v)?,
         None => -1,
     };
-    let s = state(vm, a, "pop")?;
+    let s = resizable(vm, a, "pop")?;
     if s.data.is_empty() {
         return Err(vm.err(ExcKind::IndexError, "pop from empty bytearray"));
     }
@@ -434,9 +465,9 @@ fn pop(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn remove(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    state(vm, a, "remove")?;
+    resizable(vm, a, "remove")?;
     let b = byte_of(vm, &a.pos[1])?;
-    let s = state(vm, a, "remove")?;
+    let s = resizable(vm, a, "remove")?;
     match s.data.iter().position(|&x| x == b) {
         Some(i) => {
             s.data.remove(i);
@@ -447,7 +478,7 @@ fn remove(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn clear(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    state(vm, a, "clear")?.data.clear();
+    resizable(vm, a, "clear")?.data.clear();
     Ok(Value::None)
 }
 
@@ -513,6 +544,10 @@ fn setitem(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         let s = state(vm, a, "__setitem__")?;
         if step == 1 {
             let stop = stop.max(start) as usize;
+            if src.len() != stop - start as usize {
+                resizable(vm, a, "__setitem__")?;
+            }
+            let s = state(vm, a, "__setitem__")?;
             s.data.splice(start as usize..stop, src);
             return Ok(Value::None);
         }
@@ -538,11 +573,11 @@ fn setitem(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn delitem(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let len = state(vm, a, "__delitem__")?.data.len();
+    let len = resizable(vm, a, "__delitem__")?.data.len();
     let key = &a.pos[1];
     if is_slice(key) {
         let (start, _, step, n) = vm.slice_indices(key, len)?;
-        let s = state(vm, a, "__delitem__")?;
+        let s = resizable(vm, a, "__delitem__")?;
         let mut drop = vec![false; len];
         for k in 0..n {
             drop[(start + k as i64 * step) as usize] = true;
@@ -556,7 +591,7 @@ fn delitem(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     }
     vm.check_sequence_index(key, "bytearray")?;
     let i = vm.norm_index(key, len, "bytearray")?;
-    state(vm, a, "__delitem__")?.data.remove(i);
+    resizable(vm, a, "__delitem__")?.data.remove(i);
     Ok(Value::None)
 }
 
@@ -661,10 +696,10 @@ fn radd(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn iadd(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    state(vm, a, "__iadd__")?;
+    resizable(vm, a, "__iadd__")?;
     match bytes_like(&a.pos[1]) {
         Some(x) => {
-            state(vm, a, "__iadd__")?.data.extend_from_slice(&x);
+            resizable(vm, a, "__iadd__")?.data.extend_from_slice(&x);
             Ok(a.pos[0].clone())
         }
         None => Err(concat_err(vm, &a.pos[1])),
@@ -713,7 +748,7 @@ fn imul(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         return Ok(Value::NotImplemented);
     };
     let out = repeated(vm, &d, n)?;
-    state(vm, a, "__imul__")?.data = out;
+    resizable(vm, a, "__imul__")?.data = out;
     Ok(a.pos[0].clone())
 }
 

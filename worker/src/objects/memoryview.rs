@@ -26,6 +26,24 @@ impl NativeState for MemoryView {
     }
 }
 
+impl MemoryView {
+    /// Ends this view's export of a bytearray's bytes (once).
+    fn release(&mut self) {
+        if !self.released {
+            self.released = true;
+            if let Some(b) = state_of::<ByteArray>(&self.obj) {
+                b.exports = b.exports.saturating_sub(1);
+            }
+        }
+    }
+}
+
+impl Drop for MemoryView {
+    fn drop(&mut self) {
+        self.release();
+    }
+}
+
 static METHODS: &[NativeFn] = &[
     NativeFn::new("memoryview", construct),
     NativeFn::method(
@@ -120,6 +138,9 @@ fn construct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn new_view(vm: &Vm, obj: Value, start: i64, step: i64, len: usize) -> Value {
+    if let Some(b) = state_of::<ByteArray>(&obj) {
+        b.exports += 1;
+    }
     let cls = native_class(vm, NAME);
     new_native(
         cls.clone(),
@@ -173,7 +194,7 @@ fn hex(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn release(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    receiver::<MemoryView>(vm, a, NAME, "release")?.released = true;
+    receiver::<MemoryView>(vm, a, NAME, "release")?.release();
     Ok(Value::None)
 }
 
@@ -183,7 +204,7 @@ fn enter(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn exit(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    receiver::<MemoryView>(vm, a, NAME, "__exit__")?.released = true;
+    receiver::<MemoryView>(vm, a, NAME, "__exit__")?.release();
     Ok(Value::None)
 }
 
