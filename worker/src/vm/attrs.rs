@@ -1612,7 +1612,9 @@ impl Vm {
                             "'{s}' in __slots__ conflicts with class variable"
                         )));
                     }
-                    own.push(Box::from(s));
+                    // Private names are stored mangled, as the attributes are named.
+                    let mangled = crate::value::object::mangle_private(name, s);
+                    own.push(Box::from(&*mangled));
                     if s != "__dict__" && s != "__weakref__" {
                         own_slots.push(s.to_string());
                     }
@@ -1673,13 +1675,15 @@ impl Vm {
                 bc.subclasses.push(cls.downgrade(usize::MAX));
             }
         }
-        // Each slot is a member descriptor in the namespace (under its mangled name).
+        // Each slot is a member descriptor in the namespace (under its mangled name). It
+        // reads and writes the instance's own attribute table, so it does not set
+        // `has_properties`: instance reads stay on the fast path (table first, then the
+        // class, where an unset slot's descriptor raises the AttributeError).
         for s in &own_slots {
             let key = crate::value::object::mangle_private(name, s);
             let d = crate::objects::descriptor::new(self, &cls, &key, true, true);
             if let Object::Class(c) = cls.get_mut() {
                 dict_set_str(&mut c.dict, &key, d);
-                c.has_properties = true;
             }
         }
         let cls_v = Value::Obj(cls.clone());
