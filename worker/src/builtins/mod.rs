@@ -96,6 +96,20 @@ pub(crate) fn install(vm: &mut Vm) {
         "__getattribute__",
         Value::Native(&crate::objects::object::GETATTRIBUTE),
     );
+    for (name, f) in [
+        ("__reduce_ex__", &crate::objects::object::REDUCE_EX),
+        ("__reduce__", &crate::objects::object::REDUCE),
+        ("__getstate__", &crate::objects::object::GETSTATE),
+    ] {
+        set_attr(&object_t, name, Value::Native(f));
+    }
+    for (kind, f) in crate::objects::object::VALUE_NEWS {
+        set_attr(
+            &vm.types[*kind as usize],
+            "__new__",
+            Value::obj(Object::StaticMethod(Value::Native(f))),
+        );
+    }
     let type_t = vm.types[TypeKind::Type as usize].clone();
     set_attr(
         &type_t,

@@ -169,14 +169,21 @@ fn next(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     }
 }
 
+/// A built-in type's `__repr__`/`__str__` formats the built-in value itself, also for an
+/// instance of a subclass (`int.__repr__(member)` of an `IntEnum`), never re-dispatching to
+/// the subclass's own method.
+fn builtin_value(r: Value) -> Value {
+    crate::value::num::inst_base(&r).unwrap_or(r)
+}
+
 fn repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (r, _) = operands(vm, a, "__repr__")?;
-    Ok(Vm::str_val(vm.repr(&r)?))
+    Ok(Vm::str_val(vm.repr(&builtin_value(r))?))
 }
 
 fn str(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (r, _) = operands(vm, a, "__str__")?;
-    Ok(Vm::str_val(vm.str_of(&r)?))
+    Ok(Vm::str_val(vm.str_of(&builtin_value(r))?))
 }
 
 /// The comparison family of a built-in value (the built-in inside an instance of a subclass),
@@ -486,5 +493,5 @@ fn format(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             vm.type_name(&spec)
         )));
     };
-    Ok(Vm::str_val(vm.format(&r, &spec)?))
+    Ok(Vm::str_val(vm.format(&builtin_value(r), &spec)?))
 }

@@ -73,10 +73,17 @@ pub(crate) fn construct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
                 Some(i) => number::int_to_f64(&i)
                     .map(Value::Float)
                     .map_err(|e| vm.lib_err(e)),
-                None => Err(vm.type_error(format!(
-                    "float() argument must be a string or a real number, not '{}'",
-                    vm.type_name(v)
-                ))),
+                None => match crate::value::num::inst_base(v) {
+                    // A subclass of float, int, str or bytes: the value it wraps.
+                    Some(b) => {
+                        let args = [b];
+                        construct(vm, &Args::new(&args, &[]))
+                    }
+                    None => Err(vm.type_error(format!(
+                        "float() argument must be a string or a real number, not '{}'",
+                        vm.type_name(v)
+                    ))),
+                },
             },
         },
     }

@@ -88,6 +88,12 @@ pub(crate) fn construct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
                     return Ok(r);
                 }
             }
+            // A subclass of int, float, str or bytes without its own conversion: the value
+            // it wraps (`int(IntEnum member)`).
+            if let Some(b) = crate::value::num::inst_base(v) {
+                let args = [b];
+                return construct(vm, &Args::new(&args, &[]));
+            }
             Err(vm.type_error(format!(
                 "int() argument must be a string, a bytes-like object or a real number, not '{}'",
                 vm.type_name(v)

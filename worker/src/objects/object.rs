@@ -33,6 +33,215 @@ pub(crate) static INIT_SUBCLASS: NativeFn =
 pub(crate) static SUBCLASSHOOK: NativeFn = NativeFn::new("object.__subclasshook__", |_vm, _a| {
     Ok(Value::NotImplemented)
 });
+/// `object.__reduce_ex__(protocol)`: copyreg's protocol, as `copy` and `pickle` use it.
+pub(crate) static REDUCE_EX: NativeFn = NativeFn::new("object.__reduce_ex__", reduce_ex);
+/// `object.__reduce__()`: `copyreg._reduce_ex(self, 0)`.
+pub(crate) static REDUCE: NativeFn = NativeFn::new("object.__reduce__", reduce);
+/// `object.__getstate__()`: the instance's attributes, or None when it has none.
+pub(crate) static GETSTATE: NativeFn = NativeFn::new("object.__getstate__", getstate);
+
+/// The `__new__` of each built-in value type: distinct objects (`int.__new__ is not
+/// object.__new__`, which `enum` relies on), each making its type or a subclass of it.
+pub(crate) static VALUE_NEWS: &[(TypeKind, NativeFn)] = &[
+    (
+        TypeKind::NoneType,
+        NativeFn::new("NoneType.__new__", |vm, a| {
+            value_new(vm, a, TypeKind::NoneType, "NoneType")
+        }),
+    ),
+    (
+        TypeKind::Bool,
+        NativeFn::new("bool.__new__", |vm, a| {
+            value_new(vm, a, TypeKind::Bool, "bool")
+        }),
+    ),
+    (
+        TypeKind::Int,
+        NativeFn::new("int.__new__", |vm, a| {
+            value_new(vm, a, TypeKind::Int, "int")
+        }),
+    ),
+    (
+        TypeKind::Float,
+        NativeFn::new("float.__new__", |vm, a| {
+            value_new(vm, a, TypeKind::Float, "float")
+        }),
+    ),
+    (
+        TypeKind::Complex,
+        NativeFn::new("complex.__new__", |vm, a| {
+            value_new(vm, a, TypeKind::Complex, "complex")
+        }),
+    ),
+    (
+        TypeKind::Str,
+        NativeFn::new("str.__new__", |vm, a| {
+            value_new(vm, a, TypeKind::Str, "str")
+        }),
+    ),
+    (
+        TypeKind::Bytes,
+        NativeFn::new("bytes.__new__", |vm, a| {
+            value_new(vm, a, TypeKind::Bytes, "bytes")
+        }),
+    ),
+    (
+        TypeKind::Tuple,
+        NativeFn::new("tuple.__new__", |vm, a| {
+            value_new(vm, a, TypeKind::Tuple, "tuple")
+        }),
+    ),
+    (
+        TypeKind::FrozenSet,
+        NativeFn::new("frozenset.__new__", |vm, a| {
+            value_new(vm, a, TypeKind::FrozenSet, "frozenset")
+        }),
+    ),
+    (
+        TypeKind::List,
+        NativeFn::new("list.__new__", |vm, a| {
+            value_new(vm, a, TypeKind::List, "list")
+        }),
+    ),
+    (
+        TypeKind::Dict,
+        NativeFn::new("dict.__new__", |vm, a| {
+            value_new(vm, a, TypeKind::Dict, "dict")
+        }),
+    ),
+    (
+        TypeKind::Set,
+        NativeFn::new("set.__new__", |vm, a| {
+            value_new(vm, a, TypeKind::Set, "set")
+        }),
+    ),
+];
+
+/// `T.__new__(cls, *args)` for a built-in value type `T`: `cls` must be `T` or a subclass;
+/// `T` itself gets the constructed value, a subclass an instance wrapping one.
+fn value_new(vm: &mut Vm, a: &Args, kind: TypeKind, tname: &str) -> PyResult<Value> {
+    let cls = match a.get(0) {
+        Some(Value::Obj(c)) if matches!(c.get(), Object::Class(_)) => c.clone(),
+        Some(v) => {
+            return Err(vm.type_error(format!(
+                "{tname}.__new__(X): X is not a type object ({})",
+                vm.type_name(v)
+            )))
+        }
+        None => return Err(vm.type_error(format!("{tname}.__new__(): not enough arguments"))),
+    };
+    let own = vm.type_obj(kind).clone();
+    if !Vm::is_subclass(&cls, &own) {
+        return Err(vm.type_error(format!(
+            "{tname}.__new__({}): {} is not a subtype of {tname}",
+            Vm::class_name(&cls),
+            Vm::class_name(&cls)
+        )));
+    }
+    if cls.ptr_eq(&own) {
+        if kind == TypeKind::NoneType {
+            if a.pos.len() > 1 || !a.kw.is_empty() {
+                return Err(vm.type_error("NoneType takes no arguments"));
+            }
+            return Ok(Value::None);
+        }
+        return vm.construct_builtin(kind, &a.raw[1..], a.kwnames);
+    }
+    new(vm, a)
+}
+
+fn getstate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let obj = a.get(0).cloned().unwrap_or(Value::None);
+    match vm.getattr(&obj, &Vm::str_val("__dict__")) {
+        Ok(d) if matches!(d.body(), Some(Object::Dict(m)) if m.len() > 0) => Ok(d),
+        _ => Ok(Value::None),
+    }
+}
+
+fn reduce(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let obj = a.get(0).cloned().unwrap_or(Value::None);
+    let copyreg = vm.import_module("copyreg")?;
+    let f = vm.getattr(&copyreg, &Vm::str_val("_reduce_ex"))?;
+    vm.call(&f, &[obj, Value::Int(0)], &[])
+}
+
+/// Protocol 2 and above as CPython's `reduce_newobj`: `copyreg.__newobj__` (or
+/// `__newobj_ex__` with keyword arguments) over `__getnewargs(_ex)__`, the state from
+/// `__getstate__`, and the items of a list or dict; below 2, `copyreg._reduce_ex`.
+fn reduce_ex(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let obj = a.get(0).cloned().unwrap_or(Value::None);
+    let protocol = match a.get(1) {
+        Some(Value::Int(p)) => *p,
+        Some(v) => {
+            return Err(vm.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                vm.type_name(v)
+            )))
+        }
+        None => 0,
+    };
+    // A class's own `__reduce__` wins, as in CPython's `object.__reduce_ex__`.
+    let cls = vm.type_of(&obj);
+    if let Some(r) = vm.lookup_class_attr(&cls, "__reduce__") {
+        if !matches!(r, Value::Native(f) if std::ptr::eq(f, &REDUCE)) {
+            let bound = vm.getattr(&obj, &Vm::str_val("__reduce__"))?;
+            return vm.call(&bound, &[], &[]);
+        }
+    }
+    let copyreg = vm.import_module("copyreg")?;
+    if protocol < 2 {
+        let f = vm.getattr(&copyreg, &Vm::str_val("_reduce_ex"))?;
+        return vm.call(&f, &[obj, Value::Int(protocol)], &[]);
+    }
+    let cls_v = Value::Obj(cls.clone());
+    let (args, kwargs) = if let Some(f) = vm.getattr_opt(&obj, "__getnewargs_ex__")? {
+        let r = vm.call(&f, &[], &[])?;
+        let parts = vm.collect(&r)?;
+        match parts.as_slice() {
+            [args, kwargs] => (vm.collect(args)?, Some(kwargs.clone())),
+            _ => return Err(vm.type_error("__getnewargs_ex__ should return a tuple of length 2")),
+        }
+    } else if let Some(f) = vm.getattr_opt(&obj, "__getnewargs__")? {
+        let r = vm.call(&f, &[], &[])?;
+        (vm.collect(&r)?, None)
+    } else {
+        (Vec::new(), None)
+    };
+    let has_kwargs = match &kwargs {
+        Some(k) => vm.truthy(k)?,
+        None => false,
+    };
+    let (func, newargs) = if has_kwargs {
+        let f = vm.getattr(&copyreg, &Vm::str_val("__newobj_ex__"))?;
+        let kw = kwargs.unwrap_or(Value::None);
+        (f, Vm::new_tuple(vec![cls_v, Vm::new_tuple(args), kw]))
+    } else {
+        let f = vm.getattr(&copyreg, &Vm::str_val("__newobj__"))?;
+        let mut all = vec![cls_v];
+        all.extend(args);
+        (f, Vm::new_tuple(all))
+    };
+    let getstate = vm.getattr(&obj, &Vm::str_val("__getstate__"))?;
+    let state = vm.call(&getstate, &[], &[])?;
+    let list_t = vm.type_obj(TypeKind::List).clone();
+    let dict_t = vm.type_obj(TypeKind::Dict).clone();
+    let listitems = if Vm::is_subclass(&cls, &list_t) {
+        vm.get_iter(&obj)?
+    } else {
+        Value::None
+    };
+    let dictitems = if Vm::is_subclass(&cls, &dict_t) {
+        let items = vm.getattr(&obj, &Vm::str_val("items"))?;
+        let view = vm.call(&items, &[], &[])?;
+        vm.get_iter(&view)?
+    } else {
+        Value::None
+    };
+    Ok(Vm::new_tuple(vec![
+        func, newargs, state, listitems, dictitems,
+    ]))
+}
+
 /// `object.__getattribute__`: attribute lookup without the class's own `__getattribute__`.
 pub(crate) static GETATTRIBUTE: NativeFn = NativeFn::new("object.__getattribute__", getattribute);
 

@@ -425,6 +425,22 @@ impl Vm {
                             return Ok(v);
                         }
                     }
+                    // A built-in type's own methods and slots come before what it inherits
+                    // from `object` (`int.__repr__` is int's, not `object.__repr__`).
+                    if c.builtin
+                        && kind != TypeKind::Object
+                        && kind != TypeKind::Type
+                        && matches!(name, "__repr__" | "__str__" | "__format__")
+                        && dict_get_str(&c.dict, name).is_none()
+                    {
+                        if let Some(m) = crate::objects::method(kind, name) {
+                            return Ok(Value::Native(m));
+                        }
+                        if let Some(d) = crate::objects::dunders::dunder(kind, name) {
+                            let o = o.clone();
+                            return Ok(crate::objects::slot_wrapper::wrap(self, &o, d));
+                        }
+                    }
                     if let Some(a) = self.lookup_class_attr(o, name) {
                         let mut core = None;
                         if let Some(Object::Instance(i)) = a.body() {
@@ -685,7 +701,24 @@ impl Vm {
                 receiver: obj.clone(),
             }));
         }
-        Err(self.attr_error(obj, name))
+        // What the type's class dicts hold (`__new__`, and `__init__`, `__reduce_ex__` ...
+        // inherited from `object`), bound as a method would be.
+        let t = self.type_of(obj);
+        if name == "__doc__" {
+            // As `T.__doc__` reads here: built-in types carry no docstrings.
+            return Ok(self.lookup_class_attr(&t, name).unwrap_or(Value::None));
+        }
+        match self.lookup_class_attr(&t, name) {
+            Some(Value::Native(f)) => Ok(Value::obj(Object::BoundMethod {
+                func: Value::Native(f),
+                receiver: obj.clone(),
+            })),
+            Some(v) => match v.body() {
+                Some(Object::StaticMethod(f)) => Ok(f.clone()),
+                _ => Err(self.attr_error(obj, name)),
+            },
+            None => Err(self.attr_error(obj, name)),
+        }
     }
 
     /// A function's `__annotations__` dict, made from `MAKE_FUNCTION`'s name/value tuple (or
