@@ -153,7 +153,7 @@ fn value_new(vm: &mut Vm, a: &Args, kind: TypeKind, tname: &str) -> PyResult<Val
 fn getstate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let obj = a.get(0).cloned().unwrap_or(Value::None);
     match vm.getattr(&obj, &Vm::str_val("__dict__")) {
-        Ok(d) if matches!(d.body(), Some(Object::Dict(m)) if m.len() > 0) => Ok(d),
+        Ok(d) if matches!(d.body(), Some(Object::Dict(m)) if !m.is_empty()) => Ok(d),
         _ => Ok(Value::None),
     }
 }
