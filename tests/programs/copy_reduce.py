@@ -59,3 +59,32 @@ print(t2, type(t2).__name__)
 r = Point(0, 0).__reduce_ex__(2)
 print(r[0] is copyreg.__newobj__, r[1][0] is Point, r[2], r[3], r[4])
 print(Point(5, 6).__reduce_ex__(4)[2], object().__reduce_ex__(2)[2])
+
+# Sets and built-in values inside subclasses keep their contents and attributes.
+for v in [{5, 6}, {"c": {5, 6}}, frozenset({1})]:
+    d = copy.deepcopy(v)
+    print(repr(d), d == v, type(d).__name__)
+
+
+class I(int):
+    pass
+
+
+class S(set):
+    pass
+
+
+class T(tuple):
+    pass
+
+
+class St(str):
+    pass
+
+
+for v in [I(5), S({1, 2}), T((1, [2])), St("ab")]:
+    v.tag = 1
+    for f in (copy.copy, copy.deepcopy):
+        d = f(v)
+        print(type(d).__name__, d == v, repr(d), getattr(d, "tag", "-"))
+print(sorted(copy.deepcopy(frozenset({3, 1}))), copy.copy(b"xy"), copy.deepcopy((1, [2])))

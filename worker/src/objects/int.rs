@@ -68,7 +68,14 @@ pub(crate) fn construct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         let r = number::parse_int(&s, base).map_err(|e| vm.lib_err(e))?;
         return Ok(Vm::int_from_big(r));
     }
-    if base.is_some() {
+    if let Some(b) = &base {
+        // Bytes-like digits with an explicit base (`int(b"ff", 16)`, a bytearray slice).
+        if let Some(bytes) = crate::objects::bytearray::bytes_like(v) {
+            let base = vm.index_of(b)? as u32;
+            let s = String::from_utf8_lossy(&bytes).to_string();
+            let r = number::parse_int(&s, base).map_err(|e| vm.lib_err(e))?;
+            return Ok(Vm::int_from_big(r));
+        }
         return Err(vm.type_error("int() can't convert non-string with explicit base"));
     }
     match num_of(v) {

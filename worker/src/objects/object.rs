@@ -188,12 +188,36 @@ fn reduce_ex(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             return vm.call(&bound, &[], &[]);
         }
     }
+    // The built-in value inside (an instance of a subclass of) a built-in type.
+    let value = crate::value::num::inst_base(&obj).unwrap_or_else(|| obj.clone());
+    let kind = vm.kind_of(&value);
+    let cls_v = Value::Obj(cls.clone());
+    if matches!(kind, TypeKind::Set | TypeKind::FrozenSet) {
+        // As CPython's `set.__reduce__`: the class, the items as a list, the instance dict.
+        let items = vm.collect(&value)?;
+        let state = getstate(vm, a)?;
+        return Ok(Vm::new_tuple(vec![
+            cls_v,
+            Vm::new_tuple(vec![Vm::new_list(items)]),
+            state,
+        ]));
+    }
     let copyreg = vm.import_module("copyreg")?;
     if protocol < 2 {
         let f = vm.getattr(&copyreg, &Vm::str_val("_reduce_ex"))?;
         return vm.call(&f, &[obj, Value::Int(protocol)], &[]);
     }
-    let cls_v = Value::Obj(cls.clone());
+    // Immutable built-in values are rebuilt from themselves (their `__getnewargs__`).
+    let immutable = matches!(
+        kind,
+        TypeKind::Int
+            | TypeKind::Bool
+            | TypeKind::Float
+            | TypeKind::Complex
+            | TypeKind::Str
+            | TypeKind::Bytes
+            | TypeKind::Tuple
+    );
     let (args, kwargs) = if let Some(f) = vm.getattr_opt(&obj, "__getnewargs_ex__")? {
         let r = vm.call(&f, &[], &[])?;
         let parts = vm.collect(&r)?;
@@ -204,6 +228,8 @@ fn reduce_ex(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     } else if let Some(f) = vm.getattr_opt(&obj, "__getnewargs__")? {
         let r = vm.call(&f, &[], &[])?;
         (vm.collect(&r)?, None)
+    } else if immutable {
+        (vec![value.clone()], None)
     } else {
         (Vec::new(), None)
     };

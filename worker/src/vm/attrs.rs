@@ -1579,7 +1579,8 @@ impl Vm {
                 k.as_str() == Some("__classcell__")
             })
             .map(|(_, v)| v);
-        if dict_get_str(&dict, "__doc__").is_none() {
+        let implicit_doc = dict_get_str(&dict, "__doc__").is_none();
+        if implicit_doc {
             // As CPython: a class without a docstring says so in its namespace.
             dict_set_str(&mut dict, "__doc__", Value::None);
         }
@@ -1640,7 +1641,12 @@ impl Vm {
                             self.type_name(n)
                         )));
                     };
-                    if s != "__dict__" && dict_get_str(&dict, s).is_some() {
+                    // The implicit `__doc__ = None` is no class variable (a `__doc__` slot
+                    // replaces it below).
+                    if s != "__dict__"
+                        && !(s == "__doc__" && implicit_doc)
+                        && dict_get_str(&dict, s).is_some()
+                    {
                         return Err(self.value_error(format!(
                             "'{s}' in __slots__ conflicts with class variable"
                         )));
