@@ -1152,12 +1152,7 @@ fn init_types(vm: &mut Vm) {
     }
     let os_error = vm.exc_class(ExcKind::OSError);
     let value_error = vm.exc_class(ExcKind::ValueError);
-    exc_type(
-        vm,
-        "io.UnsupportedOperation",
-        vec![os_error.clone(), value_error],
-    );
-    exc_type(vm, "builtins.BlockingIOError", vec![os_error]);
+    exc_type(vm, "io.UnsupportedOperation", vec![os_error, value_error]);
 }
 
 pub(crate) fn init(vm: &mut Vm) -> ObjRef {
@@ -1181,9 +1176,10 @@ pub(crate) fn init(vm: &mut Vm) -> ObjRef {
         ("BufferedRWPair", "_io.BufferedRWPair"),
         ("BufferedRandom", "_io.BufferedRandom"),
         ("UnsupportedOperation", "io.UnsupportedOperation"),
-        ("BlockingIOError", "builtins.BlockingIOError"),
     ] {
         constants.push((name, Value::Obj(native_class(vm, key))));
     }
+    let blocking = vm.exc_class(ExcKind::BlockingIOError);
+    constants.push(("BlockingIOError", Value::Obj(blocking)));
     super::new_module("_io", FUNCTIONS, &constants)
 }

@@ -59,6 +59,7 @@ exceptions! {
     FileNotFoundError: OSError,
     PermissionError: OSError,
     TimeoutError: OSError,
+    BlockingIOError: OSError,
     ChildProcessError: OSError,
     ConnectionError: OSError,
     BrokenPipeError: ConnectionError,

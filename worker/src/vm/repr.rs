@@ -657,6 +657,14 @@ impl Vm {
         }
         let items = match args.body() {
             Some(Object::Tuple(t)) => t.to_vec(),
+            // A tuple subclass (a namedtuple) supplies its items, as a tuple does.
+            Some(Object::Instance(_)) => match crate::value::num::inst_base(args) {
+                Some(b) => match b.body() {
+                    Some(Object::Tuple(t)) => t.to_vec(),
+                    _ => vec![args.clone()],
+                },
+                None => vec![args.clone()],
+            },
             _ => vec![args.clone()],
         };
         let mut pargs = Vec::with_capacity(items.len());
