@@ -25,6 +25,7 @@ pub(crate) mod atexit;
 pub(crate) mod binascii;
 pub(crate) mod bisect;
 pub(crate) mod builtins;
+pub(crate) mod codecs;
 pub(crate) mod collections;
 pub(crate) mod errno;
 pub(crate) mod functools;
@@ -59,6 +60,7 @@ pub(crate) static REGISTRY: &[(&str, ModuleInit)] = &[
     ("_operator", operator::init),
     ("_functools", functools::init),
     ("_collections", collections::init),
+    ("_codecs", codecs::init),
     ("errno", errno::init),
     ("_stat", stat::init),
     ("_string", string::init),
