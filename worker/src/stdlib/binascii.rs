@@ -3,10 +3,9 @@
 //! `Error`/`Incomplete` exceptions, as CPython's C module.
 
 use super::{native_class, parse_args};
-use crate::value::dict_table::Dict;
 use crate::value::heap::ObjRef;
 use crate::value::num::{num_of, Num};
-use crate::value::object::{Object, TypeKind};
+use crate::value::object::Object;
 use crate::value::Value;
 use crate::vm::native::{Args, NativeFn};
 use crate::vm::{ExcKind, PyResult, Vm};
@@ -28,9 +27,8 @@ static FUNCTIONS: &[NativeFn] = &[
 pub(crate) fn init(vm: &mut Vm) -> ObjRef {
     let value_error = vm.exc_class(ExcKind::ValueError);
     let exception = vm.exc_class(ExcKind::Exception);
-    let error = make_class(vm, "Error", value_error);
-    let incomplete = make_class(vm, "Incomplete", exception);
-    vm.native_types.insert("binascii.Error", error.clone());
+    let error = super::exception_class(vm, "binascii.Error", vec![value_error]);
+    let incomplete = super::exception_class(vm, "binascii.Incomplete", vec![exception]);
     super::new_module(
         "binascii",
         FUNCTIONS,
@@ -39,26 +37,6 @@ pub(crate) fn init(vm: &mut Vm) -> ObjRef {
             ("Incomplete", Value::Obj(incomplete)),
         ],
     )
-}
-
-/// An exception class of this module, made as `type(...)` would.
-fn make_class(vm: &mut Vm, name: &str, base: ObjRef) -> ObjRef {
-    let type_t = vm.type_obj(TypeKind::Type).clone();
-    let mut d = Dict::new();
-    crate::value::dict_table::dict_set_str(&mut d, "__module__", Vm::str_val("binascii"));
-    let made = vm.call(
-        &Value::Obj(type_t),
-        &[
-            Vm::str_val(name),
-            Vm::new_tuple(vec![Value::Obj(base.clone())]),
-            Vm::new_dict(d),
-        ],
-        &[],
-    );
-    match made {
-        Ok(Value::Obj(c)) => c,
-        _ => base,
-    }
 }
 
 fn error(vm: &Vm, msg: impl Into<String>) -> ObjRef {

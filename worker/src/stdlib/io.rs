@@ -1054,48 +1054,6 @@ fn decoder_getstate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 // ----- the module -----
 
-/// An exception class `key` deriving from `bases` (the first one is the primary base).
-fn exc_type(vm: &mut Vm, key: &'static str, bases: Vec<ObjRef>) -> ObjRef {
-    let cls = native_type(vm, key, Some(bases[0].clone()), &[], false);
-    if bases.len() > 1 {
-        // Linearise as CPython does for `class C(A, B)` when A's and B's MROs share only
-        // their common tail.
-        let mut mro = vec![cls.clone()];
-        let lists: Vec<Vec<ObjRef>> = bases
-            .iter()
-            .map(|b| match b.get() {
-                Object::Class(c) => c.mro.clone(),
-                _ => vec![],
-            })
-            .collect();
-        let mut heads = lists;
-        loop {
-            heads.retain(|l| !l.is_empty());
-            if heads.is_empty() {
-                break;
-            }
-            let Some(next) = heads
-                .iter()
-                .map(|l| l[0].clone())
-                .find(|c| !heads.iter().any(|l| l.iter().skip(1).any(|y| y.ptr_eq(c))))
-            else {
-                break;
-            };
-            for l in heads.iter_mut() {
-                if l[0].ptr_eq(&next) {
-                    l.remove(0);
-                }
-            }
-            mro.push(next);
-        }
-        if let Object::Class(c) = cls.get_mut() {
-            c.bases = bases;
-            c.mro = mro;
-        }
-    }
-    cls
-}
-
 fn init_types(vm: &mut Vm) {
     let iobase = native_type(vm, "_io._IOBase", None, &[], false);
     let raw = native_type(vm, "_io._RawIOBase", Some(iobase.clone()), &[], false);
@@ -1152,7 +1110,7 @@ fn init_types(vm: &mut Vm) {
     }
     let os_error = vm.exc_class(ExcKind::OSError);
     let value_error = vm.exc_class(ExcKind::ValueError);
-    exc_type(vm, "io.UnsupportedOperation", vec![os_error, value_error]);
+    super::exception_class(vm, "io.UnsupportedOperation", vec![os_error, value_error]);
 }
 
 pub(crate) fn init(vm: &mut Vm) -> ObjRef {

@@ -197,6 +197,32 @@ pub(crate) fn native_type(
     cls
 }
 
+/// An exception class of a native module (`struct.error`, `binascii.Error`), made as
+/// `type(name, bases, {"__module__": module})` makes it (CPython's MRO for several bases), and
+/// registered in `Vm::native_types` under `key`, `"module.name"`, for `native_class`.
+pub(crate) fn exception_class(vm: &mut Vm, key: &'static str, bases: Vec<ObjRef>) -> ObjRef {
+    let (module, name) = key.rsplit_once('.').unwrap_or(("builtins", key));
+    let type_t = vm.type_obj(TypeKind::Type).clone();
+    let mut d = Dict::new();
+    dict_set_str(&mut d, "__module__", Vm::str_val(module));
+    let fallback = bases[0].clone();
+    let made = vm.call(
+        &Value::Obj(type_t),
+        &[
+            Vm::str_val(name),
+            Vm::new_tuple(bases.into_iter().map(Value::Obj).collect()),
+            Vm::new_dict(d),
+        ],
+        &[],
+    );
+    let cls = match made {
+        Ok(Value::Obj(c)) => c,
+        _ => fallback,
+    };
+    vm.native_types.insert(key, cls.clone());
+    cls
+}
+
 /// Binds `name` in class `cls` to `v`.
 pub(crate) fn set_class_attr(cls: &ObjRef, name: &str, v: Value) {
     if let Object::Class(c) = cls.get_mut() {

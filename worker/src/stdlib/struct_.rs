@@ -5,10 +5,9 @@
 use super::{
     add_property, native_class, native_type, new_native, parse_args, receiver, state_of, READONLY,
 };
-use crate::value::dict_table::Dict;
 use crate::value::heap::ObjRef;
 use crate::value::num::{num_of, Num};
-use crate::value::object::{NativeState, Object, TypeKind};
+use crate::value::object::{NativeState, Object};
 use crate::value::Value;
 use crate::vm::native::{Args, Arity, NativeFn};
 use crate::vm::{ExcKind, PyResult, Vm};
@@ -54,8 +53,8 @@ pub(crate) fn init(vm: &mut Vm) -> ObjRef {
     add_property(&st, "format", &S_FORMAT, ro);
     add_property(&st, "size", &S_SIZE, ro);
     native_type(vm, "_struct.unpack_iterator", None, UNPACK_ITER, true);
-    let error = error_class(vm);
-    vm.native_types.insert("struct.error", error.clone());
+    let exception = vm.exc_class(ExcKind::Exception);
+    let error = super::exception_class(vm, "struct.error", vec![exception]);
     super::new_module(
         "_struct",
         FUNCTIONS,
@@ -68,27 +67,6 @@ pub(crate) fn init(vm: &mut Vm) -> ObjRef {
             ),
         ],
     )
-}
-
-/// `struct.error`, an `Exception` subclass made as `type(...)` would.
-fn error_class(vm: &mut Vm) -> ObjRef {
-    let exc = vm.exc_class(ExcKind::Exception);
-    let type_t = vm.type_obj(TypeKind::Type).clone();
-    let mut d = Dict::new();
-    crate::value::dict_table::dict_set_str(&mut d, "__module__", Vm::str_val("struct"));
-    let made = vm.call(
-        &Value::Obj(type_t),
-        &[
-            Vm::str_val("error"),
-            Vm::new_tuple(vec![Value::Obj(exc.clone())]),
-            Vm::new_dict(d),
-        ],
-        &[],
-    );
-    match made {
-        Ok(Value::Obj(c)) => c,
-        _ => exc,
-    }
 }
 
 fn error(vm: &Vm, msg: impl Into<String>) -> ObjRef {
