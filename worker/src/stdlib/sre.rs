@@ -274,19 +274,16 @@ fn compile(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             Value::Int(i) => *i,
             Value::Bool(b) => *b as i64,
             _ if matches!(it.body(), Some(Object::BigInt(_))) => -1,
-            // An int subclass (re's opcodes are `_NamedIntConstant`s).
-            _ if matches!(crate::value::num::inst_base(it), Some(Value::Int(_))) => {
-                match crate::value::num::inst_base(it) {
-                    Some(Value::Int(i)) => i,
-                    _ => -1,
+            // An int subclass (re's opcodes are `_NamedIntConstant`s) counts as its value.
+            _ => match crate::value::num::inst_base(it) {
+                Some(Value::Int(i)) => i,
+                _ => {
+                    return Err(vm.type_error(format!(
+                        "an integer is required (got type {})",
+                        vm.type_name(it)
+                    )))
                 }
-            }
-            _ => {
-                return Err(vm.type_error(format!(
-                    "an integer is required (got type {})",
-                    vm.type_name(it)
-                )))
-            }
+            },
         };
         match u32::try_from(n) {
             Ok(c) => code.push(c),
