@@ -728,7 +728,7 @@ impl Vm {
         let mut data = crate::objects::bytearray::bytes_like(it);
         if data.is_none() && it.as_str().is_none() {
             if let Some(m) = self.lookup_class_attr(&self.type_of(it), "__bytes__") {
-                let b = self.call(&m, &[it.clone()], &[])?;
+                let b = self.call(&m, std::slice::from_ref(it), &[])?;
                 match b.body() {
                     Some(Object::Bytes(b)) => data = Some(b.to_vec()),
                     _ => {
