@@ -37,9 +37,11 @@ pub(crate) mod importlib;
 pub(crate) mod io;
 pub(crate) mod itertools;
 pub(crate) mod math;
+pub(crate) mod nosubprocess;
 pub(crate) mod operator;
 pub(crate) mod posix;
 pub(crate) mod random;
+pub(crate) mod signal;
 pub(crate) mod sre;
 pub(crate) mod stat;
 pub(crate) mod string;
@@ -91,6 +93,9 @@ pub(crate) static REGISTRY: &[(&str, ModuleInit)] = &[
     ("_sha3", hashes::init_sha3),
     ("_blake2", hashes::init_blake2),
     ("_contextvars", contextvars::init),
+    ("_signal", signal::init),
+    ("_posixsubprocess", nosubprocess::init_posixsubprocess),
+    ("select", nosubprocess::init_select),
 ];
 
 /// Reports an exception nothing can catch (raised by a weak reference callback or an exit
