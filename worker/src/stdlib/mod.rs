@@ -48,6 +48,7 @@ pub(crate) mod sys;
 pub(crate) mod thread;
 pub(crate) mod time;
 pub(crate) mod weakref;
+pub(crate) mod zlib;
 
 /// Builds a native module; called once, on its first import.
 pub(crate) type ModuleInit = fn(&mut Vm) -> ObjRef;
@@ -89,6 +90,7 @@ pub(crate) static REGISTRY: &[(&str, ModuleInit)] = &[
     ("_sha512", hashes::init_sha512),
     ("_sha3", hashes::init_sha3),
     ("_blake2", hashes::init_blake2),
+    ("zlib", zlib::init),
 ];
 
 /// Reports an exception nothing can catch (raised by a weak reference callback or an exit
