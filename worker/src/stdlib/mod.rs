@@ -25,6 +25,7 @@ pub(crate) mod atexit;
 pub(crate) mod binascii;
 pub(crate) mod bisect;
 pub(crate) mod builtins;
+pub(crate) mod cmath;
 pub(crate) mod codecs;
 pub(crate) mod collections;
 pub(crate) mod errno;
@@ -91,6 +92,7 @@ pub(crate) static REGISTRY: &[(&str, ModuleInit)] = &[
     ("_sha3", hashes::init_sha3),
     ("_blake2", hashes::init_blake2),
     ("zlib", zlib::init),
+    ("cmath", cmath::init),
 ];
 
 /// Reports an exception nothing can catch (raised by a weak reference callback or an exit
