@@ -36,6 +36,7 @@ pub(crate) mod heapq;
 pub(crate) mod importlib;
 pub(crate) mod io;
 pub(crate) mod itertools;
+pub(crate) mod json;
 pub(crate) mod math;
 pub(crate) mod operator;
 pub(crate) mod posix;
@@ -93,6 +94,7 @@ pub(crate) static REGISTRY: &[(&str, ModuleInit)] = &[
     ("_blake2", hashes::init_blake2),
     ("zlib", zlib::init),
     ("cmath", cmath::init),
+    ("_json", json::init),
 ];
 
 /// Reports an exception nothing can catch (raised by a weak reference callback or an exit
