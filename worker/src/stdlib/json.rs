@@ -4,7 +4,7 @@
 //! messages and positions as `json`'s pure-Python fallbacks.
 
 use super::{native_class, native_type, new_native, parse_args, receiver};
-use crate::value::dict_table::{dict_set_str, Dict};
+use crate::value::dict_table::{str_hash_of, Dict};
 use crate::value::heap::ObjRef;
 use crate::value::num::{num_of, Num};
 use crate::value::object::{NativeState, Object, TypeKind};
@@ -453,6 +453,17 @@ impl ScanRun<'_> {
                 idx = e_start;
             }
         }
+        if !is_float && self.default_int && idx - start <= 18 {
+            // At most 18 digits: fits an i64 without overflow checks.
+            let (neg, digits) = match s[start] {
+                '-' => (true, &s[start + 1..idx]),
+                _ => (false, &s[start..idx]),
+            };
+            let n = digits
+                .iter()
+                .fold(0i64, |n, d| n * 10 + i64::from(*d as u8 - b'0'));
+            return Ok((Value::Int(if neg { -n } else { n }), idx));
+        }
         let text: String = s[start..idx].iter().collect();
         let v = if is_float {
             if self.default_float {
@@ -489,11 +500,11 @@ impl ScanRun<'_> {
                     ));
                 }
                 let (k, next) = scan_string(vm, self.s, idx + 1, self.sc.strict)?;
-                let key = match self.memo.get(&k) {
+                let key = match self.memo.get(k.as_str()) {
                     Some(v) => v.clone(),
                     None => {
                         let v = Vm::str_val(k.as_str());
-                        self.memo.insert(k.clone(), v.clone());
+                        self.memo.insert(k, v.clone());
                         v
                     }
                 };
@@ -511,7 +522,11 @@ impl ScanRun<'_> {
                 if pairs_hook {
                     pairs.push(Vm::new_tuple(vec![key, val]));
                 } else {
-                    dict_set_str(&mut dict, &k, val);
+                    // The memo's key object goes in (no second copy of the text).
+                    let text = key.as_str().unwrap_or("");
+                    dict.insert(str_hash_of(text), key.clone(), val, &mut |x| {
+                        x.as_str() == Some(text)
+                    });
                 }
                 idx = self.skip_ws(next);
                 match self.at(idx) {
@@ -907,37 +922,52 @@ impl EncodeRun<'_> {
     }
 
     fn dict(&mut self, vm: &mut Vm, v: &Value) -> PyResult<()> {
-        let items_l: Vec<Value> = match v.body() {
-            Some(Object::Dict(d)) => d
-                .iter()
-                .map(|(k, x)| Vm::new_tuple(vec![k.clone(), x.clone()]))
-                .collect(),
-            _ => {
-                let items_m = vm.getattr(v, &Vm::str_val("items"))?;
-                let items_v = vm.call(&items_m, &[], &[])?;
-                vm.collect(&items_v)?
+        let exact = matches!(v.body(), Some(Object::Dict(_)));
+        let pairs: Vec<(Value, Value)> = if exact && !self.e.sort_keys {
+            match v.body() {
+                Some(Object::Dict(d)) => d.iter().map(|(k, x)| (k.clone(), x.clone())).collect(),
+                _ => Vec::new(),
             }
+        } else {
+            let items = match v.body() {
+                Some(Object::Dict(d)) => d
+                    .iter()
+                    .map(|(k, x)| Vm::new_tuple(vec![k.clone(), x.clone()]))
+                    .collect(),
+                _ => {
+                    let items_m = vm.getattr(v, &Vm::str_val("items"))?;
+                    let items_v = vm.call(&items_m, &[], &[])?;
+                    vm.collect(&items_v)?
+                }
+            };
+            let items = if self.e.sort_keys && !items.is_empty() {
+                let list = Vm::new_list(items);
+                let sort = vm.getattr(&list, &Vm::str_val("sort"))?;
+                vm.call(&sort, &[], &[])?;
+                vm.collect(&list)?
+            } else {
+                items
+            };
+            let mut pairs = Vec::with_capacity(items.len());
+            for item in &items {
+                let pair = match item.body() {
+                    Some(Object::Tuple(t)) => t.to_vec(),
+                    _ => vm.collect(item)?,
+                };
+                if let [k, x] = &pair[..] {
+                    pairs.push((k.clone(), x.clone()));
+                }
+            }
+            pairs
         };
-        if items_l.is_empty() {
+        if pairs.is_empty() {
             self.out.push_str("{}");
             return Ok(());
         }
         let id = self.enter(vm, v)?;
         self.out.push('{');
-        let items = if self.e.sort_keys {
-            let list = Vm::new_list(items_l);
-            let sort = vm.getattr(&list, &Vm::str_val("sort"))?;
-            vm.call(&sort, &[], &[])?;
-            vm.collect(&list)?
-        } else {
-            items_l
-        };
         let mut first = true;
-        for item in &items {
-            let pair = vm.collect(item)?;
-            let (Some(key), Some(value)) = (pair.first(), pair.get(1)) else {
-                continue;
-            };
+        for (key, value) in &pairs {
             let plain;
             let key = match key.body() {
                 Some(Object::Instance(i))
