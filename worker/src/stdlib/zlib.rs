@@ -920,13 +920,13 @@ impl DecompState {
         })
     }
 
-    fn note(&mut self, call: DecompCall, len: usize) {
+    fn note(&mut self, len: usize, call: impl FnOnce() -> DecompCall) {
         self.logged += len;
         if self.logged > REPLAY_LIMIT {
             self.log = None;
         }
         if let Some(log) = &mut self.log {
-            log.push(call);
+            log.push(call());
         }
     }
 
@@ -944,10 +944,9 @@ impl DecompState {
     }
 
     fn decompress(&mut self, data: &[u8], max_length: Option<usize>) -> Result<Vec<u8>, ZErr> {
-        self.note(
-            DecompCall::Decompress(data.to_vec(), max_length),
-            data.len(),
-        );
+        self.note(data.len(), || {
+            DecompCall::Decompress(data.to_vec(), max_length)
+        });
         let context = "while decompressing data";
         let mut out = OutBuf::new(max_length);
         let mut pos = 0;
@@ -1003,7 +1002,7 @@ impl DecompState {
     }
 
     fn flush(&mut self, length: usize) -> Vec<u8> {
-        self.note(DecompCall::Flush(length), 0);
+        self.note(0, || DecompCall::Flush(length));
         let context = "while decompressing data";
         let data = std::mem::take(&mut self.unconsumed_tail);
         let mut out = OutBuf::with_first(length.min(1 << 30), None);
