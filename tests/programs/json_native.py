@@ -116,3 +116,10 @@ try:
     json.loads(deep)
 except RecursionError as e:
     print("RecursionError", e)
+
+
+class Text(str):
+    pass
+
+
+print(json.decoder.JSONDecoder().scan_once(Text('{"sub": [1, "x"]}'), 0), json.decoder.c_scanstring(Text('"ab"'), 1), eba(Text("é")))

@@ -53,6 +53,14 @@ pub(crate) fn init(vm: &mut Vm) -> ObjRef {
     )
 }
 
+/// The text of a str or of an instance of a str subclass.
+fn text_of(v: &Value) -> Option<&str> {
+    match v.body() {
+        Some(Object::Instance(i)) => i.base.as_str(),
+        _ => v.as_str(),
+    }
+}
+
 fn str_arg_error(vm: &Vm, v: &Value) -> ObjRef {
     vm.type_error(format!(
         "first argument must be a string, not {}",
@@ -212,7 +220,7 @@ fn scanstring(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         Some(v) => vm.truthy(v)?,
         None => true,
     };
-    let Some(text) = doc.as_str() else {
+    let Some(text) = text_of(&doc) else {
         return Err(str_arg_error(vm, &doc));
     };
     let chars: Vec<char> = text.chars().collect();
@@ -288,7 +296,7 @@ fn scanner_call(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let p = parse_args(vm, a, 1, "scan_once", &["string", "idx"], 2, 2)?;
     let doc = p[0].cloned().unwrap_or(Value::None);
     let idx = ssize(vm, p[1].unwrap_or(&Value::None))?;
-    let Some(text) = doc.as_str() else {
+    let Some(text) = text_of(&doc) else {
         return Err(str_arg_error(vm, &doc));
     };
     let chars: Vec<char> = text.chars().collect();
@@ -629,7 +637,7 @@ fn encode_str_fn(vm: &mut Vm, a: &Args, fname: &str, ascii: bool) -> PyResult<Va
             a.pos.len() + a.kw.len()
         )));
     }
-    let Some(s) = a.pos[0].as_str() else {
+    let Some(s) = text_of(&a.pos[0]) else {
         return Err(str_arg_error(vm, &a.pos[0]));
     };
     let mut out = String::with_capacity(s.len() + 2);
