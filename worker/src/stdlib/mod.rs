@@ -25,6 +25,7 @@ pub(crate) mod atexit;
 pub(crate) mod binascii;
 pub(crate) mod bisect;
 pub(crate) mod builtins;
+pub(crate) mod cmath;
 pub(crate) mod codecs;
 pub(crate) mod collections;
 pub(crate) mod contextvars;
@@ -36,6 +37,7 @@ pub(crate) mod heapq;
 pub(crate) mod importlib;
 pub(crate) mod io;
 pub(crate) mod itertools;
+pub(crate) mod json;
 pub(crate) mod math;
 pub(crate) mod nosubprocess;
 pub(crate) mod operator;
@@ -51,6 +53,7 @@ pub(crate) mod sys;
 pub(crate) mod thread;
 pub(crate) mod time;
 pub(crate) mod weakref;
+pub(crate) mod zlib;
 
 /// Builds a native module; called once, on its first import.
 pub(crate) type ModuleInit = fn(&mut Vm) -> ObjRef;
@@ -96,6 +99,9 @@ pub(crate) static REGISTRY: &[(&str, ModuleInit)] = &[
     ("_signal", signal::init),
     ("_posixsubprocess", nosubprocess::init_posixsubprocess),
     ("select", nosubprocess::init_select),
+    ("zlib", zlib::init),
+    ("cmath", cmath::init),
+    ("_json", json::init),
 ];
 
 /// Reports an exception nothing can catch (raised by a weak reference callback or an exit
