@@ -264,3 +264,108 @@ fn a_truncated_store_file_faults_one_worker_and_the_server_reloads() {
     );
     assert!(log.contains("reloading the image"), "{log}");
 }
+
+/// Runs `permafrost ARGS` as user and group 65534 (`nobody`) through `setpriv`; `None` when
+/// this is not root or `setpriv` is missing.
+fn as_nobody() -> Option<Command> {
+    let root = std::fs::metadata("/proc/self")
+        .map(|m| m.uid() == 0)
+        .unwrap_or(false);
+    let setpriv = ["/usr/bin/setpriv", "/bin/setpriv"]
+        .into_iter()
+        .find(|p| Path::new(p).exists())?;
+    if !root {
+        return None;
+    }
+    let mut command = Command::new(setpriv);
+    command.args(["--reuid=65534", "--regid=65534", "--clear-groups", BIN]);
+    Some(command)
+}
+
+#[test]
+fn another_user_maps_roots_store_file_and_refuses_a_bad_one() {
+    let Some(mut nobody) = as_nobody() else {
+        eprintln!("skipped: needs root and setpriv to run a server as another user");
+        return;
+    };
+    let app_dir = TempDir::new("store-users");
+    std::fs::set_permissions(&app_dir.0, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let image = freeze(&app_dir.0, APP);
+    std::fs::set_permissions(&image, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let store = app_dir.0.join("images");
+    let root_server = serve(&image, TempDir::new("store-users-root"), &store, 1);
+    let file = store_file(&store, &image);
+    let root_inode = std::fs::metadata(&file).unwrap().ino();
+
+    // A server of another user verifies root's file and maps it without writing anything.
+    let open_dir = app_dir.0.join("open");
+    std::fs::create_dir(&open_dir).unwrap();
+    std::fs::set_permissions(&open_dir, std::fs::Permissions::from_mode(0o777)).unwrap();
+    let socket = open_dir.join("nobody.sock");
+    let log = std::fs::File::create(open_dir.join("nobody.log")).unwrap();
+    let child = nobody
+        .arg("serve")
+        .arg(&image)
+        .arg("--socket")
+        .arg(&socket)
+        .args(["--workers", "1", "--image-store"])
+        .arg(&store)
+        .env("PERMAFROST_LOG", "warn")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(log)
+        .spawn()
+        .expect("serve as nobody");
+    let mut other = Server {
+        child,
+        socket,
+        workers: 1,
+        dir: TempDir::new("store-users-nobody"),
+    };
+    other.wait_ready();
+    let reply = other.client().call("handle", serde_json::json!([4]));
+    assert_eq!(reply["result"], 8, "{reply}");
+    let stats = other.stats();
+    assert_eq!(stats["image"]["store"]["inode"], root_inode, "{stats}");
+    for pid in pool_pids(&other) {
+        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+        assert!(
+            status.contains("\nUid:\t65534\t"),
+            "process {pid} runs as nobody"
+        );
+        let maps = image_mappings(pid);
+        assert_eq!(maps.len(), 1, "{maps:?}");
+        assert_eq!(
+            maps[0].1, root_inode,
+            "nobody's process {pid} maps root's file"
+        );
+    }
+    drop(other);
+    drop(root_server);
+
+    // A bad file in a store this user does not own is an error naming it and what failed.
+    std::fs::remove_file(&file).unwrap();
+    let other_dir = TempDir::new("store-users-other");
+    let other_image = freeze(&other_dir.0, "def handle(x):\n    return -x\n");
+    std::fs::copy(&other_image, &file).unwrap();
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let out = as_nobody()
+        .expect("as nobody")
+        .arg("serve")
+        .arg(&image)
+        .arg("--socket")
+        .arg(open_dir.join("refused.sock"))
+        .args(["--workers", "1", "--image-store"])
+        .arg(&store)
+        .output()
+        .expect("serve as nobody");
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("failed verification")
+            && stderr.contains("hash to")
+            && stderr.contains(&file.display().to_string())
+            && stderr.contains("belongs to another user"),
+        "{stderr}"
+    );
+}
