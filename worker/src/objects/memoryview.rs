@@ -329,11 +329,13 @@ fn ne(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let m = receiver::<MemoryView>(vm, a, NAME, "__repr__")?;
-    Ok(Vm::str_val(if m.released {
-        "<released memory>"
+    let state = if m.released {
+        "released memory"
     } else {
-        "<memory>"
-    }))
+        "memory"
+    };
+    let addr = a.pos[0].as_obj().map_or(0, |o| o.addr());
+    Ok(Vm::str_val(format!("<{state} at {addr:#x}>")))
 }
 
 fn obj(vm: &mut Vm, a: &Args) -> PyResult<Value> {

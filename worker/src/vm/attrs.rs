@@ -1058,7 +1058,11 @@ impl Vm {
                 Ok(())
             }
             Object::Module(_) => {
+                let mut rebind = None;
                 if let Object::Module(m) = o.get_mut() {
+                    if m.name == "builtins" {
+                        rebind = Some(v.clone());
+                    }
                     match &m.dict {
                         Some(d) => {
                             if let Object::Dict(d) = d.get_mut() {
@@ -1070,6 +1074,9 @@ impl Vm {
                             m.slots[s as usize] = v;
                         }
                     }
+                }
+                if let Some(v) = rebind {
+                    self.rebind_builtin(name, &v);
                 }
                 Ok(())
             }
@@ -1232,7 +1239,14 @@ impl Vm {
                 }
             }
             Some(Object::Module(m)) => match m.slot_of(name) {
-                Some(s) => !std::mem::replace(&mut m.slots[s as usize], Value::Null).is_null(),
+                Some(s) => {
+                    let was_set =
+                        !std::mem::replace(&mut m.slots[s as usize], Value::Null).is_null();
+                    if was_set && m.name == "builtins" {
+                        self.rebind_builtin(name, &Value::Null);
+                    }
+                    was_set
+                }
                 None => false,
             },
             _ => false,
