@@ -3,12 +3,13 @@
 
 For each app (a generated app of --functions functions, scripts/gen_app.py, and an app that
 imports standard-library modules), starts two `permafrost serve` with --workers W each, in
-two modes:
+two or three modes:
 
-  shared    both servers use one --image-store: every process maps one inode;
-  separate  each server has a store of its own: one inode per server, which is what each
-            server's private copy of the image was before the store (a file-backed copy per
-            server), measured with the same binary.
+  before    (with --old-bin) a binary from before the store: each server's zygote maps a
+            private, unlinked copy of the image;
+  separate  each server has a store of its own: one inode per server, the same situation
+            with this binary;
+  shared    both servers use one --image-store: every process maps one inode.
 
 Every worker runs jobs (the generated app: run_all(0), which calls every function; the
 stdlib app: handle(25)) until each has run at least one. Then, for every process of both
@@ -87,7 +88,7 @@ class Server:
         self.workers = workers
         self.process = subprocess.Popen(
             [str(binary), "serve", str(image), "--socket", str(socket), "--workers",
-             str(workers), "--image-store", str(store)],
+             str(workers)] + (["--image-store", str(store)] if store else []),
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=open(log, "wb"))
         deadline = time.monotonic() + 120
         while True:
@@ -131,8 +132,18 @@ class Server:
             self.process.wait()
 
 
-def image_mapping(pid):
-    """(rss_kb, pss_kb, path, inode) of the process's `.pfi` mapping."""
+def is_image(fields, image_bytes):
+    """Whether a /proc/PID/maps line (split) is the image mapping: read-only, shared, as long
+    as the image (the store file, or before the store an unlinked private copy)."""
+    if len(fields) < 6 or fields[1] != "r--s":
+        return False
+    start, end = (int(x, 16) for x in fields[0].split("-"))
+    page = os.sysconf("SC_PAGE_SIZE")
+    return end - start == (image_bytes + page - 1) // page * page
+
+
+def image_mapping(pid, image_bytes):
+    """(rss_kb, pss_kb, path, inode) of the process's image mapping."""
     rss = pss = 0
     path = inode = None
     current = False
@@ -140,9 +151,9 @@ def image_mapping(pid):
         for line in f:
             fields = line.split()
             if "-" in fields[0] and len(fields) >= 5 and not fields[0].endswith(":"):
-                current = len(fields) >= 6 and fields[5].endswith(".pfi")
+                current = is_image(fields, image_bytes)
                 if current:
-                    path, inode = fields[5], int(fields[4])
+                    path, inode = " ".join(fields[5:]), int(fields[4])
             elif current and fields[0] == "Rss:":
                 rss += int(fields[1])
             elif current and fields[0] == "Pss:":
@@ -150,14 +161,14 @@ def image_mapping(pid):
     return rss, pss, path, inode
 
 
-def image_pages(pid):
-    """{file page index: physical frame} of the resident pages of the process's `.pfi`
+def image_pages(pid, image_bytes):
+    """{file page index: physical frame} of the resident pages of the process's image
     mapping, from /proc/PID/pagemap (frame numbers need root)."""
     start = end = offset = None
     with open(f"/proc/{pid}/maps") as f:
         for line in f:
             fields = line.split()
-            if len(fields) >= 6 and fields[5].endswith(".pfi"):
+            if is_image(fields, image_bytes):
                 a, b = (int(x, 16) for x in fields[0].split("-"))
                 start, end, offset = a, b, int(fields[2], 16)
                 break
@@ -183,15 +194,15 @@ def total_pss(pid):
     return 0
 
 
-def mappers(inode):
+def mappers(inode, image_bytes):
     count = 0
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
         try:
             with open(f"/proc/{entry}/maps") as f:
-                if any(len(l.split()) >= 6 and l.split()[4] == str(inode) and
-                       l.split()[5].endswith(".pfi") for l in f):
+                if any(is_image(l.split(), image_bytes) and l.split()[4] == str(inode)
+                       for l in f):
                     count += 1
         except OSError:
             pass
@@ -201,7 +212,13 @@ def mappers(inode):
 def measure(binary, scratch, app_name, image, function, args, mode, workers):
     run = scratch / f"{app_name}-{mode}"
     run.mkdir()
-    stores = [run / "store"] * 2 if mode == "shared" else [run / "store-a", run / "store-b"]
+    image_bytes = image.stat().st_size
+    if mode == "shared":
+        stores = [run / "store"] * 2
+    elif mode == "separate":
+        stores = [run / "store-a", run / "store-b"]
+    else:  # a binary from before the store: no --image-store
+        stores = [None, None]
     servers = []
     try:
         for i, store in enumerate(stores):
@@ -222,13 +239,13 @@ def measure(binary, scratch, app_name, image, function, args, mode, workers):
             pids = [("zygote", stats["zygote"]["pid"])] + [
                 ("worker", w["pid"]) for w in stats["workers"]]
             for role, pid in pids:
-                rss, pss, path, inode = image_mapping(pid)
-                frames[pid] = image_pages(pid)
+                rss, pss, path, inode = image_mapping(pid, image_bytes)
+                frames[pid] = image_pages(pid, image_bytes)
                 total = total_pss(pid)
                 host_total += total
                 rows.append({"app": app_name, "mode": mode, "server": index, "role": role,
                              "pid": pid, "image_rss_kb": rss, "image_pss_kb": pss,
-                             "mappers": mappers(inode), "inode": inode,
+                             "mappers": mappers(inode, image_bytes), "inode": inode,
                              "total_pss_kb": total, "image_bytes": image.stat().st_size})
         # Per page: how many processes map its frame, across both servers; a process's Pss
         # for the image is then the sum over its resident pages of page size / that count.
@@ -255,6 +272,8 @@ def main():
     parser.add_argument("--functions", type=int, default=10000)
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--out", type=Path, default=Path("store-results"))
+    parser.add_argument("--old-bin", type=Path,
+                        help="also measure a binary from before the store (main 5626e39)")
     opts = parser.parse_args()
     binary = opts.bin.resolve()
     opts.out.mkdir(parents=True, exist_ok=True)
@@ -267,10 +286,11 @@ def main():
                 ("stdlib app", *freeze_stdlib(binary, scratch))]
         for app_name, image, function, args in apps:
             key = app_name.replace(" ", "-")
-            for mode in ("separate", "shared"):
-                progress(f"{app_name}: two servers x {opts.workers} workers, {mode} store")
-                rows, host_total, resident_kb = measure(binary, scratch, key, image, function, args, mode,
-                                           opts.workers)
+            modes = [("before", opts.old_bin.resolve())] if opts.old_bin else []
+            for mode, mode_binary in modes + [("separate", binary), ("shared", binary)]:
+                progress(f"{app_name}: two servers x {opts.workers} workers, {mode}")
+                rows, host_total, resident_kb = measure(mode_binary, scratch, key, image,
+                                                        function, args, mode, opts.workers)
                 all_rows.extend(rows)
                 inodes = {r["inode"] for r in rows}
                 image_pss = sum(r["image_pss_kb"] for r in rows)
