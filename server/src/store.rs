@@ -240,6 +240,16 @@ fn sync_dir(dir: &Path) -> Result<(), String> {
 /// file was replaced. Errors name the file and what failed.
 pub fn place(dir: &Path, image: &Path) -> Result<(PathBuf, MappedImage, Option<String>), String> {
     let owned = check_dir(dir)?;
+    let len = std::fs::metadata(image)
+        .map_err(|e| format!("cannot open {}: {e}", image.display()))?
+        .len();
+    if len > permafrost_image::layout::MAX_FILE_LEN as u64 {
+        // Refused before anything is hashed or copied into the store.
+        return Err(format!(
+            "{} is {len} bytes, over the format's limit",
+            image.display()
+        ));
+    }
     let sha256 = hash_file(image)?;
     let target = dir.join(format!("{sha256}.pfi"));
     let mut replace = None;
@@ -279,10 +289,15 @@ pub fn place(dir: &Path, image: &Path) -> Result<(PathBuf, MappedImage, Option<S
             replace.map(|why| format!("replaced store file {}: {why}", target.display())),
         )),
         Err(Rejected::Missing) => Err(format!("{} vanished after placing it", target.display())),
-        Err(Rejected::Bad(why)) => Err(format!(
-            "store file {} failed verification: {why}",
-            target.display()
-        )),
+        Err(Rejected::Bad(why)) => {
+            // Not a valid image (or gone bad at once): no server can map it, so it does not
+            // stay in the store.
+            let _ = std::fs::remove_file(&target);
+            Err(format!(
+                "store file {} failed verification: {why}",
+                target.display()
+            ))
+        }
     }
 }
 

@@ -369,3 +369,28 @@ fn another_user_maps_roots_store_file_and_refuses_a_bad_one() {
         "{stderr}"
     );
 }
+
+#[test]
+fn an_invalid_image_is_refused_and_leaves_nothing_in_the_store() {
+    let dir = TempDir::new("store-invalid");
+    let image = dir.0.join("bad.pfi");
+    std::fs::write(&image, b"not an image at all").unwrap();
+    let store = dir.0.join("images");
+    let out = Command::new(BIN)
+        .arg("serve")
+        .arg(&image)
+        .arg("--socket")
+        .arg(dir.0.join("s.sock"))
+        .arg("--image-store")
+        .arg(&store)
+        .output()
+        .expect("serve");
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("invalid image"), "{stderr}");
+    let left: Vec<_> = std::fs::read_dir(&store)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(left.is_empty(), "the store keeps nothing: {left:?}");
+}
