@@ -1,5 +1,6 @@
 //! The process primitives that need `unsafe`: `fork`, the parent-death signal, immediate exit,
-//! signal dispositions, and passing file descriptors over a Unix socket (`SCM_RIGHTS`).
+//! signal dispositions and the SIGBUS report of a truncated image file, the effective user id,
+//! and passing file descriptors over a Unix socket (`SCM_RIGHTS`).
 //!
 //! Everything here is written to be callable in a freshly forked child of a single-threaded
 //! process: no allocation on the paths used after fork (message and control buffers live on
