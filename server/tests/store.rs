@@ -394,3 +394,42 @@ fn an_invalid_image_is_refused_and_leaves_nothing_in_the_store() {
         .collect();
     assert!(left.is_empty(), "the store keeps nothing: {left:?}");
 }
+
+#[test]
+fn servers_placing_one_image_at_once_end_up_on_one_file() {
+    let app_dir = TempDir::new("store-race");
+    let image = freeze(&app_dir.0, APP);
+    let store = app_dir.0.join("images");
+    let store_flag = store.display().to_string();
+    // Started together, without waiting: their zygotes place the image concurrently.
+    let mut servers: Vec<Server> = (0..4)
+        .map(|i| {
+            let dir = TempDir::new(&format!("store-race-{i}"));
+            let socket = dir.0.join("s.sock");
+            let child = spawn_serve(&image, &socket, 1, &["--image-store", &store_flag]);
+            Server {
+                child,
+                socket,
+                workers: 1,
+                dir,
+            }
+        })
+        .collect();
+    for server in &mut servers {
+        server.wait_ready();
+    }
+    let file = store_file(&store, &image);
+    let inode = std::fs::metadata(&file).unwrap().ino();
+    for server in &servers {
+        for pid in pool_pids(server) {
+            let maps = image_mappings(pid);
+            assert_eq!(maps.len(), 1, "{maps:?}");
+            assert_eq!(maps[0].1, inode, "process {pid} maps the one store file");
+        }
+    }
+    let names: Vec<_> = std::fs::read_dir(&store)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "one file, no temporaries left: {names:?}");
+}
