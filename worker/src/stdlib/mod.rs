@@ -21,6 +21,8 @@ use std::any::Any;
 
 pub(crate) mod abc;
 pub(crate) mod array;
+pub(crate) mod ast;
+pub(crate) mod ast_nodes;
 pub(crate) mod atexit;
 pub(crate) mod binascii;
 pub(crate) mod bisect;
@@ -89,6 +91,7 @@ pub(crate) static REGISTRY: &[(&str, ModuleInit)] = &[
     ("_sha512", hashes::init_sha512),
     ("_sha3", hashes::init_sha3),
     ("_blake2", hashes::init_blake2),
+    ("_ast", ast::init),
 ];
 
 /// Reports an exception nothing can catch (raised by a weak reference callback or an exit

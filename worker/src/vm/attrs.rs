@@ -596,7 +596,14 @@ impl Vm {
                         "__annotations__" => Ok(self.func_annotations(o)),
                         _ => match f.table().and_then(|d| dict_get_str(d, name)) {
                             Some(v) => Ok(v.clone()),
-                            None => Err(self.attr_error(obj, name)),
+                            // `function`'s own methods (`__get__`), bound to the function.
+                            None => match crate::objects::method(TypeKind::Function, name) {
+                                Some(m) => Ok(Value::obj(Object::BoundMethod {
+                                    func: Value::Native(m),
+                                    receiver: obj.clone(),
+                                })),
+                                None => Err(self.attr_error(obj, name)),
+                            },
                         },
                     };
                 }
