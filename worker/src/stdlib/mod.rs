@@ -38,6 +38,7 @@ pub(crate) mod importlib;
 pub(crate) mod io;
 pub(crate) mod itertools;
 pub(crate) mod math;
+pub(crate) mod opcode;
 pub(crate) mod operator;
 pub(crate) mod posix;
 pub(crate) mod random;
@@ -92,6 +93,7 @@ pub(crate) static REGISTRY: &[(&str, ModuleInit)] = &[
     ("_sha3", hashes::init_sha3),
     ("_blake2", hashes::init_blake2),
     ("_ast", ast::init),
+    ("_opcode", opcode::init),
 ];
 
 /// Reports an exception nothing can catch (raised by a weak reference callback or an exit
