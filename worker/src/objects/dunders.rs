@@ -130,35 +130,49 @@ fn operands(vm: &Vm, a: &Args, name: &str) -> PyResult<(Value, Value)> {
 
 fn len(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (r, _) = operands(vm, a, "__len__")?;
-    Ok(Value::Int(vm.len_of(&r)? as i64))
+    Ok(Value::Int(vm.len_of(&builtin_value(r))? as i64))
 }
+
+// The container dunders called on an instance of a subclass (`dict.__setitem__(self, k, v)`
+// inside an override, as `OrderedDict` does) act on the built-in value, never re-dispatching
+// to the subclass's own method.
 
 fn getitem(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (r, k) = operands(vm, a, "__getitem__")?;
-    vm.getitem(&r, &k)
+    let Some(base) = inst_base(&r) else {
+        return vm.getitem(&r, &k);
+    };
+    // A dict subclass's `__missing__` still answers for absent keys.
+    if matches!(base.body(), Some(Object::Dict(_))) && !vm.contains(&base, &k)? {
+        let cls = vm.type_of(&r);
+        if let Some(missing) = vm.lookup_user_attr(&cls, "__missing__") {
+            return vm.call(&missing, &[r, k], &[]);
+        }
+    }
+    vm.getitem(&base, &k)
 }
 
 fn setitem(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (r, k) = operands(vm, a, "__setitem__")?;
     let v = a.get(2).cloned().unwrap_or(Value::None);
-    vm.setitem(&r, k, v)?;
+    vm.setitem(&builtin_value(r), k, v)?;
     Ok(Value::None)
 }
 
 fn delitem(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (r, k) = operands(vm, a, "__delitem__")?;
-    vm.delitem(&r, &k)?;
+    vm.delitem(&builtin_value(r), &k)?;
     Ok(Value::None)
 }
 
 fn contains(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (r, x) = operands(vm, a, "__contains__")?;
-    Ok(Value::Bool(vm.contains(&r, &x)?))
+    Ok(Value::Bool(vm.contains(&builtin_value(r), &x)?))
 }
 
 fn iter(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (r, _) = operands(vm, a, "__iter__")?;
-    vm.get_iter(&r)
+    vm.get_iter(&builtin_value(r))
 }
 
 fn next(vm: &mut Vm, a: &Args) -> PyResult<Value> {

@@ -318,6 +318,19 @@ impl Vm {
             if let Some(v) = crate::objects::property::descr_attr(self, &b, name)? {
                 return Ok(v);
             }
+            // The built-in's generic dunders (`__getitem__`, `__len__` ...); `__getitem__`
+            // keeps the instance so that a dict subclass's `__missing__` still answers.
+            if let Some(d) = crate::objects::dunders::dunder(kind, name) {
+                let receiver = if name == "__getitem__" {
+                    obj.clone()
+                } else {
+                    b
+                };
+                return Ok(Value::obj(Object::BoundMethod {
+                    func: Value::Native(d),
+                    receiver,
+                }));
+            }
         }
         if fallback {
             if let Some(ga) = self.lookup_user_attr(&cls, "__getattr__") {
