@@ -128,28 +128,31 @@ fn operands(vm: &Vm, a: &Args, name: &str) -> PyResult<(Value, Value)> {
     }
 }
 
+// The container dunders run on the built-in value inside a subclass instance, so that
+// `list.__setitem__(self, i, v)` in a subclass's own `__setitem__` does not re-enter it.
+
 fn len(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (r, _) = operands(vm, a, "__len__")?;
     Ok(Value::Int(vm.len_of(&builtin_value(r))? as i64))
 }
 
-// The container dunders called on an instance of a subclass (`dict.__setitem__(self, k, v)`
-// inside an override, as `OrderedDict` does) act on the built-in value, never re-dispatching
-// to the subclass's own method.
-
 fn getitem(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (r, k) = operands(vm, a, "__getitem__")?;
-    let Some(base) = inst_base(&r) else {
-        return vm.getitem(&r, &k);
-    };
-    // A dict subclass's `__missing__` still answers for absent keys.
-    if matches!(base.body(), Some(Object::Dict(_))) && !vm.contains(&base, &k)? {
-        let cls = vm.type_of(&r);
-        if let Some(missing) = vm.lookup_user_attr(&cls, "__missing__") {
-            return vm.call(&missing, &[r, k], &[]);
+    let base = builtin_value(r.clone());
+    match vm.getitem(&base, &k) {
+        // `dict.__getitem__` of a dict subclass still asks its `__missing__`.
+        Err(e)
+            if !base.is(&r)
+                && matches!(base.body(), Some(Object::Dict(_)))
+                && vm.exc_matches(&e, ExcKind::KeyError) =>
+        {
+            match vm.call_dunder(&r, "__missing__", std::slice::from_ref(&k))? {
+                Some(v) => Ok(v),
+                None => Err(e),
+            }
         }
+        res => res,
     }
-    vm.getitem(&base, &k)
 }
 
 fn setitem(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -300,7 +303,7 @@ fn ge(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn hash(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (r, _) = operands(vm, a, "__hash__")?;
-    Ok(Value::Int(vm.hash(&r)?))
+    Ok(Value::Int(vm.hash(&builtin_value(r))?))
 }
 
 /// `+`, `-` and `*` by their `BINARY_OP` argument. Called directly on a number, the slot
@@ -482,7 +485,7 @@ fn ceil(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn bool(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (r, _) = operands(vm, a, "__bool__")?;
-    Ok(Value::Bool(vm.truthy(&r)?))
+    Ok(Value::Bool(vm.truthy(&builtin_value(r))?))
 }
 
 fn format(vm: &mut Vm, a: &Args) -> PyResult<Value> {
