@@ -21,6 +21,8 @@ use std::any::Any;
 
 pub(crate) mod abc;
 pub(crate) mod array;
+pub(crate) mod ast;
+pub(crate) mod ast_nodes;
 pub(crate) mod atexit;
 pub(crate) mod binascii;
 pub(crate) mod bisect;
@@ -40,6 +42,7 @@ pub(crate) mod itertools;
 pub(crate) mod json;
 pub(crate) mod math;
 pub(crate) mod nosubprocess;
+pub(crate) mod opcode;
 pub(crate) mod operator;
 pub(crate) mod posix;
 pub(crate) mod random;
@@ -95,6 +98,8 @@ pub(crate) static REGISTRY: &[(&str, ModuleInit)] = &[
     ("_sha512", hashes::init_sha512),
     ("_sha3", hashes::init_sha3),
     ("_blake2", hashes::init_blake2),
+    ("_ast", ast::init),
+    ("_opcode", opcode::init),
     ("_contextvars", contextvars::init),
     ("_signal", signal::init),
     ("_posixsubprocess", nosubprocess::init_posixsubprocess),

@@ -318,6 +318,19 @@ impl Vm {
             if let Some(v) = crate::objects::property::descr_attr(self, &b, name)? {
                 return Ok(v);
             }
+            // The built-in's generic dunders (`__getitem__`, `__len__` ...); `__getitem__`
+            // keeps the instance so that a dict subclass's `__missing__` still answers.
+            if let Some(d) = crate::objects::dunders::dunder(kind, name) {
+                let receiver = if name == "__getitem__" {
+                    obj.clone()
+                } else {
+                    b
+                };
+                return Ok(Value::obj(Object::BoundMethod {
+                    func: Value::Native(d),
+                    receiver,
+                }));
+            }
         }
         if fallback {
             if let Some(ga) = self.lookup_user_attr(&cls, "__getattr__") {
@@ -379,6 +392,7 @@ impl Vm {
                         "__name__" => return Ok(Vm::str_val(c.name.as_str())),
                         "__qualname__" => return Ok(Vm::str_val(c.qualname.as_str())),
                         "__module__" => return Ok(Vm::str_val(c.module.as_str())),
+                        "__flags__" => return Ok(Value::Int(crate::objects::typeobj::flags(o))),
                         "__mro__" => {
                             return Ok(Vm::new_tuple(
                                 c.mro.iter().map(|k| Value::Obj(k.clone())).collect(),
@@ -616,7 +630,14 @@ impl Vm {
                         "__annotations__" => Ok(self.func_annotations(o)),
                         _ => match f.table().and_then(|d| dict_get_str(d, name)) {
                             Some(v) => Ok(v.clone()),
-                            None => Err(self.attr_error(obj, name)),
+                            // `function`'s own methods (`__get__`), bound to the function.
+                            None => match crate::objects::method(TypeKind::Function, name) {
+                                Some(m) => Ok(Value::obj(Object::BoundMethod {
+                                    func: Value::Native(m),
+                                    receiver: obj.clone(),
+                                })),
+                                None => Err(self.attr_error(obj, name)),
+                            },
                         },
                     };
                 }
