@@ -26,6 +26,9 @@ static METHODS: &[NativeFn] = &[
     NativeFn::new("wrapper_descriptor.__call__", call),
     NativeFn::method("wrapper_descriptor.__get__", get, Arity::Range(1, 2), None),
     NativeFn::method("wrapper_descriptor.__repr__", repr, Arity::NoArgs, None),
+    NativeFn::method("wrapper_descriptor.__eq__", eq, Arity::One, None),
+    NativeFn::method("wrapper_descriptor.__ne__", ne, Arity::One, None),
+    NativeFn::method("wrapper_descriptor.__hash__", hash, Arity::NoArgs, None),
 ];
 
 static NAME: NativeFn = NativeFn::method("wrapper_descriptor.__name__", name, Arity::NoArgs, None);
@@ -100,6 +103,30 @@ fn get(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
         })),
         _ => Ok(a.pos[0].clone()),
     }
+}
+
+/// Two reads of `int.__add__` are two wrapper objects here (CPython keeps one in the
+/// class's namespace), so wrappers of one slot of one type compare and hash equal:
+/// `pprint`'s dispatch table is keyed by `dict.__repr__`.
+fn same_slot(a: &Args) -> Option<bool> {
+    let (o1, f1) = parts(&a.pos[0])?;
+    let (o2, f2) = parts(a.pos.get(1)?)?;
+    Some(o1.ptr_eq(&o2) && std::ptr::eq(f1, f2))
+}
+
+fn eq(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    Ok(same_slot(a).map_or(Value::NotImplemented, Value::Bool))
+}
+
+fn ne(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    Ok(same_slot(a).map_or(Value::NotImplemented, |s| Value::Bool(!s)))
+}
+
+fn hash(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let h = parts(&a.pos[0]).map_or(0, |(o, f)| {
+        (o.addr() >> 4) ^ (f as *const NativeFn as usize).rotate_left(17)
+    });
+    Ok(Value::Int((h >> 1) as i64))
 }
 
 fn repr(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
