@@ -118,6 +118,8 @@ pub(crate) fn spawn(options: &ZygoteOptions) -> std::io::Result<(Pid, OwnedFd)> 
         .arg(options.max_reply_bytes.to_string())
         .arg("--max-worker-rss")
         .arg((MAX_WORKER_RSS_KB.load(Ordering::Relaxed) / 1024).to_string())
+        .arg("--worker-memory")
+        .arg((permafrost_worker::budget::limit() >> 20).to_string())
         .stdin(std::process::Stdio::null());
     if !options.dynamic_code {
         command.arg("--no-dynamic-code");
@@ -639,7 +641,7 @@ fn worker_main(socket: OwnedFd, interp: &mut Interpreter, max_reply_bytes: usize
             }
             Err(bad) => protocol::error_reply(&bad.id, "ProtocolError", &bad.message),
         };
-        let too_big = !poisoned && above_max_rss();
+        let too_big = !poisoned && (above_max_rss() || crate::alloc::above_budget());
         if poisoned || too_big {
             // `retire` before the reply, so that the supervisor sends nothing more here.
             let _ = send_frame(&mut writer, b"retire");

@@ -661,7 +661,7 @@ fn repeat_in_place(vm: &mut Vm, recv: &Value, n: &Value) -> PyResult<()> {
     let once: Vec<Value> = d.items.iter().cloned().collect();
     let cap = d.maxlen.unwrap_or(usize::MAX);
     let total = (once.len() as u128) * (times as u128);
-    if d.maxlen.is_none() && total * 16 > crate::vm::ops::MAX_ALLOC as u128 {
+    if d.maxlen.is_none() && !crate::budget::fits_u128(total.checked_mul(16)) {
         return Err(vm.err_empty(ExcKind::MemoryError));
     }
     let total = total.min(cap as u128) as usize;
