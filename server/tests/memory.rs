@@ -56,6 +56,12 @@ def keep(mb):
         KEPT.append(bytearray(1024 * 1024))
     return len(KEPT)
 
+def blowup():
+    # repr() builds its 240 MB text in one native call with no size check: past the hard cap
+    # (four budgets) the allocation fails and the worker aborts.
+    s = "\x00" * 60_000_000
+    return len(repr(s))
+
 def work(n):
     return sum(range(n))
 "#;
@@ -162,6 +168,17 @@ fn a_worker_whose_heap_stays_over_the_budget_is_replaced() {
         Some(1),
         "{stats}"
     );
+}
+
+#[test]
+fn past_the_hard_cap_the_worker_crashes_and_is_replaced() {
+    let server = Server::start("mem-cap", APP, 1, &["--worker-memory", "64"]);
+    let mut client = server.client();
+    let reply = client.call("blowup", json!([]));
+    assert_eq!(error_type(&reply), "WorkerCrashed", "{reply}");
+    let after = client.call("work", json!([10]));
+    assert_eq!(after["result"], 45, "{after}");
+    assert_ne!(after["worker"], reply["worker"]);
 }
 
 /// The pages of the mapping of exactly `kb` KiB in `/proc/PID/smaps`, with its flags.
