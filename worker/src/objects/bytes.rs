@@ -502,6 +502,16 @@ pub(super) fn decode(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             }
         }
         "utf-8" | "utf8" => {}
+        "unicode-escape" => {
+            return permafrost_semantics::text::unicode_escape_decode(b)
+                .map(Vm::str_val)
+                .map_err(|e| vm.lib_err(e))
+        }
+        "raw-unicode-escape" => {
+            return permafrost_semantics::text::raw_unicode_escape_decode(b)
+                .map(Vm::str_val)
+                .map_err(|e| vm.lib_err(e))
+        }
         _ => return Err(vm.err(ExcKind::LookupError, format!("unknown encoding: {given}"))),
     }
     if errors == "replace" {
