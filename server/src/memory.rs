@@ -225,14 +225,17 @@ pub(crate) fn collect(snapshot: &StatsSnapshot) -> Value {
                 cow_pages(worker.pid, &snapshot.inherited, &presence, page).unwrap_or((0, 0));
             json!({"inherited_pages": inherited, "copied_pages": copied})
         };
-        workers.push(json!({
+        let mut entry = json!({
             "pid": worker.pid,
             "jobs_done": worker.jobs_done,
             "state": worker.state,
-            "generation": if worker.old { "old" } else { "current" },
             "memory": memory.to_json(),
             "cow": cow,
-        }));
+        });
+        if worker.old {
+            entry["generation"] = json!("old");
+        }
+        workers.push(entry);
     }
     json!({
         "layout": snapshot.layout,

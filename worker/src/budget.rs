@@ -84,8 +84,9 @@ impl Budget {
         let n = self.in_use.load(Relaxed).saturating_sub(bytes);
         self.in_use.store(n, Relaxed);
         let limit = self.limit.load(Relaxed);
-        if n <= limit && self.trip.load(Relaxed) != limit {
-            // Back under the limit: the next overrun raises again.
+        if n <= limit && (self.trip.load(Relaxed) != limit || self.over.load(Relaxed)) {
+            // Back under the limit (the overrun may have been answered by a size check's
+            // MemoryError rather than the flag): the next overrun raises again.
             self.trip.store(limit, Relaxed);
             self.over.store(false, Relaxed);
         }
@@ -202,6 +203,11 @@ mod tests {
             !b.over.load(Relaxed),
             "re-armed at the limit, still under it"
         );
+        // An overrun that ends before the interpreter looked at the flag lowers it.
+        assert!(b.admit(100 << 20));
+        assert!(b.over.load(Relaxed));
+        b.release(100 << 20);
+        assert!(!b.over.load(Relaxed), "back under the limit");
         b.set_limit(0);
         b.reset_count();
         assert!(b.fits(MAX_ALLOC));
