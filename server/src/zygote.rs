@@ -310,6 +310,12 @@ fn zygote_main(
             fork::exit_now(1);
         }
     }
+    // A worker's interpreter thread makes C-level allocations (glibc registering thread-local
+    // destructors) from the malloc arena the preloading thread left behind; the first one
+    // sorts the free chunks scattered over that inherited heap, copying their pages (16 per
+    // worker in the demo). A short-lived thread allocating here does that sorting once, in the
+    // zygote, before any fork.
+    let _ = std::thread::spawn(|| drop(std::hint::black_box(vec![0u8; 64 << 10]))).join();
     let ranges = inherited_ranges();
     let count = ranges.len().min((MAX_MESSAGE - 25) / 16);
     let mut ready = Vec::with_capacity(25 + count * 16);

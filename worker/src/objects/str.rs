@@ -745,7 +745,15 @@ pub(super) fn expandtabs(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let r = receiver(vm, a, "expandtabs")?;
     check_at_most(vm, a, "expandtabs", 1)?;
     let t = vm.opt_i64(a.arg(1, "tabsize"))?.unwrap_or(8);
-    Ok(Vm::str_val(text::expandtabs(text(&r), t)))
+    let s = text(&r);
+    if t > 1 && crate::budget::limit() != 0 {
+        // At most `t` columns per tab: sized first, MemoryError past the heap budget.
+        let tabs = s.bytes().filter(|&b| b == b'\t').count() as u128;
+        if !crate::budget::fits_u128(Some(tabs * t as u128 + s.len() as u128)) {
+            return Err(vm.err_empty(ExcKind::MemoryError));
+        }
+    }
+    Ok(Vm::str_val(text::expandtabs(s, t)))
 }
 
 pub(super) fn removeprefix(vm: &mut Vm, a: &Args) -> PyResult<Value> {

@@ -597,6 +597,9 @@ fn extend_impl(vm: &mut Vm, recv: &Value, iterable: &Value, left: bool) -> PyRes
     }
     let it = vm.get_iter(&source)?;
     while let Some(v) = vm.next(&it)? {
+        if crate::budget::over() {
+            return Err(vm.heap_overrun());
+        }
         if let Some(d) = deque_of(recv) {
             let dropped = if left {
                 d.push_front(v)

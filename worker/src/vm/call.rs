@@ -193,6 +193,9 @@ impl Vm {
         let mut out = Vec::new();
         while let Some(x) = self.next(&it)? {
             out.push(x);
+            if crate::budget::over() {
+                return Err(self.heap_overrun());
+            }
         }
         Ok(out)
     }
