@@ -96,6 +96,10 @@ impl Vm {
                 Object::Instance(_) => {
                     let cls = self.type_of(callable);
                     match self.lookup_class_attr(&cls, "__call__") {
+                        // A class is no descriptor: it is called without the instance.
+                        Some(m) if matches!(m.body(), Some(Object::Class(_))) => {
+                            self.nested(nest::CALL, |vm| vm.call(&m, args, kwnames))
+                        }
                         Some(m) => {
                             let mut v = Vec::with_capacity(args.len() + 1);
                             v.push(callable.clone());
@@ -1090,6 +1094,11 @@ impl Vm {
         if let Object::Class(c) = cls.get() {
             if let Some(meta) = &c.metaclass {
                 if let Some(call) = self.lookup_user_attr(meta, "__call__") {
+                    // `__call__ = dict` (typing's TypedDict): a class is no descriptor, so
+                    // it is called without the class being called.
+                    if matches!(call.body(), Some(Object::Class(_))) {
+                        return self.call(&call, args, kwnames);
+                    }
                     let mut v = Vec::with_capacity(args.len() + 1);
                     v.push(Value::Obj(cls.clone()));
                     v.extend_from_slice(args);
@@ -1158,8 +1167,14 @@ impl Vm {
             None => Value::Null,
         };
         let has_base = !base.is_null();
+        let os_error = is_exc && Vm::is_subclass(cls, &self.exc_class(ExcKind::OSError));
+        let class = if os_error {
+            crate::objects::exception::os_error_class(self, cls, &args[..npos])
+        } else {
+            cls.clone()
+        };
         let inst = Value::obj(Object::Instance(Instance {
-            class: cls.clone(),
+            class,
             own: Dict::new(),
             dict_obj: None,
             exc: if is_exc {
@@ -1173,6 +1188,9 @@ impl Vm {
             base,
         }));
         if let Some(Value::Obj(e)) = Some(&inst) {
+            if os_error {
+                crate::objects::exception::init_os_error(self, e);
+            }
             if is_exc {
                 if let Object::Instance(i) = e.get_mut() {
                     if let Some(d) = i.exc.as_mut() {
