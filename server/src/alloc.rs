@@ -76,6 +76,11 @@ struct Arena {
     span_end: [usize; NUM_CLASSES],
     /// Heads of the free lists of large spans, by log2 of their page count.
     large_free: [usize; NUM_LARGE],
+    /// Bytes of the spans carved into small blocks: resident for good once touched, as
+    /// freed small blocks stay on their class's list.
+    small_spans: usize,
+    /// Bytes of the large blocks in use (their pages; freed spans are returned to the kernel).
+    large_live: usize,
 }
 
 impl Arena {
@@ -89,6 +94,8 @@ impl Arena {
             span_next: [0; NUM_CLASSES],
             span_end: [0; NUM_CLASSES],
             large_free: [0; NUM_LARGE],
+            small_spans: 0,
+            large_live: 0,
         }
     }
 
@@ -144,6 +151,7 @@ impl Arena {
             };
             self.span_next[class] = start;
             self.span_end[class] = start + span;
+            self.small_spans += span;
         }
         let block = self.span_next[class];
         self.span_next[class] = block + size;
@@ -307,6 +315,8 @@ pub fn enter_worker_mode() -> bool {
             continue;
         }
         let base = base as usize;
+        // The budget counts this process's own blocks from here on.
+        permafrost_worker::budget::reset_count();
         ARENA.with(|arena| {
             arena.base = base;
             arena.end = base + size;
@@ -332,20 +342,45 @@ pub fn arena_range() -> std::ops::Range<usize> {
     ARENA.with(|arena| arena.base..arena.end)
 }
 
+/// The bytes a block of `place` counts against the heap budget: its size class, or the pages
+/// of a large block (the rest of its power-of-two span is never touched).
+fn charge(place: Placement) -> usize {
+    match place {
+        Placement::Small(class) => CLASS_SIZES[class],
+        Placement::Large(size) => size.next_multiple_of(PAGE),
+    }
+}
+
 fn arena_alloc(layout: Layout, zeroed: bool) -> *mut u8 {
     let Some(place) = placement(layout) else {
         return std::ptr::null_mut();
     };
-    ARENA.with(|arena| match place {
-        Placement::Small(class) => {
-            let ptr = arena.alloc_small(class);
-            if zeroed && !ptr.is_null() {
-                // SAFETY: `ptr` is a fresh block of at least `layout.size()` bytes.
-                unsafe { std::ptr::write_bytes(ptr, 0, layout.size()) };
-            }
-            ptr
+    ARENA.with(|arena| {
+        // Past the budget's hard cap the allocation fails (see `permafrost_worker::budget`).
+        if !permafrost_worker::budget::admit(charge(place)) {
+            return std::ptr::null_mut();
         }
-        Placement::Large(size) => arena.alloc_large(size, zeroed),
+        let ptr = match place {
+            Placement::Small(class) => {
+                let ptr = arena.alloc_small(class);
+                if zeroed && !ptr.is_null() {
+                    // SAFETY: `ptr` is a fresh block of at least `layout.size()` bytes.
+                    unsafe { std::ptr::write_bytes(ptr, 0, layout.size()) };
+                }
+                ptr
+            }
+            Placement::Large(size) => {
+                let ptr = arena.alloc_large(size, zeroed);
+                if !ptr.is_null() {
+                    arena.large_live += charge(place);
+                }
+                ptr
+            }
+        };
+        if ptr.is_null() {
+            permafrost_worker::budget::release(charge(place));
+        }
+        ptr
     })
 }
 
@@ -360,10 +395,31 @@ fn arena_dealloc(ptr: *mut u8, layout: Layout) -> bool {
         }
         match place {
             Placement::Small(class) => arena.dealloc_small(ptr, class),
-            Placement::Large(size) => arena.dealloc_large(ptr, size),
+            Placement::Large(size) => {
+                arena.dealloc_large(ptr, size);
+                arena.large_live = arena.large_live.saturating_sub(charge(place));
+            }
         }
+        permafrost_worker::budget::release(charge(place));
         true
     })
+}
+
+/// The heap's resident footprint in the arena: the small-block spans (freed small blocks stay
+/// reserved for their class) and the large blocks in use.
+pub fn footprint() -> usize {
+    if !in_worker_mode() {
+        return 0;
+    }
+    ARENA.with(|arena| arena.small_spans + arena.large_live)
+}
+
+/// Whether this worker's heap footprint is above its budget (`--worker-memory`) after a job:
+/// what the job left behind (in globals, or as small blocks only its size classes can
+/// reuse) would make every later job fail, so the worker is replaced.
+pub fn above_budget() -> bool {
+    let limit = permafrost_worker::budget::limit();
+    limit != 0 && footprint() > limit
 }
 
 fn arena_contains(ptr: *mut u8) -> bool {

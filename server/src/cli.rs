@@ -89,6 +89,9 @@ pub enum Command {
         /// Refuse `exec`, `eval` and `compile` (code compiled at run time).
         #[arg(long = "no-dynamic-code")]
         no_dynamic_code: bool,
+        /// Heap budget in MiB: past it the program gets `MemoryError` (0: none).
+        #[arg(long = "memory-limit", default_value_t = 0)]
+        memory_limit: u64,
     },
     /// Serve jobs from a pool of forked workers over a Unix socket.
     Serve {
@@ -119,6 +122,10 @@ pub enum Command {
         /// Replace a worker after a job that leaves its RSS above this many MiB (0: never).
         #[arg(long = "max-worker-rss", default_value_t = 0)]
         max_worker_rss: u64,
+        /// Heap budget of each worker in MiB: past it a job gets `MemoryError`, and a worker
+        /// whose heap stays above it after a job is replaced (0: none).
+        #[arg(long = "worker-memory", default_value_t = 0)]
+        worker_memory: u64,
         /// Largest reply a job may produce, in bytes; a larger one is answered with a
         /// `ReplyTooLarge` error naming its size.
         #[arg(long = "max-reply-bytes", default_value_t = 32 << 20)]
@@ -160,6 +167,9 @@ pub enum Command {
         /// A worker above this RSS (MiB) after a job is replaced (0: never).
         #[arg(long = "max-worker-rss", default_value_t = 0)]
         max_worker_rss: u64,
+        /// Each worker's heap budget in MiB (0: none).
+        #[arg(long = "worker-memory", default_value_t = 0)]
+        worker_memory: u64,
         /// Refuse `exec`, `eval` and `compile` in jobs.
         #[arg(long = "no-dynamic-code")]
         no_dynamic_code: bool,

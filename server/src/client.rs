@@ -251,10 +251,16 @@ pub fn render_stats(stats: &Value) -> String {
     );
     if let Some(workers) = stats["workers"].as_array() {
         for worker in workers {
+            let state = worker["state"].as_str().unwrap_or("?");
+            let state = if worker["generation"] == "old" {
+                format!("old:{state}")
+            } else {
+                state.to_string()
+            };
             row(
                 worker["pid"].to_string(),
                 worker["jobs_done"].to_string(),
-                worker["state"].as_str().unwrap_or("?"),
+                &state,
                 worker,
             );
         }

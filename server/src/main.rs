@@ -96,7 +96,15 @@ fn main() -> ExitCode {
             image,
             layout,
             no_dynamic_code,
+            memory_limit,
         } => {
+            if memory_limit > 0 {
+                // The budget is counted by the worker arena: this process becomes one.
+                if !permafrost_server::alloc::enter_worker_mode() {
+                    return fail("--memory-limit: cannot reserve the heap arena");
+                }
+                permafrost_worker::budget::set_limit(mib(memory_limit));
+            }
             let mapped = match MappedImage::open(&image) {
                 Ok(m) => m,
                 Err(e) => return fail(&format!("{}: {e}", image.display())),
@@ -131,12 +139,15 @@ fn main() -> ExitCode {
             queue_limit,
             no_dynamic_code,
             max_worker_rss,
+            worker_memory,
             max_reply_bytes,
             max_connections,
             client_timeout,
             image_store,
         } => {
             permafrost_server::zygote::set_max_worker_rss_mb(max_worker_rss);
+            // Passed on to the zygote, which passes it to its workers by fork.
+            permafrost_worker::budget::set_limit(mib(worker_memory));
             let image_store = match permafrost_server::store::resolve_dir(image_store) {
                 Ok(dir) => dir,
                 Err(message) => return usage(&message),
@@ -180,9 +191,11 @@ fn main() -> ExitCode {
             layout,
             max_reply_bytes,
             max_worker_rss,
+            worker_memory,
             no_dynamic_code,
         } => {
             permafrost_server::zygote::set_max_worker_rss_mb(max_worker_rss);
+            permafrost_worker::budget::set_limit(mib(worker_memory));
             // Logs (a replaced store file) go to the supervisor's stderr.
             permafrost_server::init_logging(tracing::Level::INFO);
             permafrost_server::zygote::exec_main(
@@ -247,6 +260,11 @@ fn main() -> ExitCode {
             )
         }
     }
+}
+
+/// MiB to bytes, saturating.
+fn mib(mb: u64) -> usize {
+    usize::try_from(mb.saturating_mul(1 << 20)).unwrap_or(usize::MAX)
 }
 
 fn usage(message: &str) -> ExitCode {

@@ -27,6 +27,8 @@ pub(crate) struct WorkerSnapshot {
     pub pid: i32,
     pub jobs_done: u64,
     pub state: &'static str,
+    /// Forked by an earlier zygote generation (a reload): finishing what it holds.
+    pub old: bool,
 }
 
 /// Everything the report needs, taken from the pool at the moment of the request.
@@ -214,16 +216,26 @@ pub(crate) fn collect(snapshot: &StatsSnapshot) -> Value {
         let Ok(memory) = regions(worker.pid, snapshot.image_range) else {
             continue;
         };
-        let (inherited, copied) =
-            cow_pages(worker.pid, &snapshot.inherited, &presence, page).unwrap_or((0, 0));
         totals.add(&memory.total);
-        workers.push(json!({
+        // An old worker's inherited pages are its own zygote's, not the serving one's.
+        let cow = if worker.old {
+            Value::Null
+        } else {
+            let (inherited, copied) =
+                cow_pages(worker.pid, &snapshot.inherited, &presence, page).unwrap_or((0, 0));
+            json!({"inherited_pages": inherited, "copied_pages": copied})
+        };
+        let mut entry = json!({
             "pid": worker.pid,
             "jobs_done": worker.jobs_done,
             "state": worker.state,
             "memory": memory.to_json(),
-            "cow": {"inherited_pages": inherited, "copied_pages": copied},
-        }));
+            "cow": cow,
+        });
+        if worker.old {
+            entry["generation"] = json!("old");
+        }
+        workers.push(entry);
     }
     json!({
         "layout": snapshot.layout,

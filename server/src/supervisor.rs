@@ -1274,17 +1274,20 @@ impl Pool {
             Some(g) => (g.pid.as_raw(), g.preloaded.clone().unwrap_or_default()),
             None => (0, Arc::default()),
         };
+        // Workers of earlier generations still finishing their jobs after a reload are listed
+        // too, after the serving ones, marked old.
         let mut workers: Vec<WorkerSnapshot> = self
             .workers
             .iter()
-            .filter(|(_, w)| w.generation == shown)
+            .filter(|(_, w)| w.generation <= shown)
             .map(|(pid, w)| WorkerSnapshot {
                 pid: pid.as_raw(),
                 jobs_done: w.jobs_done,
                 state: w.state.name(),
+                old: w.generation != shown,
             })
             .collect();
-        workers.sort_by_key(|w| w.pid);
+        workers.sort_by_key(|w| (w.old, w.pid));
         let image_range = preloaded.image_range;
         let snapshot = StatsSnapshot {
             layout: layout_name(self.context.options.layout),

@@ -122,6 +122,8 @@ pub(crate) fn spawn(options: &ZygoteOptions) -> std::io::Result<(Pid, OwnedFd)> 
         .arg(options.max_reply_bytes.to_string())
         .arg("--max-worker-rss")
         .arg((MAX_WORKER_RSS_KB.load(Ordering::Relaxed) / 1024).to_string())
+        .arg("--worker-memory")
+        .arg((permafrost_worker::budget::limit() >> 20).to_string())
         .stdin(std::process::Stdio::null());
     if !options.dynamic_code {
         command.arg("--no-dynamic-code");
@@ -325,6 +327,12 @@ fn zygote_main(
             fork::exit_now(1);
         }
     }
+    // A worker's interpreter thread makes C-level allocations (glibc registering thread-local
+    // destructors) from the malloc arena the preloading thread left behind; the first one
+    // sorts the free chunks scattered over that inherited heap, copying their pages (16 per
+    // worker in the demo). A short-lived thread allocating here does that sorting once, in the
+    // zygote, before any fork.
+    let _ = std::thread::spawn(|| drop(std::hint::black_box(vec![0u8; 64 << 10]))).join();
     let ranges = inherited_ranges();
     let count = ranges.len().min((MAX_MESSAGE - 25) / 16);
     let mut ready = Vec::with_capacity(25 + count * 16);
@@ -658,7 +666,7 @@ fn worker_main(socket: OwnedFd, interp: &mut Interpreter, max_reply_bytes: usize
             }
             Err(bad) => protocol::error_reply(&bad.id, "ProtocolError", &bad.message),
         };
-        let too_big = !poisoned && above_max_rss();
+        let too_big = !poisoned && (above_max_rss() || crate::alloc::above_budget());
         if poisoned || too_big {
             // `retire` before the reply, so that the supervisor sends nothing more here.
             let _ = send_frame(&mut writer, b"retire");

@@ -535,3 +535,52 @@ fn a_client_that_does_not_read_its_replies_is_cut_off() {
     assert!(done < 300, "all {done} jobs ran");
     assert_eq!(server.client().call("handle", json!([1]))["result"], 2);
 }
+
+#[test]
+fn stats_lists_old_workers_finishing_after_a_reload() {
+    let server = Server::start("reload-stats", &app(1), 1, &[]);
+    let old = worker_pids(&server.stats());
+    // A job long enough to outlive the reload.
+    let mut slow = server.client();
+    let id = slow.send(json!({"op": "call", "function": "work", "args": [20_000_000]}));
+    let busy = server.wait_busy();
+    assert_eq!(vec![busy], old);
+    deploy(&server, &app(2));
+    server.signal(Signal::SIGHUP);
+    let mut seen = None;
+    wait_for(
+        "a new worker beside the old one",
+        Duration::from_secs(20),
+        || {
+            let stats = server.stats();
+            let workers = stats["workers"].as_array().cloned().unwrap_or_default();
+            let current = workers.iter().any(|w| w.get("generation").is_none());
+            let old_one = workers
+                .iter()
+                .find(|w| w["pid"] == busy && w["generation"] == "old")
+                .cloned();
+            if current && old_one.is_some() {
+                seen = old_one;
+            }
+            seen.is_some()
+        },
+    );
+    let seen = seen.expect("the old worker");
+    assert_eq!(seen["state"], "busy", "{seen}");
+    assert!(seen["cow"].is_null(), "{seen}");
+    let table = server.run_cli(&["stats", "--socket", server.socket.to_str().expect("utf-8")]);
+    assert!(
+        String::from_utf8_lossy(&table.stdout).contains("old:busy"),
+        "{}",
+        String::from_utf8_lossy(&table.stdout)
+    );
+    // The old worker finishes its job, then leaves the list.
+    let reply = slow.receive();
+    assert_eq!(reply["id"], json!(id));
+    assert_eq!(reply["ok"], true, "{reply}");
+    wait_for("the old worker to go", Duration::from_secs(10), || {
+        let stats = server.stats();
+        let workers = stats["workers"].as_array().cloned().unwrap_or_default();
+        workers.iter().all(|w| w.get("generation").is_none()) && !workers.is_empty()
+    });
+}

@@ -30,6 +30,7 @@
 //! (text conversions), `attrs` (attributes and classes), `builtins` / `methods` (natives),
 //! `modules` (imports), `traceback`, `json`, `freeze`.
 
+pub mod budget;
 mod builtins;
 mod objects;
 mod stdlib;

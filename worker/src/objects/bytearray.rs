@@ -338,7 +338,7 @@ fn zeros(vm: &mut Vm, n: i64) -> PyResult<Vec<u8>> {
     if n < 0 {
         return Err(vm.value_error("negative count"));
     }
-    if n as u64 > crate::vm::ops::MAX_ALLOC as u64 {
+    if n as u64 > crate::vm::ops::MAX_ALLOC as u64 || !crate::budget::fits(n as usize) {
         return Err(vm.err_empty(ExcKind::MemoryError));
     }
     Ok(vec![0u8; n as usize])
@@ -735,7 +735,7 @@ fn repeat_count(vm: &mut Vm, v: &Value) -> PyResult<Option<i64>> {
 }
 
 fn repeated(vm: &mut Vm, d: &[u8], n: i64) -> PyResult<Vec<u8>> {
-    if d.len() as u128 * n as u128 > crate::vm::ops::MAX_ALLOC as u128 {
+    if !crate::budget::fits_u128((d.len() as u128).checked_mul(n as u128)) {
         return Err(vm.err_empty(ExcKind::MemoryError));
     }
     Ok(d.repeat(n as usize))

@@ -81,7 +81,7 @@ pub(crate) fn construct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         if *k < 0 {
             return Err(vm.value_error("negative count"));
         }
-        if *k as u64 > crate::vm::ops::MAX_ALLOC as u64 {
+        if *k as u64 > crate::vm::ops::MAX_ALLOC as u64 || !crate::budget::fits(*k as usize) {
             return Err(vm.err_empty(ExcKind::MemoryError));
         }
         return Ok(new_bytes(vec![0u8; *k as usize]));
@@ -481,6 +481,9 @@ pub(super) fn join(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     for (i, it) in items.iter().enumerate() {
         if i > 0 {
             out.extend_from_slice(sep);
+        }
+        if crate::budget::over() {
+            return Err(vm.heap_overrun());
         }
         match super::bytearray::bytes_like(it) {
             Some(x) => out.extend_from_slice(&x),

@@ -157,7 +157,7 @@ fn clinic_str_arg(vm: &Vm, v: Option<&Value>, what: &str) -> PyResult<String> {
 /// A width for padding methods: an ssize, and MemoryError beyond what can be allocated.
 fn width_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<i64> {
     let w = vm.ssize_of(v.unwrap_or(&Value::None))?;
-    if w > crate::vm::ops::MAX_ALLOC as i64 {
+    if w > crate::vm::ops::MAX_ALLOC as i64 || !crate::budget::fits(w.max(0) as usize) {
         return Err(vm.err_empty(ExcKind::MemoryError));
     }
     Ok(w)
@@ -209,13 +209,11 @@ fn join(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let r = receiver(vm, a, "join")?;
     let s = text(&r);
     let items = vm.collect(a.get(1).unwrap_or(&Value::None))?;
-    let mut out = String::new();
+    // Sized first (as CPython does): one allocation, and MemoryError past the heap budget.
+    let mut total = s.len().saturating_mul(items.len().saturating_sub(1));
     for (i, it) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(s);
-        }
         match it.as_str() {
-            Some(t) => out.push_str(t),
+            Some(t) => total = total.saturating_add(t.len()),
             None => {
                 return Err(vm.type_error(format!(
                     "sequence item {i}: expected str instance, {} found",
@@ -223,6 +221,16 @@ fn join(vm: &mut Vm, a: &Args) -> PyResult<Value> {
                 )))
             }
         }
+    }
+    if !crate::budget::fits(total) {
+        return Err(vm.err_empty(ExcKind::MemoryError));
+    }
+    let mut out = String::with_capacity(total);
+    for (i, it) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(s);
+        }
+        out.push_str(it.as_str().unwrap_or(""));
     }
     Ok(Vm::str_val(out))
 }
@@ -274,7 +282,26 @@ pub(super) fn replace(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let old = clinic_str_arg(vm, a.get(1), "replace() argument 1 must be str, not")?;
     let new = clinic_str_arg(vm, a.get(2), "replace() argument 2 must be str, not")?;
     let count = vm.opt_i64(a.arg(3, "count"))?.unwrap_or(-1);
-    Ok(Vm::str_val(text::replace(text(&r), &old, &new, count)))
+    let s = text(&r);
+    if new.len() > old.len() && crate::budget::limit() != 0 {
+        // A growing replacement is sized first, so that it fails with MemoryError rather than
+        // past the heap budget.
+        let found = if old.is_empty() {
+            s.chars().count() + 1
+        } else {
+            s.matches(old.as_str()).count()
+        };
+        let n = if count < 0 {
+            found
+        } else {
+            found.min(count as usize)
+        };
+        let grown = (n as u128) * ((new.len() - old.len()) as u128) + s.len() as u128;
+        if !crate::budget::fits_u128(Some(grown)) {
+            return Err(vm.err_empty(ExcKind::MemoryError));
+        }
+    }
+    Ok(Vm::str_val(text::replace(s, &old, &new, count)))
 }
 
 /// At most `max` arguments, positional or keyword, as CPython words it for methods whose
@@ -718,7 +745,15 @@ pub(super) fn expandtabs(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let r = receiver(vm, a, "expandtabs")?;
     check_at_most(vm, a, "expandtabs", 1)?;
     let t = vm.opt_i64(a.arg(1, "tabsize"))?.unwrap_or(8);
-    Ok(Vm::str_val(text::expandtabs(text(&r), t)))
+    let s = text(&r);
+    if t > 1 && crate::budget::limit() != 0 {
+        // At most `t` columns per tab: sized first, MemoryError past the heap budget.
+        let tabs = s.bytes().filter(|&b| b == b'\t').count() as u128;
+        if !crate::budget::fits_u128(Some(tabs * t as u128 + s.len() as u128)) {
+            return Err(vm.err_empty(ExcKind::MemoryError));
+        }
+    }
+    Ok(Vm::str_val(text::expandtabs(s, t)))
 }
 
 pub(super) fn removeprefix(vm: &mut Vm, a: &Args) -> PyResult<Value> {

@@ -597,6 +597,9 @@ fn extend_impl(vm: &mut Vm, recv: &Value, iterable: &Value, left: bool) -> PyRes
     }
     let it = vm.get_iter(&source)?;
     while let Some(v) = vm.next(&it)? {
+        if crate::budget::over() {
+            return Err(vm.heap_overrun());
+        }
         if let Some(d) = deque_of(recv) {
             let dropped = if left {
                 d.push_front(v)
@@ -661,7 +664,7 @@ fn repeat_in_place(vm: &mut Vm, recv: &Value, n: &Value) -> PyResult<()> {
     let once: Vec<Value> = d.items.iter().cloned().collect();
     let cap = d.maxlen.unwrap_or(usize::MAX);
     let total = (once.len() as u128) * (times as u128);
-    if d.maxlen.is_none() && total * 16 > crate::vm::ops::MAX_ALLOC as u128 {
+    if d.maxlen.is_none() && !crate::budget::fits_u128(total.checked_mul(16)) {
         return Err(vm.err_empty(ExcKind::MemoryError));
     }
     let total = total.min(cap as u128) as usize;

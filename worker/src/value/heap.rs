@@ -962,6 +962,50 @@ pub fn is_on_big_stack() -> bool {
     ON_BIG_STACK.with(|f| f.get())
 }
 
+/// The interpreter thread's stack: `BIG_STACK` bytes mapped with `MAP_NORESERVE`, so the
+/// reservation is address space only (no commit charge; pages become memory as recursion
+/// touches them), with an inaccessible lowest page as the overflow guard. Unmapped on drop.
+struct BigStack {
+    base: *mut libc::c_void,
+}
+
+impl BigStack {
+    fn map() -> Option<BigStack> {
+        // SAFETY: an anonymous private mapping at an address of the kernel's choosing aliases
+        // no existing memory.
+        let base = unsafe {
+            libc::mmap(
+                std::ptr::null_mut(),
+                BIG_STACK,
+                libc::PROT_READ | libc::PROT_WRITE,
+                libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE | libc::MAP_STACK,
+                -1,
+                0,
+            )
+        };
+        if base == libc::MAP_FAILED {
+            return None;
+        }
+        let stack = BigStack { base };
+        // SAFETY: the first page of the mapping just made; nothing lives there yet.
+        if unsafe { libc::mprotect(base, GUARD, libc::PROT_NONE) } != 0 {
+            return None;
+        }
+        Some(stack)
+    }
+}
+
+impl Drop for BigStack {
+    fn drop(&mut self) {
+        // SAFETY: the mapping made in `map`, no longer used: the thread running on it was
+        // joined before the stack is dropped.
+        unsafe { libc::munmap(self.base, BIG_STACK) };
+    }
+}
+
+/// The overflow guard at the bottom of the interpreter stack.
+const GUARD: usize = 64 * 1024;
+
 /// Runs `f` on a fresh thread with a large reserved stack, with the "already on the
 /// interpreter stack" flag set there, and joins it before returning, so no thread outlives the
 /// call (the zygote forks only when single-threaded).
@@ -969,30 +1013,73 @@ fn spawn_big_stack<R>(f: impl FnOnce() -> R) -> R {
     // The collector's lists go with the heap they describe, and come back with it.
     let input = SendBox((f, take_gc_heap()));
     BIG_STACK_SPAWNS.with(|n| n.set(n.get() + 1));
-    std::thread::scope(|scope| {
-        let handle = std::thread::Builder::new()
-            .name("permafrost-eval".into())
-            .stack_size(BIG_STACK)
-            .spawn_scoped(scope, move || {
-                let input = input;
-                let SendBox((f, gc)) = input;
-                put_gc_heap(gc);
-                ON_BIG_STACK.with(|flag| flag.set(true));
-                let r = f();
-                SendBox((r, take_gc_heap()))
-            });
-        // Failing to create a thread means the process is out of resources; there is no state
-        // to recover (the closure owning the interpreter was consumed), so this is fatal.
-        #[allow(clippy::expect_used)]
-        let handle = handle.expect("cannot start the interpreter thread");
-        match handle.join() {
-            Ok(SendBox((r, gc))) => {
-                put_gc_heap(gc);
-                r
-            }
-            Err(panic) => std::panic::resume_unwind(panic),
+    let mut output: Option<std::thread::Result<SendBox<(R, GcHeap)>>> = None;
+    let mut body = Some(|| {
+        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
+            let input = input;
+            let SendBox((f, gc)) = input;
+            put_gc_heap(gc);
+            ON_BIG_STACK.with(|flag| flag.set(true));
+            let r = f();
+            SendBox((r, take_gc_heap()))
+        }));
+        output = Some(r);
+    });
+    // Failing to create the thread means the process is out of resources; there is no state
+    // to recover (the closure owning the interpreter is stuck in `body`), so this is fatal.
+    #[allow(clippy::expect_used)]
+    let stack = BigStack::map().expect("cannot map the interpreter stack");
+    run_on_stack(&stack, &mut body);
+    drop(body);
+    drop(stack);
+    #[allow(clippy::expect_used)]
+    match output.expect("the interpreter thread did not run") {
+        Ok(SendBox((r, gc))) => {
+            put_gc_heap(gc);
+            r
         }
-    })
+        Err(panic) => std::panic::resume_unwind(panic),
+    }
+}
+
+/// Runs `body` (taken out of its `Option`) on a new POSIX thread whose stack is `stack`, and
+/// joins it. `body` must not unwind (the caller catches panics inside it).
+fn run_on_stack<F: FnOnce()>(stack: &BigStack, body: &mut Option<F>) {
+    extern "C" fn start<F: FnOnce()>(arg: *mut libc::c_void) -> *mut libc::c_void {
+        // SAFETY: `arg` is the `&mut Option<F>` passed to `pthread_create` below, which stays
+        // alive and untouched by the creating thread until `pthread_join` returns.
+        let body = unsafe { &mut *(arg as *mut Option<F>) };
+        // SAFETY: names the calling thread with a NUL-terminated string under 16 bytes.
+        unsafe { libc::pthread_setname_np(libc::pthread_self(), c"permafrost-eval".as_ptr()) };
+        if let Some(f) = body.take() {
+            f();
+        }
+        std::ptr::null_mut()
+    }
+    // SAFETY: `attr` is initialised before use and destroyed after; the stack region is the
+    // whole mapping of `stack` above its guard, which outlives the thread (joined below before
+    // `stack` can be dropped). `body` is borrowed mutably for the thread's whole life and the
+    // creating thread does nothing but wait in `pthread_join`, so the two never touch it at
+    // once; `start::<F>` matches the type behind the pointer.
+    unsafe {
+        let mut attr: libc::pthread_attr_t = std::mem::zeroed();
+        if libc::pthread_attr_init(&mut attr) != 0 {
+            return;
+        }
+        let usable = (stack.base as *mut u8).add(GUARD) as *mut libc::c_void;
+        let mut thread: libc::pthread_t = std::mem::zeroed();
+        let created = libc::pthread_attr_setstack(&mut attr, usable, BIG_STACK - GUARD) == 0
+            && libc::pthread_create(
+                &mut thread,
+                &attr,
+                start::<F>,
+                body as *mut Option<F> as *mut libc::c_void,
+            ) == 0;
+        libc::pthread_attr_destroy(&mut attr);
+        if created {
+            libc::pthread_join(thread, std::ptr::null_mut());
+        }
+    }
 }
 
 /// Runs `f(state)` with a large reserved stack: inline when the current thread already is an

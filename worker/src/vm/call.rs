@@ -197,6 +197,9 @@ impl Vm {
         let mut out = Vec::new();
         while let Some(x) = self.next(&it)? {
             out.push(x);
+            if crate::budget::over() {
+                return Err(self.heap_overrun());
+            }
         }
         Ok(out)
     }
@@ -651,6 +654,14 @@ impl Vm {
         r
     }
 
+    /// The `MemoryError` for a heap that grew past its budget (`crate::budget`), as CPython
+    /// raises it: no arguments.
+    #[cold]
+    pub fn heap_overrun(&self) -> ObjRef {
+        crate::budget::raised();
+        self.err_empty(ExcKind::MemoryError)
+    }
+
     #[cold]
     fn recursion_error(&self, why: &str) -> ObjRef {
         self.err(
@@ -659,8 +670,12 @@ impl Vm {
         )
     }
 
-    /// Counts `cost` levels against the recursion limit.
+    /// Counts `cost` levels against the recursion limit (and checks the heap budget: every
+    /// call passes here).
     pub fn enter_n(&mut self, cost: u32) -> PyResult<()> {
+        if crate::budget::over() {
+            return Err(self.heap_overrun());
+        }
         if self.depth + cost > self.recursion_limit {
             return Err(self.err(
                 ExcKind::RecursionError,

@@ -1038,7 +1038,14 @@ impl Vm {
                     let r = self.format_value(v, arg & 3, &spec)?;
                     f.push(r);
                 }
-                Opcode::JUMP => ip = arg as usize,
+                Opcode::JUMP => {
+                    // Loops jump back: where many small allocations past the heap budget
+                    // are noticed.
+                    if crate::budget::over() {
+                        return Err(self.heap_overrun());
+                    }
+                    ip = arg as usize;
+                }
                 Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE => {
                     if self.pop_truth(f)? == (op == Opcode::POP_JUMP_IF_TRUE) {
                         ip = arg as usize;

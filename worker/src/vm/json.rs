@@ -66,6 +66,10 @@ impl Vm {
 
     /// `value_to_json`; `open` holds the containers being encoded (the encoder's markers).
     fn json_of(&mut self, v: &Value, open: &mut Vec<usize>) -> PyResult<serde_json::Value> {
+        // The JSON tree of a big result can outgrow the heap budget by itself.
+        if crate::budget::over() {
+            return Err(self.heap_overrun());
+        }
         let container = match v {
             Value::Obj(o) => matches!(
                 o.get(),

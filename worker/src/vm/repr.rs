@@ -556,12 +556,23 @@ impl Vm {
         Ok(Vm::str_val(self.format(&v, &spec)?))
     }
 
+    /// `MemoryError` for a width or precision whose text would not fit the heap budget
+    /// (CPython fails the allocation the same way).
+    fn check_format_size(&self, s: &format::FormatSpec) -> PyResult<()> {
+        let size = s.width.unwrap_or(0).max(s.precision.unwrap_or(0));
+        if size > 1 << 20 && !crate::budget::fits(size) {
+            return Err(self.err_empty(ExcKind::MemoryError));
+        }
+        Ok(())
+    }
+
     /// `format(v, spec)`.
     pub fn format(&mut self, v: &Value, spec: &str) -> PyResult<String> {
         let lib = |vm: &Vm, e: error::LibError| vm.lib_err(e);
         match v {
             Value::Int(i) => {
                 let s = format::parse_format_spec(spec, "int").map_err(|e| lib(self, e))?;
+                self.check_format_size(&s)?;
                 return format::format_i64(*i, &s).map_err(|e| lib(self, e));
             }
             Value::Bool(b) => {
@@ -569,10 +580,12 @@ impl Vm {
                     return Ok(if *b { "True" } else { "False" }.into());
                 }
                 let s = format::parse_format_spec(spec, "bool").map_err(|e| lib(self, e))?;
+                self.check_format_size(&s)?;
                 return format::format_i64(*b as i64, &s).map_err(|e| lib(self, e));
             }
             Value::Float(f) => {
                 let s = format::parse_format_spec(spec, "float").map_err(|e| lib(self, e))?;
+                self.check_format_size(&s)?;
                 return format::format_float(*f, &s).map_err(|e| lib(self, e));
             }
             _ => {}
@@ -580,11 +593,13 @@ impl Vm {
         if let Some(text) = v.as_str() {
             let text = text.to_string();
             let s = format::parse_format_spec(spec, "str").map_err(|e| lib(self, e))?;
+            self.check_format_size(&s)?;
             return format::format_str(&text, &s).map_err(|e| lib(self, e));
         }
         if let Some(Object::Complex(re, im)) = v.body() {
             let z = (*re, *im);
             let s = format::parse_format_spec(spec, "complex").map_err(|e| lib(self, e))?;
+            self.check_format_size(&s)?;
             if spec.is_empty() {
                 return Ok(complex::repr(z));
             }
@@ -593,6 +608,7 @@ impl Vm {
         if let Some(Object::BigInt(b)) = v.body() {
             let b: BigInt = b.clone();
             let s = format::parse_format_spec(spec, "int").map_err(|e| lib(self, e))?;
+            self.check_format_size(&s)?;
             return format::format_int(&b, &s).map_err(|e| lib(self, e));
         }
         if let Some(Object::Instance(_)) = v.body() {

@@ -255,6 +255,9 @@ impl Vm {
         }
         let a = to_big(x);
         let b = to_big(y);
+        if !big_result_fits(op, &a, &b) {
+            return Err(self.err_empty(ExcKind::MemoryError));
+        }
         let r = match op {
             Add => a + b,
             Sub => a - b,
@@ -372,7 +375,7 @@ impl Vm {
                 if seq.as_str().is_some() && total.is_none_or(|t| t > isize::MAX as usize) {
                     return Err(self.err(ExcKind::OverflowError, "repeated string is too long"));
                 }
-                if total.is_none_or(|t| t > MAX_ALLOC) {
+                if total.is_none_or(|t| !crate::budget::fits(t)) {
                     return Err(self.err_empty(ExcKind::MemoryError));
                 }
                 if let Some(s) = seq.as_str() {
@@ -755,4 +758,23 @@ pub(crate) fn plain_subset(x: &Set, y: &Set) -> bool {
     x.len() <= y.len()
         && x.entries()
             .all(|(h, k)| y.contains(h, &mut |q| key_eq(q, k)))
+}
+
+/// Whether the result of `a op b` on ints, sized before computing it, stays within the heap
+/// budget (`crate::budget`): products, powers and left shifts can be far larger than their
+/// operands. Sizes the semantics refuse anyway (absurd exponents) are left to them.
+fn big_result_fits(op: BinaryOp, a: &BigInt, b: &BigInt) -> bool {
+    use num_traits::{Signed, ToPrimitive};
+    let bits: u128 = match op {
+        BinaryOp::Mul => u128::from(a.bits()) + u128::from(b.bits()),
+        BinaryOp::Pow if !b.is_negative() && a.bits() > 1 => {
+            u128::from(a.bits()).saturating_mul(u128::from(b.to_u64().unwrap_or(0)))
+        }
+        BinaryOp::LShift if !a.is_zero() => {
+            u128::from(a.bits()) + u128::from(b.to_u64().unwrap_or(0))
+        }
+        _ => return true,
+    };
+    // Small results are not worth a look at the counters.
+    bits < 1 << 23 || crate::budget::fits_u128(Some(bits / 8))
 }

@@ -417,12 +417,23 @@ impl Vm {
             Some(Object::Tuple(t)) => return Ok(t.to_vec()),
             // The same table-order snapshot `get_iter` takes, without an iterator around it.
             Some(Object::Set(s) | Object::FrozenSet(s)) => return Ok(s.keys()),
+            // Materialising a range: its size is known before the first item.
+            Some(Object::Range { .. }) => {
+                let n = crate::objects::range::len(self, v)?;
+                if !crate::budget::fits(n.saturating_mul(16)) {
+                    return Err(self.err_empty(ExcKind::MemoryError));
+                }
+            }
             _ => {}
         }
         let it = self.get_iter(v)?;
         let mut out = Vec::new();
         while let Some(x) = self.next(&it)? {
             out.push(x);
+            // Native iterators (`range`, `itertools.count`...) never enter the dispatch loop.
+            if crate::budget::over() {
+                return Err(self.heap_overrun());
+            }
         }
         Ok(out)
     }

@@ -26,9 +26,7 @@ pub(crate) use crate::value::num::{
     index_big, inst_base, num_cmp, num_of, num_to_f64, to_big, Num,
 };
 
-/// Largest single allocation a Python operation may request (bytes); beyond it the operation
-/// raises MemoryError instead of aborting the process.
-pub const MAX_ALLOC: usize = 1 << 34;
+pub use crate::budget::MAX_ALLOC;
 
 /// Structural equality of hashable built-in values, for dict and set keys (no interpreter
 /// callbacks: user objects compare by identity here).
