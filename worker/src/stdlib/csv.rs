@@ -323,10 +323,9 @@ fn call_dialect(vm: &mut Vm, dialect: Option<&Value>, a: &Args) -> PyResult<Valu
 
 fn lookup_dialect(vm: &mut Vm, name: &Value) -> PyResult<Value> {
     let reg = registry(vm)?;
-    // A lookup that fails (an unhashable name) finds nothing, as CPython's does.
-    match vm.dict_get(&reg, name) {
-        Ok(Some(d)) => Ok(d),
-        _ => Err(error(vm, "unknown dialect")),
+    match vm.dict_get(&reg, name)? {
+        Some(d) => Ok(d),
+        None => Err(error(vm, "unknown dialect")),
     }
 }
 
