@@ -134,3 +134,20 @@ try:
     raise csv.Error("custom", 2)
 except csv.Error as e:
     print(e.args)
+
+# readers, writers and dialects do not pickle or copy
+import copy
+import pickle
+import _csv
+
+
+class SubDialect(_csv.Dialect):
+    pass
+
+
+for obj in [csv.reader([]), csv.writer(io.StringIO()), _csv.Dialect(), SubDialect()]:
+    for f in [copy.copy, copy.deepcopy, pickle.dumps]:
+        try:
+            f(obj)
+        except TypeError as e:
+            print(type(e).__name__, e)

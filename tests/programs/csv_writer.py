@@ -108,3 +108,20 @@ rows = [["a", 'b"c', "d,e", "f\r\ng", "", None, 3, 4.25]]
 s = io.StringIO()
 csv.writer(s).writerows(rows)
 print(list(csv.reader(io.StringIO(s.getvalue(), newline=""))))
+
+
+# numbers by kind under QUOTE_NONNUMERIC: int and float subclasses, complex, bool
+class MyInt(int):
+    pass
+
+
+class MyFloat(float):
+    pass
+
+
+class MyStr(str):
+    pass
+
+
+w([[MyInt(3), MyFloat(0.5), 2 + 1j, False, MyStr("s,t"), "3"]], quoting=csv.QUOTE_NONNUMERIC)
+w([[MyStr("a|b")]], delimiter=MyStr("|"))

@@ -33,10 +33,18 @@ static FUNCTIONS: &[NativeFn] = &[
     NativeFn::new("field_size_limit", field_size_limit),
 ];
 
-static DIALECT: &[NativeFn] = &[NativeFn::new("Dialect", dialect_new)];
-static READER: &[NativeFn] = &[NativeFn::new("reader", no_new_reader)];
+static DIALECT: &[NativeFn] = &[
+    NativeFn::new("Dialect", dialect_new),
+    NativeFn::new("Dialect.__reduce_ex__", dialect_reduce),
+    NativeFn::new("Dialect.__reduce__", dialect_reduce),
+];
+static READER: &[NativeFn] = &[
+    NativeFn::new("reader", no_new_reader),
+    NativeFn::new("reader.__reduce_ex__", reader_reduce),
+];
 static WRITER: &[NativeFn] = &[
     NativeFn::new("writer", no_new_writer),
+    NativeFn::new("writer.__reduce_ex__", writer_reduce),
     NativeFn::method("writer.writerow", writerow, Arity::One, None),
     NativeFn::method("writer.writerows", writerows, Arity::One, None),
 ];
@@ -319,6 +327,27 @@ fn call_dialect(vm: &mut Vm, dialect: Option<&Value>, a: &Args) -> PyResult<Valu
     let args = bind_dialect_args(vm, &pos, &a.kw)?;
     let cls = native_class(vm, "_csv.Dialect");
     make_dialect(vm, cls, args)
+}
+
+/// Dialects do not pickle (nor copy): their options live in the native state only.
+fn dialect_reduce(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    // CPython names the type by its `__name__` here, without the module.
+    let name = match a.get(0).map(|v| vm.type_of(v)) {
+        Some(cls) => match cls.get() {
+            Object::Class(c) => c.name.clone(),
+            _ => "Dialect".to_string(),
+        },
+        None => "Dialect".to_string(),
+    };
+    Err(vm.type_error(format!("cannot pickle '{name}' instances")))
+}
+
+fn reader_reduce(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+    Err(vm.type_error("cannot pickle '_csv.reader' object"))
+}
+
+fn writer_reduce(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+    Err(vm.type_error("cannot pickle '_csv.writer' object"))
 }
 
 fn lookup_dialect(vm: &mut Vm, name: &Value) -> PyResult<Value> {
@@ -871,6 +900,15 @@ static WRITER_DIALECT: NativeFn = NativeFn::new("writer.dialect", writer_dialect
 fn is_number(vm: &Vm, v: &Value) -> bool {
     match vm.kind_of(v) {
         TypeKind::Int | TypeKind::Bool | TypeKind::Float | TypeKind::Complex => true,
+        _ if crate::value::num::inst_base(v).is_some_and(|b| {
+            matches!(
+                vm.kind_of(&b),
+                TypeKind::Int | TypeKind::Bool | TypeKind::Float | TypeKind::Complex
+            )
+        }) =>
+        {
+            true
+        }
         TypeKind::User => {
             let cls = vm.type_of(v);
             ["__index__", "__int__", "__float__"]
