@@ -31,6 +31,7 @@ pub(crate) mod cmath;
 pub(crate) mod codecs;
 pub(crate) mod collections;
 pub(crate) mod contextvars;
+pub(crate) mod csv;
 pub(crate) mod errno;
 pub(crate) mod functools;
 pub(crate) mod gc;
@@ -107,6 +108,7 @@ pub(crate) static REGISTRY: &[(&str, ModuleInit)] = &[
     ("zlib", zlib::init),
     ("cmath", cmath::init),
     ("_json", json::init),
+    ("_csv", csv::init),
 ];
 
 /// Reports an exception nothing can catch (raised by a weak reference callback or an exit
