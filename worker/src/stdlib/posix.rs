@@ -11,7 +11,6 @@ use crate::value::object::{BytesData, Object};
 use crate::value::Value;
 use crate::vm::native::{Args, Arity, NativeFn};
 use crate::vm::{ExcKind, PyResult, Vm};
-use std::io::Read;
 use std::os::unix::ffi::OsStrExt;
 
 /// The functions of `posix`.
@@ -118,9 +117,11 @@ fn urandom(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         return Err(vm.value_error("negative argument not allowed"));
     }
     let mut buf = vec![0u8; n as usize];
-    std::fs::File::open("/dev/urandom")
-        .and_then(|mut f| f.read_exact(&mut buf))
-        .map_err(|e| os_error(vm, &e))?;
+    // The getrandom system call, as CPython: no descriptor, so it works in a sandboxed worker.
+    getrandom::getrandom(&mut buf).map_err(|e| {
+        let e = std::io::Error::from_raw_os_error(e.raw_os_error().unwrap_or(libc::EIO));
+        os_error(vm, &e)
+    })?;
     Ok(bytes_val(&buf))
 }
 
@@ -166,20 +167,17 @@ fn cpu_count(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
     Ok(n.map_or(Value::None, Value::Int))
 }
 
-fn kernel(name: &str) -> String {
-    std::fs::read_to_string(format!("/proc/sys/kernel/{name}"))
-        .map(|s| s.trim_end_matches('\n').to_string())
-        .unwrap_or_default()
-}
-
 fn uname(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
     let cls = structseq::type_of(vm, &structseq::UNAME_RESULT);
+    // The uname system call (not /proc files): it works in a sandboxed worker too.
+    let names = nix::sys::utsname::uname().map_err(|e| os_error(vm, &std::io::Error::from(e)))?;
+    let text = |s: &std::ffi::OsStr| s.to_string_lossy().into_owned();
     let values = [
-        kernel("ostype"),
-        kernel("hostname"),
-        kernel("osrelease"),
-        kernel("version"),
-        std::env::consts::ARCH.to_string(),
+        text(names.sysname()),
+        text(names.nodename()),
+        text(names.release()),
+        text(names.version()),
+        text(names.machine()),
     ];
     Ok(structseq::new(
         &cls,
