@@ -28,6 +28,16 @@ pub enum PercentArg {
         /// `type(obj).__name__`.
         type_name: String,
     },
+    /// For `bytes % args` only: a bytes-like object (or one with `__bytes__`), its bytes as
+    /// the chars U+0000–U+00FF, its `ascii()` and its type name.
+    Bytes {
+        /// The bytes, one char per byte.
+        data: String,
+        /// `ascii(obj)`.
+        repr: String,
+        /// `type(obj).__name__`.
+        type_name: String,
+    },
 }
 
 impl PercentArg {
@@ -36,7 +46,7 @@ impl PercentArg {
             PercentArg::Int(_) => "int",
             PercentArg::Float(_) => "float",
             PercentArg::Bool(_) => "bool",
-            PercentArg::Str { type_name, .. } => type_name,
+            PercentArg::Str { type_name, .. } | PercentArg::Bytes { type_name, .. } => type_name,
         }
     }
 }
@@ -56,7 +66,27 @@ pub fn percent_format(fmt: &str, args: &[PercentArg]) -> LibResult<String> {
 pub fn percent_format_with(
     fmt: &str,
     args: &[PercentArg],
+    lookup: Option<&mut PercentKeyLookup<'_>>,
+) -> LibResult<String> {
+    format_percent(fmt, args, lookup, false)
+}
+
+/// `fmt % args` for a bytes `fmt` (PEP 461), with the format and the result as the chars
+/// U+0000–U+00FF, one per byte: `%s`/`%b` take only [`PercentArg::Bytes`], `%r` is `%a`,
+/// `%c` takes an int in range(256) or a single byte.
+pub fn percent_format_bytes(
+    fmt: &str,
+    args: &[PercentArg],
+    lookup: Option<&mut PercentKeyLookup<'_>>,
+) -> LibResult<String> {
+    format_percent(fmt, args, lookup, true)
+}
+
+fn format_percent(
+    fmt: &str,
+    args: &[PercentArg],
     mut lookup: Option<&mut PercentKeyLookup<'_>>,
+    bytes: bool,
 ) -> LibResult<String> {
     let chars: Vec<char> = fmt.chars().collect();
     let mut out = String::with_capacity(fmt.len() + 16);
@@ -196,14 +226,20 @@ pub fn percent_format_with(
             alt,
             zero,
         };
-        let converted = convert_percent(conv, arg, &flags, precision, i - 1)?;
+        let converted = if bytes {
+            convert_percent_bytes(conv, arg, &flags, precision, i - 1)?
+        } else {
+            convert_percent(conv, arg, &flags, precision, i - 1)?
+        };
         check_result_size(width as u128)?;
         push_percent_padded(&mut out, &converted, width, &flags);
     }
     if lookup.is_none() && next_arg < args.len() {
-        return Err(LibError::type_error(
-            "not all arguments converted during string formatting",
-        ));
+        return Err(LibError::type_error(if bytes {
+            "not all arguments converted during bytes formatting"
+        } else {
+            "not all arguments converted during string formatting"
+        }));
     }
     Ok(out)
 }
@@ -240,6 +276,66 @@ impl PercentFlags {
     }
 }
 
+/// [`convert_percent`] for `bytes % args`: the text conversions differ, the numeric ones
+/// are the same.
+fn convert_percent_bytes(
+    conv: char,
+    arg: &PercentArg,
+    flags: &PercentFlags,
+    precision: Option<usize>,
+    at: usize,
+) -> LibResult<PercentConverted> {
+    let text = match conv {
+        's' | 'b' => match arg {
+            PercentArg::Bytes { data, .. } => data.clone(),
+            other => {
+                return Err(LibError::type_error(format!(
+                    "%b requires a bytes-like object, or an object that implements __bytes__, \
+                     not '{}'",
+                    other.type_name()
+                )))
+            }
+        },
+        'r' | 'a' => match arg {
+            PercentArg::Bytes { repr, .. } | PercentArg::Str { repr, .. } => ascii_of_repr(repr),
+            _ => return convert_percent('a', arg, flags, precision, at),
+        },
+        'c' => match arg {
+            PercentArg::Int(n) => match n.to_u32().filter(|&c| c < 256) {
+                Some(c) => char::from_u32(c).unwrap_or('\0').to_string(),
+                None => return Err(LibError::overflow("%c arg not in range(256)")),
+            },
+            PercentArg::Bytes { data, .. } if data.chars().count() == 1 => data.clone(),
+            _ => {
+                return Err(LibError::type_error(
+                    "%c requires an integer in range(256) or a single byte",
+                ))
+            }
+        },
+        // Numbers print as for str; a bytes-like argument is not a number.
+        _ => {
+            if let PercentArg::Bytes { type_name, .. } = arg {
+                let as_str = PercentArg::Str {
+                    text: String::new(),
+                    repr: String::new(),
+                    type_name: type_name.clone(),
+                };
+                return convert_percent(conv, &as_str, flags, precision, at);
+            }
+            return convert_percent(conv, arg, flags, precision, at);
+        }
+    };
+    let body = match precision {
+        Some(p) => text.chars().take(p).collect(),
+        None => text,
+    };
+    Ok(PercentConverted {
+        sign: "",
+        body,
+        numeric: false,
+    })
+}
+
 /// Converts `arg` for the conversion character `conv` (found at index `at` of the format).
 fn convert_percent(
     conv: char,
@@ -272,7 +368,10 @@ fn convert_percent(
     match conv {
         's' | 'r' | 'a' => {
             let text = match arg {
-                PercentArg::Str { text, repr, .. } => match conv {
+                PercentArg::Str { text, repr, .. }
+                | PercentArg::Bytes {
+                    data: text, repr, ..
+                } => match conv {
                     's' => text.clone(),
                     'r' => repr.clone(),
                     _ => ascii_of_repr(repr),

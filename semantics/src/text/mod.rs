@@ -27,6 +27,7 @@
 
 mod checked;
 mod decode;
+mod escape_codec;
 mod indices;
 mod pad;
 mod predicates;
@@ -38,6 +39,7 @@ mod tables;
 
 pub use checked::*;
 pub use decode::*;
+pub use escape_codec::*;
 pub use indices::*;
 pub use pad::*;
 pub use predicates::*;

@@ -172,6 +172,7 @@ static METHODS: &[NativeFn] = &[
     NativeFn::method("bytearray.__repr__", repr, Arity::NoArgs, None),
     NativeFn::method("bytearray.__str__", repr, Arity::NoArgs, None),
     NativeFn::method("bytearray.__add__", add, Arity::One, None),
+    NativeFn::method("bytearray.__mod__", modulo, Arity::One, None),
     NativeFn::method("bytearray.__radd__", radd, Arity::One, None),
     NativeFn::method("bytearray.__iadd__", iadd, Arity::One, None),
     NativeFn::method("bytearray.__mul__", mul, Arity::One, None),
@@ -680,6 +681,13 @@ fn add(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         }
         None => Err(concat_err(vm, &a.pos[1])),
     }
+}
+
+/// `bytearray % args`: PEP 461 formatting into a new bytearray.
+fn modulo(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let d = me(vm, a, "__mod__")?;
+    let out = vm.bytes_percent_format(&d, &a.pos[1])?;
+    Ok(new_bytearray(vm, out))
 }
 
 /// `b"" + bytearray()`: the left operand's type wins, as bytes' buffer concatenation does.

@@ -119,12 +119,37 @@ fn parts(a: &Args) -> (String, Option<ObjRef>, bool) {
     }
 }
 
-/// The instance attribute table a slot lives in.
+/// The instance attribute table a slot lives in: `own`, which keeps the slots once a
+/// `__dict__` object holds the other attributes.
 fn slot_table(obj: &Value) -> Option<&mut crate::value::dict_table::Dict> {
     match obj.as_obj()?.get_mut() {
-        Object::Instance(i) => Some(i.table_mut()),
+        Object::Instance(i) => Some(&mut i.own),
         _ => None,
     }
+}
+
+/// The (mangled) names of the `__slots__` members that `cls` and its bases define.
+pub(crate) fn slot_names(cls: &ObjRef) -> Vec<String> {
+    let mut names = Vec::new();
+    if let Object::Class(c) = cls.get() {
+        for k in &c.mro {
+            if let Object::Class(kc) = k.get() {
+                for (name, v) in kc.dict.iter() {
+                    if is_slot_member(v) {
+                        if let Some(n) = name.as_str() {
+                            names.push(n.to_string());
+                        }
+                    }
+                }
+            }
+        }
+    }
+    names
+}
+
+/// Whether `v` is the member descriptor of a `__slots__` name.
+pub(crate) fn is_slot_member(v: &Value) -> bool {
+    matches!(v, Value::Obj(_)) && state_of::<Descr>(v).is_some_and(|d| d.member)
 }
 
 fn check_owner(vm: &Vm, owner: &Option<ObjRef>, name: &str, obj: &Value) -> PyResult<()> {

@@ -128,37 +128,54 @@ fn operands(vm: &Vm, a: &Args, name: &str) -> PyResult<(Value, Value)> {
     }
 }
 
+// The container dunders run on the built-in value inside a subclass instance, so that
+// `list.__setitem__(self, i, v)` in a subclass's own `__setitem__` does not re-enter it.
+
 fn len(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (r, _) = operands(vm, a, "__len__")?;
-    Ok(Value::Int(vm.len_of(&r)? as i64))
+    Ok(Value::Int(vm.len_of(&builtin_value(r))? as i64))
 }
 
 fn getitem(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (r, k) = operands(vm, a, "__getitem__")?;
-    vm.getitem(&r, &k)
+    let base = builtin_value(r.clone());
+    match vm.getitem(&base, &k) {
+        // `dict.__getitem__` of a dict subclass still asks its `__missing__`.
+        Err(e)
+            if !base.is(&r)
+                && matches!(base.body(), Some(Object::Dict(_)))
+                && vm.exc_matches(&e, ExcKind::KeyError) =>
+        {
+            match vm.call_dunder(&r, "__missing__", std::slice::from_ref(&k))? {
+                Some(v) => Ok(v),
+                None => Err(e),
+            }
+        }
+        res => res,
+    }
 }
 
 fn setitem(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (r, k) = operands(vm, a, "__setitem__")?;
     let v = a.get(2).cloned().unwrap_or(Value::None);
-    vm.setitem(&r, k, v)?;
+    vm.setitem(&builtin_value(r), k, v)?;
     Ok(Value::None)
 }
 
 fn delitem(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (r, k) = operands(vm, a, "__delitem__")?;
-    vm.delitem(&r, &k)?;
+    vm.delitem(&builtin_value(r), &k)?;
     Ok(Value::None)
 }
 
 fn contains(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (r, x) = operands(vm, a, "__contains__")?;
-    Ok(Value::Bool(vm.contains(&r, &x)?))
+    Ok(Value::Bool(vm.contains(&builtin_value(r), &x)?))
 }
 
 fn iter(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (r, _) = operands(vm, a, "__iter__")?;
-    vm.get_iter(&r)
+    vm.get_iter(&builtin_value(r))
 }
 
 fn next(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -286,7 +303,7 @@ fn ge(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn hash(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (r, _) = operands(vm, a, "__hash__")?;
-    Ok(Value::Int(vm.hash(&r)?))
+    Ok(Value::Int(vm.hash(&builtin_value(r))?))
 }
 
 /// `+`, `-` and `*` by their `BINARY_OP` argument. Called directly on a number, the slot
@@ -468,7 +485,7 @@ fn ceil(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn bool(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (r, _) = operands(vm, a, "__bool__")?;
-    Ok(Value::Bool(vm.truthy(&r)?))
+    Ok(Value::Bool(vm.truthy(&builtin_value(r))?))
 }
 
 fn format(vm: &mut Vm, a: &Args) -> PyResult<Value> {

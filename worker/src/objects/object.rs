@@ -152,10 +152,36 @@ fn value_new(vm: &mut Vm, a: &Args, kind: TypeKind, tname: &str) -> PyResult<Val
 
 fn getstate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let obj = a.get(0).cloned().unwrap_or(Value::None);
-    match vm.getattr(&obj, &Vm::str_val("__dict__")) {
-        Ok(d) if matches!(d.body(), Some(Object::Dict(m)) if !m.is_empty()) => Ok(d),
-        _ => Ok(Value::None),
+    let dict = match vm.getattr(&obj, &Vm::str_val("__dict__")) {
+        Ok(d) if matches!(d.body(), Some(Object::Dict(m)) if !m.is_empty()) => d,
+        _ => Value::None,
+    };
+    // With `__slots__`, the state is `(dict or None, {slot: value})` for the slots that are
+    // set, the names as `copyreg._slotnames` lists them.
+    let cls = vm.type_of(&obj);
+    if crate::objects::descriptor::slot_names(&cls).is_empty() {
+        return Ok(dict);
     }
+    let copyreg = vm.import_module("copyreg")?;
+    let slotnames = vm.getattr(&copyreg, &Vm::str_val("_slotnames"))?;
+    let names = vm.call(&slotnames, &[Value::Obj(cls)], &[])?;
+    let names = vm.collect(&names)?;
+    let mut slots = crate::value::dict_table::Dict::new();
+    for n in names {
+        match vm.getattr(&obj, &n) {
+            Ok(v) => {
+                if let Some(s) = n.as_str() {
+                    crate::value::dict_table::dict_set_str(&mut slots, s, v);
+                }
+            }
+            Err(e) if vm.exc_matches(&e, crate::vm::ExcKind::AttributeError) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    if slots.is_empty() {
+        return Ok(dict);
+    }
+    Ok(Vm::new_tuple(vec![dict, Vm::new_dict(slots)]))
 }
 
 fn reduce(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -170,6 +196,20 @@ fn reduce(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 /// `__getstate__`, and the items of a list or dict; below 2, `copyreg._reduce_ex`.
 fn reduce_ex(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let obj = a.get(0).cloned().unwrap_or(Value::None);
+    if let Value::Native(n) = &obj {
+        // A built-in function pickles by reference: a module's function by its name, a
+        // type's method as `getattr(type, name)`.
+        return Ok(match n.qualname.rsplit_once('.') {
+            Some((owner, name)) => match vm.builtins.get(owner).cloned() {
+                Some(t) if matches!(t.body(), Some(Object::Class(_))) => {
+                    let getattr = vm.builtins.get("getattr").cloned().unwrap_or(Value::None);
+                    Vm::new_tuple(vec![getattr, Vm::new_tuple(vec![t, Vm::str_val(name)])])
+                }
+                _ => Vm::str_val(name),
+            },
+            None => Vm::str_val(n.qualname),
+        });
+    }
     let protocol = match a.get(1) {
         Some(Value::Int(p)) => *p,
         Some(v) => {
@@ -180,6 +220,10 @@ fn reduce_ex(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         }
         None => 0,
     };
+    // A built-in type's own `__reduce__` (range, slice).
+    if let Some(m) = crate::objects::method(vm.kind_of(&obj), "__reduce__") {
+        return vm.call_native(m, std::slice::from_ref(&obj), &[]);
+    }
     // A class's own `__reduce__` wins, as in CPython's `object.__reduce_ex__`.
     let cls = vm.type_of(&obj);
     if let Some(r) = vm.lookup_class_attr(&cls, "__reduce__") {

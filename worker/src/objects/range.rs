@@ -15,7 +15,19 @@ use permafrost_semantics::hash;
 pub(crate) static METHODS: &[NativeFn] = &[
     NativeFn::method("range.index", index, Arity::One, None),
     NativeFn::method("range.count", count, Arity::One, None),
+    NativeFn::method("range.__reduce__", reduce, Arity::NoArgs, None),
 ];
+
+/// `(range, (start, stop, step))`, for copy and pickle.
+fn reduce(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    match a.pos[0].body() {
+        Some(Object::Range { start, stop, step }) => {
+            let args = Vm::new_tuple(vec![start.clone(), stop.clone(), step.clone()]);
+            Ok(Vm::new_tuple(vec![Value::Obj(vm.type_of(&a.pos[0])), args]))
+        }
+        _ => Err(vm.type_error("descriptor '__reduce__' requires a 'range' object")),
+    }
+}
 
 fn is_range(v: &Value) -> bool {
     matches!(v.body(), Some(Object::Range { .. }))

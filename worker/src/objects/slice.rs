@@ -9,8 +9,21 @@ use num_bigint::BigInt;
 use num_traits::{One, Signed, Zero};
 
 /// The methods of `slice`, looked up by name.
-pub(crate) static METHODS: &[NativeFn] =
-    &[NativeFn::method("slice.indices", indices, Arity::One, None)];
+pub(crate) static METHODS: &[NativeFn] = &[
+    NativeFn::method("slice.indices", indices, Arity::One, None),
+    NativeFn::method("slice.__reduce__", reduce, Arity::NoArgs, None),
+];
+
+/// `(slice, (start, stop, step))`, for copy and pickle.
+fn reduce(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    match a.pos[0].body() {
+        Some(Object::Slice { start, stop, step }) => {
+            let args = Vm::new_tuple(vec![start.clone(), stop.clone(), step.clone()]);
+            Ok(Vm::new_tuple(vec![Value::Obj(vm.type_of(&a.pos[0])), args]))
+        }
+        _ => Err(vm.type_error("descriptor '__reduce__' requires a 'slice' object")),
+    }
+}
 
 fn is_slice(v: &Value) -> bool {
     matches!(v.body(), Some(Object::Slice { .. }))

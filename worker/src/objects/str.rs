@@ -583,6 +583,14 @@ pub(super) fn encode(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let enc = given.to_ascii_lowercase().replace('_', "-");
     let (limit, name) = match enc.as_str() {
         "utf-8" | "utf8" => return Ok(Value::obj(Object::Bytes(s.as_bytes().into()))),
+        "unicode-escape" => {
+            let out = permafrost_semantics::text::unicode_escape_encode(s);
+            return Ok(Value::obj(Object::Bytes(out.into_boxed_slice().into())));
+        }
+        "raw-unicode-escape" => {
+            let out = permafrost_semantics::text::raw_unicode_escape_encode(s);
+            return Ok(Value::obj(Object::Bytes(out.into_boxed_slice().into())));
+        }
         "ascii" | "us-ascii" => (128u32, "ascii"),
         "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" => (256u32, "latin-1"),
         _ => return Err(vm.err(ExcKind::LookupError, format!("unknown encoding: {given}"))),

@@ -51,6 +51,8 @@ static BYTESIO_METHODS: &[NativeFn] = &[
     NativeFn::new("BytesIO", bytesio_new),
     NativeFn::new("BytesIO.__init__", bytesio_init),
     NativeFn::method("BytesIO.getvalue", b_getvalue, Arity::NoArgs, None),
+    NativeFn::method("BytesIO.getbuffer", b_getbuffer, Arity::NoArgs, None),
+    NativeFn::method("BytesIO.readinto", b_readinto, Arity::One, None),
     NativeFn::method("BytesIO.read", b_read, Arity::Range(0, 1), None),
     NativeFn::method("BytesIO.read1", b_read, Arity::Range(0, 1), None),
     NativeFn::method("BytesIO.readline", b_readline, Arity::Range(0, 1), None),
@@ -651,6 +653,37 @@ fn bio_open<'a>(vm: &Vm, a: &Args<'a>) -> PyResult<&'a mut BytesIO> {
 
 fn b_getvalue(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(bytes_val(&bio_open(vm, a)?.buf))
+}
+
+/// A memoryview of a copy of the contents: writes through it do not reach the stream
+/// (CPython's view shares the buffer and blocks resizing while it lives).
+fn b_getbuffer(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let data = bio_open(vm, a)?.buf.clone();
+    let copy = crate::objects::bytearray::new_bytearray(vm, data);
+    let memoryview = vm
+        .builtins
+        .get("memoryview")
+        .cloned()
+        .unwrap_or(Value::None);
+    vm.call(&memoryview, &[copy], &[])
+}
+
+/// Reads into a bytearray, up to its length; the number of bytes read.
+fn b_readinto(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let target = a.pos[1].clone();
+    let b = bio_open(vm, a)?;
+    let Some(dest) = crate::stdlib::state_of::<crate::objects::bytearray::ByteArray>(&target)
+    else {
+        return Err(vm.type_error(format!(
+            "readinto() argument must be read-write bytes-like object, not {}",
+            vm.type_name(&target)
+        )));
+    };
+    let start = b.pos.min(b.buf.len());
+    let n = dest.data.len().min(b.buf.len() - start);
+    dest.data[..n].copy_from_slice(&b.buf[start..start + n]);
+    b.pos = start + n;
+    Ok(Value::Int(n as i64))
 }
 
 fn b_read(vm: &mut Vm, a: &Args) -> PyResult<Value> {

@@ -430,9 +430,29 @@ impl Vm {
                     if c.builtin
                         && kind != TypeKind::Object
                         && kind != TypeKind::Type
-                        && matches!(name, "__repr__" | "__str__" | "__format__")
+                        && matches!(
+                            name,
+                            "__repr__"
+                                | "__str__"
+                                | "__format__"
+                                | "__hash__"
+                                | "__eq__"
+                                | "__ne__"
+                                | "__lt__"
+                                | "__le__"
+                                | "__gt__"
+                                | "__ge__"
+                        )
                         && dict_get_str(&c.dict, name).is_none()
                     {
+                        if name == "__hash__"
+                            && matches!(
+                                kind,
+                                TypeKind::List | TypeKind::Dict | TypeKind::Set | TypeKind::Slice
+                            )
+                        {
+                            return Ok(Value::None);
+                        }
                         if let Some(m) = crate::objects::method(kind, name) {
                             return Ok(Value::Native(m));
                         }
@@ -677,6 +697,21 @@ impl Vm {
             (Value::Float(_), "imag") => return Ok(Value::Float(0.0)),
             (Value::Native(n), "__name__") => return Ok(Vm::str_val(n.name())),
             (Value::Native(n), "__qualname__") => return Ok(Vm::str_val(n.qualname)),
+            (Value::Native(n), "__self__") => {
+                // A type's method is bound to the type; a function to its module.
+                if let Some((owner, _)) = n.qualname.rsplit_once('.') {
+                    if let Some(t @ Value::Obj(_)) = self.builtins.get(owner).cloned() {
+                        if matches!(t.body(), Some(Object::Class(_))) {
+                            return Ok(t);
+                        }
+                    }
+                }
+                let module = self.getattr(obj, &Vm::str_val("__module__"))?;
+                if let Some(m) = module.as_str() {
+                    let m = m.to_string();
+                    return self.import_module(&m);
+                }
+            }
             _ => {}
         }
         if let Some(Object::BigInt(_)) = obj.body() {
@@ -775,8 +810,23 @@ impl Vm {
                 {
                     return None;
                 }
+                let slots = crate::objects::descriptor::slot_names(&inst.class);
                 return match o.get_mut() {
-                    Object::Instance(inst) => Some(Value::Obj(inst.dict_object())),
+                    Object::Instance(inst) => {
+                        // The slots stay in `own`; the other attributes move to the dict.
+                        let keep = if inst.dict_obj.is_none() && !slots.is_empty() {
+                            let (keep, rest) = split_slots(&inst.own, &slots);
+                            inst.own = rest;
+                            Some(keep)
+                        } else {
+                            None
+                        };
+                        let d = inst.dict_object();
+                        if let Some(keep) = keep {
+                            inst.own = keep;
+                        }
+                        Some(Value::Obj(d))
+                    }
                     _ => None,
                 };
             }
@@ -926,8 +976,13 @@ impl Vm {
                 self.type_name(&v)
             )));
         };
+        let slots = match o.get() {
+            Object::Instance(inst) => crate::objects::descriptor::slot_names(&inst.class),
+            _ => Vec::new(),
+        };
         if let Object::Instance(inst) = o.get_mut() {
-            inst.own = Dict::new();
+            // The slots' values are kept; the other attributes are replaced.
+            inst.own = split_slots(&inst.own, &slots).0;
             inst.dict_obj = Some(d);
         }
         Ok(())
@@ -1058,7 +1113,11 @@ impl Vm {
                 Ok(())
             }
             Object::Module(_) => {
+                let mut rebind = None;
                 if let Object::Module(m) = o.get_mut() {
+                    if m.name == "builtins" {
+                        rebind = Some(v.clone());
+                    }
                     match &m.dict {
                         Some(d) => {
                             if let Object::Dict(d) = d.get_mut() {
@@ -1070,6 +1129,9 @@ impl Vm {
                             m.slots[s as usize] = v;
                         }
                     }
+                }
+                if let Some(v) = rebind {
+                    self.rebind_builtin(name, &v);
                 }
                 Ok(())
             }
@@ -1232,7 +1294,14 @@ impl Vm {
                 }
             }
             Some(Object::Module(m)) => match m.slot_of(name) {
-                Some(s) => !std::mem::replace(&mut m.slots[s as usize], Value::Null).is_null(),
+                Some(s) => {
+                    let was_set =
+                        !std::mem::replace(&mut m.slots[s as usize], Value::Null).is_null();
+                    if was_set && m.name == "builtins" {
+                        self.rebind_builtin(name, &Value::Null);
+                    }
+                    was_set
+                }
                 None => false,
             },
             _ => false,
@@ -1609,13 +1678,6 @@ impl Vm {
             || bases
                 .iter()
                 .any(|b| matches!(b.get(), Object::Class(c) if c.has_getattribute));
-        let has_properties = has_getattribute
-            || dict
-                .iter()
-                .any(|(_, v)| prop_of(v).is_some() || self.is_user_descriptor(v))
-            || bases
-                .iter()
-                .any(|b| matches!(b.get(), Object::Class(c) if c.has_properties));
         let has_setattr = dict_get_str(&dict, "__setattr__").is_some()
             || bases
                 .iter()
@@ -1677,6 +1739,23 @@ impl Vm {
                 all
             }
         };
+        // Instances with both slots and a `__dict__` read and write their slots through the
+        // member descriptors (data descriptors win over the dict), so the slots never land
+        // in `__dict__`.
+        let slots_beside_dict = slots.is_none()
+            && (!own_slots.is_empty()
+                || mro.iter().any(|k| {
+                    matches!(k.get(), Object::Class(kc)
+                        if kc.dict.iter().any(|(_, v)| crate::objects::descriptor::is_slot_member(v)))
+                }));
+        let has_properties = has_getattribute
+            || slots_beside_dict
+            || dict
+                .iter()
+                .any(|(_, v)| prop_of(v).is_some() || self.is_user_descriptor(v))
+            || bases
+                .iter()
+                .any(|b| matches!(b.get(), Object::Class(c) if c.has_properties));
         let metaclass = if meta.ptr_eq(self.type_obj(TypeKind::Type)) {
             None
         } else {
@@ -1895,4 +1974,21 @@ impl Vm {
         }
         Ok(Value::obj(Object::Super { class, receiver }))
     }
+}
+
+/// `own` split into the entries named in `slots` and the rest.
+fn split_slots(own: &Dict, slots: &[String]) -> (Dict, Dict) {
+    let mut keep = Dict::new();
+    let mut rest = Dict::new();
+    for (k, v) in own.iter() {
+        if let Some(name) = k.as_str() {
+            let to = if slots.iter().any(|s| s == name) {
+                &mut keep
+            } else {
+                &mut rest
+            };
+            dict_set_str(to, name, v.clone());
+        }
+    }
+    (keep, rest)
 }

@@ -1566,9 +1566,16 @@ impl Vm {
         let name = info.view.names().get(arg as usize);
         let name = name.as_str();
         let Some(g) = globals else {
-            return match info.builtin_fallback.get(arg as usize) {
-                Some(v) if !v.is_null() => Ok(v.clone()),
-                _ => Err(self.name_error(name)),
+            if let Some(v) = info.builtin_fallback.get(arg as usize) {
+                if !v.is_null() {
+                    return Ok(v.clone());
+                }
+            }
+            // A name bound later with `builtins.NAME = ...`.
+            let name = name.to_string();
+            return match self.builtins_module_get(&name)? {
+                Some(v) => Ok(v),
+                None => Err(self.name_error(&name)),
             };
         };
         let h = crate::value::dict_table::str_hash_of(name);
@@ -1599,14 +1606,41 @@ impl Vm {
         }
         // The builtins module's own names (`__name__` is 'builtins').
         let name = name.to_string();
+        match self.builtins_module_get(&name)? {
+            Some(v) => Ok(v),
+            None => Err(self.name_error(&name)),
+        }
+    }
+
+    /// `name` in the `builtins` module, which holds the names bound at run time as well.
+    fn builtins_module_get(&mut self, name: &str) -> PyResult<Option<Value>> {
         if let Value::Obj(b) = self.import_module("builtins")? {
             if let Object::Module(m) = b.get() {
-                if let Some(v) = m.get(&name) {
-                    return Ok(v.clone());
+                return Ok(m.get(name).cloned());
+            }
+        }
+        Ok(None)
+    }
+
+    /// `builtins.NAME = v` (or `del`, with `v` null): every code object's resolved built-in
+    /// for `NAME` follows, so a global read that misses the module sees the new binding.
+    /// Rare (monkey-patching), so a walk over all code objects is acceptable.
+    pub(crate) fn rebind_builtin(&mut self, name: &str, v: &Value) {
+        for info in self.codes.iter_mut() {
+            let names = info.view.names();
+            for (i, n) in names.iter().enumerate() {
+                if n.as_str() == name {
+                    if let Some(slot) = info.builtin_fallback.get_mut(i) {
+                        *slot = v.clone();
+                    }
                 }
             }
         }
-        Err(self.name_error(&name))
+        if v.is_null() {
+            self.builtins.remove(name);
+        } else if let Some(slot) = self.builtins.get_mut(name) {
+            *slot = v.clone();
+        }
     }
 
     /// A global store that found no slot: into the globals dict.

@@ -423,6 +423,11 @@ impl Vm {
         let Some(o) = v.as_obj().cloned() else {
             return self.str_of(v);
         };
+        if self.exc_matches(&o, ExcKind::OSError) {
+            if let Some(s) = crate::objects::exception::os_error_str(self, &o)? {
+                return Ok(s);
+            }
+        }
         let args = self.exc_args(&o);
         let is_key = self.exc_matches(&o, ExcKind::KeyError);
         if args.len() == 2 && self.exc_matches(&o, ExcKind::SyntaxError) {
@@ -611,6 +616,20 @@ impl Vm {
 
     /// `fmt % args`.
     pub fn percent_format(&mut self, fmt: &str, args: &Value) -> PyResult<Value> {
+        Ok(Vm::str_val(self.percent_format_text(fmt, args, false)?))
+    }
+
+    /// `fmt % args` for a bytes or bytearray `fmt` (PEP 461): the formatted bytes.
+    pub fn bytes_percent_format(&mut self, fmt: &[u8], args: &Value) -> PyResult<Vec<u8>> {
+        let fmt: String = fmt.iter().map(|&b| b as char).collect();
+        let out = self.percent_format_text(&fmt, args, true)?;
+        // Every char is U+0000–U+00FF: the format's bytes, the arguments' bytes, ASCII.
+        Ok(out.chars().map(|c| c as u32 as u8).collect())
+    }
+
+    /// `%`-formatting of `fmt`; with `bytes`, `fmt` holds one char per byte and so does the
+    /// result.
+    fn percent_format_text(&mut self, fmt: &str, args: &Value, bytes: bool) -> PyResult<String> {
         let is_mapping = matches!(args.body(), Some(Object::Dict(_) | Object::Instance(_)));
         if is_mapping && fmt.contains("%(") {
             // `%(name)s`: look each key up, then format positionally.
@@ -642,7 +661,12 @@ impl Vm {
                     let Some(end) = end else {
                         return Err(self.value_error("incomplete format key"));
                     };
-                    let key = Vm::str_val(&tail[..end]);
+                    let key = if bytes {
+                        let b: Vec<u8> = tail[..end].chars().map(|c| c as u32 as u8).collect();
+                        Value::obj(Object::Bytes(b.into_boxed_slice().into()))
+                    } else {
+                        Vm::str_val(&tail[..end])
+                    };
                     items.push(self.getitem(args, &key)?);
                     plain.push('%');
                     rest = &tail[end + 1..];
@@ -653,7 +677,7 @@ impl Vm {
             }
             plain.push_str(rest);
             let tuple = Vm::new_tuple(items);
-            return self.percent_format(&plain, &tuple);
+            return self.percent_format_text(&plain, &tuple, bytes);
         }
         let items = match args.body() {
             Some(Object::Tuple(t)) => t.to_vec(),
@@ -674,6 +698,7 @@ impl Vm {
                 Value::Float(f) => format::PercentArg::Float(*f),
                 _ => match it.body() {
                     Some(Object::BigInt(b)) => format::PercentArg::Int(b.clone()),
+                    _ if bytes => self.bytes_percent_arg(it)?,
                     _ => format::PercentArg::Str {
                         text: self.str_of(it)?,
                         repr: self.repr(it)?,
@@ -682,24 +707,65 @@ impl Vm {
                 },
             });
         }
-        let r = match format::percent_format(fmt, &pargs) {
-            Ok(r) => r,
+        let run = |pargs: &[format::PercentArg]| {
+            if bytes {
+                format::percent_format_bytes(fmt, pargs, None)
+            } else {
+                format::percent_format(fmt, pargs)
+            }
+        };
+        match run(&pargs) {
+            Ok(r) => Ok(r),
             // An unused mapping-like argument (anything subscriptable but a tuple or str) is
             // not an error: CPython takes it for a `%(key)` mapping.
-            Err(e) if pargs.len() == 1 && self.mapping_like(args) => {
-                format::percent_format(fmt, &[]).map_err(|_| self.lib_err(e))?
+            Err(e) if pargs.len() == 1 && self.mapping_like(args, bytes) => {
+                run(&[]).map_err(|_| self.lib_err(e))
             }
-            Err(e) => return Err(self.lib_err(e)),
-        };
-        Ok(Vm::str_val(r))
+            Err(e) => Err(self.lib_err(e)),
+        }
     }
 
-    /// Whether `%` takes `v` for a mapping: subscriptable, but neither a tuple nor a str.
-    fn mapping_like(&self, v: &Value) -> bool {
-        match v.body() {
-            Some(Object::Dict(_) | Object::List(_) | Object::Bytes(_) | Object::Range { .. }) => {
-                true
+    /// An argument of `bytes % args` that is not a number: its bytes if it is bytes-like or
+    /// has `__bytes__` (for `%s`/`%b`), and its repr (for `%r`/`%a`).
+    fn bytes_percent_arg(&mut self, it: &Value) -> PyResult<format::PercentArg> {
+        let repr = self.repr(it)?;
+        let type_name = self.type_name(it);
+        let mut data = crate::objects::bytearray::bytes_like(it);
+        if data.is_none() && it.as_str().is_none() {
+            if let Some(m) = self.lookup_class_attr(&self.type_of(it), "__bytes__") {
+                let b = self.call(&m, std::slice::from_ref(it), &[])?;
+                match b.body() {
+                    Some(Object::Bytes(b)) => data = Some(b.to_vec()),
+                    _ => {
+                        return Err(self.type_error(format!(
+                            "__bytes__ returned non-bytes (type {})",
+                            self.type_name(&b)
+                        )))
+                    }
+                }
             }
+        }
+        Ok(match data {
+            Some(d) => format::PercentArg::Bytes {
+                data: d.iter().map(|&b| b as char).collect(),
+                repr,
+                type_name,
+            },
+            None => format::PercentArg::Str {
+                text: String::new(),
+                repr,
+                type_name,
+            },
+        })
+    }
+
+    /// Whether `%` takes `v` for a mapping: subscriptable, but neither a tuple nor a str
+    /// (nor a bytes, for a bytes format).
+    fn mapping_like(&self, v: &Value, bytes_format: bool) -> bool {
+        match v.body() {
+            Some(Object::Dict(_) | Object::List(_) | Object::Range { .. }) => true,
+            // A bytes format takes a bytes argument for a value, as a str format does a str.
+            Some(Object::Bytes(_)) => !bytes_format,
             Some(Object::Instance(_)) => self
                 .lookup_class_attr(&self.type_of(v), "__getitem__")
                 .is_some(),

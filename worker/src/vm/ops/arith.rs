@@ -410,6 +410,13 @@ impl Vm {
                     let fmt = fmt.to_string();
                     return Ok(Some(self.percent_format(&fmt, b)?));
                 }
+                if let Some(Object::Bytes(fmt)) = a.body() {
+                    let fmt = fmt.to_vec();
+                    let out = self.bytes_percent_format(&fmt, b)?;
+                    return Ok(Some(Value::obj(Object::Bytes(
+                        out.into_boxed_slice().into(),
+                    ))));
+                }
                 Ok(None)
             }
             BinaryOp::Or | BinaryOp::And | BinaryOp::Sub | BinaryOp::Xor => {

@@ -187,7 +187,10 @@ impl Vm {
         }
         let r = self.call(hash_method, std::slice::from_ref(v), &[])?;
         match num_of(&r) {
-            Some(Num::I(i)) => Ok(hash::hash_i64(i)),
+            // A result that fits is the hash itself (-1 is reserved for errors and becomes
+            // -2); a larger int is hashed as an int.
+            Some(Num::I(-1)) => Ok(-2),
+            Some(Num::I(i)) => Ok(i),
             Some(Num::B(b)) => Ok(hash::hash_bigint(b)),
             _ => Err(self.type_error("__hash__ method should return an integer")),
         }
