@@ -179,17 +179,8 @@ pub(crate) fn enter_worker(
         }
         3
     };
-    // Collect first: the directory listing has a descriptor of its own while it is read.
-    let open: Vec<RawFd> = std::fs::read_dir("/proc/self/fd")
-        .map_err(|e| format!("cannot list /proc/self/fd: {e}"))?
-        .filter_map(|entry| entry.ok()?.file_name().to_str()?.parse().ok())
-        .collect();
-    for fd in open {
-        if fd >= first && !keep.contains(&fd) {
-            // The listing's own descriptor is already closed: EBADF, harmless.
-            let _ = nix::unistd::close(fd);
-        }
-    }
+    crate::fork::close_descriptors_from(first, keep)
+        .map_err(|e| format!("cannot close inherited descriptors: {e}"))?;
     if let Some(identity) = identity {
         nix::unistd::setgroups(&identity.groups).map_err(|e| format!("setgroups: {e}"))?;
         nix::unistd::setgid(identity.gid).map_err(|e| format!("setgid: {e}"))?;
@@ -208,7 +199,7 @@ const MAX_WORKER_FDS: u64 = 16;
 /// and `compile` runs on one). RLIMIT_NPROC counts threads too, so a worker that dropped to
 /// another user keeps its limit then; root ignores RLIMIT_NPROC anyway, and the filter refuses
 /// every new process whatever the limit.
-pub(crate) fn lock_down(cpu_seconds: u64, threads: bool) -> Result<(), String> {
+pub(crate) fn lock_down(filters: &Filters, cpu_seconds: u64, threads: bool) -> Result<(), String> {
     let limit = |resource: Resource, soft: u64, hard: u64, name: &str| {
         setrlimit(resource, soft, hard).map_err(|e| format!("setrlimit({name}): {e}"))
     };
@@ -235,10 +226,17 @@ pub(crate) fn lock_down(cpu_seconds: u64, threads: bool) -> Result<(), String> {
         )?;
     }
     nix::sys::prctl::set_no_new_privs().map_err(|e| format!("PR_SET_NO_NEW_PRIVS: {e}"))?;
-    let (program, clone3) = filter()?;
+    let (mut program, clone3) = (filters.main.clone(), &filters.clone3);
+    // The filter was compiled in the zygote, before this process had its pid.
+    let own = nix::unistd::getpid().as_raw() as u32;
+    for instruction in program.iter_mut() {
+        if instruction.k == PID_PLACEHOLDER {
+            instruction.k = own;
+        }
+    }
     // The clone3 one first: installing a filter needs prctl and seccomp, which the main one
     // refuses.
-    seccompiler::apply_filter_all_threads(&clone3).map_err(|e| format!("seccomp: {e}"))?;
+    seccompiler::apply_filter_all_threads(clone3).map_err(|e| format!("seccomp: {e}"))?;
     seccompiler::apply_filter_all_threads(&program).map_err(|e| format!("seccomp: {e}"))
 }
 
@@ -305,6 +303,27 @@ const ALLOWED: &[libc::c_long] = &[
     libc::SYS_getrusage,
 ];
 
+/// The two compiled seccomp programs (see [`filter`]), compiled once in the zygote so that a
+/// fork pays only for installing them.
+#[derive(Clone, Debug)]
+pub(crate) struct Filters {
+    main: BpfProgram,
+    clone3: BpfProgram,
+}
+
+impl Filters {
+    /// Compiles both programs.
+    pub(crate) fn new() -> Result<Filters, String> {
+        let (main, clone3) = filter()?;
+        Ok(Filters { main, clone3 })
+    }
+}
+
+/// Stands for the worker's pid in the compiled filter (`tgkill` to itself only) until the
+/// worker patches it in: above any pid the kernel hands out (at most 2^22), and no other
+/// constant of the filter has this value.
+const PID_PLACEHOLDER: u32 = 0x7fff_fff1;
+
 /// The seccomp programs. The first allows [`ALLOWED`], `clone` of threads only (never of
 /// processes), `tgkill` of this process's own threads (`abort`), `prctl(PR_SET_NAME)` (thread
 /// names) and `clone3`; everything else fails with `EPERM`. The second makes `clone3` fail with
@@ -327,7 +346,7 @@ pub(crate) fn filter() -> Result<(BpfProgram, BpfProgram), String> {
         .map_err(err)?])
         .map_err(err)?],
     );
-    let own = nix::unistd::getpid().as_raw() as u64;
+    let own = u64::from(PID_PLACEHOLDER);
     rules.insert(
         libc::SYS_tgkill,
         vec![SeccompRule::new(vec![SeccompCondition::new(
@@ -436,7 +455,14 @@ fn sandboxed_attempts(identity: Option<&Identity>) -> i32 {
         println!("sandbox: {message}");
         return 1;
     }
-    if let Err(message) = lock_down(0, false) {
+    let filters = match Filters::new() {
+        Ok(filters) => filters,
+        Err(message) => {
+            println!("sandbox: {message}");
+            return 1;
+        }
+    };
+    if let Err(message) = lock_down(&filters, 0, false) {
         println!("sandbox: {message}");
         return 1;
     }
@@ -546,5 +572,7 @@ mod tests {
     fn the_filter_compiles() {
         let (main, clone3) = filter().unwrap();
         assert!(!main.is_empty() && !clone3.is_empty());
+        // The pid placeholder appears once (the tgkill rule), so patching it is exact.
+        assert_eq!(main.iter().filter(|i| i.k == PID_PLACEHOLDER).count(), 1);
     }
 }

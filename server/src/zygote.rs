@@ -318,8 +318,21 @@ fn zygote_main(
             fork::exit_now(1);
         }
     };
+    let filters = if options.sandbox.enabled {
+        match crate::sandbox::Filters::new() {
+            Ok(filters) => Some(filters),
+            Err(message) => {
+                let message = format!("V{message}");
+                let _ = fork::send_with_fd(control.as_fd(), message.as_bytes(), None);
+                fork::exit_now(1);
+            }
+        }
+    } else {
+        None
+    };
     let worker = WorkerConfig {
         max_reply_bytes,
+        filters,
         sandbox: options.sandbox.enabled,
         identity,
         cpu_seconds: options.sandbox.cpu_seconds,
@@ -544,15 +557,16 @@ fn spawn_worker(
             }
             let (max_reply_bytes, isolate) = (config.max_reply_bytes, config.isolate);
             let lock_down = config
-                .sandbox
-                .then_some((config.cpu_seconds, config.threads));
+                .filters
+                .as_ref()
+                .map(|f| (f, config.cpu_seconds, config.threads));
             // One long-lived interpreter thread per worker: every job then runs inline on its
             // big stack instead of paying a thread spawn and join per call.
             permafrost_worker::on_interpreter_stack(move || {
                 // Here, once this thread exists: the filter then covers both threads, and
                 // RLIMIT_NPROC 0 would have refused to create it.
-                if let Some((cpu_seconds, threads)) = lock_down {
-                    if crate::sandbox::lock_down(cpu_seconds, threads).is_err() {
+                if let Some((filters, cpu_seconds, threads)) = lock_down {
+                    if crate::sandbox::lock_down(filters, cpu_seconds, threads).is_err() {
                         fork::exit_now(SANDBOX_FAILED);
                     }
                 }
@@ -612,6 +626,8 @@ struct WorkerConfig {
     max_reply_bytes: usize,
     /// Apply the worker sandbox.
     sandbox: bool,
+    /// The sandbox's seccomp programs, compiled before any fork.
+    filters: Option<crate::sandbox::Filters>,
     /// `--user`, resolved.
     identity: Option<crate::sandbox::Identity>,
     cpu_seconds: u64,
