@@ -36,3 +36,8 @@ for i in range(100000):
 p2 = time.process_time()
 pn = time.process_time_ns()
 print(type(p1).__name__, type(pn).__name__, p2 > p1, p1 >= 0, abs(pn / 1e9 - p2) < 1)
+
+# times: five floats in seconds, CPU times non-negative, elapsed since boot positive
+tm = os.times()
+print(type(tm).__name__, len(tm), all(isinstance(f, float) for f in tm))
+print(tm.user >= 0, tm.system >= 0, tm.children_user >= 0, tm.elapsed > 0, tm[4] == tm.elapsed)
