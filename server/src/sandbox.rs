@@ -167,13 +167,15 @@ pub(crate) fn enter_worker(
             .write(true)
             .open("/dev/null")
             .map_err(|e| format!("cannot open /dev/null: {e}"))?;
-        for fd in 0..3 {
+        // 2 stays: a worker reports how it died there (a truncated image store file), and it
+        // is the supervisor's log.
+        for fd in 0..2 {
             if null.as_raw_fd() != fd {
                 nix::unistd::dup2(null.as_raw_fd(), fd)
                     .map_err(|e| format!("cannot point descriptor {fd} at /dev/null: {e}"))?;
             }
         }
-        if null.as_raw_fd() < 3 {
+        if null.as_raw_fd() < 2 {
             // Now one of the standard descriptors: keep it open.
             std::mem::forget(null);
         }
@@ -208,7 +210,12 @@ pub(crate) fn lock_down(filters: &Filters, cpu_seconds: u64, threads: bool) -> R
     if !threads || Uid::current().is_root() {
         limit(Resource::RLIMIT_NPROC, 0, 0, "RLIMIT_NPROC")?;
     }
-    limit(Resource::RLIMIT_FSIZE, 0, 0, "RLIMIT_FSIZE")?;
+    // Under RLIMIT_FSIZE 0 a write to a regular file is SIGXFSZ: when stderr (the log the
+    // worker's last words go to) is one, the limit is left as it was. No file can be opened,
+    // so stderr is the only regular file a worker can hold.
+    if !stderr_is_regular_file() {
+        limit(Resource::RLIMIT_FSIZE, 0, 0, "RLIMIT_FSIZE")?;
+    }
     limit(Resource::RLIMIT_CORE, 0, 0, "RLIMIT_CORE")?;
     limit(
         Resource::RLIMIT_NOFILE,
@@ -238,6 +245,10 @@ pub(crate) fn lock_down(filters: &Filters, cpu_seconds: u64, threads: bool) -> R
     // refuses.
     seccompiler::apply_filter_all_threads(clone3).map_err(|e| format!("seccomp: {e}"))?;
     seccompiler::apply_filter_all_threads(&program).map_err(|e| format!("seccomp: {e}"))
+}
+
+fn stderr_is_regular_file() -> bool {
+    nix::sys::stat::fstat(2).is_ok_and(|st| st.st_mode & libc::S_IFMT == libc::S_IFREG)
 }
 
 /// The system calls a worker makes once it serves jobs (found by running the corpus and the
