@@ -138,6 +138,41 @@ pub enum Command {
         /// unfinished, or does not read its replies, for this many seconds.
         #[arg(long = "client-timeout", default_value_t = 60.0)]
         client_timeout: f64,
+        /// Also let this uid submit jobs (repeatable; root and the server's own uid always
+        /// may).
+        #[arg(long = "allow-uid", value_name = "UID")]
+        allow_uid: Vec<u32>,
+        /// Also let peers whose primary group is this gid submit jobs (repeatable).
+        #[arg(long = "allow-gid", value_name = "GID")]
+        allow_gid: Vec<u32>,
+        /// Permission bits of the socket file, in octal (default 600).
+        #[arg(long = "socket-mode", value_name = "OCTAL")]
+        socket_mode: Option<String>,
+        /// Group of the socket file (a name or a gid).
+        #[arg(long = "socket-group", value_name = "GROUP")]
+        socket_group: Option<String>,
+        /// Run workers without the sandbox (seccomp, rlimits, no_new_privs, empty environment,
+        /// closed descriptors), for debugging.
+        #[arg(long = "no-sandbox")]
+        no_sandbox: bool,
+        /// Run workers as this user (and its groups); needs a server started as root.
+        #[arg(long, value_name = "NAME")]
+        user: Option<String>,
+        /// Keep this environment variable for the zygote and workers (repeatable; the sandbox
+        /// drops all others).
+        #[arg(long = "pass-env", value_name = "NAME")]
+        pass_env: Vec<String>,
+        /// RLIMIT_CPU of each worker in seconds (0: none); under --isolate, per job.
+        #[arg(long = "worker-cpu-seconds", default_value_t = 0)]
+        worker_cpu_seconds: u64,
+        /// Run every job in a fresh worker forked from the zygote: nothing a job does
+        /// persists into the next one.
+        #[arg(long, conflicts_with = "max_jobs_per_worker")]
+        isolate: bool,
+        /// With --isolate: workers kept forked and idle beyond --workers, so that a job never
+        /// waits for a fork.
+        #[arg(long = "spare-workers", default_value_t = 2)]
+        spare_workers: usize,
         /// The host-wide image store the image is placed in and mapped from (default:
         /// $PERMAFROST_IMAGE_STORE, else /var/lib/permafrost/images for root,
         /// ~/.cache/permafrost/images for other users).
@@ -173,6 +208,26 @@ pub enum Command {
         /// Refuse `exec`, `eval` and `compile` in jobs.
         #[arg(long = "no-dynamic-code")]
         no_dynamic_code: bool,
+        /// Workers run unsandboxed.
+        #[arg(long = "no-sandbox")]
+        no_sandbox: bool,
+        /// Workers drop to this user.
+        #[arg(long)]
+        user: Option<String>,
+        /// RLIMIT_CPU of each worker (0: none).
+        #[arg(long = "worker-cpu-seconds", default_value_t = 0)]
+        worker_cpu_seconds: u64,
+        /// A worker exits after one job.
+        #[arg(long)]
+        isolate: bool,
+    },
+    /// Applies the worker sandbox to itself, then tries to open a file, create a socket, fork
+    /// and exec; exits 0 only if every attempt failed.
+    #[command(name = "sandbox-selftest", hide = true)]
+    SandboxSelftest {
+        /// Drop to this user first, as `serve --user` does.
+        #[arg(long)]
+        user: Option<String>,
     },
     /// Call a function on a running server; each ARG is a JSON value.
     Call {

@@ -54,10 +54,12 @@ pub(crate) enum FromClient {
 }
 
 /// The client limits of `serve`.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub(crate) struct Limits {
     pub max_connections: usize,
     pub client_timeout: Duration,
+    /// Who may submit (`SO_PEERCRED` checked on accept).
+    pub access: crate::sandbox::Access,
 }
 
 /// A connection's shared counters: requests unanswered, reply bytes not yet written.
@@ -165,11 +167,34 @@ pub(crate) async fn accept<E: From<FromClient> + Send + 'static>(
         last: None,
         suppressed: 0,
     };
+    let mut denials = RateLimitedLog {
+        last: None,
+        suppressed: 0,
+    };
     let mut next_id: u64 = 0;
     loop {
         tokio::select! {
             accepted = listener.accept() => match accepted {
                 Ok((stream, _)) => {
+                    let refused = match stream.peer_cred() {
+                        Ok(cred) => limits.access.check(cred.uid(), cred.gid()).err().map(|reason| {
+                            match cred.pid() {
+                                Some(pid) => (reason.clone(), format!("pid {pid}: {reason}")),
+                                None => (reason.clone(), reason),
+                            }
+                        }),
+                        Err(e) => Some((
+                            "the peer's credentials cannot be read".to_string(),
+                            format!("SO_PEERCRED failed: {e}"),
+                        )),
+                    };
+                    if let Some((reason, logged)) = refused {
+                        denials.warn(&format!("refused a connection: {logged}"));
+                        let line = protocol::error_reply(&Value::Null, "PermissionDenied", &reason);
+                        // Best effort, as for Busy: one short line, then the stream is dropped.
+                        let _ = stream.try_write(&line);
+                        continue;
+                    }
                     if open.load(Ordering::Acquire) >= max_connections {
                         refusals.warn(&format!(
                             "refused a connection: {max_connections} already open (--max-connections)"

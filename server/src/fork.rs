@@ -50,6 +50,37 @@ pub(crate) fn exit_now(code: i32) -> ! {
     unsafe { libc::_exit(code) }
 }
 
+/// Closes every descriptor numbered `first` or above except those in `keep`, with
+/// `close_range` (a few system calls, no directory listing, no allocation).
+pub(crate) fn close_descriptors_from(first: RawFd, keep: &[RawFd]) -> io::Result<()> {
+    let mut kept = [0 as RawFd; 8];
+    let count = keep.len().min(kept.len());
+    kept[..count].copy_from_slice(&keep[..count]);
+    let kept = &mut kept[..count];
+    kept.sort_unstable();
+    let mut from = first.max(0) as u32;
+    for &fd in kept.iter() {
+        if fd < 0 || (fd as u32) < from {
+            continue;
+        }
+        if fd as u32 > from {
+            close_range(from, fd as u32 - 1)?;
+        }
+        from = fd as u32 + 1;
+    }
+    close_range(from, u32::MAX)
+}
+
+fn close_range(first: u32, last: u32) -> io::Result<()> {
+    // SAFETY: close_range takes no pointers; closing descriptors is memory-safe (the callers
+    // run in a freshly forked worker, before anything in it could hold one of them).
+    if unsafe { libc::close_range(first, last, 0) } == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
+    }
+}
+
 /// Sets `signal` to be ignored in this process (and, across `fork`, in its children).
 pub(crate) fn ignore_signal(signal: Signal) {
     // SAFETY: installing SIG_IGN runs no handler code, so there is no handler whose safety

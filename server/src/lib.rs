@@ -15,6 +15,7 @@
 //! | `connection` | client connections: accept, limits, timeouts, backpressure, reply writing |
 //! | [`zygote`] | the preloaded zygote (the exec'd `zygote` subcommand), its control protocol, the worker loop and its frames |
 //! | [`fork`] | `fork`, parent-death signal, `SCM_RIGHTS` (the `unsafe` process primitives) |
+//! | [`sandbox`] | who may submit (peer credentials, socket mode and group) and the worker sandbox (user drop, no_new_privs, seccomp, rlimits, descriptors), `sandbox-selftest` |
 //! | [`alloc`] | the global allocator: system, then a private arena in each worker |
 //! | `queue` | the job queue: one FIFO per connection, served round-robin |
 //! | [`protocol`] | request parsing and reply building for the JSON-lines protocol |
@@ -32,6 +33,7 @@ pub mod fork;
 pub mod memory;
 pub mod protocol;
 mod queue;
+pub mod sandbox;
 pub mod store;
 pub mod supervisor;
 pub mod zygote;

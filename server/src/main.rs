@@ -143,11 +143,45 @@ fn main() -> ExitCode {
             max_reply_bytes,
             max_connections,
             client_timeout,
+            allow_uid,
+            allow_gid,
+            socket_mode,
+            socket_group,
+            no_sandbox,
+            user,
+            pass_env,
+            worker_cpu_seconds,
+            isolate,
+            spare_workers,
             image_store,
         } => {
             permafrost_server::zygote::set_max_worker_rss_mb(max_worker_rss);
             // Passed on to the zygote, which passes it to its workers by fork.
             permafrost_worker::budget::set_limit(mib(worker_memory));
+            let socket_mode = match socket_mode
+                .as_deref()
+                .map(permafrost_server::sandbox::parse_mode)
+                .transpose()
+            {
+                Ok(mode) => mode,
+                Err(message) => return usage(&message),
+            };
+            let socket_group = match socket_group
+                .as_deref()
+                .map(permafrost_server::sandbox::resolve_group)
+                .transpose()
+            {
+                Ok(group) => group,
+                Err(message) => return usage(&message),
+            };
+            if let Some(name) = &user {
+                if no_sandbox {
+                    return usage("--user is part of the sandbox: it cannot go with --no-sandbox");
+                }
+                if let Err(message) = permafrost_server::sandbox::check_user(name) {
+                    return usage(&message);
+                }
+            }
             let image_store = match permafrost_server::store::resolve_dir(image_store) {
                 Ok(dir) => dir,
                 Err(message) => return usage(&message),
@@ -180,6 +214,17 @@ fn main() -> ExitCode {
                 max_reply_bytes,
                 max_connections,
                 client_timeout: Duration::from_secs_f64(client_timeout),
+                access: permafrost_server::sandbox::Access::new(allow_uid, allow_gid),
+                socket_mode,
+                socket_group,
+                sandbox: permafrost_server::sandbox::SandboxOptions {
+                    enabled: !no_sandbox,
+                    user,
+                    cpu_seconds: worker_cpu_seconds,
+                },
+                pass_env,
+                isolate,
+                spare_workers,
                 image_store,
             })
         }
@@ -193,6 +238,10 @@ fn main() -> ExitCode {
             max_worker_rss,
             worker_memory,
             no_dynamic_code,
+            no_sandbox,
+            user,
+            worker_cpu_seconds,
+            isolate,
         } => {
             permafrost_server::zygote::set_max_worker_rss_mb(max_worker_rss);
             permafrost_worker::budget::set_limit(mib(worker_memory));
@@ -205,6 +254,14 @@ fn main() -> ExitCode {
                     layout: layout.into(),
                     dynamic_code: !no_dynamic_code,
                     max_reply_bytes,
+                    sandbox: permafrost_server::sandbox::SandboxOptions {
+                        enabled: !no_sandbox,
+                        user,
+                        cpu_seconds: worker_cpu_seconds,
+                    },
+                    isolate,
+                    // The zygote's environment is already what --pass-env kept.
+                    pass_env: Vec::new(),
                 },
                 control_fd,
                 supervisor,
@@ -215,6 +272,7 @@ fn main() -> ExitCode {
             function,
             args,
         } => permafrost_server::client::call(&socket, &function, &args),
+        Command::SandboxSelftest { user } => permafrost_server::sandbox::selftest(user.as_deref()),
         Command::Stats { socket, json } => permafrost_server::client::stats(&socket, json),
         Command::Store { command } => {
             let (StoreCommand::Ls { image_store } | StoreCommand::Gc { image_store }) = &command;

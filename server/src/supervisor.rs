@@ -76,6 +76,20 @@ pub struct ServeOptions {
     pub max_connections: usize,
     /// How long a connection may stay idle, leave a line unfinished or not read its replies.
     pub client_timeout: Duration,
+    /// Who may submit jobs (peer credentials).
+    pub access: crate::sandbox::Access,
+    /// `--socket-mode`: permission bits of the socket file (default 0600).
+    pub socket_mode: Option<u32>,
+    /// `--socket-group`: the socket file's group.
+    pub socket_group: Option<nix::unistd::Gid>,
+    /// The worker sandbox.
+    pub sandbox: crate::sandbox::SandboxOptions,
+    /// `--pass-env`: environment variables the zygote and workers keep under the sandbox.
+    pub pass_env: Vec<String>,
+    /// `--isolate`: one job per worker, from spare pre-forked workers.
+    pub isolate: bool,
+    /// With `isolate`: idle workers kept beyond `workers`.
+    pub spare_workers: usize,
     /// The host-wide image store (absolute).
     pub image_store: PathBuf,
 }
@@ -88,6 +102,9 @@ impl ServeOptions {
             layout: self.layout,
             dynamic_code: self.dynamic_code,
             max_reply_bytes: self.max_reply_bytes,
+            sandbox: self.sandbox.clone(),
+            isolate: self.isolate,
+            pass_env: self.pass_env.clone(),
         }
     }
 }
@@ -150,6 +167,14 @@ pub fn serve(options: ServeOptions) -> ExitCode {
             return fail(&message);
         }
     };
+    if let Err(message) =
+        crate::sandbox::secure_socket(&options.socket, options.socket_mode, options.socket_group)
+    {
+        drop(control);
+        wait_for_zygote(zygote_pid);
+        socket_file.remove();
+        return fail(&message);
+    }
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -476,6 +501,7 @@ async fn run(
         Limits {
             max_connections: context.options.max_connections,
             client_timeout: context.options.client_timeout,
+            access: context.options.access.clone(),
         },
     ));
     info!(
@@ -693,10 +719,23 @@ impl Pool {
             .map(|(&pid, _)| pid)
     }
 
-    /// Hands queued jobs to idle workers.
+    /// Hands queued jobs to idle workers (under `--isolate`, to at most `--workers` at once:
+    /// the others are the spares).
     fn dispatch(&mut self) {
         let timeout = self.context.options.job_timeout;
+        let mut busy = if self.context.options.isolate {
+            self.workers
+                .values()
+                .filter(|w| matches!(w.state, WorkerState::Busy { .. }))
+                .count()
+        } else {
+            0
+        };
         while !self.queue.is_empty() {
+            if self.context.options.isolate && busy >= self.context.options.workers {
+                return;
+            }
+            busy += 1;
             let Some(pid) = self.idle_worker() else {
                 return;
             };
@@ -728,7 +767,11 @@ impl Pool {
     }
 
     fn worker_frame(&mut self, pid: Pid, frame: Vec<u8>) {
-        let max_jobs = self.context.options.max_jobs_per_worker;
+        let max_jobs = if self.context.options.isolate {
+            1
+        } else {
+            self.context.options.max_jobs_per_worker
+        };
         let current = self.current;
         let Some(worker) = self.workers.get_mut(&pid) else {
             return;
@@ -1163,11 +1206,14 @@ impl Pool {
         let Some(generation) = self.generations.get_mut(&current) else {
             return;
         };
-        let mut wanted = self
-            .context
-            .options
-            .workers
-            .saturating_sub(live + generation.spawn_requests.len());
+        let options = &self.context.options;
+        let size = options.workers
+            + if options.isolate {
+                options.spare_workers
+            } else {
+                0
+            };
+        let mut wanted = size.saturating_sub(live + generation.spawn_requests.len());
         while wanted > 0 {
             match crate::fork::send_with_fd(generation.control.get_ref().as_fd(), b"S", None) {
                 Ok(()) => {

@@ -85,6 +85,13 @@ pub struct ZygoteOptions {
     pub dynamic_code: bool,
     /// Largest reply a worker sends; a larger one becomes an error reply.
     pub max_reply_bytes: usize,
+    /// The worker sandbox.
+    pub sandbox: crate::sandbox::SandboxOptions,
+    /// `--isolate`: a worker exits after its first job.
+    pub isolate: bool,
+    /// `--pass-env`: the environment variables kept for the zygote and its workers when the
+    /// sandbox is on (everything else is dropped).
+    pub pass_env: Vec<String>,
 }
 
 /// Starts a zygote process (see the module docs); returns its pid and the supervisor's end of
@@ -127,6 +134,29 @@ pub(crate) fn spawn(options: &ZygoteOptions) -> std::io::Result<(Pid, OwnedFd)> 
         .stdin(std::process::Stdio::null());
     if !options.dynamic_code {
         command.arg("--no-dynamic-code");
+    }
+    if options.isolate {
+        command.arg("--isolate");
+    }
+    if options.sandbox.enabled {
+        // The workers inherit the zygote's environment, and so does everything the image
+        // reads from it while preloading (`os.environ`): only --pass-env variables.
+        command.env_clear();
+        for name in &options.pass_env {
+            if let Some(value) = std::env::var_os(name) {
+                command.env(name, value);
+            }
+        }
+        if let Some(user) = &options.sandbox.user {
+            command.arg("--user").arg(user);
+        }
+        if options.sandbox.cpu_seconds > 0 {
+            command
+                .arg("--worker-cpu-seconds")
+                .arg(options.sandbox.cpu_seconds.to_string());
+        }
+    } else {
+        command.arg("--no-sandbox");
     }
     let child = command.spawn()?;
     drop(zygote_end);
@@ -274,6 +304,43 @@ fn zygote_main(
         options.dynamic_code,
         options.max_reply_bytes,
     );
+    // Resolved here, where /etc/passwd may still be read; the workers only switch to it.
+    let identity = match options
+        .sandbox
+        .user
+        .as_deref()
+        .filter(|_| options.sandbox.enabled)
+        .map(crate::sandbox::resolve_user)
+        .transpose()
+    {
+        Ok(identity) => identity,
+        Err(message) => {
+            let message = format!("V{message}");
+            let _ = fork::send_with_fd(control.as_fd(), message.as_bytes(), None);
+            fork::exit_now(1);
+        }
+    };
+    let filters = if options.sandbox.enabled {
+        match crate::sandbox::Filters::new() {
+            Ok(filters) => Some(filters),
+            Err(message) => {
+                let message = format!("V{message}");
+                let _ = fork::send_with_fd(control.as_fd(), message.as_bytes(), None);
+                fork::exit_now(1);
+            }
+        }
+    } else {
+        None
+    };
+    let worker = WorkerConfig {
+        max_reply_bytes,
+        filters,
+        sandbox: options.sandbox.enabled,
+        identity,
+        cpu_seconds: options.sandbox.cpu_seconds,
+        isolate: options.isolate,
+        threads: dynamic_code,
+    };
     // Own process group: a terminal's Ctrl-C reaches only the supervisor, which shuts the
     // pool down in order; SIGINT is ignored here for the same reason, and so are the
     // signals the supervisor takes as commands (SIGHUP reload, SIGUSR1/2), should they be
@@ -317,6 +384,8 @@ fn zygote_main(
     }
     // Preloading is the image's own code; jobs are what `--no-dynamic-code` is about.
     interp.set_dynamic_code(dynamic_code);
+    // Sandboxed workers cannot read files: what native modules read lazily is read now.
+    permafrost_worker::load_host_state();
     if layout == Layout::Permanent {
         if let Err(panic) = catch_unwind(AssertUnwindSafe(|| interp.freeze_heap())) {
             let message = format!(
@@ -385,7 +454,7 @@ fn zygote_main(
                         &sigchld,
                         zygote_pid,
                         &mut interp,
-                        max_reply_bytes,
+                        &worker,
                     ) {
                         children[child_count] = pid;
                         child_count += 1;
@@ -452,7 +521,7 @@ fn spawn_worker(
     sigchld: &SigSet,
     zygote_pid: Pid,
     interp: &mut Interpreter,
-    max_reply_bytes: usize,
+    config: &WorkerConfig,
 ) -> Option<i32> {
     let (supervisor_end, worker_end) = match socketpair(
         AddressFamily::Unix,
@@ -479,10 +548,37 @@ fn spawn_worker(
             drop(supervisor_end);
             let _ = sigchld.thread_unblock();
             fork::default_signal(Signal::SIGCHLD);
+            // Kept open for the --max-worker-rss check: a sandboxed worker cannot open files.
+            if let Ok(statm) = std::fs::File::open("/proc/self/statm") {
+                let _ = STATM.set(statm);
+            }
+            if config.sandbox {
+                let mut keep = vec![worker_end.as_raw_fd()];
+                keep.extend(STATM.get().map(|f| f.as_raw_fd()));
+                if crate::sandbox::enter_worker(&keep, false, config.identity.as_ref()).is_err() {
+                    fork::exit_now(SANDBOX_FAILED);
+                }
+                if config.identity.is_some() {
+                    // Changing credentials cleared the parent-death signal: set it again.
+                    fork::die_with_parent(zygote_pid);
+                }
+            }
+            let (max_reply_bytes, isolate) = (config.max_reply_bytes, config.isolate);
+            let lock_down = config
+                .filters
+                .as_ref()
+                .map(|f| (f, config.cpu_seconds, config.threads));
             // One long-lived interpreter thread per worker: every job then runs inline on its
             // big stack instead of paying a thread spawn and join per call.
             permafrost_worker::on_interpreter_stack(move || {
-                worker_main(worker_end, interp, max_reply_bytes);
+                // Here, once this thread exists: the filter then covers both threads, and
+                // RLIMIT_NPROC 0 would have refused to create it.
+                if let Some((filters, cpu_seconds, threads)) = lock_down {
+                    if crate::sandbox::lock_down(filters, cpu_seconds, threads).is_err() {
+                        fork::exit_now(SANDBOX_FAILED);
+                    }
+                }
+                worker_main(worker_end, interp, max_reply_bytes, isolate);
             });
             // `worker_main` never returns; reaching here means the thread could not run it.
             fork::exit_now(70)
@@ -533,6 +629,28 @@ fn report_spawn_failure(control: &OwnedFd, what: &str, errno: i32) {
     let _ = fork::send_with_fd(control.as_fd(), &message[..len], None);
 }
 
+/// How a worker's job loop is set up: what `spawn_worker` hands each forked worker.
+struct WorkerConfig {
+    max_reply_bytes: usize,
+    /// Apply the worker sandbox.
+    sandbox: bool,
+    /// The sandbox's seccomp programs, compiled before any fork.
+    filters: Option<crate::sandbox::Filters>,
+    /// `--user`, resolved.
+    identity: Option<crate::sandbox::Identity>,
+    cpu_seconds: u64,
+    isolate: bool,
+    /// Jobs may start threads (the compiler behind `exec`/`eval`/`compile` runs on one).
+    threads: bool,
+}
+
+/// The exit status of a worker that could not apply its sandbox (`EX_CONFIG`): it never ran
+/// a job.
+pub(crate) const SANDBOX_FAILED: i32 = 78;
+
+/// This worker's `/proc/self/statm`, opened before the sandbox forbids opening files.
+static STATM: std::sync::OnceLock<std::fs::File> = std::sync::OnceLock::new();
+
 /// `--max-worker-rss` in KiB (0: no limit): set by `serve`, passed on to the zygote process,
 /// read by its workers after each job.
 static MAX_WORKER_RSS_KB: AtomicU64 = AtomicU64::new(0);
@@ -548,15 +666,24 @@ fn above_max_rss() -> bool {
     if limit == 0 {
         return false;
     }
-    let Ok(status) = std::fs::read_to_string("/proc/self/status") else {
+    use std::os::unix::fs::FileExt;
+    let Some(statm) = STATM.get() else {
         return false;
     };
-    let rss_kb: u64 = status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+    // `size resident shared ...` in pages; read from offset 0, the kernel renders it anew.
+    let mut buf = [0u8; 256];
+    let Ok(n) = statm.read_at(&mut buf, 0) else {
+        return false;
+    };
+    let resident_pages: u64 = std::str::from_utf8(&buf[..n])
+        .ok()
+        .and_then(|text| text.split_whitespace().nth(1)?.parse().ok())
         .unwrap_or(0);
-    rss_kb > limit
+    let page_kb = nix::unistd::sysconf(nix::unistd::SysconfVar::PAGE_SIZE)
+        .ok()
+        .flatten()
+        .map_or(4, |bytes| (bytes as u64 / 1024).max(1));
+    resident_pages * page_kb > limit
 }
 
 /// Writes one frame: the payload's length (u32, little-endian), then the payload.
@@ -576,7 +703,12 @@ fn send_frame(writer: &mut impl Write, payload: &[u8]) -> std::io::Result<()> {
 
 /// The worker's life: announce readiness, then run one job per line until the supervisor
 /// closes the socket.
-fn worker_main(socket: OwnedFd, interp: &mut Interpreter, max_reply_bytes: usize) -> ! {
+fn worker_main(
+    socket: OwnedFd,
+    interp: &mut Interpreter,
+    max_reply_bytes: usize,
+    isolate: bool,
+) -> ! {
     let pid = std::process::id();
     // `random` and others reseed per process here, so no two workers share a sequence.
     interp.after_fork_in_child();
@@ -673,7 +805,9 @@ fn worker_main(socket: OwnedFd, interp: &mut Interpreter, max_reply_bytes: usize
         }
         // The frame carries the line without its newline; the supervisor adds it back.
         reply.pop();
-        if send_frame(&mut writer, &reply).is_err() || poisoned || too_big {
+        if send_frame(&mut writer, &reply).is_err() || poisoned || too_big || isolate {
+            // Under --isolate the supervisor sends nothing more either: exiting now frees
+            // the process without waiting for it to close the socket.
             fork::exit_now(if poisoned { 70 } else { 0 });
         }
     }

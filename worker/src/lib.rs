@@ -45,6 +45,13 @@ pub fn native_module_names() -> Vec<&'static str> {
     stdlib::REGISTRY.iter().map(|(name, _)| *name).collect()
 }
 
+/// Reads now what native modules otherwise read from the host's files on first use (the local
+/// time zone), so that a process forked afterwards that may not open files (a sandboxed
+/// worker) inherits it instead of falling back to UTC.
+pub fn load_host_state() {
+    stdlib::time::load_zone();
+}
+
 /// Runs `f` on a thread with the interpreter's large reserved stack and the "already on the
 /// interpreter stack" flag set, joining it before returning; every `Interpreter` entry point
 /// called inside `f` then runs inline on that thread instead of starting one per call. If the

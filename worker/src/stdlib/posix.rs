@@ -11,7 +11,6 @@ use crate::value::object::{BytesData, Object};
 use crate::value::Value;
 use crate::vm::native::{Args, Arity, NativeFn};
 use crate::vm::{ExcKind, PyResult, Vm};
-use std::io::Read;
 use std::os::unix::ffi::OsStrExt;
 
 /// The functions of `posix`.
@@ -327,9 +326,11 @@ fn urandom(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         return Err(vm.value_error("negative argument not allowed"));
     }
     let mut buf = vec![0u8; n as usize];
-    std::fs::File::open("/dev/urandom")
-        .and_then(|mut f| f.read_exact(&mut buf))
-        .map_err(|e| os_error(vm, &e))?;
+    // The getrandom system call, as CPython: no descriptor, so it works in a sandboxed worker.
+    getrandom::getrandom(&mut buf).map_err(|e| {
+        let e = std::io::Error::from_raw_os_error(e.raw_os_error().unwrap_or(libc::EIO));
+        os_error(vm, &e)
+    })?;
     Ok(bytes_val(&buf))
 }
 
@@ -375,20 +376,17 @@ fn cpu_count(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
     Ok(n.map_or(Value::None, Value::Int))
 }
 
-fn kernel(name: &str) -> String {
-    std::fs::read_to_string(format!("/proc/sys/kernel/{name}"))
-        .map(|s| s.trim_end_matches('\n').to_string())
-        .unwrap_or_default()
-}
-
 fn uname(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
     let cls = structseq::type_of(vm, &structseq::UNAME_RESULT);
+    // The uname system call (not /proc files): it works in a sandboxed worker too.
+    let names = nix::sys::utsname::uname().map_err(|e| os_error(vm, &std::io::Error::from(e)))?;
+    let text = |s: &std::ffi::OsStr| s.to_string_lossy().into_owned();
     let values = [
-        kernel("ostype"),
-        kernel("hostname"),
-        kernel("osrelease"),
-        kernel("version"),
-        std::env::consts::ARCH.to_string(),
+        text(names.sysname()),
+        text(names.nodename()),
+        text(names.release()),
+        text(names.version()),
+        text(names.machine()),
     ];
     Ok(structseq::new(
         &cls,
@@ -397,28 +395,26 @@ fn uname(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
     ))
 }
 
-/// `times()`: CPU times of the process and its children (from `/proc/self/stat`, in clock
-/// ticks of 1/100 s) and the seconds since boot.
+/// `times()`: CPU times of the process and its children and the seconds since boot.
 fn times(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    // The fields after the parenthesised command name, which may itself hold spaces.
-    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
-    let fields: Vec<f64> = rest
-        .split_whitespace()
-        .map(|f| f.parse().unwrap_or(0.0))
-        .collect();
-    let ticks = |i: usize| Value::Float(fields.get(i).copied().unwrap_or(0.0) / 100.0);
-    let uptime = std::fs::read_to_string("/proc/uptime")
-        .ok()
-        .and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok())
+    use nix::sys::resource::{getrusage, UsageWho};
+    // System calls rather than /proc files, so that a sandboxed worker gets true values; in
+    // clock ticks of 1/100 s, as the `times` call CPython uses reports them.
+    let ticks = |t: nix::sys::time::TimeVal| {
+        let micros = t.tv_sec() as f64 * 1e6 + t.tv_usec() as f64;
+        Value::Float((micros / 10_000.0).floor() / 100.0)
+    };
+    let own = getrusage(UsageWho::RUSAGE_SELF).map_err(|e| os_error(vm, &e.into()))?;
+    let children = getrusage(UsageWho::RUSAGE_CHILDREN).map_err(|e| os_error(vm, &e.into()))?;
+    let uptime = nix::time::clock_gettime(nix::time::ClockId::CLOCK_BOOTTIME)
+        .map(|t| ((t.tv_sec() as f64 * 100.0) + (t.tv_nsec() / 10_000_000) as f64) / 100.0)
         .unwrap_or(0.0);
     let cls = structseq::type_of(vm, &structseq::TIMES_RESULT);
-    // utime, stime, cutime, cstime are fields 14-17 of the line: 11-14 after the name.
     let values = vec![
-        ticks(11),
-        ticks(12),
-        ticks(13),
-        ticks(14),
+        ticks(own.user_time()),
+        ticks(own.system_time()),
+        ticks(children.user_time()),
+        ticks(children.system_time()),
         Value::Float(uptime),
     ];
     Ok(structseq::new(&cls, &structseq::TIMES_RESULT, values))

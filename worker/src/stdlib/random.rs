@@ -213,10 +213,7 @@ fn seed_with(vm: &mut Vm, a: &Args, seed: Value) -> PyResult<()> {
 
 /// Fills `buf` from the kernel's entropy source.
 fn fill_urandom(buf: &mut [u8]) -> bool {
-    use std::io::Read;
-    std::fs::File::open("/dev/urandom")
-        .and_then(|mut f| f.read_exact(buf))
-        .is_ok()
+    getrandom::getrandom(buf).is_ok()
 }
 
 fn random_random(vm: &mut Vm, a: &Args) -> PyResult<Value> {

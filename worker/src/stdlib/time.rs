@@ -13,7 +13,7 @@ use crate::value::Value;
 use crate::vm::native::{Args, Arity, NativeFn};
 use crate::vm::{ExcKind, PyResult, Vm};
 use std::sync::OnceLock;
-use std::time::{Instant, SystemTime, UNIX_EPOCH};
+use std::time::{SystemTime, UNIX_EPOCH};
 
 /// The functions of `time`.
 pub(crate) static FUNCTIONS: &[NativeFn] = &[
@@ -53,18 +53,17 @@ fn time_ns(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
     Ok(Value::Int(now_ns() as i64))
 }
 
-/// The monotonic clock in nanoseconds: the uptime when first read, advanced by an
-/// `Instant` (the same system-wide clock, so forked workers continue the zygote's count).
+/// Reads a clock in nanoseconds (0 if the clock is unavailable).
+fn clock_nanos(clock: nix::time::ClockId) -> i64 {
+    nix::time::clock_gettime(clock)
+        .map(|t| t.tv_sec() * 1_000_000_000 + t.tv_nsec())
+        .unwrap_or(0)
+}
+
+/// The monotonic clock in nanoseconds: `CLOCK_MONOTONIC`, as CPython (system-wide, so forked
+/// workers continue the zygote's count; no file to read, so it works in a sandboxed worker).
 fn monotonic_nanos() -> i64 {
-    static BASE: OnceLock<(Instant, i64)> = OnceLock::new();
-    let (start, offset) = BASE.get_or_init(|| {
-        let uptime = std::fs::read_to_string("/proc/uptime")
-            .ok()
-            .and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok())
-            .unwrap_or(0.0);
-        (Instant::now(), (uptime * 1e9) as i64)
-    });
-    offset + start.elapsed().as_nanos() as i64
+    clock_nanos(nix::time::ClockId::CLOCK_MONOTONIC)
 }
 
 fn monotonic(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
@@ -75,15 +74,9 @@ fn monotonic_ns(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
     Ok(Value::Int(monotonic_nanos()))
 }
 
-/// CPU time of the process (user + system, from `/proc/self/stat`, in 1/100 s ticks).
+/// CPU time of the process (user + system): `CLOCK_PROCESS_CPUTIME_ID`, as CPython.
 fn cpu_nanos() -> i64 {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
-    let f: Vec<i64> = rest
-        .split_whitespace()
-        .map(|x| x.parse().unwrap_or(0))
-        .collect();
-    (f.get(11).copied().unwrap_or(0) + f.get(12).copied().unwrap_or(0)) * 10_000_000
+    clock_nanos(nix::time::ClockId::CLOCK_PROCESS_CPUTIME_ID)
 }
 
 fn process_time(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
@@ -299,6 +292,11 @@ fn parse_tzif(d: &[u8]) -> Option<Zone> {
         .filter(|(_, i)| *i < types.len())
         .collect();
     Some(Zone { transitions, types })
+}
+
+/// Reads the local zone now (in the zygote, before workers that may not open files fork).
+pub(crate) fn load_zone() {
+    zone();
 }
 
 /// The local zone, read once: `TZ` (a zone name or path) or `/etc/localtime`.
