@@ -1143,6 +1143,9 @@ impl Vm {
             None => Value::Null,
         };
         let has_base = !base.is_null();
+        if is_exc {
+            self.check_not_group(cls)?;
+        }
         let inst = Value::obj(Object::Instance(Instance {
             class: cls.clone(),
             own: Dict::new(),
