@@ -553,6 +553,8 @@ fn send_frame(writer: &mut impl Write, payload: &[u8]) -> std::io::Result<()> {
 /// closes the socket.
 fn worker_main(socket: OwnedFd, interp: &mut Interpreter, max_reply_bytes: usize) -> ! {
     let pid = std::process::id();
+    // `random` and others reseed per process here, so no two workers share a sequence.
+    interp.after_fork_in_child();
     let stream = UnixStream::from(socket);
     let Ok(mut writer) = stream.try_clone() else {
         fork::exit_now(70);

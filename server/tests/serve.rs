@@ -978,3 +978,32 @@ ZeroDivisionError: division by zero
     );
     assert_eq!(reply["error"]["traceback"], expected.as_str(), "{reply}");
 }
+
+/// `random` registers a reseed with `os.register_at_fork(after_in_child=...)`: each worker
+/// forked from the zygote draws its own sequence instead of replaying the zygote's state.
+#[test]
+fn each_worker_draws_its_own_random_sequence() {
+    let source = "import os, random\n\ndef draw():\n    return [os.getpid(), random.random()]\n";
+    let server = Server::start("atfork", source, 3, &[]);
+    let mut client = server.client();
+    let mut first_by_pid = std::collections::HashMap::new();
+    for _ in 0..60 {
+        let reply = client.call("draw", json!([]));
+        assert_eq!(reply["ok"], true, "{reply}");
+        let pid = reply["result"][0].as_i64().expect("pid");
+        let x = reply["result"][1].as_f64().expect("float");
+        first_by_pid.entry(pid).or_insert(x);
+        if first_by_pid.len() == 3 {
+            break;
+        }
+    }
+    let mut firsts: Vec<u64> = first_by_pid.values().map(|x| x.to_bits()).collect();
+    firsts.sort_unstable();
+    firsts.dedup();
+    assert!(first_by_pid.len() >= 2, "jobs reached one worker only");
+    assert_eq!(
+        firsts.len(),
+        first_by_pid.len(),
+        "workers share a sequence: {first_by_pid:?}"
+    );
+}

@@ -142,6 +142,17 @@ fn job_preload(mut vm: Box<Vm>) -> (Box<Vm>, Result<(), ErrorReport>) {
     (vm, result)
 }
 
+fn job_after_fork(mut vm: Box<Vm>) -> (Box<Vm>, ()) {
+    vm.sink = Sink::Capture;
+    for f in vm.at_fork_child.clone().iter() {
+        if let Err(e) = vm.call(f, &[], &[]) {
+            stdlib::report_unraisable(&mut vm, "Exception ignored in", f, &e);
+        }
+    }
+    vm.out.clear();
+    (vm, ())
+}
+
 fn job_call(job: Job) -> (Box<Vm>, CallOutcome) {
     let Job {
         mut vm,
@@ -230,6 +241,17 @@ impl Interpreter {
         let (vm, r) = value::heap::run_on_big_stack(vm, job_preload);
         self.vm = Some(vm);
         r
+    }
+
+    /// In a worker just forked from the zygote, before its first job: runs the
+    /// `os.register_at_fork(after_in_child=...)` callables (an error in one is reported on
+    /// stderr, as CPython reports it, and the rest still run).
+    pub fn after_fork_in_child(&mut self) {
+        let Some(vm) = self.take_vm() else {
+            return;
+        };
+        let (vm, ()) = value::heap::run_on_big_stack(vm, job_after_fork);
+        self.vm = Some(vm);
     }
 
     /// Refuses (`false`) or allows `exec`, `eval` and `compile` (`--no-dynamic-code`).

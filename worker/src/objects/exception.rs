@@ -1,10 +1,13 @@
 //! Exceptions: `BaseException.__init__` and the methods of exception instances. Each method
 //! is one row of [`METHODS`] and one function below.
 
+use crate::value::dict_table::dict_set_str;
+use crate::value::heap::ObjRef;
 use crate::value::object::Object;
 use crate::value::Value;
+use crate::vm::attrs::dict_get_str;
 use crate::vm::native::{Args, Arity, NativeFn};
-use crate::vm::{PyResult, Vm};
+use crate::vm::{ExcKind, PyResult, Vm};
 
 /// The methods of exception instances, looked up by name.
 pub(crate) static METHODS: &[NativeFn] = &[
@@ -62,4 +65,114 @@ fn add_note(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         items.push(note);
     }
     Ok(Value::None)
+}
+
+/// The subclass `OSError(errno, ...)` makes for `errno`, as CPython's errno map (Linux).
+pub(crate) fn os_error_subclass(errno: i64) -> Option<ExcKind> {
+    Some(match errno {
+        11 | 114 | 115 => ExcKind::BlockingIOError,
+        10 => ExcKind::ChildProcessError,
+        32 | 108 => ExcKind::BrokenPipeError,
+        103 => ExcKind::ConnectionAbortedError,
+        111 => ExcKind::ConnectionRefusedError,
+        104 => ExcKind::ConnectionResetError,
+        17 => ExcKind::FileExistsError,
+        2 => ExcKind::FileNotFoundError,
+        21 => ExcKind::IsADirectoryError,
+        20 => ExcKind::NotADirectoryError,
+        4 => ExcKind::InterruptedError,
+        1 | 13 => ExcKind::PermissionError,
+        3 => ExcKind::ProcessLookupError,
+        110 => ExcKind::TimeoutError,
+        _ => return None,
+    })
+}
+
+/// The class `OSError(*args)` really makes: plain `OSError` with a known errno becomes its
+/// subclass (`OSError(2, 'x')` is a `FileNotFoundError`).
+pub(crate) fn os_error_class(vm: &Vm, cls: &ObjRef, args: &[Value]) -> ObjRef {
+    if (2..=5).contains(&args.len()) && cls.ptr_eq(&vm.exc_class(ExcKind::OSError)) {
+        if let Value::Int(errno) = args[0] {
+            if let Some(kind) = os_error_subclass(errno) {
+                return vm.exc_class(kind);
+            }
+        }
+    }
+    cls.clone()
+}
+
+/// Sets an `OSError` instance's `errno`, `strerror`, `filename` and `filename2` from its
+/// arguments, as CPython's `OSError.__init__` does; with a filename, `args` keeps only
+/// `(errno, strerror)`.
+pub(crate) fn init_os_error(vm: &Vm, exc: &ObjRef) {
+    let blocking = Vm::is_subclass(
+        &match exc.get() {
+            Object::Instance(i) => i.class.clone(),
+            _ => return,
+        },
+        &vm.exc_class(ExcKind::BlockingIOError),
+    );
+    let Object::Instance(inst) = exc.get_mut() else {
+        return;
+    };
+    let Some(e) = inst.exc.as_mut() else {
+        return;
+    };
+    let args = e.args.clone();
+    let (mut errno, mut strerror, mut filename, mut filename2) =
+        (Value::None, Value::None, Value::None, Value::None);
+    if (2..=5).contains(&args.len()) {
+        errno = args[0].clone();
+        strerror = args[1].clone();
+        if blocking && args.len() == 3 {
+            dict_set_str(&mut inst.own, "characters_written", args[2].clone());
+        } else if args.len() >= 3 {
+            filename = args[2].clone();
+            if args.len() == 5 {
+                filename2 = args[4].clone();
+            }
+            if !matches!(filename, Value::None) {
+                e.args.truncate(2);
+            }
+        }
+    }
+    for (name, v) in [
+        ("errno", errno),
+        ("strerror", strerror),
+        ("filename", filename),
+        ("filename2", filename2),
+    ] {
+        dict_set_str(&mut inst.own, name, v);
+    }
+}
+
+/// `str()` of an `OSError` whose attributes say more than its arguments: `[Errno N] text`,
+/// then `: 'filename'` and ` -> 'filename2'`; `None` to use `BaseException.__str__`.
+pub(crate) fn os_error_str(vm: &mut Vm, exc: &ObjRef) -> PyResult<Option<String>> {
+    let get = |name: &str| match exc.get() {
+        Object::Instance(i) => dict_get_str(i.table(), name)
+            .cloned()
+            .unwrap_or(Value::None),
+        _ => Value::None,
+    };
+    let (errno, strerror, filename, filename2) = (
+        get("errno"),
+        get("strerror"),
+        get("filename"),
+        get("filename2"),
+    );
+    let errno_s = vm.str_of(&errno)?;
+    let strerror_s = vm.str_of(&strerror)?;
+    if !matches!(filename, Value::None) {
+        let f = vm.repr(&filename)?;
+        if !matches!(filename2, Value::None) {
+            let f2 = vm.repr(&filename2)?;
+            return Ok(Some(format!("[Errno {errno_s}] {strerror_s}: {f} -> {f2}")));
+        }
+        return Ok(Some(format!("[Errno {errno_s}] {strerror_s}: {f}")));
+    }
+    if !matches!(errno, Value::None) && !matches!(strerror, Value::None) {
+        return Ok(Some(format!("[Errno {errno_s}] {strerror_s}")));
+    }
+    Ok(None)
 }

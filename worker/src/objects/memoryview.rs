@@ -18,6 +18,9 @@ struct MemoryView {
     step: i64,
     len: usize,
     released: bool,
+    /// The `struct` format of the items (`B` unless made by `cast`); a typed view is
+    /// contiguous (`step` 1) and `len` counts its bytes.
+    fmt: u8,
 }
 
 impl NativeState for MemoryView {
@@ -53,6 +56,12 @@ static METHODS: &[NativeFn] = &[
         Some(&["order"]),
     ),
     NativeFn::method("memoryview.tolist", tolist, Arity::NoArgs, None),
+    NativeFn::method(
+        "memoryview.cast",
+        cast,
+        Arity::Range(1, 2),
+        Some(&["format", "shape"]),
+    ),
     NativeFn::method(
         "memoryview.hex",
         hex,
@@ -125,8 +134,12 @@ fn construct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         }
     };
     if let Some(m) = state_of::<MemoryView>(&src) {
-        let (obj, start, step, len) = (m.obj.clone(), m.start, m.step, m.len);
-        return Ok(new_view(vm, obj, start, step, len));
+        let (obj, start, step, len, fmt) = (m.obj.clone(), m.start, m.step, m.len, m.fmt);
+        let v = new_view(vm, obj, start, step, len);
+        if let Some(n) = state_of::<MemoryView>(&v) {
+            n.fmt = fmt;
+        }
+        return Ok(v);
     }
     match whole(&src) {
         Some(d) => Ok(new_view(vm, src, 0, 1, d.len())),
@@ -152,6 +165,7 @@ fn new_view(vm: &Vm, obj: Value, start: i64, step: i64, len: usize) -> Value {
             step,
             len,
             released: false,
+            fmt: b'B',
         },
     )
 }
@@ -176,10 +190,100 @@ fn tobytes(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn tolist(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let fmt = view(vm, a, "tolist")?.fmt;
     let d = data(vm, a, "tolist")?;
+    let size = item_size(fmt).unwrap_or(1);
     Ok(Vm::new_list(
-        d.into_iter().map(|b| Value::Int(b as i64)).collect(),
+        d.chunks_exact(size).map(|c| unpack_item(fmt, c)).collect(),
     ))
+}
+
+/// The size of one item of `struct` format `fmt` (native sizes), if it is one memoryview
+/// supports.
+fn item_size(fmt: u8) -> Option<usize> {
+    Some(match fmt {
+        b'B' | b'b' | b'c' | b'?' => 1,
+        b'H' | b'h' | b'e' => 2,
+        b'I' | b'i' | b'f' => 4,
+        b'L' | b'l' | b'Q' | b'q' | b'N' | b'n' | b'P' | b'd' => 8,
+        _ => return None,
+    })
+}
+
+/// One item of format `fmt` from its native-order bytes.
+fn unpack_item(fmt: u8, c: &[u8]) -> Value {
+    let mut raw = [0u8; 8];
+    raw[..c.len()].copy_from_slice(c);
+    let unsigned = u64::from_le_bytes(raw);
+    let signed = |bits: u32| ((unsigned << (64 - bits)) as i64) >> (64 - bits);
+    match fmt {
+        b'c' => Value::obj(Object::Bytes(c.to_vec().into_boxed_slice().into())),
+        b'?' => Value::Bool(unsigned != 0),
+        b'b' => Value::Int(signed(8)),
+        b'h' => Value::Int(signed(16)),
+        b'i' => Value::Int(signed(32)),
+        b'l' | b'q' | b'n' => Value::Int(unsigned as i64),
+        b'L' | b'Q' | b'N' | b'P' if unsigned > i64::MAX as u64 => {
+            Vm::int_from_big(num_bigint::BigInt::from(unsigned))
+        }
+        b'f' => Value::Float(f32::from_bits(unsigned as u32) as f64),
+        b'd' => Value::Float(f64::from_bits(unsigned)),
+        b'e' => Value::Float(crate::stdlib::struct_::from_half(unsigned as u16)),
+        _ => Value::Int(unsigned as i64),
+    }
+}
+
+/// `m.cast(format)`: the same bytes seen as items of another format; one side of the cast
+/// must be a byte format, and the view must be contiguous.
+fn cast(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let (obj, start, step, len, from) = {
+        let m = view(vm, a, "cast")?;
+        (m.obj.clone(), m.start, m.step, m.len, m.fmt)
+    };
+    let Some(fmt_v) = a.arg(1, "format") else {
+        return Err(vm.type_error("cast() missing required argument 'format' (pos 1)"));
+    };
+    let Some(fmt) = fmt_v.as_str() else {
+        return Err(vm.type_error(format!(
+            "cast() argument 'format' must be str, not {}",
+            vm.type_name(fmt_v)
+        )));
+    };
+    if let Some(shape) = a.arg(2, "shape") {
+        let dims = vm.collect(shape)?;
+        if dims.len() != 1 {
+            return Err(vm.err(
+                ExcKind::NotImplementedError,
+                "memoryview: casts to more than one dimension are not supported",
+            ));
+        }
+    }
+    let fmt = fmt.strip_prefix('@').unwrap_or(fmt);
+    let code = match fmt.as_bytes() {
+        // Half floats are not a cast target in 3.11.
+        [c] if *c != b'e' && item_size(*c).is_some() => *c,
+        _ => {
+            return Err(vm.value_error(
+                "memoryview: destination format must be a native single character format \
+                 prefixed with an optional '@'",
+            ))
+        }
+    };
+    let is_byte = |f: u8| matches!(f, b'B' | b'b' | b'c');
+    if !is_byte(from) && !is_byte(code) {
+        return Err(vm.type_error("memoryview: cannot cast between two non-byte formats"));
+    }
+    if step != 1 {
+        return Err(vm.type_error("memoryview: casts are restricted to C-contiguous views"));
+    }
+    if len % item_size(code).unwrap_or(1) != 0 {
+        return Err(vm.type_error("memoryview: length is not a multiple of itemsize"));
+    }
+    let v = new_view(vm, obj, start, 1, len);
+    if let Some(m) = state_of::<MemoryView>(&v) {
+        m.fmt = code;
+    }
+    Ok(v)
 }
 
 fn hex(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -209,15 +313,30 @@ fn exit(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn len(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    Ok(Value::Int(view(vm, a, "__len__")?.len as i64))
+    let m = view(vm, a, "__len__")?;
+    Ok(Value::Int((m.len / item_size(m.fmt).unwrap_or(1)) as i64))
 }
 
 fn getitem(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let (obj, start, step, n) = {
+    let (obj, start, step, n, fmt) = {
         let m = view(vm, a, "__getitem__")?;
-        (m.obj.clone(), m.start, m.step, m.len)
+        (m.obj.clone(), m.start, m.step, m.len, m.fmt)
     };
     let key = &a.pos[1];
+    if fmt != b'B' {
+        // A typed view: items by index (slices of typed views are not supported).
+        if matches!(key.body(), Some(Object::Slice { .. })) {
+            return Err(vm.err(
+                ExcKind::NotImplementedError,
+                "slicing a memoryview made by cast() is not supported",
+            ));
+        }
+        let size = item_size(fmt).unwrap_or(1);
+        let i = index(vm, key, n / size)?;
+        let all = whole(&obj).unwrap_or_default();
+        let at = start as usize + i * size;
+        return Ok(unpack_item(fmt, all.get(at..at + size).unwrap_or(&[])));
+    }
     if matches!(key.body(), Some(Object::Slice { .. })) {
         let (s0, _, st, count) = vm.slice_indices(key, n)?;
         return Ok(new_view(vm, obj, start + s0 * step, step * st, count));
@@ -242,12 +361,18 @@ fn index(vm: &mut Vm, key: &Value, n: usize) -> PyResult<usize> {
 }
 
 fn setitem(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let (obj, start, step, n) = {
+    let (obj, start, step, n, fmt) = {
         let m = view(vm, a, "__setitem__")?;
-        (m.obj.clone(), m.start, m.step, m.len)
+        (m.obj.clone(), m.start, m.step, m.len, m.fmt)
     };
     if state_of::<ByteArray>(&obj).is_none() {
         return Err(vm.type_error("cannot modify read-only memory"));
+    }
+    if fmt != b'B' {
+        return Err(vm.err(
+            ExcKind::NotImplementedError,
+            "assigning into a memoryview made by cast() is not supported",
+        ));
     }
     let key = &a.pos[1];
     let value = &a.pos[2];
@@ -352,13 +477,13 @@ fn readonly(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn format(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    view(vm, a, "format")?;
-    Ok(Vm::str_val("B"))
+    let fmt = view(vm, a, "format")?.fmt;
+    Ok(Vm::str_val((fmt as char).to_string()))
 }
 
 fn itemsize(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    view(vm, a, "itemsize")?;
-    Ok(Value::Int(1))
+    let fmt = view(vm, a, "itemsize")?.fmt;
+    Ok(Value::Int(item_size(fmt).unwrap_or(1) as i64))
 }
 
 fn ndim(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -367,6 +492,7 @@ fn ndim(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn shape(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let n = view(vm, a, "shape")?.len;
+    let m = view(vm, a, "shape")?;
+    let n = m.len / item_size(m.fmt).unwrap_or(1);
     Ok(Vm::new_tuple(vec![Value::Int(n as i64)]))
 }

@@ -27,6 +27,7 @@ pub(crate) mod bisect;
 pub(crate) mod builtins;
 pub(crate) mod codecs;
 pub(crate) mod collections;
+pub(crate) mod contextvars;
 pub(crate) mod errno;
 pub(crate) mod functools;
 pub(crate) mod gc;
@@ -89,6 +90,7 @@ pub(crate) static REGISTRY: &[(&str, ModuleInit)] = &[
     ("_sha512", hashes::init_sha512),
     ("_sha3", hashes::init_sha3),
     ("_blake2", hashes::init_blake2),
+    ("_contextvars", contextvars::init),
 ];
 
 /// Reports an exception nothing can catch (raised by a weak reference callback or an exit

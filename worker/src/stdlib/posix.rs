@@ -37,7 +37,139 @@ pub(crate) static FUNCTIONS: &[NativeFn] = &[
     NativeFn::new("stat", no_files),
     NativeFn::new("lstat", no_files),
     NativeFn::new("fstat", no_files),
+    NativeFn::new("open", no_files),
+    NativeFn::new("close", no_files),
+    NativeFn::new("closerange", no_files),
+    NativeFn::new("read", no_files),
+    NativeFn::new("unlink", no_files),
+    NativeFn::new("remove", no_files),
+    NativeFn::new("rmdir", no_files),
+    NativeFn::new("mkdir", no_files),
+    NativeFn::new("listdir", no_files),
+    NativeFn::new("scandir", no_files),
+    NativeFn::new("rename", no_files),
+    NativeFn::new("replace", no_files),
+    NativeFn::new("chmod", no_files),
+    NativeFn::new("fchmod", no_files),
+    NativeFn::new("chown", no_files),
+    NativeFn::new("lchown", no_files),
+    NativeFn::new("fchown", no_files),
+    NativeFn::new("utime", no_files),
+    NativeFn::new("access", no_files),
+    NativeFn::new("readlink", no_files),
+    NativeFn::new("symlink", no_files),
+    NativeFn::new("link", no_files),
+    NativeFn::new("truncate", no_files),
+    NativeFn::new("ftruncate", no_files),
+    NativeFn::new("fsync", no_files),
+    NativeFn::new("fdatasync", no_files),
+    NativeFn::new("lseek", no_files),
+    NativeFn::new("dup", no_files),
+    NativeFn::new("dup2", no_files),
+    NativeFn::new("pipe", no_files),
+    NativeFn::new("pipe2", no_files),
+    NativeFn::new("chdir", no_files),
+    NativeFn::new("fchdir", no_files),
+    NativeFn::new("chroot", no_files),
+    NativeFn::new("mkfifo", no_files),
+    NativeFn::new("mknod", no_files),
+    NativeFn::new("statvfs", no_files),
+    NativeFn::new("fstatvfs", no_files),
+    NativeFn::new("get_inheritable", no_files),
+    NativeFn::new("set_inheritable", no_files),
+    NativeFn::new("get_blocking", no_files),
+    NativeFn::new("set_blocking", no_files),
+    NativeFn::new("sendfile", no_files),
+    NativeFn::new("fork", no_files),
+    NativeFn::new("forkpty", no_files),
+    NativeFn::new("execv", no_files),
+    NativeFn::new("execve", no_files),
+    NativeFn::new("kill", no_files),
+    NativeFn::new("killpg", no_files),
+    NativeFn::new("system", no_files),
+    NativeFn::new("waitpid", no_files),
+    NativeFn::new("wait", no_files),
+    NativeFn::new("wait3", no_files),
+    NativeFn::new("wait4", no_files),
+    NativeFn::new("spawnv", no_files),
+    NativeFn::new("posix_spawn", no_files),
+    NativeFn::new("posix_spawnp", no_files),
+    NativeFn::new("setsid", no_files),
+    NativeFn::new("setuid", no_files),
+    NativeFn::new("setgid", no_files),
+    NativeFn::new("nice", no_files),
+    NativeFn::function("write", write, Arity::Range(2, 2), None),
+    NativeFn::function("isatty", isatty, Arity::One, None),
+    NativeFn::function("umask", umask, Arity::One, None),
+    NativeFn::function("putenv", putenv, Arity::Range(2, 2), None),
+    NativeFn::function(
+        "register_at_fork",
+        register_at_fork,
+        Arity::NoArgs,
+        Some(&["before", "after_in_child", "after_in_parent"]),
+    ),
+    NativeFn::function("unsetenv", putenv, Arity::One, None),
 ];
+
+/// `os.write(fd, data)`: the job's standard output and error (fds 1 and 2) are written
+/// through the interpreter's own streams; no other descriptor exists here.
+fn write(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let fd = vm.ssize_of(&a.pos[0])?;
+    let Some(data) = crate::objects::bytearray::bytes_like(&a.pos[1]) else {
+        return Err(vm.type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            vm.type_name(&a.pos[1])
+        )));
+    };
+    let text = String::from_utf8_lossy(&data);
+    match fd {
+        1 => super::io::write_stdout(vm, &text)?,
+        2 => super::io::write_stderr(vm, &text),
+        _ => return Err(errno_error(vm, 9, "Bad file descriptor")),
+    }
+    Ok(Value::Int(data.len() as i64))
+}
+
+fn isatty(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    vm.ssize_of(&a.pos[0])?;
+    Ok(Value::Bool(false))
+}
+
+/// `os.umask(mask)`: files cannot be created here, so the mask is only remembered.
+fn umask(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    use std::sync::atomic::{AtomicI64, Ordering};
+    static MASK: AtomicI64 = AtomicI64::new(0o022);
+    let new = vm.ssize_of(&a.pos[0])?;
+    Ok(Value::Int(MASK.swap(new, Ordering::Relaxed)))
+}
+
+/// `os.register_at_fork(*, before, after_in_child, after_in_parent)`. Only the zygote
+/// forks: `after_in_child` callables run in each new worker before its first job, in
+/// registration order; the zygote runs no Python code around a fork, so `before` and
+/// `after_in_parent` are checked and kept aside.
+fn register_at_fork(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if a.kw.is_empty() {
+        return Err(vm.type_error("At least one argument is required."));
+    }
+    for (name, v) in &a.kw {
+        if !crate::builtins::functions::is_callable(vm, v) {
+            return Err(vm.type_error(format!(
+                "'{name}' must be callable, not {}",
+                vm.type_name(v)
+            )));
+        }
+    }
+    if let Some(f) = a.kw("after_in_child") {
+        vm.at_fork_child.push(f.clone());
+    }
+    Ok(Value::None)
+}
+
+/// `putenv`/`unsetenv`, called by `os.environ` on assignment: the mapping itself holds the
+/// value; a job starts no process that could read the host environment.
+fn putenv(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+    Ok(Value::None)
+}
 
 fn bytes_val(b: &[u8]) -> Value {
     Value::obj(Object::Bytes(BytesData::Owned(b.into())))
@@ -52,16 +184,23 @@ fn getppid(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
 }
 
 /// `OSError(errno, strerror)` for a failed host call.
-fn os_error(vm: &Vm, e: &std::io::Error) -> ObjRef {
+fn os_error(vm: &mut Vm, e: &std::io::Error) -> ObjRef {
     let code = e.raw_os_error().unwrap_or(0);
-    let cls = vm.exc_class(ExcKind::OSError);
-    vm.make_exc(
-        &cls,
-        vec![Value::Int(code as i64), Vm::str_val(message(code))],
-    )
+    errno_error(vm, code, &message(code))
 }
 
-fn cwd(vm: &Vm) -> PyResult<std::path::PathBuf> {
+/// `OSError(code, text)` made as Python makes it: `errno`, `strerror` and the subclass the
+/// code selects (`FileNotFoundError` for ENOENT ...).
+fn errno_error(vm: &mut Vm, code: i32, text: &str) -> ObjRef {
+    let cls = Value::Obj(vm.exc_class(ExcKind::OSError));
+    match vm.call(&cls, &[Value::Int(code as i64), Vm::str_val(text)], &[]) {
+        Ok(Value::Obj(e)) => e,
+        Ok(_) => vm.err(ExcKind::OSError, text.to_string()),
+        Err(e) => e,
+    }
+}
+
+fn cwd(vm: &mut Vm) -> PyResult<std::path::PathBuf> {
     std::env::current_dir().map_err(|e| os_error(vm, &e))
 }
 
@@ -226,8 +365,7 @@ fn get_terminal_size(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if let Some(fd) = a.get(0) {
         vm.ssize_of(fd)?;
     }
-    let cls = vm.exc_class(ExcKind::OSError);
-    Err(vm.make_exc(&cls, vec![Value::Int(25), Vm::str_val(message(25))]))
+    Err(errno_error(vm, 25, &message(25)))
 }
 
 /// `_exit(n)`: ends the process at once, running no cleanup.
@@ -239,13 +377,10 @@ fn exit_now(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 /// The file calls `os` refers to at import: this interpreter has no file system access.
 fn no_files(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
-    let cls = vm.exc_class(ExcKind::OSError);
-    Err(vm.make_exc(
-        &cls,
-        vec![
-            Value::Int(38),
-            Vm::str_val("Function not implemented: no file system access in this interpreter"),
-        ],
+    Err(errno_error(
+        vm,
+        38,
+        "Function not implemented: no file system access in this interpreter",
     ))
 }
 
@@ -261,12 +396,14 @@ pub(crate) fn init(vm: &mut Vm) -> ObjRef {
     let terminal_size = structseq::type_of(vm, &structseq::TERMINAL_SIZE);
     let uname_result = structseq::type_of(vm, &structseq::UNAME_RESULT);
     let times_result = structseq::type_of(vm, &structseq::TIMES_RESULT);
+    let stat_result = structseq::type_of(vm, &structseq::STAT_RESULT);
     let mut constants: Vec<(&str, Value)> = vec![
         ("environ", environ),
         ("_have_functions", Vm::new_list(Vec::new())),
         ("terminal_size", Value::Obj(terminal_size)),
         ("uname_result", Value::Obj(uname_result)),
         ("times_result", Value::Obj(times_result)),
+        ("stat_result", Value::Obj(stat_result)),
         ("error", Value::Obj(vm.exc_class(ExcKind::OSError))),
     ];
     let ints: &[(&str, i64)] = &[

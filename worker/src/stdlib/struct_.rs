@@ -417,7 +417,7 @@ fn to_half(x: f64) -> Option<u16> {
     Some(sign | ((e as u16) << 10) | frac as u16)
 }
 
-fn from_half(h: u16) -> f64 {
+pub(crate) fn from_half(h: u16) -> f64 {
     let sign = if h & 0x8000 != 0 { -1.0 } else { 1.0 };
     let e = ((h >> 10) & 0x1f) as i32;
     let f = (h & 0x3ff) as f64;

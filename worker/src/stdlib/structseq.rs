@@ -51,6 +51,30 @@ pub(crate) static TIMES_RESULT: Spec = Spec {
     ],
     n_sequence: 5,
 };
+/// `os.stat_result`. CPython's items 7–9 are unnamed integer times; here they carry the
+/// names of the float times (no worker can call `stat`, so only the type is reached).
+pub(crate) static STAT_RESULT: Spec = Spec {
+    key: "os.stat_result",
+    fields: &[
+        "st_mode",
+        "st_ino",
+        "st_dev",
+        "st_nlink",
+        "st_uid",
+        "st_gid",
+        "st_size",
+        "st_atime",
+        "st_mtime",
+        "st_ctime",
+        "st_atime_ns",
+        "st_mtime_ns",
+        "st_ctime_ns",
+        "st_blksize",
+        "st_blocks",
+        "st_rdev",
+    ],
+    n_sequence: 10,
+};
 pub(crate) static TERMINAL_SIZE: Spec = Spec {
     key: "os.terminal_size",
     fields: &["columns", "lines"],

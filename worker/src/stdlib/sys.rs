@@ -754,6 +754,7 @@ pub(crate) fn init(vm: &mut Vm) -> ObjRef {
             ("api_version", Value::Int(1013)),
             ("implementation", implementation),
             ("platform", Vm::str_val("linux")),
+            ("abiflags", Vm::str_val("")),
             (
                 "byteorder",
                 Vm::str_val(if cfg!(target_endian = "little") {

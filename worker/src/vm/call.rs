@@ -1146,8 +1146,14 @@ impl Vm {
         if is_exc {
             self.check_not_group(cls)?;
         }
+        let os_error = is_exc && Vm::is_subclass(cls, &self.exc_class(ExcKind::OSError));
+        let class = if os_error {
+            crate::objects::exception::os_error_class(self, cls, &args[..npos])
+        } else {
+            cls.clone()
+        };
         let inst = Value::obj(Object::Instance(Instance {
-            class: cls.clone(),
+            class,
             own: Dict::new(),
             dict_obj: None,
             exc: if is_exc {
@@ -1161,6 +1167,9 @@ impl Vm {
             base,
         }));
         if let Some(Value::Obj(e)) = Some(&inst) {
+            if os_error {
+                crate::objects::exception::init_os_error(self, e);
+            }
             if is_exc {
                 if let Object::Instance(i) = e.get_mut() {
                     if let Some(d) = i.exc.as_mut() {

@@ -129,6 +129,9 @@ pub struct Vm {
     /// `atexit` registrations, each a tuple `(func, args, kwnames, kwvalues)`, run last first
     /// when the program ends.
     pub atexit: Vec<Value>,
+    /// `os.register_at_fork(after_in_child=...)` callables, run in each worker forked from
+    /// the zygote before its first job (`random` reseeds there).
+    pub at_fork_child: Vec<Value>,
 }
 
 const ITER_TYPES: &[&str] = &[
@@ -315,6 +318,7 @@ impl Vm {
             units: Default::default(),
             native_types: HashMap::new(),
             atexit: Vec::new(),
+            at_fork_child: Vec::new(),
         }
     }
 

@@ -423,6 +423,11 @@ impl Vm {
         let Some(o) = v.as_obj().cloned() else {
             return self.str_of(v);
         };
+        if self.exc_matches(&o, ExcKind::OSError) {
+            if let Some(s) = crate::objects::exception::os_error_str(self, &o)? {
+                return Ok(s);
+            }
+        }
         let args = self.exc_args(&o);
         let is_key = self.exc_matches(&o, ExcKind::KeyError);
         if args.len() == 2 && self.exc_matches(&o, ExcKind::SyntaxError) {
