@@ -100,15 +100,15 @@ fn name_index_keys(image: &ImageBuilder) -> Vec<(String, u32)> {
     keys
 }
 
-/// The source text of each code object's file: that of the first module (in module order)
-/// whose top level reaches the code through code constants.
-fn code_sources(image: &ImageBuilder) -> Vec<Option<&str>> {
-    let mut out: Vec<Option<&str>> = vec![None; image.codes.len()];
+/// The module whose source text each code object points at: the first module (in module
+/// order) with a source whose top level reaches the code through code constants.
+fn code_sources(image: &ImageBuilder) -> Vec<Option<usize>> {
+    let mut out: Vec<Option<usize>> = vec![None; image.codes.len()];
     let mut visited = vec![false; image.codes.len()];
-    for module in &image.modules {
-        let Some(src) = module.source.as_deref() else {
+    for (m, module) in image.modules.iter().enumerate() {
+        if module.source.is_none() {
             continue;
-        };
+        }
         let mut stack = vec![module.code];
         while let Some(index) = stack.pop() {
             let Some(code) = image.codes.get(index as usize) else {
@@ -117,7 +117,7 @@ fn code_sources(image: &ImageBuilder) -> Vec<Option<&str>> {
             if std::mem::replace(&mut visited[index as usize], true) {
                 continue;
             }
-            out[index as usize] = Some(src);
+            out[index as usize] = Some(m);
             collect_code_refs(&code.consts, &mut stack);
         }
     }
@@ -364,6 +364,12 @@ fn lay_out(image: &ImageBuilder) -> Result<Vec<u8>, String> {
     out[strings_off..strings_off + strings.bytes.len()].copy_from_slice(&strings.bytes);
     out[blobs_off..blobs_off + blobs.bytes.len()].copy_from_slice(&blobs.bytes);
     let str_at = |s: &str| (strings_off + strings.offset_of_str(s)) as u32;
+    // Looked up once per module: a source is long, and many code objects share it.
+    let source_offsets: Vec<u32> = image
+        .modules
+        .iter()
+        .map(|m| m.source.as_deref().map_or(0, str_at))
+        .collect();
 
     let mut consts = ConstEmitter {
         slots: Vec::with_capacity(slot_count),
@@ -422,8 +428,8 @@ fn lay_out(image: &ImageBuilder) -> Result<Vec<u8>, String> {
         if let Some(t) = &position_tables[k] {
             rec.positions = (blobs_off + blobs.offset_of(t)) as u32;
         }
-        if let Some(src) = code_sources[k] {
-            rec.source = str_at(src);
+        if let Some(m) = code_sources[k] {
+            rec.source = source_offsets[m];
         }
         records.push(rec);
     }
