@@ -50,3 +50,17 @@ print(repr(linecache.getline(__file__, 9999, globals())))
 print(linecache.getline(__file__, 4, globals()).startswith("import"))
 print(len(linecache.getlines(__file__, globals())) > 40)
 print(traceback.extract_stack()[-1].line)
+
+
+def divide(x):
+    y = 0
+    return x / y
+
+
+try:
+    divide(1)
+except ZeroDivisionError:
+    inner_tb = sys.exc_info()[2].tb_next
+    positions = list(inner_tb.tb_frame.f_code.co_positions())
+    print(inner_tb.tb_lineno, inner_tb.tb_lasti % 2, positions[inner_tb.tb_lasti // 2])
+    print([line for _, _, line in divide.__code__.co_lines()][-1])
