@@ -7,6 +7,11 @@
 //! unlinked at once), fsynced, and that copy is mapped `PROT_READ`. Nobody else holds a
 //! descriptor or a path to it, so nobody can change or shrink it while it is mapped. Being a
 //! regular file (not a memfd), its pages are accounted as file-backed `Shared_Clean`.
+//!
+//! A server maps a *sealed* file instead ([`MappedImage::open_sealed`]): a file of the
+//! host-wide image store that nobody but its owner (this user or root) may write and that
+//! carries no write permission bit at all, so that every server of the same content on the host
+//! maps one inode. The store (in the server crate) names it by its SHA-256 and checks the hash.
 
 use crate::layout::MAX_FILE_LEN;
 use crate::reader::{Image, ImageError};
@@ -141,6 +146,73 @@ impl MappedImage {
             unsafe { std::mem::transmute::<Image<'_>, Image<'static>>(image) }
         };
         Ok(MappedImage { map, validated })
+    }
+
+    /// Maps an already open store file `PROT_READ` and validates it in full. The file must be
+    /// a regular file owned by this process's effective user or by root with no write
+    /// permission bit set (mode `0444` or stricter): only its owner could make it writable
+    /// again, and the store never does. `path` names it in errors.
+    pub fn open_sealed(file: File, path: &Path) -> Result<MappedImage, ImageError> {
+        use std::os::unix::fs::MetadataExt;
+        let meta = file
+            .metadata()
+            .map_err(|e| io_error(path, "cannot stat", e))?;
+        let sealed_error = |message: String| ImageError {
+            section: "file",
+            offset: 0,
+            message,
+        };
+        if !meta.file_type().is_file() {
+            return Err(sealed_error("not a regular file".into()));
+        }
+        // SAFETY: `geteuid` has no preconditions and cannot fail.
+        let euid = unsafe { libc::geteuid() };
+        if meta.uid() != euid && meta.uid() != 0 {
+            return Err(sealed_error(format!(
+                "owned by uid {}, neither this user (uid {euid}) nor root",
+                meta.uid()
+            )));
+        }
+        if meta.mode() & 0o222 != 0 {
+            return Err(sealed_error(format!(
+                "writable (mode {:04o}; store files are 0444)",
+                meta.mode() & 0o7777
+            )));
+        }
+        if meta.len() == 0 {
+            return Err(Image::parse(&[]).err().unwrap_or(ImageError {
+                section: "header",
+                offset: 0,
+                message: "empty file".into(),
+            }));
+        }
+        if meta.len() > MAX_FILE_LEN as u64 {
+            return Err(sealed_error(format!(
+                "{} bytes, over the format's limit",
+                meta.len()
+            )));
+        }
+        // SAFETY: the file is read-only to everyone (no write bit) and owned by this user or
+        // root, checked above; the store never writes, truncates or chmods a file once it is
+        // named, so its bytes stay the ones validated below. Only someone with the owner's
+        // rights could change it anyway: a truncation makes the pages past the end fault with
+        // SIGBUS, which the server turns into a reported worker exit (see the server's
+        // `store` module); a rewrite is what the owner's rights allow and is out of scope.
+        // The mapping is read-only, so we never write through it.
+        let map = unsafe { Mmap::map(&file) }.map_err(|e| io_error(path, "cannot map", e))?;
+        drop(file);
+        let validated = {
+            let bytes: &[u8] = &map;
+            let image = Image::parse(bytes)?;
+            // SAFETY: as in `open`: the 'static lifetime never outlives `map`.
+            unsafe { std::mem::transmute::<Image<'_>, Image<'static>>(image) }
+        };
+        Ok(MappedImage { map, validated })
+    }
+
+    /// The mapped bytes (the whole file).
+    pub fn bytes(&self) -> &[u8] {
+        &self.map
     }
 
     /// The validated view.

@@ -135,12 +135,20 @@ pub enum Command {
         /// unfinished, or does not read its replies, for this many seconds.
         #[arg(long = "client-timeout", default_value_t = 60.0)]
         client_timeout: f64,
+        /// The host-wide image store the image is placed in and mapped from (default:
+        /// $PERMAFROST_IMAGE_STORE, else /var/lib/permafrost/images for root,
+        /// ~/.cache/permafrost/images for other users).
+        #[arg(long = "image-store", value_name = "DIR")]
+        image_store: Option<PathBuf>,
     },
     /// A zygote process (started by `serve`, never by hand).
     #[command(hide = true)]
     Zygote {
         /// The image file.
         image: PathBuf,
+        /// The image store.
+        #[arg(long = "image-store")]
+        image_store: PathBuf,
         /// The inherited control socket.
         #[arg(long = "control-fd")]
         control_fd: i32,
@@ -179,6 +187,12 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The host-wide image store: list its files or remove the unmapped ones.
+    Store {
+        /// What to do.
+        #[command(subcommand)]
+        command: StoreCommand,
+    },
     /// The tour: freeze a synthetic app, serve it in both layouts, compare memory.
     Demo {
         /// Print the side-by-side comparison as JSON instead of a table.
@@ -208,5 +222,22 @@ pub enum Command {
         function: String,
         /// Positional arguments of every call, each a JSON value.
         args: Vec<String>,
+    },
+}
+
+/// `permafrost store` subcommands.
+#[derive(Subcommand, Debug)]
+pub enum StoreCommand {
+    /// List the store's files with their sizes and the processes mapping them.
+    Ls {
+        /// The store (default as for `serve`).
+        #[arg(long = "image-store", value_name = "DIR")]
+        image_store: Option<PathBuf>,
+    },
+    /// Remove the store files no process maps.
+    Gc {
+        /// The store (default as for `serve`).
+        #[arg(long = "image-store", value_name = "DIR")]
+        image_store: Option<PathBuf>,
     },
 }

@@ -181,6 +181,14 @@ pub fn render_stats(stats: &Value) -> String {
         kb(&image["code_objects"]),
         stats["zygote"]["pid"],
     ));
+    let store = &image["store"];
+    if let Some(file) = store["file"].as_str() {
+        out.truncate(out.len() - 1);
+        out.push_str(&format!(
+            "store {file}   mapped by {} processes on this host\n\n",
+            kb(&store["mappers"])
+        ));
+    }
     out.push_str(&format!(
         "{:<9} {:>6} {:<9} {:>9} {:>9} {:>11} {:>11} {:>11} {:>11} {:>9} {:>9}\n",
         "process",

@@ -1,5 +1,6 @@
 //! The process primitives that need `unsafe`: `fork`, the parent-death signal, immediate exit,
-//! signal dispositions, and passing file descriptors over a Unix socket (`SCM_RIGHTS`).
+//! signal dispositions and the SIGBUS report of a truncated image file, the effective user id,
+//! and passing file descriptors over a Unix socket (`SCM_RIGHTS`).
 //!
 //! Everything here is written to be callable in a freshly forked child of a single-threaded
 //! process: no allocation on the paths used after fork (message and control buffers live on
@@ -206,4 +207,54 @@ pub(crate) fn register_async(fd: OwnedFd) -> io::Result<tokio::io::unix::AsyncFd
     // until dropped and `as_raw_fd` always returns that same descriptor, which is exactly
     // what `register` requires.
     unsafe { tokio::io::unix::AsyncFd::register(fd) }.map_err(io::Error::from)
+}
+
+/// What the SIGBUS handler reports: set once, before the handler is installed, and only read
+/// by it (an atomic load, no allocation).
+static SIGBUS_REPORT: std::sync::OnceLock<(usize, usize, Vec<u8>, i32)> =
+    std::sync::OnceLock::new();
+
+extern "C" fn on_sigbus(_signal: libc::c_int, info: *mut libc::siginfo_t, _: *mut libc::c_void) {
+    // SAFETY: the kernel passes a valid siginfo for a handler installed with SA_SIGINFO; for
+    // SIGBUS `si_addr` is the faulting address.
+    let address = unsafe { (*info).si_addr() } as usize;
+    if let Some((start, end, message, status)) = SIGBUS_REPORT.get() {
+        if (*start..*end).contains(&address) {
+            // SAFETY: `write` and `_exit` are async-signal-safe; `message` lives for the rest
+            // of the process (a static) and is valid for its length.
+            unsafe {
+                libc::write(2, message.as_ptr() as *const libc::c_void, message.len());
+                libc::_exit(*status);
+            }
+        }
+    }
+    // Not the image: back to the default action, which the re-executed access then takes.
+    default_signal(Signal::SIGBUS);
+}
+
+/// Installs a SIGBUS handler that, for a fault at an address in `range`, writes `message` to
+/// stderr and exits with `status`; other SIGBUS faults keep the default action. Forked
+/// children inherit it. Call once per process, before any worker is forked.
+pub(crate) fn install_sigbus_report(range: std::ops::Range<usize>, message: String, status: i32) {
+    use nix::sys::signal::{sigaction, SaFlags, SigAction, SigSet};
+    if SIGBUS_REPORT
+        .set((range.start, range.end, message.into_bytes(), status))
+        .is_err()
+    {
+        return;
+    }
+    let action = SigAction::new(
+        SigHandler::SigAction(on_sigbus),
+        SaFlags::SA_SIGINFO,
+        SigSet::empty(),
+    );
+    // SAFETY: `on_sigbus` only reads a value set before installation and calls
+    // async-signal-safe functions (`write`, `_exit`, `signal`).
+    let _ = unsafe { sigaction(Signal::SIGBUS, &action) };
+}
+
+/// This process's effective user id.
+pub(crate) fn effective_uid() -> u32 {
+    // SAFETY: `geteuid` has no preconditions and cannot fail.
+    unsafe { libc::geteuid() }
 }

@@ -18,6 +18,7 @@
 //! | [`alloc`] | the global allocator: system, then a private arena in each worker |
 //! | `queue` | the job queue: one FIFO per connection, served round-robin |
 //! | [`protocol`] | request parsing and reply building for the JSON-lines protocol |
+//! | [`store`] | the host-wide, content-addressed image store: placing, verifying, mappers, `store ls`/`gc` |
 //! | [`memory`] | the stats report from `/proc/PID/smaps` and `/proc/PID/pagemap` |
 //! | [`client`] | `call`, `stats`, the `bench-client` load generator |
 //! | [`demo`] | `permafrost demo` and its app generator |
@@ -31,6 +32,7 @@ pub mod fork;
 pub mod memory;
 pub mod protocol;
 mod queue;
+pub mod store;
 pub mod supervisor;
 pub mod zygote;
 

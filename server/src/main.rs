@@ -3,7 +3,7 @@
 
 use clap::Parser;
 use permafrost_image::MappedImage;
-use permafrost_server::cli::{Cli, Command};
+use permafrost_server::cli::{Cli, Command, StoreCommand};
 use std::io::Write;
 use std::process::ExitCode;
 use std::time::Duration;
@@ -136,8 +136,13 @@ fn main() -> ExitCode {
             max_reply_bytes,
             max_connections,
             client_timeout,
+            image_store,
         } => {
             permafrost_server::zygote::set_max_worker_rss_mb(max_worker_rss);
+            let image_store = match permafrost_server::store::resolve_dir(image_store) {
+                Ok(dir) => dir,
+                Err(message) => return usage(&message),
+            };
             if workers == 0 {
                 return usage("--workers must be at least 1");
             }
@@ -166,10 +171,12 @@ fn main() -> ExitCode {
                 max_reply_bytes,
                 max_connections,
                 client_timeout: Duration::from_secs_f64(client_timeout),
+                image_store,
             })
         }
         Command::Zygote {
             image,
+            image_store,
             control_fd,
             supervisor,
             layout,
@@ -178,9 +185,12 @@ fn main() -> ExitCode {
             no_dynamic_code,
         } => {
             permafrost_server::zygote::set_max_worker_rss_mb(max_worker_rss);
+            // Logs (a replaced store file) go to the supervisor's stderr.
+            permafrost_server::init_logging(tracing::Level::INFO);
             permafrost_server::zygote::exec_main(
                 permafrost_server::zygote::ZygoteOptions {
                     image,
+                    image_store,
                     layout: layout.into(),
                     dynamic_code: !no_dynamic_code,
                     max_reply_bytes,
@@ -195,6 +205,17 @@ fn main() -> ExitCode {
             args,
         } => permafrost_server::client::call(&socket, &function, &args),
         Command::Stats { socket, json } => permafrost_server::client::stats(&socket, json),
+        Command::Store { command } => {
+            let (StoreCommand::Ls { image_store } | StoreCommand::Gc { image_store }) = &command;
+            let dir = match permafrost_server::store::resolve_dir(image_store.clone()) {
+                Ok(dir) => dir,
+                Err(message) => return usage(&message),
+            };
+            match command {
+                StoreCommand::Ls { .. } => permafrost_server::store::ls(&dir),
+                StoreCommand::Gc { .. } => permafrost_server::store::gc(&dir),
+            }
+        }
         Command::Demo { json } => {
             permafrost_server::init_logging(tracing::Level::WARN);
             permafrost_server::demo::run(json)

@@ -231,10 +231,29 @@ pub(crate) fn collect(snapshot: &StatsSnapshot) -> Value {
             "path": snapshot.image_path,
             "bytes": snapshot.image_bytes,
             "code_objects": snapshot.code_objects,
+            "store": store_report(snapshot.zygote_pid, snapshot.image_range.0),
         },
         "zygote": {"pid": snapshot.zygote_pid, "memory": zygote_memory.to_json()},
         "workers": workers,
         "totals": {"pss_kb": totals.pss_kb, "private_dirty_kb": totals.private_dirty_kb},
+    })
+}
+
+/// The store file the zygote maps at `start` and how many processes on the host map it
+/// (`null` if the zygote's maps cannot be read).
+fn store_report(zygote: i32, start: u64) -> Value {
+    let Some((id, path)) = crate::store::mapped_file_at(zygote, start) else {
+        return Value::Null;
+    };
+    let pids = crate::store::mappers(std::slice::from_ref(&id))
+        .remove(&id)
+        .unwrap_or_default();
+    json!({
+        "file": path,
+        "device": id.device,
+        "inode": id.inode,
+        "mappers": pids.len(),
+        "mapper_pids": pids,
     })
 }
 

@@ -76,12 +76,15 @@ pub struct ServeOptions {
     pub max_connections: usize,
     /// How long a connection may stay idle, leave a line unfinished or not read its replies.
     pub client_timeout: Duration,
+    /// The host-wide image store (absolute).
+    pub image_store: PathBuf,
 }
 
 impl ServeOptions {
     fn zygote(&self) -> ZygoteOptions {
         ZygoteOptions {
             image: self.image.clone(),
+            image_store: self.image_store.clone(),
             layout: self.layout,
             dynamic_code: self.dynamic_code,
             max_reply_bytes: self.max_reply_bytes,
@@ -1097,6 +1100,14 @@ impl Pool {
             return;
         };
         let current = Some(worker.generation) == self.current;
+        if current && status == DeathStatus::Exited(crate::store::IMAGE_FAULT_STATUS) {
+            // The store file was truncated: every worker of this zygote will fault too. A new
+            // zygote places the image again (a fresh store file) and takes over.
+            error!("worker {pid} {}; reloading the image", status.describe());
+            if self.pending.is_none() && !self.shutting_down() {
+                self.start_generation(StartKind::Reload);
+            }
+        }
         match worker.state {
             WorkerState::Busy {
                 mut job,

@@ -77,6 +77,8 @@ pub(crate) struct Preloaded {
 pub struct ZygoteOptions {
     /// The image file, opened and validated by the zygote.
     pub image: std::path::PathBuf,
+    /// The host-wide image store the zygote places the image in and maps it from.
+    pub image_store: std::path::PathBuf,
     /// Memory layout of code and constants.
     pub layout: Layout,
     /// Whether jobs may use `exec`, `eval` and `compile`.
@@ -105,6 +107,8 @@ pub(crate) fn spawn(options: &ZygoteOptions) -> std::io::Result<(Pid, OwnedFd)> 
     command
         .arg("zygote")
         .arg(&options.image)
+        .arg("--image-store")
+        .arg(&options.image_store)
         .arg("--control-fd")
         .arg(zygote_end.as_raw_fd().to_string())
         .arg("--supervisor")
@@ -141,6 +145,10 @@ impl DeathStatus {
     /// `killed by signal 9 (SIGKILL)` / `exited with status 3`.
     pub(crate) fn describe(&self) -> String {
         match *self {
+            DeathStatus::Exited(crate::store::IMAGE_FAULT_STATUS) => format!(
+                "exited with status {} (SIGBUS: its image store file was truncated)",
+                crate::store::IMAGE_FAULT_STATUS
+            ),
             DeathStatus::Exited(code) => format!("exited with status {code}"),
             DeathStatus::Orphaned => "was killed: its zygote died".to_string(),
             DeathStatus::Signaled(sig) => match Signal::try_from(sig) {
@@ -225,8 +233,15 @@ pub fn exec_main(options: ZygoteOptions, control_fd: i32, supervisor: i32) -> ! 
         fork::exit_now(2);
     };
     fork::die_with_parent(Pid::from_raw(supervisor));
-    let mapped = match permafrost_image::MappedImage::open(&options.image) {
-        Ok(mapped) => mapped,
+    // The image is mapped from the host-wide store, so that every server of the same
+    // content shares one copy of its pages.
+    let (store_file, mapped) = match crate::store::place(&options.image_store, &options.image) {
+        Ok((store_file, mapped, warning)) => {
+            if let Some(warning) = warning {
+                tracing::warn!("{warning}");
+            }
+            (store_file, mapped)
+        }
         Err(e) => {
             let message = format!("V{}: {e}", options.image.display());
             let _ = fork::send_with_fd(
@@ -238,6 +253,8 @@ pub fn exec_main(options: ZygoteOptions, control_fd: i32, supervisor: i32) -> ! 
         }
     };
     let range = mapped.range();
+    crate::store::install_fault_report(range.clone(), &store_file);
+    drop(store_file);
     let image_range = (range.start as u64, range.end as u64);
     let code_objects = mapped.image().code_count();
     zygote_main(control, mapped.leak(), image_range, code_objects, &options)

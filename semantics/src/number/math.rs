@@ -425,7 +425,7 @@ fn acosh(x: f64) -> f64 {
     (t + (2.0 * t + t * t).sqrt()).ln_1p()
 }
 
-fn asinh(x: f64) -> f64 {
+pub(super) fn asinh(x: f64) -> f64 {
     if !x.is_finite() {
         return x;
     }

@@ -31,6 +31,7 @@
 use num_bigint::BigInt;
 
 mod arith;
+pub mod cmath;
 mod convert;
 mod float_text;
 mod int_text;

@@ -74,6 +74,10 @@ impl Server {
             .arg("--socket")
             .arg(socket)
             .args(["--workers", &WORKERS.to_string(), "--layout", layout])
+            // A store of its own beside the image, removed with it: the tour leaves nothing
+            // in the host's store.
+            .arg("--image-store")
+            .arg(image.with_file_name("images"))
             .env("PERMAFROST_LOG", "error")
             .stdin(Stdio::null())
             .stdout(Stdio::null())

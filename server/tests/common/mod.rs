@@ -220,11 +220,18 @@ pub fn spawn_serve(image: &Path, socket: &Path, workers: usize, extra: &[&str]) 
         .args(["--workers", &workers.to_string()])
         .args(extra)
         .env("PERMAFROST_LOG", "warn")
+        // Tests share one store of their own, not the host's (`--image-store` overrides it).
+        .env("PERMAFROST_IMAGE_STORE", test_store())
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(log)
         .spawn()
         .expect("spawn serve")
+}
+
+/// The image store the tests' servers share.
+pub fn test_store() -> PathBuf {
+    std::env::temp_dir().join("pf-test-images")
 }
 
 /// A blocking JSON-lines client.

@@ -92,6 +92,23 @@ pub(crate) fn construct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if let Some(d) = super::bytearray::bytes_like(v) {
         return Ok(new_bytes(d));
     }
+    // `__bytes__` first, then an int subclass or an object with `__index__`: that many
+    // zero bytes.
+    if matches!(v.body(), Some(Object::Instance(_))) {
+        if let Some(r) = vm.call_dunder(v, "__bytes__", &[])? {
+            return match r.body() {
+                Some(Object::Bytes(_)) => Ok(r),
+                _ => Err(vm.type_error(format!(
+                    "__bytes__ returned non-bytes (type {})",
+                    vm.type_name(&r)
+                ))),
+            };
+        }
+        if let Some(n) = crate::value::num::index_big(vm, v)? {
+            let k = num_traits::ToPrimitive::to_i64(&n).unwrap_or(i64::MAX);
+            return construct(vm, &Args::new(&[Value::Int(k)], &[]));
+        }
+    }
     let items = match vm.get_iter(v) {
         Ok(it) => vm.collect(&it)?,
         Err(e) if vm.exc_matches(&e, ExcKind::TypeError) => {

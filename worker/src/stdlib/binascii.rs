@@ -294,7 +294,7 @@ fn a2b_base64(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 // ----- checksums -----
 
 /// An `unsigned int` argument: any int, reduced modulo 2**32 as CPython's `I` format does.
-fn uint_arg(vm: &mut Vm, v: &Value) -> PyResult<u32> {
+pub(crate) fn uint_arg(vm: &mut Vm, v: &Value) -> PyResult<u32> {
     let big: BigInt = match num_of(v) {
         Some(Num::I(i)) => BigInt::from(i),
         Some(Num::B(b)) => b.clone(),

@@ -25,6 +25,7 @@ pub(crate) mod atexit;
 pub(crate) mod binascii;
 pub(crate) mod bisect;
 pub(crate) mod builtins;
+pub(crate) mod cmath;
 pub(crate) mod codecs;
 pub(crate) mod collections;
 pub(crate) mod contextvars;
@@ -36,10 +37,13 @@ pub(crate) mod heapq;
 pub(crate) mod importlib;
 pub(crate) mod io;
 pub(crate) mod itertools;
+pub(crate) mod json;
 pub(crate) mod math;
+pub(crate) mod nosubprocess;
 pub(crate) mod operator;
 pub(crate) mod posix;
 pub(crate) mod random;
+pub(crate) mod signal;
 pub(crate) mod sre;
 pub(crate) mod stat;
 pub(crate) mod string;
@@ -49,6 +53,7 @@ pub(crate) mod sys;
 pub(crate) mod thread;
 pub(crate) mod time;
 pub(crate) mod weakref;
+pub(crate) mod zlib;
 
 /// Builds a native module; called once, on its first import.
 pub(crate) type ModuleInit = fn(&mut Vm) -> ObjRef;
@@ -91,6 +96,12 @@ pub(crate) static REGISTRY: &[(&str, ModuleInit)] = &[
     ("_sha3", hashes::init_sha3),
     ("_blake2", hashes::init_blake2),
     ("_contextvars", contextvars::init),
+    ("_signal", signal::init),
+    ("_posixsubprocess", nosubprocess::init_posixsubprocess),
+    ("select", nosubprocess::init_select),
+    ("zlib", zlib::init),
+    ("cmath", cmath::init),
+    ("_json", json::init),
 ];
 
 /// Reports an exception nothing can catch (raised by a weak reference callback or an exit

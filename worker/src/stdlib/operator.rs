@@ -262,6 +262,10 @@ fn index(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         _ => match v.body() {
             Some(Object::BigInt(_)) => Ok(v),
+            // An int subclass gives its value as an exact int.
+            Some(Object::Instance(_)) if matches!(crate::value::num::inst_base(&v), Some(ref b) if crate::value::num::num_of(b).is_some_and(|n| !matches!(n, crate::value::num::Num::F(_)))) => {
+                Ok(crate::value::num::inst_base(&v).unwrap_or(Value::None))
+            }
             Some(Object::Instance(_)) => match vm.call_dunder(&v, "__index__", &[])? {
                 Some(r @ Value::Int(_)) => Ok(r),
                 Some(r) if matches!(r.body(), Some(Object::BigInt(_))) => Ok(r),

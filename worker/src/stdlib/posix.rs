@@ -100,6 +100,20 @@ pub(crate) static FUNCTIONS: &[NativeFn] = &[
     NativeFn::new("nice", no_files),
     NativeFn::function("write", write, Arity::Range(2, 2), None),
     NativeFn::function("isatty", isatty, Arity::One, None),
+    NativeFn::function(
+        "waitstatus_to_exitcode",
+        waitstatus_to_exitcode,
+        Arity::One,
+        None,
+    ),
+    NativeFn::function("WIFEXITED", wifexited, Arity::One, None),
+    NativeFn::function("WEXITSTATUS", wexitstatus, Arity::One, None),
+    NativeFn::function("WIFSIGNALED", wifsignaled, Arity::One, None),
+    NativeFn::function("WTERMSIG", wtermsig, Arity::One, None),
+    NativeFn::function("WIFSTOPPED", wifstopped, Arity::One, None),
+    NativeFn::function("WSTOPSIG", wexitstatus, Arity::One, None),
+    NativeFn::function("WCOREDUMP", wcoredump, Arity::One, None),
+    NativeFn::function("WIFCONTINUED", wifcontinued, Arity::One, None),
     NativeFn::function("umask", umask, Arity::One, None),
     NativeFn::function("putenv", putenv, Arity::Range(2, 2), None),
     NativeFn::function(
@@ -128,6 +142,62 @@ fn write(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         _ => return Err(errno_error(vm, 9, "Bad file descriptor")),
     }
     Ok(Value::Int(data.len() as i64))
+}
+
+// The wait-status macros of Linux, on the status's integer value.
+
+fn status(vm: &mut Vm, a: &Args) -> PyResult<i64> {
+    Ok(vm.index_of(&a.pos[0])? & 0xffff_ffff)
+}
+
+fn wifexited(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    Ok(Value::Bool(status(vm, a)? & 0x7f == 0))
+}
+
+fn wexitstatus(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    Ok(Value::Int((status(vm, a)? >> 8) & 0xff))
+}
+
+fn wifsignaled(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let s = status(vm, a)?;
+    Ok(Value::Bool(((s & 0x7f) + 1) as i8 >> 1 > 0))
+}
+
+fn wtermsig(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    Ok(Value::Int(status(vm, a)? & 0x7f))
+}
+
+fn wifstopped(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    Ok(Value::Bool(status(vm, a)? & 0xff == 0x7f))
+}
+
+fn wcoredump(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    Ok(Value::Bool(status(vm, a)? & 0x80 != 0))
+}
+
+fn wifcontinued(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    Ok(Value::Bool(status(vm, a)? == 0xffff))
+}
+
+/// `os.waitstatus_to_exitcode(status)`: the exit code, or minus the signal number.
+fn waitstatus_to_exitcode(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let s = vm.index_of(&a.pos[0])?;
+    if !(0..=i32::MAX as i64).contains(&s) {
+        return Err(vm.value_error(format!("invalid WEXITSTATUS: {s}")));
+    }
+    if s & 0x7f == 0 {
+        return Ok(Value::Int((s >> 8) & 0xff));
+    }
+    if ((s & 0x7f) + 1) as i8 >> 1 > 0 {
+        return Ok(Value::Int(-(s & 0x7f)));
+    }
+    if s & 0xff == 0x7f {
+        return Err(vm.value_error(format!(
+            "process stopped by delivery of signal {}",
+            (s >> 8) & 0xff
+        )));
+    }
+    Err(vm.value_error(format!("invalid wait status: {s}")))
 }
 
 fn isatty(vm: &mut Vm, a: &Args) -> PyResult<Value> {

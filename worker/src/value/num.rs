@@ -89,6 +89,12 @@ pub(crate) fn index_big(vm: &mut Vm, v: &Value) -> PyResult<Option<BigInt>> {
     if let Some(Object::BigInt(b)) = v.body() {
         return Ok(Some(b.clone()));
     }
+    // An int subclass's value, without asking its `__index__` (CPython's `PyNumber_Index`).
+    if let Some(b) = inst_base(v) {
+        if let Some(n @ (Num::I(_) | Num::B(_))) = num_of(&b) {
+            return Ok(Some(to_big(&n)));
+        }
+    }
     match vm.call_dunder(v, "__index__", &[])? {
         Some(r) if !matches!(r, Value::Bool(_)) => match num_of(&r) {
             Some(Num::I(i)) => Ok(Some(BigInt::from(i))),

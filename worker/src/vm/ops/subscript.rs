@@ -222,6 +222,14 @@ impl Vm {
                     ExcKind::IndexError,
                     "cannot fit 'int' into an index-sized integer",
                 )),
+                // An int subclass's value is its index (`__index__` is not asked, as in
+                // CPython's `PyNumber_Index`).
+                Object::Instance(_) if matches!(inst_base(v), Some(Value::Int(_))) => {
+                    match inst_base(v) {
+                        Some(Value::Int(i)) => Ok(i),
+                        _ => Ok(0),
+                    }
+                }
                 _ => match self.call_dunder(v, "__index__", &[])? {
                     Some(Value::Int(i)) => Ok(i),
                     _ => Err(self.type_error(format!(
