@@ -5,9 +5,11 @@ For each program under tests/programs/ -- a file NAME.py, or a directory NAME/ w
 module is main.py -- run it with python3 (CPython 3.11) and write NAME.expected.json:
 
     {"stdout": ..., "exit": N, "stderr_last": LAST_STDERR_LINE_OR_NULL,
-     "traceback": SKELETON_LINES_OR_NULL, "code": [CODE_OBJECT_RECORD, ...]}
+     "traceback": SKELETON_LINES_OR_NULL, "traceback_full": LINES_OR_NULL,
+     "code": [CODE_OBJECT_RECORD, ...]}
 
-(`stderr_last` and `traceback` are only set when the exit status is not 0). The traceback
+(`stderr_last`, `traceback` and `traceback_full` are only set when the exit status is not
+0). `traceback_full` is the same text with the source and caret lines kept. The traceback
 skeleton is stderr without the source and caret lines CPython indents by four spaces, with
 every `File "PATH"` reduced to the file's base name: the frames (file, line, function), the
 chaining messages and the exception lines. It is null when a RecursionError's traceback has
@@ -110,22 +112,25 @@ def record(python, cwd, files):
     stderr = proc.stderr.decode("utf-8")
     stderr_last = None
     traceback = None
+    full = None
     if proc.returncode != 0:
         lines = [line for line in stderr.splitlines() if line.strip()]
         stderr_last = lines[-1] if lines else ""
         traceback = traceback_skeleton(stderr)
+        full = traceback_skeleton(stderr, keep_source=True)
     elif stderr.strip():
         raise RuntimeError(f"{cwd / main_file}: exit 0 but wrote to stderr:\n{stderr}")
     return {"stdout": stdout, "exit": proc.returncode, "stderr_last": stderr_last,
-            "traceback": traceback, "code": code_records(cwd, files)}, elapsed
+            "traceback": traceback, "traceback_full": full,
+            "code": code_records(cwd, files)}, elapsed
 
 
-def traceback_skeleton(stderr):
+def traceback_skeleton(stderr, keep_source=False):
     """The comparable part of a CPython traceback (see the module documentation)."""
     skeleton = []
     repeated = False
     for line in stderr.splitlines():
-        if line.startswith("    "):
+        if line.startswith("    ") and not keep_source:
             continue
         if line.startswith("  [Previous line repeated"):
             repeated = True

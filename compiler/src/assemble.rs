@@ -3,7 +3,7 @@
 //! table, the flattened (sorted, non-overlapping) exception table and `co_stacksize`.
 
 use permafrost_image::opcode::{encode, falls_through, ArgKind, Opcode, MAX_ARG};
-use permafrost_image::{ExceptionEntry, LineEntry};
+use permafrost_image::{ExceptionEntry, LineEntry, Position};
 
 /// A jump target, resolved to an instruction index when the code is assembled.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,6 +22,7 @@ struct Instr {
     /// For jump opcodes, the label number until assembly.
     arg: u32,
     line: u32,
+    pos: Position,
     handler: Option<Handler>,
 }
 
@@ -29,6 +30,7 @@ struct Instr {
 pub struct Assembled {
     pub code: Vec<u32>,
     pub linetable: Vec<LineEntry>,
+    pub positions: Vec<Position>,
     pub exceptiontable: Vec<ExceptionEntry>,
     pub stacksize: u32,
 }
@@ -55,18 +57,25 @@ impl InstrBuffer {
         self.last_bound = Some(here);
     }
 
-    pub fn emit(&mut self, op: Opcode, arg: u32, line: u32, handler: Option<Handler>) {
+    pub fn emit(&mut self, op: Opcode, arg: u32, pos: Position, handler: Option<Handler>) {
         self.instrs.push(Instr {
             op,
             arg,
-            line,
+            line: pos.line,
+            pos,
             handler,
         });
     }
 
-    pub fn emit_jump(&mut self, op: Opcode, target: Label, line: u32, handler: Option<Handler>) {
+    pub fn emit_jump(
+        &mut self,
+        op: Opcode,
+        target: Label,
+        pos: Position,
+        handler: Option<Handler>,
+    ) {
         debug_assert_eq!(op.arg_kind(), ArgKind::Jump);
-        self.emit(op, target.0, line, handler);
+        self.emit(op, target.0, pos, handler);
     }
 
     /// Whether control can reach the end of the buffer: the last instruction falls through
@@ -208,9 +217,11 @@ impl InstrBuffer {
         }
 
         let stacksize = stack_depth(&resolved, &handlers)?;
+        let positions = self.instrs.iter().map(|i| i.pos).collect();
         Ok(Assembled {
             code,
             linetable,
+            positions,
             exceptiontable,
             stacksize,
         })

@@ -11,9 +11,9 @@ use crate::consts;
 use crate::error::{CompileError, SourceMap};
 use crate::scope::{mangle, Resolution, ScopeId, ScopeKind, ScopeTable};
 use permafrost_image::opcode::{flags as co, BinaryOp, CompareOp, Opcode, MAX_ARG};
-use permafrost_image::{CodeObject, Constant, ImageBuilder};
+use permafrost_image::{CodeObject, Constant, ImageBuilder, Position};
 use ruff_python_ast::{self as ast, Expr, Stmt};
-use ruff_text_size::{Ranged, TextSize};
+use ruff_text_size::{Ranged, TextRange, TextSize};
 use std::collections::HashMap;
 
 mod annotations;
@@ -63,10 +63,10 @@ pub fn compile_top(
         top_names: top != TopLevel::Module,
         interactive: top == TopLevel::Single,
     };
-    cg.unit.line = 1;
+    cg.unit.loc = line_only(1);
     if top == TopLevel::Eval {
         if let [Stmt::Expr(e)] = body {
-            cg.set_line(e.start());
+            cg.set_loc(e.range());
             cg.expr(&e.value)?;
             cg.emit(Opcode::RETURN_VALUE, 0);
             let unit = std::mem::replace(&mut cg.unit, Unit::new(&table, 0, "", "", 1));
@@ -81,7 +81,7 @@ pub fn compile_top(
     };
     let rest = match doc {
         Some(doc) => {
-            cg.set_line(body[0].start());
+            cg.set_loc(body[0].range());
             cg.load_const(Constant::Str(doc))?;
             let op = if cg.top_names {
                 Opcode::STORE_NAME
@@ -223,7 +223,8 @@ struct Unit<'a> {
     freevars: Vec<String>,
     buf: InstrBuffer,
     fblocks: Vec<FBlock<'a>>,
-    line: u32,
+    /// The source span given to instructions emitted now (CPython's current location).
+    loc: Position,
     private: Option<String>,
 }
 
@@ -263,7 +264,7 @@ impl<'a> Unit<'a> {
             freevars: s.freevars(),
             buf: InstrBuffer::default(),
             fblocks: Vec::new(),
-            line,
+            loc: line_only(line),
             private: s.private.clone(),
         };
         if s.kind.is_function_like() {
@@ -329,7 +330,7 @@ impl<'s, 'a> Codegen<'s, 'a> {
 
     fn emit(&mut self, op: Opcode, arg: u32) {
         let handler = self.handler();
-        let line = self.unit.line;
+        let line = self.unit.loc;
         self.unit.buf.emit(op, arg, line, handler);
     }
 
@@ -345,7 +346,7 @@ impl<'s, 'a> Codegen<'s, 'a> {
 
     fn jump(&mut self, op: Opcode, target: Label) {
         let handler = self.handler();
-        let line = self.unit.line;
+        let line = self.unit.loc;
         self.unit.buf.emit_jump(op, target, line, handler);
     }
 
@@ -357,14 +358,47 @@ impl<'s, 'a> Codegen<'s, 'a> {
         self.unit.buf.bind(label);
     }
 
+    /// A location of `at`'s line with no columns.
     fn set_line(&mut self, at: TextSize) {
-        self.unit.line = self.src.line(at);
+        self.unit.loc = line_only(self.src.line(at));
+    }
+
+    /// The location of a node: its whole span, as CPython's `SET_LOC`.
+    fn set_loc(&mut self, range: TextRange) {
+        self.unit.loc = self.src.position(range);
+    }
+
+    /// Moves the location's start to the attribute name when the attribute expression
+    /// spans lines, as CPython's `update_start_location_to_match_attr`, so an error in
+    /// `obj\n.attr` points at the second line.
+    fn start_at_attr(&mut self, a: &ast::ExprAttribute) {
+        let name = self.src.position(a.attr.range());
+        let loc = &mut self.unit.loc;
+        if loc.line != name.end_line {
+            loc.line = name.line;
+            loc.col = name.col;
+            loc.end_line = loc.end_line.max(loc.line);
+            if loc.line == loc.end_line {
+                loc.end_col = match (loc.col, loc.end_col) {
+                    (Some(c), Some(e)) => Some(c.max(e)),
+                    (_, e) => e,
+                };
+            }
+        }
+    }
+
+    /// Keeps the current location unless it is on another line than `at` (code emitted
+    /// for a construct whose location was not set by its own node).
+    fn ensure_line(&mut self, at: TextSize) {
+        if self.unit.loc.line != self.src.line(at) {
+            self.set_line(at);
+        }
     }
 
     fn internal(&self, msg: impl std::fmt::Display) -> CompileError {
         CompileError {
             file: self.src.file.to_string(),
-            line: self.unit.line,
+            line: self.unit.loc.line,
             col: 1,
             message: format!("internal compiler error: {msg}"),
         }
@@ -524,6 +558,7 @@ impl<'s, 'a> Codegen<'s, 'a> {
             code: asm.code,
             linetable: asm.linetable,
             exceptiontable: asm.exceptiontable,
+            positions: asm.positions,
         };
         Ok(self.builder.add_code(code))
     }
@@ -680,7 +715,7 @@ impl<'s, 'a> Codegen<'s, 'a> {
     }
 
     fn stmt(&mut self, s: &'a Stmt) -> R {
-        self.set_line(s.start());
+        self.set_loc(s.range());
         match s {
             Stmt::FunctionDef(f) => self.function_def(f),
             Stmt::ClassDef(c) => self.class_def(c),
@@ -1031,7 +1066,7 @@ impl<'s, 'a> Codegen<'s, 'a> {
     /// `[.., deco1, .., decoN, obj] -> [.., decorated]`: innermost (last) decorator first.
     fn apply_decorators(&mut self, decorators: &[ast::Decorator]) {
         for d in decorators.iter().rev() {
-            self.set_line(d.start());
+            self.set_loc(d.expression.range());
             self.emit(Opcode::CALL, 1);
         }
     }
@@ -1105,10 +1140,10 @@ impl<'s, 'a> Codegen<'s, 'a> {
                 })
                 .collect();
             if let Some(values) = folded {
-                let saved = self.unit.line;
-                self.set_line(e.start());
+                let saved = self.unit.loc;
+                self.set_loc(e.range());
                 let result = self.load_const(Constant::Tuple(values));
-                self.unit.line = saved;
+                self.unit.loc = saved;
                 return result;
             }
         }
@@ -1120,7 +1155,7 @@ impl<'s, 'a> Codegen<'s, 'a> {
             return self.async_for_stmt(f);
         }
         self.container_operand(&f.iter)?;
-        self.set_line(f.start());
+        self.set_loc(f.range());
         self.emit(Opcode::GET_ITER, 0);
         let top = self.label();
         let orelse = self.label();
@@ -1200,7 +1235,7 @@ impl<'s, 'a> Codegen<'s, 'a> {
             return self.body(&w.body);
         };
         self.expr(&item.context_expr)?;
-        self.set_line(w.start());
+        self.set_loc(w.range());
         if w.is_async {
             self.emit(Opcode::BEFORE_ASYNC_WITH, 0);
             self.await_top(1)?;
@@ -1230,7 +1265,7 @@ impl<'s, 'a> Codegen<'s, 'a> {
         }
         self.with_stmt(w, index + 1)?;
         self.pop_fblock();
-        self.set_line(w.start());
+        self.set_loc(w.range());
         if w.is_async {
             self.call_async_exit_with_nones()?;
         } else {
@@ -1304,7 +1339,7 @@ impl<'s, 'a> Codegen<'s, 'a> {
         let mut last_is_bare = false;
         for h in &t.handlers {
             let ast::ExceptHandler::ExceptHandler(h) = h;
-            self.set_line(h.start());
+            self.set_loc(h.range());
             let next = self.label();
             match &h.type_ {
                 Some(ty) => {
@@ -1414,6 +1449,14 @@ impl<'s, 'a> Codegen<'s, 'a> {
     // ----- assignment targets -----------------------------------------------------------
 
     fn store_target(&mut self, t: &'a Expr) -> R {
+        let saved = self.unit.loc;
+        self.set_loc(t.range());
+        let result = self.store_target_here(t);
+        self.unit.loc = saved;
+        result
+    }
+
+    fn store_target_here(&mut self, t: &'a Expr) -> R {
         match t {
             Expr::Name(n) => self.name_op(n.id.as_str(), NameCtx::Store),
             Expr::Attribute(a) => {
@@ -1474,6 +1517,14 @@ impl<'s, 'a> Codegen<'s, 'a> {
     }
 
     fn delete_target(&mut self, t: &'a Expr) -> R {
+        let saved = self.unit.loc;
+        self.set_loc(t.range());
+        let result = self.delete_target_here(t);
+        self.unit.loc = saved;
+        result
+    }
+
+    fn delete_target_here(&mut self, t: &'a Expr) -> R {
         match t {
             Expr::Name(n) => self.name_op(n.id.as_str(), NameCtx::Del),
             Expr::Attribute(a) => {
@@ -1495,39 +1546,56 @@ impl<'s, 'a> Codegen<'s, 'a> {
         }
     }
 
+    /// As CPython: the target's loads and stores are located at the target (an attribute's
+    /// start moved to its name), the operation at the statement.
     fn aug_assign(&mut self, a: &'a ast::StmtAugAssign) -> R {
         let op = binary_op(a.op) as u32 + BinaryOp::INPLACE;
+        let stmt_loc = self.unit.loc;
+        let target_loc = self.src.position(a.target.range());
         match a.target.as_ref() {
             Expr::Name(n) => {
+                self.unit.loc = target_loc;
                 self.name_op(n.id.as_str(), NameCtx::Load)?;
+                self.unit.loc = stmt_loc;
                 self.expr(&a.value)?;
-                self.set_line(a.start());
                 self.emit(Opcode::BINARY_OP, op);
-                self.name_op(n.id.as_str(), NameCtx::Store)
+                self.unit.loc = target_loc;
+                let result = self.name_op(n.id.as_str(), NameCtx::Store);
+                self.unit.loc = stmt_loc;
+                result
             }
             Expr::Attribute(at) => {
                 let attr = self.mangled(at.attr.as_str());
                 self.expr(&at.value)?;
+                self.unit.loc = target_loc;
                 self.emit(Opcode::COPY, 1);
+                self.start_at_attr(at);
                 self.emit_name(Opcode::LOAD_ATTR, &attr)?;
+                self.unit.loc = stmt_loc;
                 self.expr(&a.value)?;
-                self.set_line(a.start());
                 self.emit(Opcode::BINARY_OP, op);
+                self.unit.loc = target_loc;
+                self.start_at_attr(at);
                 self.emit(Opcode::SWAP, 2);
-                self.emit_name(Opcode::STORE_ATTR, &attr)
+                let result = self.emit_name(Opcode::STORE_ATTR, &attr);
+                self.unit.loc = stmt_loc;
+                result
             }
             Expr::Subscript(s) => {
+                self.unit.loc = target_loc;
                 self.expr(&s.value)?;
                 self.expr(&s.slice)?;
                 self.emit(Opcode::COPY, 2);
                 self.emit(Opcode::COPY, 2);
                 self.emit(Opcode::BINARY_SUBSCR, 0);
+                self.unit.loc = stmt_loc;
                 self.expr(&a.value)?;
-                self.set_line(a.start());
                 self.emit(Opcode::BINARY_OP, op);
+                self.unit.loc = target_loc;
                 self.emit(Opcode::SWAP, 3);
                 self.emit(Opcode::SWAP, 2);
                 self.emit(Opcode::STORE_SUBSCR, 0);
+                self.unit.loc = stmt_loc;
                 Ok(())
             }
             other => Err(self.src.syntax_error(
@@ -1541,6 +1609,11 @@ impl<'s, 'a> Codegen<'s, 'a> {
 
     /// Jumps to `target` when the truth of `e` equals `when`; falls through otherwise.
     fn jump_if(&mut self, e: &'a Expr, when: bool, target: Label) -> R {
+        if let Expr::Compare(c) = e {
+            // CPython 3.11 locates a tested comparison's jump, and what follows it in the
+            // statement (an `assert`'s raise), at the comparison.
+            self.set_loc(c.range());
+        }
         match e {
             Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => {
                 self.jump_if(&u.operand, !when, target)
@@ -1580,8 +1653,6 @@ impl<'s, 'a> Codegen<'s, 'a> {
                 Ok(())
             }
             Expr::Compare(c) if c.ops.len() > 1 && c.ops.len() == c.comparators.len() => {
-                let saved_line = self.unit.line;
-                self.set_line(c.start());
                 let n = c.ops.len();
                 let cleanup = self.label();
                 let end = self.label();
@@ -1608,7 +1679,6 @@ impl<'s, 'a> Codegen<'s, 'a> {
                     self.jump(Opcode::JUMP, target);
                 }
                 self.bind(end);
-                self.unit.line = saved_line;
                 Ok(())
             }
             _ => {
@@ -1625,10 +1695,10 @@ impl<'s, 'a> Codegen<'s, 'a> {
     }
 
     fn expr(&mut self, e: &'a Expr) -> R {
-        let saved_line = self.unit.line;
-        self.set_line(e.start());
+        let saved_line = self.unit.loc;
+        self.set_loc(e.range());
         let result = self.expr_inner(e);
-        self.unit.line = saved_line;
+        self.unit.loc = saved_line;
         result
     }
 
@@ -1811,14 +1881,15 @@ impl<'s, 'a> Codegen<'s, 'a> {
         }
     }
 
-    /// An attribute instruction, attributed (as in CPython) to the line of the attribute
-    /// name, so an error in `obj\n.attr` points at the second line.
+    /// An attribute instruction, located (as in CPython) at the attribute expression with
+    /// its start moved to the attribute name when the expression spans lines.
     fn attr_op(&mut self, op: Opcode, a: &ast::ExprAttribute) -> R {
         let attr = self.mangled(a.attr.as_str());
-        let saved = self.unit.line;
-        self.set_line(a.attr.start());
+        let saved = self.unit.loc;
+        self.set_loc(a.range());
+        self.start_at_attr(a);
         let result = self.emit_name(op, &attr);
-        self.unit.line = saved;
+        self.unit.loc = saved;
         result
     }
 
@@ -1834,7 +1905,6 @@ impl<'s, 'a> Codegen<'s, 'a> {
             } else {
                 self.expr(&c.comparators[0])?;
             }
-            self.set_line(c.start());
             self.compare_op(c.ops[0]);
             return Ok(());
         }
@@ -1883,19 +1953,32 @@ impl<'s, 'a> Codegen<'s, 'a> {
             if !has_star && keywords.is_empty() {
                 self.expr(&a.value)?;
                 let attr = self.mangled(a.attr.as_str());
-                self.set_line(a.attr.start());
+                let call_loc = self.unit.loc;
+                self.set_loc(a.range());
+                self.start_at_attr(a);
                 self.emit_name(Opcode::LOAD_METHOD, &attr)?;
                 for arg in args.iter() {
                     self.expr(arg)?;
                 }
-                // CPython attributes a method call to the line of the method name, so a
-                // failure in a chained call spanning lines points at the right link.
-                self.set_line(a.attr.start());
-                return self.emit_arg(Opcode::CALL_METHOD, args.len(), c.start());
+                // CPython locates a method call at the call with its start moved to the
+                // method name, so a failure in a chained call spanning lines points at the
+                // right link.
+                self.unit.loc = call_loc;
+                self.start_at_attr(a);
+                let result = self.emit_arg(Opcode::CALL_METHOD, args.len(), c.start());
+                self.unit.loc = call_loc;
+                return result;
             }
         }
         self.expr(&c.func)?;
-        self.call_args(args, keywords, 0, c.start())
+        let call_loc = self.unit.loc;
+        if let (Expr::Attribute(a), false) = (c.func.as_ref(), has_star) {
+            // CPython compiles this as a method call too (with keywords).
+            self.start_at_attr(a);
+        }
+        let result = self.call_args(args, keywords, 0, c.start());
+        self.unit.loc = call_loc;
+        result
     }
 
     /// Emits the arguments and the call; `leading` values already pushed above the callable
@@ -1913,9 +1996,8 @@ impl<'s, 'a> Codegen<'s, 'a> {
             for a in args {
                 self.expr(a)?;
             }
-            let call_line = self.src.line(at);
             if keywords.is_empty() {
-                self.unit.line = call_line;
+                self.ensure_line(at);
                 return self.emit_arg(Opcode::CALL, leading + args.len(), at);
             }
             let mut names = Vec::with_capacity(keywords.len());
@@ -1925,7 +2007,7 @@ impl<'s, 'a> Codegen<'s, 'a> {
                     names.push(Constant::Str(name.as_str().to_string()));
                 }
             }
-            self.unit.line = call_line;
+            self.ensure_line(at);
             self.load_const(Constant::Tuple(names))?;
             return self.emit_arg(Opcode::CALL_KW, leading + args.len() + keywords.len(), at);
         }
@@ -1993,7 +2075,7 @@ impl<'s, 'a> Codegen<'s, 'a> {
             }
             flags = 1;
         }
-        self.set_line(at);
+        self.ensure_line(at);
         self.emit(Opcode::CALL_EX, flags);
         Ok(())
     }
@@ -2127,7 +2209,7 @@ impl<'s, 'a> Codegen<'s, 'a> {
         } else {
             self.emit(Opcode::GET_ITER, 0);
         }
-        self.set_line(at);
+        self.ensure_line(at);
         self.emit(Opcode::CALL, 1);
         if awaited {
             self.await_top(0)?;
@@ -2274,6 +2356,16 @@ impl<'s, 'a> Codegen<'s, 'a> {
             }
         }
         Ok(())
+    }
+}
+
+/// A location with a line and no columns.
+fn line_only(line: u32) -> Position {
+    Position {
+        line,
+        end_line: line,
+        col: None,
+        end_col: None,
     }
 }
 

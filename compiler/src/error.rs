@@ -1,8 +1,9 @@
 //! Source positions and compile errors: turns parser byte offsets into the 1-based
 //! `line:col` pairs every diagnostic and the line table use.
 
+use permafrost_image::Position;
 use ruff_source_file::LineIndex;
-use ruff_text_size::TextSize;
+use ruff_text_size::{TextRange, TextSize};
 use std::fmt;
 
 /// A source error at a position, printed as `file:line:col: message` (1-based line and column).
@@ -57,6 +58,29 @@ impl<'s> SourceMap<'s> {
     pub fn line(&self, offset: TextSize) -> u32 {
         let line = self.index.line_index(self.clamp(offset)).get();
         u32::try_from(line).unwrap_or(u32::MAX)
+    }
+
+    /// The span CPython's `co_positions()` gives a node covering `range`: lines, and columns
+    /// as UTF-8 byte offsets within their lines.
+    pub fn position(&self, range: TextRange) -> Position {
+        let start = self.clamp(range.start());
+        let end = self.clamp(range.end());
+        let at = |offset: TextSize| {
+            let line = self.index.line_index(offset);
+            let col = offset - self.index.line_start(line, self.source);
+            (
+                u32::try_from(line.get()).unwrap_or(u32::MAX),
+                u32::from(col),
+            )
+        };
+        let (line, col) = at(start);
+        let (end_line, end_col) = at(end);
+        Position {
+            line,
+            end_line: end_line.max(line),
+            col: Some(col),
+            end_col: Some(end_col),
+        }
     }
 
     /// 1-based line and column (in characters) of a byte offset.

@@ -42,6 +42,9 @@ pub struct FreezeOptions {
     pub stdlib: Stdlib,
     /// Modules the interpreter provides natively (found without a source file).
     pub native: Vec<String>,
+    /// Store the standard library's sources too (the program's own are always stored), so
+    /// tracebacks through stdlib frames show their source lines.
+    pub stdlib_sources: bool,
 }
 
 /// What `freeze_program` did.
@@ -657,6 +660,7 @@ fn freeze_here(opts: &FreezeOptions) -> Result<FreezeReport, String> {
             file: filename.clone(),
             package: e.package,
             origin: e.origin,
+            source: (e.origin != Origin::Stdlib || opts.stdlib_sources).then(|| source.clone()),
         });
         let package = package_of(&e.name, e.package, here == 0);
         let own_code = e.origin != Origin::Stdlib;

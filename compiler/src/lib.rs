@@ -39,6 +39,7 @@
 //! escapes. Annotations are evaluated and stored as CPython 3.11 does (strings under
 //! `from __future__ import annotations`); `from __future__ import ...` compiles to nothing.
 
+mod anchors;
 mod assemble;
 mod codegen;
 mod consts;
@@ -47,6 +48,7 @@ mod freeze;
 pub mod pytree;
 mod scope;
 
+pub use anchors::caret_anchors;
 pub use error::CompileError;
 pub use freeze::{freeze_program, stdlib_version, FreezeOptions, FreezeReport, Stdlib};
 
@@ -113,6 +115,7 @@ fn compile_on_this_thread(modules: &[SourceModule<'_>]) -> Result<ImageBuilder, 
             file: m.filename.to_string(),
             package: false,
             origin: Origin::App,
+            source: Some(m.source.to_string()),
         });
     }
     Ok(builder)
@@ -191,6 +194,8 @@ fn compile_dynamic_here(
         file: filename.to_string(),
         package: false,
         origin: Default::default(),
+        // Run-time code has no file: CPython shows no source lines for it either.
+        source: None,
     });
     Ok(builder)
 }

@@ -6,7 +6,7 @@
 /// `\r\n` catches CRLF translation and `\x1a` stops `type` on DOS, as in PNG.
 pub const MAGIC: [u8; 8] = *b"\x89PFI\r\n\x1a\n";
 /// Format version; bumped on any incompatible change.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 /// Every section starts at a multiple of this.
 pub const SECTION_ALIGN: usize = 16;
 /// Number of sections; every image has all of them, in [`SectionKind`] order.
@@ -220,8 +220,14 @@ pub struct CodeRecord {
     pub exc_off: u32,
     /// Number of exception-table entries.
     pub exc_len: u32,
+    /// File offset of the position table's blob record (see [`crate::positions`]), or 0
+    /// when the code has none.
+    pub positions: u32,
+    /// File offset of the string record of the source text of the code's file, or 0 when
+    /// not stored.
+    pub source: u32,
     /// Padding to [`CODE_RECORD_LEN`]; must be zero.
-    pub reserved: [u32; 3],
+    pub reserved: u32,
 }
 
 /// Bytes of one [`CodeRecord`].

@@ -19,12 +19,15 @@ pub mod layout;
 pub mod map;
 pub mod model;
 pub mod opcode;
+pub mod positions;
 pub mod reader;
 pub mod verify;
 pub mod writer;
 
 pub use map::MappedImage;
-pub use model::{CodeObject, Constant, ExceptionEntry, ImageBuilder, LineEntry, Module, Origin};
+pub use model::{
+    CodeObject, Constant, ExceptionEntry, ImageBuilder, LineEntry, Module, Origin, Position,
+};
 pub use reader::{
     CodeView, ConstList, ConstView, Image, ImageError, ImgBytes, ImgStr, ModuleView, StrList,
 };

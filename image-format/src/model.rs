@@ -1,6 +1,8 @@
 //! The owned, in-memory form of an image: what the compiler builds and the writer serialises.
 //! The reader never produces these; it hands out zero-copy views instead (see `reader`).
 
+pub use crate::positions::Position;
+
 /// One code object with every field of CPython's `__code__` (plus our exception table).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CodeObject {
@@ -41,6 +43,9 @@ pub struct CodeObject {
     /// Exception handlers: sorted by `start`, non-overlapping (innermost handler wins, so the
     /// compiler flattens nested regions).
     pub exceptiontable: Vec<ExceptionEntry>,
+    /// The source span of each instruction (`co_positions()`), one per instruction of
+    /// `code`, or empty when unknown.
+    pub positions: Vec<Position>,
 }
 
 /// Instructions from `start` (an instruction index) up to the next entry come from `line`.
@@ -153,6 +158,8 @@ pub struct Module {
     pub package: bool,
     /// Where the source was found.
     pub origin: Origin,
+    /// The module's source text, kept for tracebacks and `linecache` (`None`: not stored).
+    pub source: Option<String>,
 }
 
 /// Everything that goes into one image. The first module is the main module.

@@ -445,6 +445,35 @@ impl<'a> CodeView<'a> {
             None => self.rec.firstlineno,
         }
     }
+    /// The encoded position table (see [`crate::positions`]), if the code has one.
+    fn positions_bytes(&self) -> Option<&'a [u8]> {
+        if self.rec.positions == 0 {
+            return None;
+        }
+        let at = self.rec.positions as usize;
+        let len = read_u32(self.base, at) as usize;
+        Some(&self.base[at + RECORD_HEADER_LEN..at + RECORD_HEADER_LEN + len])
+    }
+    /// The source span of instruction `index` (decoded on each call: for tracebacks, not
+    /// for the dispatch loop).
+    pub fn position_of(&self, index: u32) -> Option<crate::Position> {
+        crate::positions::position_of(self.positions_bytes()?, self.rec.firstlineno, index)
+    }
+    /// Every instruction's source span, or `None` when the code has no position table.
+    pub fn positions(&self) -> Option<Vec<crate::Position>> {
+        Some(crate::positions::decode(
+            self.positions_bytes()?,
+            self.rec.firstlineno,
+        ))
+    }
+    /// The source text of the file the code was compiled from, when the image holds it.
+    pub fn source(&self) -> Option<ImgStr<'a>> {
+        if self.rec.source == 0 {
+            return None;
+        }
+        // SAFETY: validated at parse time as a string record start.
+        Some(unsafe { ImgStr::at(self.base, self.rec.source) })
+    }
     /// The handler covering instruction `index`, if any (binary search).
     pub fn handler_for(&self, index: u32) -> Option<ExceptionEntry> {
         let table = self.exceptiontable();
@@ -1197,8 +1226,18 @@ impl<'a> Validator<'a> {
                     at + std::mem::offset_of!(CodeRecord, $name)
                 };
             }
-            if rec.reserved != [0; 3] {
-                return Err(err(K, field!(reserved), "reserved fields are not 0"));
+            if rec.reserved != 0 {
+                return Err(err(K, field!(reserved), "reserved field is not 0"));
+            }
+            if rec.source != 0 && !self.strings.contains(rec.source as u64) {
+                return Err(err(
+                    K,
+                    field!(source),
+                    format!(
+                        "code object {k}: source {} is not a string record",
+                        rec.source
+                    ),
+                ));
             }
             for (name, off, field_at) in [
                 ("name", rec.name, field!(name)),
@@ -1380,6 +1419,20 @@ impl<'a> Validator<'a> {
                 };
                 err(kind, offset, format!("{who}: {}", e.message))
             })?;
+            if rec.positions != 0 {
+                if !self.blobs.contains(rec.positions as u64) {
+                    return Err(err(
+                        K,
+                        field!(positions),
+                        format!("{who}: positions {} is not a blob record", rec.positions),
+                    ));
+                }
+                let at = rec.positions as usize;
+                let len = read_u32(self.bytes, at) as usize;
+                let table = &self.bytes[at + RECORD_HEADER_LEN..at + RECORD_HEADER_LEN + len];
+                crate::positions::validate(table, rec.firstlineno, rec.code_len)
+                    .map_err(|m| err(K, field!(positions), format!("{who}: positions: {m}")))?;
+            }
         }
         for (kind, cursor, _) in cursors {
             let section = self.sections[kind.index()];

@@ -100,6 +100,30 @@ fn name_index_keys(image: &ImageBuilder) -> Vec<(String, u32)> {
     keys
 }
 
+/// The module whose source text each code object points at: the first module (in module
+/// order) with a source whose top level reaches the code through code constants.
+fn code_sources(image: &ImageBuilder) -> Vec<Option<usize>> {
+    let mut out: Vec<Option<usize>> = vec![None; image.codes.len()];
+    let mut visited = vec![false; image.codes.len()];
+    for (m, module) in image.modules.iter().enumerate() {
+        if module.source.is_none() {
+            continue;
+        }
+        let mut stack = vec![module.code];
+        while let Some(index) = stack.pop() {
+            let Some(code) = image.codes.get(index as usize) else {
+                continue;
+            };
+            if std::mem::replace(&mut visited[index as usize], true) {
+                continue;
+            }
+            out[index as usize] = Some(m);
+            collect_code_refs(&code.consts, &mut stack);
+        }
+    }
+    out
+}
+
 fn collect_code_refs(consts: &[Constant], out: &mut Vec<u32>) {
     for c in consts {
         match c {
@@ -268,10 +292,24 @@ fn lay_out(image: &ImageBuilder) -> Result<Vec<u8>, String> {
         line_count += code.linetable.len();
         exc_count += code.exceptiontable.len();
     }
+    // Position tables, encoded once here and looked up by content when records are laid out.
+    let mut position_tables: Vec<Option<Vec<u8>>> = Vec::with_capacity(image.codes.len());
+    for code in &image.codes {
+        let table = (!code.positions.is_empty())
+            .then(|| crate::positions::encode(code.firstlineno, &code.positions));
+        if let Some(t) = &table {
+            blobs.intern(t, 0)?;
+        }
+        position_tables.push(table);
+    }
     for module in &image.modules {
         strings.intern_str(&module.name)?;
         strings.intern_str(&module.file)?;
+        if let Some(src) = &module.source {
+            strings.intern_str(src)?;
+        }
     }
+    let code_sources = code_sources(image);
     for name in &image.absent {
         strings.intern_str(name)?;
     }
@@ -326,6 +364,12 @@ fn lay_out(image: &ImageBuilder) -> Result<Vec<u8>, String> {
     out[strings_off..strings_off + strings.bytes.len()].copy_from_slice(&strings.bytes);
     out[blobs_off..blobs_off + blobs.bytes.len()].copy_from_slice(&blobs.bytes);
     let str_at = |s: &str| (strings_off + strings.offset_of_str(s)) as u32;
+    // Looked up once per module: a source is long, and many code objects share it.
+    let source_offsets: Vec<u32> = image
+        .modules
+        .iter()
+        .map(|m| m.source.as_deref().map_or(0, str_at))
+        .collect();
 
     let mut consts = ConstEmitter {
         slots: Vec::with_capacity(slot_count),
@@ -340,7 +384,7 @@ fn lay_out(image: &ImageBuilder) -> Result<Vec<u8>, String> {
     let mut lines: Vec<u32> = Vec::with_capacity(line_count * 2);
     let mut excs: Vec<u32> = Vec::with_capacity(exc_count * 4);
     let mut records: Vec<CodeRecord> = Vec::with_capacity(image.codes.len());
-    for code in &image.codes {
+    for (k, code) in image.codes.iter().enumerate() {
         let mut rec = CodeRecord {
             name: str_at(&code.name),
             qualname: str_at(&code.qualname),
@@ -380,6 +424,12 @@ fn lay_out(image: &ImageBuilder) -> Result<Vec<u8>, String> {
         rec.exc_len = checked_u32(code.exceptiontable.len(), "exception entries")?;
         for e in &code.exceptiontable {
             excs.extend_from_slice(&[e.start, e.end, e.handler, e.depth]);
+        }
+        if let Some(t) = &position_tables[k] {
+            rec.positions = (blobs_off + blobs.offset_of(t)) as u32;
+        }
+        if let Some(m) = code_sources[k] {
+            rec.source = source_offsets[m];
         }
         records.push(rec);
     }
@@ -424,6 +474,8 @@ fn lay_out(image: &ImageBuilder) -> Result<Vec<u8>, String> {
             r.lines_len,
             r.exc_off,
             r.exc_len,
+            r.positions,
+            r.source,
         ];
         w.u32s(at, &fields);
         at += CODE_RECORD_LEN;

@@ -139,6 +139,7 @@ fn with_function(code: Vec<u32>, stacksize: u32, edit: impl FnOnce(&mut CodeObje
     f.stacksize = stacksize;
     f.exceptiontable.clear();
     f.linetable = vec![LineEntry { start: 0, line: 2 }];
+    f.positions.clear();
     edit(f);
     write_image_unchecked(&builder).unwrap()
 }
@@ -156,6 +157,22 @@ fn bytecode_error(
 
 fn ret() -> [u32; 2] {
     [encode(LOAD_CONST, 0), encode(RETURN_VALUE, 0)]
+}
+
+#[test]
+fn position_tables_must_cover_the_code() {
+    let pos = |line| permafrost_image::Position {
+        line,
+        end_line: line,
+        col: Some(0),
+        end_col: Some(3),
+    };
+    let ok = with_function(ret().to_vec(), 1, |f| f.positions = vec![pos(2), pos(3)]);
+    assert!(parse_result(&ok).is_ok());
+    for positions in [vec![pos(2)], vec![pos(2), pos(2), pos(2)]] {
+        let err = bytecode_error(ret().to_vec(), 1, |f| f.positions = positions);
+        assert!(err.message.contains("positions: runs cover"), "{err}");
+    }
 }
 
 #[test]

@@ -60,6 +60,10 @@ pub enum Command {
         /// Do not search the standard library.
         #[arg(long = "no-stdlib")]
         no_stdlib: bool,
+        /// Store the standard library modules' sources in the image too (the program's own
+        /// are always stored), so tracebacks show their source lines.
+        #[arg(long = "stdlib-sources")]
+        stdlib_sources: bool,
         /// List the modules frozen and the absent ones.
         #[arg(short, long)]
         verbose: bool,

@@ -22,6 +22,7 @@ fn main() -> ExitCode {
             path,
             stdlib,
             no_stdlib,
+            stdlib_sources,
             verbose,
         } => {
             let opts = permafrost_compiler::FreezeOptions {
@@ -37,6 +38,7 @@ fn main() -> ExitCode {
                     .into_iter()
                     .map(str::to_string)
                     .collect(),
+                stdlib_sources,
             };
             match permafrost_compiler::freeze_program(&opts) {
                 Ok(report) => {

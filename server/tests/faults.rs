@@ -240,7 +240,18 @@ fn a_recursion_error_traceback_is_collapsed_as_cpython_does() {
     let reply = server.client().call("rec", json!([0]));
     assert_eq!(reply["error"]["type"], "RecursionError");
     let traceback = reply["error"]["traceback"].as_str().expect("traceback");
-    let lines: Vec<&str> = traceback.lines().collect();
+    // Each printed frame shows its source line and the call's carets, as CPython's do.
+    assert_eq!(
+        traceback
+            .matches("\n    return rec(n + 1)\n           ^^^^^^^^^^\n")
+            .count(),
+        3,
+        "{traceback}"
+    );
+    let lines: Vec<&str> = traceback
+        .lines()
+        .filter(|l| !l.starts_with("    "))
+        .collect();
     assert_eq!(lines[0], "Traceback (most recent call last):");
     for line in &lines[1..4] {
         assert!(

@@ -1,6 +1,7 @@
 //! The program corpus harness: every program under `tests/programs/` is frozen with
 //! `permafrost freeze` and run with `permafrost run` in both layouts, and its stdout, exit
-//! status and (on failure) last stderr line and traceback skeleton are compared with the
+//! status and (on failure) last stderr line, traceback skeleton and whole traceback (source
+//! and caret lines included) are compared with the
 //! CPython 3.11 results recorded in `NAME.expected.json` by `scripts/gen_expected.py`. The
 //! image's code objects (`permafrost dis --json`) must also carry the same co_* fields as the
 //! code objects CPython compiles from the same files.
@@ -59,6 +60,9 @@ struct Expected {
     /// CPython's traceback without source lines, file names reduced to base names (see
     /// [`traceback_skeleton`]); `None` when not compared.
     traceback: Option<Vec<String>>,
+    /// The whole traceback, source and caret lines included, file names reduced to base
+    /// names (see [`traceback_full`]); `None` when not compared.
+    traceback_full: Option<Vec<String>>,
     /// One record per code object CPython compiles from the program (see [`CODE_FIELDS`]).
     code: Vec<Value>,
 }
@@ -169,17 +173,20 @@ fn load_expected(name: &str) -> Result<Expected, String> {
         .as_i64()
         .ok_or_else(|| format!("{}: no integer \"exit\"", path.display()))?;
     let stderr_last = json["stderr_last"].as_str().map(str::to_owned);
-    let traceback = match &json["traceback"] {
-        Value::Null => None,
-        Value::Array(lines) => Some(
-            lines
+    let lines_of = |key: &str| -> Result<Option<Vec<String>>, String> {
+        match &json[key] {
+            Value::Null => Ok(None),
+            Value::Array(lines) => lines
                 .iter()
                 .map(|l| l.as_str().map(str::to_owned))
                 .collect::<Option<Vec<String>>>()
-                .ok_or_else(|| format!("{}: \"traceback\" holds a non-string", path.display()))?,
-        ),
-        _ => return Err(format!("{}: \"traceback\" is not a list", path.display())),
+                .map(Some)
+                .ok_or_else(|| format!("{}: \"{key}\" holds a non-string", path.display())),
+            _ => Err(format!("{}: \"{key}\" is not a list", path.display())),
+        }
     };
+    let traceback = lines_of("traceback")?;
+    let traceback_full = lines_of("traceback_full")?;
     let code = match &json["code"] {
         Value::Null => Vec::new(),
         Value::Array(records) => records.clone(),
@@ -190,6 +197,7 @@ fn load_expected(name: &str) -> Result<Expected, String> {
         exit,
         stderr_last,
         traceback,
+        traceback_full,
         code,
     })
 }
@@ -272,9 +280,20 @@ fn run_binary(args: &[&std::ffi::OsStr], cwd: &Path, scratch: &Path, tag: &str) 
 /// `  File "PATH", line N, in NAME` reduced to the base name of PATH, trailing blank lines
 /// dropped.
 fn traceback_skeleton(stderr: &str) -> Vec<String> {
+    traceback_lines(stderr, false)
+}
+
+/// The whole traceback as `scripts/gen_expected.py` records it: stderr with each
+/// `  File "PATH", line N, in NAME` reduced to the base name of PATH, trailing blank lines
+/// dropped; source and caret lines kept.
+fn traceback_full(stderr: &str) -> Vec<String> {
+    traceback_lines(stderr, true)
+}
+
+fn traceback_lines(stderr: &str, with_source: bool) -> Vec<String> {
     let mut skeleton: Vec<String> = stderr
         .lines()
-        .filter(|line| !line.starts_with("    "))
+        .filter(|line| with_source || !line.starts_with("    "))
         .map(|line| {
             let Some(rest) = line.strip_prefix("  File \"") else {
                 return line.to_owned();
@@ -409,8 +428,20 @@ fn compare(expected: &Expected, actual: &Actual) -> Option<String> {
             );
         }
     }
-    if let Some(want) = &expected.traceback {
-        let got = traceback_skeleton(&actual.stderr);
+    let checks = [
+        (
+            "traceback",
+            &expected.traceback,
+            traceback_skeleton(&actual.stderr),
+        ),
+        (
+            "full traceback",
+            &expected.traceback_full,
+            traceback_full(&actual.stderr),
+        ),
+    ];
+    for (what, want, got) in checks {
+        let Some(want) = want else { continue };
         if let Some(i) = (0..want.len().max(got.len())).find(|&i| want.get(i) != got.get(i)) {
             let show = |l: Option<&String>| match l {
                 Some(l) => format!("{:?}", shorten(l, 120)),
@@ -418,7 +449,7 @@ fn compare(expected: &Expected, actual: &Actual) -> Option<String> {
             };
             let _ = writeln!(
                 problems,
-                "traceback differs at line {}: expected {}, got {}",
+                "{what} differs at line {}: expected {}, got {}",
                 i + 1,
                 show(want.get(i)),
                 show(got.get(i))
@@ -449,6 +480,8 @@ fn check_program(program: &Program) -> Vec<(String, String)> {
         args.push("--stdlib".as_ref());
         args.push(dir.as_ref());
     }
+    // Tracebacks through standard-library frames show their source lines, as CPython's.
+    args.push("--stdlib-sources".as_ref());
     let frozen = run_binary(&args, &program.dir, &scratch.0, "freeze");
     if frozen.timed_out || frozen.exit != Some(0) {
         return vec![(
@@ -778,6 +811,7 @@ fn comparison_reports_each_difference() {
         exit: 1,
         stderr_last: Some("ValueError: bad".to_owned()),
         traceback: None,
+        traceback_full: None,
         code: Vec::new(),
     };
     let actual = |stdout: &str, exit: Option<i32>, stderr: &str| Actual {
@@ -877,6 +911,55 @@ fn known_failures_parse_names_and_reasons() {
 }
 
 #[test]
+fn full_tracebacks_compare_source_and_caret_lines() {
+    let cpython = "Traceback (most recent call last):\n  File \"/abs/dir/prog.py\", line 3, in <module>\n    \
+                   x = a + b\n        ~~^~~\nTypeError: bad\n";
+    let full = traceback_full(cpython);
+    assert_eq!(
+        full,
+        [
+            "Traceback (most recent call last):",
+            "  File \"prog.py\", line 3, in <module>",
+            "    x = a + b",
+            "        ~~^~~",
+            "TypeError: bad",
+        ]
+    );
+    let expected = Expected {
+        stdout: String::new(),
+        exit: 1,
+        stderr_last: Some("TypeError: bad".to_owned()),
+        traceback: Some(traceback_skeleton(cpython)),
+        traceback_full: Some(full),
+        code: Vec::new(),
+    };
+    let run = |stderr: &str| Actual {
+        stdout: String::new(),
+        exit: Some(1),
+        stderr: stderr.to_owned(),
+        timed_out: false,
+    };
+    assert_eq!(compare(&expected, &run(cpython)), None);
+    let plain_carets = cpython.replace("~~^~~", "^^^^^");
+    let problem = compare(&expected, &run(&plain_carets)).expect("carets differ");
+    assert!(
+        problem.contains("full traceback differs at line 4"),
+        "{problem}"
+    );
+    let no_source = "Traceback (most recent call last):\n  File \"prog.py\", line 3, in <module>\n\
+                     TypeError: bad\n";
+    let problem = compare(&expected, &run(no_source)).expect("source lines missing");
+    assert!(
+        problem.contains("full traceback differs at line 3"),
+        "{problem}"
+    );
+    assert!(
+        !problem.lines().any(|l| l.starts_with("traceback differs")),
+        "{problem}"
+    );
+}
+
+#[test]
 fn traceback_skeletons_compare_frames_not_paths() {
     let cpython = "Traceback (most recent call last):\n  File \"/abs/dir/prog.py\", line 7, in <module>\n    \
                    main()\n    ^^^^^^\n  File \"/abs/dir/prog.py\", line 3, in main\n    raise ValueError(\"bad\")\n\
@@ -896,6 +979,7 @@ fn traceback_skeletons_compare_frames_not_paths() {
         exit: 1,
         stderr_last: Some("ValueError: bad".to_owned()),
         traceback: Some(skeleton),
+        traceback_full: None,
         code: Vec::new(),
     };
     let run = |stderr: &str| Actual {

@@ -944,6 +944,41 @@ fn no_dynamic_code_refuses_exec_in_jobs_but_keeps_preloaded_code() {
     assert_eq!(reply["result"], 4, "{reply}");
 }
 
+/// A job's error reply carries CPython 3.11's traceback text: each frame's source line from
+/// the image, and caret lines with the `~~^~~` anchors of a binary operation.
+#[test]
+fn error_replies_carry_source_lines_and_carets() {
+    const SOURCE: &str = "def ratio(a, b):
+    return a / b
+
+
+def handle(values):
+    total = sum(values)
+    return ratio(total,
+                 len(values)) + values[-1]
+";
+    let server = Server::start("carets", SOURCE, 1, &[]);
+    let mut client = server.client();
+    let reply = client.call("handle", json!([[1, 2, 3]]));
+    assert_eq!(reply["result"], json!(5.0), "{reply}");
+    let reply = client.call("handle", json!([[]]));
+    assert_eq!(reply["error"]["type"], "ZeroDivisionError", "{reply}");
+    let path = server.dir.0.join("app.py");
+    let expected = format!(
+        "Traceback (most recent call last):
+  File \"{path}\", line 7, in handle
+    return ratio(total,
+           ^^^^^^^^^^^^
+  File \"{path}\", line 2, in ratio
+    return a / b
+           ~~^~~
+ZeroDivisionError: division by zero
+",
+        path = path.display()
+    );
+    assert_eq!(reply["error"]["traceback"], expected.as_str(), "{reply}");
+}
+
 /// `random` registers a reseed with `os.register_at_fork(after_in_child=...)`: each worker
 /// forked from the zygote draws its own sequence instead of replaying the zygote's state.
 #[test]

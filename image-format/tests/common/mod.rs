@@ -74,6 +74,14 @@ pub fn function_f() -> CodeObject {
             handler: 4,
             depth: 0,
         }],
+        positions: (0..9)
+            .map(|i| permafrost_image::Position {
+                line: 2 + u32::from(i >= 4),
+                end_line: 2 + u32::from(i >= 4),
+                col: (i != 8).then_some(4 + i),
+                end_col: Some(9 + i),
+            })
+            .collect(),
         ..CodeObject::default()
     }
 }
@@ -133,6 +141,7 @@ pub fn sample_builder() -> ImageBuilder {
         file: "/src/util/__init__.py".into(),
         package: true,
         origin: permafrost_image::Origin::Path,
+        source: Some("def f(x):\n    return x + 1\n".into()),
     });
     b.absent.push("_winapi".into());
     b
@@ -189,6 +198,7 @@ pub fn to_builder(image: &Image<'_>) -> ImageBuilder {
             code: c.code().to_vec(),
             linetable: c.linetable().to_vec(),
             exceptiontable: c.exceptiontable().to_vec(),
+            positions: c.positions().unwrap_or_default(),
         });
     }
     for i in 0..image.module_count() {
@@ -199,6 +209,7 @@ pub fn to_builder(image: &Image<'_>) -> ImageBuilder {
             file: m.file.as_str().into(),
             package: m.package,
             origin: m.origin,
+            source: image.code(m.code).source().map(|s| s.as_str().into()),
         });
     }
     for i in 0..image.absent_count() {

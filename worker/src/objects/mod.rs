@@ -10,6 +10,7 @@ use crate::vm::{PyResult, Vm};
 pub(crate) mod alias;
 pub(crate) mod bytearray;
 pub(crate) mod bytes;
+pub(crate) mod code;
 pub(crate) mod complex;
 pub(crate) mod coroutine;
 pub(crate) mod descriptor;
@@ -73,6 +74,7 @@ fn methods(kind: TypeKind) -> &'static [NativeFn] {
         TypeKind::Int | TypeKind::Bool => int::METHODS,
         TypeKind::Float => float::METHODS,
         TypeKind::Complex => complex::METHODS,
+        TypeKind::Code => code::METHODS,
         TypeKind::Generator => generator::METHODS,
         TypeKind::Coroutine => coroutine::COROUTINE_METHODS,
         TypeKind::AsyncGenerator => coroutine::ASYNC_GENERATOR_METHODS,

@@ -385,6 +385,9 @@ fn new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         },
         None => Value::Null,
     };
+    if is_exc {
+        vm.check_not_group(&cls)?;
+    }
     Ok(Value::obj(Object::Instance(Instance {
         class: cls,
         own: Dict::new(),

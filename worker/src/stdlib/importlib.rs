@@ -24,6 +24,48 @@ static IMP_FUNCTIONS: &[NativeFn] = &[
     NativeFn::function("_fix_co_filename", none_fn, Arity::Range(2, 2), None),
 ];
 
+/// The loader of image modules (`__loader__`, `__spec__.loader`): `get_source(name)` is how
+/// `linecache` (and so `traceback`) finds a module's source without reading files.
+static LOADER_METHODS: &[NativeFn] = &[NativeFn::new("ImageLoader.get_source", get_source)];
+
+const LOADER_KEY: &str = "_frozen_importlib_external.ImageLoader";
+
+/// The loader class every image module names as its `__loader__` (its methods need no
+/// instance: they are read from the class, as CPython's `BuiltinImporter`'s are).
+pub(crate) fn image_loader(vm: &mut Vm) -> Value {
+    if let Some(c) = vm.native_types.get(LOADER_KEY) {
+        return Value::Obj(c.clone());
+    }
+    Value::Obj(super::native_type(
+        vm,
+        LOADER_KEY,
+        None,
+        LOADER_METHODS,
+        false,
+    ))
+}
+
+/// `get_source(fullname)`: the module's source text as frozen, or `None` when the image
+/// does not hold it.
+fn get_source(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let Some(name) = a.pos.last().and_then(|v| v.as_str()).map(str::to_string) else {
+        return Err(vm.type_error("get_source() argument must be str"));
+    };
+    let index = if name == "__main__" {
+        Some(0)
+    } else {
+        vm.module_index(&name)
+    };
+    let Some(index) = index.filter(|&i| i < vm.image.module_count()) else {
+        return Err(vm.err(ExcKind::ImportError, format!("loader cannot handle {name}")));
+    };
+    let code = vm.image.module(index).code;
+    Ok(match vm.image.code(code).source() {
+        Some(src) => Value::Str(src),
+        None => Value::None,
+    })
+}
+
 static BOOTSTRAP_FUNCTIONS: &[NativeFn] = &[
     NativeFn::new("_gcd_import", gcd_import),
     NativeFn::new("_find_spec", find_spec),
@@ -139,7 +181,12 @@ fn find_spec(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let parent = name.rsplit_once('.').map_or("", |(p, _)| p).to_string();
     let mut own = Dict::new();
     dict_set_str(&mut own, "name", Vm::str_val(name.as_str()));
-    dict_set_str(&mut own, "loader", Value::None);
+    let loader = if vm.module_index(&name).is_some() && super::find(&name).is_none() {
+        image_loader(vm)
+    } else {
+        Value::None
+    };
+    dict_set_str(&mut own, "loader", loader);
     dict_set_str(&mut own, "origin", origin);
     dict_set_str(&mut own, "parent", Vm::str_val(parent));
     dict_set_str(&mut own, "submodule_search_locations", Value::None);

@@ -72,7 +72,7 @@ static F_LASTI: NativeFn = NativeFn::new("f_lasti", f_lasti);
 static TB_FRAME: NativeFn = NativeFn::new("tb_frame", tb_frame);
 static TB_LINENO: NativeFn = NativeFn::new("tb_lineno", tb_lineno);
 static TB_NEXT: NativeFn = NativeFn::new("tb_next", tb_next);
-static TB_LASTI: NativeFn = NativeFn::new("tb_lasti", f_lasti);
+static TB_LASTI: NativeFn = NativeFn::new("tb_lasti", tb_lasti);
 
 /// A frame object: a snapshot of a running frame's code, globals and line.
 struct FrameState {
@@ -102,6 +102,8 @@ impl NativeState for FrameState {
 struct TracebackState {
     frame: Value,
     lineno: u32,
+    /// Index of the instruction that raised (`tb_lasti` is its byte offset).
+    lasti: u32,
     next: Value,
 }
 
@@ -301,7 +303,8 @@ pub(crate) fn traceback_of(vm: &Vm, e: &Value) -> Value {
     let tb_t = super::native_class(vm, "builtins.traceback");
     let mut next = Value::None;
     // Entries are innermost first: build from the inside out.
-    for (code, line) in entries {
+    for (code, at) in entries {
+        let line = vm.codes[code as usize].view.line_of(at);
         let frame = frame_object(vm, code, None, None, line, Value::None);
         next = new_native(
             tb_t.clone(),
@@ -310,6 +313,7 @@ pub(crate) fn traceback_of(vm: &Vm, e: &Value) -> Value {
             TracebackState {
                 frame,
                 lineno: line,
+                lasti: at,
                 next,
             },
         );
@@ -586,6 +590,11 @@ fn tb_frame(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn tb_lineno(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(Value::Int(tb_state(vm, a)?.lineno as i64))
+}
+
+/// The byte offset of the instruction in `co_code` (instructions are 4 bytes).
+fn tb_lasti(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    Ok(Value::Int(tb_state(vm, a)?.lasti as i64 * 4))
 }
 
 fn tb_next(vm: &mut Vm, a: &Args) -> PyResult<Value> {

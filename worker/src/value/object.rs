@@ -232,7 +232,7 @@ pub struct Class {
 #[derive(Default)]
 pub struct ExcData {
     pub args: Vec<Value>,
-    /// Innermost first: (code index, line).
+    /// Innermost first: (code index, index of the instruction that raised or called).
     pub traceback: Vec<(u32, u32)>,
     pub cause: Value,
     pub context: Value,

@@ -645,9 +645,16 @@ impl Vm {
                 | Object::DynCode { index: c, .. }
                 | Object::Code(crate::value::object::HeapCode { index: c, .. }) => {
                     let c = *c;
-                    return self
-                        .code_attr(c, name)
-                        .ok_or_else(|| self.attr_error(obj, name));
+                    if let Some(v) = self.code_attr(c, name) {
+                        return Ok(v);
+                    }
+                    return match crate::objects::method(TypeKind::Code, name) {
+                        Some(m) => Ok(Value::obj(Object::BoundMethod {
+                            func: Value::Native(m),
+                            receiver: obj.clone(),
+                        })),
+                        None => Err(self.attr_error(obj, name)),
+                    };
                 }
                 Object::BoundMethod { func, receiver } => {
                     return match name {

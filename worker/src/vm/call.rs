@@ -1167,6 +1167,9 @@ impl Vm {
             None => Value::Null,
         };
         let has_base = !base.is_null();
+        if is_exc {
+            self.check_not_group(cls)?;
+        }
         let os_error = is_exc && Vm::is_subclass(cls, &self.exc_class(ExcKind::OSError));
         let class = if os_error {
             crate::objects::exception::os_error_class(self, cls, &args[..npos])

@@ -99,11 +99,10 @@ impl Vm {
                 Ok(exit) => break Ok(exit),
                 Err(exc) => {
                     let at = f.ip.saturating_sub(1) as u32;
-                    let line = self.codes[f.code as usize].view.line_of(at);
                     if !std::mem::take(&mut self.reraising) {
                         if let Object::Instance(i) = exc.get_mut() {
                             if let Some(e) = i.exc.as_mut() {
-                                e.traceback.push((f.code, line));
+                                e.traceback.push((f.code, at));
                                 // Run-time code: the entry keeps its unit alive.
                                 if let Some(h) = &f.heap_code {
                                     if matches!(h.get(), Object::CodeUnit(_)) {

@@ -36,6 +36,7 @@ exceptions! {
     SystemExit: BaseException,
     KeyboardInterrupt: BaseException,
     GeneratorExit: BaseException,
+    BaseExceptionGroup: BaseException,
     Exception: BaseException,
     StopIteration: Exception,
     StopAsyncIteration: Exception,

@@ -150,6 +150,7 @@ impl Vm {
         let own = record.name.as_str().to_string();
         let builtins = self.import_module("builtins")?;
         let m = self.new_module(index, &own);
+        let loader = crate::stdlib::importlib::image_loader(self);
         if let Object::Module(mo) = m.get_mut() {
             let mut set = |name: &str, v: Value| {
                 let s = mo.slot_for(name, Vm::str_val(name));
@@ -177,7 +178,7 @@ impl Vm {
                 );
             }
             set("__spec__", Value::None);
-            set("__loader__", Value::None);
+            set("__loader__", loader);
             if record.package {
                 let file = record.file.as_str();
                 let dir = file.rsplit_once('/').map_or("", |(d, _)| d);

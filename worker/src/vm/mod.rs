@@ -609,6 +609,19 @@ impl Vm {
     }
 
     /// Whether exception instance `exc` is an instance of class `cls`.
+    /// Refuses to make an instance of `BaseExceptionGroup` (or a subclass): the name exists
+    /// for code that tests for groups (`traceback`), but groups themselves are not
+    /// implemented, and a half-made group would print and behave wrongly.
+    pub(crate) fn check_not_group(&self, cls: &ObjRef) -> PyResult<()> {
+        if Vm::is_subclass(cls, &self.exc_types[ExcKind::BaseExceptionGroup as usize]) {
+            return Err(self.err(
+                ExcKind::NotImplementedError,
+                "exception groups are not supported",
+            ));
+        }
+        Ok(())
+    }
+
     pub fn exc_matches(&self, exc: &ObjRef, kind: ExcKind) -> bool {
         match exc.get() {
             Object::Instance(i) => Vm::is_subclass(&i.class, &self.exc_class(kind)),

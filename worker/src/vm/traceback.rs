@@ -1,6 +1,9 @@
 //! CPython's traceback format for uncaught exceptions: chained causes and contexts first,
 //! then `Traceback (most recent call last):`, one `File "...", line N, in name` per frame
-//! (no source lines: no files are read), and `Type: message`.
+//! followed by its source line (from the source the image holds) and, where the failing
+//! instruction's span does not cover the whole line, a caret line (`^^^^`, or `~~~^^^~~~`
+//! for binary operations and subscripts), and `Type: message`. This is CPython 3.11's C
+//! printer (`tb_displayline`), which prints uncaught exceptions.
 
 use crate::value::heap::ObjRef;
 use crate::value::object::Object;
@@ -20,6 +23,118 @@ fn push_repeated(out: &mut String, run: usize) {
             "  [Previous line repeated {more} more time{plural}]\n"
         ));
     }
+}
+
+/// Line `n` (1-based) of `src` without its line end; lines end at `\n`, `\r\n` or `\r`,
+/// as a text file reads (and as the compiler counts lines).
+fn source_line(src: &str, n: u32) -> Option<&str> {
+    let b = src.as_bytes();
+    let mut start = 0usize;
+    let mut line = 1u32;
+    loop {
+        let mut end = start;
+        while end < b.len() && b[end] != b'\n' && b[end] != b'\r' {
+            end += 1;
+        }
+        if line == n {
+            return (start < b.len() || end > start).then(|| &src[start..end]);
+        }
+        if end >= b.len() {
+            return None;
+        }
+        start = if b[end] == b'\r' && b.get(end + 1) == Some(&b'\n') {
+            end + 2
+        } else {
+            end + 1
+        };
+        line += 1;
+    }
+}
+
+/// Indentation and the whitespace ends of a caret span, as the printer counts them.
+fn is_ws(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\x0c')
+}
+
+/// The character offset of UTF-8 byte offset `off` in `s` (an offset past the end counts the
+/// terminating NUL of CPython's buffer, once).
+fn char_offset(s: &str, off: usize) -> usize {
+    if off > s.len() {
+        return s.chars().count() + 1;
+    }
+    String::from_utf8_lossy(&s.as_bytes()[..off])
+        .chars()
+        .count()
+}
+
+/// The source line of a traceback entry and its caret line, if any (CPython's
+/// `tb_displayline`). `line` is the entry's line, `at` the instruction that failed.
+fn push_source(out: &mut String, view: permafrost_image::CodeView<'_>, at: u32, line: u32) {
+    let Some(src) = view.source() else {
+        return;
+    };
+    let Some(full) = source_line(src.as_str(), line) else {
+        return;
+    };
+    let indent = full.bytes().take_while(|&b| is_ws(b)).count();
+    out.push_str("    ");
+    out.push_str(&full[indent..]);
+    out.push('\n');
+    let Some(p) = view.position_of(at) else {
+        return;
+    };
+    let (Some(col), Some(end_col)) = (p.col, p.end_col) else {
+        return;
+    };
+    let start = char_offset(full, col as usize);
+    let mut end = char_offset(full, end_col as usize);
+    let mut anchors = None;
+    if p.line == p.end_line {
+        let segment: String = full
+            .chars()
+            .skip(start)
+            .take(end.saturating_sub(start))
+            .collect();
+        if let Some((l, r)) = permafrost_compiler::caret_anchors(&segment) {
+            anchors = Some((
+                char_offset(&segment, l) + start,
+                char_offset(&segment, r) + start,
+            ));
+        }
+    } else {
+        // A span over several lines is highlighted to the first line's last non-blank byte.
+        let b = full.as_bytes();
+        let mut k = b.len();
+        while k > 0 && is_ws(b[k - 1]) {
+            k -= 1;
+        }
+        end = k;
+    }
+    let stripped_len = full.chars().count() as i64 - indent as i64;
+    if end as i64 - start as i64 == stripped_len && anchors.is_none() {
+        return;
+    }
+    let (primary, secondary) = if anchors.is_some() {
+        ('~', '^')
+    } else {
+        ('^', '^')
+    };
+    let mut offset = indent as i64 - 4;
+    loop {
+        offset += 1;
+        if offset > end as i64 {
+            break;
+        }
+        let ch = if offset <= start as i64 {
+            ' '
+        } else if matches!(anchors, Some((l, r)) if (l as i64) < offset && offset <= r as i64) {
+            secondary
+        } else {
+            primary
+        };
+        out.push(ch);
+    }
+    out.push('\n');
 }
 
 impl Vm {
@@ -72,14 +187,16 @@ impl Vm {
             // times, then `[Previous line repeated N more times]` for the rest.
             let mut previous = String::new();
             let mut run = 0usize;
-            for &(code, line) in tb.iter().rev() {
+            for &(code, at) in tb.iter().rev() {
                 let view = self.codes[code as usize].view;
+                let line = view.line_of(at);
                 let entry = format!(
                     "  File \"{}\", line {}, in {}\n",
                     view.filename().as_str(),
                     line,
                     view.name().as_str()
                 );
+                // Runs are of the same file, line and function, whatever the columns.
                 if entry != previous {
                     push_repeated(out, run);
                     run = 0;
@@ -87,6 +204,7 @@ impl Vm {
                 run += 1;
                 if run <= RECURSIVE_CUTOFF {
                     out.push_str(&entry);
+                    push_source(out, view, at, line);
                 }
                 previous = entry;
             }

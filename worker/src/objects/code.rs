@@ -1,0 +1,90 @@
+//! Methods of code objects: `co_positions()` and `co_lines()`, decoded from the image's
+//! position and line tables when asked (never on the dispatch path).
+
+use crate::value::object::Object;
+use crate::value::Value;
+use crate::vm::native::{Args, Arity, NativeFn};
+use crate::vm::{PyResult, Vm};
+
+/// The methods of `code`, looked up by name.
+pub(crate) static METHODS: &[NativeFn] = &[
+    NativeFn::method("code.co_positions", co_positions, Arity::NoArgs, None),
+    NativeFn::method("code.co_lines", co_lines, Arity::NoArgs, None),
+];
+
+/// The code index a code object value stands for.
+pub(crate) fn code_index(v: &Value) -> Option<u32> {
+    match v {
+        Value::Code(c) => Some(*c),
+        _ => match v.body()? {
+            Object::CodeRef(c) | Object::DynCode { index: c, .. } => Some(*c),
+            Object::Code(h) => Some(h.index),
+            _ => None,
+        },
+    }
+}
+
+fn receiver(vm: &Vm, a: &Args, name: &str) -> PyResult<u32> {
+    a.pos.first().and_then(code_index).ok_or_else(|| {
+        vm.type_error(format!(
+            "descriptor '{name}' for 'code' objects doesn't apply to a '{}' object",
+            a.pos.first().map(|v| vm.type_name(v)).unwrap_or_default()
+        ))
+    })
+}
+
+fn opt(v: Option<u32>) -> Value {
+    v.map_or(Value::None, |c| Value::Int(c as i64))
+}
+
+/// One `(line, end_line, col, end_col)` per two bytes of `co_code`, as CPython yields one per
+/// 16-bit code unit: `tb_lasti // 2` indexes it, as `traceback` does.
+fn co_positions(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let c = receiver(vm, a, "co_positions")?;
+    let view = vm.codes[c as usize].view;
+    let n = view.code().len();
+    let positions = view.positions();
+    let mut items = Vec::with_capacity(n * 2);
+    for i in 0..n {
+        let t = match positions.as_ref().and_then(|p| p.get(i)) {
+            Some(p) => Vm::new_tuple(vec![
+                Value::Int(p.line as i64),
+                Value::Int(p.end_line as i64),
+                opt(p.col),
+                opt(p.end_col),
+            ]),
+            None => {
+                let line = Value::Int(view.line_of(i as u32) as i64);
+                Vm::new_tuple(vec![line.clone(), line, Value::None, Value::None])
+            }
+        };
+        items.push(t.clone());
+        items.push(t);
+    }
+    vm.get_iter(&Vm::new_list(items))
+}
+
+/// `(start, end, line)` byte ranges of `co_code`, as CPython's `co_lines()`.
+fn co_lines(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let c = receiver(vm, a, "co_lines")?;
+    let view = vm.codes[c as usize].view;
+    let n = view.code().len() as u32;
+    let table = view.linetable();
+    let mut items = Vec::new();
+    let mut push = |start: u32, end: u32, line: u32| {
+        if start < end {
+            items.push(Vm::new_tuple(vec![
+                Value::Int(start as i64 * 4),
+                Value::Int(end as i64 * 4),
+                Value::Int(line as i64),
+            ]));
+        }
+    };
+    let first = table.first().map_or(n, |e| e.start);
+    push(0, first, view.firstlineno());
+    for (k, e) in table.iter().enumerate() {
+        let end = table.get(k + 1).map_or(n, |next| next.start);
+        push(e.start, end, e.line);
+    }
+    vm.get_iter(&Vm::new_list(items))
+}
