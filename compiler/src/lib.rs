@@ -44,6 +44,7 @@ mod codegen;
 mod consts;
 mod error;
 mod freeze;
+pub mod pytree;
 mod scope;
 
 pub use error::CompileError;

@@ -17,6 +17,7 @@ pub(crate) mod dict;
 pub(crate) mod dunders;
 pub(crate) mod exception;
 pub(crate) mod float;
+pub(crate) mod function;
 pub(crate) mod generator;
 pub(crate) mod int;
 pub(crate) mod list;
@@ -83,6 +84,7 @@ fn methods(kind: TypeKind) -> &'static [NativeFn] {
         TypeKind::Property => property::PROPERTY_METHODS,
         TypeKind::ClassMethod => property::CLASSMETHOD_METHODS,
         TypeKind::StaticMethod => property::STATICMETHOD_METHODS,
+        TypeKind::Function => function::METHODS,
         _ => &[],
     }
 }

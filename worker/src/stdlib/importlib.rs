@@ -211,7 +211,11 @@ pub(crate) fn init_imp(_vm: &mut Vm) -> ObjRef {
 }
 
 pub(crate) fn init_bootstrap(vm: &mut Vm) -> ObjRef {
-    super::native_type(vm, "importlib._bootstrap.ModuleSpec", None, &[], false);
+    let spec = super::native_type(vm, "importlib._bootstrap.ModuleSpec", None, &[], false);
+    // The finder classes `importlib.machinery` re-exports; no Python-level finder runs (the
+    // interpreter's import system finds modules), so they carry no methods.
+    let builtin = super::native_type(vm, "_frozen_importlib.BuiltinImporter", None, &[], false);
+    let frozen = super::native_type(vm, "_frozen_importlib.FrozenImporter", None, &[], false);
     let import = vm
         .builtins
         .get("__import__")
@@ -220,10 +224,40 @@ pub(crate) fn init_bootstrap(vm: &mut Vm) -> ObjRef {
     super::new_module(
         "_frozen_importlib",
         BOOTSTRAP_FUNCTIONS,
-        &[("__import__", import)],
+        &[
+            ("__import__", import),
+            ("ModuleSpec", Value::Obj(spec)),
+            ("BuiltinImporter", Value::Obj(builtin)),
+            ("FrozenImporter", Value::Obj(frozen)),
+        ],
     )
 }
 
-pub(crate) fn init_external(_vm: &mut Vm) -> ObjRef {
-    super::new_module("_frozen_importlib_external", EXTERNAL_FUNCTIONS, &[])
+/// The finder and loader classes of `_bootstrap_external` (names only, see `init_bootstrap`).
+const EXTERNAL_CLASSES: &[&str] = &[
+    "_frozen_importlib_external.WindowsRegistryFinder",
+    "_frozen_importlib_external.PathFinder",
+    "_frozen_importlib_external.FileFinder",
+    "_frozen_importlib_external.SourceFileLoader",
+    "_frozen_importlib_external.SourcelessFileLoader",
+    "_frozen_importlib_external.ExtensionFileLoader",
+    "_frozen_importlib_external.NamespaceLoader",
+];
+
+pub(crate) fn init_external(vm: &mut Vm) -> ObjRef {
+    let suffixes = |s: &[&str]| Vm::new_list(s.iter().map(|x| Vm::str_val(*x)).collect());
+    let mut constants = vec![
+        ("SOURCE_SUFFIXES", suffixes(&[".py"])),
+        ("BYTECODE_SUFFIXES", suffixes(&[".pyc"])),
+        ("DEBUG_BYTECODE_SUFFIXES", suffixes(&[".pyc"])),
+        ("OPTIMIZED_BYTECODE_SUFFIXES", suffixes(&[".pyc"])),
+        // No extension modules load here (`_imp.extension_suffixes()` is empty too).
+        ("EXTENSION_SUFFIXES", suffixes(&[])),
+    ];
+    for key in EXTERNAL_CLASSES {
+        let cls = super::native_type(vm, key, None, &[], false);
+        let name = key.rsplit_once('.').map_or(*key, |(_, n)| n);
+        constants.push((name, Value::Obj(cls)));
+    }
+    super::new_module("_frozen_importlib_external", EXTERNAL_FUNCTIONS, &constants)
 }

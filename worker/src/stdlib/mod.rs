@@ -21,6 +21,8 @@ use std::any::Any;
 
 pub(crate) mod abc;
 pub(crate) mod array;
+pub(crate) mod ast;
+pub(crate) mod ast_nodes;
 pub(crate) mod atexit;
 pub(crate) mod binascii;
 pub(crate) mod bisect;
@@ -40,6 +42,7 @@ pub(crate) mod itertools;
 pub(crate) mod json;
 pub(crate) mod math;
 pub(crate) mod nosubprocess;
+pub(crate) mod opcode;
 pub(crate) mod operator;
 pub(crate) mod posix;
 pub(crate) mod random;
@@ -102,6 +105,8 @@ pub(crate) static REGISTRY: &[(&str, ModuleInit)] = &[
     ("zlib", zlib::init),
     ("cmath", cmath::init),
     ("_json", json::init),
+    ("_ast", ast::init),
+    ("_opcode", opcode::init),
 ];
 
 /// Reports an exception nothing can catch (raised by a weak reference callback or an exit

@@ -318,6 +318,19 @@ impl Vm {
             if let Some(v) = crate::objects::property::descr_attr(self, &b, name)? {
                 return Ok(v);
             }
+            // The built-in's generic dunders (`__getitem__`, `__len__` ...); `__getitem__`
+            // keeps the instance so that a dict subclass's `__missing__` still answers.
+            if let Some(d) = crate::objects::dunders::dunder(kind, name) {
+                let receiver = if name == "__getitem__" {
+                    obj.clone()
+                } else {
+                    b
+                };
+                return Ok(Value::obj(Object::BoundMethod {
+                    func: Value::Native(d),
+                    receiver,
+                }));
+            }
         }
         if fallback {
             if let Some(ga) = self.lookup_user_attr(&cls, "__getattr__") {
@@ -616,7 +629,14 @@ impl Vm {
                         "__annotations__" => Ok(self.func_annotations(o)),
                         _ => match f.table().and_then(|d| dict_get_str(d, name)) {
                             Some(v) => Ok(v.clone()),
-                            None => Err(self.attr_error(obj, name)),
+                            // `function`'s own methods (`__get__`), bound to the function.
+                            None => match crate::objects::method(TypeKind::Function, name) {
+                                Some(m) => Ok(Value::obj(Object::BoundMethod {
+                                    func: Value::Native(m),
+                                    receiver: obj.clone(),
+                                })),
+                                None => Err(self.attr_error(obj, name)),
+                            },
                         },
                     };
                 }

@@ -695,15 +695,17 @@ fn vars_native(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 /// `compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1)`.
 fn compile_native(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    const NAMES: [&str; 6] = [
+    const NAMES: [&str; 7] = [
         "source",
         "filename",
         "mode",
         "flags",
         "dont_inherit",
         "optimize",
+        // Keyword-only; `ast.parse` passes it. The parser takes one grammar (3.11's).
+        "_feature_version",
     ];
-    let mut args: [Option<Value>; 6] = Default::default();
+    let mut args: [Option<Value>; 7] = Default::default();
     if a.pos.len() > 6 {
         return Err(vm.type_error(format!(
             "compile() takes at most 6 arguments ({} given)",
@@ -764,6 +766,20 @@ fn compile_native(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if let Some(Object::DynCode { .. }) = source.body() {
         return Ok(source);
     }
+    let flags = match args[3].take() {
+        Some(f) => vm.index_of(&f)?,
+        None => 0,
+    };
+    let only_ast = flags & crate::stdlib::ast::PYCF_ONLY_AST != 0;
+    if crate::stdlib::ast::is_ast(vm, &source)? {
+        if only_ast {
+            return Ok(source);
+        }
+        return Err(vm.err(
+            ExcKind::NotImplementedError,
+            "compile() of an AST object is not supported; compile its source text",
+        ));
+    }
     let text = match (source.as_str(), source.body()) {
         (Some(s), _) => s.to_string(),
         (None, Some(Object::Bytes(b))) => match std::str::from_utf8(b) {
@@ -782,6 +798,17 @@ fn compile_native(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             ExcKind::SyntaxError,
             "source code string cannot contain null bytes",
         ));
+    }
+    if only_ast {
+        let tree =
+            permafrost_compiler::pytree::parse_tree(&text, &filename, mode).map_err(|e| match e
+                .message
+                .strip_prefix("RecursionError: ")
+            {
+                Some(m) => vm.err(ExcKind::RecursionError, m),
+                None => vm.syntax_error(&e, &text),
+            })?;
+        return crate::stdlib::ast::tree_to_value(vm, tree);
     }
     let (index, unit) = vm.compile_unit(&text, &filename, mode)?;
     Ok(Value::obj(Object::DynCode { index, unit }))
