@@ -3,7 +3,7 @@
 
     scripts/measure_cow.py [--quick] [--out DIR] [--workers 1,2,4,8,16]
                            [--functions 1000,10000] [--over-time] [--bin PATH]
-                           [--app synthetic|realistic]
+                           [--app synthetic|realistic] [--serve-env NAME=VALUE ...]
 
 For every app size in --functions (an app from scripts/gen_app.py: the synthetic one, or with
 --app realistic the request-handling service of `gen_app.py --realistic`, which imports json,
@@ -38,6 +38,7 @@ import argparse
 import csv
 import importlib.util
 import json
+import os
 import shutil
 import signal
 import socket
@@ -212,11 +213,15 @@ class Server:
         self.sock = scratch / f"{layout}-{app.functions}-{workers}.sock"
         self.log_path = scratch / f"{layout}-{app.functions}-{workers}.log"
         self.timeout = args.timeout
+        env = dict(os.environ, **dict(item.split("=", 1) for item in args.serve_env))
         with open(self.log_path, "wb") as log:
             self.proc = subprocess.Popen(
                 [str(args.bin), "serve", str(app.image), "--socket", str(self.sock),
-                 "--workers", str(workers), "--layout", layout],
-                stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
+                 "--workers", str(workers), "--layout", layout,
+                 # run_all of a large app on an oversubscribed machine can exceed the 30 s
+                 # default; --timeout bounds every phase instead.
+                 "--job-timeout", str(max(1, int(args.timeout)))],
+                stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, env=env)
 
     def __enter__(self):
         started = time.perf_counter()
@@ -597,6 +602,9 @@ def main():
     parser.add_argument("--app", choices=("synthetic", "realistic"), default="synthetic",
                         help="which generated app (default synthetic; realistic = the "
                              "request-handling service of gen_app.py --realistic)")
+    parser.add_argument("--serve-env", action="append", default=[], metavar="NAME=VALUE",
+                        help="set this environment variable for `permafrost serve` only "
+                             "(e.g. GLIBC_TUNABLES=glibc.malloc.arena_max=1); repeatable")
     parser.add_argument("--jobs", type=int, default=1, help="jobs per worker for the scaling runs")
     parser.add_argument("--bin", type=Path, default=DEFAULT_BIN,
                         help="the permafrost binary (default target/release/permafrost)")
@@ -607,6 +615,8 @@ def main():
     if args.functions is None:
         args.functions = [1000] if args.quick else [1000, 10000]
     steps = args.over_time_jobs or ([1, 10, 100] if args.quick else [1, 10, 100, 1000])
+    if any("=" not in item for item in args.serve_env):
+        parser.error("--serve-env takes NAME=VALUE")
     if args.jobs < 1:
         parser.error("--jobs must be at least 1")
     if not args.bin.is_file():
