@@ -170,6 +170,7 @@ pub(crate) fn install(vm: &mut Vm) {
         }
     }
     crate::objects::descriptor::install_function_attrs(vm);
+    crate::objects::descriptor::install_type_attrs(vm);
     // The mutable containers are unhashable: `list.__hash__ is None`.
     for kind in [
         TypeKind::List,

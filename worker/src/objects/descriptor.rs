@@ -108,6 +108,27 @@ pub(crate) fn install_function_attrs(vm: &mut Vm) {
     }
 }
 
+/// Binds the descriptors of `type`'s computed attributes in its namespace
+/// (`type.__dict__['__mro__'].__get__(cls)`, as `inspect.getattr_static` reads them).
+pub(crate) fn install_type_attrs(vm: &mut Vm) {
+    let type_t = vm.type_obj(TypeKind::Type).clone();
+    let all = [
+        ("__mro__", true),
+        ("__base__", true),
+        ("__flags__", true),
+        ("__dict__", false),
+        ("__bases__", false),
+        ("__name__", false),
+        ("__qualname__", false),
+    ];
+    for (n, member_type) in all {
+        let d = new(vm, &type_t, n, member_type, false);
+        if let Object::Class(c) = type_t.get_mut() {
+            dict_set_str(&mut c.dict, n, d);
+        }
+    }
+}
+
 fn this<'a>(a: &'a Args<'a>) -> Option<&'a mut Descr> {
     state_of::<Descr>(&a.pos[0])
 }

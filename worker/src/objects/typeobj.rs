@@ -187,3 +187,57 @@ pub(crate) fn call_meta(
     }
     Ok(made)
 }
+
+/// `cls.__flags__`: CPython 3.11's type flags as far as they are observable here: the
+/// built-in types' own values, and for a class statement's class the heap-type bits, the
+/// built-in base's subclass bits, a managed `__dict__` and `Py_TPFLAGS_IS_ABSTRACT`
+/// (what `inspect.isabstract` reads).
+pub(crate) fn flags(cls: &ObjRef) -> i64 {
+    const MANAGED_DICT: i64 = 1 << 4;
+    const HEAP: i64 = 0x5600; // HEAPTYPE | BASETYPE | READY | HAVE_GC
+    const ABSTRACT: i64 = 1 << 20;
+    // What a subclass inherits: SEQUENCE, MAPPING, MATCH_SELF and the *_SUBCLASS bits.
+    const INHERITED: i64 = 0x20 | 0x40 | (1 << 22) | (0xff << 24);
+    let builtin = |kind: TypeKind| -> i64 {
+        match kind {
+            TypeKind::Int => 0x1481500,
+            TypeKind::Bool => 0x1481100,
+            TypeKind::Float => 0x401500,
+            TypeKind::Complex => 0x1500,
+            TypeKind::Str => 0x10481500,
+            TypeKind::Bytes => 0x8481500,
+            TypeKind::List => 0x2485520,
+            TypeKind::Tuple => 0x4485520,
+            TypeKind::Dict => 0x20485540,
+            TypeKind::Set | TypeKind::FrozenSet => 0x485500,
+            TypeKind::Range => 0x81120,
+            TypeKind::Type => 0x80085d00_u32 as i64,
+            TypeKind::Exception => 0x40085500,
+            TypeKind::Property | TypeKind::ClassMethod | TypeKind::StaticMethod => 0x85500,
+            _ => 0x81500,
+        }
+    };
+    let Object::Class(c) = cls.get() else {
+        return 0;
+    };
+    let abstract_bit = if c.abstract_ { ABSTRACT } else { 0 };
+    if c.builtin {
+        return builtin(c.kind) | abstract_bit;
+    }
+    let base = c
+        .mro
+        .iter()
+        .find_map(|k| match k.get() {
+            Object::Class(kc) if kc.builtin => Some(builtin(kc.kind)),
+            _ => None,
+        })
+        .unwrap_or(0);
+    let is_exc = base & (1 << 30) != 0;
+    // Exceptions keep their own dict; `__slots__` classes have none.
+    let dict = if is_exc || c.slots.is_some() {
+        0
+    } else {
+        MANAGED_DICT
+    };
+    HEAP | dict | (base & INHERITED) | abstract_bit
+}

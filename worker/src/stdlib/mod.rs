@@ -98,6 +98,8 @@ pub(crate) static REGISTRY: &[(&str, ModuleInit)] = &[
     ("_sha512", hashes::init_sha512),
     ("_sha3", hashes::init_sha3),
     ("_blake2", hashes::init_blake2),
+    ("_ast", ast::init),
+    ("_opcode", opcode::init),
     ("_contextvars", contextvars::init),
     ("_signal", signal::init),
     ("_posixsubprocess", nosubprocess::init_posixsubprocess),
@@ -105,8 +107,6 @@ pub(crate) static REGISTRY: &[(&str, ModuleInit)] = &[
     ("zlib", zlib::init),
     ("cmath", cmath::init),
     ("_json", json::init),
-    ("_ast", ast::init),
-    ("_opcode", opcode::init),
 ];
 
 /// Reports an exception nothing can catch (raised by a weak reference callback or an exit

@@ -441,13 +441,26 @@ fn proxy_target(vm: &Vm, p: &Value) -> PyResult<Value> {
     }
 }
 
-/// A proxy's method: the same operation on the referent (proxies given as operands are
-/// replaced by their referents, as CPython's proxy slots do).
+/// A proxy's method: the same operation on the referent. Proxies given as operands of the
+/// number methods are replaced by their referents, as CPython's proxy slots do; attribute,
+/// item, `in` and call arguments are passed as given (`root.next = root` stores the proxy,
+/// which `OrderedDict`'s links rely on).
 fn proxy_forward(vm: &mut Vm, a: &Args, name: &str) -> PyResult<Value> {
     let target = proxy_target(vm, &a.pos[0])?;
+    let as_given = matches!(
+        name,
+        "__getattribute__"
+            | "__setattr__"
+            | "__delattr__"
+            | "__getitem__"
+            | "__setitem__"
+            | "__delitem__"
+            | "__contains__"
+            | "__call__"
+    );
     let mut rest = Vec::with_capacity(a.pos.len());
     for v in &a.pos[1..] {
-        rest.push(unwrap(vm, v)?);
+        rest.push(if as_given { v.clone() } else { unwrap(vm, v)? });
     }
     match name {
         "__getattribute__" => vm.getattr(&target, &rest[0]),

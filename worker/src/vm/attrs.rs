@@ -392,6 +392,7 @@ impl Vm {
                         "__name__" => return Ok(Vm::str_val(c.name.as_str())),
                         "__qualname__" => return Ok(Vm::str_val(c.qualname.as_str())),
                         "__module__" => return Ok(Vm::str_val(c.module.as_str())),
+                        "__flags__" => return Ok(Value::Int(crate::objects::typeobj::flags(o))),
                         "__mro__" => {
                             return Ok(Vm::new_tuple(
                                 c.mro.iter().map(|k| Value::Obj(k.clone())).collect(),

@@ -747,10 +747,29 @@ fn compile_native(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             vm.type_name(&mode_v)
         )));
     };
+    let flags = match args[3].take() {
+        Some(f) => vm.index_of(&f)?,
+        None => 0,
+    };
+    let only_ast = flags & crate::stdlib::ast::PYCF_ONLY_AST != 0;
     let mode = match mode {
         "exec" => DynamicMode::Exec,
         "eval" => DynamicMode::Eval,
         "single" => DynamicMode::Single,
+        "func_type" if only_ast => {
+            return Err(vm.err(
+                ExcKind::NotImplementedError,
+                "compile() mode 'func_type' is not supported",
+            ))
+        }
+        "func_type" => {
+            return Err(vm.value_error("compile() mode 'func_type' requires flag PyCF_ONLY_AST"))
+        }
+        _ if only_ast => {
+            return Err(
+                vm.value_error("compile() mode must be 'exec', 'eval', 'single' or 'func_type'")
+            )
+        }
         _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     };
     let filename = match (filename.as_str(), filename.body()) {
@@ -766,11 +785,6 @@ fn compile_native(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if let Some(Object::DynCode { .. }) = source.body() {
         return Ok(source);
     }
-    let flags = match args[3].take() {
-        Some(f) => vm.index_of(&f)?,
-        None => 0,
-    };
-    let only_ast = flags & crate::stdlib::ast::PYCF_ONLY_AST != 0;
     if crate::stdlib::ast::is_ast(vm, &source)? {
         if only_ast {
             return Ok(source);

@@ -401,6 +401,11 @@ impl Vm {
                 Object::Range { .. } => TypeKind::Range,
                 Object::Slice { .. } => TypeKind::Slice,
                 Object::Function(_) => TypeKind::Function,
+                // A built-in bound to its receiver (`[].append`) is no `types.MethodType`.
+                Object::BoundMethod {
+                    func: Value::Native(_),
+                    ..
+                } => TypeKind::BuiltinFunction,
                 Object::BoundMethod { .. } => TypeKind::Method,
                 Object::Class(c) => match &c.metaclass {
                     Some(m) => return m.clone(),
