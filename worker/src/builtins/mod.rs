@@ -63,6 +63,12 @@ pub(crate) fn install(vm: &mut Vm) {
         "__hash__",
         Value::Native(&crate::objects::object::HASH),
     );
+    for (name, f) in ["__lt__", "__le__", "__gt__", "__ge__"]
+        .iter()
+        .zip(crate::objects::object::ORDERING.iter())
+    {
+        set_attr(&object_t, name, Value::Native(f));
+    }
     set_attr(
         &object_t,
         "__new__",

@@ -277,6 +277,17 @@ pub(crate) fn builtin_base_eq(vm: &mut Vm, a: &Args, eq: bool) -> PyResult<Value
     }
 }
 
+/// `object.__lt__` and friends reached through an instance of a built-in type's subclass.
+pub(crate) fn builtin_base_order(vm: &mut Vm, a: &Args, op: CompareOp) -> PyResult<Value> {
+    let name = match op {
+        CompareOp::Lt => "__lt__",
+        CompareOp::Le => "__le__",
+        CompareOp::Gt => "__gt__",
+        _ => "__ge__",
+    };
+    rich(vm, a, name, op)
+}
+
 fn eq(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     rich(vm, a, "__eq__", CompareOp::Eq)
 }

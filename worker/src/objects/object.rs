@@ -25,6 +25,14 @@ pub(crate) static EQ: NativeFn = NativeFn::new("object.__eq__", eq);
 pub(crate) static NE: NativeFn = NativeFn::new("object.__ne__", ne);
 /// `object.__hash__`.
 pub(crate) static HASH: NativeFn = NativeFn::new("object.__hash__", hash);
+/// `object.__lt__`, `__le__`, `__gt__`, `__ge__`: `NotImplemented` (one object each, so
+/// `functools.total_ordering` can tell them from a class's own).
+pub(crate) static ORDERING: [NativeFn; 4] = [
+    NativeFn::new("object.__lt__", |vm, a| order(vm, a, CompareOp::Lt)),
+    NativeFn::new("object.__le__", |vm, a| order(vm, a, CompareOp::Le)),
+    NativeFn::new("object.__gt__", |vm, a| order(vm, a, CompareOp::Gt)),
+    NativeFn::new("object.__ge__", |vm, a| order(vm, a, CompareOp::Ge)),
+];
 
 /// `object.__init_subclass__` (a class method): accepts no keywords.
 pub(crate) static INIT_SUBCLASS: NativeFn =
@@ -466,6 +474,15 @@ fn ne(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         Value::NotImplemented => Ok(Value::NotImplemented),
         r => Ok(Value::Bool(!vm.truthy(&r)?)),
     }
+}
+
+/// An ordering reached through `object`: a built-in subclass's value orders as its built-in
+/// type does; anything else is unordered.
+fn order(vm: &mut Vm, a: &Args, op: CompareOp) -> PyResult<Value> {
+    if a.get(0).and_then(crate::value::num::inst_base).is_some() {
+        return super::dunders::builtin_base_order(vm, a, op);
+    }
+    Ok(Value::NotImplemented)
 }
 
 fn hash(_vm: &mut Vm, a: &Args) -> PyResult<Value> {

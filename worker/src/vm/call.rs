@@ -96,6 +96,10 @@ impl Vm {
                 Object::Instance(_) => {
                     let cls = self.type_of(callable);
                     match self.lookup_class_attr(&cls, "__call__") {
+                        // A class is no descriptor: it is called without the instance.
+                        Some(m) if matches!(m.body(), Some(Object::Class(_))) => {
+                            self.nested(nest::CALL, |vm| vm.call(&m, args, kwnames))
+                        }
                         Some(m) => {
                             let mut v = Vec::with_capacity(args.len() + 1);
                             v.push(callable.clone());
@@ -1075,6 +1079,11 @@ impl Vm {
         if let Object::Class(c) = cls.get() {
             if let Some(meta) = &c.metaclass {
                 if let Some(call) = self.lookup_user_attr(meta, "__call__") {
+                    // `__call__ = dict` (typing's TypedDict): a class is no descriptor, so
+                    // it is called without the class being called.
+                    if matches!(call.body(), Some(Object::Class(_))) {
+                        return self.call(&call, args, kwnames);
+                    }
                     let mut v = Vec::with_capacity(args.len() + 1);
                     v.push(Value::Obj(cls.clone()));
                     v.extend_from_slice(args);
