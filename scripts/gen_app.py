@@ -17,7 +17,7 @@ With --realistic the app is a request-handling service instead: svc_common.py (r
 generator, digest, a logger writing to an in-memory stream) and svc_NNN.py modules that import
 json, re, dataclasses, typing, enum, collections, functools, datetime, logging, hashlib and
 decimal. Each module defines its own enums, dataclasses (models), compiled patterns and cached
-helpers; each of its N handlers parses a JSON request (json.loads), validates it (regular
+helpers; each handler (N in all) parses a JSON request (json.loads), validates it (regular
 expressions, dataclass fields, enum lookups), transforms it (Counter/defaultdict/deque,
 functools.reduce/lru_cache, datetime/timedelta arithmetic, Decimal money arithmetic) and
 serializes a response (json.dumps), returning part of its SHA-256 digest as an int. The same
