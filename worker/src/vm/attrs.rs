@@ -872,6 +872,12 @@ impl Vm {
             }
             "__suppress_context__" => Value::Bool(e.suppress_context),
             "__traceback__" => Value::None,
+            // Unless set (by the constructor's keywords or the import system).
+            "name" | "path" if self.exc_matches(o, ExcKind::ImportError) => Value::None,
+            "msg" if self.exc_matches(o, ExcKind::ImportError) => match e.args.as_slice() {
+                [m] => m.clone(),
+                _ => Value::None,
+            },
             "value" if self.exc_matches(o, ExcKind::StopIteration) => {
                 e.args.first().cloned().unwrap_or(Value::None)
             }

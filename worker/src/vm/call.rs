@@ -1176,6 +1176,29 @@ impl Vm {
             if os_error {
                 crate::objects::exception::init_os_error(self, e);
             }
+            let plain_init =
+                is_exc && !kwnames.is_empty() && self.lookup_user_attr(cls, "__init__").is_none();
+            if plain_init && !Vm::is_subclass(cls, &self.exc_class(ExcKind::ImportError)) {
+                return Err(self.type_error(format!(
+                    "{}() takes no keyword arguments",
+                    Vm::class_name(cls)
+                )));
+            }
+            if plain_init {
+                // `ImportError(msg, name=..., path=...)`.
+                for (k, v) in kwnames.iter().zip(&args[npos..]) {
+                    let key = k.as_str().unwrap_or("");
+                    if key != "name" && key != "path" {
+                        return Err(self.type_error(format!(
+                            "'{key}' is an invalid keyword argument for {}()",
+                            Vm::class_name(cls)
+                        )));
+                    }
+                    if let Object::Instance(i) = e.get_mut() {
+                        crate::value::dict_table::dict_set_str(i.table_mut(), key, v.clone());
+                    }
+                }
+            }
             if is_exc {
                 if let Object::Instance(i) = e.get_mut() {
                     if let Some(d) = i.exc.as_mut() {
