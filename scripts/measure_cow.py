@@ -3,9 +3,12 @@
 
     scripts/measure_cow.py [--quick] [--out DIR] [--workers 1,2,4,8,16]
                            [--functions 1000,10000] [--over-time] [--bin PATH]
+                           [--app synthetic|realistic] [--serve-env NAME=VALUE ...]
 
-For every app size in --functions (a synthetic app from scripts/gen_app.py) and every worker
-count in --workers, four systems run the same workload:
+For every app size in --functions (an app from scripts/gen_app.py: the synthetic one, or with
+--app realistic the request-handling service of `gen_app.py --realistic`, which imports json,
+re, dataclasses, typing, enum, collections, functools, datetime, logging, hashlib and decimal)
+and every worker count in --workers, four systems run the same workload:
 
   permafrost-permanent, permafrost-transient
       `permafrost serve --layout L --workers W`, driven through its socket from W concurrent
@@ -24,7 +27,9 @@ each step (cumulative jobs); CPython is forked afresh for each step (its prefork
 measures once at the end), which measures the same state.
 
 Writes DIR/results.csv (one row per worker per run), DIR/summary.md (per-worker private
-dirty, marginal PSS per added worker, total PSS) and, when matplotlib is importable,
+dirty, marginal PSS per added worker, total PSS, the ratio of permanent to CPython private
+dirty, each app's image size, freeze time and start-up times, and the mappings holding one
+worker's private dirty pages at the largest worker count) and, when matplotlib is importable,
 DIR/*.png. Progress goes to stderr. Builds nothing: pass a release binary with --bin.
 Linux only.
 """
@@ -33,6 +38,7 @@ import argparse
 import csv
 import importlib.util
 import json
+import os
 import shutil
 import signal
 import socket
@@ -106,20 +112,29 @@ class Client:
 class App:
     """A generated app, its frozen image, and CPython's answers for the workload."""
 
-    def __init__(self, functions, scratch, binary):
+    def __init__(self, functions, scratch, binary, kind="synthetic"):
         self.functions = functions
-        self.dir = scratch / f"app-{functions}"
-        modules = max(1, min(20, functions // 50))
-        subprocess.run([sys.executable, str(SCRIPTS / "gen_app.py"), "--functions",
-                        str(functions), "--modules", str(modules), "--out", str(self.dir)],
-                       check=True, capture_output=True)
+        self.kind = kind
+        self.dir = scratch / f"app-{kind}-{functions}"
+        argv = [sys.executable, str(SCRIPTS / "gen_app.py"), "--functions", str(functions),
+                "--out", str(self.dir)]
+        if kind == "realistic":
+            # About a hundred handlers per module, as a service's handler modules might hold.
+            argv += ["--realistic", "--modules", str(max(1, min(100, functions // 100)))]
+        else:
+            argv += ["--modules", str(max(1, min(20, functions // 50)))]
+        subprocess.run(argv, check=True, capture_output=True)
         self.module = load_app_module(self.dir)
         self.expected_handle = [self.module.handle(i) for i in range(self.module.FUNCTION_COUNT)]
         self.expected_run_all = []
-        self.image = scratch / f"app-{functions}.pfi"
-        names = sorted(p.name for p in self.dir.glob("mod_*.py"))
+        self.image = scratch / f"app-{kind}-{functions}.pfi"
+        names = sorted(p.name for p in self.dir.glob("*.py") if p.name != "main.py")
+        started = time.perf_counter()
         subprocess.run([str(binary), "freeze", "main.py", *names, "-o", str(self.image)],
                        cwd=self.dir, check=True, capture_output=True)
+        self.freeze_seconds = time.perf_counter() - started
+        self.image_bytes = self.image.stat().st_size
+        self.startup = startup_times(self, binary, names, scratch)
 
     def run_all(self, job):
         while len(self.expected_run_all) <= job:
@@ -134,6 +149,46 @@ class App:
                 total = (total * 31 + want) % MODULUS
             total = (total + self.run_all(job)) % MODULUS
         return total
+
+
+def best_of(runs, argv, cwd):
+    """The fastest wall-clock time of `runs` runs of argv (which must succeed)."""
+    best = None
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(argv, cwd=cwd, check=True, capture_output=True)
+        elapsed = time.perf_counter() - started
+        best = elapsed if best is None else min(best, elapsed)
+    return best
+
+
+def startup_times(app, binary, names, scratch):
+    """Seconds to import the app, whole processes, best of three: `permafrost run` of an image
+    whose main only imports the app (process start, image mapping and the preload the zygote
+    does: an upper bound of the zygote's preload), and `python3` importing it from .pyc (as
+    cpython_prefork.py's zygote does), with the bare start-up of each for reference."""
+    (app.dir / "preload_only.py").write_text("import main\n", encoding="utf-8")
+    (app.dir / "empty_main.py").write_text("pass\n", encoding="utf-8")
+    preload = scratch / f"preload-{app.kind}-{app.functions}.pfi"
+    empty = scratch / f"empty-{app.kind}-{app.functions}.pfi"
+    try:
+        subprocess.run([str(binary), "freeze", "preload_only.py", "main.py", *names, "-o",
+                        str(preload)], cwd=app.dir, check=True, capture_output=True)
+        subprocess.run([str(binary), "freeze", "empty_main.py", "-o", str(empty)],
+                       cwd=app.dir, check=True, capture_output=True)
+        subprocess.run([sys.executable, "-c", "import main"], cwd=app.dir, check=True,
+                       capture_output=True)  # writes the .pyc files
+        return {
+            "permafrost_run_import_s": best_of(3, [str(binary), "run", str(preload)], app.dir),
+            "permafrost_run_empty_s": best_of(3, [str(binary), "run", str(empty)], app.dir),
+            "cpython_import_s": best_of(3, [sys.executable, "-c", "import main"], app.dir),
+            "cpython_empty_s": best_of(3, [sys.executable, "-c", "pass"], app.dir),
+        }
+    finally:
+        (app.dir / "preload_only.py").unlink()
+        (app.dir / "empty_main.py").unlink()
+        preload.unlink(missing_ok=True)
+        empty.unlink(missing_ok=True)
 
 
 def load_app_module(app_dir):
@@ -158,13 +213,18 @@ class Server:
         self.sock = scratch / f"{layout}-{app.functions}-{workers}.sock"
         self.log_path = scratch / f"{layout}-{app.functions}-{workers}.log"
         self.timeout = args.timeout
+        env = dict(os.environ, **dict(item.split("=", 1) for item in args.serve_env))
         with open(self.log_path, "wb") as log:
             self.proc = subprocess.Popen(
                 [str(args.bin), "serve", str(app.image), "--socket", str(self.sock),
-                 "--workers", str(workers), "--layout", layout],
-                stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
+                 "--workers", str(workers), "--layout", layout,
+                 # run_all of a large app on an oversubscribed machine can exceed the 30 s
+                 # default; --timeout bounds every phase instead.
+                 "--job-timeout", str(max(1, int(args.timeout)))],
+                stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, env=env)
 
     def __enter__(self):
+        started = time.perf_counter()
         deadline = time.monotonic() + self.timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
@@ -176,6 +236,7 @@ class Server:
                     reply = client.request({"op": "ping"})
                     client.close()
                     if reply.get("ok"):
+                        self.ready_seconds = time.perf_counter() - started
                         return self
                 except OSError:
                     pass
@@ -239,6 +300,30 @@ class Server:
         return reply["result"]
 
 
+def smaps_mappings(pid):
+    """[(private_dirty_kb, rss_kb, perms, name)] of one process, one entry per distinct
+    mapping name (anonymous mappings together), largest private dirty first."""
+    totals = {}
+    current = None
+    with open(f"/proc/{pid}/smaps", encoding="utf-8", errors="replace") as smaps:
+        for line in smaps:
+            head = line.split(None, 1)[0]
+            if "-" in head and not head.endswith(":"):
+                fields = line.split()
+                name = fields[5] if len(fields) > 5 else "[anonymous]"
+                current = totals.setdefault((name, fields[1]), [0, 0])
+            elif head == "Private_Dirty:" and current is not None:
+                current[0] += int(line.split()[1])
+            elif head == "Rss:" and current is not None:
+                current[1] += int(line.split()[1])
+    return sorted(((d, r, perms, name) for (name, perms), (d, r) in totals.items()),
+                  reverse=True)
+
+
+def worker_pids(report):
+    return sorted(w["pid"] for w in report.get("workers") or [])
+
+
 def run_cpython(args, app, workers, jobs, gc_freeze):
     argv = [sys.executable, str(SCRIPTS / "cpython_prefork.py"), "--app", str(app.dir),
             "--workers", str(workers), "--jobs", str(jobs), "--json",
@@ -275,7 +360,7 @@ def rows_from_report(report, experiment, system, layout, functions, jobs):
     return rows
 
 
-def measure_scaling(args, app, scratch):
+def measure_scaling(args, app, scratch, details):
     rows = []
     for workers in args.workers:
         for layout in ("permanent", "transient"):
@@ -283,6 +368,13 @@ def measure_scaling(args, app, scratch):
             with Server(args, app, layout, workers, scratch) as server:
                 server.drive(app, workers, 0, args.jobs)
                 report = server.stats()
+                details.setdefault((app.functions, layout), {})["ready_s"] = min(
+                    server.ready_seconds,
+                    details.get((app.functions, layout), {}).get("ready_s", 1e9))
+                if workers == max(args.workers):
+                    pids = worker_pids(report)
+                    if pids:
+                        details[(app.functions, layout)]["mappings"] = smaps_mappings(pids[0])
             rows += rows_from_report(report, "scaling", f"permafrost-{layout}", layout,
                                      app.functions, args.jobs)
         for gc_freeze in (False, True):
@@ -344,8 +436,42 @@ def scaling_table(rows):
     return table
 
 
-def render_summary(args, scaling, over_time, command):
+def render_details(args, apps, details):
+    """Image size, freeze and start-up times, and where a worker's private dirty pages are."""
+    lines = []
+    for functions, app in sorted(apps.items()):
+        s = app.startup
+        lines += [f"### {app.kind} app, {functions} functions: image and start-up", "",
+                  f"- image: {app.image_bytes / 1e6:.1f} MB; freeze: {app.freeze_seconds:.2f} s",
+                  f"- `permafrost run` of an image whose main only imports the app: "
+                  f"{s['permafrost_run_import_s']:.3f} s (an empty image: "
+                  f"{s['permafrost_run_empty_s']:.3f} s); `python3 -c 'import main'` from .pyc: "
+                  f"{s['cpython_import_s']:.3f} s (`python3 -c pass`: "
+                  f"{s['cpython_empty_s']:.3f} s)"]
+        for layout in ("permanent", "transient"):
+            d = details.get((functions, layout), {})
+            if "ready_s" in d:
+                lines.append(f"- `permafrost serve --layout {layout}`: first ping answered "
+                             f"{d['ready_s']:.3f} s after start (zygote exec + preload + first "
+                             "worker fork), fastest over the runs")
+        lines.append("")
+        for layout in ("permanent", "transient"):
+            mappings = details.get((functions, layout), {}).get("mappings")
+            if not mappings:
+                continue
+            lines += [f"Private dirty of one permafrost-{layout} worker at "
+                      f"{max(args.workers)} workers, by mapping (/proc/PID/smaps):", "",
+                      "| mapping | perms | private dirty kB | RSS kB |", "|---|---|---:|---:|"]
+            for dirty, rss, perms, name in mappings[:8]:
+                if dirty:
+                    lines.append(f"| `{name}` | {perms} | {dirty} | {rss} |")
+            lines.append("")
+    return lines
+
+
+def render_summary(args, scaling, over_time, command, apps=None, details=None):
     lines = ["# Copy-on-write measurement", "", f"Command: `{command}`", "",
+             f"App: {args.app}. "
              f"Workload: {args.jobs} job(s) per worker (a job = handle(i) for every function, "
              "then run_all(job)). Figures in kB from /proc/PID/smaps; copied pages from "
              "/proc/PID/pagemap (inherited pages the worker now maps exclusively). Total PSS = "
@@ -378,11 +504,16 @@ def render_summary(args, scaling, over_time, command):
                 s = table.get((functions, other, top))
                 if s is None:
                     continue
+                ratio = (100 * permanent['private_dirty_kb'] / s['private_dirty_kb']
+                         if s['private_dirty_kb'] else float("nan"))
                 lines.append(f"- vs {other}: {s['private_dirty_kb'] - permanent['private_dirty_kb']:.0f}"
-                             f" kB less private dirty per worker, "
+                             f" kB less private dirty per worker (permanent = {ratio:.1f} % of "
+                             f"{other}'s), "
                              f"{(s['total_pss_kb'] - permanent['total_pss_kb']) / top:.0f} kB less "
                              "total PSS per worker.")
         lines.append("")
+    if apps:
+        lines += render_details(args, apps, details or {})
     if over_time:
         lines += [f"## Over time ({over_time[0]['functions']} functions, {OVER_TIME_WORKERS} "
                   "workers)", "",
@@ -468,6 +599,12 @@ def main():
                         help="also sample after 1, 10, 100, 1000 jobs per worker")
     parser.add_argument("--over-time-jobs", type=int_list,
                         help="the over-time steps (default 1,10,100,1000; 1,10,100 with --quick)")
+    parser.add_argument("--app", choices=("synthetic", "realistic"), default="synthetic",
+                        help="which generated app (default synthetic; realistic = the "
+                             "request-handling service of gen_app.py --realistic)")
+    parser.add_argument("--serve-env", action="append", default=[], metavar="NAME=VALUE",
+                        help="set this environment variable for `permafrost serve` only "
+                             "(e.g. GLIBC_TUNABLES=glibc.malloc.arena_max=1); repeatable")
     parser.add_argument("--jobs", type=int, default=1, help="jobs per worker for the scaling runs")
     parser.add_argument("--bin", type=Path, default=DEFAULT_BIN,
                         help="the permafrost binary (default target/release/permafrost)")
@@ -478,6 +615,8 @@ def main():
     if args.functions is None:
         args.functions = [1000] if args.quick else [1000, 10000]
     steps = args.over_time_jobs or ([1, 10, 100] if args.quick else [1, 10, 100, 1000])
+    if any("=" not in item for item in args.serve_env):
+        parser.error("--serve-env takes NAME=VALUE")
     if args.jobs < 1:
         parser.error("--jobs must be at least 1")
     if not args.bin.is_file():
@@ -487,12 +626,12 @@ def main():
     args.out.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix="permafrost-cow-"))
     scaling, over_time = [], []
+    apps, details = {}, {}
     try:
-        apps = {}
         for functions in args.functions:
-            progress(f"generating and freezing an app with {functions} functions")
-            apps[functions] = App(functions, scratch, args.bin)
-            scaling += measure_scaling(args, apps[functions], scratch)
+            progress(f"generating and freezing a {args.app} app with {functions} functions")
+            apps[functions] = App(functions, scratch, args.bin, args.app)
+            scaling += measure_scaling(args, apps[functions], scratch, details)
         if args.over_time:
             over_time = measure_over_time(args, apps[min(args.functions)], scratch, steps)
     except subprocess.CalledProcessError as e:
@@ -509,7 +648,7 @@ def main():
         writer = csv.DictWriter(f, fieldnames=COLUMNS)
         writer.writeheader()
         writer.writerows(scaling + over_time)
-    summary = render_summary(args, scaling, over_time, command)
+    summary = render_summary(args, scaling, over_time, command, apps, details)
     (args.out / "summary.md").write_text(summary, encoding="utf-8")
     draw_plots(args, scaling, over_time, args.out)
     progress(f"wrote {args.out / 'results.csv'} and {args.out / 'summary.md'}")
