@@ -84,7 +84,9 @@ impl Budget {
         let n = self.in_use.load(Relaxed).saturating_sub(bytes);
         self.in_use.store(n, Relaxed);
         let limit = self.limit.load(Relaxed);
-        if n <= limit && (self.trip.load(Relaxed) != limit || self.over.load(Relaxed)) {
+        // Without a limit nothing trips (a heap back at 0 bytes must not arm a limit of 0).
+        if limit != 0 && n <= limit && (self.trip.load(Relaxed) != limit || self.over.load(Relaxed))
+        {
             // Back under the limit (the overrun may have been answered by a size check's
             // MemoryError rather than the flag): the next overrun raises again.
             self.trip.store(limit, Relaxed);
@@ -212,5 +214,15 @@ mod tests {
         b.reset_count();
         assert!(b.fits(MAX_ALLOC));
         assert!(!b.fits(MAX_ALLOC + 1));
+    }
+
+    #[test]
+    fn without_a_limit_nothing_trips_even_after_the_heap_empties() {
+        let b = Budget::new();
+        b.set_limit(0);
+        assert!(b.admit(4096));
+        b.release(8192);
+        assert!(b.admit(1 << 30));
+        assert!(!b.over.load(Relaxed), "no limit, no MemoryError");
     }
 }
