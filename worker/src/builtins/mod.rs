@@ -424,6 +424,25 @@ impl Vm {
             TypeKind::StaticMethod => crate::objects::property::construct_wrapper(self, &a, false),
             TypeKind::ClassMethod => crate::objects::property::construct_wrapper(self, &a, true),
             TypeKind::Super => self.call_native(&functions::SUPER, args, kwnames),
+            // `types.MethodType(function, instance)`.
+            TypeKind::Method => {
+                match a.pos {
+                    [func, receiver] => {
+                        if !functions::is_callable(self, func) {
+                            return Err(self.type_error("first argument must be callable"));
+                        }
+                        if matches!(receiver, Value::None) {
+                            return Err(self.type_error("instance must not be None"));
+                        }
+                        Ok(Value::obj(Object::BoundMethod {
+                            func: func.clone(),
+                            receiver: receiver.clone(),
+                        }))
+                    }
+                    _ => Err(self
+                        .type_error(format!("method expected 2 arguments, got {}", a.pos.len()))),
+                }
+            }
             _ => Err(self.type_error(format!(
                 "cannot create '{}' instances",
                 Vm::class_name(self.type_obj(kind))
