@@ -242,6 +242,7 @@ pub(crate) fn install(vm: &mut Vm) {
     vm.builtins = builtins;
     // Exceptions hand out traceback objects whether or not `sys` is imported.
     crate::stdlib::sys::init_frame_types(vm);
+    bind_value_type_dunders(vm);
 }
 
 /// Binds every built-in function in the builtins namespace `ns` under its name.
@@ -447,6 +448,50 @@ impl Vm {
                 "cannot create '{}' instances",
                 Vm::class_name(self.type_obj(kind))
             ))),
+        }
+    }
+}
+
+/// Puts each built-in value type's own dunders in its namespace, as CPython's type slots do
+/// (`'__hash__' in str.__dict__`): a subclass's MRO then finds `str.__hash__` before a later
+/// base's (`StrEnum` hashes as its str), and every read gives the same object.
+fn bind_value_type_dunders(vm: &mut Vm) {
+    use TypeKind as K;
+    for kind in [
+        K::Int,
+        K::Bool,
+        K::Float,
+        K::Str,
+        K::Bytes,
+        K::List,
+        K::Tuple,
+        K::Dict,
+        K::Set,
+        K::FrozenSet,
+        K::Range,
+    ] {
+        let cls = vm.types[kind as usize].clone();
+        for f in crate::objects::dunders::all() {
+            let name = f.name();
+            let present = match cls.get() {
+                Object::Class(c) => crate::vm::attrs::dict_get_str(&c.dict, name).is_some(),
+                _ => true,
+            };
+            if present {
+                continue;
+            }
+            let v = if name == "__hash__" && matches!(kind, K::List | K::Dict | K::Set) {
+                Value::None
+            } else if let Some(m) = crate::objects::method(kind, name) {
+                Value::Native(m)
+            } else if let Some(d) = crate::objects::dunders::dunder(kind, name) {
+                crate::objects::slot_wrapper::wrap(vm, &cls, d)
+            } else {
+                continue;
+            };
+            if let Object::Class(c) = cls.get_mut() {
+                dict_set_str(&mut c.dict, name, v);
+            }
         }
     }
 }

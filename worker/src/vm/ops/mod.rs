@@ -80,8 +80,39 @@ fn key_eq_at(a: &Value, b: &Value, level: u32) -> bool {
                 && x.entries()
                     .all(|(h, k)| y.contains(h, &mut |q| key_eq_at(k, q, level + 1)))
         }
+        // A stored key that is an instance of a built-in type's subclass without an `__eq__`
+        // of its own (a `StrEnum` member, `class S(str)`) equals what its built-in value
+        // equals; one with its own `__eq__` is compared through it by the caller.
+        (Some(Object::Instance(_)), _) | (_, Some(Object::Instance(_))) => {
+            match (plain_base(a), plain_base(b)) {
+                (None, None) => false,
+                (x, y) => key_eq_at(
+                    x.as_ref().unwrap_or(a),
+                    y.as_ref().unwrap_or(b),
+                    level + 1,
+                ),
+            }
+        }
         _ => false,
     }
+}
+
+/// The built-in value inside an instance whose class compares as its built-in base does
+/// (no program class in its MRO defines `__eq__`).
+fn plain_base(v: &Value) -> Option<Value> {
+    let Some(Object::Instance(i)) = v.body() else {
+        return None;
+    };
+    if let Object::Class(c) = i.class.get() {
+        for k in &c.mro {
+            if let Object::Class(kc) = k.get() {
+                if !kc.builtin && crate::vm::attrs::dict_get_str(&kc.dict, "__eq__").is_some() {
+                    return None;
+                }
+            }
+        }
+    }
+    crate::value::num::inst_base(v)
 }
 
 pub(crate) fn dunder_for(op: BinaryOp) -> (&'static str, &'static str, &'static str) {
