@@ -148,8 +148,9 @@ pub fn call(socket: &Path, function: &str, raw_args: &[String]) -> ExitCode {
     }
 }
 
-/// `permafrost stats`: the report as a table, or the raw object with `--json`.
-pub fn stats(socket: &Path, as_json: bool) -> ExitCode {
+/// `permafrost stats`: the report as a table, the raw object with `--json`, or the
+/// Prometheus exposition with `--prometheus`.
+pub fn stats(socket: &Path, as_json: bool, prometheus: bool) -> ExitCode {
     let stats = match Connection::open(socket).and_then(|mut c| c.stats()) {
         Ok(stats) => stats,
         Err(message) => {
@@ -157,7 +158,9 @@ pub fn stats(socket: &Path, as_json: bool) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    if as_json {
+    if prometheus {
+        emit(&crate::metrics::render(&stats));
+    } else if as_json {
         emit(&format!("{stats}\n"));
     } else {
         emit(&render_stats(&stats));
