@@ -694,7 +694,11 @@ impl Pool {
     fn handle(&mut self, event: Event) {
         match event {
             Event::Client(FromClient::Call(job)) => self.submit(job),
-            Event::Client(FromClient::Stats { id, reply }) => self.stats(id, reply),
+            Event::Client(FromClient::Stats {
+                id,
+                reply,
+                prometheus,
+            }) => self.stats(id, reply, prometheus),
             Event::Client(FromClient::Cancel { conn, id }) => self.cancel(conn, &id),
             Event::Client(FromClient::Disconnected { conn }) => self.forget_connection(conn),
             Event::Client(FromClient::Wake) => {}
@@ -718,7 +722,7 @@ impl Pool {
             Event::Reload => self.reload(),
             Event::Shutdown => self.shutdown(),
             Event::Metrics(answer) => {
-                let collecting = self.collect_stats();
+                let collecting = self.collect_stats(true);
                 tokio::spawn(async move {
                     if let Ok(value) = collecting.await {
                         let _ = answer.send(value);
@@ -1441,10 +1445,13 @@ impl Pool {
         self.context.socket_file.remove();
     }
 
-    fn stats(&self, id: Value, reply: ReplySender) {
-        let collecting = self.collect_stats();
+    fn stats(&self, id: Value, reply: ReplySender, prometheus: bool) {
+        let collecting = self.collect_stats(prometheus);
         tokio::spawn(async move {
             let line = match collecting.await {
+                Ok(value) if prometheus => {
+                    protocol::ok_reply(&id, Value::String(metrics::render(&value)))
+                }
                 Ok(value) => protocol::ok_reply(&id, value),
                 Err(e) => protocol::error_reply(&id, "InternalError", &e.to_string()),
             };
@@ -1452,9 +1459,9 @@ impl Pool {
         });
     }
 
-    /// The stats object: the memory report (read from `/proc` off the event loop) and the
-    /// counters of `metrics`.
-    fn collect_stats(&self) -> tokio::task::JoinHandle<Value> {
+    /// The stats object: the memory report (read from `/proc` off the event loop), with
+    /// `with_counters` also the counters the exposition is rendered from (`metrics`).
+    fn collect_stats(&self, with_counters: bool) -> tokio::task::JoinHandle<Value> {
         let mut states = [0usize; metrics::STATES.len()];
         for worker in self.workers.values() {
             if let Some(i) = metrics::STATES
@@ -1502,7 +1509,9 @@ impl Pool {
         // Reading smaps and pagemap is blocking file I/O: keep it off the event loop.
         tokio::task::spawn_blocking(move || {
             let mut value = memory::collect(&snapshot);
-            value["metrics"] = counters;
+            if with_counters {
+                value["metrics"] = counters;
+            }
             value
         })
     }

@@ -199,9 +199,17 @@ fn stats_prometheus_prints_the_exposition() {
     assert_eq!(sample(&figures, "permafrost_workers{state=\"idle\"}"), 1.0);
     assert!(text.contains("# TYPE permafrost_jobs counter"));
     assert!(!text.contains("# EOF"));
-    // And the raw counters are in `stats --json` too.
-    let stats = server.stats();
-    assert_eq!(stats["metrics"]["jobs"]["ok"], 4);
+    // The same over the protocol; the plain stats object keeps its shape.
+    let mut client = server.client();
+    let reply = client.request(json!({"op": "stats", "format": "prometheus"}));
+    let text = reply["result"].as_str().expect("exposition string");
+    assert!(
+        text.contains("permafrost_jobs_total{outcome=\"ok\"} 4\n"),
+        "{text}"
+    );
+    let reply = client.request(json!({"op": "stats", "format": "yaml"}));
+    assert_eq!(reply["error"]["type"], "ProtocolError", "{reply}");
+    assert!(server.stats().get("metrics").is_none());
 }
 
 #[test]
