@@ -672,3 +672,38 @@ fn hash_digest_size(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 fn hash_block_size(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(Value::Int(this(vm, a, "block_size")?.block_size as i64))
 }
+
+/// A fresh, keyless hasher for a hash object's algorithm, with its digest and block sizes
+/// (`None` for a shake, whose output length is open): what `_hashlib`'s HMAC runs on.
+pub(crate) fn fixed_hasher_of(v: &Value) -> Option<(HmacHasher, usize, usize)> {
+    let h = super::state_of::<Hash>(v)?;
+    match &h.hasher {
+        Hasher::Shake128(_) | Hasher::Shake256(_) => None,
+        other => Some((HmacHasher(other.clone()), h.digest_size, h.block_size)),
+    }
+}
+
+/// A hasher for HMAC: update, then finish into a digest; cloned to reuse a keyed state.
+#[derive(Clone)]
+pub(crate) struct HmacHasher(Hasher);
+
+impl HmacHasher {
+    pub(crate) fn update(&mut self, data: &[u8]) {
+        match &mut self.0 {
+            Hasher::Fixed(d) => d.update(data),
+            Hasher::Shake128(s) => Update::update(s, data),
+            Hasher::Shake256(s) => Update::update(s, data),
+            Hasher::Blake2b(b) => b.update(data),
+            Hasher::Blake2s(b) => b.update(data),
+        }
+    }
+
+    pub(crate) fn finish(&self) -> Vec<u8> {
+        match &self.0 {
+            Hasher::Fixed(d) => d.box_clone().finalize().to_vec(),
+            Hasher::Blake2b(b) => b.digest(),
+            Hasher::Blake2s(b) => b.digest(),
+            Hasher::Shake128(_) | Hasher::Shake256(_) => Vec::new(),
+        }
+    }
+}

@@ -36,6 +36,7 @@ pub(crate) mod errno;
 pub(crate) mod functools;
 pub(crate) mod gc;
 pub(crate) mod hashes;
+pub(crate) mod hashlib;
 pub(crate) mod heapq;
 pub(crate) mod importlib;
 pub(crate) mod io;
@@ -105,6 +106,7 @@ pub(crate) static REGISTRY: &[(&str, ModuleInit)] = &[
     ("_signal", signal::init),
     ("_posixsubprocess", nosubprocess::init_posixsubprocess),
     ("select", nosubprocess::init_select),
+    ("_hashlib", hashlib::init),
     ("zlib", zlib::init),
     ("cmath", cmath::init),
     ("_json", json::init),

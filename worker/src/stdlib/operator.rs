@@ -15,7 +15,7 @@ macro_rules! binary {
     };
 }
 
-static FUNCTIONS: &[NativeFn] = &[
+pub(crate) static FUNCTIONS: &[NativeFn] = &[
     binary!("add", add, Add),
     binary!("sub", sub, Sub),
     binary!("mul", mul, Mul),

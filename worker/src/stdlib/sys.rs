@@ -72,6 +72,7 @@ static F_LASTI: NativeFn = NativeFn::new("f_lasti", f_lasti);
 static TB_FRAME: NativeFn = NativeFn::new("tb_frame", tb_frame);
 static TB_LINENO: NativeFn = NativeFn::new("tb_lineno", tb_lineno);
 static TB_NEXT: NativeFn = NativeFn::new("tb_next", tb_next);
+static SET_TB_NEXT: NativeFn = NativeFn::new("tb_next", set_tb_next);
 static TB_LASTI: NativeFn = NativeFn::new("tb_lasti", tb_lasti);
 
 /// A frame object: a snapshot of a running frame's code, globals and line.
@@ -601,6 +602,27 @@ fn tb_next(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(tb_state(vm, a)?.next.clone())
 }
 
+/// `tb.tb_next = other` (unittest drops its own frames this way): another traceback or
+/// None, and never a loop back to `tb`.
+fn set_tb_next(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let new = a.get(1).cloned().unwrap_or(Value::None);
+    if !matches!(new, Value::None) && state_of::<TracebackState>(&new).is_none() {
+        return Err(vm.type_error(format!(
+            "expected traceback object or None, got '{}'",
+            vm.type_name(&new)
+        )));
+    }
+    let mut walk = new.clone();
+    while let Some(t) = state_of::<TracebackState>(&walk) {
+        if walk.is(&a.pos[0]) {
+            return Err(vm.value_error("traceback loop detected"));
+        }
+        walk = t.next.clone();
+    }
+    tb_state(vm, a)?.next = new;
+    Ok(Value::None)
+}
+
 /// Creates the `frame` and `traceback` types (at start-up: exceptions hand out tracebacks
 /// whether or not `sys` was imported).
 pub(crate) fn init_frame_types(vm: &mut Vm) {
@@ -621,11 +643,11 @@ pub(crate) fn init_frame_types(vm: &mut Vm) {
     for (name, f) in [
         ("tb_frame", &TB_FRAME),
         ("tb_lineno", &TB_LINENO),
-        ("tb_next", &TB_NEXT),
         ("tb_lasti", &TB_LASTI),
     ] {
         add_property(&tb_t, name, f, Some(&super::READONLY));
     }
+    add_property(&tb_t, "tb_next", &TB_NEXT, Some(&SET_TB_NEXT));
     super::set_slots(&tb_t, &[]);
 }
 
