@@ -242,6 +242,9 @@ pub enum Command {
         /// A worker exits after one job.
         #[arg(long)]
         isolate: bool,
+        /// Log lines as text or JSON, as `serve` does.
+        #[arg(long = "log-format", value_enum, default_value_t = LogFormat::Text)]
+        log_format: LogFormat,
     },
     /// Applies the worker sandbox to itself, then tries to open a file, create a socket, fork
     /// and exec; exits 0 only if every attempt failed.

@@ -46,6 +46,14 @@ pub fn init_logging(default: tracing::Level) {
     init_logging_as(default, false);
 }
 
+/// Set once `serve` logs JSON, so that the zygotes it starts log JSON too.
+static LOG_JSON: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether this process logs one JSON object per line.
+pub fn logging_json() -> bool {
+    LOG_JSON.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// As [`init_logging`]; with `json`, each line is one JSON object (`timestamp`, `level`,
 /// `fields.message`, …) for log shippers.
 pub fn init_logging_as(default: tracing::Level, json: bool) {
@@ -53,6 +61,7 @@ pub fn init_logging_as(default: tracing::Level, json: bool) {
         .ok()
         .and_then(|v| v.trim().parse::<tracing::Level>().ok())
         .unwrap_or(default);
+    LOG_JSON.store(json, std::sync::atomic::Ordering::Relaxed);
     let builder = tracing_subscriber::fmt()
         .with_max_level(level)
         .with_writer(std::io::stderr)

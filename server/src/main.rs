@@ -258,11 +258,15 @@ fn main() -> ExitCode {
             user,
             worker_cpu_seconds,
             isolate,
+            log_format,
         } => {
             permafrost_server::zygote::set_max_worker_rss_mb(max_worker_rss);
             permafrost_worker::budget::set_limit(mib(worker_memory));
             // Logs (a replaced store file) go to the supervisor's stderr.
-            permafrost_server::init_logging(tracing::Level::INFO);
+            permafrost_server::init_logging_as(
+                tracing::Level::INFO,
+                log_format == permafrost_server::cli::LogFormat::Json,
+            );
             permafrost_server::zygote::exec_main(
                 permafrost_server::zygote::ZygoteOptions {
                     image,

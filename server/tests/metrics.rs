@@ -244,4 +244,16 @@ fn log_format_json_writes_one_object_per_line() {
         found |= entry["level"] == "WARN" && message.contains("ran longer than 0.5 s");
     }
     assert!(found, "no timeout warning in {log}");
+    // The zygote (an exec'd process) is told to log JSON too.
+    let zygote = server.stats()["zygote"]["pid"]
+        .as_i64()
+        .expect("zygote pid");
+    let cmdline = std::fs::read(format!("/proc/{zygote}/cmdline")).expect("cmdline");
+    let args: Vec<&[u8]> = cmdline.split(|&b| b == 0).collect();
+    assert!(
+        args.windows(2)
+            .any(|w| w[0] == b"--log-format" && w[1] == b"json"),
+        "{:?}",
+        String::from_utf8_lossy(&cmdline)
+    );
 }
