@@ -51,6 +51,8 @@ const ZYGOTE_STABLE: Duration = Duration::from_secs(10);
 const MAX_PRELOAD_FAILURES: u32 = 5;
 /// Times a job is given to another worker because its worker died before starting it.
 const MAX_REDISPATCH: u8 = 3;
+/// Metrics endpoint connections served at once.
+const METRICS_CONNECTIONS: usize = 16;
 
 /// `permafrost serve` options, validated.
 #[derive(Clone, Debug)]
@@ -234,6 +236,9 @@ fn bind_metrics(addr: std::net::SocketAddr) -> Result<std::net::TcpListener, Str
 
 /// Answers scrapes: each connection sends one request head, gets one response, and is closed.
 async fn serve_metrics(listener: tokio::net::TcpListener, events: mpsc::UnboundedSender<Event>) {
+    // Scrapers are few: more connections at once than this are closed unanswered, so the
+    // endpoint cannot take the descriptors the pool needs.
+    let open = Arc::new(tokio::sync::Semaphore::new(METRICS_CONNECTIONS));
     loop {
         let mut stream = match listener.accept().await {
             Ok((stream, _)) => stream,
@@ -244,8 +249,13 @@ async fn serve_metrics(listener: tokio::net::TcpListener, events: mpsc::Unbounde
                 continue;
             }
         };
+        let Ok(permit) = open.clone().try_acquire_owned() else {
+            drop(stream);
+            continue;
+        };
         let events = events.clone();
         tokio::spawn(async move {
+            let _permit = permit;
             let mut head = Vec::new();
             let read = tokio::time::timeout(Duration::from_secs(5), async {
                 let mut buf = [0u8; 1024];
