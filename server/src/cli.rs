@@ -35,7 +35,18 @@ impl From<LayoutArg> for permafrost_worker::Layout {
     }
 }
 
+/// How `serve` writes its log lines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object per line, for log shippers.
+    Json,
+}
+
 /// The subcommands, each with its flags.
+// Parsed once per process: the size of `Serve` costs nothing worth boxing it for.
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Compile a program and every module it imports into an image; the first file is the
@@ -104,6 +115,13 @@ pub enum Command {
         /// Path of the Unix socket to listen on.
         #[arg(long)]
         socket: PathBuf,
+        /// Serve Prometheus metrics over HTTP at `GET /metrics` on ADDR:PORT (a bare PORT
+        /// binds the loopback address; off when not given).
+        #[arg(long = "metrics-listen", value_name = "ADDR:PORT")]
+        metrics_listen: Option<String>,
+        /// Log lines as text or as one JSON object each.
+        #[arg(long = "log-format", value_enum, default_value_t = LogFormat::Text)]
+        log_format: LogFormat,
         /// Number of forked workers in the pool.
         #[arg(long, default_value_t = 4)]
         workers: usize,
@@ -224,6 +242,9 @@ pub enum Command {
         /// A worker exits after one job.
         #[arg(long)]
         isolate: bool,
+        /// Log lines as text or JSON, as `serve` does.
+        #[arg(long = "log-format", value_enum, default_value_t = LogFormat::Text)]
+        log_format: LogFormat,
     },
     /// Applies the worker sandbox to itself, then tries to open a file, create a socket, fork
     /// and exec; exits 0 only if every attempt failed.
@@ -249,8 +270,11 @@ pub enum Command {
         #[arg(long)]
         socket: PathBuf,
         /// Print the raw stats object instead of the table.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "prometheus")]
         json: bool,
+        /// Print the Prometheus text exposition (what `serve --metrics-listen` serves).
+        #[arg(long)]
+        prometheus: bool,
     },
     /// The host-wide image store: list its files or remove the unmapped ones.
     Store {

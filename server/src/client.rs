@@ -66,8 +66,15 @@ impl Connection {
 
     /// The stats object.
     pub fn stats(&mut self) -> Result<Value, String> {
+        self.stats_as("json")
+    }
+
+    /// The stats reply's result in `format` (`json`: the object; `prometheus`: the text
+    /// exposition, a string).
+    pub fn stats_as(&mut self, format: &str) -> Result<Value, String> {
         let mut request = Map::new();
         request.insert("op".into(), Value::from("stats"));
+        request.insert("format".into(), Value::from(format));
         let reply = self.request(request)?;
         if reply["ok"] == Value::Bool(true) {
             Ok(reply["result"].clone())
@@ -148,16 +155,20 @@ pub fn call(socket: &Path, function: &str, raw_args: &[String]) -> ExitCode {
     }
 }
 
-/// `permafrost stats`: the report as a table, or the raw object with `--json`.
-pub fn stats(socket: &Path, as_json: bool) -> ExitCode {
-    let stats = match Connection::open(socket).and_then(|mut c| c.stats()) {
+/// `permafrost stats`: the report as a table, the raw object with `--json`, or the
+/// Prometheus exposition with `--prometheus`.
+pub fn stats(socket: &Path, as_json: bool, prometheus: bool) -> ExitCode {
+    let format = if prometheus { "prometheus" } else { "json" };
+    let stats = match Connection::open(socket).and_then(|mut c| c.stats_as(format)) {
         Ok(stats) => stats,
         Err(message) => {
             eprintln!("permafrost stats: {message}");
             return ExitCode::FAILURE;
         }
     };
-    if as_json {
+    if prometheus {
+        emit(stats.as_str().unwrap_or_default());
+    } else if as_json {
         emit(&format!("{stats}\n"));
     } else {
         emit(&render_stats(&stats));

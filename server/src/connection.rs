@@ -40,6 +40,8 @@ pub(crate) enum FromClient {
     Stats {
         id: Value,
         reply: ReplySender,
+        /// Answer with the Prometheus exposition.
+        prometheus: bool,
     },
     Cancel {
         conn: u64,
@@ -406,9 +408,10 @@ async fn connection<E: From<FromClient> + Send + 'static>(
             Ok(Request::Ping { id }) => {
                 reply.send(protocol::ok_reply(&id, Value::from("pong")));
             }
-            Ok(Request::Stats { id }) => {
+            Ok(Request::Stats { id, prometheus }) => {
                 let _ = events.send(E::from(FromClient::Stats {
                     id,
+                    prometheus,
                     reply: reply.clone(),
                 }));
             }

@@ -21,6 +21,7 @@
 //! | [`protocol`] | request parsing and reply building for the JSON-lines protocol |
 //! | [`store`] | the host-wide, content-addressed image store: placing, verifying, mappers, `store ls`/`gc` |
 //! | [`memory`] | the stats report from `/proc/PID/smaps` and `/proc/PID/pagemap` |
+//! | [`metrics`] | job and restart counters, the Prometheus exposition, the `--metrics-listen` endpoint |
 //! | [`client`] | `call`, `stats`, the `bench-client` load generator |
 //! | [`demo`] | `permafrost demo` and its app generator |
 
@@ -31,6 +32,7 @@ mod connection;
 pub mod demo;
 pub mod fork;
 pub mod memory;
+pub mod metrics;
 pub mod protocol;
 mod queue;
 pub mod sandbox;
@@ -41,14 +43,34 @@ pub mod zygote;
 /// Sends log output (`tracing`) to stderr at the level named by `PERMAFROST_LOG` (`error`,
 /// `warn`, `info`, `debug`, `trace`), `default` when unset. Starts no thread.
 pub fn init_logging(default: tracing::Level) {
+    init_logging_as(default, false);
+}
+
+/// Set once `serve` logs JSON, so that the zygotes it starts log JSON too.
+static LOG_JSON: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether this process logs one JSON object per line.
+pub fn logging_json() -> bool {
+    LOG_JSON.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// As [`init_logging`]; with `json`, each line is one JSON object (`timestamp`, `level`,
+/// `fields.message`, …) for log shippers.
+pub fn init_logging_as(default: tracing::Level, json: bool) {
     let level = std::env::var("PERMAFROST_LOG")
         .ok()
         .and_then(|v| v.trim().parse::<tracing::Level>().ok())
         .unwrap_or(default);
-    let _ = tracing_subscriber::fmt()
+    LOG_JSON.store(json, std::sync::atomic::Ordering::Relaxed);
+    let builder = tracing_subscriber::fmt()
         .with_max_level(level)
         .with_writer(std::io::stderr)
-        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
-        .with_target(false)
-        .try_init();
+        .with_target(false);
+    let _ = if json {
+        builder.json().with_ansi(false).try_init()
+    } else {
+        builder
+            .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+            .try_init()
+    };
 }

@@ -134,6 +134,8 @@ fn main() -> ExitCode {
         Command::Serve {
             image,
             socket,
+            metrics_listen,
+            log_format,
             workers,
             layout,
             job_timeout,
@@ -203,10 +205,22 @@ fn main() -> ExitCode {
             if !(1024..=u32::MAX as usize / 2).contains(&max_reply_bytes) {
                 return usage("--max-reply-bytes must be between 1024 and 2147483647");
             }
-            permafrost_server::init_logging(tracing::Level::INFO);
+            let metrics_listen = match metrics_listen
+                .as_deref()
+                .map(permafrost_server::metrics::parse_listen)
+                .transpose()
+            {
+                Ok(addr) => addr,
+                Err(message) => return usage(&message),
+            };
+            permafrost_server::init_logging_as(
+                tracing::Level::INFO,
+                log_format == permafrost_server::cli::LogFormat::Json,
+            );
             permafrost_server::supervisor::serve(permafrost_server::supervisor::ServeOptions {
                 image,
                 socket,
+                metrics_listen,
                 workers,
                 layout: layout.into(),
                 job_timeout: Duration::from_secs_f64(job_timeout),
@@ -244,11 +258,15 @@ fn main() -> ExitCode {
             user,
             worker_cpu_seconds,
             isolate,
+            log_format,
         } => {
             permafrost_server::zygote::set_max_worker_rss_mb(max_worker_rss);
             permafrost_worker::budget::set_limit(mib(worker_memory));
             // Logs (a replaced store file) go to the supervisor's stderr.
-            permafrost_server::init_logging(tracing::Level::INFO);
+            permafrost_server::init_logging_as(
+                tracing::Level::INFO,
+                log_format == permafrost_server::cli::LogFormat::Json,
+            );
             permafrost_server::zygote::exec_main(
                 permafrost_server::zygote::ZygoteOptions {
                     image,
@@ -275,7 +293,11 @@ fn main() -> ExitCode {
             args,
         } => permafrost_server::client::call(&socket, &function, &args),
         Command::SandboxSelftest { user } => permafrost_server::sandbox::selftest(user.as_deref()),
-        Command::Stats { socket, json } => permafrost_server::client::stats(&socket, json),
+        Command::Stats {
+            socket,
+            json,
+            prometheus,
+        } => permafrost_server::client::stats(&socket, json, prometheus),
         Command::Store { command } => {
             let (StoreCommand::Ls { image_store } | StoreCommand::Gc { image_store }) = &command;
             let dir = match permafrost_server::store::resolve_dir(image_store.clone()) {

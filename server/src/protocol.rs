@@ -26,6 +26,8 @@ pub(crate) enum Request {
     },
     Stats {
         id: Value,
+        /// `"format":"prometheus"`: the Prometheus exposition (a string) instead of the object.
+        prometheus: bool,
     },
     Ping {
         id: Value,
@@ -67,7 +69,20 @@ pub(crate) fn parse_request(line: &[u8], line_no: u64) -> Result<Request, BadReq
     };
     match op.as_str() {
         "ping" => Ok(Request::Ping { id }),
-        "stats" => Ok(Request::Stats { id }),
+        "stats" => {
+            let prometheus = match object.remove("format") {
+                None => false,
+                Some(Value::String(f)) if f == "json" => false,
+                Some(Value::String(f)) if f == "prometheus" => true,
+                Some(other) => {
+                    return Err(bad(
+                        &id,
+                        format!("\"format\" must be \"json\" or \"prometheus\", not {other}"),
+                    ))
+                }
+            };
+            Ok(Request::Stats { id, prometheus })
+        }
         "cancel" => Ok(Request::Cancel { id }),
         "call" => {
             let function = match object.remove("function") {
@@ -224,7 +239,7 @@ pub(crate) fn parse_job(line: &[u8]) -> Result<Job, BadRequest> {
             args,
             kwargs,
         }),
-        Ok(Request::Ping { id } | Request::Stats { id } | Request::Cancel { id }) => {
+        Ok(Request::Ping { id } | Request::Stats { id, .. } | Request::Cancel { id }) => {
             Err(BadRequest {
                 id,
                 message: "a worker only runs calls".into(),

@@ -18,6 +18,7 @@
 
 use crate::connection::{accept, format_secs, FromClient, Job, Limits, Phase, ReplySender};
 use crate::memory::{self, StatsSnapshot, WorkerSnapshot};
+use crate::metrics::{self, Counters};
 use crate::protocol;
 use crate::queue::FairQueue;
 use crate::zygote::{self, DeathStatus, Preloaded, ZygoteMessage, ZygoteOptions};
@@ -35,7 +36,7 @@ use std::time::{Duration, Instant};
 use tokio::io::unix::AsyncFd;
 use tokio::io::{AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::{UnixListener, UnixStream};
-use tokio::sync::{mpsc, watch};
+use tokio::sync::{mpsc, oneshot, watch};
 use tracing::{debug, error, info, warn};
 
 /// How long in-flight and queued jobs may run after SIGTERM/SIGINT before they are cut off.
@@ -50,6 +51,8 @@ const ZYGOTE_STABLE: Duration = Duration::from_secs(10);
 const MAX_PRELOAD_FAILURES: u32 = 5;
 /// Times a job is given to another worker because its worker died before starting it.
 const MAX_REDISPATCH: u8 = 3;
+/// Metrics endpoint connections served at once.
+const METRICS_CONNECTIONS: usize = 16;
 
 /// `permafrost serve` options, validated.
 #[derive(Clone, Debug)]
@@ -58,6 +61,8 @@ pub struct ServeOptions {
     pub image: PathBuf,
     /// Path of the Unix socket to listen on.
     pub socket: PathBuf,
+    /// Where to serve the Prometheus exposition over HTTP (`--metrics-listen`).
+    pub metrics_listen: Option<std::net::SocketAddr>,
     /// Number of workers kept in the pool (at least 1).
     pub workers: usize,
     /// Memory layout of code and constants in the workers.
@@ -175,6 +180,15 @@ pub fn serve(options: ServeOptions) -> ExitCode {
         socket_file.remove();
         return fail(&message);
     }
+    let metrics_listener = match options.metrics_listen.map(bind_metrics).transpose() {
+        Ok(listener) => listener,
+        Err(message) => {
+            drop(control);
+            wait_for_zygote(zygote_pid);
+            socket_file.remove();
+            return fail(&message);
+        }
+    };
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -192,8 +206,12 @@ pub fn serve(options: ServeOptions) -> ExitCode {
         options: options.clone(),
         socket_file: socket_file.clone(),
     };
-    let (code, zygotes) =
-        runtime.block_on(run(context, listener, (zygote_pid, control, preloaded)));
+    let (code, zygotes) = runtime.block_on(run(
+        context,
+        listener,
+        metrics_listener,
+        (zygote_pid, control, preloaded),
+    ));
     // Dropping the runtime drops every task, closing every worker socket and the zygotes'
     // control sockets: the workers and then the zygotes exit.
     runtime.shutdown_timeout(Duration::from_secs(1));
@@ -203,6 +221,70 @@ pub fn serve(options: ServeOptions) -> ExitCode {
     socket_file.remove();
     info!("stopped");
     code
+}
+
+/// Binds the `--metrics-listen` address (non-blocking, for tokio) and logs the address bound
+/// (with port 0, the one the system chose).
+fn bind_metrics(addr: std::net::SocketAddr) -> Result<std::net::TcpListener, String> {
+    let listener = std::net::TcpListener::bind(addr)
+        .and_then(|l| l.set_nonblocking(true).map(|()| l))
+        .map_err(|e| format!("--metrics-listen {addr}: {e}"))?;
+    let bound = listener.local_addr().map_or(addr, |a| a);
+    info!("metrics on http://{bound}/metrics");
+    Ok(listener)
+}
+
+/// Answers scrapes: each connection sends one request head, gets one response, and is closed.
+async fn serve_metrics(listener: tokio::net::TcpListener, events: mpsc::UnboundedSender<Event>) {
+    // Scrapers are few: more connections at once than this are closed unanswered, so the
+    // endpoint cannot take the descriptors the pool needs.
+    let open = Arc::new(tokio::sync::Semaphore::new(METRICS_CONNECTIONS));
+    loop {
+        let mut stream = match listener.accept().await {
+            Ok((stream, _)) => stream,
+            Err(e) => {
+                // Out of descriptors, most likely: let some close before trying again.
+                debug!("metrics accept: {e}");
+                tokio::time::sleep(Duration::from_millis(100)).await;
+                continue;
+            }
+        };
+        let Ok(permit) = open.clone().try_acquire_owned() else {
+            drop(stream);
+            continue;
+        };
+        let events = events.clone();
+        tokio::spawn(async move {
+            let _permit = permit;
+            let mut head = Vec::new();
+            let read = tokio::time::timeout(Duration::from_secs(5), async {
+                let mut buf = [0u8; 1024];
+                loop {
+                    let n = stream.read(&mut buf).await?;
+                    head.extend_from_slice(&buf[..n]);
+                    let complete = head.windows(4).any(|w| w == b"\r\n\r\n")
+                        || head.windows(2).any(|w| w == b"\n\n");
+                    if n == 0 || complete || head.len() > 8192 {
+                        return Ok::<_, std::io::Error>(());
+                    }
+                }
+            })
+            .await;
+            if !matches!(read, Ok(Ok(()))) {
+                return;
+            }
+            let mut body = None;
+            if metrics::wants_metrics(&head) {
+                let (answer, stats) = oneshot::channel();
+                if events.send(Event::Metrics(answer)).is_ok() {
+                    body = stats.await.ok().map(|stats| metrics::render(&stats));
+                }
+            }
+            let response = metrics::response(&head, || body);
+            let _ = tokio::time::timeout(Duration::from_secs(5), stream.write_all(&response)).await;
+            let _ = stream.shutdown().await;
+        });
+    }
 }
 
 /// Raises the soft limit on open descriptors to the hard limit: each connection and each
@@ -359,6 +441,8 @@ enum Event {
     /// SIGHUP.
     Reload,
     Shutdown,
+    /// A scrape of the metrics endpoint: the stats object, as a `stats` request gets it.
+    Metrics(oneshot::Sender<Value>),
 }
 
 impl From<FromClient> for Event {
@@ -464,11 +548,13 @@ struct Pool {
     startup_failures: u32,
     drain_deadline: Option<Instant>,
     exit_code: ExitCode,
+    counters: Counters,
 }
 
 async fn run(
     context: Context,
     listener: std::os::unix::net::UnixListener,
+    metrics_listener: Option<std::net::TcpListener>,
     first: (Pid, OwnedFd, Preloaded),
 ) -> (ExitCode, Vec<Pid>) {
     let (zygote_pid, control, preloaded) = first;
@@ -493,6 +579,17 @@ async fn run(
     let context = Arc::new(context);
 
     tokio::spawn(watch_signals(events.clone()));
+    if let Some(listener) = metrics_listener {
+        match tokio::net::TcpListener::from_std(listener) {
+            Ok(listener) => {
+                tokio::spawn(serve_metrics(listener, events.clone()));
+            }
+            Err(e) => {
+                error!("cannot register the metrics socket: {e}");
+                return (ExitCode::FAILURE, vec![zygote_pid]);
+            }
+        }
+    }
     tokio::spawn(accept(
         listener,
         events.clone(),
@@ -540,6 +637,7 @@ async fn run(
         startup_failures: 0,
         drain_deadline: None,
         exit_code: ExitCode::SUCCESS,
+        counters: Counters::default(),
     };
     pool.fill();
     loop {
@@ -606,7 +704,11 @@ impl Pool {
     fn handle(&mut self, event: Event) {
         match event {
             Event::Client(FromClient::Call(job)) => self.submit(job),
-            Event::Client(FromClient::Stats { id, reply }) => self.stats(id, reply),
+            Event::Client(FromClient::Stats {
+                id,
+                reply,
+                prometheus,
+            }) => self.stats(id, reply, prometheus),
             Event::Client(FromClient::Cancel { conn, id }) => self.cancel(conn, &id),
             Event::Client(FromClient::Disconnected { conn }) => self.forget_connection(conn),
             Event::Client(FromClient::Wake) => {}
@@ -629,6 +731,14 @@ impl Pool {
             }
             Event::Reload => self.reload(),
             Event::Shutdown => self.shutdown(),
+            Event::Metrics(answer) => {
+                let collecting = self.collect_stats(true);
+                tokio::spawn(async move {
+                    if let Ok(value) = collecting.await {
+                        let _ = answer.send(value);
+                    }
+                });
+            }
         }
         self.retire_old_generations();
         self.dispatch();
@@ -651,6 +761,7 @@ impl Pool {
 
     fn submit(&mut self, job: Job) {
         if self.shutting_down() {
+            self.counters.job("shutting_down");
             job.reply.send(protocol::error_reply(
                 &job.id,
                 "ShuttingDown",
@@ -672,6 +783,7 @@ impl Pool {
             && queued >= limit
             && (self.queue.len_of(job.conn()) >= share.max(1) || queued >= limit * 2)
         {
+            self.counters.job("busy");
             job.reply.send(protocol::error_reply(
                 &job.id,
                 "Busy",
@@ -702,6 +814,7 @@ impl Pool {
     /// `{"op":"cancel","id":X}`: the connection's queued call X is answered `Cancelled`.
     fn cancel(&mut self, conn: u64, id: &Value) {
         if let Some(job) = self.queue.remove_first(conn, |job| job.id == *id) {
+            self.counters.job("cancelled");
             job.reply.send(protocol::error_reply(
                 &job.id,
                 "Cancelled",
@@ -773,6 +886,7 @@ impl Pool {
             self.context.options.max_jobs_per_worker
         };
         let current = self.current;
+        let timeout = self.context.options.job_timeout;
         let Some(worker) = self.workers.get_mut(&pid) else {
             return;
         };
@@ -802,7 +916,15 @@ impl Pool {
         }
         let state = std::mem::replace(&mut worker.state, WorkerState::Idle);
         match state {
-            WorkerState::Busy { job, .. } => {
+            WorkerState::Busy { job, deadline, .. } => {
+                let ran =
+                    timeout.saturating_sub(deadline.saturating_duration_since(Instant::now()));
+                self.counters.observe(ran.as_secs_f64());
+                self.counters.job(if reply_is_ok(&job.id, &frame) {
+                    "ok"
+                } else {
+                    "error"
+                });
                 let mut line = frame;
                 line.push(b'\n');
                 job.reply.send(line);
@@ -811,6 +933,15 @@ impl Pool {
                 let old = Some(worker.generation) != current;
                 if exiting || old || (max_jobs > 0 && worker.jobs_done >= max_jobs) {
                     debug!("recycling worker {pid} after {} jobs", worker.jobs_done);
+                    self.counters.restart(if worker.death.is_some() {
+                        "crashed"
+                    } else if worker.retire_after_job {
+                        "memory"
+                    } else if old {
+                        "reload"
+                    } else {
+                        "max_jobs"
+                    });
                     worker.state = WorkerState::Retiring;
                     worker.jobs = None;
                     self.fill();
@@ -899,6 +1030,7 @@ impl Pool {
     fn start_generation(&mut self, kind: StartKind) {
         let id = self.next_generation;
         self.next_generation += 1;
+        self.counters.zygote_started(kind == StartKind::Reload);
         let started = zygote::spawn(&self.context.options.zygote()).and_then(|(pid, control)| {
             crate::fork::register_async(control).map(|control| (pid, Arc::new(control)))
         });
@@ -1168,11 +1300,14 @@ impl Pool {
             WorkerState::Busy { job, .. } => {
                 let message = format!("worker {pid} {}", status.describe());
                 warn!("{message} while running a job");
+                self.counters.job("crashed");
+                self.counters.restart("crashed");
                 job.reply
                     .send(protocol::error_reply(&job.id, "WorkerCrashed", &message));
             }
             WorkerState::Starting if current && status != DeathStatus::Orphaned => {
                 warn!("worker {pid} {} before it was ready", status.describe());
+                self.counters.restart("crashed");
                 self.startup_failures += 1;
                 if self.startup_failures >= 3 {
                     // Workers die as they start: back off instead of forking in a tight loop.
@@ -1182,6 +1317,7 @@ impl Pool {
             }
             WorkerState::Idle if status != DeathStatus::Orphaned => {
                 warn!("worker {pid} {}", status.describe());
+                self.counters.restart("crashed");
             }
             _ => {
                 debug!("worker {pid} {}", status.describe());
@@ -1268,6 +1404,8 @@ impl Pool {
                     format_secs(timeout)
                 );
                 warn!("{message}");
+                self.counters.job("timeout");
+                self.counters.restart("timeout");
                 job.reply
                     .send(protocol::error_reply(&job.id, "TimeoutError", &message));
             }
@@ -1283,7 +1421,13 @@ impl Pool {
 
     /// Answers every queued and running job with an error and kills the busy workers.
     fn abort_all(&mut self, type_name: &str, message: &str) {
+        let outcome = if type_name == "ShuttingDown" {
+            "shutting_down"
+        } else {
+            "crashed"
+        };
         for job in self.queue.drain() {
+            self.counters.job(outcome);
             job.reply
                 .send(protocol::error_reply(&job.id, type_name, message));
         }
@@ -1291,6 +1435,7 @@ impl Pool {
             if let WorkerState::Busy { job, .. } =
                 std::mem::replace(&mut worker.state, WorkerState::Killed)
             {
+                self.counters.job(outcome);
                 job.reply
                     .send(protocol::error_reply(&job.id, type_name, message));
                 let _ = nix::sys::signal::kill(pid, Signal::SIGKILL);
@@ -1310,7 +1455,33 @@ impl Pool {
         self.context.socket_file.remove();
     }
 
-    fn stats(&self, id: Value, reply: ReplySender) {
+    fn stats(&self, id: Value, reply: ReplySender, prometheus: bool) {
+        let collecting = self.collect_stats(prometheus);
+        tokio::spawn(async move {
+            let line = match collecting.await {
+                Ok(value) if prometheus => {
+                    protocol::ok_reply(&id, Value::String(metrics::render(&value)))
+                }
+                Ok(value) => protocol::ok_reply(&id, value),
+                Err(e) => protocol::error_reply(&id, "InternalError", &e.to_string()),
+            };
+            reply.send(line);
+        });
+    }
+
+    /// The stats object: the memory report (read from `/proc` off the event loop), with
+    /// `with_counters` also the counters the exposition is rendered from (`metrics`).
+    fn collect_stats(&self, with_counters: bool) -> tokio::task::JoinHandle<Value> {
+        let mut states = [0usize; metrics::STATES.len()];
+        for worker in self.workers.values() {
+            if let Some(i) = metrics::STATES
+                .iter()
+                .position(|&s| s == worker.state.name())
+            {
+                states[i] += 1;
+            }
+        }
+        let counters = self.counters.to_json(self.queue.len(), &states);
         // The serving generation's zygote and workers (during a restart, the last one's).
         let shown = self
             .current
@@ -1345,16 +1516,25 @@ impl Pool {
             inherited: Arc::new(preloaded.inherited.clone()),
             workers,
         };
-        tokio::spawn(async move {
-            // Reading smaps and pagemap is blocking file I/O: keep it off the event loop.
-            let result = tokio::task::spawn_blocking(move || memory::collect(&snapshot)).await;
-            let line = match result {
-                Ok(value) => protocol::ok_reply(&id, value),
-                Err(e) => protocol::error_reply(&id, "InternalError", &e.to_string()),
-            };
-            reply.send(line);
-        });
+        // Reading smaps and pagemap is blocking file I/O: keep it off the event loop.
+        tokio::task::spawn_blocking(move || {
+            let mut value = memory::collect(&snapshot);
+            if with_counters {
+                value["metrics"] = counters;
+            }
+            value
+        })
     }
+}
+
+/// Whether a worker's reply frame (`{"id":ID,"ok":...`, keys in insertion order) is a
+/// success: read from its head, without parsing a reply that may be megabytes long.
+fn reply_is_ok(id: &Value, frame: &[u8]) -> bool {
+    let Ok(id) = serde_json::to_vec(id) else {
+        return false;
+    };
+    let head = [&b"{\"id\":"[..], &id, b",\"ok\":true"].concat();
+    frame.starts_with(&head)
 }
 
 /// Registers a worker's socket and starts its reader and writer tasks; returns the sender

@@ -138,6 +138,10 @@ pub(crate) fn spawn(options: &ZygoteOptions) -> std::io::Result<(Pid, OwnedFd)> 
     if options.isolate {
         command.arg("--isolate");
     }
+    if crate::logging_json() {
+        // Its lines go to the same stderr as the supervisor's: one format for the shipper.
+        command.args(["--log-format", "json"]);
+    }
     if options.sandbox.enabled {
         // The workers inherit the zygote's environment, and so does everything the image
         // reads from it while preloading (`os.environ`): only --pass-env variables.
