@@ -67,6 +67,17 @@ fn add_note(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// `OSError(code, text)` made as Python code makes it: `errno`, `strerror` and the subclass
+/// the code selects (`FileNotFoundError` for ENOENT ...).
+pub(crate) fn os_error(vm: &mut Vm, code: i64, text: &str) -> ObjRef {
+    let cls = Value::Obj(vm.exc_class(ExcKind::OSError));
+    match vm.call(&cls, &[Value::Int(code), Vm::str_val(text)], &[]) {
+        Ok(Value::Obj(e)) => e,
+        Ok(_) => vm.err(ExcKind::OSError, text.to_string()),
+        Err(e) => e,
+    }
+}
+
 /// The subclass `OSError(errno, ...)` makes for `errno`, as CPython's errno map (Linux).
 pub(crate) fn os_error_subclass(errno: i64) -> Option<ExcKind> {
     Some(match errno {

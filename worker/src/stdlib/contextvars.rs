@@ -249,11 +249,8 @@ fn var_get(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if !default.is_null() {
         return Ok(default);
     }
-    let exc = vm.call(&Value::Obj(vm.exc_class(ExcKind::LookupError)), &[me], &[])?;
-    match exc {
-        Value::Obj(e) => Err(e),
-        _ => Err(vm.err(ExcKind::LookupError, "")),
-    }
+    let cls = vm.exc_class(ExcKind::LookupError);
+    Err(vm.make_exc(&cls, vec![me]))
 }
 
 fn var_set(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -427,17 +424,7 @@ fn context_getitem(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     key_arg(vm, &a.pos[1])?;
     match state_of::<Context>(&a.pos[0]).and_then(|c| c.get(&a.pos[1]).cloned()) {
         Some(v) => Ok(v),
-        None => {
-            let exc = vm.call(
-                &Value::Obj(vm.exc_class(ExcKind::KeyError)),
-                &[a.pos[1].clone()],
-                &[],
-            )?;
-            match exc {
-                Value::Obj(e) => Err(e),
-                _ => Err(vm.err(ExcKind::KeyError, "")),
-            }
-        }
+        None => Err(vm.key_error(&a.pos[1])),
     }
 }
 

@@ -98,7 +98,18 @@ impl Hash {
     }
 
     fn update(&mut self, data: &[u8]) {
-        match &mut self.hasher {
+        self.hasher.update(data);
+    }
+
+    /// The digest (of `len` bytes for a shake).
+    fn digest(&self, len: usize) -> Vec<u8> {
+        self.hasher.digest(len)
+    }
+}
+
+impl Hasher {
+    fn update(&mut self, data: &[u8]) {
+        match self {
             Hasher::Fixed(d) => d.update(data),
             Hasher::Shake128(s) => Update::update(s, data),
             Hasher::Shake256(s) => Update::update(s, data),
@@ -107,9 +118,9 @@ impl Hash {
         }
     }
 
-    /// The digest (of `len` bytes for a shake).
+    /// The digest of what was fed so far (of `len` bytes for a shake); the state goes on.
     fn digest(&self, len: usize) -> Vec<u8> {
-        match &self.hasher {
+        match self {
             Hasher::Fixed(d) => d.box_clone().finalize().to_vec(),
             Hasher::Shake128(s) => xof(s.clone().finalize_xof(), len),
             Hasher::Shake256(s) => xof(s.clone().finalize_xof(), len),
@@ -673,8 +684,8 @@ fn hash_block_size(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(Value::Int(this(vm, a, "block_size")?.block_size as i64))
 }
 
-/// A fresh, keyless hasher for a hash object's algorithm, with its digest and block sizes
-/// (`None` for a shake, whose output length is open): what `_hashlib`'s HMAC runs on.
+/// The state of hash object `v` with its digest and block sizes (`None` for a shake, whose
+/// output length is open): what `_hashlib`'s HMAC runs on.
 pub(crate) fn fixed_hasher_of(v: &Value) -> Option<(HmacHasher, usize, usize)> {
     let h = super::state_of::<Hash>(v)?;
     match &h.hasher {
@@ -689,21 +700,11 @@ pub(crate) struct HmacHasher(Hasher);
 
 impl HmacHasher {
     pub(crate) fn update(&mut self, data: &[u8]) {
-        match &mut self.0 {
-            Hasher::Fixed(d) => d.update(data),
-            Hasher::Shake128(s) => Update::update(s, data),
-            Hasher::Shake256(s) => Update::update(s, data),
-            Hasher::Blake2b(b) => b.update(data),
-            Hasher::Blake2s(b) => b.update(data),
-        }
+        self.0.update(data);
     }
 
+    /// The digest (never a shake's: `fixed_hasher_of` gives none).
     pub(crate) fn finish(&self) -> Vec<u8> {
-        match &self.0 {
-            Hasher::Fixed(d) => d.box_clone().finalize().to_vec(),
-            Hasher::Blake2b(b) => b.digest(),
-            Hasher::Blake2s(b) => b.digest(),
-            Hasher::Shake128(_) | Hasher::Shake256(_) => Vec::new(),
-        }
+        self.0.digest(0)
     }
 }

@@ -40,12 +40,7 @@ pub(crate) fn init_select(vm: &mut Vm) -> ObjRef {
 }
 
 fn enosys(vm: &mut Vm, text: &str) -> ObjRef {
-    let cls = Value::Obj(vm.exc_class(ExcKind::OSError));
-    match vm.call(&cls, &[Value::Int(38), Vm::str_val(text)], &[]) {
-        Ok(Value::Obj(e)) => e,
-        Ok(_) => vm.err(ExcKind::OSError, text.to_string()),
-        Err(e) => e,
-    }
+    crate::objects::exception::os_error(vm, 38, text)
 }
 
 fn no_processes(vm: &mut Vm, _a: &Args) -> PyResult<Value> {

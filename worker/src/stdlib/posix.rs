@@ -258,15 +258,8 @@ fn os_error(vm: &mut Vm, e: &std::io::Error) -> ObjRef {
     errno_error(vm, code, &message(code))
 }
 
-/// `OSError(code, text)` made as Python makes it: `errno`, `strerror` and the subclass the
-/// code selects (`FileNotFoundError` for ENOENT ...).
 fn errno_error(vm: &mut Vm, code: i32, text: &str) -> ObjRef {
-    let cls = Value::Obj(vm.exc_class(ExcKind::OSError));
-    match vm.call(&cls, &[Value::Int(code as i64), Vm::str_val(text)], &[]) {
-        Ok(Value::Obj(e)) => e,
-        Ok(_) => vm.err(ExcKind::OSError, text.to_string()),
-        Err(e) => e,
-    }
+    crate::objects::exception::os_error(vm, code as i64, text)
 }
 
 fn cwd(vm: &mut Vm) -> PyResult<std::path::PathBuf> {

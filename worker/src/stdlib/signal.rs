@@ -5,6 +5,7 @@
 //! handler in place. Anything that would wait for or send a real signal (`alarm`, `pause`,
 //! timers, `pthread_kill`) raises `OSError(ENOSYS)` instead of hanging.
 
+use crate::objects::exception::os_error;
 use crate::value::heap::ObjRef;
 use crate::value::Value;
 use crate::vm::native::{Args, Arity, NativeFn};
@@ -123,11 +124,12 @@ const DESCRIPTIONS: [&str; 31] = [
     "Bad system call",
 ];
 
-static DEFAULT_INT_HANDLER: &NativeFn = &FUNCTIONS[5];
-
 pub(crate) fn init(vm: &mut Vm) -> ObjRef {
     let mut handlers = vec![Value::Int(SIG_DFL); NSIG as usize];
-    handlers[2] = Value::Native(DEFAULT_INT_HANDLER);
+    if let Some(f) = NativeFn::find(FUNCTIONS, "default_int_handler") {
+        // The module's own function, so `getsignal(SIGINT) is default_int_handler`.
+        handlers[2] = Value::Native(f);
+    }
     handlers[13] = Value::Int(SIG_IGN);
     handlers[25] = Value::Int(SIG_IGN);
     if let Value::Obj(table) = Vm::new_list(handlers) {
@@ -166,15 +168,6 @@ fn signum(vm: &mut Vm, v: &Value) -> PyResult<usize> {
         return Err(vm.value_error("signal number out of range"));
     }
     Ok(n as usize)
-}
-
-fn os_error(vm: &mut Vm, code: i64, text: &str) -> ObjRef {
-    let cls = Value::Obj(vm.exc_class(ExcKind::OSError));
-    match vm.call(&cls, &[Value::Int(code), Vm::str_val(text)], &[]) {
-        Ok(Value::Obj(e)) => e,
-        Ok(_) => vm.err(ExcKind::OSError, text.to_string()),
-        Err(e) => e,
-    }
 }
 
 fn signal(vm: &mut Vm, a: &Args) -> PyResult<Value> {

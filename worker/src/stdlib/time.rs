@@ -406,11 +406,8 @@ fn secs_arg(vm: &Vm, v: Option<&Value>) -> PyResult<i64> {
 
 fn struct_time(vm: &mut Vm, tm: &Tm) -> PyResult<Value> {
     if tm.year - 1900 > i32::MAX as i64 || tm.year - 1900 < i32::MIN as i64 {
-        let cls = vm.exc_class(ExcKind::OSError);
-        return Err(vm.make_exc(
-            &cls,
-            vec![Value::Int(75), Vm::str_val(super::posix::message(75))],
-        ));
+        let text = super::posix::message(75);
+        return Err(crate::objects::exception::os_error(vm, 75, &text));
     }
     let cls = structseq::type_of(vm, &STRUCT_TIME);
     let mut values: Vec<Value> = [

@@ -623,22 +623,26 @@ fn comp_flush(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn comp_copy(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let s = comp_state(vm, a, "copy")?;
+    comp_state(vm, a, "copy")?;
     if a.pos.len() > 1 || !a.kw.is_empty() {
         return Err(vm.type_error(format!(
             "copy() takes no arguments ({} given)",
             a.pos.len() - 1 + a.kw.len()
         )));
     }
-    let c = s.copy().map_err(|e| raise(vm, e))?;
-    let cls = native_class(vm, "zlib.Compress");
-    Ok(new_native(cls.clone(), cls, None, c))
+    comp_clone(vm, a, "copy")
 }
 
 fn comp_deepcopy(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     positional(vm, a, 1, "__deepcopy__", 1, 1)?;
-    let s = comp_state(vm, a, "__deepcopy__")?;
-    let c = s.copy().map_err(|e| raise(vm, e))?;
+    comp_clone(vm, a, "__deepcopy__")
+}
+
+/// A new `zlib.Compress` object continuing from the receiver's state.
+fn comp_clone(vm: &mut Vm, a: &Args, method: &str) -> PyResult<Value> {
+    let c = comp_state(vm, a, method)?
+        .copy()
+        .map_err(|e| raise(vm, e))?;
     let cls = native_class(vm, "zlib.Compress");
     Ok(new_native(cls.clone(), cls, None, c))
 }
@@ -1127,22 +1131,26 @@ fn decomp_flush(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn decomp_copy(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let s = decomp_state(vm, a, "copy")?;
+    decomp_state(vm, a, "copy")?;
     if a.pos.len() > 1 || !a.kw.is_empty() {
         return Err(vm.type_error(format!(
             "copy() takes no arguments ({} given)",
             a.pos.len() - 1 + a.kw.len()
         )));
     }
-    let c = s.copy().map_err(|e| raise(vm, e))?;
-    let cls = native_class(vm, "zlib.Decompress");
-    Ok(new_native(cls.clone(), cls, None, c))
+    decomp_clone(vm, a, "copy")
 }
 
 fn decomp_deepcopy(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     positional(vm, a, 1, "__deepcopy__", 1, 1)?;
-    let s = decomp_state(vm, a, "__deepcopy__")?;
-    let c = s.copy().map_err(|e| raise(vm, e))?;
+    decomp_clone(vm, a, "__deepcopy__")
+}
+
+/// A new `zlib.Decompress` object continuing from the receiver's state.
+fn decomp_clone(vm: &mut Vm, a: &Args, method: &str) -> PyResult<Value> {
+    let c = decomp_state(vm, a, method)?
+        .copy()
+        .map_err(|e| raise(vm, e))?;
     let cls = native_class(vm, "zlib.Decompress");
     Ok(new_native(cls.clone(), cls, None, c))
 }

@@ -838,16 +838,20 @@ impl Vm {
                 {
                     return None;
                 }
-                let slots = crate::objects::descriptor::slot_names(&inst.class);
+                // Made once: the slots stay in `own`, the other attributes move to the dict.
+                let slots = if inst.dict_obj.is_none() {
+                    crate::objects::descriptor::slot_names(&inst.class)
+                } else {
+                    Vec::new()
+                };
                 return match o.get_mut() {
                     Object::Instance(inst) => {
-                        // The slots stay in `own`; the other attributes move to the dict.
-                        let keep = if inst.dict_obj.is_none() && !slots.is_empty() {
+                        let keep = if slots.is_empty() {
+                            None
+                        } else {
                             let (keep, rest) = split_slots(&inst.own, &slots);
                             inst.own = rest;
                             Some(keep)
-                        } else {
-                            None
                         };
                         let d = inst.dict_object();
                         if let Some(keep) = keep {
