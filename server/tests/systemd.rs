@@ -199,16 +199,23 @@ fn next_with(rx: &mpsc::Receiver<String>, what: &str, seen: &mut Vec<String>) ->
     }
 }
 
-fn serve_notified(dir: &Path, image: &Path, socket: &Path, notify: &str) -> Child {
+fn serve_notified(
+    dir: &Path,
+    image: &Path,
+    socket: &Path,
+    notify: &str,
+    env: &[(&str, &str)],
+) -> Child {
     let log = std::fs::File::create(dir.join("serve.log")).expect("log");
     Command::new(BIN)
         .arg("serve")
         .arg(image)
         .arg("--socket")
         .arg(socket)
-        .args(["--workers", "2"])
+        .args(["--workers", "2", "--no-sandbox"])
         .env("NOTIFY_SOCKET", notify)
         .env("WATCHDOG_USEC", "200000")
+        .envs(env.iter().copied())
         .env("PERMAFROST_LOG", "warn")
         .env("PERMAFROST_IMAGE_STORE", test_store())
         .stdin(Stdio::null())
@@ -221,7 +228,7 @@ fn serve_notified(dir: &Path, image: &Path, socket: &Path, notify: &str) -> Chil
 #[test]
 fn notify_socket_gets_ready_reloading_watchdog_and_stopping() {
     let dir = TempDir::new("sd-notify");
-    let image = freeze(&dir.0, APP);
+    let image = freeze(&dir.0, ENV_APP);
     let socket = dir.0.join("s.sock");
     let notify_path = dir.0.join("notify.sock");
     let rx = collect(UnixDatagram::bind(&notify_path).expect("bind notify"));
@@ -230,6 +237,7 @@ fn notify_socket_gets_ready_reloading_watchdog_and_stopping() {
         &image,
         &socket,
         notify_path.to_str().expect("utf-8"),
+        &[],
     ));
     let mut seen = Vec::new();
     let status = next_with(&rx, "STATUS=preloading", &mut seen);
@@ -245,6 +253,17 @@ fn notify_socket_gets_ready_reloading_watchdog_and_stopping() {
         .filter(|w| w["state"] == "idle")
         .count();
     assert_eq!(idle, 2, "{stats}");
+    // The variables were removed before the zygote started: workers do not see them.
+    let mut client = Client::connect(&socket).expect("connect");
+    for name in ["NOTIFY_SOCKET", "WATCHDOG_USEC"] {
+        assert_eq!(
+            client.call("env", json!([name]))["result"],
+            json!(null),
+            "{name}"
+        );
+    }
+    assert!(client.call("env", json!(["PERMAFROST_LOG"]))["result"].is_string());
+    drop(client);
     // WATCHDOG_USEC=200000: a ping every 100 ms.
     let started = Instant::now();
     next_with(&rx, "WATCHDOG=1", &mut seen);
@@ -292,9 +311,21 @@ fn notify_socket_may_be_abstract() {
     let address = std::os::unix::net::SocketAddr::from_abstract_name(name.as_bytes())
         .expect("abstract address");
     let rx = collect(UnixDatagram::bind_addr(&address).expect("bind abstract"));
-    let mut child = Guard(serve_notified(&dir.0, &image, &socket, &format!("@{name}")));
+    // WATCHDOG_PID names another process: the watchdog is not this server's to feed.
+    let mut child = Guard(serve_notified(
+        &dir.0,
+        &image,
+        &socket,
+        &format!("@{name}"),
+        &[("WATCHDOG_PID", "1")],
+    ));
     let mut seen = Vec::new();
     next_with(&rx, "READY=1", &mut seen);
+    std::thread::sleep(Duration::from_millis(600));
+    while let Ok(message) = rx.try_recv() {
+        seen.push(message);
+    }
+    assert!(!seen.iter().any(|m| m.contains("WATCHDOG=1")), "{seen:?}");
     kill(Pid::from_raw(child.0.id() as i32), Signal::SIGTERM).expect("SIGTERM");
     next_with(&rx, "STOPPING=1", &mut seen);
     assert_eq!(wait_exit(&mut child.0), 0);
