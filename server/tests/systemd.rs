@@ -441,3 +441,30 @@ fn config_file_errors_name_the_key_and_line_and_start_nothing() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("permafrost.toml:"));
 }
+
+/// The units in `contrib/systemd/` pass `systemd-analyze verify` (where systemd is installed;
+/// elsewhere there is nothing to check them with), with ExecStart= pointing at this build.
+#[test]
+fn contrib_units_verify() {
+    let Ok(probe) = Command::new("systemd-analyze").arg("--version").output() else {
+        eprintln!("systemd-analyze not installed: units not verified");
+        return;
+    };
+    assert!(probe.status.success());
+    let dir = TempDir::new("sd-units");
+    let contrib = Path::new(env!("CARGO_MANIFEST_DIR")).join("../contrib/systemd");
+    for name in ["permafrost.service", "permafrost.socket"] {
+        let text = std::fs::read_to_string(contrib.join(name)).expect("read unit");
+        let text = text.replace("/usr/local/bin/permafrost", BIN);
+        std::fs::write(dir.0.join(name), text).expect("write unit");
+    }
+    let out = Command::new("systemd-analyze")
+        .arg("verify")
+        .arg(dir.0.join("permafrost.socket"))
+        .arg(dir.0.join("permafrost.service"))
+        .output()
+        .expect("run systemd-analyze");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.trim().is_empty(), "{stderr}");
+}
