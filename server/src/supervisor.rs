@@ -1322,15 +1322,17 @@ impl Pool {
         if self.shutting_down() {
             return;
         }
+        // The zygote being started (if any) loads the image at the same path too: systemd
+        // hears of this reload either way, and of its end when that zygote serves.
+        self.context
+            .notify
+            .reloading(&format!("reloading {}", self.context.image_path));
+        self.awaiting_ready = Some(Readiness::Reload);
         if self.pending.is_some() {
             info!("SIGHUP: a zygote is already being started; not reloading again");
             return;
         }
         info!("SIGHUP: reloading {}", self.context.image_path);
-        self.context
-            .notify
-            .reloading(&format!("reloading {}", self.context.image_path));
-        self.awaiting_ready = Some(Readiness::Reload);
         self.start_generation(StartKind::Reload);
     }
 

@@ -8,7 +8,7 @@ use std::os::fd::AsRawFd;
 use std::os::unix::net::{SocketAddr, UnixDatagram, UnixListener};
 use std::path::PathBuf;
 use std::time::Duration;
-use tracing::{debug, warn};
+use tracing::debug;
 
 /// The first descriptor systemd passes (`SD_LISTEN_FDS_START`).
 const LISTEN_FDS_START: i32 = 3;
@@ -28,7 +28,7 @@ pub fn take_listener() -> Result<Option<(UnixListener, Option<PathBuf>)>, String
         return Ok(None);
     };
     if pid.trim().parse::<u32>().ok() != Some(std::process::id()) {
-        debug!("LISTEN_PID={pid} is not this process: not socket-activated");
+        // Meant for another process (inherited through a wrapper that did not exec).
         return Ok(None);
     }
     let count: u32 = fds
@@ -96,7 +96,11 @@ impl Notifier {
         let target = socket.and_then(|socket| match Self::connect(&socket) {
             Ok(target) => Some(target),
             Err(e) => {
-                warn!("NOTIFY_SOCKET={}: {e}", socket.to_string_lossy());
+                // Read before logging is set up: straight to stderr.
+                eprintln!(
+                    "permafrost: NOTIFY_SOCKET={}: {e}; not notifying systemd",
+                    socket.to_string_lossy()
+                );
                 None
             }
         });
