@@ -326,6 +326,18 @@ fn notify_socket_may_be_abstract() {
         seen.push(message);
     }
     assert!(!seen.iter().any(|m| m.contains("WATCHDOG=1")), "{seen:?}");
+    // A zygote that dies is reported, and so is the pool's recovery (a status, not READY=1).
+    let zygote = Client::connect(&socket).expect("connect").stats()["zygote"]["pid"]
+        .as_i64()
+        .expect("zygote pid");
+    kill(Pid::from_raw(zygote as i32), Signal::SIGKILL).expect("kill the zygote");
+    let died = next_with(&rx, "STATUS=the zygote", &mut seen);
+    assert!(died.contains(&format!("zygote {zygote} died")), "{died}");
+    let back = next_with(&rx, "STATUS=serving", &mut seen);
+    assert!(
+        back.contains("(zygote restarted)") && !back.contains("READY=1"),
+        "{back}"
+    );
     kill(Pid::from_raw(child.0.id() as i32), Signal::SIGTERM).expect("SIGTERM");
     next_with(&rx, "STOPPING=1", &mut seen);
     assert_eq!(wait_exit(&mut child.0), 0);
