@@ -118,6 +118,24 @@ impl Origins {
     }
 }
 
+/// Levenshtein distance of two short strings (a misspelt key's nearest key).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (diagonal + usize::from(ca != cb))
+                .min(above + 1)
+                .min(row[j] + 1);
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
 /// 1-based line of byte offset `at` in `text`.
 fn line_of(text: &str, at: usize) -> usize {
     text.as_bytes()[..at.min(text.len())]
@@ -173,10 +191,16 @@ pub fn merge_text(
             .find(|&k| k == id && !name.contains('_'));
         let Some(id) = known else {
             let keys: Vec<String> = KEYS.iter().map(|k| key_name(k)).collect();
+            let hint = match keys.iter().min_by_key(|k| edit_distance(k, name)) {
+                Some(near) if edit_distance(near, name) <= 2 => format!("did you mean `{near}`?"),
+                _ => format!(
+                    "the keys are the `serve` flags without `--`: {}",
+                    keys.join(", ")
+                ),
+            };
             return Err(format!(
-                "{}: unknown key `{name}` (the keys are the `serve` flags without `--`: {})",
-                at(key.span().start),
-                keys.join(", ")
+                "{}: unknown key `{name}` ({hint})",
+                at(key.span().start)
             ));
         };
         let given = matches.value_source(id) == Some(ValueSource::CommandLine);
@@ -405,10 +429,13 @@ mod tests {
     #[test]
     fn errors_name_the_line_and_key() {
         let e = merged(&[], "workers = 2\n\nwrkers = 3\n").unwrap_err();
-        assert!(
-            e.starts_with("/etc/pf/permafrost.toml:3: unknown key `wrkers`"),
-            "{e}"
+        assert_eq!(
+            e,
+            "/etc/pf/permafrost.toml:3: unknown key `wrkers` (did you mean `workers`?)"
         );
+        let e = merged(&[], "colour = 1").unwrap_err();
+        assert!(e.contains("unknown key `colour` (the keys are"), "{e}");
+        assert!(e.contains("job-timeout, max-jobs-per-worker"), "{e}");
         let e = merged(&[], "# c\nworkers = \"four\"\n").unwrap_err();
         assert!(
             e.starts_with("/etc/pf/permafrost.toml:2: workers: invalid type: string"),
