@@ -56,6 +56,15 @@ impl Drop for Guard {
     }
 }
 
+/// The shell redirections that make descriptor `fd` descriptor 3 of the exec'd program.
+fn as_fd3(fd: i32) -> String {
+    if fd == 3 {
+        String::new()
+    } else {
+        format!("3<&{fd} {fd}<&-")
+    }
+}
+
 /// Starts `permafrost serve ARGS` the way systemd does after socket activation: `listener`
 /// as descriptor 3, `LISTEN_FDS=1`, `LISTEN_PID` set by the shell to its own pid (which
 /// `exec` keeps), or to `listen_pid` if given.
@@ -69,7 +78,7 @@ fn spawn_activated(
     let fd = listener.as_raw_fd();
     fcntl(fd, FcntlArg::F_SETFD(FdFlag::empty())).expect("clear FD_CLOEXEC");
     let pid = listen_pid.unwrap_or("$$");
-    let script = format!("LISTEN_PID={pid} exec \"$0\" \"$@\" 3<&{fd} {fd}<&-");
+    let script = format!("LISTEN_PID={pid} exec \"$0\" \"$@\" {}", as_fd3(fd));
     let log = std::fs::File::create(dir.join("serve.log")).expect("log");
     let child = Command::new("sh")
         .arg("-c")
@@ -479,4 +488,62 @@ fn contrib_units_verify() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     assert!(stderr.trim().is_empty(), "{stderr}");
+}
+
+/// Runs `permafrost serve IMAGE` under `sh -c SCRIPT` (which sets `LISTEN_PID` and execs it)
+/// with `LISTEN_FDS=fds`; returns its output.
+fn activated_output(script: &str, fds: &str) -> Output {
+    let dir = TempDir::new("sd-badfds");
+    let image = freeze(&dir.0, APP);
+    Command::new("sh")
+        .arg("-c")
+        .arg(script)
+        .arg(BIN)
+        .arg("serve")
+        .arg(&image)
+        .env("LISTEN_FDS", fds)
+        .env("PERMAFROST_IMAGE_STORE", test_store())
+        .stdin(Stdio::null())
+        .output()
+        .expect("run serve")
+}
+
+#[test]
+fn a_passed_descriptor_that_is_not_one_listening_socket_is_refused() {
+    let out = activated_output("LISTEN_PID=$$ exec \"$0\" \"$@\" 3</dev/null", "1");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("descriptor 3 is not a socket"), "{stderr}");
+
+    let out = activated_output("LISTEN_PID=$$ exec \"$0\" \"$@\"", "2");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("systemd passed 2 sockets"), "{stderr}");
+
+    // A connected (not listening) socket.
+    let dir = TempDir::new("sd-notlistening");
+    let (a, _b) = std::os::unix::net::UnixStream::pair().expect("pair");
+    use nix::fcntl::{fcntl, FcntlArg, FdFlag};
+    fcntl(a.as_raw_fd(), FcntlArg::F_SETFD(FdFlag::empty())).expect("inheritable");
+    let image = freeze(&dir.0, APP);
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "LISTEN_PID=$$ exec \"$0\" \"$@\" {}",
+            as_fd3(a.as_raw_fd())
+        ))
+        .arg(BIN)
+        .arg("serve")
+        .arg(&image)
+        .env("LISTEN_FDS", "1")
+        .env("PERMAFROST_IMAGE_STORE", test_store())
+        .stdin(Stdio::null())
+        .output()
+        .expect("run serve");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("not a listening Unix stream socket"),
+        "{stderr}"
+    );
 }
