@@ -112,9 +112,12 @@ pub enum Command {
     Serve {
         /// The image file.
         image: PathBuf,
-        /// Path of the Unix socket to listen on.
-        #[arg(long)]
-        socket: PathBuf,
+        /// Path of the Unix socket to listen on (optional with --redis).
+        #[arg(long, required_unless_present = "redis")]
+        socket: Option<PathBuf>,
+        /// Taking jobs from a Redis stream.
+        #[command(flatten)]
+        stream: crate::stream::StreamArgs,
         /// Serve Prometheus metrics over HTTP at `GET /metrics` on ADDR:PORT (a bare PORT
         /// binds the loopback address; off when not given).
         #[arg(long = "metrics-listen", value_name = "ADDR:PORT")]

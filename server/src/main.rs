@@ -134,6 +134,7 @@ fn main() -> ExitCode {
         Command::Serve {
             image,
             socket,
+            stream,
             metrics_listen,
             log_format,
             workers,
@@ -205,6 +206,10 @@ fn main() -> ExitCode {
             if !(1024..=u32::MAX as usize / 2).contains(&max_reply_bytes) {
                 return usage("--max-reply-bytes must be between 1024 and 2147483647");
             }
+            let stream = match stream.options() {
+                Ok(stream) => stream,
+                Err(message) => return usage(&message),
+            };
             let metrics_listen = match metrics_listen
                 .as_deref()
                 .map(permafrost_server::metrics::parse_listen)
@@ -220,6 +225,7 @@ fn main() -> ExitCode {
             permafrost_server::supervisor::serve(permafrost_server::supervisor::ServeOptions {
                 image,
                 socket,
+                stream,
                 metrics_listen,
                 workers,
                 layout: layout.into(),

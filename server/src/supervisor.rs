@@ -59,8 +59,10 @@ const METRICS_CONNECTIONS: usize = 16;
 pub struct ServeOptions {
     /// The image file to serve (opened and validated by each zygote, so SIGHUP reloads it).
     pub image: PathBuf,
-    /// Path of the Unix socket to listen on.
-    pub socket: PathBuf,
+    /// Path of the Unix socket to listen on (none: jobs come only from the stream).
+    pub socket: Option<PathBuf>,
+    /// `--redis`: jobs also taken from a Redis stream (`crate::stream`).
+    pub stream: Option<crate::stream::StreamOptions>,
     /// Where to serve the Prometheus exposition over HTTP (`--metrics-listen`).
     pub metrics_listen: Option<std::net::SocketAddr>,
     /// Number of workers kept in the pool (at least 1).
@@ -121,7 +123,7 @@ pub fn serve(options: ServeOptions) -> ExitCode {
         crate::fork::ignore_signal(signal);
     }
     raise_descriptor_limit();
-    if let Err(message) = check_socket_path(&options.socket) {
+    if let Some(Err(message)) = options.socket.as_deref().map(check_socket_path) {
         return fail(&message);
     }
     let (zygote_pid, control) = match zygote::spawn(&options.zygote()) {
@@ -164,17 +166,20 @@ pub fn serve(options: ServeOptions) -> ExitCode {
         layout_name(options.layout)
     );
 
-    let (listener, socket_file) = match bind_socket(&options.socket) {
-        Ok(bound) => bound,
-        Err(message) => {
+    let (listener, socket_file) = match options.socket.as_deref().map(bind_socket) {
+        Some(Ok((listener, file))) => (Some(listener), file),
+        None => (None, SocketFile::none()),
+        Some(Err(message)) => {
             drop(control);
             wait_for_zygote(zygote_pid);
             return fail(&message);
         }
     };
-    if let Err(message) =
-        crate::sandbox::secure_socket(&options.socket, options.socket_mode, options.socket_group)
-    {
+    let secured = options
+        .socket
+        .as_deref()
+        .map(|path| crate::sandbox::secure_socket(path, options.socket_mode, options.socket_group));
+    if let Some(Err(message)) = secured {
         drop(control);
         wait_for_zygote(zygote_pid);
         socket_file.remove();
@@ -362,6 +367,14 @@ impl SocketFile {
         std::fs::symlink_metadata(path)
             .ok()
             .map(|meta| (meta.dev(), meta.ino()))
+    }
+
+    /// No socket (`--redis` without `--socket`): nothing to remove.
+    fn none() -> SocketFile {
+        SocketFile {
+            path: PathBuf::new(),
+            identity: None,
+        }
     }
 
     /// Removes the file if it is still the one this server bound.
@@ -553,12 +566,12 @@ struct Pool {
 
 async fn run(
     context: Context,
-    listener: std::os::unix::net::UnixListener,
+    listener: Option<std::os::unix::net::UnixListener>,
     metrics_listener: Option<std::net::TcpListener>,
     first: (Pid, OwnedFd, Preloaded),
 ) -> (ExitCode, Vec<Pid>) {
     let (zygote_pid, control, preloaded) = first;
-    let listener = match UnixListener::from_std(listener) {
+    let listener = match listener.map(UnixListener::from_std).transpose() {
         Ok(listener) => listener,
         Err(e) => {
             error!("cannot register the listening socket: {e}");
@@ -590,22 +603,37 @@ async fn run(
             }
         }
     }
-    tokio::spawn(accept(
-        listener,
-        events.clone(),
-        phase_rx,
-        connections_alive,
-        Limits {
-            max_connections: context.options.max_connections,
-            client_timeout: context.options.client_timeout,
-            access: context.options.access.clone(),
-        },
-    ));
-    info!(
-        "listening on {} with {} workers",
-        context.options.socket.display(),
-        context.options.workers
-    );
+    if let Some(stream) = context.options.stream.clone() {
+        // Stream jobs enter the same queue as socket calls; their replies come back on
+        // channels of their own.
+        tokio::spawn(crate::stream::run(
+            stream,
+            context.options.workers,
+            events.clone(),
+            phase_rx.clone(),
+            connections_alive.clone(),
+        ));
+    }
+    if let (Some(listener), Some(socket)) = (listener, &context.options.socket) {
+        tokio::spawn(accept(
+            listener,
+            events.clone(),
+            phase_rx,
+            connections_alive,
+            Limits {
+                max_connections: context.options.max_connections,
+                client_timeout: context.options.client_timeout,
+                access: context.options.access.clone(),
+            },
+        ));
+        info!(
+            "listening on {} with {} workers",
+            socket.display(),
+            context.options.workers
+        );
+    } else {
+        drop(connections_alive);
+    }
 
     let reader = tokio::spawn(read_zygote(0, control.clone(), events.clone()));
     let mut generations = HashMap::new();
