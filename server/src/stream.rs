@@ -665,36 +665,78 @@ async fn write_replies(
                 drop(unacked);
                 shared.acked.notify_one();
             }
-            Err(e) => {
+            Err(e) if worth_retrying(&e) => {
                 // Kept, and written once Redis is back; meanwhile the messages are refreshed
                 // by nobody and may be claimed (at least once).
                 conn = None;
                 tokio::time::sleep(backoff.failed(&e)).await;
             }
+            Err(e) => {
+                warn!(
+                    "redis: writing {} replies: {e}; not trying again",
+                    batch.len()
+                );
+                let mut unacked = shared.unacked();
+                for d in batch.drain(..) {
+                    unacked.remove(&d.message);
+                }
+                drop(unacked);
+                shared.acked.notify_one();
+            }
         }
     }
 }
 
-/// Resets the idle time of every message this server holds, so that other consumers never
-/// take them for abandoned however long their jobs run.
+/// Resets the idle time of the messages this server holds, so that other consumers never take
+/// them for abandoned however long their jobs run. Only those the group still assigns to this
+/// consumer: one another server claimed meanwhile (this one was unreachable for longer than
+/// `--claim-after`) stays claimed. Atomic in a script, so no claim slips in between.
+const REFRESH_SCRIPT: &str = r"
+local mine = {'XCLAIM', KEYS[1], ARGV[1], ARGV[2], 0}
+for i = 3, #ARGV do
+  local entry = redis.call('XPENDING', KEYS[1], ARGV[1], ARGV[i], ARGV[i], 1)[1]
+  if entry and entry[2] == ARGV[2] then
+    mine[#mine + 1] = ARGV[i]
+  end
+end
+if #mine == 5 then
+  return 0
+end
+mine[#mine + 1] = 'JUSTID'
+redis.call(unpack(mine))
+return #mine - 6
+";
+
 async fn keep_fresh(shared: &Shared, conn: &mut MultiplexedConnection) -> redis::RedisResult<()> {
     let held: Vec<String> = shared.unacked().iter().cloned().collect();
-    if held.is_empty() {
-        return Ok(());
-    }
     let options = &shared.options;
+    // Lua's stack bounds the arguments of one call.
     for chunk in held.chunks(1000) {
-        redis::cmd("XCLAIM")
+        let refreshed: usize = redis::cmd("EVAL")
+            .arg(REFRESH_SCRIPT)
+            .arg(1)
             .arg(&options.stream)
             .arg(&options.group)
             .arg(&options.consumer)
-            .arg(0)
             .arg(chunk)
-            .arg("JUSTID")
-            .query_async::<()>(conn)
+            .query_async(conn)
             .await?;
+        if refreshed < chunk.len() {
+            debug!(
+                "{} messages held here were claimed by another consumer or acknowledged meanwhile",
+                chunk.len() - refreshed
+            );
+        }
     }
     Ok(())
+}
+
+/// Whether a failed transaction may be tried again: the connection failed, or Redis refused
+/// the transaction as a whole. A command failing inside it (`NOGROUP`: the group is gone, as
+/// after a restart without persistence; `WRONGTYPE`: a `reply_to` key that is not a list)
+/// does not undo the others, so trying again would only repeat them.
+fn worth_retrying(error: &redis::RedisError) -> bool {
+    !matches!(error.code(), Some("NOGROUP" | "WRONGTYPE"))
 }
 
 #[cfg(test)]

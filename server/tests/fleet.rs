@@ -337,21 +337,33 @@ fn invalid_and_crashing_jobs_are_answered_and_acknowledged() {
     let redis = Redis::start("fleet-errors-redis");
     let mut con = redis.connection();
     let mut flags = stream_flags(&redis, "one", "30");
-    flags.extend(["--worker-memory", "64", "--job-timeout", "4"].map(String::from));
+    flags.extend(["--job-timeout", "2"].map(String::from));
     let app = format!(
-        "{APP}\ndef blowup():\n    s = \"\\x00\" * 60_000_000\n    return len(repr(s))\n\ndef tagged(x, message_id=None):\n    return [x, message_id]\n"
+        "{APP}\nimport time\n\ndef nap(s):\n    time.sleep(s)\n    return s\n\ndef tagged(x, message_id=None):\n    return [x, message_id]\n"
     );
     let server = start("fleet-errors", &app, 1, &flags);
+    // A job whose worker dies under it.
+    let crashing = submit(
+        &mut con,
+        "jobs",
+        &[r#"{"op":"call","function":"nap","args":[1]}"#.into()],
+    );
+    let victim = server.wait_busy();
+    nix::sys::signal::kill(
+        nix::unistd::Pid::from_raw(victim as i32),
+        nix::sys::signal::Signal::SIGKILL,
+    )
+    .expect("kill");
     let jobs = [
         "not json".to_string(),
         r#"{"id":5,"op":"ping"}"#.to_string(),
-        r#"{"op":"call","function":"blowup"}"#.to_string(),
         r#"{"op":"call","function":"spin"}"#.to_string(),
         r#"{"op":"call","function":"boom"}"#.to_string(),
         r#"{"id":"mine","op":"call","function":"tagged","args":[1],"message_id_kwarg":"message_id"}"#
             .to_string(),
     ];
-    let mut ids = submit(&mut con, "jobs", &jobs);
+    let mut ids = crashing;
+    ids.extend(submit(&mut con, "jobs", &jobs));
     let bare: String = redis::cmd("XADD")
         .arg("jobs")
         .arg("*")
@@ -369,23 +381,23 @@ fn invalid_and_crashing_jobs_are_answered_and_acknowledged() {
             reply["error"]["message"].as_str().unwrap_or("").to_string(),
         )
     };
-    assert_eq!(
-        error_of(0),
-        (
-            "ProtocolError".into(),
-            format!("message {}: expected ident at column 2", ids[0])
-        )
-    );
-    assert_eq!(replies[&ids[0]].reply["id"], json!(ids[0]));
+    assert_eq!(error_of(0).0, "WorkerCrashed");
     assert_eq!(
         error_of(1),
         (
             "ProtocolError".into(),
-            format!("message {}: only calls are taken from a stream", ids[1])
+            format!("message {}: expected ident at column 2", ids[1])
         )
     );
-    assert_eq!(replies[&ids[1]].reply["id"], 5);
-    assert_eq!(error_of(2).0, "WorkerCrashed");
+    assert_eq!(replies[&ids[1]].reply["id"], json!(ids[1]));
+    assert_eq!(
+        error_of(2),
+        (
+            "ProtocolError".into(),
+            format!("message {}: only calls are taken from a stream", ids[2])
+        )
+    );
+    assert_eq!(replies[&ids[2]].reply["id"], 5);
     assert_eq!(error_of(3).0, "TimeoutError");
     assert_eq!(error_of(4).0, "ZeroDivisionError");
     let tagged = &replies[&ids[5]].reply;
@@ -430,7 +442,8 @@ fn serving_resumes_when_redis_comes_up_and_the_socket_serves_meanwhile() {
     let mut redis = Redis::start("fleet-down-redis");
     redis.stop();
     // Redis is down as the server starts: it serves its socket and keeps trying.
-    let server = start("fleet-down", APP, 2, &stream_flags(&redis, "one", "30"));
+    let app = format!("{APP}\nimport time\n\ndef nap(s):\n    time.sleep(s)\n    return s\n");
+    let server = start("fleet-down", &app, 2, &stream_flags(&redis, "one", "30"));
     let mut client = server.client();
     assert_eq!(client.call("handle", json!([5]))["result"], 10);
     redis.restart();
@@ -443,13 +456,23 @@ fn serving_resumes_when_redis_comes_up_and_the_socket_serves_meanwhile() {
     let replies = replies_to(&mut con, &ids, Duration::from_secs(30));
     assert_eq!(replies[&ids[0]].reply["result"], 2);
 
-    // Redis goes away while serving: the socket still serves; once it is back (empty: no
-    // persistence), the group is made again and jobs flow.
+    // Redis goes away while a job runs: the socket still serves; once Redis is back (empty:
+    // no persistence), the job's reply is written (its acknowledgement finds no group), the
+    // group is made again and jobs flow.
+    let ids = submit(
+        &mut con,
+        "jobs",
+        &[r#"{"op":"call","function":"nap","args":[1.5]}"#.into()],
+    );
+    server.wait_busy();
     redis.stop();
     std::thread::sleep(Duration::from_millis(300));
     assert_eq!(client.call("handle", json!([6]))["result"], 12);
+    std::thread::sleep(Duration::from_millis(1500));
     redis.restart();
     let mut con = redis.connection();
+    let replies = replies_to(&mut con, &ids, Duration::from_secs(30));
+    assert_eq!(replies[&ids[0]].reply["result"], 1.5);
     let ids = submit(
         &mut con,
         "jobs",
