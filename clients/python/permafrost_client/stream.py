@@ -92,29 +92,39 @@ class RedisConnection:
 
     def execute(self, *args: Any, timeout: Optional[float] = None) -> Any:
         """Sends one command and returns its reply (``RedisError`` for an error reply)."""
-        out = [b"*%d\r\n" % len(args)]
-        for arg in args:
-            if isinstance(arg, bytes):
-                data = arg
-            elif isinstance(arg, str):
-                data = arg.encode()
-            elif isinstance(arg, (int, float)) and not isinstance(arg, bool):
-                data = repr(arg).encode()
-            else:
-                raise TypeError("a Redis argument must be bytes, str, int or float, not %s"
-                                % type(arg).__name__)
-            out.append(b"$%d\r\n%s\r\n" % (len(data), data))
+        reply = self._exchange([args], timeout)[0]
+        if isinstance(reply, RedisError):
+            raise reply
+        return reply
+
+    def execute_many(self, commands: Sequence[Sequence[Any]]) -> List[Any]:
+        """Sends the commands at once (pipelined) and returns their replies in order; an
+        error reply is returned as a :class:`RedisError` value, not raised."""
+        return self._exchange(commands, None)
+
+    def _exchange(self, commands: Sequence[Sequence[Any]], timeout: Optional[float]) -> List[Any]:
+        out = []
+        for args in commands:
+            out.append(b"*%d\r\n" % len(args))
+            for arg in args:
+                if isinstance(arg, bytes):
+                    data = arg
+                elif isinstance(arg, str):
+                    data = arg.encode()
+                elif isinstance(arg, (int, float)) and not isinstance(arg, bool):
+                    data = repr(arg).encode()
+                else:
+                    raise TypeError("a Redis argument must be bytes, str, int or float, not %s"
+                                    % type(arg).__name__)
+                out.append(b"$%d\r\n%s\r\n" % (len(data), data))
         try:
             self._sock.settimeout(timeout if timeout is not None else self._timeout)
             self._sock.sendall(b"".join(out))
-            reply = self._read()
+            return [self._read() for _ in commands]
         except (OSError, EOFError) as e:
             # A reply cut short or timed out leaves the stream unusable.
             self.close()
             raise ConnectionLost("redis connection lost: %s" % e) from None
-        if isinstance(reply, RedisError):
-            raise reply
-        return reply
 
     def _read(self) -> Any:
         line = self._file.readline()

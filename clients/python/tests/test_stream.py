@@ -92,6 +92,10 @@ def test_resp_connection_speaks_the_basics(redis: RedisConnection) -> None:
         redis.execute("SET", "k", None)
     # Usable after an error reply.
     assert redis.execute("PING") == b"PONG"
+    # Pipelined: replies in order, an error reply as a value.
+    replies = redis.execute_many([("INCR", "n"), ("NOSUCHCOMMAND",), ("INCR", "n")])
+    assert replies[0] == 1 and replies[2] == 2
+    assert isinstance(replies[1], RedisError)
     # XREAD's block times out empty; BLPOP's timeout gives None.
     assert redis.xread({"nothing": "0-0"}, count=1, block=50) == []
     assert redis.blpop("empty", timeout=0.1) is None
