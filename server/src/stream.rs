@@ -320,7 +320,12 @@ async fn read_jobs<E: From<FromClient> + Send + 'static>(
         }
         let mut permit = tokio::select! {
             permit = free_workers(shared) => permit,
-            _ = phase.changed() => continue,
+            changed = phase.changed() => {
+                if changed.is_err() {
+                    return;
+                }
+                continue;
+            }
         };
         let read = async {
             let c = match &mut conn {
@@ -388,7 +393,11 @@ async fn read_jobs<E: From<FromClient> + Send + 'static>(
                 let delay = backoff.failed(&e);
                 tokio::select! {
                     _ = tokio::time::sleep(delay) => {}
-                    _ = phase.changed() => {}
+                    changed = phase.changed() => {
+                        if changed.is_err() {
+                            return;
+                        }
+                    }
                 }
                 continue;
             }

@@ -488,7 +488,8 @@ fn a_server_without_a_socket_serves_the_stream_and_stops_on_sigterm() {
     let redis = Redis::start("fleet-nosock-redis");
     let mut con = redis.connection();
     let dir = TempDir::new("fleet-nosock");
-    let image = common::freeze(&dir.0, APP);
+    let app = format!("{APP}\nimport time\n\ndef nap(s):\n    time.sleep(s)\n    return s\n");
+    let image = common::freeze(&dir.0, &app);
     let mut child = Command::new(common::BIN)
         .arg("serve")
         .arg(&image)
@@ -508,6 +509,18 @@ fn a_server_without_a_socket_serves_the_stream_and_stops_on_sigterm() {
     );
     let replies = replies_to(&mut con, &ids, Duration::from_secs(30));
     assert_eq!(replies[&ids[0]].reply["result"], 4);
+    // SIGTERM while it holds a job: the job finishes and its reply is written before the
+    // server exits; nothing is left pending.
+    let held = submit(
+        &mut con,
+        "jobs",
+        &[r#"{"op":"call","function":"nap","args":[0.5]}"#.into()],
+    );
+    let started = Instant::now();
+    while pending_count(&mut con, "jobs") == 0 {
+        assert!(started.elapsed() < Duration::from_secs(10), "not taken");
+        std::thread::sleep(Duration::from_millis(5));
+    }
     nix::sys::signal::kill(
         nix::unistd::Pid::from_raw(child.id() as i32),
         nix::sys::signal::Signal::SIGTERM,
@@ -522,6 +535,9 @@ fn a_server_without_a_socket_serves_the_stream_and_stops_on_sigterm() {
         std::thread::sleep(Duration::from_millis(10));
     };
     assert!(status.success(), "{status}");
+    let replies = replies_to(&mut con, &held, Duration::from_secs(1));
+    assert_eq!(replies[&held[0]].reply["result"], 0.5);
+    assert_eq!(pending_count(&mut con, "jobs"), 0);
 }
 
 #[test]
