@@ -318,7 +318,7 @@ async fn read_jobs<E: From<FromClient> + Send + 'static>(
         if *phase.borrow() != Phase::Running {
             return;
         }
-        let mut permit = tokio::select! {
+        let permit = tokio::select! {
             permit = free_workers(shared) => permit,
             changed = phase.changed() => {
                 if changed.is_err() {
@@ -402,28 +402,16 @@ async fn read_jobs<E: From<FromClient> + Send + 'static>(
                 continue;
             }
         };
+        // Each job holds one worker's permit until its reply arrives (there are never more
+        // entries than permits: both reads ask for at most that many).
+        let mut permits = Some(permit);
         for (entry, claimed) in entries {
-            // Each job holds one worker's permit until its reply arrives.
-            let one = if permit.num_permits() > 1 {
-                permit.split(1)
-            } else {
-                None
+            let one = match permits.as_mut() {
+                Some(p) if p.num_permits() > 1 => p.split(1),
+                _ => permits.take(),
             };
-            let job_permit = match one {
-                Some(one) => one,
-                None => std::mem::replace(&mut permit, placeholder_permit()),
-            };
-            take(shared, events, &done, entry, claimed, job_permit);
+            take(shared, events, &done, entry, claimed, one);
         }
-    }
-}
-
-/// A permit of an empty semaphore, standing in for the last one handed out.
-fn placeholder_permit() -> OwnedSemaphorePermit {
-    let semaphore = Arc::new(Semaphore::new(1));
-    match semaphore.try_acquire_owned() {
-        Ok(permit) => permit,
-        Err(_) => unreachable!("a new semaphore has its permit"),
     }
 }
 
@@ -434,7 +422,7 @@ fn take<E: From<FromClient> + Send + 'static>(
     done: &mpsc::UnboundedSender<Done>,
     entry: StreamId,
     claimed: bool,
-    permit: OwnedSemaphorePermit,
+    permit: Option<OwnedSemaphorePermit>,
 ) {
     let message = entry.id;
     if !shared.unacked().insert(message.clone()) {
