@@ -295,9 +295,11 @@ fn three_servers_share_a_stream_and_recover_a_killed_ones_jobs() {
     for (message, replies) in &by_message {
         if replies.len() > 1 {
             rerun += 1;
+            // Re-run after a claim: of the killed server's messages, or (a live server
+            // slowed down past --claim-after on a loaded machine) of another's.
             assert!(
-                replies.iter().any(|r| r.claimed) && held.contains(*message),
-                "answered twice without a claim: {replies:?}"
+                replies.iter().any(|r| r.claimed),
+                "{message} answered twice without a claim: {replies:?}"
             );
         }
     }
