@@ -578,10 +578,31 @@ async fn write_replies(
                     None => open = false,
                 },
                 _ = refresh.tick() => {
-                    if let Some(c) = &mut conn {
-                        if let Err(e) = keep_fresh(&shared, c).await {
-                            debug!("redis: refreshing held messages: {e}");
-                            conn = None;
+                    if shared.unacked().is_empty() {
+                        continue;
+                    }
+                    // Reconnecting if need be (once more at once if the connection turns
+                    // out broken): jobs may run long after the last reply was written, and
+                    // their messages must not look abandoned meanwhile.
+                    for _ in 0..2 {
+                        let fresh = conn.is_none();
+                        let refreshed = async {
+                            let c = match &mut conn {
+                                Some(c) => c,
+                                None => conn.insert(connect(&client, Duration::from_secs(5)).await?),
+                            };
+                            keep_fresh(&shared, c).await
+                        }
+                        .await;
+                        match refreshed {
+                            Ok(()) => break,
+                            Err(e) => {
+                                debug!("redis: refreshing held messages: {e}");
+                                conn = None;
+                                if fresh {
+                                    break;
+                                }
+                            }
                         }
                     }
                     continue;

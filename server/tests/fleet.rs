@@ -486,6 +486,55 @@ fn serving_resumes_when_redis_comes_up_and_the_socket_serves_meanwhile() {
 }
 
 #[test]
+fn a_live_server_keeps_its_long_jobs_across_dropped_connections() {
+    let redis = Redis::start("fleet-keep-redis");
+    let mut con = redis.connection();
+    let app = format!("{APP}\nimport time\n\ndef nap(s):\n    time.sleep(s)\n    return s\n");
+    let holder = start("fleet-keep-a", &app, 1, &stream_flags(&redis, "a", "2"));
+    let ids = submit(
+        &mut con,
+        "jobs",
+        &[r#"{"op":"call","function":"nap","args":[8]}"#.into()],
+    );
+    holder.wait_busy();
+    let taken = Instant::now();
+    // Another server, claiming what stays unrefreshed for 2 s.
+    let _other = start("fleet-keep-b", &app, 1, &stream_flags(&redis, "b", "2"));
+    // Every client connection is dropped, twice, while the job runs: the holder reconnects
+    // and keeps its message fresh (it has written no reply yet: its writer has to connect
+    // for that alone), so it is never claimed.
+    for _ in 0..2 {
+        let _: redis::Value = redis::cmd("CLIENT")
+            .arg("KILL")
+            .arg("TYPE")
+            .arg("normal")
+            .arg("SKIPME")
+            .arg("yes")
+            .query(&mut con)
+            .expect("CLIENT KILL");
+        std::thread::sleep(Duration::from_millis(1200));
+    }
+    std::thread::sleep(Duration::from_secs(4).saturating_sub(taken.elapsed()));
+    assert!(taken.elapsed() < Duration::from_secs(7), "too slow to test");
+    // Still the holder's, delivered once.
+    let held: Vec<(String, String, u64, u64)> = redis::cmd("XPENDING")
+        .arg("jobs")
+        .arg("permafrost")
+        .arg("-")
+        .arg("+")
+        .arg(10)
+        .query(&mut con)
+        .expect("XPENDING");
+    assert_eq!(held.len(), 1, "{held:?}");
+    assert_eq!((held[0].1.as_str(), held[0].3), ("a", 1), "{held:?}");
+    let replies = replies_to(&mut con, &ids, Duration::from_secs(30));
+    let reply = &replies[&ids[0]];
+    assert_eq!(reply.reply["result"], 8);
+    assert_eq!((reply.consumer.as_str(), reply.claimed), ("a", false));
+    assert_eq!(pending_count(&mut con, "jobs"), 0);
+}
+
+#[test]
 fn a_server_without_a_socket_serves_the_stream_and_stops_on_sigterm() {
     let redis = Redis::start("fleet-nosock-redis");
     let mut con = redis.connection();
