@@ -5,14 +5,15 @@
 //! Two tasks, each with its own connection (a blocking `XREADGROUP` would hold up writes on a
 //! shared one):
 //!
-//! - the reader takes at most as many messages as there are free workers (`XREADGROUP`),
+//! - the reader takes at most as many messages as there are workers not running stream jobs
+//!   (`XREADGROUP`),
 //!   and every half `--claim-after` claims messages left pending longer than that by a
 //!   consumer that is gone (`XAUTOCLAIM`); each job enters the pool's queue as a socket call
 //!   does, as one more connection of the fair queue;
 //! - the writer writes each reply (to the result stream, or to the list the message names)
 //!   and acknowledges the message in one transaction, and keeps the messages it holds from
-//!   looking abandoned (`XCLAIM … JUSTID` resets their idle time every third of
-//!   `--claim-after`).
+//!   looking abandoned (a script resets the idle time of those the group still assigns to
+//!   this consumer, `XCLAIM … JUSTID`, every third of `--claim-after`).
 //!
 //! Delivery is at least once: a message is acknowledged only with its reply. Redis being
 //! unreachable is retried with backoff; the socket keeps serving meanwhile.
