@@ -41,42 +41,6 @@ const BUSY_RETRY: Duration = Duration::from_millis(50);
 const BACKOFF_FIRST: Duration = Duration::from_millis(100);
 const BACKOFF_MAX: Duration = Duration::from_secs(5);
 
-/// The stream flags of `serve`.
-#[derive(clap::Args, Debug, Clone)]
-pub struct StreamArgs {
-    /// Also take jobs from a Redis stream (needs --stream), e.g. redis://127.0.0.1:6379/0.
-    #[arg(long, value_name = "URL", requires = "stream")]
-    pub redis: Option<String>,
-    /// The stream jobs are read from (created if missing).
-    #[arg(long, value_name = "NAME", requires = "redis")]
-    pub stream: Option<String>,
-    /// The consumer group the servers of one fleet share (created if missing, reading the
-    /// stream from its start).
-    #[arg(
-        long,
-        value_name = "G",
-        default_value = "permafrost",
-        requires = "redis"
-    )]
-    pub group: String,
-    /// This server's consumer name in the group (default: HOSTNAME-PID).
-    #[arg(long, value_name = "C", requires = "redis")]
-    pub consumer: Option<String>,
-    /// The stream replies are added to (default: STREAM:results), unless a message names a
-    /// list in its `reply_to` field.
-    #[arg(long = "result-stream", value_name = "NAME", requires = "redis")]
-    pub result_stream: Option<String>,
-    /// Claim messages another consumer has held this many seconds without acknowledging
-    /// them (it is gone: a live server keeps its messages fresh).
-    #[arg(
-        long = "claim-after",
-        value_name = "SECS",
-        default_value_t = 30.0,
-        requires = "redis"
-    )]
-    pub claim_after: f64,
-}
-
 /// Validated stream options.
 #[derive(Clone, Debug)]
 pub struct StreamOptions {
@@ -94,34 +58,57 @@ pub struct StreamOptions {
     pub claim_after: Duration,
 }
 
-impl StreamArgs {
-    /// The options, `None` without `--redis`, or why they are invalid.
-    pub fn options(self) -> Result<Option<StreamOptions>, String> {
-        let (Some(url), Some(stream)) = (self.redis, self.stream) else {
-            return Ok(None);
+impl StreamOptions {
+    /// The options from the `serve` settings, `None` without `redis`; an error names the
+    /// setting at fault (a clap id) and why.
+    pub fn from_settings(
+        redis: Option<String>,
+        stream: Option<String>,
+        group: String,
+        consumer: Option<String>,
+        result_stream: Option<String>,
+        claim_after: f64,
+    ) -> Result<Option<StreamOptions>, (&'static str, String)> {
+        let (url, stream) = match (redis, stream) {
+            (Some(url), Some(stream)) => (url, stream),
+            (Some(_), None) => return Err(("redis", "--redis needs --stream".into())),
+            (None, Some(_)) => return Err(("stream", "--stream needs --redis".into())),
+            (None, None) => return Ok(None),
         };
-        redis::Client::open(url.as_str()).map_err(|e| format!("--redis: {e}"))?;
-        if stream.is_empty() || self.group.is_empty() {
-            return Err("--stream and --group must not be empty".into());
+        redis::Client::open(url.as_str()).map_err(|e| ("redis", format!("--redis: {e}")))?;
+        if stream.is_empty() {
+            return Err(("stream", "--stream must not be empty".into()));
         }
-        if !(self.claim_after.is_finite() && self.claim_after >= 0.1 && self.claim_after < 1e6) {
-            return Err("--claim-after must be at least 0.1 seconds".into());
+        if group.is_empty() {
+            return Err(("group", "--group must not be empty".into()));
         }
-        let consumer = match self.consumer {
-            Some(c) if c.is_empty() => return Err("--consumer must not be empty".into()),
+        if !(claim_after.is_finite() && (0.1..1e6).contains(&claim_after)) {
+            return Err((
+                "claim_after",
+                "--claim-after must be at least 0.1 seconds".into(),
+            ));
+        }
+        let consumer = match consumer {
+            Some(c) if c.is_empty() => {
+                return Err(("consumer", "--consumer must not be empty".into()))
+            }
             Some(c) => c,
             None => format!("{}-{}", hostname(), std::process::id()),
         };
-        let result_stream = self
-            .result_stream
-            .unwrap_or_else(|| format!("{stream}:results"));
+        let result_stream = match result_stream {
+            Some(r) if r.is_empty() => {
+                return Err(("result_stream", "--result-stream must not be empty".into()))
+            }
+            Some(r) => r,
+            None => format!("{stream}:results"),
+        };
         Ok(Some(StreamOptions {
             url,
             stream,
-            group: self.group,
+            group,
             consumer,
             result_stream,
-            claim_after: Duration::from_secs_f64(self.claim_after),
+            claim_after: Duration::from_secs_f64(claim_after),
         }))
     }
 }

@@ -21,6 +21,7 @@ use crate::memory::{self, StatsSnapshot, WorkerSnapshot};
 use crate::metrics::{self, Counters};
 use crate::protocol;
 use crate::queue::FairQueue;
+use crate::systemd::Notifier;
 use crate::zygote::{self, DeathStatus, Preloaded, ZygoteMessage, ZygoteOptions};
 use nix::sys::signal::Signal;
 use nix::unistd::Pid;
@@ -118,14 +119,27 @@ impl ServeOptions {
 
 /// Runs the server until SIGTERM/SIGINT.
 pub fn serve(options: ServeOptions) -> ExitCode {
+    serve_with(options, None, Notifier::none())
+}
+
+/// As [`serve`], listening on `activated` (the socket systemd passed, which stays systemd's:
+/// never unlinked, rebound or re-moded) if given, and telling `notify` how the service is.
+pub fn serve_with(
+    options: ServeOptions,
+    activated: Option<std::os::unix::net::UnixListener>,
+    notify: Notifier,
+) -> ExitCode {
     // Until the runtime's handlers are installed, the command signals must not kill us.
     for signal in [Signal::SIGHUP, Signal::SIGUSR1, Signal::SIGUSR2] {
         crate::fork::ignore_signal(signal);
     }
     raise_descriptor_limit();
-    if let Some(Err(message)) = options.socket.as_deref().map(check_socket_path) {
-        return fail(&message);
+    if activated.is_none() {
+        if let Some(Err(message)) = options.socket.as_deref().map(check_socket_path) {
+            return fail(&message);
+        }
     }
+    notify.status(&format!("preloading {}", options.image.display()));
     let (zygote_pid, control) = match zygote::spawn(&options.zygote()) {
         Ok(started) => started,
         Err(e) => return fail(&format!("cannot start the zygote: {e}")),
@@ -166,7 +180,25 @@ pub fn serve(options: ServeOptions) -> ExitCode {
         layout_name(options.layout)
     );
 
-    let (listener, socket_file) = match options.socket.as_deref().map(bind_socket) {
+    let systemd_socket = activated.is_some();
+    let bound = match (activated, &options.socket) {
+        (Some(listener), path) => {
+            if options.socket_mode.is_some() || options.socket_group.is_some() {
+                warn!("--socket-mode and --socket-group are ignored: the socket is systemd's (SocketMode=, SocketGroup=)");
+            }
+            let path = path.clone().unwrap_or_default();
+            info!("socket {} passed by systemd", path.display());
+            // No identity: this server did not create the file and never removes it.
+            let file = SocketFile {
+                path,
+                identity: None,
+            };
+            Some(Ok((listener, file)))
+        }
+        (None, Some(path)) => Some(bind_socket(path)),
+        (None, None) => None,
+    };
+    let (listener, socket_file) = match bound {
         Some(Ok((listener, file))) => (Some(listener), file),
         None => (None, SocketFile::none()),
         Some(Err(message)) => {
@@ -175,11 +207,13 @@ pub fn serve(options: ServeOptions) -> ExitCode {
             return fail(&message);
         }
     };
-    let secured = options
-        .socket
-        .as_deref()
-        .map(|path| crate::sandbox::secure_socket(path, options.socket_mode, options.socket_group));
-    if let Some(Err(message)) = secured {
+    let secured = match &options.socket {
+        Some(path) if !systemd_socket => {
+            crate::sandbox::secure_socket(path, options.socket_mode, options.socket_group)
+        }
+        _ => Ok(()),
+    };
+    if let Err(message) = secured {
         drop(control);
         wait_for_zygote(zygote_pid);
         socket_file.remove();
@@ -210,6 +244,7 @@ pub fn serve(options: ServeOptions) -> ExitCode {
         image_path: options.image.display().to_string(),
         options: options.clone(),
         socket_file: socket_file.clone(),
+        notify,
     };
     let (code, zygotes) = runtime.block_on(run(
         context,
@@ -429,6 +464,8 @@ struct Context {
     image_path: String,
     options: ServeOptions,
     socket_file: SocketFile,
+    /// systemd's `$NOTIFY_SOCKET` (a no-op without one).
+    notify: Notifier,
 }
 
 enum Event {
@@ -454,6 +491,8 @@ enum Event {
     /// SIGHUP.
     Reload,
     Shutdown,
+    /// Time to tell systemd's watchdog the event loop is turning.
+    Watchdog,
     /// A scrape of the metrics endpoint: the stats object, as a `stats` request gets it.
     Metrics(oneshot::Sender<Value>),
 }
@@ -562,6 +601,19 @@ struct Pool {
     drain_deadline: Option<Instant>,
     exit_code: ExitCode,
     counters: Counters,
+    /// What to tell systemd once the serving generation has its workers (`READY=1` after the
+    /// start and after a reload).
+    awaiting_ready: Option<Readiness>,
+}
+
+/// Why the pool owes systemd a ready notification.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Readiness {
+    Start,
+    Reload,
+    ReloadFailed,
+    /// After a zygote restart: a status line only.
+    Restart,
 }
 
 async fn run(
@@ -614,7 +666,7 @@ async fn run(
             connections_alive.clone(),
         ));
     }
-    if let (Some(listener), Some(socket)) = (listener, &context.options.socket) {
+    if let Some(listener) = listener {
         tokio::spawn(accept(
             listener,
             events.clone(),
@@ -628,7 +680,7 @@ async fn run(
         ));
         info!(
             "listening on {} with {} workers",
-            socket.display(),
+            context.options.socket.clone().unwrap_or_default().display(),
             context.options.workers
         );
     } else {
@@ -666,7 +718,21 @@ async fn run(
         drain_deadline: None,
         exit_code: ExitCode::SUCCESS,
         counters: Counters::default(),
+        awaiting_ready: Some(Readiness::Start),
     };
+    if let Some(interval) = pool.context.notify.watchdog_interval() {
+        let events = pool.events.clone();
+        tokio::spawn(async move {
+            let mut ticks = tokio::time::interval(interval);
+            loop {
+                ticks.tick().await;
+                // Through the event channel: a stuck loop sends no pings.
+                if events.send(Event::Watchdog).is_err() {
+                    return;
+                }
+            }
+        });
+    }
     pool.fill();
     loop {
         let deadline = pool.next_deadline();
@@ -759,6 +825,7 @@ impl Pool {
             }
             Event::Reload => self.reload(),
             Event::Shutdown => self.shutdown(),
+            Event::Watchdog => self.context.notify.watchdog(),
             Event::Metrics(answer) => {
                 let collecting = self.collect_stats(true);
                 tokio::spawn(async move {
@@ -770,6 +837,49 @@ impl Pool {
         }
         self.retire_old_generations();
         self.dispatch();
+        if self.awaiting_ready.is_some() {
+            self.notify_ready();
+        }
+    }
+
+    /// Tells systemd the pool serves, once the serving generation has `--workers` workers
+    /// ready (or, after a failed reload, at once: the previous image still serves).
+    fn notify_ready(&mut self) {
+        let (Some(why), None, Some(current)) = (self.awaiting_ready, self.pending, self.current)
+        else {
+            return;
+        };
+        if self.shutting_down() {
+            self.awaiting_ready = None;
+            return;
+        }
+        let ready = self
+            .workers
+            .values()
+            .filter(|w| {
+                w.generation == current
+                    && matches!(w.state, WorkerState::Idle | WorkerState::Busy { .. })
+            })
+            .count();
+        let workers = self.context.options.workers;
+        if ready < workers {
+            return;
+        }
+        self.awaiting_ready = None;
+        let image = &self.context.image_path;
+        let notify = &self.context.notify;
+        match why {
+            Readiness::Start => notify.ready(&format!("serving {image} with {workers} workers")),
+            Readiness::Reload => notify.ready(&format!(
+                "serving {image} (reloaded) with {workers} workers"
+            )),
+            Readiness::ReloadFailed => notify.ready(&format!(
+                "reload failed; serving the previous image with {workers} workers"
+            )),
+            Readiness::Restart => notify.status(&format!(
+                "serving {image} (zygote restarted) with {workers} workers"
+            )),
+        }
     }
 
     fn shutting_down(&self) -> bool {
@@ -1130,6 +1240,9 @@ impl Pool {
         match kind {
             StartKind::Reload => {
                 error!("reload failed; still serving the previous image: {reason}");
+                if self.awaiting_ready == Some(Readiness::Reload) {
+                    self.awaiting_ready = Some(Readiness::ReloadFailed);
+                }
                 if self.current.is_none() {
                     self.schedule_restart();
                 }
@@ -1208,6 +1321,10 @@ impl Pool {
             }
             if !self.shutting_down() {
                 error!("the zygote {pid} died; starting a new one");
+                self.context
+                    .notify
+                    .status(&format!("the zygote {pid} died; starting a new one"));
+                self.awaiting_ready.get_or_insert(Readiness::Restart);
                 self.schedule_restart();
             }
         }
@@ -1234,6 +1351,12 @@ impl Pool {
         if self.shutting_down() {
             return;
         }
+        // The zygote being started (if any) loads the image at the same path too: systemd
+        // hears of this reload either way, and of its end when that zygote serves.
+        self.context
+            .notify
+            .reloading(&format!("reloading {}", self.context.image_path));
+        self.awaiting_ready = Some(Readiness::Reload);
         if self.pending.is_some() {
             info!("SIGHUP: a zygote is already being started; not reloading again");
             return;
@@ -1478,6 +1601,9 @@ impl Pool {
             return;
         }
         info!("shutting down: finishing running jobs");
+        self.context
+            .notify
+            .stopping("stopping: finishing running jobs");
         self.drain_deadline = Some(Instant::now() + DRAIN_LIMIT);
         let _ = self.phase.send(Phase::Draining);
         self.context.socket_file.remove();
