@@ -118,7 +118,7 @@ fn fill<'a>(
 }
 
 /// Slots of the per-worker lookup cache (a power of two).
-const LOOKUP_SLOTS: usize = 1024;
+const LOOKUP_SLOTS: usize = 256;
 
 /// One entry of the lookup cache: where `name` was found along `class`'s MRO (`entry ==
 /// u32::MAX`: nowhere), valid at `epoch`.
