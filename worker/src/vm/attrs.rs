@@ -1135,31 +1135,14 @@ impl Vm {
                 Ok(())
             }
             Object::Class(c) => {
-                let meta = c.metaclass.clone();
-                if let Some(r) = self.set_class_special(o, name, &v) {
-                    return r;
+                // A metaclass's own `__setattr__` (an Enum's) decides.
+                if let Some(meta) = c.metaclass.clone() {
+                    if let Some(sa) = self.lookup_user_attr(&meta, "__setattr__") {
+                        self.call(&sa, &[obj.clone(), name_v.clone(), v], &[])?;
+                        return Ok(());
+                    }
                 }
-                let descr = meta.and_then(|m| self.lookup_user_attr(&m, name));
-                let v = match descr {
-                    Some(a) => match self.set_through_descriptor(&a, obj, v)? {
-                        Some(v) => v,
-                        None => return Ok(()),
-                    },
-                    None => v,
-                };
-                let hash = str_hash_of(name);
-                let key = name_v.clone();
-                let is_prop = prop_of(&v).is_some() || self.is_user_descriptor(&v);
-                let is_setattr = name == "__setattr__";
-                let is_getattribute = name == "__getattribute__";
-                if let Object::Class(c) = o.get_mut() {
-                    c.has_properties |= is_prop || is_getattribute;
-                    c.has_getattribute |= is_getattribute;
-                    c.has_setattr |= is_setattr;
-                    c.dict
-                        .insert(hash, key, v, &mut |k| k.as_str() == Some(name));
-                }
-                Ok(())
+                self.set_class_attr(o, obj, name_v, v)
             }
             Object::Module(_) => {
                 let mut rebind = None;
@@ -1261,7 +1244,61 @@ impl Vm {
         }
     }
 
+    /// `type.__setattr__`: binds `name_v` in class `o` (`obj`), through a metaclass data
+    /// descriptor if there is one.
+    pub fn set_class_attr(
+        &mut self,
+        o: &ObjRef,
+        obj: &Value,
+        name_v: &Value,
+        v: Value,
+    ) -> PyResult<()> {
+        let name = name_v.as_str().unwrap_or("");
+        let meta = match o.get() {
+            Object::Class(c) => c.metaclass.clone(),
+            _ => None,
+        };
+        if let Some(r) = self.set_class_special(o, name, &v) {
+            return r;
+        }
+        let descr = meta.and_then(|m| self.lookup_user_attr(&m, name));
+        let v = match descr {
+            Some(a) => match self.set_through_descriptor(&a, obj, v)? {
+                Some(v) => v,
+                None => return Ok(()),
+            },
+            None => v,
+        };
+        let hash = str_hash_of(name);
+        let key = name_v.clone();
+        let is_prop = prop_of(&v).is_some() || self.is_user_descriptor(&v);
+        let is_setattr = name == "__setattr__";
+        let is_getattribute = name == "__getattribute__";
+        if let Object::Class(c) = o.get_mut() {
+            c.has_properties |= is_prop || is_getattribute;
+            c.has_getattribute |= is_getattribute;
+            c.has_setattr |= is_setattr;
+            c.dict
+                .insert(hash, key, v, &mut |k| k.as_str() == Some(name));
+        }
+        Ok(())
+    }
+
     pub fn delattr(&mut self, obj: &Value, name_v: &Value) -> PyResult<()> {
+        // A metaclass's own `__delattr__` (an Enum's) decides.
+        if let Some(Object::Class(c)) = obj.body() {
+            if let Some(meta) = c.metaclass.clone() {
+                if let Some(da) = self.lookup_user_attr(&meta, "__delattr__") {
+                    self.call(&da, &[obj.clone(), name_v.clone()], &[])?;
+                    return Ok(());
+                }
+            }
+        }
+        self.delattr_raw(obj, name_v)
+    }
+
+    /// `del obj.name` without a metaclass's `__delattr__` (`type.__delattr__`).
+    pub fn delattr_raw(&mut self, obj: &Value, name_v: &Value) -> PyResult<()> {
         let name = name_v.as_str().unwrap_or("");
         if let Some(Object::Instance(inst)) = obj.body() {
             let cls = inst.class.clone();
