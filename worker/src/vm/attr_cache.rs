@@ -1,85 +1,174 @@
 //! Per-instruction caches of class attribute lookups (`LOAD_ATTR`, `LOAD_METHOD`).
 //!
-//! Each code object's side table (`CodeInfo::attr_sites`, per-worker memory, never the image)
-//! gets one entry per instruction once one of its attribute instructions first fills it. An
-//! entry records which class it was filled for (by address), the type epoch at that moment,
-//! and where along that class's MRO the name was found: the MRO position and the index of the
+//! `SiteCache` is one direct-mapped table per worker (made on first use, in the worker's own
+//! memory: never the image, and never the inherited code side tables, whose pages a write
+//! would copy in every worker), keyed by the address of the attribute instruction. An entry
+//! records which class it was filled for (by address), the type epoch at that moment, and
+//! where along that class's MRO the name was found: the MRO position and the index of the
 //! entry in that class's dict. While the epoch is unchanged no class dict or MRO anywhere has
 //! changed and no class was freed (`value::object::ClassDict`), so the location still holds
-//! the first hit of the name and reading it replaces the walk over the MRO with one probe per
-//! class. Anything else (another class, a newer epoch) walks the MRO and refills the entry.
+//! the first hit of the name; it is checked against the dict entry's own key on every use, so
+//! two instructions sharing a slot (or a freed code object's address reused) only miss.
+//! Anything else (another class, a newer epoch) walks the MRO and refills the entry. The table
+//! has a fixed size, so a worker's cache memory does not grow with the code it runs.
+
+use std::cell::{Cell, OnceCell};
 
 use crate::value::heap::ObjRef;
 use crate::value::object::{type_epoch, Class, Object};
 use crate::value::Value;
 
+/// Entries of the per-worker site table (a power of two; 40 bytes each).
+const SITE_SLOTS: usize = 1024;
+
 /// One instruction's cached lookup (`class == 0`: empty), and where the attribute was last
 /// found in an instance's own dict (instances built alike keep their attributes at the same
 /// entry positions; the position is checked against the entry's key on every use).
 #[derive(Clone, Copy)]
-pub struct AttrSite {
+struct AttrSite {
+    key: usize,
     class: usize,
     epoch: u64,
     depth: u32,
     entry: u32,
-    pub inst_entry: u32,
+    inst_entry: u32,
 }
 
-impl Default for AttrSite {
-    fn default() -> AttrSite {
-        AttrSite {
-            class: 0,
-            epoch: 0,
-            depth: 0,
-            entry: 0,
-            inst_entry: u32::MAX,
+impl AttrSite {
+    const EMPTY: AttrSite = AttrSite {
+        key: 0,
+        class: 0,
+        epoch: 0,
+        depth: 0,
+        entry: 0,
+        inst_entry: u32::MAX,
+    };
+}
+
+/// The key of the attribute instruction at `at` in `words`: its address.
+#[inline(always)]
+pub fn site_key<T>(words: &[T], at: usize) -> usize {
+    words.as_ptr().wrapping_add(at) as usize
+}
+
+/// The per-worker table of attribute instruction sites.
+#[derive(Default)]
+pub struct SiteCache {
+    slots: OnceCell<Box<[Cell<AttrSite>]>>,
+}
+
+impl SiteCache {
+    #[inline(always)]
+    fn index(key: usize) -> usize {
+        ((key as u64 >> 1).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            >> (64 - SITE_SLOTS.trailing_zeros())) as usize
+    }
+
+    #[inline(always)]
+    fn get(&self, key: usize) -> Option<AttrSite> {
+        let s = self.slots.get()?.get(Self::index(key))?.get();
+        (s.key == key).then_some(s)
+    }
+
+    /// The slot of `key`, emptied first if another instruction held it.
+    #[inline]
+    fn update(&self, key: usize, f: impl FnOnce(&mut AttrSite)) {
+        let slots = self
+            .slots
+            .get_or_init(|| vec![Cell::new(AttrSite::EMPTY); SITE_SLOTS].into_boxed_slice());
+        if let Some(cell) = slots.get(Self::index(key)) {
+            let mut s = cell.get();
+            if s.key != key {
+                s = AttrSite {
+                    key,
+                    ..AttrSite::EMPTY
+                };
+            }
+            f(&mut s);
+            cell.set(s);
         }
     }
-}
 
-/// Where instruction `at` last found its attribute in an instance dict (`u32::MAX`: unknown).
-#[inline(always)]
-pub fn inst_hint(sites: &[AttrSite], at: usize) -> u32 {
-    sites.get(at).map_or(u32::MAX, |s| s.inst_entry)
-}
-
-/// Records that instruction `at` found its attribute at entry `i` of an instance dict.
-#[inline]
-pub fn set_inst_hint(sites: &mut Vec<AttrSite>, at: usize, code_len: usize, i: usize) {
-    if sites.len() != code_len {
-        sites.resize(code_len, AttrSite::default());
+    /// Where instruction `key` last found its attribute in an instance dict (`u32::MAX`:
+    /// unknown).
+    #[inline(always)]
+    pub fn inst_hint(&self, key: usize) -> u32 {
+        self.get(key).map_or(u32::MAX, |s| s.inst_entry)
     }
-    if let Some(s) = sites.get_mut(at) {
-        s.inst_entry = i as u32;
+
+    /// Records that instruction `key` found its attribute at entry `i` of an instance dict.
+    #[inline]
+    pub fn set_inst_hint(&self, key: usize, i: usize) {
+        self.update(key, |s| s.inst_entry = i as u32);
     }
 }
 
 /// The first value bound to `name` along the MRO of `c` (the class at `cls`), through the
-/// cache entry of instruction `at` (`code_len` instructions in its code object); a site that
-/// sees several classes falls back to the per-worker `LookupCache`.
+/// site of instruction `key`; a site that sees several classes falls back to the per-worker
+/// `LookupCache`.
 #[allow(clippy::too_many_arguments)]
 #[inline(always)]
 pub fn class_lookup<'a>(
-    sites: &mut Vec<AttrSite>,
+    sites: &SiteCache,
     global: &LookupCache,
-    at: usize,
-    code_len: usize,
+    key: usize,
     cls: &ObjRef,
     c: &'a Class,
     hash: i64,
     name: &str,
 ) -> Option<&'a Value> {
-    if let Some(s) = sites.get(at) {
-        if s.epoch == type_epoch() {
+    if let Some(s) = sites.get(key) {
+        if s.epoch == type_epoch() && s.class != 0 {
             if s.class == cls.addr() {
-                return value_at(c, s.depth, s.entry);
+                if let Some(v) = value_named(c, s.depth, s.entry, name) {
+                    return Some(v);
+                }
+            } else {
+                // Filled for another class since the last change: a polymorphic site, left
+                // as it is rather than refilled on every alternation.
+                return global.lookup(cls, c, hash, name);
             }
-            // Filled for another class since the last change: a polymorphic site, left as
-            // it is rather than refilled on every alternation.
-            return global.lookup(cls, c, hash, name);
         }
     }
-    fill(sites, global, at, code_len, cls, c, hash, name)
+    fill(sites, global, key, cls, c, hash, name)
+}
+
+/// The value of entry `entry` of the dict of the class at MRO position `depth`, if that
+/// entry's key is `name`.
+#[inline(always)]
+fn value_named<'a>(c: &'a Class, depth: u32, entry: u32, name: &str) -> Option<&'a Value> {
+    match c.mro.get(depth as usize).map(|k| k.get()) {
+        Some(Object::Class(kc)) => kc
+            .dict
+            .raw_entries()
+            .get(entry as usize)
+            .filter(|e| crate::value::dict_table::is_str_key(&e.key, name))
+            .map(|e| &e.value),
+        _ => None,
+    }
+}
+
+/// Finds `name` through the per-worker cache and records its location for instruction `key`
+/// (a miss is not recorded).
+fn fill<'a>(
+    sites: &SiteCache,
+    global: &LookupCache,
+    key: usize,
+    cls: &ObjRef,
+    c: &'a Class,
+    hash: i64,
+    name: &str,
+) -> Option<&'a Value> {
+    let (depth, entry) = global.locate(cls, c, hash, name)?;
+    let class = cls.addr();
+    let epoch = type_epoch();
+    sites.update(key, |s| {
+        s.class = class;
+        s.epoch = epoch;
+        s.depth = depth;
+        s.entry = entry;
+    });
+    value_at(c, depth, entry)
 }
 
 /// The value of entry `entry` of the dict of the class at MRO position `depth`.
@@ -89,32 +178,6 @@ fn value_at(c: &Class, depth: u32, entry: u32) -> Option<&Value> {
         Some(Object::Class(kc)) => kc.dict.raw_entries().get(entry as usize).map(|e| &e.value),
         _ => None,
     }
-}
-
-/// Finds `name` through the per-worker cache and records its location for instruction `at`
-/// (a miss is not recorded).
-#[allow(clippy::too_many_arguments)]
-fn fill<'a>(
-    sites: &mut Vec<AttrSite>,
-    global: &LookupCache,
-    at: usize,
-    code_len: usize,
-    cls: &ObjRef,
-    c: &'a Class,
-    hash: i64,
-    name: &str,
-) -> Option<&'a Value> {
-    let (depth, entry) = global.locate(cls, c, hash, name)?;
-    if sites.len() != code_len {
-        sites.resize(code_len, AttrSite::default());
-    }
-    if let Some(s) = sites.get_mut(at) {
-        s.class = cls.addr();
-        s.epoch = type_epoch();
-        s.depth = depth;
-        s.entry = entry;
-    }
-    value_at(c, depth, entry)
 }
 
 /// Slots of the per-worker lookup cache (a power of two).

@@ -49,10 +49,9 @@ fn class_attr_value(v: &Value, o: &ObjRef) -> Value {
 /// `None` sends the read down the general path.
 #[inline]
 fn class_plain_lookup<'a>(
-    sites: &mut Vec<attr_cache::AttrSite>,
+    sites: &attr_cache::SiteCache,
     global: &attr_cache::LookupCache,
-    at: usize,
-    code_len: usize,
+    key: usize,
     o: &ObjRef,
     c: &'a crate::value::object::Class,
     n: permafrost_image::ImgStr<'static>,
@@ -61,16 +60,7 @@ fn class_plain_lookup<'a>(
     if c.metaclass.is_some() || name.starts_with("__") {
         return None;
     }
-    let v = attr_cache::class_lookup(
-        sites,
-        global,
-        at,
-        code_len,
-        o,
-        c,
-        hash::hash_str(n.hash()),
-        name,
-    )?;
+    let v = attr_cache::class_lookup(sites, global, key, o, c, hash::hash_str(n.hash()), name)?;
     let plain = match v {
         Value::Int(_)
         | Value::Float(_)
@@ -96,15 +86,14 @@ fn class_plain_lookup<'a>(
 /// Out of line, like the method form, to keep the dispatch loop small.
 #[inline(never)]
 fn class_receiver_attr(
-    sites: &mut Vec<attr_cache::AttrSite>,
+    sites: &attr_cache::SiteCache,
     global: &attr_cache::LookupCache,
-    at: usize,
-    code_len: usize,
+    key: usize,
     o: &ObjRef,
     c: &crate::value::object::Class,
     n: permafrost_image::ImgStr<'static>,
 ) -> Value {
-    match class_plain_lookup(sites, global, at, code_len, o, c, n) {
+    match class_plain_lookup(sites, global, key, o, c, n) {
         Some(v) => match v.body() {
             Some(Object::ClassMethod(m)) => Value::obj(Object::BoundMethod {
                 func: m.clone(),
@@ -121,15 +110,14 @@ fn class_receiver_attr(
 /// called with the class as its receiver, anything else plainly, the slot left empty).
 #[inline(never)]
 fn class_receiver_method(
-    sites: &mut Vec<attr_cache::AttrSite>,
+    sites: &attr_cache::SiteCache,
     global: &attr_cache::LookupCache,
-    at: usize,
-    code_len: usize,
+    key: usize,
     o: &ObjRef,
     c: &crate::value::object::Class,
     n: permafrost_image::ImgStr<'static>,
 ) -> Option<(Value, Value)> {
-    let v = class_plain_lookup(sites, global, at, code_len, o, c, n)?;
+    let v = class_plain_lookup(sites, global, key, o, c, n)?;
     Some(match v.body() {
         Some(Object::ClassMethod(m)) => (m.clone(), Value::Obj(o.clone())),
         Some(Object::StaticMethod(m)) => (m.clone(), Value::Null),
@@ -508,7 +496,9 @@ impl Vm {
                                 if !c.has_properties {
                                     let h = hash::hash_str(n.hash());
                                     let d = inst.table();
-                                    let hint = attr_cache::inst_hint(&info.attr_sites, ip - 1);
+                                    let hint = self
+                                        .site_cache
+                                        .inst_hint(attr_cache::site_key(words, ip - 1));
                                     if let Some(v) = d.hinted(hint, n.as_str()) {
                                         found = v.clone();
                                     } else if let Some(i) =
@@ -517,17 +507,12 @@ impl Vm {
                                         if let Some(v) = d.value_at(i) {
                                             found = v.clone();
                                         }
-                                        attr_cache::set_inst_hint(
-                                            &mut info.attr_sites,
-                                            ip - 1,
-                                            words.len(),
-                                            i,
-                                        );
+                                        self.site_cache
+                                            .set_inst_hint(attr_cache::site_key(words, ip - 1), i);
                                     } else if let Some(v) = attr_cache::class_lookup(
-                                        &mut info.attr_sites,
+                                        &self.site_cache,
                                         &self.lookup_cache,
-                                        ip - 1,
-                                        words.len(),
+                                        attr_cache::site_key(words, ip - 1),
                                         &inst.class,
                                         c,
                                         h,
@@ -539,10 +524,9 @@ impl Vm {
                             }
                         } else if let Object::Class(c) = o.get() {
                             found = class_receiver_attr(
-                                &mut info.attr_sites,
+                                &self.site_cache,
                                 &self.lookup_cache,
-                                ip - 1,
-                                words.len(),
+                                attr_cache::site_key(words, ip - 1),
                                 o,
                                 c,
                                 n,
@@ -576,7 +560,9 @@ impl Vm {
                                 let info = &mut self.codes[f.code as usize];
                                 let n = info.view.names().get(arg as usize);
                                 if plain && n.as_str() != "__dict__" {
-                                    let hint = attr_cache::inst_hint(&info.attr_sites, ip - 1);
+                                    let hint = self
+                                        .site_cache
+                                        .inst_hint(attr_cache::site_key(words, ip - 1));
                                     let d = inst.table_mut();
                                     let slot = match d.hinted(hint, n.as_str()) {
                                         Some(_) => d.hinted_mut(hint, n.as_str()),
@@ -588,10 +574,8 @@ impl Vm {
                                                 n.as_str(),
                                             );
                                             if let Some(i) = i {
-                                                attr_cache::set_inst_hint(
-                                                    &mut info.attr_sites,
-                                                    ip - 1,
-                                                    words.len(),
+                                                self.site_cache.set_inst_hint(
+                                                    attr_cache::site_key(words, ip - 1),
                                                     i,
                                                 );
                                             }
@@ -643,10 +627,9 @@ impl Vm {
                                 if let Object::Class(c) = inst.class.get() {
                                     if !c.has_getattribute {
                                         if let Some(v) = attr_cache::class_lookup(
-                                            &mut info.attr_sites,
+                                            &self.site_cache,
                                             &self.lookup_cache,
-                                            ip - 1,
-                                            words.len(),
+                                            attr_cache::site_key(words, ip - 1),
                                             &inst.class,
                                             c,
                                             hash,
@@ -664,10 +647,9 @@ impl Vm {
                             }
                         } else if let Object::Class(c) = o.get() {
                             if let Some((callable, recv)) = class_receiver_method(
-                                &mut info.attr_sites,
+                                &self.site_cache,
                                 &self.lookup_cache,
-                                ip - 1,
-                                words.len(),
+                                attr_cache::site_key(words, ip - 1),
                                 o,
                                 c,
                                 n,

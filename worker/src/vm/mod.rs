@@ -112,6 +112,8 @@ pub struct Vm {
     pub pool: Vec<Vec<Value>>,
     /// Class attribute lookups by (class, name), valid while the type epoch holds.
     pub lookup_cache: crate::vm::attr_cache::LookupCache,
+    /// Per-instruction attribute lookup sites (`vm/attr_cache.rs`).
+    pub site_cache: crate::vm::attr_cache::SiteCache,
     /// Per class (by address, valid at a type epoch): whether its `__eq__` and `__ne__` are
     /// `object`'s, so `==`/`!=` between its instances is identity (`ops::identity_eq`).
     pub identity_eq_cache: [std::cell::Cell<(usize, u64, u8)>; crate::vm::ops::IDENTITY_EQ_SLOTS],
@@ -317,6 +319,7 @@ impl Vm {
             reraising: false,
             pool: Vec::new(),
             lookup_cache: Default::default(),
+            site_cache: Default::default(),
             identity_eq_cache: std::array::from_fn(|_| std::cell::Cell::new((0, 0, 0))),
             ret_slot: Value::Null,
             empty_tuple,
