@@ -190,7 +190,7 @@ impl Vm {
                 receiver: Value::Obj(cls.clone()),
             })),
             _ => match &attr {
-                Value::Native(_) => Ok(Value::obj(Object::BoundMethod {
+                Value::Native(n) if n.binds() => Ok(Value::obj(Object::BoundMethod {
                     func: attr.clone(),
                     receiver: receiver.clone(),
                 })),
@@ -964,7 +964,7 @@ impl Vm {
                     if plain && dict_get_h(inst.table(), hash, name).is_none() {
                         if let Some(a) = self.lookup_class_attr_h(&cls, hash, name) {
                             if matches!(a.body(), Some(Object::Function(_)))
-                                || matches!(a, Value::Native(_))
+                                || matches!(a, Value::Native(n) if n.binds())
                             {
                                 return Ok((a, obj));
                             }

@@ -517,7 +517,7 @@ impl Vm {
                                             &kc.dict, hash, name,
                                         ) {
                                             if matches!(v.body(), Some(Object::Function(_)))
-                                                || matches!(v, Value::Native(_))
+                                                || matches!(v, Value::Native(n) if n.binds())
                                             {
                                                 method = v.clone();
                                                 found = true;
