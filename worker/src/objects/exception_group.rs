@@ -1,6 +1,8 @@
 //! `BaseExceptionGroup` and `ExceptionGroup`: the constructor's checks and class choice,
-//! `message` and `exceptions`, `str()`, and the methods `derive`, `subgroup` and `split`
-//! (installed in `BaseExceptionGroup`'s namespace, so only groups have them).
+//! `message` and `exceptions`, `str()`, the methods `derive`, `subgroup` and `split`
+//! (installed in `BaseExceptionGroup`'s namespace, so only groups have them), and the two
+//! steps of `except*`: matching a clause ([`eg_match`]) and what the statement re-raises
+//! ([`prep_reraise_star`]).
 
 use crate::value::dict_table::dict_set_str;
 use crate::value::heap::ObjRef;
@@ -156,6 +158,8 @@ fn derive(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 enum Matcher {
     Types(Value),
     Predicate(Value),
+    /// Leaves (not groups) that are one of these objects.
+    Leaves(Vec<ObjRef>),
 }
 
 fn matcher(vm: &mut Vm, condition: &Value) -> PyResult<Matcher> {
@@ -186,6 +190,10 @@ fn matches(vm: &mut Vm, m: &Matcher, exc: &Value) -> PyResult<bool> {
             let r = vm.call(f, std::slice::from_ref(exc), &[])?;
             vm.truthy(&r)
         }
+        Matcher::Leaves(keep) => Ok(!is_instance_of(vm, exc, ExcKind::BaseExceptionGroup)
+            && exc
+                .as_obj()
+                .is_some_and(|o| keep.iter().any(|k| k.ptr_eq(o)))),
     }
 }
 
@@ -275,4 +283,156 @@ fn split(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         mt.unwrap_or(Value::None),
         rs.unwrap_or(Value::None),
     ]))
+}
+
+/// `except* T` on exception `exc`: `(rest, match)`. A plain exception of type `T` is wrapped
+/// in a new group (with its traceback); a group is split; `match` is None when nothing
+/// matched. CPython's checks on `T` come first.
+pub(crate) fn eg_match(vm: &mut Vm, exc: &Value, t: &Value) -> PyResult<(Value, Value)> {
+    let base = vm.exc_class(ExcKind::BaseException);
+    let group = vm.exc_class(ExcKind::BaseExceptionGroup);
+    let classes: Vec<Value> = match t.body() {
+        Some(Object::Tuple(items)) => items.to_vec(),
+        _ => vec![t.clone()],
+    };
+    for c in &classes {
+        match (c.body(), c.as_obj()) {
+            (Some(Object::Class(_)), Some(o)) if Vm::is_subclass(o, &base) => {
+                if Vm::is_subclass(o, &group) {
+                    return Err(vm.type_error(
+                        "catching ExceptionGroup with except* is not allowed. Use except instead.",
+                    ));
+                }
+            }
+            _ => {
+                return Err(vm.type_error(
+                    "catching classes that do not inherit from BaseException is not allowed",
+                ))
+            }
+        }
+    }
+    if matches!(exc, Value::None) {
+        return Ok((Value::None, Value::None));
+    }
+    if vm.exc_match(exc, t)? {
+        if is_instance_of(vm, exc, ExcKind::BaseExceptionGroup) {
+            return Ok((Value::None, exc.clone()));
+        }
+        let cls = Value::Obj(vm.exc_class(ExcKind::BaseExceptionGroup));
+        let wrapped = vm.call(
+            &cls,
+            &[Vm::str_val(""), Vm::new_tuple(vec![exc.clone()])],
+            &[],
+        )?;
+        if let (Value::Obj(src), Value::Obj(dst)) = (exc, &wrapped) {
+            if let (Object::Instance(s), Object::Instance(d)) = (src.get(), dst.get_mut()) {
+                if let (Some(se), Some(de)) = (s.exc.as_ref(), d.exc.as_mut()) {
+                    de.traceback = se.traceback.clone();
+                    de.keep = se.keep.clone();
+                }
+            }
+        }
+        return Ok((Value::None, wrapped));
+    }
+    if is_instance_of(vm, exc, ExcKind::BaseExceptionGroup) {
+        let m = matcher(vm, t)?;
+        let (mt, rs) = split_rec(vm, exc, &m, true, 0)?;
+        return Ok((rs.unwrap_or(Value::None), mt.unwrap_or(Value::None)));
+    }
+    Ok((exc.clone(), Value::None))
+}
+
+/// Whether `e` is `orig` or a part split from it: the same notes, traceback, cause and
+/// context (CPython compares the objects; traceback entries stand for its traceback).
+fn same_metadata(vm: &mut Vm, e: &Value, orig: &Value) -> PyResult<bool> {
+    let exc_fields = |v: &Value| match v.body() {
+        Some(Object::Instance(i)) => i
+            .exc
+            .as_ref()
+            .map(|x| (x.traceback.clone(), x.cause.clone(), x.context.clone())),
+        _ => None,
+    };
+    let (Some(a), Some(b)) = (exc_fields(e), exc_fields(orig)) else {
+        return Ok(false);
+    };
+    if a.0 != b.0 || !a.1.is(&b.1) || !a.2.is(&b.2) {
+        return Ok(false);
+    }
+    let na = vm.getattr_opt(e, "__notes__")?;
+    let nb = vm.getattr_opt(orig, "__notes__")?;
+    Ok(match (na, nb) {
+        (None, None) => true,
+        (Some(x), Some(y)) => x.is(&y),
+        _ => false,
+    })
+}
+
+/// The leaves (non-group exceptions) of `e`, recursively.
+fn leaves(vm: &Vm, e: &Value, out: &mut Vec<ObjRef>, depth: usize) {
+    if depth > 200 {
+        return;
+    }
+    if is_instance_of(vm, e, ExcKind::BaseExceptionGroup) {
+        if let Some(Object::Tuple(t)) = field(e, "exceptions").as_ref().and_then(|v| v.body()) {
+            for x in t.iter() {
+                leaves(vm, x, out, depth + 1);
+            }
+        }
+    } else if let Value::Obj(o) = e {
+        out.push(o.clone());
+    }
+}
+
+/// What an `except*` statement re-raises: None when every part was handled; the exceptions
+/// its clauses raised, with what is left of `orig` (the unhandled rest and the parts
+/// re-raised with `raise`, in `orig`'s shape), as one exception or a new group.
+pub(crate) fn prep_reraise_star(vm: &mut Vm, orig: &Value, list: &Value) -> PyResult<Value> {
+    let excs = match list.body() {
+        Some(Object::List(l)) => l.clone(),
+        _ => Vec::new(),
+    };
+    if excs.is_empty() {
+        return Ok(Value::None);
+    }
+    if !is_instance_of(vm, orig, ExcKind::BaseExceptionGroup) {
+        // A plain exception was wrapped: at most one clause ran.
+        return Ok(excs[0].clone());
+    }
+    let (mut raised, mut reraised) = (Vec::new(), Vec::new());
+    for e in excs {
+        if matches!(e, Value::None) {
+            continue;
+        }
+        if same_metadata(vm, &e, orig)? {
+            reraised.push(e);
+        } else {
+            raised.push(e);
+        }
+    }
+    let mut keep = Vec::new();
+    for e in &reraised {
+        leaves(vm, e, &mut keep, 0);
+    }
+    let reraised_eg = if keep.is_empty() {
+        None
+    } else {
+        split_rec(vm, orig, &Matcher::Leaves(keep), false, 0)?.0
+    };
+    if raised.is_empty() {
+        return Ok(reraised_eg.unwrap_or(Value::None));
+    }
+    raised.extend(reraised_eg);
+    if raised.len() == 1 {
+        return Ok(raised.pop().unwrap_or(Value::None));
+    }
+    let cls = Value::Obj(vm.exc_class(ExcKind::ExceptionGroup));
+    let cls = if raised
+        .iter()
+        .all(|e| is_instance_of(vm, e, ExcKind::Exception))
+    {
+        cls
+    } else {
+        Value::Obj(vm.exc_class(ExcKind::BaseExceptionGroup))
+    };
+    vm.call(&cls, &[Vm::str_val(""), Vm::new_list(raised)], &[])
 }

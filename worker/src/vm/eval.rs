@@ -1265,6 +1265,28 @@ impl Vm {
                     let m = self.exc_match(&e, &t)?;
                     f.push(Value::Bool(m));
                 }
+                Opcode::CHECK_EG_MATCH => {
+                    let t = f.pop();
+                    let e = f.pop();
+                    let (rest, matched) = crate::objects::exception_group::eg_match(self, &e, &t)?;
+                    if !matches!(matched, Value::None) {
+                        // The clause handles its part: `raise` and `sys.exc_info()` see it.
+                        if let Some(top) = f.exc_stack.last_mut() {
+                            *top = matched.clone();
+                        }
+                        if let Some(top) = self.handled.last_mut() {
+                            *top = matched.clone();
+                        }
+                    }
+                    f.push(rest);
+                    f.push(matched);
+                }
+                Opcode::PREP_RERAISE_STAR => {
+                    let list = f.pop();
+                    let orig = f.pop();
+                    let r = crate::objects::exception_group::prep_reraise_star(self, &orig, &list)?;
+                    f.push(r);
+                }
                 Opcode::RERAISE => {
                     let e = f.pop();
                     self.reraising = true;
