@@ -497,6 +497,12 @@ impl Vm {
                             _ => a,
                         });
                     }
+                    // A subclass of a built-in type finds the type's methods too
+                    // (`OrderedDict.fromkeys`, `class D(dict)` then `D.fromkeys`).
+                    let kind = match kind {
+                        TypeKind::User => self.builtin_base_kind(o).unwrap_or(kind),
+                        k => k,
+                    };
                     let class_method = match (kind, name) {
                         (TypeKind::Dict, "fromkeys") => Some(&crate::objects::dict::FROMKEYS),
                         (TypeKind::Bytes, "fromhex" | "maketrans") => {
