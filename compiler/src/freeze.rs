@@ -500,6 +500,11 @@ const IMPLIED: &[(&str, &[&str])] = &[(
         "encodings.utf_32_be",
         "encodings.unicode_escape",
         "encodings.raw_unicode_escape",
+        // The bytes-to-bytes and text transforms `codecs.encode`/`decode` are used for.
+        "encodings.hex_codec",
+        "encodings.base64_codec",
+        "encodings.zlib_codec",
+        "encodings.rot_13",
     ],
 )];
 

@@ -593,9 +593,14 @@ pub(super) fn codec_arg<'a>(
         None => Ok(None),
         Some(v) => match v.as_str() {
             Some(s) => Ok(Some(s)),
+            // CPython's argument clinic names None itself, other values by their type.
             None => Err(vm.type_error(format!(
                 "{method}() argument '{name}' must be str, not {}",
-                vm.type_name(v)
+                if matches!(v, Value::None) {
+                    "None".to_string()
+                } else {
+                    vm.type_name(v).to_string()
+                }
             ))),
         },
     }

@@ -576,8 +576,53 @@ fn transcode(vm: &mut Vm, a: &Args, decoding: bool) -> PyResult<Value> {
         Err(e) => return Err(e),
     };
     let f = vm.getitem(&info, &Value::Int(decoding as i64))?;
-    let r = vm.call(&f, &[obj, Vm::str_val(errors)], &[])?;
+    let r = match vm.call(&f, &[obj, Vm::str_val(errors)], &[]) {
+        Ok(r) => r,
+        Err(e) => return Err(wrap_codec_error(vm, e, fname, &encoding)),
+    };
     codec_result(vm, &r, if decoding { "decoder" } else { "encoder" })
+}
+
+/// CPython's `wrap_codec_error`: an exception of a plain built-in type (no attributes of its
+/// own) from the codec comes back as the same type saying which codec failed, caused by the
+/// original.
+fn wrap_codec_error(vm: &mut Vm, e: ObjRef, fname: &str, encoding: &str) -> ObjRef {
+    let cls = vm.type_of(&Value::Obj(e.clone()));
+    let builtin = matches!(cls.get(), Object::Class(c) if c.builtin);
+    let special = [
+        ExcKind::UnicodeError,
+        ExcKind::OSError,
+        ExcKind::SyntaxError,
+        ExcKind::ImportError,
+        ExcKind::StopIteration,
+        ExcKind::SystemExit,
+        ExcKind::BaseExceptionGroup,
+    ]
+    .into_iter()
+    .any(|k| vm.exc_matches(&e, k));
+    let plain = match e.get() {
+        Object::Instance(i) => {
+            i.own.is_empty() && i.exc.as_ref().is_some_and(|x| x.args.len() <= 1)
+        }
+        _ => false,
+    };
+    if !builtin || special || !plain {
+        return e;
+    }
+    let text = vm.str_of(&Value::Obj(e.clone())).unwrap_or_default();
+    let msg = format!(
+        "{}ing with '{encoding}' codec failed ({}: {text})",
+        fname.trim_end_matches('e'),
+        Vm::class_name(&cls)
+    );
+    let wrapped = vm.make_exc(&cls, vec![Vm::str_val(msg)]);
+    if let Object::Instance(i) = wrapped.get_mut() {
+        if let Some(x) = i.exc.as_mut() {
+            x.cause = Value::Obj(e);
+            x.suppress_context = true;
+        }
+    }
+    wrapped
 }
 
 fn builtin_transcode(
