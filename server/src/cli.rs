@@ -18,7 +18,8 @@ pub struct Cli {
 }
 
 /// The memory layout of code objects and constants.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum LayoutArg {
     /// Code and constants read in place from the read-only image, never refcounted.
     Permanent,
@@ -36,7 +37,8 @@ impl From<LayoutArg> for permafrost_worker::Layout {
 }
 
 /// How `serve` writes its log lines.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum LogFormat {
     /// Human-readable lines.
     Text,
@@ -109,98 +111,7 @@ pub enum Command {
         memory_limit: u64,
     },
     /// Serve jobs from a pool of forked workers over a Unix socket.
-    Serve {
-        /// The image file.
-        image: PathBuf,
-        /// Path of the Unix socket to listen on.
-        #[arg(long)]
-        socket: PathBuf,
-        /// Serve Prometheus metrics over HTTP at `GET /metrics` on ADDR:PORT (a bare PORT
-        /// binds the loopback address; off when not given).
-        #[arg(long = "metrics-listen", value_name = "ADDR:PORT")]
-        metrics_listen: Option<String>,
-        /// Log lines as text or as one JSON object each.
-        #[arg(long = "log-format", value_enum, default_value_t = LogFormat::Text)]
-        log_format: LogFormat,
-        /// Number of forked workers in the pool.
-        #[arg(long, default_value_t = 4)]
-        workers: usize,
-        /// Memory layout of code objects and constants in the workers.
-        #[arg(long, value_enum, default_value_t = LayoutArg::Permanent)]
-        layout: LayoutArg,
-        /// Kill a job's worker after this many seconds.
-        #[arg(long = "job-timeout", default_value_t = 30.0)]
-        job_timeout: f64,
-        /// Recycle a worker after this many jobs (1: a fresh fork per job; 0: never).
-        #[arg(long = "max-jobs-per-worker", default_value_t = 0)]
-        max_jobs_per_worker: u64,
-        /// Refuse jobs with a `busy` error beyond this many queued.
-        #[arg(long = "queue-limit", default_value_t = 1024)]
-        queue_limit: usize,
-        /// Refuse `exec`, `eval` and `compile` in jobs (for servers that run untrusted
-        /// jobs); the image's own modules may still use them while preloading.
-        #[arg(long = "no-dynamic-code")]
-        no_dynamic_code: bool,
-        /// Replace a worker after a job that leaves its RSS above this many MiB (0: never).
-        #[arg(long = "max-worker-rss", default_value_t = 0)]
-        max_worker_rss: u64,
-        /// Heap budget of each worker in MiB: past it a job gets `MemoryError`, and a worker
-        /// whose heap stays above it after a job is replaced (0: none).
-        #[arg(long = "worker-memory", default_value_t = 0)]
-        worker_memory: u64,
-        /// Largest reply a job may produce, in bytes; a larger one is answered with a
-        /// `ReplyTooLarge` error naming its size.
-        #[arg(long = "max-reply-bytes", default_value_t = 32 << 20)]
-        max_reply_bytes: usize,
-        /// Most client connections open at once; one more gets a `Busy` error line and is
-        /// closed.
-        #[arg(long = "max-connections", default_value_t = 1024)]
-        max_connections: usize,
-        /// Close a connection that is idle (nothing in flight), leaves a request line
-        /// unfinished, or does not read its replies, for this many seconds.
-        #[arg(long = "client-timeout", default_value_t = 60.0)]
-        client_timeout: f64,
-        /// Also let this uid submit jobs (repeatable; root and the server's own uid always
-        /// may).
-        #[arg(long = "allow-uid", value_name = "UID")]
-        allow_uid: Vec<u32>,
-        /// Also let peers whose primary group is this gid submit jobs (repeatable).
-        #[arg(long = "allow-gid", value_name = "GID")]
-        allow_gid: Vec<u32>,
-        /// Permission bits of the socket file, in octal (default 600).
-        #[arg(long = "socket-mode", value_name = "OCTAL")]
-        socket_mode: Option<String>,
-        /// Group of the socket file (a name or a gid).
-        #[arg(long = "socket-group", value_name = "GROUP")]
-        socket_group: Option<String>,
-        /// Run workers without the sandbox (seccomp, rlimits, no_new_privs, empty environment,
-        /// closed descriptors), for debugging.
-        #[arg(long = "no-sandbox")]
-        no_sandbox: bool,
-        /// Run workers as this user (and its groups); needs a server started as root.
-        #[arg(long, value_name = "NAME")]
-        user: Option<String>,
-        /// Keep this environment variable for the zygote and workers (repeatable; the sandbox
-        /// drops all others).
-        #[arg(long = "pass-env", value_name = "NAME")]
-        pass_env: Vec<String>,
-        /// RLIMIT_CPU of each worker in seconds (0: none); under --isolate, per job.
-        #[arg(long = "worker-cpu-seconds", default_value_t = 0)]
-        worker_cpu_seconds: u64,
-        /// Run every job in a fresh worker forked from the zygote: nothing a job does
-        /// persists into the next one.
-        #[arg(long, conflicts_with = "max_jobs_per_worker")]
-        isolate: bool,
-        /// With --isolate: workers kept forked and idle beyond --workers, so that a job never
-        /// waits for a fork.
-        #[arg(long = "spare-workers", default_value_t = 2)]
-        spare_workers: usize,
-        /// The host-wide image store the image is placed in and mapped from (default:
-        /// $PERMAFROST_IMAGE_STORE, else /var/lib/permafrost/images for root,
-        /// ~/.cache/permafrost/images for other users).
-        #[arg(long = "image-store", value_name = "DIR")]
-        image_store: Option<PathBuf>,
-    },
+    Serve(ServeArgs),
     /// A zygote process (started by `serve`, never by hand).
     #[command(hide = true)]
     Zygote {
@@ -312,6 +223,107 @@ pub enum Command {
         /// Positional arguments of every call, each a JSON value.
         args: Vec<String>,
     },
+}
+
+/// The flags of `serve`. A config file (`--config`) has one key per field, named as the flag
+/// (`crate::config`); a flag given on the command line wins over the file.
+#[derive(clap::Args, Debug, Clone)]
+pub struct ServeArgs {
+    /// The image file (or `image` in the config file).
+    pub image: Option<PathBuf>,
+    /// Read settings from this TOML file: each key is a flag's name without `--`; flags
+    /// given on the command line override it.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Path of the Unix socket to listen on (not needed when systemd passes the listening
+    /// socket: socket activation).
+    #[arg(long)]
+    pub socket: Option<PathBuf>,
+    /// Serve Prometheus metrics over HTTP at `GET /metrics` on ADDR:PORT (a bare PORT
+    /// binds the loopback address; off when not given).
+    #[arg(long = "metrics-listen", value_name = "ADDR:PORT")]
+    pub metrics_listen: Option<String>,
+    /// Log lines as text or as one JSON object each.
+    #[arg(long = "log-format", value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
+    /// Number of forked workers in the pool.
+    #[arg(long, default_value_t = 4)]
+    pub workers: usize,
+    /// Memory layout of code objects and constants in the workers.
+    #[arg(long, value_enum, default_value_t = LayoutArg::Permanent)]
+    pub layout: LayoutArg,
+    /// Kill a job's worker after this many seconds.
+    #[arg(long = "job-timeout", default_value_t = 30.0)]
+    pub job_timeout: f64,
+    /// Recycle a worker after this many jobs (1: a fresh fork per job; 0: never).
+    #[arg(long = "max-jobs-per-worker", default_value_t = 0)]
+    pub max_jobs_per_worker: u64,
+    /// Refuse jobs with a `busy` error beyond this many queued.
+    #[arg(long = "queue-limit", default_value_t = 1024)]
+    pub queue_limit: usize,
+    /// Refuse `exec`, `eval` and `compile` in jobs (for servers that run untrusted
+    /// jobs); the image's own modules may still use them while preloading.
+    #[arg(long = "no-dynamic-code")]
+    pub no_dynamic_code: bool,
+    /// Replace a worker after a job that leaves its RSS above this many MiB (0: never).
+    #[arg(long = "max-worker-rss", default_value_t = 0)]
+    pub max_worker_rss: u64,
+    /// Heap budget of each worker in MiB: past it a job gets `MemoryError`, and a worker
+    /// whose heap stays above it after a job is replaced (0: none).
+    #[arg(long = "worker-memory", default_value_t = 0)]
+    pub worker_memory: u64,
+    /// Largest reply a job may produce, in bytes; a larger one is answered with a
+    /// `ReplyTooLarge` error naming its size.
+    #[arg(long = "max-reply-bytes", default_value_t = 32 << 20)]
+    pub max_reply_bytes: usize,
+    /// Most client connections open at once; one more gets a `Busy` error line and is
+    /// closed.
+    #[arg(long = "max-connections", default_value_t = 1024)]
+    pub max_connections: usize,
+    /// Close a connection that is idle (nothing in flight), leaves a request line
+    /// unfinished, or does not read its replies, for this many seconds.
+    #[arg(long = "client-timeout", default_value_t = 60.0)]
+    pub client_timeout: f64,
+    /// Also let this uid submit jobs (repeatable; root and the server's own uid always
+    /// may).
+    #[arg(long = "allow-uid", value_name = "UID")]
+    pub allow_uid: Vec<u32>,
+    /// Also let peers whose primary group is this gid submit jobs (repeatable).
+    #[arg(long = "allow-gid", value_name = "GID")]
+    pub allow_gid: Vec<u32>,
+    /// Permission bits of the socket file, in octal (default 600).
+    #[arg(long = "socket-mode", value_name = "OCTAL")]
+    pub socket_mode: Option<String>,
+    /// Group of the socket file (a name or a gid).
+    #[arg(long = "socket-group", value_name = "GROUP")]
+    pub socket_group: Option<String>,
+    /// Run workers without the sandbox (seccomp, rlimits, no_new_privs, empty environment,
+    /// closed descriptors), for debugging.
+    #[arg(long = "no-sandbox")]
+    pub no_sandbox: bool,
+    /// Run workers as this user (and its groups); needs a server started as root.
+    #[arg(long, value_name = "NAME")]
+    pub user: Option<String>,
+    /// Keep this environment variable for the zygote and workers (repeatable; the sandbox
+    /// drops all others).
+    #[arg(long = "pass-env", value_name = "NAME")]
+    pub pass_env: Vec<String>,
+    /// RLIMIT_CPU of each worker in seconds (0: none); under --isolate, per job.
+    #[arg(long = "worker-cpu-seconds", default_value_t = 0)]
+    pub worker_cpu_seconds: u64,
+    /// Run every job in a fresh worker forked from the zygote: nothing a job does
+    /// persists into the next one.
+    #[arg(long, conflicts_with = "max_jobs_per_worker")]
+    pub isolate: bool,
+    /// With --isolate: workers kept forked and idle beyond --workers, so that a job never
+    /// waits for a fork.
+    #[arg(long = "spare-workers", default_value_t = 2)]
+    pub spare_workers: usize,
+    /// The host-wide image store the image is placed in and mapped from (default:
+    /// $PERMAFROST_IMAGE_STORE, else /var/lib/permafrost/images for root,
+    /// ~/.cache/permafrost/images for other users).
+    #[arg(long = "image-store", value_name = "DIR")]
+    pub image_store: Option<PathBuf>,
 }
 
 /// `permafrost store` subcommands.

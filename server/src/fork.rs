@@ -17,13 +17,14 @@ pub(crate) enum Forked {
     Parent(Pid),
 }
 
-/// Forks the calling process. Call only from a single-threaded process (the supervisor before
-/// it starts any thread or runtime, or the zygote), so the child's memory holds no lock owned
-/// by a thread that does not exist in it.
+/// Forks the calling process. Call only where no other thread can hold a lock (the
+/// self-test, single-threaded; the zygote, from its interpreter thread while its main thread
+/// waits in `join` and does nothing else), so the child's memory holds no lock owned by a
+/// thread that does not exist in it.
 pub(crate) fn fork() -> io::Result<Forked> {
-    // SAFETY: callers are single-threaded (documented contract above, upheld by `serve`,
-    // which forks the zygote before creating the tokio runtime, and by the zygote, which never
-    // starts a thread), so the child can keep running arbitrary code.
+    // SAFETY: per the contract above, no other thread of the caller runs code that could hold
+    // a lock (the zygote's main thread is blocked in `pthread_join`, which holds none), so the
+    // child can keep running arbitrary code.
     match unsafe { nix::unistd::fork() } {
         Ok(nix::unistd::ForkResult::Child) => Ok(Forked::Child),
         Ok(nix::unistd::ForkResult::Parent { child }) => Ok(Forked::Parent(child)),

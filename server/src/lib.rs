@@ -11,6 +11,8 @@
 //! | module | concern |
 //! | --- | --- |
 //! | [`cli`] | subcommands and flags |
+//! | [`config`] | `serve --config FILE`: the TOML file merged under the flags, and the checks of the merged settings |
+//! | [`systemd`] | socket activation (`LISTEN_FDS`) and `sd_notify` (`READY=1`, `RELOADING=1`, `STOPPING=1`, `STATUS=`, watchdog) |
 //! | [`supervisor`] | `serve`: socket, per-connection queues, fair dispatch, timeouts, client limits, replacement, zygote restart and reload, shutdown (tokio) |
 //! | `connection` | client connections: accept, limits, timeouts, backpressure, reply writing |
 //! | [`zygote`] | the preloaded zygote (the exec'd `zygote` subcommand), its control protocol, the worker loop and its frames |
@@ -28,6 +30,7 @@
 pub mod alloc;
 pub mod cli;
 pub mod client;
+pub mod config;
 mod connection;
 pub mod demo;
 pub mod fork;
@@ -38,6 +41,7 @@ mod queue;
 pub mod sandbox;
 pub mod store;
 pub mod supervisor;
+pub mod systemd;
 pub mod zygote;
 
 /// Sends log output (`tracing`) to stderr at the level named by `PERMAFROST_LOG` (`error`,

@@ -1,12 +1,11 @@
 //! `permafrost`: parses the command line and dispatches. `serve` binds its socket with a
 //! process-wide umask change, so nothing here may start a thread before it does.
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use permafrost_image::MappedImage;
 use permafrost_server::cli::{Cli, Command, StoreCommand};
 use std::io::Write;
 use std::process::ExitCode;
-use std::time::Duration;
 
 /// The system allocator, until a forked worker switches to fresh pages of its own
 /// (`permafrost_server::alloc`).
@@ -14,7 +13,8 @@ use std::time::Duration;
 static ALLOCATOR: permafrost_server::alloc::PoolAllocator = permafrost_server::alloc::PoolAllocator;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let matches = Cli::command().get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     match cli.command {
         Command::Freeze {
             files,
@@ -131,118 +131,40 @@ fn main() -> ExitCode {
                 },
             }
         }
-        Command::Serve {
-            image,
-            socket,
-            metrics_listen,
-            log_format,
-            workers,
-            layout,
-            job_timeout,
-            max_jobs_per_worker,
-            queue_limit,
-            no_dynamic_code,
-            max_worker_rss,
-            worker_memory,
-            max_reply_bytes,
-            max_connections,
-            client_timeout,
-            allow_uid,
-            allow_gid,
-            socket_mode,
-            socket_group,
-            no_sandbox,
-            user,
-            pass_env,
-            worker_cpu_seconds,
-            isolate,
-            spare_workers,
-            image_store,
-        } => {
-            permafrost_server::zygote::set_max_worker_rss_mb(max_worker_rss);
+        Command::Serve(args) => {
+            // Before anything else (one thread): the variables leave the environment here.
+            let activated = match permafrost_server::systemd::take_listener() {
+                Ok(activated) => activated,
+                Err(message) => return fail(&message),
+            };
+            let notify = permafrost_server::systemd::Notifier::from_env();
+            let serve_matches = matches.subcommand_matches("serve");
+            let merged = match serve_matches {
+                Some(serve_matches) => permafrost_server::config::merge(args, serve_matches),
+                None => Ok((args, Default::default())),
+            };
+            let (args, origins) = match merged {
+                Ok(merged) => merged,
+                Err(message) => return usage(&message),
+            };
+            let activated_path = activated.as_ref().map(|(_, path)| {
+                path.clone()
+                    .unwrap_or_else(|| std::path::PathBuf::from("(socket from systemd)"))
+            });
+            let settings = match permafrost_server::config::settings(args, &origins, activated_path)
+            {
+                Ok(settings) => settings,
+                Err(message) => return usage(&message),
+            };
+            permafrost_server::zygote::set_max_worker_rss_mb(settings.max_worker_rss);
             // Passed on to the zygote, which passes it to its workers by fork.
-            permafrost_worker::budget::set_limit(mib(worker_memory));
-            let socket_mode = match socket_mode
-                .as_deref()
-                .map(permafrost_server::sandbox::parse_mode)
-                .transpose()
-            {
-                Ok(mode) => mode,
-                Err(message) => return usage(&message),
-            };
-            let socket_group = match socket_group
-                .as_deref()
-                .map(permafrost_server::sandbox::resolve_group)
-                .transpose()
-            {
-                Ok(group) => group,
-                Err(message) => return usage(&message),
-            };
-            if let Some(name) = &user {
-                if no_sandbox {
-                    return usage("--user is part of the sandbox: it cannot go with --no-sandbox");
-                }
-                if let Err(message) = permafrost_server::sandbox::check_user(name) {
-                    return usage(&message);
-                }
-            }
-            let image_store = match permafrost_server::store::resolve_dir(image_store) {
-                Ok(dir) => dir,
-                Err(message) => return usage(&message),
-            };
-            if workers == 0 {
-                return usage("--workers must be at least 1");
-            }
-            if !(job_timeout.is_finite() && job_timeout > 0.0 && job_timeout < 1e9) {
-                return usage("--job-timeout must be a positive number of seconds");
-            }
-            if !(client_timeout.is_finite() && client_timeout > 0.0 && client_timeout < 1e9) {
-                return usage("--client-timeout must be a positive number of seconds");
-            }
-            if max_connections == 0 {
-                return usage("--max-connections must be at least 1");
-            }
-            if !(1024..=u32::MAX as usize / 2).contains(&max_reply_bytes) {
-                return usage("--max-reply-bytes must be between 1024 and 2147483647");
-            }
-            let metrics_listen = match metrics_listen
-                .as_deref()
-                .map(permafrost_server::metrics::parse_listen)
-                .transpose()
-            {
-                Ok(addr) => addr,
-                Err(message) => return usage(&message),
-            };
-            permafrost_server::init_logging_as(
-                tracing::Level::INFO,
-                log_format == permafrost_server::cli::LogFormat::Json,
-            );
-            permafrost_server::supervisor::serve(permafrost_server::supervisor::ServeOptions {
-                image,
-                socket,
-                metrics_listen,
-                workers,
-                layout: layout.into(),
-                job_timeout: Duration::from_secs_f64(job_timeout),
-                max_jobs_per_worker,
-                queue_limit,
-                dynamic_code: !no_dynamic_code,
-                max_reply_bytes,
-                max_connections,
-                client_timeout: Duration::from_secs_f64(client_timeout),
-                access: permafrost_server::sandbox::Access::new(allow_uid, allow_gid),
-                socket_mode,
-                socket_group,
-                sandbox: permafrost_server::sandbox::SandboxOptions {
-                    enabled: !no_sandbox,
-                    user,
-                    cpu_seconds: worker_cpu_seconds,
-                },
-                pass_env,
-                isolate,
-                spare_workers,
-                image_store,
-            })
+            permafrost_worker::budget::set_limit(mib(settings.worker_memory));
+            permafrost_server::init_logging_as(tracing::Level::INFO, settings.log_json);
+            permafrost_server::supervisor::serve_with(
+                settings.options,
+                activated.map(|(listener, _)| listener),
+                notify,
+            )
         }
         Command::Zygote {
             image,

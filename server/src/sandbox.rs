@@ -2,11 +2,15 @@
 //!
 //! - [`Access`]: the socket's peer-credential (`SO_PEERCRED`) check, and [`secure_socket`] for
 //!   `--socket-mode`/`--socket-group`.
-//! - The worker sandbox (`docs/security.md`), applied in every worker after fork and before its
-//!   first job, in two steps: [`enter_worker`] while the worker is still single-threaded
-//!   (descriptors, then the `--user` identity) and [`lock_down`] on its interpreter thread
-//!   (rlimits, `PR_SET_NO_NEW_PRIVS`, then a seccomp-bpf allowlist synchronised to every
-//!   thread). The zygote is never sandboxed: it must fork.
+//! - The worker sandbox (`docs/security.md`). The zygote installs the wide part once
+//!   ([`lock_down_zygote`]: `PR_SET_NO_NEW_PRIVS` and a seccomp-bpf allowlist of what jobs need
+//!   plus what the zygote and a freshly forked worker still do), which every worker inherits;
+//!   each worker then, after fork and before its first job, applies [`enter_worker`]
+//!   (descriptors, then the `--user` identity) and [`lock_down`] (rlimits, then a short filter
+//!   refusing what only the zygote needed). The two filters together allow exactly what one
+//!   allowlist would, but a worker's own install is cheap: the kernel checks a new filter
+//!   against every system call number (its action cache) while holding a lock, which for the
+//!   whole allowlist cost about a third of a worker's start.
 //! - [`selftest`]: the hidden `sandbox-selftest` subcommand, which applies the same sandbox to
 //!   itself and tries what a job must not be able to do.
 
@@ -194,8 +198,18 @@ pub(crate) fn enter_worker(
 /// Most descriptors a sandboxed worker may have open (numbers below this).
 const MAX_WORKER_FDS: u64 = 16;
 
-/// Step two, on the worker's interpreter thread before its first job: rlimits, no new
-/// privileges, and the seccomp allowlist on every thread of the process.
+/// The zygote's part, once after preloading (it and every worker it forks from then on):
+/// `PR_SET_NO_NEW_PRIVS`, then the `clone3` filter and the zygote's allowlist, on every thread.
+pub(crate) fn lock_down_zygote(filters: &Filters) -> Result<(), String> {
+    nix::sys::prctl::set_no_new_privs().map_err(|e| format!("PR_SET_NO_NEW_PRIVS: {e}"))?;
+    // The clone3 one first: installing a filter needs prctl and seccomp, which the zygote's
+    // allows but a stricter one might not.
+    seccompiler::apply_filter_all_threads(&filters.clone3).map_err(|e| format!("seccomp: {e}"))?;
+    seccompiler::apply_filter_all_threads(&filters.zygote).map_err(|e| format!("seccomp: {e}"))
+}
+
+/// The worker's part, in a worker forked from a zygote that ran [`lock_down_zygote`], before
+/// its first job: rlimits, then the worker filter on top of the inherited ones.
 ///
 /// `threads`: whether the worker may still start threads (the compiler behind `exec`, `eval`
 /// and `compile` runs on one). RLIMIT_NPROC counts threads too, so a worker that dropped to
@@ -232,19 +246,17 @@ pub(crate) fn lock_down(filters: &Filters, cpu_seconds: u64, threads: bool) -> R
             "RLIMIT_CPU",
         )?;
     }
-    nix::sys::prctl::set_no_new_privs().map_err(|e| format!("PR_SET_NO_NEW_PRIVS: {e}"))?;
-    let (mut program, clone3) = (filters.main.clone(), &filters.clone3);
     // The filter was compiled in the zygote, before this process had its pid.
+    let mut program = filters.worker.clone();
     let own = nix::unistd::getpid().as_raw() as u32;
     for instruction in program.iter_mut() {
         if instruction.k == PID_PLACEHOLDER {
             instruction.k = own;
         }
     }
-    // The clone3 one first: installing a filter needs prctl and seccomp, which the main one
-    // refuses.
-    seccompiler::apply_filter_all_threads(clone3).map_err(|e| format!("seccomp: {e}"))?;
-    seccompiler::apply_filter_all_threads(&program).map_err(|e| format!("seccomp: {e}"))
+    // This thread only: the worker has no other (one started later, for the compiler,
+    // inherits it).
+    seccompiler::apply_filter(&program).map_err(|e| format!("seccomp: {e}"))
 }
 
 fn stderr_is_regular_file() -> bool {
@@ -314,19 +326,43 @@ const ALLOWED: &[libc::c_long] = &[
     libc::SYS_getrusage,
 ];
 
-/// The two compiled seccomp programs (see [`filter`]), compiled once in the zygote so that a
-/// fork pays only for installing them.
+/// What the zygote and a worker between fork and [`lock_down`] do beyond [`ALLOWED`]: the
+/// zygote's fork loop (a socket pair per worker, reaping, killing workers at shutdown) and the
+/// new worker's setup (`/proc/self/oom_score_adj` and `statm`, `/dev/null`, closing inherited
+/// descriptors, `--user`, the parent-death signal, installing its own filter). The zygote's
+/// filter allows them, together with `clone`, `tgkill` and `prctl` whatever their arguments;
+/// the worker filter refuses all of them again.
+const ZYGOTE_ONLY: &[libc::c_long] = &[
+    libc::SYS_socketpair,
+    libc::SYS_wait4,
+    libc::SYS_kill,
+    libc::SYS_openat,
+    #[cfg(target_arch = "x86_64")]
+    libc::SYS_dup2,
+    libc::SYS_dup3,
+    libc::SYS_close_range,
+    libc::SYS_newfstatat,
+    libc::SYS_setgroups,
+    libc::SYS_setgid,
+    libc::SYS_setuid,
+    libc::SYS_seccomp,
+];
+
+/// The compiled seccomp programs (see [`filters`]), compiled once in the zygote.
 #[derive(Clone, Debug)]
 pub(crate) struct Filters {
-    main: BpfProgram,
+    /// Makes `clone3` fail with `ENOSYS`.
     clone3: BpfProgram,
+    /// The zygote's allowlist.
+    zygote: BpfProgram,
+    /// What each worker adds, with [`PID_PLACEHOLDER`] for its pid.
+    worker: BpfProgram,
 }
 
 impl Filters {
-    /// Compiles both programs.
+    /// Compiles the programs.
     pub(crate) fn new() -> Result<Filters, String> {
-        let (main, clone3) = filter()?;
-        Ok(Filters { main, clone3 })
+        filters()
     }
 }
 
@@ -335,58 +371,86 @@ impl Filters {
 /// constant of the filter has this value.
 const PID_PLACEHOLDER: u32 = 0x7fff_fff1;
 
-/// The seccomp programs. The first allows [`ALLOWED`], `clone` of threads only (never of
-/// processes), `tgkill` of this process's own threads (`abort`), `prctl(PR_SET_NAME)` (thread
-/// names) and `clone3`; everything else fails with `EPERM`. The second makes `clone3` fail with
-/// `ENOSYS` (its flags are behind a pointer the filter cannot read), so that the C library
-/// starts threads with `clone`, whose flags the first one checks. Of two filters' answers the
-/// kernel takes the stricter: `ENOSYS` for `clone3`, the first's for everything else.
-pub(crate) fn filter() -> Result<(BpfProgram, BpfProgram), String> {
+/// The seccomp programs. Of several filters' answers the kernel takes the strictest, so a
+/// worker, which has all three, may make a system call only if each allows it:
+///
+/// - `clone3`: makes `clone3` fail with `ENOSYS` (its flags are behind a pointer no filter can
+///   read), so that the C library starts threads with `clone`, whose flags can be checked;
+/// - `zygote`: allows [`ALLOWED`], [`ZYGOTE_ONLY`], `clone`, `tgkill`, `prctl` and `clone3`;
+///   everything else fails with `EPERM`;
+/// - `worker`: refuses with `EPERM` [`ZYGOTE_ONLY`], `clone` without `CLONE_THREAD` (a process,
+///   never a thread), `tgkill` of another process than this one, and `prctl` other than
+///   `PR_SET_NAME` (thread names); allows everything else.
+///
+/// A worker can thus make [`ALLOWED`], `clone` of threads, `tgkill` of its own threads
+/// (`abort`) and `prctl(PR_SET_NAME)`, and nothing else. The worker filter is short, and
+/// installing it costs the kernel little: its action cache is built by running the new filter
+/// for each system call the earlier ones always allow.
+pub(crate) fn filters() -> Result<Filters, String> {
     let err = |e: seccompiler::BackendError| format!("seccomp filter: {e}");
-    let mut rules: BTreeMap<i64, Vec<SeccompRule>> =
-        ALLOWED.iter().map(|&call| (call, Vec::new())).collect();
+    let arch =
+        TargetArch::try_from(std::env::consts::ARCH).map_err(|e| format!("seccomp filter: {e}"))?;
+    let compile = |f: SeccompFilter| -> Result<BpfProgram, String> {
+        f.try_into().map_err(|e: seccompiler::BackendError| err(e))
+    };
+    let zygote_rules: BTreeMap<i64, Vec<SeccompRule>> = ALLOWED
+        .iter()
+        .chain(ZYGOTE_ONLY)
+        .chain(&[
+            libc::SYS_clone,
+            libc::SYS_clone3,
+            libc::SYS_tgkill,
+            libc::SYS_prctl,
+        ])
+        .map(|&call| (call, Vec::new()))
+        .collect();
+    let zygote = SeccompFilter::new(
+        zygote_rules,
+        SeccompAction::Errno(libc::EPERM as u32),
+        SeccompAction::Allow,
+        arch,
+    )
+    .map_err(err)?;
+    let mut worker_rules: BTreeMap<i64, Vec<SeccompRule>> =
+        ZYGOTE_ONLY.iter().map(|&call| (call, Vec::new())).collect();
     let thread_flag = libc::CLONE_THREAD as u64;
-    rules.insert(
+    worker_rules.insert(
         libc::SYS_clone,
         vec![SeccompRule::new(vec![SeccompCondition::new(
             0,
             SeccompCmpArgLen::Qword,
             SeccompCmpOp::MaskedEq(thread_flag),
-            thread_flag,
+            0,
         )
         .map_err(err)?])
         .map_err(err)?],
     );
-    let own = u64::from(PID_PLACEHOLDER);
-    rules.insert(
+    worker_rules.insert(
         libc::SYS_tgkill,
         vec![SeccompRule::new(vec![SeccompCondition::new(
             0,
             SeccompCmpArgLen::Dword,
-            SeccompCmpOp::Eq,
-            own,
+            SeccompCmpOp::Ne,
+            u64::from(PID_PLACEHOLDER),
         )
         .map_err(err)?])
         .map_err(err)?],
     );
-    rules.insert(
+    worker_rules.insert(
         libc::SYS_prctl,
         vec![SeccompRule::new(vec![SeccompCondition::new(
             0,
             SeccompCmpArgLen::Dword,
-            SeccompCmpOp::Eq,
+            SeccompCmpOp::Ne,
             libc::PR_SET_NAME as u64,
         )
         .map_err(err)?])
         .map_err(err)?],
     );
-    rules.insert(libc::SYS_clone3, Vec::new());
-    let arch =
-        TargetArch::try_from(std::env::consts::ARCH).map_err(|e| format!("seccomp filter: {e}"))?;
-    let main = SeccompFilter::new(
-        rules,
-        SeccompAction::Errno(libc::EPERM as u32),
+    let worker = SeccompFilter::new(
+        worker_rules,
         SeccompAction::Allow,
+        SeccompAction::Errno(libc::EPERM as u32),
         arch,
     )
     .map_err(err)?;
@@ -397,10 +461,11 @@ pub(crate) fn filter() -> Result<(BpfProgram, BpfProgram), String> {
         arch,
     )
     .map_err(err)?;
-    let compile = |f: SeccompFilter| -> Result<BpfProgram, String> {
-        f.try_into().map_err(|e: seccompiler::BackendError| err(e))
-    };
-    Ok((compile(main)?, compile(clone3)?))
+    Ok(Filters {
+        clone3: compile(clone3)?,
+        zygote: compile(zygote)?,
+        worker: compile(worker)?,
+    })
 }
 
 /// `permafrost sandbox-selftest`: forks a child that applies the worker sandbox to itself,
@@ -460,12 +525,10 @@ pub fn selftest(user: Option<&str>) -> ExitCode {
     }
 }
 
-/// The self-test's child: sandbox, then the forbidden calls. Returns the exit status.
+/// The self-test's child: sandbox, then the forbidden calls. Returns the exit status. The
+/// steps come in a worker's order: the zygote's filter, then descriptors and identity, then
+/// the worker's own part.
 fn sandboxed_attempts(identity: Option<&Identity>) -> i32 {
-    if let Err(message) = enter_worker(&[], true, identity) {
-        println!("sandbox: {message}");
-        return 1;
-    }
     let filters = match Filters::new() {
         Ok(filters) => filters,
         Err(message) => {
@@ -473,6 +536,14 @@ fn sandboxed_attempts(identity: Option<&Identity>) -> i32 {
             return 1;
         }
     };
+    if let Err(message) = lock_down_zygote(&filters) {
+        println!("sandbox: {message}");
+        return 1;
+    }
+    if let Err(message) = enter_worker(&[], true, identity) {
+        println!("sandbox: {message}");
+        return 1;
+    }
     if let Err(message) = lock_down(&filters, 0, false) {
         println!("sandbox: {message}");
         return 1;
@@ -581,9 +652,18 @@ mod tests {
 
     #[test]
     fn the_filter_compiles() {
-        let (main, clone3) = filter().unwrap();
-        assert!(!main.is_empty() && !clone3.is_empty());
+        let filters = filters().unwrap();
+        assert!(!filters.zygote.is_empty() && !filters.clone3.is_empty());
         // The pid placeholder appears once (the tgkill rule), so patching it is exact.
-        assert_eq!(main.iter().filter(|i| i.k == PID_PLACEHOLDER).count(), 1);
+        assert_eq!(
+            filters
+                .worker
+                .iter()
+                .filter(|i| i.k == PID_PLACEHOLDER)
+                .count(),
+            1
+        );
+        // Short enough to install cheaply in every worker.
+        assert!(filters.worker.len() < 128, "{}", filters.worker.len());
     }
 }

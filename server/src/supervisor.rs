@@ -21,6 +21,7 @@ use crate::memory::{self, StatsSnapshot, WorkerSnapshot};
 use crate::metrics::{self, Counters};
 use crate::protocol;
 use crate::queue::FairQueue;
+use crate::systemd::Notifier;
 use crate::zygote::{self, DeathStatus, Preloaded, ZygoteMessage, ZygoteOptions};
 use nix::sys::signal::Signal;
 use nix::unistd::Pid;
@@ -116,14 +117,27 @@ impl ServeOptions {
 
 /// Runs the server until SIGTERM/SIGINT.
 pub fn serve(options: ServeOptions) -> ExitCode {
+    serve_with(options, None, Notifier::none())
+}
+
+/// As [`serve`], listening on `activated` (the socket systemd passed, which stays systemd's:
+/// never unlinked, rebound or re-moded) if given, and telling `notify` how the service is.
+pub fn serve_with(
+    options: ServeOptions,
+    activated: Option<std::os::unix::net::UnixListener>,
+    notify: Notifier,
+) -> ExitCode {
     // Until the runtime's handlers are installed, the command signals must not kill us.
     for signal in [Signal::SIGHUP, Signal::SIGUSR1, Signal::SIGUSR2] {
         crate::fork::ignore_signal(signal);
     }
     raise_descriptor_limit();
-    if let Err(message) = check_socket_path(&options.socket) {
-        return fail(&message);
+    if activated.is_none() {
+        if let Err(message) = check_socket_path(&options.socket) {
+            return fail(&message);
+        }
     }
+    notify.status(&format!("preloading {}", options.image.display()));
     let (zygote_pid, control) = match zygote::spawn(&options.zygote()) {
         Ok(started) => started,
         Err(e) => return fail(&format!("cannot start the zygote: {e}")),
@@ -164,7 +178,23 @@ pub fn serve(options: ServeOptions) -> ExitCode {
         layout_name(options.layout)
     );
 
-    let (listener, socket_file) = match bind_socket(&options.socket) {
+    let systemd_socket = activated.is_some();
+    let bound = match activated {
+        Some(listener) => {
+            if options.socket_mode.is_some() || options.socket_group.is_some() {
+                warn!("--socket-mode and --socket-group are ignored: the socket is systemd's (SocketMode=, SocketGroup=)");
+            }
+            info!("socket {} passed by systemd", options.socket.display());
+            // No identity: this server did not create the file and never removes it.
+            let file = SocketFile {
+                path: options.socket.clone(),
+                identity: None,
+            };
+            Ok((listener, file))
+        }
+        None => bind_socket(&options.socket),
+    };
+    let (listener, socket_file) = match bound {
         Ok(bound) => bound,
         Err(message) => {
             drop(control);
@@ -172,9 +202,12 @@ pub fn serve(options: ServeOptions) -> ExitCode {
             return fail(&message);
         }
     };
-    if let Err(message) =
+    let secured = if systemd_socket {
+        Ok(())
+    } else {
         crate::sandbox::secure_socket(&options.socket, options.socket_mode, options.socket_group)
-    {
+    };
+    if let Err(message) = secured {
         drop(control);
         wait_for_zygote(zygote_pid);
         socket_file.remove();
@@ -205,6 +238,7 @@ pub fn serve(options: ServeOptions) -> ExitCode {
         image_path: options.image.display().to_string(),
         options: options.clone(),
         socket_file: socket_file.clone(),
+        notify,
     };
     let (code, zygotes) = runtime.block_on(run(
         context,
@@ -416,6 +450,8 @@ struct Context {
     image_path: String,
     options: ServeOptions,
     socket_file: SocketFile,
+    /// systemd's `$NOTIFY_SOCKET` (a no-op without one).
+    notify: Notifier,
 }
 
 enum Event {
@@ -441,6 +477,8 @@ enum Event {
     /// SIGHUP.
     Reload,
     Shutdown,
+    /// Time to tell systemd's watchdog the event loop is turning.
+    Watchdog,
     /// A scrape of the metrics endpoint: the stats object, as a `stats` request gets it.
     Metrics(oneshot::Sender<Value>),
 }
@@ -549,6 +587,19 @@ struct Pool {
     drain_deadline: Option<Instant>,
     exit_code: ExitCode,
     counters: Counters,
+    /// What to tell systemd once the serving generation has its workers (`READY=1` after the
+    /// start and after a reload).
+    awaiting_ready: Option<Readiness>,
+}
+
+/// Why the pool owes systemd a ready notification.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Readiness {
+    Start,
+    Reload,
+    ReloadFailed,
+    /// After a zygote restart: a status line only.
+    Restart,
 }
 
 async fn run(
@@ -638,7 +689,21 @@ async fn run(
         drain_deadline: None,
         exit_code: ExitCode::SUCCESS,
         counters: Counters::default(),
+        awaiting_ready: Some(Readiness::Start),
     };
+    if let Some(interval) = pool.context.notify.watchdog_interval() {
+        let events = pool.events.clone();
+        tokio::spawn(async move {
+            let mut ticks = tokio::time::interval(interval);
+            loop {
+                ticks.tick().await;
+                // Through the event channel: a stuck loop sends no pings.
+                if events.send(Event::Watchdog).is_err() {
+                    return;
+                }
+            }
+        });
+    }
     pool.fill();
     loop {
         let deadline = pool.next_deadline();
@@ -731,6 +796,7 @@ impl Pool {
             }
             Event::Reload => self.reload(),
             Event::Shutdown => self.shutdown(),
+            Event::Watchdog => self.context.notify.watchdog(),
             Event::Metrics(answer) => {
                 let collecting = self.collect_stats(true);
                 tokio::spawn(async move {
@@ -742,6 +808,49 @@ impl Pool {
         }
         self.retire_old_generations();
         self.dispatch();
+        if self.awaiting_ready.is_some() {
+            self.notify_ready();
+        }
+    }
+
+    /// Tells systemd the pool serves, once the serving generation has `--workers` workers
+    /// ready (or, after a failed reload, at once: the previous image still serves).
+    fn notify_ready(&mut self) {
+        let (Some(why), None, Some(current)) = (self.awaiting_ready, self.pending, self.current)
+        else {
+            return;
+        };
+        if self.shutting_down() {
+            self.awaiting_ready = None;
+            return;
+        }
+        let ready = self
+            .workers
+            .values()
+            .filter(|w| {
+                w.generation == current
+                    && matches!(w.state, WorkerState::Idle | WorkerState::Busy { .. })
+            })
+            .count();
+        let workers = self.context.options.workers;
+        if ready < workers {
+            return;
+        }
+        self.awaiting_ready = None;
+        let image = &self.context.image_path;
+        let notify = &self.context.notify;
+        match why {
+            Readiness::Start => notify.ready(&format!("serving {image} with {workers} workers")),
+            Readiness::Reload => notify.ready(&format!(
+                "serving {image} (reloaded) with {workers} workers"
+            )),
+            Readiness::ReloadFailed => notify.ready(&format!(
+                "reload failed; serving the previous image with {workers} workers"
+            )),
+            Readiness::Restart => notify.status(&format!(
+                "serving {image} (zygote restarted) with {workers} workers"
+            )),
+        }
     }
 
     fn shutting_down(&self) -> bool {
@@ -1102,6 +1211,9 @@ impl Pool {
         match kind {
             StartKind::Reload => {
                 error!("reload failed; still serving the previous image: {reason}");
+                if self.awaiting_ready == Some(Readiness::Reload) {
+                    self.awaiting_ready = Some(Readiness::ReloadFailed);
+                }
                 if self.current.is_none() {
                     self.schedule_restart();
                 }
@@ -1180,6 +1292,10 @@ impl Pool {
             }
             if !self.shutting_down() {
                 error!("the zygote {pid} died; starting a new one");
+                self.context
+                    .notify
+                    .status(&format!("the zygote {pid} died; starting a new one"));
+                self.awaiting_ready.get_or_insert(Readiness::Restart);
                 self.schedule_restart();
             }
         }
@@ -1206,6 +1322,12 @@ impl Pool {
         if self.shutting_down() {
             return;
         }
+        // The zygote being started (if any) loads the image at the same path too: systemd
+        // hears of this reload either way, and of its end when that zygote serves.
+        self.context
+            .notify
+            .reloading(&format!("reloading {}", self.context.image_path));
+        self.awaiting_ready = Some(Readiness::Reload);
         if self.pending.is_some() {
             info!("SIGHUP: a zygote is already being started; not reloading again");
             return;
@@ -1450,6 +1572,9 @@ impl Pool {
             return;
         }
         info!("shutting down: finishing running jobs");
+        self.context
+            .notify
+            .stopping("stopping: finishing running jobs");
         self.drain_deadline = Some(Instant::now() + DRAIN_LIMIT);
         let _ = self.phase.send(Phase::Draining);
         self.context.socket_file.remove();

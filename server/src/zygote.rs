@@ -400,12 +400,37 @@ fn zygote_main(
             fork::exit_now(1);
         }
     }
-    // A worker's interpreter thread makes C-level allocations (glibc registering thread-local
-    // destructors) from the malloc arena the preloading thread left behind; the first one
-    // sorts the free chunks scattered over that inherited heap, copying their pages (16 per
-    // worker in the demo). A short-lived thread allocating here does that sorting once, in the
-    // zygote, before any fork.
-    let _ = std::thread::spawn(|| drop(std::hint::black_box(vec![0u8; 64 << 10]))).join();
+    // The rest of the zygote's life runs on the interpreter thread (the big reserved stack),
+    // and so does each worker it forks: a worker then starts no thread of its own, which
+    // would cost it a stack mapping, a clone and the C library's per-thread setup before
+    // every first job. The main thread only waits in `join`, holding no lock, so forking
+    // from the other thread is as safe as from a single-threaded process. Started before
+    // the handshake: that thread's C-level allocations (glibc's thread-local destructors
+    // and TLS) are made now, while the zygote may still allocate.
+    let image_info = (image_range, code_objects);
+    permafrost_worker::on_interpreter_stack(move || {
+        serve_forks(
+            control,
+            child_events,
+            sigchld,
+            &mut interp,
+            image_info,
+            &worker,
+        )
+    });
+    fork::exit_now(70)
+}
+
+/// The zygote after preloading, on its interpreter thread: reports ready, then forks workers
+/// on request and reaps them until the supervisor closes the control socket.
+fn serve_forks(
+    control: OwnedFd,
+    child_events: SignalFd,
+    sigchld: SigSet,
+    interp: &mut Interpreter,
+    (image_range, code_objects): ((u64, u64), u32),
+    worker: &WorkerConfig,
+) -> ! {
     let ranges = inherited_ranges();
     let count = ranges.len().min((MAX_MESSAGE - 25) / 16);
     let mut ready = Vec::with_capacity(25 + count * 16);
@@ -417,6 +442,15 @@ fn zygote_main(
     for &(start, end) in &ranges[..count] {
         ready.extend_from_slice(&start.to_le_bytes());
         ready.extend_from_slice(&end.to_le_bytes());
+    }
+    // The sandbox's wide part, inherited by every worker: forked, a worker only adds its
+    // short filter. Installed last, once the zygote has read what it reads.
+    if let Some(filters) = &worker.filters {
+        if let Err(message) = crate::sandbox::lock_down_zygote(filters) {
+            let message = format!("V{message}");
+            let _ = fork::send_with_fd(control.as_fd(), message.as_bytes(), None);
+            fork::exit_now(1);
+        }
     }
     if fork::send_with_fd(control.as_fd(), &ready, None).is_err() {
         fork::exit_now(1);
@@ -457,8 +491,8 @@ fn zygote_main(
                         &child_events,
                         &sigchld,
                         zygote_pid,
-                        &mut interp,
-                        &worker,
+                        interp,
+                        worker,
                     ) {
                         children[child_count] = pid;
                         child_count += 1;
@@ -567,25 +601,14 @@ fn spawn_worker(
                     fork::die_with_parent(zygote_pid);
                 }
             }
-            let (max_reply_bytes, isolate) = (config.max_reply_bytes, config.isolate);
-            let lock_down = config
-                .filters
-                .as_ref()
-                .map(|f| (f, config.cpu_seconds, config.threads));
-            // One long-lived interpreter thread per worker: every job then runs inline on its
-            // big stack instead of paying a thread spawn and join per call.
-            permafrost_worker::on_interpreter_stack(move || {
-                // Here, once this thread exists: the filter then covers both threads, and
-                // RLIMIT_NPROC 0 would have refused to create it.
-                if let Some((filters, cpu_seconds, threads)) = lock_down {
-                    if crate::sandbox::lock_down(filters, cpu_seconds, threads).is_err() {
-                        fork::exit_now(SANDBOX_FAILED);
-                    }
+            // Already on the interpreter thread (the zygote forks from it), now the only
+            // thread of this process: jobs run inline on its big stack.
+            if let Some(filters) = &config.filters {
+                if crate::sandbox::lock_down(filters, config.cpu_seconds, config.threads).is_err() {
+                    fork::exit_now(SANDBOX_FAILED);
                 }
-                worker_main(worker_end, interp, max_reply_bytes, isolate);
-            });
-            // `worker_main` never returns; reaching here means the thread could not run it.
-            fork::exit_now(70)
+            }
+            worker_main(worker_end, interp, config.max_reply_bytes, config.isolate)
         }
         Ok(Forked::Parent(pid)) => {
             drop(worker_end);

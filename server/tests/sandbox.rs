@@ -411,3 +411,71 @@ fn isolate_serves_concurrent_clients() {
         thread.join().expect("client");
     }
 }
+
+/// The parent pid of `pid` (the fourth field of `/proc/PID/stat`, after the parenthesised
+/// command name).
+fn parent_of(pid: i32) -> i32 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("stat");
+    let after_name = &stat[stat.rfind(')').expect("comm") + 1..];
+    after_name
+        .split_whitespace()
+        .nth(1)
+        .expect("ppid")
+        .parse()
+        .expect("ppid is a number")
+}
+
+#[test]
+fn isolated_workers_are_sandboxed_single_threaded_forks_of_a_filtered_zygote() {
+    let mut server = start_with_idle(
+        "isolate-sandbox",
+        APP,
+        1,
+        3,
+        &["--isolate", "--spare-workers", "2"],
+    );
+    // Some workers come and go first: the spares checked below were forked after them.
+    let mut client = server.client();
+    for i in 0..6 {
+        let reply = client.call("handle", json!([i]));
+        assert_eq!(reply["result"], json!(i * 2), "{reply}");
+    }
+    drop(client);
+    server.wait_ready();
+    let pids: Vec<i32> = server.stats()["workers"]
+        .as_array()
+        .expect("workers")
+        .iter()
+        .filter(|w| w["state"] == "idle")
+        .map(|w| w["pid"].as_i64().expect("pid") as i32)
+        .collect();
+    assert_eq!(pids.len(), 3);
+    for &pid in &pids {
+        // Forked from the zygote's interpreter thread: that is the worker's only thread.
+        assert_eq!(proc_field(pid, "status", "Threads:"), "Threads:\t1");
+        assert!(proc_field(pid, "status", "NoNewPrivs:").ends_with("\t1"));
+        assert!(proc_field(pid, "status", "Seccomp:").ends_with("\t2"));
+        assert_eq!(limit(pid, "Max processes"), ("0".into(), "0".into()));
+        assert_eq!(limit(pid, "Max open files"), ("16".into(), "16".into()));
+    }
+    // The zygote carries the wide filter its workers inherit, on both of its threads (the
+    // main one waits for the interpreter thread, which forks), but none of the worker limits.
+    let zygote = parent_of(pids[0]);
+    assert!(pids.iter().all(|&pid| parent_of(pid) == zygote));
+    assert_eq!(proc_field(zygote, "status", "Threads:"), "Threads:\t2");
+    assert!(proc_field(zygote, "status", "NoNewPrivs:").ends_with("\t1"));
+    assert!(proc_field(zygote, "status", "Seccomp:").ends_with("\t2"));
+    assert_ne!(limit(zygote, "Max processes"), ("0".into(), "0".into()));
+    for task in std::fs::read_dir(format!("/proc/{zygote}/task")).expect("tasks") {
+        let tid = task.expect("task").file_name();
+        let status = std::fs::read_to_string(format!(
+            "/proc/{zygote}/task/{}/status",
+            tid.to_string_lossy()
+        ))
+        .expect("task status");
+        assert!(status.contains("Seccomp:\t2"), "{status}");
+    }
+    // And the pool still serves.
+    let reply = server.client().call("handle", json!([21]));
+    assert_eq!(reply["result"], json!(42), "{reply}");
+}

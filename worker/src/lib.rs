@@ -15,13 +15,14 @@
 //! Limits, by design: there is no file I/O (`_io.open` raises `OSError`). `exec`, `eval` and
 //! `compile` make transient code units (`vm/dynamic.rs`), freed when unreferenced.
 //! Python→Python calls recurse on the host stack, so every entry point runs on a helper
-//! thread with a large reserved stack (joined before returning: the zygote stays
-//! single-threaded), and the recursion limit is CPython's 1000 levels.
+//! thread with a large reserved stack (joined before returning), and the recursion limit is
+//! CPython's 1000 levels.
 //!
 //! Starting that thread costs tens of microseconds, too much per job in a server worker. A
 //! thread-local flag marks a thread that already has the big stack: entry points called on it
-//! run inline. [`on_interpreter_stack`] runs a closure on such a thread (once per worker
-//! process, after fork, around the whole job loop), so jobs inside it start no threads.
+//! run inline. [`on_interpreter_stack`] runs a closure on such a thread (once per server
+//! zygote, around its fork loop: each worker forked from that thread keeps it as its only
+//! thread), so jobs start no threads.
 //!
 //! Module map: `heap` (refcounted pointer, immortal bit), `value` (the 16-byte value),
 //! `object` (heap object bodies), `dict` / `set` / `hash` (CPython-compatible tables and
@@ -55,9 +56,9 @@ pub fn load_host_state() {
 /// Runs `f` on a thread with the interpreter's large reserved stack and the "already on the
 /// interpreter stack" flag set, joining it before returning; every `Interpreter` entry point
 /// called inside `f` then runs inline on that thread instead of starting one per call. If the
-/// current thread already has the flag, `f` runs inline. A server worker wraps its job loop in
-/// this once, after fork (the zygote must not call it while it still forks: it would be
-/// multi-threaded meanwhile).
+/// current thread already has the flag, `f` runs inline. A server zygote wraps its fork loop in
+/// this once; a worker forked from that thread has it as its only thread, flag and stack
+/// included.
 pub fn on_interpreter_stack<R: Send>(f: impl FnOnce() -> R + Send) -> R {
     value::heap::on_interpreter_stack(f)
 }
