@@ -176,7 +176,8 @@ fn clear(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-/// `dict.fromkeys(keys, value=None)`: bound to the class or to an instance, which it ignores.
+/// `dict.fromkeys(keys, value=None)`: bound to the class or to an instance; a new `dict`, or
+/// `cls()` filled item by item for a subclass.
 fn fromkeys(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let keys = a.get(1).cloned().unwrap_or(Value::None);
     let v = a.get(2).cloned().unwrap_or(Value::None);
