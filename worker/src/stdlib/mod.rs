@@ -200,7 +200,7 @@ pub(crate) fn native_type(
         module: module.to_string(),
         bases: vec![base],
         mro: Vec::new(),
-        dict,
+        dict: crate::value::object::ClassDict::new(dict),
         kind: TypeKind::User,
         has_properties: false,
         has_setattr: false,

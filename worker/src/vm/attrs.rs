@@ -53,14 +53,8 @@ impl Vm {
         let Object::Class(c) = cls.get() else {
             return None;
         };
-        for k in &c.mro {
-            if let Object::Class(kc) = k.get() {
-                if let Some(v) = dict_get_str(&kc.dict, name) {
-                    return Some(v.clone());
-                }
-            }
-        }
-        None
+        let hash = crate::value::dict_table::str_hash_of(name);
+        self.lookup_cache.lookup(cls, c, hash, name).cloned()
     }
 
     /// `lookup_class_attr` with the name's hash already known.
@@ -68,14 +62,7 @@ impl Vm {
         let Object::Class(c) = cls.get() else {
             return None;
         };
-        for k in &c.mro {
-            if let Object::Class(kc) = k.get() {
-                if let Some(v) = dict_get_h(&kc.dict, hash, name) {
-                    return Some(v.clone());
-                }
-            }
-        }
-        None
+        self.lookup_cache.lookup(cls, c, hash, name).cloned()
     }
 
     /// As `lookup_class_attr`, but only attributes defined by program classes.
@@ -83,17 +70,8 @@ impl Vm {
         let Object::Class(c) = cls.get() else {
             return None;
         };
-        for k in &c.mro {
-            if let Object::Class(kc) = k.get() {
-                if kc.builtin {
-                    continue;
-                }
-                if let Some(v) = dict_get_str(&kc.dict, name) {
-                    return Some(v.clone());
-                }
-            }
-        }
-        None
+        let hash = crate::value::dict_table::str_hash_of(name);
+        self.lookup_cache.lookup_user(cls, c, hash, name).cloned()
     }
 
     pub(crate) fn attr_error(&self, v: &Value, name: &str) -> ObjRef {
@@ -1052,6 +1030,36 @@ impl Vm {
         Ok(())
     }
 
+    /// `obj.__class__ = new` for an instance of a program class: allowed between program
+    /// classes of the same layout (built-in base, `__slots__`), as CPython's checks decide.
+    fn set_instance_class(&mut self, o: &ObjRef, old: &ObjRef, new: Value) -> PyResult<()> {
+        let Some(Object::Class(nc)) = new.body() else {
+            return Err(self.type_error(format!(
+                "__class__ must be set to a class, not '{}' object",
+                self.type_name(&new)
+            )));
+        };
+        let Object::Class(oc) = old.get() else {
+            return Ok(());
+        };
+        if nc.builtin || oc.builtin {
+            return Err(self.type_error(
+                "__class__ assignment only supported for mutable types or ModuleType subclasses",
+            ));
+        }
+        let new_cls = new.as_obj().cloned().unwrap_or_else(|| old.clone());
+        if self.builtin_base_kind(&new_cls) != self.builtin_base_kind(old) || nc.slots != oc.slots {
+            return Err(self.type_error(format!(
+                "__class__ assignment: '{}' object layout differs from '{}'",
+                nc.name, oc.name
+            )));
+        }
+        if let Object::Instance(inst) = o.get_mut() {
+            inst.class = new_cls;
+        }
+        Ok(())
+    }
+
     pub fn setattr(&mut self, obj: &Value, name_v: &Value, v: Value) -> PyResult<()> {
         let name = name_v.as_str().unwrap_or("");
         let Some(o) = obj.as_obj() else {
@@ -1089,6 +1097,9 @@ impl Vm {
                         self.call(&sa, &[obj.clone(), name_v.clone(), v], &[])?;
                         return Ok(());
                     }
+                }
+                if name == "__class__" {
+                    return self.set_instance_class(o, &cls, v);
                 }
                 if let Object::Instance(inst) = o.get_mut() {
                     if let Some(e) = inst.exc.as_mut() {
@@ -1831,7 +1842,7 @@ impl Vm {
             module: module_name,
             bases,
             mro: Vec::new(),
-            dict,
+            dict: crate::value::object::ClassDict::new(dict),
             kind,
             has_properties,
             has_setattr,
