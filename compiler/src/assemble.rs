@@ -293,5 +293,10 @@ fn stack_depth(code: &[(Opcode, u32)], handlers: &[Option<(u32, u32)>]) -> Resul
             visit(i + 1, depth + effect, &mut depth_at, &mut work)?;
         }
     }
+    // A handler region in unreachable code (an `except*` clause of a `try` whose body cannot
+    // raise) still has a table entry, which must fit the stack too.
+    for (_, hdepth) in handlers.iter().flatten() {
+        max = max.max(*hdepth as i64 + 1);
+    }
     u32::try_from(max).map_err(|_| "stack too deep".to_string())
 }

@@ -192,6 +192,9 @@ enum FBlockKind<'a> {
     HandlerCleanup {
         name: Option<&'a str>,
     },
+    /// An `except*` clause body: its exception goes to the list of raised ones; `break`,
+    /// `continue` and `return` may not leave it.
+    StarHandler,
     /// Exception matching and `with` exit handling: covered by a cleanup handler only.
     HandlerRegion,
     /// The body of a `with`: `exit` is on the stack.
@@ -731,6 +734,7 @@ impl<'s, 'a> Codegen<'s, 'a> {
                         .src
                         .syntax_error(r.start(), "'return' with value in async generator"));
                 }
+                self.check_star_exit(r.start(), false)?;
                 match &r.value {
                     Some(v) => self.expr(v)?,
                     None => self.load_const(Constant::None)?,
@@ -876,6 +880,7 @@ impl<'s, 'a> Codegen<'s, 'a> {
                 if !self.in_loop() {
                     return Err(self.src.syntax_error(b.start(), "'break' outside loop"));
                 }
+                self.check_star_exit(b.start(), true)?;
                 let (saved, found) = self.unwind(false, true)?;
                 if let Some(FBlock { kind, .. }) = found {
                     match kind {
@@ -896,6 +901,7 @@ impl<'s, 'a> Codegen<'s, 'a> {
                         .src
                         .syntax_error(c.start(), "'continue' not properly in loop"));
                 }
+                self.check_star_exit(c.start(), true)?;
                 let (saved, found) = self.unwind(false, true)?;
                 if let Some(FBlock { kind, .. }) = found {
                     match kind {
@@ -914,6 +920,24 @@ impl<'s, 'a> Codegen<'s, 'a> {
                 Err(self.src.unsupported(c.start(), "IPython escape command"))
             }
         }
+    }
+
+    /// CPython's SyntaxError for `break`/`continue` (`to_loop`: up to the innermost loop) and
+    /// `return` leaving an `except*` clause.
+    fn check_star_exit(&self, at: TextSize, to_loop: bool) -> R {
+        for f in self.unit.fblocks.iter().rev() {
+            match f.kind {
+                FBlockKind::WhileLoop { .. } | FBlockKind::ForLoop { .. } if to_loop => break,
+                FBlockKind::StarHandler => {
+                    return Err(self.src.syntax_error(
+                        at,
+                        "'break', 'continue' and 'return' cannot appear in an except* block",
+                    ))
+                }
+                _ => {}
+            }
+        }
+        Ok(())
     }
 
     fn in_loop(&self) -> bool {
@@ -960,7 +984,10 @@ impl<'s, 'a> Codegen<'s, 'a> {
 
     fn unwind_one(&mut self, fb: &FBlock<'a>, preserve_tos: bool) -> R {
         match &fb.kind {
-            FBlockKind::WhileLoop { .. } | FBlockKind::TryExcept | FBlockKind::HandlerRegion => {}
+            FBlockKind::WhileLoop { .. }
+            | FBlockKind::TryExcept
+            | FBlockKind::HandlerRegion
+            | FBlockKind::StarHandler => {}
             FBlockKind::ForLoop { .. } | FBlockKind::PopValue => {
                 if preserve_tos {
                     self.emit(Opcode::SWAP, 2);
@@ -1307,6 +1334,9 @@ impl<'s, 'a> Codegen<'s, 'a> {
             self.body(&t.body)?;
             return self.body(&t.orelse);
         }
+        if t.is_star {
+            return self.try_star_except(t);
+        }
         let handler = self.label();
         let end = self.label();
         let cleanup = self.label();
@@ -1394,6 +1424,120 @@ impl<'s, 'a> Codegen<'s, 'a> {
         if !last_is_bare {
             self.emit(Opcode::RERAISE, 0);
         }
+        self.pop_fblock();
+        self.bind(cleanup);
+        self.emit(Opcode::POP_EXCEPT, 0);
+        self.emit(Opcode::RERAISE, 0);
+        self.bind(end);
+        Ok(())
+    }
+
+    /// `try: ... except* T as e: ...`, as CPython 3.11 compiles it: the handler keeps
+    /// `[orig, raised, rest]` on the stack; each clause takes its part of `rest`
+    /// (`CHECK_EG_MATCH`), and what a clause body raises is appended to `raised`; at the end
+    /// `PREP_RERAISE_STAR` makes what is left to raise.
+    fn try_star_except(&mut self, t: &'a ast::StmtTry) -> R {
+        let handler = self.label();
+        let end = self.label();
+        let cleanup = self.label();
+        let reraise = self.label();
+        let depth = self.base_depth();
+        self.push_fblock(
+            FBlockKind::TryExcept,
+            Some(Handler {
+                label: handler,
+                depth,
+            }),
+            0,
+        );
+        self.body(&t.body)?;
+        self.pop_fblock();
+        self.body(&t.orelse)?;
+        if self.unit.buf.end_reachable() {
+            self.jump(Opcode::JUMP, end);
+        }
+
+        self.bind(handler);
+        self.push_fblock(
+            FBlockKind::HandlerRegion,
+            Some(Handler {
+                label: cleanup,
+                depth,
+            }),
+            3,
+        );
+        self.emit(Opcode::PUSH_EXC_INFO, 0);
+        // [exc] -> [orig, raised, rest]
+        self.emit(Opcode::COPY, 1);
+        self.emit(Opcode::BUILD_LIST, 0);
+        self.emit(Opcode::SWAP, 2);
+        for h in &t.handlers {
+            let ast::ExceptHandler::ExceptHandler(h) = h;
+            self.set_loc(h.range());
+            let next = self.label();
+            let no_match = self.label();
+            let Some(ty) = &h.type_ else {
+                return Err(self
+                    .src
+                    .syntax_error(h.start(), "expected one or more exception types"));
+            };
+            self.expr(ty)?;
+            // [orig, raised, rest, T] -> [orig, raised, rest', match]
+            self.emit(Opcode::CHECK_EG_MATCH, 0);
+            self.emit(Opcode::COPY, 1);
+            self.load_const(Constant::None)?;
+            self.emit(Opcode::IS_OP, 0);
+            self.jump(Opcode::POP_JUMP_IF_TRUE, no_match);
+            let name = h.name.as_ref().map(|n| n.as_str());
+            match name {
+                Some(name) => self.name_op(name, NameCtx::Store)?,
+                None => self.emit(Opcode::POP_TOP, 0),
+            }
+            let body_exc = self.label();
+            self.push_fblock(
+                FBlockKind::StarHandler,
+                Some(Handler {
+                    label: body_exc,
+                    depth: depth + 3,
+                }),
+                0,
+            );
+            self.body(&h.body)?;
+            self.pop_fblock();
+            if self.unit.buf.end_reachable() {
+                if let Some(name) = name {
+                    self.load_const(Constant::None)?;
+                    self.name_op(name, NameCtx::Store)?;
+                    self.name_op(name, NameCtx::Del)?;
+                }
+                self.jump(Opcode::JUMP, next);
+            }
+            // [orig, raised, rest', exc]: the clause raised; keep it and go on.
+            self.bind(body_exc);
+            if let Some(name) = name {
+                self.load_const(Constant::None)?;
+                self.name_op(name, NameCtx::Store)?;
+                self.name_op(name, NameCtx::Del)?;
+            }
+            self.emit(Opcode::LIST_APPEND, 2);
+            self.jump(Opcode::JUMP, next);
+            self.bind(no_match);
+            self.emit(Opcode::POP_TOP, 0);
+            self.bind(next);
+        }
+        // [orig, raised, rest] -> [orig, raised + [rest]] -> [to_raise]
+        self.emit(Opcode::LIST_APPEND, 1);
+        self.emit(Opcode::PREP_RERAISE_STAR, 0);
+        self.emit(Opcode::COPY, 1);
+        self.load_const(Constant::None)?;
+        self.emit(Opcode::IS_OP, 0);
+        self.jump(Opcode::POP_JUMP_IF_FALSE, reraise);
+        self.emit(Opcode::POP_TOP, 0);
+        self.emit(Opcode::POP_EXCEPT, 0);
+        self.jump(Opcode::JUMP, end);
+        self.bind(reraise);
+        self.emit(Opcode::POP_EXCEPT, 0);
+        self.emit(Opcode::RERAISE, 0);
         self.pop_fblock();
         self.bind(cleanup);
         self.emit(Opcode::POP_EXCEPT, 0);

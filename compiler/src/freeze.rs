@@ -478,6 +478,98 @@ fn literal_all(body: &[Stmt]) -> Vec<String> {
     out
 }
 
+/// Standard-library modules whose work imports modules by a computed name, which the
+/// import graph cannot see: a `codecs` lookup imports `encodings` (CPython imports it at
+/// start-up) and `encodings` imports the codec's module. The codecs the interpreter
+/// implements itself come along; the program importing `encodings` brings in every codec
+/// module (see [`package_modules`]).
+const IMPLIED: &[(&str, &[&str])] = &[(
+    "codecs",
+    &[
+        "encodings",
+        "encodings.aliases",
+        "encodings.utf_8",
+        "encodings.utf_8_sig",
+        "encodings.ascii",
+        "encodings.latin_1",
+        "encodings.utf_16",
+        "encodings.utf_16_le",
+        "encodings.utf_16_be",
+        "encodings.utf_32",
+        "encodings.utf_32_le",
+        "encodings.utf_32_be",
+        "encodings.unicode_escape",
+        "encodings.raw_unicode_escape",
+        // The bytes-to-bytes and text transforms `codecs.encode`/`decode` are used for.
+        "encodings.hex_codec",
+        "encodings.base64_codec",
+        "encodings.zlib_codec",
+        "encodings.rot_13",
+    ],
+)];
+
+/// The package whose modules are imported by computed name (`encodings.search_function`).
+const ENCODINGS: &str = "encodings";
+
+/// Every module file directly inside package `name` (sorted), as dotted names.
+fn package_modules(finder: &mut Finder, name: &str) -> Vec<String> {
+    let Some(Found::Source {
+        path,
+        package: true,
+        ..
+    }) = finder.find(name)
+    else {
+        return Vec::new();
+    };
+    let Some(dir) = path.parent() else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok())
+                .filter_map(|e| {
+                    let file = e.file_name().into_string().ok()?;
+                    let stem = file.strip_suffix(".py")?;
+                    let path = e.path();
+                    (stem != "__init__" && path.is_file() && self_contained(finder, &path))
+                        .then(|| format!("{name}.{stem}"))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    out.sort();
+    out
+}
+
+/// Whether the module at `path` imports nothing but `codecs`, `encodings` and native modules:
+/// the text codecs. The others (`idna`, `bz2_codec`, the CJK codecs ...) bring in large parts of
+/// the library or modules the interpreter lacks; a program gets them by importing them.
+fn self_contained(finder: &mut Finder, path: &Path) -> bool {
+    let Ok(source) = std::fs::read_to_string(path) else {
+        return false;
+    };
+    let Ok(parsed) = ruff_python_parser::parse_module(&source) else {
+        return false;
+    };
+    let file = path.display().to_string();
+    let src = SourceMap::new(&file, &source);
+    let mut sites = Vec::new();
+    collect_imports(
+        &src,
+        parsed.suite(),
+        Some(ENCODINGS),
+        false,
+        true,
+        &mut sites,
+    );
+    sites.iter().all(|site| {
+        site.required.iter().all(|r| {
+            let top = r.split('.').next().unwrap_or("");
+            top == "codecs" || top == ENCODINGS || matches!(finder.find(r), Some(Found::Native))
+        })
+    })
+}
+
 /// Adds module `name` to the queue if it is found and new; whether it exists.
 fn enqueue(
     finder: &mut Finder,
@@ -664,6 +756,14 @@ fn freeze_here(opts: &FreezeOptions) -> Result<FreezeReport, String> {
         });
         let package = package_of(&e.name, e.package, here == 0);
         let own_code = e.origin != Origin::Stdlib;
+        if e.origin == Origin::Stdlib {
+            if let Some((_, implied)) = IMPLIED.iter().find(|(m, _)| *m == e.name) {
+                let at = format!("{filename}:1");
+                for name in implied.iter() {
+                    enqueue(&mut finder, &mut entries, &mut index, name, (here, &at));
+                }
+            }
+        }
         let mut sites = Vec::new();
         collect_imports(
             &src,
@@ -688,6 +788,11 @@ fn freeze_here(opts: &FreezeOptions) -> Result<FreezeReport, String> {
                 }
             }
             wanted.extend(site.optional.iter().map(|o| (o.clone(), false)));
+            if own_code && wanted.iter().any(|(n, _)| n == ENCODINGS) {
+                for name in package_modules(&mut finder, ENCODINGS) {
+                    enqueue(&mut finder, &mut entries, &mut index, &name, (here, &at));
+                }
+            }
             for (name, required) in wanted {
                 if enqueue(&mut finder, &mut entries, &mut index, &name, (here, &at)) {
                     continue;

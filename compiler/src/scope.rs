@@ -550,9 +550,6 @@ impl Builder<'_, '_> {
                 }
             }
             Stmt::Try(t) => {
-                if t.is_star {
-                    return Err(self.unsupported(t.range.start(), "except*"));
-                }
                 self.visit_body(&t.body)?;
                 let count = t.handlers.len();
                 for (i, h) in t.handlers.iter().enumerate() {

@@ -22,10 +22,6 @@ fn unsupported_constructs_are_reported_at_their_position() {
             "def f[T](x): pass\n",
             "bad.py:1:1: unsupported: type parameters",
         ),
-        (
-            "try:\n    pass\nexcept* E:\n    pass\n",
-            "bad.py:1:1: unsupported: except*",
-        ),
     ];
     for (source, expected) in cases {
         assert_eq!(&error_of(source), expected, "for source:\n{source}");
@@ -51,6 +47,10 @@ fn syntax_errors_carry_the_parser_message_and_position() {
         (
             "s = 'é' + )\n",
             "bad.py:1:11: SyntaxError: Expected an expression",
+        ),
+        (
+            "def f():\n    try:\n        pass\n    except* E:\n        return 1\n",
+            "bad.py:5:9: SyntaxError: 'break', 'continue' and 'return' cannot appear in an except* block",
         ),
     ];
     for (source, expected) in cases {

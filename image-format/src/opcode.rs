@@ -277,6 +277,12 @@ opcodes! {
     /// `[v] -> []`: interactive (`compile(..., 'single')`) expression statements: prints
     /// `repr(v)` unless it is None, and binds it to `builtins._`.
     PRINT_EXPR = 79, ArgKind::None;
+    /// `except*` matching: `[exc, type] -> [rest, match]`; `match` is None when nothing
+    /// matched (then `rest` is `exc`), else it becomes the exception being handled.
+    CHECK_EG_MATCH = 105, ArgKind::None;
+    /// `[orig, list] -> [exc or None]`: what an `except*` statement re-raises, from the
+    /// exceptions its clauses raised and the unhandled rest.
+    PREP_RERAISE_STAR = 106, ArgKind::None;
 }
 
 /// Selectors of `BINARY_OP`. In-place forms add [`BinaryOp::INPLACE`].
@@ -461,14 +467,14 @@ impl Opcode {
         Some(match self {
             NOP | SWAP | UNARY_NEGATIVE | UNARY_POSITIVE | UNARY_NOT | UNARY_INVERT
             | DELETE_FAST | DELETE_DEREF | DELETE_GLOBAL | DELETE_NAME | LIST_TO_TUPLE
-            | PUSH_EXC_INFO | POP_EXCEPT | CHECK_EXC_MATCH | GET_ITER | YIELD_VALUE
-            | GET_YIELD_FROM_ITER | JUMP | GET_AWAITABLE | GET_AITER => 0,
+            | PUSH_EXC_INFO | POP_EXCEPT | CHECK_EXC_MATCH | CHECK_EG_MATCH | GET_ITER
+            | YIELD_VALUE | GET_YIELD_FROM_ITER | JUMP | GET_AWAITABLE | GET_AITER => 0,
             END_ASYNC_FOR => -2,
             POP_TOP | STORE_FAST | STORE_DEREF | STORE_GLOBAL | STORE_NAME | DELETE_ATTR
             | BINARY_OP | COMPARE_OP | IS_OP | CONTAINS_OP | BINARY_SUBSCR | LIST_APPEND
             | SET_ADD | LIST_EXTEND | SET_UPDATE | DICT_UPDATE | DICT_MERGE | RETURN_VALUE
             | POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE | RERAISE | IMPORT_NAME | IMPORT_STAR
-            | PRINT_EXPR => -1,
+            | PRINT_EXPR | PREP_RERAISE_STAR => -1,
             COPY => {
                 if arg == 0 {
                     return None;
@@ -557,7 +563,7 @@ impl Opcode {
             MATCH_KEYS => 2,
             STORE_ATTR | DELETE_SUBSCR | BINARY_OP | COMPARE_OP | IS_OP | CONTAINS_OP
             | BINARY_SUBSCR | CHECK_EXC_MATCH | WITH_EXCEPT_START | YIELD_FROM | IMPORT_NAME
-            | END_ASYNC_FOR => 2,
+            | END_ASYNC_FOR | CHECK_EG_MATCH | PREP_RERAISE_STAR => 2,
             NOP | LOAD_CONST | LOAD_FAST | LOAD_DEREF | LOAD_CLOSURE | LOAD_GLOBAL | LOAD_NAME
             | LOAD_ASSERTION_ERROR | LOAD_BUILD_CLASS | LOAD_LOCALS | JUMP | DELETE_FAST
             | DELETE_DEREF | DELETE_GLOBAL | DELETE_NAME | POP_EXCEPT => 0,

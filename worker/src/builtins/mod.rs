@@ -230,6 +230,7 @@ pub(crate) fn install(vm: &mut Vm) {
             Value::Obj(vm.exc_types[*kind as usize].clone()),
         );
     }
+    crate::objects::exception_group::install(vm);
     let os_error = Value::Obj(vm.exc_types[ExcKind::OSError as usize].clone());
     builtins.insert("EnvironmentError", os_error.clone());
     builtins.insert("IOError", os_error);

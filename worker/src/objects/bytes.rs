@@ -501,71 +501,9 @@ pub(super) fn join(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 pub(super) fn decode(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let r = receiver(vm, a, "decode")?;
     str_methods::check_at_most(vm, a, "decode", 2)?;
-    let b = data(&r);
     let given = str_methods::codec_arg(vm, a, 1, "encoding", "decode")?.unwrap_or("utf-8");
     let errors = str_methods::codec_arg(vm, a, 2, "errors", "decode")?.unwrap_or("strict");
-    let enc = given.to_ascii_lowercase().replace('_', "-");
-    match enc.as_str() {
-        "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" => {
-            return Ok(Vm::str_val(
-                b.iter().map(|&x| x as char).collect::<String>(),
-            ))
-        }
-        "ascii" | "us-ascii" => {
-            if let Some(pos) = b.iter().position(|&x| x >= 0x80) {
-                return Err(vm.err(ExcKind::UnicodeDecodeError,
-                    format!("'ascii' codec can't decode byte {:#04x} in position {pos}: ordinal not in range(128)", b[pos]),
-                ));
-            }
-        }
-        "utf-8" | "utf8" => {}
-        "unicode-escape" => {
-            return permafrost_semantics::text::unicode_escape_decode(b)
-                .map(Vm::str_val)
-                .map_err(|e| vm.lib_err(e))
-        }
-        "raw-unicode-escape" => {
-            return permafrost_semantics::text::raw_unicode_escape_decode(b)
-                .map(Vm::str_val)
-                .map_err(|e| vm.lib_err(e))
-        }
-        _ => return Err(vm.err(ExcKind::LookupError, format!("unknown encoding: {given}"))),
-    }
-    if errors == "replace" {
-        return Ok(Vm::str_val(String::from_utf8_lossy(b).to_string()));
-    }
-    if errors == "ignore" {
-        let s: String = String::from_utf8_lossy(b)
-            .chars()
-            .filter(|c| *c != '\u{fffd}')
-            .collect();
-        return Ok(Vm::str_val(s));
-    }
-    match std::str::from_utf8(b) {
-        Ok(s) => Ok(Vm::str_val(s)),
-        Err(e) => Err(vm.err(ExcKind::UnicodeDecodeError, utf8_error(b, &e))),
-    }
-}
-
-/// CPython's message for undecodable UTF-8: the bad bytes and why they are bad.
-fn utf8_error(b: &[u8], e: &std::str::Utf8Error) -> String {
-    let pos = e.valid_up_to();
-    let (len, reason) = match e.error_len() {
-        None => (b.len() - pos, "unexpected end of data"),
-        Some(_) if matches!(b[pos], 0x80..=0xC1 | 0xF5..=0xFF) => (1, "invalid start byte"),
-        Some(n) => (n, "invalid continuation byte"),
-    };
-    if len == 1 {
-        format!(
-            "'utf-8' codec can't decode byte {:#04x} in position {pos}: {reason}",
-            b[pos]
-        )
-    } else {
-        format!(
-            "'utf-8' codec can't decode bytes in position {pos}-{}: {reason}",
-            pos + len - 1
-        )
-    }
+    crate::stdlib::codecs::decode_bytes(vm, data(&r), given, errors)
 }
 
 pub(super) fn hex(vm: &mut Vm, a: &Args) -> PyResult<Value> {

@@ -176,11 +176,22 @@ fn clear(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-/// `dict.fromkeys(keys, value=None)`: bound to the class or to an instance, which it ignores.
+/// `dict.fromkeys(keys, value=None)`: bound to the class or to an instance; a new `dict`, or
+/// `cls()` filled item by item for a subclass.
 fn fromkeys(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let keys = a.get(1).cloned().unwrap_or(Value::None);
     let v = a.get(2).cloned().unwrap_or(Value::None);
-    let d = Vm::new_dict(Dict::new());
+    // `cls()` for a subclass (reached through the class or an instance), as CPython.
+    let cls = match a.get(0) {
+        Some(c @ Value::Obj(o)) if matches!(o.get(), Object::Class(_)) => Some(c.clone()),
+        Some(inst) => Some(Value::Obj(vm.type_of(inst))),
+        None => None,
+    };
+    let dict_t = Value::Obj(vm.type_obj(crate::value::object::TypeKind::Dict).clone());
+    let d = match cls {
+        Some(c) if !c.is(&dict_t) => vm.call(&c, &[], &[])?,
+        _ => Vm::new_dict(Dict::new()),
+    };
     for k in vm.collect(&keys)? {
         vm.setitem(&d, k, v.clone())?;
     }

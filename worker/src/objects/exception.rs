@@ -264,3 +264,171 @@ pub(crate) fn os_error_str(vm: &mut Vm, exc: &ObjRef) -> PyResult<Option<String>
     }
     Ok(None)
 }
+
+/// Which of the three Unicode errors `cls` is (or derives from), if any.
+pub(crate) fn unicode_error_kind(vm: &Vm, cls: &ObjRef) -> Option<ExcKind> {
+    if !Vm::is_subclass(cls, &vm.exc_class(ExcKind::UnicodeError)) {
+        return None;
+    }
+    [
+        ExcKind::UnicodeEncodeError,
+        ExcKind::UnicodeDecodeError,
+        ExcKind::UnicodeTranslateError,
+    ]
+    .into_iter()
+    .find(|&k| Vm::is_subclass(cls, &vm.exc_class(k)))
+}
+
+/// CPython's argument checks of `UnicodeEncodeError(encoding, object, start, end, reason)`,
+/// `UnicodeDecodeError(...)` (any bytes-like object, kept as bytes) and
+/// `UnicodeTranslateError(object, start, end, reason)`; the object to store.
+pub(crate) fn check_unicode_error_args(
+    vm: &mut Vm,
+    kind: ExcKind,
+    args: &[Value],
+) -> PyResult<Value> {
+    let translate = kind == ExcKind::UnicodeTranslateError;
+    let want = if translate { 4 } else { 5 };
+    if args.len() != want {
+        return Err(vm.type_error(format!(
+            "function takes exactly {want} arguments ({} given)",
+            args.len()
+        )));
+    }
+    let must_str = |vm: &Vm, i: usize| -> PyResult<()> {
+        if args[i].as_str().is_none() {
+            return Err(vm.type_error(format!(
+                "argument {} must be str, not {}",
+                i + 1,
+                vm.type_name(&args[i])
+            )));
+        }
+        Ok(())
+    };
+    let first = usize::from(!translate);
+    if !translate {
+        must_str(vm, 0)?;
+    }
+    let object = if kind == ExcKind::UnicodeDecodeError {
+        match super::bytearray::bytes_like(&args[1]) {
+            Some(b) => Value::obj(Object::Bytes(b.into_boxed_slice().into())),
+            None => {
+                return Err(vm.type_error(format!(
+                    "a bytes-like object is required, not '{}'",
+                    vm.type_name(&args[1])
+                )))
+            }
+        }
+    } else {
+        must_str(vm, first)?;
+        args[first].clone()
+    };
+    vm.index_of(&args[first + 1])?;
+    vm.index_of(&args[first + 2])?;
+    must_str(vm, first + 3)?;
+    Ok(object)
+}
+
+/// Sets a Unicode error's `encoding`, `object`, `start`, `end` and `reason` from its
+/// arguments (already checked), with `object` replaced by `object` when given.
+pub(crate) fn init_unicode_error_with(exc: &ObjRef, object: Option<Value>) {
+    let Object::Instance(inst) = exc.get_mut() else {
+        return;
+    };
+    let Some(e) = inst.exc.as_ref() else {
+        return;
+    };
+    let args = e.args.clone();
+    let (encoding, rest) = match args.len() {
+        5 => (args[0].clone(), &args[1..]),
+        4 => (Value::None, &args[..]),
+        _ => return,
+    };
+    let int = |v: &Value| match v {
+        Value::Int(n) => Value::Int(*n),
+        Value::Bool(b) => Value::Int(*b as i64),
+        v => v.clone(),
+    };
+    let object = object.unwrap_or_else(|| rest[0].clone());
+    for (name, v) in [
+        ("encoding", encoding),
+        ("object", object),
+        ("start", int(&rest[1])),
+        ("end", int(&rest[2])),
+        ("reason", rest[3].clone()),
+    ] {
+        dict_set_str(&mut inst.own, name, v);
+    }
+}
+
+/// [`init_unicode_error_with`] keeping the object argument as it is.
+pub(crate) fn init_unicode_error(exc: &ObjRef) {
+    init_unicode_error_with(exc, None);
+}
+
+/// `str()` of a Unicode error made with its five (four) arguments, as CPython's: the one
+/// character or byte at `start` when `end == start + 1`, else the range; `None` otherwise.
+pub(crate) fn unicode_error_str(
+    vm: &mut Vm,
+    exc: &ObjRef,
+    kind: ExcKind,
+) -> PyResult<Option<String>> {
+    let get = |name: &str| match exc.get() {
+        Object::Instance(i) => dict_get_str(i.table(), name).cloned(),
+        _ => None,
+    };
+    let (Some(object), Some(start), Some(end), Some(reason)) =
+        (get("object"), get("start"), get("end"), get("reason"))
+    else {
+        return Ok(None);
+    };
+    let (Value::Int(start), Value::Int(end)) = (start, end) else {
+        return Ok(None);
+    };
+    let reason = vm.str_of(&reason)?;
+    let prefix = match kind {
+        ExcKind::UnicodeTranslateError => String::new(),
+        _ => {
+            let enc = get("encoding").unwrap_or(Value::None);
+            format!("'{}' codec ", vm.str_of(&enc)?)
+        }
+    };
+    let verb = match kind {
+        ExcKind::UnicodeEncodeError => "encode",
+        ExcKind::UnicodeDecodeError => "decode",
+        _ => "translate",
+    };
+    let single = end == start + 1 && start >= 0;
+    if kind == ExcKind::UnicodeDecodeError {
+        if let (true, Some(Object::Bytes(b))) = (single, object.body()) {
+            if let Some(byte) = b.get(start as usize) {
+                return Ok(Some(format!(
+                    "{prefix}can't decode byte 0x{byte:02x} in position {start}: {reason}"
+                )));
+            }
+        }
+    } else if let (true, Some(s)) = (single, object.as_str()) {
+        if let Some(c) = s.chars().nth(start as usize) {
+            let n = c as u32;
+            let shown = if n <= 0xff {
+                format!("\\x{n:02x}")
+            } else if n <= 0xffff {
+                format!("\\u{n:04x}")
+            } else {
+                format!("\\U{n:08x}")
+            };
+            return Ok(Some(format!(
+                "{prefix}can't {verb} character '{shown}' in position {start}: {reason}"
+            )));
+        }
+    }
+    let what = if kind == ExcKind::UnicodeDecodeError {
+        "bytes"
+    } else {
+        "characters"
+    };
+    Ok(Some(format!(
+        "{prefix}can't {verb} {what} in position {start}-{}: {reason}",
+        end - 1
+    )))
+}

@@ -17,6 +17,7 @@ pub(crate) mod descriptor;
 pub(crate) mod dict;
 pub(crate) mod dunders;
 pub(crate) mod exception;
+pub(crate) mod exception_group;
 pub(crate) mod float;
 pub(crate) mod function;
 pub(crate) mod generator;

@@ -385,10 +385,15 @@ fn new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         },
         None => Value::Null,
     };
-    if is_exc {
-        vm.check_not_group(&cls)?;
-    }
-    Ok(Value::obj(Object::Instance(Instance {
+    let mut group_items = None;
+    let cls = if is_exc && super::exception_group::is_group_class(vm, &cls) {
+        let (class, items) = super::exception_group::new_group(vm, &cls, &a.pos[1..])?;
+        group_items = Some(items);
+        class
+    } else {
+        cls
+    };
+    let inst = Value::obj(Object::Instance(Instance {
         class: cls,
         own: Dict::new(),
         dict_obj: None,
@@ -401,7 +406,11 @@ fn new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             None
         },
         base,
-    })))
+    }));
+    if let (Some(items), Value::Obj(e)) = (group_items, &inst) {
+        super::exception_group::init_group(e, items);
+    }
+    Ok(inst)
 }
 
 fn repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {

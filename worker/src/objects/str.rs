@@ -593,9 +593,14 @@ pub(super) fn codec_arg<'a>(
         None => Ok(None),
         Some(v) => match v.as_str() {
             Some(s) => Ok(Some(s)),
+            // CPython's argument clinic names None itself, other values by their type.
             None => Err(vm.type_error(format!(
                 "{method}() argument '{name}' must be str, not {}",
-                vm.type_name(v)
+                if matches!(v, Value::None) {
+                    "None".to_string()
+                } else {
+                    vm.type_name(v).to_string()
+                }
             ))),
         },
     }
@@ -604,46 +609,9 @@ pub(super) fn codec_arg<'a>(
 pub(super) fn encode(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let r = receiver(vm, a, "encode")?;
     check_at_most(vm, a, "encode", 2)?;
-    let s = text(&r);
     let errors = codec_arg(vm, a, 2, "errors", "encode")?.unwrap_or("strict");
     let given = codec_arg(vm, a, 1, "encoding", "encode")?.unwrap_or("utf-8");
-    let enc = given.to_ascii_lowercase().replace('_', "-");
-    let (limit, name) = match enc.as_str() {
-        "utf-8" | "utf8" => return Ok(Value::obj(Object::Bytes(s.as_bytes().into()))),
-        "unicode-escape" => {
-            let out = permafrost_semantics::text::unicode_escape_encode(s);
-            return Ok(Value::obj(Object::Bytes(out.into_boxed_slice().into())));
-        }
-        "raw-unicode-escape" => {
-            let out = permafrost_semantics::text::raw_unicode_escape_encode(s);
-            return Ok(Value::obj(Object::Bytes(out.into_boxed_slice().into())));
-        }
-        "ascii" | "us-ascii" => (128u32, "ascii"),
-        "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" => (256u32, "latin-1"),
-        _ => return Err(vm.err(ExcKind::LookupError, format!("unknown encoding: {given}"))),
-    };
-    let mut out = Vec::with_capacity(s.len());
-    for (pos, c) in s.chars().enumerate() {
-        let n = c as u32;
-        if n < limit {
-            out.push(n as u8);
-        } else if errors == "ignore" {
-        } else if errors == "replace" {
-            out.push(b'?');
-        } else {
-            let shown = if n < 0x100 {
-                format!("\\x{n:02x}")
-            } else if n < 0x10000 {
-                format!("\\u{n:04x}")
-            } else {
-                format!("\\U{n:08x}")
-            };
-            return Err(vm.err(ExcKind::UnicodeEncodeError,
-                format!("'{name}' codec can't encode character '{shown}' in position {pos}: ordinal not in range({limit})"),
-            ));
-        }
-    }
-    Ok(Value::obj(Object::Bytes(out.into_boxed_slice().into())))
+    crate::stdlib::codecs::encode_str(vm, text(&r), given, errors)
 }
 
 fn translate(vm: &mut Vm, a: &Args) -> PyResult<Value> {

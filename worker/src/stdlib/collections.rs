@@ -1,6 +1,7 @@
 //! The `_collections` module: `deque` (with its two iterator types), `defaultdict`,
-//! `_count_elements` and `_tuplegetter`. `OrderedDict` is left to `collections`' Python
-//! version, as CPython allows.
+//! `OrderedDict`, `_count_elements` and `_tuplegetter`. `OrderedDict` is a dict subclass over
+//! the insertion-ordered dict table (no per-key link objects): moving a key to the end
+//! re-inserts it, to the front rebuilds the table.
 
 use super::{native_class, native_type, new_native, parse_args, receiver, state_of};
 use crate::value::heap::ObjRef;
@@ -98,6 +99,31 @@ static DEFAULTDICT_METHODS: &[NativeFn] = &[
     NativeFn::method("defaultdict.__reduce_ex__", dd_reduce, Arity::One, None),
 ];
 
+static ODICT_METHODS: &[NativeFn] = &[
+    NativeFn::new("OrderedDict.__init__", od_init),
+    NativeFn::method(
+        "OrderedDict.move_to_end",
+        od_move_to_end,
+        Arity::Range(1, 2),
+        Some(&["key", "last"]),
+    ),
+    NativeFn::method(
+        "OrderedDict.popitem",
+        od_popitem,
+        Arity::Range(0, 1),
+        Some(&["last"]),
+    ),
+    NativeFn::method("OrderedDict.__repr__", od_repr, Arity::NoArgs, None),
+    NativeFn::method("OrderedDict.__eq__", od_eq, Arity::One, None),
+    NativeFn::method("OrderedDict.__ne__", od_ne, Arity::One, None),
+    NativeFn::method("OrderedDict.__reversed__", od_reversed, Arity::NoArgs, None),
+    NativeFn::method("OrderedDict.copy", od_copy, Arity::NoArgs, None),
+    NativeFn::method("OrderedDict.__copy__", od_copy, Arity::NoArgs, None),
+    NativeFn::method("OrderedDict.__or__", od_or, Arity::One, None),
+    NativeFn::method("OrderedDict.__ror__", od_ror, Arity::One, None),
+    NativeFn::method("OrderedDict.__reduce__", od_reduce, Arity::NoArgs, None),
+];
+
 static TUPLEGETTER_METHODS: &[NativeFn] = &[
     NativeFn::method("_tuplegetter", tg_new, Arity::Range(2, 2), None),
     NativeFn::method("_tuplegetter.__get__", tg_get, Arity::Range(1, 2), None),
@@ -131,6 +157,15 @@ pub(crate) fn init(vm: &mut Vm) -> ObjRef {
     // The factory is the one attribute an instance holds.
     super::set_slots(&dd, &["default_factory"]);
     super::add_class_getitem(&dd);
+    let dict_t = vm.type_obj(TypeKind::Dict).clone();
+    let od = native_type(
+        vm,
+        "collections.OrderedDict",
+        Some(dict_t),
+        ODICT_METHODS,
+        false,
+    );
+    super::add_class_getitem(&od);
     let tg = native_type(
         vm,
         "_collections._tuplegetter",
@@ -149,6 +184,7 @@ pub(crate) fn init(vm: &mut Vm) -> ObjRef {
             ("_deque_iterator", Value::Obj(it)),
             ("_deque_reverse_iterator", Value::Obj(rit)),
             ("defaultdict", Value::Obj(dd)),
+            ("OrderedDict", Value::Obj(od)),
             ("_tuplegetter", Value::Obj(tg)),
         ],
     )
@@ -956,6 +992,233 @@ fn dd_reduce(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         cls,
         Vm::new_tuple(args),
         Value::None,
+        Value::None,
+        it,
+    ]))
+}
+
+// ----- OrderedDict -----
+
+/// The dict an OrderedDict wraps.
+fn od_table(vm: &Vm, recv: &Value) -> PyResult<ObjRef> {
+    match crate::vm::ops::inst_base(recv) {
+        Some(Value::Obj(o)) if matches!(o.get(), Object::Dict(_)) => Ok(o),
+        _ => Err(vm.type_error(format!(
+            "descriptor requires a 'collections.OrderedDict' object but received a '{}'",
+            vm.type_name(recv)
+        ))),
+    }
+}
+
+fn od_init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if a.pos.len() > 2 {
+        return Err(vm.type_error(format!(
+            "expected at most 1 argument, got {}",
+            a.pos.len() - 1
+        )));
+    }
+    let recv = arg(a, 0);
+    // `OrderedDict.__init__` updates (as `dict.update`), keeping what is already there.
+    let update = vm.getattr(&recv, &Vm::str_val("update"))?;
+    let npos = a.pos.len();
+    let mut raw = Vec::with_capacity(a.raw.len());
+    raw.extend(a.pos[1.min(npos)..].iter().cloned());
+    raw.extend(a.raw[npos..].iter().cloned());
+    vm.call(&update, &raw, a.kwnames)?;
+    Ok(Value::None)
+}
+
+fn od_move_to_end(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let p = parse_args(vm, a, 1, "move_to_end", &["key", "last"], 1, 2)?;
+    let key = p[0].cloned().unwrap_or(Value::None);
+    let last = match p[1] {
+        Some(v) => vm.truthy(v)?,
+        None => true,
+    };
+    let d = od_table(vm, &arg(a, 0))?;
+    let h = vm.hash(&key)?;
+    let rk = vm.resolve_dict_key(&d, h, &key)?;
+    let Object::Dict(dict) = d.get_mut() else {
+        return Ok(Value::None);
+    };
+    let Some((k, v)) = dict.remove(h, &mut |k| crate::vm::ops::key_eq(k, &rk)) else {
+        let cls = vm.exc_class(ExcKind::KeyError);
+        return Err(vm.make_exc(&cls, vec![key]));
+    };
+    if last {
+        // The stored key object stays the key.
+        dict.insert(h, k, v, &mut |_| false);
+    } else {
+        let rest: Vec<(i64, Value, Value)> = dict
+            .raw_entries()
+            .iter()
+            .filter(|e| !e.key.is_null())
+            .map(|e| (e.hash, e.key.clone(), e.value.clone()))
+            .collect();
+        let mut fresh = crate::value::dict_table::Dict::new();
+        fresh.insert(h, k, v, &mut |_| false);
+        for (eh, ek, ev) in rest {
+            fresh.insert(eh, ek, ev, &mut |_| false);
+        }
+        *dict = fresh;
+    }
+    Ok(Value::None)
+}
+
+fn od_popitem(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let p = parse_args(vm, a, 1, "popitem", &["last"], 0, 1)?;
+    let last = match p[0] {
+        Some(v) => vm.truthy(v)?,
+        None => true,
+    };
+    let d = od_table(vm, &arg(a, 0))?;
+    let Object::Dict(dict) = d.get_mut() else {
+        return Ok(Value::None);
+    };
+    let found = if last {
+        dict.pop_last()
+    } else {
+        match dict.raw_entries().iter().find(|e| !e.key.is_null()) {
+            Some(e) => {
+                let (h, k) = (e.hash, e.key.clone());
+                dict.remove(h, &mut |x| x.is(&k))
+            }
+            None => None,
+        }
+    };
+    match found {
+        Some((k, v)) => Ok(Vm::new_tuple(vec![k, v])),
+        None => {
+            let cls = vm.exc_class(ExcKind::KeyError);
+            Err(vm.make_exc(&cls, vec![Vm::str_val("dictionary is empty")]))
+        }
+    }
+}
+
+/// The `(key, value)` pairs in order.
+fn od_items(d: &ObjRef) -> Vec<(Value, Value)> {
+    match d.get() {
+        Object::Dict(dict) => dict.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// `OrderedDict([('a', 1), ...])`, `OrderedDict()` when empty, `...` for itself inside.
+fn od_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let recv = arg(a, 0);
+    let d = od_table(vm, &recv)?;
+    let name = Vm::class_name(&vm.type_of(&recv));
+    let id = recv.id();
+    if vm.repr_guard.contains(&id) {
+        return Ok(Vm::str_val("..."));
+    }
+    let items = od_items(&d);
+    if items.is_empty() {
+        return Ok(Vm::str_val(format!("{name}()")));
+    }
+    vm.repr_guard.push(id);
+    let r = vm.nested(nest::REPR, |vm| {
+        let pairs: Vec<Value> = items
+            .into_iter()
+            .map(|(k, v)| Vm::new_tuple(vec![k, v]))
+            .collect();
+        vm.repr(&Vm::new_list(pairs))
+    });
+    vm.repr_guard.pop();
+    Ok(Vm::str_val(format!("{name}({})", r?)))
+}
+
+fn is_odict(vm: &Vm, v: &Value) -> bool {
+    vm.native_types
+        .get("collections.OrderedDict")
+        .is_some_and(|od| Vm::is_subclass(&vm.type_of(v), od))
+}
+
+/// Order matters between two OrderedDicts; against another mapping, dict equality.
+fn od_eq(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let (recv, other) = (arg(a, 0), arg(a, 1));
+    let d = od_table(vm, &recv)?;
+    if !is_dict(&other) {
+        return Ok(Value::NotImplemented);
+    }
+    let base_eq = vm.eq(
+        &Value::Obj(d.clone()),
+        &crate::vm::ops::inst_base(&other).unwrap_or(other.clone()),
+    )?;
+    if !base_eq || !is_odict(vm, &other) {
+        return Ok(Value::Bool(base_eq));
+    }
+    let Some(Value::Obj(o)) = crate::vm::ops::inst_base(&other) else {
+        return Ok(Value::Bool(base_eq));
+    };
+    let mine: Vec<Value> = od_items(&d).into_iter().map(|(k, _)| k).collect();
+    let theirs: Vec<Value> = od_items(&o).into_iter().map(|(k, _)| k).collect();
+    for (x, y) in mine.iter().zip(theirs.iter()) {
+        if !vm.eq(x, y)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+fn od_ne(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    match od_eq(vm, a)? {
+        Value::Bool(b) => Ok(Value::Bool(!b)),
+        other => Ok(other),
+    }
+}
+
+fn od_reversed(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let d = od_table(vm, &arg(a, 0))?;
+    let keys: Vec<Value> = od_items(&d).into_iter().rev().map(|(k, _)| k).collect();
+    vm.get_iter(&Vm::new_list(keys))
+}
+
+fn od_copy(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let recv = arg(a, 0);
+    let cls = Value::Obj(vm.type_of(&recv));
+    vm.call(&cls, &[recv], &[])
+}
+
+fn od_or(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let other = arg(a, 1);
+    if !is_dict(&other) {
+        return Ok(Value::NotImplemented);
+    }
+    let new = od_copy(vm, a)?;
+    let update = vm.getattr(&new, &Vm::str_val("update"))?;
+    vm.call(&update, &[other], &[])?;
+    Ok(new)
+}
+
+fn od_ror(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let (recv, other) = (arg(a, 0), arg(a, 1));
+    if !is_dict(&other) {
+        return Ok(Value::NotImplemented);
+    }
+    let cls = Value::Obj(vm.type_of(&recv));
+    let new = vm.call(&cls, &[other], &[])?;
+    let update = vm.getattr(&new, &Vm::str_val("update"))?;
+    vm.call(&update, &[recv], &[])?;
+    Ok(new)
+}
+
+/// `(cls, (), state, None, iter(items))`: the instance's `__dict__` (None when empty), as
+/// CPython's `OrderedDict.__reduce__`.
+fn od_reduce(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let recv = arg(a, 0);
+    let cls = Value::Obj(vm.type_of(&recv));
+    let state = match vm.getattr_opt(&recv, "__dict__")? {
+        Some(d) if vm.truthy(&d)? => d,
+        _ => Value::None,
+    };
+    let items = vm.getattr(&recv, &Vm::str_val("items"))?;
+    let items = vm.call(&items, &[], &[])?;
+    let it = vm.get_iter(&items)?;
+    Ok(Vm::new_tuple(vec![
+        cls,
+        Vm::new_tuple(Vec::new()),
+        state,
         Value::None,
         it,
     ]))

@@ -66,6 +66,30 @@ fn get_source(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     })
 }
 
+/// `linecache.cache[file] = (get_source,)` for every image module whose source the image
+/// holds: CPython's `linecache` reads a file it was not told about from disk; here the image
+/// is the disk, and a one-element entry is `linecache`'s own lazy form (`lazycache`), which
+/// `getline(file, n)` without module globals and `checkcache` honour.
+pub(crate) fn seed_linecache(vm: &mut Vm, linecache: &ObjRef) -> PyResult<()> {
+    let cache = vm.getattr(&Value::Obj(linecache.clone()), &Vm::str_val("cache"))?;
+    for index in 0..vm.image.module_count() {
+        let record = vm.image.module(index);
+        if vm.image.code(record.code).source().is_none() {
+            continue;
+        }
+        let file = Value::Str(record.file);
+        if vm.contains(&cache, &file)? {
+            continue;
+        }
+        let getter = Value::obj(Object::BoundMethod {
+            func: Value::Native(&LOADER_METHODS[0]),
+            receiver: Value::Str(record.name),
+        });
+        vm.setitem(&cache, file, Vm::new_tuple(vec![getter]))?;
+    }
+    Ok(())
+}
+
 static BOOTSTRAP_FUNCTIONS: &[NativeFn] = &[
     NativeFn::new("_gcd_import", gcd_import),
     NativeFn::new("_find_spec", find_spec),

@@ -580,10 +580,44 @@ struct BytesIO {
     buf: Vec<u8>,
     pos: usize,
     closed: bool,
+    /// While `getbuffer()` views are alive: the bytearray they look at, holding the
+    /// contents (writes through a view land there and are read back before each operation).
+    export: Value,
 }
 
 impl NativeState for BytesIO {
-    fn visit(&self, _f: &mut dyn FnMut(&Value)) {}
+    fn visit(&self, f: &mut dyn FnMut(&Value)) {
+        f(&self.export);
+    }
+}
+
+impl BytesIO {
+    /// Takes back the contents from the exported bytearray: for good once no view is left,
+    /// else a copy with what the views wrote.
+    fn sync(&mut self) {
+        let Some(shared) =
+            crate::stdlib::state_of::<crate::objects::bytearray::ByteArray>(&self.export)
+        else {
+            return;
+        };
+        if shared.exports == 0 {
+            self.buf = std::mem::take(&mut shared.data);
+            self.export = Value::None;
+        } else {
+            self.buf.clone_from(&shared.data);
+        }
+    }
+
+    /// CPython's refusal to resize or close a stream whose buffer is exported.
+    fn check_exports(&self, vm: &Vm) -> PyResult<()> {
+        if matches!(self.export, Value::None) {
+            return Ok(());
+        }
+        Err(vm.err(
+            ExcKind::BufferError,
+            "Existing exports of data: object cannot be re-sized",
+        ))
+    }
 }
 
 fn bytes_val(b: &[u8]) -> Value {
@@ -621,6 +655,7 @@ fn bytesio_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             buf: Vec::new(),
             pos: 0,
             closed: false,
+            export: Value::None,
         },
     ))
 }
@@ -632,6 +667,7 @@ fn bytesio_init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         Some(v) => bytes_arg(vm, v)?,
     };
     let b = bio(vm, a)?;
+    b.check_exports(vm)?;
     b.buf = initial;
     b.pos = 0;
     b.closed = false;
@@ -639,7 +675,9 @@ fn bytesio_init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn bio<'a>(vm: &Vm, a: &Args<'a>) -> PyResult<&'a mut BytesIO> {
-    receiver::<BytesIO>(vm, a, "_io.BytesIO", "method")
+    let b = receiver::<BytesIO>(vm, a, "_io.BytesIO", "method")?;
+    b.sync();
+    Ok(b)
 }
 
 fn bio_open<'a>(vm: &Vm, a: &Args<'a>) -> PyResult<&'a mut BytesIO> {
@@ -655,17 +693,20 @@ fn b_getvalue(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(bytes_val(&bio_open(vm, a)?.buf))
 }
 
-/// A memoryview of a copy of the contents: writes through it do not reach the stream
-/// (CPython's view shares the buffer and blocks resizing while it lives).
+/// A memoryview sharing the contents: writes through it change the stream, and while one
+/// lives the stream cannot be resized or closed.
 fn b_getbuffer(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let data = bio_open(vm, a)?.buf.clone();
-    let copy = crate::objects::bytearray::new_bytearray(vm, data);
+    let b = bio_open(vm, a)?;
+    if matches!(b.export, Value::None) {
+        b.export = crate::objects::bytearray::new_bytearray(vm, b.buf.clone());
+    }
+    let shared = b.export.clone();
     let memoryview = vm
         .builtins
         .get("memoryview")
         .cloned()
         .unwrap_or(Value::None);
-    vm.call(&memoryview, &[copy], &[])
+    vm.call(&memoryview, &[shared], &[])
 }
 
 /// Reads into a bytearray, up to its length; the number of bytes read.
@@ -741,6 +782,7 @@ fn b_write(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     bio_open(vm, a)?;
     let data = bytes_arg(vm, &a.get(1).cloned().unwrap_or(Value::None))?;
     let b = bio_open(vm, a)?;
+    b.check_exports(vm)?;
     if data.is_empty() {
         return Ok(Value::Int(0));
     }
@@ -784,6 +826,7 @@ fn b_truncate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         Some(v) => Some(vm.index_of(v)?),
     };
     let b = bio_open(vm, a)?;
+    b.check_exports(vm)?;
     let size = size.unwrap_or(b.pos as i64);
     if size < 0 {
         return Err(vm.value_error(format!("negative size value {size}")));
@@ -796,6 +839,7 @@ fn b_truncate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn b_close(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let b = bio(vm, a)?;
+    b.check_exports(vm)?;
     b.closed = true;
     b.buf = Vec::new();
     Ok(Value::None)

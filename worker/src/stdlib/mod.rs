@@ -28,6 +28,7 @@ pub(crate) mod binascii;
 pub(crate) mod bisect;
 pub(crate) mod builtins;
 pub(crate) mod cmath;
+pub(crate) mod codec_text;
 pub(crate) mod codecs;
 pub(crate) mod collections;
 pub(crate) mod contextvars;

@@ -168,7 +168,7 @@ impl Vm {
                 receiver: Value::Obj(cls.clone()),
             })),
             _ => match &attr {
-                Value::Native(_) => Ok(Value::obj(Object::BoundMethod {
+                Value::Native(n) if n.binds() => Ok(Value::obj(Object::BoundMethod {
                     func: attr.clone(),
                     receiver: receiver.clone(),
                 })),
@@ -475,6 +475,12 @@ impl Vm {
                             _ => a,
                         });
                     }
+                    // A subclass of a built-in type finds the type's methods too
+                    // (`OrderedDict.fromkeys`, `class D(dict)` then `D.fromkeys`).
+                    let kind = match kind {
+                        TypeKind::User => self.builtin_base_kind(o).unwrap_or(kind),
+                        k => k,
+                    };
                     let class_method = match (kind, name) {
                         (TypeKind::Dict, "fromkeys") => Some(&crate::objects::dict::FROMKEYS),
                         (TypeKind::Bytes, "fromhex" | "maketrans") => {
@@ -625,6 +631,17 @@ impl Vm {
                     let c = *c;
                     if let Some(v) = self.code_attr(c, name) {
                         return Ok(v);
+                    }
+                    if matches!(name, "co_exceptiontable" | "_varname_from_oparg") {
+                        // What `dis` reads first: the instructions are not CPython's, so
+                        // say so rather than let it decode them as CPython's.
+                        return Err(self.err(
+                            ExcKind::NotImplementedError,
+                            format!(
+                                "code.{name}: code here is compiled to permafrost's own \
+                                 instruction set, which dis cannot show (use `permafrost dis`)"
+                            ),
+                        ));
                     }
                     return match crate::objects::method(TypeKind::Code, name) {
                         Some(m) => Ok(Value::obj(Object::BoundMethod {
@@ -894,8 +911,17 @@ impl Vm {
             }
         };
         let strs = |l: permafrost_image::StrList<'static>| Vm::new_tuple(l.iter().map(s).collect());
+        // Nested code constants become code objects with attributes (as `f.__code__` is);
+        // those of run-time units stay as they are (their handle keeps the unit alive).
+        let image_codes = self.image.code_count();
+        let as_code = |v: Value| match v {
+            Value::Code(i) if i < image_codes => Value::obj(Object::CodeRef(i)),
+            v => v,
+        };
         if transient && name == "co_consts" {
-            return Some(Vm::new_tuple(info.owned_consts.to_vec()));
+            return Some(Vm::new_tuple(
+                info.owned_consts.iter().cloned().map(as_code).collect(),
+            ));
         }
         if transient && name == "co_code" {
             return Some(Value::obj(Object::Bytes(
@@ -920,7 +946,7 @@ impl Vm {
             "co_consts" => Vm::new_tuple(
                 view.consts()
                     .iter()
-                    .map(|k| crate::vm::layout::const_value(k, false))
+                    .map(|k| as_code(crate::vm::layout::const_value(k, false)))
                     .collect(),
             ),
             "co_code" => Value::obj(Object::Bytes(crate::value::object::BytesData::Image(
@@ -942,7 +968,7 @@ impl Vm {
                     if plain && dict_get_h(inst.table(), hash, name).is_none() {
                         if let Some(a) = self.lookup_class_attr_h(&cls, hash, name) {
                             if matches!(a.body(), Some(Object::Function(_)))
-                                || matches!(a, Value::Native(_))
+                                || matches!(a, Value::Native(n) if n.binds())
                             {
                                 return Ok((a, obj));
                             }

@@ -1167,12 +1167,15 @@ impl Vm {
             None => Value::Null,
         };
         let has_base = !base.is_null();
-        if is_exc {
-            self.check_not_group(cls)?;
-        }
+        let mut group_items = None;
         let os_error = is_exc && Vm::is_subclass(cls, &self.exc_class(ExcKind::OSError));
         let class = if os_error {
             crate::objects::exception::os_error_class(self, cls, &args[..npos])
+        } else if is_exc && crate::objects::exception_group::is_group_class(self, cls) {
+            let (class, items) =
+                crate::objects::exception_group::new_group(self, cls, &args[..npos])?;
+            group_items = Some(items);
+            class
         } else {
             cls.clone()
         };
@@ -1195,6 +1198,16 @@ impl Vm {
                 crate::objects::exception::init_os_error(self, e);
             } else if is_exc && Vm::is_subclass(cls, &self.exc_class(ExcKind::SyntaxError)) {
                 crate::objects::exception::init_syntax_error(self, e)?;
+            }
+            if let Some(items) = group_items {
+                crate::objects::exception_group::init_group(e, items);
+            }
+            if is_exc && self.lookup_user_attr(cls, "__init__").is_none() {
+                use crate::objects::exception as exc;
+                if let Some(kind) = exc::unicode_error_kind(self, cls) {
+                    let object = exc::check_unicode_error_args(self, kind, &args[..npos])?;
+                    exc::init_unicode_error_with(e, Some(object));
+                }
             }
             let plain_init =
                 is_exc && !kwnames.is_empty() && self.lookup_user_attr(cls, "__init__").is_none();

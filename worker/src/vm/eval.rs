@@ -636,7 +636,7 @@ impl Vm {
                                             name,
                                         ) {
                                             if matches!(v.body(), Some(Object::Function(_)))
-                                                || matches!(v, Value::Native(_))
+                                                || matches!(v, Value::Native(n) if n.binds())
                                             {
                                                 method = v.clone();
                                                 found = true;
@@ -1398,6 +1398,28 @@ impl Vm {
                     let e = f.top().clone();
                     let m = self.exc_match(&e, &t)?;
                     f.push(Value::Bool(m));
+                }
+                Opcode::CHECK_EG_MATCH => {
+                    let t = f.pop();
+                    let e = f.pop();
+                    let (rest, matched) = crate::objects::exception_group::eg_match(self, &e, &t)?;
+                    if !matches!(matched, Value::None) {
+                        // The clause handles its part: `raise` and `sys.exc_info()` see it.
+                        if let Some(top) = f.exc_stack.last_mut() {
+                            *top = matched.clone();
+                        }
+                        if let Some(top) = self.handled.last_mut() {
+                            *top = matched.clone();
+                        }
+                    }
+                    f.push(rest);
+                    f.push(matched);
+                }
+                Opcode::PREP_RERAISE_STAR => {
+                    let list = f.pop();
+                    let orig = f.pop();
+                    let r = crate::objects::exception_group::prep_reraise_star(self, &orig, &list)?;
+                    f.push(r);
                 }
                 Opcode::RERAISE => {
                     let e = f.pop();

@@ -38,6 +38,7 @@ exceptions! {
     GeneratorExit: BaseException,
     BaseExceptionGroup: BaseException,
     Exception: BaseException,
+    ExceptionGroup: BaseExceptionGroup,
     StopIteration: Exception,
     StopAsyncIteration: Exception,
     ArithmeticError: Exception,

@@ -195,7 +195,12 @@ impl Vm {
         let r = self.run_code(code, None, Vec::new());
         self.initializing[index as usize] = false;
         match r {
-            Ok(_) => Ok(m),
+            Ok(_) => {
+                if own == "linecache" {
+                    crate::stdlib::importlib::seed_linecache(self, &m)?;
+                }
+                Ok(m)
+            }
             Err(e) => {
                 // As CPython: a module whose top level failed leaves `sys.modules`.
                 self.modules[index as usize] = None;

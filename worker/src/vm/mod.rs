@@ -281,7 +281,20 @@ impl Vm {
                 // `ExcKind::ALL` lists every base before its subclasses.
                 Some(b) => exc_types[b as usize].clone(),
             };
-            exc_types.push(new_class(kind.name(), vec![base], TypeKind::Exception));
+            let mut bases = vec![base];
+            if *kind == ExcKind::ExceptionGroup {
+                // `class ExceptionGroup(BaseExceptionGroup, Exception)`.
+                bases.push(exc_types[ExcKind::Exception as usize].clone());
+            }
+            let cls = new_class(kind.name(), bases, TypeKind::Exception);
+            if *kind == ExcKind::ExceptionGroup {
+                // C3: ExceptionGroup, BaseExceptionGroup, Exception, BaseException, object.
+                if let Object::Class(c) = cls.get_mut() {
+                    let exception = exc_types[ExcKind::Exception as usize].clone();
+                    c.mro.insert(2, exception);
+                }
+            }
+            exc_types.push(cls);
         }
         let mut iter_types = HashMap::new();
         for name in ITER_TYPES {
@@ -620,19 +633,6 @@ impl Vm {
     }
 
     /// Whether exception instance `exc` is an instance of class `cls`.
-    /// Refuses to make an instance of `BaseExceptionGroup` (or a subclass): the name exists
-    /// for code that tests for groups (`traceback`), but groups themselves are not
-    /// implemented, and a half-made group would print and behave wrongly.
-    pub(crate) fn check_not_group(&self, cls: &ObjRef) -> PyResult<()> {
-        if Vm::is_subclass(cls, &self.exc_types[ExcKind::BaseExceptionGroup as usize]) {
-            return Err(self.err(
-                ExcKind::NotImplementedError,
-                "exception groups are not supported",
-            ));
-        }
-        Ok(())
-    }
-
     pub fn exc_matches(&self, exc: &ObjRef, kind: ExcKind) -> bool {
         match exc.get() {
             Object::Instance(i) => Vm::is_subclass(&i.class, &self.exc_class(kind)),

@@ -101,6 +101,13 @@ impl NativeFn {
         }
     }
 
+    /// Whether reading it from a class through an instance binds the instance: a built-in
+    /// method does, a built-in function (`len`, `codecs.utf_8_decode`) stored as a class
+    /// attribute does not, as in CPython.
+    pub(crate) fn binds(&self) -> bool {
+        !matches!(self.check, Some(Check { method: false, .. }))
+    }
+
     /// The same built-in, marked as reading the calling frame.
     pub const fn frame_aware(mut self) -> NativeFn {
         self.frame = true;

@@ -432,6 +432,16 @@ impl Vm {
                 return Ok(s);
             }
         }
+        if crate::objects::exception_group::is_group_class(self, &self.type_of(v)) {
+            if let Some(s) = crate::objects::exception_group::group_str(self, v)? {
+                return Ok(s);
+            }
+        }
+        if let Some(kind) = crate::objects::exception::unicode_error_kind(self, &self.type_of(v)) {
+            if let Some(s) = crate::objects::exception::unicode_error_str(self, &o, kind)? {
+                return Ok(s);
+            }
+        }
         let args = self.exc_args(&o);
         let is_key = self.exc_matches(&o, ExcKind::KeyError);
         if self.exc_matches(&o, ExcKind::SyntaxError) {

@@ -137,6 +137,37 @@ fn push_source(out: &mut String, view: permafrost_image::CodeView<'_>, at: u32, 
     out.push('\n');
 }
 
+/// CPython's limits on printing exception groups (`max_group_width`, `max_group_depth`).
+const MAX_GROUP_WIDTH: usize = 15;
+const MAX_GROUP_DEPTH: usize = 10;
+
+/// Where a traceback is inside nested exception groups: each level indents its lines and
+/// prefixes them with a margin (`| `, `+ ` on a top-level group's header).
+#[derive(Default)]
+struct GroupCtx {
+    depth: usize,
+    need_close: bool,
+}
+
+impl GroupCtx {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.depth)
+    }
+
+    /// `text` with every line (empty ones too) indented for the current depth.
+    fn emit(&self, out: &mut String, text: &str, margin: char) {
+        if self.depth == 0 {
+            out.push_str(text);
+            return;
+        }
+        let prefix = format!("{}{margin} ", self.indent());
+        for line in text.split_inclusive('\n') {
+            out.push_str(&prefix);
+            out.push_str(line);
+        }
+    }
+}
+
 impl Vm {
     /// The exception's type name as tracebacks print it (`mod.Name` outside `__main__`).
     pub fn exc_type_display(&self, exc: &ObjRef) -> String {
@@ -156,6 +187,13 @@ impl Vm {
     }
 
     fn format_one(&mut self, exc: &ObjRef, out: &mut String, depth: usize) {
+        let mut ctx = GroupCtx::default();
+        self.format_exc(exc, out, depth, &mut ctx);
+    }
+
+    /// One exception with its chain, inside `ctx`'s exception-group frames (CPython's
+    /// `TracebackException.format`).
+    fn format_exc(&mut self, exc: &ObjRef, out: &mut String, depth: usize, ctx: &mut GroupCtx) {
         let (cause, context, suppress, tb) = match exc.get() {
             Object::Instance(i) => match &i.exc {
                 Some(e) => (
@@ -170,54 +208,155 @@ impl Vm {
         };
         if depth < 50 {
             if let Value::Obj(c) = &cause {
-                self.format_one(c, out, depth + 1);
-                out.push_str(
+                self.format_exc(c, out, depth + 1, ctx);
+                ctx.emit(
+                    out,
                     "\nThe above exception was the direct cause of the following exception:\n\n",
+                    '|',
                 );
             } else if let (Value::Obj(c), false) = (&context, suppress) {
-                self.format_one(c, out, depth + 1);
-                out.push_str(
+                self.format_exc(c, out, depth + 1, ctx);
+                ctx.emit(
+                    out,
                     "\nDuring handling of the above exception, another exception occurred:\n\n",
+                    '|',
                 );
             }
+        }
+        let group = crate::objects::exception_group::is_group_class(
+            self,
+            &self.type_of(&Value::Obj(exc.clone())),
+        );
+        let items = if group {
+            match self
+                .getattr_opt(&Value::Obj(exc.clone()), "exceptions")
+                .ok()
+                .flatten()
+                .as_ref()
+                .and_then(|v| v.body())
+            {
+                Some(Object::Tuple(t)) => Some(t.to_vec()),
+                _ => None,
+            }
+        } else {
+            None
+        };
+        let Some(items) = items else {
+            if !tb.is_empty() {
+                let mut buf = String::from("Traceback (most recent call last):\n");
+                self.push_entries(&tb, &mut buf);
+                ctx.emit(out, &buf, '|');
+            }
+            let only = self.exception_only(exc);
+            ctx.emit(out, &only, '|');
+            return;
+        };
+        if ctx.depth > MAX_GROUP_DEPTH {
+            ctx.emit(
+                out,
+                &format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"),
+                '|',
+            );
+            return;
+        }
+        let toplevel = ctx.depth == 0;
+        if toplevel {
+            ctx.depth += 1;
         }
         if !tb.is_empty() {
-            out.push_str("Traceback (most recent call last):\n");
-            // CPython prints a run of identical entries (same file, line and function) three
-            // times, then `[Previous line repeated N more times]` for the rest.
-            let mut previous = String::new();
-            let mut run = 0usize;
-            for &(code, at) in tb.iter().rev() {
-                let view = self.codes[code as usize].view;
-                let line = view.line_of(at);
-                let entry = format!(
-                    "  File \"{}\", line {}, in {}\n",
-                    view.filename().as_str(),
-                    line,
-                    view.name().as_str()
-                );
-                // Runs are of the same file, line and function, whatever the columns.
-                if entry != previous {
-                    push_repeated(out, run);
-                    run = 0;
-                }
-                run += 1;
-                if run <= RECURSIVE_CUTOFF {
-                    out.push_str(&entry);
-                    push_source(out, view, at, line);
-                }
-                previous = entry;
-            }
-            push_repeated(out, run);
+            let mut buf = String::new();
+            self.push_entries(&tb, &mut buf);
+            let margin = if toplevel { '+' } else { '|' };
+            ctx.emit(
+                out,
+                "Exception Group Traceback (most recent call last):\n",
+                margin,
+            );
+            ctx.emit(out, &buf, '|');
         }
+        let only = self.exception_only(exc);
+        ctx.emit(out, &only, '|');
+        let n = items.len().min(MAX_GROUP_WIDTH + 1);
+        ctx.need_close = false;
+        for (i, item) in items.iter().take(n).enumerate() {
+            let last = i == n - 1;
+            if last {
+                ctx.need_close = true;
+            }
+            let truncated = i >= MAX_GROUP_WIDTH;
+            let title = if truncated {
+                "...".to_string()
+            } else {
+                (i + 1).to_string()
+            };
+            out.push_str(&ctx.indent());
+            out.push_str(if i == 0 { "+-" } else { "  " });
+            out.push_str(&format!("+---------------- {title} ----------------\n"));
+            ctx.depth += 1;
+            if !truncated {
+                if let Value::Obj(e) = item {
+                    self.format_exc(e, out, depth + 1, ctx);
+                }
+            } else {
+                let remaining = items.len() - MAX_GROUP_WIDTH;
+                let plural = if remaining > 1 { "s" } else { "" };
+                ctx.emit(
+                    out,
+                    &format!("and {remaining} more exception{plural}\n"),
+                    '|',
+                );
+            }
+            if last && ctx.need_close {
+                out.push_str(&ctx.indent());
+                out.push_str("+------------------------------------\n");
+                ctx.need_close = false;
+            }
+            ctx.depth -= 1;
+        }
+        if toplevel {
+            ctx.depth = 0;
+        }
+    }
+
+    /// The traceback's entries, outermost first, with their source and caret lines.
+    fn push_entries(&mut self, tb: &[(u32, u32)], out: &mut String) {
+        // CPython prints a run of identical entries (same file, line and function) three
+        // times, then `[Previous line repeated N more times]` for the rest.
+        let mut previous = String::new();
+        let mut run = 0usize;
+        for &(code, at) in tb.iter().rev() {
+            let view = self.codes[code as usize].view;
+            let line = view.line_of(at);
+            let entry = format!(
+                "  File \"{}\", line {}, in {}\n",
+                view.filename().as_str(),
+                line,
+                view.name().as_str()
+            );
+            // Runs are of the same file, line and function, whatever the columns.
+            if entry != previous {
+                push_repeated(out, run);
+                run = 0;
+            }
+            run += 1;
+            if run <= RECURSIVE_CUTOFF {
+                out.push_str(&entry);
+                push_source(out, view, at, line);
+            }
+            previous = entry;
+        }
+        push_repeated(out, run);
+    }
+
+    /// `Type: message` and the notes, one per line.
+    fn exception_only(&mut self, exc: &ObjRef) -> String {
+        let mut out = String::new();
         let name = self.exc_type_display(exc);
         let msg = self
             .str_of(&Value::Obj(exc.clone()))
             .unwrap_or_else(|_| "<exception str() failed>".into());
-        if msg.is_empty() {
-            out.push_str(&name);
-        } else {
-            out.push_str(&name);
+        out.push_str(&name);
+        if !msg.is_empty() {
             out.push_str(": ");
             out.push_str(&msg);
         }
@@ -230,6 +369,7 @@ impl Vm {
                 }
             }
         }
+        out
     }
 
     /// The report for an uncaught exception.

@@ -539,6 +539,8 @@ impl Vm {
                 Ok(true)
             }
             (Some(Object::Bytes(x)), Some(Object::Bytes(y))) => Ok(x == y),
+            // Two reads of one code constant are two objects for the same code.
+            (Some(Object::CodeRef(x)), Some(Object::CodeRef(y))) => Ok(x == y),
             (Some(Object::Range { .. }), Some(Object::Range { .. })) => {
                 Ok(crate::objects::range::equal(a, b))
             }
