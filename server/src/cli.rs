@@ -236,9 +236,30 @@ pub struct ServeArgs {
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
     /// Path of the Unix socket to listen on (not needed when systemd passes the listening
-    /// socket: socket activation).
+    /// socket: socket activation, or with --redis).
     #[arg(long)]
     pub socket: Option<PathBuf>,
+    /// Also take jobs from a Redis stream (needs --stream), e.g. redis://127.0.0.1:6379/0.
+    #[arg(long, value_name = "URL")]
+    pub redis: Option<String>,
+    /// With --redis: the stream jobs are read from (created if missing).
+    #[arg(long, value_name = "NAME")]
+    pub stream: Option<String>,
+    /// With --redis: the consumer group the servers of one fleet share (created if
+    /// missing, reading the stream from its start).
+    #[arg(long, value_name = "G", default_value = "permafrost")]
+    pub group: String,
+    /// With --redis: this server's consumer name in the group (default: HOSTNAME-PID).
+    #[arg(long, value_name = "C")]
+    pub consumer: Option<String>,
+    /// With --redis: the stream replies are added to (default: STREAM:results), unless a
+    /// message names a list in its `reply_to` field.
+    #[arg(long = "result-stream", value_name = "NAME")]
+    pub result_stream: Option<String>,
+    /// With --redis: claim messages another consumer has held this many seconds without
+    /// acknowledging them (it is gone: a live server keeps its messages fresh).
+    #[arg(long = "claim-after", value_name = "SECS", default_value_t = 30.0)]
+    pub claim_after: f64,
     /// Serve Prometheus metrics over HTTP at `GET /metrics` on ADDR:PORT (a bare PORT
     /// binds the loopback address; off when not given).
     #[arg(long = "metrics-listen", value_name = "ADDR:PORT")]

@@ -48,6 +48,12 @@ macro_rules! file_keys {
 file_keys!(
     image,
     socket,
+    redis,
+    stream,
+    group,
+    consumer,
+    result_stream,
+    claim_after,
     metrics_listen,
     log_format,
     workers,
@@ -259,13 +265,24 @@ pub fn settings(
     let image = args.image.ok_or_else(|| {
         "no image: give IMAGE on the command line or `image` in the --config file".to_string()
     })?;
+    let stream = crate::stream::StreamOptions::from_settings(
+        args.redis,
+        args.stream,
+        args.group,
+        args.consumer,
+        args.result_stream,
+        args.claim_after,
+    )
+    .map_err(|(id, m)| err(id, m))?;
     let socket = match (args.socket, activated) {
-        (_, Some(path)) => path,
-        (Some(path), None) => path,
+        (_, Some(path)) => Some(path),
+        (Some(path), None) => Some(path),
+        // Jobs from the stream only.
+        (None, None) if stream.is_some() => None,
         (None, None) => {
             return Err(
                 "no socket: give --socket, `socket` in the --config file, or start the server \
-                 from a systemd socket unit"
+                 from a systemd socket unit (or take jobs from a stream: --redis)"
                     .to_string(),
             )
         }
@@ -347,6 +364,7 @@ pub fn settings(
         options: ServeOptions {
             image,
             socket,
+            stream,
             metrics_listen,
             workers: args.workers,
             layout: args.layout.into(),
@@ -473,6 +491,38 @@ mod tests {
         assert!(
             e.starts_with("/etc/pf/permafrost.toml:1: socket-mode \"999\" is not an octal"),
             "{e}"
+        );
+    }
+
+    #[test]
+    fn a_stream_server_needs_no_socket() {
+        let text = "image = \"app.pfi\"\nredis = \"redis://127.0.0.1:6379/0\"\n\
+                    stream = \"jobs\"\nclaim-after = 5\n";
+        let (args, origins) = merged(&["--consumer", "web-1"], text).unwrap();
+        let options = settings(args, &origins, None).unwrap().options;
+        assert_eq!(options.socket, None);
+        let stream = options.stream.expect("stream options");
+        assert_eq!(
+            (stream.group.as_str(), stream.consumer.as_str()),
+            ("permafrost", "web-1")
+        );
+        assert_eq!(stream.result_stream, "jobs:results");
+        assert_eq!(stream.claim_after, Duration::from_secs(5));
+        let (args, origins) = merged(&["x.pfi"], "stream = \"jobs\"\n").unwrap();
+        let e = settings(args, &origins, None).unwrap_err();
+        assert_eq!(e, "/etc/pf/permafrost.toml:1: stream needs --redis");
+        let (args, origins) = merged(&["x.pfi", "--redis", "redis://h/0"], "").unwrap();
+        let e = settings(args, &origins, None).unwrap_err();
+        assert_eq!(e, "--redis needs --stream");
+        let (args, origins) = merged(
+            &["x.pfi", "--redis", "redis://h/0", "--stream", "j"],
+            "claim-after = 0",
+        )
+        .unwrap();
+        let e = settings(args, &origins, None).unwrap_err();
+        assert_eq!(
+            e,
+            "/etc/pf/permafrost.toml:1: claim-after must be at least 0.1 seconds"
         );
     }
 

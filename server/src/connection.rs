@@ -115,6 +115,53 @@ impl Job {
     }
 }
 
+/// Replies of jobs that come from somewhere other than a client connection (the Redis
+/// stream, `crate::stream`): each job gets a channel of its own, and together they count as
+/// one connection `conn` of the fair queue.
+pub(crate) struct DetachedReplies {
+    state: Arc<ConnState>,
+}
+
+impl DetachedReplies {
+    pub(crate) fn new(conn: u64) -> DetachedReplies {
+        DetachedReplies {
+            state: Arc::new(ConnState {
+                id: conn,
+                count: AtomicUsize::new(0),
+                pending_bytes: AtomicUsize::new(0),
+                closed: AtomicBool::new(false),
+                changed: tokio::sync::Notify::new(),
+            }),
+        }
+    }
+
+    /// A job for the pool and the receiver of its one reply.
+    pub(crate) fn job(
+        &self,
+        id: Value,
+        line: Arc<[u8]>,
+    ) -> (Job, mpsc::UnboundedReceiver<Vec<u8>>) {
+        let (tx, rx) = mpsc::unbounded_channel();
+        let reply = ReplySender {
+            tx,
+            conn: self.state.clone(),
+        };
+        let job = Job {
+            id,
+            line,
+            reply,
+            redispatched: 0,
+        };
+        (job, rx)
+    }
+
+    /// A reply of `bytes` was taken off its channel: it no longer counts against the
+    /// backpressure limit.
+    pub(crate) fn taken(&self, bytes: usize) {
+        self.state.pending_bytes.fetch_sub(bytes, Ordering::AcqRel);
+    }
+}
+
 /// Logs a recurring failure at most once a second, counting the ones it left out.
 struct RateLimitedLog {
     last: Option<Instant>,

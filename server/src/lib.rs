@@ -21,6 +21,7 @@
 //! | [`alloc`] | the global allocator: system, then a private arena in each worker |
 //! | `queue` | the job queue: one FIFO per connection, served round-robin |
 //! | [`protocol`] | request parsing and reply building for the JSON-lines protocol |
+//! | [`stream`] | `serve --redis`: jobs from a Redis stream (consumer group, claims, replies and acks) |
 //! | [`store`] | the host-wide, content-addressed image store: placing, verifying, mappers, `store ls`/`gc` |
 //! | [`memory`] | the stats report from `/proc/PID/smaps` and `/proc/PID/pagemap` |
 //! | [`metrics`] | job and restart counters, the Prometheus exposition, the `--metrics-listen` endpoint |
@@ -40,6 +41,7 @@ pub mod protocol;
 mod queue;
 pub mod sandbox;
 pub mod store;
+pub mod stream;
 pub mod supervisor;
 pub mod systemd;
 pub mod zygote;

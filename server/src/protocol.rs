@@ -132,7 +132,7 @@ pub(crate) fn parse_request(line: &[u8], line_no: u64) -> Result<Request, BadReq
 
 /// serde_json's message without its "at line 1" (a request is always one line): the column
 /// is what locates the error.
-fn json_error(error: &serde_json::Error) -> String {
+pub(crate) fn json_error(error: &serde_json::Error) -> String {
     let text = error.to_string();
     let reason = match text.find(" at line ") {
         Some(cut) => &text[..cut],

@@ -60,8 +60,10 @@ const METRICS_CONNECTIONS: usize = 16;
 pub struct ServeOptions {
     /// The image file to serve (opened and validated by each zygote, so SIGHUP reloads it).
     pub image: PathBuf,
-    /// Path of the Unix socket to listen on.
-    pub socket: PathBuf,
+    /// Path of the Unix socket to listen on (none: jobs come only from the stream).
+    pub socket: Option<PathBuf>,
+    /// `--redis`: jobs also taken from a Redis stream (`crate::stream`).
+    pub stream: Option<crate::stream::StreamOptions>,
     /// Where to serve the Prometheus exposition over HTTP (`--metrics-listen`).
     pub metrics_listen: Option<std::net::SocketAddr>,
     /// Number of workers kept in the pool (at least 1).
@@ -133,7 +135,7 @@ pub fn serve_with(
     }
     raise_descriptor_limit();
     if activated.is_none() {
-        if let Err(message) = check_socket_path(&options.socket) {
+        if let Some(Err(message)) = options.socket.as_deref().map(check_socket_path) {
             return fail(&message);
         }
     }
@@ -179,33 +181,37 @@ pub fn serve_with(
     );
 
     let systemd_socket = activated.is_some();
-    let bound = match activated {
-        Some(listener) => {
+    let bound = match (activated, &options.socket) {
+        (Some(listener), path) => {
             if options.socket_mode.is_some() || options.socket_group.is_some() {
                 warn!("--socket-mode and --socket-group are ignored: the socket is systemd's (SocketMode=, SocketGroup=)");
             }
-            info!("socket {} passed by systemd", options.socket.display());
+            let path = path.clone().unwrap_or_default();
+            info!("socket {} passed by systemd", path.display());
             // No identity: this server did not create the file and never removes it.
             let file = SocketFile {
-                path: options.socket.clone(),
+                path,
                 identity: None,
             };
-            Ok((listener, file))
+            Some(Ok((listener, file)))
         }
-        None => bind_socket(&options.socket),
+        (None, Some(path)) => Some(bind_socket(path)),
+        (None, None) => None,
     };
     let (listener, socket_file) = match bound {
-        Ok(bound) => bound,
-        Err(message) => {
+        Some(Ok((listener, file))) => (Some(listener), file),
+        None => (None, SocketFile::none()),
+        Some(Err(message)) => {
             drop(control);
             wait_for_zygote(zygote_pid);
             return fail(&message);
         }
     };
-    let secured = if systemd_socket {
-        Ok(())
-    } else {
-        crate::sandbox::secure_socket(&options.socket, options.socket_mode, options.socket_group)
+    let secured = match &options.socket {
+        Some(path) if !systemd_socket => {
+            crate::sandbox::secure_socket(path, options.socket_mode, options.socket_group)
+        }
+        _ => Ok(()),
     };
     if let Err(message) = secured {
         drop(control);
@@ -396,6 +402,14 @@ impl SocketFile {
         std::fs::symlink_metadata(path)
             .ok()
             .map(|meta| (meta.dev(), meta.ino()))
+    }
+
+    /// No socket (`--redis` without `--socket`): nothing to remove.
+    fn none() -> SocketFile {
+        SocketFile {
+            path: PathBuf::new(),
+            identity: None,
+        }
     }
 
     /// Removes the file if it is still the one this server bound.
@@ -604,12 +618,12 @@ enum Readiness {
 
 async fn run(
     context: Context,
-    listener: std::os::unix::net::UnixListener,
+    listener: Option<std::os::unix::net::UnixListener>,
     metrics_listener: Option<std::net::TcpListener>,
     first: (Pid, OwnedFd, Preloaded),
 ) -> (ExitCode, Vec<Pid>) {
     let (zygote_pid, control, preloaded) = first;
-    let listener = match UnixListener::from_std(listener) {
+    let listener = match listener.map(UnixListener::from_std).transpose() {
         Ok(listener) => listener,
         Err(e) => {
             error!("cannot register the listening socket: {e}");
@@ -641,22 +655,37 @@ async fn run(
             }
         }
     }
-    tokio::spawn(accept(
-        listener,
-        events.clone(),
-        phase_rx,
-        connections_alive,
-        Limits {
-            max_connections: context.options.max_connections,
-            client_timeout: context.options.client_timeout,
-            access: context.options.access.clone(),
-        },
-    ));
-    info!(
-        "listening on {} with {} workers",
-        context.options.socket.display(),
-        context.options.workers
-    );
+    if let Some(stream) = context.options.stream.clone() {
+        // Stream jobs enter the same queue as socket calls; their replies come back on
+        // channels of their own.
+        tokio::spawn(crate::stream::run(
+            stream,
+            context.options.workers,
+            events.clone(),
+            phase_rx.clone(),
+            connections_alive.clone(),
+        ));
+    }
+    if let Some(listener) = listener {
+        tokio::spawn(accept(
+            listener,
+            events.clone(),
+            phase_rx,
+            connections_alive,
+            Limits {
+                max_connections: context.options.max_connections,
+                client_timeout: context.options.client_timeout,
+                access: context.options.access.clone(),
+            },
+        ));
+        info!(
+            "listening on {} with {} workers",
+            context.options.socket.clone().unwrap_or_default().display(),
+            context.options.workers
+        );
+    } else {
+        drop(connections_alive);
+    }
 
     let reader = tokio::spawn(read_zygote(0, control.clone(), events.clone()));
     let mut generations = HashMap::new();

@@ -10,6 +10,9 @@ socket from Python.
   :class:`concurrent.futures.Future`, ``stats``, ``ping``);
 - :class:`ClientPool`: a thread-safe pool of connections;
 - :class:`AsyncClient`: the same for asyncio;
+- :func:`submit_to_stream`, :class:`ResultReader`, :func:`wait_reply`: jobs through a Redis
+  stream, for a fleet of servers sharing one queue (``permafrost_client.stream``, with
+  :class:`RedisConnection`, a small Redis client of its own);
 - exceptions mirroring the protocol's error types: :class:`RemoteError` (the function
   raised), :class:`WorkerCrashed`, :class:`JobTimeout`, :class:`Busy`,
   :class:`ProtocolError`, ...
@@ -33,6 +36,7 @@ from .errors import (
     ShuttingDown,
     WorkerCrashed,
 )
+from .stream import RedisConnection, ResultReader, StreamReply, submit_to_stream, wait_reply
 
 __version__ = "0.1.0"
 
@@ -47,10 +51,15 @@ __all__ = [
     "JobTimeout",
     "PermafrostError",
     "ProtocolError",
+    "RedisConnection",
     "RemoteError",
     "Reply",
     "ReplyTooLarge",
+    "ResultReader",
     "ServerError",
     "ShuttingDown",
+    "StreamReply",
     "WorkerCrashed",
+    "submit_to_stream",
+    "wait_reply",
 ]

@@ -28,6 +28,18 @@ pub enum PercentArg {
         /// `type(obj).__name__`.
         type_name: String,
     },
+    /// An instance of a subclass of int or float (an `IntEnum` member): `str()`/`repr()`
+    /// text for `%s`/`%r`/`%a`, its number (an `Int` or `Float`) for the numeric conversions.
+    Subclass {
+        /// `str(obj)`.
+        text: String,
+        /// `repr(obj)`.
+        repr: String,
+        /// `type(obj).__name__`.
+        type_name: String,
+        /// The int or float value.
+        value: Box<PercentArg>,
+    },
     /// For `bytes % args` only: a bytes-like object (or one with `__bytes__`), its bytes as
     /// the chars U+0000–U+00FF, its `ascii()` and its type name.
     Bytes {
@@ -46,7 +58,9 @@ impl PercentArg {
             PercentArg::Int(_) => "int",
             PercentArg::Float(_) => "float",
             PercentArg::Bool(_) => "bool",
-            PercentArg::Str { type_name, .. } | PercentArg::Bytes { type_name, .. } => type_name,
+            PercentArg::Str { type_name, .. }
+            | PercentArg::Bytes { type_name, .. }
+            | PercentArg::Subclass { type_name, .. } => type_name,
         }
     }
 }
@@ -297,7 +311,9 @@ fn convert_percent_bytes(
             }
         },
         'r' | 'a' => match arg {
-            PercentArg::Bytes { repr, .. } | PercentArg::Str { repr, .. } => ascii_of_repr(repr),
+            PercentArg::Bytes { repr, .. }
+            | PercentArg::Str { repr, .. }
+            | PercentArg::Subclass { repr, .. } => ascii_of_repr(repr),
             _ => return convert_percent('a', arg, flags, precision, at),
         },
         'c' => match arg {
@@ -344,6 +360,34 @@ fn convert_percent(
     precision: Option<usize>,
     at: usize,
 ) -> LibResult<PercentConverted> {
+    if let PercentArg::Subclass {
+        text,
+        repr,
+        type_name,
+        value,
+    } = arg
+    {
+        if matches!(conv, 's' | 'r' | 'a') {
+            let as_str = PercentArg::Str {
+                text: text.clone(),
+                repr: repr.clone(),
+                type_name: type_name.clone(),
+            };
+            return convert_percent(conv, &as_str, flags, precision, at);
+        }
+        return match convert_percent(conv, value, flags, precision, at) {
+            // The TypeError names the subclass, not its base.
+            Err(e) if e.kind == crate::error::ErrorKind::TypeError => {
+                let as_other = PercentArg::Str {
+                    text: String::new(),
+                    repr: String::new(),
+                    type_name: type_name.clone(),
+                };
+                convert_percent(conv, &as_other, flags, precision, at)
+            }
+            r => r,
+        };
+    }
     // A bool is text for the str-like conversions and 1/0 for the numeric ones (also when
     // it arrives as the `Str` form of an object of type `bool`).
     let as_bool = match arg {
@@ -369,6 +413,7 @@ fn convert_percent(
         's' | 'r' | 'a' => {
             let text = match arg {
                 PercentArg::Str { text, repr, .. }
+                | PercentArg::Subclass { text, repr, .. }
                 | PercentArg::Bytes {
                     data: text, repr, ..
                 } => match conv {

@@ -395,6 +395,11 @@ fn reversed(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             Ok(rev_iter(v.clone(), index))
         }
         Some(Object::Range { .. }) => Ok(crate::objects::range::reversed(&v)),
+        // A class reverses through its metaclass (`reversed(SomeEnum)`).
+        Some(Object::Class(_)) => match vm.call_dunder(&v, "__reversed__", &[])? {
+            Some(r) => Ok(r),
+            None => Err(vm.type_error(format!("'{}' object is not reversible", vm.type_name(&v)))),
+        },
         Some(Object::Dict(_))
         | Some(Object::DictView { .. })
         | Some(Object::Str(_))

@@ -137,6 +137,16 @@ pub(crate) fn install(vm: &mut Vm) {
     set_attr(&type_t, "mro", Value::Native(&crate::objects::typeobj::MRO));
     set_attr(
         &type_t,
+        "__setattr__",
+        Value::Native(&crate::objects::typeobj::SETATTR),
+    );
+    set_attr(
+        &type_t,
+        "__delattr__",
+        Value::Native(&crate::objects::typeobj::DELATTR),
+    );
+    set_attr(
+        &type_t,
         "__subclasses__",
         Value::Native(&crate::objects::typeobj::SUBCLASSES),
     );
@@ -444,11 +454,64 @@ impl Vm {
                         .type_error(format!("method expected 2 arguments, got {}", a.pos.len()))),
                 }
             }
+            TypeKind::Module => self.construct_module(&a),
             _ => Err(self.type_error(format!(
                 "cannot create '{}' instances",
                 Vm::class_name(self.type_obj(kind))
             ))),
         }
+    }
+}
+
+impl Vm {
+    /// `types.ModuleType(name, doc=None)`: an empty module holding the five attributes
+    /// CPython's module initialiser sets.
+    fn construct_module(&mut self, a: &Args) -> PyResult<Value> {
+        let mut name = a.pos.first().cloned();
+        let mut doc = a.pos.get(1).cloned();
+        if a.pos.len() > 2 {
+            return Err(self.type_error(format!(
+                "module() takes at most 2 arguments ({} given)",
+                a.pos.len() + a.kw.len()
+            )));
+        }
+        for &(k, v) in a.kw.iter() {
+            let slot = match k {
+                "name" if name.is_none() => &mut name,
+                "doc" if doc.is_none() => &mut doc,
+                "name" | "doc" => {
+                    let pos = if k == "name" { 1 } else { 2 };
+                    return Err(self.type_error(format!(
+                        "argument for module() given by name ('{k}') and position ({pos})"
+                    )));
+                }
+                _ => {
+                    return Err(self
+                        .type_error(format!("'{k}' is an invalid keyword argument for module()")))
+                }
+            };
+            *slot = Some(v.clone());
+        }
+        let Some(name) = name else {
+            return Err(self.type_error("module() missing required argument 'name' (pos 1)"));
+        };
+        let Some(text) = name.as_str().map(str::to_string) else {
+            return Err(self.type_error(format!(
+                "module() argument 'name' must be str, not {}",
+                self.type_name(&name)
+            )));
+        };
+        let module = crate::stdlib::new_module(
+            &text,
+            &[],
+            &[
+                ("__doc__", doc.unwrap_or(Value::None)),
+                ("__package__", Value::None),
+                ("__loader__", Value::None),
+                ("__spec__", Value::None),
+            ],
+        );
+        Ok(Value::Obj(module))
     }
 }
 

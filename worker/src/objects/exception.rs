@@ -157,6 +157,83 @@ pub(crate) fn init_os_error(vm: &Vm, exc: &ObjRef) {
     }
 }
 
+/// Sets a `SyntaxError` instance's `msg` and location attributes from its arguments
+/// `(msg, (filename, lineno, offset, text[, end_lineno[, end_offset]]))`, as CPython's
+/// `SyntaxError.__init__` does; all are None when not given.
+pub(crate) fn init_syntax_error(vm: &mut Vm, exc: &ObjRef) -> PyResult<()> {
+    let args = match exc.get() {
+        Object::Instance(i) => i.exc.as_ref().map(|e| e.args.clone()).unwrap_or_default(),
+        _ => return Ok(()),
+    };
+    let mut values = [const { Value::None }; 7];
+    if let Some(m) = args.first() {
+        values[0] = m.clone();
+    }
+    if args.len() == 2 {
+        let info = vm.collect(&args[1])?;
+        if info.len() < 4 {
+            return Err(vm.type_error(format!(
+                "function takes at least 4 arguments ({} given)",
+                info.len()
+            )));
+        }
+        if info.len() > 6 {
+            return Err(vm.type_error(format!(
+                "function takes at most 6 arguments ({} given)",
+                info.len()
+            )));
+        }
+        for (slot, v) in values[1..].iter_mut().zip(info) {
+            *slot = v;
+        }
+    }
+    if let Object::Instance(inst) = exc.get_mut() {
+        for (name, v) in [
+            "msg",
+            "filename",
+            "lineno",
+            "offset",
+            "text",
+            "end_lineno",
+            "end_offset",
+        ]
+        .into_iter()
+        .zip(values)
+        {
+            dict_set_str(&mut inst.own, name, v);
+        }
+        dict_set_str(&mut inst.own, "print_file_and_line", Value::None);
+    }
+    Ok(())
+}
+
+/// `str()` of a `SyntaxError`: `msg (file, line N)` from its attributes (the file by its
+/// base name), `None` when they are absent.
+pub(crate) fn syntax_error_str(vm: &mut Vm, exc: &ObjRef) -> PyResult<Option<String>> {
+    let get = |name: &str| match exc.get() {
+        Object::Instance(i) => dict_get_str(i.table(), name).cloned(),
+        _ => None,
+    };
+    let Some(msg) = get("msg") else {
+        return Ok(None);
+    };
+    let file = get("filename").and_then(|f| {
+        f.as_str()
+            .map(|s| s.rsplit('/').next().unwrap_or(s).to_string())
+    });
+    let line = match get("lineno") {
+        Some(Value::Int(n)) => Some(n),
+        _ => None,
+    };
+    let msg = vm.str_of(&msg)?;
+    Ok(Some(match (file, line) {
+        (Some(f), Some(n)) => format!("{msg} ({f}, line {n})"),
+        (Some(f), None) => format!("{msg} ({f})"),
+        (None, Some(n)) => format!("{msg} (line {n})"),
+        (None, None) => msg,
+    }))
+}
+
 /// `str()` of an `OSError` whose attributes say more than its arguments: `[Errno N] text`,
 /// then `: 'filename'` and ` -> 'filename2'`; `None` to use `BaseException.__str__`.
 pub(crate) fn os_error_str(vm: &mut Vm, exc: &ObjRef) -> PyResult<Option<String>> {

@@ -424,6 +424,13 @@ fn setattr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         return Err(vm.type_error("__setattr__ expected 2 arguments"));
     };
     let n = name.as_str().unwrap_or("");
+    // A class's attributes are set by `type.__setattr__` only.
+    if let Some(Object::Class(_)) = o.body() {
+        return Err(vm.type_error(format!(
+            "can't apply this __setattr__ to {} object",
+            vm.type_name(o)
+        )));
+    }
     if matches!(o.body(), Some(Object::Instance(i)) if matches!(i.class.get(), Object::Class(c) if c.kind == TypeKind::Object))
     {
         return Err(vm.attr_error(o, n));

@@ -20,6 +20,40 @@ pub(crate) static MRO: NativeFn = NativeFn::new("type.mro", mro);
 pub(crate) static SUBCLASSES: NativeFn =
     NativeFn::method("type.__subclasses__", subclasses, Arity::NoArgs, None);
 
+/// `type.__setattr__`: what a metaclass's `__setattr__` reaches through `super()`.
+pub(crate) static SETATTR: NativeFn =
+    NativeFn::method("type.__setattr__", setattr, Arity::Range(2, 2), None);
+/// `type.__delattr__`.
+pub(crate) static DELATTR: NativeFn =
+    NativeFn::method("type.__delattr__", delattr, Arity::Range(1, 1), None);
+
+fn setattr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let cls = class_arg(vm, a.get(0), "__setattr__")?;
+    let name = a.get(1).cloned().unwrap_or(Value::None);
+    if name.as_str().is_none() {
+        return Err(vm.type_error(format!(
+            "attribute name must be string, not '{}'",
+            vm.type_name(&name)
+        )));
+    }
+    let v = a.get(2).cloned().unwrap_or(Value::None);
+    vm.set_class_attr(&cls, &Value::Obj(cls.clone()), &name, v)?;
+    Ok(Value::None)
+}
+
+fn delattr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let cls = class_arg(vm, a.get(0), "__delattr__")?;
+    let name = a.get(1).cloned().unwrap_or(Value::None);
+    if name.as_str().is_none() {
+        return Err(vm.type_error(format!(
+            "attribute name must be string, not '{}'",
+            vm.type_name(&name)
+        )));
+    }
+    vm.delattr_raw(&Value::Obj(cls), &name)?;
+    Ok(Value::None)
+}
+
 fn subclasses(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     match a.get(0).and_then(|c| c.body()) {
         Some(Object::Class(c)) => Ok(Vm::new_list(

@@ -52,6 +52,9 @@ static ARRAY: &[NativeFn] = &[
     NativeFn::method("array.tounicode", tounicode, Arity::NoArgs, None),
     NativeFn::method("array.fromunicode", fromunicode, Arity::One, None),
     NativeFn::method("array.byteswap", byteswap, Arity::NoArgs, None),
+    NativeFn::method("array.buffer_info", buffer_info, Arity::NoArgs, None),
+    NativeFn::method("array.tofile", tofile, Arity::One, None),
+    NativeFn::method("array.fromfile", fromfile, Arity::Range(2, 2), None),
 ];
 
 static TYPECODE: NativeFn = NativeFn::method("array.typecode", typecode, Arity::NoArgs, None);
@@ -802,6 +805,59 @@ fn frombytes(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         }
     };
     this(vm, a, "frombytes")?.items.extend(items);
+    Ok(Value::None)
+}
+
+/// `(address, length)`: the address is that of the element storage.
+fn buffer_info(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let s = this(vm, a, "buffer_info")?;
+    let addr = s.items.as_ptr() as usize as i64;
+    let n = s.items.len() as i64;
+    Ok(Vm::new_tuple(vec![Value::Int(addr), Value::Int(n)]))
+}
+
+/// `a.tofile(f)`: `f.write(a.tobytes())`.
+fn tofile(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let s = this(vm, a, "tofile")?;
+    let b = encode(s.code, &s.items);
+    let write = vm.getattr(&arg(a, 1), &Vm::str_val("write"))?;
+    vm.call(
+        &write,
+        &[Value::obj(Object::Bytes(b.into_boxed_slice().into()))],
+        &[],
+    )?;
+    Ok(Value::None)
+}
+
+/// `a.fromfile(f, n)`: reads `n` items' bytes; the whole items read are appended even when
+/// fewer than `n` arrive (then EOFError).
+fn fromfile(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let code = this(vm, a, "fromfile")?.code;
+    let n = vm.ssize_of(&arg(a, 2))?;
+    if n < 0 {
+        return Err(vm.value_error("negative count"));
+    }
+    let size = itemsize_of(code) as i64;
+    let want = n
+        .checked_mul(size)
+        .ok_or_else(|| vm.err(crate::vm::ExcKind::MemoryError, ""))?;
+    let read = vm.getattr(&arg(a, 1), &Vm::str_val("read"))?;
+    let got = vm.call(&read, &[Value::Int(want)], &[])?;
+    let Some(bytes) = (match got.body() {
+        Some(Object::Bytes(b)) => Some(b.to_vec()),
+        _ => None,
+    }) else {
+        return Err(vm.type_error("read() didn't return bytes"));
+    };
+    let whole = bytes.len() - bytes.len() % size as usize;
+    let items = decode(vm, code, &bytes[..whole])?;
+    this(vm, a, "fromfile")?.items.extend(items);
+    if (bytes.len() as i64) < want {
+        return Err(vm.err(
+            crate::vm::ExcKind::EOFError,
+            "read() didn't return enough bytes",
+        ));
+    }
     Ok(Value::None)
 }
 

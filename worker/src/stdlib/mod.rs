@@ -57,6 +57,7 @@ pub(crate) mod structseq;
 pub(crate) mod sys;
 pub(crate) mod thread;
 pub(crate) mod time;
+pub(crate) mod unicodedata;
 pub(crate) mod weakref;
 pub(crate) mod zlib;
 
@@ -111,6 +112,7 @@ pub(crate) static REGISTRY: &[(&str, ModuleInit)] = &[
     ("cmath", cmath::init),
     ("_json", json::init),
     ("_csv", csv::init),
+    ("unicodedata", unicodedata::init),
 ];
 
 /// Reports an exception nothing can catch (raised by a weak reference callback or an exit
@@ -199,7 +201,7 @@ pub(crate) fn native_type(
         module: module.to_string(),
         bases: vec![base],
         mro: Vec::new(),
-        dict,
+        dict: crate::value::object::ClassDict::new(dict),
         kind: TypeKind::User,
         has_properties: false,
         has_setattr: false,

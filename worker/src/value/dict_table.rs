@@ -239,16 +239,61 @@ pub fn dict_get_h<'a>(d: &'a Dict, hash: i64, name: &str) -> Option<&'a Value> {
     })
 }
 
-/// The value slot of str key `name` (hash `hash`), for rebinding in place.
+/// Whether `k` is the str `name` (an image name compares by record address first).
+#[inline(always)]
+pub fn is_str_key(k: &Value, name: &str) -> bool {
+    match k {
+        Value::Str(s) => {
+            let t = s.as_str();
+            t.len() == name.len() && (std::ptr::eq(t.as_ptr(), name.as_ptr()) || t == name)
+        }
+        _ => k.as_str() == Some(name),
+    }
+}
+
+impl Dict {
+    /// The value of entry `i` if its key is the str `name`: a remembered position checked
+    /// against the key itself, so a wrong guess costs one comparison and is never wrong.
+    #[inline(always)]
+    pub fn hinted(&self, i: u32, name: &str) -> Option<&Value> {
+        let e = self.entries.get(i as usize)?;
+        is_str_key(&e.key, name).then_some(&e.value)
+    }
+
+    /// `hinted`, for rebinding the value in place.
+    #[inline(always)]
+    pub fn hinted_mut(&mut self, i: u32, name: &str) -> Option<&mut Value> {
+        let e = self.entries.get_mut(i as usize)?;
+        if is_str_key(&e.key, name) {
+            Some(&mut e.value)
+        } else {
+            None
+        }
+    }
+
+    /// The value of entry `i` (what `find` returned).
+    #[inline(always)]
+    pub fn value_at(&self, i: usize) -> Option<&Value> {
+        self.entries.get(i).map(|e| &e.value)
+    }
+
+    /// `value_at`, for rebinding the value in place.
+    #[inline(always)]
+    pub fn value_at_mut(&mut self, i: usize) -> Option<&mut Value> {
+        self.entries.get_mut(i).map(|e| &mut e.value)
+    }
+}
+
+/// The entry index of str key `name` (hash `hash`), for caches keyed by position.
 #[inline]
-pub fn dict_get_mut_h<'a>(d: &'a mut Dict, hash: i64, name: &str) -> Option<&'a mut Value> {
+pub fn dict_find_h(d: &Dict, hash: i64, name: &str) -> Option<usize> {
     let (_, idx) = d.find_slot_with(hash, &mut |k: &Value| match k {
         Value::Str(s) if std::ptr::eq(s.as_str().as_ptr(), name.as_ptr()) => {
             s.as_str().len() == name.len()
         }
         _ => k.as_str() == Some(name),
     })?;
-    Some(&mut d.entries[idx as usize].value)
+    Some(idx as usize)
 }
 
 pub fn dict_set_str(d: &mut Dict, name: &str, v: Value) {

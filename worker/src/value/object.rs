@@ -195,6 +195,61 @@ pub enum TypeKind {
     User,
 }
 
+/// The global type epoch: bumped whenever any class's namespace or MRO may have changed, or a
+/// class was freed. Attribute caches (`vm/attr_cache.rs`) remember the epoch they were filled
+/// at and are valid only while it is unchanged; one counter for every class keeps a subclass's
+/// entries honest when a base changes, at the price of invalidating everything on any change
+/// (rare after start-up).
+static TYPE_EPOCH: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+/// The current type epoch.
+#[inline(always)]
+pub fn type_epoch() -> u64 {
+    TYPE_EPOCH.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Invalidates every attribute cache entry.
+#[inline]
+pub fn bump_type_epoch() {
+    TYPE_EPOCH.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// A class's namespace. Reading goes through `Deref`; any mutable access bumps the type epoch,
+/// so no write to a class dict can leave a cached lookup stale.
+#[derive(Default)]
+pub struct ClassDict(Dict);
+
+impl ClassDict {
+    pub fn new(d: Dict) -> ClassDict {
+        bump_type_epoch();
+        ClassDict(d)
+    }
+}
+
+impl std::ops::Deref for ClassDict {
+    type Target = Dict;
+    #[inline(always)]
+    fn deref(&self) -> &Dict {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for ClassDict {
+    #[inline]
+    fn deref_mut(&mut self) -> &mut Dict {
+        bump_type_epoch();
+        &mut self.0
+    }
+}
+
+impl Drop for ClassDict {
+    /// A freed class's address may be reused by a new one: cached entries keyed by the old
+    /// address must not match it.
+    fn drop(&mut self) {
+        bump_type_epoch();
+    }
+}
+
 pub struct Class {
     pub name: String,
     pub qualname: String,
@@ -202,7 +257,7 @@ pub struct Class {
     pub bases: Vec<ObjRef>,
     /// C3 linearisation, starting with the class itself.
     pub mro: Vec<ObjRef>,
-    pub dict: Dict,
+    pub dict: ClassDict,
     /// The nearest built-in ancestor's kind (Exception for exception classes).
     pub kind: TypeKind,
     /// Whether this class or an ancestor holds a property (a data descriptor), in which case

@@ -53,14 +53,8 @@ impl Vm {
         let Object::Class(c) = cls.get() else {
             return None;
         };
-        for k in &c.mro {
-            if let Object::Class(kc) = k.get() {
-                if let Some(v) = dict_get_str(&kc.dict, name) {
-                    return Some(v.clone());
-                }
-            }
-        }
-        None
+        let hash = crate::value::dict_table::str_hash_of(name);
+        self.lookup_cache.lookup(cls, c, hash, name).cloned()
     }
 
     /// `lookup_class_attr` with the name's hash already known.
@@ -68,14 +62,7 @@ impl Vm {
         let Object::Class(c) = cls.get() else {
             return None;
         };
-        for k in &c.mro {
-            if let Object::Class(kc) = k.get() {
-                if let Some(v) = dict_get_h(&kc.dict, hash, name) {
-                    return Some(v.clone());
-                }
-            }
-        }
-        None
+        self.lookup_cache.lookup(cls, c, hash, name).cloned()
     }
 
     /// As `lookup_class_attr`, but only attributes defined by program classes.
@@ -83,17 +70,8 @@ impl Vm {
         let Object::Class(c) = cls.get() else {
             return None;
         };
-        for k in &c.mro {
-            if let Object::Class(kc) = k.get() {
-                if kc.builtin {
-                    continue;
-                }
-                if let Some(v) = dict_get_str(&kc.dict, name) {
-                    return Some(v.clone());
-                }
-            }
-        }
-        None
+        let hash = crate::value::dict_table::str_hash_of(name);
+        self.lookup_cache.lookup_user(cls, c, hash, name).cloned()
     }
 
     pub(crate) fn attr_error(&self, v: &Value, name: &str) -> ObjRef {
@@ -1026,6 +1004,36 @@ impl Vm {
         Ok(())
     }
 
+    /// `obj.__class__ = new` for an instance of a program class: allowed between program
+    /// classes of the same layout (built-in base, `__slots__`), as CPython's checks decide.
+    fn set_instance_class(&mut self, o: &ObjRef, old: &ObjRef, new: Value) -> PyResult<()> {
+        let Some(Object::Class(nc)) = new.body() else {
+            return Err(self.type_error(format!(
+                "__class__ must be set to a class, not '{}' object",
+                self.type_name(&new)
+            )));
+        };
+        let Object::Class(oc) = old.get() else {
+            return Ok(());
+        };
+        if nc.builtin || oc.builtin {
+            return Err(self.type_error(
+                "__class__ assignment only supported for mutable types or ModuleType subclasses",
+            ));
+        }
+        let new_cls = new.as_obj().cloned().unwrap_or_else(|| old.clone());
+        if self.builtin_base_kind(&new_cls) != self.builtin_base_kind(old) || nc.slots != oc.slots {
+            return Err(self.type_error(format!(
+                "__class__ assignment: '{}' object layout differs from '{}'",
+                nc.name, oc.name
+            )));
+        }
+        if let Object::Instance(inst) = o.get_mut() {
+            inst.class = new_cls;
+        }
+        Ok(())
+    }
+
     pub fn setattr(&mut self, obj: &Value, name_v: &Value, v: Value) -> PyResult<()> {
         let name = name_v.as_str().unwrap_or("");
         let Some(o) = obj.as_obj() else {
@@ -1063,6 +1071,9 @@ impl Vm {
                         self.call(&sa, &[obj.clone(), name_v.clone(), v], &[])?;
                         return Ok(());
                     }
+                }
+                if name == "__class__" {
+                    return self.set_instance_class(o, &cls, v);
                 }
                 if let Object::Instance(inst) = o.get_mut() {
                     if let Some(e) = inst.exc.as_mut() {
@@ -1124,31 +1135,14 @@ impl Vm {
                 Ok(())
             }
             Object::Class(c) => {
-                let meta = c.metaclass.clone();
-                if let Some(r) = self.set_class_special(o, name, &v) {
-                    return r;
+                // A metaclass's own `__setattr__` (an Enum's) decides.
+                if let Some(meta) = c.metaclass.clone() {
+                    if let Some(sa) = self.lookup_user_attr(&meta, "__setattr__") {
+                        self.call(&sa, &[obj.clone(), name_v.clone(), v], &[])?;
+                        return Ok(());
+                    }
                 }
-                let descr = meta.and_then(|m| self.lookup_user_attr(&m, name));
-                let v = match descr {
-                    Some(a) => match self.set_through_descriptor(&a, obj, v)? {
-                        Some(v) => v,
-                        None => return Ok(()),
-                    },
-                    None => v,
-                };
-                let hash = str_hash_of(name);
-                let key = name_v.clone();
-                let is_prop = prop_of(&v).is_some() || self.is_user_descriptor(&v);
-                let is_setattr = name == "__setattr__";
-                let is_getattribute = name == "__getattribute__";
-                if let Object::Class(c) = o.get_mut() {
-                    c.has_properties |= is_prop || is_getattribute;
-                    c.has_getattribute |= is_getattribute;
-                    c.has_setattr |= is_setattr;
-                    c.dict
-                        .insert(hash, key, v, &mut |k| k.as_str() == Some(name));
-                }
-                Ok(())
+                self.set_class_attr(o, obj, name_v, v)
             }
             Object::Module(_) => {
                 let mut rebind = None;
@@ -1250,7 +1244,61 @@ impl Vm {
         }
     }
 
+    /// `type.__setattr__`: binds `name_v` in class `o` (`obj`), through a metaclass data
+    /// descriptor if there is one.
+    pub fn set_class_attr(
+        &mut self,
+        o: &ObjRef,
+        obj: &Value,
+        name_v: &Value,
+        v: Value,
+    ) -> PyResult<()> {
+        let name = name_v.as_str().unwrap_or("");
+        let meta = match o.get() {
+            Object::Class(c) => c.metaclass.clone(),
+            _ => None,
+        };
+        if let Some(r) = self.set_class_special(o, name, &v) {
+            return r;
+        }
+        let descr = meta.and_then(|m| self.lookup_user_attr(&m, name));
+        let v = match descr {
+            Some(a) => match self.set_through_descriptor(&a, obj, v)? {
+                Some(v) => v,
+                None => return Ok(()),
+            },
+            None => v,
+        };
+        let hash = str_hash_of(name);
+        let key = name_v.clone();
+        let is_prop = prop_of(&v).is_some() || self.is_user_descriptor(&v);
+        let is_setattr = name == "__setattr__";
+        let is_getattribute = name == "__getattribute__";
+        if let Object::Class(c) = o.get_mut() {
+            c.has_properties |= is_prop || is_getattribute;
+            c.has_getattribute |= is_getattribute;
+            c.has_setattr |= is_setattr;
+            c.dict
+                .insert(hash, key, v, &mut |k| k.as_str() == Some(name));
+        }
+        Ok(())
+    }
+
     pub fn delattr(&mut self, obj: &Value, name_v: &Value) -> PyResult<()> {
+        // A metaclass's own `__delattr__` (an Enum's) decides.
+        if let Some(Object::Class(c)) = obj.body() {
+            if let Some(meta) = c.metaclass.clone() {
+                if let Some(da) = self.lookup_user_attr(&meta, "__delattr__") {
+                    self.call(&da, &[obj.clone(), name_v.clone()], &[])?;
+                    return Ok(());
+                }
+            }
+        }
+        self.delattr_raw(obj, name_v)
+    }
+
+    /// `del obj.name` without a metaclass's `__delattr__` (`type.__delattr__`).
+    pub fn delattr_raw(&mut self, obj: &Value, name_v: &Value) -> PyResult<()> {
         let name = name_v.as_str().unwrap_or("");
         if let Some(Object::Instance(inst)) = obj.body() {
             let cls = inst.class.clone();
@@ -1805,7 +1853,7 @@ impl Vm {
             module: module_name,
             bases,
             mro: Vec::new(),
-            dict,
+            dict: crate::value::object::ClassDict::new(dict),
             kind,
             has_properties,
             has_setattr,

@@ -1193,6 +1193,8 @@ impl Vm {
         if let Some(Value::Obj(e)) = Some(&inst) {
             if os_error {
                 crate::objects::exception::init_os_error(self, e);
+            } else if is_exc && Vm::is_subclass(cls, &self.exc_class(ExcKind::SyntaxError)) {
+                crate::objects::exception::init_syntax_error(self, e)?;
             }
             let plain_init =
                 is_exc && !kwnames.is_empty() && self.lookup_user_attr(cls, "__init__").is_none();

@@ -128,13 +128,15 @@ impl Vm {
             }
             _ => return Ok(()),
         };
-        if let Err(e) = self.update_subclass_mros(cls) {
+        let r = self.update_subclass_mros(cls);
+        if r.is_err() {
             if let Object::Class(c) = cls.get_mut() {
                 (c.bases, c.mro) = old;
             }
-            return Err(e);
         }
-        Ok(())
+        // Cached attribute lookups followed the old MROs.
+        crate::value::object::bump_type_epoch();
+        r
     }
 
     /// Recomputes the MRO of every class reachable from the modules' globals (and their

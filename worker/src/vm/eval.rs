@@ -16,40 +16,125 @@ use crate::value::frame::{Exit, ExitKind};
 use crate::value::heap::ObjRef;
 use crate::value::object::{GenKind, Iter, Object};
 use crate::value::Value;
+use crate::vm::attr_cache;
 use crate::vm::layout::Layout;
 use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
 use permafrost_image::opcode::{flags, CompareOp, Opcode};
 use permafrost_semantics::hash;
 
-/// `LOAD_ATTR`'s class-attribute fast path, for an instance `o` of `c` (a class without
-/// properties, descriptors or `__getattribute__`) whose dict lacks the name: the first hit
-/// along the MRO if it is plain data (returned as is) or a Python function (bound to `o`);
+/// `LOAD_ATTR`'s class-attribute fast path, for an instance `o` of a class without
+/// properties, descriptors or `__getattribute__` whose dict lacks the name, given the first
+/// hit `v` along the MRO: plain data is returned as is and a Python function is bound to `o`;
 /// `Null` for anything else, which takes the general path.
 #[inline]
-fn class_attr_fast(c: &crate::value::object::Class, h: i64, name: &str, o: &ObjRef) -> Value {
-    for k in &c.mro {
-        let Object::Class(kc) = k.get() else {
-            continue;
-        };
-        if let Some(v) = crate::value::dict_table::dict_get_h(&kc.dict, h, name) {
-            return match v {
-                Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None | Value::Str(_) => {
-                    v.clone()
-                }
-                Value::Obj(a) => match a.get() {
-                    Object::Str(_) | Object::Tuple(_) => v.clone(),
-                    Object::Function(_) => Value::obj(Object::BoundMethod {
-                        func: v.clone(),
-                        receiver: Value::Obj(o.clone()),
-                    }),
-                    _ => Value::Null,
-                },
-                _ => Value::Null,
-            };
-        }
+fn class_attr_value(v: &Value, o: &ObjRef) -> Value {
+    match v {
+        Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None | Value::Str(_) => v.clone(),
+        Value::Obj(a) => match a.get() {
+            Object::Str(_) | Object::Tuple(_) => v.clone(),
+            Object::Function(_) => Value::obj(Object::BoundMethod {
+                func: v.clone(),
+                receiver: Value::Obj(o.clone()),
+            }),
+            _ => Value::Null,
+        },
+        _ => Value::Null,
     }
-    Value::Null
+}
+
+/// `LOAD_ATTR`/`LOAD_METHOD` on a class `o` (body `c`) of metaclass `type`, for a name that
+/// is not a dunder (those may be `type`'s own data descriptors): the first hit along the MRO
+/// when reading it involves no descriptor protocol beyond `classmethod`/`staticmethod`;
+/// `None` sends the read down the general path.
+#[inline]
+fn class_plain_lookup<'a>(
+    sites: &mut Vec<attr_cache::AttrSite>,
+    global: &attr_cache::LookupCache,
+    at: usize,
+    code_len: usize,
+    o: &ObjRef,
+    c: &'a crate::value::object::Class,
+    n: permafrost_image::ImgStr<'static>,
+) -> Option<&'a Value> {
+    let name = n.as_str();
+    if c.metaclass.is_some() || name.starts_with("__") {
+        return None;
+    }
+    let v = attr_cache::class_lookup(
+        sites,
+        global,
+        at,
+        code_len,
+        o,
+        c,
+        hash::hash_str(n.hash()),
+        name,
+    )?;
+    let plain = match v {
+        Value::Int(_)
+        | Value::Float(_)
+        | Value::Bool(_)
+        | Value::None
+        | Value::Str(_)
+        | Value::Native(_) => true,
+        Value::Obj(a) => matches!(
+            a.get(),
+            Object::Str(_)
+                | Object::Tuple(_)
+                | Object::Function(_)
+                | Object::Class(_)
+                | Object::ClassMethod(_)
+                | Object::StaticMethod(_)
+        ),
+        _ => false,
+    };
+    plain.then_some(v)
+}
+
+/// `LOAD_ATTR` on a class (see `class_plain_lookup`): the value, `Null` for the general path.
+/// Out of line, like the method form, to keep the dispatch loop small.
+#[inline(never)]
+fn class_receiver_attr(
+    sites: &mut Vec<attr_cache::AttrSite>,
+    global: &attr_cache::LookupCache,
+    at: usize,
+    code_len: usize,
+    o: &ObjRef,
+    c: &crate::value::object::Class,
+    n: permafrost_image::ImgStr<'static>,
+) -> Value {
+    match class_plain_lookup(sites, global, at, code_len, o, c, n) {
+        Some(v) => match v.body() {
+            Some(Object::ClassMethod(m)) => Value::obj(Object::BoundMethod {
+                func: m.clone(),
+                receiver: Value::Obj(o.clone()),
+            }),
+            Some(Object::StaticMethod(m)) => m.clone(),
+            _ => v.clone(),
+        },
+        None => Value::Null,
+    }
+}
+
+/// `LOAD_METHOD` on a class: the callable and the receiver slot (a classmethod's function is
+/// called with the class as its receiver, anything else plainly, the slot left empty).
+#[inline(never)]
+fn class_receiver_method(
+    sites: &mut Vec<attr_cache::AttrSite>,
+    global: &attr_cache::LookupCache,
+    at: usize,
+    code_len: usize,
+    o: &ObjRef,
+    c: &crate::value::object::Class,
+    n: permafrost_image::ImgStr<'static>,
+) -> Option<(Value, Value)> {
+    let v = class_plain_lookup(sites, global, at, code_len, o, c, n)?;
+    Some(match v.body() {
+        Some(Object::ClassMethod(m)) => (m.clone(), Value::Obj(o.clone())),
+        Some(Object::StaticMethod(m)) => (m.clone(), Value::Null),
+        _ => (v.clone(), Value::Null),
+    })
 }
 
 /// The function object behind `v`, if it is a Python function (the call fast path).
@@ -414,24 +499,54 @@ impl Vm {
                     // Fast path: a plain instance attribute of a class without properties or
                     // descriptors is the instance dict's entry; it replaces the instance on
                     // the stack in place.
-                    let n = self.codes[f.code as usize].view.names().get(arg as usize);
+                    let info = &mut self.codes[f.code as usize];
+                    let n = info.view.names().get(arg as usize);
                     let mut found = Value::Null;
                     if let Some(Value::Obj(o)) = f.stack.last() {
                         if let Object::Instance(inst) = o.get() {
                             if let Object::Class(c) = inst.class.get() {
                                 if !c.has_properties {
                                     let h = hash::hash_str(n.hash());
-                                    if let Some(v) = crate::value::dict_table::dict_get_h(
-                                        inst.table(),
+                                    let d = inst.table();
+                                    let hint = attr_cache::inst_hint(&info.attr_sites, ip - 1);
+                                    if let Some(v) = d.hinted(hint, n.as_str()) {
+                                        found = v.clone();
+                                    } else if let Some(i) =
+                                        crate::value::dict_table::dict_find_h(d, h, n.as_str())
+                                    {
+                                        if let Some(v) = d.value_at(i) {
+                                            found = v.clone();
+                                        }
+                                        attr_cache::set_inst_hint(
+                                            &mut info.attr_sites,
+                                            ip - 1,
+                                            words.len(),
+                                            i,
+                                        );
+                                    } else if let Some(v) = attr_cache::class_lookup(
+                                        &mut info.attr_sites,
+                                        &self.lookup_cache,
+                                        ip - 1,
+                                        words.len(),
+                                        &inst.class,
+                                        c,
                                         h,
                                         n.as_str(),
                                     ) {
-                                        found = v.clone();
-                                    } else {
-                                        found = class_attr_fast(c, h, n.as_str(), o);
+                                        found = class_attr_value(v, o);
                                     }
                                 }
                             }
+                        } else if let Object::Class(c) = o.get() {
+                            found = class_receiver_attr(
+                                &mut info.attr_sites,
+                                &self.lookup_cache,
+                                ip - 1,
+                                words.len(),
+                                o,
+                                c,
+                                n,
+                            );
                         }
                     }
                     if !found.is_null() {
@@ -458,14 +573,32 @@ impl Vm {
                                 let plain = inst.exc.is_none()
                                     && matches!(inst.class.get(), Object::Class(c)
                                         if !c.has_properties && !c.has_setattr && c.slots.is_none());
-                                let n = self.codes[f.code as usize].view.names().get(arg as usize);
+                                let info = &mut self.codes[f.code as usize];
+                                let n = info.view.names().get(arg as usize);
                                 if plain && n.as_str() != "__dict__" {
-                                    let h = hash::hash_str(n.hash());
-                                    if let Some(slot) = crate::value::dict_table::dict_get_mut_h(
-                                        inst.table_mut(),
-                                        h,
-                                        n.as_str(),
-                                    ) {
+                                    let hint = attr_cache::inst_hint(&info.attr_sites, ip - 1);
+                                    let d = inst.table_mut();
+                                    let slot = match d.hinted(hint, n.as_str()) {
+                                        Some(_) => d.hinted_mut(hint, n.as_str()),
+                                        None => {
+                                            let h = hash::hash_str(n.hash());
+                                            let i = crate::value::dict_table::dict_find_h(
+                                                d,
+                                                h,
+                                                n.as_str(),
+                                            );
+                                            if let Some(i) = i {
+                                                attr_cache::set_inst_hint(
+                                                    &mut info.attr_sites,
+                                                    ip - 1,
+                                                    words.len(),
+                                                    i,
+                                                );
+                                            }
+                                            i.and_then(|i| d.value_at_mut(i))
+                                        }
+                                    };
+                                    if let Some(slot) = slot {
                                         // The old value moves to the stored value's stack slot.
                                         std::mem::swap(slot, &mut lower[len - 2]);
                                         stored = true;
@@ -495,7 +628,8 @@ impl Vm {
                     // Fast path: an instance without that name in its own dict, whose class
                     // (first hit along the MRO) holds a plain function or built-in: push the
                     // method below the instance, leaving the instance where it is.
-                    let n = self.codes[f.code as usize].view.names().get(arg as usize);
+                    let info = &mut self.codes[f.code as usize];
+                    let n = info.view.names().get(arg as usize);
                     let mut method = Value::Null;
                     let mut found = false;
                     if let Some(Value::Obj(o)) = f.stack.last() {
@@ -505,16 +639,18 @@ impl Vm {
                             if crate::value::dict_table::dict_get_h(inst.table(), hash, name)
                                 .is_none()
                             {
+                                // `__getattribute__` sees method lookups too.
                                 if let Object::Class(c) = inst.class.get() {
-                                    // `__getattribute__` sees method lookups too.
-                                    let mro: &[ObjRef] =
-                                        if c.has_getattribute { &[] } else { &c.mro };
-                                    for k in mro {
-                                        let Object::Class(kc) = k.get() else {
-                                            continue;
-                                        };
-                                        if let Some(v) = crate::value::dict_table::dict_get_h(
-                                            &kc.dict, hash, name,
+                                    if !c.has_getattribute {
+                                        if let Some(v) = attr_cache::class_lookup(
+                                            &mut info.attr_sites,
+                                            &self.lookup_cache,
+                                            ip - 1,
+                                            words.len(),
+                                            &inst.class,
+                                            c,
+                                            hash,
+                                            name,
                                         ) {
                                             if matches!(v.body(), Some(Object::Function(_)))
                                                 || matches!(v, Value::Native(_))
@@ -522,10 +658,26 @@ impl Vm {
                                                 method = v.clone();
                                                 found = true;
                                             }
-                                            break;
                                         }
                                     }
                                 }
+                            }
+                        } else if let Object::Class(c) = o.get() {
+                            if let Some((callable, recv)) = class_receiver_method(
+                                &mut info.attr_sites,
+                                &self.lookup_cache,
+                                ip - 1,
+                                words.len(),
+                                o,
+                                c,
+                                n,
+                            ) {
+                                if let Some(top) = f.stack.last_mut() {
+                                    let cls = std::mem::replace(top, callable);
+                                    f.stack.push(recv);
+                                    drop(cls);
+                                }
+                                continue;
                             }
                         }
                     }

@@ -66,6 +66,8 @@ pub struct CodeInfo {
     pub owned_consts: Box<[Value]>,
     /// Transient: `co_names` as heap strs (what `*_NAME` / attribute opcodes hand out).
     pub heap_names: Box<[Value]>,
+    /// Attribute lookup caches, one per instruction, sized on first use (`vm/attr_cache.rs`).
+    pub attr_sites: Vec<crate::vm::attr_cache::AttrSite>,
 }
 
 /// The side table of `view` with nothing decoded (no constants, no global slots).
@@ -92,6 +94,7 @@ pub fn empty_info(view: CodeView<'static>) -> CodeInfo {
         transient: false,
         owned_consts: Box::new([]),
         heap_names: Box::new([]),
+        attr_sites: Vec::new(),
     }
 }
 

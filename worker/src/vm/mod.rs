@@ -17,6 +17,7 @@ use std::collections::HashMap;
 pub(crate) use exceptions::ExcKind;
 use permafrost_semantics::error::ErrorKind;
 
+pub(crate) mod attr_cache;
 pub(crate) mod attrs;
 pub(crate) mod call;
 pub(crate) mod class_attrs;
@@ -109,6 +110,11 @@ pub struct Vm {
     pub reraising: bool,
     /// Spare frame buffers, reused by calls.
     pub pool: Vec<Vec<Value>>,
+    /// Class attribute lookups by (class, name), valid while the type epoch holds.
+    pub lookup_cache: crate::vm::attr_cache::LookupCache,
+    /// Per class (by address, valid at a type epoch): whether its `__eq__` and `__ne__` are
+    /// `object`'s, so `==`/`!=` between its instances is identity (`ops::identity_eq`).
+    pub identity_eq_cache: [std::cell::Cell<(usize, u64, u8)>; crate::vm::ops::IDENTITY_EQ_SLOTS],
     /// The value a frame just returned or yielded, moved here whole by `RETURN_VALUE` /
     /// `YIELD_VALUE` and taken at once by the caller (`Null` otherwise). Handing it over in
     /// place instead of inside nested `Result`s keeps it a single 16-byte move on the call path.
@@ -207,7 +213,7 @@ fn new_class(name: &str, bases: Vec<ObjRef>, kind: TypeKind) -> ObjRef {
         module: "builtins".to_string(),
         bases: bases.clone(),
         mro: Vec::new(),
-        dict: Dict::new(),
+        dict: crate::value::object::ClassDict::new(Dict::new()),
         kind,
         has_properties: false,
         has_setattr: false,
@@ -310,6 +316,8 @@ impl Vm {
             handled: Vec::new(),
             reraising: false,
             pool: Vec::new(),
+            lookup_cache: Default::default(),
+            identity_eq_cache: std::array::from_fn(|_| std::cell::Cell::new((0, 0, 0))),
             ret_slot: Value::Null,
             empty_tuple,
             repr_guard: Vec::new(),

@@ -276,8 +276,12 @@ impl Vm {
                     .get("__name__")
                     .and_then(|n| n.as_str())
                     .unwrap_or(&m.name);
+                // A module made by `types.ModuleType` has a None loader and spec.
+                let bare = matches!(m.get("__loader__"), Some(Value::None))
+                    && matches!(m.get("__spec__"), None | Some(Value::None));
                 match m.get("__file__").and_then(|f| f.as_str()) {
                     Some(file) => out.push_str(&format!("<module '{name}' from '{file}'>")),
+                    None if bare => out.push_str(&format!("<module '{name}'>")),
                     None => out.push_str(&format!("<module '{name}' (built-in)>")),
                 }
             }
@@ -430,6 +434,11 @@ impl Vm {
         }
         let args = self.exc_args(&o);
         let is_key = self.exc_matches(&o, ExcKind::KeyError);
+        if self.exc_matches(&o, ExcKind::SyntaxError) {
+            if let Some(s) = crate::objects::exception::syntax_error_str(self, &o)? {
+                return Ok(s);
+            }
+        }
         if args.len() == 2 && self.exc_matches(&o, ExcKind::SyntaxError) {
             // `msg (filename, line N)`, as CPython's SyntaxError.__str__.
             if let Some(Object::Tuple(d)) = args[1].body() {
@@ -714,11 +723,21 @@ impl Vm {
                 Value::Float(f) => format::PercentArg::Float(*f),
                 _ => match it.body() {
                     Some(Object::BigInt(b)) => format::PercentArg::Int(b.clone()),
-                    _ if bytes => self.bytes_percent_arg(it)?,
-                    _ => format::PercentArg::Str {
-                        text: self.str_of(it)?,
-                        repr: self.repr(it)?,
-                        type_name: self.type_name(it),
+                    // An int or float subclass formats by its value for the numeric
+                    // conversions (no user `__int__`/`__float__` runs, as in CPython).
+                    _ => match self.numeric_base(it) {
+                        Some(value) => format::PercentArg::Subclass {
+                            text: self.str_of(it)?,
+                            repr: self.repr(it)?,
+                            type_name: self.type_name(it),
+                            value: Box::new(value),
+                        },
+                        None if bytes => self.bytes_percent_arg(it)?,
+                        None => format::PercentArg::Str {
+                            text: self.str_of(it)?,
+                            repr: self.repr(it)?,
+                            type_name: self.type_name(it),
+                        },
                     },
                 },
             });
@@ -738,6 +757,20 @@ impl Vm {
                 run(&[]).map_err(|_| self.lib_err(e))
             }
             Err(e) => Err(self.lib_err(e)),
+        }
+    }
+
+    /// The int or float value an instance of an int or float subclass holds.
+    fn numeric_base(&self, v: &Value) -> Option<format::PercentArg> {
+        let base = crate::value::num::inst_base(v)?;
+        match base {
+            Value::Int(i) => Some(format::PercentArg::Int(BigInt::from(i))),
+            Value::Bool(b) => Some(format::PercentArg::Int(BigInt::from(b as u8))),
+            Value::Float(f) => Some(format::PercentArg::Float(f)),
+            _ => match base.body() {
+                Some(Object::BigInt(b)) => Some(format::PercentArg::Int(b.clone())),
+                _ => None,
+            },
         }
     }
 

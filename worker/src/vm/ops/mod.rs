@@ -134,6 +134,9 @@ pub(crate) fn dunder_for(op: BinaryOp) -> (&'static str, &'static str, &'static 
     }
 }
 
+/// Slots of `Vm::identity_eq_cache`.
+pub(crate) const IDENTITY_EQ_SLOTS: usize = 64;
+
 /// Whether a value's type may define operator methods in Python: an instance of a program
 /// class, or a class whose metaclass is a program class.
 #[inline]
@@ -146,6 +149,45 @@ fn has_dunders(v: &Value) -> bool {
 }
 
 impl Vm {
+    /// Whether `v` is an instance carrying no built-in value whose class inherits
+    /// `object.__eq__` (and, for `ne`, `object.__ne__`): `==` or `!=` between two of them is
+    /// identity, without calling either method.
+    #[inline]
+    fn identity_eq(&self, v: &Value, ne: bool) -> bool {
+        let Some(Object::Instance(i)) = v.body() else {
+            return false;
+        };
+        if !i.base.is_null() && !matches!(i.base.body(), Some(Object::Native(_))) {
+            return false;
+        }
+        let Object::Class(c) = i.class.get() else {
+            return false;
+        };
+        // (class address, type epoch, 1 | 2 if `__eq__` is object's | 4 if `__ne__` is).
+        let slot = &self.identity_eq_cache[(i.class.addr() >> 4) % IDENTITY_EQ_SLOTS];
+        let (addr, epoch, mut bits) = slot.get();
+        if addr != i.class.addr() || epoch != crate::value::object::type_epoch() {
+            let inherits = |name: &str, f: &'static crate::vm::native::NativeFn| {
+                matches!(
+                    self.lookup_cache.lookup(&i.class, c, str_hash_of(name), name),
+                    Some(Value::Native(g)) if std::ptr::eq(*g, f)
+                )
+            };
+            bits =
+                1 | if inherits("__eq__", &crate::objects::object::EQ) {
+                    2
+                } else {
+                    0
+                } | if inherits("__ne__", &crate::objects::object::NE) {
+                    4
+                } else {
+                    0
+                };
+            slot.set((i.class.addr(), crate::value::object::type_epoch(), bits));
+        }
+        bits & 2 != 0 && (!ne || bits & 4 != 0)
+    }
+
     pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
         Ok(match v {
             Value::Null | Value::None => false,
@@ -405,6 +447,9 @@ impl Vm {
         if let Some(r) = crate::objects::complex::eq(a, b) {
             return Ok(r);
         }
+        if self.identity_eq(a, false) && self.identity_eq(b, false) {
+            return Ok(a.is(b));
+        }
         if has_dunders(a) || has_dunders(b) {
             if let Some(r) = self.call_dunder(a, "__eq__", std::slice::from_ref(b))? {
                 if !matches!(r, Value::NotImplemented) {
@@ -536,6 +581,10 @@ impl Vm {
     pub fn compare(&mut self, op: CompareOp, a: &Value, b: &Value) -> PyResult<Value> {
         match op {
             CompareOp::Eq | CompareOp::Ne => {
+                let ne = op == CompareOp::Ne;
+                if self.identity_eq(a, ne) && self.identity_eq(b, ne) {
+                    return Ok(Value::Bool(a.is(b) != ne));
+                }
                 if has_dunders(a) || has_dunders(b) {
                     let (name, rname) = if op == CompareOp::Eq {
                         ("__eq__", "__eq__")

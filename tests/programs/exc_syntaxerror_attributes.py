@@ -1,0 +1,17 @@
+import traceback
+e=SyntaxError('bad', ('f.py', 1, 3, 'x = (', 1, 4)); print(e.filename, e.lineno, e.offset, repr(e.text), e.end_lineno, e.end_offset, e.msg, e.print_file_and_line, str(e), e.args)
+e=SyntaxError('m'); print(e.filename, e.lineno, e.msg, str(e))
+e=SyntaxError(); print(e.msg, str(e))
+try: SyntaxError('m', (1,2))
+except Exception as x: print(type(x).__name__, x)
+e=SyntaxError('bad', ('f.py', 1, 3, 'x = (')); print(e.end_lineno, str(e))
+e=SyntaxError('bad', (None, 2, 3, 'x')); print(str(e))
+e=SyntaxError('bad', ('a/b/f.py', None, 3, 'x')); print(str(e))
+e=IndentationError('ind', ('f.py', 4, 1, ' x', 4, 2)); print(e.lineno, str(e))
+print(traceback.format_exception_only(SyntaxError("bad", ("f.py", 1, 3, "x = (", 1, 4))))
+try: compile("x = (", "src.py", "exec")
+except SyntaxError as e: print(e.filename, e.lineno, e.msg, type(e).__name__, str(e))
+try: eval("1 +")
+except SyntaxError as e: print(e.filename, e.lineno, e.msg, str(e))
+class MySE(SyntaxError): pass
+print(str(MySE("q", ("z.py", 9, 1, "t"))))
