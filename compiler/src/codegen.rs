@@ -1337,35 +1337,7 @@ impl<'s, 'a> Codegen<'s, 'a> {
         if t.is_star {
             return self.try_star_except(t);
         }
-        let handler = self.label();
-        let end = self.label();
-        let cleanup = self.label();
-        let depth = self.base_depth();
-        self.push_fblock(
-            FBlockKind::TryExcept,
-            Some(Handler {
-                label: handler,
-                depth,
-            }),
-            0,
-        );
-        self.body(&t.body)?;
-        self.pop_fblock();
-        self.body(&t.orelse)?;
-        if self.unit.buf.end_reachable() {
-            self.jump(Opcode::JUMP, end);
-        }
-
-        self.bind(handler);
-        self.push_fblock(
-            FBlockKind::HandlerRegion,
-            Some(Handler {
-                label: cleanup,
-                depth,
-            }),
-            0,
-        );
-        self.emit(Opcode::PUSH_EXC_INFO, 0);
+        let (end, cleanup, depth) = self.try_body_then_handler(t, 0)?;
         let mut last_is_bare = false;
         for h in &t.handlers {
             let ast::ExceptHandler::ExceptHandler(h) = h;
@@ -1432,15 +1404,17 @@ impl<'s, 'a> Codegen<'s, 'a> {
         Ok(())
     }
 
-    /// `try: ... except* T as e: ...`, as CPython 3.11 compiles it: the handler keeps
-    /// `[orig, raised, rest]` on the stack; each clause takes its part of `rest`
-    /// (`CHECK_EG_MATCH`), and what a clause body raises is appended to `raised`; at the end
-    /// `PREP_RERAISE_STAR` makes what is left to raise.
-    fn try_star_except(&mut self, t: &'a ast::StmtTry) -> R {
+    /// The protected part of a `try` with handlers: the body under a handler, `else`, a jump
+    /// to the end, then the handler entry (`PUSH_EXC_INFO`) inside a handler region whose
+    /// cleanup keeps `region_stack` extra values. Returns (end, cleanup, depth).
+    fn try_body_then_handler(
+        &mut self,
+        t: &'a ast::StmtTry,
+        region_stack: u32,
+    ) -> R<(Label, Label, u32)> {
         let handler = self.label();
         let end = self.label();
         let cleanup = self.label();
-        let reraise = self.label();
         let depth = self.base_depth();
         self.push_fblock(
             FBlockKind::TryExcept,
@@ -1464,9 +1438,19 @@ impl<'s, 'a> Codegen<'s, 'a> {
                 label: cleanup,
                 depth,
             }),
-            3,
+            region_stack,
         );
         self.emit(Opcode::PUSH_EXC_INFO, 0);
+        Ok((end, cleanup, depth))
+    }
+
+    /// `try: ... except* T as e: ...`, as CPython 3.11 compiles it: the handler keeps
+    /// `[orig, raised, rest]` on the stack; each clause takes its part of `rest`
+    /// (`CHECK_EG_MATCH`), and what a clause body raises is appended to `raised`; at the end
+    /// `PREP_RERAISE_STAR` makes what is left to raise.
+    fn try_star_except(&mut self, t: &'a ast::StmtTry) -> R {
+        let (end, cleanup, depth) = self.try_body_then_handler(t, 3)?;
+        let reraise = self.label();
         // [exc] -> [orig, raised, rest]
         self.emit(Opcode::COPY, 1);
         self.emit(Opcode::BUILD_LIST, 0);
