@@ -417,6 +417,10 @@ impl Drop for Scratch {
 /// they are given back to the kernel).
 const MAX_DIRTY_ARENA: usize = 16 << 20;
 
+/// Up to this descriptor limit (the sandbox sets 16) descriptors are closed one by one; above
+/// it with one `close_range` (which only an unsandboxed worker may call).
+const SMALL_FD_LIMIT: RawFd = 64;
+
 /// Most runs and regions a snapshot keeps.
 const MAX_RUNS: usize = 4096;
 
@@ -440,7 +444,7 @@ pub(crate) struct Snapshot {
     arena_dirty_end: std::cell::Cell<usize>,
     /// Descriptors numbered this or above were opened after the snapshot.
     first_new_fd: RawFd,
-    /// The highest descriptor number a job could hold (the soft `RLIMIT_NOFILE`, capped).
+    /// The soft `RLIMIT_NOFILE`: descriptors a job could hold are below it.
     fd_limit: RawFd,
 }
 
@@ -532,8 +536,8 @@ impl Snapshot {
         snapshot.vm_pages = vm_pages(&snapshot.statm);
         let (soft, _) = nix::sys::resource::getrlimit(nix::sys::resource::Resource::RLIMIT_NOFILE)
             .map_err(|e| format!("getrlimit: {e}"))?;
-        snapshot.fd_limit = soft.min(256) as RawFd;
-        snapshot.first_new_fd = (0..snapshot.fd_limit)
+        snapshot.fd_limit = soft.min(i32::MAX as u64) as RawFd;
+        snapshot.first_new_fd = (0..snapshot.fd_limit.min(SMALL_FD_LIMIT))
             .rev()
             .find(|&fd| nix::fcntl::fcntl(fd, nix::fcntl::FcntlArg::F_GETFD).is_ok())
             .map_or(0, |fd| fd + 1);
@@ -706,9 +710,15 @@ impl Snapshot {
         Ok(())
     }
 
-    /// Closes the descriptors a job opened (none can today; this keeps it so).
+    /// Closes the descriptors a job opened: all of them with `close_range` where the sandbox
+    /// allows it (without one), else one by one up to the descriptor limit (16 in the sandbox).
     fn close_new_descriptors(&self) {
-        for fd in self.first_new_fd..self.fd_limit {
+        if self.fd_limit > SMALL_FD_LIMIT
+            && crate::fork::close_descriptors_from(self.first_new_fd, &[]).is_ok()
+        {
+            return;
+        }
+        for fd in self.first_new_fd..self.fd_limit.min(SMALL_FD_LIMIT) {
             let _ = nix::unistd::close(fd);
         }
     }
