@@ -440,6 +440,8 @@ fn serve_forks(
     (image_range, code_objects): ((u64, u64), u32),
     worker: &WorkerConfig,
 ) -> ! {
+    // While the zygote may still allocate: workers inherit this thread's state initialised.
+    permafrost_worker::init_thread_state();
     let ranges = inherited_ranges();
     let count = ranges.len().min((MAX_MESSAGE - 25) / 16);
     let mut ready = Vec::with_capacity(25 + count * 16);

@@ -53,6 +53,12 @@ pub fn load_host_state() {
     stdlib::time::load_zone();
 }
 
+/// Initialises the calling thread's interpreter state now rather than on first use (see
+/// `value::heap::init_thread_state`): for a zygote, on the thread it forks workers from.
+pub fn init_thread_state() {
+    value::heap::init_thread_state();
+}
+
 /// Runs `f` on a thread with the interpreter's large reserved stack and the "already on the
 /// interpreter stack" flag set, joining it before returning; every `Interpreter` entry point
 /// called inside `f` then runs inline on that thread instead of starting one per call. If the

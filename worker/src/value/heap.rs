@@ -1092,6 +1092,17 @@ pub fn run_on_big_stack<S: 'static, R: 'static>(state: S, f: fn(S) -> R) -> R {
     spawn_big_stack(move || f(state))
 }
 
+/// Initialises this thread's interpreter state now (the thread-locals with destructors, whose
+/// first use registers the destructor with the C library, which allocates): a zygote calls it
+/// on the thread it forks from, while it may still allocate, so its workers never do it
+/// during a job (it would write the C library's heap pages they share with the zygote).
+pub fn init_thread_state() {
+    FINALIZE.with(|_| ());
+    GC.with(|_| ());
+    WEAK_CALLBACKS.with(|_| ());
+    FREE_LATER.with(|_| ());
+}
+
 /// Runs `f` on a big-stack thread with the flag set, so every interpreter entry point called
 /// inside it runs inline. Inline if already on such a thread.
 pub fn on_interpreter_stack<R: Send>(f: impl FnOnce() -> R + Send) -> R {
