@@ -148,14 +148,13 @@ impl Vm {
     }
 
     /// `run_frame`, leaving the returned or yielded value in `self.ret_slot` for the caller to
-    /// take at once.
-    pub fn run_frame_slot(
-        &mut self,
-        f: &mut Frame,
-        mut throw: Option<ObjRef>,
-    ) -> PyResult<ExitKind> {
+    /// take at once. Inlined into the call path; unwinding is out of line.
+    #[inline]
+    pub fn run_frame_slot(&mut self, f: &mut Frame, throw: Option<ObjRef>) -> PyResult<ExitKind> {
         let base = self.handled.len();
-        self.handled.extend(f.exc_stack.iter().cloned());
+        if !f.exc_stack.is_empty() {
+            self.handled.extend(f.exc_stack.iter().cloned());
+        }
         self.frame_records.push(crate::vm::FrameRecord {
             code: f.code,
             module: f.module,
@@ -163,43 +162,51 @@ impl Vm {
             namespace: f.namespace.clone(),
             ip: f.ip,
         });
-        let result = loop {
-            let r = match throw.take() {
-                Some(e) => Err(e),
-                None => self.exec(f),
-            };
-            match r {
-                Ok(exit) => break Ok(exit),
-                Err(exc) => {
-                    let at = f.ip.saturating_sub(1) as u32;
-                    if !std::mem::take(&mut self.reraising) {
-                        if let Object::Instance(i) = exc.get_mut() {
-                            if let Some(e) = i.exc.as_mut() {
-                                e.traceback.push((f.code, at));
-                                // Run-time code: the entry keeps its unit alive.
-                                if let Some(h) = &f.heap_code {
-                                    if matches!(h.get(), Object::CodeUnit(_)) {
-                                        e.keep.push(h.clone());
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    self.set_context(&exc);
-                    match self.codes[f.code as usize].view.handler_for(at) {
-                        Some(h) => {
-                            f.stack.truncate(h.depth as usize);
-                            f.stack.push(Value::Obj(exc));
-                            f.ip = h.handler as usize;
-                        }
-                        None => break Err(exc),
-                    }
-                }
-            }
+        let result = match throw {
+            None => match self.exec(f) {
+                Ok(exit) => Ok(exit),
+                Err(exc) => self.unwind(f, exc),
+            },
+            Some(exc) => self.unwind(f, exc),
         };
         self.handled.truncate(base);
         self.frame_records.pop();
         result
+    }
+
+    /// An exception raised in `f`: adds its traceback entry and resumes at the handler that
+    /// covers the instruction, as often as the frame raises again; `Err` when none does.
+    #[inline(never)]
+    fn unwind(&mut self, f: &mut Frame, mut exc: ObjRef) -> PyResult<ExitKind> {
+        loop {
+            let at = f.ip.saturating_sub(1) as u32;
+            if !std::mem::take(&mut self.reraising) {
+                if let Object::Instance(i) = exc.get_mut() {
+                    if let Some(e) = i.exc.as_mut() {
+                        e.traceback.push((f.code, at));
+                        // Run-time code: the entry keeps its unit alive.
+                        if let Some(h) = &f.heap_code {
+                            if matches!(h.get(), Object::CodeUnit(_)) {
+                                e.keep.push(h.clone());
+                            }
+                        }
+                    }
+                }
+            }
+            self.set_context(&exc);
+            match self.codes[f.code as usize].view.handler_for(at) {
+                Some(h) => {
+                    f.stack.truncate(h.depth as usize);
+                    f.stack.push(Value::Obj(exc));
+                    f.ip = h.handler as usize;
+                }
+                None => return Err(exc),
+            }
+            match self.exec(f) {
+                Ok(exit) => return Ok(exit),
+                Err(e) => exc = e,
+            }
+        }
     }
 
     /// Implicit chaining: an exception raised while another is handled gets it as `__context__`.
