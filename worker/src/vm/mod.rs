@@ -108,7 +108,9 @@ pub struct Vm {
     pub handled: Vec<Value>,
     /// Set by `RERAISE` / bare `raise` so the frame does not add a traceback entry again.
     pub reraising: bool,
-    /// Spare frames (with their buffers' capacity), reused by calls and generators.
+    /// Spare frames (with their buffers' capacity), reused by calls and generators. Boxed:
+    /// a generator keeps the box it was created in, and a call moves a pointer, not a frame.
+    #[allow(clippy::vec_box)]
     pub frame_pool: Vec<Box<crate::value::frame::Frame>>,
     /// Class attribute lookups by (class, name), valid while the type epoch holds.
     pub lookup_cache: crate::vm::attr_cache::LookupCache,
