@@ -81,6 +81,9 @@ struct Arena {
     small_spans: usize,
     /// Bytes of the large blocks in use (their pages; freed spans are returned to the kernel).
     large_live: usize,
+    /// Below this address, fresh pages past the bump pointer may hold a reset job's data
+    /// (see [`after_reset`]): handed out zeroed only by clearing them.
+    dirty_end: usize,
 }
 
 impl Arena {
@@ -96,6 +99,7 @@ impl Arena {
             large_free: [0; NUM_LARGE],
             small_spans: 0,
             large_live: 0,
+            dirty_end: 0,
         }
     }
 
@@ -103,7 +107,8 @@ impl Arena {
         addr >= self.base && addr < self.end
     }
 
-    /// Takes `bytes` (a multiple of the page size) of fresh, zeroed, writable address space.
+    /// Takes `bytes` (a multiple of the page size) of fresh writable address space: zeroed,
+    /// unless below `dirty_end`.
     fn take_pages(&mut self, bytes: usize) -> Option<usize> {
         let start = self.bump;
         let new_bump = start.checked_add(bytes)?;
@@ -184,7 +189,15 @@ impl Arena {
             return head as *mut u8;
         }
         match self.take_pages(PAGE << order) {
-            Some(start) => start as *mut u8,
+            Some(start) => {
+                if zeroed && start < self.dirty_end {
+                    let len = (self.dirty_end - start).min(PAGE << order);
+                    // SAFETY: the span was just taken from the reservation and is owned by
+                    // the caller from now on; its first `len` bytes are mapped read-write.
+                    unsafe { std::ptr::write_bytes(start as *mut u8, 0, len) };
+                }
+                start as *mut u8
+            }
             None => std::ptr::null_mut(),
         }
     }
@@ -340,6 +353,23 @@ pub fn arena_range() -> std::ops::Range<usize> {
         return 0..0;
     }
     ARENA.with(|arena| arena.base..arena.end)
+}
+
+/// The arena's bump pointer: the arena above it is free space (0 outside worker mode).
+pub fn arena_bump() -> usize {
+    if !in_worker_mode() {
+        return 0;
+    }
+    ARENA.with(|arena| arena.bump)
+}
+
+/// After `reset::Snapshot::restore` put the arena's bookkeeping back to the snapshot's: the
+/// pages up to `dirty_end` above the bump pointer hold the jobs' old data, so a fresh large
+/// block there is cleared when asked for zeroed memory.
+pub fn after_reset(dirty_end: usize) {
+    if in_worker_mode() {
+        ARENA.with(|arena| arena.dirty_end = dirty_end);
+    }
 }
 
 /// The bytes a block of `place` counts against the heap budget: its size class, or the pages

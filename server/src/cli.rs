@@ -27,6 +27,17 @@ pub enum LayoutArg {
     Transient,
 }
 
+/// How `--isolate` gives every job the zygote's state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum IsolateMode {
+    /// A worker puts its memory back to its state right after the fork once a job is done,
+    /// and serves the next one (the worker process is reused).
+    Reset,
+    /// A new worker process is forked for every job.
+    Fork,
+}
+
 impl From<LayoutArg> for permafrost_worker::Layout {
     fn from(layout: LayoutArg) -> Self {
         match layout {
@@ -150,9 +161,9 @@ pub enum Command {
         /// RLIMIT_CPU of each worker (0: none).
         #[arg(long = "worker-cpu-seconds", default_value_t = 0)]
         worker_cpu_seconds: u64,
-        /// A worker exits after one job.
-        #[arg(long)]
-        isolate: bool,
+        /// Every job starts from the zygote's state, by this means.
+        #[arg(long, value_enum)]
+        isolate: Option<IsolateMode>,
         /// Log lines as text or JSON, as `serve` does.
         #[arg(long = "log-format", value_enum, default_value_t = LogFormat::Text)]
         log_format: LogFormat,
@@ -336,10 +347,15 @@ pub struct ServeArgs {
     /// persists into the next one.
     #[arg(long, conflicts_with = "max_jobs_per_worker")]
     pub isolate: bool,
-    /// With --isolate: workers kept forked and idle beyond --workers, so that a job never
-    /// waits for a fork.
+    /// With --isolate-mode fork: workers kept forked and idle beyond --workers, so that a job
+    /// never waits for a fork.
     #[arg(long = "spare-workers", default_value_t = 2)]
     pub spare_workers: usize,
+    /// How --isolate starts every job from the zygote's state: `reset` puts the worker's
+    /// memory back after each job and reuses the process (pool speed); `fork` forks a new
+    /// worker for each job.
+    #[arg(long = "isolate-mode", value_enum, default_value_t = IsolateMode::Reset)]
+    pub isolate_mode: IsolateMode,
     /// The host-wide image store the image is placed in and mapped from (default:
     /// $PERMAFROST_IMAGE_STORE, else /var/lib/permafrost/images for root,
     /// ~/.cache/permafrost/images for other users).

@@ -77,6 +77,7 @@ file_keys!(
     worker_cpu_seconds,
     isolate,
     spare_workers,
+    isolate_mode,
     image_store,
 );
 
@@ -384,7 +385,7 @@ pub fn settings(
                 cpu_seconds: args.worker_cpu_seconds,
             },
             pass_env: args.pass_env,
-            isolate: args.isolate,
+            isolate: args.isolate.then_some(args.isolate_mode),
             spare_workers: args.spare_workers,
             image_store,
         },

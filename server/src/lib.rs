@@ -39,6 +39,7 @@ pub mod memory;
 pub mod metrics;
 pub mod protocol;
 mod queue;
+mod reset;
 pub mod sandbox;
 pub mod store;
 pub mod stream;

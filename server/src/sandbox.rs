@@ -393,7 +393,7 @@ pub(crate) fn filters() -> Result<Filters, String> {
     let compile = |f: SeccompFilter| -> Result<BpfProgram, String> {
         f.try_into().map_err(|e: seccompiler::BackendError| err(e))
     };
-    let zygote_rules: BTreeMap<i64, Vec<SeccompRule>> = ALLOWED
+    let mut zygote_rules: BTreeMap<i64, Vec<SeccompRule>> = ALLOWED
         .iter()
         .chain(ZYGOTE_ONLY)
         .chain(&[
@@ -404,6 +404,19 @@ pub(crate) fn filters() -> Result<Filters, String> {
         ])
         .map(|&call| (call, Vec::new()))
         .collect();
+    // One `ioctl`: `PAGEMAP_SCAN` on a pagemap descriptor, which only reads the caller's own
+    // page tables (a `--isolate-mode reset` worker finds the pages a job wrote with it).
+    zygote_rules.insert(
+        libc::SYS_ioctl,
+        vec![SeccompRule::new(vec![SeccompCondition::new(
+            1,
+            SeccompCmpArgLen::Dword,
+            SeccompCmpOp::Eq,
+            crate::reset::PAGEMAP_SCAN & 0xffff_ffff,
+        )
+        .map_err(err)?])
+        .map_err(err)?],
+    );
     let zygote = SeccompFilter::new(
         zygote_rules,
         SeccompAction::Errno(libc::EPERM as u32),

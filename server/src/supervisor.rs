@@ -94,15 +94,20 @@ pub struct ServeOptions {
     pub sandbox: crate::sandbox::SandboxOptions,
     /// `--pass-env`: environment variables the zygote and workers keep under the sandbox.
     pub pass_env: Vec<String>,
-    /// `--isolate`: one job per worker, from spare pre-forked workers.
-    pub isolate: bool,
-    /// With `isolate`: idle workers kept beyond `workers`.
+    /// `--isolate` and its `--isolate-mode` (`None`: pooled).
+    pub isolate: Option<crate::cli::IsolateMode>,
+    /// With `--isolate-mode fork`: idle workers kept beyond `workers`.
     pub spare_workers: usize,
     /// The host-wide image store (absolute).
     pub image_store: PathBuf,
 }
 
 impl ServeOptions {
+    /// `--isolate-mode fork`: each worker runs one job, and spares are kept forked.
+    fn forks_per_job(&self) -> bool {
+        self.isolate == Some(crate::cli::IsolateMode::Fork)
+    }
+
     fn zygote(&self) -> ZygoteOptions {
         ZygoteOptions {
             image: self.image.clone(),
@@ -974,7 +979,8 @@ impl Pool {
     /// the others are the spares).
     fn dispatch(&mut self) {
         let timeout = self.context.options.job_timeout;
-        let mut busy = if self.context.options.isolate {
+        let forks_per_job = self.context.options.forks_per_job();
+        let mut busy = if forks_per_job {
             self.workers
                 .values()
                 .filter(|w| matches!(w.state, WorkerState::Busy { .. }))
@@ -983,7 +989,7 @@ impl Pool {
             0
         };
         while !self.queue.is_empty() {
-            if self.context.options.isolate && busy >= self.context.options.workers {
+            if forks_per_job && busy >= self.context.options.workers {
                 return;
             }
             busy += 1;
@@ -1018,7 +1024,7 @@ impl Pool {
     }
 
     fn worker_frame(&mut self, pid: Pid, frame: Vec<u8>) {
-        let max_jobs = if self.context.options.isolate {
+        let max_jobs = if self.context.options.forks_per_job() {
             1
         } else {
             self.context.options.max_jobs_per_worker
@@ -1495,7 +1501,7 @@ impl Pool {
         };
         let options = &self.context.options;
         let size = options.workers
-            + if options.isolate {
+            + if options.forks_per_job() {
                 options.spare_workers
             } else {
                 0

@@ -36,6 +36,7 @@
 //! `retire` before its last reply. A frame cut short by the worker's death is discarded, so
 //! a reply arrives whole or not at all.
 
+use crate::cli::IsolateMode;
 use crate::fork::{self, Forked};
 use crate::protocol;
 use nix::poll::{PollFd, PollFlags, PollTimeout};
@@ -87,8 +88,9 @@ pub struct ZygoteOptions {
     pub max_reply_bytes: usize,
     /// The worker sandbox.
     pub sandbox: crate::sandbox::SandboxOptions,
-    /// `--isolate`: a worker exits after its first job.
-    pub isolate: bool,
+    /// `--isolate`: after a job, a worker resets itself to its state after the fork (`Reset`)
+    /// or exits (`Fork`).
+    pub isolate: Option<crate::cli::IsolateMode>,
     /// `--pass-env`: the environment variables kept for the zygote and its workers when the
     /// sandbox is on (everything else is dropped).
     pub pass_env: Vec<String>,
@@ -135,9 +137,11 @@ pub(crate) fn spawn(options: &ZygoteOptions) -> std::io::Result<(Pid, OwnedFd)> 
     if !options.dynamic_code {
         command.arg("--no-dynamic-code");
     }
-    if options.isolate {
-        command.arg("--isolate");
-    }
+    match options.isolate {
+        Some(crate::cli::IsolateMode::Reset) => command.args(["--isolate", "reset"]),
+        Some(crate::cli::IsolateMode::Fork) => command.args(["--isolate", "fork"]),
+        None => &mut command,
+    };
     if crate::logging_json() {
         // Its lines go to the same stderr as the supervisor's: one format for the shipper.
         command.args(["--log-format", "json"]);
@@ -369,7 +373,10 @@ fn zygote_main(
         fork::exit_now(70);
     };
 
-    let mut interp = Interpreter::new(image, layout);
+    // On the heap, not in a stack frame: a reset worker (`--isolate-mode reset`) restores the
+    // heap and the stacks above its own frame, and the closure below would otherwise carry
+    // the interpreter onto the interpreter thread's stack, near that frame.
+    let mut interp = Box::new(Interpreter::new(image, layout));
     let preloaded = catch_unwind(AssertUnwindSafe(|| interp.preload()));
     let failure = match preloaded {
         Ok(Ok(())) => None,
@@ -408,6 +415,8 @@ fn zygote_main(
     // the handshake: that thread's C-level allocations (glibc's thread-local destructors
     // and TLS) are made now, while the zygote may still allocate.
     let image_info = (image_range, code_objects);
+    let parked = 0u8;
+    crate::reset::note_parked_stack(std::hint::black_box(&parked as *const u8 as usize));
     permafrost_worker::on_interpreter_stack(move || {
         serve_forks(
             control,
@@ -443,6 +452,20 @@ fn serve_forks(
         ready.extend_from_slice(&start.to_le_bytes());
         ready.extend_from_slice(&end.to_le_bytes());
     }
+    // Under --isolate-mode reset the heap moves into a memfd below; the file is made now,
+    // while the zygote may still create one.
+    let heap_file = if worker.isolate == Some(IsolateMode::Reset) {
+        match crate::reset::heap_file() {
+            Ok(file) => Some(file),
+            Err(message) => {
+                let message = format!("V{message}");
+                let _ = fork::send_with_fd(control.as_fd(), message.as_bytes(), None);
+                fork::exit_now(1);
+            }
+        }
+    } else {
+        None
+    };
     // The sandbox's wide part, inherited by every worker: forked, a worker only adds its
     // short filter. Installed last, once the zygote has read what it reads.
     if let Some(filters) = &worker.filters {
@@ -457,6 +480,12 @@ fn serve_forks(
     }
     drop(ready);
     drop(ranges);
+    if let Some(file) = heap_file {
+        // The last allocation is behind us: the heap is what every worker inherits.
+        if crate::reset::share_heap(file).is_err() {
+            fork::exit_now(70);
+        }
+    }
 
     // From here on: no heap allocation in the zygote (state lives on its stack), so the pages
     // its workers inherit are never written by it.
@@ -590,9 +619,19 @@ fn spawn_worker(
             if let Ok(statm) = std::fs::File::open("/proc/self/statm") {
                 let _ = STATM.set(statm);
             }
+            // What the reset after each job reads, opened while files can be.
+            let proc_files = if config.isolate == Some(IsolateMode::Reset) {
+                let Some(files) = crate::reset::open_proc_files() else {
+                    fork::exit_now(SANDBOX_FAILED);
+                };
+                Some(files)
+            } else {
+                None
+            };
             if config.sandbox {
                 let mut keep = vec![worker_end.as_raw_fd()];
                 keep.extend(STATM.get().map(|f| f.as_raw_fd()));
+                keep.extend(proc_files.iter().flat_map(crate::reset::raw_fds));
                 if crate::sandbox::enter_worker(&keep, false, config.identity.as_ref()).is_err() {
                     fork::exit_now(SANDBOX_FAILED);
                 }
@@ -604,11 +643,18 @@ fn spawn_worker(
             // Already on the interpreter thread (the zygote forks from it), now the only
             // thread of this process: jobs run inline on its big stack.
             if let Some(filters) = &config.filters {
-                if crate::sandbox::lock_down(filters, config.cpu_seconds, config.threads).is_err() {
+                // A reset worker serves many jobs, each of which may use `cpu_seconds`: it
+                // is replaced once it has used that much (see `worker_main`), so its own
+                // limit is twice that.
+                let cpu_seconds = match config.isolate {
+                    Some(IsolateMode::Reset) => config.cpu_seconds.saturating_mul(2),
+                    _ => config.cpu_seconds,
+                };
+                if crate::sandbox::lock_down(filters, cpu_seconds, config.threads).is_err() {
                     fork::exit_now(SANDBOX_FAILED);
                 }
             }
-            worker_main(worker_end, interp, config.max_reply_bytes, config.isolate)
+            worker_main(worker_end, interp, config, proc_files)
         }
         Ok(Forked::Parent(pid)) => {
             drop(worker_end);
@@ -666,7 +712,7 @@ struct WorkerConfig {
     /// `--user`, resolved.
     identity: Option<crate::sandbox::Identity>,
     cpu_seconds: u64,
-    isolate: bool,
+    isolate: Option<IsolateMode>,
     /// Jobs may start threads (the compiler behind `exec`/`eval`/`compile` runs on one).
     threads: bool,
 }
@@ -728,116 +774,196 @@ fn send_frame(writer: &mut impl Write, payload: &[u8]) -> std::io::Result<()> {
     }
 }
 
+/// What a worker does once a job is answered.
+enum AfterJob {
+    /// Serves the next one.
+    Next,
+    /// Exits with this status; the supervisor replaces it.
+    Exit(i32),
+}
+
 /// The worker's life: announce readiness, then run one job per line until the supervisor
-/// closes the socket.
+/// closes the socket. Under `--isolate-mode reset` (`proc_files` given), the worker puts its
+/// memory back to its state at the `ready` frame after every job (`reset::Snapshot`).
 fn worker_main(
     socket: OwnedFd,
     interp: &mut Interpreter,
-    max_reply_bytes: usize,
-    isolate: bool,
+    config: &WorkerConfig,
+    proc_files: Option<(std::fs::File, std::fs::File, std::fs::File)>,
 ) -> ! {
-    let pid = std::process::id();
-    // `random` and others reseed per process here, so no two workers share a sequence.
-    interp.after_fork_in_child();
     let stream = UnixStream::from(socket);
-    let Ok(mut writer) = stream.try_clone() else {
-        fork::exit_now(70);
-    };
-    let mut reader = BufReader::with_capacity(64 * 1024, stream);
-    if send_frame(&mut writer, b"ready").is_err() {
-        fork::exit_now(0);
-    }
-    let mut line = Vec::with_capacity(4096);
-    loop {
-        line.clear();
-        match reader.read_until(b'\n', &mut line) {
-            Ok(0) | Err(_) => fork::exit_now(0),
-            Ok(_) => {}
-        }
-        if line.last() == Some(&b'\n') {
-            line.pop();
-        }
-        // Nothing of the job has run yet: until this arrives, the supervisor may give the
-        // job to another worker should this one die.
-        if send_frame(&mut writer, b"start").is_err() {
+    let Some((maps, pagemap, statm)) = proc_files else {
+        // `random` and others reseed per process here, so no two workers share a sequence.
+        interp.after_fork_in_child();
+        let mut reader = BufReader::with_capacity(64 * 1024, &stream);
+        if send_frame(&mut &stream, b"ready").is_err() {
             fork::exit_now(0);
         }
-        let started = Instant::now();
-        let mut poisoned = false;
-        let mut reply = match protocol::parse_job(&line) {
-            Ok(job) => {
-                let outcome = catch_unwind(AssertUnwindSafe(|| {
-                    interp.call_json(&job.function, &job.args, &job.kwargs)
-                }));
-                let elapsed_us = started.elapsed().as_micros() as u64;
-                match outcome {
-                    Ok(outcome) => {
-                        let reply = protocol::call_reply(
-                            &job.id,
-                            outcome
-                                .result
-                                .map_err(|e| (e.type_name, e.message, e.traceback)),
-                            outcome.stdout,
-                            pid,
-                            elapsed_us,
+        loop {
+            if let AfterJob::Exit(code) = serve_job(&mut reader, &stream, interp, config) {
+                fork::exit_now(code);
+            }
+        }
+    };
+    if send_frame(&mut &stream, b"ready").is_err() {
+        fork::exit_now(0);
+    }
+    // Everything below this frame (what the jobs run on) is left out of the restore; the
+    // frame itself holds only the stream, the snapshot and the loop, which the restore must
+    // not rewind.
+    let mark = 0u8;
+    let mark = std::hint::black_box(&mark as *const u8 as usize);
+    let snapshot = match crate::reset::Snapshot::take(maps, pagemap, statm, mark) {
+        Ok(snapshot) => snapshot,
+        Err(message) => {
+            eprintln!("permafrost worker: cannot snapshot for --isolate-mode reset: {message}");
+            fork::exit_now(70);
+        }
+    };
+    loop {
+        // The restore rewrote the interpreter behind this reference: reach it afresh.
+        let interp = std::hint::black_box(&mut *interp);
+        // As in a fresh fork: `random` and others reseed for every job.
+        interp.after_fork_in_child();
+        let after = {
+            let mut reader = BufReader::with_capacity(64 * 1024, &stream);
+            let after = serve_job(&mut reader, &stream, interp, config);
+            if reader.buffer().is_empty() {
+                after
+            } else {
+                // More than one line in flight cannot survive the restore (the supervisor
+                // sends one job at a time); unread, it goes to another worker.
+                AfterJob::Exit(0)
+            }
+        };
+        if let AfterJob::Exit(code) = after {
+            fork::exit_now(code);
+        }
+        if snapshot.mappings_changed() || cpu_limit_used(config.cpu_seconds) {
+            // A mapping the restore cannot undo (a thread's stack), or the CPU time of the
+            // worker's limit used up: a fresh fork takes over.
+            fork::exit_now(0);
+        }
+        if snapshot.restore().is_err() {
+            fork::exit_now(70);
+        }
+    }
+}
+
+/// Whether this worker has used the CPU time of `--worker-cpu-seconds` (never without one).
+fn cpu_limit_used(limit_seconds: u64) -> bool {
+    if limit_seconds == 0 {
+        return false;
+    }
+    let Ok(usage) = nix::sys::resource::getrusage(nix::sys::resource::UsageWho::RUSAGE_SELF) else {
+        return true;
+    };
+    let used = usage.user_time().tv_sec() + usage.system_time().tv_sec();
+    used.max(0) as u64 >= limit_seconds
+}
+
+/// Reads one job line, runs it, sends its frames; says whether the worker goes on.
+#[inline(never)]
+fn serve_job(
+    reader: &mut impl BufRead,
+    stream: &UnixStream,
+    interp: &mut Interpreter,
+    config: &WorkerConfig,
+) -> AfterJob {
+    let mut writer = stream;
+    let pid = std::process::id();
+    let mut line = Vec::with_capacity(4096);
+    match reader.read_until(b'\n', &mut line) {
+        Ok(0) | Err(_) => return AfterJob::Exit(0),
+        Ok(_) => {}
+    }
+    if line.last() == Some(&b'\n') {
+        line.pop();
+    }
+    // Nothing of the job has run yet: until this arrives, the supervisor may give the job to
+    // another worker should this one die.
+    if send_frame(&mut writer, b"start").is_err() {
+        return AfterJob::Exit(0);
+    }
+    let started = Instant::now();
+    let mut poisoned = false;
+    let max_reply_bytes = config.max_reply_bytes;
+    let mut reply = match protocol::parse_job(&line) {
+        Ok(job) => {
+            let outcome = catch_unwind(AssertUnwindSafe(|| {
+                interp.call_json(&job.function, &job.args, &job.kwargs)
+            }));
+            let elapsed_us = started.elapsed().as_micros() as u64;
+            match outcome {
+                Ok(outcome) => {
+                    let reply = protocol::call_reply(
+                        &job.id,
+                        outcome
+                            .result
+                            .map_err(|e| (e.type_name, e.message, e.traceback)),
+                        outcome.stdout,
+                        pid,
+                        elapsed_us,
+                    );
+                    if reply.len() > max_reply_bytes {
+                        let message = format!(
+                            "the reply is {} bytes, more than --max-reply-bytes {}",
+                            reply.len() - 1,
+                            max_reply_bytes
                         );
-                        if reply.len() > max_reply_bytes {
-                            let message = format!(
-                                "the reply is {} bytes, more than --max-reply-bytes {}",
-                                reply.len() - 1,
-                                max_reply_bytes
-                            );
-                            drop(reply);
-                            protocol::call_reply(
-                                &job.id,
-                                Err((
-                                    "ReplyTooLarge".into(),
-                                    message.clone(),
-                                    format!("ReplyTooLarge: {message}\n"),
-                                )),
-                                String::new(),
-                                pid,
-                                elapsed_us,
-                            )
-                        } else {
-                            reply
-                        }
-                    }
-                    Err(panic) => {
-                        // The interpreter's state is suspect after a panic: answer, then exit
-                        // so that the supervisor replaces this worker with a fresh fork.
-                        poisoned = true;
-                        let message =
-                            format!("the interpreter panicked: {}", panic_message(&*panic));
+                        drop(reply);
                         protocol::call_reply(
                             &job.id,
                             Err((
-                                "InternalError".into(),
+                                "ReplyTooLarge".into(),
                                 message.clone(),
-                                format!("InternalError: {message}\n"),
+                                format!("ReplyTooLarge: {message}\n"),
                             )),
                             String::new(),
                             pid,
                             elapsed_us,
                         )
+                    } else {
+                        reply
                     }
                 }
+                Err(panic) => {
+                    // The interpreter's state is suspect after a panic: answer, then exit so
+                    // that the supervisor replaces this worker with a fresh fork.
+                    poisoned = true;
+                    let message = format!("the interpreter panicked: {}", panic_message(&*panic));
+                    protocol::call_reply(
+                        &job.id,
+                        Err((
+                            "InternalError".into(),
+                            message.clone(),
+                            format!("InternalError: {message}\n"),
+                        )),
+                        String::new(),
+                        pid,
+                        elapsed_us,
+                    )
+                }
             }
-            Err(bad) => protocol::error_reply(&bad.id, "ProtocolError", &bad.message),
-        };
-        let too_big = !poisoned && (above_max_rss() || crate::alloc::above_budget());
-        if poisoned || too_big {
-            // `retire` before the reply, so that the supervisor sends nothing more here.
-            let _ = send_frame(&mut writer, b"retire");
         }
-        // The frame carries the line without its newline; the supervisor adds it back.
-        reply.pop();
-        if send_frame(&mut writer, &reply).is_err() || poisoned || too_big || isolate {
-            // Under --isolate the supervisor sends nothing more either: exiting now frees
-            // the process without waiting for it to close the socket.
-            fork::exit_now(if poisoned { 70 } else { 0 });
-        }
+        Err(bad) => protocol::error_reply(&bad.id, "ProtocolError", &bad.message),
+    };
+    // A reset worker gives back everything a job left behind: no memory check needed.
+    let resets = config.isolate == Some(IsolateMode::Reset);
+    let too_big = !poisoned && !resets && (above_max_rss() || crate::alloc::above_budget());
+    if poisoned || too_big {
+        // `retire` before the reply, so that the supervisor sends nothing more here.
+        let _ = send_frame(&mut writer, b"retire");
     }
+    // The frame carries the line without its newline; the supervisor adds it back.
+    reply.pop();
+    let sent = send_frame(&mut writer, &reply).is_ok();
+    if !sent || poisoned || too_big || config.isolate == Some(IsolateMode::Fork) {
+        // Under --isolate-mode fork the supervisor sends nothing more either: exiting now
+        // frees the process without waiting for it to close the socket.
+        return AfterJob::Exit(if poisoned { 70 } else { 0 });
+    }
+    AfterJob::Next
 }
 
 fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {

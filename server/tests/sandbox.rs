@@ -182,8 +182,8 @@ fn workers_run_sandboxed_by_default() {
         assert_eq!(limit(pid, "Max cpu time"), ("30".into(), "31".into()));
         let environ = std::fs::read(format!("/proc/{pid}/environ")).expect("environ");
         assert!(environ.is_empty(), "{}", String::from_utf8_lossy(&environ));
-        // Only the job socket (read and write halves), /proc/self/statm, /dev/null on 0 and 1,
-        // and stderr (the server's log).
+        // Only the job socket, /proc/self/statm, /dev/null on 0 and 1, and stderr (the
+        // server's log).
         let mut targets: Vec<String> = std::fs::read_dir(format!("/proc/{pid}/fd"))
             .expect("fds")
             .flatten()
@@ -194,7 +194,7 @@ fn workers_run_sandboxed_by_default() {
             })
             .collect();
         targets.sort();
-        assert_eq!(targets.len(), 6, "{targets:?}");
+        assert_eq!(targets.len(), 5, "{targets:?}");
         assert_eq!(
             targets.iter().filter(|t| *t == "/dev/null").count(),
             2,
@@ -202,7 +202,7 @@ fn workers_run_sandboxed_by_default() {
         );
         assert_eq!(
             targets.iter().filter(|t| t.starts_with("socket:")).count(),
-            2,
+            1,
             "{targets:?}"
         );
         assert!(targets.iter().any(|t| t.ends_with("/statm")), "{targets:?}");
@@ -359,7 +359,13 @@ fn pooled_state_persists_and_isolated_state_does_not() {
         STATE_APP,
         1,
         3,
-        &["--isolate", "--spare-workers", "2"],
+        &[
+            "--isolate",
+            "--isolate-mode",
+            "fork",
+            "--spare-workers",
+            "2",
+        ],
     );
     let mut client = isolated.client();
     let first = client.call("remember", json!([1]));
@@ -392,7 +398,13 @@ fn pooled_state_persists_and_isolated_state_does_not() {
 
 #[test]
 fn isolate_serves_concurrent_clients() {
-    let server = start_with_idle("isolate-load", APP, 2, 4, &["--isolate"]);
+    let server = start_with_idle(
+        "isolate-load",
+        APP,
+        2,
+        4,
+        &["--isolate", "--isolate-mode", "fork"],
+    );
     let threads: Vec<_> = (0..4)
         .map(|t| {
             let socket = server.socket.clone();
@@ -432,7 +444,13 @@ fn isolated_workers_are_sandboxed_single_threaded_forks_of_a_filtered_zygote() {
         APP,
         1,
         3,
-        &["--isolate", "--spare-workers", "2"],
+        &[
+            "--isolate",
+            "--isolate-mode",
+            "fork",
+            "--spare-workers",
+            "2",
+        ],
     );
     // Some workers come and go first: the spares checked below were forked after them.
     let mut client = server.client();
@@ -478,4 +496,144 @@ fn isolated_workers_are_sandboxed_single_threaded_forks_of_a_filtered_zygote() {
     // And the pool still serves.
     let reply = server.client().call("handle", json!([21]));
     assert_eq!(reply["result"], json!(42), "{reply}");
+}
+
+/// What a job can change, for the reset tests: module globals, a class, a builtin, another
+/// module's state, `sys.modules`, the random generator's state, and big allocations.
+const RESET_APP: &str = r#"
+import builtins, collections, random, sys
+
+SEEN = []
+COUNTS = collections.Counter()
+
+class Config:
+    level = 1
+
+def mutate(x):
+    SEEN.append(x)
+    COUNTS[x] += 1
+    Config.level += 10
+    Config.extra = x
+    builtins.max = lambda *a: "patched"
+    sys.modules["planted"] = x
+    random.seed(x)
+    junk = [str(i) for i in range(20000)]
+    blob = b"x" * (8 << 20)
+    return [list(SEEN), dict(COUNTS), Config.level, max(1, 2), len(junk) + len(blob)]
+
+def look():
+    return [list(SEEN), len(COUNTS), Config.level, hasattr(Config, "extra"), max(1, 2),
+            "planted" in sys.modules]
+
+def draw():
+    return random.random()
+
+def crash():
+    import sys
+    sys.setrecursionlimit(100000000)
+    def down(n):
+        return down(n + 1)
+    return down(0)
+
+def fail():
+    SEEN.append("failed")
+    raise ValueError("job failed")
+"#;
+
+#[test]
+fn reset_isolation_gives_every_job_the_zygote_state_in_the_same_process() {
+    let server = Server::start("isolate-reset", RESET_APP, 1, &["--isolate"]);
+    let mut client = server.client();
+    let pristine = json!([[], 0, 1, false, 2, false]);
+    let first = client.call("look", json!([]));
+    assert_eq!(first["result"], pristine, "{first}");
+    let mut pids = std::collections::HashSet::new();
+    for round in 0..5 {
+        let changed = client.call("mutate", json!([round]));
+        assert_eq!(
+            changed["result"],
+            json!([[round], {round.to_string(): 1}, 11, "patched", 20000 + (8 << 20)]),
+            "{changed}"
+        );
+        let failed = client.call("fail", json!([]));
+        assert_eq!(failed["error"]["type"], "ValueError", "{failed}");
+        let seen = client.call("look", json!([]));
+        assert_eq!(seen["result"], pristine, "round {round}: {seen}");
+        pids.insert(seen["worker"].as_i64().expect("pid"));
+    }
+    // One process served them all: the reset, not a fork per job.
+    assert_eq!(pids.len(), 1, "{pids:?}");
+    // Each job draws from a freshly seeded generator, as in a fresh fork: not the sequence
+    // the previous job's `random.seed` left.
+    let draws: std::collections::HashSet<String> = (0..4)
+        .map(|_| client.call("draw", json!([]))["result"].to_string())
+        .collect();
+    assert_eq!(draws.len(), 4, "{draws:?}");
+    // The memory the jobs allocated went back: the worker holds no more than a few MiB of
+    // its own beyond what it had after the first job.
+    let pid = *pids.iter().next().expect("pid") as i32;
+    let private_kb = |pid: i32| -> u64 {
+        std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup"))
+            .expect("smaps_rollup")
+            .lines()
+            .filter(|l| l.starts_with("Private_Dirty:") || l.starts_with("Private_Clean:"))
+            .map(|l| {
+                l.split_whitespace()
+                    .nth(1)
+                    .and_then(|v| v.parse::<u64>().ok())
+                    .unwrap_or(0)
+            })
+            .sum()
+    };
+    let before = private_kb(pid);
+    for round in 0..20 {
+        let changed = client.call("mutate", json!([round]));
+        assert_eq!(changed["result"][2], 11, "{changed}");
+    }
+    let after = private_kb(pid);
+    assert!(
+        after < before + 4096,
+        "private memory grew from {before} kB to {after} kB over 20 jobs"
+    );
+}
+
+#[test]
+fn a_reset_worker_that_crashes_is_replaced_and_the_pool_serves_on() {
+    let server = Server::start("isolate-reset-crash", RESET_APP, 1, &["--isolate"]);
+    let mut client = server.client();
+    let changed = client.call("mutate", json!([7]));
+    assert_eq!(changed["result"][0], json!([7]), "{changed}");
+    let crashed = client.call("crash", json!([]));
+    assert_eq!(crashed["error"]["type"], "RecursionError", "{crashed}");
+    for _ in 0..3 {
+        let seen = client.call("look", json!([]));
+        assert_eq!(seen["result"][0], json!([]), "{seen}");
+    }
+}
+
+#[test]
+fn reset_workers_are_sandboxed_and_serve_concurrent_clients() {
+    let server = Server::start("isolate-reset-load", RESET_APP, 2, &["--isolate"]);
+    let threads: Vec<_> = (0..4)
+        .map(|t| {
+            let socket = server.socket.clone();
+            std::thread::spawn(move || {
+                let mut client = common::Client::connect(&socket).expect("connect");
+                for i in 0..25 {
+                    let x = t * 100 + i;
+                    let reply = client.call("mutate", json!([x]));
+                    assert_eq!(reply["result"][0], json!([x]), "{reply}");
+                }
+            })
+        })
+        .collect();
+    for thread in threads {
+        thread.join().expect("client");
+    }
+    for pid in worker_pids(&server) {
+        assert_eq!(proc_field(pid, "status", "Threads:"), "Threads:\t1");
+        assert!(proc_field(pid, "status", "NoNewPrivs:").ends_with("\t1"));
+        assert!(proc_field(pid, "status", "Seccomp:").ends_with("\t2"));
+        assert_eq!(limit(pid, "Max processes"), ("0".into(), "0".into()));
+    }
 }
