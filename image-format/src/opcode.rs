@@ -44,6 +44,12 @@ macro_rules! opcodes {
             $( $(#[$doc])* $name = $value, )*
         }
 
+        /// Each opcode's byte, so the dispatch loop can match an instruction's low byte
+        /// directly: one jump table, no decoding step before it.
+        pub mod byte {
+            $( #[allow(missing_docs)] pub const $name: u8 = $value; )*
+        }
+
         impl Opcode {
             /// Decodes an opcode byte; `None` for bytes that name no instruction. One load
             /// from a table: the dispatch loop decodes every instruction through it, and the

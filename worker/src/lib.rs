@@ -381,9 +381,9 @@ impl Vm {
         }
         self.frozen_in_pid = std::process::id();
         self.out = String::new();
-        // Spare frame buffers would be written by the first call in every worker.
-        self.pool.clear();
-        self.pool.shrink_to_fit();
+        // Spare frames would be written by the first call in every worker.
+        self.frame_pool.clear();
+        self.frame_pool.shrink_to_fit();
         // What is tracked and not immortal (unreachable from the modules) becomes a permanent
         // root of the collector, so workers never examine it.
         self.gc_freeze();

@@ -1,6 +1,8 @@
 //! An activation record: the code being run, its fast locals (slots), value stack, cells
 //! (`co_cellvars ++ co_freevars`), and the frame's own stack of exceptions being handled.
-//! Generator frames are boxed and kept in their generator object between resumptions.
+//! Frames are boxed: a call takes one from the worker's frame pool (`Vm::frame_pool`) and
+//! gives it back when it returns, so a call allocates nothing once the pool is warm; a
+//! generator keeps its box between resumptions and returns it to the pool when it finishes.
 
 use crate::value::heap::ObjRef;
 use crate::value::Value;
@@ -27,6 +29,37 @@ pub struct Frame {
 }
 
 impl Frame {
+    /// A frame holding nothing, to be filled by a call.
+    pub fn empty() -> Frame {
+        Frame {
+            code: 0,
+            heap_code: None,
+            module: 0,
+            ip: 0,
+            locals: Vec::new(),
+            stack: Vec::new(),
+            cells: Vec::new(),
+            exc_stack: Vec::new(),
+            namespace: None,
+            globals: None,
+        }
+    }
+
+    /// Drops everything the frame holds, keeping its buffers' capacity for the next call.
+    /// Locals go first, then the stack, then the rest in field order, as dropping a
+    /// finished frame did.
+    #[inline]
+    pub fn reset(&mut self) {
+        self.locals.clear();
+        self.stack.clear();
+        self.heap_code = None;
+        self.cells.clear();
+        self.exc_stack.clear();
+        self.namespace = None;
+        self.globals = None;
+        self.ip = 0;
+    }
+
     #[inline(always)]
     pub fn pop(&mut self) -> Value {
         // The verifier proved the stack depth of every instruction, so the stack is never

@@ -988,6 +988,11 @@ impl Vm {
                         return Ok((Value::Native(m), obj));
                     }
                 }
+                Object::Super { class, receiver } => {
+                    if let Some(m) = super_plain_method(class, receiver, name) {
+                        return Ok((m, receiver.clone()));
+                    }
+                }
                 _ => {}
             },
             Value::Str(_) => {
@@ -2086,6 +2091,31 @@ impl Vm {
         }
         Ok(Value::obj(Object::Super { class, receiver }))
     }
+}
+
+/// `super(class, receiver).name(...)` where `receiver` is an instance of a subclass of
+/// `class`: the first definition of `name` after `class` along the receiver type's MRO, when
+/// it is a Python function or a built-in method, to be called with `receiver` first, as the
+/// bound method `super_getattr` makes would be; `None` sends the read down that general path.
+fn super_plain_method(class: &ObjRef, receiver: &Value, name: &str) -> Option<Value> {
+    let Some(Object::Instance(inst)) = receiver.body() else {
+        return None;
+    };
+    let Object::Class(rc) = inst.class.get() else {
+        return None;
+    };
+    let pos = rc.mro.iter().position(|k| k.ptr_eq(class))? + 1;
+    for k in &rc.mro[pos..] {
+        let Object::Class(kc) = k.get() else {
+            return None;
+        };
+        if let Some(a) = dict_get_str(&kc.dict, name) {
+            let plain = matches!(a.body(), Some(Object::Function(_)))
+                || matches!(a, Value::Native(n) if n.binds());
+            return plain.then(|| a.clone());
+        }
+    }
+    None
 }
 
 /// `own` split into the entries named in `slots` and the rest.

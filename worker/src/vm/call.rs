@@ -390,39 +390,25 @@ impl Vm {
             }
             frame.cells.extend(fo.closure.iter().cloned());
         }
-        if let Some(v) = self.pool.pop() {
-            frame.locals = v;
-        }
         frame.locals.extend_from_slice(args);
         frame.locals.resize(nlocals, Value::Null);
-        if let Some(v) = self.pool.pop() {
-            frame.stack = v;
-        }
         frame.stack.reserve(stacksize);
         true
     }
 
-    /// Builds the frame for a call of `func`, binding arguments as CPython does.
-    fn bind(&mut self, func: &ObjRef, args: &[Value], kwnames: &[Value]) -> PyResult<Frame> {
+    /// Fills `frame` (empty, from the pool) for a call of `func`, binding arguments as
+    /// CPython does.
+    fn bind_into(
+        &mut self,
+        func: &ObjRef,
+        args: &[Value],
+        kwnames: &[Value],
+        frame: &mut Frame,
+    ) -> PyResult<()> {
         let Object::Function(fo) = func.get() else {
             return Err(self.err(ExcKind::SystemError, "bind on a non-function"));
         };
         let info = &self.codes[fo.code as usize];
-        if kwnames.is_empty() && info.simple_args && args.len() == info.argcount {
-            let mut locals = self.pool.pop().unwrap_or_default();
-            locals.clear();
-            locals.extend_from_slice(args);
-            locals.resize(info.nlocals.max(args.len()), Value::Null);
-            let mut cells = Vec::new();
-            if info.ncells + fo.closure.len() > 0 {
-                cells.reserve(info.ncells + fo.closure.len());
-                for _ in 0..info.ncells {
-                    cells.push(ObjRef::new(Object::Cell(Value::Null)));
-                }
-                cells.extend(fo.closure.iter().cloned());
-            }
-            return Ok(self.new_frame(fo, locals, cells, info.stacksize));
-        }
         let view = info.view;
         let argcount = view.argcount() as usize;
         let posonly = view.posonlyargcount() as usize;
@@ -430,8 +416,7 @@ impl Vm {
         let co_flags = info.flags;
         let has_varargs = co_flags & flags::CO_VARARGS != 0;
         let has_varkw = co_flags & flags::CO_VARKEYWORDS != 0;
-        let mut locals = self.pool.pop().unwrap_or_default();
-        locals.clear();
+        let mut locals = std::mem::take(&mut frame.locals);
         locals.resize(info.nlocals.max(argcount + kwonly), Value::Null);
         let nkw = kwnames.len();
         let npos = args.len() - nkw;
@@ -475,7 +460,6 @@ impl Vm {
                 } else {
                     format!("{qual}() takes {takes} positional argument{plural} but {npos}{kwpart} were given")
                 };
-                self.recycle(locals);
                 return Err(self.type_error(msg));
             }
         } else if has_varargs {
@@ -496,7 +480,6 @@ impl Vm {
             match found {
                 Some(j) => {
                     if !locals[j].is_null() {
-                        self.recycle(locals);
                         return Err(self.type_error(format!(
                             "{qual}() got multiple values for argument '{n}'"
                         )));
@@ -514,7 +497,6 @@ impl Vm {
                             .map(|j| view.varnames().get(j).as_str())
                             .filter(|p| kwnames.iter().any(|k| k.as_str() == Some(p)))
                             .collect();
-                        self.recycle(locals);
                         return Err(self.type_error(if !passed.is_empty() {
                             let names = passed.join(", ");
                             format!("{qual}() got some positional-only arguments passed as keyword arguments: '{names}'")
@@ -539,7 +521,6 @@ impl Vm {
             }
         }
         if !missing.is_empty() {
-            self.recycle(locals);
             return Err(self.type_error(format!(
                 "{qual}() missing {} required positional argument{}: {}",
                 missing.len(),
@@ -565,7 +546,6 @@ impl Vm {
             }
         }
         if !missing.is_empty() {
-            self.recycle(locals);
             return Err(self.type_error(format!(
                 "{qual}() missing {} required keyword-only argument{}: {}",
                 missing.len(),
@@ -577,57 +557,38 @@ impl Vm {
             let idx = argcount + kwonly + usize::from(has_varargs);
             locals[idx] = Vm::new_dict(d);
         }
-        let mut cells = Vec::with_capacity(info.ncells + info.nfree);
-        for _ in 0..info.ncells {
-            cells.push(ObjRef::new(Object::Cell(Value::Null)));
+        let ncells = info.ncells;
+        frame.cells.reserve(ncells + info.nfree);
+        for _ in 0..ncells {
+            frame.cells.push(ObjRef::new(Object::Cell(Value::Null)));
         }
-        cells.extend(fo.closure.iter().cloned());
-        let stacksize = self.codes[fo.code as usize].stacksize;
-        Ok(self.new_frame(fo, locals, cells, stacksize))
+        frame.cells.extend(fo.closure.iter().cloned());
+        frame.code = fo.code;
+        frame.module = fo.module;
+        frame.heap_code = fo.heap_code.clone();
+        frame.globals = fo.globals.clone();
+        frame.locals = locals;
+        frame.stack.reserve(info.stacksize);
+        Ok(())
     }
 
+    /// A spare frame from the pool (empty, its buffers keeping their capacity) or a new one.
     #[inline]
-    fn recycle(&mut self, mut v: Vec<Value>) {
-        if self.pool.len() < 64 {
-            v.clear();
-            self.pool.push(v);
+    pub(crate) fn take_frame(&mut self) -> Box<Frame> {
+        match self.frame_pool.pop() {
+            Some(f) => f,
+            None => Box::new(Frame::empty()),
         }
     }
 
-    /// A frame for a call of `fo` with its arguments bound, on a value stack from the pool.
-    #[inline(always)]
-    fn new_frame(
-        &mut self,
-        fo: &Function,
-        locals: Vec<Value>,
-        cells: Vec<ObjRef>,
-        stacksize: usize,
-    ) -> Frame {
-        let mut stack = self.pool.pop().unwrap_or_default();
-        stack.clear();
-        stack.reserve(stacksize);
-        Frame {
-            code: fo.code,
-            heap_code: fo.heap_code.clone(),
-            module: fo.module,
-            ip: 0,
-            locals,
-            stack,
-            cells,
-            exc_stack: Vec::new(),
-            namespace: None,
-            globals: fo.globals.clone(),
-        }
-    }
-
-    /// Returns a finished frame's buffers to the pool. Takes the frame by reference so the
-    /// (large) frame struct is not copied just to be dismantled.
+    /// Gives a finished frame back to the pool: what it holds is dropped now, its buffers
+    /// serve the next call or generator.
     #[inline]
-    pub fn release_frame(&mut self, f: &mut Frame) {
-        let locals = std::mem::take(&mut f.locals);
-        let stack = std::mem::take(&mut f.stack);
-        self.recycle(locals);
-        self.recycle(stack);
+    pub fn release_frame(&mut self, mut f: Box<Frame>) {
+        f.reset();
+        if self.frame_pool.len() < 64 {
+            self.frame_pool.push(f);
+        }
     }
 
     pub fn enter(&mut self) -> PyResult<()> {
@@ -711,20 +672,12 @@ impl Vm {
         kwnames: &[Value],
         cost: u32,
     ) -> PyResult<()> {
-        let mut frame = Frame {
-            code: 0,
-            heap_code: None,
-            module: 0,
-            ip: 0,
-            locals: Vec::new(),
-            stack: Vec::new(),
-            cells: Vec::new(),
-            exc_stack: Vec::new(),
-            namespace: None,
-            globals: None,
-        };
+        let mut frame = self.take_frame();
         if !self.bind_fast(func, args, kwnames, &mut frame) {
-            frame = self.bind(func, args, kwnames)?;
+            if let Err(e) = self.bind_into(func, args, kwnames, &mut frame) {
+                self.release_frame(frame);
+                return Err(e);
+            }
         }
         let co_flags = self.codes[frame.code as usize].flags;
         if co_flags & flags::GENERATOR_LIKE != 0 {
@@ -741,7 +694,7 @@ impl Vm {
             };
             self.ret_slot = Value::obj(Object::Generator(Generator {
                 code: frame.code,
-                frame: Some(Box::new(frame)),
+                frame: Some(frame),
                 state: GenState::Created,
                 name,
                 qualname,
@@ -752,10 +705,13 @@ impl Vm {
             }));
             return Ok(());
         }
-        self.enter_n(cost)?;
+        if let Err(e) = self.enter_n(cost) {
+            self.release_frame(frame);
+            return Err(e);
+        }
         let r = self.run_frame_slot(&mut frame, None);
         self.depth -= cost;
-        self.release_frame(&mut frame);
+        self.release_frame(frame);
         match r {
             Ok(ExitKind::Return) => Ok(()),
             Ok(ExitKind::Yield) => {
@@ -932,8 +888,8 @@ impl Vm {
                 if let Object::Generator(g) = gen.get_mut() {
                     g.state = GenState::Done;
                 }
-                // The finished frame's buffers serve the next call or generator.
-                self.release_frame(&mut frame);
+                // The finished frame serves the next call or generator.
+                self.release_frame(frame);
                 Ok(ExitKind::Return)
             }
             Err(e) => {

@@ -20,7 +20,7 @@ use crate::vm::attr_cache;
 use crate::vm::layout::Layout;
 use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
-use permafrost_image::opcode::{flags, CompareOp, Opcode};
+use permafrost_image::opcode::{byte, flags, CompareOp, Opcode};
 use permafrost_semantics::hash;
 
 /// `LOAD_ATTR`'s class-attribute fast path, for an instance `o` of a class without
@@ -148,14 +148,13 @@ impl Vm {
     }
 
     /// `run_frame`, leaving the returned or yielded value in `self.ret_slot` for the caller to
-    /// take at once.
-    pub fn run_frame_slot(
-        &mut self,
-        f: &mut Frame,
-        mut throw: Option<ObjRef>,
-    ) -> PyResult<ExitKind> {
+    /// take at once. Inlined into the call path; unwinding is out of line.
+    #[inline]
+    pub fn run_frame_slot(&mut self, f: &mut Frame, throw: Option<ObjRef>) -> PyResult<ExitKind> {
         let base = self.handled.len();
-        self.handled.extend(f.exc_stack.iter().cloned());
+        if !f.exc_stack.is_empty() {
+            self.handled.extend(f.exc_stack.iter().cloned());
+        }
         self.frame_records.push(crate::vm::FrameRecord {
             code: f.code,
             module: f.module,
@@ -163,43 +162,51 @@ impl Vm {
             namespace: f.namespace.clone(),
             ip: f.ip,
         });
-        let result = loop {
-            let r = match throw.take() {
-                Some(e) => Err(e),
-                None => self.exec(f),
-            };
-            match r {
-                Ok(exit) => break Ok(exit),
-                Err(exc) => {
-                    let at = f.ip.saturating_sub(1) as u32;
-                    if !std::mem::take(&mut self.reraising) {
-                        if let Object::Instance(i) = exc.get_mut() {
-                            if let Some(e) = i.exc.as_mut() {
-                                e.traceback.push((f.code, at));
-                                // Run-time code: the entry keeps its unit alive.
-                                if let Some(h) = &f.heap_code {
-                                    if matches!(h.get(), Object::CodeUnit(_)) {
-                                        e.keep.push(h.clone());
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    self.set_context(&exc);
-                    match self.codes[f.code as usize].view.handler_for(at) {
-                        Some(h) => {
-                            f.stack.truncate(h.depth as usize);
-                            f.stack.push(Value::Obj(exc));
-                            f.ip = h.handler as usize;
-                        }
-                        None => break Err(exc),
-                    }
-                }
-            }
+        let result = match throw {
+            None => match self.exec(f) {
+                Ok(exit) => Ok(exit),
+                Err(exc) => self.unwind(f, exc),
+            },
+            Some(exc) => self.unwind(f, exc),
         };
         self.handled.truncate(base);
         self.frame_records.pop();
         result
+    }
+
+    /// An exception raised in `f`: adds its traceback entry and resumes at the handler that
+    /// covers the instruction, as often as the frame raises again; `Err` when none does.
+    #[inline(never)]
+    fn unwind(&mut self, f: &mut Frame, mut exc: ObjRef) -> PyResult<ExitKind> {
+        loop {
+            let at = f.ip.saturating_sub(1) as u32;
+            if !std::mem::take(&mut self.reraising) {
+                if let Object::Instance(i) = exc.get_mut() {
+                    if let Some(e) = i.exc.as_mut() {
+                        e.traceback.push((f.code, at));
+                        // Run-time code: the entry keeps its unit alive.
+                        if let Some(h) = &f.heap_code {
+                            if matches!(h.get(), Object::CodeUnit(_)) {
+                                e.keep.push(h.clone());
+                            }
+                        }
+                    }
+                }
+            }
+            self.set_context(&exc);
+            match self.codes[f.code as usize].view.handler_for(at) {
+                Some(h) => {
+                    f.stack.truncate(h.depth as usize);
+                    f.stack.push(Value::Obj(exc));
+                    f.ip = h.handler as usize;
+                }
+                None => return Err(exc),
+            }
+            match self.exec(f) {
+                Ok(exit) => return Ok(exit),
+                Err(e) => exc = e,
+            }
+        }
     }
 
     /// Implicit chaining: an exception raised while another is handled gets it as `__context__`.
@@ -310,33 +317,31 @@ impl Vm {
             // Kept in the frame for tracebacks and exception dispatch; the loop reads `ip`.
             f.ip = ip;
             let arg = word >> 8;
-            let Some(op) = Opcode::from_u8(word as u8) else {
-                return Err(self.err(ExcKind::SystemError, "bad opcode"));
-            };
+            let op = word as u8;
             match op {
-                Opcode::NOP => {}
-                Opcode::POP_TOP => {
+                byte::NOP => {}
+                byte::POP_TOP => {
                     f.pop();
                     if crate::value::heap::has_finalizers() {
                         self.run_finalizers();
                     }
                 }
-                Opcode::COPY => {
+                byte::COPY => {
                     let v = f.peek(arg as usize).clone();
                     f.push(v);
                 }
-                Opcode::SWAP => {
+                byte::SWAP => {
                     let len = f.stack.len();
                     let n = arg as usize;
                     if n >= 1 && n <= len {
                         f.stack.swap(len - 1, len - n);
                     }
                 }
-                Opcode::LOAD_CONST => {
+                byte::LOAD_CONST => {
                     let v = consts.get(arg as usize).cloned().unwrap_or(Value::None);
                     f.push(v);
                 }
-                Opcode::LOAD_FAST => {
+                byte::LOAD_FAST => {
                     let v = &f.locals[arg as usize];
                     if v.is_null() {
                         return Err(self.unbound_local(f, arg as usize));
@@ -344,7 +349,7 @@ impl Vm {
                     let v = v.clone();
                     f.push(v);
                 }
-                Opcode::STORE_FAST => {
+                byte::STORE_FAST => {
                     // Swap the top of stack into the local, then drop the old local from the
                     // stack: values move as whole 16-byte units, never rebuilt field by field.
                     if let Some(top) = f.stack.last_mut() {
@@ -356,7 +361,7 @@ impl Vm {
                         self.run_finalizers();
                     }
                 }
-                Opcode::DELETE_FAST => {
+                byte::DELETE_FAST => {
                     if f.locals[arg as usize].is_null() {
                         return Err(self.unbound_local(f, arg as usize));
                     }
@@ -366,7 +371,7 @@ impl Vm {
                         self.run_finalizers();
                     }
                 }
-                Opcode::LOAD_DEREF => {
+                byte::LOAD_DEREF => {
                     let v = match f.cells.get(arg as usize).map(|c| c.get()) {
                         Some(Object::Cell(v)) => v.clone(),
                         _ => Value::Null,
@@ -385,18 +390,18 @@ impl Vm {
                     }
                     f.push(v);
                 }
-                Opcode::STORE_DEREF => {
+                byte::STORE_DEREF => {
                     let v = f.pop();
                     if let Some(Object::Cell(c)) = f.cells.get(arg as usize).map(|c| c.get_mut()) {
                         *c = v;
                     }
                 }
-                Opcode::DELETE_DEREF => {
+                byte::DELETE_DEREF => {
                     if let Some(Object::Cell(c)) = f.cells.get(arg as usize).map(|c| c.get_mut()) {
                         *c = Value::Null;
                     }
                 }
-                Opcode::LOAD_CLOSURE => {
+                byte::LOAD_CLOSURE => {
                     let Some(c) = f.cells.get(arg as usize).cloned() else {
                         return Err(
                             self.err(ExcKind::SystemError, "closure cell index out of range")
@@ -404,21 +409,21 @@ impl Vm {
                     };
                     f.push(Value::Obj(c));
                 }
-                Opcode::LOAD_GLOBAL => {
+                byte::LOAD_GLOBAL => {
                     let v = match self.global_ref(f, arg) {
                         Some(v) => v.clone(),
                         None => self.load_global_slow(f, arg)?,
                     };
                     f.push(v);
                 }
-                Opcode::STORE_GLOBAL => {
+                byte::STORE_GLOBAL => {
                     let v = f.pop();
                     self.store_global(f, arg, v);
                     if crate::value::heap::has_finalizers() {
                         self.run_finalizers();
                     }
                 }
-                Opcode::DELETE_GLOBAL => {
+                byte::DELETE_GLOBAL => {
                     let slot = self.codes[f.code as usize].global_slots[arg as usize];
                     let m = self.module_obj(f.module);
                     let was = match m.get_mut() {
@@ -441,7 +446,7 @@ impl Vm {
                         self.run_finalizers();
                     }
                 }
-                Opcode::LOAD_NAME => {
+                byte::LOAD_NAME => {
                     let name = self.name_at(f, arg);
                     if let Some(ns) = &f.namespace {
                         let ns = ns.clone();
@@ -453,7 +458,7 @@ impl Vm {
                     let v = self.load_global(f, arg)?;
                     f.push(v);
                 }
-                Opcode::STORE_NAME => {
+                byte::STORE_NAME => {
                     let v = f.pop();
                     match &f.namespace {
                         Some(ns) => {
@@ -468,7 +473,7 @@ impl Vm {
                         None => self.store_global(f, arg, v),
                     }
                 }
-                Opcode::DELETE_NAME => {
+                byte::DELETE_NAME => {
                     let name = self.name_at(f, arg);
                     if let Some(ns) = f.namespace.clone() {
                         if matches!(ns.get(), Object::Dict(_)) {
@@ -483,7 +488,7 @@ impl Vm {
                         }
                     }
                 }
-                Opcode::LOAD_ATTR => {
+                byte::LOAD_ATTR => {
                     // Fast path: a plain instance attribute of a class without properties or
                     // descriptors is the instance dict's entry; it replaces the instance on
                     // the stack in place.
@@ -544,7 +549,7 @@ impl Vm {
                     let v = self.getattr(&obj, &self.name_at(f, arg))?;
                     f.push(v);
                 }
-                Opcode::STORE_ATTR => {
+                byte::STORE_ATTR => {
                     // Fast path: rebinding an existing attribute of a plain instance (no
                     // descriptors, `__setattr__`, `__slots__` or exception fields involved)
                     // replaces the value in its dict entry.
@@ -603,12 +608,12 @@ impl Vm {
                     let name = self.name_at(f, arg);
                     self.setattr(&obj, &name, v)?;
                 }
-                Opcode::DELETE_ATTR => {
+                byte::DELETE_ATTR => {
                     let obj = f.pop();
                     let name = self.name_at(f, arg);
                     self.delattr(&obj, &name)?;
                 }
-                Opcode::LOAD_METHOD => {
+                byte::LOAD_METHOD => {
                     // Fast path: an instance without that name in its own dict, whose class
                     // (first hit along the MRO) holds a plain function or built-in: push the
                     // method below the instance, leaving the instance where it is.
@@ -701,7 +706,7 @@ impl Vm {
                     f.push(callable);
                     f.push(recv);
                 }
-                Opcode::CALL_METHOD => {
+                byte::CALL_METHOD => {
                     self.note_call_ip(ip);
                     let n = arg as usize;
                     let len = f.stack.len();
@@ -740,7 +745,7 @@ impl Vm {
                         self.run_finalizers();
                     }
                 }
-                Opcode::CALL => {
+                byte::CALL => {
                     self.note_call_ip(ip);
                     let n = arg as usize;
                     let len = f.stack.len();
@@ -774,7 +779,7 @@ impl Vm {
                         self.run_finalizers();
                     }
                 }
-                Opcode::CALL_KW => {
+                byte::CALL_KW => {
                     self.note_call_ip(ip);
                     let kwnames = f.pop();
                     let n = arg as usize;
@@ -792,7 +797,7 @@ impl Vm {
                         self.run_finalizers();
                     }
                 }
-                Opcode::CALL_EX => {
+                byte::CALL_EX => {
                     self.note_call_ip(ip);
                     let kwargs = if arg & 1 != 0 { f.pop() } else { Value::Null };
                     let args = f.pop();
@@ -803,7 +808,7 @@ impl Vm {
                         self.run_finalizers();
                     }
                 }
-                Opcode::MAKE_FUNCTION => {
+                byte::MAKE_FUNCTION => {
                     let code = f.pop();
                     let closure = if arg & 8 != 0 { f.pop() } else { Value::Null };
                     let annotations = if arg & 4 != 0 { f.pop() } else { Value::Null };
@@ -818,7 +823,7 @@ impl Vm {
                     }
                     f.push(func);
                 }
-                Opcode::BINARY_OP => {
+                byte::BINARY_OP => {
                     // Fast paths: int and float `+ - *` computed from the operands in place;
                     // the result overwrites the left operand's slot (immediates need no drop).
                     let len = f.stack.len();
@@ -871,27 +876,27 @@ impl Vm {
                     let r = self.binary_op(arg, &a, &b)?;
                     f.push(r);
                 }
-                Opcode::UNARY_NEGATIVE => {
+                byte::UNARY_NEGATIVE => {
                     let a = f.pop();
                     let r = self.unary_neg(&a)?;
                     f.push(r);
                 }
-                Opcode::UNARY_POSITIVE => {
+                byte::UNARY_POSITIVE => {
                     let a = f.pop();
                     let r = self.unary_pos(&a)?;
                     f.push(r);
                 }
-                Opcode::UNARY_NOT => {
+                byte::UNARY_NOT => {
                     let a = f.pop();
                     let t = self.truthy(&a)?;
                     f.push(Value::Bool(!t));
                 }
-                Opcode::UNARY_INVERT => {
+                byte::UNARY_INVERT => {
                     let a = f.pop();
                     let r = self.unary_invert(&a)?;
                     f.push(r);
                 }
-                Opcode::COMPARE_OP => {
+                byte::COMPARE_OP => {
                     // Fast path: int and float comparisons read the operands in place, and a
                     // directly following conditional jump consumes the result without the
                     // bool ever being pushed.
@@ -944,7 +949,7 @@ impl Vm {
                     let r = self.compare(op, &a, &b)?;
                     f.push(r);
                 }
-                Opcode::IS_OP => {
+                byte::IS_OP => {
                     // Compared in place; a directly following conditional jump consumes the
                     // result without the bool being pushed (as for `COMPARE_OP`).
                     let len = f.stack.len();
@@ -970,13 +975,13 @@ impl Vm {
                         crate::value::heap::store_bool(top, t);
                     }
                 }
-                Opcode::CONTAINS_OP => {
+                byte::CONTAINS_OP => {
                     let b = f.pop();
                     let a = f.pop();
                     let r = self.contains(&b, &a)? != (arg == 1);
                     f.push(Value::Bool(r));
                 }
-                Opcode::BINARY_SUBSCR => {
+                byte::BINARY_SUBSCR => {
                     // Fast path: list or tuple indexed by an int; the item replaces the
                     // container on the stack in place (the int key needs no drop).
                     let len = f.stack.len();
@@ -1015,7 +1020,7 @@ impl Vm {
                     let r = self.getitem(&container, &key)?;
                     f.push(r);
                 }
-                Opcode::STORE_SUBSCR => {
+                byte::STORE_SUBSCR => {
                     // Fast path: `list[int] = v` swaps `v` into the list in place; the old item
                     // is left in `v`'s stack slot and dropped with the container and key once
                     // the list is no longer borrowed (its destructor may run arbitrary frees).
@@ -1042,28 +1047,28 @@ impl Vm {
                     let v = f.pop();
                     self.setitem(&container, key, v)?;
                 }
-                Opcode::DELETE_SUBSCR => {
+                byte::DELETE_SUBSCR => {
                     let key = f.pop();
                     let container = f.pop();
                     self.delitem(&container, &key)?;
                 }
-                Opcode::BUILD_SLICE => {
+                byte::BUILD_SLICE => {
                     let step = if arg == 3 { f.pop() } else { Value::None };
                     let stop = f.pop();
                     let start = f.pop();
                     f.push(Value::obj(Object::Slice { start, stop, step }));
                 }
-                Opcode::BUILD_TUPLE => {
+                byte::BUILD_TUPLE => {
                     let n = arg as usize;
                     let items = f.stack.split_off(f.stack.len() - n);
                     f.push(Vm::new_tuple(items));
                 }
-                Opcode::BUILD_LIST => {
+                byte::BUILD_LIST => {
                     let n = arg as usize;
                     let items = f.stack.split_off(f.stack.len() - n);
                     f.push(Vm::new_list(items));
                 }
-                Opcode::BUILD_SET => {
+                byte::BUILD_SET => {
                     let n = arg as usize;
                     let items = f.stack.split_off(f.stack.len() - n);
                     // CPython folds a literal of more than two constants into a frozenset
@@ -1081,7 +1086,7 @@ impl Vm {
                     };
                     f.push(s);
                 }
-                Opcode::BUILD_MAP => {
+                byte::BUILD_MAP => {
                     let n = arg as usize;
                     let items = f.stack.split_off(f.stack.len() - 2 * n);
                     let d = Vm::new_dict(crate::value::dict_table::Dict::new());
@@ -1091,7 +1096,7 @@ impl Vm {
                     }
                     f.push(d);
                 }
-                Opcode::BUILD_STRING => {
+                byte::BUILD_STRING => {
                     let n = arg as usize;
                     let items = f.stack.split_off(f.stack.len() - n);
                     let mut s = String::new();
@@ -1100,7 +1105,7 @@ impl Vm {
                     }
                     f.push(Vm::str_val(s));
                 }
-                Opcode::LIST_APPEND => {
+                byte::LIST_APPEND => {
                     let v = f.pop();
                     if let Some(o) = f.peek(arg as usize).as_obj() {
                         if let Object::List(l) = o.get_mut() {
@@ -1108,18 +1113,18 @@ impl Vm {
                         }
                     }
                 }
-                Opcode::SET_ADD => {
+                byte::SET_ADD => {
                     let v = f.pop();
                     let s = f.peek(arg as usize).clone();
                     self.set_add(&s, v)?;
                 }
-                Opcode::MAP_ADD => {
+                byte::MAP_ADD => {
                     let v = f.pop();
                     let k = f.pop();
                     let d = f.peek(arg as usize).clone();
                     self.setitem(&d, k, v)?;
                 }
-                Opcode::LIST_EXTEND => {
+                byte::LIST_EXTEND => {
                     let it = f.pop();
                     let l = f.peek(arg as usize).clone();
                     let items = self.collect_starred(&it, |_, t| {
@@ -1129,14 +1134,14 @@ impl Vm {
                         l.extend(items);
                     }
                 }
-                Opcode::SET_UPDATE => {
+                byte::SET_UPDATE => {
                     let it = f.pop();
                     let s = f.peek(arg as usize).clone();
                     for v in self.collect(&it)? {
                         self.set_add(&s, v)?;
                     }
                 }
-                Opcode::DICT_UPDATE => {
+                byte::DICT_UPDATE => {
                     let m = f.pop();
                     let d = f.peek(arg as usize).clone();
                     // `{**m}` takes mappings only, not the pairs `dict.update` also takes.
@@ -1150,14 +1155,14 @@ impl Vm {
                     }
                     self.dict_update(&d, &m, false)?;
                 }
-                Opcode::DICT_MERGE => {
+                byte::DICT_MERGE => {
                     let m = f.pop();
                     let d = f.peek(arg as usize).clone();
                     // Below the keyword dict: the positional tuple, then the callable.
                     let func = f.peek(arg as usize + 2).clone();
                     self.merge_kwargs(&func, &d, &m)?;
                 }
-                Opcode::LIST_TO_TUPLE => {
+                byte::LIST_TO_TUPLE => {
                     let l = f.pop();
                     let items = match l.body() {
                         Some(Object::List(v)) => v.clone(),
@@ -1165,13 +1170,13 @@ impl Vm {
                     };
                     f.push(Vm::new_tuple(items));
                 }
-                Opcode::FORMAT_VALUE => {
+                byte::FORMAT_VALUE => {
                     let spec = if arg & 4 != 0 { f.pop() } else { Value::Null };
                     let v = f.pop();
                     let r = self.format_value(v, arg & 3, &spec)?;
                     f.push(r);
                 }
-                Opcode::JUMP => {
+                byte::JUMP => {
                     // Loops jump back: where many small allocations past the heap budget
                     // are noticed.
                     if crate::budget::over() {
@@ -1179,12 +1184,12 @@ impl Vm {
                     }
                     ip = arg as usize;
                 }
-                Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE => {
-                    if self.pop_truth(f)? == (op == Opcode::POP_JUMP_IF_TRUE) {
+                byte::POP_JUMP_IF_FALSE | byte::POP_JUMP_IF_TRUE => {
+                    if self.pop_truth(f)? == (op == byte::POP_JUMP_IF_TRUE) {
                         ip = arg as usize;
                     }
                 }
-                Opcode::JUMP_IF_FALSE_OR_POP => {
+                byte::JUMP_IF_FALSE_OR_POP => {
                     let c = f.top().clone();
                     if !self.truthy(&c)? {
                         ip = arg as usize;
@@ -1192,7 +1197,7 @@ impl Vm {
                         f.pop();
                     }
                 }
-                Opcode::JUMP_IF_TRUE_OR_POP => {
+                byte::JUMP_IF_TRUE_OR_POP => {
                     let c = f.top().clone();
                     if self.truthy(&c)? {
                         ip = arg as usize;
@@ -1200,12 +1205,12 @@ impl Vm {
                         f.pop();
                     }
                 }
-                Opcode::GET_ITER => {
+                byte::GET_ITER => {
                     let v = f.pop();
                     let it = self.get_iter(&v)?;
                     f.push(it);
                 }
-                Opcode::FOR_ITER => {
+                byte::FOR_ITER => {
                     // Fast paths: range and list/tuple iterators advance in place, and the
                     // item is pushed without being wrapped in an `Option` first.
                     let mut item = Value::Null;
@@ -1295,7 +1300,7 @@ impl Vm {
                         }
                     }
                 }
-                Opcode::UNPACK_SEQUENCE => {
+                byte::UNPACK_SEQUENCE => {
                     // Fast path: a tuple or list of exactly the right length is copied straight
                     // onto the stack (last item first), without an intermediate `Vec`.
                     let v = f.pop();
@@ -1313,7 +1318,7 @@ impl Vm {
                     let items = self.unpack(&v, n)?;
                     f.stack.extend(items.into_iter().rev());
                 }
-                Opcode::UNPACK_EX => {
+                byte::UNPACK_EX => {
                     let v = f.pop();
                     let before = (arg & 0xff) as usize;
                     let after = (arg >> 8) as usize;
@@ -1332,15 +1337,15 @@ impl Vm {
                     pushed.extend(items[mid_end..].iter().cloned());
                     f.stack.extend(pushed.into_iter().rev());
                 }
-                Opcode::RETURN_VALUE => {
+                byte::RETURN_VALUE => {
                     self.move_top_to_ret_slot(f);
                     return Ok(ExitKind::Return);
                 }
-                Opcode::YIELD_VALUE => {
+                byte::YIELD_VALUE => {
                     self.move_top_to_ret_slot(f);
                     return Ok(ExitKind::Yield);
                 }
-                Opcode::RAISE_VARARGS => {
+                byte::RAISE_VARARGS => {
                     return Err(match arg {
                         0 => {
                             let cur = self.handled.last().cloned();
@@ -1383,23 +1388,23 @@ impl Vm {
                         }
                     });
                 }
-                Opcode::PUSH_EXC_INFO => {
+                byte::PUSH_EXC_INFO => {
                     let e = f.top().clone();
                     f.exc_stack.push(e.clone());
                     self.handled.push(e);
                 }
-                Opcode::POP_EXCEPT => {
+                byte::POP_EXCEPT => {
                     if f.exc_stack.pop().is_some() {
                         self.handled.pop();
                     }
                 }
-                Opcode::CHECK_EXC_MATCH => {
+                byte::CHECK_EXC_MATCH => {
                     let t = f.pop();
                     let e = f.top().clone();
                     let m = self.exc_match(&e, &t)?;
                     f.push(Value::Bool(m));
                 }
-                Opcode::CHECK_EG_MATCH => {
+                byte::CHECK_EG_MATCH => {
                     let t = f.pop();
                     let e = f.pop();
                     let (rest, matched) = crate::objects::exception_group::eg_match(self, &e, &t)?;
@@ -1415,13 +1420,13 @@ impl Vm {
                     f.push(rest);
                     f.push(matched);
                 }
-                Opcode::PREP_RERAISE_STAR => {
+                byte::PREP_RERAISE_STAR => {
                     let list = f.pop();
                     let orig = f.pop();
                     let r = crate::objects::exception_group::prep_reraise_star(self, &orig, &list)?;
                     f.push(r);
                 }
-                Opcode::RERAISE => {
+                byte::RERAISE => {
                     let e = f.pop();
                     self.reraising = true;
                     return Err(match e {
@@ -1429,30 +1434,30 @@ impl Vm {
                         _ => self.err(ExcKind::SystemError, "RERAISE of a non-exception"),
                     });
                 }
-                Opcode::LOAD_ASSERTION_ERROR => {
+                byte::LOAD_ASSERTION_ERROR => {
                     f.push(Value::Obj(self.exc_class(ExcKind::AssertionError)));
                 }
-                Opcode::IMPORT_NAME => {
+                byte::IMPORT_NAME => {
                     let name = self.name_at(f, arg);
                     let fromlist = f.pop();
                     let level = f.pop();
                     let m = self.import_name(f.module, &name, &fromlist, &level)?;
                     f.push(m);
                 }
-                Opcode::IMPORT_STAR => {
+                byte::IMPORT_STAR => {
                     let m = f.pop();
                     self.import_star(f.module, &m)?;
                 }
-                Opcode::IMPORT_FROM => {
+                byte::IMPORT_FROM => {
                     let m = f.top().clone();
                     let name = self.name_at(f, arg);
                     let v = self.import_from(&m, &name)?;
                     f.push(v);
                 }
-                Opcode::LOAD_BUILD_CLASS => {
+                byte::LOAD_BUILD_CLASS => {
                     f.push(Value::Native(&functions::BUILD_CLASS));
                 }
-                Opcode::BEFORE_WITH => {
+                byte::BEFORE_WITH => {
                     let mgr = f.pop();
                     let has = |vm: &Vm, n: &str| {
                         let cls = vm.type_of(&mgr);
@@ -1479,25 +1484,25 @@ impl Vm {
                     f.push(exit);
                     f.push(r);
                 }
-                Opcode::WITH_EXCEPT_START => {
+                byte::WITH_EXCEPT_START => {
                     let exc = f.top().clone();
                     let exit = f.peek(2).clone();
                     let ty = Value::Obj(self.type_of(&exc));
                     let r = self.call(&exit, &[ty, exc, Value::None], &[])?;
                     f.push(r);
                 }
-                Opcode::PRINT_EXPR => {
+                byte::PRINT_EXPR => {
                     let v = f.pop();
                     self.print_expr(v)?;
                 }
-                Opcode::LOAD_LOCALS => {
+                byte::LOAD_LOCALS => {
                     let ns = match &f.namespace {
                         Some(ns) => Value::Obj(ns.clone()),
                         None => Value::None,
                     };
                     f.push(ns);
                 }
-                Opcode::GET_YIELD_FROM_ITER => {
+                byte::GET_YIELD_FROM_ITER => {
                     let v = f.pop();
                     let it = match v.body() {
                         Some(Object::Generator(g)) if g.kind == GenKind::Generator => v,
@@ -1515,45 +1520,45 @@ impl Vm {
                     };
                     f.push(it);
                 }
-                Opcode::GET_LEN => {
+                byte::GET_LEN => {
                     let n = self.len_of(f.top())?;
                     f.push(Value::Int(n as i64));
                 }
-                Opcode::MATCH_MAPPING => {
+                byte::MATCH_MAPPING => {
                     let t = self.is_match_mapping(f.top());
                     f.push(Value::Bool(t));
                 }
-                Opcode::MATCH_SEQUENCE => {
+                byte::MATCH_SEQUENCE => {
                     let t = self.is_match_sequence(f.top());
                     f.push(Value::Bool(t));
                 }
-                Opcode::MATCH_KEYS => {
+                byte::MATCH_KEYS => {
                     let values = self.match_keys(f.peek(2), f.peek(1))?;
                     f.push(values);
                 }
-                Opcode::MATCH_CLASS => {
+                byte::MATCH_CLASS => {
                     let names = f.pop();
                     let cls = f.pop();
                     let subject = f.pop();
                     let attrs = self.match_class(&subject, &cls, arg as usize, &names)?;
                     f.push(attrs);
                 }
-                Opcode::GET_AWAITABLE => {
+                byte::GET_AWAITABLE => {
                     let v = f.pop();
                     let it = self.get_awaitable(&v, arg)?;
                     f.push(it);
                 }
-                Opcode::GET_AITER => {
+                byte::GET_AITER => {
                     let v = f.pop();
                     let it = self.get_aiter(&v)?;
                     f.push(it);
                 }
-                Opcode::GET_ANEXT => {
+                byte::GET_ANEXT => {
                     let aiter = f.top().clone();
                     let aw = self.get_anext(&aiter)?;
                     f.push(aw);
                 }
-                Opcode::END_ASYNC_FOR => {
+                byte::END_ASYNC_FOR => {
                     let exc = f.pop();
                     let Value::Obj(e) = exc else {
                         return Err(
@@ -1566,13 +1571,13 @@ impl Vm {
                     }
                     f.pop();
                 }
-                Opcode::BEFORE_ASYNC_WITH => {
+                byte::BEFORE_ASYNC_WITH => {
                     let mgr = f.pop();
                     let (exit, r) = self.before_async_with(&mgr)?;
                     f.push(exit);
                     f.push(r);
                 }
-                Opcode::YIELD_FROM => {
+                byte::YIELD_FROM => {
                     let sent = f.pop();
                     let it = f.top().clone();
                     match self.send(&it, sent)? {
@@ -1588,8 +1593,14 @@ impl Vm {
                         }
                     }
                 }
+                _ => return Err(self.bad_opcode()),
             }
         }
+    }
+
+    #[cold]
+    fn bad_opcode(&self) -> ObjRef {
+        self.err(ExcKind::SystemError, "bad opcode")
     }
 
     /// Pops the top of the stack and returns its truth value. Immediates are tested in place

@@ -108,8 +108,10 @@ pub struct Vm {
     pub handled: Vec<Value>,
     /// Set by `RERAISE` / bare `raise` so the frame does not add a traceback entry again.
     pub reraising: bool,
-    /// Spare frame buffers, reused by calls.
-    pub pool: Vec<Vec<Value>>,
+    /// Spare frames (with their buffers' capacity), reused by calls and generators. Boxed:
+    /// a generator keeps the box it was created in, and a call moves a pointer, not a frame.
+    #[allow(clippy::vec_box)]
+    pub frame_pool: Vec<Box<crate::value::frame::Frame>>,
     /// Class attribute lookups by (class, name), valid while the type epoch holds.
     pub lookup_cache: crate::vm::attr_cache::LookupCache,
     /// Per-instruction attribute lookup sites (`vm/attr_cache.rs`).
@@ -330,7 +332,7 @@ impl Vm {
             depth: 0,
             handled: Vec::new(),
             reraising: false,
-            pool: Vec::new(),
+            frame_pool: Vec::new(),
             lookup_cache: Default::default(),
             site_cache: Default::default(),
             identity_eq_cache: std::array::from_fn(|_| std::cell::Cell::new((0, 0, 0))),

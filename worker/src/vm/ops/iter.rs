@@ -77,7 +77,17 @@ impl Vm {
                 Object::Range { .. } => crate::objects::range::iter(v),
                 Object::Iter(_) | Object::GenAwait(_) => return Ok(v.clone()),
                 Object::Generator(g) if g.kind == GenKind::Generator => return Ok(v.clone()),
-                Object::Instance(_) => {
+                Object::Instance(i) => {
+                    // A list or tuple subclass whose classes leave `__iter__` alone iterates
+                    // its items as the built-in method would, without calling it.
+                    if matches!(i.base.body(), Some(Object::List(_) | Object::Tuple(_)))
+                        && self.lookup_user_attr(&i.class, "__iter__").is_none()
+                    {
+                        return Ok(Value::obj(Object::Iter(Iter::Seq {
+                            seq: i.base.clone(),
+                            index: 0,
+                        })));
+                    }
                     if let Some(r) = self.call_dunder(v, "__iter__", &[])? {
                         return Ok(r);
                     }
