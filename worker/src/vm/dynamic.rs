@@ -157,10 +157,54 @@ impl Vm {
                 "dynamic code is disabled on this server (--no-dynamic-code)",
             ));
         }
-        self.reclaim_units();
         let builder = permafrost_compiler::compile_dynamic(source, filename, mode)
             .map_err(|e| self.syntax_error(&e, source))?;
-        let bytes = permafrost_image::write_image(&builder)
+        self.install_unit(&builder)
+    }
+
+    /// `compile()` of an `ast` tree: the node objects are read into a neutral tree (with
+    /// CPython's checks and messages) and compiled with their own positions.
+    pub fn compile_tree_unit(
+        &mut self,
+        tree: &Value,
+        filename: &str,
+        mode: DynamicMode,
+    ) -> PyResult<(u32, ObjRef)> {
+        if self.units.disabled {
+            return Err(self.err(
+                ExcKind::RuntimeError,
+                "dynamic code is disabled on this server (--no-dynamic-code)",
+            ));
+        }
+        let expect = match mode {
+            DynamicMode::Exec => "Module",
+            DynamicMode::Eval => "Expression",
+            DynamicMode::Single => "Interactive",
+        };
+        let tree = crate::stdlib::ast::value_to_tree(self, tree, expect)?;
+        let builder = permafrost_compiler::compile_tree(&tree, filename, mode).map_err(|e| {
+            let kinds = [
+                ("TypeError: ", ExcKind::TypeError),
+                ("ValueError: ", ExcKind::ValueError),
+                ("RecursionError: ", ExcKind::RecursionError),
+            ];
+            for (prefix, kind) in kinds {
+                if let Some(m) = e.message.strip_prefix(prefix) {
+                    return self.err(kind, m);
+                }
+            }
+            self.syntax_error(&e, "")
+        })?;
+        self.install_unit(&builder)
+    }
+
+    /// Loads a compiled model as a transient unit: its code objects get slots of their own.
+    fn install_unit(
+        &mut self,
+        builder: &permafrost_image::ImageBuilder,
+    ) -> PyResult<(u32, ObjRef)> {
+        self.reclaim_units();
+        let bytes = permafrost_image::write_image(builder)
             .map_err(|e| self.err(ExcKind::SystemError, e))?;
         let buf = permafrost_image::aligned_copy(&bytes);
         let image = Image::parse(buf.as_slice())
@@ -789,10 +833,8 @@ fn compile_native(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         if only_ast {
             return Ok(source);
         }
-        return Err(vm.err(
-            ExcKind::NotImplementedError,
-            "compile() of an AST object is not supported; compile its source text",
-        ));
+        let (index, unit) = vm.compile_tree_unit(&source, &filename, mode)?;
+        return Ok(Value::obj(Object::DynCode { index, unit }));
     }
     let text = match (source.as_str(), source.body()) {
         (Some(s), _) => s.to_string(),
