@@ -88,3 +88,75 @@ fn co_lines(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     }
     vm.get_iter(&Vm::new_list(items))
 }
+
+/// The strings of a name list, for comparing two code objects.
+fn names_of(l: permafrost_image::StrList<'_>) -> Vec<&str> {
+    l.iter().map(|s| s.as_str()).collect()
+}
+
+/// `code == code`: CPython compares what the code does and where it starts, not the file:
+/// name, argument counts, flags, first line, instructions, line and exception tables, names
+/// and constants (each of the same type and equal; nested code compared the same way).
+pub(crate) fn equal(vm: &mut Vm, x: u32, y: u32) -> PyResult<bool> {
+    if x == y {
+        return Ok(true);
+    }
+    let (a, b) = (vm.codes[x as usize].view, vm.codes[y as usize].view);
+    let same = a.name().as_str() == b.name().as_str()
+        && a.argcount() == b.argcount()
+        && a.posonlyargcount() == b.posonlyargcount()
+        && a.kwonlyargcount() == b.kwonlyargcount()
+        && a.flags() == b.flags()
+        && a.firstlineno() == b.firstlineno()
+        && a.code_bytes() == b.code_bytes()
+        && a.linetable() == b.linetable()
+        && a.exceptiontable() == b.exceptiontable()
+        && names_of(a.names()) == names_of(b.names())
+        && names_of(a.varnames()) == names_of(b.varnames())
+        && names_of(a.freevars()) == names_of(b.freevars())
+        && names_of(a.cellvars()) == names_of(b.cellvars());
+    if !same {
+        return Ok(false);
+    }
+    let ca = vm.getattr(&Value::obj(Object::CodeRef(x)), &Vm::str_val("co_consts"))?;
+    let cb = vm.getattr(&Value::obj(Object::CodeRef(y)), &Vm::str_val("co_consts"))?;
+    let (ca, cb) = (vm.collect(&ca)?, vm.collect(&cb)?);
+    if ca.len() != cb.len() {
+        return Ok(false);
+    }
+    for (p, q) in ca.iter().zip(&cb) {
+        match (code_index(p), code_index(q)) {
+            (Some(i), Some(j)) => {
+                if !vm.nested(crate::vm::nest::COMPARE, |vm| equal(vm, i, j))? {
+                    return Ok(false);
+                }
+            }
+            (None, None) => {
+                // `1 == 1.0 == True`, but constants of different types differ.
+                if !vm.type_of(p).ptr_eq(&vm.type_of(q)) || !vm.eq(p, q)? {
+                    return Ok(false);
+                }
+            }
+            _ => return Ok(false),
+        }
+    }
+    Ok(true)
+}
+
+/// `hash(code)`, consistent with [`equal`]: from the name, counts, flags, first line and
+/// instructions.
+pub(crate) fn hash(vm: &Vm, c: u32) -> i64 {
+    use std::hash::{Hash, Hasher};
+    let v = vm.codes[c as usize].view;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    v.name().as_str().hash(&mut h);
+    (v.argcount(), v.posonlyargcount(), v.kwonlyargcount()).hash(&mut h);
+    (v.flags(), v.firstlineno()).hash(&mut h);
+    v.code_bytes().hash(&mut h);
+    let n = h.finish() as i64;
+    if n == -1 {
+        -2
+    } else {
+        n
+    }
+}
