@@ -15,6 +15,7 @@ c4 = compile("def h(a):\n    return a * 3\n", "<s>", "exec")
 print(c1 == c4)
 print(f.__code__ == g.__code__, f.__code__ == f.__code__)
 print(f.__code__ != g.__code__)
+print(len({c1, c2}), {c1: 1, c2: 2}[c1], c2 in {c1}, c3 in {c1: 0})
 
 def outer():
     lam = (lambda y:

@@ -456,6 +456,7 @@ impl Vm {
                 }
             }
             TypeKind::Module => self.construct_module(&a),
+            TypeKind::Function => crate::vm::dynamic::construct_function(self, &a),
             _ => Err(self.type_error(format!(
                 "cannot create '{}' instances",
                 Vm::class_name(self.type_obj(kind))

@@ -1,5 +1,6 @@
 //! Methods of code objects: `co_positions()` and `co_lines()`, decoded from the image's
-//! position and line tables when asked (never on the dispatch path).
+//! position and line tables when asked (never on the dispatch path), `replace()` (in
+//! `vm/dynamic.rs`), and equality and hashing by content.
 
 use crate::value::object::Object;
 use crate::value::Value;
@@ -10,6 +11,31 @@ use crate::vm::{PyResult, Vm};
 pub(crate) static METHODS: &[NativeFn] = &[
     NativeFn::method("code.co_positions", co_positions, Arity::NoArgs, None),
     NativeFn::method("code.co_lines", co_lines, Arity::NoArgs, None),
+    NativeFn::method(
+        "code.replace",
+        crate::vm::dynamic::code_replace,
+        Arity::NoArgs,
+        Some(&[
+            "co_argcount",
+            "co_posonlyargcount",
+            "co_kwonlyargcount",
+            "co_nlocals",
+            "co_stacksize",
+            "co_flags",
+            "co_firstlineno",
+            "co_code",
+            "co_consts",
+            "co_names",
+            "co_varnames",
+            "co_freevars",
+            "co_cellvars",
+            "co_filename",
+            "co_name",
+            "co_qualname",
+            "co_linetable",
+            "co_exceptiontable",
+        ]),
+    ),
 ];
 
 /// The code index a code object value stands for.

@@ -498,7 +498,7 @@ fn check_positions(vm: &mut Vm, [l, c, el, ec]: [i64; 4]) -> PyResult<()> {
 }
 
 /// A value `Constant.value` may hold, as a compile-time constant.
-fn value_constant(x: &Value, depth: usize) -> Option<Constant> {
+pub(crate) fn value_constant(x: &Value, depth: usize) -> Option<Constant> {
     if depth > MAX_TREE_DEPTH {
         return None;
     }
