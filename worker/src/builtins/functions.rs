@@ -299,7 +299,11 @@ fn min_max(vm: &mut Vm, a: &Args, is_max: bool) -> PyResult<Value> {
                             x < y
                         }
                     }
-                    _ if is_max => vm.less_than(&bk, &k)?,
+                    // CPython asks `item > best` for max, `item < best` for min.
+                    _ if is_max => {
+                        let r = vm.compare(permafrost_image::opcode::CompareOp::Gt, &k, &bk)?;
+                        vm.truthy(&r)?
+                    }
                     _ => vm.less_than(&k, &bk)?,
                 };
                 if better {

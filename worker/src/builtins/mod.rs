@@ -50,6 +50,11 @@ pub(crate) fn install(vm: &mut Vm) {
     );
     set_attr(
         &object_t,
+        "__delattr__",
+        Value::Native(&crate::objects::object::DELATTR),
+    );
+    set_attr(
+        &object_t,
         "__eq__",
         Value::Native(&crate::objects::object::EQ),
     );

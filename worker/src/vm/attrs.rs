@@ -1061,6 +1061,22 @@ impl Vm {
     }
 
     pub fn setattr(&mut self, obj: &Value, name_v: &Value, v: Value) -> PyResult<()> {
+        self.setattr_with(obj, name_v, v, true)
+    }
+
+    /// `object.__setattr__(obj, name, v)`: as `obj.name = v` without the class's own
+    /// `__setattr__` (descriptors, slots and `__dict__` still apply).
+    pub fn setattr_generic(&mut self, obj: &Value, name_v: &Value, v: Value) -> PyResult<()> {
+        self.setattr_with(obj, name_v, v, false)
+    }
+
+    fn setattr_with(
+        &mut self,
+        obj: &Value,
+        name_v: &Value,
+        v: Value,
+        user_setattr: bool,
+    ) -> PyResult<()> {
         let name = name_v.as_str().unwrap_or("");
         let Some(o) = obj.as_obj() else {
             return Err(self.err(
@@ -1092,7 +1108,7 @@ impl Vm {
                     },
                     None => v,
                 };
-                if has_setattr {
+                if has_setattr && user_setattr {
                     if let Some(sa) = self.lookup_user_attr(&cls, "__setattr__") {
                         self.call(&sa, &[obj.clone(), name_v.clone(), v], &[])?;
                         return Ok(());
@@ -1325,12 +1341,24 @@ impl Vm {
 
     /// `del obj.name` without a metaclass's `__delattr__` (`type.__delattr__`).
     pub fn delattr_raw(&mut self, obj: &Value, name_v: &Value) -> PyResult<()> {
+        self.delattr_with(obj, name_v, true)
+    }
+
+    /// `object.__delattr__(obj, name)`: `del obj.name` without the class's own
+    /// `__delattr__`.
+    pub fn delattr_generic(&mut self, obj: &Value, name_v: &Value) -> PyResult<()> {
+        self.delattr_with(obj, name_v, false)
+    }
+
+    fn delattr_with(&mut self, obj: &Value, name_v: &Value, user_delattr: bool) -> PyResult<()> {
         let name = name_v.as_str().unwrap_or("");
         if let Some(Object::Instance(inst)) = obj.body() {
             let cls = inst.class.clone();
-            if let Some(da) = self.lookup_user_attr(&cls, "__delattr__") {
-                self.call(&da, &[obj.clone(), name_v.clone()], &[])?;
-                return Ok(());
+            if user_delattr {
+                if let Some(da) = self.lookup_user_attr(&cls, "__delattr__") {
+                    self.call(&da, &[obj.clone(), name_v.clone()], &[])?;
+                    return Ok(());
+                }
             }
             if let Some(a) = self.lookup_class_attr(&cls, name) {
                 if let Some(Object::Instance(di)) = a.body() {

@@ -665,7 +665,14 @@ impl Vm {
     /// `%`-formatting of `fmt`; with `bytes`, `fmt` holds one char per byte and so does the
     /// result.
     fn percent_format_text(&mut self, fmt: &str, args: &Value, bytes: bool) -> PyResult<String> {
-        let is_mapping = matches!(args.body(), Some(Object::Dict(_) | Object::Instance(_)));
+        // CPython's test: subscriptable, and not a tuple or str (subclasses included).
+        let tuple_or_str = matches!(
+            crate::value::num::inst_base(args)
+                .as_ref()
+                .and_then(|b| b.body()),
+            Some(Object::Tuple(_) | Object::Str(_))
+        ) || args.as_str().is_some();
+        let is_mapping = !tuple_or_str && self.mapping_like(args, bytes);
         if is_mapping && fmt.contains("%(") {
             // `%(name)s`: look each key up, then format positionally.
             let mut plain = String::with_capacity(fmt.len());
