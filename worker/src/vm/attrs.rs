@@ -1117,6 +1117,21 @@ impl Vm {
                 if name == "__class__" {
                     return self.set_instance_class(o, &cls, v);
                 }
+                let is_exc_attr = matches!(name, "__cause__" | "__context__");
+                if is_exc_attr
+                    && matches!(o.get(), Object::Instance(inst) if inst.exc.is_some())
+                    && !matches!(v, Value::None)
+                    && !matches!(v.body(), Some(Object::Instance(i)) if i.exc.is_some())
+                {
+                    let what = if name == "__cause__" {
+                        "cause"
+                    } else {
+                        "context"
+                    };
+                    return Err(self.type_error(format!(
+                        "exception {what} must be None or derive from BaseException"
+                    )));
+                }
                 if let Object::Instance(inst) = o.get_mut() {
                     if let Some(e) = inst.exc.as_mut() {
                         match name {
