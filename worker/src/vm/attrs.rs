@@ -1762,6 +1762,7 @@ impl Vm {
         mut dict: Dict,
         kw: &[(Value, Value)],
     ) -> PyResult<ObjRef> {
+        self.check_layouts(&bases)?;
         let mro = self.c3_mro(&bases)?;
         let base_kind = |k: TypeKind| {
             bases
@@ -2049,6 +2050,48 @@ impl Vm {
         "__main__".into()
     }
 
+    /// CPython's "instance lay-out conflict": two bases built on different built-in types
+    /// with their own instance layout (`class A(int, str)`), neither deriving from the other.
+    fn check_layouts(&self, bases: &[ObjRef]) -> PyResult<()> {
+        // The nearest built-in class with a layout of its own along a base's MRO.
+        let solid = |b: &ObjRef| -> Option<ObjRef> {
+            let Object::Class(c) = b.get() else {
+                return None;
+            };
+            c.mro
+                .iter()
+                .find(|k| {
+                    matches!(k.get(), Object::Class(kc) if kc.builtin && matches!(
+                        kc.kind,
+                        TypeKind::Int
+                            | TypeKind::Float
+                            | TypeKind::Complex
+                            | TypeKind::Str
+                            | TypeKind::Bytes
+                            | TypeKind::List
+                            | TypeKind::Tuple
+                            | TypeKind::Dict
+                            | TypeKind::Set
+                            | TypeKind::FrozenSet
+                    ))
+                })
+                .cloned()
+        };
+        let mut best: Option<ObjRef> = None;
+        for b in bases {
+            let Some(s) = solid(b) else { continue };
+            best = match best {
+                None => Some(s),
+                Some(cur) if Vm::is_subclass(&cur, &s) => Some(cur),
+                Some(cur) if Vm::is_subclass(&s, &cur) => Some(s),
+                Some(_) => {
+                    return Err(self.type_error("multiple bases have instance lay-out conflict"))
+                }
+            };
+        }
+        Ok(())
+    }
+
     /// C3 linearisation of the bases (excluding the new class itself).
     pub(crate) fn c3_mro(&self, bases: &[ObjRef]) -> PyResult<Vec<ObjRef>> {
         let mut seqs: Vec<Vec<ObjRef>> = bases
@@ -2075,7 +2118,14 @@ impl Vm {
                 }
             }
             let Some(c) = chosen else {
-                let names: Vec<String> = bases.iter().map(Vm::class_name).collect();
+                // CPython names the head of each sequence still to merge, once each.
+                let mut heads: Vec<ObjRef> = Vec::new();
+                for s in &seqs {
+                    if !heads.iter().any(|h| h.ptr_eq(&s[0])) {
+                        heads.push(s[0].clone());
+                    }
+                }
+                let names: Vec<String> = heads.iter().map(Vm::class_name).collect();
                 return Err(self.type_error(format!(
                     "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                     names.join(", ")
