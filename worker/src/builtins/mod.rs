@@ -111,6 +111,7 @@ pub(crate) fn install(vm: &mut Vm) {
         ("__reduce_ex__", &crate::objects::object::REDUCE_EX),
         ("__reduce__", &crate::objects::object::REDUCE),
         ("__getstate__", &crate::objects::object::GETSTATE),
+        ("__format__", &crate::objects::object::FORMAT),
     ] {
         set_attr(&object_t, name, Value::Native(f));
     }

@@ -17,6 +17,8 @@ pub(crate) static NEW: NativeFn = NativeFn::new("object.__new__", new);
 pub(crate) static REPR: NativeFn = NativeFn::new("object.__repr__", repr);
 /// `object.__str__`.
 pub(crate) static STR: NativeFn = NativeFn::new("object.__str__", str);
+/// `object.__format__`.
+pub(crate) static FORMAT: NativeFn = NativeFn::new("object.__format__", format);
 /// `object.__delattr__`.
 pub(crate) static DELATTR: NativeFn = NativeFn::new("object.__delattr__", delattr);
 /// `object.__setattr__`.
@@ -428,6 +430,30 @@ fn str(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         }
     }
     Ok(Vm::str_val(vm.repr(&v)?))
+}
+
+/// `object.__format__(self, spec)`: `str(self)` for an empty spec, else a `TypeError`.
+fn format(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let (Some(v), Some(spec)) = (a.get(0), a.get(1)) else {
+        return Err(vm.type_error(format!(
+            "__format__() takes exactly one argument ({} given)",
+            a.pos.len().saturating_sub(1)
+        )));
+    };
+    let Some(spec) = spec.as_str() else {
+        return Err(vm.type_error(format!(
+            "__format__() argument must be str, not {}",
+            vm.type_name(spec)
+        )));
+    };
+    if !spec.is_empty() {
+        return Err(vm.type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            vm.type_name(v)
+        )));
+    }
+    let text = vm.str_of(v)?;
+    Ok(Vm::str_val(text))
 }
 
 fn setattr(vm: &mut Vm, a: &Args) -> PyResult<Value> {

@@ -550,6 +550,7 @@ impl Vm {
                 Object::Function(f) => {
                     return match name {
                         "__name__" => Ok(f.name.clone()),
+                        "__class__" => Ok(Value::Obj(self.type_of(obj))),
                         "__qualname__" => Ok(f.qualname.clone()),
                         "__module__" if f.set.as_ref().is_some_and(|s| s.module.is_some()) => Ok(f
                             .set
@@ -620,7 +621,7 @@ impl Vm {
                                     func: Value::Native(m),
                                     receiver: obj.clone(),
                                 })),
-                                None => Err(self.attr_error(obj, name)),
+                                None => self.inherited_attr(obj, name),
                             },
                         },
                     };
@@ -648,7 +649,7 @@ impl Vm {
                             func: Value::Native(m),
                             receiver: obj.clone(),
                         })),
-                        None => Err(self.attr_error(obj, name)),
+                        None => self.inherited_attr(obj, name),
                     };
                 }
                 Object::BoundMethod { func, receiver } => {
@@ -895,6 +896,23 @@ impl Vm {
             },
             _ => return None,
         })
+    }
+
+    /// An attribute a function or code object inherits from `object` (`__class__`,
+    /// `__eq__`, `__reduce_ex__`, ...), bound to it.
+    fn inherited_attr(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
+        if name == "__class__" {
+            return Ok(Value::Obj(self.type_of(obj)));
+        }
+        let object_t = self.type_obj(TypeKind::Object).clone();
+        match self.lookup_class_attr(&object_t, name) {
+            Some(Value::Native(n)) if name != "__new__" => Ok(Value::obj(Object::BoundMethod {
+                func: Value::Native(n),
+                receiver: obj.clone(),
+            })),
+            Some(v) => Ok(v),
+            None => Err(self.attr_error(obj, name)),
+        }
     }
 
     /// `fn.__code__.co_*`: read from the image in place.
@@ -1225,7 +1243,10 @@ impl Vm {
                 Ok(())
             }
             Object::Function(_) => {
-                if matches!(name, "__code__" | "__closure__" | "__globals__") {
+                if name == "__code__" {
+                    return crate::vm::dynamic::set_function_code(self, o, v);
+                }
+                if matches!(name, "__closure__" | "__globals__") {
                     return Err(self.err(ExcKind::AttributeError, "readonly attribute"));
                 }
                 if let Object::Function(f) = o.get_mut() {

@@ -1115,6 +1115,22 @@ pub(crate) fn code_replace(vm: &mut Vm, a: &Args) -> PyResult<Value> {
                 }
                 code.consts = consts;
             }
+            "co_flags" if matches!(value, Value::Int(_)) => {
+                // Bits that only mark the code (`types.coroutine`'s
+                // CO_ITERABLE_COROUTINE, CO_NESTED, the `__future__` flags) may change; those
+                // that decide how it runs may not.
+                const MARKS: i64 = 0x100 | 0x10 | !0x1ffff;
+                let Value::Int(new) = value else { continue };
+                let old = i64::from(code.flags);
+                if (new ^ old) & !MARKS != 0 || *new < 0 || *new > i64::from(u32::MAX) {
+                    return Err(vm.err(
+                        ExcKind::NotImplementedError,
+                        "code.replace(co_flags=...) changing how the code runs (generator, \
+                         coroutine, arguments): code here runs permafrost's own instruction set",
+                    ));
+                }
+                code.flags = *new as u32;
+            }
             _ => {
                 // The instructions and everything they depend on: only unchanged.
                 let same = match &current {
@@ -1275,4 +1291,57 @@ pub(crate) fn construct_function(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         set: None,
     };
     Ok(Value::obj(Object::Function(func)))
+}
+
+/// `f.__code__ = code`: the function runs `code` from now on (with as many free variables as
+/// its closure has cells). Run-time code reads its globals from a dict, so a function of a
+/// module that gets one reads that module's globals dict.
+pub(crate) fn set_function_code(vm: &mut Vm, f: &ObjRef, code: Value) -> PyResult<()> {
+    let Some(index) = crate::objects::code::code_index(&code) else {
+        return Err(vm.type_error("__code__ must be set to a code object"));
+    };
+    let nfree = vm.codes[index as usize].view.freevars().len();
+    let (name, ncells, module, globals) = match f.get() {
+        Object::Function(fo) => (
+            fo.name.as_str().unwrap_or("?").to_string(),
+            fo.closure.len(),
+            fo.module,
+            fo.globals.clone(),
+        ),
+        _ => return Ok(()),
+    };
+    if nfree != ncells {
+        return Err(vm.value_error(format!(
+            "{name}() requires a code object with {ncells} free vars, not {nfree}"
+        )));
+    }
+    let (heap_code, module, globals) = match code.body() {
+        Some(Object::DynCode { unit, .. }) => {
+            let globals = match globals {
+                Some(g) => Some(g),
+                None => {
+                    let m = vm.module_obj(module);
+                    vm.module_dict(&m)
+                }
+            };
+            (Some(unit.clone()), NO_MODULE, globals)
+        }
+        _ => {
+            let info = &vm.codes[index as usize];
+            if globals.is_some() || info.module != module {
+                return Err(vm.err(
+                    ExcKind::NotImplementedError,
+                    "assigning another module's code to __code__ is not supported",
+                ));
+            }
+            (info.heap.clone(), module, None)
+        }
+    };
+    if let Object::Function(fo) = f.get_mut() {
+        fo.code = index;
+        fo.heap_code = heap_code;
+        fo.module = module;
+        fo.globals = globals;
+    }
+    Ok(())
 }

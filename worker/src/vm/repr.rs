@@ -417,7 +417,12 @@ impl Vm {
                 Object::Class(c) => (c.module.clone(), c.qualname.clone()),
                 _ => (String::new(), String::new()),
             };
-            out.push_str(&format!("<{module}.{qual} object at {:#x}>", o.addr()));
+            // Built-in types' module is not shown (`<object object at ...>`).
+            if module == "builtins" {
+                out.push_str(&format!("<{qual} object at {:#x}>", o.addr()));
+            } else {
+                out.push_str(&format!("<{module}.{qual} object at {:#x}>", o.addr()));
+            }
         }
         Ok(out)
     }
