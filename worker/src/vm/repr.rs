@@ -643,6 +643,11 @@ impl Vm {
             }
         }
         if let Some(b) = crate::value::num::inst_base(v) {
+            // The built-in `__format__` of a subclass instance gives `str(self)` for an empty
+            // spec, which runs the subclass's own `__str__` / `__repr__`.
+            if spec.is_empty() {
+                return self.str_of(v);
+            }
             return self.format(&b, spec);
         }
         if spec.is_empty() {
