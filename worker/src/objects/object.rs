@@ -436,7 +436,7 @@ fn str(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 fn format(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (Some(v), Some(spec)) = (a.get(0), a.get(1)) else {
         return Err(vm.type_error(format!(
-            "__format__() takes exactly one argument ({} given)",
+            "object.__format__() takes exactly one argument ({} given)",
             a.pos.len().saturating_sub(1)
         )));
     };
