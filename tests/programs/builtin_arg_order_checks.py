@@ -41,3 +41,6 @@ class M:
 
 print("%(ab)s %(c)s" % M())
 print("%s" % M.__name__, "%(x)s" % {"x": [1]})
+# A staticmethod object is callable (3.10+); a classmethod object is not.
+sm = staticmethod(len)
+print(callable(sm), sm("abc"), callable(classmethod(len)))

@@ -611,7 +611,11 @@ pub(crate) fn is_callable(vm: &Vm, v: &Value) -> bool {
     match v {
         Value::Native(_) => true,
         Value::Obj(o) => match o.get() {
-            Object::Function(_) | Object::BoundMethod { .. } | Object::Class(_) => true,
+            // A staticmethod object is callable since 3.10.
+            Object::Function(_)
+            | Object::BoundMethod { .. }
+            | Object::Class(_)
+            | Object::StaticMethod(_) => true,
             Object::Instance(_) => {
                 let cls = vm.type_of(v);
                 vm.lookup_class_attr(&cls, "__call__").is_some()
