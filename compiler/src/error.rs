@@ -36,7 +36,13 @@ pub struct SourceMap<'s> {
     pub file: &'s str,
     pub source: &'s str,
     index: LineIndex,
+    /// Offsets are not into `source` but encode a node tree's own positions (`compile()` of
+    /// an `ast` tree): see [`SourceMap::encode`].
+    synthetic: bool,
 }
+
+/// Bits of a synthetic offset that hold the column (the line is above them).
+const COL_BITS: u32 = 12;
 
 impl<'s> SourceMap<'s> {
     pub fn new(file: &'s str, source: &'s str) -> Self {
@@ -44,7 +50,30 @@ impl<'s> SourceMap<'s> {
             file,
             source,
             index: LineIndex::from_source_text(source),
+            synthetic: false,
         }
+    }
+
+    /// A map for a tree that has positions but no text: offsets made by [`Self::encode`].
+    pub fn synthetic(file: &'s str) -> Self {
+        SourceMap {
+            file,
+            source: "",
+            index: LineIndex::from_source_text(""),
+            synthetic: true,
+        }
+    }
+
+    /// The offset standing for `(line, col)` in a synthetic map (lines beyond 2^20 and
+    /// columns beyond 4095 are clamped).
+    pub fn encode(line: u32, col: u32) -> TextSize {
+        let line = line.min((1 << (32 - COL_BITS)) - 1);
+        TextSize::new((line << COL_BITS) | col.min((1 << COL_BITS) - 1))
+    }
+
+    fn decode(offset: TextSize) -> (u32, u32) {
+        let o = u32::from(offset);
+        (o >> COL_BITS, o & ((1 << COL_BITS) - 1))
     }
 
     /// Clamps an offset into the text so lookups never go out of bounds (parser error
@@ -56,6 +85,9 @@ impl<'s> SourceMap<'s> {
 
     /// 1-based line of a byte offset.
     pub fn line(&self, offset: TextSize) -> u32 {
+        if self.synthetic {
+            return Self::decode(offset).0;
+        }
         let line = self.index.line_index(self.clamp(offset)).get();
         u32::try_from(line).unwrap_or(u32::MAX)
     }
@@ -63,6 +95,16 @@ impl<'s> SourceMap<'s> {
     /// The span CPython's `co_positions()` gives a node covering `range`: lines, and columns
     /// as UTF-8 byte offsets within their lines.
     pub fn position(&self, range: TextRange) -> Position {
+        if self.synthetic {
+            let (line, col) = Self::decode(range.start());
+            let (end_line, end_col) = Self::decode(range.end());
+            return Position {
+                line,
+                end_line: end_line.max(line),
+                col: Some(col),
+                end_col: Some(end_col),
+            };
+        }
         let start = self.clamp(range.start());
         let end = self.clamp(range.end());
         let at = |offset: TextSize| {
@@ -85,6 +127,10 @@ impl<'s> SourceMap<'s> {
 
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: TextSize) -> (u32, u32) {
+        if self.synthetic {
+            let (line, col) = Self::decode(offset);
+            return (line, col + 1);
+        }
         let mut offset = self.clamp(offset);
         // Step back to a char boundary: an offset inside a multi-byte character would make the
         // column lookup panic.

@@ -794,6 +794,26 @@ fn freeze_here(opts: &FreezeOptions) -> Result<FreezeReport, String> {
                 }
             }
             for (name, required) in wanted {
+                if name == entries[0].name && entries[0].origin == Origin::App {
+                    // The main module imported by name runs again as a module of its own.
+                    let copy = format!("{name}{}", permafrost_image::IMPORTED_MAIN_SUFFIX);
+                    if !index.contains_key(&copy) {
+                        index.insert(copy.clone(), entries.len());
+                        let (path, package) = (entries[0].path.clone(), entries[0].package);
+                        entries.push(Entry {
+                            name: copy,
+                            path,
+                            package,
+                            origin: Origin::App,
+                            by: Some((here, at.clone())),
+                        });
+                    }
+                    continue;
+                }
+                if name == "__main__" {
+                    // The running main module, always present.
+                    continue;
+                }
                 if enqueue(&mut finder, &mut entries, &mut index, &name, (here, &at)) {
                     continue;
                 }

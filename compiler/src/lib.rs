@@ -45,12 +45,14 @@ mod codegen;
 mod consts;
 mod error;
 mod freeze;
+mod fromtree;
 pub mod pytree;
 mod scope;
 
 pub use anchors::caret_anchors;
 pub use error::CompileError;
 pub use freeze::{freeze_program, stdlib_version, FreezeOptions, FreezeReport, Stdlib};
+pub use fromtree::compile_tree;
 
 use error::SourceMap;
 use permafrost_image::{ImageBuilder, Module, Origin};

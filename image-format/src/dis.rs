@@ -145,7 +145,14 @@ pub fn render_json(image: &Image<'_>) -> Value {
 pub fn render_json_app(image: &Image<'_>) -> Value {
     let mut keep = vec![false; image.code_count() as usize];
     for m in 0..image.module_count() {
-        if image.module(m).origin == Origin::App {
+        let module = image.module(m);
+        // The imported copy of the main module repeats its code objects.
+        if module.origin == Origin::App
+            && !module
+                .name
+                .as_str()
+                .ends_with(crate::model::IMPORTED_MAIN_SUFFIX)
+        {
             for c in module_codes(image, m) {
                 keep[c as usize] = true;
             }

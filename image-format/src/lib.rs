@@ -27,6 +27,7 @@ pub mod writer;
 pub use map::MappedImage;
 pub use model::{
     CodeObject, Constant, ExceptionEntry, ImageBuilder, LineEntry, Module, Origin, Position,
+    IMPORTED_MAIN_SUFFIX,
 };
 pub use reader::{
     CodeView, ConstList, ConstView, Image, ImageError, ImgBytes, ImgStr, ModuleView, StrList,

@@ -73,6 +73,11 @@ pub struct ExceptionEntry {
     pub depth: u32,
 }
 
+/// Appended to the main module's name for its second copy, compiled when the program imports
+/// the main module by name: run as a script, `import main` executes `main.py` again as a
+/// module distinct from `__main__`, as CPython does.
+pub const IMPORTED_MAIN_SUFFIX: &str = ":imported";
+
 /// A constant of `co_consts`.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Constant {

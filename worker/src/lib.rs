@@ -138,7 +138,14 @@ fn job_preload(mut vm: Box<Vm>) -> (Box<Vm>, Result<(), ErrorReport>) {
     for i in 0..vm.image.module_count() {
         let module = vm.image.module(i);
         // The program's own modules; the standard library's load when they import it.
-        if vm.modules[i as usize].is_some() || module.origin == permafrost_image::Origin::Stdlib {
+        // The main module's imported copy is for scripts: a server loads `main` once.
+        if vm.modules[i as usize].is_some()
+            || module.origin == permafrost_image::Origin::Stdlib
+            || module
+                .name
+                .as_str()
+                .ends_with(permafrost_image::IMPORTED_MAIN_SUFFIX)
+        {
             continue;
         }
         let name = module.name.as_str().to_string();

@@ -299,7 +299,11 @@ fn min_max(vm: &mut Vm, a: &Args, is_max: bool) -> PyResult<Value> {
                             x < y
                         }
                     }
-                    _ if is_max => vm.less_than(&bk, &k)?,
+                    // CPython asks `item > best` for max, `item < best` for min.
+                    _ if is_max => {
+                        let r = vm.compare(permafrost_image::opcode::CompareOp::Gt, &k, &bk)?;
+                        vm.truthy(&r)?
+                    }
                     _ => vm.less_than(&k, &bk)?,
                 };
                 if better {
@@ -607,7 +611,11 @@ pub(crate) fn is_callable(vm: &Vm, v: &Value) -> bool {
     match v {
         Value::Native(_) => true,
         Value::Obj(o) => match o.get() {
-            Object::Function(_) | Object::BoundMethod { .. } | Object::Class(_) => true,
+            // A staticmethod object is callable since 3.10.
+            Object::Function(_)
+            | Object::BoundMethod { .. }
+            | Object::Class(_)
+            | Object::StaticMethod(_) => true,
             Object::Instance(_) => {
                 let cls = vm.type_of(v);
                 vm.lookup_class_attr(&cls, "__call__").is_some()

@@ -50,6 +50,11 @@ pub(crate) fn install(vm: &mut Vm) {
     );
     set_attr(
         &object_t,
+        "__delattr__",
+        Value::Native(&crate::objects::object::DELATTR),
+    );
+    set_attr(
+        &object_t,
         "__eq__",
         Value::Native(&crate::objects::object::EQ),
     );
@@ -106,6 +111,7 @@ pub(crate) fn install(vm: &mut Vm) {
         ("__reduce_ex__", &crate::objects::object::REDUCE_EX),
         ("__reduce__", &crate::objects::object::REDUCE),
         ("__getstate__", &crate::objects::object::GETSTATE),
+        ("__format__", &crate::objects::object::FORMAT),
     ] {
         set_attr(&object_t, name, Value::Native(f));
     }
@@ -456,6 +462,7 @@ impl Vm {
                 }
             }
             TypeKind::Module => self.construct_module(&a),
+            TypeKind::Function => crate::vm::dynamic::construct_function(self, &a),
             _ => Err(self.type_error(format!(
                 "cannot create '{}' instances",
                 Vm::class_name(self.type_obj(kind))

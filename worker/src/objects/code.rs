@@ -1,5 +1,6 @@
 //! Methods of code objects: `co_positions()` and `co_lines()`, decoded from the image's
-//! position and line tables when asked (never on the dispatch path).
+//! position and line tables when asked (never on the dispatch path), `replace()` (in
+//! `vm/dynamic.rs`), and equality and hashing by content.
 
 use crate::value::object::Object;
 use crate::value::Value;
@@ -10,6 +11,31 @@ use crate::vm::{PyResult, Vm};
 pub(crate) static METHODS: &[NativeFn] = &[
     NativeFn::method("code.co_positions", co_positions, Arity::NoArgs, None),
     NativeFn::method("code.co_lines", co_lines, Arity::NoArgs, None),
+    NativeFn::method(
+        "code.replace",
+        crate::vm::dynamic::code_replace,
+        Arity::NoArgs,
+        Some(&[
+            "co_argcount",
+            "co_posonlyargcount",
+            "co_kwonlyargcount",
+            "co_nlocals",
+            "co_stacksize",
+            "co_flags",
+            "co_firstlineno",
+            "co_code",
+            "co_consts",
+            "co_names",
+            "co_varnames",
+            "co_freevars",
+            "co_cellvars",
+            "co_filename",
+            "co_name",
+            "co_qualname",
+            "co_linetable",
+            "co_exceptiontable",
+        ]),
+    ),
 ];
 
 /// The code index a code object value stands for.
@@ -87,4 +113,76 @@ fn co_lines(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         push(e.start, end, e.line);
     }
     vm.get_iter(&Vm::new_list(items))
+}
+
+/// The strings of a name list, for comparing two code objects.
+fn names_of(l: permafrost_image::StrList<'_>) -> Vec<&str> {
+    l.iter().map(|s| s.as_str()).collect()
+}
+
+/// `code == code`: CPython compares what the code does and where it starts, not the file:
+/// name, argument counts, flags, first line, instructions, line and exception tables, names
+/// and constants (each of the same type and equal; nested code compared the same way).
+pub(crate) fn equal(vm: &mut Vm, x: u32, y: u32) -> PyResult<bool> {
+    if x == y {
+        return Ok(true);
+    }
+    let (a, b) = (vm.codes[x as usize].view, vm.codes[y as usize].view);
+    let same = a.name().as_str() == b.name().as_str()
+        && a.argcount() == b.argcount()
+        && a.posonlyargcount() == b.posonlyargcount()
+        && a.kwonlyargcount() == b.kwonlyargcount()
+        && a.flags() == b.flags()
+        && a.firstlineno() == b.firstlineno()
+        && a.code_bytes() == b.code_bytes()
+        && a.linetable() == b.linetable()
+        && a.exceptiontable() == b.exceptiontable()
+        && names_of(a.names()) == names_of(b.names())
+        && names_of(a.varnames()) == names_of(b.varnames())
+        && names_of(a.freevars()) == names_of(b.freevars())
+        && names_of(a.cellvars()) == names_of(b.cellvars());
+    if !same {
+        return Ok(false);
+    }
+    let ca = vm.getattr(&Value::obj(Object::CodeRef(x)), &Vm::str_val("co_consts"))?;
+    let cb = vm.getattr(&Value::obj(Object::CodeRef(y)), &Vm::str_val("co_consts"))?;
+    let (ca, cb) = (vm.collect(&ca)?, vm.collect(&cb)?);
+    if ca.len() != cb.len() {
+        return Ok(false);
+    }
+    for (p, q) in ca.iter().zip(&cb) {
+        match (code_index(p), code_index(q)) {
+            (Some(i), Some(j)) => {
+                if !vm.nested(crate::vm::nest::COMPARE, |vm| equal(vm, i, j))? {
+                    return Ok(false);
+                }
+            }
+            (None, None) => {
+                // `1 == 1.0 == True`, but constants of different types differ.
+                if !vm.type_of(p).ptr_eq(&vm.type_of(q)) || !vm.eq(p, q)? {
+                    return Ok(false);
+                }
+            }
+            _ => return Ok(false),
+        }
+    }
+    Ok(true)
+}
+
+/// `hash(code)`, consistent with [`equal`]: from the name, counts, flags, first line and
+/// instructions.
+pub(crate) fn hash(vm: &Vm, c: u32) -> i64 {
+    use std::hash::{Hash, Hasher};
+    let v = vm.codes[c as usize].view;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    v.name().as_str().hash(&mut h);
+    (v.argcount(), v.posonlyargcount(), v.kwonlyargcount()).hash(&mut h);
+    (v.flags(), v.firstlineno()).hash(&mut h);
+    v.code_bytes().hash(&mut h);
+    let n = h.finish() as i64;
+    if n == -1 {
+        -2
+    } else {
+        n
+    }
 }

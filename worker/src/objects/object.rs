@@ -17,6 +17,10 @@ pub(crate) static NEW: NativeFn = NativeFn::new("object.__new__", new);
 pub(crate) static REPR: NativeFn = NativeFn::new("object.__repr__", repr);
 /// `object.__str__`.
 pub(crate) static STR: NativeFn = NativeFn::new("object.__str__", str);
+/// `object.__format__`.
+pub(crate) static FORMAT: NativeFn = NativeFn::new("object.__format__", format);
+/// `object.__delattr__`.
+pub(crate) static DELATTR: NativeFn = NativeFn::new("object.__delattr__", delattr);
 /// `object.__setattr__`.
 pub(crate) static SETATTR: NativeFn = NativeFn::new("object.__setattr__", setattr);
 /// `object.__eq__`.
@@ -428,11 +432,34 @@ fn str(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(Vm::str_val(vm.repr(&v)?))
 }
 
+/// `object.__format__(self, spec)`: `str(self)` for an empty spec, else a `TypeError`.
+fn format(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let (Some(v), Some(spec)) = (a.get(0), a.get(1)) else {
+        return Err(vm.type_error(format!(
+            "object.__format__() takes exactly one argument ({} given)",
+            a.pos.len().saturating_sub(1)
+        )));
+    };
+    let Some(spec) = spec.as_str() else {
+        return Err(vm.type_error(format!(
+            "__format__() argument must be str, not {}",
+            vm.type_name(spec)
+        )));
+    };
+    if !spec.is_empty() {
+        return Err(vm.type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            vm.type_name(v)
+        )));
+    }
+    let text = vm.str_of(v)?;
+    Ok(Vm::str_val(text))
+}
+
 fn setattr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (Some(o), Some(name), Some(v)) = (a.get(0), a.get(1), a.get(2)) else {
         return Err(vm.type_error("__setattr__ expected 2 arguments"));
     };
-    let n = name.as_str().unwrap_or("");
     // A class's attributes are set by `type.__setattr__` only.
     if let Some(Object::Class(_)) = o.body() {
         return Err(vm.type_error(format!(
@@ -440,19 +467,33 @@ fn setattr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             vm.type_name(o)
         )));
     }
-    if matches!(o.body(), Some(Object::Instance(i)) if matches!(i.class.get(), Object::Class(c) if c.kind == TypeKind::Object))
-    {
-        return Err(vm.attr_error(o, n));
+    if name.as_str().is_none() {
+        return Err(vm.type_error(format!(
+            "attribute name must be string, not '{}'",
+            vm.type_name(name)
+        )));
     }
-    if n == "__dict__" {
-        if let Some(obj) = o.as_obj() {
-            vm.set_instance_dict(obj, v.clone())?;
-            return Ok(Value::None);
-        }
+    vm.setattr_generic(o, name, v.clone())?;
+    Ok(Value::None)
+}
+
+fn delattr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let (Some(o), Some(name)) = (a.get(0), a.get(1)) else {
+        return Err(vm.type_error(format!("expected 2 arguments, got {}", a.pos.len())));
+    };
+    if let Some(Object::Class(_)) = o.body() {
+        return Err(vm.type_error(format!(
+            "can't apply this __delattr__ to {} object",
+            vm.type_name(o)
+        )));
     }
-    if let Some(Object::Instance(i)) = o.as_obj().map(|o| o.get_mut()) {
-        crate::value::dict_table::dict_set_str(i.table_mut(), n, v.clone());
+    if name.as_str().is_none() {
+        return Err(vm.type_error(format!(
+            "attribute name must be string, not '{}'",
+            vm.type_name(name)
+        )));
     }
+    vm.delattr_generic(o, name)?;
     Ok(Value::None)
 }
 

@@ -930,3 +930,25 @@ fn typecode(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 fn itemsize(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(Value::Int(itemsize_of(this(vm, a, "itemsize")?.code) as i64))
 }
+
+/// An array's typecode and its items as machine-order bytes: the buffer a memoryview sees.
+pub(crate) fn buffer_of(v: &Value) -> Option<(u8, Vec<u8>)> {
+    let a = super::state_of::<Array>(v)?;
+    Some((a.code, encode(a.code, &a.items)))
+}
+
+/// Writes `data` into an array's buffer at byte `offset` (a write through a memoryview).
+pub(crate) fn write_buffer(vm: &Vm, v: &Value, offset: usize, data: &[u8]) -> PyResult<()> {
+    let Some(a) = super::state_of::<Array>(v) else {
+        return Ok(());
+    };
+    let mut raw = encode(a.code, &a.items);
+    if let Some(dst) = raw.get_mut(offset..offset + data.len()) {
+        dst.copy_from_slice(data);
+    }
+    let items = decode(vm, a.code, &raw)?;
+    if let Some(a) = super::state_of::<Array>(v) {
+        a.items = items;
+    }
+    Ok(())
+}

@@ -273,3 +273,261 @@ fn constant(c: Constant) -> Value {
         Constant::Code(_) => Value::None,
     }
 }
+
+/// How deep a node tree handed to `compile()` may nest before it is refused.
+const MAX_TREE_DEPTH: usize = 3000;
+
+/// The neutral tree of node objects handed to `compile()`, checked as CPython's `obj2ast`
+/// checks them: each node's class, its position attributes, then its fields, each of the
+/// type its ASDL declares (with CPython's messages when one is not).
+pub(crate) fn value_to_tree(vm: &mut Vm, v: &Value, expect: &str) -> PyResult<TreeNode> {
+    let module = vm.import_module("_ast")?;
+    let mut classes = Vec::with_capacity(NODES.len());
+    for spec in NODES {
+        if let Some(Value::Obj(c)) = vm.getattr_opt(&module, spec.name)? {
+            classes.push((c, spec));
+        }
+    }
+    let r = Reader { classes };
+    match r.spec_of(vm, v)? {
+        Some(spec) if spec.name == expect => r.node(vm, v, 0),
+        Some(spec) => Err(vm.type_error(format!("expected {expect} node, got {}", spec.name))),
+        None => {
+            let t = vm.type_name(v);
+            Err(vm.type_error(format!("expected {expect} node, got {t}")))
+        }
+    }
+}
+
+struct Reader {
+    classes: Vec<(ObjRef, &'static NodeSpec)>,
+}
+
+impl Reader {
+    /// The `_ast` class `v` is an instance of (the nearest along its MRO).
+    fn spec_of(&self, vm: &mut Vm, v: &Value) -> PyResult<Option<&'static NodeSpec>> {
+        if !matches!(v.body(), Some(Object::Instance(_))) {
+            return Ok(None);
+        }
+        let cls = Value::Obj(vm.type_of(v));
+        let mro = match vm.getattr_opt(&cls, "__mro__")? {
+            Some(m) => vm.collect(&m)?,
+            None => vec![],
+        };
+        for c in mro {
+            if let Value::Obj(c) = c {
+                if let Some((_, spec)) = self.classes.iter().find(|(k, _)| k.ptr_eq(&c)) {
+                    return Ok(Some(spec));
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    /// Whether a node of class `spec` may stand where the ASDL type `want` is expected.
+    fn fits(spec: &NodeSpec, want: &str) -> bool {
+        spec.name == want || spec.base == want
+    }
+
+    fn node(&self, vm: &mut Vm, v: &Value, depth: usize) -> PyResult<TreeNode> {
+        if depth > MAX_TREE_DEPTH {
+            return Err(vm.err(
+                crate::vm::ExcKind::RecursionError,
+                "maximum recursion depth exceeded during compilation",
+            ));
+        }
+        let Some(spec) = self.spec_of(vm, v)? else {
+            let r = vm.repr(v)?;
+            return Err(vm.type_error(format!("expected some sort of AST node, but got {r}")));
+        };
+        let owner = if spec.base == "AST" {
+            spec.name
+        } else {
+            spec.base
+        };
+        let mut pos = None;
+        let attributes = spec.attributes.or_else(|| {
+            NODES
+                .iter()
+                .find(|b| b.name == spec.base)
+                .and_then(|b| b.attributes)
+        });
+        if let Some(attrs) = attributes {
+            if attrs.contains(&"lineno") {
+                let mut p = [0i64; 4];
+                for (i, a) in ["lineno", "col_offset", "end_lineno", "end_col_offset"]
+                    .iter()
+                    .enumerate()
+                {
+                    let got = vm.getattr_opt(v, a)?;
+                    let n = match got {
+                        None | Some(Value::None) if i >= 2 => p[i - 2],
+                        None | Some(Value::None) => {
+                            return Err(vm.type_error(format!(
+                                "required field \"{a}\" missing from {owner}"
+                            )))
+                        }
+                        Some(x) => self.int(vm, &x)?,
+                    };
+                    p[i] = n;
+                }
+                if matches!(spec.base, "stmt" | "expr") || matches!(spec.name, "stmt" | "expr") {
+                    check_positions(vm, p)?;
+                }
+                pos = Some(p.map(|n| u32::try_from(n.max(0)).unwrap_or(u32::MAX)));
+            }
+        }
+        let mut fields = vec![];
+        for (name, ty) in spec.fields.unwrap_or(&[]) {
+            let got = vm.getattr_opt(v, name)?;
+            let (base_ty, list, optional) = if let Some(t) = ty.strip_suffix('*') {
+                (t, true, false)
+            } else if let Some(t) = ty.strip_suffix('?') {
+                (t, false, true)
+            } else {
+                (*ty, false, false)
+            };
+            let value = match got {
+                None if list => TreeValue::List(vec![]),
+                None | Some(Value::None) if optional => TreeValue::Const(Constant::None),
+                None => {
+                    return Err(vm.type_error(format!(
+                        "required field \"{name}\" missing from {}",
+                        spec.name
+                    )))
+                }
+                Some(x) if list => {
+                    let Some(Object::List(items)) = x.body() else {
+                        let t = vm.type_name(&x);
+                        return Err(vm.type_error(format!(
+                            "{} field \"{name}\" must be a list, not a {t}",
+                            spec.name
+                        )));
+                    };
+                    let items = items.clone();
+                    let mut out = Vec::with_capacity(items.len());
+                    for it in &items {
+                        // `kw_defaults` and `Dict.keys` hold `None` for absent entries; the
+                        // compiler refuses a `None` anywhere else.
+                        if matches!(it, Value::None) && !matches!(base_ty, "constant") {
+                            out.push(TreeValue::Const(Constant::None));
+                            continue;
+                        }
+                        out.push(self.field(vm, it, base_ty, spec, name, depth)?);
+                    }
+                    TreeValue::List(out)
+                }
+                Some(x) => self.field(vm, &x, base_ty, spec, name, depth)?,
+            };
+            fields.push((*name, value));
+        }
+        Ok(TreeNode {
+            class: spec.name,
+            fields,
+            pos,
+        })
+    }
+
+    fn int(&self, vm: &mut Vm, x: &Value) -> PyResult<i64> {
+        match x {
+            Value::Int(i) => Ok(*i),
+            Value::Bool(b) => Ok(i64::from(*b)),
+            _ => {
+                let r = vm.repr(x)?;
+                Err(vm.value_error(format!("invalid integer value: {r}")))
+            }
+        }
+    }
+
+    fn field(
+        &self,
+        vm: &mut Vm,
+        x: &Value,
+        ty: &str,
+        spec: &NodeSpec,
+        name: &str,
+        depth: usize,
+    ) -> PyResult<TreeValue> {
+        match ty {
+            "identifier" | "string" => match x.as_str() {
+                Some(s) => Ok(TreeValue::Const(Constant::Str(s.to_string()))),
+                _ if ty == "identifier" => Err(vm.type_error("AST identifier must be of type str")),
+                _ => Err(vm.type_error("AST string must be of type str")),
+            },
+            "int" => Ok(TreeValue::Const(Constant::Int(self.int(vm, x)?))),
+            "constant" => match value_constant(x, 0) {
+                Some(c) => Ok(TreeValue::Const(c)),
+                None => {
+                    let t = vm.type_name(x);
+                    Err(vm.type_error(format!("got an invalid type in {}: {t}", spec.name)))
+                }
+            },
+            _ => {
+                let fits = self.spec_of(vm, x)?.filter(|s| Self::fits(s, ty));
+                if fits.is_none() {
+                    let r = vm.repr(x)?;
+                    let what = match ty {
+                        "expr_context" | "boolop" | "operator" | "unaryop" | "cmpop" => {
+                            format!("expected some sort of {ty}")
+                        }
+                        _ => format!("expected some sort of {ty}"),
+                    };
+                    let _ = name;
+                    return Err(vm.type_error(format!("{what}, but got {r}")));
+                }
+                Ok(TreeValue::Node(Box::new(self.node(vm, x, depth + 1)?)))
+            }
+        }
+    }
+}
+
+/// CPython's validation of a statement's or expression's span.
+fn check_positions(vm: &mut Vm, [l, c, el, ec]: [i64; 4]) -> PyResult<()> {
+    if l > el {
+        return Err(vm.value_error(format!("AST node line range ({l}, {el}) is not valid")));
+    }
+    if (l < 0 && el != l) || (c < 0 && c != ec) {
+        return Err(vm.value_error(format!(
+            "AST node column range ({c}, {ec}) for line range ({l}, {el}) is not valid"
+        )));
+    }
+    if l == el && c > ec {
+        return Err(vm.value_error(format!("line {l}, column {c}-{ec} is not a valid range")));
+    }
+    Ok(())
+}
+
+/// A value `Constant.value` may hold, as a compile-time constant.
+pub(crate) fn value_constant(x: &Value, depth: usize) -> Option<Constant> {
+    if depth > MAX_TREE_DEPTH {
+        return None;
+    }
+    if let Some(s) = x.as_str() {
+        return Some(Constant::Str(s.to_string()));
+    }
+    Some(match x {
+        Value::None => Constant::None,
+        Value::Bool(b) => Constant::Bool(*b),
+        Value::Int(i) => Constant::Int(*i),
+        Value::Float(f) => Constant::Float(*f),
+        Value::Ellipsis => Constant::Ellipsis,
+        _ => match x.body()? {
+            Object::Bytes(b) => Constant::Bytes(b.to_vec()),
+            Object::Complex(re, im) => Constant::Complex(*re, *im),
+            Object::BigInt(b) => {
+                let (sign, magnitude_le) = b.to_bytes_le();
+                Constant::BigInt {
+                    negative: sign == Sign::Minus,
+                    magnitude_le,
+                }
+            }
+            Object::Tuple(items) => Constant::Tuple(
+                items
+                    .iter()
+                    .map(|i| value_constant(i, depth + 1))
+                    .collect::<Option<_>>()?,
+            ),
+            _ => return None,
+        },
+    })
+}

@@ -386,7 +386,7 @@ fn get(data: &[u8], size: usize, order: Order) -> u64 {
 }
 
 /// IEEE half precision bits of `x`, rounded to nearest even; `None` when it overflows.
-fn to_half(x: f64) -> Option<u16> {
+pub(crate) fn to_half(x: f64) -> Option<u16> {
     let sign: u16 = if x.is_sign_negative() { 0x8000 } else { 0 };
     let a = x.abs();
     if a.is_nan() {

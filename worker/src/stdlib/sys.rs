@@ -469,6 +469,23 @@ fn getframe_at(vm: &mut Vm, frame: Option<&mut Frame>, depth: usize) -> PyResult
     Ok(back)
 }
 
+/// `gen.gi_frame` of a generator that has not finished: a frame object for its code at the
+/// line it is suspended on, with its local variables.
+pub(crate) fn suspended_frame(vm: &Vm, f: &crate::value::frame::Frame) -> Value {
+    let view = vm.codes[f.code as usize].view;
+    let line = view.line_of(f.ip.saturating_sub(1) as u32);
+    let module = (f.globals.is_none()).then_some(f.module);
+    let frame = frame_object(vm, f.code, module, f.globals.clone(), line, Value::None);
+    let mut d = Dict::new();
+    for (i, name) in view.varnames().iter().enumerate() {
+        if let Some(v) = f.locals.get(i).filter(|v| !v.is_null()) {
+            crate::value::dict_table::dict_set_str(&mut d, name.as_str(), v.clone());
+        }
+    }
+    set_locals(&frame, Some(Value::obj(Object::Dict(d))));
+    frame
+}
+
 fn set_locals(frame: &Value, locals: Option<Value>) {
     if let Some(s) = state_of::<FrameState>(frame) {
         s.locals = locals;

@@ -550,6 +550,7 @@ impl Vm {
                 Object::Function(f) => {
                     return match name {
                         "__name__" => Ok(f.name.clone()),
+                        "__class__" => Ok(Value::Obj(self.type_of(obj))),
                         "__qualname__" => Ok(f.qualname.clone()),
                         "__module__" if f.set.as_ref().is_some_and(|s| s.module.is_some()) => Ok(f
                             .set
@@ -620,7 +621,7 @@ impl Vm {
                                     func: Value::Native(m),
                                     receiver: obj.clone(),
                                 })),
-                                None => Err(self.attr_error(obj, name)),
+                                None => self.inherited_attr(obj, name),
                             },
                         },
                     };
@@ -648,7 +649,7 @@ impl Vm {
                             func: Value::Native(m),
                             receiver: obj.clone(),
                         })),
-                        None => Err(self.attr_error(obj, name)),
+                        None => self.inherited_attr(obj, name),
                     };
                 }
                 Object::BoundMethod { func, receiver } => {
@@ -897,6 +898,23 @@ impl Vm {
         })
     }
 
+    /// An attribute a function or code object inherits from `object` (`__class__`,
+    /// `__eq__`, `__reduce_ex__`, ...), bound to it.
+    fn inherited_attr(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
+        if name == "__class__" {
+            return Ok(Value::Obj(self.type_of(obj)));
+        }
+        let object_t = self.type_obj(TypeKind::Object).clone();
+        match self.lookup_class_attr(&object_t, name) {
+            Some(Value::Native(n)) if name != "__new__" => Ok(Value::obj(Object::BoundMethod {
+                func: Value::Native(n),
+                receiver: obj.clone(),
+            })),
+            Some(v) => Ok(v),
+            None => Err(self.attr_error(obj, name)),
+        }
+    }
+
     /// `fn.__code__.co_*`: read from the image in place.
     fn code_attr(&self, c: u32, name: &str) -> Option<Value> {
         let info = &self.codes[c as usize];
@@ -1066,6 +1084,22 @@ impl Vm {
     }
 
     pub fn setattr(&mut self, obj: &Value, name_v: &Value, v: Value) -> PyResult<()> {
+        self.setattr_with(obj, name_v, v, true)
+    }
+
+    /// `object.__setattr__(obj, name, v)`: as `obj.name = v` without the class's own
+    /// `__setattr__` (descriptors, slots and `__dict__` still apply).
+    pub fn setattr_generic(&mut self, obj: &Value, name_v: &Value, v: Value) -> PyResult<()> {
+        self.setattr_with(obj, name_v, v, false)
+    }
+
+    fn setattr_with(
+        &mut self,
+        obj: &Value,
+        name_v: &Value,
+        v: Value,
+        user_setattr: bool,
+    ) -> PyResult<()> {
         let name = name_v.as_str().unwrap_or("");
         let Some(o) = obj.as_obj() else {
             return Err(self.err(
@@ -1097,7 +1131,7 @@ impl Vm {
                     },
                     None => v,
                 };
-                if has_setattr {
+                if has_setattr && user_setattr {
                     if let Some(sa) = self.lookup_user_attr(&cls, "__setattr__") {
                         self.call(&sa, &[obj.clone(), name_v.clone(), v], &[])?;
                         return Ok(());
@@ -1105,6 +1139,21 @@ impl Vm {
                 }
                 if name == "__class__" {
                     return self.set_instance_class(o, &cls, v);
+                }
+                let is_exc_attr = matches!(name, "__cause__" | "__context__");
+                if is_exc_attr
+                    && matches!(o.get(), Object::Instance(inst) if inst.exc.is_some())
+                    && !matches!(v, Value::None)
+                    && !matches!(v.body(), Some(Object::Instance(i)) if i.exc.is_some())
+                {
+                    let what = if name == "__cause__" {
+                        "cause"
+                    } else {
+                        "context"
+                    };
+                    return Err(self.type_error(format!(
+                        "exception {what} must be None or derive from BaseException"
+                    )));
                 }
                 if let Object::Instance(inst) = o.get_mut() {
                     if let Some(e) = inst.exc.as_mut() {
@@ -1199,7 +1248,10 @@ impl Vm {
                 Ok(())
             }
             Object::Function(_) => {
-                if matches!(name, "__code__" | "__closure__" | "__globals__") {
+                if name == "__code__" {
+                    return crate::vm::dynamic::set_function_code(self, o, v);
+                }
+                if matches!(name, "__closure__" | "__globals__") {
                     return Err(self.err(ExcKind::AttributeError, "readonly attribute"));
                 }
                 if let Object::Function(f) = o.get_mut() {
@@ -1330,12 +1382,24 @@ impl Vm {
 
     /// `del obj.name` without a metaclass's `__delattr__` (`type.__delattr__`).
     pub fn delattr_raw(&mut self, obj: &Value, name_v: &Value) -> PyResult<()> {
+        self.delattr_with(obj, name_v, true)
+    }
+
+    /// `object.__delattr__(obj, name)`: `del obj.name` without the class's own
+    /// `__delattr__`.
+    pub fn delattr_generic(&mut self, obj: &Value, name_v: &Value) -> PyResult<()> {
+        self.delattr_with(obj, name_v, false)
+    }
+
+    fn delattr_with(&mut self, obj: &Value, name_v: &Value, user_delattr: bool) -> PyResult<()> {
         let name = name_v.as_str().unwrap_or("");
         if let Some(Object::Instance(inst)) = obj.body() {
             let cls = inst.class.clone();
-            if let Some(da) = self.lookup_user_attr(&cls, "__delattr__") {
-                self.call(&da, &[obj.clone(), name_v.clone()], &[])?;
-                return Ok(());
+            if user_delattr {
+                if let Some(da) = self.lookup_user_attr(&cls, "__delattr__") {
+                    self.call(&da, &[obj.clone(), name_v.clone()], &[])?;
+                    return Ok(());
+                }
             }
             if let Some(a) = self.lookup_class_attr(&cls, name) {
                 if let Some(Object::Instance(di)) = a.body() {
@@ -1724,6 +1788,7 @@ impl Vm {
         mut dict: Dict,
         kw: &[(Value, Value)],
     ) -> PyResult<ObjRef> {
+        self.check_layouts(&bases)?;
         let mro = self.c3_mro(&bases)?;
         let base_kind = |k: TypeKind| {
             bases
@@ -2011,6 +2076,48 @@ impl Vm {
         "__main__".into()
     }
 
+    /// CPython's "instance lay-out conflict": two bases built on different built-in types
+    /// with their own instance layout (`class A(int, str)`), neither deriving from the other.
+    fn check_layouts(&self, bases: &[ObjRef]) -> PyResult<()> {
+        // The nearest built-in class with a layout of its own along a base's MRO.
+        let solid = |b: &ObjRef| -> Option<ObjRef> {
+            let Object::Class(c) = b.get() else {
+                return None;
+            };
+            c.mro
+                .iter()
+                .find(|k| {
+                    matches!(k.get(), Object::Class(kc) if kc.builtin && matches!(
+                        kc.kind,
+                        TypeKind::Int
+                            | TypeKind::Float
+                            | TypeKind::Complex
+                            | TypeKind::Str
+                            | TypeKind::Bytes
+                            | TypeKind::List
+                            | TypeKind::Tuple
+                            | TypeKind::Dict
+                            | TypeKind::Set
+                            | TypeKind::FrozenSet
+                    ))
+                })
+                .cloned()
+        };
+        let mut best: Option<ObjRef> = None;
+        for b in bases {
+            let Some(s) = solid(b) else { continue };
+            best = match best {
+                None => Some(s),
+                Some(cur) if Vm::is_subclass(&cur, &s) => Some(cur),
+                Some(cur) if Vm::is_subclass(&s, &cur) => Some(s),
+                Some(_) => {
+                    return Err(self.type_error("multiple bases have instance lay-out conflict"))
+                }
+            };
+        }
+        Ok(())
+    }
+
     /// C3 linearisation of the bases (excluding the new class itself).
     pub(crate) fn c3_mro(&self, bases: &[ObjRef]) -> PyResult<Vec<ObjRef>> {
         let mut seqs: Vec<Vec<ObjRef>> = bases
@@ -2037,7 +2144,14 @@ impl Vm {
                 }
             }
             let Some(c) = chosen else {
-                let names: Vec<String> = bases.iter().map(Vm::class_name).collect();
+                // CPython names the head of each sequence still to merge, once each.
+                let mut heads: Vec<ObjRef> = Vec::new();
+                for s in &seqs {
+                    if !heads.iter().any(|h| h.ptr_eq(&s[0])) {
+                        heads.push(s[0].clone());
+                    }
+                }
+                let names: Vec<String> = heads.iter().map(Vm::class_name).collect();
                 return Err(self.type_error(format!(
                     "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                     names.join(", ")

@@ -594,6 +594,12 @@ impl Vm {
                 self.gen_delegate(o).unwrap_or(Value::None)
             }
             "origin" if g.kind == GenKind::Coroutine => Value::None,
+            "frame" => match &g.frame {
+                Some(f) if g.state != GenState::Done => {
+                    crate::stdlib::sys::suspended_frame(self, f)
+                }
+                _ => Value::None,
+            },
             "suspended" if g.kind == GenKind::Generator => {
                 Value::Bool(g.state == GenState::Suspended)
             }

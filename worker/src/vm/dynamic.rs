@@ -157,10 +157,54 @@ impl Vm {
                 "dynamic code is disabled on this server (--no-dynamic-code)",
             ));
         }
-        self.reclaim_units();
         let builder = permafrost_compiler::compile_dynamic(source, filename, mode)
             .map_err(|e| self.syntax_error(&e, source))?;
-        let bytes = permafrost_image::write_image(&builder)
+        self.install_unit(&builder)
+    }
+
+    /// `compile()` of an `ast` tree: the node objects are read into a neutral tree (with
+    /// CPython's checks and messages) and compiled with their own positions.
+    pub fn compile_tree_unit(
+        &mut self,
+        tree: &Value,
+        filename: &str,
+        mode: DynamicMode,
+    ) -> PyResult<(u32, ObjRef)> {
+        if self.units.disabled {
+            return Err(self.err(
+                ExcKind::RuntimeError,
+                "dynamic code is disabled on this server (--no-dynamic-code)",
+            ));
+        }
+        let expect = match mode {
+            DynamicMode::Exec => "Module",
+            DynamicMode::Eval => "Expression",
+            DynamicMode::Single => "Interactive",
+        };
+        let tree = crate::stdlib::ast::value_to_tree(self, tree, expect)?;
+        let builder = permafrost_compiler::compile_tree(&tree, filename, mode).map_err(|e| {
+            let kinds = [
+                ("TypeError: ", ExcKind::TypeError),
+                ("ValueError: ", ExcKind::ValueError),
+                ("RecursionError: ", ExcKind::RecursionError),
+            ];
+            for (prefix, kind) in kinds {
+                if let Some(m) = e.message.strip_prefix(prefix) {
+                    return self.err(kind, m);
+                }
+            }
+            self.syntax_error(&e, "")
+        })?;
+        self.install_unit(&builder)
+    }
+
+    /// Loads a compiled model as a transient unit: its code objects get slots of their own.
+    pub(crate) fn install_unit(
+        &mut self,
+        builder: &permafrost_image::ImageBuilder,
+    ) -> PyResult<(u32, ObjRef)> {
+        self.reclaim_units();
+        let bytes = permafrost_image::write_image(builder)
             .map_err(|e| self.err(ExcKind::SystemError, e))?;
         let buf = permafrost_image::aligned_copy(&bytes);
         let image = Image::parse(buf.as_slice())
@@ -789,10 +833,8 @@ fn compile_native(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         if only_ast {
             return Ok(source);
         }
-        return Err(vm.err(
-            ExcKind::NotImplementedError,
-            "compile() of an AST object is not supported; compile its source text",
-        ));
+        let (index, unit) = vm.compile_tree_unit(&source, &filename, mode)?;
+        return Ok(Value::obj(Object::DynCode { index, unit }));
     }
     let text = match (source.as_str(), source.body()) {
         (Some(s), _) => s.to_string(),
@@ -834,3 +876,472 @@ pub(crate) static GLOBALS: NativeFn = NativeFn::new("globals", globals_native).f
 pub(crate) static LOCALS: NativeFn = NativeFn::new("locals", locals_native).frame_aware();
 pub(crate) static VARS: NativeFn = NativeFn::new("vars", vars_native).frame_aware();
 pub(crate) static COMPILE: NativeFn = NativeFn::new("compile", compile_native);
+
+/// A constant of a code object as the image model holds it; nested code objects are copied
+/// into `out` (with theirs) and referred to by their new index.
+fn model_const(
+    vm: &Vm,
+    c: ConstView<'static>,
+    resolve: &dyn Fn(u32) -> u32,
+    out: &mut permafrost_image::ImageBuilder,
+) -> permafrost_image::Constant {
+    use permafrost_image::Constant;
+    match c {
+        ConstView::None => Constant::None,
+        ConstView::Bool(b) => Constant::Bool(b),
+        ConstView::Int(i) => Constant::Int(i),
+        ConstView::BigInt {
+            negative,
+            magnitude_le,
+        } => Constant::BigInt {
+            negative,
+            magnitude_le: magnitude_le.to_vec(),
+        },
+        ConstView::Float(f) => Constant::Float(f),
+        ConstView::Str(s) => Constant::Str(s.as_str().to_string()),
+        ConstView::Bytes(b) => Constant::Bytes(b.as_bytes().to_vec()),
+        ConstView::Tuple(items) => Constant::Tuple(
+            items
+                .iter()
+                .map(|k| model_const(vm, k, resolve, out))
+                .collect(),
+        ),
+        ConstView::Code(i) => Constant::Code(copy_code(vm, resolve(i), out)),
+        ConstView::Ellipsis => Constant::Ellipsis,
+        ConstView::Complex(re, im) => Constant::Complex(re, im),
+    }
+}
+
+/// Copies code object `c` of the interpreter (and the code nested in its constants) into
+/// `out`, returning its index there.
+fn copy_code(vm: &Vm, c: u32, out: &mut permafrost_image::ImageBuilder) -> u32 {
+    let view = vm.codes[c as usize].view;
+    // A nested code constant indexes its own image: the program's, or a transient unit's.
+    let slots: Option<Vec<u32>> = if vm.codes[c as usize].transient {
+        vm.units
+            .records
+            .iter()
+            .flatten()
+            .find(|r| r.slots.contains(&c))
+            .map(|r| r.slots.clone())
+    } else {
+        None
+    };
+    let resolve = move |i: u32| match &slots {
+        Some(s) => s.get(i as usize).copied().unwrap_or(i),
+        None => i,
+    };
+    let consts = view
+        .consts()
+        .iter()
+        .map(|k| model_const(vm, k, &resolve, out))
+        .collect();
+    let strs = |l: permafrost_image::StrList<'static>| -> Vec<String> {
+        l.iter().map(|s| s.as_str().to_string()).collect()
+    };
+    out.codes.push(permafrost_image::CodeObject {
+        name: view.name().as_str().to_string(),
+        qualname: view.qualname().as_str().to_string(),
+        filename: view.filename().as_str().to_string(),
+        firstlineno: view.firstlineno(),
+        argcount: view.argcount(),
+        posonlyargcount: view.posonlyargcount(),
+        kwonlyargcount: view.kwonlyargcount(),
+        flags: view.flags(),
+        stacksize: view.stacksize(),
+        consts,
+        names: strs(view.names()),
+        varnames: strs(view.varnames()),
+        freevars: strs(view.freevars()),
+        cellvars: strs(view.cellvars()),
+        code: view.code().to_vec(),
+        linetable: view.linetable().to_vec(),
+        exceptiontable: view.exceptiontable().to_vec(),
+        positions: view.positions().unwrap_or_default(),
+    });
+    (out.codes.len() - 1) as u32
+}
+
+/// `code.replace(**changes)`: a copy of the code object with the given `co_*` fields
+/// changed. Names, first line, file, name lists of the same length and constants can change;
+/// the instructions and their tables are this interpreter's own, so `co_code`,
+/// `co_linetable`, `co_exceptiontable` and the counts and flags they depend on can only be
+/// given unchanged.
+pub(crate) fn code_replace(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let Some(c) = a.pos.first().and_then(crate::objects::code::code_index) else {
+        return Err(vm.type_error("descriptor 'replace' for 'code' objects doesn't apply"));
+    };
+    if a.pos.len() > 1 {
+        return Err(vm.type_error(format!(
+            "replace() takes no positional arguments ({} given)",
+            a.pos.len() - 1
+        )));
+    }
+    let me = a.pos[0].clone();
+    let mut builder = permafrost_image::ImageBuilder::default();
+    let top = copy_code(vm, c, &mut builder);
+    for (name, value) in a.kw.clone() {
+        let current = vm.getattr_opt(&me, name)?;
+        let known = matches!(
+            name,
+            "co_argcount"
+                | "co_posonlyargcount"
+                | "co_kwonlyargcount"
+                | "co_nlocals"
+                | "co_stacksize"
+                | "co_flags"
+                | "co_firstlineno"
+                | "co_code"
+                | "co_consts"
+                | "co_names"
+                | "co_varnames"
+                | "co_freevars"
+                | "co_cellvars"
+                | "co_filename"
+                | "co_name"
+                | "co_qualname"
+                | "co_linetable"
+                | "co_exceptiontable"
+        );
+        if !known {
+            return Err(vm.type_error(format!(
+                "'{name}' is an invalid keyword argument for replace()"
+            )));
+        }
+        let want = |vm: &Vm, ty: &str| {
+            vm.type_error(format!(
+                "replace() argument '{name}' must be {ty}, not {}",
+                vm.type_name(value)
+            ))
+        };
+        let code = &mut builder.codes[top as usize];
+        match name {
+            "co_name" | "co_qualname" | "co_filename" => {
+                let Some(s) = value.as_str() else {
+                    return Err(want(vm, "str"));
+                };
+                let s = s.to_string();
+                match name {
+                    "co_name" => code.name = s,
+                    "co_qualname" => code.qualname = s,
+                    _ => code.filename = s,
+                }
+            }
+            "co_firstlineno" => match value {
+                Value::Int(n) if (0..=i64::from(u32::MAX)).contains(n) => {
+                    code.firstlineno = *n as u32
+                }
+                Value::Int(_) => {
+                    return Err(vm.err(
+                        ExcKind::OverflowError,
+                        "Python int too large to convert to C int",
+                    ))
+                }
+                _ => {
+                    return Err(vm.type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        vm.type_name(value)
+                    )))
+                }
+            },
+            "co_names" | "co_varnames" | "co_freevars" | "co_cellvars" => {
+                let Some(Object::Tuple(items)) = value.body() else {
+                    return Err(want(vm, "tuple"));
+                };
+                let mut names = Vec::with_capacity(items.len());
+                for it in items.iter() {
+                    match it.as_str() {
+                        Some(s) => names.push(s.to_string()),
+                        None => {
+                            return Err(
+                                vm.err(ExcKind::SystemError, "non-string found in code slot")
+                            )
+                        }
+                    }
+                }
+                let list = match name {
+                    "co_names" => &mut code.names,
+                    "co_varnames" => &mut code.varnames,
+                    "co_freevars" => &mut code.freevars,
+                    _ => &mut code.cellvars,
+                };
+                if names.len() != list.len() {
+                    return Err(vm.err(
+                        ExcKind::NotImplementedError,
+                        format!(
+                            "code.replace({name}=...) with {} names instead of {}: \
+                             the instructions here index the original names",
+                            names.len(),
+                            list.len()
+                        ),
+                    ));
+                }
+                *list = names;
+            }
+            "co_consts" => {
+                let Some(Object::Tuple(items)) = value.body() else {
+                    return Err(want(vm, "tuple"));
+                };
+                let items = items.to_vec();
+                let mut consts = Vec::with_capacity(items.len());
+                for it in &items {
+                    let k = match crate::objects::code::code_index(it) {
+                        Some(nested) => {
+                            permafrost_image::Constant::Code(copy_code(vm, nested, &mut builder))
+                        }
+                        None => match crate::stdlib::ast::value_constant(it, 0) {
+                            Some(k) => k,
+                            None => {
+                                return Err(vm.err(
+                                    ExcKind::NotImplementedError,
+                                    format!(
+                                        "code.replace(co_consts=...) holding a '{}': \
+                                         constants here are literals and code objects",
+                                        vm.type_name(it)
+                                    ),
+                                ))
+                            }
+                        },
+                    };
+                    consts.push(k);
+                }
+                let code = &mut builder.codes[top as usize];
+                if consts.len() < code.consts.len() {
+                    return Err(vm.err(
+                        ExcKind::NotImplementedError,
+                        "code.replace(co_consts=...) with fewer constants: the instructions \
+                         here index the original ones",
+                    ));
+                }
+                code.consts = consts;
+            }
+            "co_flags" if matches!(value, Value::Int(_)) => {
+                // Bits that only mark the code (`types.coroutine`'s
+                // CO_ITERABLE_COROUTINE, CO_NESTED, the `__future__` flags) may change; those
+                // that decide how it runs may not.
+                const MARKS: i64 = 0x100 | 0x10 | !0x1ffff;
+                let Value::Int(new) = value else { continue };
+                let old = i64::from(code.flags);
+                if (new ^ old) & !MARKS != 0 || *new < 0 || *new > i64::from(u32::MAX) {
+                    return Err(vm.err(
+                        ExcKind::NotImplementedError,
+                        "code.replace(co_flags=...) changing how the code runs (generator, \
+                         coroutine, arguments): code here runs permafrost's own instruction set",
+                    ));
+                }
+                code.flags = *new as u32;
+            }
+            _ => {
+                // The instructions and everything they depend on: only unchanged.
+                let same = match &current {
+                    Some(cur) => vm.eq(cur, value)?,
+                    None => false,
+                };
+                if !same {
+                    return Err(vm.err(
+                        ExcKind::NotImplementedError,
+                        format!(
+                            "code.replace({name}=...): code here runs permafrost's own \
+                             instruction set, whose layout cannot be changed"
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    let file = builder.codes[top as usize].filename.clone();
+    builder.modules.push(permafrost_image::Module {
+        name: file.clone(),
+        code: top,
+        file,
+        package: false,
+        origin: Default::default(),
+        source: None,
+    });
+    let (index, unit) = vm.install_unit(&builder)?;
+    Ok(Value::obj(Object::DynCode { index, unit }))
+}
+
+/// `types.FunctionType(code, globals, name=None, argdefs=None, closure=None)`: a function
+/// running `code` against the `globals` dict. Program code is copied into a transient unit
+/// first, since its globals are otherwise its module's slots.
+pub(crate) fn construct_function(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let names = ["code", "globals", "name", "argdefs", "closure"];
+    let mut got: [Option<Value>; 5] = Default::default();
+    if a.pos.len() > 5 {
+        return Err(vm.type_error(format!(
+            "function() takes at most 5 arguments ({} given)",
+            a.pos.len() + a.kw.len()
+        )));
+    }
+    for (i, v) in a.pos.iter().enumerate() {
+        got[i] = Some(v.clone());
+    }
+    for (k, v) in &a.kw {
+        let Some(i) = names.iter().position(|n| n == k) else {
+            return Err(vm.type_error(format!(
+                "function() got an unexpected keyword argument '{k}'"
+            )));
+        };
+        if got[i].is_some() {
+            return Err(vm.type_error(format!(
+                "argument for function() given by name ('{k}') and position ({})",
+                i + 1
+            )));
+        }
+        got[i] = Some((*v).clone());
+    }
+    let [code, globals, name, argdefs, closure] = got;
+    let Some(code) = code else {
+        return Err(vm.type_error("function() missing required argument 'code' (pos 1)"));
+    };
+    let Some(globals) = globals else {
+        return Err(vm.type_error("function() missing required argument 'globals' (pos 2)"));
+    };
+    let Some(index) = crate::objects::code::code_index(&code) else {
+        return Err(vm.type_error(format!(
+            "function() argument 'code' must be code, not {}",
+            vm.type_name(&code)
+        )));
+    };
+    let globals = match globals.body() {
+        Some(Object::Dict(_)) => globals.as_obj().cloned(),
+        _ => None,
+    };
+    let Some(globals) = globals else {
+        return Err(vm.type_error(format!(
+            "function() argument 'globals' must be dict, not {}",
+            vm.type_name(a.pos.get(1).unwrap_or(&Value::None))
+        )));
+    };
+    let name = match name {
+        None | Some(Value::None) => None,
+        Some(n) if n.as_str().is_some() => Some(n),
+        Some(_) => return Err(vm.type_error("arg 3 (name) must be None or string")),
+    };
+    let defaults = match argdefs {
+        None | Some(Value::None) => Vec::new(),
+        Some(d) => match d.body() {
+            Some(Object::Tuple(t)) => t.to_vec(),
+            _ => return Err(vm.type_error("arg 4 (defaults) must be None or tuple")),
+        },
+    };
+    let closure = match closure {
+        None | Some(Value::None) => Vec::new(),
+        Some(c) => match c.body() {
+            Some(Object::Tuple(t)) => {
+                let mut cells = Vec::with_capacity(t.len());
+                for x in t.iter() {
+                    match x.as_obj() {
+                        Some(o) if matches!(o.get(), Object::Cell(_)) => cells.push(o.clone()),
+                        _ => {
+                            return Err(vm.type_error(format!(
+                                "arg 5 (closure) expected cell, found {}",
+                                vm.type_name(x)
+                            )))
+                        }
+                    }
+                }
+                cells
+            }
+            _ => return Err(vm.type_error("arg 5 (closure) must be tuple")),
+        },
+    };
+    let (index, unit) = match code.body() {
+        Some(Object::DynCode { index, unit }) => (*index, unit.clone()),
+        _ => {
+            let mut builder = permafrost_image::ImageBuilder::default();
+            let top = copy_code(vm, index, &mut builder);
+            let file = builder.codes[top as usize].filename.clone();
+            builder.modules.push(permafrost_image::Module {
+                name: file.clone(),
+                code: top,
+                file,
+                package: false,
+                origin: Default::default(),
+                source: None,
+            });
+            vm.install_unit(&builder)?
+        }
+    };
+    let view = vm.codes[index as usize].view;
+    let nfree = view.freevars().len();
+    if closure.len() != nfree {
+        let fname = view.name().as_str().to_string();
+        return Err(if nfree == 0 {
+            vm.type_error("arg 5 (closure) must be None or tuple")
+        } else {
+            vm.value_error(format!(
+                "{fname} requires closure of length {nfree}, not {}",
+                closure.len()
+            ))
+        });
+    }
+    let func = crate::value::object::Function {
+        code: index,
+        heap_code: Some(unit),
+        module: NO_MODULE,
+        globals: Some(globals),
+        name: name.unwrap_or_else(|| Vm::str_val(view.name().as_str())),
+        qualname: Vm::str_val(view.qualname().as_str()),
+        defaults,
+        kwdefaults: None,
+        closure,
+        dict: None,
+        set: None,
+    };
+    Ok(Value::obj(Object::Function(func)))
+}
+
+/// `f.__code__ = code`: the function runs `code` from now on (with as many free variables as
+/// its closure has cells). Run-time code reads its globals from a dict, so a function of a
+/// module that gets one reads that module's globals dict.
+pub(crate) fn set_function_code(vm: &mut Vm, f: &ObjRef, code: Value) -> PyResult<()> {
+    let Some(index) = crate::objects::code::code_index(&code) else {
+        return Err(vm.type_error("__code__ must be set to a code object"));
+    };
+    let nfree = vm.codes[index as usize].view.freevars().len();
+    let (name, ncells, module, globals) = match f.get() {
+        Object::Function(fo) => (
+            fo.name.as_str().unwrap_or("?").to_string(),
+            fo.closure.len(),
+            fo.module,
+            fo.globals.clone(),
+        ),
+        _ => return Ok(()),
+    };
+    if nfree != ncells {
+        return Err(vm.value_error(format!(
+            "{name}() requires a code object with {ncells} free vars, not {nfree}"
+        )));
+    }
+    let (heap_code, module, globals) = match code.body() {
+        Some(Object::DynCode { unit, .. }) => {
+            let globals = match globals {
+                Some(g) => Some(g),
+                None => {
+                    let m = vm.module_obj(module);
+                    vm.module_dict(&m)
+                }
+            };
+            (Some(unit.clone()), NO_MODULE, globals)
+        }
+        _ => {
+            let info = &vm.codes[index as usize];
+            if globals.is_some() || info.module != module {
+                return Err(vm.err(
+                    ExcKind::NotImplementedError,
+                    "assigning another module's code to __code__ is not supported",
+                ));
+            }
+            (info.heap.clone(), module, None)
+        }
+    };
+    if let Object::Function(fo) = f.get_mut() {
+        fo.code = index;
+        fo.heap_code = heap_code;
+        fo.module = module;
+        fo.globals = globals;
+    }
+    Ok(())
+}

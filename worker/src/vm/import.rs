@@ -25,7 +25,22 @@ pub(crate) enum Importer {
 impl Vm {
     /// The image index of (present) module `name`.
     pub fn module_index(&self, name: &str) -> Option<u32> {
-        self.module_by_name.get(name).copied()
+        let i = self.module_by_name.get(name).copied();
+        if i == Some(0) && self.main_as_dunder_main {
+            // Run as a script, importing the main module by name runs its copy.
+            if let Some(copy) = self.imported_main() {
+                return Some(copy);
+            }
+        }
+        i
+    }
+
+    /// The image's copy of the main module for `import main` (see
+    /// [`permafrost_image::IMPORTED_MAIN_SUFFIX`]), when the program imports it.
+    fn imported_main(&self) -> Option<u32> {
+        let main = self.image.module(0).name.as_str();
+        let copy = format!("{main}{}", permafrost_image::IMPORTED_MAIN_SUFFIX);
+        self.module_by_name.get(copy.as_str()).copied()
     }
 
     /// `sys.modules[name]`, if present (any object: a program may store its own there).
@@ -147,7 +162,14 @@ impl Vm {
     /// Creates module `index`, registers it, and runs its top level with `__name__ = dunder_name`.
     pub fn load_module(&mut self, index: u32, dunder_name: &str) -> PyResult<ObjRef> {
         let record = self.image.module(index);
-        let own = record.name.as_str().to_string();
+        let own = record.name.as_str();
+        let own = own
+            .strip_suffix(permafrost_image::IMPORTED_MAIN_SUFFIX)
+            .unwrap_or(own)
+            .to_string();
+        // The script's module is `__main__` only when the program imports its copy as `main`.
+        let own_registered =
+            !(index == 0 && dunder_name == "__main__" && self.imported_main().is_some());
         let builtins = self.import_module("builtins")?;
         let m = self.new_module(index, &own);
         let loader = crate::stdlib::importlib::image_loader(self);
@@ -186,7 +208,9 @@ impl Vm {
             }
         }
         self.modules[index as usize] = Some(m.clone());
-        self.register_module(&own, Some(Value::Obj(m.clone())));
+        if own_registered {
+            self.register_module(&own, Some(Value::Obj(m.clone())));
+        }
         if dunder_name != own {
             self.register_module(dunder_name, Some(Value::Obj(m.clone())));
         }
@@ -204,7 +228,9 @@ impl Vm {
             Err(e) => {
                 // As CPython: a module whose top level failed leaves `sys.modules`.
                 self.modules[index as usize] = None;
-                self.register_module(&own, None);
+                if own_registered {
+                    self.register_module(&own, None);
+                }
                 if dunder_name != own {
                     self.register_module(dunder_name, None);
                 }

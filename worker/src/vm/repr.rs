@@ -417,7 +417,12 @@ impl Vm {
                 Object::Class(c) => (c.module.clone(), c.qualname.clone()),
                 _ => (String::new(), String::new()),
             };
-            out.push_str(&format!("<{module}.{qual} object at {:#x}>", o.addr()));
+            // Built-in types' module is not shown (`<object object at ...>`).
+            if module == "builtins" {
+                out.push_str(&format!("<{qual} object at {:#x}>", o.addr()));
+            } else {
+                out.push_str(&format!("<{module}.{qual} object at {:#x}>", o.addr()));
+            }
         }
         Ok(out)
     }
@@ -638,6 +643,11 @@ impl Vm {
             }
         }
         if let Some(b) = crate::value::num::inst_base(v) {
+            // The built-in `__format__` of a subclass instance gives `str(self)` for an empty
+            // spec, which runs the subclass's own `__str__` / `__repr__`.
+            if spec.is_empty() {
+                return self.str_of(v);
+            }
             return self.format(&b, spec);
         }
         if spec.is_empty() {
@@ -665,7 +675,14 @@ impl Vm {
     /// `%`-formatting of `fmt`; with `bytes`, `fmt` holds one char per byte and so does the
     /// result.
     fn percent_format_text(&mut self, fmt: &str, args: &Value, bytes: bool) -> PyResult<String> {
-        let is_mapping = matches!(args.body(), Some(Object::Dict(_) | Object::Instance(_)));
+        // CPython's test: subscriptable, and not a tuple or str (subclasses included).
+        let tuple_or_str = matches!(
+            crate::value::num::inst_base(args)
+                .as_ref()
+                .and_then(|b| b.body()),
+            Some(Object::Tuple(_) | Object::Str(_))
+        ) || args.as_str().is_some();
+        let is_mapping = !tuple_or_str && self.mapping_like(args, bytes);
         if is_mapping && fmt.contains("%(") {
             // `%(name)s`: look each key up, then format positionally.
             let mut plain = String::with_capacity(fmt.len());

@@ -88,7 +88,27 @@ impl Vm {
                             index: 0,
                         })));
                     }
+                    let cls = self.type_of(v);
+                    // `__iter__ = None` declares the class not iterable.
+                    if matches!(self.lookup_class_attr(&cls, "__iter__"), Some(Value::None)) {
+                        return Err(self.not_iterable(v));
+                    }
                     if let Some(r) = self.call_dunder(v, "__iter__", &[])? {
+                        let is_iter = match r.body() {
+                            Some(Object::Iter(_) | Object::Generator(_) | Object::GenAwait(_)) => {
+                                true
+                            }
+                            _ => {
+                                let rc = self.type_of(&r);
+                                self.lookup_class_attr(&rc, "__next__").is_some()
+                            }
+                        };
+                        if !is_iter {
+                            return Err(self.type_error(format!(
+                                "iter() returned non-iterator of type '{}'",
+                                self.type_name(&r)
+                            )));
+                        }
                         return Ok(r);
                     }
                     if let Some(b) = inst_base(v) {

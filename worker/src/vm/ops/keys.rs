@@ -34,12 +34,18 @@ impl Vm {
         Ok(key.clone())
     }
 
-    /// Whether comparing `key` may run a user `__eq__`: an instance, or a tuple or frozenset
-    /// holding one at any depth.
+    /// Whether comparing `key` may run a user `__eq__` (or needs the interpreter, as code
+    /// objects do): an instance, or a tuple or frozenset holding one at any depth.
     pub(crate) fn needs_user_eq(key: &Value) -> bool {
         fn holds_instance(v: &Value, depth: u32) -> bool {
             match v.body() {
-                Some(Object::Instance(_)) => true,
+                // Code objects compare by content, which needs the interpreter's code table.
+                Some(
+                    Object::Instance(_)
+                    | Object::CodeRef(_)
+                    | Object::DynCode { .. }
+                    | Object::Code(_),
+                ) => true,
                 // Deeper than any real key: assume the worst (the slow path is still right).
                 Some(Object::Tuple(_) | Object::FrozenSet(_)) if depth > 64 => true,
                 Some(Object::Tuple(t)) => t.iter().any(|x| holds_instance(x, depth + 1)),

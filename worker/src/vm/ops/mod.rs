@@ -286,6 +286,10 @@ impl Vm {
                     hash::frozenset_hash(&hs)
                 }
                 Object::Range { .. } => return crate::objects::range::hash(self, v),
+                Object::CodeRef(c) | Object::DynCode { index: c, .. } => {
+                    crate::objects::code::hash(self, *c)
+                }
+                Object::Code(h) => crate::objects::code::hash(self, h.index),
                 Object::List(_) | Object::Dict(_) | Object::Set(_) | Object::Slice { .. } => {
                     return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))))
                 }
@@ -539,8 +543,16 @@ impl Vm {
                 Ok(true)
             }
             (Some(Object::Bytes(x)), Some(Object::Bytes(y))) => Ok(x == y),
-            // Two reads of one code constant are two objects for the same code.
-            (Some(Object::CodeRef(x)), Some(Object::CodeRef(y))) => Ok(x == y),
+            (
+                Some(Object::CodeRef(_) | Object::DynCode { .. } | Object::Code(_)),
+                Some(Object::CodeRef(_) | Object::DynCode { .. } | Object::Code(_)),
+            ) => match (
+                crate::objects::code::code_index(a),
+                crate::objects::code::code_index(b),
+            ) {
+                (Some(x), Some(y)) => crate::objects::code::equal(self, x, y),
+                _ => Ok(false),
+            },
             (Some(Object::Range { .. }), Some(Object::Range { .. })) => {
                 Ok(crate::objects::range::equal(a, b))
             }

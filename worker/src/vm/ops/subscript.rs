@@ -135,6 +135,13 @@ impl Vm {
                 if let Some(b) = inst_base(container) {
                     return self.contains(&b, item);
                 }
+                let cls = self.type_of(container);
+                if matches!(self.lookup_class_attr(&cls, "__iter__"), Some(Value::None)) {
+                    return Err(self.type_error(format!(
+                        "argument of type '{}' is not iterable",
+                        self.type_name(container)
+                    )));
+                }
                 let it = self.get_iter(container)?;
                 while let Some(x) = self.next(&it)? {
                     if self.eq(&x, item)? {
@@ -195,6 +202,14 @@ impl Vm {
                         return match r {
                             Value::Int(i) if i >= 0 => Ok(i as usize),
                             Value::Int(_) => Err(self.value_error("__len__() should return >= 0")),
+                            Value::Bool(b) => Ok(usize::from(b)),
+                            _ if matches!(r.body(), Some(Object::BigInt(b)) if b.sign() == num_bigint::Sign::Minus) => {
+                                Err(self.value_error("__len__() should return >= 0"))
+                            }
+                            _ if matches!(r.body(), Some(Object::BigInt(_))) => Err(self.err(
+                                ExcKind::OverflowError,
+                                "cannot fit 'int' into an index-sized integer",
+                            )),
                             _ => Err(self.type_error(format!(
                                 "'{}' object cannot be interpreted as an integer",
                                 self.type_name(&r)
