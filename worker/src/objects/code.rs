@@ -1,15 +1,17 @@
 //! Methods of code objects: `co_positions()` and `co_lines()`, decoded from the image's
-//! position and line tables when asked (never on the dispatch path).
+//! position and line tables when asked (never on the dispatch path), and `replace()` of the
+//! flags (what `types.coroutine` does to a generator function's code).
 
 use crate::value::object::Object;
 use crate::value::Value;
 use crate::vm::native::{Args, Arity, NativeFn};
-use crate::vm::{PyResult, Vm};
+use crate::vm::{ExcKind, PyResult, Vm};
 
 /// The methods of `code`, looked up by name.
 pub(crate) static METHODS: &[NativeFn] = &[
     NativeFn::method("code.co_positions", co_positions, Arity::NoArgs, None),
     NativeFn::method("code.co_lines", co_lines, Arity::NoArgs, None),
+    NativeFn::new("code.replace", replace),
 ];
 
 /// The code index a code object value stands for.
@@ -87,4 +89,73 @@ fn co_lines(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         push(e.start, end, e.line);
     }
     vm.get_iter(&Vm::new_list(items))
+}
+
+/// `code.replace(co_flags=...)`: a code object that differs only in its flags, in a new code
+/// slot sharing the original's instructions and constants (the image stays untouched). Other
+/// fields are accepted only unchanged: the instructions are permafrost's, not CPython's.
+fn replace(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if a.pos.len() > 1 {
+        return Err(vm.type_error(format!(
+            "replace() takes no positional arguments ({} given)",
+            a.pos.len() - 1
+        )));
+    }
+    let c = receiver(vm, a, "replace")?;
+    let mut flags = vm.codes[c as usize].flags;
+    for (k, v) in &a.kw {
+        if *k == "co_flags" {
+            let n = vm.ssize_of(v)?;
+            flags = u32::try_from(n).map_err(|_| {
+                vm.err(
+                    ExcKind::OverflowError,
+                    "Python int too large to convert to C int",
+                )
+            })?;
+            continue;
+        }
+        let code = a.pos[0].clone();
+        let current = vm.getattr_opt(&code, k)?;
+        let same = match current {
+            Some(cur) => vm.eq(&cur, v)?,
+            None => {
+                return Err(vm.type_error(format!(
+                    "'{k}' is an invalid keyword argument for replace()"
+                )))
+            }
+        };
+        if !same {
+            return Err(vm.err(
+                ExcKind::NotImplementedError,
+                format!("code.replace: only co_flags can be changed here, not {k}"),
+            ));
+        }
+    }
+    if flags == vm.codes[c as usize].flags {
+        return Ok(a.pos[0].clone());
+    }
+    let old = &vm.codes[c as usize];
+    if old.transient {
+        return Err(vm.err(
+            ExcKind::NotImplementedError,
+            "code.replace: code compiled at run time cannot be replaced",
+        ));
+    }
+    let mut info = crate::vm::layout::empty_info(old.view);
+    info.words = old.words;
+    info.module = old.module;
+    info.consts = old.consts;
+    info.heap = old.heap.clone();
+    info.global_slots = old.global_slots.clone();
+    info.builtin_fallback = old.builtin_fallback.clone();
+    info.nlocals = old.nlocals;
+    info.ncells = old.ncells;
+    info.nfree = old.nfree;
+    info.argcount = old.argcount;
+    info.stacksize = old.stacksize;
+    info.simple_args = old.simple_args;
+    info.heap_names = old.heap_names.clone();
+    info.flags = flags;
+    vm.codes.push(info);
+    Ok(Value::obj(Object::CodeRef((vm.codes.len() - 1) as u32)))
 }

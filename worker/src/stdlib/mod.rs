@@ -49,7 +49,9 @@ pub(crate) mod opcode;
 pub(crate) mod operator;
 pub(crate) mod posix;
 pub(crate) mod random;
+pub(crate) mod select;
 pub(crate) mod signal;
+pub(crate) mod socket;
 pub(crate) mod sre;
 pub(crate) mod stat;
 pub(crate) mod string;
@@ -107,7 +109,8 @@ pub(crate) static REGISTRY: &[(&str, ModuleInit)] = &[
     ("_contextvars", contextvars::init),
     ("_signal", signal::init),
     ("_posixsubprocess", nosubprocess::init_posixsubprocess),
-    ("select", nosubprocess::init_select),
+    ("select", select::init),
+    ("_socket", socket::init),
     ("_hashlib", hashlib::init),
     ("zlib", zlib::init),
     ("cmath", cmath::init),

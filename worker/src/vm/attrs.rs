@@ -612,6 +612,7 @@ impl Vm {
                             _ => Err(self.attr_error(obj, name)),
                         },
                         "__annotations__" => Ok(self.func_annotations(o)),
+                        "__class__" => Ok(Value::Obj(self.type_of(obj))),
                         _ => match f.table().and_then(|d| dict_get_str(d, name)) {
                             Some(v) => Ok(v.clone()),
                             // `function`'s own methods (`__get__`), bound to the function.
@@ -648,6 +649,7 @@ impl Vm {
                             func: Value::Native(m),
                             receiver: obj.clone(),
                         })),
+                        None if name == "__class__" => Ok(Value::Obj(self.type_of(obj))),
                         None => Err(self.attr_error(obj, name)),
                     };
                 }
@@ -781,6 +783,31 @@ impl Vm {
 
     /// A function's `__annotations__` dict, made from `MAKE_FUNCTION`'s name/value tuple (or
     /// empty) on first read and kept.
+    /// `f.__code__ = code`: the code must have as many free variables as `f` has cells.
+    fn set_func_code(&mut self, o: &ObjRef, v: Value) -> PyResult<()> {
+        let (index, unit) = match v.body() {
+            Some(Object::CodeRef(c)) => (*c, None),
+            Some(Object::DynCode { index, unit }) => (*index, Some(unit.clone())),
+            _ => {
+                return Err(self.type_error("__code__ must be set to a code object"));
+            }
+        };
+        let nfree = self.codes[index as usize].nfree;
+        let Object::Function(f) = o.get_mut() else {
+            return Ok(());
+        };
+        if f.closure.len() != nfree {
+            let name = self.str_of(&f.name.clone())?;
+            let have = f.closure.len();
+            return Err(self.value_error(format!(
+                "{name}() requires a code object with {have} free vars, not {nfree}"
+            )));
+        }
+        f.code = index;
+        f.heap_code = unit;
+        Ok(())
+    }
+
     fn func_annotations(&mut self, o: &ObjRef) -> Value {
         let Object::Function(f) = o.get_mut() else {
             return Value::None;
@@ -936,7 +963,8 @@ impl Vm {
             "co_argcount" => Value::Int(view.argcount() as i64),
             "co_posonlyargcount" => Value::Int(view.posonlyargcount() as i64),
             "co_kwonlyargcount" => Value::Int(view.kwonlyargcount() as i64),
-            "co_flags" => Value::Int(view.flags() as i64),
+            // The slot's flags: `code.replace(co_flags=...)` gives a slot its own.
+            "co_flags" => Value::Int(info.flags as i64),
             "co_stacksize" => Value::Int(view.stacksize() as i64),
             "co_nlocals" => Value::Int(view.varnames().len() as i64),
             "co_varnames" => strs(view.varnames()),
@@ -1194,7 +1222,10 @@ impl Vm {
                 Ok(())
             }
             Object::Function(_) => {
-                if matches!(name, "__code__" | "__closure__" | "__globals__") {
+                if name == "__code__" {
+                    return self.set_func_code(o, v);
+                }
+                if matches!(name, "__closure__" | "__globals__") {
                     return Err(self.err(ExcKind::AttributeError, "readonly attribute"));
                 }
                 if let Object::Function(f) = o.get_mut() {
