@@ -1132,10 +1132,33 @@ fn decoder_getstate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 // ----- the module -----
 
 fn init_types(vm: &mut Vm) {
-    let iobase = native_type(vm, "_io._IOBase", None, &[], false);
-    let raw = native_type(vm, "_io._RawIOBase", Some(iobase.clone()), &[], false);
-    let buffered = native_type(vm, "_io._BufferedIOBase", Some(iobase.clone()), &[], false);
-    let text = native_type(vm, "_io._TextIOBase", Some(iobase), &[], false);
+    use super::iobase;
+    let iobase = native_type(vm, "_io._IOBase", None, iobase::IOBASE_METHODS, false);
+    super::add_property(&iobase, "closed", &iobase::IOBASE_CLOSED, None);
+    let raw = native_type(
+        vm,
+        "_io._RawIOBase",
+        Some(iobase.clone()),
+        iobase::RAW_METHODS,
+        false,
+    );
+    let buffered = native_type(
+        vm,
+        "_io._BufferedIOBase",
+        Some(iobase.clone()),
+        iobase::BUFFERED_METHODS,
+        false,
+    );
+    let text = native_type(
+        vm,
+        "_io._TextIOBase",
+        Some(iobase),
+        iobase::TEXT_METHODS,
+        false,
+    );
+    for name in ["encoding", "newlines", "errors"] {
+        super::add_property(&text, name, &iobase::TEXT_NONE, None);
+    }
     let sio_t = native_type(
         vm,
         "_io.StringIO",
@@ -1177,8 +1200,8 @@ fn init_types(vm: &mut Vm) {
         false,
     );
     native_type(vm, "_io.FileIO", Some(raw), FILE_METHODS, false);
+    super::buffered::init_reader(vm, buffered.clone());
     for name in [
-        "_io.BufferedReader",
         "_io.BufferedWriter",
         "_io.BufferedRWPair",
         "_io.BufferedRandom",
