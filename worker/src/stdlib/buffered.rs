@@ -164,7 +164,7 @@ fn reader_init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 /// (non-blocking), empty at end of stream.
 fn raw_read(vm: &mut Vm, raw: &Value, n: usize) -> PyResult<Option<Vec<u8>>> {
     let buf = crate::objects::bytearray::new_bytearray(vm, vec![0; n]);
-    let got = call_method(vm, raw, "readinto", &[buf.clone()])?;
+    let got = call_method(vm, raw, "readinto", std::slice::from_ref(&buf))?;
     if matches!(got, Value::None) {
         return Ok(None);
     }

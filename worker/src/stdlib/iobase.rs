@@ -309,7 +309,7 @@ fn raw_read(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         return call_method(vm, &obj, "readall", &[]);
     }
     let buf = crate::objects::bytearray::new_bytearray(vm, vec![0; size as usize]);
-    let n = call_method(vm, &obj, "readinto", &[buf.clone()])?;
+    let n = call_method(vm, &obj, "readinto", std::slice::from_ref(&buf))?;
     if matches!(n, Value::None) {
         return Ok(Value::None);
     }

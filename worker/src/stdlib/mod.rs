@@ -60,6 +60,7 @@ pub(crate) mod string;
 pub(crate) mod struct_;
 pub(crate) mod structseq;
 pub(crate) mod sys;
+pub(crate) mod textio;
 pub(crate) mod thread;
 pub(crate) mod time;
 pub(crate) mod unicodedata;
