@@ -242,7 +242,7 @@ fn init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let can_read = call_method(vm, &buffer, "readable", &[])?;
     let decoder = if vm.truthy(&can_read)? {
         let make = vm.getattr(&info, &Vm::str_val("incrementaldecoder"))?;
-        vm.call(&make, &[errors_v.clone()], &[])?
+        vm.call(&make, std::slice::from_ref(&errors_v), &[])?
     } else {
         Value::None
     };
