@@ -165,6 +165,7 @@ pub(crate) static FLAGS: Spec = Spec {
 
 static SPECS: &[&Spec] = &[
     &STRUCT_TIME,
+    &ASYNCGEN_HOOKS,
     &UNAME_RESULT,
     &TIMES_RESULT,
     &TERMINAL_SIZE,
