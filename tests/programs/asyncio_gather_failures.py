@@ -18,8 +18,13 @@ async def main():
     res = await asyncio.gather(*(job(i, fail=3) for i in range(5)), return_exceptions=True)
     print([(type(r).__name__, str(r)) for r in res])
 
+    # Completion order fixed by the loop's FIFO callbacks, not by timers.
+    loop = asyncio.get_running_loop()
+    futs = [loop.create_future() for _ in range(5)]
+    for i in [3, 0, 4, 1, 2]:
+        loop.call_soon(futs[i].set_result, i * 10)
     got = []
-    for fut in asyncio.as_completed([job(i) for i in range(5)]):
+    for fut in asyncio.as_completed(futs):
         got.append(await fut)
     print("as_completed", got)
 
