@@ -57,9 +57,21 @@ def benchmarks_dir(venv):
     return found[0]
 
 
-def write_loops(directory, loops):
+def write_loops(directory, loops, args=()):
     directory.mkdir(parents=True, exist_ok=True)
-    (directory / "_pyperf_loops.py").write_text(f"LOOPS = {loops}\n")
+    (directory / "_pyperf_loops.py").write_text(f"LOOPS = {loops}\nARGS = {list(args)!r}\n")
+
+
+def benchmark_source(bench_root, name):
+    """(run_benchmark.py, its extra_opts) of benchmark `name`: a `bm_NAME` directory, or a
+    variant declared by a `.toml` file in one (`async_tree_io` in `bm_async_tree`)."""
+    import tomllib
+    for directory in [bench_root / f"bm_{name}"] + sorted(bench_root.glob("bm_*")):
+        for toml in sorted(directory.glob("*.toml")):
+            spec = tomllib.loads(toml.read_text()).get("tool", {}).get("pyperformance", {})
+            if spec.get("name") == name:
+                return directory / "run_benchmark.py", spec.get("extra_opts", [])
+    return bench_root / f"bm_{name}" / "run_benchmark.py", []
 
 
 def run(argv, env=None, timeout=600):
@@ -100,7 +112,7 @@ def callgrind(argv, env, scratch):
 def bench(name, bench_root, binary, scratch, runs, target, with_callgrind):
     row = {"benchmark": name, "loops": None, "cpython": None, "permafrost": None,
            "error": None, "cpython_ir": None, "permafrost_ir": None}
-    source = bench_root / f"bm_{name}" / "run_benchmark.py"
+    source, extra_opts = benchmark_source(bench_root, name)
     work = scratch / name
     loops_dir = work / "loops"
     # Calibrate on CPython: grow the loop count until the work (the run less the interpreter's
@@ -109,7 +121,7 @@ def bench(name, bench_root, binary, scratch, runs, target, with_callgrind):
                   for _ in range(3))
     loops = 1
     while True:
-        write_loops(loops_dir, loops)
+        write_loops(loops_dir, loops, extra_opts)
         secs, status, _, err = run([sys.executable, str(source)], env=cpython_env(loops_dir))
         if status != 0:
             row["error"] = "cpython: " + last_line(err)
@@ -127,7 +139,7 @@ def bench(name, bench_root, binary, scratch, runs, target, with_callgrind):
             row["cpython_ir"] = callgrind([sys.executable, str(source)], cpython_env(loops_dir),
                                           work)
             row["permafrost_ir"] = callgrind([str(binary), "run", str(image)], None, work)
-    write_loops(loops_dir, loops)
+    write_loops(loops_dir, loops, extra_opts)
     row["error"] = freeze(binary, source, loops_dir, image)
     if row["error"]:
         return row

@@ -284,6 +284,13 @@ const ALLOWED: &[libc::c_long] = &[
     libc::SYS_ppoll,
     #[cfg(target_arch = "x86_64")]
     libc::SYS_poll,
+    // Waiting on descriptors the worker holds (asyncio's selector): an epoll instance is a
+    // descriptor of its own and watches only descriptors already open.
+    libc::SYS_epoll_create1,
+    libc::SYS_epoll_ctl,
+    #[cfg(target_arch = "x86_64")]
+    libc::SYS_epoll_wait,
+    libc::SYS_epoll_pwait,
     // Memory: the worker's arena, thread stacks, the allocator.
     libc::SYS_mmap,
     libc::SYS_munmap,
@@ -379,11 +386,12 @@ const PID_PLACEHOLDER: u32 = 0x7fff_fff1;
 /// - `zygote`: allows [`ALLOWED`], [`ZYGOTE_ONLY`], `clone`, `tgkill`, `prctl` and `clone3`;
 ///   everything else fails with `EPERM`;
 /// - `worker`: refuses with `EPERM` [`ZYGOTE_ONLY`], `clone` without `CLONE_THREAD` (a process,
-///   never a thread), `tgkill` of another process than this one, and `prctl` other than
-///   `PR_SET_NAME` (thread names); allows everything else.
+///   never a thread), `tgkill` of another process than this one, `prctl` other than
+///   `PR_SET_NAME` (thread names), and `socketpair` of another family than `AF_UNIX`; allows
+///   everything else.
 ///
 /// A worker can thus make [`ALLOWED`], `clone` of threads, `tgkill` of its own threads
-/// (`abort`) and `prctl(PR_SET_NAME)`, and nothing else. The worker filter is short, and
+/// (`abort`), `prctl(PR_SET_NAME)` and `socketpair(AF_UNIX, ...)`, and nothing else. The worker filter is short, and
 /// installing it costs the kernel little: its action cache is built by running the new filter
 /// for each system call the earlier ones always allow.
 pub(crate) fn filters() -> Result<Filters, String> {
@@ -426,6 +434,19 @@ pub(crate) fn filters() -> Result<Filters, String> {
     .map_err(err)?;
     let mut worker_rules: BTreeMap<i64, Vec<SeccompRule>> =
         ZYGOTE_ONLY.iter().map(|&call| (call, Vec::new())).collect();
+    // A connected pair of `AF_UNIX` sockets (asyncio's self-pipe) reaches nothing outside the
+    // worker: each end can only talk to the other. Every other family stays refused.
+    worker_rules.insert(
+        libc::SYS_socketpair,
+        vec![SeccompRule::new(vec![SeccompCondition::new(
+            0,
+            SeccompCmpArgLen::Dword,
+            SeccompCmpOp::Ne,
+            libc::AF_UNIX as u64,
+        )
+        .map_err(err)?])
+        .map_err(err)?],
+    );
     let thread_flag = libc::CLONE_THREAD as u64;
     worker_rules.insert(
         libc::SYS_clone,

@@ -213,6 +213,75 @@ fn workers_run_sandboxed_by_default() {
     }
 }
 
+/// A job that runs asyncio, and one that tries sockets of each kind.
+const ASYNC_APP: &str = r#"
+import asyncio
+import socket
+
+
+async def work(n):
+    q = asyncio.Queue()
+    async def produce():
+        for i in range(n):
+            await q.put(i)
+            await asyncio.sleep(0)
+    async def consume():
+        return [await q.get() for _ in range(n)]
+    _, got = await asyncio.gather(produce(), asyncio.wait_for(consume(), 5))
+    return sum(got)
+
+
+def run(n):
+    return asyncio.run(work(n))
+
+
+def attempt(kind):
+    try:
+        if kind == "pair":
+            a, b = socket.socketpair()
+            a.send(b"x")
+            got = b.recv(1)
+            a.close()
+            b.close()
+            return got.decode()
+        if kind == "inet pair":
+            socket.socketpair(socket.AF_INET)
+        else:
+            socket.socket(socket.AF_INET if kind == "inet" else socket.AF_UNIX)
+        return "created"
+    except OSError as e:
+        return type(e).__name__
+"#;
+
+/// The sandbox lets a job run asyncio (an epoll instance and an `AF_UNIX` socket pair, closed
+/// again after each job, so the worker's few descriptors are not used up) and still refuses
+/// every socket that could reach outside the worker.
+#[test]
+fn asyncio_runs_sandboxed_and_sockets_stay_refused() {
+    let server = Server::start("sandboxed-asyncio", ASYNC_APP, 1, &[]);
+    let mut client = server.client();
+    for _ in 0..24 {
+        let reply = client.call("run", json!([10]));
+        assert_eq!(reply["ok"], true, "{reply}");
+        assert_eq!(reply["result"], 45, "{reply}");
+    }
+    for (kind, expect) in [
+        ("pair", "x"),
+        ("inet", "PermissionError"),
+        ("unix", "PermissionError"),
+        ("inet pair", "PermissionError"),
+    ] {
+        let reply = client.call("attempt", json!([kind]));
+        assert_eq!(reply["result"], expect, "{kind}: {reply}");
+    }
+    for pid in worker_pids(&server) {
+        let fds = std::fs::read_dir(format!("/proc/{pid}/fd"))
+            .expect("fds")
+            .count();
+        assert_eq!(fds, 6, "descriptors left open in worker {pid}");
+    }
+}
+
 #[test]
 fn no_sandbox_leaves_workers_as_they_were() {
     let server = Server::start("unsandboxed", APP, 1, &["--no-sandbox"]);

@@ -199,6 +199,7 @@ fn coro_await(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 fn asend(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let g = gen_of(vm, a, "async_generator", "asend", GenKind::AsyncGenerator)?;
     let v = a.get(1).cloned().unwrap_or(Value::None);
+    vm.agen_first_iter(&g)?;
     Ok(Vm::gen_await(g, AwaitOp::ASend(v)))
 }
 
@@ -210,6 +211,7 @@ fn anext(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         "__anext__",
         GenKind::AsyncGenerator,
     )?;
+    vm.agen_first_iter(&g)?;
     Ok(Vm::gen_await(g, AwaitOp::ASend(Value::None)))
 }
 
@@ -221,11 +223,13 @@ fn athrow(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     } else {
         a.get(1).cloned().unwrap_or(Value::None)
     };
+    vm.agen_first_iter(&g)?;
     Ok(Vm::gen_await(g, AwaitOp::AThrow(exc)))
 }
 
 fn aclose(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let g = gen_of(vm, a, "async_generator", "aclose", GenKind::AsyncGenerator)?;
+    vm.agen_first_iter(&g)?;
     Ok(Vm::gen_await(g, AwaitOp::AClose))
 }
 

@@ -1,5 +1,6 @@
 //! The `binascii` module: hex (`hexlify`/`unhexlify` and their `b2a_hex`/`a2b_hex` names),
-//! base64 (`b2a_base64`/`a2b_base64`, strict mode included), `crc32`, `crc_hqx`, and the
+//! base64 (`b2a_base64`/`a2b_base64`, strict mode included), quoted-printable
+//! (`b2a_qp`/`a2b_qp`), uuencode (`b2a_uu`/`a2b_uu`), `crc32`, `crc_hqx`, and the
 //! `Error`/`Incomplete` exceptions, as CPython's C module.
 
 use super::{native_class, parse_args};
@@ -19,6 +20,10 @@ static FUNCTIONS: &[NativeFn] = &[
     NativeFn::new("a2b_hex", a2b_hex),
     NativeFn::new("b2a_base64", b2a_base64),
     NativeFn::new("a2b_base64", a2b_base64),
+    NativeFn::new("b2a_qp", b2a_qp),
+    NativeFn::new("a2b_qp", a2b_qp),
+    NativeFn::new("b2a_uu", b2a_uu),
+    NativeFn::new("a2b_uu", a2b_uu),
     NativeFn::new("crc32", crc32),
     NativeFn::new("crc_hqx", crc_hqx),
 ];
@@ -350,4 +355,231 @@ fn crc_hqx(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         }
     }
     Ok(Value::Int(crc as i64))
+}
+
+// ----- uu -----
+
+/// `b2a_uu(data, *, backtick=False)`: one uuencoded line of at most 45 bytes.
+fn b2a_uu(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if a.pos.len() > 1 {
+        return Err(vm.type_error(format!(
+            "b2a_uu() takes exactly 1 positional argument ({} given)",
+            a.pos.len()
+        )));
+    }
+    let p = parse_args(vm, a, 0, "b2a_uu", &["data", "backtick"], 1, 1)?;
+    let data = binary(vm, p[0].unwrap_or(&Value::None))?.into_owned();
+    let backtick = match p[1] {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    if data.len() > 45 {
+        return Err(error(vm, "At most 45 bytes at once"));
+    }
+    let enc = |c: u32| -> u8 {
+        if backtick && c == 0 {
+            b'`'
+        } else {
+            b' ' + c as u8
+        }
+    };
+    let mut out = Vec::with_capacity(2 + data.len().div_ceil(3) * 4);
+    out.push(if backtick && data.is_empty() {
+        b'`'
+    } else {
+        b' ' + data.len() as u8
+    });
+    for chunk in data.chunks(3) {
+        let mut group = [0u8; 3];
+        group[..chunk.len()].copy_from_slice(chunk);
+        let n = (group[0] as u32) << 16 | (group[1] as u32) << 8 | group[2] as u32;
+        for shift in [18, 12, 6, 0] {
+            out.push(enc((n >> shift) & 0x3f));
+        }
+    }
+    out.push(b'\n');
+    Ok(bytes_value(out))
+}
+
+/// `a2b_uu(data)`: the bytes of one uuencoded line; a short line is padded with zero bytes,
+/// and anything after the encoded bytes must be spaces, backticks or line ends.
+fn a2b_uu(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let p = parse_args(vm, a, 0, "a2b_uu", &["data"], 1, 1)?;
+    let data = ascii(vm, p[0].unwrap_or(&Value::None))?.into_owned();
+    // An empty line reads as its terminating NUL: a length character of 0 - ' '.
+    let first = data.first().copied().unwrap_or(0);
+    let mut bin_len = (first.wrapping_sub(b' ') & 0x3f) as usize;
+    let mut out = Vec::with_capacity(bin_len);
+    let mut rest = data.get(1..).unwrap_or(&[]).iter();
+    let (mut acc, mut bits) = (0u32, 0u32);
+    while bin_len > 0 {
+        let ch = match rest.next() {
+            None | Some(b'\n') | Some(b'\r') => 0,
+            Some(&c) => {
+                if !(b' '..=b' ' + 64).contains(&c) {
+                    return Err(error(vm, "Illegal char"));
+                }
+                (c - b' ') as u32 & 0x3f
+            }
+        };
+        acc = (acc << 6) | ch;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+            bin_len -= 1;
+        }
+    }
+    for &c in rest {
+        if !matches!(c, b' ' | b'`' | b'\n' | b'\r') {
+            return Err(error(vm, "Trailing garbage"));
+        }
+    }
+    Ok(bytes_value(out))
+}
+
+// ----- quoted-printable -----
+
+const QP_LINE: usize = 76;
+
+fn push_hex(out: &mut Vec<u8>, c: u8) {
+    const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
+    out.push(DIGITS[(c >> 4) as usize]);
+    out.push(DIGITS[(c & 15) as usize]);
+}
+
+/// `a2b_qp(data, header=False)`: `=XX` escapes and soft line breaks undone (`_` is a space
+/// in a header); a malformed escape is kept as it is.
+fn a2b_qp(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let p = parse_args(vm, a, 0, "a2b_qp", &["data", "header"], 1, 2)?;
+    let data = ascii(vm, p[0].unwrap_or(&Value::None))?.into_owned();
+    let header = match p[1] {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    let hex = |c: u8| (c as char).to_digit(16);
+    let mut out = Vec::with_capacity(data.len());
+    let mut i = 0;
+    while i < data.len() {
+        let c = data[i];
+        if c == b'=' {
+            i += 1;
+            if i >= data.len() {
+                break;
+            }
+            match data[i] {
+                b'\n' | b'\r' => {
+                    // A soft line break: drop everything up to and including the `\n`.
+                    while i < data.len() && data[i] != b'\n' {
+                        i += 1;
+                    }
+                    if i < data.len() {
+                        i += 1;
+                    }
+                }
+                b'=' => {
+                    out.push(b'=');
+                    i += 1;
+                }
+                h if i + 1 < data.len() && hex(h).is_some() && hex(data[i + 1]).is_some() => {
+                    let v = hex(h).unwrap_or(0) << 4 | hex(data[i + 1]).unwrap_or(0);
+                    out.push(v as u8);
+                    i += 2;
+                }
+                _ => out.push(b'='),
+            }
+        } else if header && c == b'_' {
+            out.push(b' ');
+            i += 1;
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    Ok(bytes_value(out))
+}
+
+/// `b2a_qp(data, quotetabs=False, istext=True, header=False)`: quoted-printable with lines
+/// of at most 76 characters, keeping the data's line ends (`\r\n` when its first `\n` follows
+/// a `\r`).
+fn b2a_qp(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let p = parse_args(
+        vm,
+        a,
+        0,
+        "b2a_qp",
+        &["data", "quotetabs", "istext", "header"],
+        1,
+        4,
+    )?;
+    let data = binary(vm, p[0].unwrap_or(&Value::None))?.into_owned();
+    let flag = |vm: &mut Vm, v: Option<&Value>, default: bool| match v {
+        Some(v) => vm.truthy(v),
+        None => Ok(default),
+    };
+    let quotetabs = flag(vm, p[1], false)?;
+    let istext = flag(vm, p[2], true)?;
+    let header = flag(vm, p[3], false)?;
+    let crlf = data
+        .iter()
+        .position(|&c| c == b'\n')
+        .is_some_and(|i| i > 0 && data[i - 1] == b'\r');
+    let n = data.len();
+    let mut out: Vec<u8> = Vec::with_capacity(n * 2);
+    let soft_break = |out: &mut Vec<u8>| {
+        out.push(b'=');
+        if crlf {
+            out.push(b'\r');
+        }
+        out.push(b'\n');
+    };
+    let (mut i, mut linelen) = (0usize, 0usize);
+    while i < n {
+        let c = data[i];
+        let next = data.get(i + 1).copied();
+        let encode = c > 126
+            || c == b'='
+            || (header && c == b'_')
+            || (c == b'.'
+                && linelen == 0
+                && matches!(next, None | Some(b'\n') | Some(b'\r') | Some(0)))
+            || (!istext && (c == b'\r' || c == b'\n'))
+            || ((c == b'\t' || c == b' ') && next.is_none())
+            || (c < 33 && c != b'\r' && c != b'\n' && (quotetabs || (c != b'\t' && c != b' ')));
+        if encode {
+            if linelen + 3 >= QP_LINE {
+                soft_break(&mut out);
+                linelen = 0;
+            }
+            out.push(b'=');
+            push_hex(&mut out, c);
+            i += 1;
+            linelen += 3;
+        } else if istext && (c == b'\n' || (c == b'\r' && next == Some(b'\n'))) {
+            linelen = 0;
+            // Whitespace before a line end is protected by encoding it.
+            if let Some(&last) = out.last() {
+                if last == b' ' || last == b'\t' {
+                    out.pop();
+                    out.push(b'=');
+                    push_hex(&mut out, last);
+                }
+            }
+            if crlf {
+                out.push(b'\r');
+            }
+            out.push(b'\n');
+            i += if c == b'\r' { 2 } else { 1 };
+        } else {
+            if next.is_some() && next != Some(b'\n') && linelen + 1 >= QP_LINE {
+                soft_break(&mut out);
+                linelen = 0;
+            }
+            linelen += 1;
+            out.push(if header && c == b' ' { b'_' } else { c });
+            i += 1;
+        }
+    }
+    Ok(bytes_value(out))
 }

@@ -77,30 +77,6 @@ static BYTESIO_METHODS: &[NativeFn] = &[
 ];
 static B_CLOSED: NativeFn = NativeFn::new("closed", b_closed);
 
-static STREAM_METHODS: &[NativeFn] = &[
-    NativeFn::method("TextIOWrapper.write", t_write, Arity::One, None),
-    NativeFn::method("TextIOWrapper.writelines", writelines, Arity::One, None),
-    NativeFn::method("TextIOWrapper.flush", t_flush, Arity::NoArgs, None),
-    NativeFn::method("TextIOWrapper.read", t_read, Arity::Range(0, 1), None),
-    NativeFn::method("TextIOWrapper.readline", t_read, Arity::Range(0, 1), None),
-    NativeFn::method(
-        "TextIOWrapper.readlines",
-        t_readlines,
-        Arity::Range(0, 1),
-        None,
-    ),
-    NativeFn::method("TextIOWrapper.isatty", t_false, Arity::NoArgs, None),
-    NativeFn::method("TextIOWrapper.fileno", t_fileno, Arity::NoArgs, None),
-    NativeFn::method("TextIOWrapper.readable", t_readable, Arity::NoArgs, None),
-    NativeFn::method("TextIOWrapper.writable", t_writable, Arity::NoArgs, None),
-    NativeFn::method("TextIOWrapper.seekable", t_false, Arity::NoArgs, None),
-    NativeFn::method("TextIOWrapper.close", t_close, Arity::NoArgs, None),
-    NativeFn::method("TextIOWrapper.__repr__", t_repr, Arity::NoArgs, None),
-];
-static T_CLOSED: NativeFn = NativeFn::new("closed", t_false);
-static T_NAME: NativeFn = NativeFn::new("name", t_name);
-static T_MODE: NativeFn = NativeFn::new("mode", t_mode);
-
 static DECODER_METHODS: &[NativeFn] = &[
     NativeFn::new("IncrementalNewlineDecoder", decoder_new),
     NativeFn::new("IncrementalNewlineDecoder.__init__", decoder_init),
@@ -926,7 +902,7 @@ fn stream<'a>(vm: &Vm, a: &Args<'a>) -> PyResult<&'a mut StdStream> {
     receiver::<StdStream>(vm, a, "_io.TextIOWrapper", "method")
 }
 
-fn t_write(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+pub(crate) fn t_write(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let fd = stream(vm, a)?.fd;
     let v = a.get(1).cloned().unwrap_or(Value::None);
     let Some(s) = v.as_str() else {
@@ -944,14 +920,14 @@ fn t_write(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(Value::Int(n as i64))
 }
 
-fn t_flush(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+pub(crate) fn t_flush(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if stream(vm, a)?.fd == 1 {
         vm.flush_out();
     }
     Ok(Value::None)
 }
 
-fn t_read(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+pub(crate) fn t_read(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if stream(vm, a)?.fd != 0 {
         return Err(unsupported(vm, "not readable"));
     }
@@ -959,29 +935,29 @@ fn t_read(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(Vm::str_val(""))
 }
 
-fn t_readlines(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+pub(crate) fn t_readlines(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     t_read(vm, a)?;
     Ok(Vm::new_list(Vec::new()))
 }
 
-fn t_false(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+pub(crate) fn t_false(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     stream(vm, a)?;
     Ok(Value::Bool(false))
 }
 
-fn t_fileno(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+pub(crate) fn t_fileno(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(Value::Int(stream(vm, a)?.fd as i64))
 }
 
-fn t_readable(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+pub(crate) fn t_readable(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(Value::Bool(stream(vm, a)?.fd == 0))
 }
 
-fn t_writable(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+pub(crate) fn t_writable(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(Value::Bool(stream(vm, a)?.fd != 0))
 }
 
-fn t_close(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+pub(crate) fn t_close(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     stream(vm, a)?;
     Ok(Value::None)
 }
@@ -994,7 +970,7 @@ fn stream_name(fd: u8) -> &'static str {
     }
 }
 
-fn t_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+pub(crate) fn t_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let fd = stream(vm, a)?.fd;
     let mode = if fd == 0 { "r" } else { "w" };
     Ok(Vm::str_val(format!(
@@ -1003,11 +979,11 @@ fn t_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     )))
 }
 
-fn t_name(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+pub(crate) fn t_name(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(Vm::str_val(stream_name(stream(vm, a)?.fd)))
 }
 
-fn t_mode(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+pub(crate) fn t_mode(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(Vm::str_val(if stream(vm, a)?.fd == 0 { "r" } else { "w" }))
 }
 
@@ -1132,10 +1108,33 @@ fn decoder_getstate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 // ----- the module -----
 
 fn init_types(vm: &mut Vm) {
-    let iobase = native_type(vm, "_io._IOBase", None, &[], false);
-    let raw = native_type(vm, "_io._RawIOBase", Some(iobase.clone()), &[], false);
-    let buffered = native_type(vm, "_io._BufferedIOBase", Some(iobase.clone()), &[], false);
-    let text = native_type(vm, "_io._TextIOBase", Some(iobase), &[], false);
+    use super::iobase;
+    let iobase = native_type(vm, "_io._IOBase", None, iobase::IOBASE_METHODS, false);
+    super::add_property(&iobase, "closed", &iobase::IOBASE_CLOSED, None);
+    let raw = native_type(
+        vm,
+        "_io._RawIOBase",
+        Some(iobase.clone()),
+        iobase::RAW_METHODS,
+        false,
+    );
+    let buffered = native_type(
+        vm,
+        "_io._BufferedIOBase",
+        Some(iobase.clone()),
+        iobase::BUFFERED_METHODS,
+        false,
+    );
+    let text = native_type(
+        vm,
+        "_io._TextIOBase",
+        Some(iobase),
+        iobase::TEXT_METHODS,
+        false,
+    );
+    for name in ["encoding", "newlines", "errors"] {
+        super::add_property(&text, name, &iobase::TEXT_NONE, None);
+    }
     let sio_t = native_type(
         vm,
         "_io.StringIO",
@@ -1161,14 +1160,7 @@ fn init_types(vm: &mut Vm) {
         false,
     );
     super::add_property(&bio_t, "closed", &B_CLOSED, Some(&super::READONLY));
-    let tw = native_type(vm, "_io.TextIOWrapper", Some(text), STREAM_METHODS, false);
-    super::add_property(&tw, "closed", &T_CLOSED, Some(&super::READONLY));
-    super::add_property(&tw, "name", &T_NAME, Some(&super::READONLY));
-    super::add_property(&tw, "mode", &T_MODE, Some(&super::READONLY));
-    super::set_class_attr(&tw, "encoding", Vm::str_val("utf-8"));
-    super::set_class_attr(&tw, "errors", Vm::str_val("strict"));
-    super::set_class_attr(&tw, "line_buffering", Value::Bool(false));
-    super::set_slots(&tw, &[]);
+    super::textio::init_type(vm, text);
     native_type(
         vm,
         "_io.IncrementalNewlineDecoder",
@@ -1177,8 +1169,8 @@ fn init_types(vm: &mut Vm) {
         false,
     );
     native_type(vm, "_io.FileIO", Some(raw), FILE_METHODS, false);
+    super::buffered::init_reader(vm, buffered.clone());
     for name in [
-        "_io.BufferedReader",
         "_io.BufferedWriter",
         "_io.BufferedRWPair",
         "_io.BufferedRandom",

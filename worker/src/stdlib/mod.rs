@@ -26,6 +26,7 @@ pub(crate) mod ast_nodes;
 pub(crate) mod atexit;
 pub(crate) mod binascii;
 pub(crate) mod bisect;
+pub(crate) mod buffered;
 pub(crate) mod builtins;
 pub(crate) mod cmath;
 pub(crate) mod codec_text;
@@ -41,6 +42,7 @@ pub(crate) mod hashlib;
 pub(crate) mod heapq;
 pub(crate) mod importlib;
 pub(crate) mod io;
+pub(crate) mod iobase;
 pub(crate) mod itertools;
 pub(crate) mod json;
 pub(crate) mod math;
@@ -49,13 +51,16 @@ pub(crate) mod opcode;
 pub(crate) mod operator;
 pub(crate) mod posix;
 pub(crate) mod random;
+pub(crate) mod select;
 pub(crate) mod signal;
+pub(crate) mod socket;
 pub(crate) mod sre;
 pub(crate) mod stat;
 pub(crate) mod string;
 pub(crate) mod struct_;
 pub(crate) mod structseq;
 pub(crate) mod sys;
+pub(crate) mod textio;
 pub(crate) mod thread;
 pub(crate) mod time;
 pub(crate) mod unicodedata;
@@ -107,7 +112,8 @@ pub(crate) static REGISTRY: &[(&str, ModuleInit)] = &[
     ("_contextvars", contextvars::init),
     ("_signal", signal::init),
     ("_posixsubprocess", nosubprocess::init_posixsubprocess),
-    ("select", nosubprocess::init_select),
+    ("select", select::init),
+    ("_socket", socket::init),
     ("_hashlib", hashlib::init),
     ("zlib", zlib::init),
     ("cmath", cmath::init),

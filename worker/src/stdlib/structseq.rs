@@ -86,6 +86,11 @@ pub(crate) static EXCEPT_HOOK_ARGS: Spec = Spec {
     fields: &["exc_type", "exc_value", "exc_traceback", "thread"],
     n_sequence: 4,
 };
+pub(crate) static ASYNCGEN_HOOKS: Spec = Spec {
+    key: "asyncgen_hooks",
+    fields: &["firstiter", "finalizer"],
+    n_sequence: 2,
+};
 pub(crate) static VERSION_INFO: Spec = Spec {
     key: "sys.version_info",
     fields: &["major", "minor", "micro", "releaselevel", "serial"],
@@ -160,6 +165,7 @@ pub(crate) static FLAGS: Spec = Spec {
 
 static SPECS: &[&Spec] = &[
     &STRUCT_TIME,
+    &ASYNCGEN_HOOKS,
     &UNAME_RESULT,
     &TIMES_RESULT,
     &TERMINAL_SIZE,

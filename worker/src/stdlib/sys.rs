@@ -23,6 +23,13 @@ const MAX_RECURSION_LIMIT: u32 = 8000;
 
 static FUNCTIONS: &[NativeFn] = &[
     NativeFn::new("exit", exit),
+    NativeFn::function(
+        "get_asyncgen_hooks",
+        get_asyncgen_hooks,
+        Arity::NoArgs,
+        None,
+    ),
+    NativeFn::new("set_asyncgen_hooks", set_asyncgen_hooks),
     NativeFn::function("getrecursionlimit", getrecursionlimit, Arity::NoArgs, None),
     NativeFn::function("setrecursionlimit", setrecursionlimit, Arity::One, None),
     NativeFn::function("intern", intern, Arity::One, None),
@@ -850,4 +857,62 @@ pub(crate) fn init(vm: &mut Vm) -> ObjRef {
         }
     }
     module
+}
+
+/// The key of `set_asyncgen_hooks`' table (a list `[firstiter, finalizer]`) in
+/// `Vm::native_types`.
+pub(crate) const ASYNCGEN_HOOKS: &str = "sys.<asyncgen_hooks>";
+
+/// The async generator hooks `[firstiter, finalizer]` (`None` when unset).
+pub(crate) fn asyncgen_hooks(vm: &Vm) -> [Value; 2] {
+    match vm.native_types.get(ASYNCGEN_HOOKS).map(|t| t.get()) {
+        Some(Object::List(l)) if l.len() == 2 => [l[0].clone(), l[1].clone()],
+        _ => [Value::None, Value::None],
+    }
+}
+
+fn get_asyncgen_hooks(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+    let cls = structseq::type_of(vm, &structseq::ASYNCGEN_HOOKS);
+    let hooks = asyncgen_hooks(vm);
+    Ok(structseq::new(
+        &cls,
+        &structseq::ASYNCGEN_HOOKS,
+        hooks.to_vec(),
+    ))
+}
+
+/// `set_asyncgen_hooks([firstiter] [, finalizer])`: an omitted hook is left as it is, `None`
+/// clears one.
+fn set_asyncgen_hooks(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let args = super::parse_args(
+        vm,
+        a,
+        0,
+        "set_asyncgen_hooks",
+        &["firstiter", "finalizer"],
+        0,
+        2,
+    )?;
+    let mut hooks = asyncgen_hooks(vm);
+    // CPython checks the finalizer first.
+    for (i, name) in [(1, "finalizer"), (0, "firstiter")] {
+        if let Some(v) = args[i] {
+            if !matches!(v, Value::None) && !crate::builtins::functions::is_callable(vm, v) {
+                return Err(
+                    vm.type_error(format!("callable {name} expected, got {}", vm.type_name(v)))
+                );
+            }
+        }
+    }
+    for (i, v) in args.iter().enumerate() {
+        if let Some(v) = v {
+            hooks[i] = (*v).clone();
+        }
+    }
+    let list = match Vm::new_list(hooks.to_vec()) {
+        Value::Obj(o) => o,
+        _ => return Ok(Value::None),
+    };
+    vm.native_types.insert(ASYNCGEN_HOOKS, list);
+    Ok(Value::None)
 }

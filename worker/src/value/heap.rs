@@ -1112,6 +1112,21 @@ pub fn on_interpreter_stack<R: Send>(f: impl FnOnce() -> R + Send) -> R {
     spawn_big_stack(f)
 }
 
+/// `poll(2)` on `fds` (descriptors as plain numbers, as Python hands them over) for at most
+/// `timeout_ms` milliseconds (negative: no limit); the number of entries with events.
+/// `nix::poll` wants borrowed descriptors, which a number from Python code cannot prove to
+/// be; the kernel checks each number itself (an unknown one reports `POLLNVAL`).
+pub fn poll_descriptors(fds: &mut [libc::pollfd], timeout_ms: i32) -> std::io::Result<usize> {
+    // SAFETY: the pointer and length come from one live, exclusively borrowed slice of
+    // `pollfd`, which the kernel reads and writes (the `revents` fields) only during the call.
+    let n = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, timeout_ms) };
+    if n < 0 {
+        Err(std::io::Error::last_os_error())
+    } else {
+        Ok(n as usize)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -432,6 +432,8 @@ pub struct Generator {
     pub running_async: bool,
     /// Async generators: finished or closed, so `athrow` / `aclose` do nothing (`ag_closed`).
     pub closed: bool,
+    /// Async generators: `sys.set_asyncgen_hooks`' `firstiter` has been called for it.
+    pub hooks_inited: bool,
 }
 
 /// What a [`GenAwait`] does when driven.

@@ -954,7 +954,8 @@ impl Vm {
             "co_argcount" => Value::Int(view.argcount() as i64),
             "co_posonlyargcount" => Value::Int(view.posonlyargcount() as i64),
             "co_kwonlyargcount" => Value::Int(view.kwonlyargcount() as i64),
-            "co_flags" => Value::Int(view.flags() as i64),
+            // The slot's flags: `code.replace(co_flags=...)` gives a slot its own.
+            "co_flags" => Value::Int(info.flags as i64),
             "co_stacksize" => Value::Int(view.stacksize() as i64),
             "co_nlocals" => Value::Int(view.varnames().len() as i64),
             "co_varnames" => strs(view.varnames()),

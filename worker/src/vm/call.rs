@@ -702,6 +702,7 @@ impl Vm {
                 iterable_coroutine: co_flags & flags::CO_ITERABLE_COROUTINE != 0,
                 running_async: false,
                 closed: false,
+                hooks_inited: false,
             }));
             return Ok(());
         }

@@ -162,6 +162,21 @@ impl Vm {
         Ok(it)
     }
 
+    /// Calls the `firstiter` hook of `sys.set_asyncgen_hooks` with async generator `g` the
+    /// first time it is iterated (`__anext__`, `asend`, `athrow`, `aclose`), as CPython does:
+    /// asyncio's loop records the generator there to close it at shutdown.
+    pub(crate) fn agen_first_iter(&mut self, g: &ObjRef) -> PyResult<()> {
+        match g.get_mut() {
+            Object::Generator(gen) if !gen.hooks_inited => gen.hooks_inited = true,
+            _ => return Ok(()),
+        }
+        let [first, _] = crate::stdlib::sys::asyncgen_hooks(self);
+        if !matches!(first, Value::None) {
+            self.call(&first, &[Value::Obj(g.clone())], &[])?;
+        }
+        Ok(())
+    }
+
     /// `GET_ANEXT`: the awaitable iterator of `aiter.__anext__()`.
     pub(crate) fn get_anext(&mut self, aiter: &Value) -> PyResult<Value> {
         if let Some((GenKind::AsyncGenerator, _)) = Vm::gen_kind(aiter) {
@@ -169,6 +184,7 @@ impl Vm {
                 .as_obj()
                 .cloned()
                 .expect("an async generator is a heap object");
+            self.agen_first_iter(&g)?;
             return Ok(Vm::gen_await(g, AwaitOp::ASend(Value::None)));
         }
         let Some(m) = self.special_method(aiter, "__anext__")? else {
@@ -256,6 +272,7 @@ impl Vm {
                 .as_obj()
                 .cloned()
                 .expect("an async generator is a heap object");
+            self.agen_first_iter(&g)?;
             return Ok(Vm::gen_await(g, AwaitOp::ASend(Value::None)));
         }
         match self.special_method(v, "__anext__")? {

@@ -1,0 +1,827 @@
+//! `_io.TextIOWrapper` over a binary buffer object (`io.TextIOWrapper(io.BytesIO(...))`,
+//! `gzip.open(..., "rt")`): decoding and encoding through the codec's incremental decoder and
+//! encoder, CPython's newline modes (universal with translation, `''`, `'\n'`, `'\r'`,
+//! `'\r\n'`), pending writes kept until `flush`/`close`/the chunk size/line buffering, and the
+//! `newlines` record. The same type also stands for the standard streams (`io.rs`'s
+//! `StdStream`): each method here hands a standard stream to its `io.rs` function.
+
+use super::io as stdio;
+use super::{native_class, parse_args, state_of};
+use crate::value::heap::ObjRef;
+use crate::value::object::{BytesData, NativeState, Object};
+use crate::value::Value;
+use crate::vm::native::{Args, Arity, NativeFn};
+use crate::vm::{ExcKind, PyResult, Vm};
+
+const TYPE: &str = "_io.TextIOWrapper";
+/// CPython's `_CHUNK_SIZE`: bytes read at a time, and pending write bytes before a flush.
+const CHUNK: usize = 8192;
+
+pub(crate) static METHODS: &[NativeFn] = &[
+    NativeFn::new("TextIOWrapper", new),
+    NativeFn::new("TextIOWrapper.__init__", init),
+    NativeFn::method("TextIOWrapper.write", write, Arity::One, None),
+    NativeFn::method("TextIOWrapper.flush", flush, Arity::NoArgs, None),
+    NativeFn::method("TextIOWrapper.read", read, Arity::Range(0, 1), None),
+    NativeFn::method("TextIOWrapper.readline", readline, Arity::Range(0, 1), None),
+    NativeFn::method(
+        "TextIOWrapper.readlines",
+        readlines,
+        Arity::Range(0, 1),
+        None,
+    ),
+    NativeFn::method("TextIOWrapper.writelines", writelines, Arity::One, None),
+    NativeFn::method("TextIOWrapper.isatty", isatty, Arity::NoArgs, None),
+    NativeFn::method("TextIOWrapper.fileno", fileno, Arity::NoArgs, None),
+    NativeFn::method("TextIOWrapper.readable", readable, Arity::NoArgs, None),
+    NativeFn::method("TextIOWrapper.writable", writable, Arity::NoArgs, None),
+    NativeFn::method("TextIOWrapper.seekable", seekable, Arity::NoArgs, None),
+    NativeFn::method("TextIOWrapper.close", close, Arity::NoArgs, None),
+    NativeFn::method("TextIOWrapper.detach", detach, Arity::NoArgs, None),
+    NativeFn::method("TextIOWrapper.tell", tell, Arity::NoArgs, None),
+    NativeFn::method("TextIOWrapper.seek", seek, Arity::Range(1, 2), None),
+    NativeFn::method("TextIOWrapper.__next__", next, Arity::NoArgs, None),
+    NativeFn::method("TextIOWrapper.__repr__", repr, Arity::NoArgs, None),
+];
+
+static CLOSED: NativeFn = NativeFn::method("TextIOWrapper.closed", closed, Arity::NoArgs, None);
+static NAME: NativeFn = NativeFn::method("TextIOWrapper.name", name, Arity::NoArgs, None);
+static MODE: NativeFn = NativeFn::method("TextIOWrapper.mode", mode, Arity::NoArgs, None);
+static ENCODING: NativeFn =
+    NativeFn::method("TextIOWrapper.encoding", encoding, Arity::NoArgs, None);
+static ERRORS: NativeFn = NativeFn::method("TextIOWrapper.errors", errors, Arity::NoArgs, None);
+static LINE_BUFFERING: NativeFn = NativeFn::method(
+    "TextIOWrapper.line_buffering",
+    line_buffering,
+    Arity::NoArgs,
+    None,
+);
+static WRITE_THROUGH: NativeFn = NativeFn::method(
+    "TextIOWrapper.write_through",
+    write_through,
+    Arity::NoArgs,
+    None,
+);
+static NEWLINES: NativeFn =
+    NativeFn::method("TextIOWrapper.newlines", newlines, Arity::NoArgs, None);
+static BUFFER: NativeFn = NativeFn::method("TextIOWrapper.buffer", buffer, Arity::NoArgs, None);
+
+/// Registers the type (deriving from `_io._TextIOBase`).
+pub(crate) fn init_type(vm: &mut Vm, base: ObjRef) -> ObjRef {
+    let cls = super::native_type(vm, TYPE, Some(base), METHODS, false);
+    for (n, f) in [
+        ("closed", &CLOSED),
+        ("name", &NAME),
+        ("mode", &MODE),
+        ("encoding", &ENCODING),
+        ("errors", &ERRORS),
+        ("line_buffering", &LINE_BUFFERING),
+        ("write_through", &WRITE_THROUGH),
+        ("newlines", &NEWLINES),
+        ("buffer", &BUFFER),
+    ] {
+        super::add_property(&cls, n, f, Some(&super::READONLY));
+    }
+    cls
+}
+
+/// Newlines seen while reading in universal mode (`newlines`).
+const SEEN_LF: u8 = 1;
+const SEEN_CR: u8 = 2;
+const SEEN_CRLF: u8 = 4;
+
+/// A text wrapper over `buffer`.
+struct Wrapper {
+    buffer: Value,
+    encoding: String,
+    errors: String,
+    /// `None`: universal newlines, translated; otherwise the `newline` argument.
+    newline: Option<String>,
+    line_buffering: bool,
+    write_through: bool,
+    encoder: Value,
+    decoder: Value,
+    /// Decoded text not yet handed out (already translated in universal mode).
+    decoded: String,
+    /// Universal modes: a `'\r'` at the end of a chunk, held back until the next one shows
+    /// whether a `'\n'` follows.
+    pending_cr: bool,
+    pending_out: Vec<u8>,
+    seen: u8,
+    eof: bool,
+    detached: bool,
+    initialized: bool,
+}
+
+impl NativeState for Wrapper {
+    fn visit(&self, f: &mut dyn FnMut(&Value)) {
+        f(&self.buffer);
+        f(&self.encoder);
+        f(&self.decoder);
+    }
+}
+
+fn bytes_val(b: Vec<u8>) -> Value {
+    Value::obj(Object::Bytes(BytesData::Owned(b.into())))
+}
+
+fn call_method(vm: &mut Vm, obj: &Value, name: &str, args: &[Value]) -> PyResult<Value> {
+    let m = vm.getattr(obj, &Vm::str_val(name))?;
+    vm.call(&m, args, &[])
+}
+
+fn is_std(a: &Args) -> bool {
+    a.get(0)
+        .is_some_and(|v| state_of::<stdio::StdStream>(v).is_some())
+}
+
+fn wrapper<'a>(vm: &Vm, a: &Args<'a>, method: &str) -> PyResult<&'a mut Wrapper> {
+    let w = super::receiver::<Wrapper>(vm, a, TYPE, method)?;
+    if w.detached {
+        return Err(vm.value_error("underlying buffer has been detached"));
+    }
+    if !w.initialized {
+        return Err(vm.value_error("I/O operation on uninitialized object"));
+    }
+    Ok(w)
+}
+
+fn new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let cls = super::new_cls(vm, a);
+    let native = native_class(vm, TYPE);
+    Ok(super::new_native(
+        cls,
+        native,
+        None,
+        Wrapper {
+            buffer: Value::None,
+            encoding: String::new(),
+            errors: String::new(),
+            newline: None,
+            line_buffering: false,
+            write_through: false,
+            encoder: Value::None,
+            decoder: Value::None,
+            decoded: String::new(),
+            pending_cr: false,
+            pending_out: Vec::new(),
+            seen: 0,
+            eof: false,
+            detached: false,
+            initialized: false,
+        },
+    ))
+}
+
+fn str_or_none(vm: &mut Vm, v: Option<&Value>, what: &str) -> PyResult<Option<String>> {
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(v) => match v.as_str() {
+            Some(s) => Ok(Some(s.to_string())),
+            None => Err(vm.type_error(format!(
+                "TextIOWrapper() argument '{what}' must be str or None, not {}",
+                vm.type_name(v)
+            ))),
+        },
+    }
+}
+
+/// `TextIOWrapper(buffer, encoding=None, errors=None, newline=None, line_buffering=False,
+/// write_through=False)`.
+fn init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let args = parse_args(
+        vm,
+        a,
+        1,
+        "TextIOWrapper",
+        &[
+            "buffer",
+            "encoding",
+            "errors",
+            "newline",
+            "line_buffering",
+            "write_through",
+        ],
+        1,
+        6,
+    )?;
+    let buffer = args[0].cloned().unwrap_or(Value::None);
+    let encoding = match str_or_none(vm, args[1], "encoding")? {
+        None => "utf-8".to_string(),
+        Some(e) if e == "locale" => "UTF-8".to_string(),
+        Some(e) => e,
+    };
+    let errors = str_or_none(vm, args[2], "errors")?.unwrap_or_else(|| "strict".into());
+    let newline = str_or_none(vm, args[3], "newline")?;
+    if let Some(n) = &newline {
+        if !matches!(n.as_str(), "" | "\n" | "\r" | "\r\n") {
+            return Err(vm.value_error(format!("illegal newline value: {n}")));
+        }
+    }
+    let line_buffering = match args[4] {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    let write_through = match args[5] {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    let codecs = vm.import_module("codecs")?;
+    let info = call_method(vm, &codecs, "lookup", &[Vm::str_val(encoding.as_str())])?;
+    if let Some(flag) = vm.getattr_opt(&info, "_is_text_encoding")? {
+        if !vm.truthy(&flag)? {
+            return Err(vm.err(
+                ExcKind::LookupError,
+                format!(
+                    "'{encoding}' is not a text encoding; use codecs.open() to handle arbitrary codecs"
+                ),
+            ));
+        }
+    }
+    let errors_v = Vm::str_val(errors.as_str());
+    let can_read = call_method(vm, &buffer, "readable", &[])?;
+    let decoder = if vm.truthy(&can_read)? {
+        let make = vm.getattr(&info, &Vm::str_val("incrementaldecoder"))?;
+        vm.call(&make, std::slice::from_ref(&errors_v), &[])?
+    } else {
+        Value::None
+    };
+    let can_write = call_method(vm, &buffer, "writable", &[])?;
+    let encoder = if vm.truthy(&can_write)? {
+        let make = vm.getattr(&info, &Vm::str_val("incrementalencoder"))?;
+        vm.call(&make, &[errors_v], &[])?
+    } else {
+        Value::None
+    };
+    let Some(w) = state_of::<Wrapper>(&a.pos[0]) else {
+        return Err(vm.type_error("TextIOWrapper.__init__ needs a TextIOWrapper"));
+    };
+    *w = Wrapper {
+        buffer,
+        encoding,
+        errors,
+        newline,
+        line_buffering,
+        write_through,
+        encoder,
+        decoder,
+        decoded: String::new(),
+        pending_cr: false,
+        pending_out: Vec::new(),
+        seen: 0,
+        eof: false,
+        detached: false,
+        initialized: true,
+    };
+    Ok(Value::None)
+}
+
+fn buffer_closed(vm: &mut Vm, buffer: &Value) -> PyResult<bool> {
+    let c = vm.getattr(buffer, &Vm::str_val("closed"))?;
+    vm.truthy(&c)
+}
+
+fn check_closed(vm: &mut Vm, a: &Args, method: &str) -> PyResult<Value> {
+    let buffer = wrapper(vm, a, method)?.buffer.clone();
+    if buffer_closed(vm, &buffer)? {
+        return Err(vm.value_error("I/O operation on closed file."));
+    }
+    Ok(buffer)
+}
+
+/// Hands the pending encoded bytes to the buffer.
+fn write_pending(vm: &mut Vm, a: &Args) -> PyResult<()> {
+    let w = wrapper(vm, a, "flush")?;
+    if w.pending_out.is_empty() {
+        return Ok(());
+    }
+    let data = std::mem::take(&mut w.pending_out);
+    let buffer = w.buffer.clone();
+    call_method(vm, &buffer, "write", &[bytes_val(data)])?;
+    Ok(())
+}
+
+fn write(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if is_std(a) {
+        return stdio::t_write(vm, a);
+    }
+    let v = a.pos[1].clone();
+    let Some(text) = v.as_str().map(str::to_string) else {
+        return Err(vm.type_error(format!(
+            "write() argument must be str, not {}",
+            vm.type_name(&v)
+        )));
+    };
+    check_closed(vm, a, "write")?;
+    let w = wrapper(vm, a, "write")?;
+    if matches!(w.encoder, Value::None) {
+        return Err(unsupported(vm, "not writable"));
+    }
+    let haslf = text.contains('\n');
+    let needflush = w.line_buffering && (haslf || text.contains('\r'));
+    let out = match w.newline.as_deref() {
+        Some(nl @ ("\r" | "\r\n")) if haslf => text.replace('\n', nl),
+        _ => text.clone(),
+    };
+    // Writing drops what was read ahead, as CPython's does.
+    w.decoded.clear();
+    w.pending_cr = false;
+    let (encoder, decoder, write_through) = (w.encoder.clone(), w.decoder.clone(), w.write_through);
+    if !matches!(decoder, Value::None) {
+        call_method(vm, &decoder, "reset", &[])?;
+    }
+    let encoded = call_method(vm, &encoder, "encode", &[Vm::str_val(out)])?;
+    let Some(bytes) = crate::objects::bytearray::bytes_like(&encoded) else {
+        return Err(vm.type_error(format!(
+            "encoder should return a bytes object, not '{}'",
+            vm.type_name(&encoded)
+        )));
+    };
+    let w = wrapper(vm, a, "write")?;
+    w.pending_out.extend_from_slice(&bytes);
+    if w.pending_out.len() >= CHUNK || needflush || write_through {
+        write_pending(vm, a)?;
+    }
+    if needflush {
+        let buffer = wrapper(vm, a, "write")?.buffer.clone();
+        call_method(vm, &buffer, "flush", &[])?;
+    }
+    Ok(Value::Int(text.chars().count() as i64))
+}
+
+fn unsupported(vm: &mut Vm, msg: &str) -> ObjRef {
+    let cls = native_class(vm, "io.UnsupportedOperation");
+    vm.make_exc(&cls, vec![Vm::str_val(msg)])
+}
+
+fn flush(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if is_std(a) {
+        return stdio::t_flush(vm, a);
+    }
+    let buffer = check_closed(vm, a, "flush")?;
+    write_pending(vm, a)?;
+    call_method(vm, &buffer, "flush", &[])
+}
+
+fn close(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if is_std(a) {
+        return stdio::t_close(vm, a);
+    }
+    let buffer = wrapper(vm, a, "close")?.buffer.clone();
+    if buffer_closed(vm, &buffer)? {
+        return Ok(Value::None);
+    }
+    let flushed = flush(vm, a);
+    let closed = call_method(vm, &buffer, "close", &[]);
+    flushed?;
+    closed.map(|_| Value::None)
+}
+
+fn detach(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if is_std(a) {
+        return Err(unsupported(vm, "detach"));
+    }
+    flush(vm, a)?;
+    let w = wrapper(vm, a, "detach")?;
+    w.detached = true;
+    Ok(std::mem::replace(&mut w.buffer, Value::None))
+}
+
+/// Normalises newly decoded `text` for the newline mode (universal: holds back a final
+/// `'\r'`, records and, when translating, rewrites line endings) and appends it.
+fn take_in(w: &mut Wrapper, mut text: String, last: bool) {
+    let universal = matches!(w.newline.as_deref(), None | Some(""));
+    if !universal {
+        w.decoded.push_str(&text);
+        return;
+    }
+    if w.pending_cr {
+        text.insert(0, '\r');
+        w.pending_cr = false;
+    }
+    if !last && text.ends_with('\r') {
+        text.pop();
+        w.pending_cr = true;
+    }
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => w.seen |= SEEN_CRLF,
+            b'\r' => w.seen |= SEEN_CR,
+            b'\n' if i > 0 && bytes[i - 1] == b'\r' => {}
+            b'\n' => w.seen |= SEEN_LF,
+            _ => {}
+        }
+    }
+    if w.newline.is_none() && text.contains('\r') {
+        text = text.replace("\r\n", "\n").replace('\r', "\n");
+    }
+    w.decoded.push_str(&text);
+}
+
+/// Reads and decodes one chunk; false once the buffer is exhausted.
+fn read_chunk(vm: &mut Vm, a: &Args) -> PyResult<bool> {
+    let w = wrapper(vm, a, "read")?;
+    if w.eof {
+        return Ok(false);
+    }
+    let (buffer, decoder) = (w.buffer.clone(), w.decoder.clone());
+    let method = if vm.getattr_opt(&buffer, "read1")?.is_some() {
+        "read1"
+    } else {
+        "read"
+    };
+    let data = call_method(vm, &buffer, method, &[Value::Int(CHUNK as i64)])?;
+    let Some(bytes) = crate::objects::bytearray::bytes_like(&data) else {
+        return Err(vm.type_error(format!(
+            "underlying {method}() should have returned a bytes-like object, not '{}'",
+            vm.type_name(&data)
+        )));
+    };
+    let last = bytes.is_empty();
+    let text = call_method(
+        vm,
+        &decoder,
+        "decode",
+        &[bytes_val(bytes), Value::Bool(last)],
+    )?;
+    let Some(text) = text.as_str().map(str::to_string) else {
+        return Err(vm.type_error(format!(
+            "decoder should return a string result, not '{}'",
+            vm.type_name(&text)
+        )));
+    };
+    let w = wrapper(vm, a, "read")?;
+    take_in(w, text, last);
+    w.eof = last;
+    Ok(!last)
+}
+
+fn check_readable(vm: &mut Vm, a: &Args, method: &str) -> PyResult<()> {
+    check_closed(vm, a, method)?;
+    if matches!(wrapper(vm, a, method)?.decoder, Value::None) {
+        return Err(unsupported(vm, "not readable"));
+    }
+    // Pending writes go out first, so that reading sees them.
+    write_pending(vm, a)
+}
+
+/// The first `n` characters of `s`, removed from it.
+fn take_chars(s: &mut String, n: usize) -> String {
+    let end = s.char_indices().nth(n).map_or(s.len(), |(i, _)| i);
+    let rest = s.split_off(end);
+    std::mem::replace(s, rest)
+}
+
+fn size_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<i64> {
+    match v {
+        None | Some(Value::None) => Ok(-1),
+        Some(v) => {
+            if !matches!(
+                crate::value::num::num_of(v),
+                Some(crate::value::num::Num::I(_) | crate::value::num::Num::B(_))
+            ) {
+                return Err(vm.type_error(format!(
+                    "argument should be integer or None, not '{}'",
+                    vm.type_name(v)
+                )));
+            }
+            vm.ssize_of(v)
+        }
+    }
+}
+
+fn read(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if is_std(a) {
+        return stdio::t_read(vm, a);
+    }
+    let n = size_arg(vm, a.get(1))?;
+    check_readable(vm, a, "read")?;
+    if n < 0 {
+        while read_chunk(vm, a)? {}
+        let w = wrapper(vm, a, "read")?;
+        return Ok(Vm::str_val(std::mem::take(&mut w.decoded)));
+    }
+    let n = n as usize;
+    while wrapper(vm, a, "read")?.decoded.chars().count() < n {
+        if !read_chunk(vm, a)? {
+            break;
+        }
+    }
+    let w = wrapper(vm, a, "read")?;
+    Ok(Vm::str_val(take_chars(&mut w.decoded, n)))
+}
+
+/// Where the first line of `s` ends (the index after its terminator) in newline mode `nl`,
+/// if a whole line is there; `last`: no more text will come.
+fn line_end(s: &str, nl: Option<&str>, last: bool) -> Option<usize> {
+    match nl {
+        None | Some("\n") => s.find('\n').map(|i| i + 1),
+        Some("") => {
+            let i = s.find(['\r', '\n'])?;
+            if s.as_bytes()[i] == b'\r' {
+                match s.as_bytes().get(i + 1) {
+                    Some(b'\n') => Some(i + 2),
+                    Some(_) => Some(i + 1),
+                    None if last => Some(i + 1),
+                    None => None,
+                }
+            } else {
+                Some(i + 1)
+            }
+        }
+        Some(t) => s.find(t).map(|i| i + t.len()),
+    }
+}
+
+fn readline(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if is_std(a) {
+        return stdio::t_read(vm, a);
+    }
+    let limit = size_arg(vm, a.get(1))?;
+    check_readable(vm, a, "readline")?;
+    loop {
+        let w = wrapper(vm, a, "readline")?;
+        let last = w.eof;
+        let end = line_end(&w.decoded, w.newline.as_deref(), last);
+        let count = |s: &str| s.chars().count();
+        if let Some(e) = end {
+            let line_chars = count(&w.decoded[..e]);
+            let take = if limit >= 0 {
+                line_chars.min(limit as usize)
+            } else {
+                line_chars
+            };
+            return Ok(Vm::str_val(take_chars(&mut w.decoded, take)));
+        }
+        if limit >= 0 && count(&w.decoded) >= limit as usize {
+            return Ok(Vm::str_val(take_chars(&mut w.decoded, limit as usize)));
+        }
+        if last {
+            return Ok(Vm::str_val(std::mem::take(&mut w.decoded)));
+        }
+        read_chunk(vm, a)?;
+    }
+}
+
+fn next(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let line = readline(vm, a)?;
+    if line.as_str().is_some_and(str::is_empty) {
+        return Err(vm.err_empty(ExcKind::StopIteration));
+    }
+    Ok(line)
+}
+
+fn readlines(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if is_std(a) {
+        return stdio::t_readlines(vm, a);
+    }
+    let hint = size_arg(vm, a.get(1))?;
+    let mut lines = Vec::new();
+    let mut total = 0usize;
+    loop {
+        let line = readline(vm, &Args::new(&a.pos[..1], &[]))?;
+        let n = line.as_str().map_or(0, |s| s.chars().count());
+        if n == 0 {
+            break;
+        }
+        total += n;
+        lines.push(line);
+        if hint > 0 && total >= hint as usize {
+            break;
+        }
+    }
+    Ok(Vm::new_list(lines))
+}
+
+fn writelines(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if !is_std(a) {
+        check_closed(vm, a, "writelines")?;
+    }
+    let it = vm.get_iter(&a.pos[1])?;
+    while let Some(line) = vm.next(&it)? {
+        let args = [a.pos[0].clone(), line];
+        write(vm, &Args::new(&args, &[]))?;
+    }
+    Ok(Value::None)
+}
+
+/// `tell()`: the buffer's position once pending writes are out; with text read ahead (which
+/// CPython answers with an opaque decoder snapshot) it is refused.
+fn tell(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if is_std(a) {
+        return Err(unsupported(vm, "underlying stream is not seekable"));
+    }
+    let buffer = check_closed(vm, a, "tell")?;
+    write_pending(vm, a)?;
+    let w = wrapper(vm, a, "tell")?;
+    if !w.decoded.is_empty() || w.pending_cr {
+        return Err(unsupported(
+            vm,
+            "tell() with text read ahead of the position is not supported",
+        ));
+    }
+    call_method(vm, &buffer, "tell", &[])
+}
+
+fn seek(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if is_std(a) {
+        return Err(unsupported(vm, "underlying stream is not seekable"));
+    }
+    let cookie = a.pos[1].clone();
+    let whence = match a.get(2) {
+        Some(v) => vm.ssize_of(v)?,
+        None => 0,
+    };
+    let buffer = check_closed(vm, a, "seek")?;
+    let offset = vm.ssize_of(&cookie)?;
+    match whence {
+        0 => {
+            if offset < 0 {
+                return Err(vm.value_error(format!("negative seek position {offset}")));
+            }
+        }
+        1 => {
+            if offset != 0 {
+                return Err(unsupported(vm, "can't do nonzero cur-relative seeks"));
+            }
+            return tell(vm, a);
+        }
+        2 => {
+            if offset != 0 {
+                return Err(unsupported(vm, "can't do nonzero end-relative seeks"));
+            }
+        }
+        _ => return Err(vm.value_error(format!("invalid whence ({whence}, should be 0, 1 or 2)"))),
+    }
+    flush(vm, a)?;
+    let w = wrapper(vm, a, "seek")?;
+    w.decoded.clear();
+    w.pending_cr = false;
+    w.eof = false;
+    let decoder = w.decoder.clone();
+    if !matches!(decoder, Value::None) {
+        call_method(vm, &decoder, "reset", &[])?;
+    }
+    let pos = call_method(
+        vm,
+        &buffer,
+        "seek",
+        &[Value::Int(offset), Value::Int(whence)],
+    )?;
+    Ok(if whence == 0 { cookie } else { pos })
+}
+
+fn delegate(vm: &mut Vm, a: &Args, name: &str) -> PyResult<Value> {
+    let buffer = wrapper(vm, a, name)?.buffer.clone();
+    call_method(vm, &buffer, name, &[])
+}
+
+fn isatty(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if is_std(a) {
+        return stdio::t_false(vm, a);
+    }
+    delegate(vm, a, "isatty")
+}
+
+fn fileno(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if is_std(a) {
+        return stdio::t_fileno(vm, a);
+    }
+    delegate(vm, a, "fileno")
+}
+
+fn readable(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if is_std(a) {
+        return stdio::t_readable(vm, a);
+    }
+    delegate(vm, a, "readable")
+}
+
+fn writable(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if is_std(a) {
+        return stdio::t_writable(vm, a);
+    }
+    delegate(vm, a, "writable")
+}
+
+fn seekable(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if is_std(a) {
+        return stdio::t_false(vm, a);
+    }
+    delegate(vm, a, "seekable")
+}
+
+fn closed(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if is_std(a) {
+        return Ok(Value::Bool(false));
+    }
+    let buffer = wrapper(vm, a, "closed")?.buffer.clone();
+    vm.getattr(&buffer, &Vm::str_val("closed"))
+}
+
+fn name(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if is_std(a) {
+        return stdio::t_name(vm, a);
+    }
+    let buffer = wrapper(vm, a, "name")?.buffer.clone();
+    vm.getattr(&buffer, &Vm::str_val("name"))
+}
+
+fn mode(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if is_std(a) {
+        return stdio::t_mode(vm, a);
+    }
+    Err(vm.err(
+        ExcKind::AttributeError,
+        "'_io.TextIOWrapper' object has no attribute 'mode'",
+    ))
+}
+
+fn encoding(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if is_std(a) {
+        return Ok(Vm::str_val("utf-8"));
+    }
+    Ok(Vm::str_val(wrapper(vm, a, "encoding")?.encoding.as_str()))
+}
+
+fn errors(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if is_std(a) {
+        return Ok(Vm::str_val("strict"));
+    }
+    Ok(Vm::str_val(wrapper(vm, a, "errors")?.errors.as_str()))
+}
+
+fn line_buffering(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if is_std(a) {
+        return Ok(Value::Bool(false));
+    }
+    Ok(Value::Bool(
+        wrapper(vm, a, "line_buffering")?.line_buffering,
+    ))
+}
+
+fn write_through(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if is_std(a) {
+        return Ok(Value::Bool(false));
+    }
+    Ok(Value::Bool(wrapper(vm, a, "write_through")?.write_through))
+}
+
+fn newlines(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if is_std(a) {
+        return Ok(Value::None);
+    }
+    let w = wrapper(vm, a, "newlines")?;
+    if matches!(w.decoder, Value::None) || !matches!(w.newline.as_deref(), None | Some("")) {
+        return Ok(Value::None);
+    }
+    let s = |t: &str| Vm::str_val(t);
+    Ok(match w.seen {
+        0 => Value::None,
+        SEEN_LF => s("\n"),
+        SEEN_CR => s("\r"),
+        SEEN_CRLF => s("\r\n"),
+        x if x == SEEN_CR | SEEN_LF => Vm::new_tuple(vec![s("\r"), s("\n")]),
+        x if x == SEEN_LF | SEEN_CRLF => Vm::new_tuple(vec![s("\n"), s("\r\n")]),
+        x if x == SEEN_CR | SEEN_CRLF => Vm::new_tuple(vec![s("\r"), s("\r\n")]),
+        _ => Vm::new_tuple(vec![s("\r"), s("\n"), s("\r\n")]),
+    })
+}
+
+fn buffer(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if is_std(a) {
+        return Err(vm.err(
+            ExcKind::AttributeError,
+            "'_io.TextIOWrapper' object has no attribute 'buffer'",
+        ));
+    }
+    Ok(wrapper(vm, a, "buffer")?.buffer.clone())
+}
+
+fn repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if is_std(a) {
+        return stdio::t_repr(vm, a);
+    }
+    let cls = vm.type_of(&a.pos[0]);
+    let qual = match cls.get() {
+        Object::Class(c) if c.module != "builtins" => format!("{}.{}", c.module, c.qualname),
+        Object::Class(c) => c.qualname.clone(),
+        _ => TYPE.to_string(),
+    };
+    let buffer = wrapper(vm, a, "__repr__")?.buffer.clone();
+    let mut out = format!("<{qual}");
+    match vm.getattr_opt(&buffer, "name") {
+        Ok(Some(n)) => {
+            let r = vm.repr(&n)?;
+            out.push_str(&format!(" name={r}"));
+        }
+        Ok(None) => {}
+        Err(e) if vm.exc_matches(&e, ExcKind::ValueError) => {}
+        Err(e) => return Err(e),
+    }
+    let enc = wrapper(vm, a, "__repr__")?.encoding.clone();
+    let r = vm.repr(&Vm::str_val(enc))?;
+    out.push_str(&format!(" encoding={r}>"));
+    Ok(Vm::str_val(out))
+}
