@@ -239,6 +239,61 @@ fn read_pagemap(pagemap: &File, start: usize, entries: &mut [u64]) -> Result<(),
         .map_err(|e| format!("/proc/self/pagemap: {e}"))
 }
 
+/// Calls `found(start, end)` for each maximal range of pages in `[start, end)` that are present
+/// (or swapped out) and, with `private_only`, not the file's own pages: with `PAGEMAP_SCAN`
+/// where the kernel has it, else by reading the pagemap.
+fn page_ranges(
+    pagemap: &File,
+    start: usize,
+    end: usize,
+    private_only: bool,
+    mut found: impl FnMut(usize, usize),
+) -> Result<(), String> {
+    if scan_pages(pagemap, start, end, private_only, &mut found).is_some() {
+        return Ok(());
+    }
+    pagemap_ranges(pagemap, start, end, private_only, found)
+}
+
+/// [`page_ranges`] by reading a pagemap entry per page (kernels before 6.7).
+fn pagemap_ranges(
+    pagemap: &File,
+    start: usize,
+    end: usize,
+    private_only: bool,
+    mut found: impl FnMut(usize, usize),
+) -> Result<(), String> {
+    let mut entries = [0u64; 512];
+    let mut pending: Option<(usize, usize)> = None;
+    let mut addr = start;
+    while addr < end {
+        let n = ((end - addr) / PAGE).min(entries.len());
+        read_pagemap(pagemap, addr, &mut entries[..n])?;
+        for &entry in &entries[..n] {
+            let wanted = if private_only {
+                entry & PM_PRESENT != 0 && entry & PM_FILE == 0
+            } else {
+                entry & (PM_PRESENT | PM_SWAPPED) != 0
+            };
+            if wanted {
+                pending = match pending {
+                    Some((s, e)) if e == addr => Some((s, addr + PAGE)),
+                    Some((s, e)) => {
+                        found(s, e);
+                        Some((addr, addr + PAGE))
+                    }
+                    None => Some((addr, addr + PAGE)),
+                };
+            }
+            addr += PAGE;
+        }
+    }
+    if let Some((s, e)) = pending {
+        found(s, e);
+    }
+    Ok(())
+}
+
 /// In the zygote, once it will allocate nothing more: moves every anonymous writable private
 /// mapping except the stack in use into `file` and maps it back `MAP_PRIVATE` at the same
 /// address (see the module docs). Returns the bytes moved.
@@ -329,33 +384,19 @@ fn copy_present_pages(
         return Err(format!("mmap: {}", std::io::Error::last_os_error()));
     }
     let mut copied = 0;
-    let mut entries = [0u64; 512];
-    let pages = len / PAGE;
-    let mut page = 0;
-    while page < pages {
-        let n = (pages - page).min(entries.len());
-        read_pagemap(pagemap, start + page * PAGE, &mut entries[..n])?;
-        for (i, &entry) in entries[..n].iter().enumerate() {
-            if entry & (PM_PRESENT | PM_SWAPPED) == 0 {
-                continue;
-            }
-            let at = (page + i) * PAGE;
-            // SAFETY: `start + at` is a page of a readable mapping of this process; the window
-            // is `len` bytes long, so `window + at` is a page of it; they do not overlap.
-            unsafe {
-                std::ptr::copy_nonoverlapping(
-                    (start + at) as *const u8,
-                    (window as *mut u8).add(at),
-                    PAGE,
-                )
-            };
-            copied += PAGE;
-        }
-        page += n;
-    }
+    let result = page_ranges(pagemap, start, start + len, false, |s, e| {
+        let at = s - start;
+        // SAFETY: `[s, e)` are pages of a readable mapping of this process inside
+        // `[start, start + len)`; the window is `len` bytes long, so `window + at` has room
+        // for them; the two do not overlap.
+        unsafe {
+            std::ptr::copy_nonoverlapping(s as *const u8, (window as *mut u8).add(at), e - s)
+        };
+        copied += e - s;
+    });
     // SAFETY: the window mapped above, used no more.
     unsafe { libc::munmap(window, len) };
-    Ok(copied)
+    result.map(|()| copied)
 }
 
 /// One run of pages copied at the snapshot: `pages` pages at `addr`, saved at `saved` in the
@@ -420,6 +461,13 @@ const MAX_DIRTY_ARENA: usize = 16 << 20;
 /// Up to this descriptor limit (the sandbox sets 16) descriptors are closed one by one; above
 /// it with one `close_range` (which only an unsandboxed worker may call).
 const SMALL_FD_LIMIT: RawFd = 64;
+
+/// The run table at the start of a snapshot's `tables` mapping.
+fn run_table(tables: &mut Scratch) -> &mut [Run] {
+    // SAFETY: `tables` was mapped with room for `MAX_RUNS` runs at its start, zeroed (a valid
+    // `Run`), and only the snapshot that owns it uses it.
+    unsafe { std::slice::from_raw_parts_mut(tables.addr as *mut Run, MAX_RUNS) }
+}
 
 /// Most runs and regions a snapshot keeps.
 const MAX_RUNS: usize = 4096;
@@ -545,9 +593,7 @@ impl Snapshot {
     }
 
     fn runs_mut(&mut self) -> &mut [Run] {
-        // SAFETY: `tables` was mapped with room for `MAX_RUNS` runs at its start, zeroed
-        // (a valid `Run`), and only this snapshot uses it.
-        unsafe { std::slice::from_raw_parts_mut(self.tables.addr as *mut Run, MAX_RUNS) }
+        run_table(&mut self.tables)
     }
 
     fn regions_mut(&mut self) -> &mut [Region] {
@@ -572,40 +618,25 @@ impl Snapshot {
         if self.regions == MAX_REGIONS {
             return Err(format!("more than {MAX_REGIONS} writable mappings"));
         }
+        // No allocation here: the arena's state is about to be saved.
         let first = self.runs;
-        let mut total = 0;
-        let mut entries = [0u64; 512];
-        let pages = (end - start) / PAGE;
-        let mut page = 0;
-        while page < pages {
-            let n = (pages - page).min(entries.len());
-            read_pagemap(&self.pagemap, start + page * PAGE, &mut entries[..n])?;
-            for (i, &entry) in entries[..n].iter().enumerate() {
-                if entry & (PM_PRESENT | PM_SWAPPED) == 0 {
-                    continue;
-                }
-                let addr = start + (page + i) * PAGE;
-                total += 1;
-                let runs = self.runs;
-                if runs > first {
-                    let last = &mut self.runs_mut()[runs - 1];
-                    if last.addr + last.pages * PAGE == addr {
-                        last.pages += 1;
-                        continue;
-                    }
-                }
-                if runs == MAX_RUNS {
-                    return Err(format!("more than {MAX_RUNS} runs of pages"));
-                }
-                self.runs_mut()[runs] = Run {
-                    addr,
-                    pages: 1,
+        let mut next = first;
+        let table = run_table(&mut self.tables);
+        page_ranges(&self.pagemap, start, end, false, |s, e| {
+            if let Some(run) = table.get_mut(next) {
+                *run = Run {
+                    addr: s,
+                    pages: (e - s) / PAGE,
                     saved: 0,
                 };
-                self.runs += 1;
             }
-            page += n;
+            next += 1;
+        })?;
+        if next > MAX_RUNS {
+            return Err(format!("more than {MAX_RUNS} runs of pages"));
         }
+        let total = table[first..next].iter().map(|run| run.pages).sum();
+        self.runs = next;
         let index = self.regions;
         let count = self.runs - first;
         self.regions_mut()[index] = Region {
@@ -664,48 +695,12 @@ impl Snapshot {
     /// Drops the pages of the snapshot's regions that were not present at the snapshot: they
     /// read as zeros (or the file's bytes) again, as they did then.
     fn drop_new_pages(&self) -> Result<(), String> {
-        let mut entries = [0u64; 512];
         let runs = self.runs();
         for region in self.regions() {
             let saved = &runs[region.first..region.first + region.count];
-            let scanned = scan_pages(&self.pagemap, region.start, region.end, false, |s, e| {
+            page_ranges(&self.pagemap, region.start, region.end, false, |s, e| {
                 drop_unsaved(saved, s, e)
-            });
-            if scanned.is_some() {
-                continue;
-            }
-            let mut runs = runs[region.first..region.first + region.count]
-                .iter()
-                .peekable();
-            let pages = (region.end - region.start) / PAGE;
-            let mut page = 0;
-            let mut pending: Option<(usize, usize)> = None;
-            while page < pages {
-                let n = (pages - page).min(entries.len());
-                read_pagemap(&self.pagemap, region.start + page * PAGE, &mut entries[..n])?;
-                for (i, &entry) in entries[..n].iter().enumerate() {
-                    let addr = region.start + (page + i) * PAGE;
-                    while runs.peek().is_some_and(|r| r.addr + r.pages * PAGE <= addr) {
-                        runs.next();
-                    }
-                    let saved = runs.peek().is_some_and(|r| r.addr <= addr);
-                    if saved || entry & (PM_PRESENT | PM_SWAPPED) == 0 {
-                        continue;
-                    }
-                    pending = Some(match pending {
-                        Some((s, e)) if e == addr => (s, addr + PAGE),
-                        Some((s, e)) => {
-                            dont_need(s, e);
-                            (addr, addr + PAGE)
-                        }
-                        None => (addr, addr + PAGE),
-                    });
-                }
-                page += n;
-            }
-            if let Some((s, e)) = pending {
-                dont_need(s, e);
-            }
+            })?;
         }
         Ok(())
     }
@@ -778,36 +773,8 @@ fn split_out(
 /// Drops the worker's private copies of the zygote's heap pages: private pages (not the
 /// file's) of the memfd mappings.
 fn drop_private_heap_pages(pagemap: &File) -> Result<(), String> {
-    let mut entries = [0u64; 512];
     for (start, end) in shared_regions() {
-        if scan_pages(pagemap, start, end, true, dont_need).is_some() {
-            continue;
-        }
-        let pages = (end - start) / PAGE;
-        let mut page = 0;
-        let mut pending: Option<(usize, usize)> = None;
-        while page < pages {
-            let n = (pages - page).min(entries.len());
-            read_pagemap(pagemap, start + page * PAGE, &mut entries[..n])?;
-            for (i, &entry) in entries[..n].iter().enumerate() {
-                if entry & PM_PRESENT == 0 || entry & PM_FILE != 0 {
-                    continue;
-                }
-                let addr = start + (page + i) * PAGE;
-                pending = Some(match pending {
-                    Some((s, e)) if e == addr => (s, addr + PAGE),
-                    Some((s, e)) => {
-                        dont_need(s, e);
-                        (addr, addr + PAGE)
-                    }
-                    None => (addr, addr + PAGE),
-                });
-            }
-            page += n;
-        }
-        if let Some((s, e)) = pending {
-            dont_need(s, e);
-        }
+        page_ranges(pagemap, start, end, true, dont_need)?;
     }
     Ok(())
 }
@@ -875,6 +842,32 @@ mod tests {
         let stack =
             parse_maps_line(b"7ffc98233000-7ffc98254000 rw-p 0 00:00 0 [stack]").expect("parses");
         assert!(!stack.anonymous);
+    }
+
+    #[test]
+    fn both_page_walks_find_the_touched_pages_as_ranges() {
+        let scratch = Scratch::new(16 * PAGE).expect("mmap");
+        for page in [1, 2, 5] {
+            // SAFETY: page `page` of the 16-page mapping just made, owned by this test.
+            unsafe { *((scratch.addr + page * PAGE) as *mut u8) = 1 };
+        }
+        let pagemap = File::open("/proc/self/pagemap").expect("pagemap");
+        let (start, end) = (scratch.addr, scratch.addr + 16 * PAGE);
+        let expected = vec![
+            (start + PAGE, start + 3 * PAGE),
+            (start + 5 * PAGE, start + 6 * PAGE),
+        ];
+        let mut read = Vec::new();
+        pagemap_ranges(&pagemap, start, end, false, |s, e| read.push((s, e))).expect("read");
+        assert_eq!(read, expected);
+        // Anonymous pages are nobody's file pages: private too.
+        let mut private = Vec::new();
+        pagemap_ranges(&pagemap, start, end, true, |s, e| private.push((s, e))).expect("read");
+        assert_eq!(private, expected);
+        let mut scanned = Vec::new();
+        if scan_pages(&pagemap, start, end, false, |s, e| scanned.push((s, e))).is_some() {
+            assert_eq!(scanned, expected);
+        }
     }
 
     #[test]
