@@ -482,31 +482,52 @@ fn literal_all(body: &[Stmt]) -> Vec<String> {
 /// import graph cannot see: a `codecs` lookup imports `encodings` (CPython imports it at
 /// start-up) and `encodings` imports the codec's module. The codecs the interpreter
 /// implements itself come along; the program importing `encodings` brings in every codec
-/// module (see [`package_modules`]).
-const IMPLIED: &[(&str, &[&str])] = &[(
-    "codecs",
-    &[
-        "encodings",
-        "encodings.aliases",
-        "encodings.utf_8",
-        "encodings.utf_8_sig",
-        "encodings.ascii",
-        "encodings.latin_1",
-        "encodings.utf_16",
-        "encodings.utf_16_le",
-        "encodings.utf_16_be",
-        "encodings.utf_32",
-        "encodings.utf_32_le",
-        "encodings.utf_32_be",
-        "encodings.unicode_escape",
-        "encodings.raw_unicode_escape",
-        // The bytes-to-bytes and text transforms `codecs.encode`/`decode` are used for.
-        "encodings.hex_codec",
-        "encodings.base64_codec",
-        "encodings.zlib_codec",
-        "encodings.rot_13",
-    ],
-)];
+/// module (see [`package_modules`]). `sysconfig` imports its build-time data module by a
+/// name made of the platform's triplet (`sys.implementation._multiarch`).
+const IMPLIED: &[(&str, &[&str])] = &[
+    ("sysconfig", &[SYSCONFIGDATA]),
+    (
+        "codecs",
+        &[
+            "encodings",
+            "encodings.aliases",
+            "encodings.utf_8",
+            "encodings.utf_8_sig",
+            "encodings.ascii",
+            "encodings.latin_1",
+            "encodings.utf_16",
+            "encodings.utf_16_le",
+            "encodings.utf_16_be",
+            "encodings.utf_32",
+            "encodings.utf_32_le",
+            "encodings.utf_32_be",
+            "encodings.unicode_escape",
+            "encodings.raw_unicode_escape",
+            // The bytes-to-bytes and text transforms `codecs.encode`/`decode` are used for.
+            "encodings.hex_codec",
+            "encodings.base64_codec",
+            "encodings.zlib_codec",
+            "encodings.rot_13",
+        ],
+    ),
+];
+
+/// The platform triplet CPython's build records as `sys.implementation._multiarch`.
+#[cfg(target_arch = "x86_64")]
+pub const MULTIARCH: &str = "x86_64-linux-gnu";
+#[cfg(target_arch = "aarch64")]
+pub const MULTIARCH: &str = "aarch64-linux-gnu";
+#[cfg(not(any(target_arch = "x86_64", target_arch = "aarch64")))]
+pub const MULTIARCH: &str = "";
+
+/// `sysconfig`'s build-time data module on this platform (CPython names it
+/// `_sysconfigdata_{abiflags}_{platform}_{multiarch}`).
+#[cfg(target_arch = "x86_64")]
+const SYSCONFIGDATA: &str = "_sysconfigdata__linux_x86_64-linux-gnu";
+#[cfg(target_arch = "aarch64")]
+const SYSCONFIGDATA: &str = "_sysconfigdata__linux_aarch64-linux-gnu";
+#[cfg(not(any(target_arch = "x86_64", target_arch = "aarch64")))]
+const SYSCONFIGDATA: &str = "_sysconfigdata__linux_";
 
 /// The package whose modules are imported by computed name (`encodings.search_function`).
 const ENCODINGS: &str = "encodings";

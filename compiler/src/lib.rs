@@ -51,7 +51,7 @@ mod scope;
 
 pub use anchors::caret_anchors;
 pub use error::CompileError;
-pub use freeze::{freeze_program, stdlib_version, FreezeOptions, FreezeReport, Stdlib};
+pub use freeze::{freeze_program, stdlib_version, FreezeOptions, FreezeReport, Stdlib, MULTIARCH};
 pub use fromtree::compile_tree;
 
 use error::SourceMap;

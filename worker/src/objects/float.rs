@@ -5,7 +5,7 @@ use crate::value::num::{num_of, Num};
 use crate::value::object::Object;
 use crate::value::Value;
 use crate::vm::native::{Args, Arity, NativeFn};
-use crate::vm::{PyResult, Vm};
+use crate::vm::{ExcKind, PyResult, Vm};
 use permafrost_semantics::number;
 
 /// The methods of `float`, looked up by name.
@@ -20,6 +20,7 @@ pub(crate) static METHODS: &[NativeFn] = &[
     NativeFn::method("float.hex", hex, Arity::NoArgs, None),
     NativeFn::method("float.conjugate", conjugate, Arity::NoArgs, None),
     NativeFn::method("float.fromhex", fromhex, Arity::One, None),
+    NativeFn::method("float.__getformat__", getformat, Arity::One, None),
 ];
 
 /// `float.fromhex` as the class's attribute; the table's row serves instances.
@@ -110,6 +111,35 @@ fn hex(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn conjugate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(Value::Float(receiver(vm, a, "conjugate")?))
+}
+
+/// `float.__getformat__` as the class's attribute.
+pub(crate) static GETFORMAT: NativeFn =
+    NativeFn::method("float.__getformat__", getformat, Arity::One, None);
+
+/// `float.__getformat__(typestr)`: how this machine stores `double` and `float` (IEEE 754
+/// in the machine's byte order; CPython's test suite asks before testing float formats).
+fn getformat(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let arg = a.get(1).cloned().unwrap_or(Value::None);
+    let Some(kind) = arg.as_str() else {
+        let msg = format!(
+            "__getformat__() argument must be str, not {}",
+            vm.type_name(&arg)
+        );
+        return Err(vm.err(ExcKind::TypeError, msg));
+    };
+    if kind != "double" && kind != "float" {
+        return Err(vm.err(
+            ExcKind::ValueError,
+            "__getformat__() argument 1 must be 'double' or 'float'",
+        ));
+    }
+    let order = if cfg!(target_endian = "little") {
+        "IEEE, little-endian"
+    } else {
+        "IEEE, big-endian"
+    };
+    Ok(Vm::str_val(order))
 }
 
 /// `float.fromhex(s)`: bound to the class or to an instance, which it ignores.

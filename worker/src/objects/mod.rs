@@ -127,7 +127,7 @@ pub(crate) fn builtin_namespace(kind: TypeKind) -> Vec<&'static NativeFn> {
     match kind {
         TypeKind::Dict => out.push(&dict::FROMKEYS),
         TypeKind::Int => out.push(&int::FROM_BYTES),
-        TypeKind::Float => out.push(&float::FROMHEX),
+        TypeKind::Float => out.extend([&float::FROMHEX, &float::GETFORMAT]),
         _ => {}
     }
     if kind != TypeKind::Object && kind != TypeKind::Type {

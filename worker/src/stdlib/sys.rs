@@ -703,6 +703,7 @@ pub(crate) fn init(vm: &mut Vm) -> ObjRef {
         &[
             ("name", Vm::str_val("permafrost")),
             ("cache_tag", Value::None),
+            ("_multiarch", Vm::str_val(permafrost_compiler::MULTIARCH)),
             ("version", version_info.clone()),
             ("hexversion", hexversion.clone()),
         ],

@@ -488,6 +488,9 @@ impl Vm {
                         }
                         (TypeKind::Int, "from_bytes") => Some(&crate::objects::int::FROM_BYTES),
                         (TypeKind::Float, "fromhex") => Some(&crate::objects::float::FROMHEX),
+                        (TypeKind::Float, "__getformat__") => {
+                            Some(&crate::objects::float::GETFORMAT)
+                        }
                         (TypeKind::Str, "maketrans") => crate::objects::method(kind, name),
                         _ => None,
                     };
