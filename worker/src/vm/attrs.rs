@@ -822,6 +822,7 @@ impl Vm {
                 Vm::str_val(s.as_str())
             }
             Some(permafrost_image::ConstView::Str(s)) => Value::Str(s),
+            Some(permafrost_image::ConstView::WideStr(b)) => Vm::str_from_wide(b),
             _ => Value::None,
         }
     }
