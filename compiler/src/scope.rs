@@ -1035,10 +1035,10 @@ impl Builder<'_, '_> {
         else {
             return Ok(());
         };
-        if crate::surrogates::has_surrogate_escape(text) {
+        if let Some(at) = crate::surrogates::surrogate_escape_at(text) {
             return Err(self.unsupported(
-                range.start(),
-                "lone surrogate in an f-string's literal text",
+                range.start() + TextSize::try_from(at).unwrap_or_default(),
+                "lone surrogate in a string literal",
             ));
         }
         Ok(())

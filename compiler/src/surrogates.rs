@@ -31,16 +31,23 @@ pub fn wide_literal(source: &str, lit: &ast::ExprStringLiteral) -> Option<Vec<u8
     Some(out)
 }
 
-/// Whether the source of a (non-raw) literal spells a surrogate escape.
-pub fn has_surrogate_escape(text: &str) -> bool {
-    let mut any = false;
-    scan(text, false, &mut Vec::new(), &mut any);
-    any
+/// Where the source of a (non-raw) literal spells its first surrogate escape.
+pub fn surrogate_escape_at(text: &str) -> Option<usize> {
+    let mut at = None;
+    scan_at(text, false, &mut Vec::new(), &mut at);
+    at
 }
 
 /// Notes, in order, what each U+FFFD of the literal `text` (prefix and quotes included)
 /// decodes from: the surrogate an escape names, or U+FFFD itself.
 fn scan(text: &str, raw: bool, origins: &mut Vec<u32>, any: &mut bool) {
+    let mut at = None;
+    scan_at(text, raw, origins, &mut at);
+    *any |= at.is_some();
+}
+
+/// [`scan`], noting the byte offset of the first surrogate escape.
+fn scan_at(text: &str, raw: bool, origins: &mut Vec<u32>, first: &mut Option<usize>) {
     let mut it = text.char_indices().peekable();
     while let Some((i, c)) = it.next() {
         if c == '\u{fffd}' {
@@ -78,7 +85,7 @@ fn scan(text: &str, raw: bool, origins: &mut Vec<u32>, any: &mut bool) {
         if let Ok(cp) = u32::from_str_radix(hex, 16) {
             if (0xD800..=0xDFFF).contains(&cp) {
                 origins.push(cp);
-                *any = true;
+                first.get_or_insert(i);
             } else if cp == 0xFFFD {
                 origins.push(0xFFFD);
             }
@@ -95,9 +102,9 @@ mod tests {
 
     #[test]
     fn finds_surrogate_escapes_only() {
-        assert!(has_surrogate_escape(r#""\ud800""#));
-        assert!(has_surrogate_escape(r#""a\U0000DFFF""#));
-        assert!(!has_surrogate_escape(r#""\\ud800""#));
-        assert!(!has_surrogate_escape(r#""\ufffd\N{DASH}""#));
+        assert_eq!(surrogate_escape_at(r#""\ud800""#), Some(1));
+        assert_eq!(surrogate_escape_at(r#""a\U0000DFFF""#), Some(2));
+        assert_eq!(surrogate_escape_at(r#""\\ud800""#), None);
+        assert_eq!(surrogate_escape_at(r#""\ufffd\N{EM DASH}""#), None);
     }
 }

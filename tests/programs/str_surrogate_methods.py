@@ -18,3 +18,7 @@ try:
     s.index("\udfff")
 except ValueError as e:
     print(type(e).__name__, e)
+# translate and maketrans over code points, surrogates included
+print(ascii("abc".translate({97: 0xd800, 98: "\udc00\udc01", 99: None})))
+print(ascii("a\ud800b".translate({0xd800: "X"})), ascii("a\ud800".translate(str.maketrans("a\ud800", "\udfffz"))))
+print(str.maketrans("\ud800", "x") == {0xd800: 120}, str.maketrans("", "", "\udc80"))

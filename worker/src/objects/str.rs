@@ -831,28 +831,33 @@ pub(super) fn encode(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn translate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let r = receiver(vm, a, "translate")?;
-    let s = text(&r);
+    // Over code points and wide bytes: the receiver, the table's answers and the result may
+    // all hold lone surrogates.
+    let r = match a.get(0) {
+        Some(v) if v.is_wide_str() => v.clone(),
+        _ => receiver(vm, a, "translate")?,
+    };
+    let s = r.str_bytes().unwrap_or_default();
     let table = a.get(1).cloned().unwrap_or(Value::None);
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let mut out = WideBuf::with_capacity(s.len());
+    for c in permafrost_semantics::text::wide::code_points(s) {
         match vm.getitem(&table, &Value::Int(c as i64)) {
             Ok(Value::None) => {}
-            Ok(Value::Int(n)) => match u32::try_from(n).ok().and_then(char::from_u32) {
-                Some(r) => out.push(r),
-                None => return Err(vm.value_error("character mapping must be in range(0x110000)")),
+            Ok(Value::Int(n)) => match u32::try_from(n) {
+                Ok(r) if r < 0x110000 => out.push_code_point(r),
+                _ => return Err(vm.value_error("character mapping must be in range(0x110000)")),
             },
-            Ok(v) => match v.as_str() {
-                Some(t) => out.push_str(t),
+            Ok(v) => match v.str_bytes() {
+                Some(t) => out.push_wide(t),
                 None => {
                     return Err(vm.type_error("character mapping must return integer, None or str"))
                 }
             },
-            Err(e) if vm.exc_matches(&e, ExcKind::LookupError) => out.push(c),
+            Err(e) if vm.exc_matches(&e, ExcKind::LookupError) => out.push_code_point(c),
             Err(e) => return Err(e),
         }
     }
-    Ok(Vm::str_val(out))
+    Ok(Vm::str_from_buf(out))
 }
 
 fn format_map(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -879,8 +884,13 @@ fn maketrans(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let x = a.get(1).cloned().unwrap_or(Value::None);
     match (a.get(2), a.get(3)) {
         (Some(y), z) => {
-            let xs: Vec<char> = x.as_str().unwrap_or("").chars().collect();
-            let ys: Vec<char> = y.as_str().unwrap_or("").chars().collect();
+            // Code points, so lone surrogates map too.
+            let cps = |v: &Value| -> Vec<u32> {
+                permafrost_semantics::text::wide::code_points(v.str_bytes().unwrap_or_default())
+                    .collect()
+            };
+            let xs = cps(&x);
+            let ys = cps(y);
             if xs.len() != ys.len() {
                 return Err(
                     vm.value_error("the first two maketrans arguments must have equal length")
@@ -890,7 +900,7 @@ fn maketrans(vm: &mut Vm, a: &Args) -> PyResult<Value> {
                 vm.setitem(&d, Value::Int(*c as i64), Value::Int(*r as i64))?;
             }
             if let Some(z) = z {
-                for c in z.as_str().unwrap_or("").chars() {
+                for c in cps(z) {
                     vm.setitem(&d, Value::Int(c as i64), Value::None)?;
                 }
             }

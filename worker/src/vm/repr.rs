@@ -582,6 +582,12 @@ impl Vm {
             3 => Vm::str_val(self.ascii(&v)?),
             _ => v,
         };
+        if spec.is_wide_str() {
+            return Err(crate::stdlib::codec_text::wide_unsupported(
+                self,
+                "a format spec",
+            ));
+        }
         let spec = spec.as_str().unwrap_or("");
         if spec.is_empty() && !matches!(v.body(), Some(Object::Instance(_))) {
             return self.str_value(&v);
@@ -654,6 +660,12 @@ impl Vm {
             let cls = self.type_of(v);
             if let Some(m) = self.lookup_user_attr(&cls, "__format__") {
                 let r = self.call(&m, &[v.clone(), Vm::str_val(spec)], &[])?;
+                if r.is_wide_str() {
+                    return Err(crate::stdlib::codec_text::wide_unsupported(
+                        self,
+                        "__format__'s result",
+                    ));
+                }
                 return Ok(r.as_str().unwrap_or("").to_string());
             }
         }

@@ -220,7 +220,7 @@ impl Vm {
                         };
                     }
                     if let Some(r) = self.call_dunder(v, "__len__", &[])? {
-                        return Ok(!matches!(r, Value::Int(0)));
+                        return Ok(self.len_result(r)? != 0);
                     }
                     true
                 }
@@ -238,7 +238,7 @@ impl Vm {
                     }
                     if let Some(m) = self.lookup_class_attr(&cls, "__len__") {
                         let r = self.call(&m, std::slice::from_ref(v), &[])?;
-                        return Ok(!matches!(r, Value::Int(0)));
+                        return Ok(self.len_result(r)? != 0);
                     }
                     if let Some(b) = inst_base(v) {
                         return self.truthy(&b);

@@ -174,17 +174,32 @@ impl Vm {
         }
     }
 
+    /// What a `__len__` method answered, checked as CPython checks it (for `len()` and truth).
+    pub(crate) fn len_result(&self, r: Value) -> PyResult<usize> {
+        match r {
+            Value::Int(i) if i >= 0 => Ok(i as usize),
+            Value::Int(_) => Err(self.value_error("__len__() should return >= 0")),
+            Value::Bool(b) => Ok(usize::from(b)),
+            _ if matches!(r.body(), Some(Object::BigInt(b)) if b.sign() == num_bigint::Sign::Minus) => {
+                Err(self.value_error("__len__() should return >= 0"))
+            }
+            _ if matches!(r.body(), Some(Object::BigInt(_))) => Err(self.err(
+                ExcKind::OverflowError,
+                "cannot fit 'int' into an index-sized integer",
+            )),
+            _ => Err(self.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                self.type_name(&r)
+            ))),
+        }
+    }
+
     /// `len(v)`.
     pub fn len_of(&mut self, v: &Value) -> PyResult<usize> {
         // A class whose program metaclass defines `__len__`.
         if matches!(v.body(), Some(Object::Class(c)) if c.metaclass.is_some()) {
             if let Some(r) = self.call_dunder(v, "__len__", &[])? {
-                if let Value::Int(i) = r {
-                    if i >= 0 {
-                        return Ok(i as usize);
-                    }
-                }
-                return Err(self.type_error("__len__() should return >= 0"));
+                return self.len_result(r);
             }
         }
         match v {
@@ -211,22 +226,7 @@ impl Vm {
                 }
                 Object::Instance(_) => {
                     if let Some(r) = self.call_dunder(v, "__len__", &[])? {
-                        return match r {
-                            Value::Int(i) if i >= 0 => Ok(i as usize),
-                            Value::Int(_) => Err(self.value_error("__len__() should return >= 0")),
-                            Value::Bool(b) => Ok(usize::from(b)),
-                            _ if matches!(r.body(), Some(Object::BigInt(b)) if b.sign() == num_bigint::Sign::Minus) => {
-                                Err(self.value_error("__len__() should return >= 0"))
-                            }
-                            _ if matches!(r.body(), Some(Object::BigInt(_))) => Err(self.err(
-                                ExcKind::OverflowError,
-                                "cannot fit 'int' into an index-sized integer",
-                            )),
-                            _ => Err(self.type_error(format!(
-                                "'{}' object cannot be interpreted as an integer",
-                                self.type_name(&r)
-                            ))),
-                        };
+                        return self.len_result(r);
                     }
                 }
                 _ => {}
