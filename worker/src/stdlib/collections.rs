@@ -5,7 +5,7 @@
 
 use super::{native_class, native_type, new_native, parse_args, receiver, state_of};
 use crate::value::heap::ObjRef;
-use crate::value::object::{NativeState, Object, TypeKind};
+use crate::value::object::{NativeState, Object, TypeKind, ViewKind};
 use crate::value::Value;
 use crate::vm::native::{Args, Arity, NativeFn};
 use crate::vm::nest;
@@ -122,6 +122,9 @@ static ODICT_METHODS: &[NativeFn] = &[
     NativeFn::method("OrderedDict.__or__", od_or, Arity::One, None),
     NativeFn::method("OrderedDict.__ror__", od_ror, Arity::One, None),
     NativeFn::method("OrderedDict.__reduce__", od_reduce, Arity::NoArgs, None),
+    NativeFn::method("OrderedDict.keys", od_keys, Arity::NoArgs, None),
+    NativeFn::method("OrderedDict.values", od_values, Arity::NoArgs, None),
+    NativeFn::method("OrderedDict.items", od_items_view, Arity::NoArgs, None),
 ];
 
 static TUPLEGETTER_METHODS: &[NativeFn] = &[
@@ -1126,6 +1129,28 @@ fn od_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     });
     vm.repr_guard.pop();
     Ok(Vm::str_val(format!("{name}({})", r?)))
+}
+
+/// The `odict_keys`/`odict_values`/`odict_items` view of an OrderedDict.
+fn od_view(vm: &mut Vm, a: &Args, kind: ViewKind) -> PyResult<Value> {
+    let dict = od_table(vm, &arg(a, 0))?;
+    Ok(Value::obj(Object::DictView {
+        dict,
+        kind,
+        ordered: true,
+    }))
+}
+
+fn od_keys(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    od_view(vm, a, ViewKind::Keys)
+}
+
+fn od_values(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    od_view(vm, a, ViewKind::Values)
+}
+
+fn od_items_view(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    od_view(vm, a, ViewKind::Items)
 }
 
 fn is_odict(vm: &Vm, v: &Value) -> bool {
