@@ -31,7 +31,7 @@ from pathlib import Path
 
 RUNNER = r'''
 import sys, unittest, io
-
+{extra}
 from test import {name} as module
 
 
@@ -145,7 +145,12 @@ def main():
     with tempfile.TemporaryDirectory(prefix="pf-cpython-tests-") as tmp:
         for name in names:
             main_py = Path(tmp) / f"run_{name}.py"
-            main_py.write_text(RUNNER.format(name=name, show=args.show))
+            # A package's `load_tests` imports its submodules by name at run time: name them
+            # statically so that freeze brings them.
+            pkg = testdir / name
+            subs = sorted(p.stem for p in pkg.glob("test_*.py")) if pkg.is_dir() else []
+            imports = "".join(f"import test.{name}.{s}\n" for s in subs)
+            main_py.write_text(RUNNER.format(name=name, show=args.show, extra=imports))
             image = Path(tmp) / f"run_{name}.pfi"
             extra = [str(sysconfigdata)] if sysconfigdata.exists() else []
             paths = [a for p in args.path for a in ("--path", str(Path(p).resolve()))]
