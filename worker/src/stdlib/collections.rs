@@ -1059,18 +1059,7 @@ fn od_move_to_end(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         // The stored key object stays the key.
         dict.insert(h, k, v, &mut |_| false);
     } else {
-        let rest: Vec<(i64, Value, Value)> = dict
-            .raw_entries()
-            .iter()
-            .filter(|e| !e.key.is_null())
-            .map(|e| (e.hash, e.key.clone(), e.value.clone()))
-            .collect();
-        let mut fresh = crate::value::dict_table::Dict::new();
-        fresh.insert(h, k, v, &mut |_| false);
-        for (eh, ek, ev) in rest {
-            fresh.insert(eh, ek, ev, &mut |_| false);
-        }
-        *dict = fresh;
+        dict.insert_first(h, k, v);
     }
     Ok(Value::None)
 }
@@ -1088,13 +1077,7 @@ fn od_popitem(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let found = if last {
         dict.pop_last()
     } else {
-        match dict.raw_entries().iter().find(|e| !e.key.is_null()) {
-            Some(e) => {
-                let (h, k) = (e.hash, e.key.clone());
-                dict.remove(h, &mut |x| x.is(&k))
-            }
-            None => None,
-        }
+        dict.pop_first()
     };
     match found {
         Some((k, v)) => Ok(Vm::new_tuple(vec![k, v])),

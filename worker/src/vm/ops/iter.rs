@@ -258,6 +258,8 @@ impl Vm {
                     }
                     let entries = d.raw_entries();
                     let mut r = None;
+                    // Entries before the first live one are deleted (a drained front).
+                    *index = (*index).max(d.first_index());
                     while *index < entries.len() {
                         let e = &entries[*index];
                         *index += 1;
