@@ -56,7 +56,7 @@ impl Vm {
                     len: d.len(),
                     kind: ViewKind::Keys,
                 },
-                Object::DictView { dict, kind } => {
+                Object::DictView { dict, kind, .. } => {
                     let len = match dict.get() {
                         Object::Dict(d) => d.len(),
                         _ => 0,
