@@ -197,7 +197,13 @@ fn format_percent(
             if i < chars.len() && chars[i] == '*' {
                 i += 1;
                 match take_arg(&mut next_arg)? {
-                    PercentArg::Int(n) => p = n.to_usize().unwrap_or(0),
+                    // A C int, as in CPython; a negative precision counts as none.
+                    PercentArg::Int(n) => {
+                        let v = n.to_i32().ok_or_else(|| {
+                            LibError::overflow("Python int too large to convert to C int")
+                        })?;
+                        p = v.max(0) as usize;
+                    }
                     _ => return Err(LibError::type_error("* wants int")),
                 }
             } else {
@@ -205,6 +211,7 @@ fn format_percent(
                     p = p
                         .checked_mul(10)
                         .and_then(|w| w.checked_add(chars[i] as usize - '0' as usize))
+                        .filter(|&w| w <= i32::MAX as usize)
                         .ok_or_else(|| LibError::value("precision too big"))?;
                     i += 1;
                 }
@@ -240,6 +247,9 @@ fn format_percent(
             alt,
             zero,
         };
+        // A precision pads the conversion with zeros: absurd ones are a MemoryError, not an
+        // allocation the process cannot survive.
+        check_result_size(precision.unwrap_or(0) as u128)?;
         let converted = if bytes {
             convert_percent_bytes(conv, arg, &flags, precision, i - 1)?
         } else {

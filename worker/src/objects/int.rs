@@ -6,7 +6,7 @@ use crate::value::num::{num_of, Num};
 use crate::value::object::Object;
 use crate::value::Value;
 use crate::vm::native::{Args, Arity, NativeFn};
-use crate::vm::{PyResult, Vm};
+use crate::vm::{ExcKind, PyResult, Vm};
 use num_bigint::BigInt;
 use permafrost_semantics::number;
 
@@ -195,6 +195,16 @@ fn to_bytes(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         Some(v) => vm.truthy(v)?,
         None => false,
     };
+    // CPython: past the largest bytes object an OverflowError; a length the heap cannot
+    // hold fails its allocation with MemoryError (never an abort here).
+    if length as u64 > isize::MAX as u64 - 64 {
+        return Err(vm.err(ExcKind::OverflowError, "byte string is too large"));
+    }
+    if !crate::budget::fits(length as usize)
+        || length as u128 > permafrost_semantics::text::MAX_RESULT_BYTES
+    {
+        return Err(vm.err_empty(ExcKind::MemoryError));
+    }
     let bytes =
         number::int_to_bytes(&n, length as usize, big, signed).map_err(|e| vm.lib_err(e))?;
     Ok(Value::obj(Object::Bytes(bytes.into_boxed_slice().into())))

@@ -939,6 +939,13 @@ pub(super) fn expandtabs(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let r = receiver(vm, a, "expandtabs")?;
     check_at_most(vm, a, "expandtabs", 1)?;
     let t = vm.opt_i64(a.arg(1, "tabsize"))?.unwrap_or(8);
+    // The tab size is a C int in CPython.
+    if i32::try_from(t).is_err() {
+        return Err(vm.err(
+            ExcKind::OverflowError,
+            "Python int too large to convert to C int",
+        ));
+    }
     let s = text(&r);
     if t > 1 && crate::budget::limit() != 0 {
         // At most `t` columns per tab: sized first, MemoryError past the heap budget.
@@ -947,7 +954,9 @@ pub(super) fn expandtabs(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             return Err(vm.err_empty(ExcKind::MemoryError));
         }
     }
-    Ok(Vm::str_val(text::expandtabs(s, t)))
+    text::try_expandtabs(s, t)
+        .map(Vm::str_val)
+        .map_err(|e| vm.lib_err(e))
 }
 
 pub(super) fn removeprefix(vm: &mut Vm, a: &Args) -> PyResult<Value> {

@@ -633,6 +633,10 @@ impl Vm {
             }
             Value::Float(f) => {
                 let s = format::parse_format_spec(spec, "float").map_err(|e| lib(self, e))?;
+                // CPython refuses a precision past a C int before sizing anything.
+                if s.precision.is_some_and(|p| p > i32::MAX as usize) {
+                    return Err(self.value_error("precision too big"));
+                }
                 self.check_format_size(&s)?;
                 return format::format_float(*f, &s).map_err(|e| lib(self, e));
             }
