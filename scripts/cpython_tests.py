@@ -78,6 +78,9 @@ suite.run(Result())
 print("@@ done", flush=True)
 '''
 
+# Modules a test module imports only by a name computed at run time (`import_fresh_module`).
+EXTRA_IMPORTS = {"test_datetime": ["test.datetimetester"]}
+
 LINE = re.compile(r"^@@ (ok|FAIL|ERROR|skip) (.*)$")
 
 
@@ -150,6 +153,7 @@ def main():
             pkg = testdir / name
             subs = sorted(p.stem for p in pkg.glob("test_*.py")) if pkg.is_dir() else []
             imports = "".join(f"import test.{name}.{s}\n" for s in subs)
+            imports += "".join(f"import {m}\n" for m in EXTRA_IMPORTS.get(name, []))
             main_py.write_text(RUNNER.format(name=name, show=args.show, extra=imports))
             image = Path(tmp) / f"run_{name}.pfi"
             extra = [str(sysconfigdata)] if sysconfigdata.exists() else []
