@@ -12,6 +12,11 @@ on permafrost (the defects to look at), and optionally writes a CSV.
     python3 scripts/cpython_tests.py --bin ... --show test_list      # print the failing tests' output too
     python3 scripts/cpython_tests.py --bin ... --csv out.csv test_*  # names may be globs over Lib/test
 
+`--stdlib DIR` freezes from another Lib/ (a scratch copy with a module patched, say, while a
+module the tests import cannot be compiled yet); `--path DIR` adds a search directory. A test
+package (`test_json`) has its `test_*` submodules imported by the runner, since its
+`load_tests` finds them on disk at run time.
+
 CPython's tests test CPython, implementation details included (`sys.getrefcount`, C API,
 `gc` internals): a test that fails here is a lead, not always a defect. Each module runs
 with a time limit (`--timeout`, default 300 s); a module that times out or crashes reports
