@@ -77,12 +77,12 @@ pub fn compile_top(
     let doc = if top == TopLevel::Single {
         None
     } else {
-        docstring(body)
+        docstring(src, body)
     };
     let rest = match doc {
         Some(doc) => {
             cg.set_loc(body[0].range());
-            cg.load_const(Constant::Str(doc))?;
+            cg.load_const(doc)?;
             let op = if cg.top_names {
                 Opcode::STORE_NAME
             } else {
@@ -117,7 +117,7 @@ const FUTURE_FEATURES: &[&str] = &[
 /// Checks the module's leading future imports (after an optional docstring), as CPython
 /// does before compiling; returns where they start.
 fn check_future(src: &SourceMap<'_>, body: &[Stmt]) -> R<Vec<TextSize>> {
-    let skip = usize::from(docstring(body).is_some());
+    let skip = usize::from(docstring(src, body).is_some());
     let mut starts = Vec::new();
     for s in &body[skip..] {
         let Stmt::ImportFrom(i) = s else { break };
@@ -144,10 +144,18 @@ fn check_future(src: &SourceMap<'_>, body: &[Stmt]) -> R<Vec<TextSize>> {
 }
 
 /// The first statement's string, when it is a docstring.
-fn docstring(body: &[Stmt]) -> Option<String> {
+fn docstring(src: &SourceMap<'_>, body: &[Stmt]) -> Option<Constant> {
     match body.first()? {
         Stmt::Expr(e) => match e.value.as_ref() {
-            Expr::StringLiteral(s) => Some(s.value.to_str().to_string()),
+            Expr::StringLiteral(s) => Some(
+                match (!src.is_synthetic())
+                    .then(|| crate::surrogates::wide_literal(src.source, s))
+                    .flatten()
+                {
+                    Some(b) => Constant::WideStr(b),
+                    None => Constant::Str(s.value.to_str().to_string()),
+                },
+            ),
             _ => None,
         },
         _ => None,
@@ -683,9 +691,9 @@ impl<'s, 'a> Codegen<'s, 'a> {
         }
         match body {
             Body::Def(stmts) => {
-                let rest = match docstring(stmts) {
+                let rest = match docstring(self.src, stmts) {
                     Some(doc) => {
-                        self.add_const(Constant::Str(doc));
+                        self.add_const(doc);
                         &stmts[1..]
                     }
                     None => {
@@ -1116,10 +1124,10 @@ impl<'s, 'a> Codegen<'s, 'a> {
         self.load_const(Constant::Str(qualname.clone()))?;
         self.emit_name(Opcode::STORE_NAME, "__qualname__")?;
         self.setup_annotations(&c.body)?;
-        let rest = match docstring(&c.body) {
+        let rest = match docstring(self.src, &c.body) {
             Some(doc) => {
                 self.set_line(c.body[0].start());
-                self.load_const(Constant::Str(doc))?;
+                self.load_const(doc)?;
                 self.emit_name(Opcode::STORE_NAME, "__doc__")?;
                 &c.body[1..]
             }
@@ -1956,7 +1964,15 @@ impl<'s, 'a> Codegen<'s, 'a> {
             Expr::Call(c) => self.call(c),
             Expr::FString(f) => self.fstring(f),
             Expr::TString(t) => Err(self.src.unsupported(t.start(), "t-strings")),
-            Expr::StringLiteral(s) => self.load_const(Constant::Str(s.value.to_str().to_string())),
+            Expr::StringLiteral(s) => {
+                let wide = (!self.src.is_synthetic())
+                    .then(|| crate::surrogates::wide_literal(self.src.source, s))
+                    .flatten();
+                match wide {
+                    Some(b) => self.load_const(Constant::WideStr(b)),
+                    None => self.load_const(Constant::Str(s.value.to_str().to_string())),
+                }
+            }
             Expr::BytesLiteral(b) => {
                 let bytes: Vec<u8> = b
                     .value

@@ -10,6 +10,9 @@ use ruff_python_ast::{self as ast, Expr};
 pub fn fold(e: &Expr) -> Option<Constant> {
     match e {
         Expr::NumberLiteral(n) => number(&n.value),
+        // U+FFFD may stand for a lone surrogate the parser replaced: left to the code generator,
+        // which reads the literal's source.
+        Expr::StringLiteral(s) if s.value.to_str().contains('\u{fffd}') => None,
         Expr::StringLiteral(s) => Some(Constant::Str(s.value.to_str().to_string())),
         Expr::BytesLiteral(b) => Some(Constant::Bytes(
             b.value
@@ -198,6 +201,7 @@ pub fn repr(c: &Constant) -> String {
         Constant::Float(f) => dis::float_repr(*f),
         Constant::Complex(re, im) => dis::complex_repr(*re, *im),
         Constant::Str(s) => dis::str_repr(s),
+        Constant::WideStr(_) => "...".into(),
         Constant::Bytes(b) => dis::bytes_repr(b),
         Constant::Tuple(_) | Constant::Code(_) | Constant::Ellipsis => "...".into(),
     }
@@ -213,6 +217,7 @@ pub fn truthy(c: &Constant) -> Option<bool> {
         Constant::Float(f) => *f != 0.0,
         Constant::Complex(re, im) => *re != 0.0 || *im != 0.0,
         Constant::Str(s) => !s.is_empty(),
+        Constant::WideStr(_) => true,
         Constant::Bytes(b) => !b.is_empty(),
         Constant::Tuple(t) => !t.is_empty(),
         Constant::Ellipsis => true,

@@ -55,6 +55,11 @@ impl<'s> SourceMap<'s> {
     }
 
     /// A map for a tree that has positions but no text: offsets made by [`Self::encode`].
+    /// Whether offsets encode a node tree's positions rather than point into `source`.
+    pub fn is_synthetic(&self) -> bool {
+        self.synthetic
+    }
+
     pub fn synthetic(file: &'s str) -> Self {
         SourceMap {
             file,

@@ -1236,6 +1236,12 @@ fn constant_expr(c: &Constant, range: TextRange) -> R<Expr> {
             int(*negative, m)
         }
         Constant::Float(f) => number(ast::Number::Float(*f)),
+        Constant::WideStr(_) => {
+            return Err(err(
+                "NotImplementedError: a str constant holding a lone surrogate in a node tree"
+                    .into(),
+            ))
+        }
         Constant::Complex(re, im) => number(ast::Number::Complex {
             real: *re,
             imag: *im,

@@ -48,6 +48,7 @@ mod freeze;
 mod fromtree;
 pub mod pytree;
 mod scope;
+mod surrogates;
 
 pub use anchors::caret_anchors;
 pub use error::CompileError;

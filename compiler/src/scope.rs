@@ -911,13 +911,8 @@ impl Builder<'_, '_> {
                 }
             }
             Expr::TString(t) => return Err(self.unsupported(t.range.start(), "t-strings")),
-            Expr::StringLiteral(lit) => {
-                for part in lit.value.iter() {
-                    if !part.flags.prefix().is_raw() {
-                        self.check_surrogates(part.range)?;
-                    }
-                }
-            }
+            // Rebuilt from the source by the code generator (`surrogates.rs`).
+            Expr::StringLiteral(_) => {}
             Expr::BytesLiteral(_)
             | Expr::BooleanLiteral(_)
             | Expr::NoneLiteral(_)
@@ -1029,8 +1024,9 @@ impl Builder<'_, '_> {
         Ok(())
     }
 
-    /// Image strings are UTF-8, which cannot hold a lone surrogate (`"\ud800"`); the parser
-    /// would silently replace one, so such an escape is rejected instead.
+    /// A lone surrogate in an f-string's literal text (`f"\ud800{x}"`) is not rebuilt from the
+    /// source as plain literals are (`surrogates.rs`); the parser would silently replace it, so
+    /// it is rejected instead.
     fn check_surrogates(&self, range: TextRange) -> Result<(), CompileError> {
         let Some(text) = self
             .src
@@ -1039,32 +1035,11 @@ impl Builder<'_, '_> {
         else {
             return Ok(());
         };
-        let bytes = text.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            if bytes[i] != b'\\' {
-                i += 1;
-                continue;
-            }
-            let digits = match bytes.get(i + 1) {
-                Some(b'u') => 4,
-                Some(b'U') => 8,
-                _ => {
-                    // Skip the escaped character, so `\\ud800` (an escaped backslash) is no escape.
-                    i += 2;
-                    continue;
-                }
-            };
-            let hex = text.get(i + 2..i + 2 + digits).unwrap_or("");
-            if let Ok(code) = u32::from_str_radix(hex, 16) {
-                if (0xD800..=0xDFFF).contains(&code) {
-                    return Err(self.unsupported(
-                        range.start() + TextSize::try_from(i).unwrap_or_default(),
-                        "lone surrogate in a string literal",
-                    ));
-                }
-            }
-            i += 2;
+        if let Some(at) = crate::surrogates::surrogate_escape_at(text) {
+            return Err(self.unsupported(
+                range.start() + TextSize::try_from(at).unwrap_or_default(),
+                "lone surrogate in a string literal",
+            ));
         }
         Ok(())
     }

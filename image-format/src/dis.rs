@@ -426,6 +426,7 @@ pub fn const_repr(c: ConstView<'_>) -> String {
         ConstView::Code(i) => format!("<code object #{i}>"),
         ConstView::Ellipsis => "Ellipsis".into(),
         ConstView::Complex(re, im) => complex_repr(re, im),
+        ConstView::WideStr(b) => wide_repr(b),
     }
 }
 
@@ -509,6 +510,36 @@ pub fn float_repr(f: f64) -> String {
     } else {
         format!("{sign}{}.{}", &digits[..point], &digits[point..])
     }
+}
+
+/// The repr of a wide str constant (its surrogates as `\udXXX`), for listings.
+fn wide_repr(b: &[u8]) -> String {
+    let mut out = String::from("'");
+    let mut start = 0;
+    let mut i = 0;
+    let text = |bytes: &[u8]| {
+        let r = str_repr(std::str::from_utf8(bytes).unwrap_or("\u{fffd}"));
+        let inner = &r[1..r.len() - 1];
+        if r.starts_with('"') {
+            inner.replace('\'', "\\'")
+        } else {
+            inner.to_string()
+        }
+    };
+    while i < b.len() {
+        if b[i] == 0xED && b.get(i + 1).is_some_and(|&c| c >= 0xA0) && i + 2 < b.len() {
+            out.push_str(&text(&b[start..i]));
+            let cp = 0xD000 | ((b[i + 1] as u32 & 0x3F) << 6) | (b[i + 2] as u32 & 0x3F);
+            let _ = write!(out, "\\u{cp:04x}");
+            i += 3;
+            start = i;
+        } else {
+            i += 1;
+        }
+    }
+    out.push_str(&text(&b[start..]));
+    out.push('\'');
+    out
 }
 
 /// Python's `repr` of a str.

@@ -6,7 +6,7 @@
 /// `\r\n` catches CRLF translation and `\x1a` stops `type` on DOS, as in PNG.
 pub const MAGIC: [u8; 8] = *b"\x89PFI\r\n\x1a\n";
 /// Format version; bumped on any incompatible change.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 /// Every section starts at a multiple of this.
 pub const SECTION_ALIGN: usize = 16;
 /// Number of sections; every image has all of them, in [`SectionKind`] order.
@@ -150,6 +150,9 @@ pub mod tag {
     /// `complex`; payload is the offset of a 16-byte blob record: the real then the
     /// imaginary part's IEEE-754 bits, little-endian.
     pub const COMPLEX: u32 = 10;
+    /// A `str` holding a lone surrogate; payload is the offset of a blob record of its wide
+    /// bytes (`crate::wide`).
+    pub const WIDE_STR: u32 = 11;
 }
 
 /// One constant slot, read in place.

@@ -22,6 +22,7 @@ pub mod opcode;
 pub mod positions;
 pub mod reader;
 pub mod verify;
+pub mod wide;
 pub mod writer;
 
 pub use map::MappedImage;

@@ -108,6 +108,8 @@ pub enum Constant {
     Ellipsis,
     /// A `complex`: real and imaginary parts.
     Complex(f64, f64),
+    /// A `str` holding a lone surrogate, as wide bytes (`crate::wide`).
+    WideStr(Vec<u8>),
 }
 
 /// Where a module's source was found when freezing.

@@ -588,6 +588,8 @@ pub enum ConstView<'a> {
     Ellipsis,
     /// A `complex`: real and imaginary parts.
     Complex(f64, f64),
+    /// A `str` holding a lone surrogate: its wide bytes, in place (validated).
+    WideStr(&'a [u8]),
 }
 
 impl<'a> ConstView<'a> {
@@ -622,6 +624,11 @@ impl<'a> ConstView<'a> {
                     f64::from_bits(u64::from_le_bytes(le))
                 };
                 ConstView::Complex(part(0), part(8))
+            }
+            tag::WIDE_STR => {
+                // SAFETY: validated as a blob record start (of well-formed wide bytes).
+                let b = unsafe { ImgBytes::at(base, slot.payload as u32) };
+                ConstView::WideStr(b.as_bytes())
             }
             // Validation admits no other tag.
             _ => ConstView::Ellipsis,
@@ -1079,6 +1086,21 @@ impl<'a> Validator<'a> {
                     aux_zero()?;
                     if !self.blobs.contains(payload) {
                         return fail(8, format!("{payload} is not the offset of a blob record"));
+                    }
+                }
+                tag::WIDE_STR => {
+                    aux_zero()?;
+                    if !self.blobs.contains(payload) {
+                        return fail(8, format!("{payload} is not the offset of a blob record"));
+                    }
+                    let rec = payload as usize;
+                    let len = read_u32(self.bytes, rec) as usize;
+                    let text = &self.bytes[rec + RECORD_HEADER_LEN..rec + RECORD_HEADER_LEN + len];
+                    if !crate::wide::is_wide_constant(text) {
+                        return fail(
+                            8,
+                            "wide str constant is not well-formed text holding a surrogate".into(),
+                        );
                     }
                 }
                 tag::COMPLEX => {

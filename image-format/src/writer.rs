@@ -176,6 +176,9 @@ fn intern_consts(
             Constant::Complex(re, im) => {
                 blobs.intern(&complex_bytes(*re, *im), 0)?;
             }
+            Constant::WideStr(b) => {
+                blobs.intern(b, 0)?;
+            }
             Constant::Tuple(items) => intern_consts(items, strings, blobs)?,
             _ => {}
         }
@@ -252,6 +255,11 @@ impl ConstEmitter<'_> {
                 tag::COMPLEX,
                 0,
                 (self.blobs_off + self.blobs.offset_of(&complex_bytes(*re, *im))) as u64,
+            ),
+            Constant::WideStr(b) => (
+                tag::WIDE_STR,
+                0,
+                (self.blobs_off + self.blobs.offset_of(b)) as u64,
             ),
         };
         Slot { tag, aux, payload }

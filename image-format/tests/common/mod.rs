@@ -35,6 +35,8 @@ pub fn every_constant() -> Constant {
         Constant::Code(1),
         Constant::Ellipsis,
         Constant::Complex(1.5, -0.0),
+        // "a\ud800": a str holding a lone surrogate.
+        Constant::WideStr(vec![b'a', 0xED, 0xA0, 0x80]),
     ])
 }
 
@@ -172,6 +174,7 @@ pub fn to_builder(image: &Image<'_>) -> ImageBuilder {
             ConstView::Code(i) => Constant::Code(i),
             ConstView::Ellipsis => Constant::Ellipsis,
             ConstView::Complex(re, im) => Constant::Complex(re, im),
+            ConstView::WideStr(b) => Constant::WideStr(b.to_vec()),
         }
     }
     let strs = |l: permafrost_image::StrList<'_>| -> Vec<String> {

@@ -18,6 +18,7 @@
 //!   [`isspace`], [`isupper`], [`islower`], [`istitle`], [`isidentifier`], [`isprintable`],
 //!   [`isascii`]; per character: [`is_space_char`], [`is_printable_char`], [`decimal_value`]
 //! - decoding: [`decode_utf8`] (CPython's `UnicodeDecodeError` messages)
+//! - text holding lone surrogates (wide bytes): the [`wide`] module
 //! - reprs: [`str_repr`], [`str_repr_into`], [`ascii_repr`], [`bytes_repr`]
 //!
 //! Character classes come from tables generated from CPython 3.11 (Unicode 14.0, in
@@ -36,6 +37,7 @@ mod rewrite;
 mod search;
 mod split;
 mod tables;
+pub mod wide;
 
 pub use checked::*;
 pub use decode::*;

@@ -11,7 +11,7 @@ pub(crate) fn push_hex_escape(out: &mut String, prefix: char, value: u32, width:
     }
 }
 
-fn choose_quote(has_single: bool, has_double: bool) -> char {
+pub(crate) fn choose_quote(has_single: bool, has_double: bool) -> char {
     if has_single && !has_double {
         '"'
     } else {
@@ -43,6 +43,13 @@ fn repr_impl(s: &str, out: &mut String, ascii_only: bool) {
     let quote = choose_quote(bytes.contains(&b'\''), bytes.contains(&b'"'));
     out.reserve(s.len() + 2);
     out.push(quote);
+    repr_body(s, out, ascii_only, quote);
+    out.push(quote);
+}
+
+/// The escaped characters of `s` between the quotes of a repr quoted with `quote`.
+pub(crate) fn repr_body(s: &str, out: &mut String, ascii_only: bool, quote: char) {
+    let bytes = s.as_bytes();
     // Copy runs of printable ASCII in one go; escape or examine everything else.
     let mut run_start = 0;
     let mut i = 0;
@@ -86,7 +93,6 @@ fn repr_impl(s: &str, out: &mut String, ascii_only: bool) {
         run_start = i;
     }
     out.push_str(&s[run_start..]);
-    out.push(quote);
 }
 
 /// `repr(b)` for bytes: `b'...'`.

@@ -157,10 +157,14 @@ fn print(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             }
             match v.as_str() {
                 Some(s) => line.push_str(s),
-                None => {
-                    let s = vm.str_of(v)?;
-                    line.push_str(&s);
-                }
+                None => match vm.str_of(v) {
+                    Ok(s) => line.push_str(&s),
+                    Err(e) => {
+                        // CPython has written the pieces before the one that failed.
+                        vm.write_out(&line);
+                        return Err(e);
+                    }
+                },
             }
         }
         line.push_str(&end);
@@ -178,7 +182,7 @@ fn print(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         if i > 0 {
             vm.call(&write, &[Vm::str_val(sep.as_str())], &[])?;
         }
-        let s = match v.as_str() {
+        let s = match v.str_bytes() {
             Some(_) => v.clone(),
             None => Vm::str_val(vm.str_of(v)?),
         };
@@ -701,14 +705,29 @@ fn chr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             "Python int too large to convert to C int",
         ));
     }
-    match u32::try_from(i).ok().and_then(char::from_u32) {
-        Some(c) => Ok(Vm::str_val(c.to_string())),
-        None => Err(vm.value_error("chr() arg not in range(0x110000)")),
+    match u32::try_from(i) {
+        Ok(cp) if cp < 0x110000 => {
+            let mut one = permafrost_semantics::text::wide::WideBuf::new();
+            one.push_code_point(cp);
+            Ok(Vm::str_from_buf(one))
+        }
+        _ => Err(vm.value_error("chr() arg not in range(0x110000)")),
     }
 }
 
 fn ord(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let v = arg0(a, 0);
+    if v.is_wide_str() {
+        let b = v.str_bytes().unwrap_or_default();
+        let mut cps = permafrost_semantics::text::wide::code_points(b);
+        return match (cps.next(), cps.next()) {
+            (Some(c), None) => Ok(Value::Int(c as i64)),
+            _ => Err(vm.type_error(format!(
+                "ord() expected a character, but string of length {} found",
+                v.str_char_len()
+            ))),
+        };
+    }
     if let Some(s) = v.as_str() {
         let mut it = s.chars();
         return match (it.next(), it.next()) {
@@ -760,6 +779,12 @@ fn radix(
 
 /// The name argument of `getattr` and its kin must be a str.
 fn check_attr_name(vm: &Vm, name: &Value) -> PyResult<()> {
+    if name.is_wide_str() {
+        return Err(crate::stdlib::codec_text::wide_unsupported(
+            vm,
+            "an attribute name",
+        ));
+    }
     if name.as_str().is_none() {
         return Err(vm.type_error(format!(
             "attribute name must be string, not '{}'",

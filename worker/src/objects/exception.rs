@@ -296,7 +296,7 @@ pub(crate) fn check_unicode_error_args(
         )));
     }
     let must_str = |vm: &Vm, i: usize| -> PyResult<()> {
-        if args[i].as_str().is_none() {
+        if args[i].str_bytes().is_none() {
             return Err(vm.type_error(format!(
                 "argument {} must be str, not {}",
                 i + 1,
@@ -407,9 +407,9 @@ pub(crate) fn unicode_error_str(
                 )));
             }
         }
-    } else if let (true, Some(s)) = (single, object.as_str()) {
-        if let Some(c) = s.chars().nth(start as usize) {
-            let n = c as u32;
+    } else if let (true, Some(s)) = (single, object.str_bytes()) {
+        let cp = permafrost_semantics::text::wide::code_points(s).nth(start as usize);
+        if let Some(n) = cp {
             let shown = if n <= 0xff {
                 format!("\\x{n:02x}")
             } else if n <= 0xffff {

@@ -111,6 +111,15 @@ pub(crate) fn construct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 /// `bool(x=False)`.
 pub(crate) fn construct_bool(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if !a.kw.is_empty() {
+        return Err(vm.type_error("bool() takes no keyword arguments"));
+    }
+    if a.pos.len() > 1 {
+        return Err(vm.type_error(format!(
+            "bool expected at most 1 argument, got {}",
+            a.pos.len()
+        )));
+    }
     match a.get(0) {
         None => Ok(Value::Bool(false)),
         Some(v) => Ok(Value::Bool(vm.truthy(v)?)),
@@ -214,5 +223,15 @@ fn from_bytes(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         Some(v) => vm.truthy(v)?,
         None => false,
     };
-    Ok(Vm::int_from_big(number::int_from_bytes(&data, big, signed)))
+    let r = Vm::int_from_big(number::int_from_bytes(&data, big, signed));
+    // `cls.from_bytes` of a subclass (bool included) is `cls(int)`, as in CPython.
+    match a.get(0) {
+        Some(Value::Obj(c))
+            if matches!(c.get(), Object::Class(_)) && !c.ptr_eq(&vm.type_of(&Value::Int(0))) =>
+        {
+            let c = Value::Obj(c.clone());
+            vm.call(&c, &[r], &[])
+        }
+        _ => Ok(r),
+    }
 }

@@ -9,6 +9,7 @@ use crate::value::Value;
 use crate::vm::native::{Args, Arity, NativeFn};
 use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
+use permafrost_semantics::text::wide::WideBuf;
 use permafrost_semantics::{format, text};
 
 /// The arity of methods whose count errors CPython words in a style `Arity` has not got
@@ -18,54 +19,208 @@ pub(super) const ANY: Arity = Arity::Range(0, usize::MAX);
 
 /// The methods of `str`, looked up by name.
 pub(crate) static METHODS: &[NativeFn] = &[
-    NativeFn::method("str.split", split, ANY, Some(&["sep", "maxsplit"])),
-    NativeFn::method("str.rsplit", rsplit, ANY, Some(&["sep", "maxsplit"])),
+    NativeFn::method("str.split", split_w, ANY, Some(&["sep", "maxsplit"])),
+    NativeFn::method("str.rsplit", rsplit_w, ANY, Some(&["sep", "maxsplit"])),
     NativeFn::method("str.join", join, Arity::One, None),
-    NativeFn::method("str.strip", strip, Arity::Range(0, 1), None),
-    NativeFn::method("str.lstrip", lstrip, Arity::Range(0, 1), None),
-    NativeFn::method("str.rstrip", rstrip, Arity::Range(0, 1), None),
-    NativeFn::method("str.replace", replace, Arity::Range(2, 3), None),
-    NativeFn::method("str.find", find, ANY, None),
-    NativeFn::method("str.rfind", rfind, ANY, None),
-    NativeFn::method("str.index", index, ANY, None),
-    NativeFn::method("str.rindex", rindex, ANY, None),
-    NativeFn::method("str.count", count, ANY, None),
-    NativeFn::method("str.startswith", startswith, ANY, None),
-    NativeFn::method("str.endswith", endswith, ANY, None),
-    NativeFn::method("str.upper", upper, Arity::NoArgs, None),
-    NativeFn::method("str.lower", lower, Arity::NoArgs, None),
-    NativeFn::method("str.title", title, Arity::NoArgs, None),
-    NativeFn::method("str.capitalize", capitalize, Arity::NoArgs, None),
-    NativeFn::method("str.swapcase", swapcase, Arity::NoArgs, None),
-    NativeFn::method("str.casefold", casefold, Arity::NoArgs, None),
-    NativeFn::method("str.isdigit", isdigit, Arity::NoArgs, None),
-    NativeFn::method("str.isalpha", isalpha, Arity::NoArgs, None),
-    NativeFn::method("str.isalnum", isalnum, Arity::NoArgs, None),
-    NativeFn::method("str.isspace", isspace, Arity::NoArgs, None),
-    NativeFn::method("str.isupper", isupper, Arity::NoArgs, None),
-    NativeFn::method("str.islower", islower, Arity::NoArgs, None),
-    NativeFn::method("str.isdecimal", isdecimal, Arity::NoArgs, None),
-    NativeFn::method("str.isnumeric", isnumeric, Arity::NoArgs, None),
-    NativeFn::method("str.istitle", istitle, Arity::NoArgs, None),
-    NativeFn::method("str.isidentifier", isidentifier, Arity::NoArgs, None),
-    NativeFn::method("str.isascii", isascii, Arity::NoArgs, None),
-    NativeFn::method("str.isprintable", isprintable, Arity::NoArgs, None),
-    NativeFn::method("str.center", center, Arity::Range(1, 2), None),
-    NativeFn::method("str.ljust", ljust, Arity::Range(1, 2), None),
-    NativeFn::method("str.rjust", rjust, Arity::Range(1, 2), None),
-    NativeFn::method("str.zfill", zfill, Arity::One, None),
-    NativeFn::method("str.partition", partition, Arity::One, None),
-    NativeFn::method("str.rpartition", rpartition, Arity::One, None),
-    NativeFn::method("str.splitlines", splitlines, ANY, Some(&["keepends"])),
+    NativeFn::method("str.strip", strip_w, Arity::Range(0, 1), None),
+    NativeFn::method("str.lstrip", lstrip_w, Arity::Range(0, 1), None),
+    NativeFn::method("str.rstrip", rstrip_w, Arity::Range(0, 1), None),
+    NativeFn::method("str.replace", replace_w, Arity::Range(2, 3), None),
+    NativeFn::method("str.find", find_w, ANY, None),
+    NativeFn::method("str.rfind", rfind_w, ANY, None),
+    NativeFn::method("str.index", index_w, ANY, None),
+    NativeFn::method("str.rindex", rindex_w, ANY, None),
+    NativeFn::method("str.count", count_w, ANY, None),
+    NativeFn::method("str.startswith", startswith_w, ANY, None),
+    NativeFn::method("str.endswith", endswith_w, ANY, None),
+    NativeFn::method("str.upper", upper_w, Arity::NoArgs, None),
+    NativeFn::method("str.lower", lower_w, Arity::NoArgs, None),
+    NativeFn::method("str.title", title_w, Arity::NoArgs, None),
+    NativeFn::method("str.capitalize", capitalize_w, Arity::NoArgs, None),
+    NativeFn::method("str.swapcase", swapcase_w, Arity::NoArgs, None),
+    NativeFn::method("str.casefold", casefold_w, Arity::NoArgs, None),
+    NativeFn::method("str.isdigit", isdigit_w, Arity::NoArgs, None),
+    NativeFn::method("str.isalpha", isalpha_w, Arity::NoArgs, None),
+    NativeFn::method("str.isalnum", isalnum_w, Arity::NoArgs, None),
+    NativeFn::method("str.isspace", isspace_w, Arity::NoArgs, None),
+    NativeFn::method("str.isupper", isupper_w, Arity::NoArgs, None),
+    NativeFn::method("str.islower", islower_w, Arity::NoArgs, None),
+    NativeFn::method("str.isdecimal", isdecimal_w, Arity::NoArgs, None),
+    NativeFn::method("str.isnumeric", isnumeric_w, Arity::NoArgs, None),
+    NativeFn::method("str.istitle", istitle_w, Arity::NoArgs, None),
+    NativeFn::method("str.isidentifier", isidentifier_w, Arity::NoArgs, None),
+    NativeFn::method("str.isascii", isascii_w, Arity::NoArgs, None),
+    NativeFn::method("str.isprintable", isprintable_w, Arity::NoArgs, None),
+    NativeFn::method("str.center", center_w, Arity::Range(1, 2), None),
+    NativeFn::method("str.ljust", ljust_w, Arity::Range(1, 2), None),
+    NativeFn::method("str.rjust", rjust_w, Arity::Range(1, 2), None),
+    NativeFn::method("str.zfill", zfill_w, Arity::One, None),
+    NativeFn::method("str.partition", partition_w, Arity::One, None),
+    NativeFn::method("str.rpartition", rpartition_w, Arity::One, None),
+    NativeFn::method("str.splitlines", splitlines_w, ANY, Some(&["keepends"])),
     NativeFn::new("str.format", format),
     NativeFn::method("str.encode", encode, ANY, Some(&["encoding", "errors"])),
     NativeFn::method("str.translate", translate, Arity::One, None),
     NativeFn::method("str.format_map", format_map, Arity::One, None),
     NativeFn::new("str.maketrans", maketrans),
-    NativeFn::method("str.expandtabs", expandtabs, ANY, Some(&["tabsize"])),
-    NativeFn::method("str.removeprefix", removeprefix, Arity::One, None),
-    NativeFn::method("str.removesuffix", removesuffix, Arity::One, None),
+    NativeFn::method("str.expandtabs", expandtabs_w, ANY, Some(&["tabsize"])),
+    NativeFn::method("str.removeprefix", removeprefix_w, Arity::One, None),
+    NativeFn::method("str.removesuffix", removesuffix_w, Arity::One, None),
 ];
+
+/// The methods that also run over strs holding lone surrogates, through stand-ins.
+macro_rules! standin {
+    ($wrapper:ident, $method:ident) => {
+        fn $wrapper(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+            if a.raw.iter().any(|v| v.is_wide_str() || wide_tuple(v)) {
+                return with_standins(vm, a, $method);
+            }
+            $method(vm, a)
+        }
+    };
+}
+standin!(split_w, split);
+standin!(rsplit_w, rsplit);
+standin!(strip_w, strip);
+standin!(lstrip_w, lstrip);
+standin!(rstrip_w, rstrip);
+standin!(replace_w, replace);
+standin!(find_w, find);
+standin!(rfind_w, rfind);
+standin!(index_w, index);
+standin!(rindex_w, rindex);
+standin!(count_w, count);
+standin!(startswith_w, startswith);
+standin!(endswith_w, endswith);
+standin!(upper_w, upper);
+standin!(lower_w, lower);
+standin!(title_w, title);
+standin!(capitalize_w, capitalize);
+standin!(swapcase_w, swapcase);
+standin!(casefold_w, casefold);
+standin!(isdigit_w, isdigit);
+standin!(isalpha_w, isalpha);
+standin!(isalnum_w, isalnum);
+standin!(isspace_w, isspace);
+standin!(isupper_w, isupper);
+standin!(islower_w, islower);
+standin!(isdecimal_w, isdecimal);
+standin!(isnumeric_w, isnumeric);
+standin!(istitle_w, istitle);
+standin!(isidentifier_w, isidentifier);
+standin!(isascii_w, isascii);
+standin!(isprintable_w, isprintable);
+standin!(center_w, center);
+standin!(ljust_w, ljust);
+standin!(rjust_w, rjust);
+standin!(zfill_w, zfill);
+standin!(partition_w, partition);
+standin!(rpartition_w, rpartition);
+standin!(splitlines_w, splitlines);
+standin!(expandtabs_w, expandtabs);
+standin!(removeprefix_w, removeprefix);
+standin!(removesuffix_w, removesuffix);
+
+/// Whether `v` is a tuple holding a str with a lone surrogate (`startswith`'s prefixes).
+fn wide_tuple(v: &Value) -> bool {
+    matches!(v.body(), Some(Object::Tuple(t)) if t.iter().any(|x| x.is_wide_str()))
+}
+
+/// The first code point of 2048 private-use ones (planes 15 and 16) of which none occurs in
+/// `vals`: each surrogate U+D800 + k stands as base + k while a method runs.
+fn standin_base(vals: &[Value]) -> Option<u32> {
+    let mut used = [false; 64];
+    let mut mark = |v: &Value| {
+        for cp in permafrost_semantics::text::wide::code_points(v.str_bytes().unwrap_or_default()) {
+            if cp >= 0xF0000 {
+                used[((cp - 0xF0000) >> 11) as usize & 63] = true;
+            }
+        }
+    };
+    for v in vals {
+        match v.body() {
+            Some(Object::Tuple(t)) => t.iter().for_each(&mut mark),
+            _ => mark(v),
+        }
+    }
+    // The last block of each plane holds the noncharacters U+xFFFE/U+xFFFF (not private use).
+    (0..64u32)
+        .filter(|&i| i != 31 && i != 63)
+        .find(|&i| !used[i as usize])
+        .map(|i| 0xF0000 + (i << 11))
+}
+
+/// `v` with its surrogates replaced by their stand-ins (tuples item by item).
+fn to_standins(v: &Value, base: u32) -> Value {
+    if let Some(Object::Tuple(t)) = v.body() {
+        if t.iter().any(|x| x.is_wide_str()) {
+            return Vm::new_tuple(t.iter().map(|x| to_standins(x, base)).collect());
+        }
+    }
+    if !v.is_wide_str() {
+        return v.clone();
+    }
+    let text: String =
+        permafrost_semantics::text::wide::code_points(v.str_bytes().unwrap_or_default())
+            .map(|cp| match cp {
+                0xD800..=0xDFFF => char::from_u32(base + cp - 0xD800).unwrap_or('\u{fffd}'),
+                _ => char::from_u32(cp).unwrap_or('\u{fffd}'),
+            })
+            .collect();
+    Vm::str_val(text)
+}
+
+/// `v` with stand-ins turned back into surrogates (strs, and the items of lists and tuples).
+fn from_standins(v: Value, base: u32) -> Value {
+    let back = |s: &str| {
+        let mut buf = WideBuf::with_capacity(s.len());
+        for c in s.chars() {
+            let cp = c as u32;
+            if (base..base + 0x800).contains(&cp) {
+                buf.push_code_point(cp - base + 0xD800);
+            } else {
+                buf.push(c);
+            }
+        }
+        Vm::str_from_buf(buf)
+    };
+    if let Some(s) = v.as_str() {
+        return back(s);
+    }
+    match v.body() {
+        Some(Object::List(l)) => {
+            Vm::new_list(l.iter().map(|x| from_standins(x.clone(), base)).collect())
+        }
+        Some(Object::Tuple(t)) => {
+            Vm::new_tuple(t.iter().map(|x| from_standins(x.clone(), base)).collect())
+        }
+        _ => v,
+    }
+}
+
+/// Runs a str method whose receiver or arguments hold lone surrogates over stand-ins:
+/// private-use characters absent from every argument, which the method treats exactly as it
+/// treats surrogates (neither has a case, a digit value, a space or line-break property, nor
+/// is printable or part of an identifier; each is one code point), so the answer, with the
+/// stand-ins turned back, is CPython's. Every argument of these methods is a str, a tuple of
+/// strs or a number, and every str they answer is made of their arguments' characters. Methods
+/// that expose ordinals or convert other objects to text (`translate`, `format`) are not run
+/// this way.
+fn with_standins(
+    vm: &mut Vm,
+    a: &Args,
+    f: fn(&mut Vm, &Args) -> PyResult<Value>,
+) -> PyResult<Value> {
+    let Some(base) = standin_base(a.raw) else {
+        return Err(crate::stdlib::codec_text::wide_unsupported(
+            vm,
+            "this str method",
+        ));
+    };
+    let raw: Vec<Value> = a.raw.iter().map(|v| to_standins(v, base)).collect();
+    let r = f(vm, &Args::new(&raw, a.kwnames))?;
+    Ok(from_standins(r, base))
+}
 
 /// `str(...)`.
 pub(crate) fn construct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -117,8 +272,10 @@ pub(crate) fn construct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 fn receiver(vm: &Vm, a: &Args, method: &str) -> PyResult<Value> {
     match a.get(0) {
         Some(v) if v.as_str().is_some() => Ok(v.clone()),
+        Some(v) if v.is_wide_str() => Err(wide_method(vm, method)),
         Some(v) => match inst_base(v) {
             Some(b) if b.as_str().is_some() => Ok(b),
+            Some(b) if b.is_wide_str() => Err(wide_method(vm, method)),
             _ => Err(vm.type_error(format!(
                 "descriptor '{method}' for 'str' objects doesn't apply to a '{}' object",
                 vm.type_name(v)
@@ -128,6 +285,12 @@ fn receiver(vm: &Vm, a: &Args, method: &str) -> PyResult<Value> {
     }
 }
 
+/// A method not yet done over a str holding a lone surrogate (`receiver` gives no text for
+/// one): a clean error rather than an answer computed without the surrogate.
+fn wide_method(vm: &Vm, method: &str) -> crate::value::heap::ObjRef {
+    crate::stdlib::codec_text::wide_unsupported(vm, &format!("str.{method}()"))
+}
+
 /// The text of a value `receiver` returned.
 fn text(v: &Value) -> &str {
     v.as_str().expect("receiver() checked the type")
@@ -135,6 +298,13 @@ fn text(v: &Value) -> &str {
 
 /// A str argument, or a TypeError `"{what} {type name}"`.
 fn str_arg(vm: &Vm, v: Option<&Value>, what: &str) -> PyResult<String> {
+    if let Some(v) = v.filter(|v| v.is_wide_str()) {
+        let _ = v;
+        return Err(crate::stdlib::codec_text::wide_unsupported(
+            vm,
+            "this argument",
+        ));
+    }
     match v.and_then(|v| v.as_str()) {
         Some(s) => Ok(s.to_string()),
         None => Err(vm.type_error(format!(
@@ -206,9 +376,21 @@ pub(super) fn rsplit(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn join(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let sep = match a.get(0) {
+        Some(v) if v.is_wide_str() => Some(v.clone()),
+        Some(v) => inst_base(v).filter(|b| b.is_wide_str()),
+        None => None,
+    };
+    if let Some(sep) = sep {
+        let items = vm.collect(a.get(1).unwrap_or(&Value::None))?;
+        return join_wide(vm, &sep, &items);
+    }
     let r = receiver(vm, a, "join")?;
     let s = text(&r);
     let items = vm.collect(a.get(1).unwrap_or(&Value::None))?;
+    if items.iter().any(|it| it.is_wide_str()) {
+        return join_wide(vm, &r, &items);
+    }
     // Sized first (as CPython does): one allocation, and MemoryError past the heap budget.
     let mut total = s.len().saturating_mul(items.len().saturating_sub(1));
     for (i, it) in items.iter().enumerate() {
@@ -233,6 +415,34 @@ fn join(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         out.push_str(it.as_str().unwrap_or(""));
     }
     Ok(Vm::str_val(out))
+}
+
+/// `sep.join(items)` when the separator or an item holds a lone surrogate: over wide bytes.
+fn join_wide(vm: &mut Vm, sep: &Value, items: &[Value]) -> PyResult<Value> {
+    let sep = sep.str_bytes().unwrap_or_default();
+    let mut total = sep.len().saturating_mul(items.len().saturating_sub(1));
+    for (i, it) in items.iter().enumerate() {
+        match it.str_bytes() {
+            Some(t) => total = total.saturating_add(t.len()),
+            None => {
+                return Err(vm.type_error(format!(
+                    "sequence item {i}: expected str instance, {} found",
+                    vm.type_name(it)
+                )))
+            }
+        }
+    }
+    if !crate::budget::fits(total) {
+        return Err(vm.err_empty(ExcKind::MemoryError));
+    }
+    let mut out = WideBuf::with_capacity(total);
+    for (i, it) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_wide(sep);
+        }
+        out.push_wide(it.str_bytes().unwrap_or_default());
+    }
+    Ok(Vm::str_from_buf(out))
 }
 
 /// Which ends `strip` works on.
@@ -607,6 +817,12 @@ pub(super) fn codec_arg<'a>(
 }
 
 pub(super) fn encode(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if let Some(v) = a.get(0).filter(|v| v.is_wide_str()) {
+        check_at_most(vm, a, "encode", 2)?;
+        let errors = codec_arg(vm, a, 2, "errors", "encode")?.unwrap_or("strict");
+        let given = codec_arg(vm, a, 1, "encoding", "encode")?.unwrap_or("utf-8");
+        return crate::stdlib::codecs::encode_wide_str(vm, v, given, errors);
+    }
     let r = receiver(vm, a, "encode")?;
     check_at_most(vm, a, "encode", 2)?;
     let errors = codec_arg(vm, a, 2, "errors", "encode")?.unwrap_or("strict");
@@ -615,28 +831,33 @@ pub(super) fn encode(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn translate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let r = receiver(vm, a, "translate")?;
-    let s = text(&r);
+    // Over code points and wide bytes: the receiver, the table's answers and the result may
+    // all hold lone surrogates.
+    let r = match a.get(0) {
+        Some(v) if v.is_wide_str() => v.clone(),
+        _ => receiver(vm, a, "translate")?,
+    };
+    let s = r.str_bytes().unwrap_or_default();
     let table = a.get(1).cloned().unwrap_or(Value::None);
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let mut out = WideBuf::with_capacity(s.len());
+    for c in permafrost_semantics::text::wide::code_points(s) {
         match vm.getitem(&table, &Value::Int(c as i64)) {
             Ok(Value::None) => {}
-            Ok(Value::Int(n)) => match u32::try_from(n).ok().and_then(char::from_u32) {
-                Some(r) => out.push(r),
-                None => return Err(vm.value_error("character mapping must be in range(0x110000)")),
+            Ok(Value::Int(n)) => match u32::try_from(n) {
+                Ok(r) if r < 0x110000 => out.push_code_point(r),
+                _ => return Err(vm.value_error("character mapping must be in range(0x110000)")),
             },
-            Ok(v) => match v.as_str() {
-                Some(t) => out.push_str(t),
+            Ok(v) => match v.str_bytes() {
+                Some(t) => out.push_wide(t),
                 None => {
                     return Err(vm.type_error("character mapping must return integer, None or str"))
                 }
             },
-            Err(e) if vm.exc_matches(&e, ExcKind::LookupError) => out.push(c),
+            Err(e) if vm.exc_matches(&e, ExcKind::LookupError) => out.push_code_point(c),
             Err(e) => return Err(e),
         }
     }
-    Ok(Vm::str_val(out))
+    Ok(Vm::str_from_buf(out))
 }
 
 fn format_map(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -663,8 +884,13 @@ fn maketrans(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let x = a.get(1).cloned().unwrap_or(Value::None);
     match (a.get(2), a.get(3)) {
         (Some(y), z) => {
-            let xs: Vec<char> = x.as_str().unwrap_or("").chars().collect();
-            let ys: Vec<char> = y.as_str().unwrap_or("").chars().collect();
+            // Code points, so lone surrogates map too.
+            let cps = |v: &Value| -> Vec<u32> {
+                permafrost_semantics::text::wide::code_points(v.str_bytes().unwrap_or_default())
+                    .collect()
+            };
+            let xs = cps(&x);
+            let ys = cps(y);
             if xs.len() != ys.len() {
                 return Err(
                     vm.value_error("the first two maketrans arguments must have equal length")
@@ -674,7 +900,7 @@ fn maketrans(vm: &mut Vm, a: &Args) -> PyResult<Value> {
                 vm.setitem(&d, Value::Int(*c as i64), Value::Int(*r as i64))?;
             }
             if let Some(z) = z {
-                for c in z.as_str().unwrap_or("").chars() {
+                for c in cps(z) {
                     vm.setitem(&d, Value::Int(c as i64), Value::None)?;
                 }
             }

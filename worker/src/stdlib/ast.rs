@@ -267,6 +267,7 @@ fn constant(c: Constant) -> Value {
         Constant::Float(f) => Value::Float(f),
         Constant::Complex(re, im) => Value::obj(Object::Complex(re, im)),
         Constant::Str(s) => Vm::str_val(s),
+        Constant::WideStr(b) => Vm::str_from_wide(&b),
         Constant::Bytes(b) => Value::obj(Object::Bytes(BytesData::Owned(b.into()))),
         Constant::Ellipsis => Value::Ellipsis,
         Constant::Tuple(items) => Vm::new_tuple(items.into_iter().map(constant).collect()),

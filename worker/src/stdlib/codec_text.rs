@@ -5,6 +5,7 @@
 use crate::value::object::Object;
 use crate::value::Value;
 use crate::vm::{ExcKind, PyResult, Vm};
+use permafrost_semantics::text::wide::{self, WideBuf};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum Endian {
@@ -249,6 +250,12 @@ fn encode_loop(
                 let (rep, at) = call_handler(vm, errors, exc, chars.len(), false)?;
                 match rep.body() {
                     Some(Object::Bytes(b)) => out.extend_from_slice(b),
+                    _ if rep.is_wide_str() => {
+                        return Err(wide_unsupported(
+                            vm,
+                            "a replacement holding a lone surrogate",
+                        ))
+                    }
                     _ => {
                         let text = rep.as_str().unwrap_or("").to_string();
                         if !ascii_text(text, vm, &mut out)? {
@@ -372,6 +379,12 @@ fn decode_error(
         _ => {
             let exc = raise(vm);
             let (rep, at) = call_handler(vm, errors, exc, data.len(), true)?;
+            if rep.is_wide_str() {
+                return Err(wide_unsupported(
+                    vm,
+                    "a replacement holding a lone surrogate",
+                ));
+            }
             out.push_str(rep.as_str().unwrap_or(""));
             Ok(at)
         }
@@ -727,4 +740,254 @@ pub(crate) fn charmap_encode(
             },
         }
     })
+}
+
+/// The UnicodeEncodeError the UTF-8 codec raises for the first run of surrogates in the wide
+/// str `v` (what encoding or printing it strictly raises).
+pub(crate) fn surrogate_encode_error(vm: &Vm, v: &Value) -> crate::value::heap::ObjRef {
+    let cps: Vec<u32> = wide::code_points(v.str_bytes().unwrap_or_default()).collect();
+    let start = cps.iter().position(|&c| wide::is_surrogate(c)).unwrap_or(0);
+    let end = start
+        + cps[start..]
+            .iter()
+            .take_while(|&&c| wide::is_surrogate(c))
+            .count()
+            .max(1);
+    unicode_error(
+        vm,
+        ExcKind::UnicodeEncodeError,
+        "utf-8",
+        v.clone(),
+        start,
+        end,
+        "surrogates not allowed",
+    )
+}
+
+/// The error for what a str holding a lone surrogate cannot do yet.
+pub(crate) fn wide_unsupported(vm: &Vm, what: &str) -> crate::value::heap::ObjRef {
+    vm.err(
+        ExcKind::NotImplementedError,
+        format!("{what} is not supported for a str holding a lone surrogate"),
+    )
+}
+
+/// Encodes the str `v`, which holds a lone surrogate, with a built-in codec: UTF-8, ASCII or
+/// Latin-1 under the standard error handlers, as CPython does; other codecs and handlers raise
+/// a clean NotImplementedError.
+pub(crate) fn encode_wide(vm: &mut Vm, c: Builtin, v: &Value, errors: &str) -> PyResult<Vec<u8>> {
+    let cps: Vec<u32> = wide::code_points(v.str_bytes().unwrap_or_default()).collect();
+    let (name, reason): (&str, &str) = match c {
+        Builtin::Utf8 | Builtin::Utf8Sig => ("utf-8", "surrogates not allowed"),
+        Builtin::Ascii => ("ascii", "ordinal not in range(128)"),
+        Builtin::Latin1 => ("latin-1", "ordinal not in range(256)"),
+        _ => {
+            return Err(wide_unsupported(
+                vm,
+                &format!("encoding to '{}'", error_name(c)),
+            ))
+        }
+    };
+    let fits = |cp: u32| match c {
+        Builtin::Ascii => cp < 0x80,
+        Builtin::Latin1 => cp < 0x100,
+        _ => !wide::is_surrogate(cp),
+    };
+    let put = |out: &mut Vec<u8>, cp: u32| match c {
+        Builtin::Ascii | Builtin::Latin1 => out.push(cp as u8),
+        _ => wide::push_code_point(out, cp),
+    };
+    let mut out = Vec::with_capacity(cps.len() + 3);
+    if c == Builtin::Utf8Sig {
+        out.extend_from_slice(&[0xEF, 0xBB, 0xBF]);
+    }
+    let raise = |vm: &Vm, start: usize, end: usize| {
+        unicode_error(
+            vm,
+            ExcKind::UnicodeEncodeError,
+            name,
+            v.clone(),
+            start,
+            end,
+            reason,
+        )
+    };
+    let mut i = 0;
+    while i < cps.len() {
+        if fits(cps[i]) {
+            put(&mut out, cps[i]);
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while end < cps.len() && !fits(cps[end]) {
+            end += 1;
+        }
+        let run = &cps[i..end];
+        match errors {
+            "strict" => return Err(raise(vm, i, end)),
+            // Takes the whole run or re-raises the error for all of it.
+            "surrogatepass" => {
+                let utf8 = matches!(c, Builtin::Utf8 | Builtin::Utf8Sig);
+                if !utf8 || !run.iter().all(|&cp| wide::is_surrogate(cp)) {
+                    return Err(raise(vm, i, end));
+                }
+                for &cp in run {
+                    wide::push_code_point(&mut out, cp);
+                }
+            }
+            // As CPython's encoders: escapes the run's leading U+DC80..U+DCFF, then raises for
+            // the rest of the run.
+            "surrogateescape" => {
+                let n = run
+                    .iter()
+                    .take_while(|&&cp| (0xDC80..=0xDCFF).contains(&cp))
+                    .count();
+                out.extend(run[..n].iter().map(|&cp| (cp - 0xDC00) as u8));
+                if n < run.len() {
+                    return Err(raise(vm, i + n, end));
+                }
+            }
+            "ignore" => {}
+            "replace" => out.extend(std::iter::repeat_n(b'?', run.len())),
+            "backslashreplace" => {
+                for &cp in run {
+                    let esc = if cp < 0x100 {
+                        format!("\\x{cp:02x}")
+                    } else if cp < 0x10000 {
+                        format!("\\u{cp:04x}")
+                    } else {
+                        format!("\\U{cp:08x}")
+                    };
+                    out.extend_from_slice(esc.as_bytes());
+                }
+            }
+            "xmlcharrefreplace" => {
+                for &cp in run {
+                    out.extend_from_slice(format!("&#{cp};").as_bytes());
+                }
+            }
+            _ => {
+                return Err(wide_unsupported(
+                    vm,
+                    &format!("the '{errors}' error handler"),
+                ))
+            }
+        }
+        i = end;
+    }
+    Ok(out)
+}
+
+/// Decodes UTF-8 or ASCII under `surrogateescape` (each undecodable byte becomes U+DC80 +
+/// byte - 0x80) or `surrogatepass` (UTF-8: a three-byte encoded surrogate decodes to it), as
+/// CPython does; other undecodable input raises CPython's UnicodeDecodeError.
+fn decode_surrogates(
+    vm: &mut Vm,
+    c: Builtin,
+    data: &[u8],
+    errors: &str,
+    fin: bool,
+) -> PyResult<(WideBuf, usize)> {
+    let name = error_name(c);
+    let mut out = WideBuf::with_capacity(data.len());
+    let mut pos = 0;
+    if c == Builtin::Utf8Sig {
+        if !fin && data.len() < 3 && [0xEF, 0xBB, 0xBF].starts_with(data) {
+            return Ok((out, 0));
+        }
+        if data.starts_with(&[0xEF, 0xBB, 0xBF]) {
+            pos = 3;
+        }
+    }
+    let raise = |vm: &Vm, start: usize, end: usize, reason: &str| {
+        unicode_error(
+            vm,
+            ExcKind::UnicodeDecodeError,
+            name,
+            bytes_value(data),
+            start,
+            end,
+            reason,
+        )
+    };
+    while pos < data.len() {
+        let (start, end, reason) = if c == Builtin::Ascii {
+            let n = data[pos..].iter().take_while(|b| b.is_ascii()).count();
+            out.push_str(std::str::from_utf8(&data[pos..pos + n]).unwrap_or_default());
+            pos += n;
+            if pos == data.len() {
+                break;
+            }
+            (pos, pos + 1, "ordinal not in range(128)")
+        } else {
+            match std::str::from_utf8(&data[pos..]) {
+                Ok(s) => {
+                    out.push_str(s);
+                    pos = data.len();
+                    break;
+                }
+                Err(e) => {
+                    let start = pos + e.valid_up_to();
+                    out.push_str(std::str::from_utf8(&data[pos..start]).unwrap_or_default());
+                    match e.error_len() {
+                        None if !fin && errors == "surrogatepass" => {
+                            // A surrogate's first bytes may be all there is so far.
+                            return Ok((out, start));
+                        }
+                        None if !fin => return Ok((out, start)),
+                        None => (start, data.len(), "unexpected end of data"),
+                        Some(_) if matches!(data[start], 0x80..=0xC1 | 0xF5..=0xFF) => {
+                            (start, start + 1, "invalid start byte")
+                        }
+                        Some(n) => (start, start + n, "invalid continuation byte"),
+                    }
+                }
+            }
+        };
+        if errors == "surrogatepass" {
+            let b = &data[start..];
+            if c != Builtin::Ascii
+                && b.len() >= 3
+                && b[0] == 0xED
+                && (0xA0..=0xBF).contains(&b[1])
+                && b[2] & 0xC0 == 0x80
+            {
+                let (cp, _) = wide::decode_at(b, 0);
+                out.push_code_point(cp);
+                pos = start + 3;
+                continue;
+            }
+            return Err(raise(vm, start, end, reason));
+        }
+        // surrogateescape: bytes below 128 cannot be escaped.
+        let mut k = start;
+        while k < end && data[k] >= 0x80 {
+            out.push_code_point(0xDC00 + data[k] as u32);
+            k += 1;
+        }
+        if k == start {
+            return Err(raise(vm, start, end, reason));
+        }
+        pos = k;
+    }
+    Ok((out, pos))
+}
+
+/// `data` decoded by a built-in codec, as text that may hold lone surrogates.
+pub(crate) fn decode_builtin_wide(
+    vm: &mut Vm,
+    c: Builtin,
+    data: &[u8],
+    errors: &str,
+    fin: bool,
+) -> PyResult<(Value, usize)> {
+    if matches!(errors, "surrogateescape" | "surrogatepass")
+        && matches!(c, Builtin::Utf8 | Builtin::Utf8Sig | Builtin::Ascii)
+    {
+        let (buf, used) = decode_surrogates(vm, c, data, errors, fin)?;
+        return Ok((Vm::str_from_buf(buf), used));
+    }
+    let (s, used) = decode_builtin(vm, c, data, errors, fin)?;
+    Ok((Vm::str_val(s), used))
 }

@@ -486,6 +486,30 @@ fn codec_result(vm: &Vm, r: &Value, what: &str) -> PyResult<Value> {
 }
 
 /// `str.encode(encoding, errors)`.
+/// `s.encode(encoding, errors)` of a str holding a lone surrogate: the built-in codecs
+/// natively, any other through its registered encoder.
+pub(crate) fn encode_wide_str(
+    vm: &mut Vm,
+    v: &Value,
+    encoding: &str,
+    errors: &str,
+) -> PyResult<Value> {
+    if let Some(c) = codec_text::builtin(encoding) {
+        return Ok(bytes_val(codec_text::encode_wide(vm, c, v, errors)?));
+    }
+    let info = lookup_codec(vm, encoding)?;
+    let encoder = vm.getitem(&info, &Value::Int(0))?;
+    let r = vm.call(&encoder, &[v.clone(), Vm::str_val(errors)], &[])?;
+    let out = codec_result(vm, &r, "encoder")?;
+    match out.body() {
+        Some(Object::Bytes(_)) => Ok(out),
+        _ => Err(vm.type_error(format!(
+            "'{encoding}' encoder returned '{}' instead of 'bytes'; use codecs.encode() to encode to arbitrary types",
+            vm.type_name(&out)
+        ))),
+    }
+}
+
 pub(crate) fn encode_str(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Value> {
     if let Some(c) = codec_text::builtin(encoding) {
         let out = codec_text::encode_builtin(vm, c, s, errors)?;
@@ -521,8 +545,8 @@ pub(crate) fn decode_bytes(
     errors: &str,
 ) -> PyResult<Value> {
     if let Some(c) = codec_text::builtin(encoding) {
-        let (s, _) = codec_text::decode_builtin(vm, c, data, errors, true)?;
-        return Ok(Vm::str_val(s));
+        let (s, _) = codec_text::decode_builtin_wide(vm, c, data, errors, true)?;
+        return Ok(s);
     }
     let info = lookup_codec(vm, encoding)?;
     if not_text(vm, &info)? {
@@ -538,7 +562,7 @@ pub(crate) fn decode_bytes(
         &[],
     )?;
     let out = codec_result(vm, &r, "decoder")?;
-    if out.as_str().is_none() {
+    if out.str_bytes().is_none() {
         return Err(vm.type_error(format!(
             "'{encoding}' decoder returned '{}' instead of 'str'; use codecs.decode() to decode to arbitrary types",
             vm.type_name(&out)
@@ -643,9 +667,12 @@ fn builtin_transcode(
     };
     if decoding {
         let data = data_arg(vm, Some(obj))?;
-        let (s, _) = codec_text::decode_builtin(vm, c, &data, errors, true)?;
-        Ok(Vm::str_val(s))
+        let (s, _) = codec_text::decode_builtin_wide(vm, c, &data, errors, true)?;
+        Ok(s)
     } else {
+        if obj.is_wide_str() {
+            return Ok(bytes_val(codec_text::encode_wide(vm, c, obj, errors)?));
+        }
         let s = text_arg(vm, Some(obj), &format!("{stem}_encode"))?;
         Ok(bytes_val(codec_text::encode_builtin(vm, c, &s, errors)?))
     }
@@ -705,6 +732,12 @@ fn flag_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<bool> {
 
 /// `X_encode(str, errors=None)`: `(bytes, characters consumed)`.
 fn encode_with(vm: &mut Vm, a: &Args, c: Builtin, fname: &str) -> PyResult<Value> {
+    if let Some(v) = a.get(0).filter(|v| v.is_wide_str()) {
+        let errors = errors_arg(vm, a.get(1), fname)?;
+        let n = Value::Int(v.str_char_len() as i64);
+        let out = codec_text::encode_wide(vm, c, v, &errors)?;
+        return Ok(Vm::new_tuple(vec![bytes_val(out), n]));
+    }
     let s = text_arg(vm, a.get(0), fname)?;
     let errors = errors_arg(vm, a.get(1), fname)?;
     let n = s.chars().count() as i64;
@@ -726,8 +759,8 @@ fn decode_with(
         Some(f) => f,
         None => flag_arg(vm, a.get(2))?,
     };
-    let (s, used) = codec_text::decode_builtin(vm, c, &data, &errors, fin)?;
-    Ok(Vm::new_tuple(vec![Vm::str_val(s), Value::Int(used as i64)]))
+    let (s, used) = codec_text::decode_builtin_wide(vm, c, &data, &errors, fin)?;
+    Ok(Vm::new_tuple(vec![s, Value::Int(used as i64)]))
 }
 
 fn utf_8_encode(vm: &mut Vm, a: &Args) -> PyResult<Value> {

@@ -347,7 +347,7 @@ fn builtin_iter_remaining(v: &Value) -> Option<usize> {
                     Object::List(l) => l.len(),
                     Object::Tuple(t) => t.len(),
                     Object::Bytes(b) => b.len(),
-                    Object::Str(s) => s.text.len(),
+                    Object::Str(s) => s.bytes().len(),
                     _ => return None,
                 },
             };

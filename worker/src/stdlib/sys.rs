@@ -345,7 +345,7 @@ fn getsizeof(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     // A plausible size: CPython's object header plus the payload.
     let size = match v.body() {
         None => 28,
-        Some(Object::Str(s)) => 49 + s.text.len() as i64,
+        Some(Object::Str(s)) => 49 + s.bytes().len() as i64,
         Some(Object::List(l)) => 56 + 8 * l.len() as i64,
         Some(Object::Tuple(t)) => 40 + 8 * t.len() as i64,
         Some(Object::Dict(d)) => 64 + 24 * d.len() as i64,

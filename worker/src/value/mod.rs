@@ -97,11 +97,43 @@ impl Value {
         match self {
             Value::Str(s) => Some(s.as_str()),
             Value::Obj(o) => match o.get() {
-                Object::Str(s) => Some(&s.text),
+                Object::Str(s) if s.wide.is_none() => Some(&s.text),
                 _ => None,
             },
             _ => None,
         }
+    }
+
+    /// The code points of any str value as wide bytes (plain UTF-8 unless it holds a lone
+    /// surrogate): what equality, ordering and code-point operations compare.
+    #[inline]
+    pub fn str_bytes(&self) -> Option<&[u8]> {
+        match self {
+            Value::Str(s) => Some(s.as_str().as_bytes()),
+            Value::Obj(o) => match o.get() {
+                Object::Str(s) => Some(s.bytes()),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// The length in code points of a str value (0 for anything else).
+    pub fn str_char_len(&self) -> usize {
+        match self {
+            Value::Str(s) => s.as_str().chars().count(),
+            Value::Obj(o) => match o.get() {
+                Object::Str(s) => s.char_len,
+                _ => 0,
+            },
+            _ => 0,
+        }
+    }
+
+    /// Whether this is a str holding a lone surrogate (whose `as_str` is `None`).
+    #[inline]
+    pub fn is_wide_str(&self) -> bool {
+        matches!(self.body(), Some(Object::Str(s)) if s.wide.is_some())
     }
 
     /// Whether this is the built-in `f`.

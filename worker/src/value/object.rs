@@ -11,10 +11,17 @@ use num_bigint::BigInt;
 
 /// A heap str: its text, its hash (computed eagerly at creation, never cached lazily) and its
 /// length in code points.
+///
+/// A str holding a lone surrogate (rare: `"\ud800"`, `surrogateescape`) cannot be a Rust
+/// `str`: it keeps its *wide bytes* (`permafrost_semantics::text::wide`) in `wide`, `text` is
+/// then empty, and `Value::as_str` answers `None` for it, so no `str` API ever sees it;
+/// code-point operations read it through `Value::str_bytes`. A str is wide exactly when it
+/// holds a surrogate, so equal strs have equal bytes and equal hashes.
 pub struct PyStr {
     pub text: Box<str>,
     pub hash: u64,
     pub char_len: usize,
+    pub wide: Option<Box<[u8]>>,
 }
 
 impl PyStr {
@@ -30,6 +37,26 @@ impl PyStr {
             text,
             hash,
             char_len,
+            wide: None,
+        }
+    }
+
+    /// A str of wide bytes that hold a surrogate (callers check: see `Vm::str_from_wide`).
+    pub fn wide(bytes: Box<[u8]>) -> PyStr {
+        PyStr {
+            text: Box::from(""),
+            hash: permafrost_image::str_hash(&bytes),
+            char_len: permafrost_semantics::text::wide::code_points(&bytes).count(),
+            wide: Some(bytes),
+        }
+    }
+
+    /// Its code points as wide bytes (plain UTF-8 unless it holds a surrogate).
+    #[inline]
+    pub fn bytes(&self) -> &[u8] {
+        match &self.wide {
+            Some(w) => w,
+            None => self.text.as_bytes(),
         }
     }
 }

@@ -486,7 +486,9 @@ impl Vm {
                         (TypeKind::Bytes, "fromhex" | "maketrans") => {
                             crate::objects::method(kind, name)
                         }
-                        (TypeKind::Int, "from_bytes") => Some(&crate::objects::int::FROM_BYTES),
+                        (TypeKind::Int | TypeKind::Bool, "from_bytes") => {
+                            Some(&crate::objects::int::FROM_BYTES)
+                        }
                         (TypeKind::Float, "fromhex") => Some(&crate::objects::float::FROMHEX),
                         (TypeKind::Float, "__getformat__") => {
                             Some(&crate::objects::float::GETFORMAT)
@@ -822,6 +824,7 @@ impl Vm {
                 Vm::str_val(s.as_str())
             }
             Some(permafrost_image::ConstView::Str(s)) => Value::Str(s),
+            Some(permafrost_image::ConstView::WideStr(b)) => Vm::str_from_wide(b),
             _ => Value::None,
         }
     }
@@ -2083,6 +2086,39 @@ impl Vm {
     /// CPython's "instance lay-out conflict": two bases built on different built-in types
     /// with their own instance layout (`class A(int, str)`), neither deriving from the other.
     fn check_layouts(&self, bases: &[ObjRef]) -> PyResult<()> {
+        // Built-in types CPython does not let a class derive from.
+        for b in bases {
+            if let Object::Class(c) = b.get() {
+                if c.builtin
+                    && matches!(
+                        c.kind,
+                        TypeKind::Bool
+                            | TypeKind::NoneType
+                            | TypeKind::Range
+                            | TypeKind::Slice
+                            | TypeKind::Function
+                            | TypeKind::BuiltinFunction
+                            | TypeKind::Method
+                            | TypeKind::Generator
+                            | TypeKind::Iterator
+                            | TypeKind::Cell
+                            | TypeKind::Code
+                            | TypeKind::DictView
+                            | TypeKind::NotImplementedType
+                            | TypeKind::Ellipsis
+                            | TypeKind::Coroutine
+                            | TypeKind::AsyncGenerator
+                            | TypeKind::CoroutineWrapper
+                            | TypeKind::AsyncGenASend
+                            | TypeKind::AsyncGenAThrow
+                            | TypeKind::ANextAwaitable
+                    )
+                {
+                    return Err(self
+                        .type_error(format!("type '{}' is not an acceptable base type", c.name)));
+                }
+            }
+        }
         // The nearest built-in class with a layout of its own along a base's MRO.
         let solid = |b: &ObjRef| -> Option<ObjRef> {
             let Object::Class(c) = b.get() else {

@@ -496,6 +496,11 @@ impl Vm {
             _ => {
                 let text = match (&source, source.body()) {
                     (Value::Str(s), _) => s.as_str().to_string(),
+                    (_, Some(Object::Str(s))) if s.wide.is_some() => {
+                        return Err(crate::stdlib::codec_text::surrogate_encode_error(
+                            self, &source,
+                        ))
+                    }
                     (_, Some(Object::Str(s))) => s.text.to_string(),
                     (_, Some(Object::Bytes(b))) => match std::str::from_utf8(b) {
                         Ok(t) => t.to_string(),
@@ -909,6 +914,7 @@ fn model_const(
         ConstView::Code(i) => Constant::Code(copy_code(vm, resolve(i), out)),
         ConstView::Ellipsis => Constant::Ellipsis,
         ConstView::Complex(re, im) => Constant::Complex(re, im),
+        ConstView::WideStr(b) => Constant::WideStr(b.to_vec()),
     }
 }
 

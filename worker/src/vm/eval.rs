@@ -1099,11 +1099,20 @@ impl Vm {
                 byte::BUILD_STRING => {
                     let n = arg as usize;
                     let items = f.stack.split_off(f.stack.len() - n);
-                    let mut s = String::new();
-                    for it in &items {
-                        s.push_str(it.as_str().unwrap_or(""));
+                    if items.iter().any(|it| it.is_wide_str()) {
+                        // A piece holds a lone surrogate: joined as wide bytes.
+                        let mut w = permafrost_semantics::text::wide::WideBuf::new();
+                        for it in &items {
+                            w.push_wide(it.str_bytes().unwrap_or_default());
+                        }
+                        f.push(Vm::str_from_buf(w));
+                    } else {
+                        let mut s = String::new();
+                        for it in &items {
+                            s.push_str(it.as_str().unwrap_or(""));
+                        }
+                        f.push(Vm::str_val(s));
                     }
-                    f.push(Vm::str_val(s));
                 }
                 byte::LIST_APPEND => {
                     let v = f.pop();

@@ -113,6 +113,10 @@ impl Vm {
             }
             Value::Str(s) => serde_json::Value::String(s.as_str().to_string()),
             Value::Obj(o) => match o.get() {
+                // A lone surrogate has no place in the job's UTF-8 JSON reply.
+                Object::Str(s) if s.wide.is_some() => {
+                    return Err(crate::stdlib::codec_text::surrogate_encode_error(self, v))
+                }
                 Object::Str(s) => serde_json::Value::String(s.text.to_string()),
                 Object::BigInt(b) => {
                     let text = b.to_string();

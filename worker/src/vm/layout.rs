@@ -144,6 +144,8 @@ pub fn const_value(c: ConstView<'static>, heap_strs: bool) -> Value {
             crate::value::object::BytesData::Image(b.as_bytes())
         })),
         ConstView::Complex(re, im) => Value::obj(Object::Complex(re, im)),
+        // Validated as wide bytes holding a surrogate.
+        ConstView::WideStr(b) => crate::vm::Vm::str_from_wide(b),
         ConstView::Tuple(items) => {
             let v: Vec<Value> = items.iter().map(|c| const_value(c, heap_strs)).collect();
             Value::obj(Object::Tuple(v.into_boxed_slice()))

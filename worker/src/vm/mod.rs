@@ -383,6 +383,21 @@ impl Vm {
         Value::obj(Object::Str(PyStr::new(s)))
     }
 
+    /// A str from text that may hold lone surrogates: a plain str unless it does.
+    pub fn str_from_buf(b: permafrost_semantics::text::wide::WideBuf) -> Value {
+        match b.into_parts() {
+            Ok(s) => Vm::str_val(s),
+            Err(w) => Value::obj(Object::Str(PyStr::wide(w.into_boxed_slice()))),
+        }
+    }
+
+    /// A str from well-formed wide bytes.
+    pub fn str_from_wide(b: &[u8]) -> Value {
+        let mut buf = permafrost_semantics::text::wide::WideBuf::with_capacity(b.len());
+        buf.push_wide(b);
+        Vm::str_from_buf(buf)
+    }
+
     pub fn new_list(items: Vec<Value>) -> Value {
         Value::obj(Object::List(items))
     }

@@ -86,7 +86,10 @@ impl Vm {
 
     fn repr_obj(&mut self, v: &Value, o: &ObjRef, out: &mut String) -> PyResult<()> {
         match o.get() {
-            Object::Str(s) => text::str_repr_into(&s.text, out),
+            Object::Str(s) => match &s.wide {
+                Some(w) => out.push_str(&text::wide::wide_repr(w, false)),
+                None => text::str_repr_into(&s.text, out),
+            },
             // CPython refuses to print ints beyond `sys.get_int_max_str_digits()`.
             Object::BigInt(b) => {
                 let text = number::int_to_decimal_string(b).map_err(|e| self.lib_err(e))?;
@@ -104,7 +107,10 @@ impl Vm {
     fn repr_builtin(&mut self, v: &Value, o: &ObjRef, out: &mut String) -> PyResult<()> {
         let id = o.addr();
         match o.get() {
-            Object::Str(s) => text::str_repr_into(&s.text, out),
+            Object::Str(s) => match &s.wide {
+                Some(w) => out.push_str(&text::wide::wide_repr(w, false)),
+                None => text::str_repr_into(&s.text, out),
+            },
             Object::BigInt(b) => {
                 // CPython refuses to print ints beyond `sys.get_int_max_str_digits()`.
                 let text = number::int_to_decimal_string(b).map_err(|e| self.lib_err(e))?;
@@ -503,6 +509,10 @@ impl Vm {
         if let Some(s) = v.as_str() {
             return Ok(s.to_string());
         }
+        if v.is_wide_str() {
+            // A lone surrogate has no text form: what printing it raises in CPython.
+            return Err(crate::stdlib::codec_text::surrogate_encode_error(self, v));
+        }
         if let Value::Obj(o) = v {
             if matches!(o.get(), Object::Class(c) if c.metaclass.is_some()) {
                 if let Some(r) = self.call_dunder_user(v, "__str__")? {
@@ -546,7 +556,7 @@ impl Vm {
 
     /// A str value for `str(v)`, reusing `v` when it already is one.
     pub fn str_value(&mut self, v: &Value) -> PyResult<Value> {
-        if v.as_str().is_some() {
+        if v.str_bytes().is_some() {
             return Ok(v.clone());
         }
         let s = self.str_of(v)?;
@@ -580,6 +590,12 @@ impl Vm {
             3 => Vm::str_val(self.ascii(&v)?),
             _ => v,
         };
+        if spec.is_wide_str() {
+            return Err(crate::stdlib::codec_text::wide_unsupported(
+                self,
+                "a format spec",
+            ));
+        }
         let spec = spec.as_str().unwrap_or("");
         if spec.is_empty() && !matches!(v.body(), Some(Object::Instance(_))) {
             return self.str_value(&v);
@@ -622,6 +638,11 @@ impl Vm {
             }
             _ => {}
         }
+        if v.is_wide_str() {
+            return Err(crate::stdlib::codec_text::wide_unsupported(
+                self, "format()",
+            ));
+        }
         if let Some(text) = v.as_str() {
             let text = text.to_string();
             let s = format::parse_format_spec(spec, "str").map_err(|e| lib(self, e))?;
@@ -647,6 +668,12 @@ impl Vm {
             let cls = self.type_of(v);
             if let Some(m) = self.lookup_user_attr(&cls, "__format__") {
                 let r = self.call(&m, &[v.clone(), Vm::str_val(spec)], &[])?;
+                if r.is_wide_str() {
+                    return Err(crate::stdlib::codec_text::wide_unsupported(
+                        self,
+                        "__format__'s result",
+                    ));
+                }
                 return Ok(r.as_str().unwrap_or("").to_string());
             }
         }

@@ -9,6 +9,7 @@ use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
 use permafrost_image::opcode::BinaryOp;
+use permafrost_semantics::text::wide::WideBuf;
 use permafrost_semantics::{error, number};
 
 impl Vm {
@@ -77,7 +78,7 @@ impl Vm {
         }
         if op == BinaryOp::Mul {
             let seq = |v: &Value| {
-                v.as_str().is_some()
+                v.str_bytes().is_some()
                     || matches!(
                         v.body(),
                         Some(Object::List(_) | Object::Tuple(_) | Object::Bytes(_))
@@ -104,11 +105,13 @@ impl Vm {
                 )));
             }
         }
-        if op == BinaryOp::Add && matches!(a.body(), Some(Object::Bytes(_))) && b.as_str().is_some()
+        if op == BinaryOp::Add
+            && matches!(a.body(), Some(Object::Bytes(_)))
+            && b.str_bytes().is_some()
         {
             return Err(self.type_error("can't concat str to bytes"));
         }
-        if op == BinaryOp::Add && a.as_str().is_some() {
+        if op == BinaryOp::Add && a.str_bytes().is_some() {
             return Err(self.type_error(format!(
                 "can only concatenate str (not \"{}\") to str",
                 self.type_name(b)
@@ -308,6 +311,13 @@ impl Vm {
                     s.push_str(y);
                     return Ok(Some(Vm::str_val(s)));
                 }
+                if let (Some(x), Some(y)) = (a.str_bytes(), b.str_bytes()) {
+                    // One side holds a lone surrogate: joined as wide bytes.
+                    let mut buf = WideBuf::with_capacity(x.len() + y.len());
+                    buf.push_wide(x);
+                    buf.push_wide(y);
+                    return Ok(Some(Vm::str_from_buf(buf)));
+                }
                 match (a.body(), b.body()) {
                     (Some(Object::List(x)), Some(Object::List(y))) => {
                         if inplace {
@@ -344,7 +354,7 @@ impl Vm {
             }
             BinaryOp::Mul => {
                 let is_seq = |v: &Value| {
-                    v.as_str().is_some()
+                    v.str_bytes().is_some()
                         || matches!(
                             v.body(),
                             Some(Object::List(_) | Object::Tuple(_) | Object::Bytes(_))
@@ -369,10 +379,10 @@ impl Vm {
                     Some(Object::List(l)) => l.len() * 16,
                     Some(Object::Tuple(t)) => t.len() * 16,
                     Some(Object::Bytes(b)) => b.len(),
-                    _ => seq.as_str().map(|s| s.len()).unwrap_or(0),
+                    _ => seq.str_bytes().map(|s| s.len()).unwrap_or(0),
                 };
                 let total = unit.checked_mul(n);
-                if seq.as_str().is_some() && total.is_none_or(|t| t > isize::MAX as usize) {
+                if seq.str_bytes().is_some() && total.is_none_or(|t| t > isize::MAX as usize) {
                     return Err(self.err(ExcKind::OverflowError, "repeated string is too long"));
                 }
                 if total.is_none_or(|t| !crate::budget::fits(t)) {
@@ -380,6 +390,9 @@ impl Vm {
                 }
                 if let Some(s) = seq.as_str() {
                     return Ok(Some(Vm::str_val(s.repeat(n))));
+                }
+                if let Some(w) = seq.str_bytes() {
+                    return Ok(Some(Vm::str_from_wide(&w.repeat(n))));
                 }
                 match seq.body() {
                     Some(Object::List(l)) => {
@@ -409,6 +422,12 @@ impl Vm {
                 }
             }
             BinaryOp::Mod => {
+                if a.is_wide_str() {
+                    return Err(crate::stdlib::codec_text::wide_unsupported(
+                        self,
+                        "%-formatting",
+                    ));
+                }
                 if let Some(fmt) = a.as_str() {
                     let fmt = fmt.to_string();
                     return Ok(Some(self.percent_format(&fmt, b)?));

@@ -34,7 +34,7 @@ impl Vm {
             }
             Value::Obj(o) => match o.get() {
                 Object::Str(s) => {
-                    if s.text.is_ascii() {
+                    if s.wide.is_none() && s.text.is_ascii() {
                         Iter::Seq {
                             seq: v.clone(),
                             index: 0,
@@ -230,6 +230,18 @@ impl Vm {
                     },
                     _ => Step::Done(None),
                 },
+                Iter::StrChars { s, byte } if s.is_wide_str() => {
+                    let b = s.str_bytes().unwrap_or_default();
+                    if *byte < b.len() {
+                        let (cp, n) = permafrost_semantics::text::wide::decode_at(b, *byte);
+                        *byte += n;
+                        let mut one = permafrost_semantics::text::wide::WideBuf::new();
+                        one.push_code_point(cp);
+                        Step::Done(Some(Vm::str_from_buf(one)))
+                    } else {
+                        Step::Done(None)
+                    }
+                }
                 Iter::StrChars { s, byte } => {
                     let text = s.as_str().unwrap_or("");
                     match text[*byte..].chars().next() {

@@ -48,7 +48,7 @@ fn key_eq_at(a: &Value, b: &Value, level: u32) -> bool {
     if let (Some(x), Some(y)) = (num_of(a), num_of(b)) {
         return num_cmp(&x, &y) == Some(Ordering::Equal);
     }
-    if let (Some(x), Some(y)) = (a.as_str(), b.as_str()) {
+    if let (Some(x), Some(y)) = (a.str_bytes(), b.str_bytes()) {
         return x == y;
     }
     if let Some(r) = crate::objects::complex::eq(a, b) {
@@ -196,7 +196,7 @@ impl Vm {
             Value::Float(f) => *f != 0.0,
             Value::Str(s) => !s.as_str().is_empty(),
             Value::Obj(o) => match o.get() {
-                Object::Str(s) => !s.text.is_empty(),
+                Object::Str(s) => s.char_len != 0,
                 Object::List(l) => !l.is_empty(),
                 Object::Tuple(t) => !t.is_empty(),
                 Object::Dict(d) => !d.is_empty(),
@@ -220,7 +220,7 @@ impl Vm {
                         };
                     }
                     if let Some(r) = self.call_dunder(v, "__len__", &[])? {
-                        return Ok(!matches!(r, Value::Int(0)));
+                        return Ok(self.len_result(r)? != 0);
                     }
                     true
                 }
@@ -238,7 +238,7 @@ impl Vm {
                     }
                     if let Some(m) = self.lookup_class_attr(&cls, "__len__") {
                         let r = self.call(&m, std::slice::from_ref(v), &[])?;
-                        return Ok(!matches!(r, Value::Int(0)));
+                        return Ok(self.len_result(r)? != 0);
                     }
                     if let Some(b) = inst_base(v) {
                         return self.truthy(&b);
@@ -442,7 +442,7 @@ impl Vm {
             (Value::Float(x), Value::Float(y)) => return Ok(x == y),
             _ => {}
         }
-        if let (Some(x), Some(y)) = (a.as_str(), b.as_str()) {
+        if let (Some(x), Some(y)) = (a.str_bytes(), b.str_bytes()) {
             return Ok(x == y);
         }
         if let (Some(x), Some(y)) = (num_of(a), num_of(b)) {
@@ -744,7 +744,8 @@ impl Vm {
                 None => false,
             }));
         }
-        if let (Some(x), Some(y)) = (a.as_str(), b.as_str()) {
+        // Wide bytes order as their code points do.
+        if let (Some(x), Some(y)) = (a.str_bytes(), b.str_bytes()) {
             return Ok(Some(pick(x.cmp(y))));
         }
         // Containers order by their items: nested ones recurse.

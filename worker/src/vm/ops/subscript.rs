@@ -30,6 +30,18 @@ impl Vm {
                 return self.truthy(&r);
             }
         }
+        if container.is_wide_str() || (item.is_wide_str() && container.as_str().is_some()) {
+            // Wide bytes keep UTF-8's self-synchronisation: a byte match is a code-point match.
+            let hay = container.str_bytes().unwrap_or_default();
+            let needle = item.str_bytes().unwrap_or_default();
+            return match item.str_bytes() {
+                Some(_) => Ok(needle.is_empty() || hay.windows(needle.len()).any(|w| w == needle)),
+                None => Err(self.type_error(format!(
+                    "'in <string>' requires string as left operand, not {}",
+                    self.type_name(item)
+                ))),
+            };
+        }
         if let Some(s) = container.as_str() {
             return match item.as_str() {
                 Some(sub) => Ok(s.contains(sub)),
@@ -162,17 +174,32 @@ impl Vm {
         }
     }
 
+    /// What a `__len__` method answered, checked as CPython checks it (for `len()` and truth).
+    pub(crate) fn len_result(&self, r: Value) -> PyResult<usize> {
+        match r {
+            Value::Int(i) if i >= 0 => Ok(i as usize),
+            Value::Int(_) => Err(self.value_error("__len__() should return >= 0")),
+            Value::Bool(b) => Ok(usize::from(b)),
+            _ if matches!(r.body(), Some(Object::BigInt(b)) if b.sign() == num_bigint::Sign::Minus) => {
+                Err(self.value_error("__len__() should return >= 0"))
+            }
+            _ if matches!(r.body(), Some(Object::BigInt(_))) => Err(self.err(
+                ExcKind::OverflowError,
+                "cannot fit 'int' into an index-sized integer",
+            )),
+            _ => Err(self.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                self.type_name(&r)
+            ))),
+        }
+    }
+
     /// `len(v)`.
     pub fn len_of(&mut self, v: &Value) -> PyResult<usize> {
         // A class whose program metaclass defines `__len__`.
         if matches!(v.body(), Some(Object::Class(c)) if c.metaclass.is_some()) {
             if let Some(r) = self.call_dunder(v, "__len__", &[])? {
-                if let Value::Int(i) = r {
-                    if i >= 0 {
-                        return Ok(i as usize);
-                    }
-                }
-                return Err(self.type_error("__len__() should return >= 0"));
+                return self.len_result(r);
             }
         }
         match v {
@@ -199,22 +226,7 @@ impl Vm {
                 }
                 Object::Instance(_) => {
                     if let Some(r) = self.call_dunder(v, "__len__", &[])? {
-                        return match r {
-                            Value::Int(i) if i >= 0 => Ok(i as usize),
-                            Value::Int(_) => Err(self.value_error("__len__() should return >= 0")),
-                            Value::Bool(b) => Ok(usize::from(b)),
-                            _ if matches!(r.body(), Some(Object::BigInt(b)) if b.sign() == num_bigint::Sign::Minus) => {
-                                Err(self.value_error("__len__() should return >= 0"))
-                            }
-                            _ if matches!(r.body(), Some(Object::BigInt(_))) => Err(self.err(
-                                ExcKind::OverflowError,
-                                "cannot fit 'int' into an index-sized integer",
-                            )),
-                            _ => Err(self.type_error(format!(
-                                "'{}' object cannot be interpreted as an integer",
-                                self.type_name(&r)
-                            ))),
-                        };
+                        return self.len_result(r);
                     }
                 }
                 _ => {}
@@ -357,11 +369,41 @@ impl Vm {
         Ok(j as usize)
     }
 
+    /// `s[i]` and `s[a:b:c]` of a str holding a lone surrogate, over its code points.
+    fn wide_getitem(&mut self, container: &Value, key: &Value) -> PyResult<Value> {
+        use permafrost_semantics::text::wide::{code_points, WideBuf};
+        let cps: Vec<u32> = code_points(container.str_bytes().unwrap_or_default()).collect();
+        let len = cps.len();
+        if Vm::is_slice(key) {
+            let (start, _, step, count) = self.slice_indices(key, len)?;
+            let mut buf = WideBuf::with_capacity(count);
+            for k in 0..count {
+                buf.push_code_point(cps[(start + k as i64 * step) as usize]);
+            }
+            return Ok(Vm::str_from_buf(buf));
+        }
+        if matches!(key, Value::Float(_))
+            || (num_of(key).is_none() && !matches!(key.body(), Some(Object::Instance(_))))
+        {
+            return Err(self.type_error(format!(
+                "string indices must be integers, not '{}'",
+                self.type_name(key)
+            )));
+        }
+        let i = self.norm_index(key, len, "string")?;
+        let mut buf = WideBuf::new();
+        buf.push_code_point(cps[i]);
+        Ok(Vm::str_from_buf(buf))
+    }
+
     pub(crate) fn is_slice(v: &Value) -> bool {
         matches!(v.body(), Some(Object::Slice { .. }))
     }
 
     pub fn getitem(&mut self, container: &Value, key: &Value) -> PyResult<Value> {
+        if container.is_wide_str() {
+            return self.wide_getitem(container, key);
+        }
         if let Some(s) = container.as_str() {
             let ascii = s.is_ascii();
             let len = if ascii { s.len() } else { s.chars().count() };
