@@ -78,7 +78,10 @@ class Result(unittest.TestResult):
             self._report(subtest, "FAIL", self._exc_info_to_string(err, test))
 
 
-suite = unittest.defaultTestLoader.loadTestsFromModule(module)
+# A package's own `load_tests` lists its directory, which a worker cannot: its submodules
+# (imported above) are loaded one by one instead.
+subs = [sys.modules[n] for n in {subs!r}]
+suite = unittest.TestSuite(unittest.defaultTestLoader.loadTestsFromModule(m) for m in subs or [module])
 suite.run(Result())
 print("@@ done", flush=True)
 '''
@@ -159,7 +162,8 @@ def main():
             subs = sorted(p.stem for p in pkg.glob("test_*.py")) if pkg.is_dir() else []
             imports = "".join(f"import test.{name}.{s}\n" for s in subs)
             imports += "".join(f"import {m}\n" for m in EXTRA_IMPORTS.get(name, []))
-            main_py.write_text(RUNNER.format(name=name, show=args.show, extra=imports))
+            sub_names = [f"test.{name}.{s}" for s in subs]
+            main_py.write_text(RUNNER.format(name=name, show=args.show, extra=imports, subs=sub_names))
             image = Path(tmp) / f"run_{name}.pfi"
             extra = [str(sysconfigdata)] if sysconfigdata.exists() else []
             paths = [a for p in args.path for a in ("--path", str(Path(p).resolve()))]
