@@ -12,6 +12,11 @@ on permafrost (the defects to look at), and optionally writes a CSV.
     python3 scripts/cpython_tests.py --bin ... --show test_list      # print the failing tests' output too
     python3 scripts/cpython_tests.py --bin ... --csv out.csv test_*  # names may be globs over Lib/test
 
+`--stdlib DIR` freezes from another Lib/ (a scratch copy with a module patched, say, while a
+module the tests import cannot be compiled yet); `--path DIR` adds a search directory. A test
+package (`test_json`) has its `test_*` submodules imported by the runner, since its
+`load_tests` finds them on disk at run time.
+
 CPython's tests test CPython, implementation details included (`sys.getrefcount`, C API,
 `gc` internals): a test that fails here is a lead, not always a defect. Each module runs
 with a time limit (`--timeout`, default 300 s); a module that times out or crashes reports
@@ -73,10 +78,16 @@ class Result(unittest.TestResult):
             self._report(subtest, "FAIL", self._exc_info_to_string(err, test))
 
 
-suite = unittest.defaultTestLoader.loadTestsFromModule(module)
+# A package's own `load_tests` lists its directory, which a worker cannot: its submodules
+# (imported above) are loaded one by one instead.
+subs = [sys.modules[n] for n in {subs!r}]
+suite = unittest.TestSuite(unittest.defaultTestLoader.loadTestsFromModule(m) for m in subs or [module])
 suite.run(Result())
 print("@@ done", flush=True)
 '''
+
+# Modules a test module imports only by a name computed at run time (`import_fresh_module`).
+EXTRA_IMPORTS = {"test_datetime": ["test.datetimetester"]}
 
 LINE = re.compile(r"^@@ (ok|FAIL|ERROR|skip) (.*)$")
 
@@ -150,7 +161,9 @@ def main():
             pkg = testdir / name
             subs = sorted(p.stem for p in pkg.glob("test_*.py")) if pkg.is_dir() else []
             imports = "".join(f"import test.{name}.{s}\n" for s in subs)
-            main_py.write_text(RUNNER.format(name=name, show=args.show, extra=imports))
+            imports += "".join(f"import {m}\n" for m in EXTRA_IMPORTS.get(name, []))
+            sub_names = [f"test.{name}.{s}" for s in subs]
+            main_py.write_text(RUNNER.format(name=name, show=args.show, extra=imports, subs=sub_names))
             image = Path(tmp) / f"run_{name}.pfi"
             extra = [str(sysconfigdata)] if sysconfigdata.exists() else []
             paths = [a for p in args.path for a in ("--path", str(Path(p).resolve()))]

@@ -109,6 +109,15 @@ struct Wrapper {
     pending_out: Vec<u8>,
     seen: u8,
     eof: bool,
+    /// The decoder state (`dec_flags`) before the last chunk and the bytes fed since it
+    /// (CPython's `snapshot`): where `tell()` rebuilds a position from.
+    snapshot: Option<(i64, Vec<u8>)>,
+    /// Characters the last chunk decoded to (`decoded` is a suffix of them).
+    chunk_chars: usize,
+    /// Bytes per character of the last chunk (`tell()`'s first guess).
+    b2cratio: f64,
+    /// False while iterating with `next()` (CPython's `telling`).
+    telling: bool,
     detached: bool,
     initialized: bool,
 }
@@ -167,6 +176,10 @@ fn new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             pending_out: Vec::new(),
             seen: 0,
             eof: false,
+            snapshot: None,
+            chunk_chars: 0,
+            b2cratio: 0.0,
+            telling: true,
             detached: false,
             initialized: false,
         },
@@ -270,6 +283,10 @@ fn init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         pending_out: Vec::new(),
         seen: 0,
         eof: false,
+        snapshot: None,
+        chunk_chars: 0,
+        b2cratio: 0.0,
+        telling: true,
         detached: false,
         initialized: true,
     };
@@ -326,6 +343,7 @@ fn write(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     // Writing drops what was read ahead, as CPython's does.
     w.decoded.clear();
     w.pending_cr = false;
+    w.snapshot = None;
     let (encoder, decoder, write_through) = (w.encoder.clone(), w.decoder.clone(), w.write_through);
     if !matches!(decoder, Value::None) {
         call_method(vm, &decoder, "reset", &[])?;
@@ -388,12 +406,11 @@ fn detach(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 /// Normalises newly decoded `text` for the newline mode (universal: holds back a final
-/// `'\r'`, records and, when translating, rewrites line endings) and appends it.
-fn take_in(w: &mut Wrapper, mut text: String, last: bool) {
+/// `'\r'`, records and, when translating, rewrites line endings).
+fn translate(w: &mut Wrapper, mut text: String, last: bool) -> String {
     let universal = matches!(w.newline.as_deref(), None | Some(""));
     if !universal {
-        w.decoded.push_str(&text);
-        return;
+        return text;
     }
     if w.pending_cr {
         text.insert(0, '\r');
@@ -416,7 +433,62 @@ fn take_in(w: &mut Wrapper, mut text: String, last: bool) {
     if w.newline.is_none() && text.contains('\r') {
         text = text.replace("\r\n", "\n").replace('\r', "\n");
     }
-    w.decoded.push_str(&text);
+    text
+}
+
+fn is_universal(w: &Wrapper) -> bool {
+    matches!(w.newline.as_deref(), None | Some(""))
+}
+
+/// The decoder's `(buffered bytes, flags)`, the held-back `'\r'` as flag bit 0 in the
+/// universal modes (CPython's `IncrementalNewlineDecoder.getstate`).
+fn dec_getstate(vm: &mut Vm, a: &Args) -> PyResult<(Vec<u8>, i64)> {
+    let decoder = wrapper(vm, a, "tell")?.decoder.clone();
+    let st = call_method(vm, &decoder, "getstate", &[])?;
+    let (buf, flags) = match st.body() {
+        Some(Object::Tuple(t)) if t.len() == 2 => (t[0].clone(), t[1].clone()),
+        _ => return Err(vm.type_error("illegal decoder state")),
+    };
+    let Some(buf) = crate::objects::bytearray::bytes_like(&buf) else {
+        return Err(vm.type_error("illegal decoder state"));
+    };
+    let mut flags = vm.ssize_of(&flags)?;
+    let w = wrapper(vm, a, "tell")?;
+    if is_universal(w) {
+        flags = (flags << 1) | w.pending_cr as i64;
+    }
+    Ok((buf, flags))
+}
+
+fn dec_setstate(vm: &mut Vm, a: &Args, buf: &[u8], mut flags: i64) -> PyResult<()> {
+    let w = wrapper(vm, a, "seek")?;
+    if is_universal(w) {
+        w.pending_cr = flags & 1 != 0;
+        flags >>= 1;
+    }
+    let decoder = w.decoder.clone();
+    let st = Vm::new_tuple(vec![bytes_val(buf.to_vec()), Value::Int(flags)]);
+    call_method(vm, &decoder, "setstate", &[st])?;
+    Ok(())
+}
+
+/// Decodes `input` (newline-translated) without keeping the text.
+fn dec_decode(vm: &mut Vm, a: &Args, input: &[u8], last: bool) -> PyResult<String> {
+    let decoder = wrapper(vm, a, "tell")?.decoder.clone();
+    let text = call_method(
+        vm,
+        &decoder,
+        "decode",
+        &[bytes_val(input.to_vec()), Value::Bool(last)],
+    )?;
+    let Some(text) = text.as_str().map(str::to_string) else {
+        return Err(vm.type_error(format!(
+            "decoder should return a string result, not '{}'",
+            vm.type_name(&text)
+        )));
+    };
+    let w = wrapper(vm, a, "tell")?;
+    Ok(translate(w, text, last))
 }
 
 /// Reads and decodes one chunk; false once the buffer is exhausted.
@@ -439,20 +511,20 @@ fn read_chunk(vm: &mut Vm, a: &Args) -> PyResult<bool> {
         )));
     };
     let last = bytes.is_empty();
-    let text = call_method(
-        vm,
-        &decoder,
-        "decode",
-        &[bytes_val(bytes), Value::Bool(last)],
-    )?;
-    let Some(text) = text.as_str().map(str::to_string) else {
-        return Err(vm.type_error(format!(
-            "decoder should return a string result, not '{}'",
-            vm.type_name(&text)
-        )));
-    };
+    let _ = decoder;
+    let (mut dec_buffer, dec_flags) = dec_getstate(vm, a)?;
+    let text = dec_decode(vm, a, &bytes, last)?;
     let w = wrapper(vm, a, "read")?;
-    take_in(w, text, last);
+    let n = text.chars().count();
+    w.b2cratio = if n > 0 {
+        bytes.len() as f64 / n as f64
+    } else {
+        0.0
+    };
+    dec_buffer.extend_from_slice(&bytes);
+    w.snapshot = Some((dec_flags, dec_buffer));
+    w.chunk_chars = n;
+    w.decoded.push_str(&text);
     w.eof = last;
     Ok(!last)
 }
@@ -500,6 +572,7 @@ fn read(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if n < 0 {
         while read_chunk(vm, a)? {}
         let w = wrapper(vm, a, "read")?;
+        w.snapshot = None;
         return Ok(Vm::str_val(std::mem::take(&mut w.decoded)));
     }
     let n = n as usize;
@@ -565,8 +638,16 @@ fn readline(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn next(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if !is_std(a) {
+        wrapper(vm, a, "__next__")?.telling = false;
+    }
     let line = readline(vm, a)?;
     if line.as_str().is_some_and(str::is_empty) {
+        if !is_std(a) {
+            let w = wrapper(vm, a, "__next__")?;
+            w.snapshot = None;
+            w.telling = true;
+        }
         return Err(vm.err_empty(ExcKind::StopIteration));
     }
     Ok(line)
@@ -606,70 +687,245 @@ fn writelines(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-/// `tell()`: the buffer's position once pending writes are out; with text read ahead (which
-/// CPython answers with an opaque decoder snapshot) it is refused.
+/// CPython's C `TextIOWrapper` cookie: the start position in bits 0-63, then 32 bits each of
+/// the decoder flags, the bytes to feed and the characters to skip, then the end-of-input
+/// flag.
+fn pack_cookie(start: i64, dec_flags: i64, feed: usize, need_eof: bool, skip: usize) -> Value {
+    if dec_flags == 0 && feed == 0 && skip == 0 && !need_eof {
+        return Value::Int(start);
+    }
+    let mut b = num_bigint::BigInt::from(start as u64);
+    b += num_bigint::BigInt::from(dec_flags as u32) << 64;
+    b += num_bigint::BigInt::from(feed as u32) << 96;
+    b += num_bigint::BigInt::from(skip as u32) << 128;
+    b += num_bigint::BigInt::from(need_eof as u8) << 160;
+    Vm::int_from_big(b)
+}
+
+/// `(start, dec_flags, bytes_to_feed, need_eof, chars_to_skip)` of a cookie.
+fn unpack_cookie(vm: &mut Vm, cookie: &Value) -> PyResult<(u64, i64, usize, bool, usize)> {
+    use num_traits::ToPrimitive;
+    let Some(n) = crate::value::num::num_of(cookie) else {
+        return Err(vm.type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(cookie)
+        )));
+    };
+    let big = crate::value::num::to_big(&n);
+    let mask32 = num_bigint::BigInt::from(u32::MAX);
+    let part = |shift: u32, mask: &num_bigint::BigInt| -> u64 {
+        ((&big >> shift) & mask).to_u64().unwrap_or(0)
+    };
+    let start = part(0, &num_bigint::BigInt::from(u64::MAX));
+    Ok((
+        start,
+        part(64, &mask32) as i64,
+        part(96, &mask32) as usize,
+        part(160, &num_bigint::BigInt::from(0xffu8)) != 0,
+        part(128, &mask32) as usize,
+    ))
+}
+
+/// `tell()`: an opaque cookie, as CPython's: the buffer position of a point where the decoder
+/// state is known, plus how to get from there to the current character.
 fn tell(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if is_std(a) {
         return Err(unsupported(vm, "underlying stream is not seekable"));
     }
     let buffer = check_closed(vm, a, "tell")?;
-    write_pending(vm, a)?;
-    let w = wrapper(vm, a, "tell")?;
-    if !w.decoded.is_empty() || w.pending_cr {
-        return Err(unsupported(
-            vm,
-            "tell() with text read ahead of the position is not supported",
-        ));
+    let seekable = call_method(vm, &buffer, "seekable", &[])?;
+    if !vm.truthy(&seekable)? {
+        return Err(unsupported(vm, "underlying stream is not seekable"));
     }
-    call_method(vm, &buffer, "tell", &[])
+    if !wrapper(vm, a, "tell")?.telling {
+        return Err(vm.err(ExcKind::OSError, "telling position disabled by next() call"));
+    }
+    write_pending(vm, a)?;
+    let pos = call_method(vm, &buffer, "tell", &[])?;
+    let w = wrapper(vm, a, "tell")?;
+    let (dec_flags, next_input) = match (&w.snapshot, &w.decoder) {
+        (Some(s), d) if !matches!(d, Value::None) => s.clone(),
+        _ => return Ok(pos),
+    };
+    let used = w.chunk_chars.saturating_sub(w.decoded.chars().count());
+    let b2cratio = w.b2cratio;
+    let position = vm.ssize_of(&pos)? - next_input.len() as i64;
+    if used == 0 {
+        return Ok(pack_cookie(position, dec_flags, 0, false, 0));
+    }
+    let saved = dec_getstate(vm, a)?;
+    let saved_cr = wrapper(vm, a, "tell")?.pending_cr;
+    let r = rebuild_position(vm, a, position, dec_flags, &next_input, used, b2cratio);
+    dec_setstate(vm, a, &saved.0, saved.1)?;
+    wrapper(vm, a, "tell")?.pending_cr = saved_cr;
+    r
+}
+
+/// The search of CPython's `tell()`: the latest point in `next_input` at which the decoder
+/// holds no buffered bytes, at or before the character `chars_to_skip` characters in.
+fn rebuild_position(
+    vm: &mut Vm,
+    a: &Args,
+    position: i64,
+    mut dec_flags: i64,
+    next_input: &[u8],
+    mut chars_to_skip: usize,
+    b2cratio: f64,
+) -> PyResult<Value> {
+    // A first guess from the bytes-per-character ratio, moving back until it fits.
+    let mut skip_bytes = ((b2cratio * chars_to_skip as f64) as usize).min(next_input.len());
+    let mut skip_back = 1usize;
+    loop {
+        if skip_bytes == 0 {
+            dec_setstate(vm, a, &[], dec_flags)?;
+            break;
+        }
+        dec_setstate(vm, a, &[], dec_flags)?;
+        let n = dec_decode(vm, a, &next_input[..skip_bytes], false)?
+            .chars()
+            .count();
+        if n <= chars_to_skip {
+            let (b, d) = dec_getstate(vm, a)?;
+            if b.is_empty() {
+                dec_flags = d;
+                chars_to_skip -= n;
+                break;
+            }
+            skip_bytes = skip_bytes.saturating_sub(b.len());
+            skip_back = 1;
+        } else {
+            skip_bytes = skip_bytes.saturating_sub(skip_back);
+            skip_back = skip_back.saturating_mul(2);
+        }
+    }
+    let mut start_pos = position + skip_bytes as i64;
+    let mut start_flags = dec_flags;
+    if chars_to_skip == 0 {
+        return Ok(pack_cookie(start_pos, start_flags, 0, false, 0));
+    }
+    // Feed one byte at a time, remembering the last safe start point.
+    let mut bytes_fed = 0usize;
+    let mut need_eof = false;
+    let mut chars_decoded = 0usize;
+    let mut done = false;
+    for i in skip_bytes..next_input.len() {
+        bytes_fed += 1;
+        chars_decoded += dec_decode(vm, a, &next_input[i..i + 1], false)?
+            .chars()
+            .count();
+        let (b, d) = dec_getstate(vm, a)?;
+        if b.is_empty() && chars_decoded <= chars_to_skip {
+            start_pos += bytes_fed as i64;
+            chars_to_skip -= chars_decoded;
+            start_flags = d;
+            bytes_fed = 0;
+            chars_decoded = 0;
+        }
+        if chars_decoded >= chars_to_skip {
+            done = true;
+            break;
+        }
+    }
+    if !done {
+        chars_decoded += dec_decode(vm, a, &[], true)?.chars().count();
+        need_eof = true;
+        if chars_decoded < chars_to_skip {
+            return Err(vm.err(ExcKind::OSError, "can't reconstruct logical file position"));
+        }
+    }
+    Ok(pack_cookie(
+        start_pos,
+        start_flags,
+        bytes_fed,
+        need_eof,
+        chars_to_skip,
+    ))
 }
 
 fn seek(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if is_std(a) {
         return Err(unsupported(vm, "underlying stream is not seekable"));
     }
-    let cookie = a.pos[1].clone();
+    let mut cookie = a.pos[1].clone();
     let whence = match a.get(2) {
         Some(v) => vm.ssize_of(v)?,
         None => 0,
     };
     let buffer = check_closed(vm, a, "seek")?;
-    let offset = vm.ssize_of(&cookie)?;
+    let seekable = call_method(vm, &buffer, "seekable", &[])?;
+    if !vm.truthy(&seekable)? {
+        return Err(unsupported(vm, "underlying stream is not seekable"));
+    }
     match whence {
-        0 => {
-            if offset < 0 {
-                return Err(vm.value_error(format!("negative seek position {offset}")));
-            }
-        }
+        0 => {}
         1 => {
-            if offset != 0 {
+            if !is_zero(&cookie) {
                 return Err(unsupported(vm, "can't do nonzero cur-relative seeks"));
             }
-            return tell(vm, a);
+            cookie = tell(vm, a)?;
         }
         2 => {
-            if offset != 0 {
+            if !is_zero(&cookie) {
                 return Err(unsupported(vm, "can't do nonzero end-relative seeks"));
             }
+            flush(vm, a)?;
+            let w = wrapper(vm, a, "seek")?;
+            w.decoded.clear();
+            w.pending_cr = false;
+            w.snapshot = None;
+            w.eof = false;
+            let decoder = w.decoder.clone();
+            if !matches!(decoder, Value::None) {
+                call_method(vm, &decoder, "reset", &[])?;
+            }
+            return call_method(vm, &buffer, "seek", &[Value::Int(0), Value::Int(2)]);
         }
         _ => return Err(vm.value_error(format!("invalid whence ({whence}, should be 0, 1 or 2)"))),
     }
+    if crate::value::num::num_of(&cookie)
+        .is_some_and(|n| crate::value::num::to_big(&n) < num_bigint::BigInt::from(0))
+    {
+        let r = vm.repr(&cookie)?;
+        return Err(vm.value_error(format!("negative seek position {r}")));
+    }
     flush(vm, a)?;
+    let (start, dec_flags, feed, need_eof, skip) = unpack_cookie(vm, &cookie)?;
+    call_method(vm, &buffer, "seek", &[Value::Int(start as i64)])?;
     let w = wrapper(vm, a, "seek")?;
     w.decoded.clear();
     w.pending_cr = false;
+    w.snapshot = None;
+    w.chunk_chars = 0;
     w.eof = false;
     let decoder = w.decoder.clone();
     if !matches!(decoder, Value::None) {
-        call_method(vm, &decoder, "reset", &[])?;
+        if is_zero(&cookie) {
+            call_method(vm, &decoder, "reset", &[])?;
+        } else {
+            dec_setstate(vm, a, &[], dec_flags)?;
+            wrapper(vm, a, "seek")?.snapshot = Some((dec_flags, Vec::new()));
+        }
     }
-    let pos = call_method(
-        vm,
-        &buffer,
-        "seek",
-        &[Value::Int(offset), Value::Int(whence)],
-    )?;
-    Ok(if whence == 0 { cookie } else { pos })
+    if skip > 0 {
+        let data = call_method(vm, &buffer, "read", &[Value::Int(feed as i64)])?;
+        let input = crate::objects::bytearray::bytes_like(&data).unwrap_or_default();
+        let text = dec_decode(vm, a, &input, need_eof)?;
+        let n = text.chars().count();
+        if n < skip {
+            return Err(vm.err(ExcKind::OSError, "can't restore logical file position"));
+        }
+        let w = wrapper(vm, a, "seek")?;
+        w.snapshot = Some((dec_flags, input));
+        w.chunk_chars = n;
+        let mut text = text;
+        take_chars(&mut text, skip);
+        w.decoded = text;
+    }
+    Ok(cookie)
+}
+
+fn is_zero(v: &Value) -> bool {
+    matches!(v, Value::Int(0) | Value::Bool(false))
 }
 
 fn delegate(vm: &mut Vm, a: &Args, name: &str) -> PyResult<Value> {
