@@ -197,7 +197,15 @@ fn format_percent(
             if i < chars.len() && chars[i] == '*' {
                 i += 1;
                 match take_arg(&mut next_arg)? {
-                    PercentArg::Int(n) => p = n.to_usize().unwrap_or(0),
+                    // A C int in CPython: negative means 0, beyond INT_MAX overflows.
+                    PercentArg::Int(n) => {
+                        if n > &BigInt::from(i32::MAX) {
+                            return Err(LibError::overflow(
+                                "Python int too large to convert to C int",
+                            ));
+                        }
+                        p = n.to_usize().unwrap_or(0);
+                    }
                     _ => return Err(LibError::type_error("* wants int")),
                 }
             } else {
@@ -463,6 +471,7 @@ fn convert_percent(
             };
             if let Some(p) = precision {
                 if digits.len() < p {
+                    check_result_size(p as u128)?;
                     digits.insert_str(0, &"0".repeat(p - digits.len()));
                 }
             }

@@ -9,7 +9,7 @@
 use super::parse_args;
 use crate::value::dict_table::{dict_set_str, Dict};
 use crate::value::heap::ObjRef;
-use crate::value::object::{BytesData, Instance, Object};
+use crate::value::object::{BytesData, Instance, Object, TypeKind};
 use crate::value::Value;
 use crate::vm::native::{Args, Arity, NativeFn};
 use crate::vm::{ExcKind, PyResult, Vm};
@@ -95,12 +95,141 @@ static BOOTSTRAP_FUNCTIONS: &[NativeFn] = &[
     NativeFn::new("_find_spec", find_spec),
     NativeFn::function("_exec", exec_spec, Arity::Range(2, 2), None),
     NativeFn::function("_resolve_name", resolve_name_fn, Arity::Range(3, 3), None),
+    NativeFn::function("module_from_spec", module_from_spec, Arity::One, None),
+    NativeFn::new("spec_from_loader", spec_from_loader),
 ];
 
 static EXTERNAL_FUNCTIONS: &[NativeFn] = &[
     NativeFn::function("_pack_uint32", pack_uint32, Arity::One, None),
     NativeFn::function("_unpack_uint32", unpack_uint32, Arity::One, None),
+    NativeFn::new("cache_from_source", no_files),
+    NativeFn::new("source_from_cache", no_files),
+    NativeFn::new("decode_source", no_files),
+    NativeFn::new("spec_from_file_location", no_files),
 ];
+
+/// What `_bootstrap_external` does with files and bytecode caches: this interpreter loads
+/// modules from its image only.
+fn no_files(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+    Err(vm.err(
+        ExcKind::NotImplementedError,
+        "no source files or bytecode caches: modules load from the image",
+    ))
+}
+
+/// `module_from_spec(spec)`: the loader's `create_module(spec)` or a new module, with the
+/// spec's attributes set where the module has none yet, as `importlib._bootstrap` does.
+fn module_from_spec(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let spec = a.get(0).cloned().unwrap_or(Value::None);
+    let loader = vm.getattr_opt(&spec, "loader")?.unwrap_or(Value::None);
+    let mut module = Value::None;
+    if !matches!(loader, Value::None) {
+        if let Some(create) = vm.getattr_opt(&loader, "create_module")? {
+            module = vm.call(&create, std::slice::from_ref(&spec), &[])?;
+        } else if vm.getattr_opt(&loader, "exec_module")?.is_some() {
+            return Err(vm.err(
+                ExcKind::ImportError,
+                "loaders that define exec_module() must also define create_module()",
+            ));
+        }
+    }
+    let name = vm.getattr(&spec, &Vm::str_val("name"))?;
+    if matches!(module, Value::None) {
+        let cls = Value::Obj(vm.types[TypeKind::Module as usize].clone());
+        module = vm.call(&cls, std::slice::from_ref(&name), &[])?;
+    }
+    let set = |vm: &mut Vm, attr: &str, v: Value| -> PyResult<()> {
+        if matches!(vm.getattr_opt(&module, attr)?, None | Some(Value::None)) {
+            vm.setattr(&module, &Vm::str_val(attr), v)?;
+        }
+        Ok(())
+    };
+    set(vm, "__name__", name)?;
+    set(vm, "__loader__", loader)?;
+    let parent = vm.getattr_opt(&spec, "parent")?.unwrap_or(Value::None);
+    set(vm, "__package__", parent)?;
+    // `__spec__` is always the spec (CPython sets it unconditionally when not overriding
+    // only if absent; a new module has none).
+    set(vm, "__spec__", spec.clone())?;
+    if let Some(locs) = vm.getattr_opt(&spec, "submodule_search_locations")? {
+        if !matches!(locs, Value::None) {
+            set(vm, "__path__", locs)?;
+        }
+    }
+    let has_location = match vm.getattr_opt(&spec, "has_location")? {
+        Some(v) => vm.truthy(&v)?,
+        None => false,
+    };
+    if has_location {
+        let origin = vm.getattr_opt(&spec, "origin")?.unwrap_or(Value::None);
+        set(vm, "__file__", origin)?;
+        if let Some(cached) = vm.getattr_opt(&spec, "cached")? {
+            if !matches!(cached, Value::None) {
+                set(vm, "__cached__", cached)?;
+            }
+        }
+    }
+    Ok(module)
+}
+
+/// `spec_from_loader(name, loader, *, origin=None, is_package=None)`: a `ModuleSpec`.
+fn spec_from_loader(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let args = parse_args(
+        vm,
+        a,
+        0,
+        "spec_from_loader",
+        &["name", "loader", "origin", "is_package"],
+        2,
+        4,
+    )?;
+    let name = args[0].cloned().unwrap_or(Value::None);
+    let loader = args[1].cloned().unwrap_or(Value::None);
+    let origin = args[2].cloned().unwrap_or(Value::None);
+    let is_package = match args[3] {
+        Some(v) if !matches!(v, Value::None) => vm.truthy(v)?,
+        _ => match vm.getattr_opt(&loader, "is_package")? {
+            Some(f) => {
+                let r = vm.call(&f, std::slice::from_ref(&name), &[])?;
+                vm.truthy(&r)?
+            }
+            None => false,
+        },
+    };
+    let Some(text) = name.as_str().map(str::to_string) else {
+        return Err(vm.type_error("module name must be str"));
+    };
+    let parent = if is_package {
+        text.clone()
+    } else {
+        text.rsplit_once('.').map_or("", |(p, _)| p).to_string()
+    };
+    let cls = super::native_class(vm, "importlib._bootstrap.ModuleSpec");
+    let mut own = Dict::new();
+    dict_set_str(&mut own, "name", name);
+    dict_set_str(&mut own, "loader", loader);
+    dict_set_str(&mut own, "origin", origin);
+    dict_set_str(&mut own, "parent", Vm::str_val(parent));
+    dict_set_str(
+        &mut own,
+        "submodule_search_locations",
+        if is_package {
+            Vm::new_list(Vec::new())
+        } else {
+            Value::None
+        },
+    );
+    dict_set_str(&mut own, "has_location", Value::Bool(false));
+    dict_set_str(&mut own, "cached", Value::None);
+    dict_set_str(&mut own, "loader_state", Value::None);
+    Ok(Value::obj(Object::Instance(Instance {
+        class: cls,
+        own,
+        dict_obj: None,
+        exc: None,
+        base: Value::Null,
+    })))
+}
 
 fn false_fn(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
     Ok(Value::Bool(false))
@@ -324,6 +453,14 @@ pub(crate) fn init_external(vm: &mut Vm) -> ObjRef {
         ("OPTIMIZED_BYTECODE_SUFFIXES", suffixes(&[".pyc"])),
         // No extension modules load here (`_imp.extension_suffixes()` is empty too).
         ("EXTENSION_SUFFIXES", suffixes(&[])),
+        // CPython 3.11's bytecode magic (3495), as `importlib.util` re-exports it.
+        (
+            "MAGIC_NUMBER",
+            Value::obj(Object::Bytes(BytesData::Owned(
+                b"\xa7\r\r\n".to_vec().into(),
+            ))),
+        ),
+        ("_RAW_MAGIC_NUMBER", Value::Int(168627623)),
     ];
     for key in EXTERNAL_CLASSES {
         let cls = super::native_type(vm, key, None, &[], false);
