@@ -31,7 +31,7 @@ from pathlib import Path
 
 RUNNER = r'''
 import sys, unittest, io
-
+{extra}
 from test import {name} as module
 
 
@@ -124,6 +124,9 @@ def main():
     ap.add_argument("--timeout", type=float, default=300.0)
     ap.add_argument("--show", action="store_true", help="print the output of tests that fail on permafrost only")
     ap.add_argument("--csv", help="write per-module counts here")
+    ap.add_argument("--path", action="append", default=[],
+                    help="an extra search directory for freeze, before Lib/ (repeatable)")
+    ap.add_argument("--stdlib", help="the Lib/ directory freeze compiles (default: CPython's)")
     ap.add_argument("modules", nargs="+", help="test module names (test_list), globs allowed")
     args = ap.parse_args()
 
@@ -142,10 +145,19 @@ def main():
     with tempfile.TemporaryDirectory(prefix="pf-cpython-tests-") as tmp:
         for name in names:
             main_py = Path(tmp) / f"run_{name}.py"
-            main_py.write_text(RUNNER.format(name=name, show=args.show))
+            # A package's `load_tests` imports its submodules by name at run time: name them
+            # statically so that freeze brings them.
+            pkg = testdir / name
+            subs = sorted(p.stem for p in pkg.glob("test_*.py")) if pkg.is_dir() else []
+            imports = "".join(f"import test.{name}.{s}\n" for s in subs)
+            main_py.write_text(RUNNER.format(name=name, show=args.show, extra=imports))
             image = Path(tmp) / f"run_{name}.pfi"
             extra = [str(sysconfigdata)] if sysconfigdata.exists() else []
-            code, out, err = run([binary, "freeze", str(main_py), *extra, "-o", str(image)], args.timeout, tmp)
+            paths = [a for p in args.path for a in ("--path", str(Path(p).resolve()))]
+            if args.stdlib:
+                paths += ["--stdlib", str(Path(args.stdlib).absolute())]
+            code, out, err = run([binary, "freeze", str(main_py), *extra, *paths, "-o", str(image)],
+                                 args.timeout, tmp)
             cp_code, cp_out, cp_err = run([sys.executable, str(main_py)], args.timeout, tmp)
             cp = outcomes(cp_out)
             if code != 0:

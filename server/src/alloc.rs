@@ -20,7 +20,7 @@
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::UnsafeCell;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 /// The `#[global_allocator]` of the `permafrost` binary.
 pub struct PoolAllocator;
@@ -299,6 +299,25 @@ impl ArenaCell {
 }
 
 static WORKER_MODE: AtomicBool = AtomicBool::new(false);
+
+/// The side arena of the process that preloads (the zygote): small blocks the interpreter
+/// asks to place apart ([`permafrost_worker::place_apart`]), i.e. the bodies
+/// of containers created empty, which are the ones workers later fill (caches, registries,
+/// recursion guards). Gathered on their own pages instead of scattered among immutable
+/// objects, the few a worker writes copy a few pages rather than one page each. Reserved on
+/// first use; never used in worker mode (a worker only abandons its blocks, like every
+/// inherited block).
+static APART: ArenaCell = ArenaCell {
+    locked: AtomicBool::new(false),
+    arena: UnsafeCell::new(Arena::empty()),
+};
+/// `APART`'s reservation `[base, end)`, readable without the lock (set once).
+static APART_BASE: AtomicUsize = AtomicUsize::new(0);
+static APART_END: AtomicUsize = AtomicUsize::new(0);
+/// Whether the side arena's reservation was tried (it is not retried after a failure).
+static APART_TRIED: AtomicBool = AtomicBool::new(false);
+/// The side arena's reservation: address space only, committed in steps as it fills.
+const APART_RESERVATION: usize = 1 << 30;
 static ARENA: ArenaCell = ArenaCell {
     locked: AtomicBool::new(false),
     arena: UnsafeCell::new(Arena::empty()),
@@ -456,6 +475,80 @@ fn arena_contains(ptr: *mut u8) -> bool {
     ARENA.with(|arena| arena.contains(ptr as usize))
 }
 
+/// A small block from the side arena, or null (not small, no reservation, arena full): the
+/// caller then takes it from the system allocator.
+fn apart_alloc(layout: Layout, zeroed: bool) -> *mut u8 {
+    let Some(Placement::Small(class)) = placement(layout) else {
+        return std::ptr::null_mut();
+    };
+    if !APART_TRIED.swap(true, Ordering::AcqRel) {
+        // SAFETY: an anonymous PROT_NONE reservation at an address of the kernel's choosing
+        // cannot alias any existing memory; it only consumes address space.
+        let base = unsafe {
+            libc::mmap(
+                std::ptr::null_mut(),
+                APART_RESERVATION,
+                libc::PROT_NONE,
+                libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE,
+                -1,
+                0,
+            )
+        };
+        if base != libc::MAP_FAILED {
+            let base = base as usize;
+            APART.with(|arena| {
+                arena.base = base;
+                arena.end = base + APART_RESERVATION;
+                arena.bump = base;
+                arena.committed = base;
+            });
+            APART_END.store(base + APART_RESERVATION, Ordering::Release);
+            APART_BASE.store(base, Ordering::Release);
+        }
+    }
+    if APART_BASE.load(Ordering::Acquire) == 0 {
+        return std::ptr::null_mut();
+    }
+    APART.with(|arena| {
+        let ptr = arena.alloc_small(class);
+        if zeroed && !ptr.is_null() {
+            // SAFETY: `ptr` is a fresh block of at least `layout.size()` bytes.
+            unsafe { std::ptr::write_bytes(ptr, 0, layout.size()) };
+        }
+        ptr
+    })
+}
+
+fn apart_contains(ptr: *mut u8) -> bool {
+    let addr = ptr as usize;
+    let base = APART_BASE.load(Ordering::Acquire);
+    base != 0 && addr >= base && addr < APART_END.load(Ordering::Acquire)
+}
+
+/// Gives a side-arena block back (outside worker mode only).
+fn apart_dealloc(ptr: *mut u8, layout: Layout) {
+    if let Some(Placement::Small(class)) = placement(layout) {
+        APART.with(|arena| arena.dealloc_small(ptr, class));
+    }
+}
+
+/// A block outside worker mode: from the side arena when the interpreter asks for it.
+fn system_mode_alloc(layout: Layout, zeroed: bool) -> *mut u8 {
+    if permafrost_worker::place_apart() {
+        let ptr = apart_alloc(layout, zeroed);
+        if !ptr.is_null() {
+            return ptr;
+        }
+    }
+    if zeroed {
+        // SAFETY: forwarded with the caller's guarantees.
+        unsafe { System.alloc_zeroed(layout) }
+    } else {
+        // SAFETY: forwarded with the caller's guarantees.
+        unsafe { System.alloc(layout) }
+    }
+}
+
 // SAFETY: in system mode every call is forwarded to `System` unchanged. In worker mode blocks
 // come from the arena, which hands out each block to one owner at a time (free lists and the
 // bump pointer are only touched under the arena lock), sized and aligned per `placement`;
@@ -465,8 +558,7 @@ unsafe impl GlobalAlloc for PoolAllocator {
         if in_worker_mode() {
             arena_alloc(layout, false)
         } else {
-            // SAFETY: forwarded with the caller's guarantees.
-            unsafe { System.alloc(layout) }
+            system_mode_alloc(layout, false)
         }
     }
 
@@ -474,8 +566,7 @@ unsafe impl GlobalAlloc for PoolAllocator {
         if in_worker_mode() {
             arena_alloc(layout, true)
         } else {
-            // SAFETY: forwarded with the caller's guarantees.
-            unsafe { System.alloc_zeroed(layout) }
+            system_mode_alloc(layout, true)
         }
     }
 
@@ -484,17 +575,33 @@ unsafe impl GlobalAlloc for PoolAllocator {
             // A block from before the fork is simply abandoned: writing a free-list link
             // into it would copy its page.
             arena_dealloc(ptr, layout);
+        } else if apart_contains(ptr) {
+            apart_dealloc(ptr, layout);
         } else {
-            // SAFETY: outside worker mode every block came from `System` (the arena does not
-            // exist yet), forwarded with the caller's guarantees.
+            // SAFETY: outside worker mode every block not in the side arena came from
+            // `System` (the worker arena does not exist yet), forwarded with the caller's
+            // guarantees.
             unsafe { System.dealloc(ptr, layout) }
         }
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         if !in_worker_mode() {
-            // SAFETY: forwarded with the caller's guarantees.
-            return unsafe { System.realloc(ptr, layout, new_size) };
+            if !apart_contains(ptr) {
+                // SAFETY: forwarded with the caller's guarantees.
+                return unsafe { System.realloc(ptr, layout, new_size) };
+            }
+            let Ok(new_layout) = Layout::from_size_align(new_size, layout.align()) else {
+                return std::ptr::null_mut();
+            };
+            let new_ptr = system_mode_alloc(new_layout, false);
+            if !new_ptr.is_null() {
+                // SAFETY: both blocks are valid for the smaller of the two sizes and
+                // distinct (the new one was just handed out; the old one is the caller's).
+                unsafe { std::ptr::copy_nonoverlapping(ptr, new_ptr, layout.size().min(new_size)) };
+                apart_dealloc(ptr, layout);
+            }
+            return new_ptr;
         }
         let Ok(new_layout) = Layout::from_size_align(new_size, layout.align()) else {
             return std::ptr::null_mut();

@@ -70,6 +70,7 @@ pub fn on_interpreter_stack<R: Send>(f: impl FnOnce() -> R + Send) -> R {
 }
 use permafrost_image::Image;
 
+pub use value::heap::place_apart;
 pub use vm::layout::Layout;
 
 /// An uncaught Python exception, ready to print or send.

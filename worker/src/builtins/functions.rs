@@ -1020,6 +1020,28 @@ fn dir(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             return Ok(Vm::new_list(sorted));
         }
     }
+    // A module (or a `types.ModuleType` subclass's instance) lists its namespace, or what a
+    // `__dir__` function in it returns (PEP 562).
+    let module = match v.body() {
+        Some(Object::Module(_)) => Some(v.clone()),
+        Some(Object::Instance(i)) if matches!(i.base.body(), Some(Object::Module(_))) => {
+            Some(i.base.clone())
+        }
+        _ => None,
+    };
+    let module_sub = module.is_some() && !matches!(v.body(), Some(Object::Module(_)));
+    if let Some(m) = &module {
+        let own_dir = match m.body() {
+            Some(Object::Module(m)) => m.get("__dir__").cloned(),
+            _ => None,
+        };
+        if let Some(f) = own_dir {
+            let r = vm.call(&f, &[], &[])?;
+            let items = vm.collect(&r)?;
+            let sorted = vm.sort_values(items, None, false)?;
+            return Ok(Vm::new_list(sorted));
+        }
+    }
     let mut names: Vec<String> = match v.body() {
         Some(Object::Instance(i)) => str_keys(i.table()),
         Some(Object::Module(m)) if m.dict.is_some() => match m.dict.as_ref().map(|d| d.get()) {
@@ -1036,7 +1058,7 @@ fn dir(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     };
     let cls = match v.as_obj() {
         Some(o) if matches!(o.get(), Object::Class(_)) => Some(o.clone()),
-        _ if matches!(v.body(), Some(Object::Module(_))) => None,
+        _ if module_sub || matches!(v.body(), Some(Object::Module(_))) => None,
         _ => Some(vm.type_of(&v)),
     };
     if let Some(Object::Class(c)) = cls.as_ref().map(|c| c.get()) {

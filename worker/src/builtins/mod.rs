@@ -202,6 +202,12 @@ pub(crate) fn install(vm: &mut Vm) {
     ] {
         set_attr(&vm.types[kind as usize], "__hash__", Value::None);
     }
+    // `module.__init__` comes before `object.__init__` for `types.ModuleType` subclasses.
+    set_attr(
+        &vm.types[TypeKind::Module as usize],
+        "__init__",
+        Value::Native(&crate::objects::module::METHODS[0]),
+    );
     let mut builtins: HashMap<&'static str, Value> = HashMap::new();
     for (kind, name) in crate::vm::TYPE_NAMES {
         // Types CPython keeps out of the builtins namespace (reachable through `type()`).
@@ -475,6 +481,22 @@ impl Vm {
     /// `types.ModuleType(name, doc=None)`: an empty module holding the five attributes
     /// CPython's module initialiser sets.
     fn construct_module(&mut self, a: &Args) -> PyResult<Value> {
+        let (_, text, doc) = self.module_args(a)?;
+        let module = crate::stdlib::new_module(
+            &text,
+            &[],
+            &[
+                ("__doc__", doc),
+                ("__package__", Value::None),
+                ("__loader__", Value::None),
+                ("__spec__", Value::None),
+            ],
+        );
+        Ok(Value::Obj(module))
+    }
+
+    /// The `(name, name as text, doc)` of `module(name, doc=None)`, with CPython's messages.
+    pub(crate) fn module_args(&mut self, a: &Args) -> PyResult<(Value, String, Value)> {
         let mut name = a.pos.first().cloned();
         let mut doc = a.pos.get(1).cloned();
         if a.pos.len() > 2 {
@@ -509,17 +531,7 @@ impl Vm {
                 self.type_name(&name)
             )));
         };
-        let module = crate::stdlib::new_module(
-            &text,
-            &[],
-            &[
-                ("__doc__", doc.unwrap_or(Value::None)),
-                ("__package__", Value::None),
-                ("__loader__", Value::None),
-                ("__spec__", Value::None),
-            ],
-        );
-        Ok(Value::Obj(module))
+        Ok((name, text, doc.unwrap_or(Value::None)))
     }
 }
 

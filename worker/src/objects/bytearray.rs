@@ -43,13 +43,15 @@ pub(crate) fn bytes_like(v: &Value) -> Option<Vec<u8>> {
             if let Some(b) = state_of::<ByteArray>(v) {
                 return Some(b.data.clone());
             }
-            super::memoryview::view_bytes(v).or_else(|| match crate::value::num::inst_base(v) {
-                Some(b) => match b.body() {
-                    Some(Object::Bytes(x)) => Some(x.to_vec()),
-                    _ => None,
-                },
-                None => None,
-            })
+            super::memoryview::view_bytes(v)
+                .or_else(|| crate::stdlib::array::array_bytes(v))
+                .or_else(|| match crate::value::num::inst_base(v) {
+                    Some(b) => match b.body() {
+                        Some(Object::Bytes(x)) => Some(x.to_vec()),
+                        _ => None,
+                    },
+                    None => None,
+                })
         }
         _ => None,
     }

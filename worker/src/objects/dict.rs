@@ -99,7 +99,11 @@ fn get(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn view(vm: &mut Vm, a: &Args, method: &str, kind: ViewKind) -> PyResult<Value> {
     let dict = receiver(vm, a, method)?;
-    Ok(Value::obj(Object::DictView { dict, kind }))
+    Ok(Value::obj(Object::DictView {
+        dict,
+        kind,
+        ordered: false,
+    }))
 }
 
 fn keys(vm: &mut Vm, a: &Args) -> PyResult<Value> {

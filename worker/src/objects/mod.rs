@@ -25,6 +25,7 @@ pub(crate) mod int;
 pub(crate) mod list;
 pub(crate) mod mappingproxy;
 pub(crate) mod memoryview;
+pub(crate) mod module;
 pub(crate) mod object;
 pub(crate) mod property;
 pub(crate) mod range;
@@ -88,6 +89,7 @@ fn methods(kind: TypeKind) -> &'static [NativeFn] {
         TypeKind::ClassMethod => property::CLASSMETHOD_METHODS,
         TypeKind::StaticMethod => property::STATICMETHOD_METHODS,
         TypeKind::Function => function::METHODS,
+        TypeKind::Module => module::METHODS,
         _ => &[],
     }
 }

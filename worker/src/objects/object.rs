@@ -421,6 +421,7 @@ fn new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         Some(k @ (TypeKind::List | TypeKind::Dict | TypeKind::Set)) => {
             vm.construct_builtin(k, &[], &[])?
         }
+        Some(TypeKind::Module) => super::module::empty(),
         // Arguments the base's constructor refuses are left to the subclass's `__init__`.
         Some(k) => match vm.construct_builtin(k, &a.pos[1..], &[]) {
             Ok(v) => v,
@@ -450,6 +451,10 @@ fn new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         },
         base,
     }));
+    if matches!(inst.body(), Some(Object::Instance(i)) if matches!(i.base.body(), Some(Object::Module(_))))
+    {
+        super::module::attach(vm, &inst);
+    }
     if let (Some(items), Value::Obj(e)) = (group_items, &inst) {
         super::exception_group::init_group(e, items);
     }

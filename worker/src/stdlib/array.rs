@@ -323,6 +323,11 @@ fn decode(vm: &Vm, code: u8, b: &[u8]) -> PyResult<Vec<Elem>> {
     Ok(out)
 }
 
+/// The machine bytes of an array (its buffer, as `bytes(a)` sees it), if `v` is one.
+pub(crate) fn array_bytes(v: &Value) -> Option<Vec<u8>> {
+    super::state_of::<Array>(v).map(|a| encode(a.code, &a.items))
+}
+
 fn encode(code: u8, items: &[Elem]) -> Vec<u8> {
     let size = itemsize_of(code);
     let mut out = Vec::with_capacity(items.len() * size);

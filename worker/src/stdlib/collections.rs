@@ -5,7 +5,7 @@
 
 use super::{native_class, native_type, new_native, parse_args, receiver, state_of};
 use crate::value::heap::ObjRef;
-use crate::value::object::{NativeState, Object, TypeKind};
+use crate::value::object::{NativeState, Object, TypeKind, ViewKind};
 use crate::value::Value;
 use crate::vm::native::{Args, Arity, NativeFn};
 use crate::vm::nest;
@@ -118,10 +118,15 @@ static ODICT_METHODS: &[NativeFn] = &[
     NativeFn::method("OrderedDict.__ne__", od_ne, Arity::One, None),
     NativeFn::method("OrderedDict.__reversed__", od_reversed, Arity::NoArgs, None),
     NativeFn::method("OrderedDict.copy", od_copy, Arity::NoArgs, None),
-    NativeFn::method("OrderedDict.__copy__", od_copy, Arity::NoArgs, None),
+    NativeFn::new("OrderedDict.pop", od_pop),
+    NativeFn::new("OrderedDict.setdefault", od_setdefault),
+    NativeFn::method("OrderedDict.__ior__", od_ior, Arity::One, None),
     NativeFn::method("OrderedDict.__or__", od_or, Arity::One, None),
     NativeFn::method("OrderedDict.__ror__", od_ror, Arity::One, None),
     NativeFn::method("OrderedDict.__reduce__", od_reduce, Arity::NoArgs, None),
+    NativeFn::method("OrderedDict.keys", od_keys, Arity::NoArgs, None),
+    NativeFn::method("OrderedDict.values", od_values, Arity::NoArgs, None),
+    NativeFn::method("OrderedDict.items", od_items_view, Arity::NoArgs, None),
 ];
 
 static TUPLEGETTER_METHODS: &[NativeFn] = &[
@@ -166,6 +171,11 @@ pub(crate) fn init(vm: &mut Vm) -> ObjRef {
         false,
     );
     super::add_class_getitem(&od);
+    super::set_class_attr(
+        &od,
+        "fromkeys",
+        Value::obj(Object::ClassMethod(Value::Native(&OD_FROMKEYS))),
+    );
     let tg = native_type(
         vm,
         "_collections._tuplegetter",
@@ -1049,18 +1059,7 @@ fn od_move_to_end(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         // The stored key object stays the key.
         dict.insert(h, k, v, &mut |_| false);
     } else {
-        let rest: Vec<(i64, Value, Value)> = dict
-            .raw_entries()
-            .iter()
-            .filter(|e| !e.key.is_null())
-            .map(|e| (e.hash, e.key.clone(), e.value.clone()))
-            .collect();
-        let mut fresh = crate::value::dict_table::Dict::new();
-        fresh.insert(h, k, v, &mut |_| false);
-        for (eh, ek, ev) in rest {
-            fresh.insert(eh, ek, ev, &mut |_| false);
-        }
-        *dict = fresh;
+        dict.insert_first(h, k, v);
     }
     Ok(Value::None)
 }
@@ -1078,13 +1077,7 @@ fn od_popitem(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let found = if last {
         dict.pop_last()
     } else {
-        match dict.raw_entries().iter().find(|e| !e.key.is_null()) {
-            Some(e) => {
-                let (h, k) = (e.hash, e.key.clone());
-                dict.remove(h, &mut |x| x.is(&k))
-            }
-            None => None,
-        }
+        dict.pop_first()
     };
     match found {
         Some((k, v)) => Ok(Vm::new_tuple(vec![k, v])),
@@ -1126,6 +1119,28 @@ fn od_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     });
     vm.repr_guard.pop();
     Ok(Vm::str_val(format!("{name}({})", r?)))
+}
+
+/// The `odict_keys`/`odict_values`/`odict_items` view of an OrderedDict.
+fn od_view(vm: &mut Vm, a: &Args, kind: ViewKind) -> PyResult<Value> {
+    let dict = od_table(vm, &arg(a, 0))?;
+    Ok(Value::obj(Object::DictView {
+        dict,
+        kind,
+        ordered: true,
+    }))
+}
+
+fn od_keys(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    od_view(vm, a, ViewKind::Keys)
+}
+
+fn od_values(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    od_view(vm, a, ViewKind::Values)
+}
+
+fn od_items_view(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    od_view(vm, a, ViewKind::Items)
 }
 
 fn is_odict(vm: &Vm, v: &Value) -> bool {
@@ -1172,6 +1187,64 @@ fn od_reversed(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let d = od_table(vm, &arg(a, 0))?;
     let keys: Vec<Value> = od_items(&d).into_iter().rev().map(|(k, _)| k).collect();
     vm.get_iter(&Vm::new_list(keys))
+}
+
+/// `OrderedDict.fromkeys(iterable, value=None)`: keywords allowed, unlike `dict.fromkeys`.
+static OD_FROMKEYS: NativeFn = NativeFn::new("OrderedDict.fromkeys", od_fromkeys);
+
+fn od_fromkeys(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let p = parse_args(vm, a, 1, "fromkeys", &["iterable", "value"], 1, 2)?;
+    let (keys, value) = (
+        p[0].cloned().unwrap_or(Value::None),
+        p[1].cloned().unwrap_or(Value::None),
+    );
+    let new = vm.call(&arg(a, 0), &[], &[])?;
+    let it = vm.get_iter(&keys)?;
+    while let Some(k) = vm.next(&it)? {
+        vm.setitem(&new, k, value.clone())?;
+    }
+    Ok(new)
+}
+
+/// `od.pop(key[, default])`, keywords allowed; on the table itself, as CPython 3.11 (a
+/// subclass's `__getitem__`/`__delitem__` are not called).
+fn od_pop(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let p = parse_args(vm, a, 1, "pop", &["key", "default"], 1, 2)?;
+    let key = p[0].cloned().unwrap_or(Value::None);
+    let default = p[1].cloned();
+    let d = od_table(vm, &arg(a, 0))?;
+    if let Some(v) = vm.dict_del(&d, &key)? {
+        return Ok(v);
+    }
+    match default {
+        Some(d) => Ok(d),
+        None => {
+            let cls = vm.exc_class(ExcKind::KeyError);
+            Err(vm.make_exc(&cls, vec![key]))
+        }
+    }
+}
+
+/// `od.setdefault(key, default=None)`, keywords allowed.
+fn od_setdefault(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let p = parse_args(vm, a, 1, "setdefault", &["key", "default"], 1, 2)?;
+    let key = p[0].cloned().unwrap_or(Value::None);
+    let default = p[1].cloned().unwrap_or(Value::None);
+    let recv = arg(a, 0);
+    od_table(vm, &recv)?;
+    if vm.contains(&recv, &key)? {
+        return vm.getitem(&recv, &key);
+    }
+    vm.setitem(&recv, key, default.clone())?;
+    Ok(default)
+}
+
+/// `od |= other`: `update` with a mapping or an iterable of pairs.
+fn od_ior(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let recv = arg(a, 0);
+    let update = vm.getattr(&recv, &Vm::str_val("update"))?;
+    vm.call(&update, &[arg(a, 1)], &[])?;
+    Ok(recv)
 }
 
 fn od_copy(vm: &mut Vm, a: &Args) -> PyResult<Value> {

@@ -3,13 +3,14 @@
 //! them: `import_module` resolves relative names in Python and calls `_gcd_import`, which
 //! here is the interpreter's own import system (`vm/import.rs`) over `sys.modules`, the
 //! native modules and the image; `reload` finds a spec with `_find_spec` and re-runs the
-//! module's top level in the same module object with `_exec`. Finders, loaders and specs
-//! beyond that (`importlib.util`, `importlib.machinery`) are not provided.
+//! module's top level in the same module object with `_exec`. `importlib.util`'s helpers
+//! (`module_from_spec`, `spec_from_loader`, `spec_from_file_location`, the `.pyc` path
+//! functions, `MAGIC_NUMBER`) are here too; no Python-level finder or loader runs.
 
 use super::parse_args;
 use crate::value::dict_table::{dict_set_str, Dict};
 use crate::value::heap::ObjRef;
-use crate::value::object::{BytesData, Instance, Object, TypeKind};
+use crate::value::object::{BytesData, Instance, Object};
 use crate::value::Value;
 use crate::vm::native::{Args, Arity, NativeFn};
 use crate::vm::{ExcKind, PyResult, Vm};
@@ -22,6 +23,13 @@ static IMP_FUNCTIONS: &[NativeFn] = &[
     NativeFn::function("is_frozen", false_fn, Arity::One, None),
     NativeFn::function("extension_suffixes", empty_list, Arity::NoArgs, None),
     NativeFn::function("_fix_co_filename", none_fn, Arity::Range(2, 2), None),
+    // No module is frozen in CPython's sense here, so there is nothing to override.
+    NativeFn::function(
+        "_override_frozen_modules_for_tests",
+        none_fn,
+        Arity::One,
+        None,
+    ),
 ];
 
 /// The loader of image modules (`__loader__`, `__spec__.loader`): `get_source(name)` is how
@@ -102,134 +110,16 @@ static BOOTSTRAP_FUNCTIONS: &[NativeFn] = &[
 static EXTERNAL_FUNCTIONS: &[NativeFn] = &[
     NativeFn::function("_pack_uint32", pack_uint32, Arity::One, None),
     NativeFn::function("_unpack_uint32", unpack_uint32, Arity::One, None),
-    NativeFn::new("cache_from_source", no_files),
-    NativeFn::new("source_from_cache", no_files),
-    NativeFn::new("decode_source", no_files),
-    NativeFn::new("spec_from_file_location", no_files),
+    NativeFn::new("cache_from_source", cache_from_source),
+    NativeFn::function("source_from_cache", source_from_cache, Arity::One, None),
+    NativeFn::function("decode_source", decode_source, Arity::One, None),
+    NativeFn::new("spec_from_file_location", spec_from_file_location),
 ];
 
-/// What `_bootstrap_external` does with files and bytecode caches: this interpreter loads
-/// modules from its image only.
-fn no_files(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
-    Err(vm.err(
-        ExcKind::NotImplementedError,
-        "no source files or bytecode caches: modules load from the image",
-    ))
-}
-
-/// `module_from_spec(spec)`: the loader's `create_module(spec)` or a new module, with the
-/// spec's attributes set where the module has none yet, as `importlib._bootstrap` does.
-fn module_from_spec(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let spec = a.get(0).cloned().unwrap_or(Value::None);
-    let loader = vm.getattr_opt(&spec, "loader")?.unwrap_or(Value::None);
-    let mut module = Value::None;
-    if !matches!(loader, Value::None) {
-        if let Some(create) = vm.getattr_opt(&loader, "create_module")? {
-            module = vm.call(&create, std::slice::from_ref(&spec), &[])?;
-        } else if vm.getattr_opt(&loader, "exec_module")?.is_some() {
-            return Err(vm.err(
-                ExcKind::ImportError,
-                "loaders that define exec_module() must also define create_module()",
-            ));
-        }
-    }
-    let name = vm.getattr(&spec, &Vm::str_val("name"))?;
-    if matches!(module, Value::None) {
-        let cls = Value::Obj(vm.types[TypeKind::Module as usize].clone());
-        module = vm.call(&cls, std::slice::from_ref(&name), &[])?;
-    }
-    let set = |vm: &mut Vm, attr: &str, v: Value| -> PyResult<()> {
-        if matches!(vm.getattr_opt(&module, attr)?, None | Some(Value::None)) {
-            vm.setattr(&module, &Vm::str_val(attr), v)?;
-        }
-        Ok(())
-    };
-    set(vm, "__name__", name)?;
-    set(vm, "__loader__", loader)?;
-    let parent = vm.getattr_opt(&spec, "parent")?.unwrap_or(Value::None);
-    set(vm, "__package__", parent)?;
-    // `__spec__` is always the spec (CPython sets it unconditionally when not overriding
-    // only if absent; a new module has none).
-    set(vm, "__spec__", spec.clone())?;
-    if let Some(locs) = vm.getattr_opt(&spec, "submodule_search_locations")? {
-        if !matches!(locs, Value::None) {
-            set(vm, "__path__", locs)?;
-        }
-    }
-    let has_location = match vm.getattr_opt(&spec, "has_location")? {
-        Some(v) => vm.truthy(&v)?,
-        None => false,
-    };
-    if has_location {
-        let origin = vm.getattr_opt(&spec, "origin")?.unwrap_or(Value::None);
-        set(vm, "__file__", origin)?;
-        if let Some(cached) = vm.getattr_opt(&spec, "cached")? {
-            if !matches!(cached, Value::None) {
-                set(vm, "__cached__", cached)?;
-            }
-        }
-    }
-    Ok(module)
-}
-
-/// `spec_from_loader(name, loader, *, origin=None, is_package=None)`: a `ModuleSpec`.
-fn spec_from_loader(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let args = parse_args(
-        vm,
-        a,
-        0,
-        "spec_from_loader",
-        &["name", "loader", "origin", "is_package"],
-        2,
-        4,
-    )?;
-    let name = args[0].cloned().unwrap_or(Value::None);
-    let loader = args[1].cloned().unwrap_or(Value::None);
-    let origin = args[2].cloned().unwrap_or(Value::None);
-    let is_package = match args[3] {
-        Some(v) if !matches!(v, Value::None) => vm.truthy(v)?,
-        _ => match vm.getattr_opt(&loader, "is_package")? {
-            Some(f) => {
-                let r = vm.call(&f, std::slice::from_ref(&name), &[])?;
-                vm.truthy(&r)?
-            }
-            None => false,
-        },
-    };
-    let Some(text) = name.as_str().map(str::to_string) else {
-        return Err(vm.type_error("module name must be str"));
-    };
-    let parent = if is_package {
-        text.clone()
-    } else {
-        text.rsplit_once('.').map_or("", |(p, _)| p).to_string()
-    };
-    let cls = super::native_class(vm, "importlib._bootstrap.ModuleSpec");
-    let mut own = Dict::new();
-    dict_set_str(&mut own, "name", name);
-    dict_set_str(&mut own, "loader", loader);
-    dict_set_str(&mut own, "origin", origin);
-    dict_set_str(&mut own, "parent", Vm::str_val(parent));
-    dict_set_str(
-        &mut own,
-        "submodule_search_locations",
-        if is_package {
-            Vm::new_list(Vec::new())
-        } else {
-            Value::None
-        },
-    );
-    dict_set_str(&mut own, "has_location", Value::Bool(false));
-    dict_set_str(&mut own, "cached", Value::None);
-    dict_set_str(&mut own, "loader_state", Value::None);
-    Ok(Value::obj(Object::Instance(Instance {
-        class: cls,
-        own,
-        dict_obj: None,
-        exc: None,
-        base: Value::Null,
-    })))
-}
+/// CPython 3.11's bytecode magic number (`importlib.util.MAGIC_NUMBER`): 3495, `\r\n`.
+const MAGIC: [u8; 4] = [0xa7, 0x0d, 0x0d, 0x0a];
+/// The cache tag of `.pyc` names (`sys.implementation.cache_tag`).
+const CACHE_TAG: &str = "cpython-311";
 
 fn false_fn(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
     Ok(Value::Bool(false))
@@ -406,6 +296,258 @@ fn unpack_uint32(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     }
 }
 
+/// A `ModuleSpec` with CPython's attributes.
+fn make_spec(
+    vm: &mut Vm,
+    name: &str,
+    loader: Value,
+    origin: Value,
+    search: Value,
+    has_location: bool,
+) -> Value {
+    let cls = super::native_class(vm, "importlib._bootstrap.ModuleSpec");
+    let is_package = !matches!(search, Value::None);
+    let parent = if is_package {
+        name
+    } else {
+        name.rsplit_once('.').map_or("", |(p, _)| p)
+    };
+    let mut own = Dict::new();
+    dict_set_str(&mut own, "name", Vm::str_val(name));
+    dict_set_str(&mut own, "loader", loader);
+    dict_set_str(&mut own, "origin", origin);
+    dict_set_str(&mut own, "loader_state", Value::None);
+    dict_set_str(&mut own, "submodule_search_locations", search);
+    dict_set_str(&mut own, "parent", Vm::str_val(parent));
+    dict_set_str(&mut own, "has_location", Value::Bool(has_location));
+    dict_set_str(&mut own, "cached", Value::None);
+    Value::obj(Object::Instance(Instance {
+        class: cls,
+        own,
+        dict_obj: None,
+        exc: None,
+        base: Value::Null,
+    }))
+}
+
+/// `spec_from_loader(name, loader, *, origin=None, is_package=None)`.
+fn spec_from_loader(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let p = parse_args(
+        vm,
+        a,
+        0,
+        "spec_from_loader",
+        &["name", "loader", "origin", "is_package"],
+        2,
+        2,
+    )?;
+    let name = p[0].and_then(|v| v.as_str()).unwrap_or("").to_string();
+    let loader = p[1].cloned().unwrap_or(Value::None);
+    let origin = p[2].cloned().unwrap_or(Value::None);
+    let is_package = match p[3] {
+        Some(v) => vm.truthy(v)?,
+        None => match vm.getattr_opt(&loader, "is_package")? {
+            Some(f) => {
+                let r = vm.call(&f, &[Vm::str_val(name.as_str())], &[]);
+                match r {
+                    Ok(v) => vm.truthy(&v)?,
+                    Err(_) => false,
+                }
+            }
+            None => false,
+        },
+    };
+    let search = if is_package {
+        Vm::new_list(Vec::new())
+    } else {
+        Value::None
+    };
+    Ok(make_spec(vm, &name, loader, origin, search, false))
+}
+
+/// `spec_from_file_location(name, location=None, *, loader=None,
+/// submodule_search_locations=...)`: a spec located at the file.
+fn spec_from_file_location(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let p = parse_args(
+        vm,
+        a,
+        0,
+        "spec_from_file_location",
+        &["name", "location", "loader", "submodule_search_locations"],
+        1,
+        2,
+    )?;
+    let name = p[0].and_then(|v| v.as_str()).unwrap_or("").to_string();
+    let location = p[1].cloned().unwrap_or(Value::None);
+    let loader = p[2].cloned().unwrap_or(Value::None);
+    let search = p[3].cloned().unwrap_or(Value::None);
+    let spec = make_spec(vm, &name, loader, location.clone(), search, true);
+    if let Some(path) = location.as_str() {
+        if path.ends_with(".py") {
+            let cached = cache_path(path, "");
+            vm.setattr(&spec, &Vm::str_val("cached"), Vm::str_val(cached))?;
+        }
+    }
+    Ok(spec)
+}
+
+/// `module_from_spec(spec)`: a new module (the loader's `create_module` when it makes one)
+/// with the spec's import attributes set.
+fn module_from_spec(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let spec = a.get(0).cloned().unwrap_or(Value::None);
+    let name = vm.getattr(&spec, &Vm::str_val("name"))?;
+    let loader = vm.getattr_opt(&spec, "loader")?.unwrap_or(Value::None);
+    let mut module = None;
+    if !matches!(loader, Value::None) {
+        if let Some(create) = vm.getattr_opt(&loader, "create_module")? {
+            let m = vm.call(&create, std::slice::from_ref(&spec), &[])?;
+            if !matches!(m, Value::None) {
+                module = Some(m);
+            }
+        } else if vm.getattr_opt(&loader, "exec_module")?.is_some() {
+            return Err(vm.err(
+                ExcKind::ImportError,
+                "loaders that define exec_module() must also define create_module()",
+            ));
+        }
+    }
+    let module = match module {
+        Some(m) => m,
+        None => {
+            let module_type =
+                Value::Obj(vm.type_obj(crate::value::object::TypeKind::Module).clone());
+            vm.call(&module_type, &[name], &[])?
+        }
+    };
+    vm.setattr(&module, &Vm::str_val("__spec__"), spec.clone())?;
+    vm.setattr(&module, &Vm::str_val("__loader__"), loader)?;
+    let parent = vm.getattr_opt(&spec, "parent")?.unwrap_or(Value::None);
+    vm.setattr(&module, &Vm::str_val("__package__"), parent)?;
+    if let Some(search) = vm.getattr_opt(&spec, "submodule_search_locations")? {
+        if !matches!(search, Value::None) {
+            vm.setattr(&module, &Vm::str_val("__path__"), search)?;
+        }
+    }
+    let located = match vm.getattr_opt(&spec, "has_location")? {
+        Some(v) => vm.truthy(&v)?,
+        None => false,
+    };
+    if located {
+        let origin = vm.getattr_opt(&spec, "origin")?.unwrap_or(Value::None);
+        vm.setattr(&module, &Vm::str_val("__file__"), origin)?;
+        let cached = vm.getattr_opt(&spec, "cached")?.unwrap_or(Value::None);
+        if !matches!(cached, Value::None) {
+            vm.setattr(&module, &Vm::str_val("__cached__"), cached)?;
+        }
+    }
+    Ok(module)
+}
+
+/// A str path, or what `__fspath__` gives.
+fn path_text(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    if let Some(s) = v.as_str() {
+        return Ok(s.to_string());
+    }
+    if let Some(f) = vm.getattr_opt(v, "__fspath__")? {
+        let r = vm.call(&f, &[], &[])?;
+        if let Some(s) = r.as_str() {
+            return Ok(s.to_string());
+        }
+    }
+    Err(vm.type_error(format!(
+        "expected str, bytes or os.PathLike object, not {}",
+        vm.type_name(v)
+    )))
+}
+
+/// `dir/__pycache__/base.cpython-311[.opt-N].pyc` for `dir/base.py`.
+fn cache_path(path: &str, opt: &str) -> String {
+    let (head, tail) = match path.rsplit_once('/') {
+        Some((h, t)) => (Some(h), t),
+        None => (None, path),
+    };
+    let base = match tail.rsplit_once('.') {
+        Some((b, _)) => b,
+        None => tail,
+    };
+    let file = if opt.is_empty() {
+        format!("{base}.{CACHE_TAG}.pyc")
+    } else {
+        format!("{base}.{CACHE_TAG}.opt-{opt}.pyc")
+    };
+    match head {
+        Some(h) => format!("{h}/__pycache__/{file}"),
+        None => format!("__pycache__/{file}"),
+    }
+}
+
+/// `cache_from_source(path, debug_override=None, *, optimization=None)`.
+fn cache_from_source(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let p = parse_args(
+        vm,
+        a,
+        0,
+        "cache_from_source",
+        &["path", "debug_override", "optimization"],
+        1,
+        2,
+    )?;
+    let path_v = p[0].cloned().unwrap_or(Value::None);
+    let path_v = path_text(vm, &path_v)?;
+    let opt = match p[2] {
+        None | Some(Value::None) => String::new(),
+        Some(v) => {
+            let s = vm.str_of(v)?;
+            if !s.chars().all(char::is_alphanumeric) {
+                let r = vm.repr(&Vm::str_val(s.as_str()))?;
+                return Err(vm.value_error(format!("{r} is not alphanumeric")));
+            }
+            s
+        }
+    };
+    Ok(Vm::str_val(cache_path(&path_v, &opt)))
+}
+
+/// `source_from_cache(path)`: the `.py` file a `__pycache__` file was compiled from.
+fn source_from_cache(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let path_v = a.get(0).cloned().unwrap_or(Value::None);
+    let path = path_text(vm, &path_v)?;
+    let (head, file) = match path.rsplit_once('/') {
+        Some((h, f)) => (h.to_string(), f.to_string()),
+        None => (String::new(), path.clone()),
+    };
+    let (parent, pycache) = match head.rsplit_once('/') {
+        Some((p, c)) => (Some(p.to_string()), c.to_string()),
+        None => (None, head.clone()),
+    };
+    if pycache != "__pycache__" {
+        let r = vm.repr(&path_v)?;
+        return Err(vm.value_error(format!("__pycache__ not bottom-level directory in {r}")));
+    }
+    let dots = file.matches('.').count();
+    if !(2..=3).contains(&dots) {
+        let r = vm.repr(&Vm::str_val(file.as_str()))?;
+        return Err(vm.value_error(format!("expected only 2 or 3 dots in {r}")));
+    }
+    let base = file.split('.').next().unwrap_or("");
+    Ok(Vm::str_val(match parent {
+        Some(p) => format!("{p}/{base}.py"),
+        None => format!("{base}.py"),
+    }))
+}
+
+/// `decode_source(source_bytes)`: UTF-8 text with universal newlines.
+fn decode_source(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let b = a.get(0).and_then(crate::objects::bytearray::bytes_like);
+    let Some(b) = b else {
+        return Err(vm.type_error("decode_source() argument must be bytes-like"));
+    };
+    let text = String::from_utf8_lossy(&b)
+        .replace("\r\n", "\n")
+        .replace('\r', "\n");
+    Ok(Vm::str_val(text))
+}
+
 pub(crate) fn init_imp(_vm: &mut Vm) -> ObjRef {
     super::new_module("_imp", IMP_FUNCTIONS, &[])
 }
@@ -453,14 +595,14 @@ pub(crate) fn init_external(vm: &mut Vm) -> ObjRef {
         ("OPTIMIZED_BYTECODE_SUFFIXES", suffixes(&[".pyc"])),
         // No extension modules load here (`_imp.extension_suffixes()` is empty too).
         ("EXTENSION_SUFFIXES", suffixes(&[])),
-        // CPython 3.11's bytecode magic (3495), as `importlib.util` re-exports it.
         (
             "MAGIC_NUMBER",
-            Value::obj(Object::Bytes(BytesData::Owned(
-                b"\xa7\r\r\n".to_vec().into(),
-            ))),
+            Value::obj(Object::Bytes(BytesData::Owned(MAGIC.to_vec().into()))),
         ),
-        ("_RAW_MAGIC_NUMBER", Value::Int(168627623)),
+        (
+            "_RAW_MAGIC_NUMBER",
+            Value::Int(u32::from_le_bytes(MAGIC) as i64),
+        ),
     ];
     for key in EXTERNAL_CLASSES {
         let cls = super::native_type(vm, key, None, &[], false);

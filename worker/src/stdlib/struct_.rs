@@ -617,7 +617,7 @@ fn unpack_from_values(
             vm,
             format!(
                 "unpack_from requires a buffer of at least {} bytes for unpacking {} bytes at offset {off} (actual buffer size is {len})",
-                lay.size as i64 + off,
+                lay.size as i128 + off as i128,
                 lay.size
             ),
         ));
@@ -724,7 +724,7 @@ fn pack_into_values(vm: &mut Vm, lay: &Layout, rest: &[Value]) -> PyResult<Value
             vm,
             format!(
                 "pack_into requires a buffer of at least {} bytes for packing {} bytes at offset {off} (actual buffer size is {len})",
-                lay.size as i64 + off,
+                lay.size as i128 + off as i128,
                 lay.size
             ),
         ));

@@ -10,7 +10,7 @@ use super::{
 use crate::value::dict_table::{dict_set_str, Dict};
 use crate::value::frame::Frame;
 use crate::value::heap::ObjRef;
-use crate::value::object::{Instance, NativeState, Object};
+use crate::value::object::{GenKind, Instance, NativeState, Object};
 use crate::value::Value;
 use crate::vm::native::{Args, Arity, NativeFn};
 use crate::vm::{ExcKind, PyResult, Vm};
@@ -869,6 +869,73 @@ pub(crate) fn asyncgen_hooks(vm: &Vm) -> [Value; 2] {
     match vm.native_types.get(ASYNCGEN_HOOKS).map(|t| t.get()) {
         Some(Object::List(l)) if l.len() == 2 => [l[0].clone(), l[1].clone()],
         _ => [Value::None, Value::None],
+    }
+}
+
+/// The key of the table (a dict: the async generator's address -> its finalizer) of the
+/// `finalizer` hooks async generators captured at their first iteration, in
+/// `Vm::native_types`.
+const AGEN_FINALIZERS: &str = "sys.<asyncgen_finalizers>";
+
+/// Records the `finalizer` hook in force when async generator `g` is first iterated: CPython
+/// calls it, instead of closing the generator, when the generator dies suspended.
+pub(crate) fn record_agen_finalizer(vm: &mut Vm, g: &ObjRef, finalizer: Value) {
+    let h = Value::Obj(g.clone()).id() as i64;
+    let key = Value::Int(h);
+    let table = match vm.native_types.get(AGEN_FINALIZERS) {
+        Some(t) => t.clone(),
+        None if matches!(finalizer, Value::None) => return,
+        None => {
+            let t = match Vm::new_dict(crate::value::dict_table::Dict::new()) {
+                Value::Obj(o) => o,
+                _ => return,
+            };
+            vm.native_types.insert(AGEN_FINALIZERS, t.clone());
+            t
+        }
+    };
+    if let Object::Dict(d) = table.get_mut() {
+        let same = |k: &Value| matches!(k, Value::Int(x) if *x == h);
+        if matches!(finalizer, Value::None) {
+            d.remove(h, &mut |k| same(k));
+        } else {
+            d.insert(h, key, finalizer, &mut |k| same(k));
+        }
+    }
+}
+
+/// Finalizes dying suspended generator `g` if it is an async generator with a recorded
+/// finalizer: calls the hook once (it may keep `g` alive, as asyncio's does to `aclose()`
+/// it); when `g` dies again, its frame is dropped without running it, as CPython finalizes
+/// an object only once. False: the caller closes `g`.
+pub(crate) fn finalize_agen(vm: &mut Vm, g: &ObjRef) -> bool {
+    if !matches!(g.get(), Object::Generator(x) if x.kind == GenKind::AsyncGenerator) {
+        return false;
+    }
+    let Some(table) = vm.native_types.get(AGEN_FINALIZERS).cloned() else {
+        return false;
+    };
+    let h = Value::Obj(g.clone()).id() as i64;
+    let same = move |k: &Value| matches!(k, Value::Int(x) if *x == h);
+    let found = match table.get_mut() {
+        Object::Dict(d) => d.remove(h, &mut |k| same(k)).map(|(_, v)| v),
+        _ => None,
+    };
+    match found {
+        None => false,
+        Some(Value::None) => {
+            if let Object::Generator(x) = g.get_mut() {
+                x.frame = None;
+            }
+            true
+        }
+        Some(fin) => {
+            if let Object::Dict(d) = table.get_mut() {
+                d.insert(h, Value::Int(h), Value::None, &mut |k| same(k));
+            }
+            let _ = vm.call(&fin, &[Value::Obj(g.clone())], &[]);
+            true
+        }
     }
 }
 

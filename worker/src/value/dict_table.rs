@@ -21,7 +21,12 @@ pub struct Entry {
 pub struct Dict {
     entries: Vec<Entry>,
     table: Vec<u32>,
-    len: usize,
+    /// Live entries (`u32` with `head` keeps the struct, and every `Object`, at its size).
+    len: u32,
+    /// Every entry before this index is deleted: front removals and iteration start here,
+    /// so `OrderedDict`'s FIFO use (`popitem(last=False)`, `move_to_end(k, last=False)`)
+    /// does not rescan the deleted prefix.
+    head: u32,
 }
 
 impl Dict {
@@ -30,7 +35,12 @@ impl Dict {
     }
 
     pub fn len(&self) -> usize {
-        self.len
+        self.len as usize
+    }
+
+    /// No entry before this index is live (iterators may start here).
+    pub fn first_index(&self) -> usize {
+        self.head as usize
     }
 
     pub fn is_empty(&self) -> bool {
@@ -44,7 +54,7 @@ impl Dict {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&Value, &Value)> {
-        self.entries
+        self.entries[(self.head as usize).min(self.entries.len())..]
             .iter()
             .filter(|e| !e.key.is_null())
             .map(|e| (&e.key, &e.value))
@@ -116,13 +126,31 @@ impl Dict {
             return Some(std::mem::replace(&mut self.entries[idx].value, value));
         }
         if (self.entries.len() + 1) * 3 >= self.table.len() * 2 {
-            self.rebuild((self.len + 1) * 3);
+            self.rebuild((self.len() + 1) * 3, 0);
         }
         let idx = self.entries.len() as u32;
         self.entries.push(Entry { hash, key, value });
         self.place(hash, idx);
+        if self.len == 0 {
+            self.head = idx;
+        }
         self.len += 1;
         None
+    }
+
+    /// Inserts a key known to be absent *before* every other entry (`OrderedDict`'s
+    /// `move_to_end(key, last=False)`). Amortized O(1): a rebuild leaves a deleted prefix as
+    /// large as the dict for later front inserts to fill.
+    pub fn insert_first(&mut self, hash: i64, key: Value, value: Value) {
+        if self.head == 0 || self.head as usize > self.entries.len() {
+            let gap = self.len().max(8);
+            self.rebuild((self.len() + gap + 1) * 2, gap);
+        }
+        let idx = self.head - 1;
+        self.entries[idx as usize] = Entry { hash, key, value };
+        self.place(hash, idx);
+        self.head = idx;
+        self.len += 1;
     }
 
     fn place(&mut self, hash: i64, idx: u32) {
@@ -143,15 +171,28 @@ impl Dict {
         }
     }
 
-    /// Compacts the entries and rebuilds the index for at least `want` entries.
-    fn rebuild(&mut self, want: usize) {
+    /// Compacts the entries behind a deleted prefix of `gap` entries and rebuilds the index
+    /// for at least `want` entries.
+    fn rebuild(&mut self, want: usize, gap: usize) {
         let mut size = 8;
         while size * 2 < want * 3 {
             size *= 2;
         }
-        self.entries.retain(|e| !e.key.is_null());
+        let live = std::mem::take(&mut self.entries);
+        self.entries.reserve(gap + self.len());
+        self.entries.resize(
+            gap,
+            Entry {
+                hash: 0,
+                key: Value::Null,
+                value: Value::Null,
+            },
+        );
+        self.entries
+            .extend(live.into_iter().filter(|e| !e.key.is_null()));
+        self.head = gap as u32;
         self.table = vec![EMPTY; size];
-        for i in 0..self.entries.len() {
+        for i in gap..self.entries.len() {
             let h = self.entries[i].hash;
             self.place(h, i as u32);
         }
@@ -170,22 +211,53 @@ impl Dict {
         self.len -= 1;
         if self.len == 0 {
             self.entries.clear();
+            self.head = 0;
             self.table.iter_mut().for_each(|s| *s = EMPTY);
+        } else if idx == self.head {
+            self.skip_deleted_head();
         }
         Some((key, value))
     }
 
-    /// Removes and returns the most recently inserted entry.
-    pub fn pop_last(&mut self) -> Option<(Value, Value)> {
-        let idx = self.entries.iter().rposition(|e| !e.key.is_null())?;
+    /// Moves `head` past deleted entries after the entry at `head` was removed.
+    fn skip_deleted_head(&mut self) {
+        let mut h = self.head as usize;
+        while h < self.entries.len() && self.entries[h].key.is_null() {
+            h += 1;
+        }
+        self.head = h as u32;
+    }
+
+    /// Removes and returns the oldest entry (`OrderedDict.popitem(last=False)`).
+    pub fn pop_first(&mut self) -> Option<(Value, Value)> {
+        let idx =
+            (self.head as usize..self.entries.len()).find(|&i| !self.entries[i].key.is_null())?;
+        let slot = self.slot_of(idx)?;
+        self.table[slot] = DELETED;
+        let e = &mut self.entries[idx];
+        let key = std::mem::replace(&mut e.key, Value::Null);
+        let value = std::mem::replace(&mut e.value, Value::Null);
+        self.len -= 1;
+        self.head = idx as u32 + 1;
+        if self.len == 0 {
+            self.entries.clear();
+            self.head = 0;
+            self.table.iter_mut().for_each(|s| *s = EMPTY);
+        } else {
+            self.skip_deleted_head();
+        }
+        Some((key, value))
+    }
+
+    /// The index-table slot that points at entry `idx`.
+    fn slot_of(&self, idx: usize) -> Option<usize> {
         let hash = self.entries[idx].hash;
-        // Find the slot that points at `idx`.
         let mask = self.table.len() - 1;
         let mut perturb = hash as u64;
         let mut i = (hash as u64 as usize) & mask;
         loop {
             if self.table[i] == idx as u32 {
-                break;
+                return Some(i);
             }
             if self.table[i] == EMPTY {
                 return None;
@@ -197,12 +269,21 @@ impl Dict {
                 .wrapping_add(perturb as usize))
                 & mask;
         }
+    }
+
+    /// Removes and returns the most recently inserted entry.
+    pub fn pop_last(&mut self) -> Option<(Value, Value)> {
+        let idx = self.entries.iter().rposition(|e| !e.key.is_null())?;
+        let i = self.slot_of(idx)?;
         self.table[i] = DELETED;
         let e = &mut self.entries[idx];
         let key = std::mem::replace(&mut e.key, Value::Null);
         let value = std::mem::replace(&mut e.value, Value::Null);
         self.len -= 1;
         self.entries.truncate(idx);
+        if self.len == 0 {
+            self.head = 0;
+        }
         Some((key, value))
     }
 }

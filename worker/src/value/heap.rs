@@ -32,6 +32,7 @@ use crate::value::object::{GenState, Object};
 use std::cell::{Cell, RefCell, UnsafeCell};
 use std::collections::HashMap;
 use std::ptr::NonNull;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 thread_local! {
     /// Suspended generators whose last reference went away: they are kept alive until the
@@ -277,6 +278,41 @@ fn put_gc_heap(heap: GcHeap) {
     });
 }
 
+/// Set while the body of a container created empty is allocated: see [`place_apart`].
+static PLACE_APART: AtomicBool = AtomicBool::new(false);
+
+/// Whether the allocation under way is the body of a container created empty (a dict, set
+/// or list). Those are the objects a worker goes on to fill — caches, registries, recursion
+/// guards — so the process that preloads places them apart from the immutable majority
+/// (code constants, strings, functions, classes), and a worker's first writes to them copy
+/// a few shared pages instead of one page per container. Read by the `permafrost` binary's
+/// global allocator; other allocators may ignore it.
+#[inline]
+pub fn place_apart() -> bool {
+    PLACE_APART.load(Ordering::Relaxed)
+}
+
+/// Runs `f` (which allocates the table of a container being created empty) with the
+/// allocations placed apart, as the container's body will be (see [`place_apart`]).
+#[inline]
+pub fn apart<R>(f: impl FnOnce() -> R) -> R {
+    PLACE_APART.store(true, Ordering::Relaxed);
+    let r = f();
+    PLACE_APART.store(false, Ordering::Relaxed);
+    r
+}
+
+/// See [`place_apart`].
+#[inline(always)]
+fn created_empty(body: &Object) -> bool {
+    match body {
+        Object::Dict(d) => d.is_empty(),
+        Object::Set(s) => s.is_empty(),
+        Object::List(l) => l.is_empty(),
+        _ => false,
+    }
+}
+
 /// The inline header every heap object starts with.
 #[repr(C)]
 struct Header {
@@ -299,6 +335,10 @@ impl ObjRef {
     /// Allocates a new object with refcount 1.
     pub fn new(body: Object) -> ObjRef {
         let track = needs_tracking(&body);
+        let apart = created_empty(&body);
+        if apart {
+            PLACE_APART.store(true, Ordering::Relaxed);
+        }
         let boxed = Box::new(HeapBox {
             header: Header {
                 refcount: Cell::new(1),
@@ -306,6 +346,9 @@ impl ObjRef {
             },
             body: UnsafeCell::new(body),
         });
+        if apart {
+            PLACE_APART.store(false, Ordering::Relaxed);
+        }
         let o = ObjRef {
             ptr: NonNull::from(Box::leak(boxed)),
         };

@@ -646,6 +646,8 @@ pub enum Object {
     DictView {
         dict: ObjRef,
         kind: ViewKind,
+        /// An `OrderedDict`'s view: typed and shown as `odict_keys` etc.
+        ordered: bool,
     },
     Super {
         class: ObjRef,

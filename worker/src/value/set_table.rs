@@ -32,7 +32,8 @@ impl Default for Set {
 impl Set {
     pub fn new() -> Set {
         Set {
-            table: vec![Slot::Unused; MIN_SIZE],
+            // An empty set's table is written by whoever fills it: placed with its body.
+            table: crate::value::heap::apart(|| vec![Slot::Unused; MIN_SIZE]),
             fill: 0,
             used: 0,
             finger: 0,

@@ -25,6 +25,7 @@ fn is_container(k: TypeKind) -> bool {
             | TypeKind::Property
             | TypeKind::ClassMethod
             | TypeKind::StaticMethod
+            | TypeKind::Module
     )
 }
 
@@ -265,7 +266,10 @@ impl Vm {
         a: &crate::vm::native::Args,
     ) -> PyResult<Value> {
         let (name, is_kind): (&str, fn(&Value) -> bool) = match kind {
-            TypeKind::Property | TypeKind::ClassMethod | TypeKind::StaticMethod => {
+            TypeKind::Property
+            | TypeKind::ClassMethod
+            | TypeKind::StaticMethod
+            | TypeKind::Module => {
                 let init = crate::objects::method(kind, "__init__");
                 return match init {
                     Some(f) => self.call_native(f, a.raw, a.kwnames),
@@ -1030,6 +1034,7 @@ impl Vm {
                                 | TypeKind::Property
                                 | TypeKind::ClassMethod
                                 | TypeKind::StaticMethod
+                                | TypeKind::Module
                         ) =>
                 {
                     Some(kc.kind)
@@ -1126,6 +1131,7 @@ impl Vm {
             Some(k @ (TypeKind::Property | TypeKind::ClassMethod | TypeKind::StaticMethod)) => {
                 crate::objects::property::empty(k)
             }
+            Some(TypeKind::Module) => crate::objects::module::empty(),
             Some(k) if is_container(k) => self.construct_builtin(k, &[], &[])?,
             Some(k) => self.construct_builtin(k, args, kwnames)?,
             None => Value::Null,
@@ -1157,6 +1163,9 @@ impl Vm {
             },
             base,
         }));
+        if base_kind == Some(TypeKind::Module) {
+            crate::objects::module::attach(self, &inst);
+        }
         if let Some(Value::Obj(e)) = Some(&inst) {
             if os_error {
                 crate::objects::exception::init_os_error(self, e);

@@ -170,7 +170,8 @@ impl Vm {
             Object::Generator(gen) if !gen.hooks_inited => gen.hooks_inited = true,
             _ => return Ok(()),
         }
-        let [first, _] = crate::stdlib::sys::asyncgen_hooks(self);
+        let [first, finalizer] = crate::stdlib::sys::asyncgen_hooks(self);
+        crate::stdlib::sys::record_agen_finalizer(self, g, finalizer);
         if !matches!(first, Value::None) {
             self.call(&first, &[Value::Obj(g.clone())], &[])?;
         }

@@ -1665,6 +1665,11 @@ impl Vm {
                 return;
             }
             for g in pending {
+                // An async generator hands itself to the finalizer hook it was first
+                // iterated under (asyncio schedules `aclose()`), else closes now.
+                if crate::stdlib::sys::finalize_agen(self, &g) {
+                    continue;
+                }
                 let _ = self.call_native(&crate::objects::generator::CLOSE, &[Value::Obj(g)], &[]);
             }
             for w in weak {

@@ -167,6 +167,9 @@ const ITER_TYPES: &[&str] = &[
     "dict_keys",
     "dict_values",
     "dict_items",
+    "odict_keys",
+    "odict_values",
+    "odict_items",
 ];
 
 /// Built-in type objects, in `TypeKind` order.
@@ -300,12 +303,17 @@ impl Vm {
         }
         let mut iter_types = HashMap::new();
         for name in ITER_TYPES {
-            let kind = if name.starts_with("dict_") && !name.ends_with("iterator") {
+            let kind = if name.contains("dict_") && !name.ends_with("iterator") {
                 TypeKind::DictView
             } else {
                 TypeKind::Iterator
             };
-            iter_types.insert(*name, new_class(name, vec![types[0].clone()], kind));
+            // An OrderedDict's views derive from the dict's (listed before them).
+            let base = match name.strip_prefix('o').and_then(|n| iter_types.get(n)) {
+                Some(b) => ObjRef::clone(b),
+                None => types[0].clone(),
+            };
+            iter_types.insert(*name, new_class(name, vec![base], kind));
         }
         let nmods = image.module_count() as usize;
         let empty_tuple = Value::obj(Object::Tuple(Box::new([])));
@@ -512,11 +520,15 @@ impl Vm {
                 Object::Property(_) => TypeKind::Property,
                 Object::StaticMethod(_) => TypeKind::StaticMethod,
                 Object::ClassMethod(_) => TypeKind::ClassMethod,
-                Object::DictView { kind, .. } => {
-                    let name = match kind {
-                        crate::value::object::ViewKind::Keys => "dict_keys",
-                        crate::value::object::ViewKind::Values => "dict_values",
-                        crate::value::object::ViewKind::Items => "dict_items",
+                Object::DictView { kind, ordered, .. } => {
+                    use crate::value::object::ViewKind;
+                    let name = match (kind, ordered) {
+                        (ViewKind::Keys, false) => "dict_keys",
+                        (ViewKind::Values, false) => "dict_values",
+                        (ViewKind::Items, false) => "dict_items",
+                        (ViewKind::Keys, true) => "odict_keys",
+                        (ViewKind::Values, true) => "odict_values",
+                        (ViewKind::Items, true) => "odict_items",
                     };
                     if let Some(t) = self.iter_types.get(name) {
                         return t.clone();

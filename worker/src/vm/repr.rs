@@ -366,17 +366,25 @@ impl Vm {
                     out.push_str(&format!("<{}.{} object at {id:#x}>", c.module, c.qualname));
                 }
             }
-            Object::DictView { dict, kind } => {
-                let name = match kind {
-                    ViewKind::Keys => "dict_keys",
-                    ViewKind::Values => "dict_values",
-                    ViewKind::Items => "dict_items",
+            Object::DictView {
+                dict,
+                kind,
+                ordered,
+            } => {
+                let name = match (kind, ordered) {
+                    (ViewKind::Keys, false) => "dict_keys",
+                    (ViewKind::Values, false) => "dict_values",
+                    (ViewKind::Items, false) => "dict_items",
+                    (ViewKind::Keys, true) => "odict_keys",
+                    (ViewKind::Values, true) => "odict_values",
+                    (ViewKind::Items, true) => "odict_items",
                 };
                 let d = Value::Obj(dict.clone());
                 let items = {
                     let it = self.get_iter(&Value::obj(Object::DictView {
                         dict: dict.clone(),
                         kind: *kind,
+                        ordered: false,
                     }))?;
                     let mut v = Vec::new();
                     while let Some(x) = self.next(&it)? {

@@ -56,7 +56,7 @@ impl Vm {
                     len: d.len(),
                     kind: ViewKind::Keys,
                 },
-                Object::DictView { dict, kind } => {
+                Object::DictView { dict, kind, .. } => {
                     let len = match dict.get() {
                         Object::Dict(d) => d.len(),
                         _ => 0,
@@ -270,6 +270,8 @@ impl Vm {
                     }
                     let entries = d.raw_entries();
                     let mut r = None;
+                    // Entries before the first live one are deleted (a drained front).
+                    *index = (*index).max(d.first_index());
                     while *index < entries.len() {
                         let e = &entries[*index];
                         *index += 1;

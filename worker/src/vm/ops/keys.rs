@@ -72,15 +72,15 @@ impl Vm {
         if !Vm::needs_user_eq(key) {
             return Ok(key.clone());
         }
-        let cands: Vec<Value> = match d.get() {
-            Object::Dict(dict) => dict
-                .raw_entries()
-                .iter()
-                .filter(|e| e.hash == h && !e.key.is_null())
-                .map(|e| e.key.clone())
-                .collect(),
-            _ => Vec::new(),
-        };
+        // The keys of equal hash along `h`'s probe sequence, in the order CPython compares
+        // them: the test collects each one and answers "not equal" to walk on.
+        let mut cands: Vec<Value> = Vec::new();
+        if let Object::Dict(dict) = d.get() {
+            dict.find(h, &mut |k| {
+                cands.push(k.clone());
+                false
+            });
+        }
         self.canonical_key(cands, key)
     }
 
@@ -187,14 +187,14 @@ impl Vm {
         if !Vm::needs_user_eq(key) {
             return Ok(key.clone());
         }
-        let cands: Vec<Value> = match s.get() {
-            Object::Set(set) | Object::FrozenSet(set) => set
-                .entries()
-                .filter(|(hh, _)| *hh == h)
-                .map(|(_, k)| k.clone())
-                .collect(),
-            _ => Vec::new(),
-        };
+        // As for dicts: the keys of equal hash along the probe sequence, not a scan.
+        let mut cands: Vec<Value> = Vec::new();
+        if let Object::Set(set) | Object::FrozenSet(set) = s.get() {
+            set.contains(h, &mut |k| {
+                cands.push(k.clone());
+                false
+            });
+        }
         self.canonical_key(cands, key)
     }
 

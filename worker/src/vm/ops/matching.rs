@@ -119,7 +119,11 @@ impl Vm {
                 },
                 // Only a class without `__match_args__` matches itself, so a subclass that
                 // defines it loses the behaviour.
-                None => (Vec::new(), self.builtin_base_kind(&cls_ref).is_some()),
+                None => (
+                    Vec::new(),
+                    self.builtin_base_kind(&cls_ref)
+                        .is_some_and(|k| k != TypeKind::Module),
+                ),
             };
             let allowed = if match_self { 1 } else { match_args.len() };
             if allowed < nargs {

@@ -70,7 +70,7 @@ impl Vm {
             }
             Object::Dict(_) => Ok(self.dict_get(&o, item)?.is_some()),
             Object::Set(_) | Object::FrozenSet(_) => self.set_contains(&o, item),
-            Object::DictView { dict, kind } => {
+            Object::DictView { dict, kind, .. } => {
                 let dict = dict.clone();
                 match kind {
                     ViewKind::Keys => Ok(self.dict_get(&dict, item)?.is_some()),
