@@ -50,3 +50,20 @@ except StopIteration:
 with cm:
     pass
 print(cm.args)
+
+
+# unittest's assertRaises clears the traceback's frames on exit.
+import traceback
+
+
+def failing(x):
+    y = x + 1
+    raise ValueError(y)
+
+
+try:
+    failing(1)
+except ValueError as e:
+    tb = e.__traceback__
+    print(traceback.clear_frames(tb), tb.tb_next.tb_frame.f_code.co_name)
+    print(tb.tb_next.tb_frame.clear(), tb.tb_next.tb_frame.f_locals)
