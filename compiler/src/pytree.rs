@@ -793,10 +793,15 @@ impl<'s> Builder<'s> {
                 let unicode = s.value.iter().next().is_some_and(|part| {
                     part.flags.prefix() == ast::str_prefix::StringLiteralPrefix::Unicode
                 });
+                // A lone surrogate the parser replaced is put back from the source.
+                let value = match crate::surrogates::wide_literal(self.src.source, s) {
+                    Some(b) => TreeValue::Const(Constant::WideStr(b)),
+                    None => string(s.value.to_str()),
+                };
                 node(
                     "Constant",
                     vec![
-                        ("value", string(s.value.to_str())),
+                        ("value", value),
                         ("kind", if unicode { string("u") } else { none() }),
                     ],
                     p,

@@ -473,6 +473,7 @@ fn convert_percent(
             };
             if let Some(p) = precision {
                 if digits.len() < p {
+                    check_result_size(p as u128)?;
                     digits.insert_str(0, &"0".repeat(p - digits.len()));
                 }
             }

@@ -1005,11 +1005,6 @@ fn vars(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn dir(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let v = arg0(a, 0);
-    let str_keys = |d: &crate::value::dict_table::Dict| -> Vec<String> {
-        d.iter()
-            .filter_map(|(k, _)| k.as_str().map(|s| s.to_string()))
-            .collect()
-    };
     // A type's `__dir__` answers for its instances.
     if !matches!(v.body(), Some(Object::Class(_) | Object::Module(_))) {
         let cls = vm.type_of(&v);
@@ -1020,6 +1015,30 @@ fn dir(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             return Ok(Vm::new_list(sorted));
         }
     }
+    default_dir(vm, v)
+}
+
+/// `object.__dir__`: the default listing `dir()` gives when no class defines `__dir__`
+/// (what `super().__dir__()` in a class's own `__dir__` answers).
+pub(crate) static OBJECT_DIR: NativeFn = NativeFn::new("object.__dir__", object_dir);
+
+fn object_dir(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    match a.get(0) {
+        Some(v) if a.pos.len() == 1 => default_dir(vm, v.clone()),
+        _ => Err(vm.type_error(format!(
+            "object.__dir__() takes exactly one argument ({} given)",
+            a.pos.len().saturating_sub(1)
+        ))),
+    }
+}
+
+/// `dir(v)` without consulting a class's own `__dir__`.
+fn default_dir(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    let str_keys = |d: &crate::value::dict_table::Dict| -> Vec<String> {
+        d.iter()
+            .filter_map(|(k, _)| k.as_str().map(|s| s.to_string()))
+            .collect()
+    };
     // A module (or a `types.ModuleType` subclass's instance) lists its namespace, or what a
     // `__dir__` function in it returns (PEP 562).
     let module = match v.body() {

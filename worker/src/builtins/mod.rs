@@ -112,6 +112,7 @@ pub(crate) fn install(vm: &mut Vm) {
         ("__reduce__", &crate::objects::object::REDUCE),
         ("__getstate__", &crate::objects::object::GETSTATE),
         ("__format__", &crate::objects::object::FORMAT),
+        ("__dir__", &crate::builtins::functions::OBJECT_DIR),
     ] {
         set_attr(&object_t, name, Value::Native(f));
     }

@@ -3,7 +3,7 @@
 
 use crate::value::frame::Exit;
 use crate::value::heap::ObjRef;
-use crate::value::object::{GenKind, GenState, Object};
+use crate::value::object::{GenKind, GenState, Object, TypeKind};
 use crate::value::Value;
 use crate::vm::native::{Args, Arity, NativeFn};
 use crate::vm::ExcKind;
@@ -82,6 +82,17 @@ pub(crate) fn throw_to(vm: &mut Vm, g: &ObjRef, a: &Args) -> PyResult<Value> {
 /// The exception `throw(type[, value[, tb]])` raises (arguments after the receiver).
 pub(crate) fn thrown(vm: &mut Vm, a: &Args) -> PyResult<ObjRef> {
     let e = a.get(1).cloned().unwrap_or(Value::None);
+    let class = matches!(e.body(), Some(Object::Class(c)) if c.kind == TypeKind::Exception);
+    match instantiate_thrown(vm, a, e) {
+        // An exception class that fails to instantiate (its `__new__` raises or answers a
+        // non-exception): that error is what is thrown into the generator, as in CPython.
+        Err(err) if class => Ok(err),
+        r => r,
+    }
+}
+
+/// [`thrown`]'s exception instance from `e` and the optional value argument.
+fn instantiate_thrown(vm: &mut Vm, a: &Args, e: Value) -> PyResult<ObjRef> {
     let e = match a.get(2) {
         // `throw(type, value)`: a value already of the type is raised as it is.
         Some(v)

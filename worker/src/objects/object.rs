@@ -363,8 +363,35 @@ fn getattribute(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     vm.generic_getattr(o, name)
 }
 
-fn init(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+fn init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    // Extra arguments are an error unless the class overrides `__new__` but not `__init__`
+    // (CPython's `object_init`); built-in bases and exceptions check their own.
+    if a.pos.len() > 1 || !a.kw.is_empty() {
+        if let Some(Value::Obj(o)) = a.get(0) {
+            let cls = vm.type_of(&Value::Obj(o.clone()));
+            if plain_class(vm, &cls) {
+                if vm.lookup_user_attr(&cls, "__init__").is_some() {
+                    return Err(vm.type_error(
+                        "object.__init__() takes exactly one argument (the instance to initialize)",
+                    ));
+                }
+                if vm.lookup_user_attr(&cls, "__new__").is_none() {
+                    return Err(vm.type_error(format!(
+                        "{}.__init__() takes exactly one argument (the instance to initialize)",
+                        Vm::class_name(&cls)
+                    )));
+                }
+            }
+        }
+    }
     Ok(Value::None)
+}
+
+/// A class of program objects with no built-in base (nor an exception): the classes
+/// `object.__new__`/`__init__` check extra arguments for.
+fn plain_class(vm: &Vm, cls: &ObjRef) -> bool {
+    matches!(cls.get(), Object::Class(c) if c.kind != TypeKind::Exception)
+        && vm.builtin_base_kind(cls).is_none()
 }
 
 /// `object.__new__(cls, *args)`: an instance of `cls`, wrapping a value of its built-in base
@@ -375,6 +402,18 @@ fn new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     };
     if matches!(cls.get(), Object::Class(c) if c.abstract_) {
         return Err(abstract_instantiation(vm, &cls));
+    }
+    // Extra arguments are an error unless the class overrides `__init__` but not `__new__`
+    // (CPython's `object_new`).
+    if (a.pos.len() > 1 || !a.kw.is_empty()) && plain_class(vm, &cls) {
+        if vm.lookup_user_attr(&cls, "__new__").is_some() {
+            return Err(vm.type_error(
+                "object.__new__() takes exactly one argument (the type to instantiate)",
+            ));
+        }
+        if vm.lookup_user_attr(&cls, "__init__").is_none() {
+            return Err(vm.type_error(format!("{}() takes no arguments", Vm::class_name(&cls))));
+        }
     }
     let is_exc = matches!(cls.get(), Object::Class(c) if c.kind == TypeKind::Exception);
     let base = match vm.builtin_base_kind(&cls) {

@@ -63,12 +63,23 @@ static NAMESPACE_METHODS: &[NativeFn] = &[
     NativeFn::method("SimpleNamespace.__eq__", namespace_eq, Arity::One, None),
 ];
 
-static FRAME_METHODS: &[NativeFn] = &[NativeFn::method(
-    "frame.__repr__",
-    frame_repr,
-    Arity::NoArgs,
-    None,
-)];
+static FRAME_METHODS: &[NativeFn] = &[
+    NativeFn::method("frame.__repr__", frame_repr, Arity::NoArgs, None),
+    NativeFn::method("frame.clear", frame_clear, Arity::NoArgs, None),
+];
+
+/// `frame.clear()`: drops the variables the snapshot holds (`traceback.clear_frames`, which
+/// `unittest` runs on every `__exit__` traceback). Whether the frame still runs is not known
+/// to a snapshot, so it never raises "cannot clear an executing frame".
+fn frame_clear(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let s = frame_state(vm, a)?;
+    let optimized =
+        vm.codes[s.code as usize].view.flags() & permafrost_image::opcode::flags::CO_OPTIMIZED != 0;
+    if optimized {
+        s.locals = Some(Value::obj(Object::Dict(Dict::new())));
+    }
+    Ok(Value::None)
+}
 static F_GLOBALS: NativeFn = NativeFn::new("f_globals", f_globals);
 static F_LOCALS: NativeFn = NativeFn::new("f_locals", f_locals);
 static F_CODE: NativeFn = NativeFn::new("f_code", f_code);

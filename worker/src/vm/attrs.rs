@@ -1502,6 +1502,21 @@ impl Vm {
         {
             // An unset slot: CPython's member descriptor names only the attribute.
             Err(self.err(ExcKind::AttributeError, name.to_string()))
+        } else if let Some(Object::Instance(i)) = obj.body() {
+            // A `__slots__` instance has no `__dict__`: a class attribute cannot be deleted
+            // through it.
+            let cls = i.class.clone();
+            match cls.get() {
+                Object::Class(c)
+                    if c.slots.is_some() && self.lookup_class_attr(&cls, name).is_some() =>
+                {
+                    Err(self.err(
+                        ExcKind::AttributeError,
+                        format!("'{}' object attribute '{name}' is read-only", c.name),
+                    ))
+                }
+                _ => Err(self.attr_error(obj, name)),
+            }
         } else {
             Err(self.attr_error(obj, name))
         }

@@ -1105,7 +1105,14 @@ impl Vm {
                     self.call(&init, &v, kwnames)?;
                 } else if let Some(k) = self.builtin_base_kind(cls).filter(|k| is_container(*k)) {
                     v[0] = inst.clone();
-                    let a = crate::vm::native::Args::new(&v, kwnames);
+                    // Under an overridden `__new__`, `list.__init__` ignores keyword
+                    // arguments (they are `__new__`'s), as in CPython; dict's are items.
+                    let npos = v.len() - kwnames.len();
+                    let a = if k == TypeKind::List {
+                        crate::vm::native::Args::new(&v[..npos], &[])
+                    } else {
+                        crate::vm::native::Args::new(&v, kwnames)
+                    };
                     self.init_container(k, &a)?;
                 }
             }

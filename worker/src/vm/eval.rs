@@ -1497,7 +1497,11 @@ impl Vm {
                     let exc = f.top().clone();
                     let exit = f.peek(2).clone();
                     let ty = Value::Obj(self.type_of(&exc));
-                    let r = self.call(&exit, &[ty, exc, Value::None], &[])?;
+                    // `__exit__(type, value, traceback)`, the traceback as the exception has it.
+                    let tb = self
+                        .getattr_opt(&exc, "__traceback__")?
+                        .unwrap_or(Value::None);
+                    let r = self.call(&exit, &[ty, exc, tb], &[])?;
                     f.push(r);
                 }
                 byte::PRINT_EXPR => {
@@ -1878,9 +1882,19 @@ impl Vm {
             Value::Obj(o) => match o.get() {
                 Object::Instance(i) if i.exc.is_some() => Ok(o.clone()),
                 Object::Class(c) if c.kind == crate::value::object::TypeKind::Exception => {
-                    match self.call(v, &[], &[])? {
-                        Value::Obj(e) => Ok(e),
-                        _ => Err(self.type_error("exceptions must derive from BaseException")),
+                    let r = self.call(v, &[], &[])?;
+                    match &r {
+                        Value::Obj(e) if matches!(e.get(), Object::Instance(i) if i.exc.is_some()) => {
+                            Ok(e.clone())
+                        }
+                        // A `__new__` that answered something else, as CPython words it.
+                        _ => {
+                            let cls = self.repr(v)?;
+                            let got = self.repr(&Value::Obj(self.type_of(&r)))?;
+                            Err(self.type_error(format!(
+                                "calling {cls} should have returned an instance of BaseException, not {got}"
+                            )))
+                        }
                     }
                 }
                 _ => Err(self.type_error("exceptions must derive from BaseException")),

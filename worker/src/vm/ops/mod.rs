@@ -72,6 +72,16 @@ fn key_eq_at(a: &Value, b: &Value, level: u32) -> bool {
                     .all(|(p, q)| key_eq_at(p, q, level + 1))
         }
         (Some(Object::Bytes(x)), Some(Object::Bytes(y))) => x == y,
+        (
+            Some(Object::BoundMethod {
+                func: f,
+                receiver: r,
+            }),
+            Some(Object::BoundMethod {
+                func: g,
+                receiver: s,
+            }),
+        ) => r.is(s) && f.is(g),
         (Some(Object::Range { .. }), Some(Object::Range { .. })) => {
             crate::objects::range::equal(a, b)
         }
@@ -321,6 +331,11 @@ impl Vm {
                         }
                     }
                 }
+                // Equal bound methods (same function, same object) hash alike.
+                Object::BoundMethod { func, receiver } => {
+                    let (func, receiver) = (func.clone(), receiver.clone());
+                    ((receiver.id() >> 4) as i64) ^ self.hash(&func)?
+                }
                 _ => (o.addr() >> 4) as i64,
             },
             other => (other.id() >> 4) as i64,
@@ -455,15 +470,8 @@ impl Vm {
             return Ok(a.is(b));
         }
         if has_dunders(a) || has_dunders(b) {
-            if let Some(r) = self.call_dunder(a, "__eq__", std::slice::from_ref(b))? {
-                if !matches!(r, Value::NotImplemented) {
-                    return self.truthy(&r);
-                }
-            }
-            if let Some(r) = self.call_dunder(b, "__eq__", std::slice::from_ref(a))? {
-                if !matches!(r, Value::NotImplemented) {
-                    return self.truthy(&r);
-                }
+            if let Some(r) = self.rich_dunders(a, b, "__eq__", "__eq__")? {
+                return self.truthy(&r);
             }
             if inst_base(a).is_some() || inst_base(b).is_some() {
                 let x = inst_base(a).unwrap_or_else(|| a.clone());
@@ -482,6 +490,17 @@ impl Vm {
     /// `a == b` for two values of built-in types (after the identity and number fast paths).
     fn eq_builtin(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
         match (a.body(), b.body()) {
+            // Bound methods: the same function bound to the same object (CPython 3.8+).
+            (
+                Some(Object::BoundMethod {
+                    func: f,
+                    receiver: r,
+                }),
+                Some(Object::BoundMethod {
+                    func: g,
+                    receiver: s,
+                }),
+            ) => Ok(r.is(s) && f.is(g)),
             (Some(Object::List(_)), Some(Object::List(_)))
             | (Some(Object::Tuple(_)), Some(Object::Tuple(_))) => {
                 let x = self.seq_items(a);
@@ -591,6 +610,33 @@ impl Vm {
         }
     }
 
+    /// The first answer other than `NotImplemented` of `a.name(b)` and the reflected
+    /// `b.rname(a)`; the reflected one goes first when `b`'s type is a proper subclass of
+    /// `a`'s (CPython's `do_richcompare`).
+    fn rich_dunders(
+        &mut self,
+        a: &Value,
+        b: &Value,
+        name: &str,
+        rname: &str,
+    ) -> PyResult<Option<Value>> {
+        let (ta, tb) = (self.type_of(a), self.type_of(b));
+        let reflected_first = !ta.ptr_eq(&tb) && Vm::is_subclass(&tb, &ta);
+        let order = if reflected_first {
+            [(b, rname, a), (a, name, b)]
+        } else {
+            [(a, name, b), (b, rname, a)]
+        };
+        for (x, n, y) in order {
+            if let Some(r) = self.call_dunder(x, n, std::slice::from_ref(y))? {
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(Some(r));
+                }
+            }
+        }
+        Ok(None)
+    }
+
     /// Rich comparison producing a value (user `__lt__` may return anything).
     pub fn compare(&mut self, op: CompareOp, a: &Value, b: &Value) -> PyResult<Value> {
         match op {
@@ -605,21 +651,15 @@ impl Vm {
                     } else {
                         ("__ne__", "__ne__")
                     };
-                    if let Some(r) = self.call_dunder(a, name, std::slice::from_ref(b))? {
-                        if !matches!(r, Value::NotImplemented) {
-                            return Ok(r);
-                        }
+                    if let Some(r) = self.rich_dunders(a, b, name, rname)? {
+                        return Ok(r);
                     }
-                    if let Some(r) = self.call_dunder(b, rname, std::slice::from_ref(a))? {
-                        if !matches!(r, Value::NotImplemented) {
-                            return Ok(r);
-                        }
-                    }
-                    if op == CompareOp::Ne || inst_base(a).is_some() || inst_base(b).is_some() {
+                    if inst_base(a).is_some() || inst_base(b).is_some() {
                         let e = self.eq(a, b)?;
                         return Ok(Value::Bool(e == (op == CompareOp::Eq)));
                     }
-                    return Ok(Value::Bool(a.is(b)));
+                    // Neither side answered: identity, as CPython's default.
+                    return Ok(Value::Bool(a.is(b) != ne));
                 }
                 let e = self.eq(a, b)?;
                 Ok(Value::Bool(if op == CompareOp::Eq { e } else { !e }))
@@ -634,15 +674,8 @@ impl Vm {
                     CompareOp::Gt => ("__gt__", "__lt__"),
                     _ => ("__ge__", "__le__"),
                 };
-                if let Some(r) = self.call_dunder(a, name, std::slice::from_ref(b))? {
-                    if !matches!(r, Value::NotImplemented) {
-                        return Ok(r);
-                    }
-                }
-                if let Some(r) = self.call_dunder(b, rname, std::slice::from_ref(a))? {
-                    if !matches!(r, Value::NotImplemented) {
-                        return Ok(r);
-                    }
+                if let Some(r) = self.rich_dunders(a, b, name, rname)? {
+                    return Ok(r);
                 }
                 if inst_base(a).is_some() || inst_base(b).is_some() {
                     let x = inst_base(a).unwrap_or_else(|| a.clone());
