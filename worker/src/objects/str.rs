@@ -391,22 +391,7 @@ fn join(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if items.iter().any(|it| it.is_wide_str()) {
         return join_wide(vm, &r, &items);
     }
-    // Sized first (as CPython does): one allocation, and MemoryError past the heap budget.
-    let mut total = s.len().saturating_mul(items.len().saturating_sub(1));
-    for (i, it) in items.iter().enumerate() {
-        match it.as_str() {
-            Some(t) => total = total.saturating_add(t.len()),
-            None => {
-                return Err(vm.type_error(format!(
-                    "sequence item {i}: expected str instance, {} found",
-                    vm.type_name(it)
-                )))
-            }
-        }
-    }
-    if !crate::budget::fits(total) {
-        return Err(vm.err_empty(ExcKind::MemoryError));
-    }
+    let total = joined_size(vm, s.len(), &items)?;
     let mut out = String::with_capacity(total);
     for (i, it) in items.iter().enumerate() {
         if i > 0 {
@@ -417,10 +402,10 @@ fn join(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(Vm::str_val(out))
 }
 
-/// `sep.join(items)` when the separator or an item holds a lone surrogate: over wide bytes.
-fn join_wide(vm: &mut Vm, sep: &Value, items: &[Value]) -> PyResult<Value> {
-    let sep = sep.str_bytes().unwrap_or_default();
-    let mut total = sep.len().saturating_mul(items.len().saturating_sub(1));
+/// The byte size of `sep.join(items)`, sized first as CPython does (one allocation, and
+/// MemoryError past the heap budget); CPython's TypeError for an item that is not a str.
+fn joined_size(vm: &Vm, sep_len: usize, items: &[Value]) -> PyResult<usize> {
+    let mut total = sep_len.saturating_mul(items.len().saturating_sub(1));
     for (i, it) in items.iter().enumerate() {
         match it.str_bytes() {
             Some(t) => total = total.saturating_add(t.len()),
@@ -435,6 +420,13 @@ fn join_wide(vm: &mut Vm, sep: &Value, items: &[Value]) -> PyResult<Value> {
     if !crate::budget::fits(total) {
         return Err(vm.err_empty(ExcKind::MemoryError));
     }
+    Ok(total)
+}
+
+/// `sep.join(items)` when the separator or an item holds a lone surrogate: over wide bytes.
+fn join_wide(vm: &mut Vm, sep: &Value, items: &[Value]) -> PyResult<Value> {
+    let sep = sep.str_bytes().unwrap_or_default();
+    let total = joined_size(vm, sep.len(), items)?;
     let mut out = WideBuf::with_capacity(total);
     for (i, it) in items.iter().enumerate() {
         if i > 0 {

@@ -363,7 +363,8 @@ fn decode_error(
         )
     };
     match errors {
-        // Either would make a lone surrogate, which a str here cannot hold.
+        // Either would make a lone surrogate: only the UTF-8, ASCII and Latin-1 decoders
+        // build wide text; these (UTF-16/32, charmaps, escapes) build a `String`, so they raise.
         "strict" | "surrogateescape" | "surrogatepass" => Err(raise(vm)),
         "ignore" => Ok(end),
         "replace" => {
