@@ -142,7 +142,7 @@ impl Dict {
     /// `move_to_end(key, last=False)`). Amortized O(1): a rebuild leaves a deleted prefix as
     /// large as the dict for later front inserts to fill.
     pub fn insert_first(&mut self, hash: i64, key: Value, value: Value) {
-        if self.head == 0 || self.head as usize > self.entries.len() {
+        if self.head == 0 {
             let gap = self.len().max(8);
             self.rebuild((self.len() + gap + 1) * 2, gap);
         }

@@ -336,19 +336,16 @@ impl ObjRef {
     pub fn new(body: Object) -> ObjRef {
         let track = needs_tracking(&body);
         let apart = created_empty(&body);
-        if apart {
-            PLACE_APART.store(true, Ordering::Relaxed);
-        }
-        let boxed = Box::new(HeapBox {
-            header: Header {
-                refcount: Cell::new(1),
-                flags: Cell::new(0),
-            },
-            body: UnsafeCell::new(body),
-        });
-        if apart {
-            PLACE_APART.store(false, Ordering::Relaxed);
-        }
+        let make = || {
+            Box::new(HeapBox {
+                header: Header {
+                    refcount: Cell::new(1),
+                    flags: Cell::new(0),
+                },
+                body: UnsafeCell::new(body),
+            })
+        };
+        let boxed = if apart { self::apart(make) } else { make() };
         let o = ObjRef {
             ptr: NonNull::from(Box::leak(boxed)),
         };
