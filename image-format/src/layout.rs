@@ -6,7 +6,7 @@
 /// `\r\n` catches CRLF translation and `\x1a` stops `type` on DOS, as in PNG.
 pub const MAGIC: [u8; 8] = *b"\x89PFI\r\n\x1a\n";
 /// Format version; bumped on any incompatible change.
-pub const VERSION: u32 = 4;
+pub const VERSION: u32 = 5;
 /// Every section starts at a multiple of this.
 pub const SECTION_ALIGN: usize = 16;
 /// Number of sections; every image has all of them, in [`SectionKind`] order.

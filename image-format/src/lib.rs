@@ -82,6 +82,10 @@ pub fn aligned_copy(bytes: &[u8]) -> AlignedBuf {
 /// the interpreter for every str, so that image strings and heap strings agree.
 #[inline]
 pub fn str_hash(bytes: &[u8]) -> u64 {
+    // The empty str and bytes hash to 0, as in CPython (`hash("") == 0`).
+    if bytes.is_empty() {
+        return 0;
+    }
     // FNV-1a, 64-bit, then a final avalanche so low bits are usable as a table index.
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for &b in bytes {

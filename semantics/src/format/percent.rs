@@ -96,6 +96,77 @@ pub fn percent_format_bytes(
     format_percent(fmt, args, lookup, true)
 }
 
+/// The conversion that consumes each positional argument of `fmt % args`, in order: the
+/// conversion character, or `*` for a `*` width or precision. `%%` and `%(key)` conversions
+/// consume none. The scan stops where the format is malformed (formatting reports that), so
+/// a caller may convert each argument only as its conversion needs — `%s` calls `str()`
+/// alone, `%r` `repr()` alone, as CPython does.
+pub fn percent_conversions(fmt: &str) -> Vec<char> {
+    let chars: Vec<char> = fmt.chars().collect();
+    let mut convs = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] != '%' {
+            i += 1;
+            continue;
+        }
+        i += 1;
+        let spec_start = i;
+        let mut keyed = false;
+        if chars.get(i) == Some(&'(') {
+            keyed = true;
+            let mut level = 1;
+            i += 1;
+            while i < chars.len() && level > 0 {
+                match chars[i] {
+                    '(' => level += 1,
+                    ')' => level -= 1,
+                    _ => {}
+                }
+                i += 1;
+            }
+        }
+        while i < chars.len() && matches!(chars[i], '-' | '+' | ' ' | '#' | '0') {
+            i += 1;
+        }
+        let mut stars = 0;
+        if chars.get(i) == Some(&'*') {
+            stars += 1;
+            i += 1;
+        } else {
+            while i < chars.len() && chars[i].is_ascii_digit() {
+                i += 1;
+            }
+        }
+        if chars.get(i) == Some(&'.') {
+            i += 1;
+            if chars.get(i) == Some(&'*') {
+                stars += 1;
+                i += 1;
+            } else {
+                while i < chars.len() && chars[i].is_ascii_digit() {
+                    i += 1;
+                }
+            }
+        }
+        while i < chars.len() && matches!(chars[i], 'h' | 'l' | 'L') {
+            i += 1;
+        }
+        let Some(&conv) = chars.get(i) else {
+            break;
+        };
+        i += 1;
+        if conv == '%' && i == spec_start + 1 {
+            continue;
+        }
+        if !keyed {
+            convs.extend(std::iter::repeat('*').take(stars));
+            convs.push(conv);
+        }
+    }
+    convs
+}
+
 fn format_percent(
     fmt: &str,
     args: &[PercentArg],

@@ -1833,3 +1833,15 @@ const FORMAT_CASES: &[(&str, &str)] = &[
     ),
     ("{a!r}{b:x}", "!KeyError: 'b'"),
 ];
+
+#[test]
+fn percent_conversions_name_what_consumes_each_argument() {
+    assert_eq!(percent_conversions("%s %r"), vec!['s', 'r']);
+    assert_eq!(
+        percent_conversions("%%|%-*.*f|%5d"),
+        vec!['*', '*', 'f', 'd']
+    );
+    assert_eq!(percent_conversions("%(a)s %x %.3ld"), vec!['x', 'd']);
+    assert_eq!(percent_conversions("%#08X%c"), vec!['X', 'c']);
+    assert_eq!(percent_conversions("%s %"), vec!['s']);
+}

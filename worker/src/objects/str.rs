@@ -9,8 +9,8 @@ use crate::value::Value;
 use crate::vm::native::{Args, Arity, NativeFn};
 use crate::vm::ExcKind;
 use crate::vm::{PyResult, Vm};
+use permafrost_semantics::text;
 use permafrost_semantics::text::wide::WideBuf;
-use permafrost_semantics::{format, text};
 
 /// The arity of methods whose count errors CPython words in a style `Arity` has not got
 /// ("split() takes at most 2 arguments"): only their keywords are checked before the call,
@@ -854,19 +854,8 @@ fn translate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn format_map(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let r = receiver(vm, a, "format_map")?;
-    let s = text(&r);
     let mapping = a.get(1).cloned().unwrap_or(Value::None);
-    let pieces = format::parse_format_string(s).map_err(|e| vm.lib_err(e))?;
-    let mut kw: Vec<(String, Value)> = Vec::new();
-    for p in &pieces {
-        if let format::FormatPiece::Field(f) = p {
-            if let format::FieldArg::Name(n) = &f.arg {
-                let v = vm.getitem(&mapping, &Vm::str_val(n.as_str()))?;
-                kw.push((n.clone(), v));
-            }
-        }
-    }
-    Ok(Vm::str_val(vm.str_format(s, &[], &kw)?))
+    Ok(Vm::str_val(vm.str_format_map(text(&r), &mapping)?))
 }
 
 /// `str.maketrans(x[, y[, z]])`: a static method, so `a.pos[0]` (the type or a str it was

@@ -686,9 +686,11 @@ pub(crate) fn init_frame_types(vm: &mut Vm) {
     super::set_slots(&tb_t, &[]);
 }
 
+/// `sys.version` in CPython's layout (`version (build) [compiler]`), which `platform` and
+/// others parse; the bracket names this interpreter.
 fn version_string() -> String {
     let (ma, mi, mc) = VERSION;
-    format!("{ma}.{mi}.{mc} (permafrost)")
+    format!("{ma}.{mi}.{mc} (main) [permafrost]")
 }
 
 pub(crate) fn init(vm: &mut Vm) -> ObjRef {

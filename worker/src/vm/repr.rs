@@ -782,31 +782,13 @@ impl Vm {
             },
             _ => vec![args.clone()],
         };
+        // Each argument is converted only as its conversion needs (`%s` runs `__str__`
+        // alone, `%d` the int protocol), in order, as CPython does.
+        let convs = format::percent_conversions(fmt);
         let mut pargs = Vec::with_capacity(items.len());
-        for it in &items {
-            pargs.push(match it {
-                Value::Int(i) => format::PercentArg::Int(BigInt::from(*i)),
-                Value::Float(f) => format::PercentArg::Float(*f),
-                _ => match it.body() {
-                    Some(Object::BigInt(b)) => format::PercentArg::Int(b.clone()),
-                    // An int or float subclass formats by its value for the numeric
-                    // conversions (no user `__int__`/`__float__` runs, as in CPython).
-                    _ => match self.numeric_base(it) {
-                        Some(value) => format::PercentArg::Subclass {
-                            text: self.str_of(it)?,
-                            repr: self.repr(it)?,
-                            type_name: self.type_name(it),
-                            value: Box::new(value),
-                        },
-                        None if bytes => self.bytes_percent_arg(it)?,
-                        None => format::PercentArg::Str {
-                            text: self.str_of(it)?,
-                            repr: self.repr(it)?,
-                            type_name: self.type_name(it),
-                        },
-                    },
-                },
-            });
+        for (i, it) in items.iter().enumerate() {
+            let conv = convs.get(i).copied().unwrap_or('\0');
+            pargs.push(self.percent_arg(it, conv, bytes)?);
         }
         let run = |pargs: &[format::PercentArg]| {
             if bytes {
@@ -826,6 +808,118 @@ impl Vm {
         }
     }
 
+    /// One argument of `%`-formatting, reduced to what conversion `conv` uses (`\0` for an
+    /// argument no conversion consumes).
+    fn percent_arg(&mut self, it: &Value, conv: char, bytes: bool) -> PyResult<format::PercentArg> {
+        use format::PercentArg;
+        match it {
+            Value::Int(i) => return Ok(PercentArg::Int(BigInt::from(*i))),
+            Value::Float(f) => return Ok(PercentArg::Float(*f)),
+            Value::Bool(b) => return Ok(PercentArg::Bool(*b)),
+            _ => {}
+        }
+        if let Some(Object::BigInt(b)) = it.body() {
+            return Ok(PercentArg::Int(b.clone()));
+        }
+        let type_name = self.type_name(it);
+        let text_only = |text: String, repr: String| PercentArg::Str {
+            text,
+            repr,
+            type_name: type_name.clone(),
+        };
+        // An int or float subclass formats by its value for the numeric conversions (no user
+        // `__int__`/`__float__` runs, as in CPython), by `str()`/`repr()` for the others.
+        if let Some(value) = self.numeric_base(it) {
+            let (text, repr) = match conv {
+                's' => (self.str_of(it)?, String::new()),
+                'r' | 'a' => (String::new(), self.repr(it)?),
+                _ => (String::new(), String::new()),
+            };
+            return Ok(PercentArg::Subclass {
+                text,
+                repr,
+                type_name,
+                value: Box::new(value),
+            });
+        }
+        Ok(match conv {
+            's' | 'b' if bytes => self.bytes_percent_arg(it, false)?,
+            'r' | 'a' if bytes => self.bytes_percent_arg(it, true)?,
+            's' => text_only(self.str_of(it)?, String::new()),
+            'r' | 'a' => text_only(String::new(), self.repr(it)?),
+            // `PyNumber_Index` for the integer-only conversions and `%c`.
+            'x' | 'X' | 'o' | 'c' => match crate::value::num::index_big(self, it)? {
+                Some(n) => PercentArg::Int(n),
+                None if conv == 'c' && bytes => self.bytes_percent_arg(it, false)?,
+                None if conv == 'c' => text_only(self.str_of_if_str(it), String::new()),
+                None => text_only(String::new(), String::new()),
+            },
+            // `PyNumber_Long` for the decimal ones: `__int__`, `__index__`, `__trunc__`; a
+            // type error from it reads as the conversion's own.
+            'd' | 'i' | 'u' => {
+                // `PyNumber_Check` first: `__trunc__` alone does not make a number.
+                let cls = self.type_of(it);
+                let is_number = ["__index__", "__int__", "__float__"]
+                    .iter()
+                    .any(|d| self.lookup_class_attr(&cls, d).is_some());
+                let mut r = None;
+                for d in ["__int__", "__index__", "__trunc__"] {
+                    if !is_number {
+                        break;
+                    }
+                    match self.call_dunder(it, d, &[]) {
+                        Ok(Some(v)) => {
+                            r = Some(v);
+                            break;
+                        }
+                        Ok(None) => {}
+                        Err(e) if self.exc_matches(&e, ExcKind::TypeError) => break,
+                        Err(e) => return Err(e),
+                    }
+                }
+                match r.as_ref().and_then(|v| match v {
+                    Value::Int(i) => Some(BigInt::from(*i)),
+                    Value::Bool(b) => Some(BigInt::from(*b as u8)),
+                    _ => match v.body() {
+                        Some(Object::BigInt(b)) => Some(b.clone()),
+                        _ => None,
+                    },
+                }) {
+                    Some(n) => PercentArg::Int(n),
+                    None => text_only(String::new(), String::new()),
+                }
+            }
+            // `PyFloat_AsDouble`: `__float__`, then `__index__`.
+            'e' | 'E' | 'f' | 'F' | 'g' | 'G' => match self.call_dunder(it, "__float__", &[])? {
+                Some(Value::Float(f)) => PercentArg::Float(f),
+                Some(r) => {
+                    return Err(self.type_error(format!(
+                        "{}.__float__ returned non-float (type {})",
+                        type_name,
+                        self.type_name(&r)
+                    )))
+                }
+                None => match crate::value::num::index_big(self, it)? {
+                    Some(n) => PercentArg::Int(n),
+                    None => text_only(String::new(), String::new()),
+                },
+            },
+            _ => text_only(String::new(), String::new()),
+        })
+    }
+
+    /// The text of a str (or str subclass) argument of `%c`; empty for anything else, which
+    /// `%c` then refuses by its type name.
+    fn str_of_if_str(&self, it: &Value) -> String {
+        match it.as_str() {
+            Some(s) => s.to_string(),
+            None => match crate::value::num::inst_base(it) {
+                Some(b) => b.as_str().map(str::to_string).unwrap_or_default(),
+                None => String::new(),
+            },
+        }
+    }
+
     /// The int or float value an instance of an int or float subclass holds.
     fn numeric_base(&self, v: &Value) -> Option<format::PercentArg> {
         let base = crate::value::num::inst_base(v)?;
@@ -842,9 +936,16 @@ impl Vm {
 
     /// An argument of `bytes % args` that is not a number: its bytes if it is bytes-like or
     /// has `__bytes__` (for `%s`/`%b`), and its repr (for `%r`/`%a`).
-    fn bytes_percent_arg(&mut self, it: &Value) -> PyResult<format::PercentArg> {
-        let repr = self.repr(it)?;
+    fn bytes_percent_arg(&mut self, it: &Value, want_repr: bool) -> PyResult<format::PercentArg> {
         let type_name = self.type_name(it);
+        if want_repr {
+            return Ok(format::PercentArg::Bytes {
+                data: String::new(),
+                repr: self.repr(it)?,
+                type_name,
+            });
+        }
+        let repr = String::new();
         let mut data = crate::objects::bytearray::bytes_like(it);
         if data.is_none() && it.as_str().is_none() {
             if let Some(m) = self.lookup_class_attr(&self.type_of(it), "__bytes__") {
@@ -897,23 +998,31 @@ impl Vm {
     ) -> PyResult<String> {
         let pieces = format::parse_format_string(template).map_err(|e| self.lib_err(e))?;
         let mut out = String::new();
-        self.render_pieces(&pieces, args, kwargs, &mut out)?;
+        self.render_pieces(&pieces, FormatArgs::Call(args, kwargs), &mut out)?;
+        Ok(out)
+    }
+
+    /// `str.format_map(mapping)`: each name is looked up in `mapping` when its field is
+    /// rendered, in order, so a `__missing__` or `__getitem__` sees CPython's sequence.
+    pub fn str_format_map(&mut self, template: &str, mapping: &Value) -> PyResult<String> {
+        let pieces = format::parse_format_string(template).map_err(|e| self.lib_err(e))?;
+        let mut out = String::new();
+        self.render_pieces(&pieces, FormatArgs::Mapping(mapping), &mut out)?;
         Ok(out)
     }
 
     fn render_pieces(
         &mut self,
         pieces: &[FormatPiece],
-        args: &[Value],
-        kwargs: &[(String, Value)],
+        source: FormatArgs<'_>,
         out: &mut String,
     ) -> PyResult<()> {
         for p in pieces {
             match p {
                 FormatPiece::Literal(s) => out.push_str(s),
                 FormatPiece::Field(f) => {
-                    let mut v = match &f.arg {
-                        FieldArg::Index(i) => match args.get(*i) {
+                    let mut v = match (&f.arg, source) {
+                        (FieldArg::Index(i), FormatArgs::Call(args, _)) => match args.get(*i) {
                             Some(v) => v.clone(),
                             None => {
                                 return Err(self.err(
@@ -924,10 +1033,18 @@ impl Vm {
                                 ))
                             }
                         },
-                        FieldArg::Name(n) => match kwargs.iter().find(|(k, _)| k == n) {
-                            Some((_, v)) => v.clone(),
-                            None => return Err(self.key_error(&Vm::str_val(n.as_str()))),
-                        },
+                        (FieldArg::Index(_), FormatArgs::Mapping(_)) => {
+                            return Err(self.value_error("Format string contains positional fields"))
+                        }
+                        (FieldArg::Name(n), FormatArgs::Call(_, kwargs)) => {
+                            match kwargs.iter().find(|(k, _)| k == n) {
+                                Some((_, v)) => v.clone(),
+                                None => return Err(self.key_error(&Vm::str_val(n.as_str()))),
+                            }
+                        }
+                        (FieldArg::Name(n), FormatArgs::Mapping(m)) => {
+                            self.getitem(m, &Vm::str_val(n.as_str()))?
+                        }
                     };
                     for acc in &f.accessors {
                         v = match acc {
@@ -943,7 +1060,7 @@ impl Vm {
                         _ => v,
                     };
                     let mut spec = String::new();
-                    self.render_pieces(&f.spec, args, kwargs, &mut spec)?;
+                    self.render_pieces(&f.spec, source, &mut spec)?;
                     let s = self.format(&v, &spec)?;
                     out.push_str(&s);
                 }
@@ -951,4 +1068,13 @@ impl Vm {
         }
         Ok(())
     }
+}
+
+/// Where `str.format`'s fields take their values from.
+#[derive(Clone, Copy)]
+enum FormatArgs<'a> {
+    /// `str.format(*args, **kwargs)`.
+    Call(&'a [Value], &'a [(String, Value)]),
+    /// `str.format_map(mapping)`: names only.
+    Mapping(&'a Value),
 }
