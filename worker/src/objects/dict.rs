@@ -83,8 +83,8 @@ pub(crate) fn construct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if let Some(src) = a.get(0) {
         vm.dict_update(&d, src, false)?;
     }
-    for (k, v) in &a.kw {
-        vm.setitem(&d, Vm::str_val(*k), (*v).clone())?;
+    for (k, v) in a.kw_items() {
+        vm.setitem(&d, k.clone(), v.clone())?;
     }
     Ok(d)
 }
@@ -161,8 +161,8 @@ fn update(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if let Some(src) = a.get(1) {
         vm.dict_update(&Value::Obj(o.clone()), src, false)?;
     }
-    for (k, v) in &a.kw {
-        vm.dict_set(&o, Vm::str_val(*k), (*v).clone())?;
+    for (k, v) in a.kw_items() {
+        vm.dict_set(&o, k.clone(), v.clone())?;
     }
     Ok(Value::None)
 }

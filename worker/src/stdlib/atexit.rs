@@ -26,7 +26,7 @@ fn register(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         return Err(vm.type_error("the first argument must be callable"));
     }
     let args = Vm::new_tuple(a.pos[1..].to_vec());
-    let kwnames = Vm::new_tuple(a.kw.iter().map(|(k, _)| Vm::str_val(*k)).collect());
+    let kwnames = Vm::new_tuple(a.kwnames.to_vec());
     let kwvalues = Vm::new_tuple(a.kw.iter().map(|(_, v)| (*v).clone()).collect());
     vm.atexit
         .push(Vm::new_tuple(vec![func.clone(), args, kwnames, kwvalues]));

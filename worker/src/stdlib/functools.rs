@@ -180,9 +180,9 @@ fn partial_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         }
     }
     args.extend(a.pos[2..].iter().cloned());
-    for (k, v) in &a.kw {
+    for (k, v) in a.kw_items() {
         if let Some(o) = kw_obj.as_obj() {
-            vm.dict_set(o, Vm::str_val(*k), (*v).clone())?;
+            vm.dict_set(o, k.clone(), v.clone())?;
         }
     }
     let native = native_class(vm, "functools.partial");
@@ -473,9 +473,9 @@ fn make_key(vm: &Vm, a: &Args, typed: bool) -> Value {
     let mut items: Vec<Value> = pos.to_vec();
     if !a.kw.is_empty() {
         items.push(Value::Obj(native_class(vm, "functools._lru_cache_wrapper")));
-        for (k, v) in &a.kw {
-            items.push(Vm::str_val(*k));
-            items.push((*v).clone());
+        for (k, v) in a.kw_items() {
+            items.push(k.clone());
+            items.push(v.clone());
         }
     }
     if typed {

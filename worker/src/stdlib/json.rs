@@ -4,13 +4,14 @@
 //! messages and positions as `json`'s pure-Python fallbacks.
 
 use super::{native_class, native_type, new_native, parse_args, receiver};
-use crate::value::dict_table::{str_hash_of, Dict};
+use crate::value::dict_table::{str_hash_value, Dict};
 use crate::value::heap::ObjRef;
 use crate::value::num::{num_of, Num};
 use crate::value::object::{NativeState, Object, TypeKind};
 use crate::value::Value;
 use crate::vm::native::{Args, NativeFn};
 use crate::vm::{ExcKind, PyResult, Vm};
+use permafrost_semantics::text::wide::{self, WideBuf};
 use std::collections::{HashMap, HashSet};
 
 static FUNCTIONS: &[NativeFn] = &[
@@ -58,6 +59,15 @@ fn text_of(v: &Value) -> Option<&str> {
     match v.body() {
         Some(Object::Instance(i)) => i.base.as_str(),
         _ => v.as_str(),
+    }
+}
+
+/// The code points of a str or of an instance of a str subclass, as wide bytes (lone
+/// surrogates included).
+fn wide_text_of(v: &Value) -> Option<&[u8]> {
+    match v.body() {
+        Some(Object::Instance(i)) => i.base.str_bytes(),
+        _ => v.str_bytes(),
     }
 }
 
@@ -110,6 +120,15 @@ fn raise_decode(vm: &mut Vm, e: DecodeErr, doc: &Value) -> ObjRef {
     }
 }
 
+/// The str a scanned JSON string makes: plain text, or wide bytes when it kept a lone
+/// surrogate.
+fn scanned_str(s: Result<String, Vec<u8>>) -> Value {
+    match s {
+        Ok(s) => Vm::str_val(s),
+        Err(w) => Vm::str_from_wide(&w),
+    }
+}
+
 fn hex_digit(c: char) -> Option<u32> {
     c.to_digit(16)
 }
@@ -117,16 +136,15 @@ fn hex_digit(c: char) -> Option<u32> {
 /// Reads a JSON string whose opening quote is just before `end`: the text and the index
 /// after the closing quote.
 fn scan_string(
-    vm: &Vm,
     s: &[char],
     mut end: usize,
     strict: bool,
-) -> Result<(String, usize), DecodeErr> {
+) -> Result<(Result<String, Vec<u8>>, usize), DecodeErr> {
     // The opening quote's index (-1 when `scanstring` is asked to start at 0).
     let begin = end as i64 - 1;
     let at = |i: usize| i as i64;
     let len = s.len();
-    let mut out = String::new();
+    let mut out = WideBuf::new();
     loop {
         let mut next = end;
         let mut c = '\0';
@@ -143,10 +161,12 @@ fn scan_string(
         if next >= len || (c != '"' && c != '\\') {
             return Err(DecodeErr::Json("Unterminated string starting at", begin));
         }
-        out.extend(&s[end..next]);
+        for &ch in &s[end..next] {
+            out.push(ch);
+        }
         next += 1;
         if c == '"' {
-            return Ok((out, next));
+            return Ok((out.into_parts(), next));
         }
         if next == len {
             return Err(DecodeErr::Json("Unterminated string starting at", begin));
@@ -193,15 +213,8 @@ fn scan_string(
                 end += 6;
             }
         }
-        match char::from_u32(u) {
-            Some(ch) => out.push(ch),
-            // A lone surrogate: this interpreter's str cannot hold one.
-            None => {
-                return Err(DecodeErr::Py(vm.value_error(format!(
-                    "lone surrogate \\u{u:04x} in a JSON string is not supported"
-                ))))
-            }
-        }
+        // A lone surrogate is kept, as CPython keeps it.
+        out.push_code_point(u);
     }
 }
 
@@ -227,8 +240,8 @@ fn scanstring(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if end < 0 || end as usize > chars.len() {
         return Err(vm.value_error("end is out of bounds"));
     }
-    match scan_string(vm, &chars, end as usize, strict) {
-        Ok((s, next)) => Ok(Vm::new_tuple(vec![Vm::str_val(s), Value::Int(next as i64)])),
+    match scan_string(&chars, end as usize, strict) {
+        Ok((s, next)) => Ok(Vm::new_tuple(vec![scanned_str(s), Value::Int(next as i64)])),
         Err(e) => Err(raise_decode(vm, e, &doc)),
     }
 }
@@ -366,8 +379,8 @@ impl ScanRun<'_> {
         };
         match c {
             '"' => {
-                let (s, next) = scan_string(vm, self.s, idx + 1, self.sc.strict)?;
-                return Ok((Vm::str_val(s), next));
+                let (s, next) = scan_string(self.s, idx + 1, self.sc.strict)?;
+                return Ok((scanned_str(s), next));
             }
             '{' => {
                 return self.nested(vm, DECODE_OBJECT, |me, vm| me.parse_object(vm, idx + 1));
@@ -507,14 +520,17 @@ impl ScanRun<'_> {
                         idx as i64,
                     ));
                 }
-                let (k, next) = scan_string(vm, self.s, idx + 1, self.sc.strict)?;
-                let key = match self.memo.get(k.as_str()) {
-                    Some(v) => v.clone(),
-                    None => {
-                        let v = Vm::str_val(k.as_str());
-                        self.memo.insert(k, v.clone());
-                        v
-                    }
+                let (k, next) = scan_string(self.s, idx + 1, self.sc.strict)?;
+                let key = match k {
+                    Ok(k) => match self.memo.get(k.as_str()) {
+                        Some(v) => v.clone(),
+                        None => {
+                            let v = Vm::str_val(k.as_str());
+                            self.memo.insert(k, v.clone());
+                            v
+                        }
+                    },
+                    wide => scanned_str(wide),
                 };
                 idx = self.skip_ws(next);
                 if self.at(idx) != Some(':') {
@@ -531,9 +547,11 @@ impl ScanRun<'_> {
                     pairs.push(Vm::new_tuple(vec![key, val]));
                 } else {
                     // The memo's key object goes in (no second copy of the text).
-                    let text = key.as_str().unwrap_or("");
-                    dict.insert(str_hash_of(text), key.clone(), val, &mut |x| {
-                        x.as_str() == Some(text)
+                    // Wide bytes, so a key with a lone surrogate hashes and compares as
+                    // the str it is.
+                    let text = key.str_bytes().unwrap_or_default();
+                    dict.insert(str_hash_value(&key), key.clone(), val, &mut |x| {
+                        x.str_bytes() == Some(text)
                     });
                 }
                 idx = self.skip_ws(next);
@@ -585,36 +603,45 @@ impl ScanRun<'_> {
 
 // ----- encoding -----
 
-/// `"` + the escaped text + `"`; `ascii` escapes everything outside printable ASCII.
-fn escape_into(out: &mut String, s: &str, ascii: bool) {
+/// `"` + the escaped text + `"`; `ascii` escapes everything outside printable ASCII. `s`
+/// holds wide bytes: a lone surrogate is escaped under `ascii`, else kept as it is.
+fn escape_into(out: &mut WideBuf, s: &[u8], ascii: bool) {
     out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            c if c < ' ' => push_u(out, c as u32),
-            c if ascii && c as u32 > 0x7e => {
-                let u = c as u32;
-                if u >= 0x10000 {
-                    let v = u - 0x10000;
-                    push_u(out, 0xd800 | (v >> 10));
-                    push_u(out, 0xdc00 | (v & 0x3ff));
-                } else {
-                    push_u(out, u);
-                }
-            }
-            c => out.push(c),
+    // Runs of plain characters are copied as they are.
+    let mut plain_from = 0;
+    let mut i = 0;
+    while i < s.len() {
+        let (cp, width) = wide::decode_at(s, i);
+        let next = i + width;
+        let plain = cp >= 0x20 && cp != '"' as u32 && cp != '\\' as u32 && (!ascii || cp <= 0x7e);
+        if plain {
+            i = next;
+            continue;
         }
+        out.push_wide(&s[plain_from..i]);
+        match cp {
+            0x22 => out.push_str("\\\""),
+            0x5c => out.push_str("\\\\"),
+            0x0a => out.push_str("\\n"),
+            0x0d => out.push_str("\\r"),
+            0x09 => out.push_str("\\t"),
+            0x08 => out.push_str("\\b"),
+            0x0c => out.push_str("\\f"),
+            u if u >= 0x10000 => {
+                let v = u - 0x10000;
+                push_u(out, 0xd800 | (v >> 10));
+                push_u(out, 0xdc00 | (v & 0x3ff));
+            }
+            u => push_u(out, u),
+        }
+        i = next;
+        plain_from = i;
     }
+    out.push_wide(&s[plain_from..]);
     out.push('"');
 }
 
-fn push_u(out: &mut String, u: u32) {
+fn push_u(out: &mut WideBuf, u: u32) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     out.push_str("\\u");
     for shift in [12, 8, 4, 0] {
@@ -637,12 +664,12 @@ fn encode_str_fn(vm: &mut Vm, a: &Args, fname: &str, ascii: bool) -> PyResult<Va
             a.pos.len() + a.kw.len()
         )));
     }
-    let Some(s) = text_of(&a.pos[0]) else {
+    let Some(s) = wide_text_of(&a.pos[0]) else {
         return Err(str_arg_error(vm, &a.pos[0]));
     };
-    let mut out = String::with_capacity(s.len() + 2);
+    let mut out = WideBuf::with_capacity(s.len() + 2);
     escape_into(&mut out, s, ascii);
-    Ok(Vm::str_val(out))
+    Ok(Vm::str_from_buf(out))
 }
 
 /// The encoder's settings.
@@ -749,7 +776,7 @@ fn encoder_call(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     };
     let mut run = EncodeRun {
         e: &e,
-        out: String::new(),
+        out: WideBuf::new(),
         markers: HashSet::new(),
         check: !matches!(e.markers, Value::None),
         fast: if e.encoder.is_native(&FUNCTIONS[1]) {
@@ -761,12 +788,12 @@ fn encoder_call(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         },
     };
     run.obj(vm, &obj)?;
-    Ok(Vm::new_tuple(vec![Vm::str_val(run.out)]))
+    Ok(Vm::new_tuple(vec![Vm::str_from_buf(run.out)]))
 }
 
 struct EncodeRun<'a> {
     e: &'a Encoder,
-    out: String,
+    out: WideBuf,
     /// The containers being encoded (by identity), for circular references.
     markers: HashSet<usize>,
     check: bool,
@@ -775,15 +802,15 @@ struct EncodeRun<'a> {
 }
 
 impl EncodeRun<'_> {
-    fn string(&mut self, vm: &mut Vm, v: &Value, s: &str) -> PyResult<()> {
+    fn string(&mut self, vm: &mut Vm, v: &Value, s: &[u8]) -> PyResult<()> {
         if let Some(ascii) = self.fast {
             escape_into(&mut self.out, s, ascii);
             return Ok(());
         }
         let r = vm.call(&self.e.encoder, std::slice::from_ref(v), &[])?;
-        match r.as_str() {
+        match r.str_bytes() {
             Some(t) => {
-                self.out.push_str(t);
+                self.out.push_wide(t);
                 Ok(())
             }
             None => Err(vm.type_error(format!(
@@ -848,8 +875,8 @@ impl EncodeRun<'_> {
             }
             _ => {}
         }
-        if let Some(s) = v.as_str() {
-            let s = s.to_string();
+        if let Some(s) = v.str_bytes() {
+            let s = s.to_vec();
             return self.string(vm, v, &s);
         }
         match v.body() {
@@ -860,8 +887,8 @@ impl EncodeRun<'_> {
             Some(Object::Instance(i)) => {
                 // Subclasses of str, int, float, list, tuple and dict encode as their base.
                 let base = i.base.clone();
-                if base.as_str().is_some() {
-                    let s = base.as_str().unwrap_or("").to_string();
+                if let Some(s) = base.str_bytes() {
+                    let s = s.to_vec();
                     return self.string(vm, v, &s);
                 }
                 match base.body() {
@@ -979,22 +1006,22 @@ impl EncodeRun<'_> {
             let plain;
             let key = match key.body() {
                 Some(Object::Instance(i))
-                    if i.base.as_str().is_some() || num_of(&i.base).is_some() =>
+                    if i.base.str_bytes().is_some() || num_of(&i.base).is_some() =>
                 {
                     plain = i.base.clone();
                     &plain
                 }
                 _ => key,
             };
-            let kstr: String = if let Some(s) = key.as_str() {
-                s.to_string()
+            let kstr: Vec<u8> = if let Some(s) = key.str_bytes() {
+                s.to_vec()
             } else {
                 match (key, num_of(key)) {
-                    (Value::Bool(b), _) => (if *b { "true" } else { "false" }).to_string(),
-                    (Value::None, _) => "null".to_string(),
-                    (_, Some(Num::F(f))) => self.float(vm, f)?,
-                    (_, Some(Num::I(i))) => i.to_string(),
-                    (_, Some(Num::B(b))) => b.to_string(),
+                    (Value::Bool(b), _) => (if *b { "true" } else { "false" }).into(),
+                    (Value::None, _) => "null".into(),
+                    (_, Some(Num::F(f))) => self.float(vm, f)?.into_bytes(),
+                    (_, Some(Num::I(i))) => i.to_string().into_bytes(),
+                    (_, Some(Num::B(b))) => b.to_string().into_bytes(),
                     _ if self.e.skipkeys => continue,
                     _ => {
                         return Err(vm.type_error(format!(
@@ -1008,7 +1035,7 @@ impl EncodeRun<'_> {
                 self.out.push_str(&self.e.item_separator);
             }
             first = false;
-            let kv = Vm::str_val(kstr.as_str());
+            let kv = Vm::str_from_wide(&kstr);
             self.string(vm, &kv, &kstr)?;
             self.out.push_str(&self.e.key_separator);
             self.obj(vm, value)?;

@@ -7,13 +7,14 @@
 use super::{
     add_property, native_type, new_native, parse_args, set_class_attr, state_of, structseq,
 };
-use crate::value::dict_table::{dict_set_str, Dict};
+use crate::value::dict_table::{dict_set_str, str_hash_value, Dict};
 use crate::value::frame::Frame;
 use crate::value::heap::ObjRef;
 use crate::value::object::{GenKind, Instance, NativeState, Object};
 use crate::value::Value;
 use crate::vm::native::{Args, Arity, NativeFn};
 use crate::vm::{ExcKind, PyResult, Vm};
+use permafrost_semantics::text::wide::WideBuf;
 
 /// `sys.version_info` as reported: CPython 3.11 is the language implemented.
 const VERSION: (i64, i64, i64) = (3, 11, 7);
@@ -141,8 +142,12 @@ fn namespace_init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         )));
     }
     let me = a.get(0).cloned().unwrap_or(Value::None);
-    for (k, v) in &a.kw {
-        vm.setattr(&me, &Vm::str_val(*k), (*v).clone())?;
+    for (k, v) in a.kw_items() {
+        // Attribute names cannot hold lone surrogates yet (as `setattr` reports).
+        if k.is_wide_str() {
+            return Err(super::codec_text::wide_unsupported(vm, "an attribute name"));
+        }
+        vm.setattr(&me, k, v.clone())?;
     }
     Ok(Value::None)
 }
@@ -178,14 +183,21 @@ fn namespace_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         return Ok(Vm::str_val(format!("{name}(...)")));
     }
     vm.repr_guard.push(key);
-    let mut out = format!("{name}(");
+    // Wide text: a name given as a keyword may hold a lone surrogate.
+    let mut out = WideBuf::new();
+    out.push_str(&name);
+    out.push('(');
     let mut r = Ok(());
     for (i, (k, v)) in instance_items(&me).iter().enumerate() {
         if i > 0 {
             out.push_str(", ");
         }
         match vm.repr(v) {
-            Ok(s) => out.push_str(&format!("{}={s}", k.as_str().unwrap_or("?"))),
+            Ok(s) => {
+                out.push_wide(k.str_bytes().unwrap_or_default());
+                out.push('=');
+                out.push_str(&s);
+            }
             Err(e) => {
                 r = Err(e);
                 break;
@@ -195,7 +207,7 @@ fn namespace_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     vm.repr_guard.retain(|k| *k != key);
     r?;
     out.push(')');
-    Ok(Vm::str_val(out))
+    Ok(Vm::str_from_buf(out))
 }
 
 fn namespace_eq(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -211,8 +223,10 @@ fn namespace_eq(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let d = |v: &Value| {
         let mut d = Dict::new();
         for (k, val) in instance_items(v) {
-            if let Some(s) = k.as_str() {
-                dict_set_str(&mut d, s, val);
+            if let Some(s) = k.str_bytes() {
+                d.insert(str_hash_value(&k), k.clone(), val, &mut |x| {
+                    x.str_bytes() == Some(s)
+                });
             }
         }
         Value::obj(Object::Dict(d))
@@ -222,7 +236,7 @@ fn namespace_eq(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 /// A new `types.SimpleNamespace` holding `items`.
-fn namespace(vm: &Vm, items: &[(&str, Value)]) -> Value {
+pub(crate) fn namespace(vm: &Vm, items: &[(&str, Value)]) -> Value {
     let cls = super::native_class(vm, "types.SimpleNamespace");
     let mut own = Dict::new();
     for (k, v) in items {

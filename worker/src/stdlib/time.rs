@@ -5,7 +5,6 @@
 //! The local zone is read from `TZ` or `/etc/localtime` (a TZif file); without one it is UTC.
 
 use super::structseq::{self, STRUCT_TIME};
-use crate::value::dict_table::dict_set_str;
 use crate::value::heap::ObjRef;
 use crate::value::num::{inst_base, num_of, Num};
 use crate::value::object::Object;
@@ -721,48 +720,15 @@ fn get_clock_info(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         "thread_time" => ("clock_gettime(CLOCK_THREAD_CPUTIME_ID)", true, false),
         _ => return Err(vm.value_error("unknown clock")),
     };
-    let ns = namespace_class(vm);
-    let mut own = crate::value::dict_table::Dict::new();
-    dict_set_str(&mut own, "implementation", Vm::str_val(implementation));
-    dict_set_str(&mut own, "monotonic", Value::Bool(monotonic));
-    dict_set_str(&mut own, "adjustable", Value::Bool(adjustable));
-    dict_set_str(&mut own, "resolution", Value::Float(1e-09));
-    Ok(Value::obj(Object::Instance(
-        crate::value::object::Instance {
-            class: ns,
-            own,
-            dict_obj: None,
-            exc: None,
-            base: Value::Null,
-        },
-    )))
-}
-
-static NAMESPACE_METHODS: &[NativeFn] = &[NativeFn::method(
-    "SimpleNamespace.__repr__",
-    namespace_repr,
-    Arity::NoArgs,
-    None,
-)];
-
-/// `types.SimpleNamespace` if the interpreter has one, else a minimal class of that name.
-fn namespace_class(vm: &mut Vm) -> ObjRef {
-    if let Some(c) = vm.native_types.get("types.SimpleNamespace") {
-        return c.clone();
-    }
-    super::native_type(vm, "types.SimpleNamespace", None, NAMESPACE_METHODS, false)
-}
-
-fn namespace_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let items: Vec<(Value, Value)> = match a.pos[0].body() {
-        Some(Object::Instance(i)) => i.own.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
-        _ => Vec::new(),
-    };
-    let mut parts = Vec::new();
-    for (k, v) in items {
-        parts.push(format!("{}={}", k.as_str().unwrap_or(""), vm.repr(&v)?));
-    }
-    Ok(Vm::str_val(format!("namespace({})", parts.join(", "))))
+    Ok(super::sys::namespace(
+        vm,
+        &[
+            ("implementation", Vm::str_val(implementation)),
+            ("monotonic", Value::Bool(monotonic)),
+            ("adjustable", Value::Bool(adjustable)),
+            ("resolution", Value::Float(1e-09)),
+        ],
+    ))
 }
 
 /// `strptime(string, format)`: the pure `_strptime` module's.

@@ -495,9 +495,8 @@ fn proxy_forward(vm: &mut Vm, a: &Args, name: &str) -> PyResult<Value> {
         "__pos__" => vm.unary_pos(&target),
         "__invert__" => vm.unary_invert(&target),
         "__call__" => {
-            let kwnames: Vec<Value> = a.kw.iter().map(|(k, _)| Vm::str_val(*k)).collect();
-            rest.extend(a.kw.iter().map(|(_, v)| (*v).clone()));
-            vm.call(&target, &rest, &kwnames)
+            rest.extend(a.kw_items().map(|(_, v)| v.clone()));
+            vm.call(&target, &rest, a.kwnames)
         }
         _ => {
             let method = vm.getattr(&target, &Vm::str_val(name))?;

@@ -173,6 +173,14 @@ impl<'a> Args<'a> {
         self.kw.iter().find(|(k, _)| *k == name).map(|(_, v)| *v)
     }
 
+    /// The keyword arguments with their names as the str values the caller passed — for
+    /// built-ins that keep arbitrary names (`dict(**kw)`): a name may hold a lone surrogate,
+    /// which [`Args::kw`]'s `&str` names cannot carry.
+    pub fn kw_items(&self) -> impl Iterator<Item = (&'a Value, &'a Value)> + 'a {
+        let npos = self.raw.len() - self.kwnames.len();
+        self.kwnames.iter().zip(self.raw[npos..].iter())
+    }
+
     /// Positional `i` or keyword `name`.
     pub fn arg(&self, i: usize, name: &str) -> Option<&'a Value> {
         self.get(i).or_else(|| self.kw(name))
