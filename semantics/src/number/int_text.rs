@@ -6,39 +6,66 @@ use num_traits::{One, Signed, ToPrimitive, Zero};
 use super::{is_c_space, to_ascii_numeric};
 use crate::error::{LibError, LibResult};
 use crate::text::str_repr;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// CPython 3.11's default limit on the number of decimal digits converted between int and
-/// str (`sys.get_int_max_str_digits()`); applies to bases that are not powers of two.
+/// str (`sys.int_info.default_max_str_digits`); applies to bases that are not powers of two.
 pub const INT_MAX_STR_DIGITS: usize = 4300;
 
-/// The check CPython 3.11 makes before `str(int)` of a value with more than
-/// [`INT_MAX_STR_DIGITS`] decimal digits. `digits` is the length of the decimal string.
+/// The smallest limit other than 0 (no limit) that `sys.set_int_max_str_digits` accepts
+/// (`sys.int_info.str_digits_check_threshold`).
+pub const INT_STR_DIGITS_THRESHOLD: usize = 640;
+
+/// The limit in force, per process as CPython's is per interpreter: 0 means none.
+static MAX_STR_DIGITS: AtomicUsize = AtomicUsize::new(INT_MAX_STR_DIGITS);
+
+/// `sys.get_int_max_str_digits()`.
+pub fn int_max_str_digits() -> usize {
+    MAX_STR_DIGITS.load(Ordering::Relaxed)
+}
+
+/// `sys.set_int_max_str_digits(n)`: 0, or at least [`INT_STR_DIGITS_THRESHOLD`].
+pub fn set_int_max_str_digits(n: i64) -> LibResult<()> {
+    if n != 0 && n < INT_STR_DIGITS_THRESHOLD as i64 {
+        return Err(LibError::value(format!(
+            "maxdigits must be 0 or larger than {INT_STR_DIGITS_THRESHOLD}"
+        )));
+    }
+    MAX_STR_DIGITS.store(n as usize, Ordering::Relaxed);
+    Ok(())
+}
+
+/// The check CPython 3.11 makes before `str(int)` of a value with more decimal digits than
+/// the limit in force. `digits` is the length of the decimal string.
 pub fn check_int_str_digits(digits: usize) -> LibResult<()> {
-    if digits > INT_MAX_STR_DIGITS {
-        Err(int_str_limit_error())
+    let limit = int_max_str_digits();
+    if limit != 0 && digits > limit {
+        Err(int_str_limit_error(limit))
     } else {
         Ok(())
     }
 }
 
-/// `str(n)`: decimal text with CPython 3.11's limit of [`INT_MAX_STR_DIGITS`] digits
-/// (`ValueError` beyond it, checked before converting when the size alone decides).
+/// `str(n)`: decimal text within the digit limit in force (`ValueError` beyond it, checked
+/// before converting when the size alone decides).
 pub fn int_to_decimal_string(n: &BigInt) -> LibResult<String> {
     if let Some(small) = n.to_i64() {
         return Ok(small.to_string());
     }
-    // 2**14285 has 4301 digits: any int of at least 14286 bits is over the limit.
-    if n.bits() >= 14286 {
-        return Err(int_str_limit_error());
+    // An int of more than limit * log2(10) + 1 bits has more than `limit` digits (2**14285,
+    // of 14286 bits, has 4301).
+    let limit = int_max_str_digits();
+    if limit != 0 && n.bits() > (limit as f64 * std::f64::consts::LOG2_10) as u64 + 1 {
+        return Err(int_str_limit_error(limit));
     }
     let text = n.to_string();
     check_int_str_digits(text.len() - n.is_negative() as usize)?;
     Ok(text)
 }
 
-fn int_str_limit_error() -> LibError {
+fn int_str_limit_error(limit: usize) -> LibError {
     LibError::value(format!(
-        "Exceeds the limit ({INT_MAX_STR_DIGITS} digits) for integer string conversion; \
+        "Exceeds the limit ({limit} digits) for integer string conversion; \
          use sys.set_int_max_str_digits() to increase the limit"
     ))
 }
@@ -115,9 +142,10 @@ fn parse_int_ascii(t: &str, base: u32) -> Option<LibResult<BigInt>> {
     if leading_zero_decimal && digits.iter().any(|&d| d != 0) {
         return None;
     }
-    if base & (base - 1) != 0 && digits.len() > INT_MAX_STR_DIGITS {
+    let limit = int_max_str_digits();
+    if base & (base - 1) != 0 && limit != 0 && digits.len() > limit {
         return Some(Err(LibError::value(format!(
-            "Exceeds the limit ({INT_MAX_STR_DIGITS} digits) for integer string conversion: \
+            "Exceeds the limit ({limit} digits) for integer string conversion: \
              value has {} digits; use sys.set_int_max_str_digits() to increase the limit",
             digits.len()
         ))));

@@ -10,7 +10,7 @@
 //! - int text: [`parse_int`], [`int_to_decimal_string`] (`str(n)` with CPython's 4300-digit
 //!   limit), [`int_to_string_radix`], [`i64_to_string_radix`], [`int_hex`], [`int_oct`],
 //!   [`int_bin`], [`i64_hex`], [`i64_oct`], [`i64_bin`], [`INT_MAX_STR_DIGITS`],
-//!   [`check_int_str_digits`]
+//!   [`check_int_str_digits`], [`int_max_str_digits`], [`set_int_max_str_digits`]
 //! - conversions: [`int_to_bytes`], [`int_from_bytes`], [`float_to_int`], [`float_to_i64`],
 //!   [`float_floor_to_int`], [`float_ceil_to_int`], [`int_to_f64`], [`int_frexp`],
 //!   [`int_float_cmp`], [`float_as_integer_ratio`], [`float_is_integer`]

@@ -876,23 +876,50 @@ fn pow(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     }
 }
 
+/// `divmod(x, y)`: `x.__divmod__(y)`, then `y.__rdivmod__(x)` — the reflected one first when
+/// `y`'s type subclasses `x`'s — as any binary operator; a built-in number on the left answers
+/// for itself against a number subclass that does not subclass its type.
 fn divmod(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (x, y) = (&a.pos[0], &a.pos[1]);
+    if num_of(x).is_some() && num_of(y).is_some() {
+        return divmod_numbers(vm, x, y);
+    }
+    let (tx, ty) = (vm.type_of(x), vm.type_of(y));
+    let reflected_first = !tx.ptr_eq(&ty) && Vm::is_subclass(&ty, &tx);
+    if !reflected_first && num_of(x).is_some() {
+        if let Some(by) = crate::value::num::inst_base(y).filter(|b| num_of(b).is_some()) {
+            let int_left = !matches!(num_of(x), Some(Num::F(_)));
+            if !(int_left && matches!(num_of(&by), Some(Num::F(_)))) {
+                return divmod_numbers(vm, x, &by);
+            }
+        }
+    }
+    let order = if reflected_first {
+        [(y, "__rdivmod__", x), (x, "__divmod__", y)]
+    } else {
+        [(x, "__divmod__", y), (y, "__rdivmod__", x)]
+    };
+    for (recv, name, other) in order {
+        if let Some(r) = vm.call_dunder(recv, name, std::slice::from_ref(other))? {
+            if !matches!(r, Value::NotImplemented) {
+                return Ok(r);
+            }
+        }
+    }
+    Err(vm.type_error(format!(
+        "unsupported operand type(s) for divmod(): '{}' and '{}'",
+        vm.type_name(x),
+        vm.type_name(y)
+    )))
+}
+
+/// `divmod` of two built-in numbers (ints, bools, floats).
+pub(crate) fn divmod_numbers(vm: &mut Vm, x: &Value, y: &Value) -> PyResult<Value> {
     if let (Some(Num::F(_)), _) | (_, Some(Num::F(_))) = (num_of(x), num_of(y)) {
         let fx = vm.f64_arg(Some(x), "divmod")?;
         let fy = vm.f64_arg(Some(y), "divmod")?;
         let (q, r) = number::float_divmod(fx, fy).map_err(|e| vm.lib_err(e))?;
         return Ok(Vm::new_tuple(vec![Value::Float(q), Value::Float(r)]));
-    }
-    if num_of(x).is_none() || num_of(y).is_none() {
-        if let Some(r) = vm.call_dunder(x, "__divmod__", std::slice::from_ref(y))? {
-            return Ok(r);
-        }
-        return Err(vm.type_error(format!(
-            "unsupported operand type(s) for divmod(): '{}' and '{}'",
-            vm.type_name(x),
-            vm.type_name(y)
-        )));
     }
     let q = vm.binary_op(4, x, y)?;
     let r = vm.binary_op(5, x, y)?;

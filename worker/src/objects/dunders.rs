@@ -63,6 +63,7 @@ static DUNDERS: &[NativeFn] = &[
     NativeFn::new("__floor__", floor),
     NativeFn::new("__ceil__", ceil),
     NativeFn::new("__divmod__", divmod),
+    NativeFn::new("__rdivmod__", rdivmod),
     NativeFn::new("__bool__", bool),
     NativeFn::new("__format__", format),
 ];
@@ -98,7 +99,7 @@ pub(crate) fn dunder(kind: TypeKind, name: &str) -> Option<&'static NativeFn> {
         "__rmul__" => number || matches!(kind, K::Str | K::Bytes | K::List | K::Tuple),
         "__mod__" => number || matches!(kind, K::Str | K::Bytes),
         "__int__" | "__float__" | "__round__" | "__trunc__" | "__floor__" | "__ceil__"
-        | "__divmod__" => number,
+        | "__divmod__" | "__rdivmod__" => number,
         "__index__" => matches!(kind, K::Int | K::Bool),
         "__lshift__" | "__rshift__" | "__rlshift__" | "__rrshift__" | "__invert__" => {
             matches!(kind, K::Int | K::Bool)
@@ -466,20 +467,28 @@ fn round(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn divmod(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let (r, x) = operands(vm, a, "__divmod__")?;
+    divmod_of(vm, a, "__divmod__", false)
+}
+
+fn rdivmod(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    divmod_of(vm, a, "__rdivmod__", true)
+}
+
+/// `divmod` on the built-in numbers inside the operands (`NotImplemented` for a pair the
+/// receiver's type does not take: an int takes only ints).
+fn divmod_of(vm: &mut Vm, a: &Args, name: &str, reflected: bool) -> PyResult<Value> {
+    let (r, x) = operands(vm, a, name)?;
     let (br, bx) = (inst_base(&r).unwrap_or(r), inst_base(&x).unwrap_or(x));
     let accepted = match (family(&br), family(&bx)) {
         (Family::Int, fx) => fx == Family::Int,
-        (_, fx) => matches!(fx, Family::Int | Family::Float),
+        (Family::Float, fx) => matches!(fx, Family::Int | Family::Float),
+        _ => false,
     };
     if !accepted {
         return Ok(Value::NotImplemented);
     }
-    let f = NativeFn::find(crate::builtins::functions::FUNCTIONS, "divmod");
-    match f {
-        Some(f) => vm.call_native(f, &[br, bx], &[]),
-        None => Err(vm.type_error("divmod is not available")),
-    }
+    let (p, q) = if reflected { (bx, br) } else { (br, bx) };
+    crate::builtins::functions::divmod_numbers(vm, &p, &q)
 }
 
 fn trunc(vm: &mut Vm, a: &Args) -> PyResult<Value> {

@@ -14,6 +14,7 @@ use crate::value::object::{GenKind, Instance, NativeState, Object};
 use crate::value::Value;
 use crate::vm::native::{Args, Arity, NativeFn};
 use crate::vm::{ExcKind, PyResult, Vm};
+use permafrost_semantics::number;
 use permafrost_semantics::text::wide::WideBuf;
 
 /// `sys.version_info` as reported: CPython 3.11 is the language implemented.
@@ -32,6 +33,13 @@ static FUNCTIONS: &[NativeFn] = &[
     ),
     NativeFn::new("set_asyncgen_hooks", set_asyncgen_hooks),
     NativeFn::function("getrecursionlimit", getrecursionlimit, Arity::NoArgs, None),
+    NativeFn::function(
+        "get_int_max_str_digits",
+        get_int_max_str_digits,
+        Arity::NoArgs,
+        None,
+    ),
+    NativeFn::new("set_int_max_str_digits", set_int_max_str_digits),
     NativeFn::function("setrecursionlimit", setrecursionlimit, Arity::One, None),
     NativeFn::function("intern", intern, Arity::One, None),
     NativeFn::function("exc_info", exc_info, Arity::NoArgs, None),
@@ -260,6 +268,18 @@ fn exit(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     }
     let cls = vm.exc_class(ExcKind::SystemExit);
     Err(vm.make_exc(&cls, a.pos.to_vec()))
+}
+
+fn get_int_max_str_digits(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+    Ok(Value::Int(number::int_max_str_digits() as i64))
+}
+
+/// `set_int_max_str_digits(maxdigits)`: the limit on int/str conversion, for this worker.
+fn set_int_max_str_digits(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let p = super::parse_args(vm, a, 0, "set_int_max_str_digits", &["maxdigits"], 1, 1)?;
+    let n = vm.index_of(p[0].unwrap_or(&Value::None))?;
+    number::set_int_max_str_digits(n).map_err(|e| vm.lib_err(e))?;
+    Ok(Value::None)
 }
 
 fn getrecursionlimit(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
@@ -761,8 +781,8 @@ pub(crate) fn init(vm: &mut Vm) -> ObjRef {
         vec![
             Value::Int(30),
             Value::Int(4),
-            Value::Int(4300),
-            Value::Int(640),
+            Value::Int(number::INT_MAX_STR_DIGITS as i64),
+            Value::Int(number::INT_STR_DIGITS_THRESHOLD as i64),
         ],
     );
     let hi_t = structseq::type_of(vm, &structseq::HASH_INFO);

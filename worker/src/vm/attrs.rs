@@ -296,6 +296,18 @@ impl Vm {
             if let Some(v) = crate::objects::property::descr_attr(self, &b, name)? {
                 return Ok(v);
             }
+            // A number's data attributes read from the value (`IntSubclass(3).numerator` is
+            // the plain int 3, as in CPython).
+            if matches!(name, "real" | "imag" | "numerator" | "denominator")
+                && matches!(
+                    kind,
+                    TypeKind::Int | TypeKind::Bool | TypeKind::Float | TypeKind::Complex
+                )
+                && !(kind == TypeKind::Float && matches!(name, "numerator" | "denominator"))
+                && !(kind == TypeKind::Complex && matches!(name, "numerator" | "denominator"))
+            {
+                return self.getattr(&b, &Vm::str_val(name));
+            }
             // The built-in's generic dunders (`__getitem__`, `__len__` ...); `__getitem__`
             // keeps the instance so that a dict subclass's `__missing__` still answers.
             if let Some(d) = crate::objects::dunders::dunder(kind, name) {

@@ -48,6 +48,36 @@ impl Vm {
         if let Some(r) = self.seq_binop(op, inplace, a, b)? {
             return Ok(r);
         }
+        // A built-in number on the left keeps its turn before the right operand's reflected
+        // method unless the right operand's type subclasses the left's (CPython's
+        // `binary_op1`): `1.5 + IntSubclass(1)` is float addition even when the subclass
+        // defines `__radd__`.
+        if num_of(a).is_some() && matches!(b.body(), Some(Object::Instance(_))) {
+            if let Some(bb) = inst_base(b) {
+                if let (Some(x), Some(y)) = (num_of(a), num_of(&bb)) {
+                    let float = matches!(x, Num::F(_)) || matches!(y, Num::F(_));
+                    let bitwise = matches!(
+                        op,
+                        BinaryOp::LShift
+                            | BinaryOp::RShift
+                            | BinaryOp::And
+                            | BinaryOp::Or
+                            | BinaryOp::Xor
+                            | BinaryOp::MatMul
+                    );
+                    // An int takes only ints: against a float subclass it leaves the
+                    // turn to the subclass's reflected method.
+                    let int_left = !matches!(x, Num::F(_));
+                    let (ta, tb) = (self.type_of(a), self.type_of(b));
+                    if !(float && bitwise)
+                        && !(int_left && matches!(y, Num::F(_)))
+                        && !Vm::is_subclass(&tb, &ta)
+                    {
+                        return self.num_binop(op, &x, &y);
+                    }
+                }
+            }
+        }
         let (name, rname, iname) = dunder_for(op);
         if inplace {
             if let Some(r) = self.call_dunder(a, iname, std::slice::from_ref(b))? {

@@ -132,6 +132,20 @@ impl Vm {
         let Some(dobj) = d.as_obj().cloned() else {
             return Ok(());
         };
+        // A dict subclass is read straight from its storage unless it overrides
+        // `__iter__` (CPython's `PyDict_Merge`): its `keys()` and `__getitem__` are not asked.
+        let storage = match m.body() {
+            Some(Object::Instance(i))
+                if matches!(i.base.body(), Some(Object::Dict(_)))
+                    && self
+                        .lookup_user_attr(&self.type_of(m), "__iter__")
+                        .is_none() =>
+            {
+                Some(i.base.clone())
+            }
+            _ => None,
+        };
+        let m = storage.as_ref().unwrap_or(m);
         let pairs: Vec<(Value, Value)> = match m.body() {
             Some(Object::Dict(src)) => src.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
             _ => {

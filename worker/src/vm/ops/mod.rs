@@ -622,6 +622,26 @@ impl Vm {
     ) -> PyResult<Option<Value>> {
         let (ta, tb) = (self.type_of(a), self.type_of(b));
         let reflected_first = !ta.ptr_eq(&tb) && Vm::is_subclass(&tb, &ta);
+        // A built-in number on the left answers for itself against a number subclass that
+        // does not subclass its type (`1.5 < IntSubclass(2)` never asks the subclass).
+        if !reflected_first && num_of(a).is_some() && matches!(b.body(), Some(Object::Instance(_)))
+        {
+            // An int compares only with ints here; a float subclass on the right is asked.
+            let int_left = !matches!(num_of(a), Some(Num::F(_)));
+            if let Some(bb) = inst_base(b).filter(|bb| {
+                num_of(bb).is_some() && !(int_left && matches!(num_of(bb), Some(Num::F(_))))
+            }) {
+                let op = match name {
+                    "__eq__" => CompareOp::Eq,
+                    "__ne__" => CompareOp::Ne,
+                    "__lt__" => CompareOp::Lt,
+                    "__le__" => CompareOp::Le,
+                    "__gt__" => CompareOp::Gt,
+                    _ => CompareOp::Ge,
+                };
+                return Ok(Some(self.compare(op, a, &bb)?));
+            }
+        }
         let order = if reflected_first {
             [(b, rname, a), (a, name, b)]
         } else {
