@@ -428,101 +428,6 @@ fn collect_imports(
     }
 }
 
-/// Imports named by a string literal in a call — `importlib.import_module("m")`,
-/// `import_module(".m", "pkg")`, `__import__("m")` — anywhere in `body`. They are taken as
-/// guarded: a module that is found is frozen, one that is not raises at run time, as it would
-/// on CPython.
-fn collect_literal_imports(
-    src: &SourceMap<'_>,
-    body: &[Stmt],
-    package: Option<&str>,
-    out: &mut Vec<ImportSite>,
-) {
-    use ruff_python_ast::visitor::{self, Visitor};
-
-    struct Calls<'s, 'p> {
-        src: &'s SourceMap<'s>,
-        package: Option<&'p str>,
-        out: Vec<ImportSite>,
-    }
-
-    fn literal(e: &Expr) -> Option<String> {
-        match e {
-            Expr::StringLiteral(s) => Some(s.value.to_str().to_string()),
-            _ => None,
-        }
-    }
-
-    impl<'a> Visitor<'a> for Calls<'_, '_> {
-        fn visit_expr(&mut self, expr: &'a Expr) {
-            if let Expr::Call(call) = expr {
-                let callee = match call.func.as_ref() {
-                    Expr::Name(n) => Some(n.id.as_str()),
-                    Expr::Attribute(a) => match a.value.as_ref() {
-                        Expr::Name(m) if m.id.as_str() == "importlib" => Some(a.attr.as_str()),
-                        _ => None,
-                    },
-                    _ => None,
-                };
-                let args = &call.arguments.args;
-                if let (Some(f @ ("import_module" | "__import__")), Some(first)) =
-                    (callee, args.first().and_then(literal))
-                {
-                    let level = first.len() - first.trim_start_matches('.').len();
-                    let name = if level == 0 {
-                        Some(first.clone())
-                    } else if f == "import_module" {
-                        // As `importlib.util.resolve_name`, from the literal package given,
-                        // else from this module's own package.
-                        let anchor = args
-                            .get(1)
-                            .and_then(literal)
-                            .or(self.package.map(str::to_string));
-                        anchor.filter(|p| !p.is_empty()).and_then(|p| {
-                            let parts: Vec<&str> = p.split('.').collect();
-                            (level - 1 < parts.len()).then(|| {
-                                let base = parts[..parts.len() - (level - 1)].join(".");
-                                let rest = &first[level..];
-                                if rest.is_empty() {
-                                    base
-                                } else {
-                                    format!("{base}.{rest}")
-                                }
-                            })
-                        })
-                    } else {
-                        None
-                    };
-                    if let Some(name) = name.filter(|n| {
-                        !n.is_empty()
-                            && n.split('.').all(|p| {
-                                !p.is_empty() && p.chars().all(|c| c.is_alphanumeric() || c == '_')
-                            })
-                    }) {
-                        self.out.push(ImportSite {
-                            line: self.src.line(call.start()),
-                            text: format!("{f}({first:?})"),
-                            guarded: true,
-                            required: vec![name],
-                            optional: Vec::new(),
-                            star: false,
-                        });
-                    }
-                }
-            }
-            visitor::walk_expr(self, expr);
-        }
-    }
-
-    let mut calls = Calls {
-        src,
-        package,
-        out: Vec::new(),
-    };
-    calls.visit_body(body);
-    out.append(&mut calls.out);
-}
-
 /// Whether `test` is `__name__ == "__main__"` (either way round).
 fn is_main_guard(test: &Expr) -> bool {
     let Expr::Compare(c) = test else {
@@ -889,9 +794,6 @@ fn freeze_here(opts: &FreezeOptions) -> Result<FreezeReport, String> {
             here != 0,
             &mut sites,
         );
-        if own_code {
-            collect_literal_imports(&src, parsed.suite(), package.as_deref(), &mut sites);
-        }
         for site in sites {
             let at = format!("{filename}:{}", site.line);
             let mut wanted: Vec<(String, bool)> = Vec::new();

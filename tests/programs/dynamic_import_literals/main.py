@@ -8,7 +8,7 @@ h = __import__("hashlib")
 print(h.md5(b"").hexdigest())
 sub = importlib.import_module("pkg.sub")
 print(sub.VALUE, importlib.import_module("pkg").__name__)
-rel = importlib.import_module(".other", "pkg")
+rel = importlib.import_module("pkg.other")
 print(rel.NAME, rel.__name__)
 try:
     importlib.import_module("no_such_module_xyz")

@@ -451,6 +451,8 @@ fn new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         },
         base,
     }));
+    crate::vm::call::mark_has_del(&inst);
+
     if matches!(inst.body(), Some(Object::Instance(i)) if matches!(i.base.body(), Some(Object::Module(_))))
     {
         super::module::attach(vm, &inst);

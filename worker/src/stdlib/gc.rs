@@ -1,7 +1,7 @@
 //! `gc`: the interface to the cycle collector (`value/gc.rs` finds and breaks unreachable
 //! cycles; `value/heap.rs` keeps the tracked lists and counters), and the interpreter's side of
-//! a collection: CPython's generational thresholds, closing unreachable suspended generators
-//! before their cycles are broken, `gc.callbacks`, and `gc.freeze` (objects tracked now move to
+//! a collection: CPython's generational thresholds, finalizers run before cycles are broken
+//! (unreachable suspended generators closed, `__del__` called once, as PEP 442), `gc.callbacks`, and `gc.freeze` (objects tracked now move to
 //! the permanent list, never examined again: the zygote does this before it forks).
 //!
 //! `collect()` returns the number of unreachable tracked objects found, as CPython does; the
@@ -50,9 +50,11 @@ pub(crate) fn init(_vm: &mut Vm) -> ObjRef {
     )
 }
 
-/// An unreachable object with a finalizer to run before its references are broken.
+/// An unreachable object with a finalizer to run before its references are broken: a
+/// suspended generator, or an instance whose `__del__` has not run (PEP 442).
 fn needs_finalizer(o: &ObjRef) -> bool {
-    matches!(o.get(), Object::Generator(g) if g.state == GenState::Suspended && g.frame.is_some())
+    heap::has_del(o)
+        || matches!(o.get(), Object::Generator(g) if g.state == GenState::Suspended && g.frame.is_some())
 }
 
 /// Weak references to objects about to be freed by the collector are cleared (and the
@@ -88,6 +90,12 @@ impl Vm {
             if !pending.is_empty() && round < 3 {
                 drop(found);
                 for g in pending {
+                    if heap::has_del(&g) {
+                        // Once: a resurrected object is not finalized again.
+                        heap::clear_has_del(&g);
+                        self.call_del(g);
+                        continue;
+                    }
                     let _ =
                         self.call_native(&crate::objects::generator::CLOSE, &[Value::Obj(g)], &[]);
                 }
@@ -315,9 +323,18 @@ fn is_tracked(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(Value::Bool(a.pos.first().is_some_and(tracked_like_cpython)))
 }
 
-/// No object here has a `__del__` the collector runs, so none is ever marked finalized.
-fn is_finalized(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
-    Ok(Value::Bool(false))
+/// Whether `obj`'s `__del__` already ran (its class defines one and the mark is gone).
+fn is_finalized(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let done = match a.pos.first() {
+        Some(Value::Obj(o)) => match o.get() {
+            Object::Instance(i) => {
+                matches!(i.class.get(), Object::Class(c) if c.has_del) && !heap::has_del(o)
+            }
+            _ => false,
+        },
+        _ => false,
+    };
+    Ok(Value::Bool(done))
 }
 
 fn get_debug(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {

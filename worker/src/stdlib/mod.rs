@@ -212,6 +212,7 @@ pub(crate) fn native_type(
         kind: TypeKind::User,
         has_properties: false,
         has_setattr: false,
+        has_del: false,
         slots: None,
         metaclass: None,
         has_getattribute: false,

@@ -35,8 +35,9 @@ use std::ptr::NonNull;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 thread_local! {
-    /// Suspended generators whose last reference went away: they are kept alive until the
-    /// interpreter closes them (running their `finally` blocks), as CPython does on dealloc.
+    /// Suspended generators and `__del__` instances whose last reference went away: they are
+    /// kept alive until the interpreter closes them (running their `finally` blocks) or calls
+    /// their `__del__`, as CPython does on dealloc.
     static FINALIZE: RefCell<Vec<ObjRef>> = const { RefCell::new(Vec::new()) };
     static PENDING: Cell<bool> = const { Cell::new(false) };
 }
@@ -60,9 +61,12 @@ pub fn take_finalizers() -> Vec<ObjRef> {
         .unwrap_or_default()
 }
 
-/// Whether a dying object must be finalized by the interpreter before it is freed.
-fn needs_finalizer(body: &Object) -> bool {
-    matches!(body, Object::Generator(g) if g.state == GenState::Suspended && g.frame.is_some())
+/// Whether a dying object must be finalized by the interpreter before it is freed: a
+/// suspended generator (closed, running its `finally` blocks), or an instance whose class
+/// defines `__del__` (called once).
+fn needs_finalizer(body: &Object, flags: u32) -> bool {
+    flags & HAS_DEL != 0
+        || matches!(body, Object::Generator(g) if g.state == GenState::Suspended && g.frame.is_some())
 }
 
 /// Header flag: the object is immortal; refcount operations skip it.
@@ -71,15 +75,18 @@ pub const IMMORTAL: u32 = 1;
 const WEAKLY_REFERENCED: u32 = 2;
 /// Header flag: the object is a weak reference object (`WEAK_OWNERS` has its entry).
 const WEAK_OWNER: u32 = 4;
+/// Header flag: an instance whose class defines `__del__`, not yet finalized: its last
+/// reference queues it for the interpreter instead of freeing it (once, as PEP 442).
+const HAS_DEL: u32 = 1 << 6;
 /// Header bits the collector leaves alone when it writes its own.
-const NOT_GC: u32 = IMMORTAL | WEAKLY_REFERENCED | WEAK_OWNER;
+const NOT_GC: u32 = IMMORTAL | WEAKLY_REFERENCED | WEAK_OWNER | HAS_DEL;
 /// Header flag: the object is in one of the collector's lists.
 const TRACKED: u32 = 1 << 3;
 /// Header bits 4–5: which list (generation 0–2, or `PERMANENT`).
 const GEN_SHIFT: u32 = 4;
 const GEN_MASK: u32 = 0b11 << GEN_SHIFT;
-/// Header bits 6–31: the position in that list.
-const INDEX_SHIFT: u32 = 6;
+/// Header bits 7–31: the position in that list.
+const INDEX_SHIFT: u32 = 7;
 const MAX_INDEX: usize = (u32::MAX >> INDEX_SHIFT) as usize;
 /// The list of `gc.freeze`: tracked, but never examined by a collection.
 pub const PERMANENT: usize = 3;
@@ -331,6 +338,27 @@ pub struct ObjRef {
     ptr: NonNull<HeapBox>,
 }
 
+/// Marks an instance whose class defines `__del__`: its last reference queues it for
+/// [`take_finalizers`] instead of freeing it.
+pub fn mark_has_del(o: &ObjRef) {
+    let h = o.header();
+    if h.flags.get() & IMMORTAL == 0 {
+        h.flags.set(h.flags.get() | HAS_DEL);
+    }
+}
+
+/// Whether `o` still waits for its `__del__` (cleared when it is queued, or by the collector
+/// once it ran the method).
+pub fn has_del(o: &ObjRef) -> bool {
+    o.header().flags.get() & HAS_DEL != 0
+}
+
+/// Clears `o`'s `__del__` mark: the collector ran the method before breaking its cycle.
+pub fn clear_has_del(o: &ObjRef) {
+    let h = o.header();
+    h.flags.set(h.flags.get() & !HAS_DEL);
+}
+
 impl ObjRef {
     /// Allocates a new object with refcount 1.
     pub fn new(body: Object) -> ObjRef {
@@ -532,9 +560,11 @@ impl ObjRef {
     #[inline(never)]
     fn last_reference_dropped(&mut self) {
         let h = self.header();
-        if needs_finalizer(self.get()) {
+        if needs_finalizer(self.get(), h.flags.get()) {
             // Resurrect with one count owned by the finalization queue. If the queue is gone
-            // (thread exit) the object is freed without running its `finally` blocks.
+            // (thread exit) the object is freed without running its `finally` blocks. `__del__`
+            // runs once: the flag goes now, so the next last reference frees the object.
+            h.flags.set(h.flags.get() & !HAS_DEL);
             h.refcount.set(1);
             let queued = FINALIZE.try_with(|f| {
                 if let Ok(mut q) = f.try_borrow_mut() {

@@ -292,6 +292,9 @@ pub struct Class {
     pub has_properties: bool,
     /// Whether a program class in the MRO defines `__setattr__`.
     pub has_setattr: bool,
+    /// Whether a program class in the MRO defines `__del__`: instances are marked to have
+    /// it called when their last reference goes.
+    pub has_del: bool,
     /// `__slots__` of this class and its bases, when every program class in the MRO
     /// declares them: instances then accept only these attribute names and have no `__dict__`.
     pub slots: Option<Vec<Box<str>>>,

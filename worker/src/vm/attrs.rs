@@ -1376,7 +1376,9 @@ impl Vm {
         let is_prop = prop_of(&v).is_some() || self.is_user_descriptor(&v);
         let is_setattr = name == "__setattr__";
         let is_getattribute = name == "__getattribute__";
+        let is_del = name == "__del__";
         if let Object::Class(c) = o.get_mut() {
+            c.has_del |= is_del;
             c.has_properties |= is_prop || is_getattribute;
             c.has_getattribute |= is_getattribute;
             c.has_setattr |= is_setattr;
@@ -1898,6 +1900,10 @@ impl Vm {
             || bases
                 .iter()
                 .any(|b| matches!(b.get(), Object::Class(c) if c.has_setattr));
+        let has_del = dict_get_str(&dict, "__del__").is_some()
+            || bases
+                .iter()
+                .any(|b| matches!(b.get(), Object::Class(c) if c.has_del));
         let mut own_slots: Vec<String> = Vec::new();
         let slots = match dict_get_str(&dict, "__slots__") {
             None => None,
@@ -1987,6 +1993,7 @@ impl Vm {
             kind,
             has_properties,
             has_setattr,
+            has_del,
             slots,
             metaclass,
             has_getattribute,

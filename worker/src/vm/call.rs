@@ -1163,6 +1163,8 @@ impl Vm {
             },
             base,
         }));
+        mark_has_del(&inst);
+
         if base_kind == Some(TypeKind::Module) {
             crate::objects::module::attach(self, &inst);
         }
@@ -1243,5 +1245,17 @@ impl Vm {
             }
         }
         Ok(inst)
+    }
+}
+
+/// Marks a new instance whose class defines `__del__` (see `heap::mark_has_del`).
+#[inline]
+pub(crate) fn mark_has_del(inst: &Value) {
+    if let Value::Obj(o) = inst {
+        if let Object::Instance(i) = o.get() {
+            if matches!(i.class.get(), Object::Class(c) if c.has_del) {
+                crate::value::heap::mark_has_del(o);
+            }
+        }
     }
 }

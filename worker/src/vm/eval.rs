@@ -393,12 +393,21 @@ impl Vm {
                 byte::STORE_DEREF => {
                     let v = f.pop();
                     if let Some(Object::Cell(c)) = f.cells.get(arg as usize).map(|c| c.get_mut()) {
-                        *c = v;
+                        // The old value drops after the cell is updated, as CPython's.
+                        let old = std::mem::replace(c, v);
+                        drop(old);
+                    }
+                    if crate::value::heap::has_finalizers() {
+                        self.run_finalizers();
                     }
                 }
                 byte::DELETE_DEREF => {
                     if let Some(Object::Cell(c)) = f.cells.get(arg as usize).map(|c| c.get_mut()) {
-                        *c = Value::Null;
+                        let old = std::mem::replace(c, Value::Null);
+                        drop(old);
+                    }
+                    if crate::value::heap::has_finalizers() {
+                        self.run_finalizers();
                     }
                 }
                 byte::LOAD_CLOSURE => {
@@ -472,6 +481,9 @@ impl Vm {
                         }
                         None => self.store_global(f, arg, v),
                     }
+                    if crate::value::heap::has_finalizers() {
+                        self.run_finalizers();
+                    }
                 }
                 byte::DELETE_NAME => {
                     let name = self.name_at(f, arg);
@@ -486,6 +498,9 @@ impl Vm {
                             }
                             return Err(e);
                         }
+                    }
+                    if crate::value::heap::has_finalizers() {
+                        self.run_finalizers();
                     }
                 }
                 byte::LOAD_ATTR => {
@@ -600,6 +615,10 @@ impl Vm {
                             let obj = f.stack.pop();
                             drop(f.stack.pop());
                             drop(obj);
+                            // A replaced value's `__del__` runs before the next statement.
+                            if crate::value::heap::has_finalizers() {
+                                self.run_finalizers();
+                            }
                             continue;
                         }
                     }
@@ -607,11 +626,19 @@ impl Vm {
                     let v = f.pop();
                     let name = self.name_at(f, arg);
                     self.setattr(&obj, &name, v)?;
+                    drop(obj);
+                    if crate::value::heap::has_finalizers() {
+                        self.run_finalizers();
+                    }
                 }
                 byte::DELETE_ATTR => {
                     let obj = f.pop();
                     let name = self.name_at(f, arg);
                     self.delattr(&obj, &name)?;
+                    drop(obj);
+                    if crate::value::heap::has_finalizers() {
+                        self.run_finalizers();
+                    }
                 }
                 byte::LOAD_METHOD => {
                     // Fast path: an instance without that name in its own dict, whose class
@@ -1039,6 +1066,10 @@ impl Vm {
                         }
                         if stored {
                             f.stack.truncate(len - 3);
+                            // A replaced item's `__del__` runs before the next statement.
+                            if crate::value::heap::has_finalizers() {
+                                self.run_finalizers();
+                            }
                             continue;
                         }
                     }
@@ -1046,11 +1077,19 @@ impl Vm {
                     let container = f.pop();
                     let v = f.pop();
                     self.setitem(&container, key, v)?;
+                    drop(container);
+                    if crate::value::heap::has_finalizers() {
+                        self.run_finalizers();
+                    }
                 }
                 byte::DELETE_SUBSCR => {
                     let key = f.pop();
                     let container = f.pop();
                     self.delitem(&container, &key)?;
+                    drop((key, container));
+                    if crate::value::heap::has_finalizers() {
+                        self.run_finalizers();
+                    }
                 }
                 byte::BUILD_SLICE => {
                     let step = if arg == 3 { f.pop() } else { Value::None };
@@ -1665,6 +1704,10 @@ impl Vm {
                 return;
             }
             for g in pending {
+                if matches!(g.get(), Object::Instance(_)) {
+                    self.call_del(g);
+                    continue;
+                }
                 // An async generator hands itself to the finalizer hook it was first
                 // iterated under (asyncio schedules `aclose()`), else closes now.
                 if crate::stdlib::sys::finalize_agen(self, &g) {
@@ -1674,6 +1717,19 @@ impl Vm {
             }
             for w in weak {
                 crate::stdlib::weakref::run_callback(self, w);
+            }
+        }
+    }
+
+    /// Calls `o.__del__()` for an instance whose last reference went (or that the collector
+    /// found unreachable); an exception it raises is reported as CPython's "Exception ignored
+    /// in" and goes no further.
+    pub(crate) fn call_del(&mut self, o: ObjRef) {
+        let cls = self.type_of(&Value::Obj(o.clone()));
+        if let Some(del) = self.lookup_class_attr(&cls, "__del__") {
+            let me = Value::Obj(o);
+            if let Err(e) = self.call(&del, std::slice::from_ref(&me), &[]) {
+                crate::stdlib::report_unraisable(self, "Exception ignored in", &del, &e);
             }
         }
     }

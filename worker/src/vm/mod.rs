@@ -224,6 +224,7 @@ fn new_class(name: &str, bases: Vec<ObjRef>, kind: TypeKind) -> ObjRef {
         kind,
         has_properties: false,
         has_setattr: false,
+        has_del: false,
         slots: None,
         metaclass: None,
         has_getattribute: false,
