@@ -94,3 +94,18 @@ c = Res("c2")
 c = None
 r = None
 print("end")
+
+
+def gen_at_exit():
+    try:
+        yield 1
+    finally:
+        print("module generator finally")
+
+
+held = Res("module-level")
+_private = Res("underscored")
+suspended = gen_at_exit()
+next(suspended)
+last = Res("last")
+print("end of program")

@@ -129,8 +129,50 @@ fn job_run_main(mut vm: Box<Vm>) -> (Box<Vm>, Result<(), ErrorReport>) {
     };
     stdlib::atexit::run_all(&mut vm);
     vm.run_finalizers();
+    clear_main_globals(&mut vm);
     vm.flush_out();
     (vm, r)
+}
+
+/// What CPython's shutdown amounts to for a finished program's `__main__`: what only its
+/// globals held is finalized (`__del__`, a suspended generator's `finally`) in the order the
+/// globals were made — CPython's last collection finds them unreachable and finalizes them in
+/// allocation order. Here each global becomes `None` in turn; a last collection finalizes what
+/// cycles held.
+fn clear_main_globals(vm: &mut Vm) {
+    use crate::value::object::Object;
+    use crate::value::Value;
+    let Some(Some(main)) = vm.modules.first().cloned() else {
+        return;
+    };
+    let names: Vec<Value> = match main.get() {
+        Object::Module(m) => match &m.dict {
+            Some(d) => match d.get() {
+                Object::Dict(d) => d.iter().map(|(k, _)| k.clone()).collect(),
+                _ => Vec::new(),
+            },
+            None => m
+                .names
+                .iter()
+                .zip(&m.slots)
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, _)| k.clone())
+                .collect(),
+        },
+        _ => return,
+    };
+    let module = Value::Obj(main);
+    for name in &names {
+        if name.as_str().is_none_or(|t| t == "__builtins__") {
+            continue;
+        }
+        if vm.setattr(&module, name, Value::None).is_err() {
+            return;
+        }
+        vm.run_finalizers();
+    }
+    vm.collect_cycles(2);
+    vm.run_finalizers();
 }
 
 fn job_preload(mut vm: Box<Vm>) -> (Box<Vm>, Result<(), ErrorReport>) {
