@@ -81,6 +81,7 @@ pub(crate) static FUNCTIONS: &[NativeFn] = &[
     NativeFn::new("vars", vars),
     NativeFn::new("input", input),
     NativeFn::new("exit", exit),
+    NativeFn::new("quit", exit),
     NativeFn::new("__import__", dunder_import),
     NativeFn::new("open", crate::stdlib::io::open),
 ];
@@ -534,14 +535,17 @@ pub(crate) fn isinstance_check(vm: &mut Vm, v: &Value, t: &Value) -> PyResult<bo
             }
             Ok(Vm::is_subclass(&cls, to))
         }
+        // Nested tuples recurse: each level counts against the recursion limit.
         Some(Object::Tuple(items)) => {
             let items = items.to_vec();
-            for it in &items {
-                if isinstance_check(vm, v, it)? {
-                    return Ok(true);
+            vm.nested(crate::vm::nest::INSTANCECHECK, |vm| {
+                for it in &items {
+                    if isinstance_check(vm, v, it)? {
+                        return Ok(true);
+                    }
                 }
-            }
-            Ok(false)
+                Ok(false)
+            })
         }
         _ => {
             match instance_hook(vm, t, "__instancecheck__")? {
@@ -579,12 +583,14 @@ pub(crate) fn issubclass_check(vm: &mut Vm, c: &Value, t: &Value) -> PyResult<bo
     }
     if let Some(Object::Tuple(items)) = t.body() {
         let items = items.to_vec();
-        for it in &items {
-            if issubclass_check(vm, c, it)? {
-                return Ok(true);
+        return vm.nested(crate::vm::nest::SUBCLASSCHECK, |vm| {
+            for it in &items {
+                if issubclass_check(vm, c, it)? {
+                    return Ok(true);
+                }
             }
-        }
-        return Ok(false);
+            Ok(false)
+        });
     }
     if let Some(Object::Class(tc)) = t.body() {
         if let Some(meta) = tc.metaclass.clone() {

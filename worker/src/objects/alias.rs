@@ -77,6 +77,8 @@ static ALIAS_METHODS: &[NativeFn] = &[
         None,
     ),
     NativeFn::method("GenericAlias.__getattr__", alias_getattr, Arity::One, None),
+    NativeFn::method("GenericAlias.__getitem__", alias_getitem, Arity::One, None),
+    NativeFn::method("GenericAlias.__reduce__", alias_reduce, Arity::NoArgs, None),
     NativeFn::method(
         "GenericAlias.__instancecheck__",
         alias_check,
@@ -91,6 +93,12 @@ static ALIAS_METHODS: &[NativeFn] = &[
     ),
 ];
 
+static ALIAS_UNPACKED: NativeFn = NativeFn::method(
+    "GenericAlias.__unpacked__",
+    alias_unpacked,
+    Arity::NoArgs,
+    None,
+);
 static ALIAS_ORIGIN: NativeFn =
     NativeFn::method("GenericAlias.__origin__", alias_origin, Arity::NoArgs, None);
 static ALIAS_ARGS: NativeFn =
@@ -137,6 +145,12 @@ pub(crate) fn alias_type(vm: &mut Vm) -> ObjRef {
         &c,
         "__parameters__",
         &PARAMETERS,
+        Some(&crate::stdlib::READONLY),
+    );
+    add_property(
+        &c,
+        "__unpacked__",
+        &ALIAS_UNPACKED,
         Some(&crate::stdlib::READONLY),
     );
     c
@@ -227,12 +241,14 @@ fn ror_method(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 /// How an alias or union shows a member: classes by qualified name (bare for built-ins),
 /// `...` for Ellipsis, aliases by their repr, anything else by repr.
-fn item_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
+/// How a union or alias shows one argument: a class by its qualified name (`NoneType` as
+/// `None` in a union only, as CPython's `union_repr`), anything else by its repr.
+fn item_repr(vm: &mut Vm, v: &Value, in_union: bool) -> PyResult<String> {
     if matches!(v, Value::Ellipsis) {
         return Ok("...".into());
     }
     if let Some(Object::Class(c)) = v.body() {
-        if c.kind == TypeKind::NoneType && c.builtin {
+        if in_union && c.kind == TypeKind::NoneType && c.builtin {
             return Ok("None".into());
         }
         return Ok(if c.module == "builtins" {
@@ -250,7 +266,7 @@ fn union_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         .unwrap_or_default();
     let mut parts = Vec::with_capacity(args.len());
     for v in &args {
-        parts.push(item_repr(vm, v)?);
+        parts.push(item_repr(vm, v, true)?);
     }
     Ok(Vm::str_val(parts.join(" | ")))
 }
@@ -262,8 +278,39 @@ fn union_args(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(Vm::new_tuple(args))
 }
 
-fn parameters(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
-    Ok(Vm::new_tuple(Vec::new()))
+/// `__parameters__` of a union or an alias: the type variables among its arguments (those
+/// with `__typing_subst__`) and their own parameters, each once, in order.
+fn parameters(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let args = match union_args_of(&a.pos[0]) {
+        Some(u) => u,
+        None => alias_parts(&a.pos[0]).1,
+    };
+    Ok(Vm::new_tuple(collect_parameters(vm, &args)?))
+}
+
+fn collect_parameters(vm: &mut Vm, args: &[Value]) -> PyResult<Vec<Value>> {
+    let mut out: Vec<Value> = Vec::new();
+    let add = |v: Value, out: &mut Vec<Value>| {
+        if !out.iter().any(|p| p.is(&v)) {
+            out.push(v);
+        }
+    };
+    for arg in args {
+        // Classes are never parameters (nor do they lend theirs).
+        if matches!(arg.body(), Some(Object::Class(_))) {
+            continue;
+        }
+        if vm.getattr_opt(arg, "__typing_subst__")?.is_some() {
+            add(arg.clone(), &mut out);
+        } else if let Some(ps) = vm.getattr_opt(arg, "__parameters__")? {
+            if let Some(Object::Tuple(t)) = ps.body() {
+                for p in t.iter() {
+                    add(p.clone(), &mut out);
+                }
+            }
+        }
+    }
+    Ok(out)
 }
 
 fn union_eq(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -364,7 +411,7 @@ fn alias_parts(v: &Value) -> (Value, Vec<Value>) {
 
 fn alias_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (origin, args) = alias_parts(&a.pos[0]);
-    let mut out = item_repr(vm, &origin)?;
+    let mut out = item_repr(vm, &origin, false)?;
     out.push('[');
     if args.is_empty() {
         out.push_str("()");
@@ -373,7 +420,7 @@ fn alias_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         if i > 0 {
             out.push_str(", ");
         }
-        out.push_str(&item_repr(vm, v)?);
+        out.push_str(&item_repr(vm, v, false)?);
     }
     out.push(']');
     Ok(Vm::str_val(out))
@@ -420,14 +467,105 @@ fn alias_mro_entries(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(Vm::new_tuple(vec![alias_parts(&a.pos[0]).0]))
 }
 
+/// Names an alias never takes from its origin (CPython's `attr_exceptions`); all others
+/// (`__name__`, `__doc__`, methods) are the origin's.
+const OWN_NAMES: &[&str] = &[
+    "__class__",
+    "__origin__",
+    "__args__",
+    "__unpacked__",
+    "__parameters__",
+    "__typing_unpacked_tuple_args__",
+    "__mro_entries__",
+    "__reduce_ex__",
+    "__reduce__",
+    "__copy__",
+    "__deepcopy__",
+];
+
 fn alias_getattr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let name = a.pos[1].as_str().unwrap_or("");
-    // The alias's own dunders are its own; other names are the origin's.
-    if name.starts_with("__") && name.ends_with("__") {
+    if OWN_NAMES.contains(&name) {
         return Err(vm.attr_error(&a.pos[0], name));
     }
     let (origin, _) = alias_parts(&a.pos[0]);
     vm.getattr(&origin, &a.pos[1])
+}
+
+fn alias_unpacked(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+    Ok(Value::Bool(false))
+}
+
+/// `__reduce__`: `(types.GenericAlias, (origin, args))`, so `copy` and `pickle` rebuild it.
+fn alias_reduce(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let (origin, args) = alias_parts(&a.pos[0]);
+    let cls = alias_type(vm);
+    Ok(Vm::new_tuple(vec![
+        Value::Obj(cls),
+        Vm::new_tuple(vec![origin, Vm::new_tuple(args)]),
+    ]))
+}
+
+/// `alias[items]`: the alias with its type variables replaced by `items` (CPython's
+/// `_Py_subs_parameters`: a variable goes through its `__typing_subst__`, an argument with
+/// parameters of its own is subscripted with the items for them).
+fn alias_getitem(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let me = &a.pos[0];
+    let (origin, args) = alias_parts(me);
+    let params = collect_parameters(vm, &args)?;
+    if params.is_empty() {
+        let r = vm.repr(me)?;
+        return Err(vm.type_error(format!("{r} is not a generic class")));
+    }
+    let items = match a.pos[1].body() {
+        Some(Object::Tuple(t)) => t.to_vec(),
+        _ => vec![a.pos[1].clone()],
+    };
+    if items.len() != params.len() {
+        let r = vm.repr(me)?;
+        let how = if items.len() > params.len() {
+            "many"
+        } else {
+            "few"
+        };
+        return Err(vm.type_error(format!(
+            "Too {how} arguments for {r}; actual {}, expected {}",
+            items.len(),
+            params.len()
+        )));
+    }
+    let position = |v: &Value| params.iter().position(|p| p.is(v));
+    let mut new_args = Vec::with_capacity(args.len());
+    for arg in &args {
+        if matches!(arg.body(), Some(Object::Class(_))) {
+            new_args.push(arg.clone());
+            continue;
+        }
+        if let Some(subst) = vm.getattr_opt(arg, "__typing_subst__")? {
+            let item = position(arg)
+                .map(|i| items[i].clone())
+                .unwrap_or(Value::None);
+            new_args.push(vm.call(&subst, &[item], &[])?);
+            continue;
+        }
+        let sub_params = match vm.getattr_opt(arg, "__parameters__")? {
+            Some(ps) => match ps.body() {
+                Some(Object::Tuple(t)) => t.to_vec(),
+                _ => Vec::new(),
+            },
+            None => Vec::new(),
+        };
+        if sub_params.is_empty() {
+            new_args.push(arg.clone());
+            continue;
+        }
+        let sub_items: Vec<Value> = sub_params
+            .iter()
+            .map(|p| position(p).map(|i| items[i].clone()).unwrap_or(Value::None))
+            .collect();
+        new_args.push(vm.getitem(arg, &Vm::new_tuple(sub_items))?);
+    }
+    Ok(make_alias(vm, origin, &Vm::new_tuple(new_args)))
 }
 
 fn alias_check(vm: &mut Vm, _a: &Args) -> PyResult<Value> {

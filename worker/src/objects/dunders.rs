@@ -466,6 +466,17 @@ fn round(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     )
 }
 
+/// `f.__call__`: a function's, built-in's or bound method's, bound to it (`vm/attrs.rs`).
+pub(crate) static CALL: NativeFn = NativeFn::new("__call__", call);
+
+/// `f.__call__(*args, **kwargs)` of a function, built-in or bound method: calls it.
+fn call(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let Some(f) = a.raw.first() else {
+        return Err(vm.type_error("descriptor '__call__' needs an argument"));
+    };
+    vm.call(f, &a.raw[1..], a.kwnames)
+}
+
 fn divmod(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     divmod_of(vm, a, "__divmod__", false)
 }

@@ -132,6 +132,13 @@ pub(crate) fn builtin_namespace(kind: TypeKind) -> Vec<&'static NativeFn> {
         TypeKind::Float => out.extend([&float::FROMHEX, &float::GETFORMAT]),
         _ => {}
     }
+    // Callables answer `__call__` (looked up in `vm/attrs.rs`, listed here for `dir`).
+    if matches!(
+        kind,
+        TypeKind::Function | TypeKind::BuiltinFunction | TypeKind::Method
+    ) {
+        out.push(&dunders::CALL);
+    }
     if kind != TypeKind::Object && kind != TypeKind::Type {
         for d in dunders::all() {
             if dunders::dunder(kind, d.name()).is_some()

@@ -566,6 +566,7 @@ impl Vm {
                 }
                 Object::Function(f) => {
                     return match name {
+                        "__call__" => Ok(self.call_wrapper(obj)),
                         "__name__" => Ok(f.name.clone()),
                         "__class__" => Ok(Value::Obj(self.type_of(obj))),
                         "__qualname__" => Ok(f.qualname.clone()),
@@ -671,6 +672,7 @@ impl Vm {
                 }
                 Object::BoundMethod { func, receiver } => {
                     return match name {
+                        "__call__" => Ok(self.call_wrapper(obj)),
                         "__self__" => Ok(receiver.clone()),
                         "__func__" => Ok(func.clone()),
                         _ => {
@@ -736,6 +738,7 @@ impl Vm {
             (Value::Int(_) | Value::Bool(_), "denominator") => return Ok(Value::Int(1)),
             (Value::Float(f), "real") => return Ok(Value::Float(*f)),
             (Value::Float(_), "imag") => return Ok(Value::Float(0.0)),
+            (Value::Native(_), "__call__") => return Ok(self.call_wrapper(obj)),
             (Value::Native(n), "__name__") => return Ok(Vm::str_val(n.name())),
             (Value::Native(n), "__qualname__") => return Ok(Vm::str_val(n.qualname)),
             (Value::Native(n), "__self__") => {
@@ -795,6 +798,14 @@ impl Vm {
             },
             None => Err(self.attr_error(obj, name)),
         }
+    }
+
+    /// `callable.__call__` for a function, built-in or bound method: calling it calls them.
+    fn call_wrapper(&self, obj: &Value) -> Value {
+        Value::obj(Object::BoundMethod {
+            func: Value::Native(&crate::objects::dunders::CALL),
+            receiver: obj.clone(),
+        })
     }
 
     /// A function's `__annotations__` dict, made from `MAKE_FUNCTION`'s name/value tuple (or

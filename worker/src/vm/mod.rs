@@ -72,6 +72,10 @@ pub mod nest {
     pub const STR: &str = " while getting the str of an object";
     /// Converting a job's result to JSON (CPython's `json` encoder says the same).
     pub const JSON: &str = " while encoding a JSON object";
+    /// `isinstance` through nested tuples of classes.
+    pub const INSTANCECHECK: &str = " in __instancecheck__";
+    /// `issubclass` through nested tuples of classes.
+    pub const SUBCLASSCHECK: &str = " in __subclasscheck__";
 }
 
 pub struct Vm {
