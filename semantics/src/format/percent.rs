@@ -160,7 +160,7 @@ pub fn percent_conversions(fmt: &str) -> Vec<char> {
             continue;
         }
         if !keyed {
-            convs.extend(std::iter::repeat('*').take(stars));
+            convs.extend(std::iter::repeat_n('*', stars));
             convs.push(conv);
         }
     }

@@ -68,11 +68,9 @@ impl Vm {
                     // An int takes only ints: against a float subclass it leaves the
                     // turn to the subclass's reflected method.
                     let int_left = !matches!(x, Num::F(_));
+                    let declined = (float && bitwise) || (int_left && matches!(y, Num::F(_)));
                     let (ta, tb) = (self.type_of(a), self.type_of(b));
-                    if !(float && bitwise)
-                        && !(int_left && matches!(y, Num::F(_)))
-                        && !Vm::is_subclass(&tb, &ta)
-                    {
+                    if !declined && !Vm::is_subclass(&tb, &ta) {
                         return self.num_binop(op, &x, &y);
                     }
                 }
