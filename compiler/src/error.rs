@@ -17,6 +17,11 @@ pub struct CompileError {
     pub col: u32,
     /// What is wrong, in Python's words where Python has them.
     pub message: String,
+    /// 1-based line and column just past the offending text, where known.
+    pub end: Option<(u32, u32)>,
+    /// Found by the parser (CPython's `SyntaxError.text` is the line then; errors found
+    /// while compiling read it from the file, which `compile()`'s source has none of).
+    pub from_parser: bool,
 }
 
 impl fmt::Display for CompileError {
@@ -157,7 +162,24 @@ impl<'s> SourceMap<'s> {
             line,
             col,
             message: message.into(),
+            end: None,
+            from_parser: false,
         }
+    }
+
+    /// A `SyntaxError` over `range` (its end is the error's `end_lineno`/`end_offset`).
+    pub fn syntax_error_over(&self, range: TextRange, message: impl fmt::Display) -> CompileError {
+        let mut e = self.syntax_error(range.start(), message);
+        let (line, col) = self.line_col(range.end());
+        e.end = Some((line, col));
+        e
+    }
+
+    /// A `SyntaxError` the parser reported over `range`.
+    pub fn parse_error(&self, range: TextRange, message: impl fmt::Display) -> CompileError {
+        let mut e = self.syntax_error_over(range, message);
+        e.from_parser = true;
+        e
     }
 
     /// `file:line:col: SyntaxError: message`.

@@ -111,6 +111,7 @@ pub(crate) fn install(vm: &mut Vm) {
         ("__reduce_ex__", &crate::objects::object::REDUCE_EX),
         ("__reduce__", &crate::objects::object::REDUCE),
         ("__getstate__", &crate::objects::object::GETSTATE),
+        ("__sizeof__", &crate::objects::object::SIZEOF),
         ("__format__", &crate::objects::object::FORMAT),
         ("__dir__", &crate::builtins::functions::OBJECT_DIR),
     ] {

@@ -194,6 +194,18 @@ fn get(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (name, owner, member) = parts(a);
     check_owner(vm, &owner, &name, &obj)?;
     if !member {
+        // A class's own `__dict__`/`__weakref__` descriptors answer directly: the instance
+        // lookup they would defer to may find them again first.
+        match (name.as_str(), obj.as_obj()) {
+            ("__weakref__", _) => return Ok(Value::None),
+            ("__dict__", Some(o)) if matches!(o.get(), Object::Instance(_)) => {
+                let o = o.clone();
+                return vm
+                    .special_instance_attr(&o, "__dict__")
+                    .ok_or_else(|| vm.attr_error(&obj, &name));
+            }
+            _ => {}
+        }
         return vm.getattr(&obj, &Vm::str_val(name.as_str()));
     }
     let found = slot_table(&obj)
@@ -207,6 +219,13 @@ fn set(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let obj = a.pos[1].clone();
     check_owner(vm, &owner, &name, &obj)?;
     if !member {
+        if let ("__dict__", Some(o)) = (name.as_str(), obj.as_obj()) {
+            if matches!(o.get(), Object::Instance(_)) {
+                let o = o.clone();
+                vm.set_instance_dict(&o, a.pos[2].clone())?;
+                return Ok(Value::None);
+            }
+        }
         vm.setattr(&obj, &Vm::str_val(name.as_str()), a.pos[2].clone())?;
         return Ok(Value::None);
     }

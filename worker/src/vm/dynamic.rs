@@ -98,10 +98,15 @@ impl Vm {
             .unwrap_or(&e.message);
         let (kind, msg) = cpython_syntax_message(raw, source, e.line);
         let mut e = e.clone();
+        // CPython points at the place the colon is missing, not at the token after it.
+        if msg == "expected ':'" {
+            e.end = Some((e.line, e.col));
+        }
         if raw == "unexpected EOF while parsing" {
             if let Some((open, line, col)) = unclosed_bracket(source) {
                 e.line = line;
                 e.col = col;
+                e.end = None;
                 return self.syntax_error_at(
                     kind,
                     format!("'{open}' was never closed"),
@@ -120,16 +125,21 @@ impl Vm {
         e: &permafrost_compiler::CompileError,
         source: &str,
     ) -> ObjRef {
+        // Errors found after parsing have no text: CPython reads the line from the file.
         let text = source
             .lines()
             .nth(e.line.saturating_sub(1) as usize)
+            .filter(|_| e.from_parser)
             .map(|l| Vm::str_val(format!("{l}\n")))
             .unwrap_or(Value::None);
+        let (end_line, end_col) = e.end.unwrap_or((e.line, e.col + 1));
         let details = Vm::new_tuple(vec![
             Vm::str_val(e.file.as_str()),
             Value::Int(e.line as i64),
             Value::Int(e.col as i64),
             text.clone(),
+            Value::Int(end_line as i64),
+            Value::Int(end_col as i64),
         ]);
         let cls = self.exc_class(kind);
         let exc = self.make_exc(&cls, vec![Vm::str_val(msg.as_str()), details]);
@@ -140,6 +150,9 @@ impl Vm {
             dict_set_str(i.table_mut(), "lineno", Value::Int(e.line as i64));
             dict_set_str(i.table_mut(), "offset", Value::Int(e.col as i64));
             dict_set_str(i.table_mut(), "text", text);
+            dict_set_str(i.table_mut(), "end_lineno", Value::Int(end_line as i64));
+            dict_set_str(i.table_mut(), "end_offset", Value::Int(end_col as i64));
+            dict_set_str(i.table_mut(), "print_file_and_line", Value::None);
         }
         exc
     }
