@@ -455,6 +455,9 @@ fn new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             vm.construct_builtin(k, &[], &[])?
         }
         Some(TypeKind::Module) => super::module::empty(),
+        Some(TypeKind::Iterator) => {
+            crate::builtins::functions::construct_iter_type(vm, &cls, &a.pos[1..], &[])?
+        }
         // Arguments the base's constructor refuses are left to the subclass's `__init__`.
         Some(k) => match vm.construct_builtin(k, &a.pos[1..], &[]) {
             Ok(v) => v,

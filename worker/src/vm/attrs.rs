@@ -2204,6 +2204,8 @@ impl Vm {
                             | TypeKind::AsyncGenAThrow
                             | TypeKind::ANextAwaitable
                     )
+                    && !(c.kind == TypeKind::Iterator
+                        && crate::builtins::functions::ITER_TYPE_NAMES.contains(&c.name.as_str()))
                 {
                     return Err(self
                         .type_error(format!("type '{}' is not an acceptable base type", c.name)));

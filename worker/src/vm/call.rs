@@ -1035,6 +1035,7 @@ impl Vm {
                                 | TypeKind::ClassMethod
                                 | TypeKind::StaticMethod
                                 | TypeKind::Module
+                                | TypeKind::Iterator
                         ) =>
                 {
                     Some(kc.kind)
@@ -1086,6 +1087,9 @@ impl Vm {
         if kind == TypeKind::Type {
             return crate::objects::typeobj::call_meta(self, cls, args, kwnames);
         }
+        if kind == TypeKind::Iterator {
+            return crate::builtins::functions::construct_iter_type(self, cls, args, kwnames);
+        }
         if kind != TypeKind::User && kind != TypeKind::Exception && kind != TypeKind::Object {
             return self.construct_builtin(kind, args, kwnames);
         }
@@ -1132,6 +1136,9 @@ impl Vm {
                 crate::objects::property::empty(k)
             }
             Some(TypeKind::Module) => crate::objects::module::empty(),
+            Some(TypeKind::Iterator) => {
+                crate::builtins::functions::construct_iter_type(self, cls, args, kwnames)?
+            }
             Some(k) if is_container(k) => self.construct_builtin(k, &[], &[])?,
             Some(k) => self.construct_builtin(k, args, kwnames)?,
             None => Value::Null,
