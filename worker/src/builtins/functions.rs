@@ -1204,6 +1204,8 @@ fn default_dir(vm: &mut Vm, v: Value) -> PyResult<Value> {
                 if kc.builtin {
                     let table = crate::objects::builtin_namespace(kc.kind);
                     names.extend(table.iter().map(|f| f.name().to_string()));
+                    let computed = crate::objects::computed_names(kc.kind);
+                    names.extend(computed.iter().map(|n| n.to_string()));
                     if kc.kind == TypeKind::Object {
                         names.extend(crate::objects::OBJECT_NAMES.iter().map(|n| n.to_string()));
                     }

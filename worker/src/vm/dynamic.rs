@@ -280,6 +280,14 @@ impl Vm {
 
     /// `PRINT_EXPR` (sys.displayhook): prints `repr(v)` unless None and binds `builtins._`.
     pub fn print_expr(&mut self, v: Value) -> PyResult<()> {
+        // `sys.displayhook` decides (doctest and code.InteractiveConsole replace it).
+        if let Some(Object::Module(m)) = self.native_modules.get("sys").map(|m| m.get()) {
+            let hook = m.get("displayhook").cloned();
+            return match hook {
+                Some(h) => self.call(&h, &[v], &[]).map(|_| ()),
+                None => Err(self.err(ExcKind::RuntimeError, "lost sys.displayhook")),
+            };
+        }
         if matches!(v, Value::None) {
             return Ok(());
         }
@@ -561,6 +569,7 @@ fn cpython_syntax_message(raw: &str, source: &str, line: u32) -> (ExcKind, Strin
         "Simple statements must be separated by newlines or semicolons",
         "Expected a statement",
         "Expected a parameter or the end of the parameter list",
+        "Compound statements are not allowed on the same line as simple statements",
     ];
     if INVALID.contains(&raw) {
         return (ExcKind::SyntaxError, "invalid syntax".into());
