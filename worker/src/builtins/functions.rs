@@ -247,6 +247,11 @@ fn abs(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         }
         None => match vm.call_dunder(&v, "__abs__", &[])? {
             Some(r) => Ok(r),
+            // A subclass of a number type: its value's.
+            None if crate::value::num::inst_base(&v).is_some() => {
+                let b = crate::value::num::inst_base(&v).unwrap_or(Value::None);
+                abs(vm, &Args::new(&[b], &[]))
+            }
             None => Err(vm.type_error(format!(
                 "bad operand type for abs(): '{}'",
                 vm.type_name(&v)

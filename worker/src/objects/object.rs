@@ -167,6 +167,13 @@ fn value_new(vm: &mut Vm, a: &Args, kind: TypeKind, tname: &str) -> PyResult<Val
         }
         return vm.construct_builtin(kind, &a.raw[1..], a.kwnames);
     }
+    // Another built-in type (`int.__new__(bool)`) lays its values out its own way.
+    if matches!(cls.get(), Object::Class(c) if c.builtin) {
+        let other = Vm::class_name(&cls);
+        return Err(vm.type_error(format!(
+            "{tname}.__new__({other}) is not safe, use {other}.__new__()"
+        )));
+    }
     new(vm, a)
 }
 

@@ -309,6 +309,10 @@ impl Vm {
                     receiver,
                 }));
             }
+            // The numbers' data attributes read from the value wrapped.
+            if matches!(name, "real" | "imag" | "numerator" | "denominator") {
+                return self.getattr(&b, name_v);
+            }
         }
         if fallback {
             if let Some(ga) = self.lookup_user_attr(&cls, "__getattr__") {

@@ -1024,6 +1024,7 @@ impl Vm {
                             kc.kind,
                             TypeKind::Int
                                 | TypeKind::Float
+                                | TypeKind::Complex
                                 | TypeKind::Str
                                 | TypeKind::List
                                 | TypeKind::Dict
