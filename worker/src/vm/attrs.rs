@@ -835,7 +835,7 @@ impl Vm {
                     .collect(),
                 _ => sv.as_str().map(String::from).into_iter().collect(),
             });
-        let allows = |n: &str| declared.as_ref().map_or(true, |d| d.iter().any(|s| s == n));
+        let allows = |n: &str| declared.as_ref().is_none_or(|d| d.iter().any(|s| s == n));
         let (mut has_dict, mut has_weak, mut weak_refused) = (false, false, false);
         for k in c.mro.iter().skip(1) {
             let Object::Class(kc) = k.get() else { continue };
