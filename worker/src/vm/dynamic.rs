@@ -98,6 +98,18 @@ impl Vm {
             .unwrap_or(&e.message);
         let (kind, msg) = cpython_syntax_message(raw, source, e.line);
         let mut e = e.clone();
+        if msg == "invalid syntax" {
+            if let Some((name, start, end)) = legacy_call(source, e.line, e.col) {
+                e.col = start;
+                e.end = Some((e.line, end));
+                return self.syntax_error_at(
+                    kind,
+                    format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?"),
+                    &e,
+                    source,
+                );
+            }
+        }
         // CPython points at the place the colon is missing, not at the token after it.
         if msg == "expected ':'" {
             e.end = Some((e.line, e.col));
@@ -558,6 +570,39 @@ impl Vm {
         let r = self.run_unit_code(code, unit, globals, locals)?;
         Ok(if eval { r } else { Value::None })
     }
+}
+
+/// Python 2's `print x` / `exec x` on line `line` before column `col` (1-based): the name
+/// and the 1-based columns of the statement's start and end, as CPython reports them.
+fn legacy_call(source: &str, line: u32, col: u32) -> Option<(&'static str, u32, u32)> {
+    let text = source.lines().nth(line.checked_sub(1)? as usize)?;
+    let chars: Vec<char> = text.chars().collect();
+    let mut found = None;
+    for name in ["print", "exec"] {
+        let n: Vec<char> = name.chars().collect();
+        for i in 0..chars.len().saturating_sub(n.len()) {
+            if i + 1 > col as usize || chars[i..i + n.len()] != n[..] {
+                continue;
+            }
+            let before_ok = i == 0 || !(chars[i - 1].is_alphanumeric() || chars[i - 1] == '_');
+            let rest = &chars[i + n.len()..];
+            let gap = rest
+                .iter()
+                .take_while(|c| **c == ' ' || **c == '\t')
+                .count();
+            let next = rest.get(gap).copied();
+            let arg_start = next
+                .is_some_and(|c| c.is_alphanumeric() || matches!(c, '"' | '\'' | '_' | '[' | '{'));
+            if before_ok && gap > 0 && arg_start {
+                // The argument runs to a `;` or comment, trailing blanks left out.
+                let tail: String = rest.iter().collect();
+                let body = tail.split([';', '#']).next().unwrap_or("").trim_end();
+                let end = i + n.len() + body.chars().count() + 1;
+                found = Some((name, i as u32 + 1, end as u32));
+            }
+        }
+    }
+    found
 }
 
 /// The parser's wording of a syntax error in CPython 3.11's words, and its class
