@@ -127,15 +127,16 @@ fn check_future(src: &SourceMap<'_>, body: &[Stmt]) -> R<Vec<TextSize>> {
         for alias in &i.names {
             let name = alias.name.as_str();
             if name == "braces" {
-                return Err(src.syntax_error(i.start(), "not a chance"));
+                return Err(src.syntax_error_over(i.range(), "not a chance"));
             }
             if name == "barry_as_FLUFL" {
                 return Err(src.unsupported(i.start(), "future feature barry_as_FLUFL"));
             }
             if !FUTURE_FEATURES.contains(&name) {
-                return Err(
-                    src.syntax_error(i.start(), format!("future feature {name} is not defined"))
-                );
+                return Err(src.syntax_error_over(
+                    i.range(),
+                    format!("future feature {name} is not defined"),
+                ));
             }
         }
         starts.push(i.start());
@@ -412,6 +413,8 @@ impl<'s, 'a> Codegen<'s, 'a> {
             line: self.unit.loc.line,
             col: 1,
             message: format!("internal compiler error: {msg}"),
+            end: None,
+            from_parser: false,
         }
     }
 
@@ -550,6 +553,8 @@ impl<'s, 'a> Codegen<'s, 'a> {
             line: unit.firstlineno,
             col: 1,
             message: format!("internal compiler error in {}: {m}", unit.qualname),
+            end: None,
+            from_parser: false,
         })?;
         let code = CodeObject {
             name: unit.name,
@@ -734,13 +739,13 @@ impl<'s, 'a> Codegen<'s, 'a> {
                 if !self.unit.kind.is_function_like() {
                     return Err(self
                         .src
-                        .syntax_error(r.start(), "'return' outside function"));
+                        .syntax_error_over(r.range(), "'return' outside function"));
                 }
                 let scope = &self.table.scopes[self.unit.scope];
                 if r.value.is_some() && scope.is_coroutine && scope.is_generator {
                     return Err(self
                         .src
-                        .syntax_error(r.start(), "'return' with value in async generator"));
+                        .syntax_error_over(r.range(), "'return' with value in async generator"));
                 }
                 self.check_star_exit(r.start(), false)?;
                 match &r.value {
@@ -886,7 +891,9 @@ impl<'s, 'a> Codegen<'s, 'a> {
             }
             Stmt::Break(b) => {
                 if !self.in_loop() {
-                    return Err(self.src.syntax_error(b.start(), "'break' outside loop"));
+                    return Err(self
+                        .src
+                        .syntax_error_over(b.range(), "'break' outside loop"));
                 }
                 self.check_star_exit(b.start(), true)?;
                 let (saved, found) = self.unwind(false, true)?;
@@ -907,7 +914,7 @@ impl<'s, 'a> Codegen<'s, 'a> {
                 if !self.in_loop() {
                     return Err(self
                         .src
-                        .syntax_error(c.start(), "'continue' not properly in loop"));
+                        .syntax_error_over(c.range(), "'continue' not properly in loop"));
                 }
                 self.check_star_exit(c.start(), true)?;
                 let (saved, found) = self.unwind(false, true)?;
@@ -1471,7 +1478,7 @@ impl<'s, 'a> Codegen<'s, 'a> {
             let Some(ty) = &h.type_ else {
                 return Err(self
                     .src
-                    .syntax_error(h.start(), "expected one or more exception types"));
+                    .syntax_error_over(h.range(), "expected one or more exception types"));
             };
             self.expr(ty)?;
             // [orig, raised, rest, T] -> [orig, raised, rest', match]
@@ -1614,7 +1621,7 @@ impl<'s, 'a> Codegen<'s, 'a> {
             )),
             other => Err(self
                 .src
-                .syntax_error(other.start(), "cannot assign to expression")),
+                .syntax_error_over(other.range(), "cannot assign to expression")),
         }
     }
 
@@ -1678,7 +1685,7 @@ impl<'s, 'a> Codegen<'s, 'a> {
             }
             other => Err(self
                 .src
-                .syntax_error(other.start(), "cannot delete expression")),
+                .syntax_error_over(other.range(), "cannot delete expression")),
         }
     }
 
@@ -2001,7 +2008,7 @@ impl<'s, 'a> Codegen<'s, 'a> {
             }
             Expr::Starred(s) => Err(self
                 .src
-                .syntax_error(s.start(), "can't use starred expression here")),
+                .syntax_error_over(s.range(), "can't use starred expression here")),
             Expr::Name(n) => self.name_op(n.id.as_str(), NameCtx::Load),
             Expr::Slice(s) => {
                 for part in [&s.lower, &s.upper] {

@@ -2,6 +2,7 @@
 //! `line:col` pairs every diagnostic and the line table use.
 
 use permafrost_image::Position;
+use ruff_python_ast::Expr;
 use ruff_source_file::LineIndex;
 use ruff_text_size::{TextRange, TextSize};
 use std::fmt;
@@ -17,6 +18,11 @@ pub struct CompileError {
     pub col: u32,
     /// What is wrong, in Python's words where Python has them.
     pub message: String,
+    /// 1-based line and column just past the offending text, where known.
+    pub end: Option<(u32, u32)>,
+    /// Found by the parser (CPython's `SyntaxError.text` is the line then; errors found
+    /// while compiling read it from the file, which `compile()`'s source has none of).
+    pub from_parser: bool,
 }
 
 impl fmt::Display for CompileError {
@@ -157,6 +163,93 @@ impl<'s> SourceMap<'s> {
             line,
             col,
             message: message.into(),
+            end: None,
+            from_parser: false,
+        }
+    }
+
+    /// A `SyntaxError` over `range` (its end is the error's `end_lineno`/`end_offset`).
+    pub fn syntax_error_over(&self, range: TextRange, message: impl fmt::Display) -> CompileError {
+        let mut e = self.syntax_error(range.start(), message);
+        let (line, col) = self.line_col(range.end());
+        e.end = Some((line, col));
+        e
+    }
+
+    /// A `SyntaxError` the parser reported over `range`, in CPython's words where the
+    /// parser's differ (an invalid target is named by its kind of expression).
+    pub fn parse_error(&self, range: TextRange, message: impl fmt::Display) -> CompileError {
+        let message = message.to_string();
+        let message = self
+            .invalid_target_message(range, &message)
+            .unwrap_or(message);
+        let mut e = self.syntax_error_over(range, message);
+        e.from_parser = true;
+        e
+    }
+
+    /// CPython's message for an invalid assignment, augmented-assignment or `del` target.
+    fn invalid_target_message(&self, range: TextRange, message: &str) -> Option<String> {
+        let text = self
+            .source
+            .get(range.start().to_usize()..range.end().to_usize())?;
+        // `yield` and `a := 1` parse only inside parentheses.
+        let expr = ruff_python_parser::parse_expression(text)
+            .or_else(|_| ruff_python_parser::parse_expression(&format!("({text})")))
+            .ok()?
+            .into_expr();
+        let kind = expr_kind_name(&expr);
+        match message {
+            "Invalid delete target" => Some(format!("cannot delete {kind}")),
+            "Invalid augmented assignment target" => Some(format!(
+                "'{kind}' is an illegal expression for augmented assignment"
+            )),
+            "Invalid assignment target" => {
+                let rest = self.source.get(range.end().to_usize()..)?;
+                let after = rest.trim_start_matches([' ', '\t', ')']);
+                let assigned = after.starts_with('=') && !after.starts_with("==");
+                if kind == "yield expression" && assigned {
+                    return Some("assignment to yield expression not possible".into());
+                }
+                // CPython's named-expression rule catches `operand = value` with an operand
+                // that is no comparison, `not`, lambda, conditional, display or constant name.
+                let line_rest = after.get(1..).unwrap_or("").lines().next().unwrap_or("");
+                let chained = line_rest.char_indices().any(|(i, c)| {
+                    c == '='
+                        && !line_rest[..i].ends_with(['=', '<', '>', '!', ':'])
+                        && !line_rest[i + 1..].starts_with('=')
+                });
+                let not_op =
+                    matches!(&expr, Expr::UnaryOp(u) if u.op == ruff_python_ast::UnaryOp::Not);
+                let operand = !not_op
+                    && !matches!(
+                        expr,
+                        Expr::Compare(_)
+                            | Expr::BoolOp(_)
+                            | Expr::Lambda(_)
+                            | Expr::If(_)
+                            | Expr::Generator(_)
+                            | Expr::List(_)
+                            | Expr::Tuple(_)
+                            | Expr::BooleanLiteral(_)
+                            | Expr::NoneLiteral(_)
+                            | Expr::Yield(_)
+                            | Expr::YieldFrom(_)
+                            | Expr::Starred(_)
+                    );
+                let first = self.source[..range.start().to_usize()]
+                    .rsplit('\n')
+                    .next()
+                    .is_some_and(|l| l.trim_matches([' ', '\t', '(']).is_empty());
+                if assigned && operand && first && !chained {
+                    Some(format!(
+                        "cannot assign to {kind} here. Maybe you meant '==' instead of '='?"
+                    ))
+                } else {
+                    Some(format!("cannot assign to {kind}"))
+                }
+            }
+            _ => None,
         }
     }
 
@@ -168,5 +261,37 @@ impl<'s> SourceMap<'s> {
     /// `file:line:col: unsupported: what`.
     pub fn unsupported(&self, offset: TextSize, what: impl fmt::Display) -> CompileError {
         self.error(offset, format!("unsupported: {what}"))
+    }
+}
+
+/// How CPython's messages name an expression (`cannot assign to function call`).
+fn expr_kind_name(e: &Expr) -> &'static str {
+    match e {
+        Expr::Attribute(_) => "attribute",
+        Expr::Subscript(_) => "subscript",
+        Expr::Starred(_) => "starred",
+        Expr::Name(_) => "name",
+        Expr::List(_) => "list",
+        Expr::Tuple(_) => "tuple",
+        Expr::Lambda(_) => "lambda",
+        Expr::Call(_) => "function call",
+        Expr::BoolOp(_) | Expr::BinOp(_) | Expr::UnaryOp(_) => "expression",
+        Expr::Generator(_) => "generator expression",
+        Expr::Yield(_) | Expr::YieldFrom(_) => "yield expression",
+        Expr::Await(_) => "await expression",
+        Expr::ListComp(_) => "list comprehension",
+        Expr::SetComp(_) => "set comprehension",
+        Expr::DictComp(_) => "dict comprehension",
+        Expr::Dict(_) => "dict literal",
+        Expr::Set(_) => "set display",
+        Expr::FString(_) | Expr::TString(_) => "f-string expression",
+        Expr::NoneLiteral(_) => "None",
+        Expr::BooleanLiteral(b) if b.value => "True",
+        Expr::BooleanLiteral(_) => "False",
+        Expr::EllipsisLiteral(_) => "ellipsis",
+        Expr::Compare(_) => "comparison",
+        Expr::If(_) => "conditional expression",
+        Expr::Named(_) => "named expression",
+        _ => "literal",
     }
 }

@@ -749,10 +749,7 @@ fn freeze_here(opts: &FreezeOptions) -> Result<FreezeReport, String> {
         // Compiling only appends code objects: a failed module is undone by truncating.
         let codes_before = builder.codes.len();
         let compiled = ruff_python_parser::parse_module(&source)
-            .map_err(|err| {
-                src.syntax_error(err.range().start(), &err.error)
-                    .to_string()
-            })
+            .map_err(|err| src.parse_error(err.range(), &err.error).to_string())
             .and_then(|parsed| {
                 let code = crate::codegen::compile_module(&src, parsed.suite(), &mut builder)
                     .map_err(|err| err.to_string())?;

@@ -81,6 +81,8 @@ fn err(message: String) -> CompileError {
         line: 0,
         col: 0,
         message,
+        end: None,
+        from_parser: false,
     }
 }
 

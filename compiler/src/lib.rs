@@ -110,7 +110,7 @@ fn compile_on_this_thread(modules: &[SourceModule<'_>]) -> Result<ImageBuilder, 
             ));
         }
         let parsed = ruff_python_parser::parse_module(m.source)
-            .map_err(|e| src.syntax_error(e.range().start(), &e.error))?;
+            .map_err(|e| src.parse_error(e.range(), &e.error))?;
         let code = codegen::compile_module(&src, parsed.suite(), &mut builder)?;
         builder.modules.push(Module {
             name: m.name.to_string(),
@@ -169,7 +169,7 @@ fn compile_dynamic_here(
     let (body, top) = match mode {
         DynamicMode::Exec | DynamicMode::Single => {
             let parsed = ruff_python_parser::parse_module(source)
-                .map_err(|e| src.syntax_error(e.range().start(), &e.error))?;
+                .map_err(|e| src.parse_error(e.range(), &e.error))?;
             let top = if mode == DynamicMode::Single {
                 codegen::TopLevel::Single
             } else {
@@ -180,7 +180,7 @@ fn compile_dynamic_here(
         DynamicMode::Eval => {
             // Leading whitespace is allowed in eval source, as CPython strips it.
             let parsed = ruff_python_parser::parse_expression(source)
-                .map_err(|e| src.syntax_error(e.range().start(), &e.error))?;
+                .map_err(|e| src.parse_error(e.range(), &e.error))?;
             let expr = parsed.into_expr();
             let stmt = ruff_python_ast::Stmt::Expr(ruff_python_ast::StmtExpr {
                 node_index: Default::default(),

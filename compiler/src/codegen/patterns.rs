@@ -203,7 +203,7 @@ impl<'s, 'a> Codegen<'s, 'a> {
                             ),
                             None => "wildcard makes remaining patterns unreachable".to_string(),
                         };
-                        return Err(self.src.syntax_error(a.start(), msg));
+                        return Err(self.src.syntax_error_over(a.range(), msg));
                     }
                     self.store_name(a.name.as_ref(), pc)
                 }
@@ -244,9 +244,10 @@ impl<'s, 'a> Codegen<'s, 'a> {
         for (i, p) in patterns.iter().enumerate() {
             if let Pattern::MatchStar(_) = p {
                 if star.is_some() {
-                    return Err(self
-                        .src
-                        .syntax_error(s.start(), "multiple starred names in sequence pattern"));
+                    return Err(self.src.syntax_error_over(
+                        s.range(),
+                        "multiple starred names in sequence pattern",
+                    ));
                 }
                 star_wildcard = is_star_wildcard(p);
                 only_wildcard &= star_wildcard;

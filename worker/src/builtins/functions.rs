@@ -248,6 +248,11 @@ fn abs(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         }
         None => match vm.call_dunder(&v, "__abs__", &[])? {
             Some(r) => Ok(r),
+            // A subclass of a number type: its value's.
+            None if crate::value::num::inst_base(&v).is_some() => {
+                let b = crate::value::num::inst_base(&v).unwrap_or(Value::None);
+                abs(vm, &Args::new(&[b], &[]))
+            }
             None => Err(vm.type_error(format!(
                 "bad operand type for abs(): '{}'",
                 vm.type_name(&v)
@@ -390,6 +395,9 @@ fn sorted(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn reversed(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if a.pos.len() != 1 {
+        return Err(vm.type_error(format!("reversed expected 1 argument, got {}", a.pos.len())));
+    }
     let v = arg0(a, 0);
     let rev_iter =
         |seq: Value, index: usize| Value::obj(Object::Iter(Iter::Reversed { seq, index }));
@@ -397,8 +405,21 @@ fn reversed(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         Some(Object::List(l)) => Ok(rev_iter(v.clone(), l.len())),
         Some(Object::Tuple(t)) => Ok(rev_iter(v.clone(), t.len())),
         Some(Object::Instance(_)) => {
-            if let Some(r) = vm.call_dunder(&v, "__reversed__", &[])? {
-                return Ok(r);
+            let cls = vm.type_of(&v);
+            match vm.lookup_class_attr(&cls, "__reversed__") {
+                Some(Value::None) => return Err(not_reversible(vm, &v)),
+                Some(_) => {
+                    if let Some(r) = vm.call_dunder(&v, "__reversed__", &[])? {
+                        return Ok(r);
+                    }
+                }
+                None => {}
+            }
+            // A sequence (`__getitem__`; its length is asked next).
+            let has = |vm: &Vm, n: &str| vm.lookup_class_attr(&cls, n).is_some();
+            let based = crate::value::num::inst_base(&v).is_some();
+            if !based && !has(vm, "__getitem__") {
+                return Err(not_reversible(vm, &v));
             }
             let index = vm.len_of(&v)?;
             Ok(rev_iter(v.clone(), index))
@@ -435,7 +456,101 @@ fn reversed(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     }
 }
 
+/// The iterator types the builtins namespace names (`enumerate`, `zip`, `map`, `filter`,
+/// `reversed`): classes whose instances are the interpreter's iterator states.
+pub(crate) const ITER_TYPE_NAMES: &[&str] = &["enumerate", "zip", "map", "filter", "reversed"];
+
+/// Calling one of [`ITER_TYPE_NAMES`] or a subclass: the iterator state made from the
+/// arguments (a subclass's instance wraps it as its base).
+pub(crate) fn construct_iter_type(
+    vm: &mut Vm,
+    cls: &crate::value::heap::ObjRef,
+    args: &[Value],
+    kwnames: &[Value],
+) -> PyResult<Value> {
+    let name = match cls.get() {
+        Object::Class(c) => c.mro.iter().find_map(|k| match k.get() {
+            Object::Class(kc) if kc.builtin && kc.kind == TypeKind::Iterator => {
+                Some(kc.name.clone())
+            }
+            _ => None,
+        }),
+        _ => None,
+    }
+    .unwrap_or_default();
+    let ctor: fn(&mut Vm, &Args) -> PyResult<Value> = match name.as_str() {
+        "enumerate" => enumerate,
+        "zip" => zip,
+        "map" => map,
+        "filter" => filter,
+        "reversed" => reversed,
+        _ => return Err(vm.type_error(format!("cannot create '{name}' instances"))),
+    };
+    let a = Args::new(args, kwnames);
+    if name != "zip" && name != "enumerate" && !kwnames.is_empty() {
+        return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
+    }
+    ctor(vm, &a)
+}
+
+/// `__new__` of the iterator types: `enumerate.__new__(cls, ...)`.
+pub(crate) static ITER_TYPE_NEW: NativeFn = NativeFn::new("__new__", iter_type_new);
+
+fn iter_type_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let Some(cls) = a.get(0).and_then(|c| c.as_obj()).cloned() else {
+        return Err(vm.type_error("__new__(X): X is not a type object"));
+    };
+    let base = construct_iter_type(vm, &cls, &a.raw[1..], a.kwnames)?;
+    if matches!(cls.get(), Object::Class(c) if c.builtin) {
+        return Ok(base);
+    }
+    Ok(Value::obj(Object::Instance(
+        crate::value::object::Instance {
+            class: cls,
+            own: Default::default(),
+            dict_obj: None,
+            exc: None,
+            base,
+        },
+    )))
+}
+
+/// `__next__` of the iterator types, for a subclass's instance too (it advances its base).
+pub(crate) static ITER_TYPE_NEXT: NativeFn =
+    NativeFn::method("__next__", iter_type_next, Arity::NoArgs, None);
+
+fn iter_type_next(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let recv = a.pos[0].clone();
+    let it = match recv.body() {
+        Some(Object::Instance(i)) if matches!(i.base.body(), Some(Object::Iter(_))) => {
+            i.base.clone()
+        }
+        Some(Object::Iter(_)) => recv.clone(),
+        _ => {
+            return Err(vm.type_error(format!(
+                "descriptor '__next__' requires an iterator object but received a '{}'",
+                vm.type_name(&recv)
+            )))
+        }
+    };
+    match vm.next(&it)? {
+        Some(v) => Ok(v),
+        None => Err(vm.err_empty(ExcKind::StopIteration)),
+    }
+}
+
 fn enumerate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if a.pos.len() + a.kw.len() > 2 {
+        return Err(vm.type_error(format!(
+            "enumerate() takes at most 2 arguments ({} given)",
+            a.pos.len() + a.kw.len()
+        )));
+    }
+    if let Some((k, _)) = a.kw.iter().find(|(k, _)| *k != "iterable" && *k != "start") {
+        return Err(vm.type_error(format!(
+            "'{k}' is an invalid keyword argument for enumerate()"
+        )));
+    }
     let Some(v) = a.arg(0, "iterable").cloned() else {
         return Err(vm.type_error("enumerate() missing required argument 'iterable'"));
     };
@@ -460,7 +575,7 @@ fn enumerate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn zip(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if let Some((k, _)) = a.kw.iter().find(|(k, _)| *k != "strict") {
-        return Err(vm.type_error(format!("zip() got an unexpected keyword argument '{k}'")));
+        return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for zip()")));
     }
     let strict = match a.kw("strict") {
         Some(v) => vm.truthy(v)?,
@@ -487,7 +602,14 @@ fn map(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     })))
 }
 
+fn not_reversible(vm: &Vm, v: &Value) -> crate::value::heap::ObjRef {
+    vm.type_error(format!("'{}' object is not reversible", vm.type_name(v)))
+}
+
 fn filter(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if a.pos.len() != 2 {
+        return Err(vm.type_error(format!("filter expected 2 arguments, got {}", a.pos.len())));
+    }
     let func = arg0(a, 0);
     let it = vm.get_iter(a.get(1).unwrap_or(&Value::None))?;
     Ok(Value::obj(Object::Iter(Iter::Filter { func, it })))
@@ -1120,6 +1242,8 @@ fn default_dir(vm: &mut Vm, v: Value) -> PyResult<Value> {
                 if kc.builtin {
                     let table = crate::objects::builtin_namespace(kc.kind);
                     names.extend(table.iter().map(|f| f.name().to_string()));
+                    let computed = crate::objects::computed_names(kc.kind);
+                    names.extend(computed.iter().map(|n| n.to_string()));
                     if kc.kind == TypeKind::Object {
                         names.extend(crate::objects::OBJECT_NAMES.iter().map(|n| n.to_string()));
                     }

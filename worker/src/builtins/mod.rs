@@ -111,6 +111,7 @@ pub(crate) fn install(vm: &mut Vm) {
         ("__reduce_ex__", &crate::objects::object::REDUCE_EX),
         ("__reduce__", &crate::objects::object::REDUCE),
         ("__getstate__", &crate::objects::object::GETSTATE),
+        ("__sizeof__", &crate::objects::object::SIZEOF),
         ("__format__", &crate::objects::object::FORMAT),
         ("__dir__", &crate::builtins::functions::OBJECT_DIR),
     ] {
@@ -252,6 +253,21 @@ pub(crate) fn install(vm: &mut Vm) {
     let memoryview = crate::objects::memoryview::install(vm);
     builtins.insert("memoryview", Value::Obj(memoryview));
     add_functions(&mut builtins);
+    // The iterator types are classes (isinstance, subclassing), called as the functions were.
+    for name in functions::ITER_TYPE_NAMES {
+        if let Some(t) = vm.iter_types.get(name).cloned() {
+            set_attr(
+                &t,
+                "__new__",
+                Value::obj(Object::StaticMethod(Value::Native(
+                    &functions::ITER_TYPE_NEW,
+                ))),
+            );
+            set_attr(&t, "__iter__", Value::Native(&crate::stdlib::ITER_SELF));
+            set_attr(&t, "__next__", Value::Native(&functions::ITER_TYPE_NEXT));
+            builtins.insert(name, Value::Obj(t));
+        }
+    }
     builtins.insert("NotImplemented", Value::NotImplemented);
     builtins.insert("Ellipsis", Value::Ellipsis);
     builtins.insert("__debug__", Value::Bool(true));

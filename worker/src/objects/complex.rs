@@ -12,12 +12,16 @@ use permafrost_semantics::complex::{self, C};
 use std::cmp::Ordering;
 
 /// The methods of `complex`, looked up by name.
-pub(crate) static METHODS: &[NativeFn] = &[NativeFn::method(
-    "complex.conjugate",
-    conjugate,
-    Arity::NoArgs,
-    None,
-)];
+pub(crate) static METHODS: &[NativeFn] = &[
+    NativeFn::method("complex.conjugate", conjugate, Arity::NoArgs, None),
+    NativeFn::method("complex.__complex__", dunder_complex, Arity::NoArgs, None),
+];
+
+/// `complex.__complex__()`: the value as an exact complex.
+fn dunder_complex(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let v = super::receiver(vm, a, "complex", "__complex__", |v| parts(v).is_some())?;
+    Ok(new(parts(&v).unwrap_or_default()))
+}
 
 /// The parts of a complex value.
 pub(crate) fn parts(v: &Value) -> Option<C> {
@@ -178,6 +182,11 @@ fn part(vm: &mut Vm, v: &Value, which: &str) -> PyResult<(C, bool)> {
     }
     if matches!(v.body(), Some(Object::Instance(_))) {
         if let Some(r) = vm.call_dunder(v, "__complex__", &[])? {
+            // A complex subclass is narrowed to its value.
+            let r = match crate::value::num::inst_base(&r) {
+                Some(b) if parts(&b).is_some() => b,
+                _ => r,
+            };
             return match parts(&r) {
                 Some(z) => Ok((z, true)),
                 None => Err(vm.type_error(format!(
@@ -195,6 +204,11 @@ fn part(vm: &mut Vm, v: &Value, which: &str) -> PyResult<(C, bool)> {
                 vm.type_name(v),
                 vm.type_name(&r)
             )));
+        }
+    }
+    if let Some(b) = crate::value::num::inst_base(v) {
+        if b.as_str().is_none() {
+            return part(vm, &b, which);
         }
     }
     match num_of(v) {

@@ -194,6 +194,18 @@ fn get(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (name, owner, member) = parts(a);
     check_owner(vm, &owner, &name, &obj)?;
     if !member {
+        // A class's own `__dict__`/`__weakref__` descriptors answer directly: the instance
+        // lookup they would defer to may find them again first.
+        match (name.as_str(), obj.as_obj()) {
+            ("__weakref__", _) => return Ok(Value::None),
+            ("__dict__", Some(o)) if matches!(o.get(), Object::Instance(_)) => {
+                let o = o.clone();
+                return vm
+                    .special_instance_attr(&o, "__dict__")
+                    .ok_or_else(|| vm.attr_error(&obj, &name));
+            }
+            _ => {}
+        }
         return vm.getattr(&obj, &Vm::str_val(name.as_str()));
     }
     let found = slot_table(&obj)
@@ -207,6 +219,9 @@ fn set(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let obj = a.pos[1].clone();
     check_owner(vm, &owner, &name, &obj)?;
     if !member {
+        if let Some(r) = own_getset_store(vm, &name, &owner, &obj, Some(a.pos[2].clone())) {
+            return r;
+        }
         vm.setattr(&obj, &Vm::str_val(name.as_str()), a.pos[2].clone())?;
         return Ok(Value::None);
     }
@@ -216,11 +231,43 @@ fn set(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// Setting (`Some`) or deleting (`None`) through a class's own `__dict__`/`__weakref__`
+/// descriptor, answered here: the instance's attribute store would find the descriptor
+/// again. Deleting `__dict__` leaves an empty one; `__weakref__` is read-only.
+fn own_getset_store(
+    vm: &mut Vm,
+    name: &str,
+    owner: &Option<ObjRef>,
+    obj: &Value,
+    value: Option<Value>,
+) -> Option<PyResult<Value>> {
+    let o = obj
+        .as_obj()
+        .filter(|o| matches!(o.get(), Object::Instance(_)))?;
+    match name {
+        "__dict__" => {
+            let v = value.unwrap_or_else(|| Vm::new_dict(Default::default()));
+            Some(vm.set_instance_dict(&o.clone(), v).map(|_| Value::None))
+        }
+        "__weakref__" => {
+            let owner = owner.as_ref().map(Vm::class_name).unwrap_or_default();
+            Some(Err(vm.err(
+                ExcKind::AttributeError,
+                format!("attribute '__weakref__' of '{owner}' objects is not writable"),
+            )))
+        }
+        _ => None,
+    }
+}
+
 fn delete(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (name, owner, member) = parts(a);
     let obj = a.pos[1].clone();
     check_owner(vm, &owner, &name, &obj)?;
     if !member {
+        if let Some(r) = own_getset_store(vm, &name, &owner, &obj, None) {
+            return r;
+        }
         vm.delattr(&obj, &Vm::str_val(name.as_str()))?;
         return Ok(Value::None);
     }

@@ -129,16 +129,31 @@ fn operands(vm: &Vm, a: &Args, name: &str) -> PyResult<(Value, Value)> {
     }
 }
 
+/// `operands` of a slot taking exactly `n` arguments besides the receiver, with the slot
+/// wrapper's messages (`[].__contains__()` is no `None in []`).
+fn operands_n(vm: &Vm, a: &Args, name: &str, n: usize) -> PyResult<(Value, Value)> {
+    let got = operands(vm, a, name)?;
+    if !a.kw.is_empty() {
+        return Err(vm.type_error(format!("wrapper {name}() takes no keyword arguments")));
+    }
+    let given = a.pos.len() - 1;
+    if given != n {
+        let plural = if n == 1 { "" } else { "s" };
+        return Err(vm.type_error(format!("expected {n} argument{plural}, got {given}")));
+    }
+    Ok(got)
+}
+
 // The container dunders run on the built-in value inside a subclass instance, so that
 // `list.__setitem__(self, i, v)` in a subclass's own `__setitem__` does not re-enter it.
 
 fn len(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let (r, _) = operands(vm, a, "__len__")?;
+    let (r, _) = operands_n(vm, a, "__len__", 0)?;
     Ok(Value::Int(vm.len_of(&builtin_value(r))? as i64))
 }
 
 fn getitem(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let (r, k) = operands(vm, a, "__getitem__")?;
+    let (r, k) = operands_n(vm, a, "__getitem__", 1)?;
     let base = builtin_value(r.clone());
     match vm.getitem(&base, &k) {
         // `dict.__getitem__` of a dict subclass still asks its `__missing__`.
@@ -157,30 +172,30 @@ fn getitem(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn setitem(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let (r, k) = operands(vm, a, "__setitem__")?;
+    let (r, k) = operands_n(vm, a, "__setitem__", 2)?;
     let v = a.get(2).cloned().unwrap_or(Value::None);
     vm.setitem(&builtin_value(r), k, v)?;
     Ok(Value::None)
 }
 
 fn delitem(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let (r, k) = operands(vm, a, "__delitem__")?;
+    let (r, k) = operands_n(vm, a, "__delitem__", 1)?;
     vm.delitem(&builtin_value(r), &k)?;
     Ok(Value::None)
 }
 
 fn contains(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let (r, x) = operands(vm, a, "__contains__")?;
+    let (r, x) = operands_n(vm, a, "__contains__", 1)?;
     Ok(Value::Bool(vm.contains(&builtin_value(r), &x)?))
 }
 
 fn iter(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let (r, _) = operands(vm, a, "__iter__")?;
+    let (r, _) = operands_n(vm, a, "__iter__", 0)?;
     vm.get_iter(&builtin_value(r))
 }
 
 fn next(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let (r, _) = operands(vm, a, "__next__")?;
+    let (r, _) = operands_n(vm, a, "__next__", 0)?;
     match vm.next(&r)? {
         Some(v) => Ok(v),
         None => Err(vm.err_empty(ExcKind::StopIteration)),
@@ -244,7 +259,7 @@ fn family(v: &Value) -> Family {
 /// is of `r`'s family (ints also for floats), otherwise `NotImplemented`; values of no
 /// built-in family compare by identity (`object.__eq__`) and are not ordered.
 fn rich(vm: &mut Vm, a: &Args, name: &str, op: CompareOp) -> PyResult<Value> {
-    let (r, x) = operands(vm, a, name)?;
+    let (r, x) = operands_n(vm, a, name, 1)?;
     let r = inst_base(&r).unwrap_or(r);
     let x = inst_base(&x).unwrap_or(x);
     let (fr, fx) = (family(&r), family(&x));
@@ -314,7 +329,7 @@ fn ge(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn hash(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let (r, _) = operands(vm, a, "__hash__")?;
+    let (r, _) = operands_n(vm, a, "__hash__", 0)?;
     Ok(Value::Int(vm.hash(&builtin_value(r))?))
 }
 
@@ -322,7 +337,24 @@ fn hash(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 /// takes only numbers it knows (`(1).__add__(1.0)` is `NotImplemented`: the reflected float
 /// slot handles it); sequences raise their own errors, as their concat and repeat slots do.
 fn arith(vm: &mut Vm, a: &Args, name: &str, op: u32) -> PyResult<Value> {
-    let (r, x) = operands(vm, a, name)?;
+    // `__pow__`/`__rpow__` take an optional modulus, as three-argument `pow` does.
+    let modulus = match a.get(2) {
+        Some(m) if (name == "__pow__" || name == "__rpow__") && a.pos.len() == 3 => {
+            Some(m.clone()).filter(|m| !matches!(m, Value::None))
+        }
+        _ => None,
+    };
+    let n = if name.ends_with("pow__") && a.pos.len() == 3 {
+        2
+    } else {
+        1
+    };
+    let (r, x) = operands_n(vm, a, name, n)?;
+    if let Some(m) = modulus {
+        let pow = vm.builtins.get("pow").cloned().unwrap_or(Value::None);
+        let (base, exp) = if name == "__rpow__" { (x, r) } else { (r, x) };
+        return vm.call(&pow, &[base, exp, m], &[]);
+    }
     let (br, bx) = (
         inst_base(&r).unwrap_or_else(|| r.clone()),
         inst_base(&x).unwrap_or_else(|| x.clone()),
@@ -392,22 +424,22 @@ binary_dunders! {
 }
 
 fn neg(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let (r, _) = operands(vm, a, "__neg__")?;
+    let (r, _) = operands_n(vm, a, "__neg__", 0)?;
     vm.unary_neg(&inst_base(&r).unwrap_or(r))
 }
 
 fn pos(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let (r, _) = operands(vm, a, "__pos__")?;
+    let (r, _) = operands_n(vm, a, "__pos__", 0)?;
     vm.unary_pos(&inst_base(&r).unwrap_or(r))
 }
 
 fn invert(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let (r, _) = operands(vm, a, "__invert__")?;
+    let (r, _) = operands_n(vm, a, "__invert__", 0)?;
     vm.unary_invert(&inst_base(&r).unwrap_or(r))
 }
 
 fn abs(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let (r, _) = operands(vm, a, "__abs__")?;
+    let (r, _) = operands_n(vm, a, "__abs__", 0)?;
     let r = inst_base(&r).unwrap_or(r);
     match r {
         Value::Float(f) => Ok(Value::Float(f.abs())),
@@ -445,13 +477,13 @@ fn index(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn int(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let (r, _) = operands(vm, a, "__int__")?;
+    let (r, _) = operands_n(vm, a, "__int__", 0)?;
     let r = inst_base(&r).unwrap_or(r);
     vm.construct_builtin(TypeKind::Int, &[r], &[])
 }
 
 fn float(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let (r, _) = operands(vm, a, "__float__")?;
+    let (r, _) = operands_n(vm, a, "__float__", 0)?;
     let r = inst_base(&r).unwrap_or(r);
     vm.construct_builtin(TypeKind::Float, &[r], &[])
 }
@@ -488,7 +520,7 @@ fn rdivmod(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 /// `divmod` on the built-in numbers inside the operands (`NotImplemented` for a pair the
 /// receiver's type does not take: an int takes only ints).
 fn divmod_of(vm: &mut Vm, a: &Args, name: &str, reflected: bool) -> PyResult<Value> {
-    let (r, x) = operands(vm, a, name)?;
+    let (r, x) = operands_n(vm, a, name, 1)?;
     let (br, bx) = (inst_base(&r).unwrap_or(r), inst_base(&x).unwrap_or(x));
     let accepted = match (family(&br), family(&bx)) {
         (Family::Int, fx) => fx == Family::Int,
@@ -515,7 +547,7 @@ fn ceil(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn bool(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let (r, _) = operands(vm, a, "__bool__")?;
+    let (r, _) = operands_n(vm, a, "__bool__", 0)?;
     Ok(Value::Bool(vm.truthy(&builtin_value(r))?))
 }
 

@@ -2,7 +2,7 @@
 //! Each method is one row of [`METHODS`] and one function below.
 
 use crate::value::num::{num_of, Num};
-use crate::value::object::Object;
+use crate::value::object::{Object, TypeKind};
 use crate::value::Value;
 use crate::vm::native::{Args, Arity, NativeFn};
 use crate::vm::{ExcKind, PyResult, Vm};
@@ -44,11 +44,13 @@ pub(crate) fn construct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let Some(v) = a.get(0) else {
         return Ok(Value::Float(0.0));
     };
-    if let Some(Object::Bytes(b)) = v.body() {
-        let s = String::from_utf8_lossy(b).into_owned();
-        return number::parse_float(&s)
-            .map(Value::Float)
-            .map_err(|e| vm.lib_err(e));
+    if let Some(Object::Bytes(_)) = v.body() {
+        return float_of_bytes(vm, v);
+    }
+    // Text with lone surrogates is no number.
+    if matches!(v.body(), Some(Object::Str(s)) if s.wide.is_some()) {
+        let shown = vm.repr(v)?;
+        return Err(vm.value_error(format!("could not convert string to float: {shown}")));
     }
     if let Some(s) = v.as_str() {
         let s = s.to_string();
@@ -64,6 +66,10 @@ pub(crate) fn construct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             .map_err(|e| vm.lib_err(e)),
         None => match vm.call_dunder(v, "__float__", &[])? {
             Some(r @ Value::Float(_)) => Ok(r),
+            // A float subclass is narrowed to its value.
+            Some(r) if matches!(crate::value::num::inst_base(&r), Some(Value::Float(_))) => {
+                Ok(crate::value::num::inst_base(&r).unwrap_or(r))
+            }
             Some(r) => Err(vm.type_error(format!(
                 "{}.__float__ returned non-float (type {})",
                 vm.type_name(v),
@@ -80,6 +86,9 @@ pub(crate) fn construct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
                         let args = [b];
                         construct(vm, &Args::new(&args, &[]))
                     }
+                    None if crate::objects::bytearray::bytes_like(v).is_some() => {
+                        float_of_bytes(vm, v)
+                    }
                     None => Err(vm.type_error(format!(
                         "float() argument must be a string or a real number, not '{}'",
                         vm.type_name(v)
@@ -88,6 +97,21 @@ pub(crate) fn construct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             },
         },
     }
+}
+
+/// `float()` of bytes-like text; the error shows the bytes' repr, as CPython's does.
+fn float_of_bytes(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let bytes = crate::objects::bytearray::bytes_like(v).unwrap_or_default();
+    if let Some(f) = std::str::from_utf8(&bytes)
+        .ok()
+        .and_then(|t| number::parse_float(t).ok())
+    {
+        return Ok(Value::Float(f));
+    }
+    let shown = vm.repr(&Value::obj(Object::Bytes(
+        crate::value::object::BytesData::Owned(bytes.into()),
+    )))?;
+    Err(vm.value_error(format!("could not convert string to float: {shown}")))
 }
 
 fn is_integer(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -145,7 +169,13 @@ fn getformat(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 /// `float.fromhex(s)`: bound to the class or to an instance, which it ignores.
 fn fromhex(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let text = a.get(1).and_then(|v| v.as_str()).unwrap_or("").to_string();
-    number::float_fromhex(&text)
-        .map(Value::Float)
-        .map_err(|e| vm.lib_err(e))
+    let f = number::float_fromhex(&text).map_err(|e| vm.lib_err(e))?;
+    // A subclass gets an instance of itself, made from the float (`cls(f)`).
+    match a.get(0) {
+        Some(Value::Obj(cls)) if !cls.ptr_eq(vm.type_obj(TypeKind::Float)) => {
+            let cls = Value::Obj(cls.clone());
+            vm.call(&cls, &[Value::Float(f)], &[])
+        }
+        _ => Ok(Value::Float(f)),
+    }
 }

@@ -55,27 +55,63 @@ pub(crate) fn construct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             a.pos.len()
         )));
     }
-    let Some(v) = a.get(0) else {
+    let base = a.arg(1, "base").cloned();
+    let Some(v) = a.arg(0, "x") else {
+        if base.is_some() {
+            return Err(vm.type_error("int() missing string argument"));
+        }
         return Ok(Value::Int(0));
     };
-    let base = a.arg(1, "base").cloned();
-    if let Some(s) = v.as_str() {
-        let base = match base {
-            Some(b) => vm.index_of(&b)? as u32,
+    if a.kw("x").is_some() {
+        return Err(vm.type_error("'x' is an invalid keyword argument for int()"));
+    }
+    // A str subclass converts as its text.
+    let text_of = |v: &Value| match v.as_str() {
+        Some(s) => Some(s.to_string()),
+        None => crate::value::num::inst_base(v).and_then(|b| b.as_str().map(str::to_string)),
+    };
+    if let Some(s) = text_of(v) {
+        let base = match &base {
+            Some(b) => int_base(vm, b)?,
             None => 10,
         };
-        let s = s.to_string();
         let r = number::parse_int(&s, base).map_err(|e| vm.lib_err(e))?;
         return Ok(Vm::int_from_big(r));
     }
-    if let Some(b) = &base {
-        // Bytes-like digits with an explicit base (`int(b"ff", 16)`, a bytearray slice).
-        if let Some(bytes) = crate::objects::bytearray::bytes_like(v) {
-            let base = vm.index_of(b)? as u32;
-            let s = String::from_utf8_lossy(&bytes).to_string();
-            let r = number::parse_int(&s, base).map_err(|e| vm.lib_err(e))?;
-            return Ok(Vm::int_from_big(r));
-        }
+    // Bytes-like digits (`int(b"ff", 16)`, a bytearray, a memoryview); the error shows
+    // the bytes' repr.
+    let converts = |vm: &Vm| match v.body() {
+        Some(Object::Instance(i)) => ["__int__", "__index__", "__trunc__"]
+            .iter()
+            .any(|d| vm.lookup_user_attr(&i.class, d).is_some()),
+        _ => false,
+    };
+    let digits = if base.is_some() || !converts(vm) {
+        crate::objects::bytearray::bytes_like(v)
+    } else {
+        None
+    };
+    if let Some(bytes) = digits {
+        let base = match &base {
+            Some(b) => int_base(vm, b)?,
+            None => 10,
+        };
+        let parsed = std::str::from_utf8(&bytes)
+            .ok()
+            .and_then(|t| number::parse_int(t, base).ok());
+        return match parsed {
+            Some(r) => Ok(Vm::int_from_big(r)),
+            None => {
+                let shown = vm.repr(&Value::obj(Object::Bytes(
+                    crate::value::object::BytesData::Owned(bytes.into()),
+                )))?;
+                Err(vm.value_error(format!(
+                    "invalid literal for int() with base {base}: {shown}"
+                )))
+            }
+        };
+    }
+    if base.is_some() {
         return Err(vm.type_error("int() can't convert non-string with explicit base"));
     }
     match num_of(v) {
@@ -85,15 +121,24 @@ pub(crate) fn construct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             number::float_to_int(f).map_err(|e| vm.lib_err(e))?,
         )),
         None => {
-            if let Some(Object::Bytes(b)) = v.body() {
-                let s = String::from_utf8_lossy(b).to_string();
-                let r = number::parse_int(&s, 10).map_err(|e| vm.lib_err(e))?;
-                return Ok(Vm::int_from_big(r));
-            }
-            for d in ["__int__", "__index__", "__trunc__"] {
+            // `__int__` and `__index__` must give an int (a subclass is narrowed to int);
+            // `__trunc__`'s result is converted through `__index__`.
+            for d in ["__int__", "__index__"] {
                 if let Some(r) = vm.call_dunder(v, d, &[])? {
-                    return Ok(r);
+                    return exact_int(vm, r, d);
                 }
+            }
+            if let Some(r) = vm.call_dunder(v, "__trunc__", &[])? {
+                if matches!(num_of(&r), Some(Num::I(_) | Num::B(_))) {
+                    return exact_int(vm, r, "__trunc__");
+                }
+                return match vm.call_dunder(&r, "__index__", &[])? {
+                    Some(i) => exact_int(vm, i, "__index__"),
+                    None => Err(vm.type_error(format!(
+                        "__trunc__ returned non-Integral (type {})",
+                        vm.type_name(&r)
+                    ))),
+                };
             }
             // A subclass of int, float, str or bytes without its own conversion: the value
             // it wraps (`int(IntEnum member)`).
@@ -106,6 +151,45 @@ pub(crate) fn construct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
                 vm.type_name(v)
             )))
         }
+    }
+}
+
+/// `int()`'s base argument: an index in 2..=36 or 0.
+fn int_base(vm: &mut Vm, b: &Value) -> PyResult<u32> {
+    let n = match crate::value::num::index_big(vm, b)? {
+        Some(n) => n,
+        None => {
+            return Err(vm.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                vm.type_name(b)
+            )))
+        }
+    };
+    match u32::try_from(&n) {
+        Ok(n) if n == 0 || (2..=36).contains(&n) => Ok(n),
+        _ => Err(vm.value_error("int() base must be >= 2 and <= 36, or 0")),
+    }
+}
+
+/// The result of a conversion dunder as an exact int: an int subclass's value, anything
+/// else a TypeError in CPython's words.
+fn exact_int(vm: &mut Vm, r: Value, dunder: &str) -> PyResult<Value> {
+    match num_of(&r) {
+        Some(Num::I(i)) if !matches!(r, Value::Bool(_)) => Ok(Value::Int(i)),
+        Some(Num::B(_)) => Ok(r),
+        _ => match crate::value::num::inst_base(&r) {
+            Some(b) if matches!(num_of(&b), Some(Num::I(_) | Num::B(_))) => Ok(match b {
+                Value::Bool(x) => Value::Int(x as i64),
+                b => b,
+            }),
+            _ if matches!(r, Value::Bool(_)) => {
+                Ok(Value::Int(matches!(r, Value::Bool(true)) as i64))
+            }
+            _ => Err(vm.type_error(format!(
+                "{dunder} returned non-int (type {})",
+                vm.type_name(&r)
+            ))),
+        },
     }
 }
 

@@ -122,6 +122,41 @@ pub(crate) const OBJECT_NAMES: &[&str] = &[
     "__subclasshook__",
 ];
 
+/// The attributes of type `kind` that the interpreter computes (no method record lists
+/// them), for `dir()`.
+pub(crate) fn computed_names(kind: TypeKind) -> &'static [&'static str] {
+    match kind {
+        TypeKind::Generator => &[
+            "__name__",
+            "__qualname__",
+            "gi_code",
+            "gi_frame",
+            "gi_running",
+            "gi_suspended",
+            "gi_yieldfrom",
+        ],
+        TypeKind::Coroutine => &[
+            "__name__",
+            "__qualname__",
+            "cr_await",
+            "cr_code",
+            "cr_frame",
+            "cr_origin",
+            "cr_running",
+            "cr_suspended",
+        ],
+        TypeKind::AsyncGenerator => &[
+            "__name__",
+            "__qualname__",
+            "ag_await",
+            "ag_code",
+            "ag_frame",
+            "ag_running",
+        ],
+        _ => &[],
+    }
+}
+
 /// The built-ins of type `kind`'s namespace that live outside its class dict: its method
 /// table, its class methods and the generic dunders its values answer.
 pub(crate) fn builtin_namespace(kind: TypeKind) -> Vec<&'static NativeFn> {

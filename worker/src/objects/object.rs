@@ -49,6 +49,14 @@ pub(crate) static SUBCLASSHOOK: NativeFn = NativeFn::new("object.__subclasshook_
 pub(crate) static REDUCE_EX: NativeFn = NativeFn::new("object.__reduce_ex__", reduce_ex);
 /// `object.__reduce__()`: `copyreg._reduce_ex(self, 0)`.
 pub(crate) static REDUCE: NativeFn = NativeFn::new("object.__reduce__", reduce);
+/// `object.__sizeof__()`: an estimate of the object's size in bytes, laid out as CPython's
+/// objects are (exact values are CPython's implementation detail).
+pub(crate) static SIZEOF: NativeFn = NativeFn::method(
+    "object.__sizeof__",
+    sizeof,
+    crate::vm::native::Arity::NoArgs,
+    None,
+);
 /// `object.__getstate__()`: the instance's attributes, or None when it has none.
 pub(crate) static GETSTATE: NativeFn = NativeFn::new("object.__getstate__", getstate);
 
@@ -159,7 +167,39 @@ fn value_new(vm: &mut Vm, a: &Args, kind: TypeKind, tname: &str) -> PyResult<Val
         }
         return vm.construct_builtin(kind, &a.raw[1..], a.kwnames);
     }
+    // Another built-in type (`int.__new__(bool)`) lays its values out its own way.
+    if matches!(cls.get(), Object::Class(c) if c.builtin) {
+        let other = Vm::class_name(&cls);
+        return Err(vm.type_error(format!(
+            "{tname}.__new__({other}) is not safe, use {other}.__new__()"
+        )));
+    }
     new(vm, a)
+}
+
+fn sizeof(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let _ = vm;
+    let v = &a.pos[0];
+    let words = |n: usize| 8 * n as i64;
+    let size = match v {
+        Value::Int(_) | Value::Bool(_) => 28,
+        Value::Float(_) => 24,
+        Value::Str(s) => 49 + s.as_str().len() as i64,
+        _ => match v.body() {
+            Some(Object::Str(_)) => 49 + v.as_str().map_or(0, str::len) as i64,
+            Some(Object::BigInt(b)) => 24 + 4 * (b.bits().div_ceil(30) as i64),
+            Some(Object::Complex(..)) => 32,
+            Some(Object::Bytes(b)) => 33 + b.len() as i64,
+            Some(Object::Tuple(t)) => 24 + words(t.len()),
+            Some(Object::List(l)) => 40 + words(l.capacity()),
+            Some(Object::Dict(d)) => 48 + 24 * d.len() as i64,
+            Some(Object::Set(s)) | Some(Object::FrozenSet(s)) => 200 + 16 * s.len() as i64,
+            Some(Object::Range { .. }) => 48,
+            Some(Object::Instance(i)) => 16 + words(i.own.len()),
+            _ => 16,
+        },
+    };
+    Ok(Value::Int(size))
 }
 
 fn getstate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -422,6 +462,9 @@ fn new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             vm.construct_builtin(k, &[], &[])?
         }
         Some(TypeKind::Module) => super::module::empty(),
+        Some(TypeKind::Iterator) => {
+            crate::builtins::functions::construct_iter_type(vm, &cls, &a.pos[1..], &[])?
+        }
         // Arguments the base's constructor refuses are left to the subclass's `__init__`.
         Some(k) => match vm.construct_builtin(k, &a.pos[1..], &[]) {
             Ok(v) => v,

@@ -52,6 +52,8 @@ static FUNCTIONS: &[NativeFn] = &[
     NativeFn::function("is_finalizing", false_fn, Arity::NoArgs, None),
     NativeFn::function("gettrace", none_fn, Arity::NoArgs, None),
     NativeFn::function("getprofile", none_fn, Arity::NoArgs, None),
+    NativeFn::function("settrace", settrace, Arity::One, None),
+    NativeFn::function("setprofile", settrace, Arity::One, None),
     NativeFn::function("getswitchinterval", switchinterval, Arity::NoArgs, None),
     NativeFn::new("audit", audit),
     NativeFn::function("displayhook", displayhook, Arity::One, None),
@@ -286,6 +288,18 @@ fn getrecursionlimit(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
     Ok(Value::Int(vm.recursion_limit as i64))
 }
 
+/// `sys.settrace`/`sys.setprofile`: clearing (None, what `gettrace()` answers) is accepted,
+/// as `doctest` restores it; a trace function would never be called, so it is refused.
+fn settrace(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    match a.pos[0] {
+        Value::None => Ok(Value::None),
+        _ => Err(vm.err(
+            ExcKind::RuntimeError,
+            "trace and profile functions are not supported",
+        )),
+    }
+}
+
 fn setrecursionlimit(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let v = a.get(0).cloned().unwrap_or(Value::None);
     if matches!(v, Value::Float(_)) {
@@ -434,14 +448,41 @@ fn audit(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     }
 }
 
+/// `sys.displayhook(v)`: writes `repr(v)` to `sys.stdout` and binds it to `builtins._`
+/// (None is not shown), as the `single` mode's expression statements do.
 fn displayhook(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let v = a.get(0).cloned().unwrap_or(Value::None);
     if matches!(v, Value::None) {
         return Ok(Value::None);
     }
+    // `_` is cleared first, so a repr that reads it sees None.
+    set_underscore(vm, Value::None)?;
     let text = vm.repr(&v)?;
-    super::io::write_stdout(vm, &format!("{text}\n"))?;
+    let out = match vm.native_modules.get("sys").map(|m| m.get()) {
+        Some(Object::Module(m)) => m.get("stdout").cloned(),
+        _ => None,
+    };
+    match out {
+        None | Some(Value::None) => return Err(vm.err(ExcKind::RuntimeError, "lost sys.stdout")),
+        Some(f) if super::io::std_fd(&f) == Some(1) => vm.write_out(&format!("{text}\n")),
+        Some(f) => {
+            let write = vm.getattr(&f, &Vm::str_val("write"))?;
+            vm.call(&write, &[Vm::str_val(text)], &[])?;
+            vm.call(&write, &[Vm::str_val("\n")], &[])?;
+        }
+    }
+    set_underscore(vm, v)?;
     Ok(Value::None)
+}
+
+fn set_underscore(vm: &mut Vm, v: Value) -> PyResult<()> {
+    if let Value::Obj(b) = vm.import_module("builtins")? {
+        if let Object::Module(m) = b.get_mut() {
+            let s = m.slot_for("_", Vm::str_val("_"));
+            m.slots[s as usize] = v;
+        }
+    }
+    Ok(())
 }
 
 fn excepthook(vm: &mut Vm, a: &Args) -> PyResult<Value> {

@@ -529,6 +529,9 @@ pub enum Iter {
         dict: ObjRef,
         index: usize,
         len: usize,
+        /// Items still to come: one more (a key deleted and added back) is CPython's
+        /// "dictionary keys changed during iteration".
+        left: usize,
         kind: ViewKind,
     },
     /// A snapshot of keys (sets: mutation during iteration is caught by the length check).

@@ -321,6 +321,10 @@ impl Vm {
                     receiver,
                 }));
             }
+            // The numbers' data attributes read from the value wrapped.
+            if matches!(name, "real" | "imag" | "numerator" | "denominator") {
+                return self.getattr(&b, name_v);
+            }
         }
         if fallback {
             if let Some(ga) = self.lookup_user_attr(&cls, "__getattr__") {
@@ -835,6 +839,81 @@ impl Vm {
         dv
     }
 
+    /// The `__dict__` and `__weakref__` getset descriptors a new class's namespace gets when
+    /// its instances gain a dict or weak references that no base already gives them; they
+    /// and the slot members come before an implicit `__doc__`, as in CPython's `type.__new__`.
+    fn add_instance_descriptors(&mut self, cls: &ObjRef, implicit_doc: bool) {
+        let Object::Class(c) = cls.get() else {
+            return;
+        };
+        let declared: Option<Vec<String>> =
+            dict_get_str(&c.dict, "__slots__").map(|sv| match sv.body() {
+                Some(Object::Tuple(t)) => t
+                    .iter()
+                    .filter_map(|n| n.as_str().map(String::from))
+                    .collect(),
+                Some(Object::List(l)) => l
+                    .iter()
+                    .filter_map(|n| n.as_str().map(String::from))
+                    .collect(),
+                _ => sv.as_str().map(String::from).into_iter().collect(),
+            });
+        let allows = |n: &str| declared.as_ref().is_none_or(|d| d.iter().any(|s| s == n));
+        let (mut has_dict, mut has_weak, mut weak_refused) = (false, false, false);
+        for k in c.mro.iter().skip(1) {
+            let Object::Class(kc) = k.get() else { continue };
+            if kc.builtin {
+                match kc.kind {
+                    TypeKind::Exception | TypeKind::Function | TypeKind::Module => has_dict = true,
+                    TypeKind::Type => (has_dict, has_weak) = (true, true),
+                    TypeKind::Set | TypeKind::FrozenSet => has_weak = true,
+                    // Variable-size objects take no weak reference slot.
+                    TypeKind::Int | TypeKind::Bool | TypeKind::Tuple | TypeKind::Bytes => {
+                        weak_refused = true
+                    }
+                    _ => {}
+                }
+                if kc.kind == TypeKind::Module || kc.kind == TypeKind::Function {
+                    has_weak = true;
+                }
+            } else {
+                let names = |n: &str| kc.slots.is_none() || dict_get_str(&kc.dict, n).is_some();
+                has_dict |= names("__dict__");
+                has_weak |= names("__weakref__");
+            }
+        }
+        let add_dict = !has_dict && allows("__dict__");
+        let add_weak = !has_weak && !weak_refused && allows("__weakref__");
+        // Slot members were added after the implicit `__doc__`, which CPython adds last.
+        if !add_dict && !add_weak && declared.is_none() {
+            return;
+        }
+        let mut made = Vec::new();
+        for (n, add) in [("__dict__", add_dict), ("__weakref__", add_weak)] {
+            if add {
+                made.push((
+                    n,
+                    crate::objects::descriptor::new(self, cls, n, false, false),
+                ));
+            }
+        }
+        if let Object::Class(c) = cls.get_mut() {
+            let doc = if implicit_doc {
+                c.dict.remove(str_hash_of("__doc__"), &mut |k| {
+                    k.as_str() == Some("__doc__")
+                })
+            } else {
+                None
+            };
+            for (n, d) in made {
+                dict_set_str(&mut c.dict, n, d);
+            }
+            if let Some((_, d)) = doc {
+                dict_set_str(&mut c.dict, "__doc__", d);
+            }
+        }
+    }
+
     fn func_doc(&self, code: u32) -> Value {
         // The compiler puts a function's docstring (or None) first in co_consts; lambdas
         // have no docstring.
@@ -852,7 +931,7 @@ impl Vm {
         }
     }
 
-    fn special_instance_attr(&self, o: &ObjRef, name: &str) -> Option<Value> {
+    pub(crate) fn special_instance_attr(&self, o: &ObjRef, name: &str) -> Option<Value> {
         let Object::Instance(inst) = o.get() else {
             return None;
         };
@@ -2038,6 +2117,7 @@ impl Vm {
                 dict_set_str(&mut c.dict, &key, d);
             }
         }
+        self.add_instance_descriptors(&cls, implicit_doc);
         let cls_v = Value::Obj(cls.clone());
         if let Some(Object::Cell(c)) = classcell
             .as_ref()
@@ -2158,6 +2238,8 @@ impl Vm {
                             | TypeKind::AsyncGenAThrow
                             | TypeKind::ANextAwaitable
                     )
+                    && !(c.kind == TypeKind::Iterator
+                        && crate::builtins::functions::ITER_TYPE_NAMES.contains(&c.name.as_str()))
                 {
                     return Err(self
                         .type_error(format!("type '{}' is not an acceptable base type", c.name)));

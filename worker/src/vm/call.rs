@@ -1024,6 +1024,7 @@ impl Vm {
                             kc.kind,
                             TypeKind::Int
                                 | TypeKind::Float
+                                | TypeKind::Complex
                                 | TypeKind::Str
                                 | TypeKind::List
                                 | TypeKind::Dict
@@ -1035,6 +1036,7 @@ impl Vm {
                                 | TypeKind::ClassMethod
                                 | TypeKind::StaticMethod
                                 | TypeKind::Module
+                                | TypeKind::Iterator
                         ) =>
                 {
                     Some(kc.kind)
@@ -1086,6 +1088,9 @@ impl Vm {
         if kind == TypeKind::Type {
             return crate::objects::typeobj::call_meta(self, cls, args, kwnames);
         }
+        if kind == TypeKind::Iterator {
+            return crate::builtins::functions::construct_iter_type(self, cls, args, kwnames);
+        }
         if kind != TypeKind::User && kind != TypeKind::Exception && kind != TypeKind::Object {
             return self.construct_builtin(kind, args, kwnames);
         }
@@ -1132,6 +1137,9 @@ impl Vm {
                 crate::objects::property::empty(k)
             }
             Some(TypeKind::Module) => crate::objects::module::empty(),
+            Some(TypeKind::Iterator) => {
+                crate::builtins::functions::construct_iter_type(self, cls, args, kwnames)?
+            }
             Some(k) if is_container(k) => self.construct_builtin(k, &[], &[])?,
             Some(k) => self.construct_builtin(k, args, kwnames)?,
             None => Value::Null,

@@ -618,7 +618,7 @@ impl Vm {
                 }
                 _ => Value::None,
             },
-            "suspended" if g.kind == GenKind::Generator => {
+            "suspended" if g.kind != GenKind::AsyncGenerator => {
                 Value::Bool(g.state == GenState::Suspended)
             }
             _ => return None,

@@ -98,10 +98,27 @@ impl Vm {
             .unwrap_or(&e.message);
         let (kind, msg) = cpython_syntax_message(raw, source, e.line);
         let mut e = e.clone();
+        if msg == "invalid syntax" {
+            if let Some((name, start, end)) = legacy_call(source, e.line, e.col) {
+                e.col = start;
+                e.end = Some((e.line, end));
+                return self.syntax_error_at(
+                    kind,
+                    format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?"),
+                    &e,
+                    source,
+                );
+            }
+        }
+        // CPython points at the place the colon is missing, not at the token after it.
+        if msg == "expected ':'" {
+            e.end = Some((e.line, e.col));
+        }
         if raw == "unexpected EOF while parsing" {
             if let Some((open, line, col)) = unclosed_bracket(source) {
                 e.line = line;
                 e.col = col;
+                e.end = None;
                 return self.syntax_error_at(
                     kind,
                     format!("'{open}' was never closed"),
@@ -120,16 +137,21 @@ impl Vm {
         e: &permafrost_compiler::CompileError,
         source: &str,
     ) -> ObjRef {
+        // Errors found after parsing have no text: CPython reads the line from the file.
         let text = source
             .lines()
             .nth(e.line.saturating_sub(1) as usize)
+            .filter(|_| e.from_parser)
             .map(|l| Vm::str_val(format!("{l}\n")))
             .unwrap_or(Value::None);
+        let (end_line, end_col) = e.end.unwrap_or((e.line, e.col + 1));
         let details = Vm::new_tuple(vec![
             Vm::str_val(e.file.as_str()),
             Value::Int(e.line as i64),
             Value::Int(e.col as i64),
             text.clone(),
+            Value::Int(end_line as i64),
+            Value::Int(end_col as i64),
         ]);
         let cls = self.exc_class(kind);
         let exc = self.make_exc(&cls, vec![Vm::str_val(msg.as_str()), details]);
@@ -140,6 +162,9 @@ impl Vm {
             dict_set_str(i.table_mut(), "lineno", Value::Int(e.line as i64));
             dict_set_str(i.table_mut(), "offset", Value::Int(e.col as i64));
             dict_set_str(i.table_mut(), "text", text);
+            dict_set_str(i.table_mut(), "end_lineno", Value::Int(end_line as i64));
+            dict_set_str(i.table_mut(), "end_offset", Value::Int(end_col as i64));
+            dict_set_str(i.table_mut(), "print_file_and_line", Value::None);
         }
         exc
     }
@@ -267,6 +292,14 @@ impl Vm {
 
     /// `PRINT_EXPR` (sys.displayhook): prints `repr(v)` unless None and binds `builtins._`.
     pub fn print_expr(&mut self, v: Value) -> PyResult<()> {
+        // `sys.displayhook` decides (doctest and code.InteractiveConsole replace it).
+        if let Some(Object::Module(m)) = self.native_modules.get("sys").map(|m| m.get()) {
+            let hook = m.get("displayhook").cloned();
+            return match hook {
+                Some(h) => self.call(&h, &[v], &[]).map(|_| ()),
+                None => Err(self.err(ExcKind::RuntimeError, "lost sys.displayhook")),
+            };
+        }
         if matches!(v, Value::None) {
             return Ok(());
         }
@@ -539,6 +572,39 @@ impl Vm {
     }
 }
 
+/// Python 2's `print x` / `exec x` on line `line` before column `col` (1-based): the name
+/// and the 1-based columns of the statement's start and end, as CPython reports them.
+fn legacy_call(source: &str, line: u32, col: u32) -> Option<(&'static str, u32, u32)> {
+    let text = source.lines().nth(line.checked_sub(1)? as usize)?;
+    let chars: Vec<char> = text.chars().collect();
+    let mut found = None;
+    for name in ["print", "exec"] {
+        let n: Vec<char> = name.chars().collect();
+        for i in 0..chars.len().saturating_sub(n.len()) {
+            if i + 1 > col as usize || chars[i..i + n.len()] != n[..] {
+                continue;
+            }
+            let before_ok = i == 0 || !(chars[i - 1].is_alphanumeric() || chars[i - 1] == '_');
+            let rest = &chars[i + n.len()..];
+            let gap = rest
+                .iter()
+                .take_while(|c| **c == ' ' || **c == '\t')
+                .count();
+            let next = rest.get(gap).copied();
+            let arg_start = next
+                .is_some_and(|c| c.is_alphanumeric() || matches!(c, '"' | '\'' | '_' | '[' | '{'));
+            if before_ok && gap > 0 && arg_start {
+                // The argument runs to a `;` or comment, trailing blanks left out.
+                let tail: String = rest.iter().collect();
+                let body = tail.split([';', '#']).next().unwrap_or("").trim_end();
+                let end = i + n.len() + body.chars().count() + 1;
+                found = Some((name, i as u32 + 1, end as u32));
+            }
+        }
+    }
+    found
+}
+
 /// The parser's wording of a syntax error in CPython 3.11's words, and its class
 /// (`IndentationError` for indentation), where the two differ.
 fn cpython_syntax_message(raw: &str, source: &str, line: u32) -> (ExcKind, String) {
@@ -548,6 +614,7 @@ fn cpython_syntax_message(raw: &str, source: &str, line: u32) -> (ExcKind, Strin
         "Simple statements must be separated by newlines or semicolons",
         "Expected a statement",
         "Expected a parameter or the end of the parameter list",
+        "Compound statements are not allowed on the same line as simple statements",
     ];
     if INVALID.contains(&raw) {
         return (ExcKind::SyntaxError, "invalid syntax".into());

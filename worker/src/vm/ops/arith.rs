@@ -173,8 +173,17 @@ impl Vm {
         } else {
             sym
         };
+        // Python 2's `print >> stream, ...` gets CPython's hint.
+        let hint = if op == BinaryOp::RShift
+            && !inplace
+            && matches!(a, Value::Native(f) if f.qualname == "print")
+        {
+            ". Did you mean \"print(<message>, file=<output_stream>)\"?"
+        } else {
+            ""
+        };
         Err(self.type_error(format!(
-            "unsupported operand type(s) for {}: '{}' and '{}'",
+            "unsupported operand type(s) for {}: '{}' and '{}'{hint}",
             sym,
             self.type_name(a),
             self.type_name(b)

@@ -54,6 +54,7 @@ impl Vm {
                     dict: o.clone(),
                     index: 0,
                     len: d.len(),
+                    left: d.len(),
                     kind: ViewKind::Keys,
                 },
                 Object::DictView { dict, kind, .. } => {
@@ -65,6 +66,7 @@ impl Vm {
                         dict: dict.clone(),
                         index: 0,
                         len,
+                        left: len,
                         kind: *kind,
                     }
                 }
@@ -256,6 +258,7 @@ impl Vm {
                     dict,
                     index,
                     len,
+                    left,
                     kind,
                 } => {
                     let Object::Dict(d) = dict.get() else {
@@ -276,6 +279,14 @@ impl Vm {
                         let e = &entries[*index];
                         *index += 1;
                         if !e.key.is_null() {
+                            if *left == 0 {
+                                *len = usize::MAX;
+                                return Err(self.err(
+                                    ExcKind::RuntimeError,
+                                    "dictionary keys changed during iteration",
+                                ));
+                            }
+                            *left -= 1;
                             r = Some(match kind {
                                 ViewKind::Keys => e.key.clone(),
                                 ViewKind::Values => e.value.clone(),
@@ -285,6 +296,15 @@ impl Vm {
                             });
                             break;
                         }
+                    }
+                    // Fewer items than the size promised: keys were removed and added back
+                    // (emptying the dict restarts its entries).
+                    if r.is_none() && *left > 0 {
+                        *len = usize::MAX;
+                        return Err(self.err(
+                            ExcKind::RuntimeError,
+                            "dictionary keys changed during iteration",
+                        ));
                     }
                     Step::Done(r)
                 }

@@ -8,6 +8,18 @@ use crate::value::set_table::Set;
 use crate::value::Value;
 use crate::vm::{ExcKind, PyResult, Vm};
 
+/// `key_eq` for a probe that runs no user code, noting a stored key that would (its
+/// `__eq__` may still find the probe equal).
+fn plain_key_eq(stored: &Value, key: &Value, user_stored: &mut bool) -> bool {
+    if key_eq(stored, key) {
+        return true;
+    }
+    if Vm::needs_user_eq(stored) {
+        *user_stored = true;
+    }
+    false
+}
+
 impl Vm {
     /// Key equality for dicts and sets: structural for built-ins; user `__eq__` is honoured
     /// by resolving the key to an existing stored key first (see `find_key`).
@@ -59,6 +71,21 @@ impl Vm {
     /// Looks up `key` in a dict object.
     pub fn dict_get(&mut self, d: &ObjRef, key: &Value) -> PyResult<Option<Value>> {
         let h = self.hash(key)?;
+        if !Vm::needs_user_eq(key) {
+            // One probe; a stored key of equal hash with its own `__eq__` (a str probe
+            // against an instance key) sends the lookup to the slow path.
+            let mut user_stored = false;
+            let found = match d.get() {
+                Object::Dict(dict) => dict
+                    .get(h, &mut |k| plain_key_eq(k, key, &mut user_stored))
+                    .cloned(),
+                _ => None,
+            };
+            if found.is_some() || !user_stored {
+                self.check_key_depth_of(key)?;
+                return Ok(found);
+            }
+        }
         let key = self.resolve_dict_key(d, h, key)?;
         let found = match d.get() {
             Object::Dict(dict) => dict.get(h, &mut |k| key_eq(k, &key)).cloned(),
@@ -70,7 +97,16 @@ impl Vm {
 
     pub(crate) fn resolve_dict_key(&mut self, d: &ObjRef, h: i64, key: &Value) -> PyResult<Value> {
         if !Vm::needs_user_eq(key) {
-            return Ok(key.clone());
+            let mut user_stored = false;
+            let hit = match d.get() {
+                Object::Dict(dict) => dict
+                    .find(h, &mut |k| plain_key_eq(k, key, &mut user_stored))
+                    .is_some(),
+                _ => false,
+            };
+            if hit || !user_stored {
+                return Ok(key.clone());
+            }
         }
         // The keys of equal hash along `h`'s probe sequence, in the order CPython compares
         // them: the test collects each one and answers "not equal" to walk on.
@@ -107,6 +143,25 @@ impl Vm {
 
     pub fn dict_set(&mut self, d: &ObjRef, key: Value, value: Value) -> PyResult<()> {
         let h = self.hash(&key)?;
+        if !Vm::needs_user_eq(&key) {
+            // One probe: a new entry placed beside a stored key of equal hash that defines
+            // `__eq__` is taken back and the store redone on the slow path.
+            let mut user_stored = false;
+            let added = match d.get_mut() {
+                Object::Dict(dict) => dict
+                    .insert(h, key.clone(), value.clone(), &mut |k| {
+                        plain_key_eq(k, &key, &mut user_stored)
+                    })
+                    .is_none(),
+                _ => return Ok(()),
+            };
+            if !(added && user_stored) {
+                return self.check_key_depth_of(&key);
+            }
+            if let Object::Dict(dict) = d.get_mut() {
+                dict.remove(h, &mut |k| key_eq(k, &key));
+            }
+        }
         let key = self.resolve_dict_key(d, h, &key)?;
         if let Object::Dict(dict) = d.get_mut() {
             let k2 = key.clone();
