@@ -532,6 +532,56 @@ const SYSCONFIGDATA: &str = "_sysconfigdata__linux_";
 /// The package whose modules are imported by computed name (`encodings.search_function`).
 const ENCODINGS: &str = "encodings";
 
+/// Modules named by literals in calls that import by name at run time:
+/// `importlib.import_module("m")`, `__import__("m")` and `test.support`'s
+/// `import_fresh_module("m", fresh=["n"])`; each with the offset of its call.
+fn literal_dynamic_imports(suite: &[Stmt]) -> Vec<(ruff_text_size::TextSize, String)> {
+    struct Calls(Vec<(ruff_text_size::TextSize, String)>);
+    impl<'a> ast::visitor::Visitor<'a> for Calls {
+        fn visit_expr(&mut self, e: &'a Expr) {
+            if let Expr::Call(c) = e {
+                let callee = match &*c.func {
+                    Expr::Name(n) => n.id.as_str(),
+                    Expr::Attribute(a) => a.attr.as_str(),
+                    _ => "",
+                };
+                if matches!(
+                    callee,
+                    "import_module" | "__import__" | "import_fresh_module"
+                ) {
+                    let lit = |e: &Expr| match e {
+                        Expr::StringLiteral(s) => Some(s.value.to_str().to_string()),
+                        _ => None,
+                    };
+                    let mut names: Vec<String> =
+                        c.arguments.args.first().and_then(lit).into_iter().collect();
+                    if callee == "import_fresh_module" {
+                        for k in &c.arguments.keywords {
+                            if k.arg.as_ref().is_some_and(|a| a.as_str() == "fresh") {
+                                if let Expr::List(l) = &k.value {
+                                    names.extend(l.elts.iter().filter_map(lit));
+                                } else if let Expr::Tuple(t) = &k.value {
+                                    names.extend(t.elts.iter().filter_map(lit));
+                                }
+                            }
+                        }
+                    }
+                    for n in names {
+                        // Relative names (`import_module(".x", pkg)`) need the package: skip.
+                        if !n.is_empty() && !n.starts_with('.') {
+                            self.0.push((c.start(), n));
+                        }
+                    }
+                }
+            }
+            ast::visitor::walk_expr(self, e);
+        }
+    }
+    let mut calls = Calls(Vec::new());
+    ast::visitor::Visitor::visit_body(&mut calls, suite);
+    calls.0
+}
+
 /// The str literals of `suite` short enough to be a codec's name.
 fn short_str_literals(suite: &[Stmt]) -> Vec<String> {
     struct Lits(Vec<String>);
@@ -896,6 +946,17 @@ fn freeze_here(opts: &FreezeOptions) -> Result<FreezeReport, String> {
             here != 0,
             &mut sites,
         );
+        for (at, name) in literal_dynamic_imports(parsed.suite()) {
+            sites.push(ImportSite {
+                line: src.line(at),
+                text: format!("import_module({name:?})"),
+                // Whether it exists is the run's business, as for an `import` under `try`.
+                guarded: true,
+                required: vec![name],
+                optional: Vec::new(),
+                star: false,
+            });
+        }
         for site in sites {
             let at = format!("{filename}:{}", site.line);
             let mut wanted: Vec<(String, bool)> = Vec::new();
