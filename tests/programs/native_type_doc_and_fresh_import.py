@@ -43,3 +43,14 @@ del sys.modules["textwrap"]
 import textwrap as t2
 
 print(t2 is textwrap, t2.shorten("a b c d e f", 7))
+import hashlib
+
+b = import_helper.import_fresh_module("hashlib", blocked=["_hashlib"])
+print(b is hashlib, b._hashlib, hashlib._hashlib is None, hashlib.new("md5", b"a").hexdigest())
+import fractions
+
+f2 = import_helper.import_fresh_module("fractions")
+print(f2.Fraction is fractions.Fraction, f2.Fraction(1, 3) + 1, fractions.Fraction(1, 2) * 2)
+ns = {}
+exec("from math import *", ns)
+print("sqrt" in ns, "sqrt" in globals())
