@@ -38,3 +38,9 @@ for p, s in [("a", b"a"), (b"a", "a"), ("a", bytearray(b"a")), (b"a", S("a"))]:
         print(type(e).__name__, e)
 print(re.compile(S("a+")).pattern, re.compile(B(b"a+")).search(b"xaa"))
 print(re.search(b"a", bytearray(b"xa")), re.search("b", S("abc")))
+buf = bytearray(b"abcdefgh")
+m = re.search(b"[a-h]+", buf)
+m2 = re.search(b"[e-h]+", buf)
+print(m.group(), m2.group(), m2.span())
+buf[:] = b"xyz"
+print(m.group(), m2.group(), m.span(), m2.groups(), m2[0])

@@ -558,6 +558,10 @@ impl<'a> Slicer<'a> {
     }
 
     fn slice(&self, a: usize, b: usize) -> Value {
+        // A match keeps spans into a bytearray that may have shrunk since: as CPython, the
+        // slice is clamped to what is there now.
+        let n = self.subject.len();
+        let (a, b) = (a.min(n), b.min(n));
         let b = b.max(a);
         let (x, y) = match &self.offsets {
             Some(o) => (o[a], o[b]),
