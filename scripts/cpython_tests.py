@@ -81,7 +81,23 @@ class Result(unittest.TestResult):
 # A package's own `load_tests` lists its directory, which a worker cannot: its submodules
 # (imported above) are loaded one by one instead.
 subs = [sys.modules[n] for n in {subs!r}]
-suite = unittest.TestSuite(unittest.defaultTestLoader.loadTestsFromModule(m) for m in subs or [module])
+# A module's `load_tests` that reads files (doctest files, test data directories) fails in a
+# worker: its TestCase classes are then loaded without it.
+def load(m):
+    loader = unittest.defaultTestLoader
+    tests = loader.loadTestsFromModule(m)
+    if getattr(m, "load_tests", None) is not None and any(
+        isinstance(t, unittest.loader._FailedTest) for t in tests
+    ):
+        hook, m.load_tests = m.load_tests, None
+        try:
+            tests = loader.loadTestsFromModule(m)
+        finally:
+            m.load_tests = hook
+    return tests
+
+
+suite = unittest.TestSuite(load(m) for m in subs or [module])
 suite.run(Result())
 print("@@ done", flush=True)
 '''

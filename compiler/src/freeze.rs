@@ -532,6 +532,132 @@ const SYSCONFIGDATA: &str = "_sysconfigdata__linux_";
 /// The package whose modules are imported by computed name (`encodings.search_function`).
 const ENCODINGS: &str = "encodings";
 
+/// Modules named by literals in calls that import by name at run time:
+/// `importlib.import_module("m")`, `__import__("m")` and `test.support`'s
+/// `import_fresh_module("m", fresh=["n"])`; each with the offset of its call.
+fn literal_dynamic_imports(suite: &[Stmt]) -> Vec<(ruff_text_size::TextSize, String)> {
+    struct Calls(Vec<(ruff_text_size::TextSize, String)>);
+    impl<'a> ast::visitor::Visitor<'a> for Calls {
+        fn visit_expr(&mut self, e: &'a Expr) {
+            if let Expr::Call(c) = e {
+                let callee = match &*c.func {
+                    Expr::Name(n) => n.id.as_str(),
+                    Expr::Attribute(a) => a.attr.as_str(),
+                    _ => "",
+                };
+                if matches!(
+                    callee,
+                    "import_module" | "__import__" | "import_fresh_module"
+                ) {
+                    let lit = |e: &Expr| match e {
+                        Expr::StringLiteral(s) => Some(s.value.to_str().to_string()),
+                        _ => None,
+                    };
+                    let mut names: Vec<String> =
+                        c.arguments.args.first().and_then(lit).into_iter().collect();
+                    if callee == "import_fresh_module" {
+                        for k in &c.arguments.keywords {
+                            if k.arg.as_ref().is_some_and(|a| a.as_str() == "fresh") {
+                                if let Expr::List(l) = &k.value {
+                                    names.extend(l.elts.iter().filter_map(lit));
+                                } else if let Expr::Tuple(t) = &k.value {
+                                    names.extend(t.elts.iter().filter_map(lit));
+                                }
+                            }
+                        }
+                    }
+                    for n in names {
+                        // Relative names (`import_module(".x", pkg)`) need the package: skip.
+                        if !n.is_empty() && !n.starts_with('.') {
+                            self.0.push((c.start(), n));
+                        }
+                    }
+                }
+            }
+            ast::visitor::walk_expr(self, e);
+        }
+    }
+    let mut calls = Calls(Vec::new());
+    ast::visitor::Visitor::visit_body(&mut calls, suite);
+    calls.0
+}
+
+/// The str literals of `suite` short enough to be a codec's name.
+fn short_str_literals(suite: &[Stmt]) -> Vec<String> {
+    struct Lits(Vec<String>);
+    impl<'a> ast::visitor::Visitor<'a> for Lits {
+        fn visit_expr(&mut self, e: &'a Expr) {
+            if let Expr::StringLiteral(s) = e {
+                let t = s.value.to_str();
+                if !t.is_empty() && t.len() <= 40 {
+                    self.0.push(t.to_string());
+                }
+            }
+            ast::visitor::walk_expr(self, e);
+        }
+    }
+    let mut lits = Lits(Vec::new());
+    ast::visitor::Visitor::visit_body(&mut lits, suite);
+    lits.0
+}
+
+/// `encodings.aliases.aliases` read from the standard library's source: alias to module name.
+fn codec_aliases(finder: &mut Finder) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    let Some(Found::Source { path, .. }) = finder.find("encodings.aliases") else {
+        return out;
+    };
+    let Ok(source) = std::fs::read_to_string(&path) else {
+        return out;
+    };
+    let Ok(parsed) = ruff_python_parser::parse_module(&source) else {
+        return out;
+    };
+    for stmt in parsed.suite() {
+        if let Stmt::Assign(a) = stmt {
+            if let Expr::Dict(d) = &*a.value {
+                for item in &d.items {
+                    if let (Some(Expr::StringLiteral(k)), Expr::StringLiteral(v)) =
+                        (&item.key, &item.value)
+                    {
+                        out.insert(k.value.to_str().to_string(), v.value.to_str().to_string());
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The `encodings` module a codec lookup of `name` imports, as `encodings.search_function`
+/// finds it: the name lower-cased, runs of punctuation made one `_`, then its alias.
+fn codec_module(aliases: &HashMap<String, String>, name: &str) -> Option<String> {
+    let mut norm = String::new();
+    let mut gap = false;
+    for c in name.to_lowercase().chars() {
+        if c.is_ascii_alphanumeric() || c == '.' {
+            if gap && !norm.is_empty() {
+                norm.push('_');
+            }
+            norm.push(c);
+            gap = false;
+        } else if c.is_alphanumeric() {
+            return None;
+        } else {
+            gap = true;
+        }
+    }
+    if norm.is_empty() {
+        return None;
+    }
+    let module = aliases
+        .get(&norm)
+        .or_else(|| aliases.get(&norm.replace('.', "_")))
+        .cloned()
+        .unwrap_or(norm);
+    (!module.contains('.')).then(|| format!("{ENCODINGS}.{module}"))
+}
+
 /// Every module file directly inside package `name` (sorted), as dotted names.
 fn package_modules(finder: &mut Finder, name: &str) -> Vec<String> {
     let Some(Found::Source {
@@ -690,6 +816,8 @@ fn freeze_here(opts: &FreezeOptions) -> Result<FreezeReport, String> {
         by: None,
     }];
     let mut explicit = HashMap::new();
+    // `encodings.aliases`, read once the first app module names a codec-like literal.
+    let mut aliases: Option<HashMap<String, String>> = None;
     for f in &opts.files[1..] {
         let path = script_path(f);
         let name = stem(&path)?;
@@ -782,6 +910,30 @@ fn freeze_here(opts: &FreezeOptions) -> Result<FreezeReport, String> {
                 }
             }
         }
+        if own_code {
+            // A codec named by a literal (`s.encode("cp1252")`) is imported by computed
+            // name when the lookup runs: bring its module, and `encodings`, along.
+            let mut codecs = Vec::new();
+            for lit in short_str_literals(parsed.suite()) {
+                let aliases = aliases.get_or_insert_with(|| codec_aliases(&mut finder));
+                if let Some(m) = codec_module(aliases, &lit) {
+                    codecs.push(m);
+                }
+            }
+            let at = format!("{filename}:1");
+            for m in codecs {
+                if matches!(finder.find(&m), Some(Found::Source { .. })) {
+                    enqueue(
+                        &mut finder,
+                        &mut entries,
+                        &mut index,
+                        ENCODINGS,
+                        (here, &at),
+                    );
+                    enqueue(&mut finder, &mut entries, &mut index, &m, (here, &at));
+                }
+            }
+        }
         let mut sites = Vec::new();
         collect_imports(
             &src,
@@ -791,6 +943,17 @@ fn freeze_here(opts: &FreezeOptions) -> Result<FreezeReport, String> {
             here != 0,
             &mut sites,
         );
+        for (at, name) in literal_dynamic_imports(parsed.suite()) {
+            sites.push(ImportSite {
+                line: src.line(at),
+                text: format!("import_module({name:?})"),
+                // Whether it exists is the run's business, as for an `import` under `try`.
+                guarded: true,
+                required: vec![name],
+                optional: Vec::new(),
+                star: false,
+            });
+        }
         for site in sites {
             let at = format!("{filename}:{}", site.line);
             let mut wanted: Vec<(String, bool)> = Vec::new();

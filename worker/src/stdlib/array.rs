@@ -1,6 +1,7 @@
 //! The `array` module: the `array.array` type (typecodes `bBuhHiIlLqQfd` with their C ranges,
 //! indexing, slicing, iteration, concatenation and repetition, comparisons, the list-like
-//! methods, `tobytes`/`frombytes` in machine order), `typecodes` and `ArrayType`.
+//! methods, `tobytes`/`frombytes` in machine order, pickling through `__reduce_ex__`),
+//! `typecodes`, `ArrayType` and `_array_reconstructor`.
 
 use super::{add_property, native_class, native_type, new_native, receiver, READONLY};
 use crate::value::heap::ObjRef;
@@ -55,12 +56,20 @@ static ARRAY: &[NativeFn] = &[
     NativeFn::method("array.buffer_info", buffer_info, Arity::NoArgs, None),
     NativeFn::method("array.tofile", tofile, Arity::One, None),
     NativeFn::method("array.fromfile", fromfile, Arity::Range(2, 2), None),
+    NativeFn::method("array.__reduce_ex__", reduce_ex, Arity::One, None),
 ];
 
 static TYPECODE: NativeFn = NativeFn::method("array.typecode", typecode, Arity::NoArgs, None);
 static ITEMSIZE: NativeFn = NativeFn::method("array.itemsize", itemsize, Arity::NoArgs, None);
 
 static ITER: &[NativeFn] = &[NativeFn::new("arrayiterator", no_new_iter)];
+
+static FUNCTIONS: &[NativeFn] = &[NativeFn::function(
+    "_array_reconstructor",
+    array_reconstructor,
+    Arity::Range(4, 4),
+    None,
+)];
 
 /// Builds the `array` module.
 pub(crate) fn init(vm: &mut Vm) -> ObjRef {
@@ -73,7 +82,7 @@ pub(crate) fn init(vm: &mut Vm) -> ObjRef {
     native_type(vm, "array.arrayiterator", None, ITER, true);
     super::new_module(
         "array",
-        &[],
+        FUNCTIONS,
         &[
             ("array", Value::Obj(t.clone())),
             ("ArrayType", Value::Obj(t)),
@@ -534,10 +543,12 @@ fn contains(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    // The type's own name: a subclass shows as `A('i', [1])`.
+    let name = Vm::class_name(&vm.type_of(&arg(a, 0)));
     let s = this(vm, a, "__repr__")?;
     let code = s.code;
     if s.items.is_empty() {
-        return Ok(Vm::str_val(format!("array('{}')", code as char)));
+        return Ok(Vm::str_val(format!("{name}('{}')", code as char)));
     }
     let inner = if code == b'u' {
         let text: String = s
@@ -553,7 +564,7 @@ fn repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         let list = Vm::new_list(s.items.iter().map(|e| to_value(*e)).collect());
         vm.repr(&list)?
     };
-    Ok(Vm::str_val(format!("array('{}', {inner})", code as char)))
+    Ok(Vm::str_val(format!("{name}('{}', {inner})", code as char)))
 }
 
 fn add(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -956,4 +967,206 @@ pub(crate) fn write_buffer(vm: &Vm, v: &Value, offset: usize, data: &[u8]) -> Py
         a.items = items;
     }
     Ok(())
+}
+
+/// CPython's machine format code of typecode `code` on a little-endian machine with 4-byte
+/// `int` and `wchar_t` and 8-byte `long`: what a pickle records beside the raw bytes.
+fn mformat_of(code: u8) -> i64 {
+    match code {
+        b'B' => 0,
+        b'b' => 1,
+        b'H' => 2,
+        b'h' => 4,
+        b'I' => 6,
+        b'i' => 8,
+        b'L' | b'Q' => 10,
+        b'l' | b'q' => 12,
+        b'f' => 14,
+        b'd' => 16,
+        _ => 20,
+    }
+}
+
+/// `array.__reduce_ex__(protocol)`: `(type, (typecode, list), dict)` below protocol 3, else
+/// `(_array_reconstructor, (type, typecode, mformat_code, bytes), dict)`.
+fn reduce_ex(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let this_v = arg(a, 0);
+    let protocol = vm.index_of(&arg(a, 1))?;
+    let (code, bytes, list) = {
+        let s = this(vm, a, "__reduce_ex__")?;
+        let list: Vec<Value> = s.items.iter().map(|e| to_value(*e)).collect();
+        (s.code, encode(s.code, &s.items), list)
+    };
+    // Only a subclass's instances have a `__dict__`.
+    let dict = if !vm.type_of(&this_v).ptr_eq(&native_class(vm, "array.array")) {
+        vm.getattr_opt(&this_v, "__dict__")?.unwrap_or(Value::None)
+    } else {
+        Value::None
+    };
+    let cls = Value::Obj(vm.type_of(&this_v));
+    let tc = Vm::str_val((code as char).to_string());
+    if protocol < 3 {
+        return Ok(Vm::new_tuple(vec![
+            cls,
+            Vm::new_tuple(vec![tc, Vm::new_list(list)]),
+            dict,
+        ]));
+    }
+    let module = vm.import_module("array")?;
+    let rec = vm.getattr(&module, &Vm::str_val("_array_reconstructor"))?;
+    Ok(Vm::new_tuple(vec![
+        rec,
+        Vm::new_tuple(vec![
+            cls,
+            tc,
+            Value::Int(mformat_of(code)),
+            Value::obj(Object::Bytes(bytes.into_boxed_slice().into())),
+        ]),
+        dict,
+    ]))
+}
+
+/// `array._array_reconstructor(arraytype, typecode, mformat_code, items)`: the array a pickle
+/// describes, its items read in the recorded machine format and converted to `typecode`.
+fn array_reconstructor(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let cls_v = arg(a, 0);
+    let cls = match &cls_v {
+        Value::Obj(o) if matches!(o.get(), Object::Class(_)) => o.clone(),
+        v => {
+            return Err(vm.type_error(format!(
+                "first argument must be a type object, not {}",
+                vm.type_name(v)
+            )))
+        }
+    };
+    let native = native_class(vm, "array.array");
+    if !Vm::is_subclass(&cls, &native) {
+        let name = vm.getattr(&cls_v, &Vm::str_val("__name__"))?;
+        let name = name.as_str().unwrap_or("?").to_string();
+        return Err(vm.type_error(format!("{name} is not a subtype of array.array")));
+    }
+    let tc = arg(a, 1);
+    let code = match tc.as_str() {
+        Some(s) if s.chars().count() == 1 => s.chars().next().unwrap_or('\0'),
+        _ => {
+            return Err(vm.type_error(format!(
+                "_array_reconstructor() argument 2 must be a unicode character, not {}",
+                vm.type_name(&tc)
+            )))
+        }
+    };
+    if !code.is_ascii() || !TYPECODES.contains(code) {
+        return Err(vm.value_error("second argument must be a valid type code"));
+    }
+    let code = code as u8;
+    let mformat = match arg(a, 2) {
+        Value::Int(i) => i,
+        Value::Bool(b) => b as i64,
+        v => vm.index_of(&v)?,
+    };
+    if !(0..=21).contains(&mformat) {
+        return Err(vm.value_error("third argument must be a valid machine format code."));
+    }
+    let items_v = arg(a, 3);
+    let data: Vec<u8> = match items_v.body() {
+        Some(Object::Bytes(b)) => b.to_vec(),
+        _ => {
+            return Err(vm.type_error(format!(
+                "fourth argument should be bytes, not {}",
+                vm.type_name(&items_v)
+            )))
+        }
+    };
+    if mformat == mformat_of(code) {
+        let items = decode(vm, code, &data)?;
+        return Ok(new_array(vm, Some(cls), code, items));
+    }
+    // Another machine's layout: read each item as a Python value, then store it as `code`.
+    let m = mformat as usize;
+    let (size, big) = match m {
+        0 | 1 => (1, false),
+        2..=13 => (2usize << ((m - 2) / 4), m % 2 == 1),
+        14 | 15 => (4, m == 15),
+        16 | 17 => (8, m == 17),
+        18 | 19 => (2, m == 19),
+        _ => (4, m == 21),
+    };
+    if !data.len().is_multiple_of(size) {
+        return Err(vm.value_error("string length not a multiple of item size"));
+    }
+    let word = |ch: &[u8]| {
+        let mut raw = [0u8; 8];
+        if big {
+            raw[8 - size..].copy_from_slice(ch);
+            u64::from_be_bytes(raw)
+        } else {
+            raw[..size].copy_from_slice(ch);
+            u64::from_le_bytes(raw)
+        }
+    };
+    let mut values = Vec::with_capacity(data.len() / size);
+    // Integers are stored with the (last) typecode of the recorded size and signedness.
+    let mut code = code;
+    if m <= 13 {
+        let signed = m == 1 || (m >= 4 && (m - 2) % 4 >= 2);
+        for c in TYPECODES.bytes() {
+            if !matches!(c, b'u' | b'f' | b'd')
+                && itemsize_of(c) == size
+                && c.is_ascii_lowercase() == signed
+            {
+                code = c;
+            }
+        }
+    }
+    if m >= 18 {
+        let units: Vec<u32> = data.chunks_exact(size).map(|ch| word(ch) as u32).collect();
+        let text: String = if size == 2 {
+            let u16s: Vec<u16> = units.iter().map(|&u| u as u16).collect();
+            match String::from_utf16(&u16s) {
+                Ok(t) => t,
+                Err(_) => return Err(vm.value_error("invalid UTF-16 data in array pickle")),
+            }
+        } else {
+            let mut t = String::new();
+            for u in units {
+                match char::from_u32(u) {
+                    Some(c) => t.push(c),
+                    None => {
+                        return Err(vm.value_error(format!(
+                            "character U+{u:x} is not in range [U+0000; U+10ffff]"
+                        )))
+                    }
+                }
+            }
+            t
+        };
+        if code != b'u' {
+            return Err(vm.type_error(format!(
+                "cannot use a str to initialize an array with typecode '{}'",
+                code as char
+            )));
+        }
+        let items = text.chars().map(Elem::U).collect();
+        return Ok(new_array(vm, Some(cls), code, items));
+    }
+    for ch in data.chunks_exact(size) {
+        let u = word(ch);
+        values.push(match m {
+            14 | 15 => Value::Float(f32::from_bits(u as u32) as f64),
+            16 | 17 => Value::Float(f64::from_bits(u)),
+            _ if code.is_ascii_lowercase() => {
+                let shift = 64 - size as u32 * 8;
+                Value::Int(((u << shift) as i64) >> shift)
+            }
+            _ => match i64::try_from(u) {
+                Ok(i) => Value::Int(i),
+                Err(_) => Vm::int_from_big(BigInt::from(u)),
+            },
+        });
+    }
+    let mut items = Vec::with_capacity(values.len());
+    for v in &values {
+        items.push(to_elem(vm, code, v)?);
+    }
+    Ok(new_array(vm, Some(cls), code, items))
 }

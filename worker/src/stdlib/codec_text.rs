@@ -545,7 +545,6 @@ pub(crate) fn detect_bom(data: &[u8], wide: bool) -> Option<(Endian, usize)> {
 /// (`None` when no mark could be read yet).
 pub(crate) fn decode_utf16_32(
     vm: &mut Vm,
-    name: &str,
     data: &[u8],
     wide: bool,
     order: Option<Endian>,
@@ -562,6 +561,12 @@ pub(crate) fn decode_utf16_32(
             None => (Endian::Little, 0, None),
         },
     };
+    // Errors name the byte order in effect, the BOM's or the native (little-endian) one.
+    let name = error_name(if wide {
+        Builtin::Utf32(Some(e))
+    } else {
+        Builtin::Utf16(Some(e))
+    });
     let (s, used) = if wide {
         utf32_decode(vm, name, data, from, e, errors, fin)?
     } else {
@@ -615,7 +620,7 @@ pub(crate) fn decode_builtin(
         }
         Builtin::Utf16(order) | Builtin::Utf32(order) => {
             let wide = matches!(c, Builtin::Utf32(_));
-            let (s, used, _) = decode_utf16_32(vm, name, data, wide, order, errors, fin)?;
+            let (s, used, _) = decode_utf16_32(vm, data, wide, order, errors, fin)?;
             Ok((s, used))
         }
         Builtin::UnicodeEscape => permafrost_semantics::text::unicode_escape_decode(data)

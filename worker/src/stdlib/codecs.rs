@@ -271,6 +271,8 @@ pub(crate) fn lookup_codec(vm: &mut Vm, name: &str) -> PyResult<Value> {
         return Ok(found);
     }
     ensure_encodings(vm)?;
+    // Importing `encodings` may have set up the registry only now.
+    let cache = registry(vm, CACHE_KEY);
     let functions = match registry(vm, SEARCH_KEY).body() {
         Some(Object::List(l)) => l.clone(),
         _ => Vec::new(),
@@ -850,8 +852,7 @@ fn wide_ex_decode(vm: &mut Vm, a: &Args, wide: bool) -> PyResult<Value> {
     let errors = errors_arg(vm, a.get(1), fname)?;
     let order = byteorder_arg(vm, a.get(2))?;
     let fin = flag_arg(vm, a.get(3))?;
-    let name = if wide { "utf-32" } else { "utf-16" };
-    let (s, used, found) = codec_text::decode_utf16_32(vm, name, &data, wide, order, &errors, fin)?;
+    let (s, used, found) = codec_text::decode_utf16_32(vm, &data, wide, order, &errors, fin)?;
     let bo = match found {
         None => 0,
         Some(Endian::Little) => -1,

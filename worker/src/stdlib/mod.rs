@@ -201,6 +201,8 @@ pub(crate) fn native_type(
         dict_set_str(&mut dict, "__iter__", Value::Native(&ITER_SELF));
         dict_set_str(&mut dict, "__next__", Value::Native(&NEXT));
     }
+    // Every CPython type has a `__doc__`, which its instances read through the type.
+    dict_set_str(&mut dict, "__doc__", Value::None);
     dict_set_str(&mut dict, "__module__", Vm::str_val(module));
     let cls = ObjRef::new(Object::Class(Class {
         name: name.to_string(),

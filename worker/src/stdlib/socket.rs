@@ -1,6 +1,6 @@
 //! `_socket`, under CPython's `socket.py`: the `socket` type over a descriptor (blocking,
 //! non-blocking or with a timeout, as CPython keeps it), `socketpair`, the default timeout,
-//! byte-order helpers and Linux's constants. Enough for `asyncio`'s self-pipe and for
+//! byte-order helpers and Linux's constants; `bind` to a numeric address. Enough for `asyncio`'s self-pipe and for
 //! programs that talk over a socket pair; name resolution and addresses other than
 //! `AF_UNIX`/`AF_INET` are not provided. A sandboxed worker may not create sockets: the
 //! system call fails with `EPERM`, which surfaces as `PermissionError`.
@@ -15,6 +15,7 @@ use crate::vm::native::{Args, Arity, NativeFn};
 use crate::vm::{ExcKind, PyResult, Vm};
 use nix::sys::socket::{AddressFamily, SockFlag, SockType, SockaddrLike, SockaddrStorage};
 use std::cell::Cell;
+use std::os::unix::ffi::OsStrExt;
 
 const SOCKET: &str = "_socket.socket";
 const AF_UNIX: i64 = 1;
@@ -49,6 +50,7 @@ static SOCKET_METHODS: &[NativeFn] = &[
     NativeFn::method("socket.shutdown", shutdown, Arity::One, None),
     NativeFn::method("socket.getsockname", getsockname, Arity::NoArgs, None),
     NativeFn::method("socket.getpeername", getpeername, Arity::NoArgs, None),
+    NativeFn::method("socket.bind", bind, Arity::One, None),
     NativeFn::method("socket.__repr__", socket_repr, Arity::NoArgs, None),
 ];
 
@@ -824,4 +826,123 @@ fn htonl(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         return Err(vm.err(ExcKind::OverflowError, "int larger than 32 bits"));
     }
     Ok(Value::Int((n as u32).swap_bytes() as i64))
+}
+
+/// The address `v` names for a socket of `family`, as CPython's `getsockaddrarg` reads it:
+/// a path for `AF_UNIX`, `(host, port)` for `AF_INET`, `(host, port[, flowinfo[, scope_id]])`
+/// for `AF_INET6`. Hosts are numeric (`''` is any address, `'localhost'` the loopback one):
+/// there is no name resolution.
+fn sockaddr_arg(
+    vm: &mut Vm,
+    family: i64,
+    v: &Value,
+    method: &str,
+) -> PyResult<Box<dyn SockaddrLike>> {
+    use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, SocketAddrV6};
+    if family == AF_UNIX {
+        let path: Vec<u8> = match (v.as_str(), crate::objects::bytearray::bytes_like(v)) {
+            (Some(t), _) => t.as_bytes().to_vec(),
+            (None, Some(b)) => b,
+            _ => {
+                return Err(vm.type_error(format!(
+                    "{method}(): AF_UNIX address must be str or bytes, not {}",
+                    vm.type_name(v)
+                )))
+            }
+        };
+        let addr = if path.first() == Some(&0) {
+            nix::sys::socket::UnixAddr::new_abstract(&path[1..])
+        } else {
+            nix::sys::socket::UnixAddr::new(std::ffi::OsStr::from_bytes(&path))
+        };
+        return match addr {
+            Ok(u) => Ok(Box::new(u)),
+            Err(_) => Err(vm.err(ExcKind::OSError, "AF_UNIX path too long")),
+        };
+    }
+    let inet6 = family == libc::AF_INET6 as i64;
+    if family != AF_INET && !inet6 {
+        return Err(vm.err(ExcKind::OSError, format!("{method}(): bad family")));
+    }
+    let items = match v.body() {
+        Some(Object::Tuple(t)) => t.to_vec(),
+        _ => {
+            let want = if inet6 { "AF_INET6" } else { "AF_INET" };
+            return Err(vm.type_error(format!(
+                "{method}(): {want} address must be tuple, not {}",
+                vm.type_name(v)
+            )));
+        }
+    };
+    let (lo, hi) = if inet6 { (2, 4) } else { (2, 2) };
+    if items.len() < lo || items.len() > hi {
+        return Err(vm.type_error(if inet6 {
+            "AF_INET6 address must be a tuple (host, port[, flowinfo[, scopeid]])"
+        } else {
+            "AF_INET address must be a pair (host, port)"
+        }));
+    }
+    let host = match items[0].as_str() {
+        Some(h) => h.to_string(),
+        None => {
+            return Err(vm.type_error(format!(
+                "str, bytes or bytearray expected, not {}",
+                vm.type_name(&items[0])
+            )))
+        }
+    };
+    let port = vm.index_of(&items[1])?;
+    if !(0..=65535).contains(&port) {
+        return Err(vm.err(
+            ExcKind::OverflowError,
+            format!("{method}(): port must be 0-65535."),
+        ));
+    }
+    let ip: Option<IpAddr> = match host.as_str() {
+        "" => Some(if inet6 {
+            IpAddr::V6(Ipv6Addr::UNSPECIFIED)
+        } else {
+            IpAddr::V4(Ipv4Addr::UNSPECIFIED)
+        }),
+        "<broadcast>" if !inet6 => Some(IpAddr::V4(Ipv4Addr::BROADCAST)),
+        "localhost" => Some(if inet6 {
+            IpAddr::V6(Ipv6Addr::LOCALHOST)
+        } else {
+            IpAddr::V4(Ipv4Addr::LOCALHOST)
+        }),
+        h => h.parse().ok(),
+    };
+    let addr = match ip {
+        Some(IpAddr::V4(a)) if !inet6 => SocketAddr::new(IpAddr::V4(a), port as u16),
+        Some(IpAddr::V6(a)) if inet6 => {
+            let flow = match items.get(2) {
+                Some(x) => vm.index_of(x)? as u32,
+                None => 0,
+            };
+            let scope = match items.get(3) {
+                Some(x) => vm.index_of(x)? as u32,
+                None => 0,
+            };
+            SocketAddr::V6(SocketAddrV6::new(a, port as u16, flow, scope))
+        }
+        _ => {
+            // No resolver: a name that is not a numeric address of the family fails as an
+            // unresolvable one does.
+            let e = vm.err(
+                ExcKind::OSError,
+                "[Errno -2] Name or service not known".to_string(),
+            );
+            return Err(e);
+        }
+    };
+    Ok(Box::new(SockaddrStorage::from(addr)))
+}
+
+/// `socket.bind(address)`.
+fn bind(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let (fd, _) = open_fd(vm, a, "bind")?;
+    let family = sock(vm, a, "bind")?.family;
+    let addr = sockaddr_arg(vm, family, &a.pos[1], "bind")?;
+    nix::sys::socket::bind(fd, addr.as_ref()).map_err(|e| nix_error(vm, e))?;
+    Ok(Value::None)
 }

@@ -11,6 +11,7 @@ use crate::value::Value;
 use crate::vm::native::{Args, Arity, NativeFn};
 use crate::vm::{ExcKind, PyResult, Vm};
 use rustpython_sre_engine::{Request, State, StrDrive};
+use rustpython_wtf8::Wtf8;
 
 /// `re._constants.MAGIC` of CPython 3.11: `re._compiler` refuses an engine without it.
 const MAGIC: i64 = 20220615;
@@ -229,6 +230,8 @@ struct Pattern {
     pattern: Value,
     flags: i64,
     code: std::rc::Rc<[u32]>,
+    /// `code` for an empty window (see `empty_window_code`), when it differs.
+    code_empty: Option<std::rc::Rc<[u32]>>,
     groups: usize,
     /// A dict from group name to number.
     groupindex: Value,
@@ -313,8 +316,8 @@ fn compile(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     }
     let isbytes = match &pattern {
         Value::None => false,
-        p if p.as_str().is_some() => false,
-        p if matches!(p.body(), Some(Object::Bytes(_))) => true,
+        p if is_str(p) => false,
+        p if matches!(Held::of(p), Some(Held::Bytes(_))) => true,
         p => {
             return Err(vm.type_error(format!(
                 "expected string or bytes-like object, got '{}'",
@@ -330,6 +333,7 @@ fn compile(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         Pattern {
             pattern,
             flags,
+            code_empty: empty_window_code(&code),
             code: code.into(),
             groups,
             groupindex,
@@ -339,10 +343,78 @@ fn compile(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     ))
 }
 
+/// `code` with every `AT NON_BOUNDARY` (and its ASCII-locale and Unicode forms) turned into
+/// the matching `AT BOUNDARY`, or None when it has none (or cannot be walked). CPython 3.11's
+/// `\B` fails, as `\b` does, when the text up to `endpos` is empty; the engine crate follows
+/// Python 3.14, where `\B` matches there. On an empty window both assertions are false in
+/// 3.11, so running this code there gives 3.11's answers.
+fn empty_window_code(code: &[u32]) -> Option<std::rc::Rc<[u32]>> {
+    let mut out = code.to_vec();
+    let mut changed = false;
+    // Op sequences still to walk; a BRANCH's alternatives are pushed as their own ranges
+    // because bare skip words separate them.
+    let mut todo = vec![(0usize, code.len())];
+    while let Some((mut i, end)) = todo.pop() {
+        let end = end.min(code.len());
+        while i < end {
+            let word = |k: usize| code.get(i + k).map(|&w| w as usize);
+            let step = match code[i] {
+                // FAILURE SUCCESS ANY ANY_ALL MAX_UNTIL MIN_UNTIL
+                0 | 1 | 2 | 3 | 18 | 19 => 1,
+                // AT
+                6 => {
+                    let swapped = match word(1)? {
+                        4 => 3,
+                        9 => 8,
+                        11 => 10,
+                        _ => 0,
+                    };
+                    if swapped != 0 {
+                        out[i + 1] = swapped;
+                        changed = true;
+                    }
+                    2
+                }
+                // The literals, MARK, the group references and JUMP: one operand.
+                11 | 15 | 16 | 17 | 20 | 30 | 32 | 33 | 34 | 36 | 37 | 38 | 40 | 41 => 2,
+                // INFO and the IN forms: a skip over a block holding no op sequence.
+                13 | 14 | 31 | 35 | 39 => match word(1)? {
+                    0 => return None,
+                    skip => 1 + skip,
+                },
+                // ASSERT, ASSERT_NOT (skip, back) and GROUPREF_EXISTS (group, skip): the
+                // body follows inline.
+                4 | 5 | 12 => 3,
+                // ATOMIC_GROUP (skip), then its body.
+                27 => 2,
+                // The repeats (skip, min, max), then their body.
+                23 | 24 | 26 | 28 | 29 => 4,
+                // BRANCH: alternatives, each led by the skip to the next, ended by a 0.
+                7 => {
+                    let mut k = i + 1;
+                    loop {
+                        let skip = *code.get(k)? as usize;
+                        if skip == 0 {
+                            break;
+                        }
+                        todo.push((k + 1, k + skip));
+                        k += skip;
+                    }
+                    k + 1 - i
+                }
+                _ => return None,
+            };
+            i += step;
+        }
+    }
+    changed.then(|| out.into())
+}
+
 /// What a matching method needs of its pattern, copied out so Python code may run meanwhile.
 #[derive(Clone)]
 struct PatInfo {
     code: std::rc::Rc<[u32]>,
+    code_empty: Option<std::rc::Rc<[u32]>>,
     groups: usize,
     isbytes: bool,
 }
@@ -355,52 +427,103 @@ fn pat_info(vm: &Vm, a: &Args, method: &str) -> PyResult<PatInfo> {
     let p = pat(vm, a, method)?;
     Ok(PatInfo {
         code: p.code.clone(),
+        code_empty: p.code_empty.clone(),
         groups: p.groups,
         isbytes: p.isbytes,
     })
 }
 
-/// A subject string: str text (with its length in characters) or bytes.
+/// A subject string as the engine reads it: str text (with its length in characters), str
+/// text holding a lone surrogate (its wide bytes), or bytes.
 #[derive(Clone, Copy)]
 enum Subject<'a> {
     Str(&'a str, usize),
+    Wide(&'a Wtf8, usize),
     Bytes(&'a [u8]),
 }
 
 impl Subject<'_> {
     fn len(&self) -> usize {
         match self {
-            Subject::Str(_, n) => *n,
+            Subject::Str(_, n) | Subject::Wide(_, n) => *n,
             Subject::Bytes(b) => b.len(),
         }
     }
 }
 
-/// The subject `v` as the engine reads it, checked against the pattern's kind.
-fn subject<'a>(vm: &Vm, v: &'a Value, isbytes: bool) -> PyResult<Subject<'a>> {
-    let s = if let Some(t) = v.as_str() {
-        let n = if t.is_ascii() {
-            t.len()
-        } else {
-            t.chars().count()
-        };
-        Subject::Str(t, n)
-    } else if let Some(Object::Bytes(b)) = v.body() {
-        Subject::Bytes(b)
-    } else {
+/// Where a subject's data lives while it is matched: a str or bytes value (an exact one, or
+/// the base of a subclass instance), or a copy of another bytes-like object's bytes
+/// (bytearray, memoryview, array), which CPython reads through the buffer protocol.
+#[derive(Clone)]
+enum Held {
+    Str(Value),
+    Bytes(Value),
+    Copy(std::rc::Rc<[u8]>),
+}
+
+fn is_str(v: &Value) -> bool {
+    v.str_bytes().is_some()
+        || crate::value::num::inst_base(v).is_some_and(|b| b.str_bytes().is_some())
+}
+
+impl Held {
+    /// The data of `v`, or None when it is neither str nor bytes-like.
+    fn of(v: &Value) -> Option<Held> {
+        if v.str_bytes().is_some() {
+            return Some(Held::Str(v.clone()));
+        }
+        if matches!(v.body(), Some(Object::Bytes(_))) {
+            return Some(Held::Bytes(v.clone()));
+        }
+        if let Some(b) = crate::value::num::inst_base(v) {
+            if b.str_bytes().is_some() {
+                return Some(Held::Str(b));
+            }
+            if matches!(b.body(), Some(Object::Bytes(_))) {
+                return Some(Held::Bytes(b));
+            }
+        }
+        crate::objects::bytearray::bytes_like(v).map(|b| Held::Copy(b.into()))
+    }
+
+    fn isbytes(&self) -> bool {
+        !matches!(self, Held::Str(_))
+    }
+
+    fn subject(&self) -> Subject<'_> {
+        match self {
+            Held::Str(v) => match v.as_str() {
+                Some(t) => Subject::Str(t, v.str_char_len()),
+                None => {
+                    let w = v.str_bytes().unwrap_or_default();
+                    // Wide bytes are well-formed generalized UTF-8, which WTF-8 accepts.
+                    match Wtf8::from_bytes(w) {
+                        Some(w) => Subject::Wide(w, v.str_char_len()),
+                        None => Subject::Str("", 0),
+                    }
+                }
+            },
+            Held::Bytes(v) => match v.body() {
+                Some(Object::Bytes(b)) => Subject::Bytes(b),
+                _ => Subject::Bytes(&[]),
+            },
+            Held::Copy(b) => Subject::Bytes(b),
+        }
+    }
+}
+
+/// The subject `v` held for matching, checked against the pattern's kind.
+fn subject(vm: &Vm, v: &Value, isbytes: bool) -> PyResult<Held> {
+    let Some(h) = Held::of(v) else {
         return Err(vm.type_error(format!(
             "expected string or bytes-like object, got '{}'",
             vm.type_name(v)
         )));
     };
-    match (s, isbytes) {
-        (Subject::Str(..), true) => {
-            Err(vm.type_error("cannot use a bytes pattern on a string-like object"))
-        }
-        (Subject::Bytes(_), false) => {
-            Err(vm.type_error("cannot use a string pattern on a bytes-like object"))
-        }
-        _ => Ok(s),
+    match (h.isbytes(), isbytes) {
+        (false, true) => Err(vm.type_error("cannot use a bytes pattern on a string-like object")),
+        (true, false) => Err(vm.type_error("cannot use a string pattern on a bytes-like object")),
+        _ => Ok(h),
     }
 }
 
@@ -420,22 +543,34 @@ impl<'a> Slicer<'a> {
                     .chain(std::iter::once(t.len()))
                     .collect(),
             ),
+            Subject::Wide(w, _) => {
+                let b = w.as_bytes();
+                Some(
+                    (0..b.len())
+                        .filter(|&i| b[i] & 0xC0 != 0x80)
+                        .chain(std::iter::once(b.len()))
+                        .collect(),
+                )
+            }
             _ => None,
         };
         Slicer { subject, offsets }
     }
 
     fn slice(&self, a: usize, b: usize) -> Value {
+        // A match keeps spans into a bytearray that may have shrunk since: as CPython, the
+        // slice is clamped to what is there now.
+        let n = self.subject.len();
+        let (a, b) = (a.min(n), b.min(n));
         let b = b.max(a);
+        let (x, y) = match &self.offsets {
+            Some(o) => (o[a], o[b]),
+            None => (a, b),
+        };
         match self.subject {
-            Subject::Str(t, _) => {
-                let (x, y) = match &self.offsets {
-                    Some(o) => (o[a], o[b]),
-                    None => (a, b),
-                };
-                Vm::str_val(&t[x..y])
-            }
-            Subject::Bytes(bs) => Value::obj(Object::Bytes(bs[a..b].into())),
+            Subject::Str(t, _) => Vm::str_val(&t[x..y]),
+            Subject::Wide(w, _) => Vm::str_from_wide(&w.as_bytes()[x..y]),
+            Subject::Bytes(bs) => Value::obj(Object::Bytes(bs[x..y].into())),
         }
     }
 
@@ -468,6 +603,7 @@ enum Mode {
 
 fn exec_drive<S: StrDrive>(
     s: S,
+    code: &[u32],
     info: &PatInfo,
     start: usize,
     end: usize,
@@ -478,7 +614,7 @@ fn exec_drive<S: StrDrive>(
         string: s,
         start,
         end,
-        pattern_codes: &info.code,
+        pattern_codes: code,
         match_all: mode == Mode::Full,
         must_advance,
     };
@@ -520,9 +656,14 @@ fn exec(
         return None;
     }
     // Malformed code handed to `_sre.compile` directly must not bring the worker down.
+    let code: &[u32] = match &info.code_empty {
+        Some(c) if end == 0 => c,
+        _ => &info.code,
+    };
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match s {
-        Subject::Str(t, _) => exec_drive(t, info, start, end, mode, must_advance),
-        Subject::Bytes(b) => exec_drive(b, info, start, end, mode, must_advance),
+        Subject::Str(t, _) => exec_drive(t, code, info, start, end, mode, must_advance),
+        Subject::Wide(w, _) => exec_drive(w, code, info, start, end, mode, must_advance),
+        Subject::Bytes(b) => exec_drive(b, code, info, start, end, mode, must_advance),
     }))
     .unwrap_or(None)
 }
@@ -591,7 +732,8 @@ fn do_match(vm: &mut Vm, a: &Args, name: &str, mode: Mode) -> PyResult<Value> {
     let info = pat_info(vm, a, name)?;
     let p = parse_args(vm, a, 1, name, &["string", "pos", "endpos"], 1, 3)?;
     let string = p[0].cloned().unwrap_or(Value::None);
-    let subj = subject(vm, &string, info.isbytes)?;
+    let held = subject(vm, &string, info.isbytes)?;
+    let subj = held.subject();
     let (pos, endpos) = bounds(vm, p[1], p[2], subj.len())?;
     match exec(subj, &info, pos, endpos, mode, false) {
         Some(f) => Ok(new_match(vm, &arg(a, 0), &string, pos, endpos, f)),
@@ -615,7 +757,8 @@ fn pattern_findall(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let info = pat_info(vm, a, "findall")?;
     let p = parse_args(vm, a, 1, "findall", &["string", "pos", "endpos"], 1, 3)?;
     let string = p[0].cloned().unwrap_or(Value::None);
-    let subj = subject(vm, &string, info.isbytes)?;
+    let held = subject(vm, &string, info.isbytes)?;
+    let subj = held.subject();
     let (mut pos, endpos) = bounds(vm, p[1], p[2], subj.len())?;
     let sl = Slicer::new(subj);
     let mut out = Vec::new();
@@ -651,7 +794,8 @@ fn pattern_split(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         Some(v) => vm.ssize_of(v)?,
         None => 0,
     };
-    let subj = subject(vm, &string, info.isbytes)?;
+    let held = subject(vm, &string, info.isbytes)?;
+    let subj = held.subject();
     let end = subj.len();
     let sl = Slicer::new(subj);
     let mut out = Vec::new();
@@ -720,7 +864,8 @@ fn subx(vm: &mut Vm, a: &Args, name: &str, with_count: bool) -> PyResult<Value> 
             (f, c)
         }
     };
-    let subj = subject(vm, &string, info.isbytes)?;
+    let held = subject(vm, &string, info.isbytes)?;
+    let subj = held.subject();
     let end = subj.len();
     let sl = Slicer::new(subj);
     let mut pieces: Vec<Value> = Vec::new();
@@ -766,21 +911,29 @@ fn join(vm: &mut Vm, pieces: &[Value], isbytes: bool) -> PyResult<Value> {
         for (k, v) in pieces.iter().enumerate() {
             match v.body() {
                 Some(Object::Bytes(b)) => out.extend_from_slice(b),
-                _ => {
-                    return Err(vm.type_error(format!(
-                        "sequence item {k}: expected a bytes-like object, {} found",
-                        vm.type_name(v)
-                    )))
-                }
+                _ => match crate::objects::bytearray::bytes_like(v) {
+                    Some(b) => out.extend_from_slice(&b),
+                    None => {
+                        return Err(vm.type_error(format!(
+                            "sequence item {k}: expected a bytes-like object, {} found",
+                            vm.type_name(v)
+                        )))
+                    }
+                },
             }
         }
         Ok(Value::obj(Object::Bytes(out.into_boxed_slice().into())))
     } else {
-        let mut out = String::new();
+        // Wide bytes concatenate as code points do.
+        let mut out: Vec<u8> = Vec::new();
+        let mut wide = false;
         for (k, v) in pieces.iter().enumerate() {
-            match v.as_str() {
-                Some(t) => out.push_str(t),
-                None => {
+            match Held::of(v) {
+                Some(Held::Str(t)) => {
+                    wide |= t.as_str().is_none();
+                    out.extend_from_slice(t.str_bytes().unwrap_or_default());
+                }
+                _ => {
                     return Err(vm.type_error(format!(
                         "sequence item {k}: expected str instance, {} found",
                         vm.type_name(v)
@@ -788,7 +941,11 @@ fn join(vm: &mut Vm, pieces: &[Value], isbytes: bool) -> PyResult<Value> {
                 }
             }
         }
-        Ok(Vm::str_val(out))
+        Ok(if wide {
+            Vm::str_from_wide(&out)
+        } else {
+            Vm::str_val(String::from_utf8(out).unwrap_or_default())
+        })
     }
 }
 
@@ -797,7 +954,8 @@ fn make_scanner(vm: &mut Vm, a: &Args, name: &str) -> PyResult<Value> {
     let info = pat_info(vm, a, name)?;
     let p = parse_args(vm, a, 1, name, &["string", "pos", "endpos"], 1, 3)?;
     let string = p[0].cloned().unwrap_or(Value::None);
-    let subj = subject(vm, &string, info.isbytes)?;
+    let held = subject(vm, &string, info.isbytes)?;
+    let subj = held.subject();
     let (pos, endpos) = bounds(vm, p[1], p[2], subj.len())?;
     let native = native_class(vm, "_sre.SRE_Scanner");
     Ok(new_native(
@@ -807,6 +965,7 @@ fn make_scanner(vm: &mut Vm, a: &Args, name: &str) -> PyResult<Value> {
         Scanner {
             pattern: arg(a, 0),
             string,
+            held,
             info,
             pos,
             endpos,
@@ -973,22 +1132,9 @@ fn group_value(m: &MatchObj, g: usize, default: &Value) -> PyResult<Value> {
     if x < 0 {
         return Ok(default.clone());
     }
-    let isbytes = m.string.as_str().is_none();
-    match subject_unchecked(&m.string, isbytes) {
-        Some(s) => Ok(Slicer::new(s).slice(x as usize, y as usize)),
+    match Held::of(&m.string) {
+        Some(h) => Ok(Slicer::new(h.subject()).slice(x as usize, y as usize)),
         None => Ok(default.clone()),
-    }
-}
-
-fn subject_unchecked(v: &Value, isbytes: bool) -> Option<Subject<'_>> {
-    if !isbytes {
-        let t = v.as_str()?;
-        Some(Subject::Str(t, t.chars().count()))
-    } else {
-        match v.body() {
-            Some(Object::Bytes(b)) => Some(Subject::Bytes(b)),
-            _ => None,
-        }
     }
 }
 
@@ -1150,6 +1296,8 @@ fn match_regs(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 struct Scanner {
     pattern: Value,
     string: Value,
+    /// The subject's data, copied once for a bytes-like object other than bytes.
+    held: Held,
     info: PatInfo,
     pos: usize,
     endpos: usize,
@@ -1171,9 +1319,7 @@ fn scan(vm: &mut Vm, a: &Args, name: &str, mode: Mode) -> PyResult<Value> {
         return Ok(Value::None);
     };
     let string = s.string.clone();
-    let Some(subj) = subject_unchecked(&string, s.info.isbytes) else {
-        return Ok(Value::None);
-    };
+    let subj = s.held.subject();
     match exec(subj, &s.info, start, s.endpos, mode, s.must_advance) {
         Some(f) => {
             s.must_advance = f.end() == f.start();

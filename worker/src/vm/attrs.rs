@@ -141,7 +141,12 @@ impl Vm {
         }
     }
 
-    fn bind_attr(&mut self, attr: Value, receiver: &Value, cls: &ObjRef) -> PyResult<Value> {
+    pub(crate) fn bind_attr(
+        &mut self,
+        attr: Value,
+        receiver: &Value,
+        cls: &ObjRef,
+    ) -> PyResult<Value> {
         let mut attr = attr;
         if let Some(Object::Instance(i)) = attr.body() {
             if let Some(get) = self.lookup_user_attr(&i.class, "__get__") {

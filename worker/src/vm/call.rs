@@ -347,7 +347,8 @@ impl Vm {
             Function {
                 code: index,
                 heap_code: info.heap.clone(),
-                module: info.module,
+                // The defining frame's module: a module's second copy has an index of its own.
+                module: f.module,
                 globals: None,
                 name: Value::Str(info.view.name()),
                 qualname: Value::Str(info.view.qualname()),

@@ -1494,7 +1494,7 @@ impl Vm {
                 }
                 byte::IMPORT_STAR => {
                     let m = f.pop();
-                    self.import_star(f.module, &m)?;
+                    self.import_star(f.module, f.globals.clone(), &m)?;
                 }
                 byte::IMPORT_FROM => {
                     let m = f.top().clone();

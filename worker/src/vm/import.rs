@@ -171,6 +171,19 @@ impl Vm {
         let own_registered =
             !(index == 0 && dunder_name == "__main__" && self.imported_main().is_some());
         let builtins = self.import_module("builtins")?;
+        // A module imported again after leaving `sys.modules` (`import_fresh_module`) is a
+        // second copy: the first one's functions keep reading the first one's globals, which
+        // frames find through the module index, so the copy gets an index of its own.
+        let index = if self.modules[index as usize].is_some() {
+            let copy = self.modules.len() as u32;
+            let template = self.templates[index as usize].clone();
+            self.templates.push(template);
+            self.modules.push(None);
+            self.initializing.push(false);
+            copy
+        } else {
+            index
+        };
         let m = self.new_module(index, &own);
         let loader = crate::stdlib::importlib::image_loader(self);
         if let Object::Module(mo) = m.get_mut() {
@@ -216,7 +229,8 @@ impl Vm {
         }
         self.initializing[index as usize] = true;
         let code = record.code;
-        let r = self.run_code(code, None, Vec::new());
+        let heap = self.codes[code as usize].heap.clone();
+        let r = self.run_code_in(code, None, Vec::new(), (heap, index, None));
         self.initializing[index as usize] = false;
         match r {
             Ok(_) => {
@@ -525,7 +539,7 @@ impl Vm {
 
     /// `from module import *` into module `index`'s globals: `__all__`'s names (each must
     /// exist), else every bound name not starting with an underscore.
-    pub fn import_star(&mut self, index: u32, m: &Value) -> PyResult<()> {
+    pub fn import_star(&mut self, index: u32, globals: Option<ObjRef>, m: &Value) -> PyResult<()> {
         let names: Vec<Value> = match self.getattr_opt(m, "__all__")? {
             Some(all) => self.collect(&all)?,
             None => match m.body() {
@@ -571,6 +585,13 @@ impl Vm {
                 ));
             };
             values.push((s.to_string(), self.getattr(m, n)?));
+        }
+        // Code run on a globals dict of its own (`exec`, a module's second copy) imports there.
+        if let Some(d) = globals {
+            for (name, v) in values {
+                self.dict_set(&d, Vm::str_val(name.as_str()), v)?;
+            }
+            return Ok(());
         }
         let Some(Some(target)) = self.modules.get(index as usize).cloned() else {
             return Ok(());

@@ -26,6 +26,8 @@ pub(crate) struct NativeFn {
     /// Reads the calling frame (`super()`, `dir()`, `exec`, `globals()`...): the dispatch
     /// loop hands it the frame (`vm::dynamic::call_with_frame`).
     pub frame: bool,
+    /// Whether reading it from a class through an instance binds the instance (see `binds`).
+    bound: bool,
 }
 
 /// How a built-in checks its arguments before running, with CPython's messages.
@@ -52,12 +54,16 @@ pub(crate) enum Arity {
 impl NativeFn {
     /// A built-in that checks its own arguments.
     pub const fn new(qualname: &'static str, call: NativeCall) -> NativeFn {
+        let name = last_segment(qualname);
         NativeFn {
             qualname,
-            name: last_segment(qualname),
+            name,
             call,
             check: None,
             frame: false,
+            // A type's method (`Pattern.match`, a dunder) binds; a module's function
+            // (`math.isclose`, `sum`), named without its module, does not.
+            bound: name.len() != qualname.len() || is_dunder(name),
         }
     }
 
@@ -78,6 +84,7 @@ impl NativeFn {
                 keywords,
             }),
             frame: false,
+            bound: false,
         }
     }
 
@@ -98,14 +105,16 @@ impl NativeFn {
                 keywords,
             }),
             frame: false,
+            bound: true,
         }
     }
 
     /// Whether reading it from a class through an instance binds the instance: a built-in
     /// method does, a built-in function (`len`, `codecs.utf_8_decode`) stored as a class
     /// attribute does not, as in CPython.
+    #[inline]
     pub(crate) fn binds(&self) -> bool {
-        !matches!(self.check, Some(Check { method: false, .. }))
+        self.bound
     }
 
     /// The same built-in, marked as reading the calling frame.
@@ -124,6 +133,12 @@ impl NativeFn {
     pub fn find(table: &'static [NativeFn], name: &str) -> Option<&'static NativeFn> {
         table.iter().find(|f| f.name() == name)
     }
+}
+
+/// Whether `name` is a dunder (`__len__`).
+const fn is_dunder(name: &str) -> bool {
+    let b = name.as_bytes();
+    b.len() > 4 && b[0] == b'_' && b[1] == b'_' && b[b.len() - 1] == b'_' && b[b.len() - 2] == b'_'
 }
 
 /// The part of a dotted name after its last dot.

@@ -440,11 +440,21 @@ impl Vm {
             _ => None,
         };
         match found {
-            Some(m) => {
+            Some(m)
+                if matches!(m.body(), Some(Object::Function(_)))
+                    || matches!(m, Value::Native(n) if n.binds()) =>
+            {
                 let mut all = Vec::with_capacity(args.len() + 1);
                 all.push(v.clone());
                 all.extend_from_slice(args);
                 Ok(Some(self.call(&m, &all, &[])?))
+            }
+            // Anything else is looked up as CPython's special lookup does: a descriptor's
+            // `__get__` gives what is called (and may raise), a plain callable is called as is.
+            Some(m) => {
+                let cls = self.type_of(v);
+                let bound = self.bind_attr(m, v, &cls)?;
+                Ok(Some(self.call(&bound, args, &[])?))
             }
             None => Ok(None),
         }
