@@ -124,3 +124,46 @@ Shadow.who = staticmethod(lambda: "static who")
 print(read_all(objs))
 Shadow.who = classmethod(lambda cls: "class who " + cls.__name__)
 print(read_all(objs))
+
+
+class P1:
+    def __init__(self):
+        self.a = 1
+        self.value = "p1"
+
+
+class P2:
+    def __init__(self):
+        self.value = "p2"
+        self.b = 2
+        self.c = 3
+
+
+class P3:
+    def __init__(self):
+        self.x = 0
+        self.y = 0
+        self.value = "p3"
+
+
+def bump_all(objs, rounds):
+    # One LOAD_ATTR and one STORE_ATTR instruction over instances whose dicts keep `value`
+    # at different positions.
+    for _ in range(rounds):
+        for o in objs:
+            o.value = o.value + "."
+    return [o.value for o in objs]
+
+
+print(bump_all([P1(), P2()], 3))
+print(bump_all([P1(), P2(), P3()], 2))
+odd = P2()
+del odd.value
+odd.value = "moved"
+print(bump_all([P1(), odd, P2()], 2))
+gone = P1()
+del gone.value
+try:
+    bump_all([P2(), gone], 1)
+except AttributeError as e:
+    print(type(e).__name__, e)

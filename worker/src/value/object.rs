@@ -52,6 +52,21 @@ impl PyStr {
         }
     }
 
+    /// `prefix ++ tail` (neither holding a surrogate), given `prefix`'s hash and length in
+    /// code points: only `tail` is hashed and counted.
+    pub fn concat(prefix: &str, hash: u64, char_len: usize, tail: &str) -> PyStr {
+        let mut text = String::with_capacity(prefix.len() + tail.len());
+        text.push_str(prefix);
+        let mut s = PyStr {
+            text,
+            hash,
+            char_len,
+            wide: None,
+        };
+        s.append(tail);
+        s
+    }
+
     /// Appends `tail` (a str without surrogates to one without), keeping the hash and the
     /// length current in time proportional to `tail`. Only for a str no one else can see.
     pub fn append(&mut self, tail: &str) {
