@@ -18,7 +18,7 @@ use crate::value::heap::ObjRef;
 use crate::value::object::{type_epoch, Class, Object};
 use crate::value::Value;
 
-/// Entries of the per-worker site table (a power of two; 64 bytes each).
+/// Entries of the per-worker site table (a power of two; 56 bytes each).
 const SITE_SLOTS: usize = 1024;
 
 /// One instruction's cached lookups for up to two classes (`class == 0`: empty; both filled
@@ -33,8 +33,6 @@ struct AttrSite {
     depth: u32,
     entry: u32,
     inst_entry: u32,
-    /// The instance dict position found before `inst_entry`.
-    inst_entry2: u32,
     /// A second class seen at the same instruction (a site reading an attribute of
     /// instances of two classes, such as a method both subclasses inherit).
     depth2: u32,
@@ -50,7 +48,6 @@ impl AttrSite {
         depth: 0,
         entry: 0,
         inst_entry: u32::MAX,
-        inst_entry2: u32::MAX,
         depth2: 0,
         entry2: 0,
         class2: 0,
@@ -101,24 +98,17 @@ impl SiteCache {
         }
     }
 
-    /// The two entry positions where instruction `key` last found its attribute in an
-    /// instance dict, latest first (`u32::MAX`: unknown): a site that sees instances of two
-    /// layouts in turn (two classes sharing a method) keeps both.
+    /// Where instruction `key` last found its attribute in an instance dict (`u32::MAX`:
+    /// unknown).
     #[inline(always)]
-    pub fn inst_hints(&self, key: usize) -> (u32, u32) {
-        self.get(key)
-            .map_or((u32::MAX, u32::MAX), |s| (s.inst_entry, s.inst_entry2))
+    pub fn inst_hint(&self, key: usize) -> u32 {
+        self.get(key).map_or(u32::MAX, |s| s.inst_entry)
     }
 
     /// Records that instruction `key` found its attribute at entry `i` of an instance dict.
     #[inline]
     pub fn set_inst_hint(&self, key: usize, i: usize) {
-        self.update(key, |s| {
-            if s.inst_entry != i as u32 {
-                s.inst_entry2 = s.inst_entry;
-                s.inst_entry = i as u32;
-            }
-        });
+        self.update(key, |s| s.inst_entry = i as u32);
     }
 }
 

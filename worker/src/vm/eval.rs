@@ -558,13 +558,10 @@ impl Vm {
                                 if !c.has_properties {
                                     let h = hash::hash_str(n.hash());
                                     let d = inst.table();
-                                    let (hint, hint2) = self
+                                    let hint = self
                                         .site_cache
-                                        .inst_hints(attr_cache::site_key(words, ip - 1));
-                                    if let Some(v) = d
-                                        .hinted(hint, n.as_str())
-                                        .or_else(|| d.hinted(hint2, n.as_str()))
-                                    {
+                                        .inst_hint(attr_cache::site_key(words, ip - 1));
+                                    if let Some(v) = d.hinted(hint, n.as_str()) {
                                         found = v.clone();
                                     } else if let Some(i) =
                                         crate::value::dict_table::dict_find_h(d, h, n.as_str())
@@ -625,15 +622,10 @@ impl Vm {
                                 let info = &mut self.codes[f.code as usize];
                                 let n = info.view.names().get(arg as usize);
                                 if plain && n.as_str() != "__dict__" {
-                                    let (hint, hint2) = self
+                                    let hint = self
                                         .site_cache
-                                        .inst_hints(attr_cache::site_key(words, ip - 1));
+                                        .inst_hint(attr_cache::site_key(words, ip - 1));
                                     let d = inst.table_mut();
-                                    let hint = if d.hinted(hint, n.as_str()).is_some() {
-                                        hint
-                                    } else {
-                                        hint2
-                                    };
                                     let slot = match d.hinted(hint, n.as_str()) {
                                         Some(_) => d.hinted_mut(hint, n.as_str()),
                                         None => {
