@@ -87,13 +87,71 @@ pub fn str_hash(bytes: &[u8]) -> u64 {
         return 0;
     }
     // FNV-1a, 64-bit, then a final avalanche so low bits are usable as a table index.
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    avalanche(fnv_feed(FNV_OFFSET, bytes))
+}
+
+/// `str_hash(a ++ tail)` from `str_hash(a)` alone, in time proportional to `tail`: the
+/// avalanche is a bijection, so the FNV state it finished is recovered and fed on. An
+/// in-place `s += t` keeps its hash current this way.
+#[inline]
+pub fn str_hash_extend(hash: u64, tail: &[u8]) -> u64 {
+    avalanche(fnv_feed(unavalanche(hash), tail))
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const AVALANCHE_MUL: u64 = 0xff51_afd7_ed55_8ccd;
+/// The multiplicative inverse of `AVALANCHE_MUL` modulo 2^64 (Newton's iteration: each step
+/// doubles the correct low bits, from 3 for any odd number).
+const AVALANCHE_MUL_INV: u64 = {
+    let mut x = AVALANCHE_MUL;
+    let mut i = 0;
+    while i < 5 {
+        x = x.wrapping_mul(2u64.wrapping_sub(AVALANCHE_MUL.wrapping_mul(x)));
+        i += 1;
+    }
+    x
+};
+
+#[inline(always)]
+fn fnv_feed(mut h: u64, bytes: &[u8]) -> u64 {
     for &b in bytes {
         h ^= b as u64;
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
+    h
+}
+
+#[inline(always)]
+fn avalanche(mut h: u64) -> u64 {
     h ^= h >> 33;
-    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h = h.wrapping_mul(AVALANCHE_MUL);
     h ^= h >> 33;
     h
+}
+
+/// The inverse of `avalanche`: `x ^= x >> 33` undoes itself on 64 bits (the shift is at
+/// least half the width), and the multiplication is undone by the inverse.
+#[inline(always)]
+fn unavalanche(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(AVALANCHE_MUL_INV);
+    h ^= h >> 33;
+    h
+}
+
+#[cfg(test)]
+mod str_hash_tests {
+    use super::*;
+
+    #[test]
+    fn extending_a_hash_equals_hashing_the_whole() {
+        assert_eq!(AVALANCHE_MUL.wrapping_mul(AVALANCHE_MUL_INV), 1);
+        let parts: [&[u8]; 5] = [b"", b"a", "é😀".as_bytes(), b"hello world", &[0xff; 40]];
+        for a in parts {
+            for b in parts {
+                let whole: Vec<u8> = a.iter().chain(b).copied().collect();
+                assert_eq!(str_hash_extend(str_hash(a), b), str_hash(&whole));
+            }
+        }
+    }
 }

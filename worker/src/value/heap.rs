@@ -937,6 +937,25 @@ pub fn duplicate_value(v: &crate::value::Value) -> crate::value::Value {
     unsafe { std::ptr::read(v) }
 }
 
+/// `UNPACK_SEQUENCE` of an exact-size tuple or list: pushes clones of `items` onto `stack`
+/// last item first, writing each straight into reserved capacity (a `push` per item tests
+/// the capacity each time, and `extend` over a reversed iterator is not inlined).
+#[inline(always)]
+pub fn push_reversed(stack: &mut Vec<crate::value::Value>, items: &[crate::value::Value]) {
+    let n = items.len();
+    stack.reserve(n);
+    let len = stack.len();
+    for (slot, item) in stack.spare_capacity_mut()[..n]
+        .iter_mut()
+        .zip(items.iter().rev())
+    {
+        slot.write(duplicate_value(item));
+    }
+    // SAFETY: `reserve(n)` made room for `n` more values after `len`, and the loop above
+    // initialised exactly those `n` slots (the slice is `n` long and `items` has `n` values).
+    unsafe { stack.set_len(len + n) };
+}
+
 /// Overwrites `slot` with `Value::Int(i)` in one 16-byte store.
 #[inline(always)]
 pub fn store_int(slot: &mut crate::value::Value, i: i64) {

@@ -10,7 +10,8 @@ use crate::value::Value;
 use num_bigint::BigInt;
 
 /// A heap str: its text, its hash (computed eagerly at creation, never cached lazily) and its
-/// length in code points.
+/// length in code points. The text is a `String` so that `s += t` on a str nothing else
+/// holds can grow it in place with amortised reallocation (`append`).
 ///
 /// A str holding a lone surrogate (rare: `"\ud800"`, `surrogateescape`) cannot be a Rust
 /// `str`: it keeps its *wide bytes* (`permafrost_semantics::text::wide`) in `wide`, `text` is
@@ -18,7 +19,7 @@ use num_bigint::BigInt;
 /// code-point operations read it through `Value::str_bytes`. A str is wide exactly when it
 /// holds a surrogate, so equal strs have equal bytes and equal hashes.
 pub struct PyStr {
-    pub text: Box<str>,
+    pub text: String,
     pub hash: u64,
     pub char_len: usize,
     pub wide: Option<Box<[u8]>>,
@@ -34,7 +35,7 @@ impl PyStr {
             text.chars().count()
         };
         PyStr {
-            text,
+            text: text.into_string(),
             hash,
             char_len,
             wide: None,
@@ -44,11 +45,39 @@ impl PyStr {
     /// A str of wide bytes that hold a surrogate (callers check: see `Vm::str_from_wide`).
     pub fn wide(bytes: Box<[u8]>) -> PyStr {
         PyStr {
-            text: Box::from(""),
+            text: String::new(),
             hash: permafrost_image::str_hash(&bytes),
             char_len: permafrost_semantics::text::wide::code_points(&bytes).count(),
             wide: Some(bytes),
         }
+    }
+
+    /// `prefix ++ tail` (neither holding a surrogate), given `prefix`'s hash and length in
+    /// code points: only `tail` is hashed and counted.
+    pub fn concat(prefix: &str, hash: u64, char_len: usize, tail: &str) -> PyStr {
+        let mut text = String::with_capacity(prefix.len() + tail.len());
+        text.push_str(prefix);
+        let mut s = PyStr {
+            text,
+            hash,
+            char_len,
+            wide: None,
+        };
+        s.append(tail);
+        s
+    }
+
+    /// Appends `tail` (a str without surrogates to one without), keeping the hash and the
+    /// length current in time proportional to `tail`. Only for a str no one else can see.
+    pub fn append(&mut self, tail: &str) {
+        debug_assert!(self.wide.is_none());
+        self.text.push_str(tail);
+        self.hash = permafrost_image::str_hash_extend(self.hash, tail.as_bytes());
+        self.char_len += if tail.is_ascii() {
+            tail.len()
+        } else {
+            tail.chars().count()
+        };
     }
 
     /// Its code points as wide bytes (plain UTF-8 unless it holds a surrogate).

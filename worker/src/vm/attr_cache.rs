@@ -18,12 +18,13 @@ use crate::value::heap::ObjRef;
 use crate::value::object::{type_epoch, Class, Object};
 use crate::value::Value;
 
-/// Entries of the per-worker site table (a power of two; 40 bytes each).
+/// Entries of the per-worker site table (a power of two; 56 bytes each).
 const SITE_SLOTS: usize = 1024;
 
-/// One instruction's cached lookup (`class == 0`: empty), and where the attribute was last
-/// found in an instance's own dict (instances built alike keep their attributes at the same
-/// entry positions; the position is checked against the entry's key on every use).
+/// One instruction's cached lookups for up to two classes (`class == 0`: empty; both filled
+/// at `epoch`), and where the attribute was last found in an instance's own dict (instances
+/// built alike keep their attributes at the same entry positions; the position is checked
+/// against the entry's key on every use).
 #[derive(Clone, Copy)]
 struct AttrSite {
     key: usize,
@@ -32,6 +33,11 @@ struct AttrSite {
     depth: u32,
     entry: u32,
     inst_entry: u32,
+    /// A second class seen at the same instruction (a site reading an attribute of
+    /// instances of two classes, such as a method both subclasses inherit).
+    depth2: u32,
+    entry2: u32,
+    class2: usize,
 }
 
 impl AttrSite {
@@ -42,6 +48,9 @@ impl AttrSite {
         depth: 0,
         entry: 0,
         inst_entry: u32::MAX,
+        depth2: 0,
+        entry2: 0,
+        class2: 0,
     };
 }
 
@@ -104,8 +113,8 @@ impl SiteCache {
 }
 
 /// The first value bound to `name` along the MRO of `c` (the class at `cls`), through the
-/// site of instruction `key`; a site that sees several classes falls back to the per-worker
-/// `LookupCache`.
+/// site of instruction `key`, which remembers two classes; a third class at the same site
+/// replaces the second, found through the per-worker `LookupCache`.
 #[allow(clippy::too_many_arguments)]
 #[inline(always)]
 pub fn class_lookup<'a>(
@@ -118,15 +127,16 @@ pub fn class_lookup<'a>(
     name: &str,
 ) -> Option<&'a Value> {
     if let Some(s) = sites.get(key) {
-        if s.epoch == type_epoch() && s.class != 0 {
-            if s.class == cls.addr() {
+        if s.epoch == type_epoch() {
+            let addr = cls.addr();
+            if s.class == addr {
                 if let Some(v) = value_named(c, s.depth, s.entry, name) {
                     return Some(v);
                 }
-            } else {
-                // Filled for another class since the last change: a polymorphic site, left
-                // as it is rather than refilled on every alternation.
-                return global.lookup(cls, c, hash, name);
+            } else if s.class2 == addr {
+                if let Some(v) = value_named(c, s.depth2, s.entry2, name) {
+                    return Some(v);
+                }
             }
         }
     }
@@ -149,7 +159,8 @@ fn value_named<'a>(c: &'a Class, depth: u32, entry: u32, name: &str) -> Option<&
 }
 
 /// Finds `name` through the per-worker cache and records its location for instruction `key`
-/// (a miss is not recorded).
+/// (a miss is not recorded): as the site's second class when its first is another class
+/// filled at the current epoch, else as its first (forgetting the second).
 fn fill<'a>(
     sites: &SiteCache,
     global: &LookupCache,
@@ -163,10 +174,17 @@ fn fill<'a>(
     let class = cls.addr();
     let epoch = type_epoch();
     sites.update(key, |s| {
-        s.class = class;
-        s.epoch = epoch;
-        s.depth = depth;
-        s.entry = entry;
+        if s.epoch == epoch && s.class != 0 && s.class != class {
+            s.class2 = class;
+            s.depth2 = depth;
+            s.entry2 = entry;
+        } else {
+            s.class = class;
+            s.epoch = epoch;
+            s.depth = depth;
+            s.entry = entry;
+            s.class2 = 0;
+        }
     });
     value_at(c, depth, entry)
 }

@@ -125,6 +125,63 @@ fn class_receiver_method(
     })
 }
 
+/// `BINARY_OP` `+`/`+=` with two strs on top of the stack: appends the right one to the left
+/// one in place when the left is a heap str that nothing else can see, CPython's trick that
+/// makes `s += t` in a loop linear rather than quadratic. Nothing else can see it when the
+/// stack holds its only reference (an intermediate result), or when the only other one is
+/// the local that `next`, a `STORE_FAST`, is about to overwrite with the result: that local is
+/// cleared first. Immortal strs (those the zygote froze) are never written. `false`, with
+/// nothing changed, sends the operation down the general path.
+#[inline(never)]
+fn concat_in_place(f: &mut Frame, next: Option<u32>) -> bool {
+    let len = f.stack.len();
+    if len < 2 {
+        return false;
+    }
+    let Value::Obj(left) = &f.stack[len - 2] else {
+        return false;
+    };
+    match left.get() {
+        Object::Str(s) if s.wide.is_none() => {}
+        _ => return false,
+    }
+    let tail: &str = match &f.stack[len - 1] {
+        Value::Str(t) => t.as_str(),
+        Value::Obj(t) => match t.get() {
+            Object::Str(t) if t.wide.is_none() => &t.text,
+            _ => return false,
+        },
+        _ => return false,
+    };
+    if left.is_immortal() {
+        return false;
+    }
+    let mut count = left.refcount();
+    if count == 2 {
+        if let Some(word) = next.filter(|w| *w as u8 == byte::STORE_FAST) {
+            let local = (word >> 8) as usize;
+            if let Some(slot) = f.locals.get_mut(local) {
+                if slot.as_obj().is_some_and(|l| l.ptr_eq(left)) {
+                    // One of two counts: the str stays alive on the stack.
+                    *slot = Value::Null;
+                    count = 1;
+                }
+            }
+        }
+    }
+    if count != 1 {
+        return false;
+    }
+    // The tail is another object or an image str: with a single count, the left str is not
+    // the right operand too.
+    if let Object::Str(s) = left.get_mut() {
+        s.append(tail);
+    }
+    // The right operand is a str: releasing it runs no finalizer.
+    f.stack.pop();
+    true
+}
+
 /// The function object behind `v`, if it is a Python function (the call fast path).
 #[inline(always)]
 fn python_function(v: &Value) -> Option<&ObjRef> {
@@ -350,15 +407,15 @@ impl Vm {
                     f.push(v);
                 }
                 byte::STORE_FAST => {
-                    // Swap the top of stack into the local, then drop the old local from the
-                    // stack: values move as whole 16-byte units, never rebuilt field by field.
-                    if let Some(top) = f.stack.last_mut() {
-                        std::mem::swap(&mut f.locals[arg as usize], top);
-                    }
-                    // Drops the old local (a single pop: `truncate` loops over a slice).
-                    drop(f.stack.pop());
-                    if crate::value::heap::has_finalizers() {
-                        self.run_finalizers();
+                    // The top of stack moves into the local as a whole 16-byte unit; the old
+                    // local is released only if it is a heap object, the tag test inline: an
+                    // immediate, an image str or `Null` needs no drop and no finalizer check.
+                    let v = f.pop();
+                    if let Value::Obj(old) = std::mem::replace(&mut f.locals[arg as usize], v) {
+                        drop(old);
+                        if crate::value::heap::has_finalizers() {
+                            self.run_finalizers();
+                        }
                     }
                 }
                 byte::DELETE_FAST => {
@@ -898,6 +955,10 @@ impl Vm {
                             _ => {}
                         }
                     }
+                    // `+` / `+=` of strs: grows the left str in place when nothing else holds it.
+                    if arg & 15 == 0 && concat_in_place(f, words.get(ip).copied()) {
+                        continue;
+                    }
                     let b = f.pop();
                     let a = f.pop();
                     let r = self.binary_op(arg, &a, &b)?;
@@ -1359,12 +1420,15 @@ impl Vm {
                         _ => None,
                     };
                     if let Some(items) = items.filter(|i| i.len() == n) {
-                        f.stack.extend(items.iter().rev().cloned());
+                        crate::value::heap::push_reversed(&mut f.stack, items);
                         drop(v);
                         continue;
                     }
                     let items = self.unpack(&v, n)?;
-                    f.stack.extend(items.into_iter().rev());
+                    f.stack.reserve(items.len());
+                    for item in items.into_iter().rev() {
+                        f.stack.push(item);
+                    }
                 }
                 byte::UNPACK_EX => {
                     let v = f.pop();

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::value::dict_table::Dict;
-use crate::value::object::{Object, ViewKind};
+use crate::value::object::{Object, PyStr, ViewKind};
 use crate::value::set_table::Set;
 use crate::value::Value;
 use crate::vm::ExcKind;
@@ -343,10 +343,17 @@ impl Vm {
         match op {
             BinaryOp::Add => {
                 if let (Some(x), Some(y)) = (a.as_str(), b.as_str()) {
-                    let mut s = String::with_capacity(x.len() + y.len());
-                    s.push_str(x);
-                    s.push_str(y);
-                    return Ok(Some(Vm::str_val(s)));
+                    // The hash and length follow from the left operand's: only the right
+                    // one's bytes are hashed and counted.
+                    let (hash, char_len) = match a {
+                        Value::Str(i) => (i.hash(), i.char_len()),
+                        _ => match a.body() {
+                            Some(Object::Str(p)) => (p.hash, p.char_len),
+                            _ => (permafrost_image::str_hash(x.as_bytes()), x.chars().count()),
+                        },
+                    };
+                    let joined = PyStr::concat(x, hash, char_len, y);
+                    return Ok(Some(Value::obj(Object::Str(joined))));
                 }
                 if let (Some(x), Some(y)) = (a.str_bytes(), b.str_bytes()) {
                     // One side holds a lone surrogate: joined as wide bytes.
