@@ -90,12 +90,21 @@ pub fn str_hash(bytes: &[u8]) -> u64 {
     avalanche(fnv_feed(FNV_OFFSET, bytes))
 }
 
-/// `str_hash(a ++ tail)` from `str_hash(a)` alone, in time proportional to `tail`: the
-/// avalanche is a bijection, so the FNV state it finished is recovered and fed on. An
+/// `str_hash(a ++ tail)` from `str_hash(a)` and `a`'s length, in time proportional to
+/// `tail`: the avalanche is a bijection, so the FNV state it finished is recovered and fed
+/// on (an empty `a`, whose hash is 0 rather than a finished state, starts afresh). An
 /// in-place `s += t` keeps its hash current this way.
 #[inline]
-pub fn str_hash_extend(hash: u64, tail: &[u8]) -> u64 {
-    avalanche(fnv_feed(unavalanche(hash), tail))
+pub fn str_hash_extend(hash: u64, prefix_len: usize, tail: &[u8]) -> u64 {
+    if tail.is_empty() {
+        return hash;
+    }
+    let state = if prefix_len == 0 {
+        FNV_OFFSET
+    } else {
+        unavalanche(hash)
+    };
+    avalanche(fnv_feed(state, tail))
 }
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -150,7 +159,7 @@ mod str_hash_tests {
         for a in parts {
             for b in parts {
                 let whole: Vec<u8> = a.iter().chain(b).copied().collect();
-                assert_eq!(str_hash_extend(str_hash(a), b), str_hash(&whole));
+                assert_eq!(str_hash_extend(str_hash(a), a.len(), b), str_hash(&whole));
             }
         }
     }

@@ -71,8 +71,9 @@ impl PyStr {
     /// length current in time proportional to `tail`. Only for a str no one else can see.
     pub fn append(&mut self, tail: &str) {
         debug_assert!(self.wide.is_none());
+        let before = self.text.len();
         self.text.push_str(tail);
-        self.hash = permafrost_image::str_hash_extend(self.hash, tail.as_bytes());
+        self.hash = permafrost_image::str_hash_extend(self.hash, before, tail.as_bytes());
         self.char_len += if tail.is_ascii() {
             tail.len()
         } else {
