@@ -30,11 +30,27 @@ impl Vm {
             }
             Value::Float(f) => number::float_repr_into(*f, out),
             Value::Str(s) => text::str_repr_into(s.as_str(), out),
-            Value::Native(n) => {
-                out.push_str("<built-in function ");
-                out.push_str(n.name());
-                out.push('>');
-            }
+            // A type's method read from the type shows as CPython's method descriptor
+            // (`<method 'append' of 'list' objects>`); a function as a built-in function.
+            Value::Native(n) => match n.qualname.rsplit_once('.') {
+                Some((owner, name)) if n.binds() && !owner.is_empty() => {
+                    let dunder = name.len() > 4 && name.starts_with("__") && name.ends_with("__");
+                    out.push_str(if dunder {
+                        "<slot wrapper '"
+                    } else {
+                        "<method '"
+                    });
+                    out.push_str(name);
+                    out.push_str("' of '");
+                    out.push_str(owner);
+                    out.push_str("' objects>");
+                }
+                _ => {
+                    out.push_str("<built-in function ");
+                    out.push_str(n.name());
+                    out.push('>');
+                }
+            },
             Value::Code(c) => {
                 let view = self.codes[*c as usize].view;
                 out.push_str(&format!(
@@ -205,6 +221,26 @@ impl Vm {
             }
             Object::BoundMethod { func, receiver } => {
                 let (func, receiver) = (func.clone(), receiver.clone());
+                // A built-in bound to its receiver: CPython's `builtin_function_or_method`
+                // (or `method-wrapper` for a dunder) repr.
+                if let Value::Native(n) = &func {
+                    let name = n.name();
+                    let tname = match receiver.body() {
+                        Some(Object::Class(_)) => "type".to_string(),
+                        _ => self.type_name(&receiver),
+                    };
+                    let dunder = name.len() > 4 && name.starts_with("__") && name.ends_with("__");
+                    out.push_str(&format!(
+                        "<{} of {tname} object at {:#x}>",
+                        if dunder {
+                            format!("method-wrapper '{name}'")
+                        } else {
+                            format!("built-in method {name}")
+                        },
+                        receiver.id()
+                    ));
+                    return Ok(());
+                }
                 let fname = match func.body() {
                     Some(Object::Function(f)) => f.qualname.as_str().unwrap_or("?").to_string(),
                     _ => match &func {
