@@ -75,6 +75,12 @@ impl<'s, 'a> Codegen<'s, 'a> {
             });
             return self.load_const(Constant::Str(text));
         }
+        // `*args: *Ts` (PEP 646): the one item the annotation unpacks to, as CPython 3.11
+        // compiles it.
+        if let Expr::Starred(s) = e {
+            self.expr(&s.value)?;
+            return self.emit_arg(Opcode::UNPACK_SEQUENCE, 1, e.start());
+        }
         self.expr(e)
     }
 

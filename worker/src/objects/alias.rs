@@ -24,6 +24,8 @@ impl NativeState for Union {
 struct Alias {
     origin: Value,
     args: Vec<Value>,
+    /// `*tuple[int, ...]` (PEP 646): what iterating an alias yields.
+    unpacked: bool,
 }
 
 impl NativeState for Alias {
@@ -79,6 +81,7 @@ static ALIAS_METHODS: &[NativeFn] = &[
     NativeFn::method("GenericAlias.__getattr__", alias_getattr, Arity::One, None),
     NativeFn::method("GenericAlias.__getitem__", alias_getitem, Arity::One, None),
     NativeFn::method("GenericAlias.__reduce__", alias_reduce, Arity::NoArgs, None),
+    NativeFn::method("GenericAlias.__iter__", alias_iter, Arity::NoArgs, None),
     NativeFn::method(
         "GenericAlias.__instancecheck__",
         alias_check,
@@ -382,7 +385,16 @@ pub(crate) fn make_alias(vm: &mut Vm, origin: Value, key: &Value) -> Value {
         _ => vec![key.clone()],
     };
     let cls = alias_type(vm);
-    new_native(cls.clone(), cls, None, Alias { origin, args })
+    new_native(
+        cls.clone(),
+        cls,
+        None,
+        Alias {
+            origin,
+            args,
+            unpacked: false,
+        },
+    )
 }
 
 /// Whether subscripting built-in class `c` makes a generic alias (`list[int]`).
@@ -411,7 +423,12 @@ fn alias_parts(v: &Value) -> (Value, Vec<Value>) {
 
 fn alias_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (origin, args) = alias_parts(&a.pos[0]);
-    let mut out = item_repr(vm, &origin, false)?;
+    let mut out = if alias_of(&a.pos[0]).is_some_and(|al| al.unpacked) {
+        "*".to_string()
+    } else {
+        String::new()
+    };
+    out.push_str(&item_repr(vm, &origin, false)?);
     out.push('[');
     if args.is_empty() {
         out.push_str("()");
@@ -437,6 +454,10 @@ fn alias_args(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
 fn alias_eq(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if !is_alias(&a.pos[1]) {
         return Ok(Value::NotImplemented);
+    }
+    let star = |v: &Value| alias_of(v).is_some_and(|al| al.unpacked);
+    if star(&a.pos[0]) != star(&a.pos[1]) {
+        return Ok(Value::Bool(false));
     }
     let (o1, a1) = alias_parts(&a.pos[0]);
     let (o2, a2) = alias_parts(&a.pos[1]);
@@ -492,8 +513,28 @@ fn alias_getattr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     vm.getattr(&origin, &a.pos[1])
 }
 
-fn alias_unpacked(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
-    Ok(Value::Bool(false))
+fn alias_unpacked(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    Ok(Value::Bool(
+        alias_of(&a.pos[0]).is_some_and(|al| al.unpacked),
+    ))
+}
+
+/// `iter(tuple[int, str])`: one item, the unpacked alias `*tuple[int, str]` (PEP 646).
+fn alias_iter(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let (origin, args) = alias_parts(&a.pos[0]);
+    let cls = alias_type(vm);
+    let star = new_native(
+        cls.clone(),
+        cls,
+        None,
+        Alias {
+            origin,
+            args,
+            unpacked: true,
+        },
+    );
+    let items = Vm::new_list(vec![star]);
+    vm.get_iter(&items)
 }
 
 /// `__reduce__`: `(types.GenericAlias, (origin, args))`, so `copy` and `pickle` rebuild it.
