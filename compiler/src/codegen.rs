@@ -2442,6 +2442,7 @@ impl<'s, 'a> Codegen<'s, 'a> {
             match part {
                 ast::FStringPart::Literal(s) => literal.push_str(&s.value),
                 ast::FStringPart::FString(fs) => {
+                    self.check_fstring_311(&fs.elements, fs.flags)?;
                     self.fstring_elements(&fs.elements, &mut literal, &mut pieces)?
                 }
             }
@@ -2452,6 +2453,42 @@ impl<'s, 'a> Codegen<'s, 'a> {
             1 => Ok(()),
             n => self.emit_arg(Opcode::BUILD_STRING, n, f.start()),
         }
+    }
+
+    /// What CPython 3.11's f-string tokenizer refuses in a replacement field's expression
+    /// (the parser here takes 3.12's grammar): a backslash, and the f-string's own quote
+    /// inside a string that is not triple-quoted.
+    fn check_fstring_311(
+        &self,
+        elements: &'a ast::InterpolatedStringElements,
+        flags: ast::FStringFlags,
+    ) -> R {
+        use ast::StringFlags;
+        for el in elements.iter() {
+            let ast::InterpolatedStringElement::Interpolation(i) = el else {
+                continue;
+            };
+            let text = self
+                .src
+                .source
+                .get(i.expression.range().to_std_range())
+                .unwrap_or("");
+            let quote = flags.quote_str();
+            let message = if text.contains('\\') {
+                Some("f-string expression part cannot include a backslash")
+            } else if !flags.is_triple_quoted() && text.contains(quote) {
+                Some("f-string: expecting '}'")
+            } else {
+                None
+            };
+            if let Some(m) = message {
+                return Err(self.src.syntax_error_over(i.expression.range(), m));
+            }
+            if let Some(spec) = &i.format_spec {
+                self.check_fstring_311(&spec.elements, flags)?;
+            }
+        }
+        Ok(())
     }
 
     fn flush_literal(&mut self, literal: &mut String, pieces: &mut usize) -> R {
