@@ -384,6 +384,11 @@ pub(crate) fn make_alias(vm: &mut Vm, origin: Value, key: &Value) -> Value {
         Some(Object::Tuple(t)) => t.to_vec(),
         _ => vec![key.clone()],
     };
+    new_alias(vm, origin, args, false)
+}
+
+/// A new `types.GenericAlias` (`*alias` when `unpacked`).
+fn new_alias(vm: &mut Vm, origin: Value, args: Vec<Value>, unpacked: bool) -> Value {
     let cls = alias_type(vm);
     new_native(
         cls.clone(),
@@ -392,7 +397,7 @@ pub(crate) fn make_alias(vm: &mut Vm, origin: Value, key: &Value) -> Value {
         Alias {
             origin,
             args,
-            unpacked: false,
+            unpacked,
         },
     )
 }
@@ -522,17 +527,7 @@ fn alias_unpacked(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
 /// `iter(tuple[int, str])`: one item, the unpacked alias `*tuple[int, str]` (PEP 646).
 fn alias_iter(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (origin, args) = alias_parts(&a.pos[0]);
-    let cls = alias_type(vm);
-    let star = new_native(
-        cls.clone(),
-        cls,
-        None,
-        Alias {
-            origin,
-            args,
-            unpacked: true,
-        },
-    );
+    let star = new_alias(vm, origin, args, true);
     let items = Vm::new_list(vec![star]);
     vm.get_iter(&items)
 }

@@ -28,17 +28,7 @@ impl Vm {
         }
         if let (Some(x), Some(y)) = (num_of(a), num_of(b)) {
             let float = matches!(x, Num::F(_)) || matches!(y, Num::F(_));
-            if !(float
-                && matches!(
-                    op,
-                    BinaryOp::LShift
-                        | BinaryOp::RShift
-                        | BinaryOp::And
-                        | BinaryOp::Or
-                        | BinaryOp::Xor
-                        | BinaryOp::MatMul
-                ))
-            {
+            if !(float && int_only(op)) {
                 return self.num_binop(op, &x, &y);
             }
         }
@@ -56,15 +46,7 @@ impl Vm {
             if let Some(bb) = inst_base(b) {
                 if let (Some(x), Some(y)) = (num_of(a), num_of(&bb)) {
                     let float = matches!(x, Num::F(_)) || matches!(y, Num::F(_));
-                    let bitwise = matches!(
-                        op,
-                        BinaryOp::LShift
-                            | BinaryOp::RShift
-                            | BinaryOp::And
-                            | BinaryOp::Or
-                            | BinaryOp::Xor
-                            | BinaryOp::MatMul
-                    );
+                    let bitwise = int_only(op);
                     // An int takes only ints: against a float subclass it leaves the
                     // turn to the subclass's reflected method.
                     let int_left = !matches!(x, Num::F(_));
@@ -840,4 +822,17 @@ fn big_result_fits(op: BinaryOp, a: &BigInt, b: &BigInt) -> bool {
     };
     // Small results are not worth a look at the counters.
     bits < 1 << 23 || crate::budget::fits_u128(Some(bits / 8))
+}
+
+/// The operators a float never takes (shifts, bitwise, `@`).
+fn int_only(op: BinaryOp) -> bool {
+    matches!(
+        op,
+        BinaryOp::LShift
+            | BinaryOp::RShift
+            | BinaryOp::And
+            | BinaryOp::Or
+            | BinaryOp::Xor
+            | BinaryOp::MatMul
+    )
 }
