@@ -49,6 +49,7 @@ pub(crate) static FUNCTIONS: &[NativeFn] = &[
     NativeFn::function("isatty", isatty, Arity::One, None),
     NativeFn::function("umask", umask, Arity::One, None),
     NativeFn::function("dup", dup, Arity::One, None),
+    NativeFn::new("statvfs", statvfs),
     NativeFn::function("get_inheritable", get_inheritable, Arity::One, None),
     NativeFn::function("set_inheritable", set_inheritable, Arity::Range(2, 2), None),
     NativeFn::function("get_blocking", get_blocking, Arity::One, None),
@@ -987,6 +988,27 @@ fn truncate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     };
     r.map_err(|e| nix_error(vm, e, Some(&p.obj)))?;
     Ok(Value::None)
+}
+
+/// `os.statvfs(path)`: the file system's sizes, an `os.statvfs_result`.
+fn statvfs(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let (p, _) = one_path(vm, a, "statvfs", &["path"], false)?;
+    let s = nix::sys::statvfs::statvfs(p.path()).map_err(|e| nix_error(vm, e, Some(&p.obj)))?;
+    let cls = structseq::type_of(vm, &structseq::STATVFS_RESULT);
+    let values = vec![
+        int_val(s.block_size()),
+        int_val(s.fragment_size()),
+        int_val(s.blocks()),
+        int_val(s.blocks_free()),
+        int_val(s.blocks_available()),
+        int_val(s.files()),
+        int_val(s.files_free()),
+        int_val(s.files_available()),
+        int_val(s.flags().bits()),
+        int_val(s.name_max()),
+        int_val(s.filesystem_id()),
+    ];
+    Ok(structseq::new(&cls, &structseq::STATVFS_RESULT, values))
 }
 
 // ----- scandir -----

@@ -42,7 +42,6 @@ pub(crate) static FUNCTIONS: &[NativeFn] = &[
     NativeFn::new("chroot", no_files),
     NativeFn::new("mkfifo", no_files),
     NativeFn::new("mknod", no_files),
-    NativeFn::new("statvfs", no_files),
     NativeFn::new("fstatvfs", no_files),
     NativeFn::new("set_blocking", no_files),
     NativeFn::new("sendfile", no_files),
@@ -395,6 +394,10 @@ pub(crate) fn init(vm: &mut Vm) -> ObjRef {
         ("uname_result", Value::Obj(uname_result)),
         ("times_result", Value::Obj(times_result)),
         ("stat_result", Value::Obj(stat_result)),
+        (
+            "statvfs_result",
+            Value::Obj(structseq::type_of(vm, &structseq::STATVFS_RESULT)),
+        ),
         ("error", Value::Obj(vm.exc_class(ExcKind::OSError))),
     ];
     let ints: &[(&str, i64)] = &[

@@ -228,9 +228,9 @@ fn init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     )?;
     let buffer = args[0].cloned().unwrap_or(Value::None);
     let encoding = match str_or_none(vm, args[1], "encoding")? {
-        // The locale's encoding, as `locale.getpreferredencoding(False)` names it under the
-        // C.UTF-8 locale CPython coerces to.
-        None => "UTF-8".to_string(),
+        // CPython in UTF-8 mode (the reference environment: PYTHONUTF8=1, C.UTF-8) names
+        // the default `utf-8`; `"locale"` asks the locale itself, which says `UTF-8`.
+        None => "utf-8".to_string(),
         Some(e) if e == "locale" => "UTF-8".to_string(),
         Some(e) => e,
     };
@@ -581,10 +581,31 @@ fn read(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let n = size_arg(vm, a.get(1))?;
     check_readable(vm, a, "read")?;
     if n < 0 {
-        while read_chunk(vm, a)? {}
+        // The rest of the buffer decoded in one final call, as CPython (so a decoding
+        // error's position counts from where the read started).
+        let w = wrapper(vm, a, "read")?;
+        let mut out = std::mem::take(&mut w.decoded);
+        if !w.eof {
+            let buffer = w.buffer.clone();
+            let data = call_method(vm, &buffer, "read", &[])?;
+            let bytes = match &data {
+                Value::None => Vec::new(),
+                d => match crate::objects::bytearray::bytes_like(d) {
+                    Some(b) => b,
+                    None => {
+                        return Err(vm.type_error(format!(
+                            "underlying read() should have returned a bytes object, not '{}'",
+                            vm.type_name(d)
+                        )))
+                    }
+                },
+            };
+            out.push_str(&dec_decode(vm, a, &bytes, true)?);
+        }
         let w = wrapper(vm, a, "read")?;
         w.snapshot = None;
-        return Ok(Vm::str_val(std::mem::take(&mut w.decoded)));
+        w.eof = false;
+        return Ok(Vm::str_val(out));
     }
     let n = n as usize;
     while wrapper(vm, a, "read")?.decoded.chars().count() < n {
