@@ -488,17 +488,12 @@ fn readline(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn readinto(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let target = a.pos[1].clone();
-    let n = vm.len_of(&target)?;
+    let (n, view) = super::fileio::writable_buffer(vm, &target)?;
     let args = [a.pos[0].clone(), Value::Int(n as i64)];
     let data = read(vm, &Args::new(&args, &[]))?;
     let data = crate::objects::bytearray::bytes_like(&data).unwrap_or_default();
     let count = data.len();
-    let slice = Value::obj(Object::Slice {
-        start: Value::Int(0),
-        stop: Value::Int(count as i64),
-        step: Value::None,
-    });
-    vm.setitem(&target, slice, bytes_val(data))?;
+    super::fileio::fill_buffer(vm, &target, &view, data)?;
     Ok(Value::Int(count as i64))
 }
 

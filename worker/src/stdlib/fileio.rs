@@ -26,6 +26,7 @@ pub(crate) static METHODS: &[NativeFn] = &[
     NativeFn::method("FileIO.tell", tell, Arity::NoArgs, None),
     NativeFn::method("FileIO.truncate", truncate, Arity::Range(0, 1), None),
     NativeFn::method("FileIO.close", close, Arity::NoArgs, None),
+    NativeFn::method("FileIO.flush", flush, Arity::NoArgs, None),
     NativeFn::method("FileIO.fileno", fileno, Arity::NoArgs, None),
     NativeFn::method("FileIO.isatty", isatty, Arity::NoArgs, None),
     NativeFn::method("FileIO.readable", readable, Arity::NoArgs, None),
@@ -38,6 +39,7 @@ pub(crate) static METHODS: &[NativeFn] = &[
 static CLOSED: NativeFn = NativeFn::method("FileIO.closed", closed_get, Arity::NoArgs, None);
 static CLOSEFD: NativeFn = NativeFn::method("FileIO.closefd", closefd_get, Arity::NoArgs, None);
 static MODE: NativeFn = NativeFn::method("FileIO.mode", mode_get, Arity::NoArgs, None);
+static BLKSIZE: NativeFn = NativeFn::method("FileIO._blksize", blksize_get, Arity::NoArgs, None);
 
 /// The descriptor (`-1` once closed) and what the mode allows.
 struct FileIO {
@@ -71,6 +73,7 @@ pub(crate) fn init_type(vm: &mut Vm, base: ObjRef) -> ObjRef {
     super::add_property(&cls, "closed", &CLOSED, Some(&super::READONLY));
     super::add_property(&cls, "closefd", &CLOSEFD, Some(&super::READONLY));
     super::add_property(&cls, "mode", &MODE, Some(&super::READONLY));
+    super::add_property(&cls, "_blksize", &BLKSIZE, Some(&super::READONLY));
     cls
 }
 
@@ -282,8 +285,11 @@ fn init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             },
         }
     };
+    // A descriptor the caller gave stays theirs when initialisation fails (CPython's
+    // `fd_is_own`); one opened here is closed again.
+    let own = given_fd.is_none();
     let close_now = |fd: i32| {
-        if closefd {
+        if own {
             let _ = nix::unistd::close(fd);
         }
     };
@@ -390,23 +396,14 @@ fn readall(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 fn readinto(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let fd = check_readable(vm, a, "readinto")?;
     let target = a.pos[1].clone();
-    let n = vm.len_of(&target)?;
+    let (n, view) = writable_buffer(vm, &target)?;
     let data = match fs::read_fd(fd, n) {
         Ok(b) => b,
         Err(nix::errno::Errno::EAGAIN) => return Ok(Value::None),
         Err(e) => return Err(fs::errno_error(vm, e as i32, None, None)),
     };
     let got = data.len();
-    if let Some(dest) = super::state_of::<crate::objects::bytearray::ByteArray>(&target) {
-        dest.data[..got].copy_from_slice(&data);
-    } else {
-        let slice = Value::obj(Object::Slice {
-            start: Value::Int(0),
-            stop: Value::Int(got as i64),
-            step: Value::None,
-        });
-        vm.setitem(&target, slice, bytes_val(data))?;
-    }
+    fill_buffer(vm, &target, &view, data)?;
     Ok(Value::Int(got as i64))
 }
 
@@ -482,6 +479,18 @@ fn close(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         }
     }
     Ok(Value::None)
+}
+
+/// `flush()`: nothing is buffered at this level; a closed file refuses, as `IOBase.flush`.
+fn flush(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if state(vm, a, "flush")?.fd < 0 {
+        return Err(vm.value_error("I/O operation on closed file."));
+    }
+    Ok(Value::None)
+}
+
+fn blksize_get(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    Ok(Value::Int(state(vm, a, "_blksize")?.blksize))
 }
 
 fn fileno(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -573,6 +582,47 @@ fn getstate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn dealloc_warn(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
     Ok(Value::None)
+}
+
+/// The size in bytes of a writable buffer (`readinto`'s argument), and a byte view of it
+/// when it is not a bytearray (an `array.array`, a memoryview).
+pub(crate) fn writable_buffer(vm: &mut Vm, target: &Value) -> PyResult<(usize, Value)> {
+    if let Some(b) = super::state_of::<crate::objects::bytearray::ByteArray>(target) {
+        return Ok((b.data.len(), Value::None));
+    }
+    let memoryview = vm
+        .builtins
+        .get("memoryview")
+        .cloned()
+        .unwrap_or(Value::None);
+    let mut view = vm.call(&memoryview, std::slice::from_ref(target), &[])?;
+    let format = vm.getattr(&view, &Vm::str_val("format"))?;
+    if format.as_str() != Some("B") {
+        let cast = vm.getattr(&view, &Vm::str_val("cast"))?;
+        view = vm.call(&cast, &[Vm::str_val("B")], &[])?;
+    }
+    let n = vm.len_of(&view)?;
+    Ok((n, view))
+}
+
+/// Copies `data` to the start of the buffer [`writable_buffer`] measured.
+pub(crate) fn fill_buffer(
+    vm: &mut Vm,
+    target: &Value,
+    view: &Value,
+    data: Vec<u8>,
+) -> PyResult<()> {
+    let got = data.len();
+    if let Some(dest) = super::state_of::<crate::objects::bytearray::ByteArray>(target) {
+        dest.data[..got].copy_from_slice(&data);
+        return Ok(());
+    }
+    let slice = Value::obj(Object::Slice {
+        start: Value::Int(0),
+        stop: Value::Int(got as i64),
+        step: Value::None,
+    });
+    vm.setitem(view, slice, bytes_val(data))
 }
 
 // ----- open -----

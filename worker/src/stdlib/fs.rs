@@ -50,6 +50,15 @@ pub(crate) static FUNCTIONS: &[NativeFn] = &[
     NativeFn::function("umask", umask, Arity::One, None),
     NativeFn::function("dup", dup, Arity::One, None),
     NativeFn::new("statvfs", statvfs),
+    NativeFn::function("pipe", pipe, Arity::NoArgs, None),
+    NativeFn::function("pipe2", pipe2, Arity::One, None),
+    NativeFn::new("dup2", dup2),
+    NativeFn::function("set_blocking", set_blocking, Arity::Range(2, 2), None),
+    NativeFn::function("fchdir", fchdir, Arity::One, None),
+    NativeFn::new("chown", chown),
+    NativeFn::new("lchown", lchown),
+    NativeFn::function("fchown", fchown, Arity::Range(3, 3), None),
+    NativeFn::new("mkfifo", mkfifo),
     NativeFn::function("get_inheritable", get_inheritable, Arity::One, None),
     NativeFn::function("set_inheritable", set_inheritable, Arity::Range(2, 2), None),
     NativeFn::function("get_blocking", get_blocking, Arity::One, None),
@@ -1009,6 +1018,144 @@ fn statvfs(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         int_val(s.filesystem_id()),
     ];
     Ok(structseq::new(&cls, &structseq::STATVFS_RESULT, values))
+}
+
+fn pipe_pair(vm: &mut Vm, flags: i32) -> PyResult<Value> {
+    use std::os::fd::IntoRawFd;
+    let flags = nix::fcntl::OFlag::from_bits_retain(flags);
+    let (r, w) = nix::unistd::pipe2(flags).map_err(|e| nix_error(vm, e, None))?;
+    Ok(Vm::new_tuple(vec![
+        Value::Int(r.into_raw_fd() as i64),
+        Value::Int(w.into_raw_fd() as i64),
+    ]))
+}
+
+/// `os.pipe()`: both ends not inheritable, as CPython makes them.
+fn pipe(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+    allowed(vm)?;
+    pipe_pair(vm, libc::O_CLOEXEC)
+}
+
+fn pipe2(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    allowed(vm)?;
+    let flags = vm.index_of(&a.pos[0])? as i32;
+    pipe_pair(vm, flags)
+}
+
+/// `os.dup2(fd, fd2, inheritable=True)`.
+fn dup2(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    allowed(vm)?;
+    let args = parse_args(vm, a, 0, "dup2", &["fd", "fd2", "inheritable"], 2, 3)?;
+    let fd = fd_arg(vm, args[0].unwrap_or(&Value::None))?;
+    let fd2 = fd_arg(vm, args[1].unwrap_or(&Value::None))?;
+    let inheritable = flag(vm, &args[2].cloned(), true)?;
+    let new = nix::unistd::dup2(fd, fd2).map_err(|e| nix_error(vm, e, None))?;
+    if !inheritable {
+        let _ = nix::fcntl::fcntl(
+            new,
+            nix::fcntl::FcntlArg::F_SETFD(nix::fcntl::FdFlag::FD_CLOEXEC),
+        );
+    }
+    Ok(Value::Int(new as i64))
+}
+
+fn set_blocking(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    allowed(vm)?;
+    let fd = fd_arg(vm, &a.pos[0])?;
+    let blocking = vm.truthy(&a.pos[1])?;
+    let flags =
+        nix::fcntl::fcntl(fd, nix::fcntl::FcntlArg::F_GETFL).map_err(|e| nix_error(vm, e, None))?;
+    let flags = if blocking {
+        flags & !libc::O_NONBLOCK
+    } else {
+        flags | libc::O_NONBLOCK
+    };
+    nix::fcntl::fcntl(
+        fd,
+        nix::fcntl::FcntlArg::F_SETFL(nix::fcntl::OFlag::from_bits_retain(flags)),
+    )
+    .map_err(|e| nix_error(vm, e, None))?;
+    Ok(Value::None)
+}
+
+fn fchdir(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    allowed(vm)?;
+    let fd = fd_of_object(vm, &a.pos[0])?;
+    nix::unistd::fchdir(fd).map_err(|e| nix_error(vm, e, None))?;
+    Ok(Value::None)
+}
+
+/// A uid or gid argument: `-1` leaves it unchanged.
+fn id_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<u32>> {
+    let n = vm.index_of(v.unwrap_or(&Value::Int(-1)))?;
+    Ok(if n == -1 { None } else { Some(n as u32) })
+}
+
+fn chown_with(vm: &mut Vm, a: &Args, func: &str, follow: bool) -> PyResult<Value> {
+    allowed(vm)?;
+    let names: &[&str] = if func == "chown" {
+        &["path", "uid", "gid", "dir_fd", "follow_symlinks"]
+    } else {
+        &["path", "uid", "gid"]
+    };
+    let args = parse_args(vm, a, 0, func, names, 3, 3)?;
+    let p = path_arg(
+        vm,
+        args[0].unwrap_or(&Value::None),
+        func,
+        "path",
+        func == "chown",
+    )?;
+    let uid = id_arg(vm, args[1])?.map(nix::unistd::Uid::from_raw);
+    let gid = id_arg(vm, args[2])?.map(nix::unistd::Gid::from_raw);
+    let follow = follow && flag(vm, &args.get(4).and_then(|v| v.cloned()), true)?;
+    let r = match p.fd {
+        Some(fd) => nix::unistd::fchown(fd, uid, gid),
+        None => nix::unistd::fchownat(
+            None,
+            p.path(),
+            uid,
+            gid,
+            if follow {
+                nix::fcntl::AtFlags::empty()
+            } else {
+                nix::fcntl::AtFlags::AT_SYMLINK_NOFOLLOW
+            },
+        ),
+    };
+    r.map_err(|e| nix_error(vm, e, Some(&p.obj)))?;
+    Ok(Value::None)
+}
+
+fn chown(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    chown_with(vm, a, "chown", true)
+}
+
+fn lchown(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    chown_with(vm, a, "lchown", false)
+}
+
+fn fchown(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    allowed(vm)?;
+    let fd = fd_arg(vm, &a.pos[0])?;
+    let uid = id_arg(vm, a.get(1))?.map(nix::unistd::Uid::from_raw);
+    let gid = id_arg(vm, a.get(2))?.map(nix::unistd::Gid::from_raw);
+    nix::unistd::fchown(fd, uid, gid).map_err(|e| nix_error(vm, e, None))?;
+    Ok(Value::None)
+}
+
+fn mkfifo(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    allowed(vm)?;
+    let args = parse_args(vm, a, 0, "mkfifo", &["path", "mode", "dir_fd"], 1, 2)?;
+    let p = path_arg(vm, args[0].unwrap_or(&Value::None), "mkfifo", "path", false)?;
+    let mode = match args[1] {
+        Some(m) => vm.index_of(m)? as u32,
+        None => 0o666,
+    };
+    no_dir_fd(vm, "mkfifo", &args[2].cloned())?;
+    nix::unistd::mkfifo(p.path(), nix::sys::stat::Mode::from_bits_retain(mode))
+        .map_err(|e| nix_error(vm, e, Some(&p.obj)))?;
+    Ok(Value::None)
 }
 
 // ----- scandir -----

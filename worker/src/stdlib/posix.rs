@@ -32,37 +32,28 @@ pub(crate) static FUNCTIONS: &[NativeFn] = &[
         None,
     ),
     NativeFn::function("_exit", exit_now, Arity::One, None),
-    NativeFn::new("chown", no_files),
-    NativeFn::new("lchown", no_files),
-    NativeFn::new("fchown", no_files),
-    NativeFn::new("dup2", no_files),
-    NativeFn::new("pipe", no_files),
-    NativeFn::new("pipe2", no_files),
-    NativeFn::new("fchdir", no_files),
     NativeFn::new("chroot", no_files),
-    NativeFn::new("mkfifo", no_files),
     NativeFn::new("mknod", no_files),
     NativeFn::new("fstatvfs", no_files),
-    NativeFn::new("set_blocking", no_files),
     NativeFn::new("sendfile", no_files),
-    NativeFn::new("fork", no_files),
-    NativeFn::new("forkpty", no_files),
-    NativeFn::new("execv", no_files),
-    NativeFn::new("execve", no_files),
-    NativeFn::new("kill", no_files),
-    NativeFn::new("killpg", no_files),
-    NativeFn::new("system", no_files),
-    NativeFn::new("waitpid", no_files),
-    NativeFn::new("wait", no_files),
-    NativeFn::new("wait3", no_files),
-    NativeFn::new("wait4", no_files),
-    NativeFn::new("spawnv", no_files),
-    NativeFn::new("posix_spawn", no_files),
-    NativeFn::new("posix_spawnp", no_files),
-    NativeFn::new("setsid", no_files),
-    NativeFn::new("setuid", no_files),
-    NativeFn::new("setgid", no_files),
-    NativeFn::new("nice", no_files),
+    NativeFn::new("fork", no_processes),
+    NativeFn::new("forkpty", no_processes),
+    NativeFn::new("execv", no_processes),
+    NativeFn::new("execve", no_processes),
+    NativeFn::new("kill", no_processes),
+    NativeFn::new("killpg", no_processes),
+    NativeFn::new("system", no_processes),
+    NativeFn::new("waitpid", no_processes),
+    NativeFn::new("wait", no_processes),
+    NativeFn::new("wait3", no_processes),
+    NativeFn::new("wait4", no_processes),
+    NativeFn::new("spawnv", no_processes),
+    NativeFn::new("posix_spawn", no_processes),
+    NativeFn::new("posix_spawnp", no_processes),
+    NativeFn::new("setsid", no_processes),
+    NativeFn::new("setuid", no_processes),
+    NativeFn::new("setgid", no_processes),
+    NativeFn::new("nice", no_processes),
     NativeFn::function(
         "waitstatus_to_exitcode",
         waitstatus_to_exitcode,
@@ -365,12 +356,22 @@ fn exit_now(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     std::process::exit(code as i32)
 }
 
-/// The file calls `os` refers to at import: this interpreter has no file system access.
+/// The file calls not offered even under the host-files capability (`chroot`, `mknod`,
+/// `fstatvfs`, `sendfile`).
 fn no_files(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
     Err(errno_error(
         vm,
         38,
-        "Function not implemented: no file system access in this interpreter",
+        "Function not implemented: not available in this interpreter",
+    ))
+}
+
+/// The process calls: this interpreter starts, signals and waits for no process.
+fn no_processes(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+    Err(errno_error(
+        vm,
+        38,
+        "Function not implemented: no process control in this interpreter",
     ))
 }
 

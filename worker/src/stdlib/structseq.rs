@@ -187,6 +187,7 @@ static SPECS: &[&Spec] = &[
     &TIMES_RESULT,
     &TERMINAL_SIZE,
     &STATVFS_RESULT,
+    &STAT_RESULT,
     &EXCEPT_HOOK_ARGS,
     &VERSION_INFO,
     &FLOAT_INFO,
