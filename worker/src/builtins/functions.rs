@@ -83,7 +83,7 @@ pub(crate) static FUNCTIONS: &[NativeFn] = &[
     NativeFn::new("exit", exit),
     NativeFn::new("quit", exit),
     NativeFn::new("__import__", dunder_import),
-    NativeFn::new("open", crate::stdlib::io::open),
+    NativeFn::new("open", crate::stdlib::fileio::open),
 ];
 
 /// `__build_class__`, pushed by `LOAD_BUILD_CLASS`.
@@ -1298,8 +1298,45 @@ fn default_dir(vm: &mut Vm, v: Value) -> PyResult<Value> {
 }
 
 /// `input()`: a worker has no stdin, so reading always meets end of file.
-fn input(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
-    Err(vm.err(ExcKind::EOFError, "EOF when reading a line"))
+/// `input(prompt='')`: the prompt to `sys.stdout`, then a line of `sys.stdin` without its
+/// newline; `EOFError` at the end of input.
+fn input(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if a.pos.len() > 1 {
+        return Err(vm.type_error(format!(
+            "input expected at most 1 argument, got {}",
+            a.pos.len()
+        )));
+    }
+    let sys = vm.import_module("sys")?;
+    let stdin = vm.getattr(&sys, &Vm::str_val("stdin"))?;
+    let stdout = vm.getattr(&sys, &Vm::str_val("stdout"))?;
+    if let Some(prompt) = a.pos.first() {
+        let text = vm.str_of(prompt)?;
+        let write = vm.getattr(&stdout, &Vm::str_val("write"))?;
+        vm.call(&write, &[Vm::str_val(text)], &[])?;
+    }
+    if let Ok(flush) = vm.getattr(&stdout, &Vm::str_val("flush")) {
+        vm.call(&flush, &[], &[])?;
+    }
+    let readline = vm.getattr(&stdin, &Vm::str_val("readline"))?;
+    let line = vm.call(&readline, &[], &[])?;
+    let Some(text) = line.str_bytes() else {
+        return Err(vm.type_error("object.readline() returned non-string"));
+    };
+    if text.is_empty() {
+        return Err(vm.err(ExcKind::EOFError, "EOF when reading a line"));
+    }
+    if text.ends_with(b"\n") {
+        let n = vm.len_of(&line)?;
+        let end = Value::Int(n as i64 - 1);
+        let slice = Value::obj(crate::value::object::Object::Slice {
+            start: Value::None,
+            stop: end,
+            step: Value::None,
+        });
+        return vm.getitem(&line, &slice);
+    }
+    Ok(line)
 }
 
 fn exit(vm: &mut Vm, a: &Args) -> PyResult<Value> {

@@ -36,6 +36,8 @@ pub(crate) mod collections;
 pub(crate) mod contextvars;
 pub(crate) mod csv;
 pub(crate) mod errno;
+pub(crate) mod fileio;
+pub(crate) mod fs;
 pub(crate) mod functools;
 pub(crate) mod gc;
 pub(crate) mod hashes;
