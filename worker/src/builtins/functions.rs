@@ -54,8 +54,8 @@ pub(crate) static FUNCTIONS: &[NativeFn] = &[
     NativeFn::function("isinstance", isinstance, Arity::Range(2, 2), None),
     NativeFn::function("issubclass", issubclass, Arity::Range(2, 2), None),
     NativeFn::function("hash", hash, Arity::One, None),
-    NativeFn::new("iter", iter),
-    NativeFn::new("next", next),
+    NativeFn::function("iter", iter, Arity::Range(1, 2), None),
+    NativeFn::function("next", next, Arity::Range(1, 2), None),
     NativeFn::function("aiter", crate::objects::coroutine::aiter, Arity::One, None),
     NativeFn::function(
         "anext",

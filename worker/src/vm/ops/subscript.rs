@@ -715,10 +715,7 @@ impl Vm {
 
     pub fn delitem(&mut self, container: &Value, key: &Value) -> PyResult<()> {
         let Some(o) = container.as_obj() else {
-            return Err(self.type_error(format!(
-                "'{}' object doesn't support item deletion",
-                self.type_name(container)
-            )));
+            return Err(self.no_item_deletion(container, key));
         };
         let o = o.clone();
         match o.get() {
@@ -754,16 +751,41 @@ impl Vm {
                         let b = inst_base(container).unwrap_or(Value::None);
                         self.delitem(&b, key)
                     }
-                    None => Err(self.type_error(format!(
-                        "'{}' object doesn't support item deletion",
-                        self.type_name(container)
-                    ))),
+                    None => Err(self.no_item_deletion(container, key)),
                 }
             }
-            _ => Err(self.type_error(format!(
-                "'{}' object doesn't support item deletion",
-                self.type_name(container)
-            ))),
+            _ => Err(self.no_item_deletion(container, key)),
         }
+    }
+
+    /// CPython words the error by the path that refused: a sequence type given an integer
+    /// index "doesn't support item deletion"; anything else "does not".
+    #[cold]
+    fn no_item_deletion(&self, container: &Value, key: &Value) -> ObjRef {
+        let tname = self.type_name(container);
+        let sequence = matches!(container, Value::Str(_))
+            || matches!(container.body(), Some(Object::Instance(_)))
+            || matches!(
+                &*tname,
+                "str"
+                    | "tuple"
+                    | "bytes"
+                    | "range"
+                    | "set"
+                    | "frozenset"
+                    | "dict_keys"
+                    | "dict_values"
+                    | "dict_items"
+                    | "mappingproxy"
+                    | "memoryview"
+            );
+        let index = matches!(key, Value::Int(_) | Value::Bool(_))
+            || matches!(key.body(), Some(Object::BigInt(_)));
+        let verb = if sequence && index {
+            "doesn't"
+        } else {
+            "does not"
+        };
+        self.type_error(format!("'{tname}' object {verb} support item deletion"))
     }
 }
