@@ -510,8 +510,6 @@ const IMPLIED: &[(&str, &[&str])] = &[
             "encodings.rot_13",
         ],
     ),
-    // Member names that are not UTF-8 are decoded as cp437, a codec looked up by name.
-    ("zipfile", &["encodings", "encodings.cp437"]),
 ];
 
 /// The platform triplet CPython's build records as `sys.implementation._multiarch`.
