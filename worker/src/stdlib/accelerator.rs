@@ -48,6 +48,28 @@ static DECIMAL_RAISE_ERROR: NativeFn = NativeFn::method(
     None,
 );
 
+/// `Context.__repr__`, listing flags and traps in `_decimal`'s order.
+static DECIMAL_CONTEXT_REPR: NativeFn = NativeFn::method(
+    "Context.__repr__",
+    decimal_context_repr,
+    Arity::NoArgs,
+    None,
+);
+
+/// The signals in the order `_decimal`'s repr lists them: libmpdec's status bits, lowest
+/// first, each signal named at the first of its bits.
+const DECIMAL_SIGNALS: [&str; 9] = [
+    "Clamped",
+    "InvalidOperation",
+    "DivisionByZero",
+    "Inexact",
+    "FloatOperation",
+    "Overflow",
+    "Rounded",
+    "Subnormal",
+    "Underflow",
+];
+
 /// Runs once a standard-library module named `name` has executed its top level.
 pub(crate) fn after_import(vm: &mut Vm, name: &str, module: &ObjRef) -> PyResult<()> {
     let m = Value::Obj(module.clone());
@@ -68,6 +90,7 @@ pub(crate) fn after_import(vm: &mut Vm, name: &str, module: &ObjRef) -> PyResult
                     "_raise_error",
                     Value::Native(&DECIMAL_RAISE_ERROR),
                 )?;
+                replace(vm, &cls, "__repr__", Value::Native(&DECIMAL_CONTEXT_REPR))?;
             }
         }
         _ => {}
@@ -229,4 +252,41 @@ fn check_time_fields(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     }
     out.push(Value::Int(fold));
     Ok(Vm::new_tuple(out))
+}
+
+fn decimal_context_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let ctx = &a.pos[0];
+    let mut out = String::from("Context(");
+    for (i, field) in ["prec", "rounding", "Emin", "Emax", "capitals", "clamp"]
+        .into_iter()
+        .enumerate()
+    {
+        let v = vm.getattr(ctx, &Vm::str_val(field))?;
+        let text = vm.str_of(&v)?;
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&format!("{field}={text}"));
+    }
+    let module = vm.loaded_module("_pydecimal");
+    for which in ["flags", "traps"] {
+        let table = vm.getattr(ctx, &Vm::str_val(which))?;
+        let mut names = Vec::new();
+        for name in DECIMAL_SIGNALS {
+            let Some(signal) = module.as_ref().and_then(|m| attr(vm, m, name)) else {
+                continue;
+            };
+            let set = match vm.getitem(&table, &signal) {
+                Ok(v) => vm.truthy(&v)?,
+                Err(e) if vm.exc_matches(&e, ExcKind::KeyError) => false,
+                Err(e) => return Err(e),
+            };
+            if set {
+                names.push(name);
+            }
+        }
+        out.push_str(&format!(", {which}=[{}]", names.join(", ")));
+    }
+    out.push(')');
+    Ok(Vm::str_val(out))
 }
