@@ -930,6 +930,7 @@ fn freeze_here(opts: &FreezeOptions) -> Result<FreezeReport, String> {
         let compiled = ruff_python_parser::parse_module(&source)
             .map_err(|err| src.parse_error(err.range(), &err.error).to_string())
             .and_then(|parsed| {
+                crate::limits::check(&src, parsed.tokens()).map_err(|err| err.to_string())?;
                 let code = crate::codegen::compile_module(&src, parsed.suite(), &mut builder)
                     .map_err(|err| err.to_string())?;
                 Ok((parsed, code))
