@@ -684,19 +684,16 @@ fn b_getbuffer(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 /// Reads into a bytearray, up to its length; the number of bytes read.
 fn b_readinto(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    // Any writable buffer (bytearray, a writable memoryview, an array), as FileIO takes.
     let target = a.pos[1].clone();
+    bio_open(vm, a)?;
+    let (room, view) = super::fileio::writable_buffer(vm, &target)?;
     let b = bio_open(vm, a)?;
-    let Some(dest) = crate::stdlib::state_of::<crate::objects::bytearray::ByteArray>(&target)
-    else {
-        return Err(vm.type_error(format!(
-            "readinto() argument must be read-write bytes-like object, not {}",
-            vm.type_name(&target)
-        )));
-    };
     let start = b.pos.min(b.buf.len());
-    let n = dest.data.len().min(b.buf.len() - start);
-    dest.data[..n].copy_from_slice(&b.buf[start..start + n]);
+    let n = room.min(b.buf.len() - start);
+    let data = b.buf[start..start + n].to_vec();
     b.pos = start + n;
+    super::fileio::fill_buffer(vm, &target, &view, data)?;
     Ok(Value::Int(n as i64))
 }
 
@@ -860,10 +857,158 @@ fn b_closed(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 /// `sys.stdin` (0), `sys.stdout` (1) or `sys.stderr` (2).
 pub(crate) struct StdStream {
     fd: u8,
+    /// Its binary layer (`sys.stdout.buffer`), made on first use.
+    buffer: Option<Value>,
 }
 
 impl NativeState for StdStream {
+    fn visit(&self, f: &mut dyn FnMut(&Value)) {
+        if let Some(b) = &self.buffer {
+            f(b);
+        }
+    }
+}
+
+/// The binary layer of a standard stream: bytes written go where the stream's text goes, in
+/// order with it (under `permafrost run` the bytes themselves; in a job's captured output,
+/// which is text, as UTF-8 with invalid sequences replaced); stdin's reads give bytes.
+struct StdBuffer {
+    fd: u8,
+}
+
+impl NativeState for StdBuffer {
     fn visit(&self, _f: &mut dyn FnMut(&Value)) {}
+}
+
+const STD_BUFFER: &str = "_io._StdBuffer";
+
+static STD_BUFFER_METHODS: &[NativeFn] = &[
+    NativeFn::method("_StdBuffer.write", sb_write, Arity::One, None),
+    NativeFn::method("_StdBuffer.flush", sb_flush, Arity::NoArgs, None),
+    NativeFn::method("_StdBuffer.read", sb_read, Arity::Range(0, 1), None),
+    NativeFn::method("_StdBuffer.read1", sb_read, Arity::Range(0, 1), None),
+    NativeFn::method("_StdBuffer.readline", sb_readline, Arity::Range(0, 1), None),
+    NativeFn::method("_StdBuffer.readable", sb_readable, Arity::NoArgs, None),
+    NativeFn::method("_StdBuffer.writable", sb_writable, Arity::NoArgs, None),
+    NativeFn::method("_StdBuffer.seekable", t_false_sb, Arity::NoArgs, None),
+    NativeFn::method("_StdBuffer.isatty", t_false_sb, Arity::NoArgs, None),
+    NativeFn::method("_StdBuffer.fileno", sb_fileno, Arity::NoArgs, None),
+    NativeFn::method("_StdBuffer.__repr__", sb_repr, Arity::NoArgs, None),
+];
+
+/// `sys.stdout.buffer` and its kin: one per stream.
+pub(crate) fn std_buffer(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let s = stream(vm, a)?;
+    if let Some(b) = &s.buffer {
+        return Ok(b.clone());
+    }
+    let fd = s.fd;
+    if !vm.native_types.contains_key(STD_BUFFER) {
+        let base = native_class(vm, "_io._BufferedIOBase");
+        native_type(vm, STD_BUFFER, Some(base), STD_BUFFER_METHODS, false);
+    }
+    let t = native_class(vm, STD_BUFFER);
+    let b = new_native(t.clone(), t, None, StdBuffer { fd });
+    stream(vm, a)?.buffer = Some(b.clone());
+    Ok(b)
+}
+
+fn std_buffer_fd(vm: &Vm, a: &Args) -> PyResult<u8> {
+    Ok(receiver::<StdBuffer>(vm, a, STD_BUFFER, "method")?.fd)
+}
+
+fn sb_write(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    use std::io::Write;
+    let fd = std_buffer_fd(vm, a)?;
+    if fd == 0 {
+        return Err(unsupported(vm, "write"));
+    }
+    let Some(data) = crate::objects::bytearray::bytes_like(&a.pos[1]) else {
+        return Err(vm.type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            vm.type_name(&a.pos[1])
+        )));
+    };
+    match (fd, &vm.sink) {
+        (1, crate::vm::Sink::Capture) => vm.write_out(&String::from_utf8_lossy(&data)),
+        (1, _) => {
+            vm.flush_out();
+            let mut out = std::io::stdout().lock();
+            // A closed stdout is not the program's error, as for text.
+            let _ = out.write_all(&data);
+            let _ = out.flush();
+        }
+        _ => {
+            vm.flush_out();
+            let _ = std::io::stderr().write_all(&data);
+        }
+    }
+    Ok(Value::Int(data.len() as i64))
+}
+
+fn sb_flush(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if std_buffer_fd(vm, a)? == 1 {
+        vm.flush_out();
+    }
+    Ok(Value::None)
+}
+
+fn sb_read(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if std_buffer_fd(vm, a)? != 0 {
+        return Err(unsupported(vm, "read"));
+    }
+    let n = size_arg(vm, a.get(1))?;
+    if !vm.host_files {
+        return Ok(bytes_val(&[]));
+    }
+    let data = match n {
+        None => {
+            while stdin_fill() {}
+            stdin_take(usize::MAX)
+        }
+        Some(n) => {
+            while STDIN.with(|s| s.borrow().0.len()) < n && stdin_fill() {}
+            stdin_take(n)
+        }
+    };
+    Ok(bytes_val(&data))
+}
+
+fn sb_readline(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if std_buffer_fd(vm, a)? != 0 {
+        return Err(unsupported(vm, "readline"));
+    }
+    let n = size_arg(vm, a.get(1))?;
+    if !vm.host_files {
+        return Ok(bytes_val(&[]));
+    }
+    Ok(bytes_val(&stdin_line(n)))
+}
+
+fn sb_readable(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    Ok(Value::Bool(std_buffer_fd(vm, a)? == 0))
+}
+
+fn sb_writable(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    Ok(Value::Bool(std_buffer_fd(vm, a)? != 0))
+}
+
+fn t_false_sb(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    std_buffer_fd(vm, a)?;
+    Ok(Value::Bool(false))
+}
+
+fn sb_fileno(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    Ok(Value::Int(std_buffer_fd(vm, a)? as i64))
+}
+
+fn sb_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let fd = std_buffer_fd(vm, a)?;
+    let kind = if fd == 0 { "Reader" } else { "Writer" };
+    Ok(Vm::str_val(format!(
+        "<_io.Buffered{kind} name='{}'>",
+        stream_name(fd)
+    )))
 }
 
 /// The three standard streams (built with the `_io` types).
@@ -872,7 +1017,7 @@ pub(crate) fn std_streams(vm: &mut Vm) -> (Value, Value, Value) {
         init_types(vm);
     }
     let t = native_class(vm, "_io.TextIOWrapper");
-    let mk = |fd| new_native(t.clone(), t.clone(), None, StdStream { fd });
+    let mk = |fd| new_native(t.clone(), t.clone(), None, StdStream { fd, buffer: None });
     (mk(0), mk(1), mk(2))
 }
 

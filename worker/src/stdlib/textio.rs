@@ -1091,10 +1091,7 @@ fn newlines(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn buffer(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if is_std(a) {
-        return Err(vm.err(
-            ExcKind::AttributeError,
-            "'_io.TextIOWrapper' object has no attribute 'buffer'",
-        ));
+        return stdio::std_buffer(vm, a);
     }
     Ok(wrapper(vm, a, "buffer")?.buffer.clone())
 }
