@@ -34,6 +34,7 @@ static TYPES: &[Spec] = &[
         [
             NativeFn::new("count", count_new),
             NativeFn::method("count.__repr__", count_repr, Arity::NoArgs, None),
+            NativeFn::method("count.__reduce__", count_reduce, Arity::NoArgs, None),
         ]
     ),
     spec!(
@@ -52,6 +53,7 @@ static TYPES: &[Spec] = &[
         [
             NativeFn::new("repeat", repeat_new),
             NativeFn::method("repeat.__repr__", repeat_repr, Arity::NoArgs, None),
+            NativeFn::method("repeat.__reduce__", repeat_reduce, Arity::NoArgs, None),
             NativeFn::method(
                 "repeat.__length_hint__",
                 repeat_len_hint,
@@ -240,7 +242,10 @@ visit_fields!(Count, [cnt, step], []);
 
 /// Whether `v` is a number for `count` (CPython's `PyNumber_Check`).
 fn is_number(vm: &Vm, v: &Value) -> bool {
-    if num_of(v).is_some() || matches!(v, Value::Bool(_)) {
+    if num_of(v).is_some()
+        || matches!(v, Value::Bool(_))
+        || matches!(v.body(), Some(Object::Complex(..)))
+    {
         return true;
     }
     matches!(v.body(), Some(Object::Instance(_)))
@@ -292,6 +297,20 @@ fn count_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     }
     let st = vm.repr(&step)?;
     Ok(Vm::str_val(format!("{name}({c}, {st})")))
+}
+
+/// `count.__reduce__()`: the class and where it has got to, so `copy` and `pickle` resume
+/// there.
+fn count_reduce(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let s = receiver::<Count>(vm, a, "itertools.count", "__reduce__")?;
+    let (cnt, step) = (s.cnt.clone(), s.step.clone());
+    let args = if matches!(step, Value::Int(1)) {
+        vec![cnt]
+    } else {
+        vec![cnt, step]
+    };
+    let cls = Value::Obj(vm.type_of(&arg(a, 0)));
+    Ok(Vm::new_tuple(vec![cls, Vm::new_tuple(args)]))
 }
 
 // ----- cycle -----
@@ -391,6 +410,18 @@ fn repeat_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         None => format!("{name}({r})"),
         Some(n) => format!("{name}({r}, {n})"),
     }))
+}
+
+/// `repeat.__reduce__()`: the object and the repetitions left.
+fn repeat_reduce(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let s = receiver::<Repeat>(vm, a, "itertools.repeat", "__reduce__")?;
+    let (obj, cnt) = (s.obj.clone(), s.cnt);
+    let args = match cnt {
+        None => vec![obj],
+        Some(n) => vec![obj, Value::Int(n)],
+    };
+    let cls = Value::Obj(vm.type_of(&arg(a, 0)));
+    Ok(Vm::new_tuple(vec![cls, Vm::new_tuple(args)]))
 }
 
 fn repeat_len_hint(vm: &mut Vm, a: &Args) -> PyResult<Value> {
