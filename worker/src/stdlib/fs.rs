@@ -615,11 +615,25 @@ fn no_dir_fd(vm: &mut Vm, func: &str, v: &Option<Value>) -> PyResult<()> {
     ))
 }
 
-fn stat_path(vm: &mut Vm, p: &PathArg, follow: bool) -> PyResult<Value> {
+/// The `dir_fd` argument: None, or a descriptor a relative path is resolved from.
+fn dir_fd_arg(vm: &mut Vm, v: &Option<Value>) -> PyResult<Option<i32>> {
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(v) => Ok(Some(fd_arg(vm, v)?)),
+    }
+}
+
+fn stat_path(vm: &mut Vm, p: &PathArg, follow: bool, dir_fd: Option<i32>) -> PyResult<Value> {
     let st = match p.fd {
         Some(fd) => nix::sys::stat::fstat(fd),
-        None if follow => nix::sys::stat::stat(p.path()),
-        None => nix::sys::stat::lstat(p.path()),
+        None => {
+            let flags = if follow {
+                nix::fcntl::AtFlags::empty()
+            } else {
+                nix::fcntl::AtFlags::AT_SYMLINK_NOFOLLOW
+            };
+            nix::sys::stat::fstatat(dir_fd, p.path(), flags)
+        }
     };
     match st {
         Ok(st) => Ok(stat_result(vm, &st)),
@@ -630,15 +644,15 @@ fn stat_path(vm: &mut Vm, p: &PathArg, follow: bool) -> PyResult<Value> {
 /// `os.stat(path, *, dir_fd=None, follow_symlinks=True)`.
 fn stat(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (p, rest) = one_path(vm, a, "stat", &["path", "dir_fd", "follow_symlinks"], true)?;
-    no_dir_fd(vm, "stat", &rest[0])?;
+    let dir_fd = dir_fd_arg(vm, &rest[0])?;
     let follow = flag(vm, &rest[1], true)?;
-    stat_path(vm, &p, follow)
+    stat_path(vm, &p, follow, dir_fd)
 }
 
 fn lstat(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (p, rest) = one_path(vm, a, "lstat", &["path", "dir_fd"], false)?;
-    no_dir_fd(vm, "lstat", &rest[0])?;
-    stat_path(vm, &p, false)
+    let dir_fd = dir_fd_arg(vm, &rest[0])?;
+    stat_path(vm, &p, false, dir_fd)
 }
 
 /// The names in directory `p` (without `.` and `..`), in the order the system lists them.

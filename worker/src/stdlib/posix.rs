@@ -390,7 +390,25 @@ pub(crate) fn init(vm: &mut Vm) -> ObjRef {
     let stat_result = structseq::type_of(vm, &structseq::STAT_RESULT);
     let mut constants: Vec<(&str, Value)> = vec![
         ("environ", environ),
-        ("_have_functions", Vm::new_list(Vec::new())),
+        // What `os.supports_fd`/`supports_dir_fd`/`supports_follow_symlinks` are built from:
+        // only what `fs.rs` really takes (a descriptor, `dir_fd`, `follow_symlinks=False`).
+        (
+            "_have_functions",
+            Vm::new_list(
+                [
+                    "HAVE_FCHDIR",
+                    "HAVE_FCHMOD",
+                    "HAVE_FCHOWN",
+                    "HAVE_FSTATAT",
+                    "HAVE_FTRUNCATE",
+                    "HAVE_FUTIMENS",
+                    "HAVE_LSTAT",
+                ]
+                .into_iter()
+                .map(Vm::str_val)
+                .collect(),
+            ),
+        ),
         ("terminal_size", Value::Obj(terminal_size)),
         ("uname_result", Value::Obj(uname_result)),
         ("times_result", Value::Obj(times_result)),
