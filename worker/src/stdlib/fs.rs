@@ -65,6 +65,8 @@ pub(crate) static FUNCTIONS: &[NativeFn] = &[
 ];
 
 static SCANDIR_METHODS: &[NativeFn] = &[
+    NativeFn::new("ScandirIterator", scandir_new),
+    NativeFn::new("ScandirIterator.__reduce_ex__", no_pickle),
     NativeFn::method("ScandirIterator.close", scandir_close, Arity::NoArgs, None),
     NativeFn::method(
         "ScandirIterator.__enter__",
@@ -82,6 +84,7 @@ static SCANDIR_METHODS: &[NativeFn] = &[
 
 static DIRENTRY_METHODS: &[NativeFn] = &[
     NativeFn::new("DirEntry", direntry_new),
+    NativeFn::new("DirEntry.__reduce_ex__", no_pickle),
     NativeFn::method("DirEntry.inode", entry_inode, Arity::NoArgs, None),
     NativeFn::new("DirEntry.is_dir", entry_is_dir),
     NativeFn::new("DirEntry.is_file", entry_is_file),
@@ -942,13 +945,10 @@ fn utime(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if times.is_some() && ns.is_some() {
         return Err(vm.value_error("utime: you may specify either 'times' or 'ns' but not both"));
     }
-    let pair = |vm: &mut Vm, v: &Value, what: &str| -> PyResult<(Value, Value)> {
+    let pair = |vm: &mut Vm, v: &Value| -> PyResult<(Value, Value)> {
         match v.body() {
             Some(Object::Tuple(t)) if t.len() == 2 => Ok((t[0].clone(), t[1].clone())),
-            _ => Err(vm.type_error(format!(
-                "utime: '{what}' must be a tuple of two {}",
-                if what == "ns" { "ints" } else { "ints" }
-            ))),
+            _ => Err(vm.type_error("utime: 'ns' must be a tuple of two ints")),
         }
     };
     let (at, mt) = if let Some(t) = times {
@@ -962,7 +962,7 @@ fn utime(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         };
         (timespec_of(vm, &x)?, timespec_of(vm, &y)?)
     } else if let Some(n) = ns {
-        let (x, y) = pair(vm, &n, "ns")?;
+        let (x, y) = pair(vm, &n)?;
         let split = |vm: &mut Vm, v: &Value| -> PyResult<TimeSpec> {
             let n = vm.index_of(v)?;
             Ok(TimeSpec::new(
@@ -1226,6 +1226,20 @@ pub(crate) fn types(vm: &mut Vm) -> Vec<(&'static str, Value)> {
 
 fn direntry_new(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
     Err(vm.type_error("cannot create 'posix.DirEntry' instances"))
+}
+
+fn scandir_new(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+    Err(vm.type_error("cannot create 'posix.ScandirIterator' instances"))
+}
+
+/// Neither a directory entry nor the iterator can be pickled, as in CPython.
+fn no_pickle(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let cls = vm.type_of(&a.pos[0]);
+    let name = match cls.get() {
+        Object::Class(c) => format!("{}.{}", c.module, c.name),
+        _ => "object".to_string(),
+    };
+    Err(vm.type_error(format!("cannot pickle '{name}' object")))
 }
 
 /// `os.scandir(path='.')`: an iterator of `os.DirEntry`, also a context manager.

@@ -15,6 +15,10 @@ use std::os::unix::ffi::OsStrExt;
 /// The functions of `posix`.
 pub(crate) static FUNCTIONS: &[NativeFn] = &[
     NativeFn::function("getpid", getpid, Arity::NoArgs, None),
+    NativeFn::function("getuid", getuid, Arity::NoArgs, None),
+    NativeFn::function("geteuid", geteuid, Arity::NoArgs, None),
+    NativeFn::function("getgid", getgid, Arity::NoArgs, None),
+    NativeFn::function("getegid", getegid, Arity::NoArgs, None),
     NativeFn::function("getppid", getppid, Arity::NoArgs, None),
     NativeFn::function("getcwd", getcwd, Arity::NoArgs, None),
     NativeFn::function("getcwdb", getcwdb, Arity::NoArgs, None),
@@ -168,6 +172,24 @@ fn bytes_val(b: &[u8]) -> Value {
 
 fn getpid(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
     Ok(Value::Int(std::process::id() as i64))
+}
+
+// Identity queries: answered by system calls the worker sandbox allows.
+
+fn getuid(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+    Ok(Value::Int(nix::unistd::getuid().as_raw() as i64))
+}
+
+fn geteuid(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+    Ok(Value::Int(nix::unistd::geteuid().as_raw() as i64))
+}
+
+fn getgid(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+    Ok(Value::Int(nix::unistd::getgid().as_raw() as i64))
+}
+
+fn getegid(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+    Ok(Value::Int(nix::unistd::getegid().as_raw() as i64))
 }
 
 fn getppid(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
