@@ -20,6 +20,7 @@ use crate::vm::{ExcKind, PyResult, Vm};
 use std::any::Any;
 
 pub(crate) mod abc;
+pub(crate) mod accelerator;
 pub(crate) mod array;
 pub(crate) mod ast;
 pub(crate) mod ast_nodes;
