@@ -226,7 +226,7 @@ fn is_text(v: &Value) -> bool {
 }
 
 /// `fspath(path)`: str and bytes as they are, else the result of the type's `__fspath__`.
-fn fspath(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+pub(crate) fn fspath(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let args = super::parse_args(vm, a, 0, "fspath", &["path"], 1, 1)?;
     let path = args[0].cloned().unwrap_or(Value::None);
     // Exact str and bytes only: a subclass goes through `__fspath__` if it has one.
