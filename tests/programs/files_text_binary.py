@@ -133,6 +133,16 @@ with tempfile.TemporaryDirectory() as D:
     with open(p, opener=opener) as f:
         print(f.read(3), calls)
 
+    # a PathLike is opened by its fspath, which `name` and errors show
+    from pathlib import Path
+    with open(Path(p)) as f:
+        print(f.name == p, type(f.name).__name__, type(f.buffer.raw.name).__name__)
+    try:
+        open(Path(D))
+    except IsADirectoryError as ex:
+        show(ex)
+        print(type(ex.filename).__name__)
+
     # errors
     for args, kw in [
         ((os.path.join(D, "missing"),), {}),

@@ -683,7 +683,9 @@ pub(crate) fn open(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         None => true,
     };
     let opener = args[7].cloned().unwrap_or(Value::None);
-    // The file argument's type first, as CPython checks it before the mode.
+    // The file argument's type first, as CPython checks it before the mode; a PathLike
+    // becomes its `fspath` (what `name` and error messages then show).
+    let mut file = file;
     if !matches!(file, Value::Int(_) | Value::Bool(_)) {
         let cls = vm.type_of(&file);
         let pathlike = vm.lookup_class_attr(&cls, "__fspath__").is_some();
@@ -695,6 +697,10 @@ pub(crate) fn open(vm: &mut Vm, a: &Args) -> PyResult<Value> {
                 "expected str, bytes or os.PathLike object, not {}",
                 vm.type_name(&file)
             )));
+        }
+        if pathlike {
+            let me = [file.clone()];
+            file = super::posix::fspath(vm, &Args::new(&me, &[]))?;
         }
     }
     let mut seen = String::new();

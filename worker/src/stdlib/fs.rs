@@ -65,6 +65,8 @@ pub(crate) static FUNCTIONS: &[NativeFn] = &[
 ];
 
 static SCANDIR_METHODS: &[NativeFn] = &[
+    NativeFn::new("ScandirIterator", scandir_new),
+    NativeFn::new("ScandirIterator.__reduce_ex__", no_pickle),
     NativeFn::method("ScandirIterator.close", scandir_close, Arity::NoArgs, None),
     NativeFn::method(
         "ScandirIterator.__enter__",
@@ -82,6 +84,7 @@ static SCANDIR_METHODS: &[NativeFn] = &[
 
 static DIRENTRY_METHODS: &[NativeFn] = &[
     NativeFn::new("DirEntry", direntry_new),
+    NativeFn::new("DirEntry.__reduce_ex__", no_pickle),
     NativeFn::method("DirEntry.inode", entry_inode, Arity::NoArgs, None),
     NativeFn::new("DirEntry.is_dir", entry_is_dir),
     NativeFn::new("DirEntry.is_file", entry_is_file),
@@ -615,11 +618,25 @@ fn no_dir_fd(vm: &mut Vm, func: &str, v: &Option<Value>) -> PyResult<()> {
     ))
 }
 
-fn stat_path(vm: &mut Vm, p: &PathArg, follow: bool) -> PyResult<Value> {
+/// The `dir_fd` argument: None, or a descriptor a relative path is resolved from.
+fn dir_fd_arg(vm: &mut Vm, v: &Option<Value>) -> PyResult<Option<i32>> {
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(v) => Ok(Some(fd_arg(vm, v)?)),
+    }
+}
+
+fn stat_path(vm: &mut Vm, p: &PathArg, follow: bool, dir_fd: Option<i32>) -> PyResult<Value> {
     let st = match p.fd {
         Some(fd) => nix::sys::stat::fstat(fd),
-        None if follow => nix::sys::stat::stat(p.path()),
-        None => nix::sys::stat::lstat(p.path()),
+        None => {
+            let flags = if follow {
+                nix::fcntl::AtFlags::empty()
+            } else {
+                nix::fcntl::AtFlags::AT_SYMLINK_NOFOLLOW
+            };
+            nix::sys::stat::fstatat(dir_fd, p.path(), flags)
+        }
     };
     match st {
         Ok(st) => Ok(stat_result(vm, &st)),
@@ -630,15 +647,15 @@ fn stat_path(vm: &mut Vm, p: &PathArg, follow: bool) -> PyResult<Value> {
 /// `os.stat(path, *, dir_fd=None, follow_symlinks=True)`.
 fn stat(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (p, rest) = one_path(vm, a, "stat", &["path", "dir_fd", "follow_symlinks"], true)?;
-    no_dir_fd(vm, "stat", &rest[0])?;
+    let dir_fd = dir_fd_arg(vm, &rest[0])?;
     let follow = flag(vm, &rest[1], true)?;
-    stat_path(vm, &p, follow)
+    stat_path(vm, &p, follow, dir_fd)
 }
 
 fn lstat(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let (p, rest) = one_path(vm, a, "lstat", &["path", "dir_fd"], false)?;
-    no_dir_fd(vm, "lstat", &rest[0])?;
-    stat_path(vm, &p, false)
+    let dir_fd = dir_fd_arg(vm, &rest[0])?;
+    stat_path(vm, &p, false, dir_fd)
 }
 
 /// The names in directory `p` (without `.` and `..`), in the order the system lists them.
@@ -928,13 +945,10 @@ fn utime(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if times.is_some() && ns.is_some() {
         return Err(vm.value_error("utime: you may specify either 'times' or 'ns' but not both"));
     }
-    let pair = |vm: &mut Vm, v: &Value, what: &str| -> PyResult<(Value, Value)> {
+    let pair = |vm: &mut Vm, v: &Value| -> PyResult<(Value, Value)> {
         match v.body() {
             Some(Object::Tuple(t)) if t.len() == 2 => Ok((t[0].clone(), t[1].clone())),
-            _ => Err(vm.type_error(format!(
-                "utime: '{what}' must be a tuple of two {}",
-                if what == "ns" { "ints" } else { "ints" }
-            ))),
+            _ => Err(vm.type_error("utime: 'ns' must be a tuple of two ints")),
         }
     };
     let (at, mt) = if let Some(t) = times {
@@ -948,7 +962,7 @@ fn utime(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         };
         (timespec_of(vm, &x)?, timespec_of(vm, &y)?)
     } else if let Some(n) = ns {
-        let (x, y) = pair(vm, &n, "ns")?;
+        let (x, y) = pair(vm, &n)?;
         let split = |vm: &mut Vm, v: &Value| -> PyResult<TimeSpec> {
             let n = vm.index_of(v)?;
             Ok(TimeSpec::new(
@@ -1212,6 +1226,20 @@ pub(crate) fn types(vm: &mut Vm) -> Vec<(&'static str, Value)> {
 
 fn direntry_new(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
     Err(vm.type_error("cannot create 'posix.DirEntry' instances"))
+}
+
+fn scandir_new(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+    Err(vm.type_error("cannot create 'posix.ScandirIterator' instances"))
+}
+
+/// Neither a directory entry nor the iterator can be pickled, as in CPython.
+fn no_pickle(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let cls = vm.type_of(&a.pos[0]);
+    let name = match cls.get() {
+        Object::Class(c) => format!("{}.{}", c.module, c.name),
+        _ => "object".to_string(),
+    };
+    Err(vm.type_error(format!("cannot pickle '{name}' object")))
 }
 
 /// `os.scandir(path='.')`: an iterator of `os.DirEntry`, also a context manager.

@@ -15,6 +15,10 @@ use std::os::unix::ffi::OsStrExt;
 /// The functions of `posix`.
 pub(crate) static FUNCTIONS: &[NativeFn] = &[
     NativeFn::function("getpid", getpid, Arity::NoArgs, None),
+    NativeFn::function("getuid", getuid, Arity::NoArgs, None),
+    NativeFn::function("geteuid", geteuid, Arity::NoArgs, None),
+    NativeFn::function("getgid", getgid, Arity::NoArgs, None),
+    NativeFn::function("getegid", getegid, Arity::NoArgs, None),
     NativeFn::function("getppid", getppid, Arity::NoArgs, None),
     NativeFn::function("getcwd", getcwd, Arity::NoArgs, None),
     NativeFn::function("getcwdb", getcwdb, Arity::NoArgs, None),
@@ -170,6 +174,24 @@ fn getpid(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
     Ok(Value::Int(std::process::id() as i64))
 }
 
+// Identity queries: answered by system calls the worker sandbox allows.
+
+fn getuid(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+    Ok(Value::Int(nix::unistd::getuid().as_raw() as i64))
+}
+
+fn geteuid(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+    Ok(Value::Int(nix::unistd::geteuid().as_raw() as i64))
+}
+
+fn getgid(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+    Ok(Value::Int(nix::unistd::getgid().as_raw() as i64))
+}
+
+fn getegid(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+    Ok(Value::Int(nix::unistd::getegid().as_raw() as i64))
+}
+
 fn getppid(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
     Ok(Value::Int(std::os::unix::process::parent_id() as i64))
 }
@@ -204,7 +226,7 @@ fn is_text(v: &Value) -> bool {
 }
 
 /// `fspath(path)`: str and bytes as they are, else the result of the type's `__fspath__`.
-fn fspath(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+pub(crate) fn fspath(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let args = super::parse_args(vm, a, 0, "fspath", &["path"], 1, 1)?;
     let path = args[0].cloned().unwrap_or(Value::None);
     // Exact str and bytes only: a subclass goes through `__fspath__` if it has one.
@@ -390,7 +412,25 @@ pub(crate) fn init(vm: &mut Vm) -> ObjRef {
     let stat_result = structseq::type_of(vm, &structseq::STAT_RESULT);
     let mut constants: Vec<(&str, Value)> = vec![
         ("environ", environ),
-        ("_have_functions", Vm::new_list(Vec::new())),
+        // What `os.supports_fd`/`supports_dir_fd`/`supports_follow_symlinks` are built from:
+        // only what `fs.rs` really takes (a descriptor, `dir_fd`, `follow_symlinks=False`).
+        (
+            "_have_functions",
+            Vm::new_list(
+                [
+                    "HAVE_FCHDIR",
+                    "HAVE_FCHMOD",
+                    "HAVE_FCHOWN",
+                    "HAVE_FSTATAT",
+                    "HAVE_FTRUNCATE",
+                    "HAVE_FUTIMENS",
+                    "HAVE_LSTAT",
+                ]
+                .into_iter()
+                .map(Vm::str_val)
+                .collect(),
+            ),
+        ),
         ("terminal_size", Value::Obj(terminal_size)),
         ("uname_result", Value::Obj(uname_result)),
         ("times_result", Value::Obj(times_result)),

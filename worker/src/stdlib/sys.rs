@@ -34,6 +34,18 @@ static FUNCTIONS: &[NativeFn] = &[
     NativeFn::new("set_asyncgen_hooks", set_asyncgen_hooks),
     NativeFn::function("getrecursionlimit", getrecursionlimit, Arity::NoArgs, None),
     NativeFn::function(
+        "get_coroutine_origin_tracking_depth",
+        get_origin_depth,
+        Arity::NoArgs,
+        None,
+    ),
+    NativeFn::function(
+        "set_coroutine_origin_tracking_depth",
+        set_origin_depth,
+        Arity::One,
+        Some(&["depth"]),
+    ),
+    NativeFn::function(
         "get_int_max_str_digits",
         get_int_max_str_digits,
         Arity::NoArgs,
@@ -281,6 +293,30 @@ fn set_int_max_str_digits(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let p = super::parse_args(vm, a, 0, "set_int_max_str_digits", &["maxdigits"], 1, 1)?;
     let n = vm.index_of(p[0].unwrap_or(&Value::None))?;
     number::set_int_max_str_digits(n).map_err(|e| vm.lib_err(e))?;
+    Ok(Value::None)
+}
+
+thread_local! {
+    /// `sys.set_coroutine_origin_tracking_depth`: kept and reported; coroutines record no
+    /// origin (`cr_origin` is None), as CPython's do at depth 0.
+    static ORIGIN_DEPTH: std::cell::Cell<i64> = const { std::cell::Cell::new(0) };
+}
+
+fn get_origin_depth(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+    Ok(Value::Int(ORIGIN_DEPTH.with(|d| d.get())))
+}
+
+fn set_origin_depth(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let v = a
+        .get(0)
+        .or_else(|| a.kw("depth"))
+        .cloned()
+        .unwrap_or(Value::None);
+    let depth = vm.index_of(&v)?;
+    if depth < 0 {
+        return Err(vm.value_error("depth must be >= 0"));
+    }
+    ORIGIN_DEPTH.with(|d| d.set(depth));
     Ok(Value::None)
 }
 

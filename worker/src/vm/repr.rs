@@ -600,6 +600,24 @@ impl Vm {
         if v.str_bytes().is_some() {
             return Ok(v.clone());
         }
+        // A `__str__` may return a str holding lone surrogates (a path made by
+        // `os.fsdecode`): it is the result as it is, with no text form in between.
+        if let Some(Object::Instance(i)) = v.body() {
+            if i.exc.is_none() {
+                if let Some(r) = self.call_dunder_user(v, "__str__")? {
+                    if matches!(r, Value::Str(_)) || matches!(r.body(), Some(Object::Str(_))) {
+                        return Ok(r);
+                    }
+                    if let Some(s) = r.as_str() {
+                        return Ok(Vm::str_val(s.to_string()));
+                    }
+                    return Err(self.type_error(format!(
+                        "__str__ returned non-string (type {})",
+                        self.type_name(&r)
+                    )));
+                }
+            }
+        }
         let s = self.str_of(v)?;
         Ok(Vm::str_val(s))
     }
