@@ -46,6 +46,7 @@ mod consts;
 mod error;
 mod freeze;
 mod fromtree;
+mod limits;
 pub mod pytree;
 mod scope;
 mod surrogates;
@@ -54,6 +55,7 @@ pub use anchors::caret_anchors;
 pub use error::CompileError;
 pub use freeze::{freeze_program, stdlib_version, FreezeOptions, FreezeReport, Stdlib, MULTIARCH};
 pub use fromtree::compile_tree;
+pub use scope::COMPILER_DEPTH_MESSAGE;
 
 use error::SourceMap;
 use permafrost_image::{ImageBuilder, Module, Origin};
@@ -111,6 +113,7 @@ fn compile_on_this_thread(modules: &[SourceModule<'_>]) -> Result<ImageBuilder, 
         }
         let parsed = ruff_python_parser::parse_module(m.source)
             .map_err(|e| src.parse_error(e.range(), &e.error))?;
+        limits::check(&src, parsed.tokens())?;
         let code = codegen::compile_module(&src, parsed.suite(), &mut builder)?;
         builder.modules.push(Module {
             name: m.name.to_string(),
@@ -170,6 +173,7 @@ fn compile_dynamic_here(
         DynamicMode::Exec | DynamicMode::Single => {
             let parsed = ruff_python_parser::parse_module(source)
                 .map_err(|e| src.parse_error(e.range(), &e.error))?;
+            limits::check(&src, parsed.tokens())?;
             let top = if mode == DynamicMode::Single {
                 codegen::TopLevel::Single
             } else {
@@ -181,6 +185,7 @@ fn compile_dynamic_here(
             // Leading whitespace is allowed in eval source, as CPython strips it.
             let parsed = ruff_python_parser::parse_expression(source)
                 .map_err(|e| src.parse_error(e.range(), &e.error))?;
+            limits::check(&src, parsed.tokens())?;
             let expr = parsed.into_expr();
             let stmt = ruff_python_ast::Stmt::Expr(ruff_python_ast::StmtExpr {
                 node_index: Default::default(),

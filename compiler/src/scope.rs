@@ -242,6 +242,9 @@ pub fn build(src: &SourceMap<'_>, body: &[Stmt]) -> Result<ScopeTable, CompileEr
 /// tree, so this bounds its stack use; CPython's own limit is of the same order.
 const MAX_NESTING: u32 = 1000;
 
+/// What `RecursionError` says when code nests past [`MAX_NESTING`].
+pub const COMPILER_DEPTH_MESSAGE: &str = "maximum recursion depth exceeded during compilation";
+
 struct Builder<'s, 'a> {
     src: &'s SourceMap<'a>,
     /// Annotations are strings: their names are no uses.
@@ -403,7 +406,8 @@ impl Builder<'_, '_> {
         self.depth += 1;
         if self.depth > MAX_NESTING {
             self.depth -= 1;
-            return Err(self.unsupported(at, "code nested too deeply"));
+            // CPython's compiler gives up at a depth of the same order, in these words.
+            return Err(self.syntax(at, COMPILER_DEPTH_MESSAGE));
         }
         Ok(())
     }

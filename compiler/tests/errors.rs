@@ -306,9 +306,33 @@ fn deep_nesting_compiles_up_to_a_limit_and_then_errors() {
     let too_deep = format!("x = {}\n", vec!["y"; 3000].join(" + "));
     let err = error_of(&too_deep);
     assert!(
-        err.starts_with("bad.py:1:") && err.ends_with(": unsupported: code nested too deeply"),
+        err.starts_with("bad.py:1:")
+            && err.ends_with(": maximum recursion depth exceeded during compilation"),
         "{err}"
     );
+    // CPython's tokenizer limits: 200 open brackets, 99 indentation levels.
+    let brackets = |n: usize| format!("x = {}1{}\n", "(".repeat(n), ")".repeat(n));
+    let indents = |n: usize| {
+        let mut s: String = (0..n)
+            .map(|i| format!("{}if 1:\n", " ".repeat(i)))
+            .collect();
+        s.push_str(&format!("{}pass\n", " ".repeat(n)));
+        s
+    };
+    for ok in [brackets(200), indents(99)] {
+        compile_modules(&[SourceModule {
+            name: "deep",
+            filename: "deep.py",
+            source: &ok,
+        }])
+        .expect("within CPython's limits");
+    }
+    let err = error_of(&brackets(201));
+    assert!(err.ends_with("too many nested parentheses"), "{err}");
+    assert!(err.starts_with("bad.py:1:205:"), "{err}");
+    let err = error_of(&indents(100));
+    assert!(err.ends_with("too many levels of indentation"), "{err}");
+    assert!(err.starts_with("bad.py:101:"), "{err}");
 }
 
 #[test]

@@ -372,7 +372,29 @@ impl Vm {
     }
 
     /// `obj.name`.
+    #[inline]
     pub fn getattr(&mut self, obj: &Value, name_v: &Value) -> PyResult<Value> {
+        self.getattr_inner(obj, name_v)
+            .map_err(|e| self.attr_error_context(e, obj, name_v))
+    }
+
+    /// An `AttributeError` leaving an attribute lookup names the attribute and the object
+    /// (`e.name`, `e.obj`) unless whoever raised it already did.
+    #[cold]
+    fn attr_error_context(&self, e: ObjRef, obj: &Value, name_v: &Value) -> ObjRef {
+        if self.exc_matches(&e, ExcKind::AttributeError) {
+            if let Object::Instance(i) = e.get_mut() {
+                let t = i.table_mut();
+                if dict_get_str(t, "name").is_none() && dict_get_str(t, "obj").is_none() {
+                    dict_set_str(t, "name", name_v.clone());
+                    dict_set_str(t, "obj", obj.clone());
+                }
+            }
+        }
+        e
+    }
+
+    fn getattr_inner(&mut self, obj: &Value, name_v: &Value) -> PyResult<Value> {
         let name = name_v.as_str().unwrap_or("");
         if let Value::Obj(o) = obj {
             match o.get() {
@@ -768,8 +790,11 @@ impl Vm {
             _ => {}
         }
         if let Some(Object::BigInt(_)) = obj.body() {
-            if name == "real" || name == "numerator" {
-                return Ok(obj.clone());
+            match name {
+                "real" | "numerator" => return Ok(obj.clone()),
+                "imag" => return Ok(Value::Int(0)),
+                "denominator" => return Ok(Value::Int(1)),
+                _ => {}
             }
         }
         let kind = self.kind_of(obj);
@@ -994,6 +1019,8 @@ impl Vm {
             "__traceback__" => Value::None,
             // Unless set (by the constructor's keywords or the import system).
             "name" | "path" if self.exc_matches(o, ExcKind::ImportError) => Value::None,
+            "name" | "obj" if self.exc_matches(o, ExcKind::AttributeError) => Value::None,
+            "name" if self.exc_matches(o, ExcKind::NameError) => Value::None,
             "msg" if self.exc_matches(o, ExcKind::ImportError) => match e.args.as_slice() {
                 [m] => m.clone(),
                 _ => Value::None,
@@ -1216,14 +1243,7 @@ impl Vm {
     ) -> PyResult<()> {
         let name = name_v.as_str().unwrap_or("");
         let Some(o) = obj.as_obj() else {
-            return Err(self.err(
-                ExcKind::AttributeError,
-                format!(
-                    "'{}' object has no attribute '{}'",
-                    self.type_name(obj),
-                    name
-                ),
-            ));
+            return Err(self.builtin_attr_unsettable(obj, name, Some(&v)));
         };
         match o.get() {
             Object::Instance(inst) => {
@@ -1430,14 +1450,53 @@ impl Vm {
                 }
                 Ok(())
             }
-            _ => Err(self.err(
-                ExcKind::AttributeError,
-                format!(
-                    "'{}' object has no attribute '{}'",
-                    self.type_name(obj),
-                    name
+            _ => Err(self.builtin_attr_unsettable(obj, name, Some(&v))),
+        }
+    }
+
+    /// The error of setting or deleting attribute `name` of a built-in object that has no
+    /// `__dict__`: a method is "read-only", a computed attribute "not writable", a member
+    /// "readonly", anything else missing.
+    #[cold]
+    fn builtin_attr_unsettable(&mut self, obj: &Value, name: &str, v: Option<&Value>) -> ObjRef {
+        let mut tname = self.type_name(obj);
+        if name == "__class__" {
+            return match v {
+                Some(v) if !matches!(v.body(), Some(Object::Class(_))) => self.type_error(format!(
+                    "__class__ must be set to a class, not '{}' object",
+                    self.type_name(v)
+                )),
+                Some(_) => self.type_error(
+                    "__class__ assignment only supported for mutable types or ModuleType subclasses",
                 ),
-            )),
+                None => self.type_error("can't delete __class__ attribute"),
+            };
+        }
+        let kind = self.kind_of(obj);
+        if crate::objects::method(kind, name).is_some() {
+            return self.err(
+                ExcKind::AttributeError,
+                format!("'{tname}' object attribute '{name}' is read-only"),
+            );
+        }
+        if self.getattr_inner(obj, &Vm::str_val(name)).is_err() {
+            return self.attr_error(obj, name);
+        }
+        // bool's numeric attributes are int's.
+        if tname == "bool" {
+            tname = "int".to_string();
+        }
+        let member = matches!(
+            (&*tname, name),
+            ("complex", "real" | "imag") | ("slice" | "range", "start" | "stop" | "step")
+        );
+        if member {
+            self.err(ExcKind::AttributeError, "readonly attribute")
+        } else {
+            self.err(
+                ExcKind::AttributeError,
+                format!("attribute '{name}' of '{tname}' objects is not writable"),
+            )
         }
     }
 
@@ -1626,8 +1685,13 @@ impl Vm {
                 }
                 _ => Err(self.attr_error(obj, name)),
             }
-        } else {
+        } else if matches!(
+            obj.body(),
+            Some(Object::Class(_) | Object::Module(_) | Object::Function(_))
+        ) {
             Err(self.attr_error(obj, name))
+        } else {
+            Err(self.builtin_attr_unsettable(obj, name, None))
         }
     }
 

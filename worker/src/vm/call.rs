@@ -880,7 +880,12 @@ impl Vm {
             }
             return Err(e);
         }
-        let r = self.run_frame_slot(&mut frame, throw);
+        let r = match throw {
+            // Thrown into a generator that never ran: it raises before its first line, outside
+            // any `try` of its body, and is finished.
+            Some(e) if state == GenState::Created => Err(e),
+            throw => self.run_frame_slot(&mut frame, throw),
+        };
         self.depth -= 1;
         match r {
             Ok(ExitKind::Yield) => {
@@ -1195,20 +1200,28 @@ impl Vm {
             }
             let plain_init =
                 is_exc && !kwnames.is_empty() && self.lookup_user_attr(cls, "__init__").is_none();
-            if plain_init && !Vm::is_subclass(cls, &self.exc_class(ExcKind::ImportError)) {
+            // `ImportError(msg, name=..., path=...)`, `AttributeError(msg, name=..., obj=...)`,
+            // `NameError(msg, name=...)`; other exceptions take no keywords.
+            let allowed: Option<(&str, &[&str])> = if !plain_init {
+                None
+            } else if Vm::is_subclass(cls, &self.exc_class(ExcKind::ImportError)) {
+                Some(("ImportError", &["name", "path"]))
+            } else if Vm::is_subclass(cls, &self.exc_class(ExcKind::AttributeError)) {
+                Some(("AttributeError", &["name", "obj"]))
+            } else if Vm::is_subclass(cls, &self.exc_class(ExcKind::NameError)) {
+                Some(("NameError", &["name"]))
+            } else {
                 return Err(self.type_error(format!(
                     "{}() takes no keyword arguments",
                     Vm::class_name(cls)
                 )));
-            }
-            if plain_init {
-                // `ImportError(msg, name=..., path=...)`.
+            };
+            if let Some((base_name, keys)) = allowed {
                 for (k, v) in kwnames.iter().zip(&args[npos..]) {
                     let key = k.as_str().unwrap_or("");
-                    if key != "name" && key != "path" {
+                    if !keys.contains(&key) {
                         return Err(self.type_error(format!(
-                            "'{key}' is an invalid keyword argument for {}()",
-                            Vm::class_name(cls)
+                            "'{key}' is an invalid keyword argument for {base_name}()"
                         )));
                     }
                     if let Object::Instance(i) = e.get_mut() {

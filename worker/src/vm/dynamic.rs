@@ -96,6 +96,9 @@ impl Vm {
             .message
             .strip_prefix("SyntaxError: ")
             .unwrap_or(&e.message);
+        if raw == permafrost_compiler::COMPILER_DEPTH_MESSAGE {
+            return self.err(ExcKind::RecursionError, raw);
+        }
         let (kind, msg) = cpython_syntax_message(raw, source, e.line);
         let mut e = e.clone();
         if msg == "invalid syntax" {
@@ -621,6 +624,9 @@ fn cpython_syntax_message(raw: &str, source: &str, line: u32) -> (ExcKind, Strin
     }
     if raw.starts_with("Expected `:`") {
         return (ExcKind::SyntaxError, "expected ':'".into());
+    }
+    if raw == "too many levels of indentation" {
+        return (ExcKind::IndentationError, raw.to_string());
     }
     if raw == "Unexpected indentation" {
         return (ExcKind::IndentationError, "unexpected indent".into());

@@ -440,9 +440,11 @@ impl Vm {
                                 format!("cannot access local variable '{name}' where it is not associated with a value"),
                             )
                         } else {
-                            self.err(ExcKind::NameError,
+                            let e = self.err(ExcKind::NameError,
                                 format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
-                            )
+                            );
+                            self.set_exc_attr(&e, "name", Vm::str_val(name.as_str()));
+                            e
                         });
                     }
                     f.push(v);
@@ -1810,7 +1812,9 @@ impl Vm {
     }
 
     pub fn name_error(&self, name: &str) -> ObjRef {
-        self.err(ExcKind::NameError, format!("name '{name}' is not defined"))
+        let e = self.err(ExcKind::NameError, format!("name '{name}' is not defined"));
+        self.set_exc_attr(&e, "name", Vm::str_val(name));
+        e
     }
 
     /// Whether `v` is the `super` type: called with no arguments it reads the calling frame.

@@ -30,6 +30,18 @@ impl Vm {
                 return self.truthy(&r);
             }
         }
+        // A str-subclass instance is looked for as the str it holds.
+        let plain;
+        let item = if container.str_bytes().is_some()
+            && matches!(item.body(), Some(Object::Instance(_)))
+        {
+            plain = crate::value::num::inst_base(item)
+                .filter(|b| b.str_bytes().is_some())
+                .unwrap_or_else(|| item.clone());
+            &plain
+        } else {
+            item
+        };
         if container.is_wide_str() || (item.is_wide_str() && container.as_str().is_some()) {
             // Wide bytes keep UTF-8's self-synchronisation: a byte match is a code-point match.
             let hay = container.str_bytes().unwrap_or_default();
@@ -703,10 +715,7 @@ impl Vm {
 
     pub fn delitem(&mut self, container: &Value, key: &Value) -> PyResult<()> {
         let Some(o) = container.as_obj() else {
-            return Err(self.type_error(format!(
-                "'{}' object doesn't support item deletion",
-                self.type_name(container)
-            )));
+            return Err(self.no_item_deletion(container, key));
         };
         let o = o.clone();
         match o.get() {
@@ -742,16 +751,41 @@ impl Vm {
                         let b = inst_base(container).unwrap_or(Value::None);
                         self.delitem(&b, key)
                     }
-                    None => Err(self.type_error(format!(
-                        "'{}' object doesn't support item deletion",
-                        self.type_name(container)
-                    ))),
+                    None => Err(self.no_item_deletion(container, key)),
                 }
             }
-            _ => Err(self.type_error(format!(
-                "'{}' object doesn't support item deletion",
-                self.type_name(container)
-            ))),
+            _ => Err(self.no_item_deletion(container, key)),
         }
+    }
+
+    /// CPython words the error by the path that refused: a sequence type given an integer
+    /// index "doesn't support item deletion"; anything else "does not".
+    #[cold]
+    fn no_item_deletion(&self, container: &Value, key: &Value) -> ObjRef {
+        let tname = self.type_name(container);
+        let sequence = matches!(container, Value::Str(_))
+            || matches!(container.body(), Some(Object::Instance(_)))
+            || matches!(
+                &*tname,
+                "str"
+                    | "tuple"
+                    | "bytes"
+                    | "range"
+                    | "set"
+                    | "frozenset"
+                    | "dict_keys"
+                    | "dict_values"
+                    | "dict_items"
+                    | "mappingproxy"
+                    | "memoryview"
+            );
+        let index = matches!(key, Value::Int(_) | Value::Bool(_))
+            || matches!(key.body(), Some(Object::BigInt(_)));
+        let verb = if sequence && index {
+            "doesn't"
+        } else {
+            "does not"
+        };
+        self.type_error(format!("'{tname}' object {verb} support item deletion"))
     }
 }
