@@ -181,7 +181,85 @@ impl Runs<'_> {
 }
 
 /// Checks an encoded table for a code object of `code_len` instructions.
+///
+/// Every code object's table is checked at load, so the common case goes through
+/// [`quick_check`], a tight loop with no error values; a table it does not accept is
+/// walked again by [`explain`], which applies the same rules and says what is wrong.
 pub fn validate(bytes: &[u8], firstlineno: u32, code_len: u32) -> Result<(), String> {
+    if quick_check(bytes, firstlineno, code_len).is_some() {
+        return Ok(());
+    }
+    explain(bytes, firstlineno, code_len)
+}
+
+/// One unsigned LEB128 number of at most 5 bytes and 32 bits, or `None`.
+#[inline(always)]
+fn quick_num(bytes: &[u8], at: &mut usize) -> Option<u64> {
+    let b = *bytes.get(*at)?;
+    *at += 1;
+    if b < 0x80 {
+        return Some(b as u64);
+    }
+    let mut v = (b & 0x7f) as u64;
+    for shift in [7, 14, 21, 28] {
+        let b = *bytes.get(*at)?;
+        *at += 1;
+        v |= ((b & 0x7f) as u64) << shift;
+        if b & 0x80 == 0 {
+            return (v <= u32::MAX as u64).then_some(v);
+        }
+    }
+    None
+}
+
+/// `Some` exactly when [`explain`] accepts the table (a unit test compares the two).
+fn quick_check(bytes: &[u8], firstlineno: u32, code_len: u32) -> Option<()> {
+    const MAX: u64 = u32::MAX as u64;
+    let mut at = 0;
+    let mut line = firstlineno as u64;
+    let mut total: u64 = 0;
+    while let Some(&h) = bytes.get(at) {
+        at += 1;
+        let form = h & 3;
+        let mut n = (h >> 2) as u64 + 1;
+        if n == 64 {
+            n += quick_num(bytes, &mut at)?;
+            if n > MAX {
+                return None;
+            }
+        }
+        if form != 0 {
+            let z = quick_num(bytes, &mut at)?;
+            let l = line as i64 + (((z >> 1) as i64) ^ -((z & 1) as i64));
+            if !(0..=MAX as i64).contains(&l) {
+                return None;
+            }
+            line = l as u64;
+        }
+        if form <= 1 {
+            let col = quick_num(bytes, &mut at)?;
+            if col + quick_num(bytes, &mut at)? > MAX {
+                return None;
+            }
+        } else {
+            if line + quick_num(bytes, &mut at)? > MAX {
+                return None;
+            }
+            if form == 2 {
+                quick_num(bytes, &mut at)?;
+                quick_num(bytes, &mut at)?;
+            }
+        }
+        total += n;
+        if total > code_len as u64 {
+            return None;
+        }
+    }
+    (total == code_len as u64).then_some(())
+}
+
+/// The full walk behind [`validate`]: the first fault, described.
+fn explain(bytes: &[u8], firstlineno: u32, code_len: u32) -> Result<(), String> {
     let mut runs = Runs {
         bytes,
         at: 0,
@@ -238,6 +316,65 @@ pub fn decode(bytes: &[u8], firstlineno: u32) -> Vec<Position> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quick_check_agrees_with_the_full_walk() {
+        // Random tables, and small edits of valid ones, through both checks.
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut rand = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let valid = encode(
+            3,
+            &[
+                Position {
+                    line: 3,
+                    end_line: 3,
+                    col: Some(0),
+                    end_col: Some(5),
+                },
+                Position {
+                    line: 9,
+                    end_line: 12,
+                    col: Some(4),
+                    end_col: None,
+                },
+                Position {
+                    line: 2,
+                    end_line: 2,
+                    col: None,
+                    end_col: None,
+                },
+                Position {
+                    line: u32::MAX,
+                    end_line: u32::MAX,
+                    col: Some(1),
+                    end_col: Some(u32::MAX),
+                },
+            ],
+        );
+        for round in 0..200_000 {
+            let mut bytes = if round % 2 == 0 {
+                valid.clone()
+            } else {
+                (0..rand() % 12).map(|_| rand() as u8).collect()
+            };
+            if !bytes.is_empty() && round % 4 == 0 {
+                let i = rand() as usize % bytes.len();
+                bytes[i] = rand() as u8;
+            }
+            let first = [0, 3, u32::MAX][rand() as usize % 3];
+            let len = [0, 1, 4, 64, rand() as u32 % 100][rand() as usize % 5];
+            assert_eq!(
+                quick_check(&bytes, first, len).is_some(),
+                explain(&bytes, first, len).is_ok(),
+                "{bytes:?} {first} {len}"
+            );
+        }
+    }
 
     #[test]
     fn round_trip() {

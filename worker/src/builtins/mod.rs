@@ -271,12 +271,25 @@ pub(crate) fn install(vm: &mut Vm) {
     builtins.insert("NotImplemented", Value::NotImplemented);
     builtins.insert("Ellipsis", Value::Ellipsis);
     builtins.insert("__debug__", Value::Bool(true));
+    // Only names a global or name instruction reads can fall back (`global_slots` marks
+    // them); the others (attributes, imports) are never looked up here. The names are
+    // matched through the hashes their image records carry.
+    let by_hash: crate::vm::layout::NameMap<&Value> = builtins
+        .iter()
+        .map(|(&k, v)| (crate::vm::layout::NameKey::new(k), v))
+        .collect();
     for info in vm.codes.iter_mut() {
+        let names = info.view.names();
         info.builtin_fallback = info
-            .view
-            .names()
+            .global_slots
             .iter()
-            .map(|n| builtins.get(n.as_str()).cloned().unwrap_or(Value::Null))
+            .enumerate()
+            .map(|(i, &slot)| match slot {
+                u32::MAX => Value::Null,
+                _ => by_hash
+                    .get(&crate::vm::layout::NameKey::of(names.get(i)))
+                    .map_or(Value::Null, |&v| v.clone()),
+            })
             .collect();
     }
     vm.builtins = builtins;

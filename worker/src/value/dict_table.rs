@@ -20,13 +20,24 @@ pub struct Entry {
 #[derive(Clone, Default)]
 pub struct Dict {
     entries: Vec<Entry>,
-    table: Vec<u32>,
+    /// A boxed slice (it never grows in place) so that `keys_seen` fits beside it.
+    table: Box<[u32]>,
+    /// One bit per key ever placed in the index since it was last emptied (`seen_bit` of
+    /// its hash): a clear bit proves a key absent without probing, which is how an
+    /// attribute read that goes past an instance's own dict to its class usually ends.
+    keys_seen: u64,
     /// Live entries (`u32` with `head` keeps the struct, and every `Object`, at its size).
     len: u32,
     /// Every entry before this index is deleted: front removals and iteration start here,
     /// so `OrderedDict`'s FIFO use (`popitem(last=False)`, `move_to_end(k, last=False)`)
     /// does not rescan the deleted prefix.
     head: u32,
+}
+
+/// The bit of `keys_seen` for a hash: its top six bits (the index uses the low ones).
+#[inline(always)]
+fn seen_bit(hash: i64) -> u64 {
+    1u64 << ((hash as u64) >> 58)
 }
 
 impl Dict {
@@ -72,7 +83,7 @@ impl Dict {
         hash: i64,
         eq: &mut F,
     ) -> Option<(usize, u32)> {
-        if self.table.is_empty() {
+        if self.keys_seen & seen_bit(hash) == 0 || self.table.is_empty() {
             return None;
         }
         let mask = self.table.len() - 1;
@@ -154,6 +165,7 @@ impl Dict {
     }
 
     fn place(&mut self, hash: i64, idx: u32) {
+        self.keys_seen |= seen_bit(hash);
         let mask = self.table.len() - 1;
         let mut perturb = hash as u64;
         let mut i = (hash as u64 as usize) & mask;
@@ -191,7 +203,9 @@ impl Dict {
         self.entries
             .extend(live.into_iter().filter(|e| !e.key.is_null()));
         self.head = gap as u32;
-        self.table = vec![EMPTY; size];
+        self.table = vec![EMPTY; size].into_boxed_slice();
+        // Only the live keys are placed again, so the deleted ones' bits go.
+        self.keys_seen = 0;
         for i in gap..self.entries.len() {
             let h = self.entries[i].hash;
             self.place(h, i as u32);
@@ -213,6 +227,7 @@ impl Dict {
             self.entries.clear();
             self.head = 0;
             self.table.iter_mut().for_each(|s| *s = EMPTY);
+            self.keys_seen = 0;
         } else if idx == self.head {
             self.skip_deleted_head();
         }
@@ -243,6 +258,7 @@ impl Dict {
             self.entries.clear();
             self.head = 0;
             self.table.iter_mut().for_each(|s| *s = EMPTY);
+            self.keys_seen = 0;
         } else {
             self.skip_deleted_head();
         }
@@ -392,6 +408,33 @@ mod tests {
 
     fn eq_int(k: i64) -> impl FnMut(&Value) -> bool {
         move |v| matches!(v, Value::Int(x) if *x == k)
+    }
+
+    #[test]
+    fn keys_seen_never_hides_a_present_key() {
+        // Hashes over every top-bit pattern (the filter's bits) and many low ones.
+        let hashes: Vec<i64> = (0..400i64)
+            .map(|i| (i.wrapping_mul(0x9E37_79B9_7F4A_7C15u64 as i64)) ^ (i << 58))
+            .collect();
+        let mut d = Dict::new();
+        for (n, &h) in hashes.iter().enumerate() {
+            d.insert(h, Value::Int(h), Value::Int(n as i64), &mut eq_int(h));
+            for &g in &hashes[..=n] {
+                assert!(d.get(g, &mut eq_int(g)).is_some());
+            }
+        }
+        for &h in hashes.iter().step_by(3) {
+            d.remove(h, &mut eq_int(h));
+        }
+        for (n, &h) in hashes.iter().enumerate() {
+            assert_eq!(d.get(h, &mut eq_int(h)).is_some(), n % 3 != 0);
+        }
+        while d.pop_first().is_some() {}
+        assert_eq!(d.keys_seen, 0);
+        let h = hashes[7];
+        d.insert_first(h, Value::Int(h), Value::None);
+        assert!(d.get(h, &mut eq_int(h)).is_some());
+        assert!(d.get(hashes[8], &mut eq_int(hashes[8])).is_none());
     }
 
     #[test]

@@ -12,13 +12,18 @@ use std::cmp::Ordering;
 /// The built-in value wrapped by an instance of a class deriving from a built-in type.
 pub fn inst_base(v: &Value) -> Option<Value> {
     match v.body() {
-        // A native type's state is no value to fall back on.
-        Some(Object::Instance(i))
-            if !i.base.is_null() && !matches!(i.base.body(), Some(Object::Native(_))) =>
-        {
-            Some(i.base.clone())
-        }
+        Some(Object::Instance(i)) => inst_base_of(i),
         _ => None,
+    }
+}
+
+/// `inst_base` of an instance body.
+pub fn inst_base_of(i: &crate::value::object::Instance) -> Option<Value> {
+    // A native type's state is no value to fall back on.
+    if !i.base.is_null() && !matches!(i.base.body(), Some(Object::Native(_))) {
+        Some(i.base.clone())
+    } else {
+        None
     }
 }
 

@@ -707,6 +707,7 @@ impl Vm {
                     let n = info.view.names().get(arg as usize);
                     let mut method = Value::Null;
                     let mut found = false;
+                    let mut on_base = None;
                     if let Some(Value::Obj(o)) = f.stack.last() {
                         if let Object::Instance(inst) = o.get() {
                             let hash = hash::hash_str(n.hash());
@@ -732,6 +733,8 @@ impl Vm {
                                                 method = v.clone();
                                                 found = true;
                                             }
+                                        } else if !inst.base.is_null() {
+                                            on_base = self.base_method(inst, name);
                                         }
                                     }
                                 }
@@ -753,6 +756,14 @@ impl Vm {
                                 continue;
                             }
                         }
+                    }
+                    if let Some((callable, base)) = on_base {
+                        if let Some(top) = f.stack.last_mut() {
+                            let obj = std::mem::replace(top, callable);
+                            f.stack.push(base);
+                            drop(obj);
+                        }
+                        continue;
                     }
                     if !found {
                         // Built-in containers and strs: the method is a native by name.
@@ -1837,6 +1848,25 @@ impl Vm {
         if let Some(r) = self.frame_records.last_mut() {
             r.ip = ip;
         }
+    }
+
+    /// `LOAD_METHOD` on an instance over a built-in base value (a `list` subclass's
+    /// `append`) for a name that neither the instance dict nor any class of the MRO binds:
+    /// the base value's built-in method and the base value to call it on, as
+    /// `instance_getattr` binds it. `None` (an exception instance, a special name, no such
+    /// method) sends the read down the general path.
+    #[inline(never)]
+    fn base_method(
+        &self,
+        inst: &crate::value::object::Instance,
+        name: &str,
+    ) -> Option<(Value, Value)> {
+        if inst.exc.is_some() || name.starts_with("__") {
+            return None;
+        }
+        let base = crate::value::num::inst_base_of(inst)?;
+        let m = crate::objects::method(self.kind_of(&base), name)?;
+        Some((Value::Native(m), base))
     }
 
     /// The bound value of global name `arg` (module slot, then built-in), if any.

@@ -95,22 +95,84 @@ pub fn empty_info(view: CodeView<'static>) -> CodeInfo {
     }
 }
 
+/// A name from the image, keyed by the hash its string record carries (checked against its
+/// bytes when the image was validated), so load-time tables never hash a name again.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct NameKey {
+    pub hash: u64,
+    pub text: &'static str,
+}
+
+impl NameKey {
+    pub fn of(s: permafrost_image::ImgStr<'static>) -> NameKey {
+        NameKey {
+            hash: s.hash(),
+            text: s.as_str(),
+        }
+    }
+
+    pub fn new(text: &'static str) -> NameKey {
+        NameKey {
+            hash: permafrost_image::str_hash(text.as_bytes()),
+            text,
+        }
+    }
+}
+
+impl std::hash::Hash for NameKey {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash);
+    }
+}
+
+/// Passes a [`NameKey`]'s precomputed hash through. The keys are names compiled into the
+/// image (the deployed program's own identifiers), never data a request can choose, and
+/// these tables are only used while loading, so an unkeyed hash exposes nothing.
+#[derive(Default)]
+pub struct PassHasher(u64);
+
+impl std::hash::Hasher for PassHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // Not reached through `NameKey`; still a hash for any other key.
+        for &b in bytes {
+            self.0 = (self.0 ^ b as u64).wrapping_mul(0x100_0000_01b3);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// A load-time table keyed by image names.
+pub type NameMap<V> = HashMap<NameKey, V, std::hash::BuildHasherDefault<PassHasher>>;
+
 /// Names → slots of one module, decided at load so code can index globals directly.
 #[derive(Default, Clone)]
 pub struct ModuleTemplate {
-    pub names: Vec<Box<str>>,
-    pub lookup: HashMap<Box<str>, u32>,
+    pub names: Vec<&'static str>,
+    pub lookup: NameMap<u32>,
 }
 
 impl ModuleTemplate {
-    pub fn slot_for(&mut self, name: &str) -> u32 {
-        if let Some(&s) = self.lookup.get(name) {
-            return s;
+    pub fn slot_for(&mut self, name: NameKey) -> u32 {
+        let next = self.names.len() as u32;
+        let s = *self.lookup.entry(name).or_insert(next);
+        if s == next {
+            self.names.push(name.text);
         }
-        let s = self.names.len() as u32;
-        self.names.push(name.into());
-        self.lookup.insert(name.into(), s);
         s
+    }
+
+    /// A module's own name → slot table, built from the template.
+    pub fn module_lookup(&self) -> HashMap<Box<str>, u32> {
+        let mut lookup = HashMap::with_capacity(self.names.len());
+        for (i, n) in self.names.iter().enumerate() {
+            lookup.insert(Box::<str>::from(*n), i as u32);
+        }
+        lookup
     }
 }
 
@@ -182,7 +244,7 @@ pub fn build(image: Image<'static>, layout: Layout) -> (Vec<CodeInfo>, Vec<Modul
             "__spec__",
             "__package__",
         ] {
-            t.slot_for(n);
+            t.slot_for(NameKey::new(n));
         }
     }
     let mut infos = Vec::with_capacity(ncodes);
@@ -206,8 +268,10 @@ pub fn build(image: Image<'static>, layout: Layout) -> (Vec<CodeInfo>, Vec<Modul
                         | Opcode::DELETE_NAME
                 )
             );
-            if is_global && arg < names.len() {
-                global_slots[arg] = templates[module as usize].slot_for(names.get(arg).as_str());
+            // A name is looked up once per code object, however often it is used.
+            if is_global && arg < names.len() && global_slots[arg] == u32::MAX {
+                global_slots[arg] =
+                    templates[module as usize].slot_for(NameKey::of(names.get(arg)));
             }
         }
         let consts_view = view.consts();

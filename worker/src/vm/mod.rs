@@ -685,8 +685,8 @@ impl Vm {
         let m = Module {
             name: name.to_string(),
             slots: vec![Value::Null; t.names.len()],
-            names: t.names.iter().map(|n| Vm::str_val(n.as_ref())).collect(),
-            lookup: t.lookup.clone(),
+            names: t.names.iter().map(|&n| Vm::str_val(n)).collect(),
+            lookup: t.module_lookup(),
             dict: None,
         };
         ObjRef::new(Object::Module(m))
