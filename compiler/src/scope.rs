@@ -334,6 +334,9 @@ impl Builder<'_, '_> {
             .chain(params.kwarg.as_deref())
             .collect();
         for p in ordered {
+            if p.name.as_str() == "__debug__" {
+                return Err(self.syntax(p.name.range.start(), "cannot assign to __debug__"));
+            }
             let name = self.mangled(p.name.as_str());
             if !seen.insert(name.clone()) {
                 return Err(self.syntax(
@@ -936,6 +939,16 @@ impl Builder<'_, '_> {
                     }
                     ExprContext::Store if self.in_comprehension_target => {
                         self.add_def(name, def::LOCAL | def::COMP_ITER)
+                    }
+                    ExprContext::Store | ExprContext::Del if name == "__debug__" => {
+                        let verb = if n.ctx == ExprContext::Del {
+                            "delete"
+                        } else {
+                            "assign to"
+                        };
+                        return Err(
+                            self.syntax(n.range.start(), format!("cannot {verb} __debug__"))
+                        );
                     }
                     ExprContext::Store | ExprContext::Del => self.add_def(name, def::LOCAL),
                     ExprContext::Invalid => {

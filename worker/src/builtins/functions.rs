@@ -49,8 +49,8 @@ pub(crate) static FUNCTIONS: &[NativeFn] = &[
     NativeFn::new("zip", zip),
     NativeFn::new("map", map),
     NativeFn::new("filter", filter),
-    NativeFn::new("any", any),
-    NativeFn::new("all", all),
+    NativeFn::function("any", any, Arity::One, None),
+    NativeFn::function("all", all, Arity::One, None),
     NativeFn::function("isinstance", isinstance, Arity::Range(2, 2), None),
     NativeFn::function("issubclass", issubclass, Arity::Range(2, 2), None),
     NativeFn::function("hash", hash, Arity::One, None),
@@ -77,8 +77,8 @@ pub(crate) static FUNCTIONS: &[NativeFn] = &[
     NativeFn::new("pow", pow),
     NativeFn::function("divmod", divmod, Arity::Range(2, 2), None),
     NativeFn::new("round", round),
-    NativeFn::new("format", format),
-    NativeFn::new("vars", vars),
+    NativeFn::function("format", format, Arity::Range(1, 2), None),
+    NativeFn::function("vars", vars, Arity::Range(0, 1), None),
     NativeFn::new("input", input),
     NativeFn::new("exit", exit),
     NativeFn::new("quit", exit),
@@ -93,7 +93,8 @@ pub(crate) static BUILD_CLASS: NativeFn = NativeFn::new("__build_class__", build
 pub(crate) static SUPER: NativeFn = NativeFn::new("super", super_);
 
 /// `dir`: a zero-argument call lists the calling scope, resolved by the interpreter.
-pub(crate) static DIR: NativeFn = NativeFn::new("dir", dir).frame_aware();
+pub(crate) static DIR: NativeFn =
+    NativeFn::function("dir", dir, Arity::Range(0, 1), None).frame_aware();
 
 /// The built-in functions known by address, bound in the builtins namespace with the rest.
 pub(crate) static IDENTIFIED: &[&NativeFn] = &[
@@ -1102,7 +1103,20 @@ fn round_digits(vm: &mut Vm, d: &Value) -> PyResult<i64> {
 
 fn format(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let v = arg0(a, 0);
-    let spec = a.get(1).and_then(|s| s.as_str()).unwrap_or("").to_string();
+    let spec = match a.get(1) {
+        None => String::new(),
+        Some(s) => match s.as_str().map(str::to_string).or_else(|| {
+            crate::value::num::inst_base(s).and_then(|b| b.as_str().map(str::to_string))
+        }) {
+            Some(t) => t,
+            None => {
+                return Err(vm.type_error(format!(
+                    "format() argument 2 must be str, not {}",
+                    vm.type_name(s)
+                )))
+            }
+        },
+    };
     Ok(Vm::str_val(vm.format(&v, &spec)?))
 }
 

@@ -168,10 +168,10 @@ impl Vm {
             })),
             Some(Object::Property(_)) => crate::objects::property::get_value(self, &attr, receiver),
             Some(Object::StaticMethod(f)) => Ok(f.clone()),
-            Some(Object::ClassMethod(f)) => Ok(Value::obj(Object::BoundMethod {
-                func: f.clone(),
-                receiver: Value::Obj(cls.clone()),
-            })),
+            Some(Object::ClassMethod(f)) => {
+                let f = f.clone();
+                self.classmethod_bind(&f, &Value::Obj(cls.clone()))
+            }
             _ => match &attr {
                 Value::Native(n) if n.binds() => Ok(Value::obj(Object::BoundMethod {
                     func: attr.clone(),
@@ -179,6 +179,35 @@ impl Vm {
                 })),
                 _ => Ok(attr),
             },
+        }
+    }
+
+    /// `classmethod(f).__get__(_, cls)`: `f` bound to the class; a wrapped descriptor (a
+    /// property, say) is asked for its `__get__(cls, cls)` instead, as CPython 3.11 does.
+    pub(crate) fn classmethod_bind(&mut self, f: &Value, cls: &Value) -> PyResult<Value> {
+        match f.body() {
+            Some(Object::Property(_)) => crate::objects::property::get_value(self, f, cls),
+            Some(Object::ClassMethod(_) | Object::StaticMethod(_)) => {
+                let cls_ref = cls.as_obj().cloned();
+                match cls_ref {
+                    Some(c) => self.bind_attr(f.clone(), cls, &c),
+                    None => Ok(f.clone()),
+                }
+            }
+            Some(Object::Instance(i)) => {
+                let dcls = i.class.clone();
+                match self.lookup_user_attr(&dcls, "__get__") {
+                    Some(get) => self.call(&get, &[f.clone(), cls.clone(), cls.clone()], &[]),
+                    None => Ok(Value::obj(Object::BoundMethod {
+                        func: f.clone(),
+                        receiver: cls.clone(),
+                    })),
+                }
+            }
+            _ => Ok(Value::obj(Object::BoundMethod {
+                func: f.clone(),
+                receiver: cls.clone(),
+            })),
         }
     }
 
@@ -433,6 +462,11 @@ impl Vm {
                         }
                         "__doc__" => {
                             if let Some(v) = dict_get_str(&c.dict, "__doc__") {
+                                // `@classmethod @property def __doc__(cls)`.
+                                if let Some(Object::ClassMethod(f)) = v.body() {
+                                    let f = f.clone();
+                                    return self.classmethod_bind(&f, obj);
+                                }
                                 return Ok(v.clone());
                             }
                             return Ok(Value::None);
@@ -511,10 +545,10 @@ impl Vm {
                         }
                         return Ok(match core.as_ref().unwrap_or(&a).body() {
                             Some(Object::StaticMethod(f)) => f.clone(),
-                            Some(Object::ClassMethod(f)) => Value::obj(Object::BoundMethod {
-                                func: f.clone(),
-                                receiver: obj.clone(),
-                            }),
+                            Some(Object::ClassMethod(f)) => {
+                                let f = f.clone();
+                                self.classmethod_bind(&f, obj)?
+                            }
                             _ => a,
                         });
                     }
@@ -1450,6 +1484,13 @@ impl Vm {
                 }
                 Ok(())
             }
+            // A property's docstring is writable (CPython 3.11 stores it per object).
+            Object::Property(_) if name == "__doc__" => {
+                if let Object::Property(p) = o.get_mut() {
+                    p.doc = v;
+                }
+                Ok(())
+            }
             _ => Err(self.builtin_attr_unsettable(obj, name, Some(&v))),
         }
     }
@@ -1741,10 +1782,10 @@ impl Vm {
                     _ => None,
                 };
                 return match core.as_ref().unwrap_or(&a).body() {
-                    Some(Object::ClassMethod(f)) => Ok(Value::obj(Object::BoundMethod {
-                        func: f.clone(),
-                        receiver: Value::Obj(start_cls.clone()),
-                    })),
+                    Some(Object::ClassMethod(f)) => {
+                        let f = f.clone();
+                        self.classmethod_bind(&f, &Value::Obj(start_cls.clone()))
+                    }
                     Some(Object::StaticMethod(f)) => Ok(f.clone()),
                     _ => {
                         if !instance_mode && !matches!(a, Value::Native(_)) {

@@ -68,15 +68,16 @@ fn class_plain_lookup<'a>(
         | Value::None
         | Value::Str(_)
         | Value::Native(_) => true,
-        Value::Obj(a) => matches!(
-            a.get(),
+        Value::Obj(a) => match a.get() {
             Object::Str(_)
-                | Object::Tuple(_)
-                | Object::Function(_)
-                | Object::Class(_)
-                | Object::ClassMethod(_)
-                | Object::StaticMethod(_)
-        ),
+            | Object::Tuple(_)
+            | Object::Function(_)
+            | Object::Class(_)
+            | Object::StaticMethod(_) => true,
+            // A classmethod of a descriptor (a property) binds through it: the general path.
+            Object::ClassMethod(f) => matches!(f.body(), Some(Object::Function(_))),
+            _ => false,
+        },
         _ => false,
     };
     plain.then_some(v)
@@ -1822,6 +1823,20 @@ impl Vm {
     ) -> PyResult<Value> {
         let args: Vec<Value> = f.stack[first..].to_vec();
         if args.is_empty() && std::ptr::eq(nf, &functions::DIR) {
+            // A locals mapping that is no dict (`eval(s, g, mapping)`) lists its `keys()`.
+            let optimized = self.codes[f.code as usize].view.flags() & flags::CO_OPTIMIZED != 0;
+            if let Some(ns) = f
+                .namespace
+                .clone()
+                .filter(|n| !optimized && !matches!(n.get(), Object::Dict(_)))
+            {
+                let ns = Value::Obj(ns);
+                let keys = self.getattr(&ns, &Vm::str_val("keys"))?;
+                let keys = self.call(&keys, &[], &[])?;
+                let items = self.collect(&keys)?;
+                let sorted = self.sort_values(items, None, false)?;
+                return Ok(Vm::new_list(sorted));
+            }
             return Ok(self.dir_of_frame(f));
         }
         if std::ptr::eq(nf, &functions::DIR) {

@@ -266,7 +266,13 @@ impl Vm {
         if matches!(hash_method, Value::None) {
             return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))));
         }
-        let r = self.call(hash_method, std::slice::from_ref(v), &[])?;
+        let mut r = self.call(hash_method, std::slice::from_ref(v), &[])?;
+        // An int subclass's value is an int.
+        if matches!(r.body(), Some(Object::Instance(_))) {
+            if let Some(b) = inst_base(&r) {
+                r = b;
+            }
+        }
         match num_of(&r) {
             // A result that fits is the hash itself (-1 is reserved for errors and becomes
             // -2); a larger int is hashed as an int.
