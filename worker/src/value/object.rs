@@ -354,6 +354,11 @@ pub struct ExcData {
     pub suppress_context: bool,
     /// The transient code units the traceback's entries point into, kept alive with it.
     pub keep: Vec<ObjRef>,
+    /// The `__traceback__` object last made for (or assigned to) the exception and how many
+    /// entries it covers: reading it again gives the same object, and frames added as the
+    /// exception propagates go on top of it.
+    pub tb_object: Value,
+    pub tb_object_len: usize,
 }
 
 pub struct Instance {

@@ -410,7 +410,7 @@ impl Vm {
     /// An `AttributeError` leaving an attribute lookup names the attribute and the object
     /// (`e.name`, `e.obj`) unless whoever raised it already did.
     #[cold]
-    fn attr_error_context(&self, e: ObjRef, obj: &Value, name_v: &Value) -> ObjRef {
+    pub(crate) fn attr_error_context(&self, e: ObjRef, obj: &Value, name_v: &Value) -> ObjRef {
         if self.exc_matches(&e, ExcKind::AttributeError) {
             if let Object::Instance(i) = e.get_mut() {
                 let t = i.table_mut();
@@ -1308,6 +1308,11 @@ impl Vm {
                 if name == "__class__" {
                     return self.set_instance_class(o, &cls, v);
                 }
+                if name == "__traceback__"
+                    && matches!(o.get(), Object::Instance(inst) if inst.exc.is_some())
+                {
+                    return crate::stdlib::sys::set_traceback(self, o, &v);
+                }
                 let is_exc_attr = matches!(name, "__cause__" | "__context__");
                 if is_exc_attr
                     && matches!(o.get(), Object::Instance(inst) if inst.exc.is_some())
@@ -1611,6 +1616,9 @@ impl Vm {
         let name = name_v.as_str().unwrap_or("");
         if let Some(Object::Instance(inst)) = obj.body() {
             let cls = inst.class.clone();
+            if inst.exc.is_some() && name == "__traceback__" {
+                return Err(self.type_error("__traceback__ may not be deleted"));
+            }
             if user_delattr {
                 if let Some(da) = self.lookup_user_attr(&cls, "__delattr__") {
                     self.call(&da, &[obj.clone(), name_v.clone()], &[])?;

@@ -276,24 +276,32 @@ impl Vm {
             return;
         }
         let current = current.clone();
-        // Avoid a cycle: do not chain if `exc` is already in `current`'s context chain.
-        let mut walk = Some(current.clone());
+        // Avoid a cycle as CPython does: where `exc` is already in `current`'s context
+        // chain, the link to it is cut (`exc` then chains to `current`).
+        let mut walk = current.clone();
         let mut steps = 0;
-        while let Some(w) = walk {
-            if w.ptr_eq(exc) {
-                return;
-            }
-            steps += 1;
-            if steps > 100 {
+        loop {
+            let next = match walk.get() {
+                Object::Instance(i) => match i.exc.as_ref().map(|e| &e.context) {
+                    Some(Value::Obj(c)) => c.clone(),
+                    _ => break,
+                },
+                _ => break,
+            };
+            if next.ptr_eq(exc) {
+                if let Object::Instance(i) = walk.get_mut() {
+                    if let Some(e) = i.exc.as_mut() {
+                        e.context = Value::Null;
+                    }
+                }
                 break;
             }
-            walk = match w.get() {
-                Object::Instance(i) => match i.exc.as_ref().map(|e| &e.context) {
-                    Some(Value::Obj(c)) => Some(c.clone()),
-                    _ => None,
-                },
-                _ => None,
-            };
+            steps += 1;
+            // A cycle already there (made through `__context__` assignments).
+            if steps > 1000 {
+                break;
+            }
+            walk = next;
         }
         if let Object::Instance(i) = exc.get_mut() {
             if let Some(e) = i.exc.as_mut() {

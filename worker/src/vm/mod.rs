@@ -623,6 +623,8 @@ impl Vm {
                 cause: Value::Null,
                 context: Value::Null,
                 suppress_context: false,
+                tb_object: Value::Null,
+                tb_object_len: 0,
             })),
             base: Value::Null,
         }))
