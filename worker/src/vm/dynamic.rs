@@ -421,9 +421,12 @@ impl Vm {
             .map(|_| ObjRef::new(Object::Cell(Value::Null)))
             .chain(free_cells)
             .collect();
+        // A code object of the program (`exec(f.__code__)`) brings its own heap code in
+        // the transient layout.
+        let heap_code = unit.or_else(|| info.heap.clone());
         let mut frame = Frame {
             code,
-            heap_code: unit,
+            heap_code,
             module: NO_MODULE,
             ip: 0,
             locals: vec![Value::Null; info.nlocals],
