@@ -897,6 +897,27 @@ impl Vm {
                     _ => b_in_a && xa.len() > xb.len(),
                 }))
             }
+            // Keys and items views order as sets, against sets and each other.
+            (Some(Object::DictView { .. }), _) | (_, Some(Object::DictView { .. })) => {
+                let setlike = |o: Option<&Object>| match o {
+                    Some(Object::Set(_) | Object::FrozenSet(_)) => true,
+                    Some(Object::DictView { kind, .. }) => *kind != ViewKind::Values,
+                    _ => false,
+                };
+                if !setlike(a.body()) || !setlike(b.body()) {
+                    return Ok(None);
+                }
+                let as_set = |vm: &mut Vm, v: &Value| -> PyResult<Value> {
+                    if matches!(v.body(), Some(Object::DictView { .. })) {
+                        let items = vm.collect(v)?;
+                        vm.build_set(items)
+                    } else {
+                        Ok(v.clone())
+                    }
+                };
+                let (x, y) = (as_set(self, a)?, as_set(self, b)?);
+                self.order_builtin(op, &x, &y)
+            }
             _ => Ok(None),
         }
     }
