@@ -490,7 +490,13 @@ impl Builder<'_, '_> {
                                 format!("annotated name '{}' can't be {kind}", n.id.as_str()),
                             ));
                         }
-                        self.add_def(n.id.as_str(), def::LOCAL | def::ANNOT);
+                        // A parenthesized name (`(x): int`) is no declaration: it binds only
+                        // when assigned.
+                        if a.simple {
+                            self.add_def(n.id.as_str(), def::LOCAL | def::ANNOT);
+                        } else if a.value.is_some() {
+                            self.add_def(n.id.as_str(), def::LOCAL);
+                        }
                     }
                     other => self.visit_expr(other)?,
                 }
