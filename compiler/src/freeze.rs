@@ -601,6 +601,57 @@ fn short_str_literals(suite: &[Stmt]) -> Vec<String> {
     lits.0
 }
 
+/// The string literals in the encoding argument of `x.encode(...)`/`x.decode(...)` calls
+/// and in `encoding=` arguments (`name.decode(self.encoding or "cp437")` gives `cp437`): the codecs a standard-library
+/// module asks for by name, which the codec search imports by computed name.
+fn codec_call_literals(suite: &[Stmt]) -> Vec<String> {
+    struct Lits(Vec<String>);
+    impl<'a> ast::visitor::Visitor<'a> for Lits {
+        fn visit_expr(&mut self, e: &'a Expr) {
+            if let Expr::Call(call) = e {
+                let keyword = call
+                    .arguments
+                    .keywords
+                    .iter()
+                    .find(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == "encoding"))
+                    .map(|k| &k.value);
+                let positional = match &*call.func {
+                    Expr::Attribute(attr) if matches!(attr.attr.as_str(), "encode" | "decode") => {
+                        call.arguments.args.first()
+                    }
+                    _ => None,
+                };
+                for arg in positional.into_iter().chain(keyword) {
+                    self.0.extend(short_str_literals_of(arg));
+                }
+            }
+            ast::visitor::walk_expr(self, e);
+        }
+    }
+    let mut lits = Lits(Vec::new());
+    ast::visitor::Visitor::visit_body(&mut lits, suite);
+    lits.0
+}
+
+/// The short string literals anywhere inside one expression.
+fn short_str_literals_of(e: &Expr) -> Vec<String> {
+    struct Lits(Vec<String>);
+    impl<'a> ast::visitor::Visitor<'a> for Lits {
+        fn visit_expr(&mut self, e: &'a Expr) {
+            if let Expr::StringLiteral(s) = e {
+                let t = s.value.to_str();
+                if !t.is_empty() && t.len() <= 40 {
+                    self.0.push(t.to_string());
+                }
+            }
+            ast::visitor::walk_expr(self, e);
+        }
+    }
+    let mut lits = Lits(Vec::new());
+    ast::visitor::Visitor::visit_expr(&mut lits, e);
+    lits.0
+}
+
 /// `encodings.aliases.aliases` read from the standard library's source: alias to module name.
 fn codec_aliases(finder: &mut Finder) -> HashMap<String, String> {
     let mut out = HashMap::new();
@@ -910,11 +961,18 @@ fn freeze_here(opts: &FreezeOptions) -> Result<FreezeReport, String> {
                 }
             }
         }
-        if own_code {
+        {
             // A codec named by a literal (`s.encode("cp1252")`) is imported by computed
-            // name when the lookup runs: bring its module, and `encodings`, along.
+            // name when the lookup runs: bring its module, and `encodings`, along. The
+            // application's code is read for any such literal, the standard library's for
+            // the encoding arguments of `encode`/`decode` calls only.
             let mut codecs = Vec::new();
-            for lit in short_str_literals(parsed.suite()) {
+            let lits = if own_code {
+                short_str_literals(parsed.suite())
+            } else {
+                codec_call_literals(parsed.suite())
+            };
+            for lit in lits {
                 let aliases = aliases.get_or_insert_with(|| codec_aliases(&mut finder));
                 if let Some(m) = codec_module(aliases, &lit) {
                     codecs.push(m);

@@ -120,6 +120,10 @@ pub enum Command {
         /// Heap budget in MiB: past it the program gets `MemoryError` (0: none).
         #[arg(long = "memory-limit", default_value_t = 0)]
         memory_limit: u64,
+        /// Withhold the host's file system and standard input, as from a serving worker:
+        /// `open()` and the `os` file calls raise `OSError(ENOSYS)`.
+        #[arg(long = "no-files")]
+        no_files: bool,
     },
     /// Serve jobs from a pool of forked workers over a Unix socket.
     Serve(ServeArgs),

@@ -99,6 +99,7 @@ fn main() -> ExitCode {
             layout,
             no_dynamic_code,
             memory_limit,
+            no_files,
         } => {
             if memory_limit > 0 {
                 // The budget is counted by the worker arena: this process becomes one.
@@ -113,6 +114,9 @@ fn main() -> ExitCode {
             };
             let mut interp = permafrost_worker::Interpreter::new(mapped.leak(), layout.into());
             interp.set_dynamic_code(!no_dynamic_code);
+            // `run` is the user's `python3 prog.py`: the host's files, working directory and
+            // standard input are the program's. A serving worker never gets them.
+            interp.set_host_files(!no_files);
             let outcome = interp.run_main();
             let _ = std::io::stdout().flush();
             match outcome {

@@ -326,6 +326,15 @@ impl Interpreter {
         }
     }
 
+    /// Grants (`true`) or withholds the host's file system, working directory and standard
+    /// input (`open`, the `os` file calls, `sys.stdin`). Withheld by default: only
+    /// `permafrost run`, which stands for `python3 prog.py`, grants it.
+    pub fn set_host_files(&mut self, granted: bool) {
+        if let Some(vm) = self.vm.as_mut() {
+            vm.host_files = granted;
+        }
+    }
+
     /// Live transient code units (code compiled at run time and still referenced).
     pub fn live_transient_units(&mut self) -> usize {
         self.vm.as_mut().map_or(0, |vm| vm.live_units())

@@ -83,7 +83,7 @@ pub(crate) static FUNCTIONS: &[NativeFn] = &[
     NativeFn::new("exit", exit),
     NativeFn::new("quit", exit),
     NativeFn::new("__import__", dunder_import),
-    NativeFn::new("open", crate::stdlib::io::open),
+    NativeFn::new("open", crate::stdlib::fileio::open),
 ];
 
 /// `__build_class__`, pushed by `LOAD_BUILD_CLASS`.
@@ -416,9 +416,17 @@ fn reversed(vm: &mut Vm, a: &Args) -> PyResult<Value> {
                 }
                 None => {}
             }
+            // `list.__reversed__` and `dict.__reversed__` answer for a subclass that does
+            // not define its own, from its storage.
+            let base = crate::value::num::inst_base(&v);
+            let storage = |b: &&Value| matches!(b.body(), Some(Object::Dict(_) | Object::List(_)));
+            if let Some(b) = base.as_ref().filter(storage) {
+                let b = b.clone();
+                return reversed(vm, &Args::new(&[b], &[]));
+            }
             // A sequence (`__getitem__`; its length is asked next).
             let has = |vm: &Vm, n: &str| vm.lookup_class_attr(&cls, n).is_some();
-            let based = crate::value::num::inst_base(&v).is_some();
+            let based = base.is_some();
             if !based && !has(vm, "__getitem__") {
                 return Err(not_reversible(vm, &v));
             }
@@ -845,7 +853,7 @@ fn chr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn ord(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let v = arg0(a, 0);
+    let v = &crate::value::num::plain_value(&arg0(a, 0));
     if v.is_wide_str() {
         let b = v.str_bytes().unwrap_or_default();
         let mut cps = permafrost_semantics::text::wide::code_points(b);
@@ -867,14 +875,14 @@ fn ord(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             ))),
         };
     }
-    if let Some(b) = crate::objects::bytearray::bytes_like(&v) {
+    if let Some(b) = crate::objects::bytearray::bytes_like(v) {
         if b.len() == 1 {
             return Ok(Value::Int(b[0] as i64));
         }
     }
     Err(vm.type_error(format!(
         "ord() expected string of length 1, but {} found",
-        vm.type_name(&v)
+        vm.type_name(v)
     )))
 }
 
@@ -906,8 +914,15 @@ fn radix(
     Ok(Vm::str_val(s))
 }
 
-/// The name argument of `getattr` and its kin must be a str.
-fn check_attr_name(vm: &Vm, name: &Value) -> PyResult<()> {
+/// The name argument of `getattr` and its kin: a str, an instance of a str subclass read as
+/// the str it holds (as CPython does).
+fn attr_name(vm: &Vm, name: &Value) -> PyResult<Value> {
+    let name = match name.body() {
+        Some(Object::Instance(_)) => crate::value::num::inst_base(name)
+            .filter(|b| b.str_bytes().is_some())
+            .unwrap_or_else(|| name.clone()),
+        _ => name.clone(),
+    };
     if name.is_wide_str() {
         return Err(crate::stdlib::codec_text::wide_unsupported(
             vm,
@@ -917,15 +932,15 @@ fn check_attr_name(vm: &Vm, name: &Value) -> PyResult<()> {
     if name.as_str().is_none() {
         return Err(vm.type_error(format!(
             "attribute name must be string, not '{}'",
-            vm.type_name(name)
+            vm.type_name(&name)
         )));
     }
-    Ok(())
+    Ok(name)
 }
 
 fn hasattr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    check_attr_name(vm, &a.pos[1])?;
-    match vm.getattr(&a.pos[0], &a.pos[1]) {
+    let name = attr_name(vm, &a.pos[1])?;
+    match vm.getattr(&a.pos[0], &name) {
         Ok(_) => Ok(Value::Bool(true)),
         Err(e) if vm.exc_matches(&e, ExcKind::AttributeError) => Ok(Value::Bool(false)),
         Err(e) => Err(e),
@@ -933,9 +948,9 @@ fn hasattr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn getattr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let (o, name) = (&a.pos[0], &a.pos[1]);
-    check_attr_name(vm, name)?;
-    match vm.getattr(o, name) {
+    let o = &a.pos[0];
+    let name = attr_name(vm, &a.pos[1])?;
+    match vm.getattr(o, &name) {
         Ok(v) => Ok(v),
         Err(e) => match a.get(2) {
             Some(default) if vm.exc_matches(&e, ExcKind::AttributeError) => Ok(default.clone()),
@@ -945,14 +960,14 @@ fn getattr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn setattr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    check_attr_name(vm, &a.pos[1])?;
-    vm.setattr(&a.pos[0], &a.pos[1], a.pos[2].clone())?;
+    let name = attr_name(vm, &a.pos[1])?;
+    vm.setattr(&a.pos[0], &name, a.pos[2].clone())?;
     Ok(Value::None)
 }
 
 fn delattr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    check_attr_name(vm, &a.pos[1])?;
-    vm.delattr(&a.pos[0], &a.pos[1])?;
+    let name = attr_name(vm, &a.pos[1])?;
+    vm.delattr(&a.pos[0], &name)?;
     Ok(Value::None)
 }
 
@@ -977,6 +992,19 @@ fn pow(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     };
     match a.arg(2, "mod") {
         Some(m) if !matches!(m, Value::None) => {
+            // A number subclass answers through its type's `__pow__`; one that does not
+            // define it computes as the number it holds.
+            if matches!(x.body(), Some(Object::Instance(_))) {
+                let cls = vm.type_of(x);
+                if let Some(f) = vm.lookup_user_attr(&cls, "__pow__") {
+                    let r = vm.call(&f, &[x.clone(), y.clone(), m.clone()], &[])?;
+                    if !matches!(r, Value::NotImplemented) {
+                        return Ok(r);
+                    }
+                }
+            }
+            let plain = crate::value::num::plain_value;
+            let (x, y, m) = (&plain(x), &plain(y), &plain(m));
             let nums = [num_of(x), num_of(y), num_of(m)];
             if nums.iter().any(|n| matches!(n, Some(Num::F(_)))) {
                 return Err(vm.type_error(
@@ -1105,10 +1133,8 @@ fn format(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let v = arg0(a, 0);
     let spec = match a.get(1) {
         None => String::new(),
-        Some(s) => match s.as_str().map(str::to_string).or_else(|| {
-            crate::value::num::inst_base(s).and_then(|b| b.as_str().map(str::to_string))
-        }) {
-            Some(t) => t,
+        Some(s) => match s.as_str_arg() {
+            Some(t) => t.to_string(),
             None => {
                 return Err(vm.type_error(format!(
                     "format() argument 2 must be str, not {}",
@@ -1273,8 +1299,45 @@ fn default_dir(vm: &mut Vm, v: Value) -> PyResult<Value> {
 }
 
 /// `input()`: a worker has no stdin, so reading always meets end of file.
-fn input(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
-    Err(vm.err(ExcKind::EOFError, "EOF when reading a line"))
+/// `input(prompt='')`: the prompt to `sys.stdout`, then a line of `sys.stdin` without its
+/// newline; `EOFError` at the end of input.
+fn input(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if a.pos.len() > 1 {
+        return Err(vm.type_error(format!(
+            "input expected at most 1 argument, got {}",
+            a.pos.len()
+        )));
+    }
+    let sys = vm.import_module("sys")?;
+    let stdin = vm.getattr(&sys, &Vm::str_val("stdin"))?;
+    let stdout = vm.getattr(&sys, &Vm::str_val("stdout"))?;
+    if let Some(prompt) = a.pos.first() {
+        let text = vm.str_of(prompt)?;
+        let write = vm.getattr(&stdout, &Vm::str_val("write"))?;
+        vm.call(&write, &[Vm::str_val(text)], &[])?;
+    }
+    if let Ok(flush) = vm.getattr(&stdout, &Vm::str_val("flush")) {
+        vm.call(&flush, &[], &[])?;
+    }
+    let readline = vm.getattr(&stdin, &Vm::str_val("readline"))?;
+    let line = vm.call(&readline, &[], &[])?;
+    let Some(text) = line.str_bytes() else {
+        return Err(vm.type_error("object.readline() returned non-string"));
+    };
+    if text.is_empty() {
+        return Err(vm.err(ExcKind::EOFError, "EOF when reading a line"));
+    }
+    if text.ends_with(b"\n") {
+        let n = vm.len_of(&line)?;
+        let end = Value::Int(n as i64 - 1);
+        let slice = Value::obj(crate::value::object::Object::Slice {
+            start: Value::None,
+            stop: end,
+            step: Value::None,
+        });
+        return vm.getitem(&line, &slice);
+    }
+    Ok(line)
 }
 
 fn exit(vm: &mut Vm, a: &Args) -> PyResult<Value> {

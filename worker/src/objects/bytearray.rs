@@ -57,6 +57,11 @@ pub(crate) fn bytes_like(v: &Value) -> Option<Vec<u8>> {
     }
 }
 
+/// Whether `v` is a bytearray (or an instance of a subclass).
+pub(crate) fn is_bytearray(v: &Value) -> bool {
+    state_of::<ByteArray>(v).is_some()
+}
+
 /// A new bytearray holding `data`.
 pub(crate) fn new_bytearray(vm: &Vm, data: Vec<u8>) -> Value {
     let cls = native_class(vm, NAME);

@@ -135,7 +135,7 @@ pub(crate) fn construct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             }
         };
     };
-    if let Some(s) = r.as_str() {
+    if let Some(s) = r.as_str_arg() {
         if imag.is_some() {
             return Err(vm.type_error("complex() can't take second arg if first is a string"));
         }
@@ -143,7 +143,7 @@ pub(crate) fn construct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         return complex::parse(&s).map(new).map_err(|e| vm.lib_err(e));
     }
     if let Some(i) = &imag {
-        if i.as_str().is_some() {
+        if i.as_str_arg().is_some() {
             return Err(vm.type_error("complex() second arg can't be a string"));
         }
     }

@@ -30,6 +30,16 @@ pub(crate) static METHODS: &[NativeFn] = &[
 fn receiver(vm: &Vm, a: &Args, method: &str) -> PyResult<ObjRef> {
     match a.get(0) {
         Some(Value::Obj(o)) if matches!(o.get(), Object::List(_)) => Ok(o.clone()),
+        // An instance of a list subclass (`list.append(self, x)` in its methods).
+        Some(v) if matches!(v.body(), Some(Object::Instance(_))) => {
+            match crate::value::num::inst_base(v) {
+                Some(Value::Obj(o)) if matches!(o.get(), Object::List(_)) => Ok(o),
+                _ => Err(vm.type_error(format!(
+                    "descriptor '{method}' for 'list' objects doesn't apply to a '{}' object",
+                    vm.type_name(v)
+                ))),
+            }
+        }
         Some(v) => Err(vm.type_error(format!(
             "descriptor '{method}' for 'list' objects doesn't apply to a '{}' object",
             vm.type_name(v)

@@ -72,8 +72,11 @@ pub(crate) static METHODS: &[NativeFn] = &[
 macro_rules! standin {
     ($wrapper:ident, $method:ident) => {
         fn $wrapper(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-            if a.raw.iter().any(|v| v.is_wide_str() || wide_tuple(v)) {
-                return with_standins(vm, a, $method);
+            if a.raw
+                .iter()
+                .any(|v| v.is_wide_str() || wide_tuple(v) || holds_str_subclass(v))
+            {
+                return uncommon_args(vm, a, $method);
             }
             $method(vm, a)
         }
@@ -120,6 +123,48 @@ standin!(splitlines_w, splitlines);
 standin!(expandtabs_w, expandtabs);
 standin!(removeprefix_w, removeprefix);
 standin!(removesuffix_w, removesuffix);
+
+/// Whether `v` is an instance of a str subclass, or a tuple holding one (`startswith`'s
+/// prefixes): the methods read such an argument as the str it holds, as CPython's do.
+fn holds_str_subclass(v: &Value) -> bool {
+    match v.body() {
+        Some(Object::Instance(_)) => inst_base(v).is_some_and(|b| b.str_bytes().is_some()),
+        Some(Object::Tuple(t)) => t
+            .iter()
+            .any(|x| matches!(x.body(), Some(Object::Instance(_))) && holds_str_subclass(x)),
+        _ => false,
+    }
+}
+
+/// `v` with each str-subclass instance (in it, for a tuple) replaced by the str it holds.
+fn plain_str_arg(v: &Value) -> Value {
+    match v.body() {
+        Some(Object::Instance(_)) => inst_base(v)
+            .filter(|b| b.str_bytes().is_some())
+            .unwrap_or_else(|| v.clone()),
+        Some(Object::Tuple(t)) if holds_str_subclass(v) => {
+            Vm::new_tuple(t.iter().map(plain_str_arg).collect())
+        }
+        _ => v.clone(),
+    }
+}
+
+/// A str method's call whose arguments hold a str-subclass instance or a lone surrogate.
+fn uncommon_args(
+    vm: &mut Vm,
+    a: &Args,
+    f: fn(&mut Vm, &Args) -> PyResult<Value>,
+) -> PyResult<Value> {
+    if a.raw.iter().any(holds_str_subclass) {
+        let raw: Vec<Value> = a.raw.iter().map(plain_str_arg).collect();
+        let plain = Args::new(&raw, a.kwnames);
+        if raw.iter().any(|v| v.is_wide_str() || wide_tuple(v)) {
+            return with_standins(vm, &plain, f);
+        }
+        return f(vm, &plain);
+    }
+    with_standins(vm, a, f)
+}
 
 /// Whether `v` is a tuple holding a str with a lone surrogate (`startswith`'s prefixes).
 fn wide_tuple(v: &Value) -> bool {
@@ -305,7 +350,7 @@ fn str_arg(vm: &Vm, v: Option<&Value>, what: &str) -> PyResult<String> {
             "this argument",
         ));
     }
-    match v.and_then(|v| v.as_str()) {
+    match v.and_then(|v| v.as_str_arg()) {
         Some(s) => Ok(s.to_string()),
         None => Err(vm.type_error(format!(
             "{what} {}",
@@ -382,12 +427,12 @@ fn join(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         None => None,
     };
     if let Some(sep) = sep {
-        let items = vm.collect(a.get(1).unwrap_or(&Value::None))?;
+        let items = join_items(vm, a.get(1).unwrap_or(&Value::None))?;
         return join_wide(vm, &sep, &items);
     }
     let r = receiver(vm, a, "join")?;
     let s = text(&r);
-    let items = vm.collect(a.get(1).unwrap_or(&Value::None))?;
+    let items = join_items(vm, a.get(1).unwrap_or(&Value::None))?;
     if items.iter().any(|it| it.is_wide_str()) {
         return join_wide(vm, &r, &items);
     }
@@ -400,6 +445,19 @@ fn join(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         out.push_str(it.as_str().unwrap_or(""));
     }
     Ok(Vm::str_val(out))
+}
+
+/// The items of `sep.join(iterable)`, an instance of a str subclass as the str it holds.
+fn join_items(vm: &mut Vm, iterable: &Value) -> PyResult<Vec<Value>> {
+    let mut items = vm.collect(iterable)?;
+    for it in items.iter_mut() {
+        if it.str_bytes().is_none() {
+            if let Some(base) = inst_base(it).filter(|b| b.str_bytes().is_some()) {
+                *it = base;
+            }
+        }
+    }
+    Ok(items)
 }
 
 /// The byte size of `sep.join(items)`, sized first as CPython does (one allocation, and
@@ -793,7 +851,7 @@ pub(super) fn codec_arg<'a>(
 ) -> PyResult<Option<&'a str>> {
     match a.arg(i, name) {
         None => Ok(None),
-        Some(v) => match v.as_str() {
+        Some(v) => match v.as_str_arg() {
             Some(s) => Ok(Some(s)),
             // CPython's argument clinic names None itself, other values by their type.
             None => Err(vm.type_error(format!(
@@ -833,7 +891,10 @@ fn translate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let table = a.get(1).cloned().unwrap_or(Value::None);
     let mut out = WideBuf::with_capacity(s.len());
     for c in permafrost_semantics::text::wide::code_points(s) {
-        match vm.getitem(&table, &Value::Int(c as i64)) {
+        match vm
+            .getitem(&table, &Value::Int(c as i64))
+            .map(|v| crate::value::num::plain_value(&v))
+        {
             Ok(Value::None) => {}
             Ok(Value::Int(n)) => match u32::try_from(n) {
                 Ok(r) if r < 0x110000 => out.push_code_point(r),

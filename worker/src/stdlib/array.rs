@@ -249,7 +249,7 @@ fn array_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         )));
     }
     let tc = &a.pos[1];
-    let code = match tc.as_str() {
+    let code = match tc.as_str_arg() {
         Some(s) if s.chars().count() == 1 => s.chars().next().unwrap_or('\0'),
         _ => {
             return Err(vm.type_error(format!(

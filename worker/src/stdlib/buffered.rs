@@ -1,8 +1,10 @@
-//! `_io.BufferedReader` over any raw stream object (what `gzip.GzipFile` and
-//! `io.BufferedReader(raw)` read through): a read-ahead buffer in front of the raw object's
-//! `readinto`/`readall`, with CPython's `read`, `read1`, `peek`, `readline`, `readinto`,
-//! `tell`/`seek` (the buffer accounted for), `close` and `detach`. There is no file behind it:
-//! the raw object is whatever Python object the caller gives.
+//! `_io.BufferedReader`, `_io.BufferedWriter` and `_io.BufferedRandom` over any raw stream
+//! object (a `FileIO` under `open()`, or what `gzip.GzipFile` and `io.BufferedReader(raw)`
+//! read through): a read-ahead buffer in front of the raw object's `readinto`/`readall` and a
+//! write buffer in front of its `write`, with CPython's `read`, `read1`, `peek`, `readline`,
+//! `readinto`, `write`, `flush`, `tell`/`seek` (both buffers accounted for), `truncate`,
+//! `close` and `detach`. The three types share one state; each type's table says which
+//! methods it has.
 
 use super::{native_class, new_native, parse_args, receiver};
 use crate::value::heap::ObjRef;
@@ -12,6 +14,8 @@ use crate::vm::native::{Args, Arity, NativeFn};
 use crate::vm::{ExcKind, PyResult, Vm};
 
 pub(crate) const READER: &str = "_io.BufferedReader";
+pub(crate) const WRITER: &str = "_io.BufferedWriter";
+pub(crate) const RANDOM: &str = "_io.BufferedRandom";
 const DEFAULT_BUFFER_SIZE: i64 = 8192;
 
 pub(crate) static READER_METHODS: &[NativeFn] = &[
@@ -40,6 +44,63 @@ pub(crate) static READER_METHODS: &[NativeFn] = &[
     NativeFn::method("BufferedReader.__repr__", repr, Arity::NoArgs, None),
 ];
 
+pub(crate) static WRITER_METHODS: &[NativeFn] = &[
+    NativeFn::new("BufferedWriter", writer_new),
+    NativeFn::new("BufferedWriter.__init__", writer_init),
+    NativeFn::method("BufferedWriter.write", write, Arity::One, None),
+    NativeFn::method("BufferedWriter.flush", flush, Arity::NoArgs, None),
+    NativeFn::method("BufferedWriter.tell", tell, Arity::NoArgs, None),
+    NativeFn::method("BufferedWriter.seek", seek, Arity::Range(1, 2), None),
+    NativeFn::method(
+        "BufferedWriter.truncate",
+        truncate,
+        Arity::Range(0, 1),
+        None,
+    ),
+    NativeFn::method("BufferedWriter.close", close, Arity::NoArgs, None),
+    NativeFn::method("BufferedWriter.detach", detach, Arity::NoArgs, None),
+    NativeFn::method("BufferedWriter.readable", readable, Arity::NoArgs, None),
+    NativeFn::method("BufferedWriter.writable", writable, Arity::NoArgs, None),
+    NativeFn::method("BufferedWriter.seekable", seekable, Arity::NoArgs, None),
+    NativeFn::method("BufferedWriter.fileno", fileno, Arity::NoArgs, None),
+    NativeFn::method("BufferedWriter.isatty", isatty, Arity::NoArgs, None),
+    NativeFn::method("BufferedWriter.__repr__", repr, Arity::NoArgs, None),
+];
+
+pub(crate) static RANDOM_METHODS: &[NativeFn] = &[
+    NativeFn::new("BufferedRandom", random_new),
+    NativeFn::new("BufferedRandom.__init__", random_init),
+    NativeFn::method("BufferedRandom.read", read, Arity::Range(0, 1), None),
+    NativeFn::method("BufferedRandom.read1", read1, Arity::Range(0, 1), None),
+    NativeFn::method("BufferedRandom.peek", peek, Arity::Range(0, 1), None),
+    NativeFn::method(
+        "BufferedRandom.readline",
+        readline,
+        Arity::Range(0, 1),
+        None,
+    ),
+    NativeFn::method("BufferedRandom.readinto", readinto, Arity::One, None),
+    NativeFn::method("BufferedRandom.readinto1", readinto, Arity::One, None),
+    NativeFn::method("BufferedRandom.write", write, Arity::One, None),
+    NativeFn::method("BufferedRandom.flush", flush, Arity::NoArgs, None),
+    NativeFn::method("BufferedRandom.tell", tell, Arity::NoArgs, None),
+    NativeFn::method("BufferedRandom.seek", seek, Arity::Range(1, 2), None),
+    NativeFn::method(
+        "BufferedRandom.truncate",
+        truncate,
+        Arity::Range(0, 1),
+        None,
+    ),
+    NativeFn::method("BufferedRandom.close", close, Arity::NoArgs, None),
+    NativeFn::method("BufferedRandom.detach", detach, Arity::NoArgs, None),
+    NativeFn::method("BufferedRandom.readable", readable, Arity::NoArgs, None),
+    NativeFn::method("BufferedRandom.writable", writable, Arity::NoArgs, None),
+    NativeFn::method("BufferedRandom.seekable", seekable, Arity::NoArgs, None),
+    NativeFn::method("BufferedRandom.fileno", fileno, Arity::NoArgs, None),
+    NativeFn::method("BufferedRandom.isatty", isatty, Arity::NoArgs, None),
+    NativeFn::method("BufferedRandom.__repr__", repr, Arity::NoArgs, None),
+];
+
 pub(crate) static RAW: NativeFn =
     NativeFn::method("BufferedReader.raw", raw_get, Arity::NoArgs, None);
 pub(crate) static CLOSED: NativeFn =
@@ -49,12 +110,14 @@ pub(crate) static NAME: NativeFn =
 pub(crate) static MODE: NativeFn =
     NativeFn::method("BufferedReader.mode", mode_get, Arity::NoArgs, None);
 
-/// The reader: its raw stream (`None` before `__init__` or after `detach`), the bytes read
-/// ahead (`buf[pos..]` not yet handed out) and the chunk size.
+/// The buffered stream: its raw stream (`None` before `__init__` or after `detach`), the
+/// bytes read ahead (`buf[pos..]` not yet handed out), the bytes written and not yet handed
+/// to the raw stream (`wbuf`), and the chunk size.
 struct Reader {
     raw: Value,
     buf: Vec<u8>,
     pos: usize,
+    wbuf: Vec<u8>,
     size: usize,
     detached: bool,
 }
@@ -122,10 +185,10 @@ fn check_closed(vm: &mut Vm, a: &Args, method: &str, msg: &str) -> PyResult<Valu
     Ok(raw)
 }
 
-fn reader_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+fn make(vm: &mut Vm, a: &Args, key: &str) -> PyResult<Value> {
     let cls = super::new_cls(vm, a);
-    let native = native_class(vm, READER);
-    Ok(new_native(
+    let native = native_class(vm, key);
+    let me = new_native(
         cls,
         native,
         None,
@@ -133,21 +196,40 @@ fn reader_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             raw: Value::None,
             buf: Vec::new(),
             pos: 0,
+            wbuf: Vec::new(),
             size: DEFAULT_BUFFER_SIZE as usize,
             detached: false,
         },
-    ))
+    );
+    // Closed (and so flushed) when dropped, as CPython's finalizer does.
+    crate::vm::call::mark_has_del(&me);
+    Ok(me)
 }
 
-/// `BufferedReader(raw, buffer_size=DEFAULT_BUFFER_SIZE)`.
-fn reader_init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let args = parse_args(vm, a, 1, "BufferedReader", &["raw", "buffer_size"], 1, 2)?;
+fn reader_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    make(vm, a, READER)
+}
+
+fn writer_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    make(vm, a, WRITER)
+}
+
+fn random_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    make(vm, a, RANDOM)
+}
+
+/// `BufferedX(raw, buffer_size=DEFAULT_BUFFER_SIZE)`, checking the raw stream can do what
+/// the type needs (`checks`: `_checkReadable` ...).
+fn init_with(vm: &mut Vm, a: &Args, name: &str, checks: &[&str]) -> PyResult<Value> {
+    let args = parse_args(vm, a, 1, name, &["raw", "buffer_size"], 1, 2)?;
     let raw = args[0].cloned().unwrap_or(Value::None);
     let size = match args[1] {
         Some(v) => vm.ssize_of(v)?,
         None => DEFAULT_BUFFER_SIZE,
     };
-    call_method(vm, &raw, "_checkReadable", &[])?;
+    for check in checks {
+        call_method(vm, &raw, check, &[])?;
+    }
     if size <= 0 {
         return Err(vm.value_error("buffer size must be strictly positive"));
     }
@@ -155,9 +237,113 @@ fn reader_init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     r.raw = raw;
     r.buf.clear();
     r.pos = 0;
+    r.wbuf.clear();
     r.size = size as usize;
     r.detached = false;
     Ok(Value::None)
+}
+
+fn reader_init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    init_with(vm, a, "BufferedReader", &["_checkReadable"])
+}
+
+fn writer_init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    init_with(vm, a, "BufferedWriter", &["_checkWritable"])
+}
+
+fn random_init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    init_with(
+        vm,
+        a,
+        "BufferedRandom",
+        &["_checkSeekable", "_checkReadable", "_checkWritable"],
+    )
+}
+
+/// Hands the write buffer to the raw stream, all of it (a short write is continued).
+fn flush_writes(vm: &mut Vm, a: &Args, raw: &Value) -> PyResult<()> {
+    loop {
+        let r = state(vm, a, "flush")?;
+        if r.wbuf.is_empty() {
+            return Ok(());
+        }
+        let chunk = bytes_val(r.wbuf.clone());
+        let n = call_method(vm, raw, "write", &[chunk])?;
+        if matches!(n, Value::None) {
+            return Err(vm.err(
+                ExcKind::BlockingIOError,
+                "write could not complete without blocking",
+            ));
+        }
+        let n = vm.ssize_of(&n)?;
+        let r = state(vm, a, "flush")?;
+        if n < 0 || n as usize > r.wbuf.len() {
+            return Err(vm.err(
+                ExcKind::OSError,
+                format!(
+                    "raw write() returned invalid length {n} (should have been between 0 and {})",
+                    r.wbuf.len()
+                ),
+            ));
+        }
+        r.wbuf.drain(..n as usize);
+    }
+}
+
+/// Before reading or moving: pending writes go out first.
+fn settle_writes(vm: &mut Vm, a: &Args, raw: &Value) -> PyResult<()> {
+    if state(vm, a, "read")?.wbuf.is_empty() {
+        return Ok(());
+    }
+    flush_writes(vm, a, raw)
+}
+
+/// Before writing: the raw position goes back over what was read ahead, so the write lands
+/// at the logical position.
+fn drop_read_ahead(vm: &mut Vm, a: &Args, raw: &Value) -> PyResult<()> {
+    let ahead = state(vm, a, "write")?.available() as i64;
+    if ahead > 0 {
+        call_method(vm, raw, "seek", &[Value::Int(-ahead), Value::Int(1)])?;
+    }
+    let r = state(vm, a, "write")?;
+    r.buf.clear();
+    r.pos = 0;
+    Ok(())
+}
+
+fn write(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let raw = raw_of(vm, a, "write")?;
+    let Some(data) = crate::objects::bytearray::bytes_like(&a.pos[1]) else {
+        return Err(vm.type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            vm.type_name(&a.pos[1])
+        )));
+    };
+    if raw_closed(vm, &raw)? {
+        return Err(vm.value_error("write to closed file"));
+    }
+    drop_read_ahead(vm, a, &raw)?;
+    let r = state(vm, a, "write")?;
+    r.wbuf.extend_from_slice(&data);
+    if r.wbuf.len() >= r.size {
+        flush_writes(vm, a, &raw)?;
+    }
+    Ok(Value::Int(data.len() as i64))
+}
+
+fn truncate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let raw = check_closed(vm, a, "truncate", "truncate of closed file")?;
+    flush_writes(vm, a, &raw)?;
+    let pos = match a.get(1) {
+        None | Some(Value::None) => tell(vm, &Args::new(&a.pos[..1], &[]))?,
+        Some(v) => v.clone(),
+    };
+    drop_read_ahead(vm, a, &raw)?;
+    call_method(vm, &raw, "truncate", &[pos])
+}
+
+fn writable(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    delegate(vm, a, "writable")
 }
 
 /// One `raw.readinto` of up to `n` bytes: `None` when the raw stream has none available now
@@ -211,6 +397,7 @@ fn read(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         return Err(vm.value_error("read length must be non-negative or -1"));
     }
     let raw = check_closed(vm, a, "read", "read of closed file")?;
+    settle_writes(vm, a, &raw)?;
     if n == -1 {
         let mut out = state(vm, a, "read")?.take(usize::MAX);
         let rest = match vm.getattr_opt(&raw, "readall")? {
@@ -241,6 +428,7 @@ fn read(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 fn read1(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let n = size_arg(vm, a.get(1))?;
     let raw = check_closed(vm, a, "read1", "read of closed file")?;
+    settle_writes(vm, a, &raw)?;
     let n = if n < 0 {
         state(vm, a, "read1")?.size
     } else {
@@ -257,6 +445,7 @@ fn read1(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn peek(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let raw = check_closed(vm, a, "peek", "peek of closed file")?;
+    settle_writes(vm, a, &raw)?;
     if state(vm, a, "peek")?.available() == 0 {
         fill(vm, a, &raw)?;
     }
@@ -267,6 +456,7 @@ fn peek(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 fn readline(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let limit = size_arg(vm, a.get(1))?;
     let raw = check_closed(vm, a, "readline", "readline of closed file")?;
+    settle_writes(vm, a, &raw)?;
     let mut out = Vec::new();
     loop {
         let r = state(vm, a, "readline")?;
@@ -298,17 +488,12 @@ fn readline(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn readinto(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let target = a.pos[1].clone();
-    let n = vm.len_of(&target)?;
+    let (n, view) = super::fileio::writable_buffer(vm, &target)?;
     let args = [a.pos[0].clone(), Value::Int(n as i64)];
     let data = read(vm, &Args::new(&args, &[]))?;
     let data = crate::objects::bytearray::bytes_like(&data).unwrap_or_default();
     let count = data.len();
-    let slice = Value::obj(Object::Slice {
-        start: Value::Int(0),
-        stop: Value::Int(count as i64),
-        step: Value::None,
-    });
-    vm.setitem(&target, slice, bytes_val(data))?;
+    super::fileio::fill_buffer(vm, &target, &view, data)?;
     Ok(Value::Int(count as i64))
 }
 
@@ -322,8 +507,9 @@ fn tell(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             format!("Raw stream returned invalid position {pos}"),
         ));
     }
-    let ahead = state(vm, a, "tell")?.available() as i64;
-    Ok(Value::Int((pos - ahead).max(0)))
+    let r = state(vm, a, "tell")?;
+    let (ahead, pending) = (r.available() as i64, r.wbuf.len() as i64);
+    Ok(Value::Int((pos - ahead).max(0) + pending))
 }
 
 fn seek(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -336,6 +522,7 @@ fn seek(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         return Err(vm.value_error(format!("whence value {whence} unsupported")));
     }
     let raw = check_closed(vm, a, "seek", "seek of closed file")?;
+    flush_writes(vm, a, &raw)?;
     let ahead = state(vm, a, "seek")?.available() as i64;
     let target = if whence == 1 { target - ahead } else { target };
     let r = state(vm, a, "seek")?;
@@ -349,14 +536,19 @@ fn close(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if raw_closed(vm, &raw)? {
         return Ok(Value::None);
     }
+    let flushed = flush_writes(vm, a, &raw);
     let r = state(vm, a, "close")?;
     r.buf.clear();
     r.pos = 0;
-    call_method(vm, &raw, "close", &[])
+    r.wbuf.clear();
+    let closed = call_method(vm, &raw, "close", &[]);
+    flushed?;
+    closed
 }
 
 fn detach(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let raw = raw_of(vm, a, "detach")?;
+    flush_writes(vm, a, &raw)?;
     let r = state(vm, a, "detach")?;
     r.detached = true;
     r.raw = Value::None;
@@ -368,6 +560,7 @@ fn flush(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if raw_closed(vm, &raw)? {
         return Err(vm.value_error("flush of closed file"));
     }
+    flush_writes(vm, a, &raw)?;
     Ok(Value::None)
 }
 
@@ -430,11 +623,17 @@ fn repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     }
 }
 
-/// Registers the reader type, deriving from `_io._BufferedIOBase`.
-pub(crate) fn init_reader(vm: &mut Vm, base: ObjRef) {
-    let cls = super::native_type(vm, READER, Some(base), READER_METHODS, false);
-    super::add_property(&cls, "raw", &RAW, Some(&super::READONLY));
-    super::add_property(&cls, "closed", &CLOSED, Some(&super::READONLY));
-    super::add_property(&cls, "name", &NAME, Some(&super::READONLY));
-    super::add_property(&cls, "mode", &MODE, Some(&super::READONLY));
+/// Registers the three types, deriving from `_io._BufferedIOBase`.
+pub(crate) fn init_types(vm: &mut Vm, base: ObjRef) {
+    for (key, methods) in [
+        (READER, READER_METHODS),
+        (WRITER, WRITER_METHODS),
+        (RANDOM, RANDOM_METHODS),
+    ] {
+        let cls = super::native_type(vm, key, Some(base.clone()), methods, false);
+        super::add_property(&cls, "raw", &RAW, Some(&super::READONLY));
+        super::add_property(&cls, "closed", &CLOSED, Some(&super::READONLY));
+        super::add_property(&cls, "name", &NAME, Some(&super::READONLY));
+        super::add_property(&cls, "mode", &MODE, Some(&super::READONLY));
+    }
 }

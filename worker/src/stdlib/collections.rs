@@ -295,6 +295,14 @@ fn deque_init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
                 "Python int too large to convert to C ssize_t",
             ))
         }
+        // An int subclass counts as the int it holds.
+        Some(m) if crate::value::num::inst_base(m).is_some_and(|b| matches!(b, Value::Int(_))) => {
+            let n = vm.index_of(m)?;
+            if n < 0 {
+                return Err(vm.value_error("maxlen must be non-negative"));
+            }
+            Some(n as usize)
+        }
         Some(_) => return Err(vm.type_error("an integer is required")),
     };
     let recv = arg(a, 0);

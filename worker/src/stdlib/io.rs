@@ -1,7 +1,8 @@
 //! `_io`: in-memory streams (`StringIO`, `BytesIO`), the text streams behind `sys.stdout`,
-//! `sys.stderr` and `sys.stdin` (stdout writes into the output `print` produces), the base
-//! classes `io.py` derives from, and the names it imports. A worker has no file access:
-//! `open` and the file types raise `OSError`.
+//! `sys.stderr` and `sys.stdin` (stdout writes into the output `print` produces; stdin reads
+//! the process's standard input under the host-files capability, else is at end of file), the
+//! base classes `io.py` derives from, and the names it imports. `open` and `FileIO` are
+//! `fileio.rs`'s, the buffered types `buffered.rs`'s.
 
 use super::{native_class, native_type, new_cls, new_native, parse_args, receiver, state_of};
 use crate::value::heap::ObjRef;
@@ -13,8 +14,8 @@ use crate::vm::{ExcKind, PyResult, Vm};
 const DEFAULT_BUFFER_SIZE: i64 = 8192;
 
 static FUNCTIONS: &[NativeFn] = &[
-    NativeFn::new("open", open),
-    NativeFn::new("open_code", open),
+    NativeFn::new("open", super::fileio::open),
+    NativeFn::new("open_code", super::fileio::open_code),
     NativeFn::new("text_encoding", text_encoding),
 ];
 
@@ -95,7 +96,15 @@ static DECODER_METHODS: &[NativeFn] = &[
     ),
 ];
 
-static FILE_METHODS: &[NativeFn] = &[NativeFn::new("FileIO", no_files)];
+static RWPAIR_METHODS: &[NativeFn] = &[NativeFn::new("BufferedRWPair", rwpair_new)];
+
+/// `BufferedRWPair` is not offered (no pipes in a worker).
+fn rwpair_new(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+    Err(vm.err(
+        ExcKind::NotImplementedError,
+        "BufferedRWPair is not supported by this interpreter",
+    ))
+}
 
 // ----- shared -----
 
@@ -114,18 +123,6 @@ fn fileno_unsupported(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
 
 fn detach_unsupported(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
     Err(unsupported(vm, "detach"))
-}
-
-/// `open` (also `builtins.open`): there is no file access.
-pub(crate) fn open(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
-    Err(vm.err(
-        ExcKind::OSError,
-        "open() is not available: the interpreter has no file access",
-    ))
-}
-
-fn no_files(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
-    open(vm, _a)
 }
 
 fn text_encoding(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -927,17 +924,162 @@ pub(crate) fn t_flush(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+thread_local! {
+    /// Standard input read from the process but not yet handed out (bytes, after newline
+    /// translation), and whether the end was reached.
+    static STDIN: std::cell::RefCell<(Vec<u8>, bool)> = const {
+        std::cell::RefCell::new((Vec::new(), false))
+    };
+}
+
+/// Universal newlines on the way in: `\r\n` and `\r` become `\n`.
+fn translate_newlines(b: Vec<u8>) -> Vec<u8> {
+    if !b.contains(&b'\r') {
+        return b;
+    }
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'\r' {
+            out.push(b'\n');
+            if b.get(i + 1) == Some(&b'\n') {
+                i += 1;
+            }
+        } else {
+            out.push(b[i]);
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Reads one more line of the process's standard input into the pending bytes; false at
+/// the end.
+fn stdin_fill() -> bool {
+    use std::io::BufRead;
+    STDIN.with(|s| {
+        let mut s = s.borrow_mut();
+        if s.1 {
+            return false;
+        }
+        let mut line = Vec::new();
+        match std::io::stdin().lock().read_until(b'\n', &mut line) {
+            Ok(0) | Err(_) => {
+                s.1 = true;
+                false
+            }
+            Ok(_) => {
+                s.0.extend(translate_newlines(line));
+                true
+            }
+        }
+    })
+}
+
+/// Takes `n` bytes of pending standard input.
+fn stdin_take(n: usize) -> Vec<u8> {
+    STDIN.with(|s| {
+        let mut s = s.borrow_mut();
+        let n = n.min(s.0.len());
+        s.0.drain(..n).collect()
+    })
+}
+
+/// The end of the first `n` characters of `b` (UTF-8), or None if `b` holds fewer.
+fn char_boundary(b: &[u8], n: usize) -> Option<usize> {
+    let mut count = 0;
+    for (i, &c) in b.iter().enumerate() {
+        if c & 0xC0 != 0x80 {
+            if count == n {
+                return Some(i);
+            }
+            count += 1;
+        }
+    }
+    (count == n).then_some(b.len())
+}
+
+/// One line of standard input (with its `\n`), at most `limit` characters; empty at the end.
+fn stdin_line(limit: Option<usize>) -> Vec<u8> {
+    loop {
+        let found = STDIN.with(|s| {
+            let s = s.borrow();
+            let nl = s.0.iter().position(|&c| c == b'\n').map(|i| i + 1);
+            let cap = limit.and_then(|n| char_boundary(&s.0, n));
+            match (nl, cap) {
+                (Some(i), Some(j)) => Some(i.min(j)),
+                (a, b) => a.or(b),
+            }
+        });
+        if let Some(i) = found {
+            return stdin_take(i);
+        }
+        if !stdin_fill() {
+            return stdin_take(usize::MAX);
+        }
+    }
+}
+
+fn stdin_text(vm: &mut Vm, b: &[u8]) -> PyResult<Value> {
+    super::fs::decode_name(vm, b)
+}
+
+/// `sys.stdin.read(n=-1)`: the process's standard input under the host-files capability;
+/// without it there is none (always at end of file).
 pub(crate) fn t_read(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if stream(vm, a)?.fd != 0 {
         return Err(unsupported(vm, "not readable"));
     }
-    // A worker has no standard input: always at end of file.
-    Ok(Vm::str_val(""))
+    let n = size_arg(vm, a.get(1))?;
+    if !vm.host_files {
+        return Ok(Vm::str_val(""));
+    }
+    let data = match n {
+        None => {
+            while stdin_fill() {}
+            stdin_take(usize::MAX)
+        }
+        Some(n) => loop {
+            let cut = STDIN.with(|s| char_boundary(&s.borrow().0, n));
+            if let Some(i) = cut {
+                break stdin_take(i);
+            }
+            if !stdin_fill() {
+                break stdin_take(usize::MAX);
+            }
+        },
+    };
+    stdin_text(vm, &data)
+}
+
+/// `sys.stdin.readline(size=-1)`.
+pub(crate) fn t_readline(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if stream(vm, a)?.fd != 0 {
+        return Err(unsupported(vm, "not readable"));
+    }
+    let n = size_arg(vm, a.get(1))?;
+    if !vm.host_files {
+        return Ok(Vm::str_val(""));
+    }
+    let line = stdin_line(n);
+    stdin_text(vm, &line)
 }
 
 pub(crate) fn t_readlines(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    t_read(vm, a)?;
-    Ok(Vm::new_list(Vec::new()))
+    if stream(vm, a)?.fd != 0 {
+        return Err(unsupported(vm, "not readable"));
+    }
+    let mut out = Vec::new();
+    if vm.host_files {
+        loop {
+            let line = stdin_line(None);
+            if line.is_empty() {
+                break;
+            }
+            out.push(stdin_text(vm, &line)?);
+        }
+    }
+    Ok(Vm::new_list(out))
 }
 
 pub(crate) fn t_false(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -1168,14 +1310,34 @@ fn init_types(vm: &mut Vm) {
         DECODER_METHODS,
         false,
     );
-    native_type(vm, "_io.FileIO", Some(raw), FILE_METHODS, false);
-    super::buffered::init_reader(vm, buffered.clone());
-    for name in [
-        "_io.BufferedWriter",
+    super::fileio::init_type(vm, raw);
+    super::buffered::init_types(vm, buffered.clone());
+    native_type(
+        vm,
         "_io.BufferedRWPair",
+        Some(buffered),
+        RWPAIR_METHODS,
+        false,
+    );
+    // Every io type has CPython's finalizer (`_IOBase.__del__`): subclasses defined in Python
+    // inherit it through these flags.
+    for key in [
+        "_io._IOBase",
+        "_io._RawIOBase",
+        "_io._BufferedIOBase",
+        "_io._TextIOBase",
+        "_io.StringIO",
+        "_io.BytesIO",
+        "_io.TextIOWrapper",
+        "_io.FileIO",
+        "_io.BufferedReader",
+        "_io.BufferedWriter",
         "_io.BufferedRandom",
+        "_io.BufferedRWPair",
     ] {
-        native_type(vm, name, Some(buffered.clone()), FILE_METHODS, false);
+        if let Object::Class(c) = native_class(vm, key).get_mut() {
+            c.has_del = true;
+        }
     }
     let os_error = vm.exc_class(ExcKind::OSError);
     let value_error = vm.exc_class(ExcKind::ValueError);

@@ -35,6 +35,7 @@ pub(crate) static IOBASE_METHODS: &[NativeFn] = &[
     NativeFn::method("_IOBase.readline", readline, Arity::Range(0, 1), None),
     NativeFn::method("_IOBase.readlines", readlines, Arity::Range(0, 1), None),
     NativeFn::method("_IOBase.writelines", writelines, Arity::One, None),
+    NativeFn::method("_IOBase.__del__", del, Arity::NoArgs, None),
 ];
 
 pub(crate) static IOBASE_CLOSED: NativeFn =
@@ -176,6 +177,21 @@ fn close(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let flushed = call_method(vm, &obj, "flush", &[]);
     vm.setattr(&obj, &Vm::str_val(CLOSED_ATTR), Value::Bool(true))?;
     flushed.map(|_| Value::None)
+}
+
+/// `__del__` (CPython's finalizer of every io object): closes a stream still open, so a
+/// file dropped without `close()` is flushed; what closing raises is dropped, as CPython
+/// drops it outside development mode.
+fn del(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let obj = this(a);
+    let closed = match vm.getattr(&obj, &Vm::str_val("closed")) {
+        Ok(c) => vm.truthy(&c).unwrap_or(true),
+        Err(_) => true,
+    };
+    if !closed {
+        let _ = call_method(vm, &obj, "close", &[]);
+    }
+    Ok(Value::None)
 }
 
 fn fileno(vm: &mut Vm, _a: &Args) -> PyResult<Value> {

@@ -20,6 +20,7 @@ use crate::vm::{ExcKind, PyResult, Vm};
 use std::any::Any;
 
 pub(crate) mod abc;
+pub(crate) mod accelerator;
 pub(crate) mod array;
 pub(crate) mod ast;
 pub(crate) mod ast_nodes;
@@ -35,6 +36,8 @@ pub(crate) mod collections;
 pub(crate) mod contextvars;
 pub(crate) mod csv;
 pub(crate) mod errno;
+pub(crate) mod fileio;
+pub(crate) mod fs;
 pub(crate) mod functools;
 pub(crate) mod gc;
 pub(crate) mod hashes;

@@ -1,8 +1,7 @@
-//! The `posix` module, limited to what pure modules need at import and for pure computation
-//! (`os`, `os.path`): `environ` (bytes to bytes, as CPython's), process ids, `getcwd`,
-//! `fspath`, `urandom`, `strerror`, `cpu_count`, `uname`, `times`, `_exit`. The file calls
-//! that `os` names at import (`stat`, `lstat`, `fstat`) exist but raise `OSError`; the rest
-//! of the file, socket and process calls are absent, so `hasattr(os, 'fork')` is False.
+//! The `posix` module: `environ` (bytes to bytes, as CPython's), process ids, `getcwd`,
+//! `fspath`, `urandom`, `strerror`, `cpu_count`, `uname`, `times`, `_exit`, the wait-status
+//! macros; the file-system calls and `DirEntry` are `fs.rs`'s (working only under the
+//! host-files capability). Process calls (`fork`, `exec*`, `kill` ...) raise `OSError`.
 
 use super::structseq;
 use crate::value::dict_table::Dict;
@@ -33,72 +32,28 @@ pub(crate) static FUNCTIONS: &[NativeFn] = &[
         None,
     ),
     NativeFn::function("_exit", exit_now, Arity::One, None),
-    NativeFn::new("stat", no_files),
-    NativeFn::new("lstat", no_files),
-    NativeFn::new("fstat", no_files),
-    NativeFn::new("open", no_files),
-    NativeFn::new("close", no_files),
-    NativeFn::new("closerange", no_files),
-    NativeFn::new("read", no_files),
-    NativeFn::new("unlink", no_files),
-    NativeFn::new("remove", no_files),
-    NativeFn::new("rmdir", no_files),
-    NativeFn::new("mkdir", no_files),
-    NativeFn::new("listdir", no_files),
-    NativeFn::new("scandir", no_files),
-    NativeFn::new("rename", no_files),
-    NativeFn::new("replace", no_files),
-    NativeFn::new("chmod", no_files),
-    NativeFn::new("fchmod", no_files),
-    NativeFn::new("chown", no_files),
-    NativeFn::new("lchown", no_files),
-    NativeFn::new("fchown", no_files),
-    NativeFn::new("utime", no_files),
-    NativeFn::new("access", no_files),
-    NativeFn::new("readlink", no_files),
-    NativeFn::new("symlink", no_files),
-    NativeFn::new("link", no_files),
-    NativeFn::new("truncate", no_files),
-    NativeFn::new("ftruncate", no_files),
-    NativeFn::new("fsync", no_files),
-    NativeFn::new("fdatasync", no_files),
-    NativeFn::new("lseek", no_files),
-    NativeFn::new("dup", no_files),
-    NativeFn::new("dup2", no_files),
-    NativeFn::new("pipe", no_files),
-    NativeFn::new("pipe2", no_files),
-    NativeFn::new("chdir", no_files),
-    NativeFn::new("fchdir", no_files),
     NativeFn::new("chroot", no_files),
-    NativeFn::new("mkfifo", no_files),
     NativeFn::new("mknod", no_files),
-    NativeFn::new("statvfs", no_files),
     NativeFn::new("fstatvfs", no_files),
-    NativeFn::new("get_inheritable", no_files),
-    NativeFn::new("set_inheritable", no_files),
-    NativeFn::new("get_blocking", no_files),
-    NativeFn::new("set_blocking", no_files),
     NativeFn::new("sendfile", no_files),
-    NativeFn::new("fork", no_files),
-    NativeFn::new("forkpty", no_files),
-    NativeFn::new("execv", no_files),
-    NativeFn::new("execve", no_files),
-    NativeFn::new("kill", no_files),
-    NativeFn::new("killpg", no_files),
-    NativeFn::new("system", no_files),
-    NativeFn::new("waitpid", no_files),
-    NativeFn::new("wait", no_files),
-    NativeFn::new("wait3", no_files),
-    NativeFn::new("wait4", no_files),
-    NativeFn::new("spawnv", no_files),
-    NativeFn::new("posix_spawn", no_files),
-    NativeFn::new("posix_spawnp", no_files),
-    NativeFn::new("setsid", no_files),
-    NativeFn::new("setuid", no_files),
-    NativeFn::new("setgid", no_files),
-    NativeFn::new("nice", no_files),
-    NativeFn::function("write", write, Arity::Range(2, 2), None),
-    NativeFn::function("isatty", isatty, Arity::One, None),
+    NativeFn::new("fork", no_processes),
+    NativeFn::new("forkpty", no_processes),
+    NativeFn::new("execv", no_processes),
+    NativeFn::new("execve", no_processes),
+    NativeFn::new("kill", no_processes),
+    NativeFn::new("killpg", no_processes),
+    NativeFn::new("system", no_processes),
+    NativeFn::new("waitpid", no_processes),
+    NativeFn::new("wait", no_processes),
+    NativeFn::new("wait3", no_processes),
+    NativeFn::new("wait4", no_processes),
+    NativeFn::new("spawnv", no_processes),
+    NativeFn::new("posix_spawn", no_processes),
+    NativeFn::new("posix_spawnp", no_processes),
+    NativeFn::new("setsid", no_processes),
+    NativeFn::new("setuid", no_processes),
+    NativeFn::new("setgid", no_processes),
+    NativeFn::new("nice", no_processes),
     NativeFn::function(
         "waitstatus_to_exitcode",
         waitstatus_to_exitcode,
@@ -113,7 +68,6 @@ pub(crate) static FUNCTIONS: &[NativeFn] = &[
     NativeFn::function("WSTOPSIG", wexitstatus, Arity::One, None),
     NativeFn::function("WCOREDUMP", wcoredump, Arity::One, None),
     NativeFn::function("WIFCONTINUED", wifcontinued, Arity::One, None),
-    NativeFn::function("umask", umask, Arity::One, None),
     NativeFn::function("putenv", putenv, Arity::Range(2, 2), None),
     NativeFn::function(
         "register_at_fork",
@@ -123,25 +77,6 @@ pub(crate) static FUNCTIONS: &[NativeFn] = &[
     ),
     NativeFn::function("unsetenv", putenv, Arity::One, None),
 ];
-
-/// `os.write(fd, data)`: the job's standard output and error (fds 1 and 2) are written
-/// through the interpreter's own streams; no other descriptor exists here.
-fn write(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let fd = vm.ssize_of(&a.pos[0])?;
-    let Some(data) = crate::objects::bytearray::bytes_like(&a.pos[1]) else {
-        return Err(vm.type_error(format!(
-            "a bytes-like object is required, not '{}'",
-            vm.type_name(&a.pos[1])
-        )));
-    };
-    let text = String::from_utf8_lossy(&data);
-    match fd {
-        1 => super::io::write_stdout(vm, &text)?,
-        2 => super::io::write_stderr(vm, &text),
-        _ => return Err(errno_error(vm, 9, "Bad file descriptor")),
-    }
-    Ok(Value::Int(data.len() as i64))
-}
 
 // The wait-status macros of Linux, on the status's integer value.
 
@@ -197,19 +132,6 @@ fn waitstatus_to_exitcode(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         )));
     }
     Err(vm.value_error(format!("invalid wait status: {s}")))
-}
-
-fn isatty(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    vm.ssize_of(&a.pos[0])?;
-    Ok(Value::Bool(false))
-}
-
-/// `os.umask(mask)`: files cannot be created here, so the mask is only remembered.
-fn umask(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    use std::sync::atomic::{AtomicI64, Ordering};
-    static MASK: AtomicI64 = AtomicI64::new(0o022);
-    let new = vm.ssize_of(&a.pos[0])?;
-    Ok(Value::Int(MASK.swap(new, Ordering::Relaxed)))
 }
 
 /// `os.register_at_fork(*, before, after_in_child, after_in_parent)`. Only the zygote
@@ -434,12 +356,22 @@ fn exit_now(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     std::process::exit(code as i32)
 }
 
-/// The file calls `os` refers to at import: this interpreter has no file system access.
+/// The file calls not offered even under the host-files capability (`chroot`, `mknod`,
+/// `fstatvfs`, `sendfile`).
 fn no_files(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
     Err(errno_error(
         vm,
         38,
-        "Function not implemented: no file system access in this interpreter",
+        "Function not implemented: not available in this interpreter",
+    ))
+}
+
+/// The process calls: this interpreter starts, signals and waits for no process.
+fn no_processes(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+    Err(errno_error(
+        vm,
+        38,
+        "Function not implemented: no process control in this interpreter",
     ))
 }
 
@@ -463,6 +395,10 @@ pub(crate) fn init(vm: &mut Vm) -> ObjRef {
         ("uname_result", Value::Obj(uname_result)),
         ("times_result", Value::Obj(times_result)),
         ("stat_result", Value::Obj(stat_result)),
+        (
+            "statvfs_result",
+            Value::Obj(structseq::type_of(vm, &structseq::STATVFS_RESULT)),
+        ),
         ("error", Value::Obj(vm.exc_class(ExcKind::OSError))),
     ];
     let ints: &[(&str, i64)] = &[
@@ -480,8 +416,23 @@ pub(crate) fn init(vm: &mut Vm) -> ObjRef {
         ("O_TRUNC", 0o1000),
         ("O_NONBLOCK", 0o4000),
         ("O_CLOEXEC", 0o2000000),
+        ("O_DIRECTORY", 0o200000),
+        ("O_NOFOLLOW", 0o400000),
+        ("O_NOCTTY", 0o400),
+        ("O_SYNC", 0o4010000),
+        ("O_DSYNC", 0o10000),
+        ("O_ACCMODE", 3),
+        ("SEEK_SET", 0),
+        ("SEEK_CUR", 1),
+        ("SEEK_END", 2),
+        ("SEEK_DATA", 3),
+        ("SEEK_HOLE", 4),
         ("WNOHANG", 1),
     ];
     constants.extend(ints.iter().map(|(k, v)| (*k, Value::Int(*v))));
+    for f in super::fs::FUNCTIONS {
+        constants.push((f.name(), Value::Native(f)));
+    }
+    constants.extend(super::fs::types(vm));
     super::new_module("posix", FUNCTIONS, &constants)
 }

@@ -202,10 +202,10 @@ fn compile(vm: &Vm, fmt: &[u8]) -> PyResult<Layout> {
 
 /// The text of a format argument (str or bytes).
 fn format_bytes(vm: &Vm, v: &Value, who: &str) -> PyResult<Vec<u8>> {
-    if let Some(s) = v.as_str() {
+    if let Some(s) = v.as_str_arg() {
         return Ok(s.as_bytes().to_vec());
     }
-    match v.body() {
+    match crate::value::num::plain_value(v).body() {
         Some(Object::Bytes(b)) => Ok(b.to_vec()),
         _ => Err(vm.type_error(format!(
             "{who} argument 1 must be a str or bytes object, not {}",
@@ -448,8 +448,13 @@ fn do_pack(vm: &mut Vm, lay: &Layout, vals: &[Value], out: &mut [u8]) -> PyResul
             b's' | b'p' => {
                 let v = &vals[vi];
                 vi += 1;
-                let data: Vec<u8> = match v.body() {
+                // bytes (or a subclass) or bytearray, as CPython takes.
+                let is_bytearray = crate::objects::bytearray::is_bytearray(v);
+                let data: Vec<u8> = match crate::value::num::plain_value(v).body() {
                     Some(Object::Bytes(b)) => b.to_vec(),
+                    _ if is_bytearray => {
+                        crate::objects::bytearray::bytes_like(v).unwrap_or_default()
+                    }
                     _ => {
                         return Err(error(
                             vm,

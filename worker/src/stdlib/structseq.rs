@@ -75,6 +75,23 @@ pub(crate) static STAT_RESULT: Spec = Spec {
     ],
     n_sequence: 10,
 };
+pub(crate) static STATVFS_RESULT: Spec = Spec {
+    key: "os.statvfs_result",
+    fields: &[
+        "f_bsize",
+        "f_frsize",
+        "f_blocks",
+        "f_bfree",
+        "f_bavail",
+        "f_files",
+        "f_ffree",
+        "f_favail",
+        "f_flag",
+        "f_namemax",
+        "f_fsid",
+    ],
+    n_sequence: 10,
+};
 pub(crate) static TERMINAL_SIZE: Spec = Spec {
     key: "os.terminal_size",
     fields: &["columns", "lines"],
@@ -169,6 +186,8 @@ static SPECS: &[&Spec] = &[
     &UNAME_RESULT,
     &TIMES_RESULT,
     &TERMINAL_SIZE,
+    &STATVFS_RESULT,
+    &STAT_RESULT,
     &EXCEPT_HOOK_ARGS,
     &VERSION_INFO,
     &FLOAT_INFO,

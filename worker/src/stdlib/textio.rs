@@ -47,6 +47,7 @@ pub(crate) static METHODS: &[NativeFn] = &[
 static CLOSED: NativeFn = NativeFn::method("TextIOWrapper.closed", closed, Arity::NoArgs, None);
 static NAME: NativeFn = NativeFn::method("TextIOWrapper.name", name, Arity::NoArgs, None);
 static MODE: NativeFn = NativeFn::method("TextIOWrapper.mode", mode, Arity::NoArgs, None);
+static SET_MODE: NativeFn = NativeFn::new("TextIOWrapper.mode.__set__", set_mode);
 static ENCODING: NativeFn =
     NativeFn::method("TextIOWrapper.encoding", encoding, Arity::NoArgs, None);
 static ERRORS: NativeFn = NativeFn::method("TextIOWrapper.errors", errors, Arity::NoArgs, None);
@@ -72,7 +73,6 @@ pub(crate) fn init_type(vm: &mut Vm, base: ObjRef) -> ObjRef {
     for (n, f) in [
         ("closed", &CLOSED),
         ("name", &NAME),
-        ("mode", &MODE),
         ("encoding", &ENCODING),
         ("errors", &ERRORS),
         ("line_buffering", &LINE_BUFFERING),
@@ -82,6 +82,7 @@ pub(crate) fn init_type(vm: &mut Vm, base: ObjRef) -> ObjRef {
     ] {
         super::add_property(&cls, n, f, Some(&super::READONLY));
     }
+    super::add_property(&cls, "mode", &MODE, Some(&SET_MODE));
     cls
 }
 
@@ -120,6 +121,8 @@ struct Wrapper {
     telling: bool,
     detached: bool,
     initialized: bool,
+    /// The `mode` attribute `open()` sets (unset otherwise).
+    mode: Value,
 }
 
 impl NativeState for Wrapper {
@@ -127,6 +130,7 @@ impl NativeState for Wrapper {
         f(&self.buffer);
         f(&self.encoder);
         f(&self.decoder);
+        f(&self.mode);
     }
 }
 
@@ -158,7 +162,7 @@ fn wrapper<'a>(vm: &Vm, a: &Args<'a>, method: &str) -> PyResult<&'a mut Wrapper>
 fn new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let cls = super::new_cls(vm, a);
     let native = native_class(vm, TYPE);
-    Ok(super::new_native(
+    let me = super::new_native(
         cls,
         native,
         None,
@@ -182,8 +186,12 @@ fn new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             telling: true,
             detached: false,
             initialized: false,
+            mode: Value::None,
         },
-    ))
+    );
+    // Closed (and so flushed) when dropped, as CPython's finalizer does.
+    crate::vm::call::mark_has_del(&me);
+    Ok(me)
 }
 
 fn str_or_none(vm: &mut Vm, v: Option<&Value>, what: &str) -> PyResult<Option<String>> {
@@ -220,6 +228,8 @@ fn init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     )?;
     let buffer = args[0].cloned().unwrap_or(Value::None);
     let encoding = match str_or_none(vm, args[1], "encoding")? {
+        // CPython in UTF-8 mode (the reference environment: PYTHONUTF8=1, C.UTF-8) names
+        // the default `utf-8`; `"locale"` asks the locale itself, which says `UTF-8`.
         None => "utf-8".to_string(),
         Some(e) if e == "locale" => "UTF-8".to_string(),
         Some(e) => e,
@@ -289,6 +299,7 @@ fn init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         telling: true,
         detached: false,
         initialized: true,
+        mode: Value::None,
     };
     Ok(Value::None)
 }
@@ -570,10 +581,31 @@ fn read(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let n = size_arg(vm, a.get(1))?;
     check_readable(vm, a, "read")?;
     if n < 0 {
-        while read_chunk(vm, a)? {}
+        // The rest of the buffer decoded in one final call, as CPython (so a decoding
+        // error's position counts from where the read started).
+        let w = wrapper(vm, a, "read")?;
+        let mut out = std::mem::take(&mut w.decoded);
+        if !w.eof {
+            let buffer = w.buffer.clone();
+            let data = call_method(vm, &buffer, "read", &[])?;
+            let bytes = match &data {
+                Value::None => Vec::new(),
+                d => match crate::objects::bytearray::bytes_like(d) {
+                    Some(b) => b,
+                    None => {
+                        return Err(vm.type_error(format!(
+                            "underlying read() should have returned a bytes object, not '{}'",
+                            vm.type_name(d)
+                        )))
+                    }
+                },
+            };
+            out.push_str(&dec_decode(vm, a, &bytes, true)?);
+        }
         let w = wrapper(vm, a, "read")?;
         w.snapshot = None;
-        return Ok(Vm::str_val(std::mem::take(&mut w.decoded)));
+        w.eof = false;
+        return Ok(Vm::str_val(out));
     }
     let n = n as usize;
     while wrapper(vm, a, "read")?.decoded.chars().count() < n {
@@ -609,7 +641,7 @@ fn line_end(s: &str, nl: Option<&str>, last: bool) -> Option<usize> {
 
 fn readline(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if is_std(a) {
-        return stdio::t_read(vm, a);
+        return stdio::t_readline(vm, a);
     }
     let limit = size_arg(vm, a.get(1))?;
     check_readable(vm, a, "readline")?;
@@ -988,10 +1020,22 @@ fn mode(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if is_std(a) {
         return stdio::t_mode(vm, a);
     }
-    Err(vm.err(
-        ExcKind::AttributeError,
-        "'_io.TextIOWrapper' object has no attribute 'mode'",
-    ))
+    let m = super::receiver::<Wrapper>(vm, a, TYPE, "mode")?
+        .mode
+        .clone();
+    if matches!(m, Value::None) {
+        return Err(vm.err(
+            ExcKind::AttributeError,
+            "'_io.TextIOWrapper' object has no attribute 'mode'",
+        ));
+    }
+    Ok(m)
+}
+
+fn set_mode(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let v = a.get(1).cloned().unwrap_or(Value::None);
+    super::receiver::<Wrapper>(vm, a, TYPE, "mode")?.mode = v;
+    Ok(Value::None)
 }
 
 fn encoding(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -1075,6 +1119,11 @@ fn repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         Ok(None) => {}
         Err(e) if vm.exc_matches(&e, ExcKind::ValueError) => {}
         Err(e) => return Err(e),
+    }
+    let mode = wrapper(vm, a, "__repr__")?.mode.clone();
+    if !matches!(mode, Value::None) {
+        let r = vm.repr(&mode)?;
+        out.push_str(&format!(" mode={r}"));
     }
     let enc = wrapper(vm, a, "__repr__")?.encoding.clone();
     let r = vm.repr(&Vm::str_val(enc))?;

@@ -1216,6 +1216,30 @@ pub fn poll_descriptors(fds: &mut [libc::pollfd], timeout_ms: i32) -> std::io::R
     }
 }
 
+/// `write(2)` on descriptor `fd` (a plain number from Python code, which no borrowed
+/// descriptor can vouch for; the kernel checks it and answers `EBADF` for an unknown one).
+pub fn write_descriptor(fd: i32, data: &[u8]) -> std::io::Result<usize> {
+    // SAFETY: the pointer and length come from one live slice the kernel only reads during
+    // the call.
+    let n = unsafe { libc::write(fd, data.as_ptr().cast(), data.len()) };
+    if n < 0 {
+        Err(std::io::Error::last_os_error())
+    } else {
+        Ok(n as usize)
+    }
+}
+
+/// `ftruncate(2)` on descriptor `fd` (a plain number, as for [`write_descriptor`]).
+pub fn truncate_descriptor(fd: i32, len: i64) -> std::io::Result<()> {
+    // SAFETY: no memory is passed; the kernel validates the descriptor number.
+    let r = unsafe { libc::ftruncate(fd, len as libc::off_t) };
+    if r < 0 {
+        Err(std::io::Error::last_os_error())
+    } else {
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -104,6 +104,15 @@ impl Value {
         }
     }
 
+    /// The text of a str without lone surrogates, or of the one an instance of a str
+    /// subclass holds: how a native function reads a str argument.
+    pub fn as_str_arg(&self) -> Option<&str> {
+        match self.body() {
+            Some(Object::Instance(i)) if !i.base.is_null() => i.base.as_str(),
+            _ => self.as_str(),
+        }
+    }
+
     /// The code points of any str value as wide bytes (plain UTF-8 unless it holds a lone
     /// surrogate): what equality, ordering and code-point operations compare.
     #[inline]

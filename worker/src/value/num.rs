@@ -22,6 +22,15 @@ pub fn inst_base(v: &Value) -> Option<Value> {
     }
 }
 
+/// `v`, or the built-in value an instance of a subclass of str, bytes, int, float or the
+/// like holds: what a native function reads such an argument as.
+pub fn plain_value(v: &Value) -> Value {
+    match v.body() {
+        Some(Object::Instance(_)) => inst_base(v).unwrap_or_else(|| v.clone()),
+        _ => v.clone(),
+    }
+}
+
 /// A number operand.
 pub enum Num<'a> {
     I(i64),

@@ -237,6 +237,9 @@ impl Vm {
                 if own == "linecache" {
                     crate::stdlib::importlib::seed_linecache(self, &m)?;
                 }
+                if record.origin == permafrost_image::Origin::Stdlib {
+                    crate::stdlib::accelerator::after_import(self, &own, &m)?;
+                }
                 Ok(m)
             }
             Err(e) => {

@@ -146,6 +146,11 @@ pub struct Vm {
     /// `os.register_at_fork(after_in_child=...)` callables, run in each worker forked from
     /// the zygote before its first job (`random` reseeds there).
     pub at_fork_child: Vec<Value>,
+    /// The host-files capability: `open`, the `os` file calls and a real standard input.
+    /// Off unless the embedder grants it (`permafrost run` does; a serving worker never),
+    /// so a job cannot reach the host's file system. Every file entry point checks it
+    /// (`stdlib::fs::allowed`).
+    pub host_files: bool,
 }
 
 const ITER_TYPES: &[&str] = &[
@@ -358,6 +363,7 @@ impl Vm {
             native_types: HashMap::new(),
             atexit: Vec::new(),
             at_fork_child: Vec::new(),
+            host_files: false,
         }
     }
 

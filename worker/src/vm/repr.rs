@@ -576,6 +576,11 @@ impl Vm {
                     return self.exc_str(v);
                 }
                 if let Some(b) = crate::value::num::inst_base(v) {
+                    // `str.__str__` and `bytes.__str__` answer for a subclass whatever its
+                    // `__repr__`; the other built-ins leave `str` to `__repr__`.
+                    if b.str_bytes().is_some() || matches!(b.body(), Some(Object::Bytes(_))) {
+                        return self.str_of(&b);
+                    }
                     let set_like = matches!(b.body(), Some(Object::Set(_) | Object::FrozenSet(_)));
                     if !set_like
                         && self

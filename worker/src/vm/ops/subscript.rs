@@ -30,6 +30,18 @@ impl Vm {
                 return self.truthy(&r);
             }
         }
+        // A str-subclass instance is looked for as the str it holds.
+        let plain;
+        let item = if container.str_bytes().is_some()
+            && matches!(item.body(), Some(Object::Instance(_)))
+        {
+            plain = crate::value::num::inst_base(item)
+                .filter(|b| b.str_bytes().is_some())
+                .unwrap_or_else(|| item.clone());
+            &plain
+        } else {
+            item
+        };
         if container.is_wide_str() || (item.is_wide_str() && container.as_str().is_some()) {
             // Wide bytes keep UTF-8's self-synchronisation: a byte match is a code-point match.
             let hay = container.str_bytes().unwrap_or_default();

@@ -1,0 +1,292 @@
+//! What CPython's C accelerators change about the pure-Python modules this worker runs in
+//! their place. CPython 3.11 imports `_datetime` over `datetime.py`; its field checks word
+//! their errors differently from the pure ones (`ValueError('day is out of range for month')`
+//! against `ValueError('day must be in 1..28', 29)`) and convert arguments as C ints do; `_decimal`
+//! raises a trapped signal with the list of conditions (`[<class 'decimal.ConversionSyntax'>]`)
+//! where `_pydecimal` gives an explanation. After such a module has loaded, [`after_import`]
+//! puts native functions with the C module's behaviour in place of the pure module's few
+//! that decide it: `datetime`'s `_check_date_fields` and `_check_time_fields` (every
+//! constructor and `replace` call them by global name), `IsoCalendarDate.__repr__`, and
+//! `_pydecimal`'s `Context._raise_error`.
+
+use crate::value::heap::ObjRef;
+use crate::value::object::Object;
+use crate::value::Value;
+use crate::vm::native::{Args, Arity, NativeFn};
+use crate::vm::ExcKind;
+use crate::vm::{PyResult, Vm};
+
+/// The checks installed over `datetime`'s own.
+static DATETIME_CHECKS: &[NativeFn] = &[
+    NativeFn::function(
+        "_check_date_fields",
+        check_date_fields,
+        Arity::Range(3, 3),
+        None,
+    ),
+    NativeFn::function(
+        "_check_time_fields",
+        check_time_fields,
+        Arity::Range(5, 5),
+        None,
+    ),
+];
+
+/// `IsoCalendarDate.__repr__`, named as `_datetime` names the type.
+static ISO_CALENDAR_REPR: NativeFn = NativeFn::method(
+    "IsoCalendarDate.__repr__",
+    iso_calendar_repr,
+    Arity::NoArgs,
+    None,
+);
+
+/// `Context._raise_error` raising as `_decimal` does.
+static DECIMAL_RAISE_ERROR: NativeFn = NativeFn::method(
+    "Context._raise_error",
+    decimal_raise_error,
+    Arity::Range(1, usize::MAX),
+    None,
+);
+
+/// `Context.__repr__`, listing flags and traps in `_decimal`'s order.
+static DECIMAL_CONTEXT_REPR: NativeFn = NativeFn::method(
+    "Context.__repr__",
+    decimal_context_repr,
+    Arity::NoArgs,
+    None,
+);
+
+/// The signals in the order `_decimal`'s repr lists them: libmpdec's status bits, lowest
+/// first, each signal named at the first of its bits.
+const DECIMAL_SIGNALS: [&str; 9] = [
+    "Clamped",
+    "InvalidOperation",
+    "DivisionByZero",
+    "Inexact",
+    "FloatOperation",
+    "Overflow",
+    "Rounded",
+    "Subnormal",
+    "Underflow",
+];
+
+/// Runs once a standard-library module named `name` has executed its top level.
+pub(crate) fn after_import(vm: &mut Vm, name: &str, module: &ObjRef) -> PyResult<()> {
+    let m = Value::Obj(module.clone());
+    match name {
+        "datetime" => {
+            for f in DATETIME_CHECKS {
+                replace(vm, &m, f.name(), Value::Native(f))?;
+            }
+            if let Some(cls) = attr(vm, &m, "_IsoCalendarDate") {
+                replace(vm, &cls, "__repr__", Value::Native(&ISO_CALENDAR_REPR))?;
+            }
+        }
+        "_pydecimal" => {
+            if let Some(cls) = attr(vm, &m, "Context") {
+                replace(
+                    vm,
+                    &cls,
+                    "_raise_error",
+                    Value::Native(&DECIMAL_RAISE_ERROR),
+                )?;
+                replace(vm, &cls, "__repr__", Value::Native(&DECIMAL_CONTEXT_REPR))?;
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+fn attr(vm: &mut Vm, owner: &Value, name: &str) -> Option<Value> {
+    vm.getattr(owner, &Vm::str_val(name)).ok()
+}
+
+/// Sets `owner.name` only where the pure module defines it (a module that imported its
+/// accelerator deleted or never had it).
+fn replace(vm: &mut Vm, owner: &Value, name: &str, with: Value) -> PyResult<()> {
+    if attr(vm, owner, name).is_some() {
+        vm.setattr(owner, &Vm::str_val(name), with)?;
+    }
+    Ok(())
+}
+
+fn iso_calendar_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let fields = vm.collect(&a.pos[0])?;
+    let mut parts = Vec::with_capacity(3);
+    for v in fields.iter().take(3) {
+        parts.push(vm.repr(v)?);
+    }
+    if parts.len() != 3 {
+        return Err(vm.type_error("IsoCalendarDate.__repr__ needs three fields"));
+    }
+    Ok(Vm::str_val(format!(
+        "datetime.IsoCalendarDate(year={}, week={}, weekday={})",
+        parts[0], parts[1], parts[2]
+    )))
+}
+
+/// `context._raise_error(condition, explanation=None, *args)`: sets the signal's flag and,
+/// if it is trapped, raises it with the list of the conditions that occurred, as `_decimal`
+/// does; otherwise the condition's `handle` gives the result.
+fn decimal_raise_error(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let (ctx, condition) = match a.pos {
+        [ctx, condition, ..] => (ctx.clone(), condition.clone()),
+        _ => {
+            return Err(
+                vm.type_error("_raise_error() missing 1 required positional argument: 'condition'")
+            )
+        }
+    };
+    let handle_args = |ctx: &Value| {
+        let mut v = vec![ctx.clone()];
+        v.extend(a.pos.iter().skip(3).cloned());
+        v
+    };
+    let module = vm.loaded_module("_pydecimal");
+    let error = match module.and_then(|m| attr(vm, &m, "_condition_map")) {
+        Some(map) => match vm.getitem(&map, &condition) {
+            Ok(e) => e,
+            Err(e) if vm.exc_matches(&e, ExcKind::KeyError) => condition.clone(),
+            Err(e) => return Err(e),
+        },
+        None => condition.clone(),
+    };
+    let handle = Vm::str_val("handle");
+    let ignored = vm.getattr(&ctx, &Vm::str_val("_ignored_flags"))?;
+    if vm.contains(&ignored, &error)? {
+        let signal = vm.call(&error, &[], &[])?;
+        let method = vm.getattr(&signal, &handle)?;
+        return vm.call(&method, &handle_args(&ctx), &[]);
+    }
+    let flags = vm.getattr(&ctx, &Vm::str_val("flags"))?;
+    vm.setitem(&flags, error.clone(), Value::Int(1))?;
+    let traps = vm.getattr(&ctx, &Vm::str_val("traps"))?;
+    let trapped = vm.getitem(&traps, &error)?;
+    if !vm.truthy(&trapped)? {
+        let signal = vm.call(&condition, &[], &[])?;
+        let method = vm.getattr(&signal, &handle)?;
+        return vm.call(&method, &handle_args(&ctx), &[]);
+    }
+    let raised = vm.call(&error, &[Vm::new_list(vec![condition])], &[])?;
+    match raised {
+        Value::Obj(e) => Err(e),
+        _ => Err(vm.type_error("exceptions must derive from BaseException")),
+    }
+}
+
+/// An argument converted as C's `"i"` format does: through `__index__`, within a C int.
+fn c_int(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    if matches!(v.body(), Some(Object::BigInt(_))) {
+        return Err(vm.err(
+            ExcKind::OverflowError,
+            "Python int too large to convert to C long",
+        ));
+    }
+    let n = vm.index_of(v)?;
+    if n > i32::MAX as i64 {
+        return Err(vm.err(
+            ExcKind::OverflowError,
+            "signed integer is greater than maximum",
+        ));
+    }
+    if n < i32::MIN as i64 {
+        return Err(vm.err(
+            ExcKind::OverflowError,
+            "signed integer is less than minimum",
+        ));
+    }
+    Ok(n)
+}
+
+fn is_leap(year: i64) -> bool {
+    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+}
+
+/// `_check_date_fields(year, month, day)` as `_datetime`'s constructors check them.
+fn check_date_fields(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let year = c_int(vm, &a.pos[0])?;
+    let month = c_int(vm, &a.pos[1])?;
+    let day = c_int(vm, &a.pos[2])?;
+    if !(1..=9999).contains(&year) {
+        return Err(vm.value_error(format!("year {year} is out of range")));
+    }
+    if !(1..=12).contains(&month) {
+        return Err(vm.value_error("month must be in 1..12"));
+    }
+    let days = match month {
+        2 if is_leap(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    if !(1..=days).contains(&day) {
+        return Err(vm.value_error("day is out of range for month"));
+    }
+    Ok(Vm::new_tuple(vec![
+        Value::Int(year),
+        Value::Int(month),
+        Value::Int(day),
+    ]))
+}
+
+/// `_check_time_fields(hour, minute, second, microsecond, fold)` as `_datetime` checks them.
+fn check_time_fields(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let limits: [(&str, i64); 4] = [
+        ("hour must be in 0..23", 23),
+        ("minute must be in 0..59", 59),
+        ("second must be in 0..59", 59),
+        ("microsecond must be in 0..999999", 999_999),
+    ];
+    let mut out = Vec::with_capacity(5);
+    for (v, (message, max)) in a.pos.iter().zip(limits) {
+        let n = c_int(vm, v)?;
+        if !(0..=max).contains(&n) {
+            return Err(vm.value_error(message));
+        }
+        out.push(Value::Int(n));
+    }
+    let fold = c_int(vm, &a.pos[4])?;
+    if fold != 0 && fold != 1 {
+        return Err(vm.value_error("fold must be either 0 or 1"));
+    }
+    out.push(Value::Int(fold));
+    Ok(Vm::new_tuple(out))
+}
+
+fn decimal_context_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let ctx = &a.pos[0];
+    let mut out = String::from("Context(");
+    for (i, field) in ["prec", "rounding", "Emin", "Emax", "capitals", "clamp"]
+        .into_iter()
+        .enumerate()
+    {
+        let v = vm.getattr(ctx, &Vm::str_val(field))?;
+        let text = vm.str_of(&v)?;
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&format!("{field}={text}"));
+    }
+    let module = vm.loaded_module("_pydecimal");
+    for which in ["flags", "traps"] {
+        let table = vm.getattr(ctx, &Vm::str_val(which))?;
+        let mut names = Vec::new();
+        for name in DECIMAL_SIGNALS {
+            let Some(signal) = module.as_ref().and_then(|m| attr(vm, m, name)) else {
+                continue;
+            };
+            let set = match vm.getitem(&table, &signal) {
+                Ok(v) => vm.truthy(&v)?,
+                Err(e) if vm.exc_matches(&e, ExcKind::KeyError) => false,
+                Err(e) => return Err(e),
+            };
+            if set {
+                names.push(name);
+            }
+        }
+        out.push_str(&format!(", {which}=[{}]", names.join(", ")));
+    }
+    out.push(')');
+    Ok(Vm::str_val(out))
+}
