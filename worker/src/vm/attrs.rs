@@ -2364,15 +2364,31 @@ impl Vm {
                 }
             }
         }
-        // The nearest built-in class with a layout of its own along a base's MRO.
+        // A program class whose own `__slots__` add instance fields (not only `__dict__` or
+        // `__weakref__`) has a layout of its own.
+        let own_layout = |kc: &crate::value::object::Class| -> bool {
+            let Some(v) = dict_get_str(&kc.dict, "__slots__") else {
+                return false;
+            };
+            let names: Vec<Value> = match v.body() {
+                Some(Object::Tuple(t)) => t.to_vec(),
+                Some(Object::List(l)) => l.clone(),
+                _ if v.as_str().is_some() => vec![v.clone()],
+                _ => return true,
+            };
+            names
+                .iter()
+                .any(|n| !matches!(n.as_str(), Some("__dict__" | "__weakref__")))
+        };
+        // The nearest class with a layout of its own along a base's MRO.
         let solid = |b: &ObjRef| -> Option<ObjRef> {
             let Object::Class(c) = b.get() else {
                 return None;
             };
             c.mro
                 .iter()
-                .find(|k| {
-                    matches!(k.get(), Object::Class(kc) if kc.builtin && matches!(
+                .find(|k| match k.get() {
+                    Object::Class(kc) if kc.builtin => matches!(
                         kc.kind,
                         TypeKind::Int
                             | TypeKind::Float
@@ -2384,7 +2400,9 @@ impl Vm {
                             | TypeKind::Dict
                             | TypeKind::Set
                             | TypeKind::FrozenSet
-                    ))
+                    ),
+                    Object::Class(kc) => own_layout(kc),
+                    _ => false,
                 })
                 .cloned()
         };
@@ -2405,6 +2423,11 @@ impl Vm {
 
     /// C3 linearisation of the bases (excluding the new class itself).
     pub(crate) fn c3_mro(&self, bases: &[ObjRef]) -> PyResult<Vec<ObjRef>> {
+        for (i, b) in bases.iter().enumerate() {
+            if bases[..i].iter().any(|o| o.ptr_eq(b)) {
+                return Err(self.type_error(format!("duplicate base class {}", Vm::class_name(b))));
+            }
+        }
         let mut seqs: Vec<Vec<ObjRef>> = bases
             .iter()
             .map(|b| match b.get() {
