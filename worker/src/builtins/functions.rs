@@ -400,10 +400,13 @@ fn reversed(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         return Err(vm.type_error(format!("reversed expected 1 argument, got {}", a.pos.len())));
     }
     let v = arg0(a, 0);
-    let rev_iter =
-        |seq: Value, index: usize| Value::obj(Object::Iter(Iter::Reversed { seq, index }));
+    use crate::value::object::{RevOrigin, ViewKind};
+    let rev = |seq: Value, index: usize, origin: RevOrigin| {
+        Value::obj(Object::Iter(Iter::Reversed { seq, index, origin }))
+    };
+    let rev_iter = |seq: Value, index: usize| rev(seq, index, RevOrigin::Sequence);
     match v.body() {
-        Some(Object::List(l)) => Ok(rev_iter(v.clone(), l.len())),
+        Some(Object::List(l)) => Ok(rev(v.clone(), l.len(), RevOrigin::List)),
         Some(Object::Tuple(t)) => Ok(rev_iter(v.clone(), t.len())),
         Some(Object::Instance(_)) => {
             let cls = vm.type_of(&v);
@@ -443,12 +446,22 @@ fn reversed(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         | Some(Object::DictView { .. })
         | Some(Object::Str(_))
         | Some(Object::Bytes(_)) => {
+            let origin = match v.body() {
+                Some(Object::Dict(_)) => RevOrigin::DictKeys,
+                Some(Object::DictView { kind, .. }) => match kind {
+                    ViewKind::Keys => RevOrigin::DictKeys,
+                    ViewKind::Values => RevOrigin::DictValues,
+                    ViewKind::Items => RevOrigin::DictItems,
+                },
+                _ => RevOrigin::Sequence,
+            };
             let mut items = vm.collect(&v)?;
             items.reverse();
             let index = items.len();
-            Ok(rev_iter(
+            Ok(rev(
                 Vm::new_list(items.into_iter().rev().collect()),
                 index,
+                origin,
             ))
         }
         // Of the values held inline, only a str constant is a sequence.

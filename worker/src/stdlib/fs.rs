@@ -931,10 +931,7 @@ fn utime(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let pair = |vm: &mut Vm, v: &Value, what: &str| -> PyResult<(Value, Value)> {
         match v.body() {
             Some(Object::Tuple(t)) if t.len() == 2 => Ok((t[0].clone(), t[1].clone())),
-            _ => Err(vm.type_error(format!(
-                "utime: '{what}' must be a tuple of two {}",
-                if what == "ns" { "ints" } else { "ints" }
-            ))),
+            _ => Err(vm.type_error(format!("utime: '{what}' must be a tuple of two ints"))),
         }
     };
     let (at, mt) = if let Some(t) = times {

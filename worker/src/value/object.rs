@@ -538,6 +538,17 @@ pub enum ViewKind {
     Items,
 }
 
+/// What a `reversed` iterator runs over, which names its type (`list_reverseiterator`,
+/// `dict_reversekeyiterator`, or the generic `reversed` of a sequence).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum RevOrigin {
+    List,
+    Sequence,
+    DictKeys,
+    DictValues,
+    DictItems,
+}
+
 /// Built-in iterator states.
 pub enum Iter {
     /// list, tuple, str (by code point), bytes: index into a sequence.
@@ -596,6 +607,8 @@ pub enum Iter {
     Reversed {
         seq: Value,
         index: usize,
+        /// What was reversed, for the iterator's type name.
+        origin: RevOrigin,
     },
     Callable {
         func: Value,

@@ -278,16 +278,16 @@ impl Vm {
         let current = current.clone();
         // Avoid a cycle as CPython does: where `exc` is already in `current`'s context
         // chain, the link to it is cut (`exc` then chains to `current`).
+        let context_of = |o: &ObjRef| match o.get() {
+            Object::Instance(i) => match i.exc.as_ref().map(|e| &e.context) {
+                Some(Value::Obj(c)) => Some(c.clone()),
+                _ => None,
+            },
+            _ => None,
+        };
         let mut walk = current.clone();
         let mut steps = 0;
-        loop {
-            let next = match walk.get() {
-                Object::Instance(i) => match i.exc.as_ref().map(|e| &e.context) {
-                    Some(Value::Obj(c)) => c.clone(),
-                    _ => break,
-                },
-                _ => break,
-            };
+        while let Some(next) = context_of(&walk) {
             if next.ptr_eq(exc) {
                 if let Object::Instance(i) = walk.get_mut() {
                     if let Some(e) = i.exc.as_mut() {

@@ -342,7 +342,10 @@ impl Vm {
                 let name = self.type_name(v);
                 out.push_str(&format!("<{name} object at {id:#x}>"))
             }
-            Object::Iter(_) => out.push_str(&format!("<iterator object at {id:#x}>")),
+            Object::Iter(_) => {
+                let name = self.type_name(v);
+                out.push_str(&format!("<{name} object at {id:#x}>"))
+            }
             Object::Code(c) => {
                 let view = self.codes[c.index as usize].view;
                 out.push_str(&format!(
