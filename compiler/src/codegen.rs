@@ -483,6 +483,8 @@ impl<'s, 'a> Codegen<'s, 'a> {
             Name,
         }
         let kind = match (self.unit.kind, res) {
+            // `global a` in code run by `exec` with separate locals binds in the globals.
+            (ScopeKind::Module, Resolution::GlobalExplicit) => Kind::Global,
             (ScopeKind::Module, _) if self.top_names => Kind::Name,
             (ScopeKind::Module, _) => Kind::Global,
             (ScopeKind::Class, Resolution::Local | Resolution::GlobalImplicit) => Kind::Name,

@@ -63,7 +63,7 @@ fn compile_here(
     let mut builder = ImageBuilder::default();
     let code = crate::codegen::compile_top(&src, &body, &mut builder, top)?;
     builder.modules.push(Module {
-        name: filename.to_string(),
+        name: crate::unit_name(filename),
         code,
         file: filename.to_string(),
         package: false,

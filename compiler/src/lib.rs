@@ -162,6 +162,16 @@ pub fn compile_dynamic(
     })
 }
 
+/// The record name of a unit compiled at run time: its file name, which may be anything
+/// (`''`, `'a..b'`), where that is a valid dotted name.
+pub(crate) fn unit_name(filename: &str) -> String {
+    if filename.is_empty() || filename.split('.').any(str::is_empty) {
+        "<compiled>".to_string()
+    } else {
+        filename.to_string()
+    }
+}
+
 fn compile_dynamic_here(
     source: &str,
     filename: &str,
@@ -197,7 +207,7 @@ fn compile_dynamic_here(
     };
     let code = codegen::compile_top(&src, &body, &mut builder, top)?;
     builder.modules.push(Module {
-        name: filename.to_string(),
+        name: unit_name(filename),
         code,
         file: filename.to_string(),
         package: false,

@@ -337,6 +337,9 @@ impl Builder<'_, '_> {
             .chain(params.kwarg.as_deref())
             .collect();
         for p in ordered {
+            if p.name.as_str() == "__debug__" {
+                return Err(self.syntax(p.name.range.start(), "cannot assign to __debug__"));
+            }
             let name = self.mangled(p.name.as_str());
             if !seen.insert(name.clone()) {
                 return Err(self.syntax(
@@ -491,7 +494,13 @@ impl Builder<'_, '_> {
                                 format!("annotated name '{}' can't be {kind}", n.id.as_str()),
                             ));
                         }
-                        self.add_def(n.id.as_str(), def::LOCAL | def::ANNOT);
+                        // A parenthesized name (`(x): int`) is no declaration: it binds only
+                        // when assigned.
+                        if a.simple {
+                            self.add_def(n.id.as_str(), def::LOCAL | def::ANNOT);
+                        } else if a.value.is_some() {
+                            self.add_def(n.id.as_str(), def::LOCAL);
+                        }
                     }
                     other => self.visit_expr(other)?,
                 }
@@ -940,6 +949,16 @@ impl Builder<'_, '_> {
                     }
                     ExprContext::Store if self.in_comprehension_target => {
                         self.add_def(name, def::LOCAL | def::COMP_ITER)
+                    }
+                    ExprContext::Store | ExprContext::Del if name == "__debug__" => {
+                        let verb = if n.ctx == ExprContext::Del {
+                            "delete"
+                        } else {
+                            "assign to"
+                        };
+                        return Err(
+                            self.syntax(n.range.start(), format!("cannot {verb} __debug__"))
+                        );
                     }
                     ExprContext::Store | ExprContext::Del => self.add_def(name, def::LOCAL),
                     ExprContext::Invalid => {

@@ -11,7 +11,8 @@
 //! [`text`] (`str` methods, character classes, reprs), [`number`] (int and float arithmetic,
 //! conversions, text, `math`), then [`format`](mod@format) (format specs, `str.format`
 //! templates, `%`-formatting) and [`hash`] (CPython's hashes), which do not use each other,
-//! and [`complex`] (complex arithmetic, text and formatting), which uses them.
+//! and [`complex`] (complex arithmetic, text and formatting), which uses them; [`suggest`]
+//! (the "Did you mean" of an uncaught `NameError` or `AttributeError`) stands alone.
 
 #![forbid(unsafe_code)]
 
@@ -20,4 +21,5 @@ pub mod error;
 pub mod format;
 pub mod hash;
 pub mod number;
+pub mod suggest;
 pub mod text;

@@ -49,8 +49,8 @@ pub(crate) static FUNCTIONS: &[NativeFn] = &[
     NativeFn::new("zip", zip),
     NativeFn::new("map", map),
     NativeFn::new("filter", filter),
-    NativeFn::new("any", any),
-    NativeFn::new("all", all),
+    NativeFn::function("any", any, Arity::One, None),
+    NativeFn::function("all", all, Arity::One, None),
     NativeFn::function("isinstance", isinstance, Arity::Range(2, 2), None),
     NativeFn::function("issubclass", issubclass, Arity::Range(2, 2), None),
     NativeFn::function("hash", hash, Arity::One, None),
@@ -77,8 +77,8 @@ pub(crate) static FUNCTIONS: &[NativeFn] = &[
     NativeFn::new("pow", pow),
     NativeFn::function("divmod", divmod, Arity::Range(2, 2), None),
     NativeFn::new("round", round),
-    NativeFn::new("format", format),
-    NativeFn::new("vars", vars),
+    NativeFn::function("format", format, Arity::Range(1, 2), None),
+    NativeFn::function("vars", vars, Arity::Range(0, 1), None),
     NativeFn::new("input", input),
     NativeFn::new("exit", exit),
     NativeFn::new("quit", exit),
@@ -93,7 +93,8 @@ pub(crate) static BUILD_CLASS: NativeFn = NativeFn::new("__build_class__", build
 pub(crate) static SUPER: NativeFn = NativeFn::new("super", super_);
 
 /// `dir`: a zero-argument call lists the calling scope, resolved by the interpreter.
-pub(crate) static DIR: NativeFn = NativeFn::new("dir", dir).frame_aware();
+pub(crate) static DIR: NativeFn =
+    NativeFn::function("dir", dir, Arity::Range(0, 1), None).frame_aware();
 
 /// The built-in functions known by address, bound in the builtins namespace with the rest.
 pub(crate) static IDENTIFIED: &[&NativeFn] = &[
@@ -399,10 +400,13 @@ fn reversed(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         return Err(vm.type_error(format!("reversed expected 1 argument, got {}", a.pos.len())));
     }
     let v = arg0(a, 0);
-    let rev_iter =
-        |seq: Value, index: usize| Value::obj(Object::Iter(Iter::Reversed { seq, index }));
+    use crate::value::object::{RevOrigin, ViewKind};
+    let rev = |seq: Value, index: usize, origin: RevOrigin| {
+        Value::obj(Object::Iter(Iter::Reversed { seq, index, origin }))
+    };
+    let rev_iter = |seq: Value, index: usize| rev(seq, index, RevOrigin::Sequence);
     match v.body() {
-        Some(Object::List(l)) => Ok(rev_iter(v.clone(), l.len())),
+        Some(Object::List(l)) => Ok(rev(v.clone(), l.len(), RevOrigin::List)),
         Some(Object::Tuple(t)) => Ok(rev_iter(v.clone(), t.len())),
         Some(Object::Instance(_)) => {
             let cls = vm.type_of(&v);
@@ -442,12 +446,22 @@ fn reversed(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         | Some(Object::DictView { .. })
         | Some(Object::Str(_))
         | Some(Object::Bytes(_)) => {
+            let origin = match v.body() {
+                Some(Object::Dict(_)) => RevOrigin::DictKeys,
+                Some(Object::DictView { kind, .. }) => match kind {
+                    ViewKind::Keys => RevOrigin::DictKeys,
+                    ViewKind::Values => RevOrigin::DictValues,
+                    ViewKind::Items => RevOrigin::DictItems,
+                },
+                _ => RevOrigin::Sequence,
+            };
             let mut items = vm.collect(&v)?;
             items.reverse();
             let index = items.len();
-            Ok(rev_iter(
+            Ok(rev(
                 Vm::new_list(items.into_iter().rev().collect()),
                 index,
+                origin,
             ))
         }
         // Of the values held inline, only a str constant is a sequence.

@@ -473,7 +473,22 @@ impl Vm {
             },
             TypeKind::Bytes => crate::objects::bytes::construct(self, &a),
             TypeKind::Slice => crate::objects::slice::construct(self, &a),
-            TypeKind::NoneType => Ok(Value::None),
+            // The singletons' types return their one instance, given no arguments.
+            TypeKind::NoneType | TypeKind::Ellipsis | TypeKind::NotImplementedType => {
+                if !a.pos.is_empty() || !a.kw.is_empty() {
+                    let name = match kind {
+                        TypeKind::NoneType => "NoneType",
+                        TypeKind::Ellipsis => "EllipsisType",
+                        _ => "NotImplementedType",
+                    };
+                    return Err(self.type_error(format!("{name} takes no arguments")));
+                }
+                Ok(match kind {
+                    TypeKind::NoneType => Value::None,
+                    TypeKind::Ellipsis => Value::Ellipsis,
+                    _ => Value::NotImplemented,
+                })
+            }
             TypeKind::Property => crate::objects::property::construct_property(self, &a),
             TypeKind::StaticMethod => crate::objects::property::construct_wrapper(self, &a, false),
             TypeKind::ClassMethod => crate::objects::property::construct_wrapper(self, &a, true),

@@ -2,7 +2,7 @@
 //! forwards to the operator it implements, so one record serves every built-in type.
 
 use crate::value::num::inst_base;
-use crate::value::object::{Object, TypeKind};
+use crate::value::object::{Object, TypeKind, ViewKind};
 use crate::value::Value;
 use crate::vm::native::{Args, NativeFn};
 use crate::vm::ExcKind;
@@ -248,6 +248,8 @@ fn family(v: &Value) -> Family {
             Some(Object::Tuple(_)) => Family::Tuple,
             Some(Object::Dict(_)) => Family::Dict,
             Some(Object::Set(_) | Object::FrozenSet(_)) => Family::Set,
+            // Keys and items views are set-like.
+            Some(Object::DictView { kind, .. }) if *kind != ViewKind::Values => Family::Set,
             Some(Object::Range { .. }) => Family::Range,
             Some(Object::Slice { .. }) => Family::Slice,
             _ => Family::Other,

@@ -31,20 +31,60 @@ fn receiver(vm: &Vm, a: &Args, method: &str) -> PyResult<Value> {
     super::receiver(vm, a, "BaseException", method, is_exception)
 }
 
-fn init(_vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    if let Some(Value::Obj(o)) = a.get(0) {
-        if let Object::Instance(i) = o.get_mut() {
-            if let Some(e) = i.exc.as_mut() {
-                e.args = a.pos[1..].to_vec();
+fn init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let Some(Value::Obj(o)) = a.get(0) else {
+        return Ok(Value::None);
+    };
+    // ImportError, AttributeError and NameError take their attributes as keywords, and
+    // `__init__` sets them afresh (None when not given); other exceptions take none.
+    let (base, keys): (&str, &[&str]) = if vm.exc_matches(o, ExcKind::ImportError) {
+        ("ImportError", &["name", "path"])
+    } else if vm.exc_matches(o, ExcKind::AttributeError) {
+        ("AttributeError", &["name", "obj"])
+    } else if vm.exc_matches(o, ExcKind::NameError) {
+        ("NameError", &["name"])
+    } else {
+        ("", &[])
+    };
+    for (k, _) in &a.kw {
+        if !keys.contains(k) {
+            let cls = vm.type_of(&Value::Obj(o.clone()));
+            return Err(vm.type_error(if keys.is_empty() {
+                format!("{}() takes no keyword arguments", Vm::class_name(&cls))
+            } else {
+                format!("'{k}' is an invalid keyword argument for {base}()")
+            }));
+        }
+    }
+    if let Object::Instance(i) = o.get_mut() {
+        if let Some(e) = i.exc.as_mut() {
+            e.args = a.pos[1..].to_vec();
+        }
+        for key in keys {
+            // Not given: unset (read as None), so an attribute lookup it leaves still names
+            // itself in it.
+            match a.kw.iter().find(|(k, _)| k == key) {
+                Some((_, v)) => {
+                    crate::value::dict_table::dict_set_str(i.table_mut(), key, (*v).clone())
+                }
+                None => {
+                    let h = crate::value::dict_table::str_hash_of(key);
+                    i.table_mut().remove(h, &mut |k| k.as_str() == Some(key));
+                }
             }
         }
     }
     Ok(Value::None)
 }
 
-/// Tracebacks are not objects here, so the exception is returned unchanged.
+/// `exc.with_traceback(tb)`: sets `__traceback__` and returns the exception.
 fn with_traceback(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    receiver(vm, a, "with_traceback")
+    let e = receiver(vm, a, "with_traceback")?;
+    let tb = a.get(1).cloned().unwrap_or(Value::None);
+    if let Some(o) = e.as_obj() {
+        crate::stdlib::sys::set_traceback(vm, o, &tb)?;
+    }
+    Ok(e)
 }
 
 fn add_note(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -55,7 +95,8 @@ fn add_note(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     }
     let notes = match vm.getattr_opt(&e, "__notes__")? {
         Some(l) if matches!(l.body(), Some(Object::List(_))) => l,
-        _ => {
+        Some(_) => return Err(vm.type_error("Cannot add note: __notes__ is not a list")),
+        None => {
             let l = Vm::new_list(Vec::new());
             vm.setattr(&e, &Vm::str_val("__notes__"), l.clone())?;
             l

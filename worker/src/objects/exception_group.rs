@@ -204,10 +204,14 @@ fn subset(vm: &mut Vm, orig: &Value, excs: Vec<Value>) -> PyResult<Value> {
     if !is_instance_of(vm, &eg, ExcKind::BaseExceptionGroup) {
         return Err(vm.type_error("derive must return an instance of BaseExceptionGroup"));
     }
+    // The derived group shares the original's traceback object.
+    let _ = crate::stdlib::sys::traceback_of(vm, orig);
     if let (Value::Obj(src), Value::Obj(dst)) = (orig, &eg) {
         if let (Object::Instance(s), Object::Instance(d)) = (src.get(), dst.get_mut()) {
             if let (Some(se), Some(de)) = (s.exc.as_ref(), d.exc.as_mut()) {
                 de.traceback = se.traceback.clone();
+                de.tb_object = se.tb_object.clone();
+                de.tb_object_len = se.tb_object_len;
                 de.keep = se.keep.clone();
                 de.cause = se.cause.clone();
                 de.context = se.context.clone();
@@ -324,10 +328,13 @@ pub(crate) fn eg_match(vm: &mut Vm, exc: &Value, t: &Value) -> PyResult<(Value, 
             &[Vm::str_val(""), Vm::new_tuple(vec![exc.clone()])],
             &[],
         )?;
+        let _ = crate::stdlib::sys::traceback_of(vm, exc);
         if let (Value::Obj(src), Value::Obj(dst)) = (exc, &wrapped) {
             if let (Object::Instance(s), Object::Instance(d)) = (src.get(), dst.get_mut()) {
                 if let (Some(se), Some(de)) = (s.exc.as_ref(), d.exc.as_mut()) {
                     de.traceback = se.traceback.clone();
+                    de.tb_object = se.tb_object.clone();
+                    de.tb_object_len = se.tb_object_len;
                     de.keep = se.keep.clone();
                 }
             }

@@ -246,6 +246,7 @@ fn reversed(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(Value::obj(Object::Iter(Iter::Reversed {
         seq: Value::Obj(o),
         index,
+        origin: crate::value::object::RevOrigin::List,
     })))
 }
 

@@ -401,6 +401,7 @@ fn getattribute(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         )));
     }
     vm.generic_getattr(o, name)
+        .map_err(|e| vm.attr_error_context(e, o, name))
 }
 
 fn init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -442,6 +443,32 @@ fn new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     };
     if matches!(cls.get(), Object::Class(c) if c.abstract_) {
         return Err(abstract_instantiation(vm, &cls));
+    }
+    // A built-in value type lays its values out its own way (`object.__new__(int)`). Only
+    // the types with a `__new__` of their own: the others' (`types.ModuleType.__new__`)
+    // comes here.
+    if let Object::Class(c) = cls.get() {
+        if c.builtin
+            && matches!(
+                c.kind,
+                TypeKind::Int
+                    | TypeKind::Bool
+                    | TypeKind::Float
+                    | TypeKind::Complex
+                    | TypeKind::Str
+                    | TypeKind::Bytes
+                    | TypeKind::Tuple
+                    | TypeKind::List
+                    | TypeKind::Dict
+                    | TypeKind::Set
+                    | TypeKind::FrozenSet
+            )
+        {
+            let other = Vm::class_name(&cls);
+            return Err(vm.type_error(format!(
+                "object.__new__({other}) is not safe, use {other}.__new__()"
+            )));
+        }
     }
     // Extra arguments are an error unless the class overrides `__init__` but not `__new__`
     // (CPython's `object_new`).

@@ -19,7 +19,12 @@ pub(crate) static PROPERTY_METHODS: &[NativeFn] = &[
     NativeFn::method("property.getter", getter, Arity::One, None),
     NativeFn::method("property.setter", setter, Arity::One, None),
     NativeFn::method("property.deleter", deleter, Arity::One, None),
-    NativeFn::method("property.__set_name__", set_name, Arity::Range(2, 2), None),
+    NativeFn::method(
+        "property.__set_name__",
+        set_name,
+        Arity::Range(0, usize::MAX),
+        None,
+    ),
 ];
 
 /// The methods of `classmethod`.
@@ -190,6 +195,14 @@ fn prop_label(p: &Prop) -> String {
     }
 }
 
+/// The qualified name of `obj`'s type, as the property messages give it.
+fn type_qualname(vm: &Vm, obj: &Value) -> String {
+    match vm.type_of(obj).get() {
+        Object::Class(c) => c.qualname.to_string(),
+        _ => vm.type_name(obj),
+    }
+}
+
 /// `prop.__get__(obj)` for an instance `obj`.
 pub(crate) fn get_value(vm: &mut Vm, prop: &Value, obj: &Value) -> PyResult<Value> {
     let Some(Object::Property(p)) = prop.body() else {
@@ -201,7 +214,7 @@ pub(crate) fn get_value(vm: &mut Vm, prop: &Value, obj: &Value) -> PyResult<Valu
             format!(
                 "{} of '{}' object has no getter",
                 prop_label(p),
-                vm.type_name(obj)
+                type_qualname(vm, obj)
             ),
         ));
     }
@@ -224,7 +237,7 @@ pub(crate) fn set_value(vm: &mut Vm, prop: &Value, obj: &Value, v: Option<Value>
             format!(
                 "{} of '{}' object has no {what}",
                 prop_label(p),
-                vm.type_name(obj)
+                type_qualname(vm, obj)
             ),
         ));
     }
@@ -258,6 +271,12 @@ fn prop_delete(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 fn set_name(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let p = recv(vm, a, "property", "__set_name__", is_property)?;
+    if a.pos.len() != 3 {
+        return Err(vm.type_error(format!(
+            "__set_name__() takes 2 positional arguments but {} were given",
+            a.pos.len() - 1
+        )));
+    }
     if let Some(Object::Property(p)) = p.as_obj().map(|o| o.get_mut()) {
         p.name = a.pos[2].clone();
     }

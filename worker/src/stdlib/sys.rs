@@ -395,18 +395,27 @@ fn exception(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
 }
 
 /// The traceback object of exception `e` (outermost entry first), `None` without entries.
+/// The object is kept with the exception: read again it is the same object, and entries
+/// added since (frames the exception left) are new objects on top of it.
 pub(crate) fn traceback_of(vm: &Vm, e: &Value) -> Value {
-    let entries: Vec<(u32, u32)> = match e.body() {
-        Some(Object::Instance(i)) => match &i.exc {
-            Some(x) => x.traceback.clone(),
-            None => Vec::new(),
-        },
-        _ => Vec::new(),
+    let Some(Object::Instance(i)) = e.body() else {
+        return Value::None;
     };
+    let Some(x) = &i.exc else {
+        return Value::None;
+    };
+    let entries = &x.traceback;
+    let (mut next, done) = if !x.tb_object.is_null() && x.tb_object_len <= entries.len() {
+        (x.tb_object.clone(), x.tb_object_len)
+    } else {
+        (Value::None, 0)
+    };
+    if done == entries.len() && done > 0 {
+        return next;
+    }
     let tb_t = super::native_class(vm, "builtins.traceback");
-    let mut next = Value::None;
     // Entries are innermost first: build from the inside out.
-    for (code, at) in entries {
+    for &(code, at) in &entries[done..] {
         let line = vm.codes[code as usize].view.line_of(at);
         let frame = frame_object(vm, code, None, None, line, Value::None);
         next = new_native(
@@ -421,7 +430,52 @@ pub(crate) fn traceback_of(vm: &Vm, e: &Value) -> Value {
             },
         );
     }
+    let len = entries.len();
+    if let Some(Object::Instance(i)) = e.as_obj().map(|o| o.get_mut()) {
+        if let Some(x) = i.exc.as_mut() {
+            x.tb_object = next.clone();
+            x.tb_object_len = len;
+        }
+    }
     next
+}
+
+/// `exc.__traceback__ = tb` and `exc.with_traceback(tb)`: a traceback object or None
+/// becomes the exception's traceback (its entries, and the object itself).
+pub(crate) fn set_traceback(vm: &Vm, exc: &ObjRef, tb: &Value) -> PyResult<()> {
+    let mut entries = Vec::new();
+    let mut keep = Vec::new();
+    if !matches!(tb, Value::None) {
+        if state_of::<TracebackState>(tb).is_none() {
+            return Err(vm.type_error("__traceback__ must be a traceback or None"));
+        }
+        let mut walk = tb.clone();
+        while let Some(t) = state_of::<TracebackState>(&walk) {
+            if let Some(f) = state_of::<FrameState>(&t.frame) {
+                entries.push((f.code, t.lasti));
+                if let Some(u) = &f.unit {
+                    keep.push(u.clone());
+                }
+            }
+            walk = t.next.clone();
+            // `tb_next` assignments refuse loops; a chain is finite.
+        }
+        // Innermost first.
+        entries.reverse();
+    }
+    if let Object::Instance(i) = exc.get_mut() {
+        if let Some(x) = i.exc.as_mut() {
+            x.tb_object_len = entries.len();
+            x.traceback = entries;
+            x.keep = keep;
+            x.tb_object = if matches!(tb, Value::None) {
+                Value::Null
+            } else {
+                tb.clone()
+            };
+        }
+    }
+    Ok(())
 }
 
 fn getsizeof(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -525,7 +579,15 @@ fn excepthook(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let e = a.get(1).cloned().unwrap_or(Value::None);
     if let Value::Obj(o) = &e {
         let report = vm.error_report(o);
-        super::io::write_stderr(vm, &report.traceback);
+        // To whatever `sys.stderr` is now (a test's captured stream, say).
+        let sys = vm.import_module("sys")?;
+        match vm.getattr_opt(&sys, "stderr")? {
+            Some(err) if super::io::std_fd(&err).is_none() && !matches!(err, Value::None) => {
+                let write = vm.getattr(&err, &Vm::str_val("write"))?;
+                vm.call(&write, &[Vm::str_val(report.traceback.as_str())], &[])?;
+            }
+            _ => super::io::write_stderr(vm, &report.traceback),
+        }
     }
     Ok(Value::None)
 }

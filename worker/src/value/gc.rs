@@ -90,6 +90,7 @@ pub fn trace(body: &Object, f: &mut dyn FnMut(&ObjRef)) {
                 e.args.iter().for_each(|x| value_ref(x, f));
                 value_ref(&e.cause, f);
                 value_ref(&e.context, f);
+                value_ref(&e.tb_object, f);
                 for o in &e.keep {
                     f(o);
                 }

@@ -354,6 +354,11 @@ pub struct ExcData {
     pub suppress_context: bool,
     /// The transient code units the traceback's entries point into, kept alive with it.
     pub keep: Vec<ObjRef>,
+    /// The `__traceback__` object last made for (or assigned to) the exception and how many
+    /// entries it covers: reading it again gives the same object, and frames added as the
+    /// exception propagates go on top of it.
+    pub tb_object: Value,
+    pub tb_object_len: usize,
 }
 
 pub struct Instance {
@@ -533,6 +538,17 @@ pub enum ViewKind {
     Items,
 }
 
+/// What a `reversed` iterator runs over, which names its type (`list_reverseiterator`,
+/// `dict_reversekeyiterator`, or the generic `reversed` of a sequence).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum RevOrigin {
+    List,
+    Sequence,
+    DictKeys,
+    DictValues,
+    DictItems,
+}
+
 /// Built-in iterator states.
 pub enum Iter {
     /// list, tuple, str (by code point), bytes: index into a sequence.
@@ -591,6 +607,8 @@ pub enum Iter {
     Reversed {
         seq: Value,
         index: usize,
+        /// What was reversed, for the iterator's type name.
+        origin: RevOrigin,
     },
     Callable {
         func: Value,

@@ -168,10 +168,10 @@ impl Vm {
             })),
             Some(Object::Property(_)) => crate::objects::property::get_value(self, &attr, receiver),
             Some(Object::StaticMethod(f)) => Ok(f.clone()),
-            Some(Object::ClassMethod(f)) => Ok(Value::obj(Object::BoundMethod {
-                func: f.clone(),
-                receiver: Value::Obj(cls.clone()),
-            })),
+            Some(Object::ClassMethod(f)) => {
+                let f = f.clone();
+                self.classmethod_bind(&f, &Value::Obj(cls.clone()))
+            }
             _ => match &attr {
                 Value::Native(n) if n.binds() => Ok(Value::obj(Object::BoundMethod {
                     func: attr.clone(),
@@ -179,6 +179,35 @@ impl Vm {
                 })),
                 _ => Ok(attr),
             },
+        }
+    }
+
+    /// `classmethod(f).__get__(_, cls)`: `f` bound to the class; a wrapped descriptor (a
+    /// property, say) is asked for its `__get__(cls, cls)` instead, as CPython 3.11 does.
+    pub(crate) fn classmethod_bind(&mut self, f: &Value, cls: &Value) -> PyResult<Value> {
+        match f.body() {
+            Some(Object::Property(_)) => crate::objects::property::get_value(self, f, cls),
+            Some(Object::ClassMethod(_) | Object::StaticMethod(_)) => {
+                let cls_ref = cls.as_obj().cloned();
+                match cls_ref {
+                    Some(c) => self.bind_attr(f.clone(), cls, &c),
+                    None => Ok(f.clone()),
+                }
+            }
+            Some(Object::Instance(i)) => {
+                let dcls = i.class.clone();
+                match self.lookup_user_attr(&dcls, "__get__") {
+                    Some(get) => self.call(&get, &[f.clone(), cls.clone(), cls.clone()], &[]),
+                    None => Ok(Value::obj(Object::BoundMethod {
+                        func: f.clone(),
+                        receiver: cls.clone(),
+                    })),
+                }
+            }
+            _ => Ok(Value::obj(Object::BoundMethod {
+                func: f.clone(),
+                receiver: cls.clone(),
+            })),
         }
     }
 
@@ -381,7 +410,7 @@ impl Vm {
     /// An `AttributeError` leaving an attribute lookup names the attribute and the object
     /// (`e.name`, `e.obj`) unless whoever raised it already did.
     #[cold]
-    fn attr_error_context(&self, e: ObjRef, obj: &Value, name_v: &Value) -> ObjRef {
+    pub(crate) fn attr_error_context(&self, e: ObjRef, obj: &Value, name_v: &Value) -> ObjRef {
         if self.exc_matches(&e, ExcKind::AttributeError) {
             if let Object::Instance(i) = e.get_mut() {
                 let t = i.table_mut();
@@ -433,6 +462,11 @@ impl Vm {
                         }
                         "__doc__" => {
                             if let Some(v) = dict_get_str(&c.dict, "__doc__") {
+                                // `@classmethod @property def __doc__(cls)`.
+                                if let Some(Object::ClassMethod(f)) = v.body() {
+                                    let f = f.clone();
+                                    return self.classmethod_bind(&f, obj);
+                                }
                                 return Ok(v.clone());
                             }
                             return Ok(Value::None);
@@ -511,10 +545,10 @@ impl Vm {
                         }
                         return Ok(match core.as_ref().unwrap_or(&a).body() {
                             Some(Object::StaticMethod(f)) => f.clone(),
-                            Some(Object::ClassMethod(f)) => Value::obj(Object::BoundMethod {
-                                func: f.clone(),
-                                receiver: obj.clone(),
-                            }),
+                            Some(Object::ClassMethod(f)) => {
+                                let f = f.clone();
+                                self.classmethod_bind(&f, obj)?
+                            }
                             _ => a,
                         });
                     }
@@ -1274,6 +1308,11 @@ impl Vm {
                 if name == "__class__" {
                     return self.set_instance_class(o, &cls, v);
                 }
+                if name == "__traceback__"
+                    && matches!(o.get(), Object::Instance(inst) if inst.exc.is_some())
+                {
+                    return crate::stdlib::sys::set_traceback(self, o, &v);
+                }
                 let is_exc_attr = matches!(name, "__cause__" | "__context__");
                 if is_exc_attr
                     && matches!(o.get(), Object::Instance(inst) if inst.exc.is_some())
@@ -1450,6 +1489,13 @@ impl Vm {
                 }
                 Ok(())
             }
+            // A property's docstring is writable (CPython 3.11 stores it per object).
+            Object::Property(_) if name == "__doc__" => {
+                if let Object::Property(p) = o.get_mut() {
+                    p.doc = v;
+                }
+                Ok(())
+            }
             _ => Err(self.builtin_attr_unsettable(obj, name, Some(&v))),
         }
     }
@@ -1570,6 +1616,9 @@ impl Vm {
         let name = name_v.as_str().unwrap_or("");
         if let Some(Object::Instance(inst)) = obj.body() {
             let cls = inst.class.clone();
+            if inst.exc.is_some() && name == "__traceback__" {
+                return Err(self.type_error("__traceback__ may not be deleted"));
+            }
             if user_delattr {
                 if let Some(da) = self.lookup_user_attr(&cls, "__delattr__") {
                     self.call(&da, &[obj.clone(), name_v.clone()], &[])?;
@@ -1741,10 +1790,10 @@ impl Vm {
                     _ => None,
                 };
                 return match core.as_ref().unwrap_or(&a).body() {
-                    Some(Object::ClassMethod(f)) => Ok(Value::obj(Object::BoundMethod {
-                        func: f.clone(),
-                        receiver: Value::Obj(start_cls.clone()),
-                    })),
+                    Some(Object::ClassMethod(f)) => {
+                        let f = f.clone();
+                        self.classmethod_bind(&f, &Value::Obj(start_cls.clone()))
+                    }
                     Some(Object::StaticMethod(f)) => Ok(f.clone()),
                     _ => {
                         if !instance_mode && !matches!(a, Value::Native(_)) {
@@ -2315,15 +2364,31 @@ impl Vm {
                 }
             }
         }
-        // The nearest built-in class with a layout of its own along a base's MRO.
+        // A program class whose own `__slots__` add instance fields (not only `__dict__` or
+        // `__weakref__`) has a layout of its own.
+        let own_layout = |kc: &crate::value::object::Class| -> bool {
+            let Some(v) = dict_get_str(&kc.dict, "__slots__") else {
+                return false;
+            };
+            let names: Vec<Value> = match v.body() {
+                Some(Object::Tuple(t)) => t.to_vec(),
+                Some(Object::List(l)) => l.clone(),
+                _ if v.as_str().is_some() => vec![v.clone()],
+                _ => return true,
+            };
+            names
+                .iter()
+                .any(|n| !matches!(n.as_str(), Some("__dict__" | "__weakref__")))
+        };
+        // The nearest class with a layout of its own along a base's MRO.
         let solid = |b: &ObjRef| -> Option<ObjRef> {
             let Object::Class(c) = b.get() else {
                 return None;
             };
             c.mro
                 .iter()
-                .find(|k| {
-                    matches!(k.get(), Object::Class(kc) if kc.builtin && matches!(
+                .find(|k| match k.get() {
+                    Object::Class(kc) if kc.builtin => matches!(
                         kc.kind,
                         TypeKind::Int
                             | TypeKind::Float
@@ -2335,7 +2400,9 @@ impl Vm {
                             | TypeKind::Dict
                             | TypeKind::Set
                             | TypeKind::FrozenSet
-                    ))
+                    ),
+                    Object::Class(kc) => own_layout(kc),
+                    _ => false,
                 })
                 .cloned()
         };
@@ -2356,6 +2423,11 @@ impl Vm {
 
     /// C3 linearisation of the bases (excluding the new class itself).
     pub(crate) fn c3_mro(&self, bases: &[ObjRef]) -> PyResult<Vec<ObjRef>> {
+        for (i, b) in bases.iter().enumerate() {
+            if bases[..i].iter().any(|o| o.ptr_eq(b)) {
+                return Err(self.type_error(format!("duplicate base class {}", Vm::class_name(b))));
+            }
+        }
         let mut seqs: Vec<Vec<ObjRef>> = bases
             .iter()
             .map(|b| match b.get() {

@@ -413,17 +413,23 @@ impl Vm {
     fn run_unit_code(
         &mut self,
         code: u32,
-        unit: ObjRef,
+        unit: Option<ObjRef>,
         globals: ObjRef,
         locals: ObjRef,
+        free_cells: Vec<ObjRef>,
     ) -> PyResult<Value> {
         let info = &self.codes[code as usize];
-        let cells = (0..info.ncells)
+        let own = info.ncells.saturating_sub(free_cells.len());
+        let cells = (0..own)
             .map(|_| ObjRef::new(Object::Cell(Value::Null)))
+            .chain(free_cells)
             .collect();
+        // A code object of the program (`exec(f.__code__)`) brings its own heap code in
+        // the transient layout.
+        let heap_code = unit.or_else(|| info.heap.clone());
         let mut frame = Frame {
             code,
-            heap_code: Some(unit),
+            heap_code,
             module: NO_MODULE,
             ip: 0,
             locals: vec![Value::Null; info.nlocals],
@@ -448,8 +454,18 @@ impl Vm {
     /// `exec` and `eval`: source or code, globals and locals as CPython resolves them.
     fn exec_or_eval(&mut self, frame: Option<&mut Frame>, a: &Args, eval: bool) -> PyResult<Value> {
         let fname = if eval { "eval" } else { "exec" };
-        if !a.kw.is_empty() {
-            return Err(self.type_error(format!("{fname}() takes no keyword arguments")));
+        // `exec(..., *, closure=cells)` (3.11): the cells of a code object's free variables.
+        let mut closure = None;
+        for (k, v) in &a.kw {
+            if eval {
+                return Err(self.type_error(format!("{fname}() takes no keyword arguments")));
+            }
+            if *k != "closure" {
+                return Err(
+                    self.type_error(format!("'{k}' is an invalid keyword argument for exec()"))
+                );
+            }
+            closure = Some((*v).clone()).filter(|v| !matches!(v, Value::None));
         }
         let n = a.pos.len();
         if n == 0 {
@@ -527,9 +543,15 @@ impl Vm {
             }
         }
         let source = a.pos[0].clone();
-        let (code, unit) = match source.body() {
-            Some(Object::DynCode { index, unit }) => (*index, unit.clone()),
+        let (code, unit) = match (&source, source.body()) {
+            (_, Some(Object::DynCode { index, unit })) => (*index, Some(unit.clone())),
+            (Value::Code(index), _) | (_, Some(Object::CodeRef(index))) => (*index, None),
             _ => {
+                if closure.is_some() {
+                    return Err(
+                        self.type_error("closure can only be used when source is a code object")
+                    );
+                }
                 let text = match (&source, source.body()) {
                     (Value::Str(s), _) => s.as_str().to_string(),
                     (_, Some(Object::Str(s))) if s.wide.is_some() => {
@@ -567,10 +589,42 @@ impl Vm {
                 } else {
                     (text, DynamicMode::Exec)
                 };
-                self.compile_unit(&text, "<string>", mode)?
+                let (code, unit) = self.compile_unit(&text, "<string>", mode)?;
+                (code, Some(unit))
             }
         };
-        let r = self.run_unit_code(code, unit, globals, locals)?;
+        let nfree = self.codes[code as usize].view.freevars().len();
+        let free_cells = if nfree == 0 {
+            if closure.is_some() {
+                return Err(self.type_error("cannot use a closure with this code object"));
+            }
+            Vec::new()
+        } else {
+            if eval {
+                return Err(
+                    self.type_error("code object passed to eval() may not contain free variables")
+                );
+            }
+            let cells: Option<Vec<ObjRef>> = match closure.as_ref().and_then(|c| c.body()) {
+                Some(Object::Tuple(t)) if t.len() == nfree => t
+                    .iter()
+                    .map(|c| match c.body() {
+                        Some(Object::Cell(_)) => c.as_obj().cloned(),
+                        _ => None,
+                    })
+                    .collect(),
+                _ => None,
+            };
+            match cells {
+                Some(c) => c,
+                None => {
+                    return Err(self.type_error(format!(
+                        "code object requires a closure of exactly length {nfree}"
+                    )))
+                }
+            }
+        };
+        let r = self.run_unit_code(code, unit, globals, locals, free_cells)?;
         Ok(if eval { r } else { Value::None })
     }
 }
@@ -608,6 +662,98 @@ fn legacy_call(source: &str, line: u32, col: u32) -> Option<(&'static str, u32, 
     found
 }
 
+/// Parser messages CPython words as plain "invalid syntax".
+const INVALID_TOO: &[&str] = &[
+    "Expected index or slice expression",
+    "Global statement must have at least one name",
+    "Nonlocal statement must have at least one name",
+    "Delete statement must have at least one target",
+    "Expected one or more symbol names after import",
+    "Expected an expression or a ')'",
+    "Expected class, function definition or async function definition after decorator",
+];
+
+/// Parser messages with a CPython 3.11 counterpart of other words.
+const RENAMED: &[(&str, &str)] = &[
+    (
+        "Unparenthesized generator expression cannot be used here",
+        "Generator expression must be parenthesized",
+    ),
+    (
+        "Invalid decimal integer literal",
+        "leading zeros in decimal integer literals are not permitted; use an 0o prefix for \
+         octal integers",
+    ),
+    (
+        "Positional argument cannot follow keyword argument",
+        "positional argument follows keyword argument",
+    ),
+    (
+        "Positional argument cannot follow keyword argument unpacking",
+        "positional argument follows keyword argument unpacking",
+    ),
+    (
+        "Parameter without a default cannot follow a parameter with a default",
+        "non-default argument follows default argument",
+    ),
+    (
+        "Parameter cannot follow var-keyword parameter",
+        "arguments cannot follow var-keyword argument",
+    ),
+    (
+        "Expected one or more keyword parameter after `*` separator",
+        "named arguments must follow bare *",
+    ),
+    (
+        "Bytes literal cannot be mixed with non-bytes literals",
+        "cannot mix bytes and nonbytes literals",
+    ),
+    (
+        "Only single target (not tuple) can be annotated",
+        "only single target (not tuple) can be annotated",
+    ),
+    (
+        "Only single target (not list) can be annotated",
+        "only single target (not list) can be annotated",
+    ),
+    (
+        "Expected an imaginary number in complex literal pattern",
+        "imaginary number required in complex literal",
+    ),
+    (
+        "Expected a real number in complex literal pattern",
+        "real number required in complex literal",
+    ),
+    (
+        "Positional patterns cannot follow keyword patterns",
+        "positional patterns follow keyword patterns",
+    ),
+    (
+        "Cannot have both 'except' and 'except*' on the same 'try'",
+        "cannot have both 'except' and 'except*' on the same 'try'",
+    ),
+    (
+        "Expected one or more exception types",
+        "expected one or more exception types",
+    ),
+    (
+        "Expected `except` or `finally` after `try` block",
+        "expected 'except' or 'finally' block",
+    ),
+    (
+        "f-string: single `}` is not allowed",
+        "f-string: single '}' is not allowed",
+    ),
+    (
+        "f-string: invalid conversion character",
+        "f-string: invalid conversion character: expected 's', 'r', or 'a'",
+    ),
+    (
+        "Iterable unpacking cannot be used in a comprehension",
+        "iterable unpacking cannot be used in comprehension",
+    ),
+];
+
 /// The parser's wording of a syntax error in CPython 3.11's words, and its class
 /// (`IndentationError` for indentation), where the two differ.
 fn cpython_syntax_message(raw: &str, source: &str, line: u32) -> (ExcKind, String) {
@@ -619,8 +765,39 @@ fn cpython_syntax_message(raw: &str, source: &str, line: u32) -> (ExcKind, Strin
         "Expected a parameter or the end of the parameter list",
         "Compound statements are not allowed on the same line as simple statements",
     ];
-    if INVALID.contains(&raw) {
+    if INVALID.contains(&raw)
+        || INVALID_TOO.contains(&raw)
+        || raw.starts_with("Expected an identifier, but found a keyword")
+        || raw.starts_with("Got unexpected token")
+    {
         return (ExcKind::SyntaxError, "invalid syntax".into());
+    }
+    if let Some((_, m)) = RENAMED.iter().find(|(r, _)| *r == raw) {
+        return (ExcKind::SyntaxError, (*m).to_string());
+    }
+    if raw.starts_with("Expected `else`, found") {
+        return (
+            ExcKind::SyntaxError,
+            "expected 'else' after 'if' expression".into(),
+        );
+    }
+    if raw == "Parameter with `*` or `**` cannot have default value" {
+        let text = source
+            .lines()
+            .nth(line.saturating_sub(1) as usize)
+            .unwrap_or("");
+        let which = if text.contains("**") {
+            "var-keyword"
+        } else {
+            "var-positional"
+        };
+        return (
+            ExcKind::SyntaxError,
+            format!("{which} argument cannot have default value"),
+        );
+    }
+    if raw == "unindent does not match any outer indentation level" {
+        return (ExcKind::IndentationError, raw.to_string());
     }
     if raw.starts_with("Expected `:`") {
         return (ExcKind::SyntaxError, "expected ':'".into());

@@ -68,15 +68,16 @@ fn class_plain_lookup<'a>(
         | Value::None
         | Value::Str(_)
         | Value::Native(_) => true,
-        Value::Obj(a) => matches!(
-            a.get(),
+        Value::Obj(a) => match a.get() {
             Object::Str(_)
-                | Object::Tuple(_)
-                | Object::Function(_)
-                | Object::Class(_)
-                | Object::ClassMethod(_)
-                | Object::StaticMethod(_)
-        ),
+            | Object::Tuple(_)
+            | Object::Function(_)
+            | Object::Class(_)
+            | Object::StaticMethod(_) => true,
+            // A classmethod of a descriptor (a property) binds through it: the general path.
+            Object::ClassMethod(f) => matches!(f.body(), Some(Object::Function(_))),
+            _ => false,
+        },
         _ => false,
     };
     plain.then_some(v)
@@ -275,24 +276,32 @@ impl Vm {
             return;
         }
         let current = current.clone();
-        // Avoid a cycle: do not chain if `exc` is already in `current`'s context chain.
-        let mut walk = Some(current.clone());
+        // Avoid a cycle as CPython does: where `exc` is already in `current`'s context
+        // chain, the link to it is cut (`exc` then chains to `current`).
+        let context_of = |o: &ObjRef| match o.get() {
+            Object::Instance(i) => match i.exc.as_ref().map(|e| &e.context) {
+                Some(Value::Obj(c)) => Some(c.clone()),
+                _ => None,
+            },
+            _ => None,
+        };
+        let mut walk = current.clone();
         let mut steps = 0;
-        while let Some(w) = walk {
-            if w.ptr_eq(exc) {
-                return;
-            }
-            steps += 1;
-            if steps > 100 {
+        while let Some(next) = context_of(&walk) {
+            if next.ptr_eq(exc) {
+                if let Object::Instance(i) = walk.get_mut() {
+                    if let Some(e) = i.exc.as_mut() {
+                        e.context = Value::Null;
+                    }
+                }
                 break;
             }
-            walk = match w.get() {
-                Object::Instance(i) => match i.exc.as_ref().map(|e| &e.context) {
-                    Some(Value::Obj(c)) => Some(c.clone()),
-                    _ => None,
-                },
-                _ => None,
-            };
+            steps += 1;
+            // A cycle already there (made through `__context__` assignments).
+            if steps > 1000 {
+                break;
+            }
+            walk = next;
         }
         if let Object::Instance(i) = exc.get_mut() {
             if let Some(e) = i.exc.as_mut() {
@@ -1833,6 +1842,20 @@ impl Vm {
     ) -> PyResult<Value> {
         let args: Vec<Value> = f.stack[first..].to_vec();
         if args.is_empty() && std::ptr::eq(nf, &functions::DIR) {
+            // A locals mapping that is no dict (`eval(s, g, mapping)`) lists its `keys()`.
+            let optimized = self.codes[f.code as usize].view.flags() & flags::CO_OPTIMIZED != 0;
+            if let Some(ns) = f
+                .namespace
+                .clone()
+                .filter(|n| !optimized && !matches!(n.get(), Object::Dict(_)))
+            {
+                let ns = Value::Obj(ns);
+                let keys = self.getattr(&ns, &Vm::str_val("keys"))?;
+                let keys = self.call(&keys, &[], &[])?;
+                let items = self.collect(&keys)?;
+                let sorted = self.sort_values(items, None, false)?;
+                return Ok(Vm::new_list(sorted));
+            }
             return Ok(self.dir_of_frame(f));
         }
         if std::ptr::eq(nf, &functions::DIR) {

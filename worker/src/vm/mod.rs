@@ -170,6 +170,9 @@ const ITER_TYPES: &[&str] = &[
     "map",
     "filter",
     "list_reverseiterator",
+    "dict_reversekeyiterator",
+    "dict_reversevalueiterator",
+    "dict_reverseitemiterator",
     "reversed",
     "callable_iterator",
     "iterator",
@@ -517,7 +520,16 @@ impl Vm {
                         Iter::Zip { .. } => "zip",
                         Iter::Map { .. } => "map",
                         Iter::Filter { .. } => "filter",
-                        Iter::Reversed { .. } => "list_reverseiterator",
+                        Iter::Reversed { origin, .. } => {
+                            use crate::value::object::RevOrigin;
+                            match origin {
+                                RevOrigin::List => "list_reverseiterator",
+                                RevOrigin::Sequence => "reversed",
+                                RevOrigin::DictKeys => "dict_reversekeyiterator",
+                                RevOrigin::DictValues => "dict_reversevalueiterator",
+                                RevOrigin::DictItems => "dict_reverseitemiterator",
+                            }
+                        }
                         Iter::Callable { .. } => "callable_iterator",
                         Iter::Exhausted => "iterator",
                     };
@@ -629,6 +641,8 @@ impl Vm {
                 cause: Value::Null,
                 context: Value::Null,
                 suppress_context: false,
+                tb_object: Value::Null,
+                tb_object_len: 0,
             })),
             base: Value::Null,
         }))

@@ -342,7 +342,10 @@ impl Vm {
                 let name = self.type_name(v);
                 out.push_str(&format!("<{name} object at {id:#x}>"))
             }
-            Object::Iter(_) => out.push_str(&format!("<iterator object at {id:#x}>")),
+            Object::Iter(_) => {
+                let name = self.type_name(v);
+                out.push_str(&format!("<{name} object at {id:#x}>"))
+            }
             Object::Code(c) => {
                 let view = self.codes[c.index as usize].view;
                 out.push_str(&format!(
@@ -737,7 +740,20 @@ impl Vm {
                         "__format__'s result",
                     ));
                 }
-                return Ok(r.as_str().unwrap_or("").to_string());
+                if let Some(t) = r.as_str() {
+                    return Ok(t.to_string());
+                }
+                // A str subclass is a str.
+                if let Some(t) = crate::value::num::inst_base(&r)
+                    .as_ref()
+                    .and_then(|b| b.as_str().map(str::to_string))
+                {
+                    return Ok(t);
+                }
+                return Err(self.type_error(format!(
+                    "__format__ must return a str, not {}",
+                    self.type_name(&r)
+                )));
             }
         }
         if let Some(b) = crate::value::num::inst_base(v) {

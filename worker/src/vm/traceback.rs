@@ -360,6 +360,11 @@ impl Vm {
             out.push_str(": ");
             out.push_str(&msg);
         }
+        if let Some(s) = self.suggestion(exc) {
+            out.push_str(". Did you mean: '");
+            out.push_str(&s);
+            out.push_str("'?");
+        }
         out.push('\n');
         if let Ok(Some(notes)) = self.getattr_opt(&Value::Obj(exc.clone()), "__notes__") {
             for n in self.seq_items(&notes) {
@@ -370,6 +375,63 @@ impl Vm {
             }
         }
         out
+    }
+
+    /// CPython 3.11's "Did you mean" for an `AttributeError` (the closest name in
+    /// `dir(obj)`) or a `NameError` (in the failing code's variables, then its module's
+    /// globals, then the built-ins), from the exception's `name` and `obj`.
+    fn suggestion(&mut self, exc: &ObjRef) -> Option<String> {
+        use crate::vm::ExcKind;
+        use permafrost_semantics::suggest::closest;
+        let attr = |e: &ObjRef, key: &str| match e.get() {
+            Object::Instance(i) => crate::vm::attrs::dict_get_str(i.table(), key).cloned(),
+            _ => None,
+        };
+        if self.exc_matches(exc, ExcKind::AttributeError) {
+            let name = attr(exc, "name")?;
+            let name = name.as_str()?.to_string();
+            let obj = attr(exc, "obj")?;
+            let dir = Value::Native(&crate::builtins::functions::DIR);
+            let listed = self.call(&dir, &[obj], &[]).ok()?;
+            let names = self.seq_items(&listed);
+            let names: Vec<&str> = names.iter().filter_map(|n| n.as_str()).collect();
+            return closest(&name, &names).map(str::to_string);
+        }
+        if !self.exc_matches(exc, ExcKind::NameError) {
+            return None;
+        }
+        let name = attr(exc, "name")?;
+        let name = name.as_str()?.to_string();
+        let code = match exc.get() {
+            Object::Instance(i) => i.exc.as_ref()?.traceback.first()?.0,
+            _ => return None,
+        };
+        let view = self.codes.get(code as usize)?.view;
+        let locals: Vec<String> = view
+            .varnames()
+            .iter()
+            .map(|n| n.as_str().to_string())
+            .collect();
+        let refs: Vec<&str> = locals.iter().map(String::as_str).collect();
+        if let Some(s) = closest(&name, &refs) {
+            return Some(s.to_string());
+        }
+        let module = self.codes[code as usize].module;
+        let globals = self
+            .modules
+            .get(module as usize)
+            .cloned()
+            .flatten()
+            .map(|m| module_names(&m))
+            .unwrap_or_default();
+        let refs: Vec<&str> = globals.iter().map(String::as_str).collect();
+        if let Some(s) = closest(&name, &refs) {
+            return Some(s.to_string());
+        }
+        let builtins = self.import_module("builtins").ok()?;
+        let builtins = module_names(builtins.as_obj()?);
+        let refs: Vec<&str> = builtins.iter().map(String::as_str).collect();
+        closest(&name, &refs).map(str::to_string)
     }
 
     /// The report for an uncaught exception.
@@ -427,6 +489,29 @@ impl Vm {
                     stderr: text,
                 }
             }
+        }
+    }
+}
+
+/// A module's bound names in definition order.
+fn module_names(m: &ObjRef) -> Vec<String> {
+    let Object::Module(m) = m.get() else {
+        return Vec::new();
+    };
+    match m.dict.as_ref().map(|d| d.get()) {
+        Some(Object::Dict(d)) => d
+            .iter()
+            .filter_map(|(k, _)| k.as_str().map(str::to_string))
+            .collect(),
+        _ => {
+            let mut named: Vec<(u32, &str)> = m
+                .lookup
+                .iter()
+                .filter(|(_, s)| !m.slots[**s as usize].is_null())
+                .map(|(k, s)| (*s, &**k))
+                .collect();
+            named.sort_unstable();
+            named.into_iter().map(|(_, k)| k.to_string()).collect()
         }
     }
 }

@@ -485,6 +485,11 @@ impl Vm {
                     let sa = self.build_set(ai)?;
                     let bi = self.collect(b)?;
                     let sb = self.build_set(bi)?;
+                    // A view's `^` is `set(left)` updated with the right; `set ^ set` is the
+                    // right's copy updated with the left.
+                    if op == BinaryOp::Xor {
+                        return Ok(Some(self.set_algebra(op, &sb, &sa)?));
+                    }
                     return Ok(Some(self.set_algebra(op, &sa, &sb)?));
                 }
                 if is_set(a) && is_set(b) {

@@ -332,7 +332,7 @@ impl Vm {
                 Iter::Zip { its, strict } => Step::Zip(its.clone(), *strict),
                 Iter::Map { func, its } => Step::Map(func.clone(), its.clone()),
                 Iter::Filter { func, it } => Step::Filter(func.clone(), it.clone()),
-                Iter::Reversed { seq, index } => {
+                Iter::Reversed { seq, index, .. } => {
                     if *index == 0 {
                         Step::Done(None)
                     } else {

@@ -266,7 +266,13 @@ impl Vm {
         if matches!(hash_method, Value::None) {
             return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))));
         }
-        let r = self.call(hash_method, std::slice::from_ref(v), &[])?;
+        let mut r = self.call(hash_method, std::slice::from_ref(v), &[])?;
+        // An int subclass's value is an int.
+        if matches!(r.body(), Some(Object::Instance(_))) {
+            if let Some(b) = inst_base(&r) {
+                r = b;
+            }
+        }
         match num_of(&r) {
             // A result that fits is the hash itself (-1 is reserved for errors and becomes
             // -2); a larger int is hashed as an int.
@@ -890,6 +896,27 @@ impl Vm {
                     CompareOp::Ge => b_in_a,
                     _ => b_in_a && xa.len() > xb.len(),
                 }))
+            }
+            // Keys and items views order as sets, against sets and each other.
+            (Some(Object::DictView { .. }), _) | (_, Some(Object::DictView { .. })) => {
+                let setlike = |o: Option<&Object>| match o {
+                    Some(Object::Set(_) | Object::FrozenSet(_)) => true,
+                    Some(Object::DictView { kind, .. }) => *kind != ViewKind::Values,
+                    _ => false,
+                };
+                if !setlike(a.body()) || !setlike(b.body()) {
+                    return Ok(None);
+                }
+                let as_set = |vm: &mut Vm, v: &Value| -> PyResult<Value> {
+                    if matches!(v.body(), Some(Object::DictView { .. })) {
+                        let items = vm.collect(v)?;
+                        vm.build_set(items)
+                    } else {
+                        Ok(v.clone())
+                    }
+                };
+                let (x, y) = (as_set(self, a)?, as_set(self, b)?);
+                self.order_builtin(op, &x, &y)
             }
             _ => Ok(None),
         }
