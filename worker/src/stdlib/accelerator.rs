@@ -7,7 +7,7 @@
 //! puts native functions with the C module's behaviour in place of the pure module's few
 //! that decide it: `datetime`'s `_check_date_fields` and `_check_time_fields` (every
 //! constructor and `replace` call them by global name), `IsoCalendarDate.__repr__`, and
-//! `_pydecimal`'s `Context._raise_error`.
+//! `_pydecimal`'s `Context._raise_error`, `Context.__repr__` and `Decimal.__int__`.
 
 use crate::value::heap::ObjRef;
 use crate::value::object::Object;
@@ -47,6 +47,10 @@ static DECIMAL_RAISE_ERROR: NativeFn = NativeFn::method(
     Arity::Range(1, usize::MAX),
     None,
 );
+
+/// `Decimal.__int__` (and `__trunc__`), refusing NaNs and infinities in `_decimal`'s words.
+static DECIMAL_INT: NativeFn =
+    NativeFn::method("Decimal.__int__", decimal_int, Arity::NoArgs, None);
 
 /// `Context.__repr__`, listing flags and traps in `_decimal`'s order.
 static DECIMAL_CONTEXT_REPR: NativeFn = NativeFn::method(
@@ -91,6 +95,10 @@ pub(crate) fn after_import(vm: &mut Vm, name: &str, module: &ObjRef) -> PyResult
                     Value::Native(&DECIMAL_RAISE_ERROR),
                 )?;
                 replace(vm, &cls, "__repr__", Value::Native(&DECIMAL_CONTEXT_REPR))?;
+            }
+            if let Some(cls) = attr(vm, &m, "Decimal") {
+                replace(vm, &cls, "__int__", Value::Native(&DECIMAL_INT))?;
+                replace(vm, &cls, "__trunc__", Value::Native(&DECIMAL_INT))?;
             }
         }
         _ => {}
@@ -289,4 +297,48 @@ fn decimal_context_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     }
     out.push(')');
     Ok(Vm::str_val(out))
+}
+
+/// `int(d)` of a `_pydecimal.Decimal`: its digits (`_int`), exponent (`_exp`, or `'n'`/`'N'`/`'F'`
+/// for a quiet NaN, a signalling NaN, an infinity) and sign, truncated toward zero.
+fn decimal_int(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let d = &a.pos[0];
+    let exp = vm.getattr(d, &Vm::str_val("_exp"))?;
+    match exp.as_str() {
+        Some("n" | "N") => return Err(vm.value_error("cannot convert NaN to integer")),
+        Some("F") => {
+            return Err(vm.err(ExcKind::OverflowError, "cannot convert Infinity to integer"))
+        }
+        _ => {}
+    }
+    let exp = vm.index_of(&exp)?;
+    let digits = vm.getattr(d, &Vm::str_val("_int"))?;
+    let digits = digits.as_str().unwrap_or("0").to_string();
+    let negative = vm.getattr(d, &Vm::str_val("_sign"))?;
+    let negative = vm.truthy(&negative)?;
+    let kept = if exp >= 0 {
+        digits.clone()
+    } else {
+        let cut = digits.len().saturating_sub(exp.unsigned_abs() as usize);
+        digits[..cut].to_string()
+    };
+    let mut n: num_bigint::BigInt = if kept.is_empty() {
+        0.into()
+    } else {
+        kept.parse()
+            .map_err(|_| vm.value_error("invalid digits in a Decimal"))?
+    };
+    if exp > 0 {
+        // About 0.42 bytes per decimal digit: a result past the heap budget is a MemoryError
+        // rather than a native loop that cannot be interrupted.
+        let bytes = (exp as u64).saturating_mul(42) / 100;
+        if exp > u32::MAX as i64 || !crate::budget::fits(bytes as usize) {
+            return Err(vm.err_empty(ExcKind::MemoryError));
+        }
+        n *= num_bigint::BigInt::from(10u32).pow(exp as u32);
+    }
+    if negative {
+        n = -n;
+    }
+    Ok(Vm::int_from_big(n))
 }
