@@ -582,28 +582,32 @@ fn literal_dynamic_imports(suite: &[Stmt]) -> Vec<(ruff_text_size::TextSize, Str
     calls.0
 }
 
+/// Collects the str literals short enough to be a codec's name.
+struct ShortLits(Vec<String>);
+
+impl<'a> ast::visitor::Visitor<'a> for ShortLits {
+    fn visit_expr(&mut self, e: &'a Expr) {
+        if let Expr::StringLiteral(s) = e {
+            let t = s.value.to_str();
+            if !t.is_empty() && t.len() <= 40 {
+                self.0.push(t.to_string());
+            }
+        }
+        ast::visitor::walk_expr(self, e);
+    }
+}
+
 /// The str literals of `suite` short enough to be a codec's name.
 fn short_str_literals(suite: &[Stmt]) -> Vec<String> {
-    struct Lits(Vec<String>);
-    impl<'a> ast::visitor::Visitor<'a> for Lits {
-        fn visit_expr(&mut self, e: &'a Expr) {
-            if let Expr::StringLiteral(s) = e {
-                let t = s.value.to_str();
-                if !t.is_empty() && t.len() <= 40 {
-                    self.0.push(t.to_string());
-                }
-            }
-            ast::visitor::walk_expr(self, e);
-        }
-    }
-    let mut lits = Lits(Vec::new());
+    let mut lits = ShortLits(Vec::new());
     ast::visitor::Visitor::visit_body(&mut lits, suite);
     lits.0
 }
 
 /// The string literals in the encoding argument of `x.encode(...)`/`x.decode(...)` calls
-/// and in `encoding=` arguments (`name.decode(self.encoding or "cp437")` gives `cp437`): the codecs a standard-library
-/// module asks for by name, which the codec search imports by computed name.
+/// and in `encoding=` arguments (`name.decode(self.encoding or "cp437")` gives `cp437`):
+/// the codecs a standard-library module asks for by name, which the codec search imports
+/// by computed name.
 fn codec_call_literals(suite: &[Stmt]) -> Vec<String> {
     struct Lits(Vec<String>);
     impl<'a> ast::visitor::Visitor<'a> for Lits {
@@ -621,34 +625,17 @@ fn codec_call_literals(suite: &[Stmt]) -> Vec<String> {
                     }
                     _ => None,
                 };
+                let mut lits = ShortLits(Vec::new());
                 for arg in positional.into_iter().chain(keyword) {
-                    self.0.extend(short_str_literals_of(arg));
+                    ast::visitor::Visitor::visit_expr(&mut lits, arg);
                 }
+                self.0.extend(lits.0);
             }
             ast::visitor::walk_expr(self, e);
         }
     }
     let mut lits = Lits(Vec::new());
     ast::visitor::Visitor::visit_body(&mut lits, suite);
-    lits.0
-}
-
-/// The short string literals anywhere inside one expression.
-fn short_str_literals_of(e: &Expr) -> Vec<String> {
-    struct Lits(Vec<String>);
-    impl<'a> ast::visitor::Visitor<'a> for Lits {
-        fn visit_expr(&mut self, e: &'a Expr) {
-            if let Expr::StringLiteral(s) = e {
-                let t = s.value.to_str();
-                if !t.is_empty() && t.len() <= 40 {
-                    self.0.push(t.to_string());
-                }
-            }
-            ast::visitor::walk_expr(self, e);
-        }
-    }
-    let mut lits = Lits(Vec::new());
-    ast::visitor::Visitor::visit_expr(&mut lits, e);
     lits.0
 }
 

@@ -930,12 +930,7 @@ fn radix(
 /// The name argument of `getattr` and its kin: a str, an instance of a str subclass read as
 /// the str it holds (as CPython does).
 fn attr_name(vm: &Vm, name: &Value) -> PyResult<Value> {
-    let name = match name.body() {
-        Some(Object::Instance(_)) => crate::value::num::inst_base(name)
-            .filter(|b| b.str_bytes().is_some())
-            .unwrap_or_else(|| name.clone()),
-        _ => name.clone(),
-    };
+    let name = crate::value::num::plain_str(name);
     if name.is_wide_str() {
         return Err(crate::stdlib::codec_text::wide_unsupported(
             vm,

@@ -139,13 +139,10 @@ fn holds_str_subclass(v: &Value) -> bool {
 /// `v` with each str-subclass instance (in it, for a tuple) replaced by the str it holds.
 fn plain_str_arg(v: &Value) -> Value {
     match v.body() {
-        Some(Object::Instance(_)) => inst_base(v)
-            .filter(|b| b.str_bytes().is_some())
-            .unwrap_or_else(|| v.clone()),
         Some(Object::Tuple(t)) if holds_str_subclass(v) => {
             Vm::new_tuple(t.iter().map(plain_str_arg).collect())
         }
-        _ => v.clone(),
+        _ => crate::value::num::plain_str(v),
     }
 }
 
@@ -449,15 +446,8 @@ fn join(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 /// The items of `sep.join(iterable)`, an instance of a str subclass as the str it holds.
 fn join_items(vm: &mut Vm, iterable: &Value) -> PyResult<Vec<Value>> {
-    let mut items = vm.collect(iterable)?;
-    for it in items.iter_mut() {
-        if it.str_bytes().is_none() {
-            if let Some(base) = inst_base(it).filter(|b| b.str_bytes().is_some()) {
-                *it = base;
-            }
-        }
-    }
-    Ok(items)
+    let items = vm.collect(iterable)?;
+    Ok(items.iter().map(crate::value::num::plain_str).collect())
 }
 
 /// The byte size of `sep.join(items)`, sized first as CPython does (one allocation, and

@@ -146,10 +146,13 @@ fn decimal_raise_error(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             )
         }
     };
-    let handle_args = |ctx: &Value| {
-        let mut v = vec![ctx.clone()];
-        v.extend(a.pos.iter().skip(3).cloned());
-        v
+    // `signal().handle(ctx, *args)`: the result a signal that does not raise gives.
+    let handled = |vm: &mut Vm, signal: &Value| -> PyResult<Value> {
+        let instance = vm.call(signal, &[], &[])?;
+        let method = vm.getattr(&instance, &Vm::str_val("handle"))?;
+        let mut args = vec![ctx.clone()];
+        args.extend(a.pos.iter().skip(3).cloned());
+        vm.call(&method, &args, &[])
     };
     let module = vm.loaded_module("_pydecimal");
     let error = match module.and_then(|m| attr(vm, &m, "_condition_map")) {
@@ -160,21 +163,16 @@ fn decimal_raise_error(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         },
         None => condition.clone(),
     };
-    let handle = Vm::str_val("handle");
     let ignored = vm.getattr(&ctx, &Vm::str_val("_ignored_flags"))?;
     if vm.contains(&ignored, &error)? {
-        let signal = vm.call(&error, &[], &[])?;
-        let method = vm.getattr(&signal, &handle)?;
-        return vm.call(&method, &handle_args(&ctx), &[]);
+        return handled(vm, &error);
     }
     let flags = vm.getattr(&ctx, &Vm::str_val("flags"))?;
     vm.setitem(&flags, error.clone(), Value::Int(1))?;
     let traps = vm.getattr(&ctx, &Vm::str_val("traps"))?;
     let trapped = vm.getitem(&traps, &error)?;
     if !vm.truthy(&trapped)? {
-        let signal = vm.call(&condition, &[], &[])?;
-        let method = vm.getattr(&signal, &handle)?;
-        return vm.call(&method, &handle_args(&ctx), &[]);
+        return handled(vm, &condition);
     }
     let raised = vm.call(&error, &[Vm::new_list(vec![condition])], &[])?;
     match raised {

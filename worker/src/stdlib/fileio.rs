@@ -197,18 +197,7 @@ fn init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     )?;
     let me = a.pos[0].clone();
     let file = args[0].cloned().unwrap_or(Value::None);
-    let mode = match args[1] {
-        None => "r".to_string(),
-        Some(v) => match v.as_str() {
-            Some(s) => s.to_string(),
-            None => {
-                return Err(vm.type_error(format!(
-                    "FileIO() argument 'mode' must be str, not {}",
-                    vm.type_name(v)
-                )))
-            }
-        },
-    };
+    let mode = mode_arg(vm, args[1], "FileIO()")?;
     let closefd = match args[2] {
         Some(v) => vm.truthy(v)?,
         None => true,
@@ -649,18 +638,7 @@ pub(crate) fn open(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         8,
     )?;
     let file = args[0].cloned().unwrap_or(Value::None);
-    let mode = match args[1] {
-        None => "r".to_string(),
-        Some(v) => match v.as_str() {
-            Some(s) => s.to_string(),
-            None => {
-                return Err(vm.type_error(format!(
-                    "open() argument 'mode' must be str, not {}",
-                    vm.type_name(v)
-                )))
-            }
-        },
-    };
+    let mode = mode_arg(vm, args[1], "open()")?;
     let mut buffering = match args[2] {
         None => -1,
         Some(v) => vm.index_of(v)?,
@@ -830,4 +808,18 @@ pub(crate) fn open_code(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     }
     let me = [path, Vm::str_val("rb")];
     open(vm, &Args::new(&me, &[]))
+}
+
+/// The `mode` argument of `FileIO()` and `open()` ("r" when absent).
+fn mode_arg(vm: &Vm, v: Option<&Value>, who: &str) -> PyResult<String> {
+    match v {
+        None => Ok("r".to_string()),
+        Some(v) => match v.as_str() {
+            Some(s) => Ok(s.to_string()),
+            None => Err(vm.type_error(format!(
+                "{who} argument 'mode' must be str, not {}",
+                vm.type_name(v)
+            ))),
+        },
+    }
 }

@@ -890,8 +890,8 @@ static STD_BUFFER_METHODS: &[NativeFn] = &[
     NativeFn::method("_StdBuffer.readline", sb_readline, Arity::Range(0, 1), None),
     NativeFn::method("_StdBuffer.readable", sb_readable, Arity::NoArgs, None),
     NativeFn::method("_StdBuffer.writable", sb_writable, Arity::NoArgs, None),
-    NativeFn::method("_StdBuffer.seekable", t_false_sb, Arity::NoArgs, None),
-    NativeFn::method("_StdBuffer.isatty", t_false_sb, Arity::NoArgs, None),
+    NativeFn::method("_StdBuffer.seekable", sb_false, Arity::NoArgs, None),
+    NativeFn::method("_StdBuffer.isatty", sb_false, Arity::NoArgs, None),
     NativeFn::method("_StdBuffer.fileno", sb_fileno, Arity::NoArgs, None),
     NativeFn::method("_StdBuffer.__repr__", sb_repr, Arity::NoArgs, None),
 ];
@@ -993,7 +993,7 @@ fn sb_writable(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     Ok(Value::Bool(std_buffer_fd(vm, a)? != 0))
 }
 
-fn t_false_sb(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+fn sb_false(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     std_buffer_fd(vm, a)?;
     Ok(Value::Bool(false))
 }

@@ -36,6 +36,17 @@ pub fn plain_value(v: &Value) -> Value {
     }
 }
 
+/// `v`, or the str an instance of a str subclass holds: how native code reads a str argument
+/// it needs as a value (a join item, an attribute name, the left operand of `in`).
+pub fn plain_str(v: &Value) -> Value {
+    match v.body() {
+        Some(Object::Instance(_)) => inst_base(v)
+            .filter(|b| b.str_bytes().is_some())
+            .unwrap_or_else(|| v.clone()),
+        _ => v.clone(),
+    }
+}
+
 /// A number operand.
 pub enum Num<'a> {
     I(i64),

@@ -35,9 +35,7 @@ impl Vm {
         let item = if container.str_bytes().is_some()
             && matches!(item.body(), Some(Object::Instance(_)))
         {
-            plain = crate::value::num::inst_base(item)
-                .filter(|b| b.str_bytes().is_some())
-                .unwrap_or_else(|| item.clone());
+            plain = crate::value::num::plain_str(item);
             &plain
         } else {
             item
