@@ -8,7 +8,7 @@
 //! jumps and calls, [`Vm::switch_point`]). Only the running thread touches the interpreter, so
 //! nothing needs locking; a switch saves the running thread's own state ([`PerThread`]: the
 //! frame records behind `sys._getframe`, the recursion depth, the exceptions being handled,
-//! the repr guard) and restores the next one's.
+//! the repr guard, the `contextvars` context) and restores the next one's.
 //!
 //! Scheduling is asymmetric: the main thread runs on the interpreter stack itself and is the
 //! only one that resumes coroutines. A green thread that gives way suspends back into the main
@@ -40,6 +40,8 @@ pub struct PerThread {
     handled: Vec<Value>,
     reraising: bool,
     repr_guard: Vec<usize>,
+    /// The current `contextvars` context.
+    context: Option<ObjRef>,
 }
 
 /// What a thread waits for before it can run again.
@@ -366,6 +368,9 @@ impl Vm {
             handled: std::mem::take(&mut self.handled),
             reraising: std::mem::take(&mut self.reraising),
             repr_guard: std::mem::take(&mut self.repr_guard),
+            context: self
+                .native_types
+                .remove(crate::stdlib::contextvars::CURRENT),
         }
     }
 
@@ -375,6 +380,10 @@ impl Vm {
         self.handled = p.handled;
         self.reraising = p.reraising;
         self.repr_guard = p.repr_guard;
+        if let Some(c) = p.context {
+            self.native_types
+                .insert(crate::stdlib::contextvars::CURRENT, c);
+        }
     }
 
     /// Before an entry point returns (on the main thread): joins `threading`'s non-daemon
