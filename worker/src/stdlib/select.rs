@@ -132,10 +132,15 @@ pub(crate) fn fd_of(vm: &mut Vm, v: &Value) -> PyResult<i32> {
     Ok(fd)
 }
 
-/// Waits with `poll(2)`, retrying on `EINTR` with what is left of the timeout.
+/// Waits with `poll(2)`, retrying on `EINTR` with what is left of the timeout (`-1`: none).
+/// With other threads about, it waits in short turns so that they run meanwhile (the peer
+/// that will make the descriptor ready may be one of them).
 pub(crate) fn wait(vm: &mut Vm, fds: &mut [libc::pollfd], timeout_ms: i32) -> PyResult<usize> {
     let deadline = (timeout_ms > 0)
         .then(|| std::time::Instant::now() + std::time::Duration::from_millis(timeout_ms as u64));
+    if vm.green.active() && timeout_ms != 0 {
+        return wait_taking_turns(vm, fds, deadline);
+    }
     let mut timeout = timeout_ms;
     loop {
         match poll_descriptors(fds, timeout) {
@@ -148,6 +153,30 @@ pub(crate) fn wait(vm: &mut Vm, fds: &mut [libc::pollfd], timeout_ms: i32) -> Py
             }
             Err(e) => return Err(io_error(vm, &e)),
         }
+    }
+}
+
+/// [`wait`] while other threads run: polls without blocking, then lets them run for a short
+/// turn, until a descriptor is ready or the deadline passes.
+fn wait_taking_turns(
+    vm: &mut Vm,
+    fds: &mut [libc::pollfd],
+    deadline: Option<std::time::Instant>,
+) -> PyResult<usize> {
+    const TURN: std::time::Duration = std::time::Duration::from_millis(2);
+    loop {
+        match poll_descriptors(fds, 0) {
+            Ok(0) => {}
+            Ok(n) => return Ok(n),
+            Err(e) if e.raw_os_error() == Some(libc::EINTR) => continue,
+            Err(e) => return Err(io_error(vm, &e)),
+        }
+        let now = std::time::Instant::now();
+        if deadline.is_some_and(|d| now >= d) {
+            return Ok(0);
+        }
+        let until = deadline.map_or(now + TURN, |d| d.min(now + TURN));
+        vm.sleep_until(until)?;
     }
 }
 
