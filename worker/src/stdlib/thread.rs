@@ -6,7 +6,7 @@
 
 use super::{native_class, native_type, new_native, parse_args, receiver};
 use crate::value::dict_table::Dict;
-use crate::value::heap::ObjRef;
+use crate::value::heap::{ObjRef, WeakHandle};
 use crate::value::num::{num_of, Num};
 use crate::value::object::{NativeState, Object};
 use crate::value::Value;
@@ -142,10 +142,13 @@ impl NativeState for Local {
 }
 
 /// Puts thread `to`'s attributes into every live `_local` (the previous holder's are kept
-/// aside), and forgets the locals nothing else references any more.
-pub(crate) fn switch_locals(locals: &mut Vec<ObjRef>, to: i64) {
-    locals.retain(|l| l.refcount() > 1);
+/// aside), and forgets those that died.
+pub(crate) fn switch_locals(locals: &mut Vec<WeakHandle>, to: i64) {
+    locals.retain(|l| l.get().is_some());
     for l in locals.iter() {
+        let Some(l) = l.get() else {
+            continue;
+        };
         let v = Value::Obj(l.clone());
         let Some(state) = super::state_of::<Local>(&v) else {
             continue;
@@ -208,9 +211,9 @@ fn local_delattr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 /// Drops what thread `ident`, which ended, had stored in each live `_local`.
-pub(crate) fn forget_thread_locals(locals: &[ObjRef], ident: i64) {
-    for l in locals {
-        if let Some(state) = super::state_of::<Local>(&Value::Obj(l.clone())) {
+pub(crate) fn forget_thread_locals(locals: &[WeakHandle], ident: i64) {
+    for l in locals.iter().filter_map(WeakHandle::get) {
+        if let Some(state) = super::state_of::<Local>(&Value::Obj(l)) {
             state.others.retain(|e| e.0 != ident);
         }
     }
@@ -610,7 +613,7 @@ fn local_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         },
     );
     if let Some(o) = local.as_obj() {
-        vm.green.locals.push(o.clone());
+        vm.green.locals.push(o.downgrade(usize::MAX));
     }
     Ok(local)
 }
@@ -647,7 +650,8 @@ fn excepthook(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 /// Builds `_thread` and its types.
 pub(crate) fn init(vm: &mut Vm) -> ObjRef {
     let lock = native_type(vm, LOCK, None, LOCK_METHODS, false);
-    super::set_slots(&lock, &[]);
+    // No attribute dict, but weak references, as CPython's lock type.
+    super::set_slots(&lock, &["__weakref__"]);
     let rlock = native_type(vm, RLOCK, None, RLOCK_METHODS, false);
     let local = native_type(vm, LOCAL, None, LOCAL_METHODS, false);
     if let Object::Class(c) = local.get_mut() {

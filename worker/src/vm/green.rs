@@ -90,8 +90,9 @@ pub struct Green {
     turn_ends: Instant,
     /// `sys.setswitchinterval`.
     pub interval: Duration,
-    /// Every `_thread._local` made, whose attributes change with the running thread.
-    pub locals: Vec<ObjRef>,
+    /// Every live `_thread._local`, whose attributes change with the running thread (weak:
+    /// a local in a garbage cycle is still collected).
+    pub locals: Vec<crate::value::heap::WeakHandle>,
 }
 
 impl Default for Green {
