@@ -604,14 +604,25 @@ fn epoll_poll(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let mut events = vec![nix::sys::epoll::EpollEvent::empty(); max as usize];
     let deadline = (timeout > 0)
         .then(|| std::time::Instant::now() + std::time::Duration::from_millis(timeout as u64));
-    let mut left = timeout;
+    // With other threads about, wait in short turns so that they run meanwhile (asyncio's
+    // executor threads wake its loop through a descriptor this very call watches).
+    let taking_turns = vm.green.active() && timeout != 0;
+    let mut left = if taking_turns { 0 } else { timeout };
     let n = loop {
         #[allow(deprecated)]
         let got = nix::sys::epoll::epoll_wait(epfd, &mut events, left as isize);
         match got {
+            Ok(0) if taking_turns => {
+                let now = std::time::Instant::now();
+                if deadline.is_some_and(|d| now >= d) {
+                    break 0;
+                }
+                let turn = now + std::time::Duration::from_millis(2);
+                vm.sleep_until(deadline.map_or(turn, |d| d.min(turn)))?;
+            }
             Ok(n) => break n,
             Err(nix::errno::Errno::EINTR) => {
-                if let Some(d) = deadline {
+                if let Some(d) = deadline.filter(|_| !taking_turns) {
                     let rest = d.saturating_duration_since(std::time::Instant::now());
                     left = rest.as_millis().min(i32::MAX as u128) as i32;
                 }

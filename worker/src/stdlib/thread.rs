@@ -39,7 +39,7 @@ pub(crate) static FUNCTIONS: &[NativeFn] = &[
     NativeFn::function("start_new", start_new_thread, Arity::Range(2, 3), None),
     NativeFn::function("exit", exit, Arity::NoArgs, None),
     NativeFn::function("exit_thread", exit, Arity::NoArgs, None),
-    NativeFn::function("interrupt_main", interrupt_main, Arity::Range(0, 1), None),
+    NativeFn::new("interrupt_main", interrupt_main),
     NativeFn::function("_excepthook", excepthook, Arity::One, None),
 ];
 
@@ -291,8 +291,20 @@ fn exit(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
     Err(vm.err_empty(ExcKind::SystemExit))
 }
 
-fn interrupt_main(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
-    Err(vm.err_empty(ExcKind::KeyboardInterrupt))
+/// `interrupt_main(signum=SIGINT)`: the main thread runs the signal's Python handler — now,
+/// if it is the caller, else when it next runs.
+fn interrupt_main(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let args = parse_args(vm, a, 0, "interrupt_main", &["signum"], 0, 1)?;
+    let n = match args[0] {
+        Some(v) => super::signal::signum(vm, v)?,
+        None => 2,
+    };
+    if vm.green.ident() == crate::vm::green::main_ident() {
+        super::signal::simulate_on_main(vm, n)?;
+    } else {
+        vm.interrupt_main(n);
+    }
+    Ok(Value::None)
 }
 
 fn no_new(vm: &mut Vm, _a: &Args) -> PyResult<Value> {

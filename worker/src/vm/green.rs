@@ -90,6 +90,9 @@ pub struct Green {
     turn_ends: Instant,
     /// `sys.setswitchinterval`.
     pub interval: Duration,
+    /// A signal `_thread.interrupt_main` raised from another thread, for the main thread to
+    /// handle when it next runs.
+    pending_signal: Option<usize>,
     /// Every live `_thread._local`, whose attributes change with the running thread (weak:
     /// a local in a garbage cycle is still collected).
     pub locals: Vec<crate::value::heap::WeakHandle>,
@@ -107,6 +110,7 @@ impl Default for Green {
             turn_ends: Instant::now(),
             interval: Duration::from_millis(5),
             locals: Vec::new(),
+            pending_signal: None,
         }
     }
 }
@@ -289,6 +293,13 @@ impl Vm {
         }
     }
 
+    /// From another thread: the main thread handles signal `n` when it next runs, a wait it
+    /// is in cut short, as a signal interrupts CPython's main thread.
+    pub fn interrupt_main(&mut self, n: usize) {
+        self.green.pending_signal = Some(n);
+        self.green.main_wait = Wait::Ready;
+    }
+
     fn set_wait(&mut self, wait: Wait) {
         match self.green.running {
             Some(i) => self.green.threads[i].wait = wait,
@@ -325,6 +336,9 @@ impl Vm {
             };
             if slot == 0 {
                 self.green.turn_ends = Instant::now() + self.green.interval;
+                if let Some(n) = self.green.pending_signal.take() {
+                    crate::stdlib::signal::simulate_on_main(self, n)?;
+                }
                 return Ok(());
             }
             let i = slot - 1;
