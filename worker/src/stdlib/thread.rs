@@ -65,6 +65,12 @@ static RLOCK_METHODS: &[NativeFn] = &[
     NativeFn::new("RLock.__exit__", rlock_exit),
     NativeFn::method("RLock._is_owned", rlock_is_owned, Arity::NoArgs, None),
     NativeFn::method(
+        "RLock._recursion_count",
+        rlock_recursion_count,
+        Arity::NoArgs,
+        None,
+    ),
+    NativeFn::method(
         "RLock._release_save",
         rlock_release_save,
         Arity::NoArgs,
@@ -200,12 +206,28 @@ fn local_getattribute(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     vm.generic_getattr(&a.pos[0], &a.pos[1])
 }
 
+/// A local's `__dict__` is the running thread's: it cannot be replaced or deleted.
+fn refuse_dict(vm: &Vm, a: &Args) -> PyResult<()> {
+    if a.pos.get(1).and_then(Value::as_str) == Some("__dict__") {
+        return Err(vm.err(
+            ExcKind::AttributeError,
+            format!(
+                "'{}' object attribute '__dict__' is read-only",
+                vm.type_name(&a.pos[0])
+            ),
+        ));
+    }
+    Ok(())
+}
+
 fn local_setattr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    refuse_dict(vm, a)?;
     init_for_thread(vm, &a.pos[0])?;
     vm.call(&Value::Native(&crate::objects::object::SETATTR), a.pos, &[])
 }
 
 fn local_delattr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    refuse_dict(vm, a)?;
     init_for_thread(vm, &a.pos[0])?;
     vm.call(&Value::Native(&crate::objects::object::DELATTR), a.pos, &[])
 }
@@ -537,6 +559,13 @@ fn rlock_is_owned(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let me = vm.green.ident();
     let r = rlock(vm, a, "_is_owned")?;
     Ok(Value::Bool(r.count > 0 && r.owner == me))
+}
+
+/// How many times the running thread holds it (0 if another thread does).
+fn rlock_recursion_count(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let me = vm.green.ident();
+    let r = rlock(vm, a, "_recursion_count")?;
+    Ok(Value::Int(if r.owner == me { r.count } else { 0 }))
 }
 
 fn rlock_release_save(vm: &mut Vm, a: &Args) -> PyResult<Value> {
