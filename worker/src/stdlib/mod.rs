@@ -36,6 +36,7 @@ pub(crate) mod collections;
 pub(crate) mod contextvars;
 pub(crate) mod csv;
 pub(crate) mod errno;
+pub(crate) mod faulthandler;
 pub(crate) mod fileio;
 pub(crate) mod fs;
 pub(crate) mod functools;
@@ -89,6 +90,7 @@ pub(crate) static REGISTRY: &[(&str, ModuleInit)] = &[
     ("_weakref", weakref::init),
     ("_thread", thread::init),
     ("_queue", queue::init),
+    ("faulthandler", faulthandler::init),
     ("posix", posix::init),
     ("time", time::init),
     ("_bisect", bisect::init),

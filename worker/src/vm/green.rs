@@ -376,6 +376,31 @@ impl Vm {
         }
     }
 
+    /// Each thread's identifier, whether it is the running one, and its frames as
+    /// `(code, instruction)` pairs, outermost first; the newest thread first, as CPython lists
+    /// them (`faulthandler`).
+    pub fn thread_stacks(&self) -> Vec<(i64, bool, Vec<(u32, usize)>)> {
+        let frames = |records: &[FrameRecord]| records.iter().map(|r| (r.code, r.ip)).collect();
+        let mut out = Vec::new();
+        for (i, t) in self.green.threads.iter().enumerate().rev() {
+            let current = self.green.running == Some(i);
+            let records = if current {
+                frames(&self.frame_records)
+            } else {
+                frames(&t.saved.frame_records)
+            };
+            out.push((t.ident, current, records));
+        }
+        let main_current = self.green.running.is_none();
+        let main_records = if main_current {
+            frames(&self.frame_records)
+        } else {
+            frames(&self.green.main_saved.frame_records)
+        };
+        out.push((main_ident(), main_current, main_records));
+        out
+    }
+
     fn take_per_thread(&mut self) -> PerThread {
         PerThread {
             frame_records: std::mem::take(&mut self.frame_records),
