@@ -44,6 +44,14 @@ pub struct PerThread {
     context: Option<ObjRef>,
 }
 
+/// A thread's frames as `(code, instruction)` pairs, outermost first.
+pub struct ThreadStack {
+    pub ident: i64,
+    /// Whether it is the running thread.
+    pub current: bool,
+    pub frames: Vec<(u32, usize)>,
+}
+
 /// What a thread waits for before it can run again.
 #[derive(Clone, Copy, PartialEq, Debug)]
 enum Wait {
@@ -376,10 +384,8 @@ impl Vm {
         }
     }
 
-    /// Each thread's identifier, whether it is the running one, and its frames as
-    /// `(code, instruction)` pairs, outermost first; the newest thread first, as CPython lists
-    /// them (`faulthandler`).
-    pub fn thread_stacks(&self) -> Vec<(i64, bool, Vec<(u32, usize)>)> {
+    /// Each thread's stack, the newest thread first, as CPython lists them (`faulthandler`).
+    pub fn thread_stacks(&self) -> Vec<ThreadStack> {
         let frames = |records: &[FrameRecord]| records.iter().map(|r| (r.code, r.ip)).collect();
         let mut out = Vec::new();
         for (i, t) in self.green.threads.iter().enumerate().rev() {
@@ -389,7 +395,11 @@ impl Vm {
             } else {
                 frames(&t.saved.frame_records)
             };
-            out.push((t.ident, current, records));
+            out.push(ThreadStack {
+                ident: t.ident,
+                current,
+                frames: records,
+            });
         }
         let main_current = self.green.running.is_none();
         let main_records = if main_current {
@@ -397,7 +407,11 @@ impl Vm {
         } else {
             frames(&self.green.main_saved.frame_records)
         };
-        out.push((main_ident(), main_current, main_records));
+        out.push(ThreadStack {
+            ident: main_ident(),
+            current: main_current,
+            frames: main_records,
+        });
         out
     }
 
