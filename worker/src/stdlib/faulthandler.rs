@@ -103,14 +103,19 @@ fn dump_traceback(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let mut text = String::new();
     if all {
         let mut first = true;
-        for (ident, current, records) in vm.thread_stacks() {
+        for stack in vm.thread_stacks() {
             if !first {
                 text.push('\n');
             }
             first = false;
-            let who = if current { "Current thread" } else { "Thread" };
+            let who = if stack.current {
+                "Current thread"
+            } else {
+                "Thread"
+            };
+            let ident = stack.ident;
             text.push_str(&format!("{who} 0x{ident:016x} (most recent call first):\n"));
-            write_frames(vm, &records, &mut text);
+            write_frames(vm, &stack.frames, &mut text);
         }
     } else {
         text.push_str("Stack (most recent call first):\n");
