@@ -221,7 +221,7 @@ impl Vm {
         match self.call(&ga, &[obj.clone(), name_v.clone()], &[]) {
             Err(e) if self.exc_matches(&e, ExcKind::AttributeError) => {
                 match self.lookup_user_attr(&cls, "__getattr__") {
-                    Some(f) => self.call(&f, &[obj.clone(), name_v.clone()], &[]),
+                    Some(f) => self.call_special(&f, obj, std::slice::from_ref(name_v)),
                     None => Err(e),
                 }
             }
@@ -259,7 +259,7 @@ impl Vm {
         match self.bind_attr(attr, obj, cls) {
             Err(e) if fallback && self.exc_matches(&e, ExcKind::AttributeError) => {
                 match self.lookup_user_attr(cls, "__getattr__") {
-                    Some(ga) => self.call(&ga, &[obj.clone(), name_v.clone()], &[]),
+                    Some(ga) => self.call_special(&ga, obj, std::slice::from_ref(name_v)),
                     None => Err(e),
                 }
             }
@@ -362,7 +362,7 @@ impl Vm {
         }
         if fallback {
             if let Some(ga) = self.lookup_user_attr(&cls, "__getattr__") {
-                return self.call(&ga, &[obj.clone(), name_v.clone()], &[]);
+                return self.call_special(&ga, obj, std::slice::from_ref(name_v));
             }
         }
         Err(self.attr_error(obj, name))
@@ -600,7 +600,7 @@ impl Vm {
                     }
                     if let Some(meta) = self.class_metaclass(o) {
                         if let Some(ga) = self.lookup_user_attr(&meta, "__getattr__") {
-                            return self.call(&ga, &[obj.clone(), name_v.clone()], &[]);
+                            return self.call_special(&ga, obj, std::slice::from_ref(name_v));
                         }
                     }
                     return Err(self.attr_error(obj, name));
@@ -1301,7 +1301,7 @@ impl Vm {
                 };
                 if has_setattr && user_setattr {
                     if let Some(sa) = self.lookup_user_attr(&cls, "__setattr__") {
-                        self.call(&sa, &[obj.clone(), name_v.clone(), v], &[])?;
+                        self.call_special(&sa, obj, &[name_v.clone(), v])?;
                         return Ok(());
                     }
                 }

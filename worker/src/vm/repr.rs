@@ -531,7 +531,7 @@ impl Vm {
     pub fn call_dunder_user(&mut self, v: &Value, name: &str) -> PyResult<Option<Value>> {
         let cls = self.type_of(v);
         match self.lookup_user_attr(&cls, name) {
-            Some(m) => Ok(Some(self.call(&m, std::slice::from_ref(v), &[])?)),
+            Some(m) => Ok(Some(self.call_special(&m, v, &[])?)),
             None => Ok(None),
         }
     }
@@ -733,7 +733,7 @@ impl Vm {
         if let Some(Object::Instance(_)) = v.body() {
             let cls = self.type_of(v);
             if let Some(m) = self.lookup_user_attr(&cls, "__format__") {
-                let r = self.call(&m, &[v.clone(), Vm::str_val(spec)], &[])?;
+                let r = self.call_special(&m, v, &[Vm::str_val(spec)])?;
                 if r.is_wide_str() {
                     return Err(crate::stdlib::codec_text::wide_unsupported(
                         self,
