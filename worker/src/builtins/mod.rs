@@ -402,7 +402,10 @@ impl Vm {
         let mut pairs = Vec::with_capacity(items.len());
         for v in items {
             let k = match &key {
-                Some(f) => self.call(f, std::slice::from_ref(&v), &[])?,
+                Some(f) => {
+                    self.check_native_entry(crate::vm::nest::CALL)?;
+                    self.call(f, std::slice::from_ref(&v), &[])?
+                }
                 None => v.clone(),
             };
             pairs.push((k, v));
@@ -419,7 +422,11 @@ impl Vm {
             pairs.sort_by(|(a, _), (b, _)| a.as_str().unwrap_or("").cmp(b.as_str().unwrap_or("")));
             pairs
         } else {
-            merge_sort(self, pairs, &mut |vm, a, b| vm.less_than(a, b))?
+            // Each comparison is CPython's rich comparison, with its " in comparison" check.
+            merge_sort(self, pairs, &mut |vm, a, b| {
+                vm.check_native_entry(crate::vm::nest::COMPARE)?;
+                vm.less_than(a, b)
+            })?
         };
         if reverse {
             sorted.reverse();

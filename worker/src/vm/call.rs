@@ -124,6 +124,7 @@ impl Vm {
                 v.push(callable.clone());
                 v.extend_from_slice(args);
                 if matches!(m.body(), Some(Object::Function(_))) {
+                    self.check_native_entry(nest::CALL)?;
                     return self.call(&m, &v, kwnames);
                 }
                 self.nested(nest::CALL, |vm| vm.call(&m, &v, kwnames))
@@ -658,16 +659,23 @@ impl Vm {
             return Err(self.heap_overrun());
         }
         if self.depth + cost > self.recursion_limit {
+            // CPython's check on entering a Python frame says no more than this.
             return Err(self.err(
                 ExcKind::RecursionError,
-                if cost > 1 {
-                    "maximum recursion depth exceeded while calling a Python object"
-                } else {
-                    "maximum recursion depth exceeded"
-                },
+                "maximum recursion depth exceeded",
             ));
         }
         self.depth += cost;
+        Ok(())
+    }
+
+    /// Fails as CPython's check for `why` (a `nest` suffix) does when a native path is about
+    /// to call Python code that would exceed the limit: `tp_call` (instances, classes) and
+    /// `repr` check before the frame is entered, so their words are the ones reported.
+    pub(crate) fn check_native_entry(&self, why: &str) -> PyResult<()> {
+        if self.depth + 2 > self.recursion_limit {
+            return Err(self.recursion_error(why));
+        }
         Ok(())
     }
 
@@ -1265,6 +1273,7 @@ impl Vm {
                 let mut v = Vec::with_capacity(args.len() + 1);
                 v.push(inst.clone());
                 v.extend_from_slice(args);
+                self.check_native_entry(nest::CALL)?;
                 let r = self.call(&init, &v, kwnames)?;
                 if !matches!(r, Value::None) {
                     return Err(self.type_error(format!(

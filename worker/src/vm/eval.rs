@@ -1610,6 +1610,7 @@ impl Vm {
                     }
                     let exit = self.getattr(&mgr, &Vm::str_val("__exit__"))?;
                     let (enter, recv) = self.load_method(mgr, &Vm::str_val("__enter__"))?;
+                    self.check_native_entry(crate::vm::nest::CALL)?;
                     let r = if recv.is_null() {
                         self.call(&enter, &[], &[])?
                     } else {

@@ -277,7 +277,17 @@ impl Vm {
             }
             Object::Instance(inst) => {
                 let is_exc = inst.exc.is_some();
-                if let Some(r) = self.call_dunder_user(v, "__repr__")? {
+                let cls = inst.class.clone();
+                let found = self.lookup_user_attr(&cls, "__repr__");
+                if matches!(found.as_ref().and_then(|m| m.body()), Some(Object::Function(_))) {
+                    // A Python `__repr__`: CPython's repr checks the depth before calling it.
+                    self.check_native_entry(crate::vm::nest::REPR)?;
+                }
+                let r = match found {
+                    Some(m) => Some(self.call_special(&m, v, &[])?),
+                    None => None,
+                };
+                if let Some(r) = r {
                     return match r.as_str() {
                         Some(s) => {
                             out.push_str(s);
