@@ -268,6 +268,23 @@ pub(crate) fn install(vm: &mut Vm) {
             builtins.insert(name, Value::Obj(t));
         }
     }
+    // Every built-in iterator copies and pickles.
+    for (name, t) in &vm.iter_types {
+        if matches!(t.get(), Object::Class(c) if c.kind == TypeKind::Iterator)
+            && *name != "iterator"
+        {
+            set_attr(
+                t,
+                "__reduce__",
+                Value::Native(&crate::objects::iterator::REDUCE),
+            );
+            set_attr(
+                t,
+                "__setstate__",
+                Value::Native(&crate::objects::iterator::SETSTATE),
+            );
+        }
+    }
     builtins.insert("NotImplemented", Value::NotImplemented);
     builtins.insert("Ellipsis", Value::Ellipsis);
     builtins.insert("__debug__", Value::Bool(true));

@@ -660,10 +660,7 @@ impl Vm {
         }
         if self.depth + cost > self.recursion_limit {
             // CPython's check on entering a Python frame says no more than this.
-            return Err(self.err(
-                ExcKind::RecursionError,
-                "maximum recursion depth exceeded",
-            ));
+            return Err(self.err(ExcKind::RecursionError, "maximum recursion depth exceeded"));
         }
         self.depth += cost;
         Ok(())

@@ -279,7 +279,10 @@ impl Vm {
                 let is_exc = inst.exc.is_some();
                 let cls = inst.class.clone();
                 let found = self.lookup_user_attr(&cls, "__repr__");
-                if matches!(found.as_ref().and_then(|m| m.body()), Some(Object::Function(_))) {
+                if matches!(
+                    found.as_ref().and_then(|m| m.body()),
+                    Some(Object::Function(_))
+                ) {
                     // A Python `__repr__`: CPython's repr checks the depth before calling it.
                     self.check_native_entry(crate::vm::nest::REPR)?;
                 }
