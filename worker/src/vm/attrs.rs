@@ -2495,21 +2495,42 @@ impl Vm {
         };
         let receiver = if view.argcount() > 0 {
             let first = f.locals.first().cloned().unwrap_or(Value::Null);
-            let first = if first.is_null() {
-                // The first argument may live in a cell.
-                match f.cells.first().map(|c| c.get()) {
+            if first.is_null() {
+                // The first argument may live in a cell (when it is one of the cell variables).
+                let name = view.varnames().iter().next().map(|n| n.as_str());
+                let cell = view
+                    .cellvars()
+                    .iter()
+                    .position(|c| Some(c.as_str()) == name);
+                match cell.and_then(|i| f.cells.get(i)).map(|c| c.get()) {
                     Some(Object::Cell(v)) => v.clone(),
                     _ => Value::Null,
                 }
             } else {
                 first
-            };
-            first
+            }
         } else {
             Value::Null
         };
         if receiver.is_null() {
-            return Err(self.err(ExcKind::RuntimeError, "super(): no arguments"));
+            let why = if view.argcount() > 0 {
+                "super(): arg[0] deleted"
+            } else {
+                "super(): no arguments"
+            };
+            return Err(self.err(ExcKind::RuntimeError, why));
+        }
+        // The first argument may have been rebound to something else.
+        let fits = match receiver.body() {
+            Some(Object::Class(_)) => receiver
+                .as_obj()
+                .is_some_and(|r| Vm::is_subclass(r, &class)),
+            _ => false,
+        } || Vm::is_subclass(&self.type_of(&receiver), &class);
+        if !fits {
+            return Err(
+                self.type_error("super(type, obj): obj must be an instance or subtype of type")
+            );
         }
         Ok(Value::obj(Object::Super { class, receiver }))
     }
