@@ -1647,7 +1647,12 @@ impl Vm {
                 return Err(self.err(ExcKind::AttributeError, "readonly attribute"));
             }
             let verb = if c.builtin { "set" } else { "delete" };
-            if c.builtin || matches!(name, "__name__" | "__qualname__" | "__bases__") {
+            if c.builtin
+                || matches!(
+                    name,
+                    "__name__" | "__qualname__" | "__bases__" | "__module__"
+                )
+            {
                 return Err(self.type_error(format!(
                     "cannot {verb} '{name}' attribute of immutable type '{}'",
                     c.name
