@@ -225,9 +225,11 @@ fn setstate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             let k = n.clone().max(zero).min(remaining);
             *next += k * &*step;
         }
-        Iter::Reversed { index, origin, .. }
-            if matches!(origin, RevOrigin::List | RevOrigin::Sequence) =>
-        {
+        Iter::Reversed {
+            index,
+            origin: RevOrigin::List | RevOrigin::Sequence,
+            ..
+        } => {
             *index = (clamp(-1, len as i64 - 1) + 1) as usize;
         }
         _ => {
