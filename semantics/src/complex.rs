@@ -92,6 +92,11 @@ pub fn pow(a: C, b: C) -> LibResult<C> {
             len /= (at * b.1).exp();
             phase += b.1 * vabs.ln();
         }
+        // The cosine of an infinite phase is a domain error (EDOM), which CPython reports
+        // as this ZeroDivisionError.
+        if phase.is_infinite() {
+            return Err(zero_err());
+        }
         (len * phase.cos(), len * phase.sin())
     };
     if r.0.is_infinite() || r.1.is_infinite() {
