@@ -269,10 +269,8 @@ pub(crate) fn install(vm: &mut Vm) {
         }
     }
     // Every built-in iterator copies and pickles.
-    for (name, t) in &vm.iter_types {
-        if matches!(t.get(), Object::Class(c) if c.kind == TypeKind::Iterator)
-            && *name != "iterator"
-        {
+    for t in vm.iter_types.values() {
+        if matches!(t.get(), Object::Class(c) if c.kind == TypeKind::Iterator) {
             set_attr(
                 t,
                 "__reduce__",

@@ -44,6 +44,14 @@ fn reduce(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         tuple(vec![builtin(vm, "iter"), tuple(vec![Vm::new_list(items)])])
     };
     Ok(match it {
+        // Exhausted (see `Vm::next`): nothing more, whatever the sequence holds now.
+        Iter::Seq { seq, index } if *index == usize::MAX => {
+            let empty = match seq.body() {
+                Some(Object::Tuple(_)) => tuple(Vec::new()),
+                _ => Vm::new_list(Vec::new()),
+            };
+            tuple(vec![iter_fn, tuple(vec![empty])])
+        }
         Iter::Seq { seq, index } => tuple(vec![
             iter_fn,
             tuple(vec![seq.clone()]),
@@ -155,8 +163,10 @@ fn seq_len(vm: &mut Vm, seq: &Value) -> PyResult<usize> {
         Some(Object::List(l)) => l.len(),
         Some(Object::Tuple(t)) => t.len(),
         Some(Object::Bytes(b)) => b.len(),
+        // A sequence of a class (`__getitem__`) is not clamped above.
         _ => match seq.as_str() {
             Some(s) => s.chars().count(),
+            None if matches!(seq.body(), Some(Object::Instance(_))) => i64::MAX as usize,
             None => vm.len_of(seq)?,
         },
     })
@@ -198,6 +208,7 @@ fn setstate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         v.max(lo)
     };
     match iter_state(vm, a, "__setstate__")? {
+        Iter::Seq { index, .. } if *index == usize::MAX => {}
         Iter::Seq { index, .. } => *index = clamp(0, len as i64) as usize,
         Iter::StrChars { s, byte } => {
             let text = s.as_str().unwrap_or("");

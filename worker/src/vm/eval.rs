@@ -1371,10 +1371,14 @@ impl Vm {
                                     Some(v) => {
                                         item = v.clone();
                                         have_item = true;
+                                        *index += 1;
                                     }
-                                    None => exhausted = true,
+                                    // Stays exhausted should the list grow.
+                                    None => {
+                                        exhausted = true;
+                                        *index = usize::MAX;
+                                    }
                                 }
-                                *index += 1;
                             }
                         }
                         _ => {}
