@@ -1,4 +1,5 @@
-# Built-in iterators copy and pickle (`__reduce__`, `__setstate__`): the copy, and what
+# Built-in iterators (and subclasses of enumerate, map ...) copy and pickle (`__reduce__`,
+# `__setstate__`): the copy, and what
 # pickle.loads gives back, resume at the item the original was at.
 import copy
 import pickle
@@ -61,3 +62,14 @@ for pos in (-5, 0, 2, 10):
     s = iter("abc")
     s.__setstate__(pos)
     print(pos, list(it), list(r), list(s))
+import pickle, copy
+class MyEnum(enumerate): pass
+e = MyEnum('abc', 1); next(e)
+r = pickle.loads(pickle.dumps(e))
+print(type(r).__name__, list(r), e.__reduce__()[0].__name__, list(copy.copy(e)))
+for data in ('abc', b'xyz', (1, 2, 3), [4, 5], range(3)):
+    it = reversed(data)
+    r = pickle.loads(pickle.dumps(it))
+    print(type(it).__name__, type(r).__name__, list(r))
+class MyMap(map): pass
+m = MyMap(str, [1, 2]); print(type(pickle.loads(pickle.dumps(m))).__name__, list(copy.copy(m)))

@@ -22,16 +22,31 @@ fn builtin(vm: &Vm, name: &str) -> Value {
     vm.builtins.get(name).cloned().unwrap_or(Value::None)
 }
 
+/// The iterator state of the receiver (or of the iterator inside an instance of a subclass,
+/// `class MyEnum(enumerate)`).
 fn iter_state<'a>(vm: &Vm, a: &'a Args, method: &str) -> PyResult<&'a mut Iter> {
-    match a.pos.first().and_then(|v| v.as_obj()) {
-        Some(o) => match o.get_mut() {
-            Object::Iter(it) => Ok(it),
-            _ => Err(vm.type_error(format!(
-                "descriptor '{method}' requires an iterator, not '{}'",
-                vm.type_name(&a.pos[0])
-            ))),
-        },
-        None => Err(vm.type_error(format!("descriptor '{method}' needs an argument"))),
+    let Some(recv) = a.pos.first() else {
+        return Err(vm.type_error(format!("descriptor '{method}' needs an argument")));
+    };
+    let obj = match recv.body() {
+        Some(Object::Instance(i)) => i.base.as_obj(),
+        _ => recv.as_obj(),
+    };
+    match obj.map(|o| o.get_mut()) {
+        Some(Object::Iter(it)) => Ok(it),
+        _ => Err(vm.type_error(format!(
+            "descriptor '{method}' requires an iterator, not '{}'",
+            vm.type_name(recv)
+        ))),
+    }
+}
+
+/// The class a reduce value makes the iterator again with: the receiver's own class for a
+/// subclass instance, else the built-in `name`.
+fn maker(vm: &Vm, a: &Args, name: &str) -> Value {
+    match a.pos.first() {
+        Some(v) if matches!(v.body(), Some(Object::Instance(_))) => Value::Obj(vm.type_of(v)),
+        _ => builtin(vm, name),
     }
 }
 
@@ -110,11 +125,11 @@ fn reduce(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             rest(vm, items)
         }
         Iter::Enumerate { it, count } => tuple(vec![
-            builtin(vm, "enumerate"),
+            maker(vm, a, "enumerate"),
             tuple(vec![it.clone(), count.clone()]),
         ]),
         Iter::Zip { its, strict } => {
-            let mut r = vec![builtin(vm, "zip"), tuple(its.clone())];
+            let mut r = vec![maker(vm, a, "zip"), tuple(its.clone())];
             if *strict {
                 r.push(Value::Bool(true));
             }
@@ -123,18 +138,26 @@ fn reduce(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         Iter::Map { func, its } => {
             let mut args = vec![func.clone()];
             args.extend(its.iter().cloned());
-            tuple(vec![builtin(vm, "map"), tuple(args)])
+            tuple(vec![maker(vm, a, "map"), tuple(args)])
         }
         Iter::Filter { func, it } => tuple(vec![
-            builtin(vm, "filter"),
+            maker(vm, a, "filter"),
             tuple(vec![func.clone(), it.clone()]),
         ]),
         Iter::Reversed { seq, index, origin } => match origin {
-            RevOrigin::List | RevOrigin::Sequence if *index > 0 => tuple(vec![
-                builtin(vm, "reversed"),
-                tuple(vec![seq.clone()]),
-                Value::Int(*index as i64 - 1),
-            ]),
+            RevOrigin::List | RevOrigin::Sequence if *index > 0 => {
+                // A str or bytes is held as a list of its items: as a tuple, `reversed`
+                // makes a `reversed` iterator again, not a list's.
+                let seq = match (origin, seq.body()) {
+                    (RevOrigin::Sequence, Some(Object::List(l))) => tuple(l.clone()),
+                    _ => seq.clone(),
+                };
+                tuple(vec![
+                    maker(vm, a, "reversed"),
+                    tuple(vec![seq]),
+                    Value::Int(*index as i64 - 1),
+                ])
+            }
             RevOrigin::List | RevOrigin::Sequence => rest(vm, Vec::new()),
             // The dict's reversed views hold their items: what is left is `seq[..index]`.
             _ => {
