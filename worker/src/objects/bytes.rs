@@ -640,5 +640,13 @@ pub(super) fn fromhex(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         }
         i += 2;
     }
-    Ok(new_bytes(out))
+    // A subclass (reached through the class or an instance) gets `cls(bytes)`, as in CPython.
+    let bytes_t = Value::Obj(vm.type_obj(crate::value::object::TypeKind::Bytes).clone());
+    match a.get(0) {
+        Some(c @ Value::Obj(o)) if matches!(o.get(), Object::Class(_)) && !c.is(&bytes_t) => {
+            let c = c.clone();
+            vm.call(&c, &[new_bytes(out)], &[])
+        }
+        _ => Ok(new_bytes(out)),
+    }
 }

@@ -321,6 +321,13 @@ impl Vm {
         }
         if let Some(b) = crate::value::num::inst_base(obj) {
             let kind = self.kind_of(&b);
+            // The built-in type's class methods bind to the instance's class.
+            if let Some(m) = builtin_class_method(kind, name) {
+                return Ok(Value::obj(Object::BoundMethod {
+                    func: Value::Native(m),
+                    receiver: Value::Obj(cls.clone()),
+                }));
+            }
             if let Some(m) = crate::objects::method(kind, name) {
                 return Ok(Value::obj(Object::BoundMethod {
                     func: Value::Native(m),
@@ -558,22 +565,7 @@ impl Vm {
                         TypeKind::User => self.builtin_base_kind(o).unwrap_or(kind),
                         k => k,
                     };
-                    let class_method = match (kind, name) {
-                        (TypeKind::Dict, "fromkeys") => Some(&crate::objects::dict::FROMKEYS),
-                        (TypeKind::Bytes, "fromhex" | "maketrans") => {
-                            crate::objects::method(kind, name)
-                        }
-                        (TypeKind::Int | TypeKind::Bool, "from_bytes") => {
-                            Some(&crate::objects::int::FROM_BYTES)
-                        }
-                        (TypeKind::Float, "fromhex") => Some(&crate::objects::float::FROMHEX),
-                        (TypeKind::Float, "__getformat__") => {
-                            Some(&crate::objects::float::GETFORMAT)
-                        }
-                        (TypeKind::Str, "maketrans") => crate::objects::method(kind, name),
-                        _ => None,
-                    };
-                    if let Some(m) = class_method {
+                    if let Some(m) = builtin_class_method(kind, name) {
                         return Ok(Value::obj(Object::BoundMethod {
                             func: Value::Native(m),
                             receiver: obj.clone(),
@@ -2581,4 +2573,21 @@ fn split_slots(own: &Dict, slots: &[String]) -> (Dict, Dict) {
         }
     }
     (keep, rest)
+}
+
+/// The class methods of built-in type `kind` (`dict.fromkeys`, `int.from_bytes` ...): read
+/// through a subclass or an instance of one, they are bound to that class.
+pub(crate) fn builtin_class_method(
+    kind: TypeKind,
+    name: &str,
+) -> Option<&'static crate::vm::native::NativeFn> {
+    match (kind, name) {
+        (TypeKind::Dict, "fromkeys") => Some(&crate::objects::dict::FROMKEYS),
+        (TypeKind::Bytes, "fromhex" | "maketrans") => crate::objects::method(kind, name),
+        (TypeKind::Int | TypeKind::Bool, "from_bytes") => Some(&crate::objects::int::FROM_BYTES),
+        (TypeKind::Float, "fromhex") => Some(&crate::objects::float::FROMHEX),
+        (TypeKind::Float, "__getformat__") => Some(&crate::objects::float::GETFORMAT),
+        (TypeKind::Str, "maketrans") => crate::objects::method(kind, name),
+        _ => None,
+    }
 }

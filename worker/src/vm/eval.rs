@@ -1893,7 +1893,12 @@ impl Vm {
             return None;
         }
         let base = crate::value::num::inst_base_of(inst)?;
-        let m = crate::objects::method(self.kind_of(&base), name)?;
+        let kind = self.kind_of(&base);
+        // A class method (`fromhex`, `from_bytes`) binds to the instance's class instead.
+        if crate::vm::attrs::builtin_class_method(kind, name).is_some() {
+            return None;
+        }
+        let m = crate::objects::method(kind, name)?;
         Some((Value::Native(m), base))
     }
 
