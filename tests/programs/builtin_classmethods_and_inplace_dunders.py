@@ -48,3 +48,14 @@ t = S({1})
 print(type(t.__ior__({2})).__name__, t)
 for v in ([], {}, set(), 1, "a", (), frozenset(), b""):
     print(type(v).__name__, [n for n in ("__iadd__", "__imul__", "__ior__", "__iand__", "__isub__", "__ixor__", "__ror__", "__rand__") if hasattr(v, n)])
+
+# A dict view's `mapping` is a read-only view of its dict.
+d = {"a": 1}
+print(d.keys().mapping, type(d.items().mapping).__name__, d.values().mapping["a"])
+m = d.keys().mapping
+d["b"] = 2
+print(len(m), m["b"], list(m))
+try:
+    m["c"] = 3
+except TypeError as e:
+    print("TypeError", e)

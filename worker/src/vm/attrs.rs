@@ -815,6 +815,11 @@ impl Vm {
             }
             _ => {}
         }
+        // A dict view's `mapping`: the dict behind it, read-only.
+        if let (Some(Object::DictView { dict, .. }), "mapping") = (obj.body(), name) {
+            let dict = dict.clone();
+            return Ok(crate::objects::mappingproxy::of_dict(self, &dict));
+        }
         if let Some(Object::BigInt(_)) = obj.body() {
             match name {
                 "real" | "numerator" => return Ok(obj.clone()),
