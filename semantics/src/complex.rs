@@ -92,6 +92,11 @@ pub fn pow(a: C, b: C) -> LibResult<C> {
             len /= (at * b.1).exp();
             phase += b.1 * vabs.ln();
         }
+        // The cosine of an infinite phase is a domain error (EDOM), which CPython reports
+        // as this ZeroDivisionError.
+        if phase.is_infinite() {
+            return Err(zero_err());
+        }
         (len * phase.cos(), len * phase.sin())
     };
     if r.0.is_infinite() || r.1.is_infinite() {
@@ -148,6 +153,16 @@ pub fn repr(z: C) -> String {
 
 /// `format(z, spec)`.
 pub fn format(z: C, spec: &FormatSpec) -> LibResult<String> {
+    // The type is checked before the flags, as CPython does.
+    match spec.kind {
+        None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n') => {}
+        Some(k) => {
+            return Err(LibError::value(format!(
+                "Unknown format code '{k}' for object of type '{}'",
+                spec.type_name
+            )))
+        }
+    }
     if spec.zero_pad {
         return Err(LibError::value(
             "Zero padding is not allowed in complex format specifier",
@@ -158,15 +173,6 @@ pub fn format(z: C, spec: &FormatSpec) -> LibResult<String> {
             "'=' alignment flag is not allowed in complex format specifier",
         ));
     }
-    match spec.kind {
-        None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n') => {}
-        Some(k) => {
-            return Err(LibError::value(format!(
-                "Unknown format code '{k}' for object of type '{}'",
-                spec.type_name
-            )))
-        }
-    }
     let mut skip_re = false;
     let mut add_parens = false;
     if spec.kind.is_none() {
@@ -176,27 +182,39 @@ pub fn format(z: C, spec: &FormatSpec) -> LibResult<String> {
             add_parens = true;
         }
     }
+    // Without a type, a precision makes the parts `g`-formatted; without either they print
+    // like `repr`.
+    let repr_style = spec.kind.is_none() && spec.precision.is_none();
+    let kind = match spec.kind {
+        None if spec.precision.is_some() => Some('g'),
+        k => k,
+    };
     let part_spec = |sign: Option<char>| FormatSpec {
         fill: None,
         align: None,
         sign,
         no_neg_zero: spec.no_neg_zero,
-        alternate: spec.alternate,
+        alternate: spec.alternate && !repr_style,
         zero_pad: false,
         width: None,
         grouping: spec.grouping,
         precision: spec.precision,
-        kind: spec.kind,
+        kind,
         type_name: spec.type_name.clone(),
     };
-    // Without a type, parts print like `repr` (no forced `.0`).
+    // `repr` style has no forced `.0`; the alternate form keeps the point (`3.`, `1.e+16`).
     let strip = |s: String| -> String {
-        if spec.kind.is_none() && !spec.alternate {
-            if let Some(t) = s.strip_suffix(".0") {
-                return t.to_string();
-            }
+        if !repr_style {
+            return s;
         }
-        s
+        let t = s.strip_suffix(".0").map_or(s.clone(), str::to_string);
+        if !spec.alternate || t.contains('.') || !t.ends_with(|c: char| c.is_ascii_digit()) {
+            return t;
+        }
+        match t.find('e') {
+            Some(i) => format!("{}.{}", &t[..i], &t[i..]),
+            None => format!("{t}."),
+        }
     };
     let mut body = String::new();
     if add_parens {

@@ -41,13 +41,25 @@ impl<'s, 'a> Codegen<'s, 'a> {
     }
 
     /// `SETUP_ANNOTATIONS` for a module or class body that has annotations: a fresh
-    /// `__annotations__` dict.
+    /// `__annotations__` dict. A class body keeps one its namespace already holds (a
+    /// metaclass's `__prepare__` may supply it): `if '__annotations__' not in locals`.
     pub(super) fn setup_annotations(&mut self, body: &'a [Stmt]) -> R {
         if !self.stores_annotations() || !find_ann(body) {
             return Ok(());
         }
+        if self.unit.kind != ScopeKind::Class {
+            self.emit(Opcode::BUILD_MAP, 0);
+            return self.annotations_op(NameCtx::Store);
+        }
+        let present = self.label();
+        self.load_const(Constant::Str("__annotations__".to_string()))?;
+        self.emit(Opcode::LOAD_LOCALS, 0);
+        self.emit(Opcode::CONTAINS_OP, 0);
+        self.jump(Opcode::POP_JUMP_IF_TRUE, present);
         self.emit(Opcode::BUILD_MAP, 0);
-        self.annotations_op(NameCtx::Store)
+        self.annotations_op(NameCtx::Store)?;
+        self.bind(present);
+        Ok(())
     }
 
     /// Loads or stores `__annotations__` of the running module or class body.

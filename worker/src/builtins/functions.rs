@@ -386,6 +386,16 @@ fn sorted(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         Some(v) => vm.collect(v)?,
         None => return Err(vm.type_error("sorted expected 1 argument, got 0")),
     };
+    // The keywords are list.sort's, checked as it checks them.
+    if a.kw.len() > 2 {
+        return Err(vm.type_error(format!(
+            "sort() takes at most 2 keyword arguments ({} given)",
+            a.kw.len()
+        )));
+    }
+    if let Some((k, _)) = a.kw.iter().find(|(k, _)| *k != "key" && *k != "reverse") {
+        return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for sort()")));
+    }
     let reverse = match a.kw("reverse") {
         Some(v) => vm.index_of(v)? != 0,
         None => false,
@@ -1014,6 +1024,24 @@ fn pow(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             let plain = crate::value::num::plain_value;
             let (x, y, m) = (&plain(x), &plain(y), &plain(m));
             let nums = [num_of(x), num_of(y), num_of(m)];
+            // The first float or complex operand's `__pow__` refuses the modulus, each in
+            // its own words.
+            let is_complex = |v: &Value| matches!(v.body(), Some(Object::Complex(..)));
+            if [x, y, m]
+                .iter()
+                .all(|v| num_of(v).is_some() || is_complex(v))
+            {
+                for v in [x, y, m] {
+                    if is_complex(v) {
+                        return Err(vm.value_error("complex modulo"));
+                    }
+                    if matches!(num_of(v), Some(Num::F(_))) {
+                        return Err(vm.type_error(
+                            "pow() 3rd argument not allowed unless all arguments are integers",
+                        ));
+                    }
+                }
+            }
             if nums.iter().any(|n| matches!(n, Some(Num::F(_)))) {
                 return Err(vm.type_error(
                     "pow() 3rd argument not allowed unless all arguments are integers",

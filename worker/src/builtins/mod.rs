@@ -268,6 +268,21 @@ pub(crate) fn install(vm: &mut Vm) {
             builtins.insert(name, Value::Obj(t));
         }
     }
+    // Every built-in iterator copies and pickles.
+    for t in vm.iter_types.values() {
+        if matches!(t.get(), Object::Class(c) if c.kind == TypeKind::Iterator) {
+            set_attr(
+                t,
+                "__reduce__",
+                Value::Native(&crate::objects::iterator::REDUCE),
+            );
+            set_attr(
+                t,
+                "__setstate__",
+                Value::Native(&crate::objects::iterator::SETSTATE),
+            );
+        }
+    }
     builtins.insert("NotImplemented", Value::NotImplemented);
     builtins.insert("Ellipsis", Value::Ellipsis);
     builtins.insert("__debug__", Value::Bool(true));
@@ -402,7 +417,10 @@ impl Vm {
         let mut pairs = Vec::with_capacity(items.len());
         for v in items {
             let k = match &key {
-                Some(f) => self.call(f, std::slice::from_ref(&v), &[])?,
+                Some(f) => {
+                    self.check_native_entry(crate::vm::nest::CALL)?;
+                    self.call(f, std::slice::from_ref(&v), &[])?
+                }
                 None => v.clone(),
             };
             pairs.push((k, v));
@@ -419,7 +437,11 @@ impl Vm {
             pairs.sort_by(|(a, _), (b, _)| a.as_str().unwrap_or("").cmp(b.as_str().unwrap_or("")));
             pairs
         } else {
-            merge_sort(self, pairs, &mut |vm, a, b| vm.less_than(a, b))?
+            // Each comparison is CPython's rich comparison, with its " in comparison" check.
+            merge_sort(self, pairs, &mut |vm, a, b| {
+                vm.check_native_entry(crate::vm::nest::COMPARE)?;
+                vm.less_than(a, b)
+            })?
         };
         if reverse {
             sorted.reverse();

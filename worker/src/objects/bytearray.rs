@@ -195,12 +195,26 @@ static METHODS: &[NativeFn] = &[
     NativeFn::method("bytearray.__reduce_ex__", reduce, Arity::One, None),
 ];
 
-static ITER_METHODS: &[NativeFn] = &[NativeFn::method(
-    "bytearray_iterator.__length_hint__",
-    iter_len_hint,
-    Arity::NoArgs,
-    None,
-)];
+static ITER_METHODS: &[NativeFn] = &[
+    NativeFn::method(
+        "bytearray_iterator.__length_hint__",
+        iter_len_hint,
+        Arity::NoArgs,
+        None,
+    ),
+    NativeFn::method(
+        "bytearray_iterator.__reduce__",
+        iter_reduce,
+        Arity::NoArgs,
+        None,
+    ),
+    NativeFn::method(
+        "bytearray_iterator.__setstate__",
+        iter_setstate,
+        Arity::One,
+        None,
+    ),
+];
 
 static FROMHEX: NativeFn = NativeFn::new("bytearray.fromhex", fromhex);
 static MAKETRANS: NativeFn = NativeFn::new("bytearray.maketrans", bytes_methods::maketrans);
@@ -658,6 +672,35 @@ fn iter_len_hint(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let it = receiver::<ByteArrayIter>(vm, a, ITER, "__length_hint__")?;
     let len = state_of::<ByteArray>(&it.target).map_or(0, |s| s.data.len());
     Ok(Value::Int(len.saturating_sub(it.index) as i64))
+}
+
+/// `(iter, (bytearray,), index)`, as CPython reduces it (for `copy` and `pickle`).
+fn iter_reduce(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let it = receiver::<ByteArrayIter>(vm, a, ITER, "__reduce__")?;
+    let (target, index) = (it.target.clone(), it.index);
+    let iter_fn = vm.builtins.get("iter").cloned().unwrap_or(Value::None);
+    if index == usize::MAX {
+        // Exhausted: an iterator over nothing.
+        return Ok(Vm::new_tuple(vec![
+            iter_fn,
+            Vm::new_tuple(vec![Vm::new_tuple(Vec::new())]),
+        ]));
+    }
+    Ok(Vm::new_tuple(vec![
+        iter_fn,
+        Vm::new_tuple(vec![target]),
+        Value::Int(index as i64),
+    ]))
+}
+
+/// `it.__setstate__(index)`: the position, clamped to the buffer.
+fn iter_setstate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let state = a.pos.get(1).cloned().unwrap_or(Value::None);
+    let n = vm.index_of(&state)?;
+    let it = receiver::<ByteArrayIter>(vm, a, ITER, "__setstate__")?;
+    let len = state_of::<ByteArray>(&it.target).map_or(0, |s| s.data.len()) as i64;
+    it.index = n.clamp(0, len) as usize;
+    Ok(Value::None)
 }
 
 fn repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {

@@ -168,11 +168,12 @@ fn data(v: &Value) -> &[u8] {
 
 /// The latin-1 view of bytes that str methods work on. Bytes above 0x7f map to private-use
 /// code points, which have no case and are neither letters, digits nor spaces: bytes
-/// methods are ASCII-only.
+/// methods are ASCII-only. So do the separators 0x1c-0x1f, which are str whitespace but
+/// not bytes whitespace.
 fn to_text(b: &[u8]) -> String {
     b.iter()
         .map(|&x| {
-            if x < 0x80 {
+            if x < 0x80 && !(0x1c..=0x1f).contains(&x) {
                 x as char
             } else {
                 char::from_u32(0xE000 + x as u32).unwrap_or('?')
@@ -245,7 +246,51 @@ macro_rules! shared_with_str {
 
 shared_with_str! {
     upper lower title capitalize swapcase isdigit isalpha isalnum isspace isupper islower
-    istitle isascii zfill splitlines expandtabs
+    istitle zfill expandtabs
+}
+
+pub(super) fn isascii(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let r = receiver(vm, a, "isascii")?;
+    Ok(Value::Bool(data(&r).is_ascii()))
+}
+
+/// `bytes.splitlines([keepends])`: only `\n`, `\r` and `\r\n` end a line of bytes (str's
+/// other line boundaries, `\x0b`, `\x0c`, `\x1c`..., do not).
+pub(super) fn splitlines(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let r = receiver(vm, a, "splitlines")?;
+    if a.pos.len() + a.kw.len() > 2 {
+        return Err(vm.type_error(format!(
+            "splitlines() takes at most 1 argument ({} given)",
+            a.pos.len() + a.kw.len() - 1
+        )));
+    }
+    let keep = match a.arg(1, "keepends") {
+        Some(v) => vm.index_of(v)? != 0,
+        None => false,
+    };
+    let b = data(&r);
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let end = match b[i] {
+            b'\n' => i + 1,
+            b'\r' if b.get(i + 1) == Some(&b'\n') => i + 2,
+            b'\r' => i + 1,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let stop = if keep { end } else { i };
+        lines.push(new_bytes(b[start..stop].to_vec()));
+        start = end;
+        i = end;
+    }
+    if start < b.len() {
+        lines.push(new_bytes(b[start..].to_vec()));
+    }
+    Ok(Vm::new_list(lines))
 }
 
 /// CPython's error for a str (or other non-bytes) where a bytes-like argument is required.
@@ -595,5 +640,13 @@ pub(super) fn fromhex(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         }
         i += 2;
     }
-    Ok(new_bytes(out))
+    // A subclass (reached through the class or an instance) gets `cls(bytes)`, as in CPython.
+    let bytes_t = Value::Obj(vm.type_obj(crate::value::object::TypeKind::Bytes).clone());
+    match a.get(0) {
+        Some(c @ Value::Obj(o)) if matches!(o.get(), Object::Class(_)) && !c.is(&bytes_t) => {
+            let c = c.clone();
+            vm.call(&c, &[new_bytes(out)], &[])
+        }
+        _ => Ok(new_bytes(out)),
+    }
 }

@@ -51,6 +51,10 @@ static DUNDERS: &[NativeFn] = &[
     NativeFn::new("__rand__", rand),
     NativeFn::new("__ror__", ror),
     NativeFn::new("__rxor__", rxor),
+    NativeFn::new("__ior__", ior),
+    NativeFn::new("__iand__", iand),
+    NativeFn::new("__isub__", isub),
+    NativeFn::new("__ixor__", ixor),
     NativeFn::new("__neg__", neg),
     NativeFn::new("__pos__", pos),
     NativeFn::new("__invert__", invert),
@@ -104,13 +108,15 @@ pub(crate) fn dunder(kind: TypeKind, name: &str) -> Option<&'static NativeFn> {
         "__lshift__" | "__rshift__" | "__rlshift__" | "__rrshift__" | "__invert__" => {
             matches!(kind, K::Int | K::Bool)
         }
-        "__and__" | "__xor__" | "__rand__" | "__rxor__" | "__ror__" => {
+        "__and__" | "__xor__" | "__rand__" | "__rxor__" => {
             matches!(kind, K::Int | K::Bool | K::Set | K::FrozenSet | K::DictView)
         }
-        "__or__" => matches!(
+        "__or__" | "__ror__" => matches!(
             kind,
             K::Int | K::Bool | K::Set | K::FrozenSet | K::DictView | K::Dict
         ),
+        "__ior__" => matches!(kind, K::Set | K::Dict),
+        "__iand__" | "__isub__" | "__ixor__" => kind == K::Set,
         "__bool__" => number || matches!(kind, K::NoneType | K::Range),
         _ => true,
     };
@@ -423,6 +429,40 @@ binary_dunders! {
     rand "__rand__" 9;
     ror "__ror__" 10;
     rxor "__rxor__" 11;
+}
+
+/// `s |= x` as a method (`set.__ior__`, `dict.__ior__`): updates the receiver in place and
+/// returns it; a set takes only sets (else `NotImplemented`), a dict what `update` takes.
+fn inplace(vm: &mut Vm, a: &Args, name: &str, op: u32) -> PyResult<Value> {
+    let (r, x) = operands_n(vm, a, name, 1)?;
+    let br = inst_base(&r).unwrap_or_else(|| r.clone());
+    let bx = inst_base(&x).unwrap_or_else(|| x.clone());
+    if family(&br) == Family::Set && family(&bx) != Family::Set {
+        return Ok(Value::NotImplemented);
+    }
+    let other = if family(&br) == Family::Dict { x } else { bx };
+    vm.binary_op(
+        op | permafrost_image::opcode::BinaryOp::INPLACE,
+        &br,
+        &other,
+    )?;
+    Ok(r)
+}
+
+fn ior(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    inplace(vm, a, "__ior__", 10)
+}
+
+fn iand(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    inplace(vm, a, "__iand__", 9)
+}
+
+fn isub(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    inplace(vm, a, "__isub__", 1)
+}
+
+fn ixor(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    inplace(vm, a, "__ixor__", 11)
 }
 
 fn neg(vm: &mut Vm, a: &Args) -> PyResult<Value> {

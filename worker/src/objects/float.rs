@@ -54,8 +54,15 @@ pub(crate) fn construct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     }
     if let Some(s) = v.as_str() {
         let s = s.to_string();
+        // Each NaN parsed is a new object, as in CPython (see `fresh_nan`).
         return number::parse_float(&s)
-            .map(Value::Float)
+            .map(|f| {
+                Value::Float(if f.is_nan() {
+                    crate::value::num::fresh_nan(f.is_sign_negative())
+                } else {
+                    f
+                })
+            })
             .map_err(|e| vm.lib_err(e));
     }
     match num_of(v) {

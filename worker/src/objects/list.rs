@@ -204,6 +204,12 @@ fn sort(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if a.pos.len() > 1 {
         return Err(vm.type_error("sort() takes no positional arguments"));
     }
+    if a.kw.len() > 2 {
+        return Err(vm.type_error(format!(
+            "sort() takes at most 2 keyword arguments ({} given)",
+            a.kw.len()
+        )));
+    }
     if let Some((k, _)) = a.kw.iter().find(|(k, _)| *k != "key" && *k != "reverse") {
         return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for sort()")));
     }

@@ -65,6 +65,19 @@ pub(crate) fn of_class(vm: &mut Vm, cls: &ObjRef) -> Value {
     )
 }
 
+/// A read-only view of a dict (`dict.keys().mapping`).
+pub(crate) fn of_dict(vm: &mut Vm, dict: &ObjRef) -> Value {
+    let t = proxy_type(vm);
+    new_native(
+        t.clone(),
+        t,
+        None,
+        Proxy {
+            target: Value::Obj(dict.clone()),
+        },
+    )
+}
+
 fn construct(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let m = a
         .get(1)

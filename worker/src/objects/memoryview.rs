@@ -407,6 +407,7 @@ fn pack_item(vm: &mut Vm, fmt: u8, v: &Value) -> PyResult<Vec<u8>> {
                     },
                 },
             };
+            let x = crate::value::num::canonical_nan(x);
             Ok(match fmt {
                 b'f' => {
                     if x.is_finite() && (x as f32).is_infinite() {

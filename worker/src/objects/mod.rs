@@ -22,6 +22,7 @@ pub(crate) mod float;
 pub(crate) mod function;
 pub(crate) mod generator;
 pub(crate) mod int;
+pub(crate) mod iterator;
 pub(crate) mod list;
 pub(crate) mod mappingproxy;
 pub(crate) mod memoryview;

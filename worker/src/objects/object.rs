@@ -135,6 +135,18 @@ pub(crate) static VALUE_NEWS: &[(TypeKind, NativeFn)] = &[
             value_new(vm, a, TypeKind::Set, "set")
         }),
     ),
+    (
+        TypeKind::Range,
+        NativeFn::new("range.__new__", |vm, a| {
+            value_new(vm, a, TypeKind::Range, "range")
+        }),
+    ),
+    (
+        TypeKind::Slice,
+        NativeFn::new("slice.__new__", |vm, a| {
+            value_new(vm, a, TypeKind::Slice, "slice")
+        }),
+    ),
 ];
 
 /// `T.__new__(cls, *args)` for a built-in value type `T`: `cls` must be `T` or a subclass;

@@ -342,8 +342,8 @@ fn encode(code: u8, items: &[Elem]) -> Vec<u8> {
     let mut out = Vec::with_capacity(items.len() * size);
     for e in items {
         let u: u64 = match (*e, code) {
-            (Elem::F(f), b'f') => (f as f32).to_bits() as u64,
-            (Elem::F(f), _) => f.to_bits(),
+            (Elem::F(f), b'f') => (crate::value::num::canonical_nan(f) as f32).to_bits() as u64,
+            (Elem::F(f), _) => crate::value::num::canonical_nan(f).to_bits(),
             (Elem::U(c), _) => c as u64,
             (Elem::I(i), _) => i as u64,
         };

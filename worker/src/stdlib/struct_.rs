@@ -266,7 +266,7 @@ fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<BigInt> {
 
 fn float_arg(vm: &mut Vm, v: &Value) -> PyResult<f64> {
     match num_of(v) {
-        Some(Num::F(f)) => return Ok(f),
+        Some(Num::F(f)) => return Ok(crate::value::num::canonical_nan(f)),
         Some(Num::I(i)) => return Ok(i as f64),
         Some(Num::B(b)) => {
             return permafrost_semantics::number::int_to_f64(b).map_err(|e| vm.lib_err(e))
@@ -274,7 +274,7 @@ fn float_arg(vm: &mut Vm, v: &Value) -> PyResult<f64> {
         None => {}
     }
     if let Some(Value::Float(f)) = vm.call_dunder(v, "__float__", &[])? {
-        return Ok(f);
+        return Ok(crate::value::num::canonical_nan(f));
     }
     if let Some(r) = vm.call_dunder(v, "__index__", &[])? {
         if let Some(Num::I(i)) = num_of(&r) {

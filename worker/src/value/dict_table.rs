@@ -224,8 +224,9 @@ impl Dict {
         let value = std::mem::replace(&mut e.value, Value::Null);
         self.len -= 1;
         if self.len == 0 {
-            self.entries.clear();
-            self.head = 0;
+            // The entries stay (all deleted) so that a key added next lands after them, where
+            // an iterator still running finds it: CPython's "keys changed during iteration".
+            self.head = self.entries.len() as u32;
             self.table.iter_mut().for_each(|s| *s = EMPTY);
             self.keys_seen = 0;
         } else if idx == self.head {

@@ -136,3 +136,30 @@ pub(crate) fn index_big(vm: &mut Vm, v: &Value) -> PyResult<Option<BigInt>> {
         None => Ok(None),
     }
 }
+
+/// The bits (19 to 32 above the low word) that mark a NaN made by [`fresh_nan`].
+const FRESH_NAN_MARK: u64 = 0x0007_A5A5_0000_0000;
+/// What [`FRESH_NAN_MARK`] is tested against: the quiet bit, the exponent and the mark.
+const FRESH_NAN_MASK: u64 = 0x7fff_ffff_0000_0000;
+
+/// A quiet NaN no other NaN value shares. Floats are unboxed, so `is` compares their bits;
+/// CPython's `float('nan')` makes a new object each time (`float('nan') in [float('nan')]`
+/// is False, and `{float('nan'), float('nan')}` has two members) while `x = float('nan');
+/// x in [x]` is True. A counter in the payload gives each parsed NaN its own identity.
+pub fn fresh_nan(negative: bool) -> f64 {
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed) as u64;
+    let sign = if negative { 1u64 << 63 } else { 0 };
+    f64::from_bits(sign | 0x7ff8_0000_0000_0000 | FRESH_NAN_MARK | n)
+}
+
+/// `x` with a [`fresh_nan`] payload cleared, for where a float's bits are written out
+/// (`struct`, `array`, `memoryview`): CPython's NaN there is the plain quiet NaN.
+pub fn canonical_nan(x: f64) -> f64 {
+    let bits = x.to_bits();
+    if bits & FRESH_NAN_MASK == 0x7ff8_0000_0000_0000 | FRESH_NAN_MARK {
+        f64::from_bits(bits & (1u64 << 63 | 0x7ff8_0000_0000_0000))
+    } else {
+        x
+    }
+}

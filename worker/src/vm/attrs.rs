@@ -221,7 +221,7 @@ impl Vm {
         match self.call(&ga, &[obj.clone(), name_v.clone()], &[]) {
             Err(e) if self.exc_matches(&e, ExcKind::AttributeError) => {
                 match self.lookup_user_attr(&cls, "__getattr__") {
-                    Some(f) => self.call(&f, &[obj.clone(), name_v.clone()], &[]),
+                    Some(f) => self.call_special(&f, obj, std::slice::from_ref(name_v)),
                     None => Err(e),
                 }
             }
@@ -259,7 +259,7 @@ impl Vm {
         match self.bind_attr(attr, obj, cls) {
             Err(e) if fallback && self.exc_matches(&e, ExcKind::AttributeError) => {
                 match self.lookup_user_attr(cls, "__getattr__") {
-                    Some(ga) => self.call(&ga, &[obj.clone(), name_v.clone()], &[]),
+                    Some(ga) => self.call_special(&ga, obj, std::slice::from_ref(name_v)),
                     None => Err(e),
                 }
             }
@@ -321,6 +321,13 @@ impl Vm {
         }
         if let Some(b) = crate::value::num::inst_base(obj) {
             let kind = self.kind_of(&b);
+            // The built-in type's class methods bind to the instance's class.
+            if let Some(m) = builtin_class_method(kind, name) {
+                return Ok(Value::obj(Object::BoundMethod {
+                    func: Value::Native(m),
+                    receiver: Value::Obj(cls.clone()),
+                }));
+            }
             if let Some(m) = crate::objects::method(kind, name) {
                 return Ok(Value::obj(Object::BoundMethod {
                     func: Value::Native(m),
@@ -362,7 +369,7 @@ impl Vm {
         }
         if fallback {
             if let Some(ga) = self.lookup_user_attr(&cls, "__getattr__") {
-                return self.call(&ga, &[obj.clone(), name_v.clone()], &[]);
+                return self.call_special(&ga, obj, std::slice::from_ref(name_v));
             }
         }
         Err(self.attr_error(obj, name))
@@ -558,22 +565,7 @@ impl Vm {
                         TypeKind::User => self.builtin_base_kind(o).unwrap_or(kind),
                         k => k,
                     };
-                    let class_method = match (kind, name) {
-                        (TypeKind::Dict, "fromkeys") => Some(&crate::objects::dict::FROMKEYS),
-                        (TypeKind::Bytes, "fromhex" | "maketrans") => {
-                            crate::objects::method(kind, name)
-                        }
-                        (TypeKind::Int | TypeKind::Bool, "from_bytes") => {
-                            Some(&crate::objects::int::FROM_BYTES)
-                        }
-                        (TypeKind::Float, "fromhex") => Some(&crate::objects::float::FROMHEX),
-                        (TypeKind::Float, "__getformat__") => {
-                            Some(&crate::objects::float::GETFORMAT)
-                        }
-                        (TypeKind::Str, "maketrans") => crate::objects::method(kind, name),
-                        _ => None,
-                    };
-                    if let Some(m) = class_method {
+                    if let Some(m) = builtin_class_method(kind, name) {
                         return Ok(Value::obj(Object::BoundMethod {
                             func: Value::Native(m),
                             receiver: obj.clone(),
@@ -600,7 +592,7 @@ impl Vm {
                     }
                     if let Some(meta) = self.class_metaclass(o) {
                         if let Some(ga) = self.lookup_user_attr(&meta, "__getattr__") {
-                            return self.call(&ga, &[obj.clone(), name_v.clone()], &[]);
+                            return self.call_special(&ga, obj, std::slice::from_ref(name_v));
                         }
                     }
                     return Err(self.attr_error(obj, name));
@@ -822,6 +814,11 @@ impl Vm {
                 }
             }
             _ => {}
+        }
+        // A dict view's `mapping`: the dict behind it, read-only.
+        if let (Some(Object::DictView { dict, .. }), "mapping") = (obj.body(), name) {
+            let dict = dict.clone();
+            return Ok(crate::objects::mappingproxy::of_dict(self, &dict));
         }
         if let Some(Object::BigInt(_)) = obj.body() {
             match name {
@@ -1301,7 +1298,7 @@ impl Vm {
                 };
                 if has_setattr && user_setattr {
                     if let Some(sa) = self.lookup_user_attr(&cls, "__setattr__") {
-                        self.call(&sa, &[obj.clone(), name_v.clone(), v], &[])?;
+                        self.call_special(&sa, obj, &[name_v.clone(), v])?;
                         return Ok(());
                     }
                 }
@@ -1647,7 +1644,12 @@ impl Vm {
                 return Err(self.err(ExcKind::AttributeError, "readonly attribute"));
             }
             let verb = if c.builtin { "set" } else { "delete" };
-            if c.builtin || matches!(name, "__name__" | "__qualname__" | "__bases__") {
+            if c.builtin
+                || matches!(
+                    name,
+                    "__name__" | "__qualname__" | "__bases__" | "__module__"
+                )
+            {
                 return Err(self.type_error(format!(
                     "cannot {verb} '{name}' attribute of immutable type '{}'",
                     c.name
@@ -2495,21 +2497,42 @@ impl Vm {
         };
         let receiver = if view.argcount() > 0 {
             let first = f.locals.first().cloned().unwrap_or(Value::Null);
-            let first = if first.is_null() {
-                // The first argument may live in a cell.
-                match f.cells.first().map(|c| c.get()) {
+            if first.is_null() {
+                // The first argument may live in a cell (when it is one of the cell variables).
+                let name = view.varnames().iter().next().map(|n| n.as_str());
+                let cell = view
+                    .cellvars()
+                    .iter()
+                    .position(|c| Some(c.as_str()) == name);
+                match cell.and_then(|i| f.cells.get(i)).map(|c| c.get()) {
                     Some(Object::Cell(v)) => v.clone(),
                     _ => Value::Null,
                 }
             } else {
                 first
-            };
-            first
+            }
         } else {
             Value::Null
         };
         if receiver.is_null() {
-            return Err(self.err(ExcKind::RuntimeError, "super(): no arguments"));
+            let why = if view.argcount() > 0 {
+                "super(): arg[0] deleted"
+            } else {
+                "super(): no arguments"
+            };
+            return Err(self.err(ExcKind::RuntimeError, why));
+        }
+        // The first argument may have been rebound to something else.
+        let fits = match receiver.body() {
+            Some(Object::Class(_)) => receiver
+                .as_obj()
+                .is_some_and(|r| Vm::is_subclass(r, &class)),
+            _ => false,
+        } || Vm::is_subclass(&self.type_of(&receiver), &class);
+        if !fits {
+            return Err(
+                self.type_error("super(type, obj): obj must be an instance or subtype of type")
+            );
         }
         Ok(Value::obj(Object::Super { class, receiver }))
     }
@@ -2555,4 +2578,21 @@ fn split_slots(own: &Dict, slots: &[String]) -> (Dict, Dict) {
         }
     }
     (keep, rest)
+}
+
+/// The class methods of built-in type `kind` (`dict.fromkeys`, `int.from_bytes` ...): read
+/// through a subclass or an instance of one, they are bound to that class.
+pub(crate) fn builtin_class_method(
+    kind: TypeKind,
+    name: &str,
+) -> Option<&'static crate::vm::native::NativeFn> {
+    match (kind, name) {
+        (TypeKind::Dict, "fromkeys") => Some(&crate::objects::dict::FROMKEYS),
+        (TypeKind::Bytes, "fromhex" | "maketrans") => crate::objects::method(kind, name),
+        (TypeKind::Int | TypeKind::Bool, "from_bytes") => Some(&crate::objects::int::FROM_BYTES),
+        (TypeKind::Float, "fromhex") => Some(&crate::objects::float::FROMHEX),
+        (TypeKind::Float, "__getformat__") => Some(&crate::objects::float::GETFORMAT),
+        (TypeKind::Str, "maketrans") => crate::objects::method(kind, name),
+        _ => None,
+    }
 }

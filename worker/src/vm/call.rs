@@ -94,27 +94,7 @@ impl Vm {
                     }
                     self.nested(nest::CALL, |vm| vm.call(&func, &v, kwnames))
                 }
-                Object::Instance(_) => {
-                    let cls = self.type_of(callable);
-                    match self.lookup_class_attr(&cls, "__call__") {
-                        // A class is no descriptor: it is called without the instance.
-                        Some(m) if matches!(m.body(), Some(Object::Class(_))) => {
-                            self.nested(nest::CALL, |vm| vm.call(&m, args, kwnames))
-                        }
-                        Some(m) => {
-                            let mut v = Vec::with_capacity(args.len() + 1);
-                            v.push(callable.clone());
-                            v.extend_from_slice(args);
-                            if matches!(m.body(), Some(Object::Function(_))) {
-                                return self.call(&m, &v, kwnames);
-                            }
-                            // `__call__` may be the instance itself, or another callable
-                            // instance: a chain with no Python frame in it.
-                            self.nested(nest::CALL, |vm| vm.call(&m, &v, kwnames))
-                        }
-                        None => Err(self.not_callable(callable)),
-                    }
-                }
+                Object::Instance(_) => self.call_instance(callable, args, kwnames),
                 Object::StaticMethod(f) => {
                     let f = f.clone();
                     self.nested(nest::CALL, |vm| vm.call(&f, args, kwnames))
@@ -122,6 +102,42 @@ impl Vm {
                 _ => Err(self.not_callable(callable)),
             },
             _ => Err(self.not_callable(callable)),
+        }
+    }
+
+    /// Calls an instance through its class's `__call__`. Out of line: `call` is on every
+    /// native recursion path, and its frame is what a deep recursion multiplies.
+    #[inline(never)]
+    fn call_instance(
+        &mut self,
+        callable: &Value,
+        args: &[Value],
+        kwnames: &[Value],
+    ) -> PyResult<Value> {
+        let cls = self.type_of(callable);
+        match self.lookup_class_attr(&cls, "__call__") {
+            Some(m)
+                if matches!(m.body(), Some(Object::Function(_)))
+                    || matches!(m, Value::Native(n) if n.binds()) =>
+            {
+                let mut v = Vec::with_capacity(args.len() + 1);
+                v.push(callable.clone());
+                v.extend_from_slice(args);
+                if matches!(m.body(), Some(Object::Function(_))) {
+                    self.check_native_entry(nest::CALL)?;
+                    return self.call(&m, &v, kwnames);
+                }
+                self.nested(nest::CALL, |vm| vm.call(&m, &v, kwnames))
+            }
+            // Anything else is bound as a descriptor would be; a callable that is no
+            // descriptor (a class, another callable instance, a `partial`) is called without
+            // the instance. The chain may have no Python frame in it.
+            // Binding counts as a level too: a `__get__` may be the instance again.
+            Some(m) => self.nested(nest::CALL, |vm| {
+                let bound = vm.bind_attr(m, callable, &cls)?;
+                vm.call(&bound, args, kwnames)
+            }),
+            None => Err(self.not_callable(callable)),
         }
     }
 
@@ -644,16 +660,20 @@ impl Vm {
         }
         self.switch_point()?;
         if self.depth + cost > self.recursion_limit {
-            return Err(self.err(
-                ExcKind::RecursionError,
-                if cost > 1 {
-                    "maximum recursion depth exceeded while calling a Python object"
-                } else {
-                    "maximum recursion depth exceeded"
-                },
-            ));
+            // CPython's check on entering a Python frame says no more than this.
+            return Err(self.err(ExcKind::RecursionError, "maximum recursion depth exceeded"));
         }
         self.depth += cost;
+        Ok(())
+    }
+
+    /// Fails as CPython's check for `why` (a `nest` suffix) does when a native path is about
+    /// to call Python code that would exceed the limit: `tp_call` (instances, classes) and
+    /// `repr` check before the frame is entered, so their words are the ones reported.
+    pub(crate) fn check_native_entry(&self, why: &str) -> PyResult<()> {
+        if self.depth + 2 > self.recursion_limit {
+            return Err(self.recursion_error(why));
+        }
         Ok(())
     }
 
@@ -1065,10 +1085,17 @@ impl Vm {
         if let Object::Class(c) = cls.get() {
             if let Some(meta) = &c.metaclass {
                 if let Some(call) = self.lookup_user_attr(meta, "__call__") {
-                    // `__call__ = dict` (typing's TypedDict): a class is no descriptor, so
-                    // it is called without the class being called.
-                    if matches!(call.body(), Some(Object::Class(_))) {
-                        return self.call(&call, args, kwnames);
+                    // `__call__ = dict` (typing's TypedDict): a class, or any callable that
+                    // is no descriptor, is called without the class being called.
+                    if !matches!(call.body(), Some(Object::Function(_)))
+                        && !matches!(call, Value::Native(n) if n.binds())
+                    {
+                        let receiver = Value::Obj(cls.clone());
+                        let meta = meta.clone();
+                        return self.nested(nest::CALL, |vm| {
+                            let bound = vm.bind_attr(call, &receiver, &meta)?;
+                            vm.call(&bound, args, kwnames)
+                        });
                     }
                     let mut v = Vec::with_capacity(args.len() + 1);
                     v.push(Value::Obj(cls.clone()));
@@ -1244,6 +1271,7 @@ impl Vm {
                 let mut v = Vec::with_capacity(args.len() + 1);
                 v.push(inst.clone());
                 v.extend_from_slice(args);
+                self.check_native_entry(nest::CALL)?;
                 let r = self.call(&init, &v, kwnames)?;
                 if !matches!(r, Value::None) {
                     return Err(self.type_error(format!(

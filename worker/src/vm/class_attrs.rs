@@ -1,5 +1,5 @@
 //! Assignments to a class's special attributes (`__bases__`, `__name__`, `__qualname__`,
-//! `__mro__`) and CPython's refusal to change built-in types.
+//! `__module__`, `__mro__`) and CPython's refusal to change built-in types.
 
 use crate::value::heap::ObjRef;
 use crate::value::object::Object;
@@ -47,6 +47,13 @@ impl Vm {
                     }
                 }
                 Some(Ok(()))
+            }
+            "__module__" => {
+                // Kept in the class dict as usual; the name reprs and tracebacks show follows.
+                if let (Some(m), Object::Class(c)) = (v.as_str(), cls.get_mut()) {
+                    c.module = m.to_string();
+                }
+                None
             }
             "__mro__" => Some(Err(self.err(ExcKind::AttributeError, "readonly attribute"))),
             "__bases__" => Some(self.set_bases(cls, &cname, v)),

@@ -1372,10 +1372,14 @@ impl Vm {
                                     Some(v) => {
                                         item = v.clone();
                                         have_item = true;
+                                        *index += 1;
                                     }
-                                    None => exhausted = true,
+                                    // Stays exhausted should the list grow.
+                                    None => {
+                                        exhausted = true;
+                                        *index = usize::MAX;
+                                    }
                                 }
-                                *index += 1;
                             }
                         }
                         _ => {}
@@ -1611,6 +1615,7 @@ impl Vm {
                     }
                     let exit = self.getattr(&mgr, &Vm::str_val("__exit__"))?;
                     let (enter, recv) = self.load_method(mgr, &Vm::str_val("__enter__"))?;
+                    self.check_native_entry(crate::vm::nest::CALL)?;
                     let r = if recv.is_null() {
                         self.call(&enter, &[], &[])?
                     } else {
@@ -1889,7 +1894,12 @@ impl Vm {
             return None;
         }
         let base = crate::value::num::inst_base_of(inst)?;
-        let m = crate::objects::method(self.kind_of(&base), name)?;
+        let kind = self.kind_of(&base);
+        // A class method (`fromhex`, `from_bytes`) binds to the instance's class instead.
+        if crate::vm::attrs::builtin_class_method(kind, name).is_some() {
+            return None;
+        }
+        let m = crate::objects::method(kind, name)?;
         Some((Value::Native(m), base))
     }
 

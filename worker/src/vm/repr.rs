@@ -277,7 +277,20 @@ impl Vm {
             }
             Object::Instance(inst) => {
                 let is_exc = inst.exc.is_some();
-                if let Some(r) = self.call_dunder_user(v, "__repr__")? {
+                let cls = inst.class.clone();
+                let found = self.lookup_user_attr(&cls, "__repr__");
+                if matches!(
+                    found.as_ref().and_then(|m| m.body()),
+                    Some(Object::Function(_))
+                ) {
+                    // A Python `__repr__`: CPython's repr checks the depth before calling it.
+                    self.check_native_entry(crate::vm::nest::REPR)?;
+                }
+                let r = match found {
+                    Some(m) => Some(self.call_special(&m, v, &[])?),
+                    None => None,
+                };
+                if let Some(r) = r {
                     return match r.as_str() {
                         Some(s) => {
                             out.push_str(s);
@@ -533,7 +546,7 @@ impl Vm {
     pub fn call_dunder_user(&mut self, v: &Value, name: &str) -> PyResult<Option<Value>> {
         let cls = self.type_of(v);
         match self.lookup_user_attr(&cls, name) {
-            Some(m) => Ok(Some(self.call(&m, std::slice::from_ref(v), &[])?)),
+            Some(m) => Ok(Some(self.call_special(&m, v, &[])?)),
             None => Ok(None),
         }
     }
@@ -735,7 +748,7 @@ impl Vm {
         if let Some(Object::Instance(_)) = v.body() {
             let cls = self.type_of(v);
             if let Some(m) = self.lookup_user_attr(&cls, "__format__") {
-                let r = self.call(&m, &[v.clone(), Vm::str_val(spec)], &[])?;
+                let r = self.call_special(&m, v, &[Vm::str_val(spec)])?;
                 if r.is_wide_str() {
                     return Err(crate::stdlib::codec_text::wide_unsupported(
                         self,

@@ -199,19 +199,21 @@ impl Vm {
                         }
                     }
                     Value::Obj(so) => match so.get() {
+                        // Exhausted, a list iterator stays so even if the list grows
+                        // (CPython drops its reference to the list).
                         Object::List(l) => {
                             let r = l.get(*index).cloned();
-                            *index += 1;
+                            *index = if r.is_some() { *index + 1 } else { usize::MAX };
                             Step::Done(r)
                         }
                         Object::Tuple(t) => {
                             let r = t.get(*index).cloned();
-                            *index += 1;
+                            *index = if r.is_some() { *index + 1 } else { usize::MAX };
                             Step::Done(r)
                         }
                         Object::Bytes(b) => {
                             let r = b.get(*index).map(|x| Value::Int(*x as i64));
-                            *index += 1;
+                            *index = if r.is_some() { *index + 1 } else { usize::MAX };
                             Step::Done(r)
                         }
                         Object::Str(s) => {
@@ -225,7 +227,7 @@ impl Vm {
                         }
                         Object::Instance(_) => {
                             let i = *index;
-                            *index += 1;
+                            *index = index.saturating_add(1);
                             Step::SeqUser(seq.clone(), i)
                         }
                         _ => Step::Done(None),

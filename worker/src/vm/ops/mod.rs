@@ -237,7 +237,7 @@ impl Vm {
                 Object::Instance(_) => {
                     let cls = self.type_of(v);
                     if let Some(m) = self.lookup_class_attr(&cls, "__bool__") {
-                        let r = self.call(&m, std::slice::from_ref(v), &[])?;
+                        let r = self.call_special(&m, v, &[])?;
                         return match r {
                             Value::Bool(b) => Ok(b),
                             _ => Err(self.type_error(format!(
@@ -247,7 +247,7 @@ impl Vm {
                         };
                     }
                     if let Some(m) = self.lookup_class_attr(&cls, "__len__") {
-                        let r = self.call(&m, std::slice::from_ref(v), &[])?;
+                        let r = self.call_special(&m, v, &[])?;
                         return Ok(self.len_result(r)? != 0);
                     }
                     if let Some(b) = inst_base(v) {
@@ -266,7 +266,7 @@ impl Vm {
         if matches!(hash_method, Value::None) {
             return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))));
         }
-        let mut r = self.call(hash_method, std::slice::from_ref(v), &[])?;
+        let mut r = self.call_special(hash_method, v, &[])?;
         // An int subclass's value is an int.
         if matches!(r.body(), Some(Object::Instance(_))) {
             if let Some(b) = inst_base(&r) {
@@ -446,24 +446,29 @@ impl Vm {
             _ => None,
         };
         match found {
-            Some(m)
-                if matches!(m.body(), Some(Object::Function(_)))
-                    || matches!(m, Value::Native(n) if n.binds()) =>
-            {
-                let mut all = Vec::with_capacity(args.len() + 1);
-                all.push(v.clone());
-                all.extend_from_slice(args);
-                Ok(Some(self.call(&m, &all, &[])?))
-            }
-            // Anything else is looked up as CPython's special lookup does: a descriptor's
-            // `__get__` gives what is called (and may raise), a plain callable is called as is.
-            Some(m) => {
-                let cls = self.type_of(v);
-                let bound = self.bind_attr(m, v, &cls)?;
-                Ok(Some(self.call(&bound, args, &[])?))
-            }
+            Some(m) => Ok(Some(self.call_special(&m, v, args)?)),
             None => Ok(None),
         }
+    }
+
+    /// Calls the special method `m` found on `v`'s type as CPython's special lookup does: a
+    /// function (or a built-in that binds) gets `v` first, a descriptor's `__get__` gives
+    /// what is called (and may raise), and a callable that is no descriptor (a `partial`, a
+    /// callable instance) is called without `v`.
+    pub(crate) fn call_special(&mut self, m: &Value, v: &Value, args: &[Value]) -> PyResult<Value> {
+        if matches!(m.body(), Some(Object::Function(_)))
+            || matches!(m, Value::Native(n) if n.binds())
+        {
+            let mut all = Vec::with_capacity(args.len() + 1);
+            all.push(v.clone());
+            all.extend_from_slice(args);
+            return self.call(m, &all, &[]);
+        }
+        let cls = self.type_of(v);
+        self.nested(crate::vm::nest::CALL, |vm| {
+            let bound = vm.bind_attr(m.clone(), v, &cls)?;
+            vm.call(&bound, args, &[])
+        })
     }
 
     /// `a == b`.

@@ -269,7 +269,26 @@ impl Vm {
                 }
                 _ => match self.call_dunder(v, "__index__", &[])? {
                     Some(Value::Int(i)) => Ok(i),
-                    _ => Err(self.type_error(format!(
+                    Some(Value::Bool(b)) => Ok(b as i64),
+                    Some(r) if matches!(r.body(), Some(Object::BigInt(_))) => Err(self.err(
+                        ExcKind::IndexError,
+                        format!(
+                            "cannot fit '{}' into an index-sized integer",
+                            self.type_name(v)
+                        ),
+                    )),
+                    // An int subclass's value (CPython accepts it, with a warning).
+                    Some(r) if matches!(inst_base(&r), Some(Value::Int(_))) => {
+                        match inst_base(&r) {
+                            Some(Value::Int(i)) => Ok(i),
+                            _ => Ok(0),
+                        }
+                    }
+                    Some(r) => Err(self.type_error(format!(
+                        "__index__ returned non-int (type {})",
+                        self.type_name(&r)
+                    ))),
+                    None => Err(self.type_error(format!(
                         "'{}' object cannot be interpreted as an integer",
                         self.type_name(v)
                     ))),
@@ -298,6 +317,15 @@ impl Vm {
     pub fn clamp_index(&mut self, v: &Value) -> PyResult<i64> {
         match v.body() {
             Some(Object::BigInt(b)) => Ok(if b.is_negative() { i64::MIN } else { i64::MAX }),
+            // Only a value without `__index__` is "no slice index"; an `__index__` that
+            // fails reports its own error.
+            _ if matches!(v.body(), Some(Object::Instance(_)))
+                && self
+                    .lookup_class_attr(&self.type_of(v), "__index__")
+                    .is_some() =>
+            {
+                self.index_of(v)
+            }
             _ => match self.index_of(v) {
                 Ok(i) => Ok(i),
                 Err(e) if self.exc_matches(&e, ExcKind::TypeError) => Err(self.type_error(
@@ -354,9 +382,19 @@ impl Vm {
     /// Rejects a subscript key that is neither an int nor an instance (whose `__index__` the
     /// caller resolves), with CPython's message.
     pub(crate) fn check_sequence_index(&mut self, key: &Value, what: &str) -> PyResult<()> {
-        if (num_of(key).is_none() && !matches!(key.body(), Some(Object::Instance(_))))
-            || matches!(key, Value::Float(_))
-        {
+        // An instance is an index when it wraps an int or its class has `__index__`.
+        let instance_index = |vm: &Vm| {
+            matches!(key.body(), Some(Object::Instance(_)))
+                && (matches!(inst_base(key), Some(Value::Int(_) | Value::Bool(_)))
+                    || matches!(
+                        inst_base(key).as_ref().and_then(|b| b.body()),
+                        Some(Object::BigInt(_))
+                    )
+                    || vm
+                        .lookup_class_attr(&vm.type_of(key), "__index__")
+                        .is_some())
+        };
+        if (num_of(key).is_none() && !instance_index(self)) || matches!(key, Value::Float(_)) {
             return Err(self.type_error(format!(
                 "{what} indices must be integers or slices, not {}",
                 self.type_name(key)
