@@ -85,6 +85,8 @@ pub(crate) fn after_import(vm: &mut Vm, name: &str, module: &ObjRef) -> PyResult
             if let Some(cls) = attr(vm, &m, "_IsoCalendarDate") {
                 replace(vm, &cls, "__repr__", Value::Native(&ISO_CALENDAR_REPR))?;
             }
+            name_as_c_types(vm, &m, DATETIME_TYPES);
+            install_rewordings(vm, &m, DATETIME_REWORDINGS)?;
         }
         "_pydecimal" => {
             if let Some(cls) = attr(vm, &m, "Context") {
@@ -339,4 +341,406 @@ fn decimal_int(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         n = -n;
     }
     Ok(Vm::int_from_big(n))
+}
+
+// ----- pure functions run under the C module's error words -----
+
+/// How a reworded function turns an error of the pure one into the C module's (`None`: the
+/// error stands).
+type Reword = fn(&mut Vm, &Args, &ObjRef) -> PyResult<Option<ObjRef>>;
+
+/// Defines a native function that calls the pure function kept under `$key` and rewords its
+/// errors with `$reword`: each wrapper is its own `fn`, as a `NativeFn` holds no data.
+macro_rules! reworded {
+    ($func:ident, $key:literal, $reword:path) => {
+        fn $func(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+            call_reworded(vm, a, $key, $reword)
+        }
+    };
+}
+
+/// One pure attribute replaced by a rewording wrapper: the class (`""`: the module itself)
+/// and attribute name, the key its pure value is kept under in `Vm::native_types`, and the
+/// wrapper.
+struct Rewording {
+    class: &'static str,
+    name: &'static str,
+    key: &'static str,
+    native: &'static NativeFn,
+}
+
+fn call_reworded(vm: &mut Vm, a: &Args, key: &str, reword: Reword) -> PyResult<Value> {
+    let Some(pure) = vm.native_types.get(key).cloned() else {
+        return Err(vm.type_error(format!("{key} is not loaded")));
+    };
+    match vm.call(&Value::Obj(pure), a.raw, a.kwnames) {
+        Err(e) => match reword(vm, a, &e)? {
+            Some(other) => Err(other),
+            None => Err(e),
+        },
+        ok => ok,
+    }
+}
+
+/// Puts each wrapper of `table` in place of its pure attribute of `module`, keeping the pure
+/// function; a static or class method stays one.
+fn install_rewordings(vm: &mut Vm, module: &Value, table: &[Rewording]) -> PyResult<()> {
+    for r in table {
+        let owner = if r.class.is_empty() {
+            module.clone()
+        } else {
+            match attr(vm, module, r.class) {
+                Some(c) => c,
+                None => continue,
+            }
+        };
+        let own = match owner.body() {
+            Some(Object::Class(c)) => crate::vm::attrs::dict_get_str(&c.dict, r.name).cloned(),
+            _ => attr(vm, &owner, r.name),
+        };
+        let Some(own) = own else { continue };
+        let (pure, wrapper) = match own.body() {
+            Some(Object::StaticMethod(f)) => (
+                f.clone(),
+                Value::obj(Object::StaticMethod(Value::Native(r.native))),
+            ),
+            Some(Object::ClassMethod(f)) => (
+                f.clone(),
+                Value::obj(Object::ClassMethod(Value::Native(r.native))),
+            ),
+            _ => (own.clone(), Value::Native(r.native)),
+        };
+        let Value::Obj(pure) = pure else { continue };
+        vm.native_types.insert(r.key, pure);
+        vm.setattr(&owner, &Vm::str_val(r.name), wrapper)?;
+    }
+    Ok(())
+}
+
+/// The message of exception `e` when it is exactly of class `kind` (not a subclass: the
+/// decimal signals derive from the built-in errors).
+fn message_of(vm: &Vm, e: &ObjRef, kind: ExcKind) -> Option<String> {
+    let Object::Instance(i) = e.get() else {
+        return None;
+    };
+    if !i.class.ptr_eq(&vm.exc_class(kind)) {
+        return None;
+    }
+    match vm.exc_args(e).as_slice() {
+        [m] => m.as_str().map(str::to_string),
+        _ => None,
+    }
+}
+
+/// Registers the classes of a pure module as native types, so that messages name them as
+/// CPython names a C type (`'datetime.date'`, `'decimal.Decimal'`).
+fn name_as_c_types(vm: &mut Vm, module: &Value, classes: &[(&'static str, &str)]) {
+    for (key, name) in classes {
+        if let Some(Value::Obj(c)) = attr(vm, module, name) {
+            vm.native_types.insert(key, c);
+        }
+    }
+}
+
+/// The classes `_datetime` defines, named with their module.
+const DATETIME_TYPES: &[(&str, &str)] = &[
+    ("datetime.date", "date"),
+    ("datetime.datetime", "datetime"),
+    ("datetime.time", "time"),
+    ("datetime.timedelta", "timedelta"),
+    ("datetime.tzinfo", "tzinfo"),
+    ("datetime.timezone", "timezone"),
+];
+
+reworded!(
+    dt_datetime_cmp,
+    "pure datetime.datetime._cmp",
+    datetime_words
+);
+reworded!(dt_time_cmp, "pure datetime.time._cmp", datetime_words);
+reworded!(
+    dt_datetime_sub,
+    "pure datetime.datetime.__sub__",
+    datetime_words
+);
+reworded!(
+    dt_datetime_add,
+    "pure datetime.datetime.__add__",
+    datetime_words
+);
+reworded!(
+    dt_datetime_radd,
+    "pure datetime.datetime.__radd__",
+    datetime_words
+);
+reworded!(dt_date_add, "pure datetime.date.__add__", datetime_words);
+reworded!(dt_date_radd, "pure datetime.date.__radd__", datetime_words);
+reworded!(dt_date_sub, "pure datetime.date.__sub__", datetime_words);
+reworded!(
+    dt_timedelta_new,
+    "pure datetime.timedelta.__new__",
+    datetime_words
+);
+reworded!(
+    dt_tzinfo_utcoffset,
+    "pure datetime.tzinfo.utcoffset",
+    datetime_words
+);
+reworded!(dt_tzinfo_dst, "pure datetime.tzinfo.dst", datetime_words);
+reworded!(
+    dt_tzinfo_tzname,
+    "pure datetime.tzinfo.tzname",
+    datetime_words
+);
+reworded!(
+    dt_fromisocalendar,
+    "pure datetime.date.fromisocalendar",
+    datetime_words
+);
+reworded!(
+    dt_fromordinal,
+    "pure datetime.date.fromordinal",
+    datetime_ordinal_words
+);
+reworded!(
+    dt_astimezone,
+    "pure datetime.datetime.astimezone",
+    datetime_words
+);
+reworded!(
+    dt_timezone_new,
+    "pure datetime.timezone.__new__",
+    datetime_words
+);
+
+reworded!(
+    dt_time_fromisoformat,
+    "pure datetime.time.fromisoformat",
+    datetime_iso_time_words
+);
+
+static DT_DATETIME_CMP: NativeFn = NativeFn::new("datetime._cmp", dt_datetime_cmp);
+static DT_TIME_CMP: NativeFn = NativeFn::new("time._cmp", dt_time_cmp);
+static DT_DATETIME_SUB: NativeFn = NativeFn::new("datetime.__sub__", dt_datetime_sub);
+static DT_DATETIME_ADD: NativeFn = NativeFn::new("datetime.__add__", dt_datetime_add);
+static DT_DATETIME_RADD: NativeFn = NativeFn::new("datetime.__radd__", dt_datetime_radd);
+static DT_DATE_ADD: NativeFn = NativeFn::new("date.__add__", dt_date_add);
+static DT_DATE_RADD: NativeFn = NativeFn::new("date.__radd__", dt_date_radd);
+static DT_DATE_SUB: NativeFn = NativeFn::new("date.__sub__", dt_date_sub);
+static DT_TIMEDELTA_NEW: NativeFn = NativeFn::new("timedelta.__new__", dt_timedelta_new);
+static DT_TZINFO_UTCOFFSET: NativeFn = NativeFn::new("tzinfo.utcoffset", dt_tzinfo_utcoffset);
+static DT_TZINFO_DST: NativeFn = NativeFn::new("tzinfo.dst", dt_tzinfo_dst);
+static DT_TZINFO_TZNAME: NativeFn = NativeFn::new("tzinfo.tzname", dt_tzinfo_tzname);
+static DT_FROMISOCALENDAR: NativeFn = NativeFn::new("date.fromisocalendar", dt_fromisocalendar);
+static DT_FROMORDINAL: NativeFn = NativeFn::new("date.fromordinal", dt_fromordinal);
+static DT_ASTIMEZONE: NativeFn = NativeFn::new("datetime.astimezone", dt_astimezone);
+static DT_TIME_FROMISOFORMAT: NativeFn = NativeFn::new("time.fromisoformat", dt_time_fromisoformat);
+static DT_TIMEZONE_NEW: NativeFn = NativeFn::new("timezone.__new__", dt_timezone_new);
+
+/// The `datetime` functions whose errors `_datetime` words differently.
+static DATETIME_REWORDINGS: &[Rewording] = &[
+    Rewording {
+        class: "datetime",
+        name: "_cmp",
+        key: "pure datetime.datetime._cmp",
+        native: &DT_DATETIME_CMP,
+    },
+    Rewording {
+        class: "time",
+        name: "_cmp",
+        key: "pure datetime.time._cmp",
+        native: &DT_TIME_CMP,
+    },
+    Rewording {
+        class: "datetime",
+        name: "__sub__",
+        key: "pure datetime.datetime.__sub__",
+        native: &DT_DATETIME_SUB,
+    },
+    Rewording {
+        class: "datetime",
+        name: "__add__",
+        key: "pure datetime.datetime.__add__",
+        native: &DT_DATETIME_ADD,
+    },
+    Rewording {
+        class: "datetime",
+        name: "__radd__",
+        key: "pure datetime.datetime.__radd__",
+        native: &DT_DATETIME_RADD,
+    },
+    Rewording {
+        class: "date",
+        name: "__add__",
+        key: "pure datetime.date.__add__",
+        native: &DT_DATE_ADD,
+    },
+    Rewording {
+        class: "date",
+        name: "__radd__",
+        key: "pure datetime.date.__radd__",
+        native: &DT_DATE_RADD,
+    },
+    Rewording {
+        class: "date",
+        name: "__sub__",
+        key: "pure datetime.date.__sub__",
+        native: &DT_DATE_SUB,
+    },
+    Rewording {
+        class: "timedelta",
+        name: "__new__",
+        key: "pure datetime.timedelta.__new__",
+        native: &DT_TIMEDELTA_NEW,
+    },
+    Rewording {
+        class: "tzinfo",
+        name: "utcoffset",
+        key: "pure datetime.tzinfo.utcoffset",
+        native: &DT_TZINFO_UTCOFFSET,
+    },
+    Rewording {
+        class: "tzinfo",
+        name: "dst",
+        key: "pure datetime.tzinfo.dst",
+        native: &DT_TZINFO_DST,
+    },
+    Rewording {
+        class: "tzinfo",
+        name: "tzname",
+        key: "pure datetime.tzinfo.tzname",
+        native: &DT_TZINFO_TZNAME,
+    },
+    Rewording {
+        class: "date",
+        name: "fromisocalendar",
+        key: "pure datetime.date.fromisocalendar",
+        native: &DT_FROMISOCALENDAR,
+    },
+    Rewording {
+        class: "date",
+        name: "fromordinal",
+        key: "pure datetime.date.fromordinal",
+        native: &DT_FROMORDINAL,
+    },
+    Rewording {
+        class: "datetime",
+        name: "astimezone",
+        key: "pure datetime.datetime.astimezone",
+        native: &DT_ASTIMEZONE,
+    },
+    Rewording {
+        class: "time",
+        name: "fromisoformat",
+        key: "pure datetime.time.fromisoformat",
+        native: &DT_TIME_FROMISOFORMAT,
+    },
+    Rewording {
+        class: "timezone",
+        name: "__new__",
+        key: "pure datetime.timezone.__new__",
+        native: &DT_TIMEZONE_NEW,
+    },
+];
+
+/// `datetime.py`'s error messages in `_datetime`'s words; the argument a message quotes is the
+/// call's first after the receiver.
+fn datetime_words(vm: &mut Vm, a: &Args, e: &ObjRef) -> PyResult<Option<ObjRef>> {
+    let arg = a.pos.get(1).cloned().unwrap_or(Value::None);
+    if let Some(m) = message_of(vm, e, ExcKind::TypeError) {
+        let text = match m.as_str() {
+            "cannot compare naive and aware datetimes" => {
+                "can't compare offset-naive and offset-aware datetimes".to_string()
+            }
+            "cannot compare naive and aware times" => {
+                "can't compare offset-naive and offset-aware times".to_string()
+            }
+            "cannot mix naive and timezone-aware time" => {
+                "can't subtract offset-naive and offset-aware datetimes".to_string()
+            }
+            "tz argument must be an instance of tzinfo" => format!(
+                "tzinfo argument must be None or of a tzinfo subclass, not type '{}'",
+                vm.type_name(&arg)
+            ),
+            "offset must be a timedelta" => format!(
+                "timezone() argument 1 must be datetime.timedelta, not {}",
+                vm.type_name(&arg)
+            ),
+            "name must be a string" => {
+                let name = a.pos.get(2).cloned().unwrap_or(Value::None);
+                format!(
+                    "timezone() argument 2 must be str, not {}",
+                    vm.type_name(&name)
+                )
+            }
+            _ => return Ok(None),
+        };
+        return Ok(Some(vm.type_error(text)));
+    }
+    if let Some(m) = message_of(vm, e, ExcKind::OverflowError) {
+        if m == "result out of range" {
+            return Ok(Some(
+                vm.err(ExcKind::OverflowError, "date value out of range"),
+            ));
+        }
+        if let Some(days) = m.strip_prefix("timedelta # of days is too large: ") {
+            // `_datetime` holds the days in a C int, then checks the range.
+            let fits = days.parse::<i32>().is_ok();
+            let text = if fits {
+                format!("days={days}; must have magnitude <= 999999999")
+            } else {
+                "Python int too large to convert to C int".to_string()
+            };
+            return Ok(Some(vm.err(ExcKind::OverflowError, text)));
+        }
+        return Ok(None);
+    }
+    if let Some(m) = message_of(vm, e, ExcKind::NotImplementedError) {
+        if let Some(rest) = m.strip_prefix("tzinfo subclass must override ") {
+            let text = format!("a tzinfo subclass must implement {rest}");
+            return Ok(Some(vm.err(ExcKind::NotImplementedError, text)));
+        }
+        return Ok(None);
+    }
+    if let Some(m) = message_of(vm, e, ExcKind::ValueError) {
+        if let Some(rest) = m.strip_prefix("Invalid weekday: ") {
+            return Ok(Some(vm.value_error(format!("Invalid day: {rest}"))));
+        }
+        if m.starts_with("offset must be a timedelta strictly between") {
+            let shown = vm.repr(&arg)?;
+            return Ok(Some(vm.value_error(format!(
+                "offset must be a timedelta strictly between -timedelta(hours=24) and \
+                 timedelta(hours=24), not {shown}."
+            ))));
+        }
+    }
+    Ok(None)
+}
+
+/// `date.fromordinal(n)` refuses an ordinal below 1 before computing a year.
+fn datetime_ordinal_words(vm: &mut Vm, a: &Args, e: &ObjRef) -> PyResult<Option<ObjRef>> {
+    let below_one = matches!(a.pos.get(1), Some(Value::Int(n)) if *n < 1);
+    if below_one && message_of(vm, e, ExcKind::ValueError).is_some() {
+        return Ok(Some(vm.value_error("ordinal must be >= 1")));
+    }
+    Ok(None)
+}
+
+/// `time.fromisoformat` lets a field check's error through where `datetime.py` reports the
+/// whole string as invalid.
+fn datetime_iso_time_words(vm: &mut Vm, _a: &Args, e: &ObjRef) -> PyResult<Option<ObjRef>> {
+    let invalid = message_of(vm, e, ExcKind::ValueError)
+        .is_some_and(|m| m.starts_with("Invalid isoformat string"));
+    let context = match e.get() {
+        Object::Instance(i) => i.exc.as_ref().map(|x| x.context.clone()),
+        _ => None,
+    };
+    if let (true, Some(Value::Obj(c))) = (invalid, context) {
+        let field_check =
+            message_of(vm, &c, ExcKind::ValueError).is_some_and(|m| m.contains(" must be in 0.."));
+        if field_check {
+            return Ok(Some(c));
+        }
+    }
+    Ok(None)
 }
