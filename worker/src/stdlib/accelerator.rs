@@ -7,7 +7,11 @@
 //! puts native functions with the C module's behaviour in place of the pure module's few
 //! that decide it: `datetime`'s `_check_date_fields` and `_check_time_fields` (every
 //! constructor and `replace` call them by global name), `IsoCalendarDate.__repr__`, and
-//! `_pydecimal`'s `Context._raise_error`, `Context.__repr__` and `Decimal.__int__`.
+//! `_pydecimal`'s `Context._raise_error`, `Context.__repr__`, `Decimal.__int__` and
+//! `Context._set_signal_dict` (flags and traps as `_decimal`'s `SignalDict`). Where only the
+//! words of an error differ, a rewording wrapper calls the pure function and rewords what it
+//! raises; the pure classes are registered as native types so that messages name them with
+//! their module (`'datetime.date'`), as CPython names a C type.
 
 use crate::value::heap::ObjRef;
 use crate::value::object::Object;
@@ -97,11 +101,30 @@ pub(crate) fn after_import(vm: &mut Vm, name: &str, module: &ObjRef) -> PyResult
                     Value::Native(&DECIMAL_RAISE_ERROR),
                 )?;
                 replace(vm, &cls, "__repr__", Value::Native(&DECIMAL_CONTEXT_REPR))?;
+                replace(
+                    vm,
+                    &cls,
+                    "_set_signal_dict",
+                    Value::Native(&DECIMAL_SET_SIGNAL_DICT),
+                )?;
+            }
+            // The contexts made while the module ran hold plain dicts.
+            for name in ["DefaultContext", "BasicContext", "ExtendedContext"] {
+                let Some(ctx) = attr(vm, &m, name) else {
+                    continue;
+                };
+                for which in ["flags", "traps"] {
+                    let plain = vm.getattr(&ctx, &Vm::str_val(which))?;
+                    let signal_dict = new_signal_dict(vm, &plain)?;
+                    vm.setattr_generic(&ctx, &Vm::str_val(which), signal_dict)?;
+                }
             }
             if let Some(cls) = attr(vm, &m, "Decimal") {
                 replace(vm, &cls, "__int__", Value::Native(&DECIMAL_INT))?;
                 replace(vm, &cls, "__trunc__", Value::Native(&DECIMAL_INT))?;
             }
+            name_as_c_types(vm, &m, DECIMAL_TYPES);
+            install_rewordings(vm, &m, DECIMAL_REWORDINGS)?;
         }
         _ => {}
     }
@@ -743,4 +766,434 @@ fn datetime_iso_time_words(vm: &mut Vm, _a: &Args, e: &ObjRef) -> PyResult<Optio
         }
     }
     Ok(None)
+}
+
+/// The classes `_decimal` defines whose names messages show with their module.
+const DECIMAL_TYPES: &[(&str, &str)] = &[
+    ("decimal.Decimal", "Decimal"),
+    ("decimal.Context", "Context"),
+];
+
+reworded!(dec_new, "pure decimal.Decimal.__new__", decimal_new_words);
+reworded!(dec_hash, "pure decimal.Decimal.__hash__", decimal_words);
+reworded!(dec_float, "pure decimal.Decimal.__float__", decimal_words);
+reworded!(dec_round, "pure decimal.Decimal.__round__", decimal_words);
+reworded!(dec_floor, "pure decimal.Decimal.__floor__", decimal_words);
+reworded!(dec_ceil, "pure decimal.Decimal.__ceil__", decimal_words);
+reworded!(dec_format, "pure decimal.Decimal.__format__", decimal_words);
+reworded!(
+    dec_from_float,
+    "pure decimal.Decimal.from_float",
+    decimal_words
+);
+reworded!(
+    dec_ctx_setattr,
+    "pure decimal.Context.__setattr__",
+    decimal_words
+);
+reworded!(
+    dec_ctx_delattr,
+    "pure decimal.Context.__delattr__",
+    decimal_words
+);
+reworded!(
+    dec_ctx_integer,
+    "pure decimal.Context._set_integer_check",
+    decimal_integer_words
+);
+reworded!(
+    dec_convert,
+    "pure decimal._convert_other",
+    decimal_convert_words
+);
+
+static DEC_NEW: NativeFn = NativeFn::new("Decimal.__new__", dec_new);
+static DEC_HASH: NativeFn = NativeFn::new("Decimal.__hash__", dec_hash);
+static DEC_FLOAT: NativeFn = NativeFn::new("Decimal.__float__", dec_float);
+static DEC_ROUND: NativeFn = NativeFn::new("Decimal.__round__", dec_round);
+static DEC_FLOOR: NativeFn = NativeFn::new("Decimal.__floor__", dec_floor);
+static DEC_CEIL: NativeFn = NativeFn::new("Decimal.__ceil__", dec_ceil);
+static DEC_FORMAT: NativeFn = NativeFn::new("Decimal.__format__", dec_format);
+static DEC_FROM_FLOAT: NativeFn = NativeFn::new("Decimal.from_float", dec_from_float);
+static DEC_CTX_SETATTR: NativeFn = NativeFn::new("Context.__setattr__", dec_ctx_setattr);
+static DEC_CTX_DELATTR: NativeFn = NativeFn::new("Context.__delattr__", dec_ctx_delattr);
+static DEC_CTX_INTEGER: NativeFn = NativeFn::new("Context._set_integer_check", dec_ctx_integer);
+static DEC_CONVERT: NativeFn = NativeFn::function(
+    "_convert_other",
+    dec_convert,
+    Arity::Range(1, 3),
+    Some(&["raiseit", "allow_float"]),
+);
+
+/// The `_pydecimal` functions whose errors `_decimal` words differently.
+static DECIMAL_REWORDINGS: &[Rewording] = &[
+    Rewording {
+        class: "Decimal",
+        name: "__new__",
+        key: "pure decimal.Decimal.__new__",
+        native: &DEC_NEW,
+    },
+    Rewording {
+        class: "Decimal",
+        name: "__hash__",
+        key: "pure decimal.Decimal.__hash__",
+        native: &DEC_HASH,
+    },
+    Rewording {
+        class: "Decimal",
+        name: "__float__",
+        key: "pure decimal.Decimal.__float__",
+        native: &DEC_FLOAT,
+    },
+    Rewording {
+        class: "Decimal",
+        name: "__round__",
+        key: "pure decimal.Decimal.__round__",
+        native: &DEC_ROUND,
+    },
+    Rewording {
+        class: "Decimal",
+        name: "__floor__",
+        key: "pure decimal.Decimal.__floor__",
+        native: &DEC_FLOOR,
+    },
+    Rewording {
+        class: "Decimal",
+        name: "__ceil__",
+        key: "pure decimal.Decimal.__ceil__",
+        native: &DEC_CEIL,
+    },
+    Rewording {
+        class: "Decimal",
+        name: "__format__",
+        key: "pure decimal.Decimal.__format__",
+        native: &DEC_FORMAT,
+    },
+    Rewording {
+        class: "Decimal",
+        name: "from_float",
+        key: "pure decimal.Decimal.from_float",
+        native: &DEC_FROM_FLOAT,
+    },
+    Rewording {
+        class: "Context",
+        name: "__setattr__",
+        key: "pure decimal.Context.__setattr__",
+        native: &DEC_CTX_SETATTR,
+    },
+    Rewording {
+        class: "Context",
+        name: "__delattr__",
+        key: "pure decimal.Context.__delattr__",
+        native: &DEC_CTX_DELATTR,
+    },
+    Rewording {
+        class: "Context",
+        name: "_set_integer_check",
+        key: "pure decimal.Context._set_integer_check",
+        native: &DEC_CTX_INTEGER,
+    },
+    Rewording {
+        class: "",
+        name: "_convert_other",
+        key: "pure decimal._convert_other",
+        native: &DEC_CONVERT,
+    },
+];
+
+/// `_decimal`'s refusal of an unknown rounding mode.
+const ROUNDING_MODES_MESSAGE: &str =
+    "valid values for rounding are:\n  [ROUND_CEILING, ROUND_FLOOR, \
+     ROUND_UP, ROUND_DOWN,\n   ROUND_HALF_UP, ROUND_HALF_DOWN, ROUND_HALF_EVEN,\n   ROUND_05UP]";
+
+/// `_pydecimal`'s messages that `_decimal` words otherwise, whatever the arguments.
+fn decimal_words(vm: &mut Vm, _a: &Args, e: &ObjRef) -> PyResult<Option<ObjRef>> {
+    let reworded = |kind: ExcKind, text: &str| Ok(Some(vm.err(kind, text)));
+    if let Some(m) = message_of(vm, e, ExcKind::TypeError) {
+        return match m.as_str() {
+            "Cannot hash a signaling NaN value." => {
+                reworded(ExcKind::TypeError, "Cannot hash a signaling NaN value")
+            }
+            "argument must be int or float." => {
+                reworded(ExcKind::TypeError, "argument must be int or float")
+            }
+            "Second argument to round should be integral" => {
+                reworded(ExcKind::TypeError, "optional arg must be an integer")
+            }
+            m if m.ends_with(": invalid rounding mode") => {
+                reworded(ExcKind::TypeError, ROUNDING_MODES_MESSAGE)
+            }
+            _ => Ok(None),
+        };
+    }
+    if let Some(m) = message_of(vm, e, ExcKind::ValueError) {
+        return match m.as_str() {
+            "Cannot convert signaling NaN to float" => {
+                reworded(ExcKind::ValueError, "cannot convert signaling NaN to float")
+            }
+            "cannot round a NaN" => reworded(ExcKind::ValueError, "cannot convert NaN to integer"),
+            m if m.starts_with("Invalid format specifier")
+                || m.starts_with("Alignment conflicts") =>
+            {
+                reworded(ExcKind::ValueError, "invalid format string")
+            }
+            _ => Ok(None),
+        };
+    }
+    if message_of(vm, e, ExcKind::OverflowError).as_deref() == Some("cannot round an infinity") {
+        return reworded(ExcKind::OverflowError, "cannot convert Infinity to integer");
+    }
+    if message_of(vm, e, ExcKind::AttributeError).is_some_and(|m| m.ends_with(" cannot be deleted"))
+    {
+        return reworded(
+            ExcKind::AttributeError,
+            "context attributes cannot be deleted",
+        );
+    }
+    Ok(None)
+}
+
+/// `Decimal(value)`'s refusals of a bad tuple or type.
+fn decimal_new_words(vm: &mut Vm, a: &Args, e: &ObjRef) -> PyResult<Option<ObjRef>> {
+    let value = a.arg(1, "value").cloned().unwrap_or(Value::None);
+    if let Some(m) = message_of(vm, e, ExcKind::ValueError) {
+        let text = if m.starts_with("Invalid tuple size") {
+            "argument must be a sequence of length 3"
+        } else if m.starts_with("Invalid sign.") {
+            "sign must be an integer with the value 0 or 1"
+        } else if m.starts_with("The second value in the tuple") {
+            "coefficient must be a tuple of digits"
+        } else if m.starts_with("The third value in the tuple") {
+            let exponent = vm.getitem(&value, &Value::Int(2)).ok();
+            if exponent.is_some_and(|x| x.as_str().is_some()) {
+                "string argument in the third position must be 'F', 'n' or 'N'"
+            } else {
+                "exponent must be an integer"
+            }
+        } else {
+            return Ok(None);
+        };
+        return Ok(Some(vm.value_error(text)));
+    }
+    if message_of(vm, e, ExcKind::TypeError)
+        .is_some_and(|m| m.starts_with("Cannot convert ") && m.ends_with(" to Decimal"))
+    {
+        let text = format!(
+            "conversion from {} to Decimal is not supported",
+            vm.type_name(&value)
+        );
+        return Ok(Some(vm.type_error(text)));
+    }
+    Ok(None)
+}
+
+/// `context._set_integer_check(name, value, vmin, vmax)`: `_decimal` states each field's range.
+fn decimal_integer_words(vm: &mut Vm, a: &Args, e: &ObjRef) -> PyResult<Option<ObjRef>> {
+    if message_of(vm, e, ExcKind::TypeError).is_some_and(|m| m.ends_with(" must be an integer")) {
+        return Ok(Some(vm.type_error("an integer is required")));
+    }
+    if message_of(vm, e, ExcKind::ValueError).is_none() {
+        return Ok(None);
+    }
+    let text = match a.pos.get(1).and_then(|n| n.as_str()) {
+        Some("prec") => "valid range for prec is [1, MAX_PREC]",
+        Some("Emin") => "valid range for Emin is [MIN_EMIN, 0]",
+        Some("Emax") => "valid range for Emax is [0, MAX_EMAX]",
+        Some("capitals") => "valid values for capitals are 0 or 1",
+        Some("clamp") => "valid values for clamp are 0 or 1",
+        _ => return Ok(None),
+    };
+    Ok(Some(vm.value_error(text)))
+}
+
+/// `_convert_other(other, raiseit=True)`: `_decimal` names the type it cannot convert.
+fn decimal_convert_words(vm: &mut Vm, a: &Args, e: &ObjRef) -> PyResult<Option<ObjRef>> {
+    if message_of(vm, e, ExcKind::TypeError).is_some_and(|m| m.starts_with("Unable to convert ")) {
+        let other = a.pos.first().cloned().unwrap_or(Value::None);
+        let text = format!(
+            "conversion from {} to Decimal is not supported",
+            vm.type_name(&other)
+        );
+        return Ok(Some(vm.type_error(text)));
+    }
+    Ok(None)
+}
+
+// ----- decimal's signal dicts -----
+
+/// The signals in the order `_decimal`'s signal dicts hold them.
+const SIGNAL_DICT_ORDER: [&str; 9] = [
+    "InvalidOperation",
+    "FloatOperation",
+    "DivisionByZero",
+    "Overflow",
+    "Underflow",
+    "Subnormal",
+    "Inexact",
+    "Rounded",
+    "Clamped",
+];
+
+/// `_decimal`'s refusal of a key that is no signal.
+const SIGNAL_KEYS_MESSAGE: &str = "valid values for signals are:\n  [InvalidOperation, \
+     FloatOperation, DivisionByZero,\n   Overflow, Underflow, Subnormal, Inexact, Rounded,\n   \
+     Clamped]";
+
+/// `Context.flags` and `Context.traps` as `_decimal` has them: a dict of the nine signals in
+/// its order, holding bools, shown without a space after each colon, refusing other keys and
+/// deletion; `copy()` gives a plain dict.
+static SIGNAL_DICT_METHODS: &[NativeFn] = &[
+    NativeFn::method(
+        "SignalDict.__getitem__",
+        signal_dict_getitem,
+        Arity::One,
+        None,
+    ),
+    NativeFn::method(
+        "SignalDict.__setitem__",
+        signal_dict_setitem,
+        Arity::Range(2, 2),
+        None,
+    ),
+    NativeFn::method(
+        "SignalDict.__delitem__",
+        signal_dict_delitem,
+        Arity::One,
+        None,
+    ),
+    NativeFn::method("SignalDict.__repr__", signal_dict_repr, Arity::NoArgs, None),
+    NativeFn::method("SignalDict.copy", signal_dict_copy, Arity::NoArgs, None),
+];
+
+/// `Context._set_signal_dict(name, d)`: stores a signal dict, made from `d` unless it is one
+/// (a shallow copy of a context shares its flags, as `_pydecimal` relies on).
+static DECIMAL_SET_SIGNAL_DICT: NativeFn = NativeFn::method(
+    "Context._set_signal_dict",
+    decimal_set_signal_dict,
+    Arity::Range(2, 2),
+    None,
+);
+
+/// The nine signal classes of the loaded `_pydecimal`, in `_decimal`'s order.
+fn signals(vm: &mut Vm) -> Vec<Value> {
+    let Some(module) = vm.loaded_module("_pydecimal") else {
+        return Vec::new();
+    };
+    SIGNAL_DICT_ORDER
+        .iter()
+        .filter_map(|name| attr(vm, &module, name))
+        .collect()
+}
+
+fn is_signal(vm: &mut Vm, key: &Value) -> bool {
+    signals(vm).iter().any(|s| s.is(key))
+}
+
+/// The dict a signal dict holds its entries in.
+fn signal_table(vm: &Vm, a: &Args) -> PyResult<Value> {
+    a.pos
+        .first()
+        .and_then(crate::value::num::inst_base)
+        .ok_or_else(|| vm.type_error("SignalDict method needs a SignalDict"))
+}
+
+fn signal_dict_getitem(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let table = signal_table(vm, a)?;
+    match vm.getitem(&table, &a.pos[1]) {
+        Err(e) if vm.exc_matches(&e, ExcKind::KeyError) => {
+            Err(vm.err(ExcKind::KeyError, SIGNAL_KEYS_MESSAGE))
+        }
+        other => other,
+    }
+}
+
+fn signal_dict_setitem(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let table = signal_table(vm, a)?;
+    if !is_signal(vm, &a.pos[1]) {
+        return Err(vm.err(ExcKind::KeyError, SIGNAL_KEYS_MESSAGE));
+    }
+    let on = vm.truthy(&a.pos[2])?;
+    vm.setitem(&table, a.pos[1].clone(), Value::Bool(on))?;
+    Ok(Value::None)
+}
+
+fn signal_dict_delitem(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+    Err(vm.value_error("signal keys cannot be deleted"))
+}
+
+fn signal_dict_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let table = signal_table(vm, a)?;
+    let mut parts = Vec::new();
+    for key in signals(vm) {
+        let on = match vm.getitem(&table, &key) {
+            Ok(v) => vm.truthy(&v)?,
+            Err(e) if vm.exc_matches(&e, ExcKind::KeyError) => continue,
+            Err(e) => return Err(e),
+        };
+        let shown = vm.repr(&key)?;
+        parts.push(format!("{shown}:{}", if on { "True" } else { "False" }));
+    }
+    Ok(Vm::str_val(format!("{{{}}}", parts.join(", "))))
+}
+
+fn signal_dict_copy(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let table = signal_table(vm, a)?;
+    let dict_t = vm.type_obj(crate::value::object::TypeKind::Dict).clone();
+    vm.call(&Value::Obj(dict_t), &[table], &[])
+}
+
+/// A new signal dict with each signal's truth in `source` (a mapping holding every signal).
+fn new_signal_dict(vm: &mut Vm, source: &Value) -> PyResult<Value> {
+    let cls = match vm.native_types.get("decimal.SignalDict") {
+        Some(c) => c.clone(),
+        None => {
+            let dict_t = vm.type_obj(crate::value::object::TypeKind::Dict).clone();
+            super::native_type(
+                vm,
+                "decimal.SignalDict",
+                Some(dict_t),
+                SIGNAL_DICT_METHODS,
+                false,
+            )
+        }
+    };
+    let made = vm.call(&Value::Obj(cls), &[], &[])?;
+    let table = crate::value::num::inst_base(&made)
+        .ok_or_else(|| vm.type_error("SignalDict holds no dict"))?;
+    for key in signals(vm) {
+        let v = vm.getitem(source, &key)?;
+        let on = vm.truthy(&v)?;
+        vm.setitem(&table, key, Value::Bool(on))?;
+    }
+    Ok(made)
+}
+
+fn decimal_set_signal_dict(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let (ctx, name, d) = (&a.pos[0], &a.pos[1], &a.pos[2]);
+    let is_signal_dict = vm
+        .native_types
+        .get("decimal.SignalDict")
+        .is_some_and(|c| vm.type_of(d).ptr_eq(c));
+    let stored = if is_signal_dict {
+        d.clone()
+    } else {
+        let is_dict = matches!(d.body(), Some(Object::Dict(_)))
+            || matches!(
+                crate::value::num::inst_base(d)
+                    .and_then(|b| b.body().map(|o| matches!(o, Object::Dict(_)))),
+                Some(true)
+            );
+        if !is_dict {
+            return Err(vm.type_error("argument must be a signal dict"));
+        }
+        let keys = vm.collect(d)?;
+        let all = signals(vm);
+        let complete = keys.len() == all.len() && keys.iter().all(|k| all.iter().any(|s| s.is(k)));
+        if !complete {
+            return Err(vm.err(ExcKind::KeyError, "invalid signal dict"));
+        }
+        new_signal_dict(vm, d)?
+    };
+    vm.setattr_generic(ctx, name, stored)?;
+    Ok(Value::None)
 }
