@@ -81,6 +81,11 @@ const DECIMAL_SIGNALS: [&str; 9] = [
 /// Runs once a standard-library module named `name` has executed its top level.
 pub(crate) fn after_import(vm: &mut Vm, name: &str, module: &ObjRef) -> PyResult<()> {
     let m = Value::Obj(module.clone());
+    if matches!(name, "datetime" | "_pydecimal") {
+        if let Some(index) = vm.module_index(name) {
+            vm.frameless_modules.push(index);
+        }
+    }
     match name {
         "datetime" => {
             for f in DATETIME_CHECKS {
