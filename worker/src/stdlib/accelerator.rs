@@ -823,6 +823,12 @@ static DEC_FROM_FLOAT: NativeFn = NativeFn::new("Decimal.from_float", dec_from_f
 static DEC_CTX_SETATTR: NativeFn = NativeFn::new("Context.__setattr__", dec_ctx_setattr);
 static DEC_CTX_DELATTR: NativeFn = NativeFn::new("Context.__delattr__", dec_ctx_delattr);
 static DEC_CTX_INTEGER: NativeFn = NativeFn::new("Context._set_integer_check", dec_ctx_integer);
+reworded!(
+    dec_ctx_init,
+    "pure decimal.Context.__init__",
+    decimal_context_init_words
+);
+static DEC_CTX_INIT: NativeFn = NativeFn::new("Context.__init__", dec_ctx_init);
 static DEC_CONVERT: NativeFn = NativeFn::function(
     "_convert_other",
     dec_convert,
@@ -897,6 +903,12 @@ static DECIMAL_REWORDINGS: &[Rewording] = &[
         name: "_set_integer_check",
         key: "pure decimal.Context._set_integer_check",
         native: &DEC_CTX_INTEGER,
+    },
+    Rewording {
+        class: "Context",
+        name: "__init__",
+        key: "pure decimal.Context.__init__",
+        native: &DEC_CTX_INIT,
     },
     Rewording {
         class: "",
@@ -1009,6 +1021,25 @@ fn decimal_integer_words(vm: &mut Vm, a: &Args, e: &ObjRef) -> PyResult<Option<O
         _ => return Ok(None),
     };
     Ok(Some(vm.value_error(text)))
+}
+
+/// `Context(flags=..., traps=...)` given a list of signals or something else than a dict:
+/// `_pydecimal` fails inside its own conversion, `_decimal` names what it accepts.
+fn decimal_context_init_words(vm: &mut Vm, a: &Args, e: &ObjRef) -> PyResult<Option<ObjRef>> {
+    let given = |name: &str, at: usize| a.arg(at, name).filter(|v| !matches!(v, Value::None));
+    let signal_lists = [given("flags", 7), given("traps", 8)]
+        .into_iter()
+        .flatten()
+        .any(|v| matches!(v.body(), Some(Object::List(_))));
+    if signal_lists && message_of(vm, e, ExcKind::KeyError).is_some() {
+        return Ok(Some(vm.err(ExcKind::KeyError, SIGNAL_KEYS_MESSAGE)));
+    }
+    if message_of(vm, e, ExcKind::TypeError)
+        .is_some_and(|m| m.starts_with("can only concatenate list"))
+    {
+        return Ok(Some(vm.type_error("argument must be a signal dict")));
+    }
+    Ok(None)
 }
 
 /// `_convert_other(other, raiseit=True)`: `_decimal` names the type it cannot convert.
