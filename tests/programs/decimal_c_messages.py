@@ -21,3 +21,9 @@ print(decimal.FloatOperation.__mro__, decimal.DivisionByZero.__mro__)
 c = getcontext(); c.clear_flags(); print(c.flags, c.traps)
 D(1) / D(3); print({k.__name__: v for k, v in c.flags.items()})
 c.clear_flags(); print(c.flags[decimal.Inexact], decimal.DefaultContext.traps)
+
+# Rounding arguments that are no rounding mode.
+for bad in [lambda: D("1.5").to_integral(rounding="bad"), lambda: D("1.5").to_integral_value("bad"), lambda: D("1.5").to_integral_exact(rounding="x"), lambda: D("1.55").quantize(D("0.1"), rounding="nope"), lambda: D("1.55").quantize(D("0.1"), "nope")]:
+    try: print(bad())
+    except Exception as e: print(type(e).__name__, e)
+print(D("1.5").to_integral(rounding=decimal.ROUND_DOWN), D("2.5").to_integral_value(), D("1.55").quantize(D("0.1"), decimal.ROUND_UP), D("2.5").to_integral_exact(decimal.ROUND_HALF_UP))

@@ -829,6 +829,32 @@ reworded!(
     decimal_context_init_words
 );
 static DEC_CTX_INIT: NativeFn = NativeFn::new("Context.__init__", dec_ctx_init);
+reworded!(
+    dec_quantize,
+    "pure decimal.Decimal.quantize",
+    decimal_rounding_words
+);
+reworded!(
+    dec_to_integral,
+    "pure decimal.Decimal.to_integral",
+    decimal_rounding_words
+);
+reworded!(
+    dec_to_integral_value,
+    "pure decimal.Decimal.to_integral_value",
+    decimal_rounding_words
+);
+reworded!(
+    dec_to_integral_exact,
+    "pure decimal.Decimal.to_integral_exact",
+    decimal_rounding_words
+);
+static DEC_QUANTIZE: NativeFn = NativeFn::new("Decimal.quantize", dec_quantize);
+static DEC_TO_INTEGRAL: NativeFn = NativeFn::new("Decimal.to_integral", dec_to_integral);
+static DEC_TO_INTEGRAL_VALUE: NativeFn =
+    NativeFn::new("Decimal.to_integral_value", dec_to_integral_value);
+static DEC_TO_INTEGRAL_EXACT: NativeFn =
+    NativeFn::new("Decimal.to_integral_exact", dec_to_integral_exact);
 static DEC_CONVERT: NativeFn = NativeFn::function(
     "_convert_other",
     dec_convert,
@@ -903,6 +929,30 @@ static DECIMAL_REWORDINGS: &[Rewording] = &[
         name: "_set_integer_check",
         key: "pure decimal.Context._set_integer_check",
         native: &DEC_CTX_INTEGER,
+    },
+    Rewording {
+        class: "Decimal",
+        name: "quantize",
+        key: "pure decimal.Decimal.quantize",
+        native: &DEC_QUANTIZE,
+    },
+    Rewording {
+        class: "Decimal",
+        name: "to_integral",
+        key: "pure decimal.Decimal.to_integral",
+        native: &DEC_TO_INTEGRAL,
+    },
+    Rewording {
+        class: "Decimal",
+        name: "to_integral_value",
+        key: "pure decimal.Decimal.to_integral_value",
+        native: &DEC_TO_INTEGRAL_VALUE,
+    },
+    Rewording {
+        class: "Decimal",
+        name: "to_integral_exact",
+        key: "pure decimal.Decimal.to_integral_exact",
+        native: &DEC_TO_INTEGRAL_EXACT,
     },
     Rewording {
         class: "Context",
@@ -1038,6 +1088,24 @@ fn decimal_context_init_words(vm: &mut Vm, a: &Args, e: &ObjRef) -> PyResult<Opt
         .is_some_and(|m| m.starts_with("can only concatenate list"))
     {
         return Ok(Some(vm.type_error("argument must be a signal dict")));
+    }
+    Ok(None)
+}
+
+/// A rounding argument that is no rounding mode: `_pydecimal` fails looking it up (a
+/// `KeyError` naming it), `_decimal` lists the modes.
+fn decimal_rounding_words(vm: &mut Vm, a: &Args, e: &ObjRef) -> PyResult<Option<ObjRef>> {
+    let Some(missing) = message_of(vm, e, ExcKind::KeyError) else {
+        return Ok(None);
+    };
+    let given = a
+        .pos
+        .iter()
+        .skip(1)
+        .chain(a.kw("rounding"))
+        .any(|v| v.as_str() == Some(missing.as_str()));
+    if given {
+        return Ok(Some(vm.type_error(ROUNDING_MODES_MESSAGE)));
     }
     Ok(None)
 }
