@@ -1007,3 +1007,55 @@ fn each_worker_draws_its_own_random_sequence() {
         "workers share a sequence: {first_by_pid:?}"
     );
 }
+
+/// A job may start threads: its non-daemon threads are joined before the reply, the ones
+/// left (daemon threads, a pool never shut down, a thread blocked for good) end with the job,
+/// and the next job on the same worker starts with only the main thread.
+#[test]
+fn jobs_run_threads_and_leave_none_behind() {
+    let source = r#"
+import threading, time, queue
+from concurrent.futures import ThreadPoolExecutor
+
+def fan_out(n):
+    with ThreadPoolExecutor(3) as ex:
+        squares = list(ex.map(lambda x: x * x, range(n)))
+    done = []
+    t = threading.Thread(target=lambda: (time.sleep(0.01), done.append("late")))
+    t.start()
+    threading.Thread(target=lambda: time.sleep(3600), daemon=True).start()
+    stuck = ThreadPoolExecutor(2)
+    stuck.submit(int, "7").result()
+    blocked = threading.Lock()
+    blocked.acquire()
+    threading.Thread(target=blocked.acquire, daemon=True).start()
+    print("started", threading.active_count())
+    return squares
+
+def after():
+    return threading.active_count(), [t.name for t in threading.enumerate()]
+
+def deadlock():
+    lock = threading.Lock()
+    lock.acquire()
+    t = threading.Thread(target=lock.acquire)
+    t.start()
+    t.join()
+"#;
+    let server = Server::start("threads", source, 1, &[]);
+    let mut client = server.client();
+    let reply = client.call("fan_out", json!([5]));
+    assert_eq!(reply["ok"], true, "{reply}");
+    assert_eq!(reply["result"], json!([0, 1, 4, 9, 16]));
+    assert_eq!(reply["stdout"], "started 5\n");
+    let reply = client.call("after", json!([]));
+    assert_eq!(reply["result"], json!([1, ["MainThread"]]), "{reply}");
+    // Every thread waits for a lock no one can release: an error, not a hung worker.
+    let reply = client.call("deadlock", json!([]));
+    assert_eq!(reply["ok"], false, "{reply}");
+    assert_eq!(reply["error"]["type"], "RuntimeError", "{reply}");
+    let reply = client.call("after", json!([]));
+    assert_eq!(reply["result"], json!([1, ["MainThread"]]), "{reply}");
+    let stats = server.stats();
+    assert_eq!(worker_pids(&stats).len(), 1, "{stats}");
+}

@@ -127,6 +127,8 @@ fn job_run_main(mut vm: Box<Vm>) -> (Box<Vm>, Result<(), ErrorReport>) {
         Ok(_) => Ok(()),
         Err(e) => Err(vm.error_report(&e)),
     };
+    // As CPython's shutdown: non-daemon threads are joined before the exit functions run.
+    vm.end_threads(true);
     stdlib::atexit::run_all(&mut vm);
     vm.run_finalizers();
     clear_main_globals(&mut vm);
@@ -197,6 +199,7 @@ fn job_preload(mut vm: Box<Vm>) -> (Box<Vm>, Result<(), ErrorReport>) {
             break;
         }
     }
+    vm.end_threads(false);
     // Preloading's own garbage goes now; what survives becomes a permanent root of the
     // collector (`gc.freeze`), in both layouts, so no worker's collection examines it.
     vm.collect_cycles(2);
@@ -214,6 +217,7 @@ fn job_after_fork(mut vm: Box<Vm>) -> (Box<Vm>, ()) {
             stdlib::report_unraisable(&mut vm, "Exception ignored in", f, &e);
         }
     }
+    vm.end_threads(false);
     vm.out.clear();
     (vm, ())
 }
@@ -228,6 +232,7 @@ fn job_call(job: Job) -> (Box<Vm>, CallOutcome) {
     vm.sink = Sink::Capture;
     vm.out.clear();
     let result = call_inner(&mut vm, &function, &args, &kwargs);
+    vm.end_threads(false);
     vm.run_finalizers();
     let stdout = std::mem::take(&mut vm.out);
     (vm, CallOutcome { result, stdout })

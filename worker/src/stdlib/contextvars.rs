@@ -1,6 +1,7 @@
 //! `_contextvars`, under CPython's `contextvars.py`: `ContextVar`, `Token`, `Context` and
-//! `copy_context`. The interpreter runs one thread, so there is one current context; it
-//! is kept in `Vm::native_types` under [`CURRENT`]. A context maps variables (by identity)
+//! `copy_context`. The running thread's current context is kept in `Vm::native_types` under
+//! [`CURRENT`]; a thread switch (`vm/green.rs`) swaps it, and a new thread starts without one
+//! (an empty context on first use, as in CPython). A context maps variables (by identity)
 //! to values; `copy()` snapshots the mapping, so later `set` calls in one context never show
 //! in another, as CPython's immutable mappings guarantee.
 
@@ -15,7 +16,7 @@ const CONTEXT_VAR: &str = "_contextvars.ContextVar";
 const TOKEN: &str = "_contextvars.Token";
 const CONTEXT: &str = "_contextvars.Context";
 /// The key of the current context in `Vm::native_types`.
-const CURRENT: &str = "_contextvars.<current>";
+pub(crate) const CURRENT: &str = "_contextvars.<current>";
 /// The key of the `Token.MISSING` object in `Vm::native_types`.
 const MISSING: &str = "_contextvars.<MISSING>";
 

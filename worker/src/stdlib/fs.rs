@@ -435,6 +435,15 @@ fn read(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if !crate::budget::fits(n as usize) {
         return Err(vm.err_empty(ExcKind::MemoryError));
     }
+    if vm.green.active() {
+        // A pipe's writer may be another thread: let it run until there is something to read.
+        let mut fds = [libc::pollfd {
+            fd,
+            events: libc::POLLIN,
+            revents: 0,
+        }];
+        super::select::wait(vm, &mut fds, -1)?;
+    }
     let data = read_fd(fd, n as usize).map_err(|e| nix_error(vm, e, None))?;
     Ok(bytes_val(&data))
 }

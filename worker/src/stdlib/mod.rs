@@ -53,6 +53,7 @@ pub(crate) mod nosubprocess;
 pub(crate) mod opcode;
 pub(crate) mod operator;
 pub(crate) mod posix;
+pub(crate) mod queue;
 pub(crate) mod random;
 pub(crate) mod select;
 pub(crate) mod signal;
@@ -87,6 +88,7 @@ pub(crate) static REGISTRY: &[(&str, ModuleInit)] = &[
     ("_string", string::init),
     ("_weakref", weakref::init),
     ("_thread", thread::init),
+    ("_queue", queue::init),
     ("posix", posix::init),
     ("time", time::init),
     ("_bisect", bisect::init),

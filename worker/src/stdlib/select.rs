@@ -132,10 +132,15 @@ pub(crate) fn fd_of(vm: &mut Vm, v: &Value) -> PyResult<i32> {
     Ok(fd)
 }
 
-/// Waits with `poll(2)`, retrying on `EINTR` with what is left of the timeout.
+/// Waits with `poll(2)`, retrying on `EINTR` with what is left of the timeout (`-1`: none).
+/// With other threads about, it waits in short turns so that they run meanwhile (the peer
+/// that will make the descriptor ready may be one of them).
 pub(crate) fn wait(vm: &mut Vm, fds: &mut [libc::pollfd], timeout_ms: i32) -> PyResult<usize> {
     let deadline = (timeout_ms > 0)
         .then(|| std::time::Instant::now() + std::time::Duration::from_millis(timeout_ms as u64));
+    if vm.green.active() && timeout_ms != 0 {
+        return wait_taking_turns(vm, fds, deadline);
+    }
     let mut timeout = timeout_ms;
     loop {
         match poll_descriptors(fds, timeout) {
@@ -148,6 +153,30 @@ pub(crate) fn wait(vm: &mut Vm, fds: &mut [libc::pollfd], timeout_ms: i32) -> Py
             }
             Err(e) => return Err(io_error(vm, &e)),
         }
+    }
+}
+
+/// [`wait`] while other threads run: polls without blocking, then lets them run for a short
+/// turn, until a descriptor is ready or the deadline passes.
+fn wait_taking_turns(
+    vm: &mut Vm,
+    fds: &mut [libc::pollfd],
+    deadline: Option<std::time::Instant>,
+) -> PyResult<usize> {
+    const TURN: std::time::Duration = std::time::Duration::from_millis(2);
+    loop {
+        match poll_descriptors(fds, 0) {
+            Ok(0) => {}
+            Ok(n) => return Ok(n),
+            Err(e) if e.raw_os_error() == Some(libc::EINTR) => continue,
+            Err(e) => return Err(io_error(vm, &e)),
+        }
+        let now = std::time::Instant::now();
+        if deadline.is_some_and(|d| now >= d) {
+            return Ok(0);
+        }
+        let until = deadline.map_or(now + TURN, |d| d.min(now + TURN));
+        vm.sleep_until(until)?;
     }
 }
 
@@ -575,14 +604,25 @@ fn epoll_poll(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     let mut events = vec![nix::sys::epoll::EpollEvent::empty(); max as usize];
     let deadline = (timeout > 0)
         .then(|| std::time::Instant::now() + std::time::Duration::from_millis(timeout as u64));
-    let mut left = timeout;
+    // With other threads about, wait in short turns so that they run meanwhile (asyncio's
+    // executor threads wake its loop through a descriptor this very call watches).
+    let taking_turns = vm.green.active() && timeout != 0;
+    let mut left = if taking_turns { 0 } else { timeout };
     let n = loop {
         #[allow(deprecated)]
         let got = nix::sys::epoll::epoll_wait(epfd, &mut events, left as isize);
         match got {
+            Ok(0) if taking_turns => {
+                let now = std::time::Instant::now();
+                if deadline.is_some_and(|d| now >= d) {
+                    break 0;
+                }
+                let turn = now + std::time::Duration::from_millis(2);
+                vm.sleep_until(deadline.map_or(turn, |d| d.min(turn)))?;
+            }
             Ok(n) => break n,
             Err(nix::errno::Errno::EINTR) => {
-                if let Some(d) = deadline {
+                if let Some(d) = deadline.filter(|_| !taking_turns) {
                     let rest = d.saturating_duration_since(std::time::Instant::now());
                     left = rest.as_millis().min(i32::MAX as u128) as i32;
                 }

@@ -161,8 +161,23 @@ fn table(vm: &Vm) -> Option<&mut Vec<Value>> {
     }
 }
 
+/// What `_thread.interrupt_main(n)` simulates, on the main thread: the Python handler of
+/// signal `n` runs (SIGINT's default one raises `KeyboardInterrupt`, as CPython installs it
+/// at start-up); a signal Python does not handle does nothing.
+pub(crate) fn simulate_on_main(vm: &mut Vm, n: usize) -> PyResult<()> {
+    let handler = match table(vm) {
+        Some(t) => t.get(n).cloned().unwrap_or(Value::Int(SIG_DFL)),
+        None if n == 2 => return Err(vm.err_empty(ExcKind::KeyboardInterrupt)),
+        None => return Ok(()),
+    };
+    if !matches!(handler, Value::Int(_)) {
+        vm.call(&handler, &[Value::Int(n as i64), Value::None], &[])?;
+    }
+    Ok(())
+}
+
 /// The signal number argument, checked against `1..NSIG`.
-fn signum(vm: &mut Vm, v: &Value) -> PyResult<usize> {
+pub(crate) fn signum(vm: &mut Vm, v: &Value) -> PyResult<usize> {
     let n = vm.index_of(v)?;
     if !(1..NSIG).contains(&n) {
         return Err(vm.value_error("signal number out of range"));

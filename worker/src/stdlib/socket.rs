@@ -583,10 +583,12 @@ fn setdefaulttimeout(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 /// For a socket with a positive timeout: waits until `events` are possible on `fd`, else
 /// raises `TimeoutError('timed out')` as CPython's socket calls do.
 fn wait_ready(vm: &mut Vm, fd: i32, timeout: Option<f64>, events: i16) -> PyResult<()> {
-    let Some(t) = timeout.filter(|t| *t > 0.0) else {
-        return Ok(());
+    let ms = match timeout {
+        Some(t) if t > 0.0 => (t * 1000.0).ceil().min(i32::MAX as f64) as i32,
+        // A blocking socket while other threads run: wait for it in turns with them.
+        None if vm.green.active() => -1,
+        _ => return Ok(()),
     };
-    let ms = (t * 1000.0).ceil().min(i32::MAX as f64) as i32;
     let mut fds = [libc::pollfd {
         fd,
         events,

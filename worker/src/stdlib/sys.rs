@@ -67,6 +67,7 @@ static FUNCTIONS: &[NativeFn] = &[
     NativeFn::function("settrace", settrace, Arity::One, None),
     NativeFn::function("setprofile", settrace, Arity::One, None),
     NativeFn::function("getswitchinterval", switchinterval, Arity::NoArgs, None),
+    NativeFn::function("setswitchinterval", setswitchinterval, Arity::One, None),
     NativeFn::new("audit", audit),
     NativeFn::function("displayhook", displayhook, Arity::One, None),
     NativeFn::function("excepthook", excepthook, Arity::Range(3, 3), None),
@@ -519,8 +520,23 @@ fn none_fn(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn switchinterval(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {
-    Ok(Value::Float(0.005))
+fn switchinterval(vm: &mut Vm, _a: &Args) -> PyResult<Value> {
+    Ok(Value::Float(vm.green.interval.as_secs_f64()))
+}
+
+/// `sys.setswitchinterval(interval)`: how long a thread runs before another may take a turn.
+fn setswitchinterval(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let v = &a.pos[0];
+    let secs = match crate::value::num::num_of(v) {
+        Some(n) => crate::value::num::num_to_f64(vm, &n)?,
+        None => return Err(vm.type_error(format!("must be real number, not {}", vm.type_name(v)))),
+    };
+    if secs.is_nan() || secs <= 0.0 {
+        return Err(vm.value_error("switch interval must be strictly positive"));
+    }
+    vm.green.interval =
+        std::time::Duration::try_from_secs_f64(secs).unwrap_or(std::time::Duration::MAX);
+    Ok(Value::None)
 }
 
 fn false_fn(_vm: &mut Vm, _a: &Args) -> PyResult<Value> {

@@ -108,7 +108,13 @@ fn sleep(vm: &mut Vm, a: &Args) -> PyResult<Value> {
             "timestamp too large to convert to C _PyTime_t",
         ));
     }
-    std::thread::sleep(std::time::Duration::from_secs_f64(secs));
+    let span = std::time::Duration::from_secs_f64(secs);
+    if vm.green.active() {
+        // Other threads run meanwhile, as they would while CPython sleeps without the GIL.
+        vm.sleep_until(std::time::Instant::now() + span)?;
+    } else {
+        std::thread::sleep(span);
+    }
     Ok(Value::None)
 }
 

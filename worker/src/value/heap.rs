@@ -1095,6 +1095,34 @@ impl Drop for BigStack {
 /// The overflow guard at the bottom of the interpreter stack.
 const GUARD: usize = 64 * 1024;
 
+/// A green thread's host stack (`vm/green.rs`): the same reservation as the interpreter
+/// thread's, so a thread started by Python code recurses as deep as the main one; address
+/// space only until touched, unmapped when the thread's coroutine is dropped.
+pub struct GreenStack(BigStack);
+
+impl GreenStack {
+    /// Maps a fresh stack; `None` when the process is out of address space.
+    pub fn map() -> Option<GreenStack> {
+        BigStack::map().map(GreenStack)
+    }
+}
+
+// SAFETY: `base` is the top of a live mapping of `BIG_STACK` bytes and `limit` its bottom, guard
+// page included; both are page-aligned (so `STACK_ALIGNMENT`-aligned) and non-zero, and the
+// mapping stays valid for as long as the value lives, which the coroutine that owns it
+// guarantees outlasts every frame on it.
+unsafe impl corosensei::stack::Stack for GreenStack {
+    fn base(&self) -> corosensei::stack::StackPointer {
+        let top = self.0.base as usize + BIG_STACK;
+        corosensei::stack::StackPointer::new(top).unwrap_or(corosensei::stack::StackPointer::MIN)
+    }
+
+    fn limit(&self) -> corosensei::stack::StackPointer {
+        corosensei::stack::StackPointer::new(self.0.base as usize)
+            .unwrap_or(corosensei::stack::StackPointer::MIN)
+    }
+}
+
 /// Runs `f` on a fresh thread with a large reserved stack, with the "already on the
 /// interpreter stack" flag set there, and joins it before returning, so no thread outlives the
 /// call (the zygote forks only when single-threaded).

@@ -642,6 +642,7 @@ impl Vm {
         if crate::budget::over() {
             return Err(self.heap_overrun());
         }
+        self.switch_point()?;
         if self.depth + cost > self.recursion_limit {
             return Err(self.err(
                 ExcKind::RecursionError,

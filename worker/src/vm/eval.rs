@@ -1318,6 +1318,7 @@ impl Vm {
                     if crate::budget::over() {
                         return Err(self.heap_overrun());
                     }
+                    self.switch_point()?;
                     ip = arg as usize;
                 }
                 byte::POP_JUMP_IF_FALSE | byte::POP_JUMP_IF_TRUE => {

@@ -25,6 +25,7 @@ pub(crate) mod coroutine;
 pub(crate) mod dynamic;
 pub(crate) mod eval;
 pub(crate) mod exceptions;
+pub(crate) mod green;
 pub(crate) mod import;
 pub(crate) mod json;
 pub(crate) mod layout;
@@ -154,6 +155,8 @@ pub struct Vm {
     /// so a job cannot reach the host's file system. Every file entry point checks it
     /// (`stdlib::fs::allowed`).
     pub host_files: bool,
+    /// The threads Python code started, and whose turn it is (`green`).
+    pub green: green::Green,
 }
 
 const ITER_TYPES: &[&str] = &[
@@ -346,6 +349,7 @@ impl Vm {
             native_modules: HashMap::new(),
             sys_modules: ObjRef::new(Object::Dict(Dict::new())),
             recursion_limit: RECURSION_LIMIT,
+            green: green::Green::default(),
             frame_records: Vec::new(),
             main_as_dunder_main: false,
             types,

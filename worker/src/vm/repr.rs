@@ -450,7 +450,9 @@ impl Vm {
         }
         let mut out = String::new();
         if is_exc {
-            let name = self.type_name(v);
+            // The class's own name, never its module (CPython's `_PyType_Name`):
+            // `error('x')` for `struct.error`.
+            let name = Vm::class_name(&self.type_of(v));
             let args = self.exc_args(o);
             out.push_str(&name);
             // The arguments may hold the exception itself.
