@@ -415,8 +415,26 @@ pub(crate) fn builtin_generic(c: &crate::value::object::Class) -> bool {
     ) || c.name == "enumerate"
 }
 
+/// `GenericAlias(origin, args)`, or a subclass's instance (`_CallableGenericAlias`) when
+/// called through one.
 fn alias_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    Ok(make_alias(vm, a.pos[1].clone(), &a.pos[2]))
+    let made = make_alias(vm, a.pos[1].clone(), &a.pos[2]);
+    let cls = crate::stdlib::new_cls(vm, a);
+    let native = alias_type(vm);
+    if cls.ptr_eq(&native) {
+        return Ok(made);
+    }
+    let (origin, args) = alias_parts(&made);
+    Ok(new_native(
+        cls,
+        native,
+        None,
+        Alias {
+            origin,
+            args,
+            unpacked: false,
+        },
+    ))
 }
 
 fn alias_parts(v: &Value) -> (Value, Vec<Value>) {

@@ -134,6 +134,7 @@ static TUPLEGETTER_METHODS: &[NativeFn] = &[
     NativeFn::method("_tuplegetter.__get__", tg_get, Arity::Range(1, 2), None),
     NativeFn::method("_tuplegetter.__set__", tg_set, Arity::Range(2, 2), None),
     NativeFn::method("_tuplegetter.__delete__", tg_delete, Arity::One, None),
+    NativeFn::method("_tuplegetter.__repr__", tg_repr, Arity::NoArgs, None),
 ];
 
 /// Builds the `_collections` module.
@@ -1362,6 +1363,14 @@ fn tg_get(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         }
         _ => Err(vm.err(ExcKind::IndexError, "tuple index out of range")),
     }
+}
+
+/// `_tuplegetter(index, doc)`, named by the type's short name as CPython shows it.
+fn tg_repr(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    let index = receiver::<TupleGetter>(vm, a, "_collections._tuplegetter", "__repr__")?.index;
+    let doc = vm.getattr(&arg(a, 0), &Vm::str_val("__doc__"))?;
+    let doc = vm.repr(&doc)?;
+    Ok(Vm::str_val(format!("_tuplegetter({index}, {doc})")))
 }
 
 fn tg_set(vm: &mut Vm, a: &Args) -> PyResult<Value> {

@@ -135,13 +135,32 @@ fn text_encoding(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 
 /// `-1`/`None` (everything) or a size.
 fn size_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<usize>> {
+    Ok(optional_size(vm, v)?.and_then(|n| usize::try_from(n).ok()))
+}
+
+/// An optional size argument (`None`: absent), converted as CPython's C converter does.
+fn optional_size(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<i64>> {
     match v {
         None | Some(Value::None) => Ok(None),
         Some(v) => {
-            let n = vm.index_of(v)?;
-            Ok(if n < 0 { None } else { Some(n as usize) })
+            // CPython's optional size converter: anything with `__index__`, else its own words.
+            let n = match vm.index_of(v) {
+                Err(e) if vm.exc_matches(&e, ExcKind::TypeError) && !has_index(vm, v) => {
+                    return Err(vm.type_error(format!(
+                        "argument should be integer or None, not '{}'",
+                        vm.type_name(v)
+                    )))
+                }
+                other => other?,
+            };
+            Ok(Some(n))
         }
     }
+}
+
+fn has_index(vm: &Vm, v: &Value) -> bool {
+    matches!(v, Value::Int(_) | Value::Bool(_))
+        || vm.lookup_class_attr(&vm.type_of(v), "__index__").is_some()
 }
 
 fn writelines(vm: &mut Vm, a: &Args) -> PyResult<Value> {
@@ -384,15 +403,7 @@ fn sio_readline(s: &mut StringIO, limit: Option<usize>) -> String {
 }
 
 fn s_readline(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let n = match a.get(1) {
-        Some(v) if !matches!(v, Value::None) && vm.index_of(v).is_err() => {
-            return Err(vm.type_error(format!(
-                "integer argument expected, got '{}'",
-                vm.type_name(v)
-            )))
-        }
-        v => size_arg(vm, v)?,
-    };
+    let n = size_arg(vm, a.get(1))?;
     let s = sio_open(vm, a)?;
     Ok(Vm::str_val(sio_readline(s, n)))
 }
@@ -462,10 +473,7 @@ fn s_tell(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn s_truncate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let size = match a.get(1) {
-        None | Some(Value::None) => None,
-        Some(v) => Some(vm.index_of(v)?),
-    };
+    let size = optional_size(vm, a.get(1))?;
     let s = sio_open(vm, a)?;
     let size = size.unwrap_or(s.pos as i64);
     if size < 0 {
@@ -730,7 +738,17 @@ fn b_readline(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn b_readlines(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let hint = size_arg(vm, a.get(1))?.filter(|h| *h > 0);
+    // `BytesIO.readlines` converts its hint in other words than the sizes of `read`.
+    let hint = match a.get(1) {
+        Some(v) if !matches!(v, Value::None) && !has_index(vm, v) => {
+            return Err(vm.type_error(format!(
+                "integer argument expected, got '{}'",
+                vm.type_name(v)
+            )))
+        }
+        v => size_arg(vm, v)?,
+    }
+    .filter(|h| *h > 0);
     let b = bio_open(vm, a)?;
     let mut out = Vec::new();
     let mut total = 0;
@@ -791,10 +809,7 @@ fn b_tell(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 }
 
 fn b_truncate(vm: &mut Vm, a: &Args) -> PyResult<Value> {
-    let size = match a.get(1) {
-        None | Some(Value::None) => None,
-        Some(v) => Some(vm.index_of(v)?),
-    };
+    let size = optional_size(vm, a.get(1))?;
     let b = bio_open(vm, a)?;
     b.check_exports(vm)?;
     let size = size.unwrap_or(b.pos as i64);

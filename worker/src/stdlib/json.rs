@@ -537,12 +537,9 @@ impl ScanRun<'_> {
                     return Err(DecodeErr::Json("Expecting ':' delimiter", idx as i64));
                 }
                 idx = self.skip_ws(idx + 1);
-                let (val, next) = match self.scan_once(vm, idx) {
-                    Err(DecodeErr::Stop(i)) => {
-                        return Err(DecodeErr::Json("Expecting value", i as i64));
-                    }
-                    r => r?,
-                };
+                // No value here: the `StopIteration` goes up to `raw_decode`, which words it
+                // (`Expecting value`), as with CPython's scanner.
+                let (val, next) = self.scan_once(vm, idx)?;
                 if pairs_hook {
                     pairs.push(Vm::new_tuple(vec![key, val]));
                 } else {
@@ -581,12 +578,9 @@ impl ScanRun<'_> {
         let mut idx = self.skip_ws(start);
         if self.at(idx) != Some(']') {
             loop {
-                let (val, next) = match self.scan_once(vm, idx) {
-                    Err(DecodeErr::Stop(i)) => {
-                        return Err(DecodeErr::Json("Expecting value", i as i64));
-                    }
-                    r => r?,
-                };
+                // No value here: the `StopIteration` goes up to `raw_decode`, which words it
+                // (`Expecting value`), as with CPython's scanner.
+                let (val, next) = self.scan_once(vm, idx)?;
                 items.push(val);
                 idx = self.skip_ws(next);
                 match self.at(idx) {

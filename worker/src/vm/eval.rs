@@ -238,7 +238,12 @@ impl Vm {
     fn unwind(&mut self, f: &mut Frame, mut exc: ObjRef) -> PyResult<ExitKind> {
         loop {
             let at = f.ip.saturating_sub(1) as u32;
-            if !std::mem::take(&mut self.reraising) {
+            let reraising = std::mem::take(&mut self.reraising);
+            let frameless = !self.frameless_modules.is_empty()
+                && self
+                    .frameless_modules
+                    .contains(&self.codes[f.code as usize].module);
+            if !reraising && !frameless {
                 if let Object::Instance(i) = exc.get_mut() {
                     if let Some(e) = i.exc.as_mut() {
                         e.traceback.push((f.code, at));

@@ -141,6 +141,9 @@ pub struct Vm {
     /// Types defined by native modules, by qualified name (`itertools._grouper`), for natives
     /// that make instances of another type of their module.
     pub native_types: HashMap<&'static str, ObjRef>,
+    /// Image modules that stand in for a CPython C module (`datetime` for `_datetime`): their
+    /// frames leave no traceback entries, as C code has no Python frames.
+    pub frameless_modules: Vec<u32>,
     /// `atexit` registrations, each a tuple `(func, args, kwnames, kwvalues)`, run last first
     /// when the program ends.
     pub atexit: Vec<Value>,
@@ -368,6 +371,7 @@ impl Vm {
             frozen_in_pid: 0,
             units: Default::default(),
             native_types: HashMap::new(),
+            frameless_modules: Vec::new(),
             atexit: Vec::new(),
             at_fork_child: Vec::new(),
             host_files: false,

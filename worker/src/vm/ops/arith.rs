@@ -102,13 +102,15 @@ impl Vm {
                     }
                 }
             }
-            if seq(a) && !matches!(b.body(), Some(Object::Instance(_))) {
+            // Neither side took the product: a sequence refuses what is no integer, an
+            // instance without `__index__` included.
+            if seq(a) {
                 return Err(self.type_error(format!(
                     "can't multiply sequence by non-int of type '{}'",
                     self.type_name(b)
                 )));
             }
-            if seq(b) && !matches!(a.body(), Some(Object::Instance(_))) {
+            if seq(b) {
                 return Err(self.type_error(format!(
                     "can't multiply sequence by non-int of type '{}'",
                     self.type_name(a)

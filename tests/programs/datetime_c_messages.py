@@ -1,0 +1,22 @@
+# datetime's errors in the words of CPython's _datetime: naive/aware comparison and subtraction,
+# timedelta and date range overflow, tzinfo defaults, timezone and ISO calendar checks, type names.
+import datetime as dt
+from datetime import date, datetime, time, timedelta, timezone
+d = date(2024, 2, 29); print(d, repr(d), d.isoformat(), d.weekday(), d.isoweekday(), d.isocalendar(), d.toordinal(), d.ctime(), d.strftime("%A %d %B %Y"), d.replace(day=1), d + timedelta(days=1), d - date(2024, 1, 1), date.fromordinal(738000), date.fromisoformat("2024-03-05"), date.fromisocalendar(2024, 10, 2))
+t = datetime(2024, 3, 5, 14, 7, 9, 123456); print(t, repr(t), t.isoformat(), t.isoformat(sep=" ", timespec="minutes"), t.timetuple(), t.date(), t.time(), t.replace(microsecond=0), t.strftime("%Y%m%dT%H%M%S.%f"), t.timestamp() if False else "")
+a = datetime(2024, 1, 1, 12, tzinfo=timezone.utc); print(a, repr(a), a.utcoffset(), a.tzname(), a.astimezone(timezone(timedelta(hours=-5))), a.isoformat(), repr(timezone(timedelta(hours=5, minutes=30), "IST")), timezone.utc, timezone(timedelta(0)), timezone(-timedelta(hours=3)))
+print(timedelta(days=1, hours=25, microseconds=-1), repr(timedelta(1, 2, 3)), repr(timedelta()), timedelta(weeks=1) / timedelta(days=2), timedelta(hours=1) // timedelta(minutes=7), timedelta(days=-1, seconds=5), -timedelta(hours=1), abs(timedelta(-1)), timedelta(seconds=3661).total_seconds(), timedelta(1) * 1.5, timedelta(minutes=1) % timedelta(seconds=7), divmod(timedelta(hours=1), timedelta(minutes=25)), str(timedelta(microseconds=5)))
+print(time(1, 2, 3, 4), repr(time(1, 2)), time(23, 59).isoformat("seconds"), time.fromisoformat("10:20:30.5"), repr(time(1, tzinfo=timezone.utc)), time(12).strftime("%I %p"), time.min, time.max, date.min, date.max, datetime.min, timedelta.max, timedelta.min, timedelta.resolution)
+print(datetime.fromisoformat("2024-03-05T10:20:30+05:00"), datetime.fromisoformat("2024-03-05 10:20"), datetime.strptime("05/03/24 1:2", "%d/%m/%y %H:%M"), datetime.fromtimestamp(0, timezone.utc), datetime.utcfromtimestamp(86400), datetime.combine(d, time(5)), datetime(2024, 1, 1) - datetime(2023, 1, 1), datetime.fromisocalendar(2020, 1, 1))
+print(f"{t:%H:%M}", format(d, ""), f"{timedelta(1)}", hash(date(2024, 1, 1)) == hash(date(2024, 1, 1)), date(2024, 1, 1) == datetime(2024, 1, 1), date(2024,1,1) < date(2024,1,2), datetime(2024,1,1,tzinfo=timezone.utc) == datetime(2024,1,1))
+bads = [lambda: date(2023, 2, 29), lambda: date(2024, 13, 1), lambda: date(0, 1, 1), lambda: date(2024, 1, 0), lambda: datetime(2024, 1, 1, 24), lambda: datetime(2024, 1, 1, 0, 60), lambda: time(0, 0, 60), lambda: time(0, 0, 0, 1000000), lambda: datetime(2024, 1, 1, fold=2), lambda: date("2024", 1, 1), lambda: date(2024.0, 1, 1), lambda: datetime.fromisoformat("2024-13-01"), lambda: datetime.fromisoformat("nope"), lambda: date.fromisoformat("2024-1-1"), lambda: date.fromisoformat(20240101), lambda: time.fromisoformat("25:00"), lambda: a < datetime(2024, 1, 1), lambda: a - datetime(2024, 1, 1), lambda: timedelta(days=1e10), lambda: timedelta(days=10**9), lambda: timedelta(days=999999999) + timedelta(days=1), lambda: date.max + timedelta(days=1), lambda: date.min - timedelta(days=1), lambda: timedelta(1) / 0, lambda: timedelta(1) // 0, lambda: timedelta(1) * "x", lambda: date(2024, 1, 1) + 1, lambda: date(2024, 1, 1) < 5, lambda: timezone(timedelta(hours=24)), lambda: timezone(5), lambda: datetime.strptime("x", "%Y"), lambda: date.fromordinal(0), lambda: datetime(2024, 1, 1).astimezone(5), lambda: timedelta(1) < 1, lambda: time(1) < time(1, tzinfo=timezone.utc), lambda: date.fromisocalendar(2024, 54, 1), lambda: date.fromisocalendar(2024, 1, 8), lambda: datetime(2024,1,1).replace(month=2, day=30), lambda: datetime.fromtimestamp(1e20), lambda: dt.tzinfo().utcoffset(None), lambda: date.today() - 1]
+for bad in bads:
+    try: print(bad())
+    except Exception as e: print(type(e).__name__, e)
+class MyTZ(dt.tzinfo):
+    def utcoffset(self, d): return timedelta(hours=1)
+    def dst(self, d): return timedelta(0)
+    def tzname(self, d): return "MY"
+x = datetime(2024, 6, 1, tzinfo=MyTZ()); print(x, x.tzname(), x.utctimetuple(), x.astimezone(timezone.utc), x.dst())
+print(dt.MINYEAR, dt.MAXYEAR, dt.UTC if hasattr(dt, "UTC") else "", date.resolution, type(d).__module__, date.__name__, date.__qualname__)
+print(d.__reduce__(), timedelta(1).__reduce__(), timezone.utc.__reduce__() if False else "")
