@@ -258,14 +258,38 @@ pub(crate) fn iter(r: &Value) -> Iter {
 }
 
 /// `reversed(r)`: a range iterator from the last item down, without materialising the items.
+/// As CPython's `range_reverse`, the machine-int iterator (`range_iterator`) is used when
+/// start, stop and step, `-step`, `start - step` and the length all fit a machine int, and
+/// the long one (`longrange_iterator`) otherwise, even where the reversed bounds would fit.
 pub(crate) fn reversed(r: &Value) -> Value {
+    // Machine-int fields are computed without big ints (the `for i in reversed(range(n))` of a
+    // hot loop made four big-int temporaries per call).
+    if let Some(Object::Range {
+        start: Value::Int(a),
+        stop: Value::Int(b),
+        step: Value::Int(c),
+    }) = r.body()
+    {
+        let n = small_len(*a, *b, *c);
+        if let (Some(stop), Some(step), Ok(n)) =
+            (a.checked_sub(*c), c.checked_neg(), i64::try_from(n))
+        {
+            // The last item lies between start and stop (or is `start - step` when the range
+            // is empty), so it fits.
+            let last = (stop as i128 + n as i128 * *c as i128) as i64;
+            return Value::obj(Object::Iter(Iter::Range {
+                next: last,
+                stop,
+                step,
+            }));
+        }
+    }
     let (a, b, c) = big_fields(r);
     let n = big_len(&a, &b, &c);
     let last = &a + (&n - 1) * &c;
-    let rev = Value::obj(Object::Range {
-        start: Vm::int_from_big(last),
-        stop: Vm::int_from_big(&a - &c),
-        step: Vm::int_from_big(-c),
-    });
-    Value::obj(Object::Iter(iter(&rev)))
+    Value::obj(Object::Iter(Iter::BigRange {
+        next: last,
+        stop: &a - &c,
+        step: -c,
+    }))
 }

@@ -83,7 +83,7 @@ impl Dict {
         hash: i64,
         eq: &mut F,
     ) -> Option<(usize, u32)> {
-        if self.keys_seen & seen_bit(hash) == 0 || self.table.is_empty() {
+        if self.table.is_empty() {
             return None;
         }
         let mask = self.table.len() - 1;
@@ -107,6 +107,15 @@ impl Dict {
                 .wrapping_add(perturb as usize))
                 & mask;
         }
+    }
+
+    /// Whether a key with this hash may be in the dict; `false` proves it absent. Only the
+    /// attribute-name lookups ask (`dict_get_h`, `dict_find_h`), where misses are common (an
+    /// instance dict asked for a method name); a general lookup usually hits, and would pay
+    /// for the test on every hit.
+    #[inline(always)]
+    pub fn may_hold(&self, hash: i64) -> bool {
+        self.keys_seen & seen_bit(hash) != 0
     }
 
     /// The entry index of a key.
@@ -327,6 +336,9 @@ pub fn str_hash_of(s: &str) -> i64 {
 /// Inlined into the dispatch loop's attribute fast paths.
 #[inline(always)]
 pub fn dict_get_h<'a>(d: &'a Dict, hash: i64, name: &str) -> Option<&'a Value> {
+    if !d.may_hold(hash) {
+        return None;
+    }
     d.get_with(hash, |k| match k {
         // Names from the image compare by record address first (the common case: the same
         // attribute name constant stored and loaded).
@@ -385,6 +397,9 @@ impl Dict {
 /// The entry index of str key `name` (hash `hash`), for caches keyed by position.
 #[inline]
 pub fn dict_find_h(d: &Dict, hash: i64, name: &str) -> Option<usize> {
+    if !d.may_hold(hash) {
+        return None;
+    }
     let (_, idx) = d.find_slot_with(hash, &mut |k: &Value| match k {
         Value::Str(s) if std::ptr::eq(s.as_str().as_ptr(), name.as_ptr()) => {
             s.as_str().len() == name.len()
@@ -421,7 +436,7 @@ mod tests {
         for (n, &h) in hashes.iter().enumerate() {
             d.insert(h, Value::Int(h), Value::Int(n as i64), &mut eq_int(h));
             for &g in &hashes[..=n] {
-                assert!(d.get(g, &mut eq_int(g)).is_some());
+                assert!(d.may_hold(g) && d.get(g, &mut eq_int(g)).is_some());
             }
         }
         for &h in hashes.iter().step_by(3) {
@@ -429,12 +444,13 @@ mod tests {
         }
         for (n, &h) in hashes.iter().enumerate() {
             assert_eq!(d.get(h, &mut eq_int(h)).is_some(), n % 3 != 0);
+            assert!(n % 3 == 0 || d.may_hold(h));
         }
         while d.pop_first().is_some() {}
         assert_eq!(d.keys_seen, 0);
         let h = hashes[7];
         d.insert_first(h, Value::Int(h), Value::None);
-        assert!(d.get(h, &mut eq_int(h)).is_some());
+        assert!(d.may_hold(h) && d.get(h, &mut eq_int(h)).is_some());
         assert!(d.get(hashes[8], &mut eq_int(hashes[8])).is_none());
     }
 

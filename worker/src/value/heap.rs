@@ -364,19 +364,27 @@ impl ObjRef {
     pub fn new(body: Object) -> ObjRef {
         let track = needs_tracking(&body);
         let apart = created_empty(&body);
-        let make = || {
-            Box::new(HeapBox {
-                header: Header {
-                    refcount: Cell::new(1),
-                    flags: Cell::new(0),
-                },
-                body: UnsafeCell::new(body),
-            })
+        // The body is written straight into the allocation: `Box::new` of a `HeapBox` built
+        // on the host stack copied the (large) body twice more, through `memcpy`, per object.
+        let layout = std::alloc::Layout::new::<HeapBox>();
+        // SAFETY: `HeapBox` is not zero-sized, so `layout` is a valid non-zero layout.
+        let alloc = || unsafe { std::alloc::alloc(layout) };
+        let raw = if apart { self::apart(alloc) } else { alloc() } as *mut HeapBox;
+        let Some(ptr) = NonNull::new(raw) else {
+            std::alloc::handle_alloc_error(layout);
         };
-        let boxed = if apart { self::apart(make) } else { make() };
-        let o = ObjRef {
-            ptr: NonNull::from(Box::leak(boxed)),
-        };
+        // SAFETY: `ptr` is a fresh allocation of `HeapBox`'s size and alignment from the global
+        // allocator, exactly what `Box::new` would have made, so writing both fields
+        // initialises it fully, and `Box::from_raw` in `last_reference_dropped` (or
+        // anywhere else a `Box<HeapBox>` is rebuilt) may free it.
+        unsafe {
+            std::ptr::addr_of_mut!((*ptr.as_ptr()).header).write(Header {
+                refcount: Cell::new(1),
+                flags: Cell::new(0),
+            });
+            std::ptr::addr_of_mut!((*ptr.as_ptr()).body).write(UnsafeCell::new(body));
+        }
+        let o = ObjRef { ptr };
         if track {
             o.track();
         }
@@ -464,7 +472,7 @@ impl ObjRef {
 
     #[inline(always)]
     fn header(&self) -> &Header {
-        // SAFETY: `ptr` came from `Box::leak` and stays allocated while any `ObjRef` to it
+        // SAFETY: `ptr` came from `new` and stays allocated while any `ObjRef` to it
         // exists (we hold one); the header is only accessed through `Cell`s.
         unsafe { &self.ptr.as_ref().header }
     }
@@ -586,7 +594,8 @@ impl ObjRef {
             weak_object_dying(self.ptr, flags);
         }
         // SAFETY: the count reached zero, so this was the last `ObjRef`; the allocation came
-        // from `Box::leak` in `new` and is reclaimed exactly once here.
+        // from the global allocator with `HeapBox`'s layout in `new` (as `Box::new` makes it)
+        // and is reclaimed exactly once here.
         free(unsafe { Box::from_raw(self.ptr.as_ptr()) });
     }
 }
@@ -851,6 +860,9 @@ thread_local! {
     static FREE_DEPTH: Cell<u32> = const { Cell::new(0) };
     /// Objects whose free was deferred, freed by the outermost free in progress.
     static FREE_LATER: RefCell<Vec<HeapBox>> = const { RefCell::new(Vec::new()) };
+    /// Set when a free is deferred: the outermost free tests this flag, not the list, on
+    /// every free (taking the list's borrow there cost more than the rest of a small free).
+    static DEFERRED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Frees an object (and, through its fields, what only it referenced) with bounded host
@@ -881,6 +893,7 @@ fn defer(obj: Box<HeapBox>) {
     // The list is never borrowed across a drop, so the borrow cannot fail; if the
     // bookkeeping is gone the body is dropped here, still correctly, only deeper.
     let body = *obj;
+    let _ = DEFERRED.try_with(|d| d.set(true));
     let _ = FREE_LATER.try_with(|l| match l.try_borrow_mut() {
         Ok(mut l) => l.push(body),
         Err(_) => drop(body),
@@ -890,6 +903,12 @@ fn defer(obj: Box<HeapBox>) {
 /// The outermost free drains what deeper ones deferred, one at a time.
 #[inline(never)]
 fn drain_deferred() {
+    // Almost always empty: test that without moving a body (each `pop` below returns a whole
+    // `HeapBox`, `None` included, through memory). Frees deferred while draining set the
+    // flag again; the loop below takes them too.
+    if !DEFERRED.try_with(|d| d.replace(false)).unwrap_or(false) {
+        return;
+    }
     while let Some(mut next) = FREE_LATER
         .try_with(|l| l.try_borrow_mut().ok().and_then(|mut l| l.pop()))
         .ok()

@@ -1729,6 +1729,28 @@ impl Vm {
                 byte::YIELD_FROM => {
                     let sent = f.pop();
                     let it = f.top().clone();
+                    // A generator subiterator is resumed directly and its value stays in
+                    // `ret_slot`: a yielded one is this frame's yield as it is, without an
+                    // `Exit` around it (which travels through memory at every level of a
+                    // `yield from` chain).
+                    if let Some(g) = it
+                        .as_obj()
+                        .filter(|o| matches!(o.get(), Object::Generator(_)))
+                    {
+                        match self.gen_resume_slot(g, sent, None)? {
+                            ExitKind::Yield => {
+                                f.ip = ip - 1;
+                                return Ok(ExitKind::Yield);
+                            }
+                            ExitKind::Return => {
+                                let r = std::mem::take(&mut self.ret_slot);
+                                f.pop();
+                                f.push(r);
+                                ip = arg as usize;
+                                continue;
+                            }
+                        }
+                    }
                     match self.send(&it, sent)? {
                         Exit::Yield(v) => {
                             f.ip = ip - 1;
@@ -1778,11 +1800,11 @@ impl Vm {
     /// rules out, yields `Null`).
     #[inline(always)]
     fn move_top_to_ret_slot(&mut self, f: &mut Frame) {
-        if let Some(top) = f.stack.last_mut() {
-            std::mem::swap(&mut self.ret_slot, top);
-        }
-        // Drops whatever the slot held before (`Null`: it is always taken at once).
-        drop(f.stack.pop());
+        // An assignment, not a swap: the swap wrote the slot's old value into the stack with
+        // two 8-byte stores and read it straight back as one 16-byte value to drop it, a load
+        // the CPU cannot forward from those stores (a stall on every return and yield). The
+        // assignment drops the old value (`Null`: it is always taken at once) by its tag.
+        self.ret_slot = f.pop();
     }
 
     /// Runs a cycle collection the allocation threshold asked for, then closes generators whose
