@@ -779,7 +779,26 @@ const DECIMAL_TYPES: &[(&str, &str)] = &[
     ("decimal.Context", "Context"),
 ];
 
-reworded!(dec_new, "pure decimal.Decimal.__new__", decimal_new_words);
+/// `Decimal(value, context)`: `_decimal` refuses a context that is not one before reading the
+/// value (the pure constructor only looks at it on some paths); then the pure constructor,
+/// its errors reworded.
+fn dec_new(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    if let Some(ctx) = a.arg(2, "context").cloned() {
+        if !matches!(ctx, Value::None) {
+            let context_t = vm
+                .loaded_module("_pydecimal")
+                .and_then(|m| attr(vm, &m, "Context"));
+            let ok = match (&context_t, ctx.as_obj()) {
+                (Some(Value::Obj(t)), _) => Vm::is_subclass(&vm.type_of(&ctx), t),
+                _ => true,
+            };
+            if !ok {
+                return Err(vm.type_error("optional argument must be a context"));
+            }
+        }
+    }
+    call_reworded(vm, a, "pure decimal.Decimal.__new__", decimal_new_words)
+}
 reworded!(dec_hash, "pure decimal.Decimal.__hash__", decimal_words);
 reworded!(dec_float, "pure decimal.Decimal.__float__", decimal_words);
 reworded!(dec_round, "pure decimal.Decimal.__round__", decimal_words);
