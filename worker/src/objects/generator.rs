@@ -75,6 +75,15 @@ fn throw(vm: &mut Vm, a: &Args) -> PyResult<Value> {
 /// `throw(type[, value[, tb]])` on generator-like `g`.
 pub(crate) fn throw_to(vm: &mut Vm, g: &ObjRef, a: &Args) -> PyResult<Value> {
     let exc = thrown(vm, a)?;
+    // CPython restores a thrown exception as it is (`PyErr_Restore`), with no implicit
+    // chaining to the exception the caller handles: `__context__` stays None.
+    if let Object::Instance(i) = exc.get_mut() {
+        if let Some(e) = i.exc.as_mut() {
+            if e.context.is_null() {
+                e.context = Value::None;
+            }
+        }
+    }
     let exit = vm.gen_resume(g, Value::None, Some(exc))?;
     yielded(vm, exit)
 }
