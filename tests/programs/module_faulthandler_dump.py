@@ -9,8 +9,24 @@ for bad in (-1, "x", io.StringIO()):
         faulthandler.enable(bad)
     except Exception as e:
         print(type(e).__name__, e)
+import os, re
+
+
+def dumped(**kw):
+    r, w = os.pipe()
+    faulthandler.dump_traceback(w, **kw)
+    os.close(w)
+    text = os.read(r, 10000).decode()
+    os.close(r)
+    # Paths, thread identifiers and the standard library's line numbers differ from host
+    # to host.
+    text = re.sub(r'File "[^"]*/', 'File "', text)
+    text = re.sub(r'(File "threading.py", line) \d+', r"\1 N", text)
+    return re.sub(r"0x[0-9a-f]+", "0xADDR", text)
+
+
 def inner():
-    faulthandler.dump_traceback(sys.stdout, all_threads=False)
+    print(dumped(all_threads=False), end="")
 def outer():
     inner()
 outer()
@@ -18,11 +34,5 @@ ev = threading.Event()
 def waiting():
     ev.wait()
 t = threading.Thread(target=waiting); t.start()
-import re
-buf = []
-r, w = __import__("os").pipe()
-faulthandler.dump_traceback(w)
-__import__("os").close(w)
-text = __import__("os").read(r, 10000).decode()
-print(re.sub(r"0x[0-9a-f]+", "0xADDR", text))
+print(dumped())
 ev.set(); t.join()
