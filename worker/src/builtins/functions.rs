@@ -387,15 +387,7 @@ fn sorted(vm: &mut Vm, a: &Args) -> PyResult<Value> {
         None => return Err(vm.type_error("sorted expected 1 argument, got 0")),
     };
     // The keywords are list.sort's, checked as it checks them.
-    if a.kw.len() > 2 {
-        return Err(vm.type_error(format!(
-            "sort() takes at most 2 keyword arguments ({} given)",
-            a.kw.len()
-        )));
-    }
-    if let Some((k, _)) = a.kw.iter().find(|(k, _)| *k != "key" && *k != "reverse") {
-        return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for sort()")));
-    }
+    crate::objects::list::check_sort_keywords(vm, a)?;
     let reverse = match a.kw("reverse") {
         Some(v) => vm.index_of(v)? != 0,
         None => false,

@@ -204,15 +204,7 @@ fn sort(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     if a.pos.len() > 1 {
         return Err(vm.type_error("sort() takes no positional arguments"));
     }
-    if a.kw.len() > 2 {
-        return Err(vm.type_error(format!(
-            "sort() takes at most 2 keyword arguments ({} given)",
-            a.kw.len()
-        )));
-    }
-    if let Some((k, _)) = a.kw.iter().find(|(k, _)| *k != "key" && *k != "reverse") {
-        return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for sort()")));
-    }
+    check_sort_keywords(vm, a)?;
     // `reverse` is an int flag (`reverse=None` is a TypeError), read before the list empties.
     let reverse = match a.kw("reverse") {
         Some(v) => vm.index_of(v)? != 0,
@@ -275,4 +267,18 @@ pub(crate) static INIT: NativeFn = NativeFn::new("list.__init__", init);
 
 fn init(vm: &mut Vm, a: &Args) -> PyResult<Value> {
     vm.init_container(crate::value::object::TypeKind::List, a)
+}
+
+/// `list.sort`'s keyword checks (`key`, `reverse`, at most two), which `sorted` shares.
+pub(crate) fn check_sort_keywords(vm: &Vm, a: &Args) -> PyResult<()> {
+    if a.kw.len() > 2 {
+        return Err(vm.type_error(format!(
+            "sort() takes at most 2 keyword arguments ({} given)",
+            a.kw.len()
+        )));
+    }
+    if let Some((k, _)) = a.kw.iter().find(|(k, _)| *k != "key" && *k != "reverse") {
+        return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for sort()")));
+    }
+    Ok(())
 }
